@@ -1,0 +1,108 @@
+"""The desktop app's start and end: logging → settings → database → Qt → window → sync.
+
+Owns the order in which the app comes up (the window first, the demo shop and the
+first sync behind it, so the window appears within moments), the last-resort
+exception hook (log it, tell the person, keep running), and a clean stop: the sync
+worker finishes its step before the process ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import config
+from app.db import open_database
+from app.logging_setup import setup_logging
+from app.shop import configured_shop
+from app.sync.worker import SyncWorker
+
+log = logging.getLogger(__name__)
+LAUNCHED_AT = time.monotonic()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="AfterSales Desk (售后工作台)")
+    parser.add_argument("--db", help="database URL; default: this shop's file in the data folder")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    # For `python -m tests.benchmarks`: print how long start-up took and quit.
+    parser.add_argument("--exit-after", choices=("first-window", "first-orders"), help=argparse.SUPPRESS)
+    return parser
+
+
+def install_exception_hook() -> None:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.critical("unexpected error", exc_info=(kind, error, trace))
+        if QApplication.instance() is not None:
+            box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("desktop", "Unexpected error"),
+                              QCoreApplication.translate(
+                                  "desktop",
+                                  "Something went wrong inside AfterSales Desk. Your data is safe; "
+                                  "the details are in the log file in the data folder."))
+            box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
+            box.exec()
+
+    sys.excepthook = hook
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    setup_logging(verbose=args.verbose)
+    install_exception_hook()
+    settings = config.Settings.load()
+
+    from app.views.app import build_application
+    from app.views.main_window import MainWindow
+
+    app = build_application(sys.argv[:1], settings)
+    target = configured_shop(settings, database_url=args.db)
+    try:
+        _engine, sessions = open_database(target.database_url)
+    except Exception as error:
+        log.exception("cannot open the database %s", target.database_url)
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("desktop", "Cannot open the database"),
+            QCoreApplication.translate("desktop", "The shop's database could not be opened:\n{0}").format(error),
+        )
+        target.stop()
+        return 1
+
+    worker = SyncWorker(target.engine_factory(sessions), interval_s=settings.sync_interval_s)
+    window = MainWindow(sessions, settings, worker)
+    window.show()
+    worker.start()
+    if args.exit_after:
+        _exit_after(args.exit_after, app, window, worker)
+    try:
+        return app.exec()
+    finally:
+        worker.stop()
+        target.stop()
+
+
+def _exit_after(milestone: str, app: QApplication, window: object, worker: SyncWorker) -> None:
+    """Benchmark hook: print the seconds from launch to `milestone`, then quit."""
+
+    def report() -> None:
+        print(f"{milestone} {time.monotonic() - LAUNCHED_AT:.3f}", flush=True)
+        app.quit()
+
+    if milestone == "first-window":
+        QTimer.singleShot(0, report)
+        return
+
+    def check_orders(_kinds: object = None) -> None:
+        if window.orders_view.row_count() > 0:  # type: ignore[attr-defined]
+            report()
+
+    timer = QTimer(app)
+    timer.timeout.connect(check_orders)
+    timer.start(50)

@@ -1,0 +1,8 @@
+"""The local mirror's ORM models (SQLAlchemy only, no Qt)."""
+
+from app.models.after_sales import AfterSale
+from app.models.base import Base
+from app.models.orders import Order, OrderLine, OrderLogistics
+from app.models.sync_state import SyncCursor
+
+__all__ = ["AfterSale", "Base", "Order", "OrderLine", "OrderLogistics", "SyncCursor"]

@@ -1,0 +1,82 @@
+"""Orders mirrored from the platform: the shop order, its SKU lines and its parcels.
+
+Owns the `orders`, `order_lines` and `order_logistics` tables. Rows are written only
+by the sync engine's upserts; each child row carries the `update_time` of the order
+version it came from, so an older page can never overwrite a newer one.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import PLATFORM_ID_LENGTH, Base, Fen, UnixTime
+
+
+class Order(Base):
+    __tablename__ = "orders"
+
+    order_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), primary_key=True)
+    status: Mapped[int] = mapped_column(Integer, index=True)
+    status_desc: Mapped[str] = mapped_column(String(32), default="")
+    create_time: Mapped[int] = mapped_column(UnixTime, index=True)
+    pay_time: Mapped[int | None] = mapped_column(UnixTime)
+    update_time: Mapped[int] = mapped_column(UnixTime, index=True)
+    exp_ship_time: Mapped[int | None] = mapped_column(UnixTime, index=True)
+    ship_time: Mapped[int | None] = mapped_column(UnixTime)
+    finish_time: Mapped[int | None] = mapped_column(UnixTime)
+    order_amount: Mapped[int] = mapped_column(Fen, default=0)
+    pay_amount: Mapped[int] = mapped_column(Fen, default=0)
+    post_amount: Mapped[int] = mapped_column(Fen, default=0)
+    buyer_words: Mapped[str] = mapped_column(Text, default="")
+    seller_words: Mapped[str] = mapped_column(Text, default="")
+    receiver_name: Mapped[str] = mapped_column(String(64), default="")
+    receiver_tel: Mapped[str] = mapped_column(String(32), default="")
+    receiver_address: Mapped[str] = mapped_column(Text, default="")
+    # Denormalised for the orders screen's search and item column: "name ×2; name".
+    items_summary: Mapped[str] = mapped_column(Text, default="")
+    # When this workstation last wrote the row (UTC seconds), for "new since" views.
+    synced_at: Mapped[int] = mapped_column(UnixTime)
+
+
+class OrderLine(Base):
+    """One SKU line (`sku_order_list[]`) of a shop order."""
+
+    __tablename__ = "order_lines"
+
+    sku_order_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), primary_key=True)
+    order_id: Mapped[str] = mapped_column(
+        String(PLATFORM_ID_LENGTH), ForeignKey("orders.order_id", ondelete="CASCADE"), index=True
+    )
+    product_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), default="")
+    product_name: Mapped[str] = mapped_column(Text, default="")
+    sku_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), default="")
+    spec: Mapped[str] = mapped_column(Text, default="")  # "颜色:黑色; 尺码:L"
+    item_num: Mapped[int] = mapped_column(Integer, default=1)
+    origin_amount: Mapped[int] = mapped_column(Fen, default=0)
+    pay_amount: Mapped[int] = mapped_column(Fen, default=0)
+    status: Mapped[int] = mapped_column(Integer, default=0)
+    after_sale_status: Mapped[int | None] = mapped_column(Integer)
+    after_sale_type: Mapped[int | None] = mapped_column(Integer)
+    refund_status: Mapped[int | None] = mapped_column(Integer)
+    order_update_time: Mapped[int] = mapped_column(UnixTime)
+
+
+class OrderLogistics(Base):
+    """One parcel (`logistics_info[]`) of a shop order."""
+
+    __tablename__ = "order_logistics"
+    __table_args__ = (UniqueConstraint("order_id", "tracking_no"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    order_id: Mapped[str] = mapped_column(
+        String(PLATFORM_ID_LENGTH), ForeignKey("orders.order_id", ondelete="CASCADE")
+    )
+    tracking_no: Mapped[str] = mapped_column(String(64))
+    company_code: Mapped[str] = mapped_column(String(32), default="")
+    company_name: Mapped[str] = mapped_column(String(64), default="")
+    ship_time: Mapped[int | None] = mapped_column(UnixTime)
+    order_update_time: Mapped[int] = mapped_column(UnixTime)
+
+
+Index("ix_order_logistics_tracking_no", OrderLogistics.tracking_no)

@@ -1,0 +1,111 @@
+"""Which shop this process works for, and how to reach it.
+
+Owns the choice between the demo shop (the bundled sandbox store, started on a free
+loopback port inside this process) and a real shop given on the command line or in
+settings; and builds, for that choice, the database URL and the sync engine. Shared by
+the desktop app and the headless `sync` command so both behave the same.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import config
+from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.sync.client import PlatformClient, ShopCredentials
+from app.sync.engine import SyncEngine
+
+log = logging.getLogger(__name__)
+
+SECRET_ENV = "AFTERSALES_APP_SECRET"
+SANDBOX_START_TIMEOUT_S = 120.0
+
+
+class ShopNotReachable(RuntimeError):
+    """The embedded sandbox did not start; the message says why in plain words."""
+
+
+@dataclass
+class ShopTarget:
+    credentials: ShopCredentials | None  # None until the embedded sandbox has a port
+    database_url: str
+    is_demo: bool
+    _sandbox: object | None = None
+    _ready: threading.Event = field(default_factory=threading.Event)
+    _failure: str = ""
+
+    def wait_credentials(self, timeout_s: float = SANDBOX_START_TIMEOUT_S) -> ShopCredentials:
+        """Blocks until the shop can be called (the sandbox is up); call off the GUI thread."""
+        if self.credentials is None:
+            if not self._ready.wait(timeout_s):
+                raise ShopNotReachable("The demo shop did not start in time.")
+            if self.credentials is None:
+                raise ShopNotReachable(f"The demo shop could not start: {self._failure}")
+        return self.credentials
+
+    def engine_factory(self, sessions: sessionmaker[Session]) -> Callable[[Callable[[str, int], None]], SyncEngine]:
+        def build(on_page: Callable[[str, int], None]) -> SyncEngine:
+            return SyncEngine(PlatformClient(self.wait_credentials()), sessions, on_page=on_page)
+
+        return build
+
+    def stop(self) -> None:
+        if self._sandbox is not None:
+            self._sandbox.stop()  # type: ignore[attr-defined]
+
+
+def demo_shop(*, database_url: str | None = None, seed: int = 1) -> ShopTarget:
+    """The bundled sandbox store, started in a background thread so the window never waits."""
+    from app.sandbox.server import SandboxServer
+
+    path = config.sandbox_store_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    server = SandboxServer(path, seed=seed)
+    target = ShopTarget(
+        credentials=None,
+        database_url=database_url or config.shop_database_url(DEMO_SHOP_ID, demo=True),
+        is_demo=True,
+        _sandbox=server,
+    )
+
+    def start() -> None:
+        try:
+            server.start()  # creates the 90-day history on first run
+            target.credentials = ShopCredentials(server.url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID)
+            log.info("demo shop (sandbox store) serving at %s", server.url)
+        except Exception as error:  # reported to the sync status through wait_credentials
+            log.exception("the embedded sandbox store failed to start")
+            target._failure = str(error)
+        finally:
+            target._ready.set()
+
+    threading.Thread(target=start, name="sandbox-start", daemon=True).start()
+    return target
+
+
+def real_shop(credentials: ShopCredentials, *, database_url: str | None = None) -> ShopTarget:
+    return ShopTarget(
+        credentials=credentials,
+        database_url=database_url or config.shop_database_url(credentials.shop_id, demo=False),
+        is_demo=False,
+    )
+
+
+def configured_shop(settings: config.Settings, *, database_url: str | None = None) -> ShopTarget:
+    """The shop in settings, or the demo shop when none is configured.
+
+    The app secret of a configured shop comes from the environment for now; the OS
+    keyring takes its place with the connection wizard.
+    """
+    database_url = database_url or settings.database_url or None
+    shop = settings.shop
+    if shop is None or not shop.app_key:
+        return demo_shop(database_url=database_url)
+    secret = os.environ.get(SECRET_ENV, "")
+    return real_shop(ShopCredentials(shop.gateway, shop.app_key, secret, shop.shop_id), database_url=database_url)

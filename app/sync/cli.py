@@ -1,0 +1,98 @@
+"""`python main.py sync`: the sync loop without a window, for a shop server and scripts.
+
+Owns the headless command: which shop (credentials on the command line, else the shop
+in settings, else the demo shop), which database (`--db` URL, else the shop's file),
+one run (`--once`, exit code says how it went) or a loop with the same back-off as the
+desktop, a status line per run, and a clean stop on SIGTERM or Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import threading
+import time
+
+from app import config
+from app.db import open_database
+from app.logging_setup import setup_logging
+from app.shop import ShopNotReachable, ShopTarget, configured_shop, real_shop
+from app.sync.backoff import Backoff
+from app.sync.client import Outcome, PlatformClient, ShopCredentials
+from app.sync.engine import RunReport, SyncEngine
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_RETRY_LATER, EXIT_NEEDS_PERSON = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py sync", description=__doc__.splitlines()[0])
+    parser.add_argument("--store", help="platform gateway URL (e.g. the sandbox's http://127.0.0.1:PORT)")
+    parser.add_argument("--app-key")
+    parser.add_argument("--app-secret")
+    parser.add_argument("--shop-id")
+    parser.add_argument("--sign-method", default="hmac-sha256", choices=("hmac-sha256", "md5"))
+    parser.add_argument("--db", help="database URL (sqlite:///path or postgresql://…); default: the shop's file")
+    parser.add_argument("--once", action="store_true", help="one run, then exit (0 ok, 1 retry later, 2 needs a person)")
+    parser.add_argument("--interval", type=float, default=None, help="seconds between runs (default: settings)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    return parser
+
+
+def choose_shop(args: argparse.Namespace, settings: config.Settings) -> ShopTarget:
+    given = [args.store, args.app_key, args.app_secret, args.shop_id]
+    if any(given):
+        if not all(given):
+            raise SystemExit("--store, --app-key, --app-secret and --shop-id go together")
+        credentials = ShopCredentials(args.store, args.app_key, args.app_secret, args.shop_id, args.sign_method)
+        return real_shop(credentials, database_url=args.db)
+    return configured_shop(settings, database_url=args.db)
+
+
+def status_line(report: RunReport) -> str:
+    pulled = ", ".join(f"{kind} {count}" for kind, count in report.pulled.items()) or "nothing"
+    if report.outcome is Outcome.DONE:
+        return f"{time.strftime('%H:%M:%S')} online: pulled {pulled}"
+    return f"{time.strftime('%H:%M:%S')} {report.outcome.value}: {report.problem} {report.detail} (pulled {pulled})"
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    setup_logging(verbose=args.verbose)
+    settings = config.Settings.load()
+    target = choose_shop(args, settings)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        _engine, sessions = open_database(target.database_url)
+        try:
+            credentials = target.wait_credentials()
+        except ShopNotReachable as error:
+            print(error, flush=True)
+            return EXIT_RETRY_LATER
+        engine = SyncEngine(PlatformClient(credentials), sessions)
+        print(f"syncing shop {credentials.shop_id} from {credentials.gateway} into {target.database_url}", flush=True)
+        if args.once:
+            report = engine.run_once()
+            print(status_line(report), flush=True)
+            return {Outcome.DONE: EXIT_OK, Outcome.RETRY: EXIT_RETRY_LATER}.get(report.outcome, EXIT_NEEDS_PERSON)
+        interval = args.interval if args.interval is not None else settings.sync_interval_s
+        backoff = Backoff()
+        while not stop.is_set():
+            report = engine.run_once()
+            print(status_line(report), flush=True)
+            if report.outcome is Outcome.DONE:
+                backoff.reset()
+                delay = interval
+            elif report.outcome is Outcome.RETRY:
+                delay = backoff.next_delay(rate_limited=report.rate_limited)
+            else:
+                delay = max(interval, 60.0)
+            stop.wait(delay)
+        print("stopped", flush=True)
+        return EXIT_OK
+    finally:
+        target.stop()

@@ -1,0 +1,202 @@
+"""Every code table of the platform dialect, in one place (PLATFORM-PROTOCOL.md).
+
+Owns: order statuses, after-sale types and statuses, `afterSale.operate` types,
+the envelope's error codes and sub-codes, and the logistics refusal codes. Codes are
+kept as the platform sends them (ints); the labels here are English source strings
+marked for translation (context "codes"), shown through `QCoreApplication.translate`
+by the views. Where the public record is silent the value is ours and marked so.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate looks for this name
+    return text
+
+
+# --- envelope --------------------------------------------------------------------
+CODE_SUCCESS = 10000
+CODE_SERVICE_ERROR = 20000
+CODE_SERVICE_TIMEOUT = 20001
+CODE_AUTHORIZATION_MISSING = 30001
+CODE_MISSING_PARAMETER = 40002
+CODE_AUTH_ERROR = 40003  # signature, token and timestamp problems share this code
+CODE_PARAMETER_INVALID = 40004
+CODE_BUSINESS_FAILED = 50002
+CODE_RATE_LIMITED = 60000
+
+SUB_SIGNATURE_INVALID = "isv.signature-invalid"
+SUB_TOKEN_EXPIRED = "isv.access-token-expired"
+SUB_TOKEN_UNKNOWN = "isv.access-token-no-existed"
+SUB_TIMESTAMP_INVALID = "isv.timestamp-invalid"
+SUB_MISSING_PARAMETER = "isv.missing-parameter"  # followed by ":N"
+SUB_PARAMETER_INVALID = "isv.parameter-invalid"  # followed by ":N"
+SUB_BUSINESS_FAILED = "isv.business-failed"  # followed by ":N"
+SUB_AUTHORIZATION_MISSING = "dop.authorization-no-existed"
+SUB_SERVICE_ERROR = "isp.service-error"
+SUB_SERVICE_TIMEOUT = "isp.service-timeout"
+
+TOKEN_SUB_CODES = (SUB_TOKEN_EXPIRED, SUB_TOKEN_UNKNOWN)
+
+
+def sub_code_number(sub_code: str) -> int | None:
+    """`isv.business-failed:60110` -> 60110; no number -> None."""
+    _, sep, number = sub_code.partition(":")
+    return int(number) if sep and number.isdigit() else None
+
+
+# --- orders (§4) -----------------------------------------------------------------
+class OrderStatus(IntEnum):
+    UNPAID = 1
+    PAID = 105
+    AWAITING_SHIPMENT = 2
+    PARTLY_SHIPPED = 101
+    SHIPPED = 3
+    CANCELLED = 4
+    COMPLETED = 5
+
+
+ORDER_STATUS_LABELS = {
+    OrderStatus.UNPAID: QT_TRANSLATE_NOOP("codes", "Unpaid"),
+    OrderStatus.PAID: QT_TRANSLATE_NOOP("codes", "Paid"),
+    OrderStatus.AWAITING_SHIPMENT: QT_TRANSLATE_NOOP("codes", "Awaiting shipment"),
+    OrderStatus.PARTLY_SHIPPED: QT_TRANSLATE_NOOP("codes", "Partly shipped"),
+    OrderStatus.SHIPPED: QT_TRANSLATE_NOOP("codes", "Shipped"),
+    OrderStatus.CANCELLED: QT_TRANSLATE_NOOP("codes", "Cancelled"),
+    OrderStatus.COMPLETED: QT_TRANSLATE_NOOP("codes", "Completed"),
+}
+
+# The platform's own Chinese descriptions, sent as `order_status_desc`.
+ORDER_STATUS_DESC_ZH = {
+    OrderStatus.UNPAID: "待支付",
+    OrderStatus.PAID: "已支付",
+    OrderStatus.AWAITING_SHIPMENT: "待发货",
+    OrderStatus.PARTLY_SHIPPED: "部分发货",
+    OrderStatus.SHIPPED: "已发货",
+    OrderStatus.CANCELLED: "已取消",
+    OrderStatus.COMPLETED: "已完成",
+}
+
+# Orders the warehouse still has to ship.
+ORDER_STATUSES_TO_SHIP = (OrderStatus.PAID, OrderStatus.AWAITING_SHIPMENT, OrderStatus.PARTLY_SHIPPED)
+
+
+# --- after-sales (§6) ------------------------------------------------------------
+class AfterSaleType(IntEnum):
+    RETURN_AND_REFUND = 0
+    REFUND_AFTER_SHIPMENT = 1
+    REFUND_BEFORE_SHIPMENT = 2
+    EXCHANGE = 3
+    RESEND = 7
+
+
+AFTER_SALE_TYPE_LABELS = {
+    AfterSaleType.RETURN_AND_REFUND: QT_TRANSLATE_NOOP("codes", "Return and refund"),
+    AfterSaleType.REFUND_AFTER_SHIPMENT: QT_TRANSLATE_NOOP("codes", "Refund only (shipped)"),
+    AfterSaleType.REFUND_BEFORE_SHIPMENT: QT_TRANSLATE_NOOP("codes", "Refund before shipment"),
+    AfterSaleType.EXCHANGE: QT_TRANSLATE_NOOP("codes", "Exchange"),
+    AfterSaleType.RESEND: QT_TRANSLATE_NOOP("codes", "Resend"),
+}
+
+AFTER_SALE_TYPE_TEXT_ZH = {
+    AfterSaleType.RETURN_AND_REFUND: "退货退款",
+    AfterSaleType.REFUND_AFTER_SHIPMENT: "已发货仅退款",
+    AfterSaleType.REFUND_BEFORE_SHIPMENT: "未发货仅退款",
+    AfterSaleType.EXCHANGE: "换货",
+    AfterSaleType.RESEND: "补寄",
+}
+
+
+class AfterSaleStatus(IntEnum):
+    AWAITING_MERCHANT = 6
+    AWAITING_BUYER_RETURN = 7
+    RETURN_AWAITING_RECEIPT = 11
+    REFUNDED = 12
+    EXCHANGE_IN_PROGRESS = 13
+    EXCHANGE_DONE = 14
+    MERCHANT_REFUSED = 27
+    CLOSED = 28
+    REFUSED_AFTER_RETURN = 29
+
+
+AFTER_SALE_STATUS_LABELS = {
+    AfterSaleStatus.AWAITING_MERCHANT: QT_TRANSLATE_NOOP("codes", "Awaiting merchant"),
+    AfterSaleStatus.AWAITING_BUYER_RETURN: QT_TRANSLATE_NOOP("codes", "Awaiting buyer's return"),
+    AfterSaleStatus.RETURN_AWAITING_RECEIPT: QT_TRANSLATE_NOOP("codes", "Returned, awaiting receipt"),
+    AfterSaleStatus.REFUNDED: QT_TRANSLATE_NOOP("codes", "Refunded"),
+    AfterSaleStatus.EXCHANGE_IN_PROGRESS: QT_TRANSLATE_NOOP("codes", "Exchange in progress"),
+    AfterSaleStatus.EXCHANGE_DONE: QT_TRANSLATE_NOOP("codes", "Exchange done"),
+    AfterSaleStatus.MERCHANT_REFUSED: QT_TRANSLATE_NOOP("codes", "Refused by merchant"),
+    AfterSaleStatus.CLOSED: QT_TRANSLATE_NOOP("codes", "Closed"),
+    AfterSaleStatus.REFUSED_AFTER_RETURN: QT_TRANSLATE_NOOP("codes", "Refused after return"),
+}
+
+AFTER_SALE_STATUS_TEXT_ZH = {
+    AfterSaleStatus.AWAITING_MERCHANT: "待商家处理",
+    AfterSaleStatus.AWAITING_BUYER_RETURN: "待买家退货",
+    AfterSaleStatus.RETURN_AWAITING_RECEIPT: "待商家收货",
+    AfterSaleStatus.REFUNDED: "退款成功",
+    AfterSaleStatus.EXCHANGE_IN_PROGRESS: "换货中",
+    AfterSaleStatus.EXCHANGE_DONE: "换货成功",
+    AfterSaleStatus.MERCHANT_REFUSED: "商家拒绝",
+    AfterSaleStatus.CLOSED: "售后关闭",
+    AfterSaleStatus.REFUSED_AFTER_RETURN: "退货后拒绝",
+}
+
+# Requests on which the platform waits for the shop.
+AFTER_SALE_STATUSES_NEEDING_MERCHANT = (
+    AfterSaleStatus.AWAITING_MERCHANT,
+    AfterSaleStatus.RETURN_AWAITING_RECEIPT,
+)
+AFTER_SALE_FINAL_STATUSES = (
+    AfterSaleStatus.REFUNDED,
+    AfterSaleStatus.EXCHANGE_DONE,
+    AfterSaleStatus.MERCHANT_REFUSED,
+    AfterSaleStatus.CLOSED,
+    AfterSaleStatus.REFUSED_AFTER_RETURN,
+)
+
+
+class OperateType(IntEnum):
+    """`afterSale.operate` types. 201/202 are on the public record; the rest are ours."""
+
+    AGREE_REFUND = 201
+    REFUSE_REFUND = 202
+    AGREE_RETURN = 101  # ours
+    REFUSE_RETURN = 102  # ours
+    CONFIRM_RETURN_AND_REFUND = 111  # ours
+    REFUSE_RETURNED_GOODS = 112  # ours
+    AGREE_EXCHANGE = 301  # ours
+    CONFIRM_EXCHANGE_RECEIPT = 311  # ours
+
+
+BUSINESS_WRONG_STATE = 20309541  # afterSale.operate on a request in the wrong state
+BUSINESS_VERSION_CONFLICT = 20309542  # ours: `update_time` sent is not the current one
+
+
+# --- shipping (§5) -----------------------------------------------------------------
+class LogisticsRefusal(IntEnum):
+    ALREADY_SHIPPED = 60110
+    CANCELLED = 60021
+    COMPLETED = 60113
+    REFUNDED = 60068
+    REFUND_PENDING = 60040
+    UNKNOWN_CARRIER = 60018
+    TRACKING_DOES_NOT_FIT = 60017
+    NO_SUCH_ORDER = 60033
+    TRACKING_USED_ELSEWHERE = 70022
+
+
+class RefundStatus(IntEnum):
+    """`refund_status` of an after-sale (and of a SKU line's `after_sale_info`).
+
+    1, 3 and 4 follow the platform's documented meanings (待退款, 退款成功, 退款失败);
+    0 for "no refund involved" (exchanges, resends) is ours.
+    """
+
+    NONE = 0  # ours
+    PENDING = 1
+    SUCCEEDED = 3
+    FAILED = 4

@@ -1,0 +1,231 @@
+"""The sync engine: pull what changed on the platform into the local mirror.
+
+Owns the pull loop of ARCHITECTURE.md "How data flows" for each stream (orders,
+after-sales): start at the stream's cursor minus an overlap window, ask for records
+updated since then in `update_time` order, and store every page together with the
+cursor it reaches in one transaction, so a crash repeats a page and never skips one.
+
+Paging is by time, not by offset: each query starts at page 0 from the newest
+`update_time` stored, so a window never holds more than one page and the platform's
+50,000-result limit (`page*size`) is never reached however large the shop. Only when
+a full page shares one second does the engine narrow the slice to that second and
+page through it by offset. Offset paging over a moving list would skip rows that
+change while it pages; time paging cannot.
+
+No Qt here: the worker (`worker.py`) runs `run_once()` on its thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import SyncCursor
+from app.sync.client import PROBLEM_UNREADABLE, ApiResult, Outcome, PlatformClient
+from app.sync.ingest import MalformedAnswer, parse_after_sales, parse_orders, store_after_sales, store_orders
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 100  # the platform's maximum
+# Re-read this much before the cursor: equal update_times and the platform's own
+# clock differences otherwise lose rows (PLATFORM-PROTOCOL.md §4).
+OVERLAP_S = 300
+HISTORY_DAYS = 90  # the platform answers for the last 90 days only
+HISTORY_MARGIN_S = 600  # stay clear of that edge so a slow first request is not refused
+MAX_OFFSET_RESULTS = 50_000  # page*size limit
+
+
+@dataclass(frozen=True)
+class Stream:
+    """One kind of record pulled from the platform and where it lands."""
+
+    name: str  # cursor key, and the kind of change announced to screens
+    method: str
+    start_param: str
+    end_param: str
+    order_params: dict[str, Any]
+    list_key: str  # where the records sit in `data`
+    store: Callable[[Session, Any, int], int]  # parses and stores records; returns max update_time
+
+
+def _store_orders(session: Session, records: Any, now: int) -> int:
+    page = parse_orders(records, now)
+    store_orders(session, page)
+    return page.max_update_time
+
+
+def _store_after_sales(session: Session, records: Any, now: int) -> int:
+    rows = parse_after_sales(records, now)
+    store_after_sales(session, rows)
+    return max((row["update_time"] for row in rows), default=0)
+
+
+ORDERS = Stream(
+    name="orders",
+    method="order.searchList",
+    start_param="update_time_start",
+    end_param="update_time_end",
+    order_params={"order_by": "update_time", "order_asc": True},
+    list_key="shop_order_list",
+    store=_store_orders,
+)
+AFTER_SALES = Stream(
+    name="after_sales",
+    method="afterSale.List",
+    start_param="update_start_time",
+    end_param="update_end_time",
+    order_params={"order_by": ["update_time asc"]},
+    list_key="items",
+    store=_store_after_sales,
+)
+STREAMS = (ORDERS, AFTER_SALES)
+
+
+class SyncProblem(Exception):
+    """A pull stopped; `result` says why and whether waiting will help."""
+
+    def __init__(self, result: ApiResult, detail: str = "") -> None:
+        super().__init__(detail or result.describe())
+        self.result = result
+        self.detail = detail or result.platform_message
+
+
+@dataclass
+class RunReport:
+    outcome: Outcome = Outcome.DONE
+    pulled: dict[str, int] = field(default_factory=dict)
+    problem: str = ""  # plain words (English source, context "sync")
+    detail: str = ""  # the platform's words or what could not be read
+    rate_limited: bool = False
+
+    @property
+    def kinds_changed(self) -> frozenset[str]:
+        return frozenset(kind for kind, count in self.pulled.items() if count)
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        client: PlatformClient,
+        sessions: sessionmaker[Session],
+        *,
+        clock: Callable[[], float] = time.time,
+        overlap_s: int = OVERLAP_S,
+        page_size: int = PAGE_SIZE,
+        on_page: Callable[[str, int], None] | None = None,
+    ) -> None:
+        self.client = client
+        self._sessions = sessions
+        self._clock = clock
+        self._overlap_s = overlap_s
+        self._page_size = page_size
+        self._on_page = on_page
+
+    def run_once(self) -> RunReport:
+        """Pull every stream once; stops at the first problem and reports it."""
+        report = RunReport()
+        for stream in STREAMS:
+            try:
+                report.pulled[stream.name] = self.pull(stream, report)
+            except SyncProblem as problem:
+                self._record_error(stream, problem)
+                report.outcome = problem.result.outcome
+                report.problem = problem.result.problem
+                report.detail = problem.detail
+                report.rate_limited = problem.result.rate_limited
+                log.warning("pull of %s stopped: %s %s", stream.name, problem.result.describe(), problem.detail)
+                return report
+        return report
+
+    def pull(self, stream: Stream, report: RunReport | None = None) -> int:
+        """Pull one stream from its cursor to now; returns how many records were stored."""
+        now = int(self._clock())
+        floor = now - HISTORY_DAYS * 86400 + HISTORY_MARGIN_S
+        with self._sessions() as session:
+            cursor = session.get(SyncCursor, stream.name)
+            high_water = cursor.high_water if cursor else floor
+        start = max(high_water - self._overlap_s, floor)
+        pulled = 0
+        while True:
+            records = self._fetch(stream, {stream.start_param: start, "page": 0})
+            if not records:
+                break
+            last = self._store_page(stream, records)
+            pulled += len(records)
+            if report is not None:
+                report.pulled[stream.name] = pulled
+            if len(records) < self._page_size:
+                break
+            if last <= start:
+                # A full page inside one second: narrow the slice to that second.
+                pulled += self._pull_one_second(stream, start)
+                start += 1
+            else:
+                start = last
+        self._record_success(stream)
+        return pulled
+
+    def _pull_one_second(self, stream: Stream, second: int) -> int:
+        pulled = 0
+        page = 1  # page 0 of this second was the page that led here
+        while (page + 1) * self._page_size <= MAX_OFFSET_RESULTS:
+            records = self._fetch(stream, {stream.start_param: second, stream.end_param: second, "page": page})
+            if records:
+                self._store_page(stream, records)
+                pulled += len(records)
+            if len(records) < self._page_size:
+                return pulled
+            page += 1
+        log.error("more than %d %s share the second %d; the rest wait for the next run",
+                  MAX_OFFSET_RESULTS, stream.name, second)
+        return pulled
+
+    def _fetch(self, stream: Stream, params: dict[str, Any]) -> list[Any]:
+        result = self.client.call(stream.method, {**stream.order_params, "size": self._page_size, **params})
+        if not result.ok:
+            raise SyncProblem(result)
+        data = result.data
+        records = data.get(stream.list_key) if isinstance(data, dict) else None
+        if not isinstance(records, list):
+            raise SyncProblem(
+                ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, code=result.code, log_id=result.log_id),
+                f"{stream.method}: '{stream.list_key}' is missing from the answer",
+            )
+        return records
+
+    def _store_page(self, stream: Stream, records: list[Any]) -> int:
+        """Store a page and move the cursor in one transaction; returns the page's newest update_time."""
+        now = int(self._clock())
+        try:
+            with self._sessions.begin() as session:
+                newest = stream.store(session, records, now)
+                cursor = session.get(SyncCursor, stream.name)
+                if cursor is None:
+                    session.add(SyncCursor(stream=stream.name, high_water=newest, last_error=""))
+                elif newest > cursor.high_water:
+                    cursor.high_water = newest
+        except MalformedAnswer as error:
+            # The whole page is refused: storing the readable part would move the
+            # cursor past the unreadable record and lose it.
+            raise SyncProblem(ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE), str(error)) from error
+        if self._on_page is not None:
+            self._on_page(stream.name, len(records))
+        return newest
+
+    def _record_success(self, stream: Stream) -> None:
+        with self._sessions.begin() as session:
+            cursor = session.get(SyncCursor, stream.name)
+            if cursor is not None:
+                cursor.last_success_at = int(self._clock())
+                cursor.last_error = ""
+
+    def _record_error(self, stream: Stream, problem: SyncProblem) -> None:
+        with self._sessions.begin() as session:
+            cursor = session.get(SyncCursor, stream.name)
+            if cursor is not None:
+                cursor.last_error = f"{problem.result.problem} {problem.detail}".strip()

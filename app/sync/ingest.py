@@ -1,0 +1,196 @@
+"""Turning the platform's records into rows of the local mirror, and storing them.
+
+Owns: the validation of each record the platform sends (a record that cannot be
+read stops the whole page, so nothing is skipped silently), the mapping of
+`shop_order_list[]` and `afterSale.List items[]` to row dicts, and the guarded
+upserts that store a page. Row dicts, not ORM objects: a page of 100 orders with
+their lines goes to the database as three executemany statements.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+
+from app.db import upsert
+from app.models import AfterSale, Order, OrderLine, OrderLogistics
+
+
+class MalformedAnswer(Exception):
+    """A platform answer whose shape is not what the dialect promises."""
+
+
+@dataclass
+class OrderPage:
+    orders: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    parcels: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def max_update_time(self) -> int:
+        return max((row["update_time"] for row in self.orders), default=0)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _int(record: dict[str, Any], key: str, where: str, *, required: bool = False) -> int | None:
+    value = record.get(key)
+    if value is None or value == "":
+        if required:
+            raise MalformedAnswer(f"{where}: '{key}' is missing")
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise MalformedAnswer(f"{where}: '{key}' is not a number ({value!r})")
+    try:
+        return int(value)
+    except ValueError as error:
+        raise MalformedAnswer(f"{where}: '{key}' is not a number ({value!r})") from error
+
+
+def _required_id(record: dict[str, Any], key: str, where: str) -> str:
+    value = record.get(key)
+    if value is None or isinstance(value, bool | dict | list) or str(value) == "":
+        raise MalformedAnswer(f"{where}: '{key}' is missing")
+    return str(value)
+
+
+def _records(value: Any, where: str) -> list[dict[str, Any]]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise MalformedAnswer(f"{where} is not a list of records")
+    return value
+
+
+def parse_orders(records: Any, synced_at: int) -> OrderPage:
+    """Rows for a page of `shop_order_list`; raises MalformedAnswer naming the bad record."""
+    page = OrderPage()
+    for index, record in enumerate(_records(records, "shop_order_list")):
+        where = f"order #{index + 1}"
+        order_id = _required_id(record, "order_id", where)
+        where = f"order {order_id}"
+        update_time = _int(record, "update_time", where, required=True)
+        lines = _records(record.get("sku_order_list"), f"{where} sku_order_list")
+        summary = []
+        for line_index, line in enumerate(lines):
+            line_where = f"{where} line #{line_index + 1}"
+            after_sale = line.get("after_sale_info") if isinstance(line.get("after_sale_info"), dict) else {}
+            spec = line.get("spec") if isinstance(line.get("spec"), list) else []
+            item_num = _int(line, "item_num", line_where) or 1
+            name = _text(line.get("product_name"))
+            summary.append(f"{name} ×{item_num}" if item_num > 1 else name)
+            page.lines.append(
+                {
+                    "sku_order_id": _required_id(line, "order_id", line_where),
+                    "order_id": order_id,
+                    "product_id": _text(line.get("product_id")),
+                    "product_name": name,
+                    "sku_id": _text(line.get("sku_id")),
+                    "spec": "; ".join(
+                        f"{_text(s.get('name'))}:{_text(s.get('value'))}" for s in spec if isinstance(s, dict)
+                    ),
+                    "item_num": item_num,
+                    "origin_amount": _int(line, "origin_amount", line_where) or 0,
+                    "pay_amount": _int(line, "pay_amount", line_where) or 0,
+                    "status": _int(line, "order_status", line_where) or 0,
+                    "after_sale_status": _int(after_sale, "after_sale_status", line_where),
+                    "after_sale_type": _int(after_sale, "after_sale_type", line_where),
+                    "refund_status": _int(after_sale, "refund_status", line_where),
+                    "order_update_time": update_time,
+                }
+            )
+        for parcel in _records(record.get("logistics_info"), f"{where} logistics_info"):
+            page.parcels.append(
+                {
+                    "order_id": order_id,
+                    "tracking_no": _required_id(parcel, "tracking_no", f"{where} parcel"),
+                    "company_code": _text(parcel.get("company")),
+                    "company_name": _text(parcel.get("company_name")),
+                    "ship_time": _int(parcel, "ship_time", f"{where} parcel"),
+                    "order_update_time": update_time,
+                }
+            )
+        page.orders.append(
+            {
+                "order_id": order_id,
+                "status": _int(record, "order_status", where, required=True),
+                "status_desc": _text(record.get("order_status_desc")),
+                "create_time": _int(record, "create_time", where, required=True),
+                "pay_time": _int(record, "pay_time", where),
+                "update_time": update_time,
+                "exp_ship_time": _int(record, "exp_ship_time", where),
+                "ship_time": _int(record, "ship_time", where),
+                "finish_time": _int(record, "finish_time", where),
+                "order_amount": _int(record, "order_amount", where) or 0,
+                "pay_amount": _int(record, "pay_amount", where) or 0,
+                "post_amount": _int(record, "post_amount", where) or 0,
+                "buyer_words": _text(record.get("buyer_words")),
+                "seller_words": _text(record.get("seller_words")),
+                "receiver_name": _text(record.get("mask_post_receiver")),
+                "receiver_tel": _text(record.get("mask_post_tel")),
+                "receiver_address": _text(record.get("mask_post_addr")),
+                "items_summary": "; ".join(summary),
+                "synced_at": synced_at,
+            }
+        )
+    return page
+
+
+def store_orders(connection: Connection | Session, page: OrderPage) -> None:
+    """Upsert one page; each table guarded by the order version its rows came from."""
+    upsert(connection, Order.__table__, page.orders, ["order_id"], "update_time")
+    upsert(connection, OrderLine.__table__, page.lines, ["sku_order_id"], "order_update_time")
+    upsert(connection, OrderLogistics.__table__, page.parcels, ["order_id", "tracking_no"], "order_update_time")
+
+
+def parse_after_sales(items: Any, synced_at: int) -> list[dict[str, Any]]:
+    """Rows for a page of `afterSale.List` items (or one `afterSale.Detail`)."""
+    rows = []
+    for index, item in enumerate(_records(items, "items")):
+        where = f"after-sale #{index + 1}"
+        info = item.get("aftersale_info")
+        if not isinstance(info, dict):
+            raise MalformedAnswer(f"{where}: 'aftersale_info' is missing")
+        aftersale_id = _required_id(info, "aftersale_id", where)
+        where = f"after-sale {aftersale_id}"
+        order_info = item.get("order_info") if isinstance(item.get("order_info"), dict) else {}
+        text_part = item.get("text_part") if isinstance(item.get("text_part"), dict) else {}
+        related = _records(order_info.get("related_order_info"), f"{where} related_order_info")
+        evidence = info.get("evidence") if isinstance(info.get("evidence"), list) else []
+        rows.append(
+            {
+                "aftersale_id": aftersale_id,
+                "order_id": _required_id(order_info, "shop_order_id", where),
+                "related_id": _text(info.get("related_id")),
+                "type": _int(info, "aftersale_type", where, required=True),
+                "status": _int(info, "aftersale_status", where, required=True),
+                "refund_status": _int(info, "refund_status", where),
+                "apply_time": _int(info, "apply_time", where, required=True),
+                "update_time": _int(info, "update_time", where, required=True),
+                "status_deadline": _int(info, "status_deadline", where),
+                "refund_amount": _int(info, "refund_amount", where) or 0,
+                "refund_post_amount": _int(info, "refund_post_amount", where) or 0,
+                "reason_text": _text(info.get("reason_text") or text_part.get("reason_text")),
+                "got_pkg": _int(info, "got_pkg", where),
+                "return_tracking_no": _text(info.get("return_logistics_code")),
+                "return_company_name": _text(info.get("return_logistics_company_name")),
+                "evidence": json.dumps([str(url) for url in evidence], ensure_ascii=False) if evidence else "",
+                "status_text": _text(text_part.get("aftersale_status_text")),
+                "type_text": _text(text_part.get("aftersale_type_text")),
+                "product_name": "; ".join(_text(r.get("product_name")) for r in related),
+                "item_num": sum(_int(r, "item_num", where) or 0 for r in related) or 1,
+                "synced_at": synced_at,
+            }
+        )
+    return rows
+
+
+def store_after_sales(connection: Connection | Session, rows: Sequence[dict[str, Any]]) -> None:
+    upsert(connection, AfterSale.__table__, rows, ["aftersale_id"], "update_time")

@@ -1,0 +1,31 @@
+"""What the sync engine tells the rest of the app about itself.
+
+Owns `SyncStatus`, the plain value the worker publishes after every step: whether the
+platform can be reached, what the last run brought, and the last problem in plain
+words. Screens show it; nothing here knows about Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class SyncState(Enum):
+    STARTING = "starting"  # no run finished yet
+    SYNCING = "syncing"
+    ONLINE = "online"  # the last run succeeded
+    OFFLINE = "offline"  # the platform could not be reached; will retry on its own
+    NEEDS_ATTENTION = "needs_attention"  # a person must act (credentials, clock, authorisation)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: SyncState = SyncState.STARTING
+    last_success_at: int | None = None  # UTC Unix seconds
+    orders_pulled: int = 0  # in the last run
+    after_sales_pulled: int = 0
+    last_error: str = ""  # plain words for people (English source; views translate, context "sync")
+    error_detail: str = ""  # the platform's own words, or what could not be read
+    next_attempt_in_s: float | None = None
+    kinds_changed: frozenset[str] = field(default_factory=frozenset)

@@ -1,0 +1,154 @@
+"""The sync worker: runs the engine on its own thread and reports to the GUI.
+
+Owns the only Qt-aware piece outside `views/` (ARCHITECTURE.md "Threads"): a QThread
+running the engine on a timer and on demand, backing off while the platform cannot be
+reached, and publishing `SyncStatus` and "what changed" as signals that arrive on the
+GUI thread. The GUI thread never waits on the network.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from app.sync.backoff import Backoff
+from app.sync.client import Outcome
+from app.sync.engine import RunReport, SyncEngine
+from app.sync.status import SyncState, SyncStatus
+
+log = logging.getLogger(__name__)
+
+# Builds the engine on the worker thread (it may wait for the embedded sandbox to come
+# up); the argument is the engine's per-page progress callback.
+EngineFactory = Callable[[Callable[[str, int], None]], SyncEngine]
+
+# While the first big pull runs, let screens refresh this often (not on every page).
+PROGRESS_SIGNAL_INTERVAL_S = 0.5
+STOP_WAIT_MS = 10_000
+
+
+class _SyncLoop(QObject):
+    """Lives on the worker thread; every slot here runs there."""
+
+    status_changed = Signal(object)
+    data_changed = Signal(object)
+
+    def __init__(self, engine_factory: EngineFactory, interval_s: float) -> None:
+        super().__init__()
+        self._engine_factory = engine_factory
+        self._engine: SyncEngine | None = None
+        self._interval_s = interval_s
+        self._backoff = Backoff()
+        self._timer: QTimer | None = None
+        self._status = SyncStatus()
+        self._pending_kinds: set[str] = set()
+        self._last_progress_signal = 0.0
+
+    @Slot()
+    def begin(self) -> None:
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.run)
+        self.run()
+
+    @Slot()
+    def finish(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._engine is not None:
+            self._engine.client.close()
+
+    @Slot()
+    def run(self) -> None:
+        assert self._timer is not None
+        self._timer.stop()
+        self._publish(SyncStatus(**{**self._status.__dict__, "state": SyncState.SYNCING}))
+        try:
+            if self._engine is None:
+                self._engine = self._engine_factory(self._on_page)
+            report = self._engine.run_once()
+        except Exception as error:  # the loop must survive anything and say so
+            log.exception("sync run failed")
+            report = RunReport(outcome=Outcome.RETRY, problem="Sync failed unexpectedly.", detail=str(error))
+        self._flush_changes(force=True)
+        delay = self._schedule_after(report)
+        self._timer.start(int(delay * 1000))
+
+    def _schedule_after(self, report: RunReport) -> float:
+        counts = {"orders_pulled": report.pulled.get("orders", 0),
+                  "after_sales_pulled": report.pulled.get("after_sales", 0)}
+        if report.outcome is Outcome.DONE:
+            self._backoff.reset()
+            self._publish(SyncStatus(SyncState.ONLINE, int(time.time()), **counts,
+                                     next_attempt_in_s=self._interval_s,
+                                     kinds_changed=report.kinds_changed))
+            return self._interval_s
+        if report.outcome is Outcome.RETRY:
+            delay = self._backoff.next_delay(rate_limited=report.rate_limited)
+            state = SyncState.OFFLINE
+        else:
+            # A person must act; keep trying slowly so the fix is noticed on its own.
+            delay = max(self._interval_s, 60.0)
+            state = SyncState.NEEDS_ATTENTION
+        self._publish(SyncStatus(state, self._status.last_success_at, **counts,
+                                 last_error=report.problem, error_detail=report.detail,
+                                 next_attempt_in_s=delay, kinds_changed=report.kinds_changed))
+        return delay
+
+    def _on_page(self, kind: str, _count: int) -> None:
+        self._pending_kinds.add(kind)
+        self._flush_changes(force=False)
+
+    def _flush_changes(self, *, force: bool) -> None:
+        now = time.monotonic()
+        if self._pending_kinds and (force or now - self._last_progress_signal >= PROGRESS_SIGNAL_INTERVAL_S):
+            self.data_changed.emit(frozenset(self._pending_kinds))
+            self._pending_kinds.clear()
+            self._last_progress_signal = now
+
+    def _publish(self, status: SyncStatus) -> None:
+        self._status = status
+        self.status_changed.emit(status)
+
+
+class SyncWorker(QObject):
+    """The GUI-side handle: start, stop, sync now; signals arrive on the GUI thread."""
+
+    status_changed = Signal(object)  # SyncStatus
+    data_changed = Signal(object)  # frozenset of "orders" / "after_sales"
+    _begin = Signal()
+    _run_now = Signal()
+    _finish = Signal()
+
+    def __init__(self, engine_factory: EngineFactory, interval_s: float = 15.0,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("sync")
+        self._loop = _SyncLoop(engine_factory, interval_s)
+        self._loop.moveToThread(self._thread)
+        self._begin.connect(self._loop.begin)
+        self._run_now.connect(self._loop.run)
+        self._finish.connect(self._loop.finish)
+        self._loop.status_changed.connect(self.status_changed)
+        self._loop.data_changed.connect(self.data_changed)
+
+    def start(self) -> None:
+        self._thread.start()
+        self._begin.emit()
+
+    @Slot()
+    def sync_now(self) -> None:
+        self._run_now.emit()
+
+    def stop(self) -> None:
+        """Stop after the current step; waits for it (bounded) so no transaction is cut."""
+        if not self._thread.isRunning():
+            return
+        self._finish.emit()
+        self._thread.quit()
+        if not self._thread.wait(STOP_WAIT_MS):
+            log.warning("sync thread still busy after %d ms at stop", STOP_WAIT_MS)

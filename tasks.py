@@ -1,0 +1,118 @@
+"""Set up and run AfterSales Desk with nothing but Python 3.11+ installed.
+
+    python3 tasks.py app      # set up, then launch the app (demo shop if none is configured)
+    python3 tasks.py test     # set up, then run the whole test suite
+    python3 tasks.py bench    # set up, then run the benchmarks (python -m tests.benchmarks)
+
+Owns the project's set-up: a virtual environment in `.venv` with the packages of
+pyproject.toml (reinstalled only when pyproject.toml changes), and on Debian/Ubuntu
+the system libraries Qt's wheels need, installed with apt-get when running as root
+(CI) or named for the person to install otherwise. Standard library only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".aftersales-setup"
+DEFAULT_TEST_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
+
+# DESKTOP-TESTING.md: what Qt needs offscreen, the CJK font, and what a real window needs.
+DEBIAN_QT_OFFSCREEN = ["libglib2.0-0", "libgl1", "libegl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3"]
+DEBIAN_CJK_FONT = ["fonts-wqy-microhei"]
+DEBIAN_QT_WINDOW = [
+    "libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
+    "libxcb-render-util0", "libxcb-shape0", "libxcb-xkb1",
+]
+
+
+def say(text: str) -> None:
+    print(f"[tasks] {text}", flush=True)
+
+
+def venv_python() -> Path:
+    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_python_packages() -> None:
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if venv_python().exists() and STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    if not venv_python().exists():
+        say("creating the virtual environment in .venv")
+        venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+    say("installing Python packages (first run only, about a minute)")
+    subprocess.run(
+        [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", ".[test]"],
+        cwd=ROOT,
+        check=True,
+    )
+    STAMP.write_text(wanted)
+
+
+def missing_debian_packages(packages: list[str]) -> list[str]:
+    missing = []
+    for package in packages:
+        probe = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True)
+        if "install ok installed" not in probe.stdout:
+            missing.append(package)
+    return missing
+
+
+def ensure_system_libraries(with_window: bool) -> None:
+    """On Debian-like Linux, make sure Qt's shared libraries and a CJK font are there."""
+    if not sys.platform.startswith("linux") or shutil.which("dpkg-query") is None:
+        return
+    wanted = DEBIAN_QT_OFFSCREEN + DEBIAN_CJK_FONT + (DEBIAN_QT_WINDOW if with_window else [])
+    missing = missing_debian_packages(wanted)
+    if not missing:
+        return
+    command = ["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing]
+    if os.geteuid() != 0:
+        say("Qt needs these system packages; install them, then run this again:")
+        say("  sudo apt-get update && sudo " + " ".join(command))
+        return
+    say("installing system libraries for Qt: " + " ".join(missing))
+    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-q"], check=True, env=environment, stdout=subprocess.DEVNULL)
+    subprocess.run(command, check=True, env=environment, stdout=subprocess.DEVNULL)
+
+
+def run_tests(extra: list[str]) -> int:
+    environment = {**os.environ}
+    environment.setdefault("QT_QPA_PLATFORM", "offscreen")
+    environment.setdefault("AFTERSALES_TEST_DATABASE_URL", DEFAULT_TEST_DATABASE_URL)
+    code = subprocess.run([str(venv_python()), "-m", "pytest", *extra], cwd=ROOT, env=environment).returncode
+    if code == 5:
+        say("pytest collected no tests: that is a failure")
+        return 1
+    return code
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):
+        say(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
+        return 1
+    if not argv or argv[0] not in ("app", "test", "bench"):
+        print(__doc__)
+        return 2
+    task, extra = argv[0], argv[1:]
+    ensure_system_libraries(with_window=task == "app")
+    ensure_python_packages()
+    if task == "test":
+        return run_tests(extra)
+    if task == "bench":
+        return subprocess.run([str(venv_python()), "-m", "tests.benchmarks", *extra], cwd=ROOT).returncode
+    return subprocess.run([str(venv_python()), "main.py", *extra], cwd=ROOT).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
