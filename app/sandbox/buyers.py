@@ -1,0 +1,223 @@
+"""Buyers: who orders what, and what they ask for afterwards.
+
+Owns making one new order (products, SKUs, amounts in fen, a masked receiver,
+sometimes a note) and one new after-sale request (type and reason by category,
+refund amount, evidence, fast refund before shipment), plus the 19-digit id mint.
+Used alike by the history generator and live traffic; all randomness comes from
+the `random.Random` passed in, so a seed gives the same buyers every time.
+"""
+
+from __future__ import annotations
+
+import base64
+import random
+from dataclasses import dataclass
+
+from app.sandbox import lifecycle as lc
+from app.sandbox.catalogue import (
+    AFTER_SALE_REASONS,
+    BUYER_WORDS,
+    CARRIER_CUM_WEIGHTS,
+    CARRIERS,
+    PHONE_PREFIXES,
+    PRODUCT_CUM_WEIGHTS,
+    PRODUCTS,
+    PROMISE_48H,
+    REFUND_BEFORE_SHIPMENT_REASONS,
+    REGIONS,
+    SURNAMES,
+    Product,
+    new_tracking_no,
+)
+from app.sync.codes import AFTER_SALE_TYPE_TEXT_ZH, AfterSaleStatus, AfterSaleType, OrderStatus
+
+S = AfterSaleStatus
+
+
+@dataclass
+class IdMint:
+    """19-digit ids: prefix, 10 digits of time, 7 of a running sequence (unique per store)."""
+
+    seq: int = 1
+
+    def _next(self, prefix: str, at: int) -> str:
+        self.seq += 1
+        return f"{prefix}{at % 10**10:010d}{self.seq % 10**7:07d}"
+
+    def order_id(self, at: int) -> str:
+        return self._next("69", at)
+
+    def sku_order_id(self, at: int) -> str:
+        return self._next("68", at)
+
+    def after_sale_id(self, at: int) -> str:
+        return self._next("73", at)
+
+
+def _receiver(rng: random.Random) -> dict[str, str]:
+    province, city, district = rng.choice(REGIONS)
+    cipher = base64.b64encode(rng.getrandbits(136).to_bytes(17, "big"), b"Ab").decode("ascii")[:22]
+    return {
+        "mask_post_receiver": rng.choice(SURNAMES) + "**",
+        "mask_post_tel": f"{rng.choice(PHONE_PREFIXES)}****{rng.randrange(10000):04d}",
+        "mask_post_addr": f"{province}{city}{district}****",
+        "encrypt_post_receiver": f"#{cipher[:10]}#",
+        "encrypt_post_tel": f"${cipher}$",
+        "encrypt_post_addr": f"#{cipher[::-1]}#",
+        "post_addr": {"province": {"name": province}, "city": {"name": city}, "town": {"name": district}},
+    }
+
+
+def new_order(rng: random.Random, mint: IdMint, created: int) -> lc.Order:
+    """An unpaid order as the buyer places it."""
+    order_id = mint.order_id(created)
+    line_count = rng.choices((1, 2, 3), (70, 22, 8))[0]
+    products: list[Product] = []
+    while len(products) < line_count:
+        product = rng.choices(PRODUCTS, cum_weights=PRODUCT_CUM_WEIGHTS)[0]
+        if product not in products:
+            products.append(product)
+    lines = []
+    for product in products:
+        sku = rng.choice(product.skus)
+        num = rng.choices((1, 2, 3), (82, 14, 4))[0]
+        origin = sku.price * num
+        paid = origin - round(origin * rng.choice((0, 0, 0.05, 0.1, 0.15)) / 10) * 10
+        lines.append(
+            {
+                "order_id": mint.sku_order_id(created) if line_count > 1 else order_id,
+                "parent_order_id": order_id,
+                "product_id": product.product_id,
+                "product_name": product.name,
+                "sku_id": sku.sku_id,
+                "spec": [{"name": n, "value": v} for n, v in sku.spec],
+                "item_num": num,
+                "origin_amount": origin,
+                "pay_amount": paid,
+                "order_status": int(OrderStatus.UNPAID),
+                "after_sale_info": {"after_sale_status": 0, "after_sale_type": 0, "refund_status": 0},
+            }
+        )
+    post = 0 if rng.random() < 0.85 else rng.choice((600, 800, 1000))
+    data = {
+        "order_id": order_id,
+        "order_status": int(OrderStatus.UNPAID),
+        "order_status_desc": "待支付",
+        "create_time": created,
+        "pay_time": 0,
+        "update_time": created,
+        "exp_ship_time": 0,
+        "ship_time": 0,
+        "finish_time": 0,
+        "order_amount": sum(line["origin_amount"] for line in lines) + post,
+        "pay_amount": sum(line["pay_amount"] for line in lines) + post,
+        "post_amount": post,
+        "buyer_words": rng.choice(BUYER_WORDS) if rng.random() < 0.12 else "",
+        "seller_words": "",
+        **_receiver(rng),
+        "logistics_info": [],
+        "sku_order_list": lines,
+    }
+    order = lc.Order(data)
+    if rng.random() < 0.95:
+        order.sim["pay_at"] = created + rng.randrange(20, 600)
+    return order
+
+
+def ship_with_random_carrier(rng: random.Random, order: lc.Order, at: int, now: int) -> None:
+    carrier = rng.choices(CARRIERS, cum_weights=CARRIER_CUM_WEIGHTS)[0]
+    lc.ship(order, carrier.code, carrier.name, new_tracking_no(rng, carrier), at, now, rng)
+
+
+def open_after_sale(
+    rng: random.Random,
+    mint: IdMint,
+    seed: int,
+    order: lc.Order,
+    applied: int,
+    now: int,
+    *,
+    before_shipment: bool,
+) -> lc.AfterSale:
+    """A buyer's request on one line of `order`, in status 6 (or refunded at once if fast refund applies)."""
+    line = rng.choice(order.data["sku_order_list"])
+    product = next(p for p in PRODUCTS if p.product_id == line["product_id"])
+    got_pkg = 1
+    if before_shipment:
+        kind, reason, got_pkg = (
+            AfterSaleType.REFUND_BEFORE_SHIPMENT,
+            rng.choice(REFUND_BEFORE_SHIPMENT_REASONS),
+            0,
+        )
+    else:
+        reasons = AFTER_SALE_REASONS[product.category]
+        reason, kinds, _ = rng.choices(reasons, [weight for *_, weight in reasons])[0]
+        kind = AfterSaleType(rng.choice(kinds))
+        got_pkg = 0 if reason == "未收到货" else 1
+    refund = line["pay_amount"] if kind in lc.REFUND_TYPES else 0
+    if reason == "商品变质/腐烂":
+        refund = round(refund * rng.choice((0.3, 0.5, 1.0)))
+    aftersale_id = mint.after_sale_id(applied)
+    evidence = []
+    if kind != AfterSaleType.REFUND_BEFORE_SHIPMENT and rng.random() < 0.6:
+        evidence = [f"/_sandbox/evidence/{aftersale_id}-{i}.png" for i in range(rng.randint(1, 3))]
+    data = {
+        "aftersale_info": {
+            "aftersale_id": aftersale_id,
+            "aftersale_type": int(kind),
+            "aftersale_status": int(S.AWAITING_MERCHANT),
+            "related_id": line["order_id"],
+            "apply_time": applied,
+            "update_time": now,
+            "status_deadline": 0,
+            "refund_amount": refund,
+            "refund_post_amount": 0,
+            "refund_status": 1,
+            "reason_text": reason,
+            "got_pkg": got_pkg,
+            "return_logistics_code": "",
+            "return_logistics_company_name": "",
+            "evidence": evidence,
+        },
+        "order_info": {
+            "shop_order_id": order.id,
+            "related_order_info": [
+                {
+                    "sku_order_id": line["order_id"],
+                    "product_name": line["product_name"],
+                    "item_num": line["item_num"],
+                    "pay_amount": line["pay_amount"],
+                }
+            ],
+        },
+        "text_part": {
+            "aftersale_status_text": "",
+            "aftersale_type_text": AFTER_SALE_TYPE_TEXT_ZH[kind],
+            "reason_text": reason,
+        },
+    }
+    asale = lc.AfterSale(data)
+    lc.set_after_sale_status(asale, order, S.AWAITING_MERCHANT, applied, now, seed)
+    if before_shipment and order.data["pay_amount"] <= lc.FAST_REFUND_LIMIT_FEN and rng.random() < 0.7:
+        # 未发货极速退: no tracking number yet and within the limit -> refunded at once.
+        lc.set_after_sale_status(asale, order, S.REFUNDED, applied, now, seed)
+        asale.sim["fast_refund"] = True
+    return asale
+
+
+def keep_48h_products(rng: random.Random, order: lc.Order) -> None:
+    line = order.data["sku_order_list"][0]
+    product = rng.choice([p for p in PRODUCTS if p.promise == PROMISE_48H])
+    sku = rng.choice(product.skus)
+    line.update(
+        product_id=product.product_id,
+        product_name=product.name,
+        sku_id=sku.sku_id,
+        spec=[{"name": n, "value": v} for n, v in sku.spec],
+        item_num=1,
+        origin_amount=sku.price,
+        pay_amount=sku.price,
+    )
+    order.data.update(
+        order_amount=sku.price + order.data["post_amount"], pay_amount=sku.price + order.data["post_amount"]
+    )

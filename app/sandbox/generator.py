@@ -1,0 +1,224 @@
+"""History: 90 days of the shop's life, made in memory in one pass.
+
+Owns the daily and hourly rhythm of orders (evening peak, quiet small hours,
+weekends, the 双11 spike), living each order's past up to "now" (payment, an early
+refund, the merchant's shipping, delivery, after-sales and the merchant's and
+platform's answers) and the urgent work a desk always has. A pure function of
+(seed, now, count): the same arguments give the same shop.
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from app.sandbox import lifecycle as lc
+from app.sandbox.buyers import IdMint, keep_48h_products, new_order, open_after_sale, ship_with_random_carrier
+from app.sandbox.catalogue import AFTER_SALE_RATE, PRODUCTS, REFUND_BEFORE_SHIPMENT_RATE
+from app.sandbox.clock import DAY, HOUR, shanghai
+from app.sync.codes import AfterSaleStatus, OrderStatus
+
+S = AfterSaleStatus
+HISTORY_DAYS = 90
+ORDERS_PER_DAY = 105  # an ordinary day; the rhythm below shapes it
+# Share of a day's orders by Shanghai hour: quiet small hours, lunch bump, evening peak.
+HOUR_SHAPE = (
+    1.2,
+    0.6,
+    0.3,
+    0.2,
+    0.2,
+    0.3,
+    0.8,
+    1.6,
+    2.8,
+    3.6,
+    4.0,
+    4.4,
+    5.0,
+    4.4,
+    4.0,
+    4.0,
+    4.2,
+    4.6,
+    5.4,
+    6.6,
+    8.4,
+    9.6,
+    8.6,
+    4.8,
+)
+_HOUR_TOTAL = sum(HOUR_SHAPE)
+
+
+@dataclass
+class Shop:
+    orders: dict[str, lc.Order] = field(default_factory=dict)
+    after_sales: dict[str, lc.AfterSale] = field(default_factory=dict)
+
+
+def day_factor(day_start: int) -> float:
+    """Weekends sell more; 双11 (and the day after) about three times an ordinary day."""
+    local = shanghai(day_start + 12 * HOUR)
+    factor = 1.25 if local.weekday() >= 5 else 1.0
+    if (local.month, local.day) in ((11, 11), (11, 12)):
+        factor *= 3.0
+    elif local.month == 11 and 1 <= local.day <= 10:
+        factor *= 1.3  # the run-up, with early sales
+    return factor
+
+
+def order_times(rng: random.Random, start: int, end: int, count: int | None) -> list[int]:
+    """Order creation instants in [start, end): Poisson-like by hour, or exactly `count` of them."""
+    hours = list(range(start - start % HOUR, end, HOUR))
+    weights = []
+    for hour in hours:
+        local = shanghai(hour)
+        day_noise = random.Random(f"{local.date()}").uniform(0.85, 1.15)
+        weights.append(ORDERS_PER_DAY * HOUR_SHAPE[local.hour] / _HOUR_TOTAL * day_factor(hour) * day_noise)
+    if count is None:
+        count = round(sum(weights))
+    cumulative = []
+    total = 0.0
+    for weight in weights:
+        total += weight
+        cumulative.append(total)
+    times = []
+    for _ in range(count):
+        index = bisect.bisect_left(cumulative, rng.random() * total)
+        index = min(index, len(hours) - 1)
+        times.append(min(end - 1, max(start, hours[index] + rng.randrange(HOUR))))
+    times.sort()
+    return times
+
+
+def merchant_lag(rng: random.Random) -> int:
+    """How long the (simulated, historical) merchant takes to answer; some never do in time."""
+    return int((rng.uniform(0.3, 20) if rng.random() < 0.85 else rng.uniform(20, 70)) * HOUR)
+
+
+def play_after_sale(
+    rng: random.Random,
+    seed: int,
+    asale: lc.AfterSale,
+    order: lc.Order,
+    now: int,
+    *,
+    merchant_absent: bool = False,
+) -> None:
+    """Walk a request from its current state through merchant answers and platform steps up to `now`."""
+    while True:
+        entered = asale.info["update_time"]
+        platform_at = asale.next_at()
+        merchant_at = entered + merchant_lag(rng) if asale.status in (6, 11) and not merchant_absent else None
+        if (
+            merchant_at is not None
+            and merchant_at <= now
+            and (platform_at is None or merchant_at < platform_at)
+        ):
+            refuse = rng.random() < (0.12 if asale.status == S.AWAITING_MERCHANT else 0.05)
+            candidates = [
+                (op, table[(asale.type, asale.status)])
+                for op, table in lc.OPERATE_TRANSITIONS.items()
+                if (asale.type, asale.status) in table and (op in lc.REFUSING_OPERATIONS) == refuse
+            ]
+            if candidates:
+                lc.set_after_sale_status(asale, order, candidates[0][1], merchant_at, merchant_at, seed)
+                continue
+        if platform_at is not None and platform_at <= now:
+            lc.run_after_sale_due(asale, order, platform_at, platform_at, seed)
+            continue
+        return
+
+
+def history(seed: int, now: int, count: int | None = None) -> tuple[Shop, IdMint]:
+    """90 days of a shop's life up to `now`: pure function of (seed, now, count)."""
+    rng = random.Random(seed)
+    mint = IdMint()
+    shop = Shop()
+    for created in order_times(rng, now - HISTORY_DAYS * DAY, now, count):
+        order = new_order(rng, mint, created)
+        shop.orders[order.id] = order
+        for asale in play_order(rng, mint, seed, order, now):
+            shop.after_sales[asale.id] = asale
+    for asale in urgent_work(rng, mint, seed, now, shop.orders):
+        shop.after_sales[asale.id] = asale
+    return shop, mint
+
+
+def play_order(
+    rng: random.Random, mint: IdMint, seed: int, order: lc.Order, now: int, *, keep_unshipped: bool = False
+) -> Iterator[lc.AfterSale]:
+    """Live an order's past up to `now`: payment, maybe an early refund, shipping, delivery, after-sales."""
+    pay_at = order.sim.get("pay_at")
+    if pay_at is None or pay_at > now:
+        if pay_at is None and order.data["create_time"] + lc.UNPAID_CANCEL_S <= now:
+            lc.cancel(order, order.data["create_time"] + lc.UNPAID_CANCEL_S, order.data["create_time"] + 1800)
+        return
+    lc.pay(order, pay_at, pay_at)
+    window = max(order.data["exp_ship_time"] - pay_at, HOUR)
+    ship_at = pay_at + int(window * min(rng.betavariate(2.2, 3.0) * 1.08, 1.5))
+    if rng.random() < 0.015:
+        ship_at = order.data["exp_ship_time"] + int(rng.uniform(1, 60) * HOUR)  # forgotten for a while
+    if rng.random() < REFUND_BEFORE_SHIPMENT_RATE:
+        applied = pay_at + int(rng.uniform(0.05, 0.9) * (ship_at - pay_at))
+        if applied <= now:
+            asale = open_after_sale(rng, mint, seed, order, applied, applied, before_shipment=True)
+            play_after_sale(rng, seed, asale, order, now)
+            yield asale
+            if asale.status == S.AWAITING_MERCHANT or order.status == OrderStatus.CANCELLED:
+                return
+            ship_at = max(ship_at, asale.info["update_time"] + HOUR)
+    if ship_at > now or keep_unshipped:
+        return
+    ship_with_random_carrier(rng, order, ship_at, ship_at)
+    complete_at = order.sim["complete_at"]
+    if complete_at <= now:
+        lc.complete(order, complete_at, complete_at)
+    line = rng.choice(order.data["sku_order_list"])
+    category = next(p.category for p in PRODUCTS if p.product_id == line["product_id"])
+    if rng.random() < AFTER_SALE_RATE[category]:
+        applied = ship_at + int(rng.uniform(1.2, 9) * DAY)
+        if applied <= now:
+            asale = open_after_sale(rng, mint, seed, order, applied, applied, before_shipment=False)
+            play_after_sale(rng, seed, asale, order, now)
+            yield asale
+
+
+def urgent_work(
+    rng: random.Random,
+    mint: IdMint,
+    seed: int,
+    now: int,
+    orders: dict[str, lc.Order],
+    *,
+    ship_soon: int = 3,
+    answer_soon: int = 2,
+) -> list[lc.AfterSale]:
+    """Orders due to ship within 4 h and requests whose deadline is within the hour, as a desk always has.
+
+    They are backdated (paid ~45 h ago, applied ~47.5 h ago); a simulator's liberty so
+    the urgent lists of a demo are never empty. Their `update_time` is `now`.
+    """
+    made = []
+    for _ in range(ship_soon):
+        paid = now - 48 * HOUR + int(rng.uniform(0.3, 3.8) * HOUR)
+        order = new_order(rng, mint, paid - rng.randrange(30, 300))
+        order.data["sku_order_list"] = order.data["sku_order_list"][:1]
+        order.data["sku_order_list"][0]["order_id"] = order.id
+        keep_48h_products(rng, order)
+        lc.pay(order, paid, now)
+        orders[order.id] = order
+    for _ in range(answer_soon):
+        created = now - 7 * DAY - rng.randrange(DAY)
+        order = new_order(rng, mint, created)
+        lc.pay(order, created + 120, created + 120)
+        ship_with_random_carrier(rng, order, created + 20 * HOUR, created + 20 * HOUR)
+        orders[order.id] = order
+        applied = now - lc.MERCHANT_REVIEW_S + int(rng.uniform(5, 55) * 60)
+        asale = open_after_sale(rng, mint, seed, order, applied, now, before_shipment=False)
+        asale.info["status_deadline"] = applied + lc.MERCHANT_REVIEW_S
+        made.append(asale)
+    return made

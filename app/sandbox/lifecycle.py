@@ -1,0 +1,316 @@
+"""How orders and after-sale requests move: the one place their state changes.
+
+Owns the merchant's `afterSale.operate` transition table, the platform's own
+timeout table, and pure mutations of the two entities (payload dict + the
+simulator's private schedule) used alike by history generation, live traffic and
+the request handlers, so a history row and a live one can never disagree on shape.
+Every change stamps `update_time` with the simulation now, and touches the order
+when an after-sale changes it, so an incremental pull sees both.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.sandbox.catalogue import CARRIER_CUM_WEIGHTS, CARRIERS, PRODUCTS, new_tracking_no
+from app.sandbox.clock import DAY, HOUR, promised_ship_by
+from app.sync.codes import (
+    AFTER_SALE_STATUS_TEXT_ZH,
+    ORDER_STATUS_DESC_ZH,
+    AfterSaleStatus,
+    AfterSaleType,
+    OperateType,
+    OrderStatus,
+    RefundStatus,
+)
+
+S = AfterSaleStatus
+T = AfterSaleType
+
+# The merchant's moves: operate type -> {(after-sale type, from status): to status}.
+# 201/202 are on the public record; the rest, and resend via 301, are ours.
+OPERATE_TRANSITIONS: dict[int, dict[tuple[int, int], int]] = {
+    OperateType.AGREE_REFUND: {
+        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+    },
+    OperateType.REFUSE_REFUND: {
+        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+        (T.RESEND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+    },
+    OperateType.AGREE_RETURN: {(T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
+    OperateType.REFUSE_RETURN: {
+        (T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+        (T.EXCHANGE, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+    },
+    OperateType.CONFIRM_RETURN_AND_REFUND: {(T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED},
+    OperateType.REFUSE_RETURNED_GOODS: {
+        (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
+        (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
+    },
+    OperateType.AGREE_EXCHANGE: {
+        (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
+        (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
+    },
+    OperateType.CONFIRM_EXCHANGE_RECEIPT: {(T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS},
+}
+REFUSING_OPERATIONS = (
+    OperateType.REFUSE_REFUND,
+    OperateType.REFUSE_RETURN,
+    OperateType.REFUSE_RETURNED_GOODS,
+)
+
+# What the platform does alone when `status_deadline` passes: agreement on the merchant's behalf.
+PLATFORM_TIMEOUT: dict[tuple[int, int], int] = {
+    (T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
+    (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+    (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+    (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
+    (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
+    (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED,
+    (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,
+}
+
+# (ours) how long each waiting state lasts before the platform acts.
+MERCHANT_REVIEW_S = 48 * HOUR
+BUYER_RETURN_WINDOW_S = 7 * DAY
+RECEIPT_REVIEW_S = 48 * HOUR
+UNPAID_CANCEL_S = 30 * 60
+FAST_REFUND_LIMIT_FEN = 800_000
+
+REFUND_TYPES = (T.RETURN_AND_REFUND, T.REFUND_AFTER_SHIPMENT, T.REFUND_BEFORE_SHIPMENT)
+_PRODUCTS_BY_ID = {product.product_id: product for product in PRODUCTS}
+
+
+@dataclass
+class Order:
+    data: dict[str, Any]  # exactly what the platform sends
+    sim: dict[str, Any] = field(default_factory=dict)  # the simulator's private schedule
+
+    @property
+    def id(self) -> str:
+        return self.data["order_id"]
+
+    @property
+    def status(self) -> int:
+        return self.data["order_status"]
+
+    def next_at(self) -> int | None:
+        if self.status == OrderStatus.UNPAID:
+            cancel_at = self.data["create_time"] + UNPAID_CANCEL_S
+            return min(self.sim.get("pay_at") or cancel_at, cancel_at)
+        if self.status == OrderStatus.SHIPPED:
+            return self.sim.get("complete_at")
+        return None
+
+
+@dataclass
+class AfterSale:
+    data: dict[str, Any]
+    sim: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def info(self) -> dict[str, Any]:
+        return self.data["aftersale_info"]
+
+    @property
+    def id(self) -> str:
+        return self.info["aftersale_id"]
+
+    @property
+    def order_id(self) -> str:
+        return self.data["order_info"]["shop_order_id"]
+
+    @property
+    def status(self) -> int:
+        return self.info["aftersale_status"]
+
+    @property
+    def type(self) -> int:
+        return self.info["aftersale_type"]
+
+    def next_at(self) -> int | None:
+        status = self.status
+        if status in (S.AWAITING_MERCHANT, S.RETURN_AWAITING_RECEIPT):
+            return self.info["status_deadline"]
+        if status == S.AWAITING_BUYER_RETURN:
+            return self.sim.get("buyer_return_at") or self.info["status_deadline"]
+        if status == S.EXCHANGE_IN_PROGRESS:
+            return self.sim.get("exchange_done_at")
+        return None
+
+
+def entity_rng(seed: int, entity_id: str, salt: str) -> random.Random:
+    """A generator private to one entity and step, so outcomes do not depend on call order."""
+    return random.Random(f"{seed}/{entity_id}/{salt}")
+
+
+# --- orders ------------------------------------------------------------------------
+def set_order_status(order: Order, status: int, now: int) -> None:
+    data = order.data
+    data["order_status"] = int(status)
+    data["order_status_desc"] = ORDER_STATUS_DESC_ZH[OrderStatus(status)]
+    data["update_time"] = now
+    for line in data["sku_order_list"]:
+        line["order_status"] = int(status)
+
+
+def exp_ship_time(order: Order, pay_time: int) -> int:
+    """The shortest promise among the order's lines applies (RULES.md)."""
+    promises = []
+    for line in order.data["sku_order_list"]:
+        product = _PRODUCTS_BY_ID[line["product_id"]]
+        promises.append(promised_ship_by(product.promise, pay_time, product.presale_days))
+    return min(promises)
+
+
+def pay(order: Order, at: int, now: int) -> None:
+    order.data["pay_time"] = at
+    order.data["exp_ship_time"] = exp_ship_time(order, at)
+    order.sim.pop("pay_at", None)
+    set_order_status(order, OrderStatus.AWAITING_SHIPMENT, now)
+
+
+def cancel(order: Order, at: int, now: int, *, refunded: bool = False) -> None:
+    order.data["finish_time"] = at
+    if refunded:
+        order.sim["refunded"] = True
+    set_order_status(order, OrderStatus.CANCELLED, now)
+
+
+def ship(
+    order: Order,
+    company_code: str,
+    company_name: str,
+    tracking_no: str,
+    at: int,
+    now: int,
+    rng: random.Random,
+) -> None:
+    order.data["ship_time"] = at
+    order.data["logistics_info"] = [
+        {"tracking_no": tracking_no, "company": company_code, "company_name": company_name, "ship_time": at}
+    ]
+    # The buyer confirms receipt (or the platform does) a few days after delivery.
+    order.sim["complete_at"] = at + int(rng.uniform(2.5, 8) * DAY)
+    set_order_status(order, OrderStatus.SHIPPED, now)
+
+
+def complete(order: Order, at: int, now: int) -> None:
+    order.data["finish_time"] = at
+    order.sim.pop("complete_at", None)
+    set_order_status(order, OrderStatus.COMPLETED, now)
+
+
+def pending_refund_before_shipment(order: Order) -> bool:
+    return any(
+        (line.get("after_sale_info") or {}).get("after_sale_type") == T.REFUND_BEFORE_SHIPMENT
+        and line["after_sale_info"].get("after_sale_status") == S.AWAITING_MERCHANT
+        for line in order.data["sku_order_list"]
+    )
+
+
+def run_order_due(order: Order, at: int, now: int) -> str | None:
+    """The platform's own step for an order due at `at`; returns what happened."""
+    if order.status == OrderStatus.UNPAID:
+        pay_at = order.sim.get("pay_at")
+        if pay_at and pay_at <= order.data["create_time"] + UNPAID_CANCEL_S:
+            pay(order, pay_at, now)
+            return "paid"
+        cancel(order, at, now)
+        return "cancelled_unpaid"
+    if order.status == OrderStatus.SHIPPED:
+        complete(order, at, now)
+        return "completed"
+    return None
+
+
+# --- after-sales ---------------------------------------------------------------------
+def set_after_sale_status(asale: AfterSale, order: Order, status: int, at: int, now: int, seed: int) -> None:
+    """Enter `status` at logical time `at`; deadlines count from `at`, stamps use `now`."""
+    info = asale.info
+    rng = entity_rng(seed, asale.id, f"{status}")
+    info["aftersale_status"] = int(status)
+    info["update_time"] = now
+    asale.data["text_part"]["aftersale_status_text"] = AFTER_SALE_STATUS_TEXT_ZH[AfterSaleStatus(status)]
+    asale.sim.pop("buyer_return_at", None)
+    asale.sim.pop("exchange_done_at", None)
+    if status == S.AWAITING_MERCHANT:
+        info["status_deadline"] = at + MERCHANT_REVIEW_S
+    elif status == S.AWAITING_BUYER_RETURN:
+        info["status_deadline"] = at + BUYER_RETURN_WINDOW_S
+        if rng.random() < 0.92:  # some buyers never send the parcel back
+            asale.sim["buyer_return_at"] = at + int(rng.uniform(3, 72) * HOUR)
+    elif status == S.RETURN_AWAITING_RECEIPT:
+        info["status_deadline"] = at + RECEIPT_REVIEW_S
+        carrier = rng.choices(CARRIERS, cum_weights=CARRIER_CUM_WEIGHTS)[0]
+        info["return_logistics_code"] = new_tracking_no(rng, carrier)
+        info["return_logistics_company_name"] = carrier.name
+    elif status == S.EXCHANGE_IN_PROGRESS:
+        info["status_deadline"] = 0
+        asale.sim["exchange_done_at"] = at + int(rng.uniform(2, 5) * DAY)
+    else:
+        info["status_deadline"] = 0
+    if asale.type in REFUND_TYPES:
+        if status == S.REFUNDED:
+            info["refund_status"] = RefundStatus.SUCCEEDED
+        elif status in (S.MERCHANT_REFUSED, S.CLOSED, S.REFUSED_AFTER_RETURN):
+            info["refund_status"] = RefundStatus.FAILED
+        else:
+            info["refund_status"] = RefundStatus.PENDING
+    else:
+        info["refund_status"] = RefundStatus.NONE
+    _mirror_on_order(asale, order, at, now)
+
+
+def _mirror_on_order(asale: AfterSale, order: Order, at: int, now: int) -> None:
+    info = asale.info
+    for line in order.data["sku_order_list"]:
+        if line["order_id"] == info["related_id"]:
+            line["after_sale_info"] = {
+                "after_sale_status": info["aftersale_status"],
+                "after_sale_type": info["aftersale_type"],
+                "refund_status": info["refund_status"],
+            }
+    order.data["update_time"] = now
+    # A refund before shipment of every line closes the order (Douyin shows it as cancelled).
+    if asale.type == T.REFUND_BEFORE_SHIPMENT and order.status in (
+        OrderStatus.AWAITING_SHIPMENT,
+        OrderStatus.PAID,
+        OrderStatus.PARTLY_SHIPPED,
+    ):
+        lines = order.data["sku_order_list"]
+        if all(
+            (line.get("after_sale_info") or {}).get("refund_status") == RefundStatus.SUCCEEDED
+            for line in lines
+        ):
+            cancel(order, at, now, refunded=True)
+
+
+def run_after_sale_due(asale: AfterSale, order: Order, at: int, now: int, seed: int) -> str | None:
+    """The platform's own step for a request due at `at`; returns what happened."""
+    status = asale.status
+    if status == S.AWAITING_BUYER_RETURN:
+        if asale.sim.get("buyer_return_at") and asale.sim["buyer_return_at"] <= asale.info["status_deadline"]:
+            set_after_sale_status(
+                asale, order, S.RETURN_AWAITING_RECEIPT, asale.sim["buyer_return_at"], now, seed
+            )
+            return "buyer_returned_goods"
+        set_after_sale_status(asale, order, S.CLOSED, at, now, seed)
+        return "closed_no_return"
+    if status == S.EXCHANGE_IN_PROGRESS:
+        set_after_sale_status(asale, order, S.EXCHANGE_DONE, at, now, seed)
+        return "exchange_delivered"
+    target = PLATFORM_TIMEOUT.get((asale.type, status))
+    if target is None:
+        return None
+    set_after_sale_status(asale, order, target, at, now, seed)
+    return "auto_agreed_on_timeout"
+
+
+def operate_target(operate_type: int, asale: AfterSale) -> int | None:
+    """The status `operate_type` moves this request to, or None when its state forbids it."""
+    return OPERATE_TRANSITIONS.get(operate_type, {}).get((asale.type, asale.status))

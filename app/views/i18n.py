@@ -1,0 +1,68 @@
+"""Which language the windows speak, and switching it while they are open.
+
+Owns the Qt translators: ours (`resources/translations/aftersales_<lang>.qm`) and
+Qt's own (`qtbase_<lang>.qm`, for the standard buttons and context menus). English
+is the source language and needs no file. "system" follows `QLocale.system()`: any
+Chinese locale gets Simplified Chinese, everything else English. Installing a new
+translator makes Qt send `QEvent.LanguageChange` to every widget, whose
+`retranslate_ui()` then rewrites its texts.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+CATALOGUE = "aftersales"
+SOURCE_LANGUAGE = "en"
+TRANSLATED_LANGUAGES = ("zh_CN",)
+
+_installed: list[QTranslator] = []  # kept referenced: Qt does not own installed translators
+_current = SOURCE_LANGUAGE
+
+
+def effective_language(choice: str, system_locale: QLocale | None = None) -> str:
+    """The language actually shown for a settings choice ("system", "zh_CN", "en")."""
+    if choice in TRANSLATED_LANGUAGES or choice == SOURCE_LANGUAGE:
+        return choice
+    locale = system_locale or QLocale.system()
+    return "zh_CN" if locale.language() == QLocale.Language.Chinese else SOURCE_LANGUAGE
+
+
+def current_language() -> str:
+    return _current
+
+
+def install_language(choice: str) -> str:
+    """Replace the installed translators with those for `choice`; returns the language
+    now shown. Safe to call again at any time (the settings dialog does)."""
+    global _current
+    app = QCoreApplication.instance()
+    language = effective_language(choice)
+    if app is None:
+        raise RuntimeError("install_language needs a QApplication")
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language != SOURCE_LANGUAGE:
+        ours = QTranslator(app)
+        if ours.load(f"{CATALOGUE}_{language}", str(TRANSLATIONS_DIR)):
+            _installed.append(ours)
+        else:
+            log.warning("no %s translation in %s; showing English", language, TRANSLATIONS_DIR)
+            language = SOURCE_LANGUAGE
+        qt_own = QTranslator(app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if language != SOURCE_LANGUAGE and qt_own.load(f"qtbase_{language}", qt_dir):
+            _installed.append(qt_own)
+    for translator in _installed:
+        app.installTranslator(translator)
+    QLocale.setDefault(QLocale(language if language != SOURCE_LANGUAGE else "en_US"))
+    _current = language
+    log.info("language %s (chosen: %s)", language, choice)
+    return language

@@ -1,0 +1,210 @@
+"""The main window: navigation between screens, the sync status line, settings.
+
+Owns `MainWindow`: a sidebar listing the screens and a stack showing the chosen one
+(adding a screen is one `add_screen` line), the status bar with the sync state, the
+settings dialog, and remembering the window's geometry and each screen's layout in
+the settings file. It wires the sync worker (any QObject with `status_changed`,
+`data_changed` signals and a `sync_now` slot) to every screen that wants to hear.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+from app.sync.status import SyncStatus
+from app.views.background import BackgroundTasks
+from app.views.orders_view import OrdersView
+from app.views.settings_dialog import SettingsDialog
+from app.views.sync_status_bar import SyncStatusBar
+
+UI_STATE_KEY = "ui"  # in Settings.extra: {"geometry": base64, "screen": key, "screens": {key: {...}}}
+DEFAULT_SIZE = QSize(1440, 900)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        settings: Settings,
+        sync_worker: QObject | None = None,
+        *,
+        settings_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._settings = settings
+        self._settings_path = settings_path
+        self._sync_worker = sync_worker
+        self._screens: dict[str, QWidget] = {}
+        self.tasks = BackgroundTasks(self)
+
+        self._navigation = QListWidget(self)
+        self._navigation.setObjectName("navigation")
+        self._navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._navigation.currentRowChanged.connect(self._show_screen_at)
+        self._settings_button = QPushButton(self)
+        self._settings_button.setObjectName("settingsButton")
+        self._settings_button.clicked.connect(self.open_settings)
+        sidebar = QWidget(self)
+        sidebar.setObjectName("sidebar")
+        side_layout = QVBoxLayout(sidebar)
+        side_layout.setContentsMargins(0, 8, 0, 8)
+        side_layout.addWidget(self._navigation, 1)
+        side_layout.addWidget(self._settings_button)
+        sidebar.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("M") * 13))
+        self._stack = QStackedWidget(self)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+
+        self.sync_status = SyncStatusBar(self)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self.statusBar().setSizeGripEnabled(True)
+        QShortcut(QKeySequence.StandardKey.Preferences, self, self.open_settings)
+        QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)
+
+        # The screens, in navigation order: one line each.
+        self.add_screen("orders", OrdersView(self.tasks, session_factory))
+
+        self._connect_sync_worker(sync_worker)
+        self.retranslate_ui()
+        self._restore_ui_state()
+
+    # --- screens -----------------------------------------------------------------------
+    def add_screen(self, key: str, screen: QWidget) -> None:
+        """Add a screen to the navigation. A screen has `screen_title()` and may have
+        `on_data_changed(kinds)`, `set_sync_status(status)`, `save_state()` and
+        `restore_state(state)`, which the window calls when it has something for them."""
+        self._screens[key] = screen
+        self._stack.addWidget(screen)
+        item = QListWidgetItem(screen.screen_title())  # type: ignore[attr-defined]
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self._navigation.addItem(item)
+        number = len(self._screens)
+        if number <= 9:
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"),
+                self,
+                lambda row=number - 1: self._navigation.setCurrentRow(row),
+            )
+        if self._navigation.currentRow() < 0:
+            self._navigation.setCurrentRow(0)
+
+    def screen(self, key: str) -> QWidget:
+        return self._screens[key]
+
+    def current_screen_key(self) -> str:
+        return list(self._screens)[self._stack.currentIndex()]
+
+    def show_screen(self, key: str) -> None:
+        self._navigation.setCurrentRow(list(self._screens).index(key))
+
+    @Slot(int)
+    def _show_screen_at(self, row: int) -> None:
+        if row >= 0:
+            self._stack.setCurrentIndex(row)
+
+    # --- the sync worker -----------------------------------------------------------------
+    def _connect_sync_worker(self, worker: QObject | None) -> None:
+        self.sync_status.set_sync_available(worker is not None)
+        if worker is None:
+            return
+        worker.status_changed.connect(self.on_sync_status)  # type: ignore[attr-defined]
+        worker.data_changed.connect(self.on_data_changed)  # type: ignore[attr-defined]
+        self.sync_status.sync_requested.connect(worker.sync_now)  # type: ignore[attr-defined]
+        self.on_sync_status(SyncStatus())  # "starting" until the worker's first word
+
+    @Slot(object)
+    def on_sync_status(self, status: SyncStatus) -> None:
+        self.sync_status.set_status(status)
+        for screen in self._screens.values():
+            if hasattr(screen, "set_sync_status"):
+                screen.set_sync_status(status)
+
+    @Slot(object)
+    def on_data_changed(self, kinds: Any) -> None:
+        kinds = frozenset(kinds)
+        for screen in self._screens.values():
+            if hasattr(screen, "on_data_changed"):
+                screen.on_data_changed(kinds)
+
+    # --- settings and language ----------------------------------------------------------------
+    @Slot()
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self._settings, self, settings_path=self._settings_path)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("AfterSales Desk"))
+        self._settings_button.setText(self.tr("Settings"))
+        self._settings_button.setToolTip(self.tr("Language and other choices for this computer (Ctrl+,)"))
+        for row, screen in enumerate(self._screens.values()):
+            self._navigation.item(row).setText(screen.screen_title())  # type: ignore[attr-defined]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- remembering the layout ----------------------------------------------------------------
+    def _first_run_size(self) -> QSize:
+        """The default size, shrunk to 92% of a smaller screen's free area."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return DEFAULT_SIZE
+        free = screen.availableGeometry().size()
+        return DEFAULT_SIZE.boundedTo(QSize(int(free.width() * 0.92), int(free.height() * 0.92)))
+
+    def _restore_ui_state(self) -> None:
+        state = self._settings.extra.get(UI_STATE_KEY)
+        state = state if isinstance(state, dict) else {}
+        geometry = state.get("geometry")
+        if not (
+            isinstance(geometry, str)
+            and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        ):
+            self.resize(self._first_run_size())
+        screens = state.get("screens") if isinstance(state.get("screens"), dict) else {}
+        for key, screen in self._screens.items():
+            if isinstance(screens.get(key), dict) and hasattr(screen, "restore_state"):
+                screen.restore_state(screens[key])
+        if state.get("screen") in self._screens:
+            self.show_screen(state["screen"])
+
+    def save_ui_state(self) -> None:
+        self._settings.extra[UI_STATE_KEY] = {
+            "geometry": bytes(self.saveGeometry().toBase64()).decode("ascii"),
+            "screen": self.current_screen_key(),
+            "screens": {
+                key: screen.save_state()
+                for key, screen in self._screens.items()
+                if hasattr(screen, "save_state")
+            },
+        }
+        self._settings.save(self._settings_path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_ui_state()
+        self.tasks.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,150 @@
+"""The status bar's sync line: where the shop connection stands, in plain words.
+
+Owns `SyncStatusBar`, the widget at the right of the main window's status bar: a
+coloured dot, a sentence ("Online · last synced 2 min ago", "Syncing…", "Offline —
+will retry in 30 s", "Needs attention: <reason>") and a "Sync now" button. It shows
+the latest `SyncStatus` the sync worker published and keeps its relative times and
+the retry countdown current with one slow timer.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.sync.status import SyncState, SyncStatus
+from app.views import formatting
+
+REFRESH_MS = 1_000
+STATE_COLOURS = {
+    SyncState.STARTING: "#8a8f98",
+    SyncState.SYNCING: "#1f6feb",
+    SyncState.ONLINE: "#2da44e",
+    SyncState.OFFLINE: "#bf8700",
+    SyncState.NEEDS_ATTENTION: "#cf222e",
+}
+
+
+class SyncStatusBar(QWidget):
+    """Shows a `SyncStatus`; `sync_requested` when the person presses "Sync now"."""
+
+    sync_requested = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._monotonic = monotonic
+        self._status = SyncStatus()
+        self._received_at = monotonic()
+        self._can_sync = False
+
+        self._dot = QLabel("●", self)
+        self._dot.setObjectName("syncDot")
+        self._text = QLabel(self)
+        self._text.setObjectName("syncText")
+        self._button = QPushButton(self)
+        self._button.setObjectName("syncNowButton")
+        self._button.clicked.connect(self.sync_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 0, 4, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self._dot)
+        layout.addWidget(self._text)
+        layout.addWidget(self._button)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._refresh)
+        self._timer.start()
+        self.retranslate_ui()
+
+    def set_sync_available(self, available: bool) -> None:
+        """Whether a sync worker is there to ask (no worker: the button stays disabled)."""
+        self._can_sync = available
+        self._refresh()
+
+    @Slot(object)
+    def set_status(self, status: SyncStatus) -> None:
+        self._status = status
+        self._received_at = self._monotonic()
+        self._refresh()
+
+    def status(self) -> SyncStatus:
+        return self._status
+
+    def text(self) -> str:
+        return self._text.text()
+
+    def describe(self, status: SyncStatus) -> str:
+        """The sentence for `status`, as of now."""
+        now = int(self._clock())
+        state = status.state
+        if state == SyncState.STARTING:
+            return self.tr("Connecting to the shop…")
+        if state == SyncState.SYNCING:
+            # A routine run every few seconds must not make the line flicker.
+            if status.last_success_at is not None:
+                return self.tr("Online · syncing…")
+            return self.tr("Syncing…")
+        if state == SyncState.ONLINE:
+            if status.last_success_at is None:
+                return self.tr("Online")
+            return self.tr("Online · last synced {age}").format(
+                age=formatting.age(status.last_success_at, now)
+            )
+        if state == SyncState.OFFLINE:
+            if status.next_attempt_in_s is None:
+                return self.tr("Offline — will retry on its own")
+            elapsed = self._monotonic() - self._received_at
+            left = max(0, round(status.next_attempt_in_s - elapsed))
+            if left == 0:
+                return self.tr("Offline — retrying now…")
+            return self.tr("Offline — will retry in {seconds} s").format(seconds=left)
+        reason = self.problem_text(status) or self.tr("the shop connection needs a person")
+        return self.tr("Needs attention: {reason}").format(reason=reason)
+
+    @staticmethod
+    def problem_text(status: SyncStatus) -> str:
+        """The sync's problem in the person's language (the engine speaks English, context "sync")."""
+        return QCoreApplication.translate("sync", status.last_error) if status.last_error else ""
+
+    def retranslate_ui(self) -> None:
+        self._button.setText(self.tr("Sync now"))
+        self._button.setToolTip(self.tr("Fetch new orders and after-sales from the shop now"))
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    @Slot()
+    def _refresh(self) -> None:
+        status = self._status
+        self._text.setText(self.describe(status))
+        details = []
+        if status.last_success_at is not None:
+            details.append(
+                self.tr("Last successful sync: {time}").format(
+                    time=formatting.shop_time(status.last_success_at)
+                )
+            )
+        if status.last_error:
+            details.append(self.problem_text(status))
+        if status.error_detail:
+            details.append(self.tr("The platform said: {words}").format(words=status.error_detail))
+        self._text.setToolTip("\n".join(details))
+        colour = STATE_COLOURS[status.state]
+        if self._dot.property("colour") != colour:  # re-polishing every second would be waste
+            self._dot.setProperty("colour", colour)
+            self._dot.setStyleSheet(f"color: {colour};")
+        self._button.setEnabled(self._can_sync and status.state != SyncState.SYNCING)

@@ -1,0 +1,175 @@
+"""`python -m tests.benchmarks`: speed and memory figures, printed, never asserted.
+
+Seeds the sandbox store (in its own process, as on a real network the platform is
+not in ours) with 100,000 orders and their after-sales, then measures in one run:
+
+- `sync_orders_per_s`: the full initial sync of orders over loopback HTTP
+- `ingest_vs_raw_sqlite`: the ingest path alone (parse + guarded upsert + cursor, a
+  transaction per page) against a raw sqlite3 `executemany` of the same rows with the
+  same per-page commits (1.0 = as fast as raw)
+- `peak_rss_mb`: peak resident memory of this (the app's) side
+- `first_window_s`: launch of `main.py` to its first window, fresh data folder
+- `first_orders_s`: launch of `main.py` on a fresh install to orders on screen
+
+Prints a table, and as its last line one JSON object with every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from app.db import open_database
+from app.models import Base
+from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.sync.client import PlatformClient, ShopCredentials
+from app.sync.engine import ORDERS, SyncEngine
+from app.sync.ingest import parse_orders, store_orders
+
+ROOT = Path(__file__).resolve().parents[2]
+SANDBOX_START_TIMEOUT_S = 600
+
+
+def start_sandbox(workdir: Path, orders: int) -> tuple[subprocess.Popen[str], str]:
+    process = subprocess.Popen(
+        [sys.executable, "main.py", "sandbox", "--port", "0", "--seed", "7", "--no-live",
+         "--db", str(workdir / "store.sqlite")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = ""
+    assert process.stdout is not None
+    for line in process.stdout:
+        if "http://127.0.0.1:" in line:
+            url = line[line.index("http://127.0.0.1:"):].split()[0]
+            break
+    if not url:
+        raise SystemExit("the sandbox store did not start")
+    requests.post(f"{url}/_sandbox/settings", json={"rate_limit_per_s": 0, "live": False}, timeout=30)
+    started = time.perf_counter()
+    requests.post(f"{url}/_sandbox/reset", json={"seed": 7, "history_orders": orders, "live": False},
+                  timeout=SANDBOX_START_TIMEOUT_S).raise_for_status()
+    print(f"  sandbox seeded with {orders:,} orders in {time.perf_counter() - started:.1f} s", flush=True)
+    requests.post(f"{url}/_sandbox/settings", json={"rate_limit_per_s": 0, "live": False}, timeout=30)
+    return process, url
+
+
+def measure_sync(url: str, workdir: Path) -> tuple[float, int, float]:
+    _, sessions = open_database(f"sqlite:///{workdir / 'synced.sqlite'}")
+    client = PlatformClient(ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID))
+    engine = SyncEngine(client, sessions)
+    started = time.perf_counter()
+    orders = engine.pull(ORDERS)
+    orders_s = time.perf_counter() - started
+    started = time.perf_counter()
+    report = engine.run_once()
+    rest_s = time.perf_counter() - started
+    client.close()
+    print(f"  initial sync: {orders:,} orders in {orders_s:.1f} s; after-sales "
+          f"{report.pulled.get('after_sales', 0):,} in {rest_s:.1f} s", flush=True)
+    return orders / orders_s, orders, orders_s
+
+
+def fetch_pages(url: str, limit_pages: int) -> list[list[dict[str, Any]]]:
+    client = PlatformClient(ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID))
+    pages, start = [], int(time.time()) - 89 * 86400
+    while len(pages) < limit_pages:
+        result = client.call("order.searchList", {"update_time_start": start, "order_by": "update_time",
+                                                  "order_asc": True, "page": 0, "size": 100})
+        records = result.data["shop_order_list"]
+        if len(records) < 100:
+            break
+        pages.append(records)
+        start = max(record["update_time"] for record in records) + 1
+    client.close()
+    return pages
+
+
+def measure_ingest(pages: list[list[dict[str, Any]]], workdir: Path) -> tuple[float, float, int]:
+    """Seconds for our ingest path and for raw executemany of the same rows."""
+    _, sessions = open_database(f"sqlite:///{workdir / 'ingest.sqlite'}")
+    started = time.perf_counter()
+    for records in pages:
+        with sessions.begin() as session:
+            store_orders(session, parse_orders(records, 0))
+    ours = time.perf_counter() - started
+
+    parsed = [parse_orders(records, 0) for records in pages]  # raw gets its rows for free
+    engine, _ = open_database(f"sqlite:///{workdir / 'raw.sqlite'}")
+    engine.dispose()
+    connection = sqlite3.connect(workdir / "raw.sqlite")
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")
+    statements = {}
+    for name, key in (("orders", "orders"), ("order_lines", "lines"), ("order_logistics", "parcels")):
+        columns = [c.name for c in Base.metadata.tables[name].columns if c.name != "id"]
+        statements[key] = (f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                           columns)
+    started = time.perf_counter()
+    for page in parsed:
+        for key, (sql, columns) in statements.items():
+            rows = getattr(page, key)
+            connection.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
+        connection.commit()
+    raw = time.perf_counter() - started
+    connection.close()
+    return ours, raw, sum(len(p.orders) for p in parsed)
+
+
+def measure_launch(milestone: str, runs: int) -> float:
+    figures = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as home:
+            environment = {**os.environ, "AFTERSALES_DESK_HOME": home}
+            environment.setdefault("QT_QPA_PLATFORM", "offscreen")
+            output = subprocess.run([sys.executable, "main.py", "--exit-after", milestone], cwd=ROOT,
+                                    env=environment, capture_output=True, text=True, timeout=120).stdout
+            figures += [float(line.split()[1]) for line in output.splitlines() if line.startswith(milestone)]
+    return statistics.median(figures) if figures else float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
+    parser.add_argument("--orders", type=int, default=100_000)
+    args = parser.parse_args()
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        print("sync and ingest", flush=True)
+        sandbox, url = start_sandbox(workdir, args.orders)
+        try:
+            figures["sync_orders_per_s"], _, _ = measure_sync(url, workdir)
+            pages = fetch_pages(url, limit_pages=args.orders // 100)
+        finally:
+            sandbox.terminate()
+            sandbox.wait(30)
+        ours, raw, rows = measure_ingest(pages, workdir)
+        figures["ingest_rows"] = rows
+        figures["ingest_orders_per_s"] = rows / ours
+        figures["raw_sqlite_orders_per_s"] = rows / raw
+        figures["ingest_vs_raw_sqlite"] = raw / ours
+        figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("start-up", flush=True)
+    figures["first_window_s"] = measure_launch("first-window", runs=3)
+    figures["first_orders_s"] = measure_launch("first-orders", runs=1)
+
+    print(f"\n{'figure':<28}{'value':>14}")
+    for key, value in figures.items():
+        print(f"{key:<28}{value:>14,.3f}")
+    print(json.dumps({key: round(value, 3) for key, value in figures.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

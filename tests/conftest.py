@@ -1,0 +1,30 @@
+"""Shared fixtures: Qt runs offscreen, and a started sandbox store per test that wants one."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.sandbox.server import SandboxServer  # noqa: E402
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
+    """A small, quiet shop (300 orders of history, no live traffic) on a free port."""
+    server = SandboxServer(tmp_path / "sandbox.sqlite", port=0, seed=7, live=False, history_orders=300)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def sandbox_url(sandbox: SandboxServer) -> str:
+    return sandbox.url

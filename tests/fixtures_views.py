@@ -1,0 +1,92 @@
+"""Fixtures for the window and screen tests (registered with `pytest_plugins`).
+
+A real, migrated SQLite file per test (copied from one migrated once per session, so
+Alembic runs once), the background helper shut down after each test, English as the
+language unless a test switches, and `FakeSyncWorker`: a QObject with the sync
+worker's real signals, so tests drive the window the way the worker does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # conftest.py does this too; harmless twice
+
+from PySide6.QtCore import QObject, Signal, Slot  # noqa: E402
+from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
+
+from app.config import HOME_ENV, Settings  # noqa: E402
+from app.db import open_database, sqlite_url  # noqa: E402
+from app.views.background import BackgroundTasks  # noqa: E402
+from app.views.i18n import install_language  # noqa: E402
+
+
+class FakeSyncWorker(QObject):
+    """Stands in for `app.sync.worker.SyncWorker`: same signals, counts `sync_now` calls."""
+
+    status_changed = Signal(object)
+    data_changed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sync_now_calls = 0
+
+    @Slot()
+    def sync_now(self) -> None:
+        self.sync_now_calls += 1
+
+
+@pytest.fixture(scope="session")
+def _migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "mirror.sqlite"
+    engine, _ = open_database(sqlite_url(path))
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def session_factory(tmp_path: Path, _migrated_template: Path) -> Iterator[sessionmaker[Session]]:
+    """A migrated SQLite file of this test's own."""
+    path = tmp_path / "mirror.sqlite"
+    shutil.copyfile(_migrated_template, path)
+    engine, factory = open_database(sqlite_url(path))
+    yield factory
+    engine.dispose()
+
+
+@pytest.fixture
+def app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The data folder (settings file) for this test only."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv(HOME_ENV, str(home))
+    return home
+
+
+@pytest.fixture
+def settings(app_home: Path) -> Settings:
+    return Settings(language="en")
+
+
+@pytest.fixture
+def english(qapp: object) -> Iterator[None]:
+    install_language("en")
+    yield
+    install_language("en")
+
+
+@pytest.fixture
+def tasks(qapp: object) -> Iterator[BackgroundTasks]:
+    helper = BackgroundTasks()
+    yield helper
+    helper.shutdown()
+
+
+@pytest.fixture
+def fake_worker(qapp: object) -> FakeSyncWorker:
+    return FakeSyncWorker()

@@ -1,0 +1,88 @@
+"""Test helpers that drive the sandbox store through its control surface and the dialect.
+
+`control()` calls `/_sandbox/…`; `demo_client()` is the app's own PlatformClient
+pointed at a sandbox; `platform_order_ids()` reads the platform's truth through the
+dialect by creation time (a different query from the sync engine's), so a test can
+compare the local mirror with it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import AfterSale, Order
+from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.sync.client import PlatformClient, ShopCredentials
+
+DAY = 86400
+
+
+def control(url: str, path: str, payload: dict[str, Any] | None = None, method: str = "POST") -> Any:
+    response = requests.request(method, f"{url}/_sandbox/{path}", json=payload, timeout=60)
+    response.raise_for_status()
+    return response.json() if response.content else None
+
+
+def inject(url: str, kind: str, count: int = 1, method: str | None = None, **extra: Any) -> None:
+    control(url, "faults", {"kind": kind, "count": count, **({"method": method} if method else {}), **extra})
+
+
+def sandbox_now(url: str) -> int:
+    return int(control(url, "clock", method="GET")["now"])
+
+
+def demo_client(url: str, **options: Any) -> PlatformClient:
+    return PlatformClient(ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID), **options)
+
+
+def platform_orders(url: str) -> dict[str, int]:
+    """Every order the platform has (id -> update_time), read by creation time a day at a time."""
+    client = demo_client(url)
+    now = sandbox_now(url)
+    found: dict[str, int] = {}
+    for day_start in range(now - 90 * DAY, now + DAY, DAY):
+        page = 0
+        while True:
+            result = client.call("order.searchList", {"create_time_start": day_start,
+                                                      "create_time_end": day_start + DAY - 1,
+                                                      "page": page, "size": 100})
+            assert result.ok, result.describe()
+            records = result.data["shop_order_list"]
+            found.update({r["order_id"]: r["update_time"] for r in records})
+            if len(records) < 100:
+                break
+            page += 1
+    client.close()
+    return found
+
+
+def platform_after_sales(url: str) -> dict[str, int]:
+    client = demo_client(url)
+    now = sandbox_now(url)
+    found: dict[str, int] = {}
+    page = 0
+    while True:
+        result = client.call("afterSale.List", {"start_time": now - 90 * DAY, "end_time": now + DAY,
+                                                "page": page, "size": 100})
+        assert result.ok, result.describe()
+        items = result.data["items"]
+        found.update({i["aftersale_info"]["aftersale_id"]: i["aftersale_info"]["update_time"] for i in items})
+        if not result.data.get("has_more"):
+            break
+        page += 1
+    client.close()
+    return found
+
+
+def mirrored_orders(sessions: sessionmaker[Session]) -> dict[str, int]:
+    with sessions() as session:
+        return dict(session.execute(select(Order.order_id, Order.update_time)).all())
+
+
+def mirrored_after_sales(sessions: sessionmaker[Session]) -> dict[str, int]:
+    with sessions() as session:
+        return dict(session.execute(select(AfterSale.aftersale_id, AfterSale.update_time)).all())

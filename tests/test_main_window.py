@@ -1,0 +1,152 @@
+"""The main window: navigation, the sync status line, language switching and
+remembering its layout, driven by a stand-in worker with the real signals."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget
+
+from app.config import Settings, data_dir
+from app.sync.status import SyncState, SyncStatus
+from app.views.app import build_application
+from app.views.i18n import current_language, effective_language
+from app.views.main_window import MainWindow
+from app.views.orders_view import OrdersView
+from app.views.settings_dialog import SettingsDialog
+from app.views.sync_status_bar import SyncStatusBar
+from tests.builders import NOW, order_row, seed
+
+pytest_plugins = ["tests.fixtures_views"]
+
+
+def make_window(qtbot, session_factory, settings, worker=None) -> MainWindow:
+    window = MainWindow(session_factory, settings, worker)
+    qtbot.addWidget(window)
+    window.show()
+    orders = window.screen("orders")
+    qtbot.waitUntil(lambda: orders.count_text() != "", timeout=5_000)
+    return window
+
+
+def navigation_texts(window: MainWindow) -> list[str]:
+    navigation = window.findChild(QListWidget, "navigation")
+    return [navigation.item(row).text() for row in range(navigation.count())]
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (SyncStatus(SyncState.STARTING), "Connecting to the shop…"),
+        (SyncStatus(SyncState.SYNCING), "Syncing…"),
+        (SyncStatus(SyncState.ONLINE, last_success_at=NOW - 125), "Online · last synced 2 min ago"),
+        (SyncStatus(SyncState.ONLINE, last_success_at=NOW - 5), "Online · last synced just now"),
+        (SyncStatus(SyncState.OFFLINE, next_attempt_in_s=30), "Offline — will retry in 30 s"),
+        (SyncStatus(SyncState.OFFLINE), "Offline — will retry on its own"),
+        (
+            SyncStatus(SyncState.NEEDS_ATTENTION, last_error="the shop's access token has expired"),
+            "Needs attention: the shop's access token has expired",
+        ),
+    ],
+    ids=lambda value: value.state.value if isinstance(value, SyncStatus) else None,
+)
+def test_the_status_line_says_each_sync_state_in_plain_words(qtbot, english, status, expected) -> None:
+    bar = SyncStatusBar(clock=lambda: NOW, monotonic=lambda: 100.0)
+    qtbot.addWidget(bar)
+    bar.set_status(status)
+    assert bar.text() == expected
+
+
+def test_the_retry_countdown_counts_down(qtbot, english) -> None:
+    monotonic = [100.0]
+    bar = SyncStatusBar(clock=lambda: NOW, monotonic=lambda: monotonic[0])
+    qtbot.addWidget(bar)
+    bar.set_status(SyncStatus(SyncState.OFFLINE, next_attempt_in_s=30))
+    monotonic[0] += 12
+    bar._refresh()
+    assert bar.text() == "Offline — will retry in 18 s"
+
+
+def test_the_worker_drives_the_status_line_and_the_screens(
+    qtbot, session_factory, settings, fake_worker, english
+) -> None:
+    window = make_window(qtbot, session_factory, settings, fake_worker)
+    orders: OrdersView = window.screen("orders")  # type: ignore[assignment]
+    assert navigation_texts(window) == ["Orders"]
+    assert orders.empty_text() == "No orders yet — the first sync is running."
+
+    fake_worker.status_changed.emit(SyncStatus(SyncState.SYNCING))
+    assert window.sync_status.text() == "Syncing…"
+    seed(session_factory, [order_row(items_summary="保温杯 ×1")])
+    with qtbot.waitSignal(orders.rows_loaded, timeout=5_000):
+        fake_worker.data_changed.emit(frozenset({"orders"}))
+    assert orders.model.rowCount() == 1
+
+    fake_worker.status_changed.emit(SyncStatus(SyncState.ONLINE, last_success_at=NOW))
+    qtbot.mouseClick(
+        window.sync_status.findChild(type(window._settings_button), "syncNowButton"), Qt.LeftButton
+    )
+    assert fake_worker.sync_now_calls == 1
+
+
+def test_without_a_worker_sync_now_is_disabled(qtbot, session_factory, settings, english) -> None:
+    window = make_window(qtbot, session_factory, settings)
+    button = window.sync_status.findChild(type(window._settings_button), "syncNowButton")
+    assert not button.isEnabled()
+
+
+def test_switching_language_changes_visible_texts_at_once_and_is_saved(
+    qtbot, session_factory, settings, fake_worker, english
+) -> None:
+    window = make_window(qtbot, session_factory, settings, fake_worker)
+    orders: OrdersView = window.screen("orders")  # type: ignore[assignment]
+    dialog = SettingsDialog(settings, window)
+    qtbot.addWidget(dialog)
+
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("zh_CN"))
+    assert current_language() == "zh_CN"
+    # Qt posts LanguageChange to every window: the texts change on the next event loop turn.
+    qtbot.waitUntil(lambda: navigation_texts(window) == ["订单"], timeout=2_000)
+    assert window.windowTitle() == "售后工作台"
+    assert orders.model.headerData(0, Qt.Orientation.Horizontal) == "订单号"
+    assert orders.empty_text() == "还没有订单 —— 正在进行首次同步。"
+    assert window.sync_status.text() == "正在连接店铺…"
+    assert dialog.language_box.itemText(0) == "跟随系统"
+    assert json.loads((data_dir() / "settings.json").read_text(encoding="utf-8"))["language"] == "zh_CN"
+
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    qtbot.waitUntil(lambda: navigation_texts(window) == ["Orders"], timeout=2_000)
+    assert orders.model.headerData(0, Qt.Orientation.Horizontal) == "Order"
+    assert Settings.load().language == "en"
+
+
+def test_system_language_follows_the_locale() -> None:
+    from PySide6.QtCore import QLocale
+
+    assert effective_language("system", QLocale("zh_CN")) == "zh_CN"
+    assert effective_language("system", QLocale("zh_TW")) == "zh_CN"
+    assert effective_language("system", QLocale("de_DE")) == "en"
+    assert effective_language("en", QLocale("zh_CN")) == "en"
+
+
+def test_geometry_and_splitter_are_remembered(qtbot, session_factory, settings, english) -> None:
+    window = make_window(qtbot, session_factory, settings)
+    window.resize(760, 540)  # the offscreen screen is 800x600
+    splitter = window.findChild(type(window.screen("orders")._splitter), "ordersSplitter")
+    splitter.setSizes([600, 300])
+    sizes = splitter.sizes()
+    window.close()
+
+    again = make_window(qtbot, session_factory, Settings.load())
+    assert (again.width(), again.height()) == (760, 540)
+    assert again.findChild(type(splitter), "ordersSplitter").sizes() == sizes
+
+
+def test_build_application_reuses_the_app_and_applies_the_style(qapp, english) -> None:
+    app = build_application([], Settings(language="en"))
+    assert app is qapp
+    assert "Microsoft YaHei" in app.styleSheet()
+    assert app.applicationName() == "AfterSalesDesk"
+    app.setStyleSheet("")  # keep other tests' widgets unstyled

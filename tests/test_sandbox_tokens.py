@@ -1,0 +1,80 @@
+"""Tokens (§3): lifetimes on the simulation clock, refresh semantics, unknown and expired tokens."""
+
+from __future__ import annotations
+
+from app.sandbox.demo import DEMO_SHOP_ID
+from tests.wire import call, control, new_token
+
+DAY = 86400
+HOUR = 3600
+
+
+def refresh(url: str, refresh_token: str) -> dict:
+    return call(url, "token.refresh", {"grant_type": "refresh_token", "refresh_token": refresh_token})
+
+
+def companies(url: str, access_token: str) -> dict:
+    return call(url, "order.logisticsCompanyList", access_token=access_token)
+
+
+def test_token_create_answers_a_seven_day_token_and_the_shop(sandbox_url: str) -> None:
+    token = new_token(sandbox_url)
+    assert token["expires_in"] == 7 * DAY
+    assert token["shop_id"] == DEMO_SHOP_ID and token["shop_name"]
+    assert token["access_token"] and token["refresh_token"]
+
+
+def test_refreshing_more_than_an_hour_before_expiry_returns_the_same_tokens(sandbox_url: str) -> None:
+    token = new_token(sandbox_url)
+    control(sandbox_url, "POST", "clock", {"advance_s": 6 * DAY})
+    answer = refresh(sandbox_url, token["refresh_token"])
+    assert answer["code"] == 10000
+    assert (answer["data"]["access_token"], answer["data"]["refresh_token"]) == (
+        token["access_token"],
+        token["refresh_token"],
+    )
+    assert answer["data"]["expires_in"] == DAY
+
+
+def test_refreshing_in_the_last_hour_gives_new_tokens_and_the_old_stay_valid_an_hour(
+    sandbox_url: str,
+) -> None:
+    token = new_token(sandbox_url)
+    control(sandbox_url, "POST", "clock", {"advance_s": 7 * DAY - 30 * 60})
+    answer = refresh(sandbox_url, token["refresh_token"])
+    fresh = answer["data"]
+    assert fresh["access_token"] != token["access_token"] and fresh["expires_in"] == 7 * DAY
+    control(
+        sandbox_url, "POST", "clock", {"advance_s": 50 * 60}
+    )  # past the old expiry, inside the grace hour
+    assert companies(sandbox_url, token["access_token"])["code"] == 10000
+    control(sandbox_url, "POST", "clock", {"advance_s": 20 * 60})
+    assert companies(sandbox_url, token["access_token"])["sub_code"] == "isv.access-token-expired"
+    assert companies(sandbox_url, fresh["access_token"])["code"] == 10000
+
+
+def test_an_expired_access_token_is_refused_and_refresh_renews_it(sandbox_url: str) -> None:
+    token = new_token(sandbox_url)
+    control(sandbox_url, "POST", "clock", {"advance_s": 7 * DAY + 1})
+    answer = companies(sandbox_url, token["access_token"])
+    assert (answer["code"], answer["sub_code"]) == (40003, "isv.access-token-expired")
+    renewed = refresh(sandbox_url, token["refresh_token"])["data"]
+    assert companies(sandbox_url, renewed["access_token"])["code"] == 10000
+
+
+def test_an_unknown_access_token_is_refused(sandbox_url: str) -> None:
+    for access_token in ("", "no-such-token"):
+        answer = companies(sandbox_url, access_token)
+        assert (answer["code"], answer["sub_code"]) == (40003, "isv.access-token-no-existed")
+
+
+def test_an_expired_refresh_token_is_refused(sandbox_url: str) -> None:
+    token = new_token(sandbox_url)
+    control(sandbox_url, "POST", "clock", {"advance_s": 14 * DAY + 1})
+    answer = refresh(sandbox_url, token["refresh_token"])
+    assert (answer["code"], answer["sub_code"]) == (40003, "isv.access-token-expired")
+
+
+def test_token_create_without_grant_type_answers_missing_parameter(sandbox_url: str) -> None:
+    answer = call(sandbox_url, "token.create", {"shop_id": DEMO_SHOP_ID})
+    assert answer["code"] == 40002

@@ -1,0 +1,157 @@
+"""Pulling the shop into the local mirror over real HTTP from the sandbox store.
+
+Each test runs on SQLite and on PostgreSQL. The platform's truth is read through the
+dialect by creation time (tests/sandbox_control.py), a different path from the
+engine's update-time pull, and the mirror must equal it: nothing missing, nothing
+twice, every record at its newest version.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.db import open_database
+from app.models import SyncCursor
+from app.sync.client import PROBLEM_CLOCK, PROBLEM_SIGNATURE, PROBLEM_UNREADABLE, Outcome, PlatformClient
+from app.sync.engine import ORDERS, SyncEngine
+from tests.sandbox_control import (
+    control,
+    demo_client,
+    inject,
+    mirrored_after_sales,
+    mirrored_orders,
+    platform_after_sales,
+    platform_orders,
+)
+
+pytest_plugins = ["tests.fixtures_db"]
+
+
+def make_engine(url: str, database_url: str, page_size: int = 100, **options: object) -> SyncEngine:
+    _, sessions = open_database(database_url)
+    return SyncEngine(demo_client(url), sessions, page_size=page_size, **options)  # type: ignore[arg-type]
+
+
+def assert_mirror_matches_platform(engine: SyncEngine, url: str, *, keeps_older: bool = False) -> None:
+    """Every platform record is mirrored at its newest version, and nothing else is there.
+
+    With `keeps_older`, the mirror may also keep records that have since aged out of
+    the platform's 90-day window (the clock was moved forward).
+    """
+    for mirrored, truth in ((mirrored_orders(engine._sessions), platform_orders(url)),
+                            (mirrored_after_sales(engine._sessions), platform_after_sales(url))):
+        if keeps_older:
+            mirrored = {key: mirrored.get(key) for key in truth}
+        assert mirrored == truth
+
+
+def test_a_full_pull_mirrors_every_order_and_after_sale(sandbox_url: str, database_url: str) -> None:
+    engine = make_engine(sandbox_url, database_url)
+    report = engine.run_once()
+    assert report.outcome is Outcome.DONE, report
+    assert report.pulled["orders"] >= 300 and report.pulled["after_sales"] > 0
+    assert_mirror_matches_platform(engine, sandbox_url)
+
+
+def test_a_second_run_reads_only_the_overlap_and_what_changed(sandbox_url: str, database_url: str) -> None:
+    engine = make_engine(sandbox_url, database_url)
+    first = engine.run_once()
+    control(sandbox_url, "tick", {"new_orders": 7, "new_after_sales": 2})
+    second = engine.run_once()
+    assert second.outcome is Outcome.DONE
+    assert 7 <= second.pulled["orders"] < first.pulled["orders"] / 2
+    assert_mirror_matches_platform(engine, sandbox_url)
+
+
+def test_after_a_restart_the_pull_resumes_from_the_stored_cursor(sandbox_url: str, database_url: str) -> None:
+    make_engine(sandbox_url, database_url).run_once()
+    control(sandbox_url, "tick", {"new_orders": 5})
+    restarted = make_engine(sandbox_url, database_url)  # new engine, client and connection pool
+    with restarted._sessions() as session:
+        cursor_before = session.get(SyncCursor, ORDERS.name).high_water
+    report = restarted.run_once()
+    assert report.outcome is Outcome.DONE
+    assert report.pulled["orders"] < 100
+    with restarted._sessions() as session:
+        assert session.get(SyncCursor, ORDERS.name).high_water >= cursor_before
+    assert_mirror_matches_platform(restarted, sandbox_url)
+
+
+def test_records_changed_on_the_platform_arrive_at_their_newest_version(sandbox_url: str, database_url: str) -> None:
+    engine = make_engine(sandbox_url, database_url)
+    engine.run_once()
+    control(sandbox_url, "clock", {"advance_s": 3 * 86400})  # deadlines pass, parcels arrive
+    assert engine.run_once().outcome is Outcome.DONE
+    assert_mirror_matches_platform(engine, sandbox_url, keeps_older=True)
+
+
+def test_many_records_in_one_second_are_paged_through_that_second(sandbox_url: str, database_url: str) -> None:
+    engine = make_engine(sandbox_url, database_url, page_size=10)
+    engine.run_once()
+    control(sandbox_url, "tick", {"new_orders": 35})  # all stamped with the same second
+    assert engine.run_once().outcome is Outcome.DONE
+    assert_mirror_matches_platform(engine, sandbox_url)
+
+
+FAULTS = ["http_5xx", "service_error", "rate_limit", "truncated", "malformed", "drop_response"]
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_a_fault_in_the_middle_of_a_pull_leaves_no_gap_and_no_duplicate(
+    sandbox_url: str, database_url: str, fault: str
+) -> None:
+    pages = []
+
+    def after_page(kind: str, count: int) -> None:
+        pages.append(kind)
+        if len(pages) == 3:  # the fourth page request meets the fault
+            inject(sandbox_url, fault, method="order.searchList")
+
+    engine = make_engine(sandbox_url, database_url, page_size=20, on_page=after_page)
+    interrupted = engine.run_once()
+    assert interrupted.outcome is Outcome.RETRY
+    assert interrupted.problem and 0 < interrupted.pulled["orders"] < 300
+    if fault in ("truncated", "malformed"):
+        assert interrupted.problem == PROBLEM_UNREADABLE
+    with engine._sessions() as session:
+        assert session.get(SyncCursor, ORDERS.name).last_error  # kept for the status screen
+    resumed = engine.run_once()
+    assert resumed.outcome is Outcome.DONE, resumed
+    assert_mirror_matches_platform(engine, sandbox_url)
+
+
+def test_a_malformed_answer_is_reported_with_what_could_not_be_read(sandbox_url: str, sqlite_url: str) -> None:
+    inject(sandbox_url, "malformed", method="order.searchList")
+    report = make_engine(sandbox_url, sqlite_url).run_once()
+    assert report.outcome is Outcome.RETRY
+    assert report.problem == PROBLEM_UNREADABLE and report.detail
+    assert report.pulled.get("orders", 0) == 0
+
+
+def test_an_expired_token_is_renewed_without_the_pull_noticing(sandbox_url: str, database_url: str) -> None:
+    engine = make_engine(sandbox_url, database_url)
+    engine.client.create_token()
+    inject(sandbox_url, "token_expired", method="order.searchList")
+    assert engine.run_once().outcome is Outcome.DONE
+    assert_mirror_matches_platform(engine, sandbox_url)
+
+
+def test_clock_skew_asks_a_person_to_fix_the_clock(sandbox_url: str, sqlite_url: str) -> None:
+    inject(sandbox_url, "clock_skew", method="order.searchList")
+    report = make_engine(sandbox_url, sqlite_url).run_once()
+    assert report.outcome is Outcome.CONFIG_ERROR and report.problem == PROBLEM_CLOCK
+
+
+def test_a_wrong_secret_is_a_configuration_error_in_plain_words(sandbox_url: str, sqlite_url: str) -> None:
+    engine = make_engine(sandbox_url, sqlite_url)
+    engine.client = PlatformClient(
+        type(engine.client.credentials)(sandbox_url, engine.client.credentials.app_key, "wrong", "1234567")
+    )
+    report = engine.run_once()
+    assert report.outcome is Outcome.CONFIG_ERROR and report.problem == PROBLEM_SIGNATURE
+
+
+def test_an_unreachable_platform_is_retried_later(sqlite_url: str) -> None:
+    engine = make_engine("http://127.0.0.1:9", sqlite_url)  # the discard port: nothing listens
+    report = engine.run_once()
+    assert report.outcome is Outcome.RETRY and "reached" in report.problem
