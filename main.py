@@ -1,8 +1,8 @@
 """AfterSales Desk (售后工作台): start here.
 
-    python main.py                 the desktop app (the demo shop if none is configured)
-    python main.py sandbox …       the sandbox store alone (see --help)
-    python main.py sync …          the sync loop without a window (see --help)
+python main.py                 the desktop app (the demo shop if none is configured)
+python main.py sandbox …       the sandbox store alone (see --help)
+python main.py sync …          the sync loop without a window (see --help)
 """
 
 from __future__ import annotations

@@ -29,8 +29,14 @@ DEFAULT_TEST_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
 DEBIAN_QT_OFFSCREEN = ["libglib2.0-0", "libgl1", "libegl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3"]
 DEBIAN_CJK_FONT = ["fonts-wqy-microhei"]
 DEBIAN_QT_WINDOW = [
-    "libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1",
-    "libxcb-render-util0", "libxcb-shape0", "libxcb-xkb1",
+    "libxcb-cursor0",
+    "libxkbcommon-x11-0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xkb1",
 ]
 
 
@@ -98,7 +104,7 @@ def run_tests(extra: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before anything checks
         say(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
         return 1
     if not argv or argv[0] not in ("app", "test", "bench"):

@@ -16,13 +16,14 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 
 from app import config
 from app.db import open_database
 from app.logging_setup import setup_logging
 from app.shop import configured_shop
 from app.sync.worker import SyncWorker
+from app.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 LAUNCHED_AT = time.monotonic()
@@ -34,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true")
     # For `python -m tests.benchmarks`: print how long start-up took and quit.
     parser.add_argument("--exit-after", choices=("first-window", "first-orders"), help=argparse.SUPPRESS)
+    # For the long-running test: scroll through the orders for N seconds, then quit.
+    parser.add_argument("--soak-s", type=float, help=argparse.SUPPRESS)
     return parser
 
 
@@ -41,11 +44,15 @@ def install_exception_hook() -> None:
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         log.critical("unexpected error", exc_info=(kind, error, trace))
         if QApplication.instance() is not None:
-            box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("desktop", "Unexpected error"),
-                              QCoreApplication.translate(
-                                  "desktop",
-                                  "Something went wrong inside AfterSales Desk. Your data is safe; "
-                                  "the details are in the log file in the data folder."))
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate("desktop", "Unexpected error"),
+                QCoreApplication.translate(
+                    "desktop",
+                    "Something went wrong inside AfterSales Desk. Your data is safe; "
+                    "the details are in the log file in the data folder.",
+                ),
+            )
             box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
             box.exec()
 
@@ -59,7 +66,6 @@ def run(argv: list[str]) -> int:
     settings = config.Settings.load()
 
     from app.views.app import build_application
-    from app.views.main_window import MainWindow
 
     app = build_application(sys.argv[:1], settings)
     target = configured_shop(settings, database_url=args.db)
@@ -70,7 +76,9 @@ def run(argv: list[str]) -> int:
         QMessageBox.critical(
             None,
             QCoreApplication.translate("desktop", "Cannot open the database"),
-            QCoreApplication.translate("desktop", "The shop's database could not be opened:\n{0}").format(error),
+            QCoreApplication.translate("desktop", "The shop's database could not be opened:\n{0}").format(
+                error
+            ),
         )
         target.stop()
         return 1
@@ -80,7 +88,9 @@ def run(argv: list[str]) -> int:
     window.show()
     worker.start()
     if args.exit_after:
-        _exit_after(args.exit_after, app, window, worker)
+        _exit_after(args.exit_after, app, window)
+    if args.soak_s:
+        _soak(args.soak_s, app, window)
     try:
         return app.exec()
     finally:
@@ -88,7 +98,7 @@ def run(argv: list[str]) -> int:
         target.stop()
 
 
-def _exit_after(milestone: str, app: QApplication, window: object, worker: SyncWorker) -> None:
+def _exit_after(milestone: str, app: QApplication, window: MainWindow) -> None:
     """Benchmark hook: print the seconds from launch to `milestone`, then quit."""
 
     def report() -> None:
@@ -99,10 +109,34 @@ def _exit_after(milestone: str, app: QApplication, window: object, worker: SyncW
         QTimer.singleShot(0, report)
         return
 
-    def check_orders(_kinds: object = None) -> None:
-        if window.orders_view.row_count() > 0:  # type: ignore[attr-defined]
-            report()
+    orders = window.screen_named("orders")
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: orders.model.rowCount() > 0 and report())  # type: ignore[attr-defined]
+    timer.start(50)
+
+
+def _soak(seconds: float, app: QApplication, window: MainWindow) -> None:
+    """Repaint the Python-drawn table continuously while sync runs, then quit.
+
+    PySide6 6.12.0 corrupted reference counts in exactly this situation and aborted
+    after about a minute (DESKTOP-TESTING.md); the long-running test runs this.
+    """
+    table = window.findChild(QTableView, "ordersTable")
+    deadline = time.monotonic() + seconds
+    step = {"row": 0}
+
+    def scroll() -> None:
+        if time.monotonic() > deadline:
+            print("soak done", flush=True)
+            app.quit()
+            return
+        rows = table.model().rowCount()
+        if rows:
+            step["row"] = (step["row"] + 7) % rows
+            table.scrollTo(table.model().index(step["row"], 0))
+            table.selectRow(step["row"])
+        table.viewport().repaint()
 
     timer = QTimer(app)
-    timer.timeout.connect(check_orders)
-    timer.start(50)
+    timer.timeout.connect(scroll)
+    timer.start(10)

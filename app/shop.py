@@ -49,7 +49,9 @@ class ShopTarget:
                 raise ShopNotReachable(f"The demo shop could not start: {self._failure}")
         return self.credentials
 
-    def engine_factory(self, sessions: sessionmaker[Session]) -> Callable[[Callable[[str, int], None]], SyncEngine]:
+    def engine_factory(
+        self, sessions: sessionmaker[Session]
+    ) -> Callable[[Callable[[str, int], None]], SyncEngine]:
         def build(on_page: Callable[[str, int], None]) -> SyncEngine:
             return SyncEngine(PlatformClient(self.wait_credentials()), sessions, on_page=on_page)
 
@@ -108,4 +110,6 @@ def configured_shop(settings: config.Settings, *, database_url: str | None = Non
     if shop is None or not shop.app_key:
         return demo_shop(database_url=database_url)
     secret = os.environ.get(SECRET_ENV, "")
-    return real_shop(ShopCredentials(shop.gateway, shop.app_key, secret, shop.shop_id), database_url=database_url)
+    return real_shop(
+        ShopCredentials(shop.gateway, shop.app_key, secret, shop.shop_id), database_url=database_url
+    )

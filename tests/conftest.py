@@ -13,6 +13,9 @@ import pytest  # noqa: E402
 
 from app.sandbox.server import SandboxServer  # noqa: E402
 
+# Database fixtures (SQLite and PostgreSQL) and the window fixtures, for every test module.
+pytest_plugins = ["tests.fixtures_db", "tests.fixtures_views"]
+
 
 @pytest.fixture
 def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:

@@ -47,9 +47,15 @@ def platform_orders(url: str) -> dict[str, int]:
     for day_start in range(now - 90 * DAY, now + DAY, DAY):
         page = 0
         while True:
-            result = client.call("order.searchList", {"create_time_start": day_start,
-                                                      "create_time_end": day_start + DAY - 1,
-                                                      "page": page, "size": 100})
+            result = client.call(
+                "order.searchList",
+                {
+                    "create_time_start": day_start,
+                    "create_time_end": day_start + DAY - 1,
+                    "page": page,
+                    "size": 100,
+                },
+            )
             assert result.ok, result.describe()
             records = result.data["shop_order_list"]
             found.update({r["order_id"]: r["update_time"] for r in records})
@@ -66,8 +72,9 @@ def platform_after_sales(url: str) -> dict[str, int]:
     found: dict[str, int] = {}
     page = 0
     while True:
-        result = client.call("afterSale.List", {"start_time": now - 90 * DAY, "end_time": now + DAY,
-                                                "page": page, "size": 100})
+        result = client.call(
+            "afterSale.List", {"start_time": now - 90 * DAY, "end_time": now + DAY, "page": page, "size": 100}
+        )
         assert result.ok, result.describe()
         items = result.data["items"]
         found.update({i["aftersale_info"]["aftersale_id"]: i["aftersale_info"]["update_time"] for i in items})

@@ -19,14 +19,12 @@ from app.views.settings_dialog import SettingsDialog
 from app.views.sync_status_bar import SyncStatusBar
 from tests.builders import NOW, order_row, seed
 
-pytest_plugins = ["tests.fixtures_views"]
-
 
 def make_window(qtbot, session_factory, settings, worker=None) -> MainWindow:
     window = MainWindow(session_factory, settings, worker)
     qtbot.addWidget(window)
     window.show()
-    orders = window.screen("orders")
+    orders = window.screen_named("orders")
     qtbot.waitUntil(lambda: orders.count_text() != "", timeout=5_000)
     return window
 
@@ -73,7 +71,7 @@ def test_the_worker_drives_the_status_line_and_the_screens(
     qtbot, session_factory, settings, fake_worker, english
 ) -> None:
     window = make_window(qtbot, session_factory, settings, fake_worker)
-    orders: OrdersView = window.screen("orders")  # type: ignore[assignment]
+    orders: OrdersView = window.screen_named("orders")  # type: ignore[assignment]
     assert navigation_texts(window) == ["Orders"]
     assert orders.empty_text() == "No orders yet — the first sync is running."
 
@@ -101,7 +99,7 @@ def test_switching_language_changes_visible_texts_at_once_and_is_saved(
     qtbot, session_factory, settings, fake_worker, english
 ) -> None:
     window = make_window(qtbot, session_factory, settings, fake_worker)
-    orders: OrdersView = window.screen("orders")  # type: ignore[assignment]
+    orders: OrdersView = window.screen_named("orders")  # type: ignore[assignment]
     dialog = SettingsDialog(settings, window)
     qtbot.addWidget(dialog)
 
@@ -134,7 +132,7 @@ def test_system_language_follows_the_locale() -> None:
 def test_geometry_and_splitter_are_remembered(qtbot, session_factory, settings, english) -> None:
     window = make_window(qtbot, session_factory, settings)
     window.resize(760, 540)  # the offscreen screen is 800x600
-    splitter = window.findChild(type(window.screen("orders")._splitter), "ordersSplitter")
+    splitter = window.findChild(type(window.screen_named("orders")._splitter), "ordersSplitter")
     splitter.setSizes([600, 300])
     sizes = splitter.sizes()
     window.close()

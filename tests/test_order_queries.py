@@ -19,8 +19,6 @@ from tests.builders import (
     seed,
 )
 
-pytest_plugins = ["tests.fixtures_views"]
-
 
 def ids(rows) -> list[str]:
     return [row.order_id for row in rows]

@@ -22,8 +22,6 @@ from app.views.order_table_model import (
 from app.views.orders_view import OrdersView
 from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, parcel_row, seed
 
-pytest_plugins = ["tests.fixtures_views"]
-
 
 def make_row(**overrides) -> OrderRow:
     values = dict(

@@ -49,14 +49,14 @@ def requests_in(api: Any, *statuses: int) -> list[dict[str, Any]]:
 
 
 def fresh_request(api: Any, aftersale_type: int) -> dict[str, Any]:
-    """A new request awaiting the merchant of the wanted type, made by live-traffic steps."""
-    for _ in range(200):
-        made = control(api.url, "POST", "tick", {"new_orders": 0, "new_after_sales": 1})
-        for aftersale_id in made["after_sales"]:
-            info = detail(api, aftersale_id)
-            if info["aftersale_type"] == aftersale_type and info["aftersale_status"] == 6:
-                return info
-    raise AssertionError(f"no request of type {aftersale_type} appeared")
+    """A new request of the wanted type awaiting the merchant, made by one live-traffic step."""
+    made = control(
+        api.url, "POST", "tick", {"new_orders": 0, "new_after_sales": 1, "after_sale_type": aftersale_type}
+    )
+    assert len(made["after_sales"]) == 1, made
+    info = detail(api, made["after_sales"][0])
+    assert (info["aftersale_type"], info["aftersale_status"]) == (aftersale_type, 6)
+    return info
 
 
 def detail(api: Any, aftersale_id: str) -> dict[str, Any]:

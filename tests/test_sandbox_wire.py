@@ -265,3 +265,15 @@ def test_sign_is_computed_over_the_exact_timestamp_string(sandbox_url: str) -> N
         },
     )
     assert response.json()["sub_code"] == "isv.signature-invalid"
+
+
+def test_a_session_reuses_one_keep_alive_connection(sandbox_url: str) -> None:
+    before = control(sandbox_url, "GET", "stats")["connections_accepted"]
+    session = requests.Session()
+    for _ in range(10):
+        answer = signed_post(
+            sandbox_url, "token.create", {"grant_type": "authorization_self"}, session=session
+        )
+        assert answer.json()["code"] == 10000
+    after = control(sandbox_url, "GET", "stats")["connections_accepted"]
+    assert after - before <= 2  # the session's one connection, plus the stats call's own

@@ -13,8 +13,6 @@ from app.db import open_database
 from app.models import Base, Order
 from app.sync.ingest import MalformedAnswer, parse_after_sales, parse_orders, store_after_sales, store_orders
 
-pytest_plugins = ["tests.fixtures_db"]
-
 
 def platform_order(
     order_id: str = "6900000000000000001", update_time: int = 1_795_000_000, **over: Any

@@ -34,8 +34,22 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> No
 
 
 def sync_command(url: str, database: Path) -> list[str]:
-    return [sys.executable, "main.py", "sync", "--store", url, "--app-key", DEMO_APP_KEY,
-            "--app-secret", DEMO_APP_SECRET, "--shop-id", DEMO_SHOP_ID, "--db", f"sqlite:///{database}", "--once"]
+    return [
+        sys.executable,
+        "main.py",
+        "sync",
+        "--store",
+        url,
+        "--app-key",
+        DEMO_APP_KEY,
+        "--app-secret",
+        DEMO_APP_SECRET,
+        "--shop-id",
+        DEMO_SHOP_ID,
+        "--db",
+        f"sqlite:///{database}",
+        "--once",
+    ]
 
 
 def stored_orders(database: Path) -> int:
@@ -50,14 +64,21 @@ def stored_orders(database: Path) -> int:
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_a_sync_killed_mid_pull_resumes_with_no_gap_and_no_duplicate(sandbox_url: str, tmp_path: Path) -> None:
+def test_a_sync_killed_mid_pull_resumes_with_no_gap_and_no_duplicate(
+    sandbox_url: str, tmp_path: Path
+) -> None:
     control(sandbox_url, "reset", {"seed": 11, "history_orders": 2500, "live": False})
     inject(sandbox_url, "latency", count=10_000, method="order.searchList", ms=150)
     database = tmp_path / "mirror.sqlite"
     environment = {**os.environ, "AFTERSALES_DESK_HOME": str(tmp_path / "home")}
 
-    first = subprocess.Popen(sync_command(sandbox_url, database), cwd=ROOT, env=environment,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    first = subprocess.Popen(
+        sync_command(sandbox_url, database),
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     wait_until(lambda: stored_orders(database) >= 500, 60, "the first pages to be stored")
     first.send_signal(signal.SIGKILL)
     first.wait(10)
@@ -65,8 +86,14 @@ def test_a_sync_killed_mid_pull_resumes_with_no_gap_and_no_duplicate(sandbox_url
     assert 500 <= interrupted_at < 2500
 
     control(sandbox_url, "faults", method="DELETE")
-    second = subprocess.run(sync_command(sandbox_url, database), cwd=ROOT, env=environment,
-                            capture_output=True, text=True, timeout=120)
+    second = subprocess.run(
+        sync_command(sandbox_url, database),
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert second.returncode == 0, second.stdout + second.stderr
 
     _, sessions = open_database(f"sqlite:///{database}")

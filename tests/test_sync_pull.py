@@ -24,8 +24,6 @@ from tests.sandbox_control import (
     platform_orders,
 )
 
-pytest_plugins = ["tests.fixtures_db"]
-
 
 def make_engine(url: str, database_url: str, page_size: int = 100, **options: object) -> SyncEngine:
     _, sessions = open_database(database_url)
@@ -38,8 +36,10 @@ def assert_mirror_matches_platform(engine: SyncEngine, url: str, *, keeps_older:
     With `keeps_older`, the mirror may also keep records that have since aged out of
     the platform's 90-day window (the clock was moved forward).
     """
-    for mirrored, truth in ((mirrored_orders(engine._sessions), platform_orders(url)),
-                            (mirrored_after_sales(engine._sessions), platform_after_sales(url))):
+    for mirrored, truth in (
+        (mirrored_orders(engine._sessions), platform_orders(url)),
+        (mirrored_after_sales(engine._sessions), platform_after_sales(url)),
+    ):
         if keeps_older:
             mirrored = {key: mirrored.get(key) for key in truth}
         assert mirrored == truth
@@ -77,7 +77,9 @@ def test_after_a_restart_the_pull_resumes_from_the_stored_cursor(sandbox_url: st
     assert_mirror_matches_platform(restarted, sandbox_url)
 
 
-def test_records_changed_on_the_platform_arrive_at_their_newest_version(sandbox_url: str, database_url: str) -> None:
+def test_records_changed_on_the_platform_arrive_at_their_newest_version(
+    sandbox_url: str, database_url: str
+) -> None:
     engine = make_engine(sandbox_url, database_url)
     engine.run_once()
     control(sandbox_url, "clock", {"advance_s": 3 * 86400})  # deadlines pass, parcels arrive
@@ -85,7 +87,9 @@ def test_records_changed_on_the_platform_arrive_at_their_newest_version(sandbox_
     assert_mirror_matches_platform(engine, sandbox_url, keeps_older=True)
 
 
-def test_many_records_in_one_second_are_paged_through_that_second(sandbox_url: str, database_url: str) -> None:
+def test_many_records_in_one_second_are_paged_through_that_second(
+    sandbox_url: str, database_url: str
+) -> None:
     engine = make_engine(sandbox_url, database_url, page_size=10)
     engine.run_once()
     control(sandbox_url, "tick", {"new_orders": 35})  # all stamped with the same second
@@ -120,7 +124,9 @@ def test_a_fault_in_the_middle_of_a_pull_leaves_no_gap_and_no_duplicate(
     assert_mirror_matches_platform(engine, sandbox_url)
 
 
-def test_a_malformed_answer_is_reported_with_what_could_not_be_read(sandbox_url: str, sqlite_url: str) -> None:
+def test_a_malformed_answer_is_reported_with_what_could_not_be_read(
+    sandbox_url: str, sqlite_url: str
+) -> None:
     inject(sandbox_url, "malformed", method="order.searchList")
     report = make_engine(sandbox_url, sqlite_url).run_once()
     assert report.outcome is Outcome.RETRY

@@ -69,7 +69,7 @@ def main() -> int:
     window.resize(width, height)
     window.show()
     window.sync_status.set_status(SyncStatus(SyncState.ONLINE, last_success_at=int(time.time()) - 130))
-    orders = window.screen("orders")
+    orders = window.screen_named("orders")
     assert isinstance(orders, OrdersView)
     pump(600)
     orders.select_order(showcase["order_id"])

@@ -138,8 +138,12 @@ def open_after_sale(
     now: int,
     *,
     before_shipment: bool,
+    kind: AfterSaleType | None = None,
 ) -> lc.AfterSale:
-    """A buyer's request on one line of `order`, in status 6 (or refunded at once if fast refund applies)."""
+    """A buyer's request on one line of `order`, in status 6 (or refunded at once if fast refund applies).
+
+    `kind` forces the type (tests and demos ask for one); otherwise the category's reasons decide.
+    """
     line = rng.choice(order.data["sku_order_list"])
     product = next(p for p in PRODUCTS if p.product_id == line["product_id"])
     got_pkg = 1
@@ -151,8 +155,10 @@ def open_after_sale(
         )
     else:
         reasons = AFTER_SALE_REASONS[product.category]
+        if kind is not None:
+            reasons = [r for r in reasons if kind in r[1]] or [("其他原因", (kind,), 1.0)]
         reason, kinds, _ = rng.choices(reasons, [weight for *_, weight in reasons])[0]
-        kind = AfterSaleType(rng.choice(kinds))
+        kind = AfterSaleType(kind if kind is not None else rng.choice(kinds))
         got_pkg = 0 if reason == "未收到货" else 1
     refund = line["pay_amount"] if kind in lc.REFUND_TYPES else 0
     if reason == "商品变质/腐烂":

@@ -1,8 +1,22 @@
 """The control surface under /_sandbox/ (not part of the dialect; JSON, unsigned).
 
-Owns the test and demo knobs: reset, the simulation clock, one live-traffic step,
-fault injection, the ledger, stats, settings and the evidence images. Answers are
-(HTTP status, JSON-able payload or bytes, content type).
+Owns the test and demo knobs. Answers are (HTTP status, JSON-able payload or bytes,
+content type); a bad request answers 400 {"error"}, an unknown route 404.
+
+  POST   /_sandbox/reset     {seed, history_orders?, live?, orders_per_hour?, now?}
+                             -> {seed, took_s, ...stats}
+  GET    /_sandbox/clock     -> {now, offset_s}
+  POST   /_sandbox/clock     {offset_s} | {advance_s} | {now} -> {now, offset_s, applied}; runs due actions
+  POST   /_sandbox/tick      {new_orders?, new_after_sales?, after_sale_type?, top_up?}
+                             -> {now, orders, after_sales}
+  GET    /_sandbox/faults    -> {faults: [{id, kind, count, method, ms}]}
+  POST   /_sandbox/faults    {kind, count?: 1, method?, ms?: 200} -> {fault}
+  DELETE /_sandbox/faults    -> {cleared}
+  GET    /_sandbox/ledger?since=SEQ&limit=5000
+                             -> {entries: [{seq, at, actor, method, entity_id, params, outcome}]}
+  GET    /_sandbox/stats     -> counts by status, requests served per method, connections accepted
+  GET    /_sandbox/settings; POST {rate_limit_per_s?, live?, orders_per_hour?, authorized?}
+  GET    /_sandbox/evidence/<name>.png
 """
 
 from __future__ import annotations
@@ -83,6 +97,7 @@ def _route(
                 new_orders=_int_or_none(body, "new_orders"),
                 new_after_sales=_int_or_none(body, "new_after_sales"),
                 top_up=body.get("top_up"),
+                after_sale_type=_int_or_none(body, "after_sale_type"),
             )
             return _ok(made)
         case ("GET", "/_sandbox/faults"):

@@ -42,12 +42,14 @@ class SandboxHTTPServer(ThreadingHTTPServer):
     def __init__(self, port: int, sandbox: SandboxServer) -> None:
         self.sandbox = sandbox
         self.connections: set[socket.socket] = set()
+        self.connections_accepted = 0  # stays small when clients reuse keep-alive connections
         self.connections_lock = threading.Lock()
         super().__init__(("127.0.0.1", port), SandboxRequestHandler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         with self.connections_lock:
             self.connections.add(request)
+            self.connections_accepted += 1
         super().process_request(request, client_address)
 
     def shutdown_request(self, request: Any) -> None:
@@ -102,6 +104,8 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
     # Headers and body go out as two writes; with Nagle on, small answers wait for the
     # client's delayed ACK (~40 ms each) on keep-alive connections.
     disable_nagle_algorithm = True
+    # An idle keep-alive connection holds a thread; reap it after five quiet minutes.
+    timeout = 300
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         log.debug("%s %s", self.address_string(), format % args)

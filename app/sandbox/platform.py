@@ -19,7 +19,7 @@ from typing import Any
 from app.sandbox import buyers, generator, lifecycle
 from app.sandbox.clock import DAY, HOUR, SimClock
 from app.sandbox.store import Store
-from app.sync.codes import AfterSaleStatus, OrderStatus
+from app.sync.codes import AfterSaleStatus, AfterSaleType, OrderStatus
 
 log = logging.getLogger(__name__)
 AFTER_SALES_PER_ORDER = 0.1  # live requests per new order, roughly the history's rate
@@ -113,11 +113,12 @@ class Platform:
         new_after_sales: int | None = None,
         elapsed_s: float | None = None,
         top_up: bool | None = None,
+        after_sale_type: int | None = None,
     ) -> dict[str, Any]:
         """One live-traffic step at the simulation now; explicit counts make it deterministic.
 
         The urgent-work top-up runs by default only when no counts are given, so a test
-        asking for n orders gets exactly n.
+        asking for n orders gets exactly n. `after_sale_type` makes every new request that type.
         """
         if top_up is None:
             top_up = new_orders is None and new_after_sales is None
@@ -127,7 +128,9 @@ class Platform:
         made_after_sales: list[str] = []
         with self.store.transaction() as store:
             mint = buyers.IdMint(int(store.meta("seq", 1)))
-            rng = random.Random(f"{self.seed}/tick/{mint.seq}/{now}")
+            ticks = int(store.meta("ticks", 0)) + 1
+            store.set_meta("ticks", ticks)
+            rng = random.Random(f"{self.seed}/tick/{ticks}")
             rate = float(store.meta("orders_per_hour", 12.0))
             if new_orders is None:
                 new_orders = poisson(rng, rate * (elapsed_s or 0) / 3600)
@@ -146,7 +149,7 @@ class Platform:
                 )
                 made_orders.append(order.id)
             for _ in range(new_after_sales):
-                asale = self._new_after_sale(rng, mint, now)
+                asale = self._new_after_sale(rng, mint, now, after_sale_type)
                 if asale is not None:
                     made_after_sales.append(asale.id)
             if top_up:
@@ -156,10 +159,10 @@ class Platform:
         return {"now": now, "orders": made_orders, "after_sales": made_after_sales}
 
     def _new_after_sale(
-        self, rng: random.Random, mint: buyers.IdMint, now: int
+        self, rng: random.Random, mint: buyers.IdMint, now: int, kind: int | None = None
     ) -> lifecycle.AfterSale | None:
         store = self.store
-        before_shipment = rng.random() < 0.3
+        before_shipment = rng.random() < 0.3 if kind is None else kind == AfterSaleType.REFUND_BEFORE_SHIPMENT
         if before_shipment:
             candidates = store.ids(
                 "SELECT order_id FROM orders WHERE status = ? AND has_after_sale = 0 ORDER BY order_id",
@@ -175,7 +178,16 @@ class Platform:
             return None
         order = store.order(rng.choice(candidates))
         assert order is not None
-        asale = buyers.open_after_sale(rng, mint, self.seed, order, now, now, before_shipment=before_shipment)
+        asale = buyers.open_after_sale(
+            rng,
+            mint,
+            self.seed,
+            order,
+            now,
+            now,
+            before_shipment=before_shipment,
+            kind=None if kind is None else AfterSaleType(kind),
+        )
         store.save_after_sale(asale)
         store.save_order(order)
         store.ledger_append(

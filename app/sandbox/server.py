@@ -97,7 +97,12 @@ class SandboxServer:
         self.start_took_s = time.perf_counter() - started
 
     def stop(self) -> None:
-        if self._stopped.is_set() or self._httpd is None:
+        if self._stopped.is_set():
+            return
+        if self._httpd is None:  # start() failed before serving (e.g. the port was taken)
+            if hasattr(self, "store"):
+                self._stopped.set()
+                self.store.close()
             return
         self._stopped.set()
         self.platform.stop_live()
@@ -144,7 +149,8 @@ class SandboxServer:
         if now is not None:
             self.clock.pin(now)  # and generate at exactly `now`, even if a second ticks over meanwhile
         else:
-            now = self.clock.now()
+            # Whole minutes: two shops made with one seed within the same minute are identical.
+            now = self.clock.now() // 60 * 60
         # The cyclic GC rescans the growing heap of fresh dicts over and over; pausing it
         # halves the time of a 100k-order reset, and nothing built here forms cycles.
         gc.disable()
@@ -235,6 +241,7 @@ class SandboxServer:
             "after_sales_by_status": store.counts_by_status("after_sales"),
             "ledger_entries": store.count("SELECT count(*) FROM ledger"),
             "requests_served": served,
+            "connections_accepted": self._httpd.connections_accepted if self._httpd else 0,
         }
 
 

@@ -34,9 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--app-secret")
     parser.add_argument("--shop-id")
     parser.add_argument("--sign-method", default="hmac-sha256", choices=("hmac-sha256", "md5"))
-    parser.add_argument("--db", help="database URL (sqlite:///path or postgresql://…); default: the shop's file")
-    parser.add_argument("--once", action="store_true", help="one run, then exit (0 ok, 1 retry later, 2 needs a person)")
-    parser.add_argument("--interval", type=float, default=None, help="seconds between runs (default: settings)")
+    parser.add_argument(
+        "--db", help="database URL (sqlite:///path or postgresql://…); default: the shop's file"
+    )
+    parser.add_argument(
+        "--once", action="store_true", help="one run, then exit (0 ok, 1 retry later, 2 needs a person)"
+    )
+    parser.add_argument(
+        "--interval", type=float, default=None, help="seconds between runs (default: settings)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser
 
@@ -46,16 +52,19 @@ def choose_shop(args: argparse.Namespace, settings: config.Settings) -> ShopTarg
     if any(given):
         if not all(given):
             raise SystemExit("--store, --app-key, --app-secret and --shop-id go together")
-        credentials = ShopCredentials(args.store, args.app_key, args.app_secret, args.shop_id, args.sign_method)
+        credentials = ShopCredentials(
+            args.store, args.app_key, args.app_secret, args.shop_id, args.sign_method
+        )
         return real_shop(credentials, database_url=args.db)
     return configured_shop(settings, database_url=args.db)
 
 
 def status_line(report: RunReport) -> str:
     pulled = ", ".join(f"{kind} {count}" for kind, count in report.pulled.items()) or "nothing"
+    clock = time.strftime("%H:%M:%S")
     if report.outcome is Outcome.DONE:
-        return f"{time.strftime('%H:%M:%S')} online: pulled {pulled}"
-    return f"{time.strftime('%H:%M:%S')} {report.outcome.value}: {report.problem} {report.detail} (pulled {pulled})"
+        return f"{clock} online: pulled {pulled}"
+    return f"{clock} {report.outcome.value}: {report.problem} {report.detail} (pulled {pulled})"
 
 
 def run(argv: list[str]) -> int:
@@ -74,11 +83,16 @@ def run(argv: list[str]) -> int:
             print(error, flush=True)
             return EXIT_RETRY_LATER
         engine = SyncEngine(PlatformClient(credentials), sessions)
-        print(f"syncing shop {credentials.shop_id} from {credentials.gateway} into {target.database_url}", flush=True)
+        print(
+            f"syncing shop {credentials.shop_id} from {credentials.gateway} into {target.database_url}",
+            flush=True,
+        )
         if args.once:
             report = engine.run_once()
             print(status_line(report), flush=True)
-            return {Outcome.DONE: EXIT_OK, Outcome.RETRY: EXIT_RETRY_LATER}.get(report.outcome, EXIT_NEEDS_PERSON)
+            return {Outcome.DONE: EXIT_OK, Outcome.RETRY: EXIT_RETRY_LATER}.get(
+                report.outcome, EXIT_NEEDS_PERSON
+            )
         interval = args.interval if args.interval is not None else settings.sync_interval_s
         backoff = Backoff()
         while not stop.is_set():

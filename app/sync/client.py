@@ -42,7 +42,9 @@ class Outcome(Enum):
 
 
 # Plain words for people (English source, translated in context "sync" by the views).
-PROBLEM_NETWORK = QT_TRANSLATE_NOOP("sync", "The platform could not be reached. Check the internet connection.")
+PROBLEM_NETWORK = QT_TRANSLATE_NOOP(
+    "sync", "The platform could not be reached. Check the internet connection."
+)
 PROBLEM_TIMEOUT = QT_TRANSLATE_NOOP("sync", "The platform did not answer in time.")
 PROBLEM_HTTP = QT_TRANSLATE_NOOP("sync", "The platform's server had a problem (HTTP error).")
 PROBLEM_UNREADABLE = QT_TRANSLATE_NOOP("sync", "The platform sent an answer that could not be read.")
@@ -54,9 +56,12 @@ PROBLEM_SIGNATURE = QT_TRANSLATE_NOOP(
 PROBLEM_CLOCK = QT_TRANSLATE_NOOP(
     "sync", "The platform says this computer's clock is wrong. Set the date and time correctly."
 )
-PROBLEM_TOKEN = QT_TRANSLATE_NOOP("sync", "The platform did not accept our access token, even after renewing it.")
+PROBLEM_TOKEN = QT_TRANSLATE_NOOP(
+    "sync", "The platform did not accept our access token, even after renewing it."
+)
 PROBLEM_NOT_AUTHORISED = QT_TRANSLATE_NOOP(
-    "sync", "The shop has not authorised this app (or has revoked it). The shop owner must authorise it again."
+    "sync",
+    "The shop has not authorised this app (or has revoked it). The shop owner must authorise it again.",
 )
 PROBLEM_REJECTED = QT_TRANSLATE_NOOP("sync", "The platform refused the request.")
 PROBLEM_WRONG_GATEWAY = QT_TRANSLATE_NOOP(
@@ -156,7 +161,11 @@ class PlatformClient:
     # --- tokens ------------------------------------------------------------------
     def _ensure_token(self, force_create: bool = False) -> ApiResult:
         now = self._clock()
-        if not force_create and self._tokens.access_token and now < self._tokens.expires_at - TOKEN_REFRESH_MARGIN_S:
+        if (
+            not force_create
+            and self._tokens.access_token
+            and now < self._tokens.expires_at - TOKEN_REFRESH_MARGIN_S
+        ):
             return ApiResult(Outcome.DONE)
         if not force_create and self._tokens.refresh_token:
             result = self._send(
@@ -243,7 +252,12 @@ def classify_response(method: str, http_status: int, body: bytes) -> ApiResult:
     code = codes.CODE_SUCCESS if code == 0 else code  # older servers: err_no 0
     sub_code = str(envelope.get("sub_code") or "")
     words = str(envelope.get("sub_msg") or envelope.get("msg") or envelope.get("message") or "")
-    common = {"code": code, "sub_code": sub_code, "platform_message": words, "log_id": str(envelope.get("log_id", ""))}
+    common = {
+        "code": code,
+        "sub_code": sub_code,
+        "platform_message": words,
+        "log_id": str(envelope.get("log_id", "")),
+    }
 
     if code == codes.CODE_SUCCESS:
         return ApiResult(Outcome.DONE, data=envelope.get("data"), **common)

@@ -192,7 +192,8 @@ class LogisticsRefusal(IntEnum):
 class RefundStatus(IntEnum):
     """`refund_status` of an after-sale (and of a SKU line's `after_sale_info`).
 
-    1, 3 and 4 follow the platform's documented meanings (待退款, 退款成功, 退款失败);
+    1, 3 and 4 as Douyin's afterSale API pages describe them (待退款, 退款成功, 退款失败),
+    from memory rather than PLATFORM-PROTOCOL.md, so check them against the public record;
     0 for "no refund involved" (exchanges, resends) is ours.
     """
 

@@ -138,7 +138,9 @@ class SyncEngine:
                 report.problem = problem.result.problem
                 report.detail = problem.detail
                 report.rate_limited = problem.result.rate_limited
-                log.warning("pull of %s stopped: %s %s", stream.name, problem.result.describe(), problem.detail)
+                log.warning(
+                    "pull of %s stopped: %s %s", stream.name, problem.result.describe(), problem.detail
+                )
                 return report
         return report
 
@@ -174,15 +176,21 @@ class SyncEngine:
         pulled = 0
         page = 1  # page 0 of this second was the page that led here
         while (page + 1) * self._page_size <= MAX_OFFSET_RESULTS:
-            records = self._fetch(stream, {stream.start_param: second, stream.end_param: second, "page": page})
+            records = self._fetch(
+                stream, {stream.start_param: second, stream.end_param: second, "page": page}
+            )
             if records:
                 self._store_page(stream, records)
                 pulled += len(records)
             if len(records) < self._page_size:
                 return pulled
             page += 1
-        log.error("more than %d %s share the second %d; the rest wait for the next run",
-                  MAX_OFFSET_RESULTS, stream.name, second)
+        log.error(
+            "more than %d %s share the second %d; the rest wait for the next run",
+            MAX_OFFSET_RESULTS,
+            stream.name,
+            second,
+        )
         return pulled
 
     def _fetch(self, stream: Stream, params: dict[str, Any]) -> list[Any]:

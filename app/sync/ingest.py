@@ -147,7 +147,9 @@ def store_orders(connection: Connection | Session, page: OrderPage) -> None:
     """Upsert one page; each table guarded by the order version its rows came from."""
     upsert(connection, Order.__table__, page.orders, ["order_id"], "update_time")
     upsert(connection, OrderLine.__table__, page.lines, ["sku_order_id"], "order_update_time")
-    upsert(connection, OrderLogistics.__table__, page.parcels, ["order_id", "tracking_no"], "order_update_time")
+    upsert(
+        connection, OrderLogistics.__table__, page.parcels, ["order_id", "tracking_no"], "order_update_time"
+    )
 
 
 def parse_after_sales(items: Any, synced_at: int) -> list[dict[str, Any]]:
@@ -181,7 +183,9 @@ def parse_after_sales(items: Any, synced_at: int) -> list[dict[str, Any]]:
                 "got_pkg": _int(info, "got_pkg", where),
                 "return_tracking_no": _text(info.get("return_logistics_code")),
                 "return_company_name": _text(info.get("return_logistics_company_name")),
-                "evidence": json.dumps([str(url) for url in evidence], ensure_ascii=False) if evidence else "",
+                "evidence": json.dumps([str(url) for url in evidence], ensure_ascii=False)
+                if evidence
+                else "",
                 "status_text": _text(text_part.get("aftersale_status_text")),
                 "type_text": _text(text_part.get("aftersale_type_text")),
                 "product_name": "; ".join(_text(r.get("product_name")) for r in related),

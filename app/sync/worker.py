@@ -12,10 +12,11 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from app.sync.backoff import Backoff
 from app.sync.client import Outcome
+from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.engine import RunReport, SyncEngine
 from app.sync.status import SyncState, SyncStatus
 
@@ -25,6 +26,9 @@ log = logging.getLogger(__name__)
 # up); the argument is the engine's per-page progress callback.
 EngineFactory = Callable[[Callable[[str, int], None]], SyncEngine]
 
+PROBLEM_UNEXPECTED = QT_TRANSLATE_NOOP(
+    "sync", "Sync failed unexpectedly; it will try again. The log file has the details."
+)
 # While the first big pull runs, let screens refresh this often (not on every page).
 PROGRESS_SIGNAL_INTERVAL_S = 0.5
 STOP_WAIT_MS = 10_000
@@ -60,6 +64,9 @@ class _SyncLoop(QObject):
             self._timer.stop()
         if self._engine is not None:
             self._engine.client.close()
+        # Hand this object (and its timer) back to the GUI thread, which will destroy
+        # it: Qt timers may only be stopped or freed by the thread they belong to.
+        self.moveToThread(QCoreApplication.instance().thread())
 
     @Slot()
     def run(self) -> None:
@@ -72,19 +79,27 @@ class _SyncLoop(QObject):
             report = self._engine.run_once()
         except Exception as error:  # the loop must survive anything and say so
             log.exception("sync run failed")
-            report = RunReport(outcome=Outcome.RETRY, problem="Sync failed unexpectedly.", detail=str(error))
+            report = RunReport(outcome=Outcome.RETRY, problem=PROBLEM_UNEXPECTED, detail=str(error))
         self._flush_changes(force=True)
         delay = self._schedule_after(report)
         self._timer.start(int(delay * 1000))
 
     def _schedule_after(self, report: RunReport) -> float:
-        counts = {"orders_pulled": report.pulled.get("orders", 0),
-                  "after_sales_pulled": report.pulled.get("after_sales", 0)}
+        counts = {
+            "orders_pulled": report.pulled.get("orders", 0),
+            "after_sales_pulled": report.pulled.get("after_sales", 0),
+        }
         if report.outcome is Outcome.DONE:
             self._backoff.reset()
-            self._publish(SyncStatus(SyncState.ONLINE, int(time.time()), **counts,
-                                     next_attempt_in_s=self._interval_s,
-                                     kinds_changed=report.kinds_changed))
+            self._publish(
+                SyncStatus(
+                    SyncState.ONLINE,
+                    int(time.time()),
+                    **counts,
+                    next_attempt_in_s=self._interval_s,
+                    kinds_changed=report.kinds_changed,
+                )
+            )
             return self._interval_s
         if report.outcome is Outcome.RETRY:
             delay = self._backoff.next_delay(rate_limited=report.rate_limited)
@@ -93,9 +108,17 @@ class _SyncLoop(QObject):
             # A person must act; keep trying slowly so the fix is noticed on its own.
             delay = max(self._interval_s, 60.0)
             state = SyncState.NEEDS_ATTENTION
-        self._publish(SyncStatus(state, self._status.last_success_at, **counts,
-                                 last_error=report.problem, error_detail=report.detail,
-                                 next_attempt_in_s=delay, kinds_changed=report.kinds_changed))
+        self._publish(
+            SyncStatus(
+                state,
+                self._status.last_success_at,
+                **counts,
+                last_error=report.problem,
+                error_detail=report.detail,
+                next_attempt_in_s=delay,
+                kinds_changed=report.kinds_changed,
+            )
+        )
         return delay
 
     def _on_page(self, kind: str, _count: int) -> None:
@@ -121,10 +144,10 @@ class SyncWorker(QObject):
     data_changed = Signal(object)  # frozenset of "orders" / "after_sales"
     _begin = Signal()
     _run_now = Signal()
-    _finish = Signal()
 
-    def __init__(self, engine_factory: EngineFactory, interval_s: float = 15.0,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, engine_factory: EngineFactory, interval_s: float = 15.0, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("sync")
@@ -132,7 +155,9 @@ class SyncWorker(QObject):
         self._loop.moveToThread(self._thread)
         self._begin.connect(self._loop.begin)
         self._run_now.connect(self._loop.run)
-        self._finish.connect(self._loop.finish)
+        # `finished` is emitted on the worker thread itself as its event loop ends, so a
+        # direct connection runs the clean-up there, after the last step, every time.
+        self._thread.finished.connect(self._loop.finish, Qt.ConnectionType.DirectConnection)
         self._loop.status_changed.connect(self.status_changed)
         self._loop.data_changed.connect(self.data_changed)
 
@@ -148,7 +173,6 @@ class SyncWorker(QObject):
         """Stop after the current step; waits for it (bounded) so no transaction is cut."""
         if not self._thread.isRunning():
             return
-        self._finish.emit()
         self._thread.quit()
         if not self._thread.wait(STOP_WAIT_MS):
             log.warning("sync thread still busy after %d ms at stop", STOP_WAIT_MS)

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         if self._navigation.currentRow() < 0:
             self._navigation.setCurrentRow(0)
 
-    def screen(self, key: str) -> QWidget:
+    def screen_named(self, key: str) -> QWidget:
         return self._screens[key]
 
     def current_screen_key(self) -> str:

@@ -156,7 +156,7 @@ class OrderDetailPane(QWidget):
         cells = []
         for line in d.lines:
             after_sale = ""
-            if line.after_sale_status is not None:
+            if line.after_sale_status:  # 0 means "no after-sale" on a line
                 label = _label(AFTER_SALE_STATUS_LABELS, line.after_sale_status)
                 text = self.tr("After-sale: {status}").format(status=label)
                 after_sale = f"<br><span class='urgent'>{escape(text)}</span>"

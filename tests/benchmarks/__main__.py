@@ -7,7 +7,7 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
 - `ingest_vs_raw_sqlite`: the ingest path alone (parse + guarded upsert + cursor, a
   transaction per page) against a raw sqlite3 `executemany` of the same rows with the
   same per-page commits (1.0 = as fast as raw)
-- `peak_rss_mb`: peak resident memory of this (the app's) side
+- `peak_rss_mb`: peak resident memory of the app's side through the full initial sync
 - `first_window_s`: launch of `main.py` to its first window, fresh data folder
 - `first_orders_s`: launch of `main.py` on a fresh install to orders on screen
 
@@ -39,29 +39,41 @@ from app.sync.engine import ORDERS, SyncEngine
 from app.sync.ingest import parse_orders, store_orders
 
 ROOT = Path(__file__).resolve().parents[2]
-SANDBOX_START_TIMEOUT_S = 600
 
 
 def start_sandbox(workdir: Path, orders: int) -> tuple[subprocess.Popen[str], str]:
+    started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "main.py", "sandbox", "--port", "0", "--seed", "7", "--no-live",
-         "--db", str(workdir / "store.sqlite")],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "main.py",
+            "sandbox",
+            "--port",
+            "0",
+            "--seed",
+            "7",
+            "--no-live",
+            "--history-orders",
+            str(orders),
+            "--db",
+            str(workdir / "store.sqlite"),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = ""
     assert process.stdout is not None
     for line in process.stdout:
         if "http://127.0.0.1:" in line:
-            url = line[line.index("http://127.0.0.1:"):].split()[0]
+            url = line[line.index("http://127.0.0.1:") :].split()[0]
             break
     if not url:
         raise SystemExit("the sandbox store did not start")
-    requests.post(f"{url}/_sandbox/settings", json={"rate_limit_per_s": 0, "live": False}, timeout=30)
-    started = time.perf_counter()
-    requests.post(f"{url}/_sandbox/reset", json={"seed": 7, "history_orders": orders, "live": False},
-                  timeout=SANDBOX_START_TIMEOUT_S).raise_for_status()
     print(f"  sandbox seeded with {orders:,} orders in {time.perf_counter() - started:.1f} s", flush=True)
-    requests.post(f"{url}/_sandbox/settings", json={"rate_limit_per_s": 0, "live": False}, timeout=30)
+    # The benchmark measures our side, not the platform's quota.
+    requests.post(f"{url}/_sandbox/settings", json={"rate_limit_per_s": 0}, timeout=30).raise_for_status()
     return process, url
 
 
@@ -76,8 +88,11 @@ def measure_sync(url: str, workdir: Path) -> tuple[float, int, float]:
     report = engine.run_once()
     rest_s = time.perf_counter() - started
     client.close()
-    print(f"  initial sync: {orders:,} orders in {orders_s:.1f} s; after-sales "
-          f"{report.pulled.get('after_sales', 0):,} in {rest_s:.1f} s", flush=True)
+    print(
+        f"  initial sync: {orders:,} orders in {orders_s:.1f} s; after-sales "
+        f"{report.pulled.get('after_sales', 0):,} in {rest_s:.1f} s",
+        flush=True,
+    )
     return orders / orders_s, orders, orders_s
 
 
@@ -85,8 +100,16 @@ def fetch_pages(url: str, limit_pages: int) -> list[list[dict[str, Any]]]:
     client = PlatformClient(ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID))
     pages, start = [], int(time.time()) - 89 * 86400
     while len(pages) < limit_pages:
-        result = client.call("order.searchList", {"update_time_start": start, "order_by": "update_time",
-                                                  "order_asc": True, "page": 0, "size": 100})
+        result = client.call(
+            "order.searchList",
+            {
+                "update_time_start": start,
+                "order_by": "update_time",
+                "order_asc": True,
+                "page": 0,
+                "size": 100,
+            },
+        )
         records = result.data["shop_order_list"]
         if len(records) < 100:
             break
@@ -114,8 +137,10 @@ def measure_ingest(pages: list[list[dict[str, Any]]], workdir: Path) -> tuple[fl
     statements = {}
     for name, key in (("orders", "orders"), ("order_lines", "lines"), ("order_logistics", "parcels")):
         columns = [c.name for c in Base.metadata.tables[name].columns if c.name != "id"]
-        statements[key] = (f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                           columns)
+        statements[key] = (
+            f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            columns,
+        )
     started = time.perf_counter()
     for page in parsed:
         for key, (sql, columns) in statements.items():
@@ -133,8 +158,14 @@ def measure_launch(milestone: str, runs: int) -> float:
         with tempfile.TemporaryDirectory() as home:
             environment = {**os.environ, "AFTERSALES_DESK_HOME": home}
             environment.setdefault("QT_QPA_PLATFORM", "offscreen")
-            output = subprocess.run([sys.executable, "main.py", "--exit-after", milestone], cwd=ROOT,
-                                    env=environment, capture_output=True, text=True, timeout=120).stdout
+            output = subprocess.run(
+                [sys.executable, "main.py", "--exit-after", milestone],
+                cwd=ROOT,
+                env=environment,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            ).stdout
             figures += [float(line.split()[1]) for line in output.splitlines() if line.startswith(milestone)]
     return statistics.median(figures) if figures else float("nan")
 
@@ -150,6 +181,8 @@ def main() -> int:
         sandbox, url = start_sandbox(workdir, args.orders)
         try:
             figures["sync_orders_per_s"], _, _ = measure_sync(url, workdir)
+            # The app's side of a full sync; read before the ingest comparison loads every page at once.
+            figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             pages = fetch_pages(url, limit_pages=args.orders // 100)
         finally:
             sandbox.terminate()
@@ -159,7 +192,6 @@ def main() -> int:
         figures["ingest_orders_per_s"] = rows / ours
         figures["raw_sqlite_orders_per_s"] = rows / raw
         figures["ingest_vs_raw_sqlite"] = raw / ours
-        figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("start-up", flush=True)
     figures["first_window_s"] = measure_launch("first-window", runs=3)
     figures["first_orders_s"] = measure_launch("first-orders", runs=1)
