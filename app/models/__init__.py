@@ -3,6 +3,7 @@
 from app.models.after_sales import AfterSale
 from app.models.base import Base
 from app.models.orders import Order, OrderLine, OrderLogistics
+from app.models.people import AuditEvent, User
 from app.models.sync_state import SyncCursor
 
-__all__ = ["AfterSale", "Base", "Order", "OrderLine", "OrderLogistics", "SyncCursor"]
+__all__ = ["AfterSale", "AuditEvent", "Base", "Order", "OrderLine", "OrderLogistics", "SyncCursor", "User"]

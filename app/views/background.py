@@ -3,10 +3,12 @@
 Owns `BackgroundTasks`: a callable runs on a thread pool lane and its result, or the
 exception it raised, comes back to a callback on the GUI thread through a queued
 signal. Database reads share a single-worker lane, so they never compete for
-SQLite's connection and arrive in the order asked. Every request carries a key
-("orders.list"); a newer request with the same key supersedes the older one, whose
-result is then dropped (a generation counter per key), so a fast typist never sees
-the answer to an earlier search land after the answer to the latest.
+SQLite's connection and arrive in the order asked; network calls (a connection
+test) have a lane of their own, so a slow platform never holds up a screen's work.
+Every request carries a key ("orders.list"); a newer request with the same key
+supersedes the older one, whose result is then dropped (a generation counter per
+key), so a fast typist never sees the answer to an earlier search land after the
+answer to the latest.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 DB_LANE = "db"
 WORK_LANE = "work"
+NET_LANE = "net"
 
 
 @dataclass(slots=True)
@@ -64,7 +67,9 @@ class BackgroundTasks(QObject):
         db_pool.setMaxThreadCount(1)
         work_pool = QThreadPool(self)
         work_pool.setMaxThreadCount(work_threads)
-        self._lanes = {DB_LANE: db_pool, WORK_LANE: work_pool}
+        net_pool = QThreadPool(self)
+        net_pool.setMaxThreadCount(2)
+        self._lanes = {DB_LANE: db_pool, WORK_LANE: work_pool, NET_LANE: net_pool}
         self._generations: dict[str, int] = {}
         self._running = 0
         self._closed = False
