@@ -59,6 +59,8 @@ class Settings:
     # A database URL shared by several workstations; empty means this computer's SQLite.
     database_url: str = ""
     shop: ShopConnection | None = None
+    # A one-person shop may skip the sign-in: the user name signed in automatically.
+    stay_signed_in_user: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -79,6 +81,7 @@ class Settings:
             sync_interval_s=int(raw.get("sync_interval_s", 15)),
             database_url=str(raw.get("database_url", "")),
             shop=ShopConnection(**shop) if isinstance(shop, dict) else None,
+            stay_signed_in_user=str(raw.get("stay_signed_in_user", "")),
             extra=dict(raw.get("extra", {})),
         )
 

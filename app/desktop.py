@@ -23,7 +23,9 @@ from app.db import open_database
 from app.logging_setup import setup_logging
 from app.shop import configured_shop
 from app.sync.worker import SyncWorker
+from app.views.background import BackgroundTasks
 from app.views.main_window import MainWindow
+from app.views.sign_in_flow import OpenShop, WindowKeeper, first_run, needs_first_run, sign_in
 
 log = logging.getLogger(__name__)
 LAUNCHED_AT = time.monotonic()
@@ -68,7 +70,47 @@ def run(argv: list[str]) -> int:
     from app.views.app import build_application
 
     app = build_application(sys.argv[:1], settings)
-    target = configured_shop(settings, database_url=args.db)
+    shop = open_shop(settings, args.db)
+    if shop is None:
+        return 1
+    tasks = BackgroundTasks(app)
+    if needs_first_run(shop.sessions):
+        started = first_run(settings, tasks, shop, reopen=lambda: open_shop(settings, args.db))
+        if started is None:
+            shop.stop()
+            return 0
+        shop, actor = started
+    else:
+        signed_in = sign_in(settings, tasks, shop.sessions)
+        if signed_in is None:
+            shop.stop()
+            return 0
+        actor = signed_in
+
+    worker = SyncWorker(shop.engine_factory, interval_s=settings.sync_interval_s)
+    keeper = WindowKeeper(
+        lambda person: MainWindow(shop.sessions, settings, worker, actor=person),
+        shop.sessions,
+        settings,
+        tasks,
+    )
+    window = keeper.show_for(actor)
+    worker.start()
+    if args.exit_after:
+        _exit_after(args.exit_after, app, window)
+    if args.soak_s:
+        _soak(args.soak_s, app, window)
+    try:
+        return app.exec()
+    finally:
+        worker.stop()
+        tasks.shutdown()
+        shop.stop()
+
+
+def open_shop(settings: config.Settings, database_url: str | None) -> OpenShop | None:
+    """The configured shop's database, migrated, and its sync engine; None after telling why not."""
+    target = configured_shop(settings, database_url=database_url)
     try:
         _engine, sessions = open_database(target.database_url)
     except Exception as error:
@@ -81,21 +123,8 @@ def run(argv: list[str]) -> int:
             ),
         )
         target.stop()
-        return 1
-
-    worker = SyncWorker(target.engine_factory(sessions), interval_s=settings.sync_interval_s)
-    window = MainWindow(sessions, settings, worker)
-    window.show()
-    worker.start()
-    if args.exit_after:
-        _exit_after(args.exit_after, app, window)
-    if args.soak_s:
-        _soak(args.soak_s, app, window)
-    try:
-        return app.exec()
-    finally:
-        worker.stop()
-        target.stop()
+        return None
+    return OpenShop(sessions, target.stop, target.engine_factory(sessions))
 
 
 def _exit_after(milestone: str, app: QApplication, window: MainWindow) -> None:

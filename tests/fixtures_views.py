@@ -2,8 +2,9 @@
 
 A real, migrated SQLite file per test (copied from one migrated once per session, so
 Alembic runs once), the background helper shut down after each test, English as the
-language unless a test switches, and `FakeSyncWorker`: a QObject with the sync
-worker's real signals, so tests drive the window the way the worker does.
+language unless a test switches, `FakeSyncWorker`: a QObject with the sync worker's
+real signals, so tests drive the window the way the worker does, and the shop's
+people (`owner`, `add_person`) created through the real accounts service.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
 
 from app.config import HOME_ENV, Settings  # noqa: E402
 from app.db import open_database, sqlite_url  # noqa: E402
+from app.services import accounts  # noqa: E402
+from app.services.accounts import UserRow  # noqa: E402
+from app.services.permissions import Actor, Role  # noqa: E402
 from app.views.background import BackgroundTasks  # noqa: E402
 from app.views.i18n import install_language  # noqa: E402
 
@@ -90,3 +94,48 @@ def tasks(qapp: object) -> Iterator[BackgroundTasks]:
 @pytest.fixture
 def fake_worker(qapp: object) -> FakeSyncWorker:
     return FakeSyncWorker()
+
+
+PEOPLE_NOW = 1_795_000_000  # tests/builders.NOW: 2026-11-18 19:06:40 Asia/Shanghai
+OWNER_PASSWORD = "owner-pass-1"
+PERSON_PASSWORD = "person-pass-1"
+
+
+@pytest.fixture
+def owner(session_factory: sessionmaker[Session]) -> Actor:
+    """The shop's owner 小林 (user name "xiaolin"), created by the real service."""
+    with session_factory.begin() as session:
+        return accounts.create_owner(session, "xiaolin", "小林", OWNER_PASSWORD, now=PEOPLE_NOW)
+
+
+def add_person(
+    session_factory: sessionmaker[Session],
+    owner: Actor,
+    username: str,
+    display_name: str,
+    role: Role,
+    **limits: int | None,
+) -> UserRow:
+    """Another person of the shop, added by the owner (password PERSON_PASSWORD)."""
+    with session_factory.begin() as session:
+        return accounts.add_user(
+            session,
+            owner,
+            username=username,
+            display_name=display_name,
+            role=role,
+            password=PERSON_PASSWORD,
+            now=PEOPLE_NOW,
+            **limits,
+        )
+
+
+def actor_of(row: UserRow) -> Actor:
+    return Actor(
+        row.id,
+        row.username,
+        row.display_name,
+        row.role,
+        row.refund_limit_single_fen,
+        row.refund_limit_daily_fen,
+    )

@@ -93,3 +93,9 @@ def mirrored_orders(sessions: sessionmaker[Session]) -> dict[str, int]:
 def mirrored_after_sales(sessions: sessionmaker[Session]) -> dict[str, int]:
     with sessions() as session:
         return dict(session.execute(select(AfterSale.aftersale_id, AfterSale.update_time)).all())
+
+
+def applied_by_client(url: str, entity_id: str) -> int:
+    """How many client operations the platform's ledger shows applied to `entity_id`."""
+    entries = requests.get(f"{url}/_sandbox/ledger", params={"since": 0}, timeout=30).json()["entries"]
+    return sum(1 for entry in entries if entry["actor"] == "client" and entry["entity_id"] == entity_id)

@@ -15,12 +15,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.desk_home import prepare_signed_in_home
+
 ROOT = Path(__file__).resolve().parents[1]
 SOAK_SECONDS = 60
 
 
 @pytest.mark.slow
 def test_the_app_runs_a_minute_of_repaints_and_sync_and_exits_cleanly(tmp_path: Path) -> None:
+    prepare_signed_in_home(tmp_path)
     environment = {**os.environ, "AFTERSALES_DESK_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     finished = subprocess.run(
         [sys.executable, "main.py", "--soak-s", str(SOAK_SECONDS)],

@@ -1,5 +1,6 @@
 """The main window: navigation, the sync status line, language switching and
-remembering its layout, driven by a stand-in worker with the real signals."""
+remembering its layout, driven by a stand-in worker with the real signals; and the
+signed-in person: the screens each role sees, the person's name, "Switch user…"."""
 
 from __future__ import annotations
 
@@ -7,17 +8,20 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
 
 from app.config import Settings, data_dir
+from app.services.permissions import Action, Role
 from app.sync.status import SyncState, SyncStatus
 from app.views.app import build_application
-from app.views.i18n import current_language, effective_language
+from app.views.i18n import current_language, effective_language, install_language
 from app.views.main_window import MainWindow
 from app.views.orders_view import OrdersView
+from app.views.people_words import role_label
 from app.views.settings_dialog import SettingsDialog
 from app.views.sync_status_bar import SyncStatusBar
 from tests.builders import NOW, order_row, seed
+from tests.fixtures_views import actor_of, add_person
 
 
 def make_window(qtbot, session_factory, settings, worker=None) -> MainWindow:
@@ -148,3 +152,75 @@ def test_build_application_reuses_the_app_and_applies_the_style(qapp, english) -
     assert "Microsoft YaHei" in app.styleSheet()
     assert app.applicationName() == "AfterSalesDesk"
     app.setStyleSheet("")  # keep other tests' widgets unstyled
+
+
+# --- who is signed in --------------------------------------------------------------------
+def make_window_for(qtbot, session_factory, settings, actor) -> MainWindow:
+    window = MainWindow(session_factory, settings, actor=actor)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.screen_named("orders").count_text() != "", timeout=5_000)
+    return window
+
+
+@pytest.mark.parametrize(
+    ("role", "screens", "may_change_settings"),
+    [
+        (Role.OWNER, ["Orders", "Users", "Audit log"], True),
+        (Role.CLERK, ["Orders"], False),
+        (Role.WAREHOUSE, ["Orders"], False),
+    ],
+    ids=["owner", "clerk", "warehouse"],
+)
+def test_each_role_sees_only_its_screens(
+    qtbot, session_factory, settings, owner, english, role, screens, may_change_settings
+) -> None:
+    actor = (
+        owner if role == Role.OWNER else actor_of(add_person(session_factory, owner, "wang", "王姐", role))
+    )
+    window = make_window_for(qtbot, session_factory, settings, actor)
+    assert navigation_texts(window) == screens
+    assert window.findChild(QPushButton, "settingsButton").isVisible() == may_change_settings
+    person = window.findChild(QLabel, "signedInPerson")
+    assert person.isVisible()
+    assert person.text() == f"{actor.display_name}\n{role_label(role)}"
+
+
+def test_without_an_actor_everything_is_shown_and_no_one_can_switch(
+    qtbot, session_factory, settings, english
+) -> None:
+    window = make_window(qtbot, session_factory, settings)
+    assert window.findChild(QPushButton, "settingsButton").isVisible()
+    assert not window.findChild(QPushButton, "switchUserButton").isVisible()
+
+
+def test_a_screen_the_person_may_not_see_is_never_built(
+    qtbot, session_factory, settings, owner, english
+) -> None:
+    clerk = actor_of(add_person(session_factory, owner, "wang", "王姐", Role.CLERK))
+    window = make_window_for(qtbot, session_factory, settings, clerk)
+    built = []
+    assert not window.add_screen("secret", lambda: built.append(1), requires=Action.VIEW_AUDIT)
+    assert built == [] and window.screen_keys() == ["orders"]
+
+
+def test_switch_user_from_the_button_and_the_shortcut(
+    qtbot, session_factory, settings, owner, english
+) -> None:
+    window = make_window_for(qtbot, session_factory, settings, owner)
+    button = window.findChild(QPushButton, "switchUserButton")
+    assert button.text() == "Switch user…"
+    with qtbot.waitSignal(window.switch_user_requested, timeout=1_000):
+        qtbot.mouseClick(button, Qt.LeftButton)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
+    with qtbot.waitSignal(window.switch_user_requested, timeout=1_000):
+        qtbot.keyClick(window, Qt.Key_L, Qt.ControlModifier | Qt.ShiftModifier)
+
+
+def test_the_people_screens_in_chinese(qtbot, session_factory, settings, owner, english) -> None:
+    window = make_window_for(qtbot, session_factory, settings, owner)
+    install_language("zh_CN")
+    qtbot.waitUntil(lambda: navigation_texts(window) == ["订单", "用户", "操作记录"], timeout=2_000)
+    assert window.findChild(QPushButton, "switchUserButton").text() == "切换用户…"
+    assert window.findChild(QLabel, "signedInPerson").text() == "小林\n店主"

@@ -6,9 +6,8 @@ from typing import Any
 
 import pytest
 
-from app.sandbox.lifecycle import OPERATE_TRANSITIONS
 from app.sandbox.server import SandboxServer
-from app.sync.codes import OperateType
+from app.sync.codes import OPERATE_TRANSITIONS, OperateType
 from tests.wire import call, control, new_token
 
 HOUR = 3600

@@ -1,4 +1,4 @@
-"""The headless sync killed in the middle of a pull loses nothing and repeats nothing.
+"""The headless sync killed mid-pull or mid-push loses nothing and repeats nothing.
 
 Runs `python main.py sync --once` as a real process against the sandbox store over
 HTTP, kills it with SIGKILL while pages are being stored, starts it again, and checks
@@ -17,10 +17,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app.db import open_database
+from app.models import AfterSale, OutboxOperation
+from app.models import outbox as outbox_state
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from tests.sandbox_control import control, inject, mirrored_orders, platform_orders
+from app.services import outbox
+from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType
+from tests.sandbox_control import applied_by_client, control, inject, mirrored_orders, platform_orders
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -100,3 +105,83 @@ def test_a_sync_killed_mid_pull_resumes_with_no_gap_and_no_duplicate(
     assert mirrored_orders(sessions) == platform_orders(sandbox_url)
     with sqlite3.connect(database) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_sync_killed_after_sending_a_decision_but_before_its_answer_applies_it_once(
+    sandbox_url: str, tmp_path: Path
+) -> None:
+    control(
+        sandbox_url,
+        "tick",
+        {"new_after_sales": 3, "after_sale_type": int(AfterSaleType.REFUND_AFTER_SHIPMENT)},
+    )
+    database = tmp_path / "mirror.sqlite"
+    environment = {**os.environ, "AFTERSALES_DESK_HOME": str(tmp_path / "home")}
+    subprocess.run(
+        sync_command(sandbox_url, database),
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    _, sessions = open_database(f"sqlite:///{database}")
+    with sessions.begin() as session:
+        request = session.scalars(
+            select(AfterSale).where(
+                AfterSale.status == AfterSaleStatus.AWAITING_MERCHANT,
+                AfterSale.type == AfterSaleType.REFUND_AFTER_SHIPMENT,
+            )
+        ).first()
+        assert request is not None
+        outbox.enqueue(
+            session,
+            method="afterSale.operate",
+            entity_type="after_sale",
+            entity_id=request.aftersale_id,
+            params={
+                "type": int(OperateType.AGREE_REFUND),
+                "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time}],
+            },
+            actor=None,
+            now=int(time.time()),
+            based_on_update_time=request.update_time,
+            expected_from_status=request.status,
+            expected_to_status=AfterSaleStatus.REFUNDED,
+        )
+    # The platform applies the decision at once but answers only after 30 s: time to kill.
+    inject(sandbox_url, "latency", method="afterSale.operate", ms=30_000)
+
+    first = subprocess.Popen(
+        sync_command(sandbox_url, database),
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    wait_until(
+        lambda: applied_by_client(sandbox_url, request.aftersale_id) == 1,
+        60,
+        "the platform to apply the decision",
+    )
+    first.send_signal(signal.SIGKILL)
+    first.wait(10)
+    with sessions() as session:
+        assert session.scalars(select(OutboxOperation)).one().state == outbox_state.SENDING
+
+    second = subprocess.run(
+        sync_command(sandbox_url, database),
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert second.returncode == 0, second.stdout + second.stderr
+    with sessions() as session:
+        op = session.scalars(select(OutboxOperation)).one()
+        assert (op.state, op.attempts) == (outbox_state.DONE, 1)
+        assert session.get(AfterSale, request.aftersale_id).status == AfterSaleStatus.REFUNDED
+    assert applied_by_client(sandbox_url, request.aftersale_id) == 1

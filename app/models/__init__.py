@@ -3,7 +3,20 @@
 from app.models.after_sales import AfterSale
 from app.models.base import Base
 from app.models.orders import Order, OrderLine, OrderLogistics
+from app.models.outbox import OutboxOperation
 from app.models.people import AuditEvent, User
+from app.models.platform_lists import PlatformList
 from app.models.sync_state import SyncCursor
 
-__all__ = ["AfterSale", "AuditEvent", "Base", "Order", "OrderLine", "OrderLogistics", "SyncCursor", "User"]
+__all__ = [
+    "AfterSale",
+    "AuditEvent",
+    "Base",
+    "Order",
+    "OrderLine",
+    "OrderLogistics",
+    "OutboxOperation",
+    "PlatformList",
+    "SyncCursor",
+    "User",
+]

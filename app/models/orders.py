@@ -35,6 +35,8 @@ class Order(Base):
     receiver_address: Mapped[str] = mapped_column(Text, default="")
     # Denormalised for the orders screen's search and item column: "name ×2; name".
     items_summary: Mapped[str] = mapped_column(Text, default="")
+    # The platform's per-shop buyer id (`doudian_open_id`): "this buyer's history with us".
+    buyer_id: Mapped[str] = mapped_column(String(64), default="", index=True)
     # When this workstation last wrote the row (UTC seconds), for "new since" views.
     synced_at: Mapped[int] = mapped_column(UnixTime)
 

@@ -1,15 +1,17 @@
 """Buyers: who orders what, and what they ask for afterwards.
 
-Owns making one new order (products, SKUs, amounts in fen, a masked receiver,
-sometimes a note) and one new after-sale request (type and reason by category,
-refund amount, evidence, fast refund before shipment), plus the 19-digit id mint.
-Used alike by the history generator and live traffic; all randomness comes from
-the `random.Random` passed in, so a seed gives the same buyers every time.
+Owns making one new order (products, SKUs, amounts in fen, a masked receiver, the
+buyer's stable `doudian_open_id`, sometimes a note) and one new after-sale request
+(type and reason by category, refund amount, evidence, fast refund before shipment),
+plus the 19-digit id mint. Used alike by the history generator and live traffic; all
+randomness comes from the `random.Random` passed in (the buyer id from one seeded by
+the order id), so a seed gives the same buyers every time.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import random
 from dataclasses import dataclass
 
@@ -52,6 +54,23 @@ class IdMint:
 
     def after_sale_id(self, at: int) -> str:
         return self._next("73", at)
+
+
+# About a third of orders come from regulars, so buyers have a history with the shop.
+REGULAR_BUYERS = 400
+REGULAR_SHARE = 0.35
+
+
+def buyer_open_id(order_id: str) -> str:
+    """The buyer's `doudian_open_id`: a stable pseudo-id per simulated buyer.
+
+    Drawn from a generator private to the order, so adding it changed no other draw of
+    the seeded shop. A regular is one of `REGULAR_BUYERS` ids that recur across orders.
+    """
+    rng = random.Random(f"buyer/{order_id}")
+    who = f"regular-{rng.randrange(REGULAR_BUYERS)}" if rng.random() < REGULAR_SHARE else f"once-{order_id}"
+    digest = hashlib.sha1(who.encode("ascii")).digest()
+    return "1@#" + base64.b64encode(digest, b"Ab").decode("ascii").rstrip("=")
 
 
 def _receiver(rng: random.Random) -> dict[str, str]:
@@ -114,6 +133,7 @@ def new_order(rng: random.Random, mint: IdMint, created: int) -> lc.Order:
         "post_amount": post,
         "buyer_words": rng.choice(BUYER_WORDS) if rng.random() < 0.12 else "",
         "seller_words": "",
+        "doudian_open_id": buyer_open_id(order_id),
         **_receiver(rng),
         "logistics_info": [],
         "sku_order_list": lines,

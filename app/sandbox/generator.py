@@ -18,6 +18,7 @@ from app.sandbox import lifecycle as lc
 from app.sandbox.buyers import IdMint, keep_48h_products, new_order, open_after_sale, ship_with_random_carrier
 from app.sandbox.catalogue import AFTER_SALE_RATE, PRODUCTS, REFUND_BEFORE_SHIPMENT_RATE
 from app.sandbox.clock import DAY, HOUR, shanghai
+from app.sync import codes
 from app.sync.codes import AfterSaleStatus, OrderStatus
 
 S = AfterSaleStatus
@@ -121,8 +122,8 @@ def play_after_sale(
             refuse = rng.random() < (0.12 if asale.status == S.AWAITING_MERCHANT else 0.05)
             candidates = [
                 (op, table[(asale.type, asale.status)])
-                for op, table in lc.OPERATE_TRANSITIONS.items()
-                if (asale.type, asale.status) in table and (op in lc.REFUSING_OPERATIONS) == refuse
+                for op, table in codes.OPERATE_TRANSITIONS.items()
+                if (asale.type, asale.status) in table and (op in codes.REFUSING_OPERATIONS) == refuse
             ]
             if candidates:
                 lc.set_after_sale_status(asale, order, candidates[0][1], merchant_at, merchant_at, seed)

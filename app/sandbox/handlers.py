@@ -292,7 +292,7 @@ def after_sale_operate(ctx: Context, params: dict[str, Any]) -> Any:
         raise invalid("items 必须是对象数组")
     if len(items) > MAX_OPERATE_ITEMS:
         raise invalid(f"一次最多操作 {MAX_OPERATE_ITEMS} 个售后单")
-    refusing = operate_type in lifecycle.REFUSING_OPERATIONS
+    refusing = operate_type in codes.REFUSING_OPERATIONS
     now = ctx.clock.now()
     results = []
     # One transaction: any refused item rolls every earlier one back (all or nothing).

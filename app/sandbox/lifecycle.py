@@ -1,9 +1,9 @@
 """How orders and after-sale requests move: the one place their state changes.
 
-Owns the merchant's `afterSale.operate` transition table, the platform's own
-timeout table, and pure mutations of the two entities (payload dict + the
+Owns the pure mutations of the two entities (payload dict + the
 simulator's private schedule) used alike by history generation, live traffic and
-the request handlers, so a history row and a live one can never disagree on shape.
+the request handlers (the transition and timeout tables they follow are the
+dialect's, in app/sync/codes.py), so a history row and a live one can never disagree on shape.
 Every change stamps `update_time` with the simulation now, and touches the order
 when an after-sale changes it, so an incremental pull sees both.
 """
@@ -18,61 +18,17 @@ from app.sandbox.catalogue import CARRIER_CUM_WEIGHTS, CARRIERS, PRODUCTS, new_t
 from app.sandbox.clock import DAY, HOUR, promised_ship_by
 from app.sync.codes import (
     AFTER_SALE_STATUS_TEXT_ZH,
+    OPERATE_TRANSITIONS,
     ORDER_STATUS_DESC_ZH,
+    PLATFORM_TIMEOUT,
     AfterSaleStatus,
     AfterSaleType,
-    OperateType,
     OrderStatus,
     RefundStatus,
 )
 
 S = AfterSaleStatus
 T = AfterSaleType
-
-# The merchant's moves: operate type -> {(after-sale type, from status): to status}.
-# 201/202 are on the public record; the rest, and resend via 301, are ours.
-OPERATE_TRANSITIONS: dict[int, dict[tuple[int, int], int]] = {
-    OperateType.AGREE_REFUND: {
-        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
-        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
-    },
-    OperateType.REFUSE_REFUND: {
-        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-        (T.RESEND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-    },
-    OperateType.AGREE_RETURN: {(T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
-    OperateType.REFUSE_RETURN: {
-        (T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-        (T.EXCHANGE, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-    },
-    OperateType.CONFIRM_RETURN_AND_REFUND: {(T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED},
-    OperateType.REFUSE_RETURNED_GOODS: {
-        (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
-        (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
-    },
-    OperateType.AGREE_EXCHANGE: {
-        (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
-        (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
-    },
-    OperateType.CONFIRM_EXCHANGE_RECEIPT: {(T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS},
-}
-REFUSING_OPERATIONS = (
-    OperateType.REFUSE_REFUND,
-    OperateType.REFUSE_RETURN,
-    OperateType.REFUSE_RETURNED_GOODS,
-)
-
-# What the platform does alone when `status_deadline` passes: agreement on the merchant's behalf.
-PLATFORM_TIMEOUT: dict[tuple[int, int], int] = {
-    (T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
-    (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
-    (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
-    (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
-    (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
-    (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED,
-    (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,
-}
 
 # (ours) how long each waiting state lasts before the platform acts.
 MERCHANT_REVIEW_S = 48 * HOUR

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -125,13 +125,6 @@ class PermissionDenied(Exception):
         self.action = action
         self.params: Mapping[str, object] = dict(params or {})
         super().__init__(message.format(**self.params) if self.params else message)
-
-
-@dataclass(frozen=True)
-class _Limits:
-    single: int
-    daily: int
-    extra: dict[str, int] = field(default_factory=dict)
 
 
 def yuan(fen: int) -> str:

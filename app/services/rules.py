@@ -1,10 +1,12 @@
 """The shop platform's rule set, read from a versioned data file.
 
 Owns loading `resources/rules/douyin.json` into a typed, immutable `RuleSet`, so
-numbers from RULES.md (the 48 h default ship promise, later the compensation bands
-and after-sale deadlines) live in one file that names its version and effective
-date, never as literals scattered through the code. Screens show `rule_set` next to
-anything computed from it.
+numbers from RULES.md (the 48 h default ship promise, the after-sale windows, evidence
+tiers and fast-refund caps, and the keyword lists that map product names and buyers'
+reasons to the categories those rules name) live in one file that names its version
+and effective date, never as literals scattered through the code. Screens show
+`rule_set` next to anything computed from it. The after-sale decisions built on these
+numbers are in `after_sale_rules.py`.
 """
 
 from __future__ import annotations
@@ -14,10 +16,79 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
 DEFAULT_RULES_FILE = RULES_DIR / "douyin.json"
 HOUR_S = 3600
+DAY_S = 24 * HOUR_S
+OTHER_CATEGORY = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class FreshRefundBand:
+    max_bad_percent: int  # the share of the goods that is bad, up to
+    max_refund_percent: int  # the share of the line's value the buyer may get back
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceTier:
+    from_fen: int  # the tier applies from this product value up (to the next tier)
+    tier: str  # "photos", "photos_80_percent_left", "hospital_diagnosis"
+
+
+@dataclass(frozen=True, slots=True)
+class AfterSaleRules:
+    """RULES.md "After-sales", as numbers and keyword lists (see douyin.json)."""
+
+    status_deadline_fallback_hours: int
+    # Delivery is not in the dialect: the window counts from `finish_time`, else ship + this.
+    assumed_delivery_hours: int
+    no_reason_window_hours: int
+    no_reason_excluded_categories: tuple[str, ...]
+    fresh_category: str
+    fresh_claim_window_hours: tuple[tuple[str, int], ...]  # claim kind -> hours after receipt
+    fresh_refund_bands: tuple[FreshRefundBand, ...]
+    cosmetics_category: str
+    cosmetics_allergy_window_days: int
+    cosmetics_evidence_tiers: tuple[EvidenceTier, ...]
+    fast_refund_before_shipment_max_fen: int
+    return_fast_refund_max_fen: int
+    reject_reason_codes: tuple[tuple[str, int], ...]
+    category_keywords: tuple[tuple[str, tuple[str, ...]], ...]  # first match wins
+    reason_keywords: tuple[tuple[str, tuple[str, ...]], ...]  # first match wins
+
+    @property
+    def status_deadline_fallback_s(self) -> int:
+        return self.status_deadline_fallback_hours * HOUR_S
+
+    def category_of(self, product_name: str) -> str:
+        """The rule category of a product by its name (the dialect sends none); "other" if unknown."""
+        for category, keywords in self.category_keywords:
+            if any(keyword in product_name for keyword in keywords):
+                return category
+        return OTHER_CATEGORY
+
+    def reason_kind(self, reason_text: str) -> str:
+        """What the buyer's reason amounts to ("no_reason", "allergy", "visible_rot"…); "" if unknown."""
+        for kind, keywords in self.reason_keywords:
+            if any(keyword in reason_text for keyword in keywords):
+                return kind
+        return ""
+
+    def fresh_claim_window_s(self, kind: str) -> int | None:
+        hours = dict(self.fresh_claim_window_hours).get(kind)
+        return None if hours is None else hours * HOUR_S
+
+    def evidence_tier(self, value_fen: int) -> str:
+        chosen = ""
+        for tier in self.cosmetics_evidence_tiers:
+            if value_fen >= tier.from_fen:
+                chosen = tier.tier
+        return chosen
+
+    def reject_code(self, name: str) -> int | None:
+        return dict(self.reject_reason_codes).get(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +96,7 @@ class RuleSet:
     rule_set: str
     effective: date
     default_ship_promise_hours: int
+    after_sales: AfterSaleRules
 
     @property
     def default_ship_promise_s(self) -> int:
@@ -40,14 +112,57 @@ class RuleSet:
         return None
 
 
-def parse_rules(raw: dict[str, object]) -> RuleSet:
-    hours = raw["default_ship_promise_hours"]
-    if not isinstance(hours, int) or hours <= 0:
-        raise ValueError(f"default_ship_promise_hours must be a positive integer, not {hours!r}")
+def _positive(raw: dict[str, Any], key: str) -> int:
+    value = raw[key]
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise ValueError(f"{key} must be a positive integer, not {value!r}")
+    return value
+
+
+def _keyword_table(raw: Any, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(raw, list) or not all(
+        isinstance(entry, list) and len(entry) == 2 and isinstance(entry[1], list) for entry in raw
+    ):
+        raise ValueError(f"{key} must be a list of [name, [keywords]]")
+    return tuple((str(name), tuple(str(word) for word in words)) for name, words in raw)
+
+
+def parse_after_sale_rules(raw: dict[str, Any]) -> AfterSaleRules:
+    bands = tuple(
+        FreshRefundBand(int(band["max_bad_percent"]), int(band["max_refund_percent"]))
+        for band in raw["fresh_refund_bands"]
+    )
+    tiers = tuple(EvidenceTier(int(t["from_fen"]), str(t["tier"])) for t in raw["cosmetics_evidence_tiers"])
+    if [b.max_bad_percent for b in bands] != sorted(b.max_bad_percent for b in bands) or not bands:
+        raise ValueError("fresh_refund_bands must be in rising order of max_bad_percent")
+    if [t.from_fen for t in tiers] != sorted(t.from_fen for t in tiers) or not tiers:
+        raise ValueError("cosmetics_evidence_tiers must be in rising order of from_fen")
+    windows = raw["fresh_claim_window_hours"]
+    return AfterSaleRules(
+        status_deadline_fallback_hours=_positive(raw, "status_deadline_fallback_hours"),
+        assumed_delivery_hours=_positive(raw, "assumed_delivery_hours"),
+        no_reason_window_hours=_positive(raw, "no_reason_window_hours"),
+        no_reason_excluded_categories=tuple(str(c) for c in raw["no_reason_excluded_categories"]),
+        fresh_category=str(raw["fresh_category"]),
+        fresh_claim_window_hours=tuple((str(k), _positive(windows, k)) for k in windows),
+        fresh_refund_bands=bands,
+        cosmetics_category=str(raw["cosmetics_category"]),
+        cosmetics_allergy_window_days=_positive(raw, "cosmetics_allergy_window_days"),
+        cosmetics_evidence_tiers=tiers,
+        fast_refund_before_shipment_max_fen=_positive(raw, "fast_refund_before_shipment_max_fen"),
+        return_fast_refund_max_fen=_positive(raw, "return_fast_refund_max_fen"),
+        reject_reason_codes=tuple((str(k), int(v)) for k, v in raw["reject_reason_codes"].items()),
+        category_keywords=_keyword_table(raw["category_keywords"], "category_keywords"),
+        reason_keywords=_keyword_table(raw["reason_keywords"], "reason_keywords"),
+    )
+
+
+def parse_rules(raw: dict[str, Any]) -> RuleSet:
     return RuleSet(
         rule_set=str(raw["rule_set"]),
         effective=date.fromisoformat(str(raw["effective"])),
-        default_ship_promise_hours=hours,
+        default_ship_promise_hours=_positive(raw, "default_ship_promise_hours"),
+        after_sales=parse_after_sale_rules(raw["after_sales"]),
     )
 
 

@@ -201,3 +201,55 @@ class RefundStatus(IntEnum):
     PENDING = 1
     SUCCEEDED = 3
     FAILED = 4
+
+
+# --- what an operation leads to (§6) ---------------------------------------------
+# The app checks a decision's effect with these after a lost answer; the sandbox
+# store follows them. Shorthands keep the tables readable.
+S = AfterSaleStatus
+T = AfterSaleType
+
+# The merchant's moves: operate type -> {(after-sale type, from status): to status}.
+# 201/202 are on the public record; the rest, and resend via 301, are ours.
+OPERATE_TRANSITIONS: dict[int, dict[tuple[int, int], int]] = {
+    OperateType.AGREE_REFUND: {
+        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+    },
+    OperateType.REFUSE_REFUND: {
+        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+        (T.RESEND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+    },
+    OperateType.AGREE_RETURN: {(T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
+    OperateType.REFUSE_RETURN: {
+        (T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+        (T.EXCHANGE, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+    },
+    OperateType.CONFIRM_RETURN_AND_REFUND: {(T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED},
+    OperateType.REFUSE_RETURNED_GOODS: {
+        (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
+        (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
+    },
+    OperateType.AGREE_EXCHANGE: {
+        (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
+        (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
+    },
+    OperateType.CONFIRM_EXCHANGE_RECEIPT: {(T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS},
+}
+REFUSING_OPERATIONS = (
+    OperateType.REFUSE_REFUND,
+    OperateType.REFUSE_RETURN,
+    OperateType.REFUSE_RETURNED_GOODS,
+)
+
+# What the platform does alone when `status_deadline` passes: agreement on the merchant's behalf.
+PLATFORM_TIMEOUT: dict[tuple[int, int], int] = {
+    (T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
+    (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+    (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+    (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
+    (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
+    (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED,
+    (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,
+}

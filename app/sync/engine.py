@@ -26,8 +26,10 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import SyncCursor
+from app.services import platform_lists
 from app.sync.client import PROBLEM_UNREADABLE, ApiResult, Outcome, PlatformClient
 from app.sync.ingest import MalformedAnswer, parse_after_sales, parse_orders, store_after_sales, store_orders
+from app.sync.push import PushEngine
 
 log = logging.getLogger(__name__)
 
@@ -99,13 +101,20 @@ class SyncProblem(Exception):
 class RunReport:
     outcome: Outcome = Outcome.DONE
     pulled: dict[str, int] = field(default_factory=dict)
+    pushed: dict[str, int] = field(default_factory=dict)  # final outbox state -> count
     problem: str = ""  # plain words (English source, context "sync")
     detail: str = ""  # the platform's words or what could not be read
     rate_limited: bool = False
+    lists_refreshed: list[str] = field(default_factory=list)  # platform lists fetched anew
 
     @property
     def kinds_changed(self) -> frozenset[str]:
-        return frozenset(kind for kind, count in self.pulled.items() if count)
+        kinds = {kind for kind, count in self.pulled.items() if count}
+        if self.lists_refreshed:
+            kinds.add("platform_lists")
+        if any(self.pushed.values()):
+            kinds.add("outbox")
+        return frozenset(kinds)
 
 
 class SyncEngine:
@@ -125,10 +134,23 @@ class SyncEngine:
         self._overlap_s = overlap_s
         self._page_size = page_size
         self._on_page = on_page
+        self.push = PushEngine(client, sessions, clock=clock)
 
     def run_once(self) -> RunReport:
-        """Pull every stream once; stops at the first problem and reports it."""
+        """Push the outbox, then pull every stream; stops at the first problem and reports it.
+
+        Push runs first so that a pull never shows a state older than a decision the
+        person already made here.
+        """
         report = RunReport()
+        pushed = self.push.push_once()
+        report.pushed = pushed.counts
+        if pushed.stopped is not None:
+            report.outcome = pushed.stopped.outcome
+            report.problem = pushed.stopped.problem
+            report.detail = pushed.stopped.platform_message
+            report.rate_limited = pushed.stopped.rate_limited
+            return report
         for stream in STREAMS:
             try:
                 report.pulled[stream.name] = self.pull(stream, report)
@@ -142,7 +164,32 @@ class SyncEngine:
                     "pull of %s stopped: %s %s", stream.name, problem.result.describe(), problem.detail
                 )
                 return report
+        report.lists_refreshed = self.refresh_lists()
         return report
+
+    def refresh_lists(self) -> list[str]:
+        """Fetch the platform lists the app keeps a copy of when missing or a day old.
+
+        Only the reject reasons today, so refusals work offline. A failure here is
+        logged and left for the next run: the old copy stays usable, and the run
+        (whose pulls succeeded) is not failed for it.
+        """
+        name = platform_lists.REJECT_REASONS_LIST
+        now = int(self._clock())
+        try:
+            with self._sessions() as session:
+                if not platform_lists.is_stale(session, name, now):
+                    return []
+            result = self.client.call(name, {})
+            if not result.ok or not platform_lists.parse_reject_reasons(result.data):
+                log.warning("could not refresh %s: %s", name, result.describe())
+                return []
+            with self._sessions.begin() as session:
+                platform_lists.store_list(session, name, result.data, now)
+        except Exception:  # a list refresh must never fail a run whose pulls succeeded
+            log.exception("refreshing %s failed", name)
+            return []
+        return [name]
 
     def pull(self, stream: Stream, report: RunReport | None = None) -> int:
         """Pull one stream from its cursor to now; returns how many records were stored."""

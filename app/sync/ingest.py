@@ -137,6 +137,7 @@ def parse_orders(records: Any, synced_at: int) -> OrderPage:
                 "receiver_tel": _text(record.get("mask_post_tel")),
                 "receiver_address": _text(record.get("mask_post_addr")),
                 "items_summary": "; ".join(summary),
+                "buyer_id": _text(record.get("doudian_open_id")),
                 "synced_at": synced_at,
             }
         )

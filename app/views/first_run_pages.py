@@ -9,6 +9,7 @@ the connection test and builds the result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
@@ -26,7 +27,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.secrets import SecretStoreUnavailable
 from app.services import accounts
+from app.services.accounts import AccountError
+from app.views.people_words import refusal_text
 
 
 def gateway_problem(url: str) -> str:
@@ -82,14 +86,17 @@ class OwnerPage(QWizardPage):
 
     def problem(self) -> tuple[QLineEdit | None, str]:
         """The first field in the way of Next and why (translated), or (None, "")."""
-        checks = (
-            (self.username_edit, accounts.username_problem(self.username())),
-            (self.display_name_edit, accounts.display_name_problem(self.display_name())),
-            (self.password_edit, accounts.password_problem(self.password())),
+        # The accounts service's own checks, so the wizard never promises what it refuses.
+        checks: tuple[tuple[QLineEdit, Callable[[], object]], ...] = (
+            (self.username_edit, lambda: accounts._valid_username(self.username())),
+            (self.display_name_edit, lambda: accounts._valid_display_name(self.display_name(), "x")),
+            (self.password_edit, lambda: accounts._valid_password(self.password())),
         )
-        for edit, message in checks:
-            if message:
-                return edit, QCoreApplication.translate("accounts", message)
+        for edit, validate in checks:
+            try:
+                validate()
+            except AccountError as refusal:
+                return edit, refusal_text(refusal)
         if self.confirm_edit.text() != self.password():
             return self.confirm_edit, self.tr("The two passwords are not the same.")
         return None, ""
@@ -114,7 +121,12 @@ class OwnerPage(QWizardPage):
         )
         for label, text in zip(
             self._labels,
-            (self.tr("&User name:"), self.tr("&Display name:"), self.tr("&Password:"), self.tr("Password &again:")),
+            (
+                self.tr("&User name:"),
+                self.tr("&Display name:"),
+                self.tr("&Password:"),
+                self.tr("Password &again:"),
+            ),
             strict=True,
         ):
             label.setText(text)
@@ -173,8 +185,7 @@ class ShopPage(QWizardPage):
 
         self._labels = [QLabel(self) for _ in range(4)]
         self._details = QWidget(self)
-        form = QFormLayout(self._details)
-        form.setContentsMargins(24, 0, 0, 0)
+        form = QFormLayout()
         edits = (self.app_key_edit, self.app_secret_edit, self.shop_id_edit, self.gateway_edit)
         for label, edit in zip(self._labels, edits, strict=True):
             label.setBuddy(edit)
@@ -183,10 +194,13 @@ class ShopPage(QWizardPage):
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
-        form.addRow(test_row)
-        form.addRow(self.error_label)
-        form.addRow(self.keyring_note)
-        form.addRow(self.plain_file_box)
+        # Wrapped labels go below the form: a form row does not grow for a second line.
+        details = QVBoxLayout(self._details)
+        details.setContentsMargins(24, 0, 0, 0)
+        details.addLayout(form)
+        details.addLayout(test_row)
+        for widget in (self.error_label, self.keyring_note, self.plain_file_box):
+            details.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.demo_choice)
         layout.addWidget(self.real_choice)
@@ -211,6 +225,10 @@ class ShopPage(QWizardPage):
 
     def gateway(self) -> str:
         return self.gateway_edit.text().strip().rstrip("/")
+
+    def keyring_available(self) -> bool | None:
+        """Whether the OS keyring works here; None while the wizard is still asking."""
+        return self._keyring_available
 
     def plain_file_allowed(self) -> bool:
         return self._keyring_available is False and self.plain_file_box.isChecked()
@@ -297,13 +315,7 @@ class ShopPage(QWizardPage):
         ):
             label.setText(text)
         self.test_button.setText(self.tr("&Test connection"))
-        self.keyring_note.setText(
-            self.tr(
-                "This computer has no system password store, so the app secret cannot be "
-                "kept there. You can keep it in a file that only your Windows/Linux account "
-                "can read instead."
-            )
-        )
+        self.keyring_note.setText(refusal_text(SecretStoreUnavailable()))
         self.plain_file_box.setText(self.tr("Store the secret in a protected file on this computer instead"))
         self._update()
 

@@ -82,7 +82,9 @@ class SummaryPage(QWizardPage):
             lines.append(self.tr("Shop: the demo shop on this computer — practise freely, nothing is real."))
         else:
             lines.append(
-                self.tr("Shop: {shop_id} via {gateway}").format(shop_id=result.shop_id, gateway=result.gateway)
+                self.tr("Shop: {shop_id} via {gateway}").format(
+                    shop_id=result.shop_id, gateway=result.gateway
+                )
             )
             if tested_shop:
                 lines.append(self.tr("Connection tested: connected to {shop}.").format(shop=tested_shop))
@@ -129,8 +131,13 @@ class FirstRunWizard(QWizard):
         self.setMinimumSize(640, 520)
         self.retranslate_ui()
         # Whether the OS keyring answers can take a moment (D-Bus); ask off the GUI thread.
-        self._tasks.run("first_run.keyring", keyring_available, self.shop_page.set_keyring_available,
-                        lambda _error: self.shop_page.set_keyring_available(False), lane=WORK_LANE)
+        self._tasks.run(
+            "first_run.keyring",
+            keyring_available,
+            self.shop_page.set_keyring_available,
+            lambda _error: self.shop_page.set_keyring_available(False),
+            lane=WORK_LANE,
+        )
 
     # --- the result ------------------------------------------------------------------
     def first_run_result(self) -> FirstRunResult:
@@ -205,6 +212,12 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle(self.tr("Welcome to AfterSales Desk"))
         if self.currentPage() is self.summary_page:
             self.summary_page.show_summary(self.first_run_result(), self._tested_shop)
+
+    def done(self, result: int) -> None:
+        # A test still on the wire must not answer a wizard that is gone.
+        self._tasks.cancel("first_run.test_connection")
+        self._tasks.cancel("first_run.keyring")
+        super().done(result)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,21 +1,25 @@
 """The main window: navigation between screens, the sync status line, settings.
 
 Owns `MainWindow`: a sidebar listing the screens and a stack showing the chosen one
-(adding a screen is one `add_screen` line), the status bar with the sync state, the
-settings dialog, and remembering the window's geometry and each screen's layout in
-the settings file. It wires the sync worker (any QObject with `status_changed`,
+(adding a screen is one `add_screen` line, naming the `Action` that shows it, so a
+person sees only the screens their role allows), the signed-in person and "Switch
+user…" at the foot of the sidebar, the status bar with the sync state, the settings
+dialog, and remembering the window's geometry and each screen's layout in the
+settings file. It wires the sync worker (any QObject with `status_changed`,
 `data_changed` signals and a `sync_now` slot) to every screen that wants to hear.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Slot
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -27,17 +31,26 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
+from app.services.permissions import Action, Actor, allowed
 from app.sync.status import SyncStatus
+from app.views.audit_view import AuditView
 from app.views.background import BackgroundTasks
 from app.views.orders_view import OrdersView
+from app.views.people_words import role_label
 from app.views.settings_dialog import SettingsDialog
 from app.views.sync_status_bar import SyncStatusBar
+from app.views.users_view import UsersView
 
 UI_STATE_KEY = "ui"  # in Settings.extra: {"geometry": base64, "screen": key, "screens": {key: {...}}}
 DEFAULT_SIZE = QSize(1440, 900)
 
 
 class MainWindow(QMainWindow):
+    """The window; `actor` is who signed in (None: everything shown, for tools and tests)."""
+
+    # The person chose "Switch user…": the caller asks who is next and builds a new window.
+    switch_user_requested = Signal()
+
     def __init__(
         self,
         session_factory: sessionmaker[Session],
@@ -45,12 +58,14 @@ class MainWindow(QMainWindow):
         sync_worker: QObject | None = None,
         *,
         settings_path: Path | None = None,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self._settings = settings
         self._settings_path = settings_path
         self._sync_worker = sync_worker
+        self._actor = actor
         self._screens: dict[str, QWidget] = {}
         self.tasks = BackgroundTasks(self)
 
@@ -61,12 +76,23 @@ class MainWindow(QMainWindow):
         self._settings_button = QPushButton(self)
         self._settings_button.setObjectName("settingsButton")
         self._settings_button.clicked.connect(self.open_settings)
+        self._settings_button.setVisible(self.allows(Action.MANAGE_SETTINGS))
+        self._switch_button = QPushButton(self)
+        self._switch_button.setObjectName("switchUserButton")
+        self._switch_button.clicked.connect(self.switch_user_requested)
+        self._switch_button.setVisible(actor is not None)
+        self._person = QLabel(self)
+        self._person.setObjectName("signedInPerson")
+        self._person.setWordWrap(True)
+        self._person.setVisible(actor is not None)
         sidebar = QWidget(self)
         sidebar.setObjectName("sidebar")
         side_layout = QVBoxLayout(sidebar)
         side_layout.setContentsMargins(0, 8, 0, 8)
         side_layout.addWidget(self._navigation, 1)
         side_layout.addWidget(self._settings_button)
+        side_layout.addWidget(self._switch_button)
+        side_layout.addWidget(self._person)
         sidebar.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("M") * 13))
         self._stack = QStackedWidget(self)
         central = QWidget(self)
@@ -80,21 +106,48 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatusBar(self)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().setSizeGripEnabled(True)
-        QShortcut(QKeySequence.StandardKey.Preferences, self, self.open_settings)
-        QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)
+        if self.allows(Action.MANAGE_SETTINGS):
+            QShortcut(QKeySequence.StandardKey.Preferences, self, self.open_settings)
+            QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)
+        if actor is not None:
+            QShortcut(QKeySequence("Ctrl+Shift+L"), self, self.switch_user_requested.emit)
 
         # The screens, in navigation order: one line each.
-        self.add_screen("orders", OrdersView(self.tasks, session_factory))
+        self.add_screen("orders", OrdersView(self.tasks, session_factory), requires=Action.VIEW_ORDERS)
+        if actor is not None:  # the people screens act in someone's name; built only when allowed
+            self.add_screen(
+                "users", lambda: UsersView(self.tasks, session_factory, actor), requires=Action.MANAGE_USERS
+            )
+            self.add_screen(
+                "audit", lambda: AuditView(self.tasks, session_factory, actor), requires=Action.VIEW_AUDIT
+            )
 
         self._connect_sync_worker(sync_worker)
         self.retranslate_ui()
         self._restore_ui_state()
 
     # --- screens -----------------------------------------------------------------------
-    def add_screen(self, key: str, screen: QWidget) -> None:
-        """Add a screen to the navigation. A screen has `screen_title()` and may have
-        `on_data_changed(kinds)`, `set_sync_status(status)`, `save_state()` and
-        `restore_state(state)`, which the window calls when it has something for them."""
+    def allows(self, action: Action) -> bool:
+        """Whether the signed-in person may `action` (no actor: everything)."""
+        return self._actor is None or allowed(self._actor, action)
+
+    def actor(self) -> Actor | None:
+        return self._actor
+
+    def add_screen(
+        self, key: str, screen: QWidget | Callable[[], QWidget], requires: Action = Action.VIEW_ORDERS
+    ) -> bool:
+        """Add a screen to the navigation if the signed-in person may `requires`, else
+        return False (a screen given as a factory is then never built). A screen has
+        `screen_title()` and may have `on_data_changed(kinds)`, `set_sync_status(status)`,
+        `save_state()` and `restore_state(state)`, which the window calls when it has
+        something for them."""
+        if not self.allows(requires):
+            if isinstance(screen, QWidget):
+                screen.deleteLater()
+            return False
+        if not isinstance(screen, QWidget):
+            screen = screen()
         self._screens[key] = screen
         self._stack.addWidget(screen)
         item = QListWidgetItem(screen.screen_title())  # type: ignore[attr-defined]
@@ -109,6 +162,10 @@ class MainWindow(QMainWindow):
             )
         if self._navigation.currentRow() < 0:
             self._navigation.setCurrentRow(0)
+        return True
+
+    def screen_keys(self) -> list[str]:
+        return list(self._screens)
 
     def screen_named(self, key: str) -> QWidget:
         return self._screens[key]
@@ -151,6 +208,8 @@ class MainWindow(QMainWindow):
     # --- settings and language ----------------------------------------------------------------
     @Slot()
     def open_settings(self) -> None:
+        if not self.allows(Action.MANAGE_SETTINGS):
+            return
         dialog = SettingsDialog(self._settings, self, settings_path=self._settings_path)
         dialog.exec()
         dialog.deleteLater()
@@ -159,6 +218,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("AfterSales Desk"))
         self._settings_button.setText(self.tr("Settings"))
         self._settings_button.setToolTip(self.tr("Language and other choices for this computer (Ctrl+,)"))
+        self._switch_button.setText(self.tr("Switch user…"))
+        self._switch_button.setToolTip(self.tr("Sign out and let someone else sign in (Ctrl+Shift+L)"))
+        if self._actor is not None:
+            self._person.setText(
+                self.tr("{name}\n{role}").format(
+                    name=self._actor.display_name, role=role_label(self._actor.role)
+                )
+            )
         for row, screen in enumerate(self._screens.values()):
             self._navigation.item(row).setText(screen.screen_title())  # type: ignore[attr-defined]
 

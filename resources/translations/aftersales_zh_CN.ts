@@ -2,21 +2,327 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="120"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="121"/>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="122"/>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="123"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="124"/>
+        <source>Password &amp;again:</source>
+        <translation>再输一次密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="149"/>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="149"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="150"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="151"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="152"/>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="153"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="154"/>
+        <source>Before → after</source>
+        <translation>修改前 → 修改后</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="155"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="184"/>
+        <source>the system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="184"/>
+        <source>nobody signed in</source>
+        <translation>（未登录）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="210"/>
+        <source>About event #{id}</source>
+        <translation>关于记录 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="211"/>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="211"/>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="177"/>
+        <source>Audit log</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="230"/>
+        <source>Export the audit log</source>
+        <translation>导出操作记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="230"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="237"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="277"/>
+        <source>The audit log could not be read: {error}</source>
+        <translation>无法读取操作记录：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="282"/>
+        <source>{count} events written to {file}</source>
+        <translation>已将 {count} 条记录写入 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="287"/>
+        <source>The file could not be written: {error}</source>
+        <translation>无法写入文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="292"/>
+        <source>1 event</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="292"/>
+        <source>{count} events</source>
+        <translation>{count} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="294"/>
+        <source>the newest {count} events; narrow the filters to see older ones</source>
+        <translation>最新的 {count} 条记录；缩小筛选范围可查看更早的记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="310"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="311"/>
+        <source>All actions</source>
+        <translation>所有操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="314"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="315"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="316"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="317"/>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="318"/>
+        <source>Choose an event to see everything it changed.</source>
+        <translation>选择一条记录，查看它改动的全部内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRoleDialog</name>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="264"/>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="272"/>
+        <source>Role of {name}</source>
+        <translation>{name} 的角色</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="189"/>
+        <source>Connected to {shop}</source>
+        <translation>已连接到「{shop}」</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="192"/>
+        <source>The test failed.</source>
+        <translation>测试没有通过。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="197"/>
+        <source>The test could not run: {error}</source>
+        <translation>测试无法进行：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="212"/>
+        <source>Welcome to AfterSales Desk</source>
+        <translation>欢迎使用售后工作台</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="140"/>
+        <source>The list of people could not be read: {error}</source>
+        <translation>无法读取人员列表：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="154"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="176"/>
+        <source>Signing in did not work: {error}</source>
+        <translation>登录失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="190"/>
+        <source>{words} Try again in {seconds} s.</source>
+        <translation>{words}请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="208"/>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="208"/>
+        <location filename="../../app/views/login_dialog.py" line="221"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="210"/>
+        <source>Who is at the computer now?</source>
+        <translation>现在是谁在用这台电脑？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="212"/>
+        <source>Sign in to AfterSales Desk</source>
+        <translation>登录售后工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="214"/>
+        <source>&amp;Who are you:</source>
+        <translation>你是谁(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="215"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="216"/>
+        <source>your name or user name</source>
+        <translation>你的名字或用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="217"/>
+        <source>Stay signed in on this computer</source>
+        <translation>在这台电脑上保持登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/login_dialog.py" line="219"/>
+        <source>Only for a shop run by one person: the desk then opens without asking.</source>
+        <translation>仅适合一个人经营的店铺：之后打开工作台时不再询问密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="159"/>
+        <location filename="../../app/views/main_window.py" line="218"/>
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="160"/>
+        <location filename="../../app/views/main_window.py" line="219"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="161"/>
+        <location filename="../../app/views/main_window.py" line="220"/>
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="221"/>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="222"/>
+        <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
+        <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="225"/>
+        <source>{name}
+{role}</source>
+        <translation>{name}
+{role}</translation>
     </message>
 </context>
 <context>
@@ -285,6 +591,108 @@
     </message>
 </context>
 <context>
+    <name>OwnerPage</name>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="101"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一样。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="118"/>
+        <source>Your owner account</source>
+        <translation>你的店主账号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="120"/>
+        <source>The owner can do everything, including adding the other people of the shop.</source>
+        <translation>店主可以做所有事情，包括添加店里的其他人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="125"/>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="126"/>
+        <source>&amp;Display name:</source>
+        <translation>显示名称(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="127"/>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="128"/>
+        <source>Password &amp;again:</source>
+        <translation>再输一次密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="133"/>
+        <source>for signing in, e.g. xiaolin</source>
+        <translation>登录时使用，例如 xiaolin</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="134"/>
+        <source>shown to colleagues, e.g. 小林</source>
+        <translation>同事看到的名字，例如 小林</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLimitFields</name>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="169"/>
+        <source>Refund limit, &amp;one refund (¥):</source>
+        <translation>单笔退款上限(&amp;O)（¥）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="170"/>
+        <source>Refund limit, &amp;per day (¥):</source>
+        <translation>每日退款上限(&amp;P)（¥）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="190"/>
+        <source>“{text}” is not an amount in yuan. Write it like 200 or 49.90.</source>
+        <translation>“{text}”不是以元为单位的金额。请写成 200 或 49.90 这样。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="196"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="201"/>
+        <source>Customer service decides refunds up to these amounts; leave them empty and every refund waits for the owner.</source>
+        <translation>客服可以自行处理不超过这些金额的退款；留空则所有退款都由店主处理。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLimitsDialog</name>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="228"/>
+        <source>Refund limits for {name}</source>
+        <translation>{name} 的退款上限</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="239"/>
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="240"/>
+        <source>Password &amp;again:</source>
+        <translation>再输一次密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="251"/>
+        <source>New password for {name}</source>
+        <translation>为 {name} 设置新密码</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/views/settings_dialog.py" line="54"/>
@@ -305,6 +713,165 @@
         <location filename="../../app/views/settings_dialog.py" line="57"/>
         <source>The new language applies at once and is remembered.</source>
         <translation>新的语言立即生效，并会记住。</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="239"/>
+        <source>Enter the app key from the 抖店 open platform.</source>
+        <translation>请填写抖店开放平台上的 App Key。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="241"/>
+        <source>The app key is a number (digits only); copy it again from the open platform.</source>
+        <translation>App Key 只由数字组成，请从开放平台重新复制。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="243"/>
+        <source>Enter the app secret.</source>
+        <translation>请填写 App Secret。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="245"/>
+        <source>The app secret has no spaces; copy it again from the open platform.</source>
+        <translation>App Secret 里没有空格，请从开放平台重新复制。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="247"/>
+        <source>Enter the shop id.</source>
+        <translation>请填写店铺 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="249"/>
+        <source>The shop id is a number (digits only).</source>
+        <translation>店铺 ID 只由数字组成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="267"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="274"/>
+        <source>The platform said: {words}</source>
+        <translation>平台的原话：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="307"/>
+        <source>Your shop</source>
+        <translation>你的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="308"/>
+        <source>Start with the demo shop to look around, or connect your 抖店 shop now.</source>
+        <translation>可以先用演示店铺熟悉一下，也可以现在就连接你的抖店店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="309"/>
+        <source>Try with the demo shop (recommended for a first look)</source>
+        <translation>先用演示店铺试试（第一次使用推荐）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="310"/>
+        <source>Connect my shop</source>
+        <translation>连接我的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="313"/>
+        <source>App &amp;key:</source>
+        <translation>App &amp;Key：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="313"/>
+        <source>App &amp;secret:</source>
+        <translation>App &amp;Secret：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="313"/>
+        <source>Shop &amp;id:</source>
+        <translation>店铺 ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="313"/>
+        <source>&amp;Gateway:</source>
+        <translation>网关地址(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="317"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="319"/>
+        <source>Store the secret in a protected file on this computer instead</source>
+        <translation>改为把密钥保存在这台电脑上受保护的文件里</translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message>
+        <location filename="../../app/views/sign_in_flow.py" line="66"/>
+        <source>The shop could not be connected</source>
+        <translation>无法连接店铺</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="65"/>
+        <source>Ready</source>
+        <translation>准备就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="66"/>
+        <source>Check what will be set up, then press Finish.</source>
+        <translation>请核对将要设置的内容，然后点“完成”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="67"/>
+        <source>Stay signed in on this computer</source>
+        <translation>在这台电脑上保持登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="70"/>
+        <source>Only for a shop run by one person: the desk then opens without asking for the password. Anyone who can use this computer can then act as the owner.</source>
+        <translation>仅适合一个人经营的店铺：之后打开工作台时不再询问密码。能使用这台电脑的任何人都能以店主身份操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="77"/>
+        <source>Owner account: {name} (user name “{user}”)</source>
+        <translation>店主账号：{name}（用户名“{user}”）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="82"/>
+        <source>Shop: the demo shop on this computer — practise freely, nothing is real.</source>
+        <translation>店铺：这台电脑上的演示店铺 —— 随便练习，一切都不是真的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="85"/>
+        <source>Shop: {shop_id} via {gateway}</source>
+        <translation>店铺：{shop_id}，经由 {gateway}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="90"/>
+        <source>Connection tested: connected to {shop}.</source>
+        <translation>连接已测试：已连接到「{shop}」。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="92"/>
+        <source>The connection was not tested; the first sync will try it.</source>
+        <translation>还没有测试连接；第一次同步时会尝试连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="94"/>
+        <source>The app secret will be kept in a protected file on this computer.</source>
+        <translation>App Secret 将保存在这台电脑上受保护的文件里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="96"/>
+        <source>The app secret will be kept in the system&apos;s password store.</source>
+        <translation>App Secret 将保存在系统的密码库里。</translation>
     </message>
 </context>
 <context>
@@ -378,6 +945,371 @@
         <location filename="../../app/views/sync_status_bar.py" line="144"/>
         <source>The platform said: {words}</source>
         <translation>平台返回：{words}</translation>
+    </message>
+</context>
+<context>
+    <name>UserFormDialog</name>
+    <message>
+        <location filename="../../app/views/user_dialogs.py" line="101"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一样。</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <location filename="../../app/views/users_view.py" line="92"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="93"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="94"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="95"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="96"/>
+        <source>One refund</source>
+        <translation>单笔上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="97"/>
+        <source>Per day</source>
+        <translation>每日上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="98"/>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="126"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="126"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="131"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="133"/>
+        <source>until {time}</source>
+        <translation>至 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <location filename="../../app/views/users_view.py" line="216"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="356"/>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="356"/>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="360"/>
+        <source>&amp;Add person…</source>
+        <translation>添加人员(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="361"/>
+        <source>Reset &amp;password…</source>
+        <translation>重设密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="362"/>
+        <source>Refund &amp;limits…</source>
+        <translation>退款上限(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/users_view.py" line="363"/>
+        <source>Change &amp;role…</source>
+        <translation>更改角色(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>accounts</name>
+    <message>
+        <location filename="../../app/services/accounts.py" line="85"/>
+        <source>This shop already has an owner. Sign in as the owner.</source>
+        <translation>这家店已经有店主了。请用店主账号登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/accounts.py" line="86"/>
+        <source>The shop needs at least one active owner. Make someone else an owner first.</source>
+        <translation>店里至少要有一位启用中的店主。请先把其他人设为店主。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/accounts.py" line="89"/>
+        <source>You cannot switch off your own account.</source>
+        <translation>不能停用你自己的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/accounts.py" line="90"/>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/accounts.py" line="91"/>
+        <source>The new password is the same as the current one.</source>
+        <translation>新密码和当前密码一样。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/accounts.py" line="92"/>
+        <source>Only an owner&apos;s account can be carried to another shop.</source>
+        <translation>只有店主账号可以带到另一家店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/accounts.py" line="93"/>
+        <source>Your account was switched off or changed by the owner. Please sign in again.</source>
+        <translation>你的账号已被店主停用或修改，请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/permissions.py" line="47"/>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/permissions.py" line="48"/>
+        <source>Customer service</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/permissions.py" line="49"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/permissions.py" line="91"/>
+        <source>Your role does not allow this. Ask the shop owner.</source>
+        <translation>你的角色不能做这件事，请找店主。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/permissions.py" line="92"/>
+        <source>The owner has not set refund limits for you, so the owner must decide this refund.</source>
+        <translation>店主还没有给你设置退款上限，所以这笔退款需要店主来处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/permissions.py" line="95"/>
+        <source>This refund ({amount}) is above your limit of {limit} for one refund. Ask the shop owner to decide it.</source>
+        <translation>这笔退款（{amount}）超过了你的单笔上限 {limit}。请让店主处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/permissions.py" line="99"/>
+        <source>This refund ({amount}) would bring what you approved today to {total}, above your daily limit of {limit}. Ask the shop owner to decide it.</source>
+        <translation>批准这笔退款（{amount}）后，你今天批准的总额将达到 {total}，超过你的每日上限 {limit}。请让店主处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sign_in.py" line="35"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sign_in.py" line="36"/>
+        <source>Too many wrong passwords. Please wait, then try again.</source>
+        <translation>密码输错次数太多。请稍等，然后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/sign_in.py" line="37"/>
+        <source>This account is switched off. Ask the shop owner.</source>
+        <translation>这个账号已停用，请找店主。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/user_records.py" line="31"/>
+        <source>A user name has 2 to 32 characters: letters, digits, Chinese characters, dot, dash or underscore.</source>
+        <translation>用户名为 2 到 32 个字符：字母、数字、汉字、点、短横线或下划线。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/user_records.py" line="35"/>
+        <source>This user name is already taken (capital and small letters count as the same).</source>
+        <translation>这个用户名已经有人用了（大小写视为相同）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/user_records.py" line="38"/>
+        <source>Enter a password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/user_records.py" line="39"/>
+        <source>A password needs at least 8 characters.</source>
+        <translation>密码至少要 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/user_records.py" line="40"/>
+        <source>A password can have at most 256 characters.</source>
+        <translation>密码最多 256 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/user_records.py" line="41"/>
+        <source>A display name can have at most 64 characters.</source>
+        <translation>显示名称最多 64 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/user_records.py" line="42"/>
+        <source>This person is not in the list. Refresh and try again.</source>
+        <translation>列表里没有这个人。请刷新后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/user_records.py" line="43"/>
+        <source>Choose a role: owner, customer service or warehouse.</source>
+        <translation>请选择角色：店主、客服或仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/user_records.py" line="44"/>
+        <source>A refund limit is an amount of zero or more, or empty.</source>
+        <translation>退款上限是大于等于零的金额，或者留空。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/user_records.py" line="45"/>
+        <source>The daily limit cannot be lower than the limit for one refund.</source>
+        <translation>每日上限不能低于单笔上限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="36"/>
+        <source>This computer has no password store (keyring), so the app secret cannot be kept safely. You can allow keeping it in a protected file in the app&apos;s data folder instead, which is less safe.</source>
+        <translation>这台电脑没有密码库（keyring），无法安全地保存 App Secret。你可以改为允许把它保存在本软件数据文件夹里受保护的文件中，但这样安全性较低。</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="41"/>
+        <source>The computer&apos;s password store did not accept the app secret (it may be locked). Unlock it and try again, or allow keeping the secret in a protected file instead.</source>
+        <translation>电脑的密码库没有接受 App Secret（可能处于锁定状态）。请解锁后重试，或改为允许把密钥保存在受保护的文件里。</translation>
+    </message>
+</context>
+<context>
+    <name>audit_actions</name>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="35"/>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="36"/>
+        <source>Sign-in refused</source>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="37"/>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="38"/>
+        <source>Switched user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="39"/>
+        <source>Person added</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="40"/>
+        <source>Person changed</source>
+        <translation>修改人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="41"/>
+        <source>Person disabled</source>
+        <translation>停用人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="42"/>
+        <source>Person enabled</source>
+        <translation>启用人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="43"/>
+        <source>Password reset</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="44"/>
+        <source>Own password changed</source>
+        <translation>修改自己的密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="45"/>
+        <source>Settings changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="46"/>
+        <source>Shop connected</source>
+        <translation>连接店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="47"/>
+        <source>Shop switched</source>
+        <translation>切换店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="48"/>
+        <source>Refund approved</source>
+        <translation>批准退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="49"/>
+        <source>Refund refused</source>
+        <translation>拒绝退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="50"/>
+        <source>Order shipped</source>
+        <translation>订单发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="51"/>
+        <source>Platform&apos;s answer</source>
+        <translation>平台答复</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="57"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="58"/>
+        <source>After-sale</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="59"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="60"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="61"/>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
@@ -491,26 +1423,34 @@
 <context>
     <name>desktop</name>
     <message>
-        <location filename="../../app/desktop.py" line="47"/>
+        <location filename="../../app/desktop.py" line="51"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="48"/>
+        <location filename="../../app/desktop.py" line="52"/>
         <source>Something went wrong inside AfterSales Desk. Your data is safe; the details are in the log file in the data folder.</source>
         <translation>售后工作台内部出现问题。您的数据是安全的；详细信息已写入数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="74"/>
+        <location filename="../../app/desktop.py" line="120"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="75"/>
+        <location filename="../../app/desktop.py" line="121"/>
         <source>The shop&apos;s database could not be opened:
 {0}</source>
         <translation>无法打开店铺数据库：
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>first_run</name>
+    <message>
+        <location filename="../../app/views/first_run_pages.py" line="40"/>
+        <source>The gateway must be a web address starting with https:// (or http://).</source>
+        <translation>网关必须是以 https://（或 http://）开头的网址。</translation>
     </message>
 </context>
 <context>
@@ -552,6 +1492,249 @@
     </message>
 </context>
 <context>
+    <name>refunds</name>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="40"/>
+        <source>Return fast refund: the buyer may be refunded when the parcel is handed over (up to {cap}).</source>
+        <translation>退货极速退款：买家寄出退货包裹后即可能获得退款（最多 {cap}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="44"/>
+        <source>Returned goods are inspected before the refund.</source>
+        <translation>退回的商品验货后再退款。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="45"/>
+        <source>Exchanged goods are inspected before the replacement is sent.</source>
+        <translation>换货的商品验货后再寄出新商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="48"/>
+        <source>A refund before shipment on an order that already has a tracking number.</source>
+        <translation>订单已有快递单号，但买家在发货前申请退款。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="51"/>
+        <source>Fast refund before shipment: no tracking number and paid at most {cap}.</source>
+        <translation>未发货极速退款：没有快递单号，且实付不超过 {cap}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="54"/>
+        <source>Refund before shipment.</source>
+        <translation>未发货退款。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="55"/>
+        <source>Exchange request.</source>
+        <translation>换货申请。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="56"/>
+        <source>Resend request for missing or damaged items.</source>
+        <translation>漏发或破损商品的补寄申请。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="57"/>
+        <source>The buyer says the goods never arrived.</source>
+        <translation>买家说没有收到货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="58"/>
+        <source>Fresh produce: claims within {hours} h of receipt; up to {bad}% bad goods, up to {refund}% refund.</source>
+        <translation>生鲜：签收后 {hours} 小时内可申请；坏果不超过 {bad}% 时，最多退款 {refund}%。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="62"/>
+        <source>Fresh produce has no 7-day no-reason return.</source>
+        <translation>生鲜不支持七天无理由退货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="63"/>
+        <source>Cosmetics allergy: within {days} days of receipt, evidence by the product&apos;s value.</source>
+        <translation>化妆品过敏：签收后 {days} 天内，按商品价值提供相应凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="66"/>
+        <source>7 days no reason: {hours} h from 00:00 of the day after delivery, goods intact.</source>
+        <translation>七天无理由：从签收次日 0 点起 {hours} 小时内，商品完好。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="69"/>
+        <source>Quality or description complaint.</source>
+        <translation>质量问题或与描述不符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="70"/>
+        <source>No special rule applies.</source>
+        <translation>不适用特殊规则。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="74"/>
+        <source>Inspect the goods on arrival; the buyer may already have been refunded.</source>
+        <translation>商品到货时请验货；买家可能已经拿到退款了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="77"/>
+        <source>Inspect the returned goods, then refund or refuse.</source>
+        <translation>验收退回的商品，然后退款或拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="78"/>
+        <source>The goods have left: refuse (goods shipped) or intercept the parcel and refund.</source>
+        <translation>商品已发出：拒绝（已发货），或拦截快递后退款。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="81"/>
+        <source>The platform would refund this at once; approving matches what it does.</source>
+        <translation>平台会立即自动退款；同意与平台的做法一致。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="84"/>
+        <source>Not shipped yet: approve, after making sure no parcel left without a tracking number.</source>
+        <translation>还没发货：确认没有未录单号就寄出的包裹后，同意退款。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="87"/>
+        <source>Agree when the wanted size or model is in stock.</source>
+        <translation>买家要的尺码或型号有货时同意。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="88"/>
+        <source>Check the packing record, then agree or refuse.</source>
+        <translation>查看打包记录，然后同意或拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="89"/>
+        <source>Check the parcel&apos;s tracking: refund if it was lost, refuse with proof if it was signed for.</source>
+        <translation>查看包裹物流：丢件就退款，已签收就凭证据拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="93"/>
+        <source>The buyer applied after the window closed.</source>
+        <translation>买家在期限过后才申请。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="94"/>
+        <source>The delivery time is unknown, so the window cannot be checked; look at the order.</source>
+        <translation>不知道签收时间，无法判断是否在期限内；请查看订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="97"/>
+        <source>The refund ({share}%) is within what the rule allows.</source>
+        <translation>退款比例（{share}%）在规则允许的范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="98"/>
+        <source>A refund of {share}% needs more than {bad}% of the goods bad; check the photos.</source>
+        <translation>退款 {share}% 需要坏果超过 {bad}%；请查看照片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="101"/>
+        <source>Refuse: fresh produce is excluded from no-reason returns.</source>
+        <translation>拒绝：生鲜不支持无理由退货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="104"/>
+        <source>Within the window; check the evidence: {tier_text}.</source>
+        <translation>在期限内；请查看凭证：{tier_text}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="105"/>
+        <source>Within 7 days: agree to the return; the buyer pays postage.</source>
+        <translation>在七天内：同意退货，运费由买家承担。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="108"/>
+        <source>A no-reason request should return the goods; ask the buyer or decide yourself.</source>
+        <translation>无理由申请应当退货；请询问买家或自行决定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="111"/>
+        <source>Agree to the return and inspect the goods when they arrive.</source>
+        <translation>同意退货，商品到货时验货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="114"/>
+        <source>A refund without return: compare the buyer&apos;s photos with the complaint.</source>
+        <translation>仅退款：对照买家的照片和投诉内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="120"/>
+        <source>photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="121"/>
+        <source>photos, one showing at least 80% left</source>
+        <translation>照片，其中一张显示剩余量至少 80%</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/after_sale_rules.py" line="122"/>
+        <source>photos and a hospital diagnosis</source>
+        <translation>照片和医院诊断证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/needs_attention.py" line="31"/>
+        <source>Only a decision that met a changed request can be applied again.</source>
+        <translation>只有因售后单已变更而未生效的处理才能重新提交。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/needs_attention.py" line="34"/>
+        <source>The request has moved on and this decision no longer applies to it. Discard it instead.</source>
+        <translation>该售后单状态已变化，此处理不再适用，请改为放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refund_decisions.py" line="50"/>
+        <source>This request is not in the local copy; sync and try again.</source>
+        <translation>本地还没有这条售后单，请同步后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refund_decisions.py" line="51"/>
+        <source>This request can no longer be decided this way; its state has changed. Refresh the queue.</source>
+        <translation>该售后单状态已变化，不能再这样处理。请刷新队列。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refund_decisions.py" line="54"/>
+        <source>A decision on this request is already waiting to be sent to the platform.</source>
+        <translation>这条售后单已有一个处理正在等待提交到平台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refund_decisions.py" line="57"/>
+        <source>The platform&apos;s list of refusal reasons has not been fetched yet. Connect once, then try again.</source>
+        <translation>还没有获取到平台的拒绝原因列表。请先联网同步一次再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refund_decisions.py" line="61"/>
+        <source>Choose a refusal reason from the platform&apos;s list.</source>
+        <translation>请从平台的拒绝原因列表中选择一个原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refund_decisions.py" line="62"/>
+        <source>Write a remark for the buyer explaining the refusal.</source>
+        <translation>请填写给买家的拒绝说明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refund_decisions.py" line="63"/>
+        <source>The reason “{reason}” needs evidence images. Add at least one.</source>
+        <translation>拒绝原因“{reason}”需要上传凭证图片，请至少添加一张。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refund_decisions.py" line="66"/>
+        <source>Choose the return address the buyer should send the goods to.</source>
+        <translation>请选择买家寄回商品的退货地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refund_decisions.py" line="67"/>
+        <source>Say how the returned goods arrived.</source>
+        <translation>请填写退回商品的验收情况。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refund_decisions.py" line="68"/>
+        <source>Not a refund request; decide it on its own.</source>
+        <translation>这不是退款申请，请单独处理。</translation>
+    </message>
+</context>
+<context>
     <name>sync</name>
     <message>
         <location filename="../../app/sync/client.py" line="45"/>
@@ -559,57 +1742,57 @@
         <translation>无法连接到平台，请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/client.py" line="46"/>
+        <location filename="../../app/sync/client.py" line="48"/>
         <source>The platform did not answer in time.</source>
         <translation>平台未及时响应。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/client.py" line="47"/>
+        <location filename="../../app/sync/client.py" line="49"/>
         <source>The platform&apos;s server had a problem (HTTP error).</source>
         <translation>平台服务器出现问题（HTTP 错误）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/client.py" line="48"/>
+        <location filename="../../app/sync/client.py" line="50"/>
         <source>The platform sent an answer that could not be read.</source>
         <translation>平台返回的数据无法识别。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/client.py" line="49"/>
+        <location filename="../../app/sync/client.py" line="51"/>
         <source>The platform asked us to slow down (rate limit).</source>
         <translation>平台要求降低请求频率（触发限流）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/client.py" line="50"/>
+        <location filename="../../app/sync/client.py" line="52"/>
         <source>The platform is having trouble right now.</source>
         <translation>平台暂时出现故障。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/client.py" line="51"/>
+        <location filename="../../app/sync/client.py" line="53"/>
         <source>The platform rejected our signature: the app key or app secret is wrong.</source>
         <translation>平台拒绝了签名：App Key 或 App Secret 不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/client.py" line="54"/>
+        <location filename="../../app/sync/client.py" line="56"/>
         <source>The platform says this computer&apos;s clock is wrong. Set the date and time correctly.</source>
         <translation>平台提示本机时间不正确，请校准电脑的日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/client.py" line="57"/>
+        <location filename="../../app/sync/client.py" line="59"/>
         <source>The platform did not accept our access token, even after renewing it.</source>
         <translation>平台不接受访问令牌（已尝试刷新）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/client.py" line="58"/>
+        <location filename="../../app/sync/client.py" line="62"/>
         <source>The shop has not authorised this app (or has revoked it). The shop owner must authorise it again.</source>
         <translation>店铺未授权本应用（或已取消授权），需要店主重新授权。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/client.py" line="61"/>
+        <location filename="../../app/sync/client.py" line="66"/>
         <source>The platform refused the request.</source>
         <translation>平台拒绝了该请求。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/client.py" line="62"/>
+        <location filename="../../app/sync/client.py" line="67"/>
         <source>The gateway address does not lead to the platform&apos;s API. Check the gateway URL.</source>
         <translation>网关地址无法访问平台接口，请检查网关 URL。</translation>
     </message>
@@ -617,6 +1800,11 @@
         <location filename="../../app/sync/worker.py" line="29"/>
         <source>Sync failed unexpectedly; it will try again. The log file has the details.</source>
         <translation>同步意外失败，稍后会自动重试。详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/push.py" line="36"/>
+        <source>The platform&apos;s state changed before this decision arrived; it was not applied.</source>
+        <translation>在这个决定送达之前，平台上的状态已经变了；这个决定没有生效。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,63 @@
+"""Decisions made here that the platform has not yet confirmed: the outbox.
+
+Owns the `outbox_operations` table. A person's decision (approve a refund, ship an
+order) is written here in the same transaction as the local change and its audit
+event, and stays until the platform has answered for it. The push engine reads it
+oldest first per entity and records every attempt, so after a crash, a lost answer or
+a day offline the app knows exactly what was sent, what is certain, and what must be
+checked with the platform before it is sent again.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import PLATFORM_ID_LENGTH, Base, UnixTime
+
+# Where an operation stands; "pending" and "sending" are the only ones still moving.
+PENDING = "pending"  # waiting to be sent (again)
+SENDING = "sending"  # handed to the network; if the app dies now, the outcome is unknown
+DONE = "done"  # the platform applied it (answered, or found applied on a re-read)
+REJECTED = "rejected"  # the platform refused it; a person must look
+CONFLICT = "conflict"  # the platform's state moved on (deadline passed, buyer cancelled…)
+DISCARDED = "discarded"  # a person decided to drop it
+OPEN_STATES = (PENDING, SENDING)
+ATTENTION_STATES = (REJECTED, CONFLICT)
+
+
+class OutboxOperation(Base):
+    __tablename__ = "outbox_operations"
+    __table_args__ = (
+        Index("ix_outbox_operations_state_next_attempt_at", "state", "next_attempt_at"),
+        {"sqlite_autoincrement": True},  # seq never reused, so order is creation order
+    )
+
+    # Creation order; operations on one entity go out strictly in this order.
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # Client-generated (uuid4 hex): the same id from the first attempt to the last.
+    op_id: Mapped[str] = mapped_column(String(32), unique=True)
+    method: Mapped[str] = mapped_column(String(64))  # "afterSale.operate", "order.logisticsAdd"
+    entity_type: Mapped[str] = mapped_column(String(16))  # "after_sale", "order"
+    entity_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), index=True)
+    params: Mapped[str] = mapped_column(Text)  # the business parameters, JSON
+    # The platform version the decision was based on (`update_time` of the after-sale).
+    based_on_update_time: Mapped[int | None] = mapped_column(UnixTime)
+    # The state before the decision, and the one it should lead to (for re-reads).
+    expected_from_status: Mapped[int | None] = mapped_column(Integer)
+    expected_to_status: Mapped[int | None] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16), default=PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # The last attempt may have reached the platform without an answer: re-read first.
+    verify_before_send: Mapped[bool] = mapped_column(default=False)
+    next_attempt_at: Mapped[int] = mapped_column(UnixTime, default=0)
+    created_at: Mapped[int] = mapped_column(UnixTime)
+    created_by: Mapped[int | None] = mapped_column(Integer)
+    audit_event_id: Mapped[int | None] = mapped_column(Integer)
+    finished_at: Mapped[int | None] = mapped_column(UnixTime)
+    # The last problem in plain words (English source) and the platform's own words.
+    problem: Mapped[str] = mapped_column(Text, default="")
+    platform_code: Mapped[str] = mapped_column(String(64), default="")
+    platform_message: Mapped[str] = mapped_column(Text, default="")
+    # What the platform showed when the operation could not apply (JSON), for people.
+    platform_state: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,139 @@
+"""The shop's app secret, kept in the operating system's password store.
+
+Owns where secrets live: the OS keyring through the `keyring` library (Windows
+Credential Manager, macOS Keychain, Secret Service on Linux), under service name
+`SERVICE` and one entry per app key. Never the settings file, never the database,
+never a log line: only the app key and where the secret went are ever logged.
+
+A computer without a working keyring (a headless Linux box without Secret Service)
+gets `SecretStoreUnavailable`, unless the owner consented to the weaker fallback: a
+file in data_dir()/secrets/ readable by this operating-system user only (mode 0600,
+folder 0700). That protects against other accounts on the computer, not against
+anyone who can sign in as this one, nor on Windows, where the mode is not enforced
+the same way; the wizard says so when it asks.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+from keyring.backends import chainer, fail, null
+
+from app import config
+from app.sync.codes import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
+
+SERVICE = "AfterSalesDesk"
+SECRETS_DIR = "secrets"
+
+MSG_NO_KEYRING = QT_TRANSLATE_NOOP(
+    "accounts",
+    "This computer has no password store (keyring), so the app secret cannot be kept safely. "
+    "You can allow keeping it in a protected file in the app's data folder instead, which is less safe.",
+)
+MSG_KEYRING_REFUSED = QT_TRANSLATE_NOOP(
+    "accounts",
+    "The computer's password store did not accept the app secret (it may be locked). "
+    "Unlock it and try again, or allow keeping the secret in a protected file instead.",
+)
+
+
+class SecretStoreUnavailable(Exception):
+    def __init__(self, message: str = MSG_NO_KEYRING) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+def _entry(app_key: str) -> str:
+    return f"app_secret:{app_key}"
+
+
+def _usable(backend: KeyringBackend) -> bool:
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        return False
+    if isinstance(backend, chainer.ChainerBackend):
+        return any(_usable(inner) for inner in backend.backends)
+    return True
+
+
+def keyring_available() -> bool:
+    """False when keyring found no real store (its fail or null backend)."""
+    try:
+        return _usable(keyring.get_keyring())
+    except Exception as error:  # a broken backend configuration must not stop the app
+        log.warning("the password store could not be opened: %s", type(error).__name__)
+        return False
+
+
+def secret_file(app_key: str) -> Path:
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", app_key) or "_"
+    return config.data_dir() / SECRETS_DIR / f"app-secret-{safe}"
+
+
+def _write_private_file(path: Path, text: str) -> None:
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(path.parent, 0o700)
+    temporary = path.with_name(path.name + ".tmp")
+    # Created 0600 from the start, so the secret is never readable by others, not even briefly.
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(temporary, 0o600)  # in case the file existed with other modes
+    os.replace(temporary, path)
+
+
+def save_app_secret(app_key: str, secret: str, *, allow_plain_file: bool = False) -> str:
+    """Keep `secret` for `app_key`; returns where it went: "keyring" or "file"."""
+    if keyring_available():
+        try:
+            keyring.set_password(SERVICE, _entry(app_key), secret)
+        except keyring.errors.KeyringError as error:
+            log.warning("the password store refused the app secret of %s: %s", app_key, type(error).__name__)
+            if not allow_plain_file:
+                raise SecretStoreUnavailable(MSG_KEYRING_REFUSED) from None
+        else:
+            secret_file(app_key).unlink(missing_ok=True)  # no weaker copy left behind
+            log.info("app secret of %s kept in the password store", app_key)
+            return "keyring"
+    elif not allow_plain_file:
+        raise SecretStoreUnavailable(MSG_NO_KEYRING)
+    _write_private_file(secret_file(app_key), secret)
+    log.info("app secret of %s kept in a protected file (the owner agreed)", app_key)
+    return "file"
+
+
+def load_app_secret(app_key: str) -> str | None:
+    """The secret kept for `app_key`, from the keyring or else the protected file."""
+    if keyring_available():
+        try:
+            found = keyring.get_password(SERVICE, _entry(app_key))
+        except keyring.errors.KeyringError as error:
+            log.warning("the password store could not be read: %s", type(error).__name__)
+            found = None
+        if found is not None:
+            return found
+    try:
+        return secret_file(app_key).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+
+
+def delete_app_secret(app_key: str) -> None:
+    """Forget the secret of `app_key` wherever it is kept."""
+    if keyring_available():
+        try:
+            keyring.delete_password(SERVICE, _entry(app_key))
+        except keyring.errors.PasswordDeleteError:
+            pass  # there was none
+        except keyring.errors.KeyringError as error:
+            log.warning("the password store could not delete the app secret: %s", type(error).__name__)
+    secret_file(app_key).unlink(missing_ok=True)

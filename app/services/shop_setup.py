@@ -1,0 +1,95 @@
+"""Setting a workstation up for a shop: the first owner, and the shop's connection.
+
+Owns what the first-run wizard's answers turn into, written in an order that never
+leaves half a set-up behind: the app secret goes to the OS keyring (or, with the
+owner's consent, the protected file) before the settings name the shop, and the owner
+account and its audit events are one transaction in that shop's own database. No Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import config, secrets
+from app.models import User
+from app.services import accounts, audit
+from app.services.permissions import Actor, Role
+
+
+@dataclass(frozen=True)
+class ShopChoice:
+    """The wizard's second page: the demo shop, or a real shop's credentials."""
+
+    use_demo: bool
+    gateway: str = ""
+    app_key: str = ""
+    app_secret: str = ""
+    shop_id: str = ""
+    allow_plain_file_secret: bool = False
+
+
+def save_shop_choice(settings: config.Settings, choice: ShopChoice) -> str:
+    """Store the connection; returns where the secret went ("keyring", "file", or "" for the demo)."""
+    if choice.use_demo:
+        settings.shop = None
+        settings.save()
+        return ""
+    where = secrets.save_app_secret(
+        choice.app_key, choice.app_secret, allow_plain_file=choice.allow_plain_file_secret
+    )
+    settings.shop = config.ShopConnection(
+        gateway=choice.gateway, app_key=choice.app_key, shop_id=choice.shop_id
+    )
+    settings.save()
+    return where
+
+
+def create_first_owner(
+    sessions: sessionmaker[Session],
+    *,
+    username: str,
+    display_name: str,
+    password: str,
+    choice: ShopChoice,
+    secret_location: str,
+    now: int,
+) -> Actor:
+    """The owner account and the record of which shop was connected, in one transaction."""
+    with sessions.begin() as session:
+        owner = accounts.create_owner(session, username, display_name, password, now=now)
+        audit.record(
+            session,
+            owner,
+            "shop.connect",
+            entity_type="shop",
+            entity_id="demo" if choice.use_demo else choice.shop_id,
+            after={
+                "demo": choice.use_demo,
+                "gateway": choice.gateway,
+                "app_key": choice.app_key,
+                "shop_id": choice.shop_id,
+                "secret_stored_in": secret_location,  # where, never what
+            },
+            now=now,
+        )
+    return owner
+
+
+def actor_named(session: Session, username: str) -> Actor | None:
+    """The active user `username` as an Actor (for a workstation that stays signed in)."""
+    user = session.scalars(
+        select(User).where(User.username_key == username.strip().lower(), User.active.is_(True))
+    ).first()
+    if user is None:
+        return None
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=Role(user.role),
+        refund_limit_single_fen=user.refund_limit_single_fen,
+        refund_limit_daily_fen=user.refund_limit_daily_fen,
+    )

@@ -1,0 +1,272 @@
+"""The push engine: send the outbox to the platform, each decision exactly once.
+
+Owns the push half of ARCHITECTURE.md "How data flows": operations go out oldest first
+per entity, an entity with a stuck operation never holds up the others, and every
+answer is classified — done, retry later (with back-off), rejected, or conflict (the
+platform's state moved on). The platform has no idempotency keys, so the engine marks
+an operation "sending" (committed) before it sends; an operation found "sending" after
+a crash, or whose answer was lost, is checked by re-reading the entity before it may be
+sent again. What the re-read finds is stored in the mirror too.
+
+No Qt; the sync worker runs `push_once()` before every pull.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import OutboxOperation
+from app.models import outbox as state
+from app.services import audit
+from app.sync import codes
+from app.sync.backoff import Backoff
+from app.sync.client import PROBLEM_NETWORK, PROBLEM_TIMEOUT, ApiResult, Outcome, PlatformClient
+from app.sync.codes import QT_TRANSLATE_NOOP
+from app.sync.ingest import MalformedAnswer, parse_after_sales, parse_orders, store_after_sales, store_orders
+
+log = logging.getLogger(__name__)
+
+PROBLEM_CONFLICT = QT_TRANSLATE_NOOP(
+    "sync", "The platform's state changed before this decision arrived; it was not applied."
+)
+# Refusals that may mean "your earlier, lost attempt already did this": check first.
+MAYBE_OURS_ALREADY = {
+    codes.BUSINESS_WRONG_STATE,
+    codes.BUSINESS_VERSION_CONFLICT,
+    codes.LogisticsRefusal.ALREADY_SHIPPED,
+    codes.LogisticsRefusal.TRACKING_USED_ELSEWHERE,
+}
+
+
+@dataclass
+class PushReport:
+    counts: dict[str, int] = field(default_factory=dict)  # final state -> how many
+    stopped: ApiResult | None = None  # set when the round stopped early (network, config)
+
+    def count(self, outcome: str) -> None:
+        self.counts[outcome] = self.counts.get(outcome, 0) + 1
+
+    @property
+    def changed(self) -> bool:
+        return any(self.counts.get(s) for s in (state.DONE, state.REJECTED, state.CONFLICT))
+
+
+class PushEngine:
+    def __init__(
+        self,
+        client: PlatformClient,
+        sessions: sessionmaker[Session],
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.client = client
+        self._sessions = sessions
+        self._clock = clock
+
+    def due_operations(self) -> list[int]:
+        """The oldest open operation of each entity, if its time has come (seq numbers)."""
+        now = int(self._clock())
+        with self._sessions() as session:
+            rows = session.execute(
+                select(
+                    OutboxOperation.seq,
+                    OutboxOperation.entity_type,
+                    OutboxOperation.entity_id,
+                    OutboxOperation.next_attempt_at,
+                )
+                .where(OutboxOperation.state.in_(state.OPEN_STATES))
+                .order_by(OutboxOperation.seq)
+            ).all()
+        first_per_entity: dict[tuple[str, str], tuple[int, int]] = {}
+        for seq, entity_type, entity_id, next_attempt_at in rows:
+            first_per_entity.setdefault((entity_type, entity_id), (seq, next_attempt_at))
+        return [seq for seq, next_at in first_per_entity.values() if next_at <= now]
+
+    def push_once(self) -> PushReport:
+        report = PushReport()
+        for seq in self.due_operations():
+            outcome = self._push_one(seq)
+            report.count(outcome.final_state)
+            if outcome.stop_round is not None:
+                report.stopped = outcome.stop_round
+                break
+        return report
+
+    # --- one operation ------------------------------------------------------------------
+    def _push_one(self, seq: int) -> _Step:
+        with self._sessions() as session:
+            op = session.get(OutboxOperation, seq)
+            if op is None or op.state not in state.OPEN_STATES:
+                return _Step("skipped")
+            must_verify = op.verify_before_send or op.state == state.SENDING
+            method, params = op.method, json.loads(op.params)
+
+        if must_verify:
+            found = self._verify(seq)
+            if found.read_failed is not None:
+                return self._retry_later(seq, found.read_failed, verify=True)
+            if found.verdict == "applied":
+                return self._finish(seq, state.DONE, note="found applied on re-read")
+            if found.verdict == "conflict":
+                return self._finish(
+                    seq, state.CONFLICT, problem=PROBLEM_CONFLICT, platform_state=found.platform
+                )
+
+        with self._sessions.begin() as session:
+            op = session.get(OutboxOperation, seq)
+            assert op is not None
+            op.state, op.attempts = state.SENDING, op.attempts + 1
+            attempts = op.attempts
+        result = self.client.call(method, params)  # the only line that talks to the platform
+
+        if result.ok:
+            return self._finish(seq, state.DONE, result=result)
+        if result.outcome is Outcome.RETRY:
+            return self._retry_later(seq, result, verify=result.maybe_applied)
+        if result.outcome is Outcome.CONFIG_ERROR:
+            # Not this operation's fault; nothing was applied (40003/30001 refuse at the door).
+            self._reopen(seq, result)
+            return _Step(state.PENDING, stop_round=result)
+        if codes.sub_code_number(result.sub_code) in MAYBE_OURS_ALREADY:
+            # The entity is no longer where the decision found it. Only an earlier attempt
+            # whose answer was lost can have moved it there for us; otherwise the platform,
+            # the buyer or another person got there first.
+            found = self._verify(seq)
+            if found.verdict == "applied" and attempts > 1:
+                return self._finish(seq, state.DONE, result=result, note="an earlier attempt had applied it")
+            return self._finish(
+                seq, state.CONFLICT, result=result, problem=PROBLEM_CONFLICT, platform_state=found.platform
+            )
+        return self._finish(seq, state.REJECTED, result=result, problem=result.problem)
+
+    def _retry_later(self, seq: int, result: ApiResult, *, verify: bool) -> _Step:
+        now = int(self._clock())
+        with self._sessions.begin() as session:
+            op = session.get(OutboxOperation, seq)
+            assert op is not None
+            delay = Backoff(failures=max(op.attempts - 1, 0)).next_delay(rate_limited=result.rate_limited)
+            op.state = state.PENDING
+            op.verify_before_send = op.verify_before_send or verify
+            op.next_attempt_at = now + int(delay)
+            op.problem, op.platform_code, op.platform_message = (
+                result.problem,
+                result.sub_code,
+                result.platform_message,
+            )
+        unreachable = result.problem in (PROBLEM_NETWORK, PROBLEM_TIMEOUT)
+        return _Step(state.PENDING, stop_round=result if unreachable else None)
+
+    def _reopen(self, seq: int, result: ApiResult) -> None:
+        with self._sessions.begin() as session:
+            op = session.get(OutboxOperation, seq)
+            assert op is not None
+            op.state, op.problem = state.PENDING, result.problem
+
+    def _finish(
+        self,
+        seq: int,
+        final: str,
+        *,
+        result: ApiResult | None = None,
+        problem: str = "",
+        platform_state: str = "",
+        note: str = "",
+    ) -> _Step:
+        now = int(self._clock())
+        with self._sessions.begin() as session:
+            op = session.get(OutboxOperation, seq)
+            assert op is not None
+            op.state, op.finished_at, op.verify_before_send = final, now, False
+            op.problem = problem
+            op.platform_state = platform_state or op.platform_state
+            if result is not None:
+                op.platform_code, op.platform_message = result.sub_code, result.platform_message
+            audit.record(
+                session,
+                None,
+                "platform.answer",
+                entity_type=op.entity_type,
+                entity_id=op.entity_id,
+                order_id=op.entity_id if op.entity_type == "order" else "",
+                refers_to=op.audit_event_id,
+                after={
+                    "operation": op.op_id,
+                    "outcome": final,
+                    "platform_code": op.platform_code,
+                    "platform_message": op.platform_message,
+                },
+                note=note,
+                now=now,
+            )
+        log.info("outbox %s %s %s -> %s %s", op.op_id, op.method, op.entity_id, final, note)
+        return _Step(final)
+
+    # --- did it take effect? ---------------------------------------------------------------
+    def _verify(self, seq: int) -> _Verdict:
+        with self._sessions() as session:
+            op = session.get(OutboxOperation, seq)
+            assert op is not None
+            entity_type, entity_id = op.entity_type, op.entity_id
+            params = json.loads(op.params)
+            from_status, to_status, based_on = (
+                op.expected_from_status,
+                op.expected_to_status,
+                op.based_on_update_time,
+            )
+        if entity_type == "after_sale":
+            result = self.client.call("afterSale.Detail", {"after_sale_id": entity_id})
+            if not result.ok:
+                return _Verdict(read_failed=result)
+            try:
+                rows = parse_after_sales([result.data], int(self._clock()))
+            except MalformedAnswer as error:
+                return _Verdict(read_failed=ApiResult(Outcome.RETRY, problem=str(error)))
+            with self._sessions.begin() as session:
+                store_after_sales(session, rows)
+            now_status, now_version = rows[0]["status"], rows[0]["update_time"]
+            platform = json.dumps({"status": now_status, "update_time": now_version})
+            if now_status == to_status:
+                return _Verdict("applied", platform)
+            if now_status == from_status and (based_on is None or now_version == based_on):
+                return _Verdict("not_applied", platform)
+            return _Verdict("conflict", platform)
+        result = self.client.call("order.orderDetail", {"shop_order_id": entity_id})
+        if not result.ok:
+            return _Verdict(read_failed=result)
+        try:
+            detail = result.data["shop_order_detail"]
+            page = parse_orders([detail], int(self._clock()))
+        except (MalformedAnswer, KeyError, TypeError) as error:
+            return _Verdict(read_failed=ApiResult(Outcome.RETRY, problem=str(error)))
+        with self._sessions.begin() as session:
+            store_orders(session, page)
+        tracking = {parcel["tracking_no"] for parcel in page.parcels}
+        platform = json.dumps({"status": page.orders[0]["status"], "tracking": sorted(tracking)})
+        if params.get("logistics_code") in tracking:
+            return _Verdict("applied", platform)
+        if page.orders[0]["status"] in codes.ORDER_STATUSES_TO_SHIP:
+            return _Verdict("not_applied", platform)
+        return _Verdict("conflict", platform)
+
+
+@dataclass(frozen=True)
+class _Step:
+    final_state: str
+    stop_round: ApiResult | None = None
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    verdict: str = ""  # "applied", "not_applied", "conflict"
+    platform: str = ""
+    read_failed: ApiResult | None = None
+
+    def __post_init__(self) -> None:
+        assert self.verdict or self.read_failed is not None

@@ -1,0 +1,327 @@
+"""The audit screen: the owner reads who did what, when, and what it changed.
+
+Owns `AuditView`: filters by person, action (the names in use), a date range picked
+in the shop's days (Asia/Shanghai) and an order id; the trail newest first with a
+details pane below it showing the selected event's full before/after JSON; and
+"Export CSV…", which writes the rows shown through `audit.export_csv` off the GUI
+thread. Every read goes through `BackgroundTasks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFontDatabase, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.services import accounts, audit
+from app.services.audit import AuditFilter, AuditRow
+from app.services.permissions import Actor
+from app.views import formatting
+from app.views.audit_table_model import COL_CHANGE, COL_NOTE, AuditTableModel, action_label
+from app.views.background import WORK_LANE, BackgroundTasks
+
+ORDER_DEBOUNCE_MS = 300
+DEFAULT_DAYS = 30
+ROW_LIMIT = 5000
+
+
+def day_bounds(first: date, last: date) -> tuple[int, int]:
+    """UTC seconds of 00:00 on `first` and of 00:00 after `last`, shop time: the
+    filter's `since` (inclusive) and `until` (exclusive) for whole days."""
+    start = datetime.combine(first, time.min, formatting.SHOP_TZ)
+    end = datetime.combine(last + timedelta(days=1), time.min, formatting.SHOP_TZ)
+    return int(start.timestamp()), int(end.timestamp())
+
+
+def shop_today(now: int) -> date:
+    return datetime.fromtimestamp(now, formatting.SHOP_TZ).date()
+
+
+class AuditView(QWidget):
+    """The owner's view of the audit trail."""
+
+    rows_loaded = Signal()
+    # An export finished; the argument is the file written (or "" when it failed).
+    exported = Signal(str)
+
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        sessions: sessionmaker[Session],
+        actor: Actor,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], int] = formatting.now_utc,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._sessions = sessions
+        self._actor = actor
+        self._clock = clock
+        self._stale = False
+
+        self.person_box = QComboBox(self)
+        self.person_box.setObjectName("auditPerson")
+        self.person_box.addItem("", None)
+        self.action_box = QComboBox(self)
+        self.action_box.setObjectName("auditAction")
+        self.action_box.addItem("", "")
+        today = shop_today(clock())
+        self.from_date = self._date_edit("auditFrom", today - timedelta(days=DEFAULT_DAYS))
+        self.to_date = self._date_edit("auditTo", today)
+        self.order_edit = QLineEdit(self)
+        self.order_edit.setObjectName("auditOrder")
+        self.order_edit.setClearButtonEnabled(True)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("exportCsv")
+        self.export_button.clicked.connect(self.export_csv)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("orderCount")
+        self._from_label, self._to_label = QLabel(self), QLabel(self)
+
+        self.model = AuditTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        # Widths from the font; the change summary takes what is left (no sideways scrolling).
+        samples = (
+            "2026-11-22 23:59",
+            "nobody signed in",
+            "Own password changed",
+            "After-sale 7000012345",
+            "6900000000000000001",
+        )
+        for column, sample in enumerate(samples):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        header.setSectionResizeMode(COL_CHANGE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COL_NOTE, metrics.horizontalAdvance("M") * 12)
+        self.details = QPlainTextEdit(self)
+        self.details.setObjectName("auditDetails")
+        self.details.setReadOnly(True)
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # The details go below the table: audit rows are wide, the JSON is tall.
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("auditSplitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([600, 220])
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.person_box, 2)
+        bar.addWidget(self.action_box, 2)
+        bar.addWidget(self._from_label)
+        bar.addWidget(self.from_date)
+        bar.addWidget(self._to_label)
+        bar.addWidget(self.to_date)
+        bar.addWidget(self.order_edit, 2)
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=ORDER_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.order_edit.textChanged.connect(self._debounce.start)
+        for box in (self.person_box, self.action_box):
+            box.currentIndexChanged.connect(self.refresh)
+        for edit in (self.from_date, self.to_date):
+            edit.dateChanged.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
+        self.retranslate_ui()
+        self.load_choices()
+        self.refresh()
+
+    def _date_edit(self, name: str, day: date) -> QDateEdit:
+        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    # --- what other parts of the app call ----------------------------------------------
+    def screen_title(self) -> str:
+        return self.tr("Audit log")
+
+    def on_data_changed(self, kinds: frozenset[str]) -> None:
+        """A sync step committed changes: platform answers may have joined the trail."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True  # read again when the owner next looks
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.load_choices()
+            self.refresh()
+        super().showEvent(event)
+
+    def current_filter(self) -> AuditFilter:
+        since, until = day_bounds(self.from_date.date().toPython(), self.to_date.date().toPython())
+        return AuditFilter(
+            actor_id=self.person_box.currentData(),
+            action_prefix=self.action_box.currentData() or "",
+            since=since,
+            until=until,
+            order_id=self.order_edit.text().strip(),
+            limit=ROW_LIMIT,
+        )
+
+    @Slot()
+    def load_choices(self) -> None:
+        """The people and action names the filters offer."""
+
+        def query(session: Session) -> tuple[list[tuple[int, str]], list[str]]:
+            people = [(u.id, u.display_name) for u in accounts.list_users(session)]
+            return people, audit.actions_in_use(session)
+
+        self._tasks.read("audit.choices", self._sessions, query, self._on_choices, self._on_failed)
+
+    @Slot()
+    def refresh(self) -> None:
+        self._debounce.stop()
+        wanted = self.current_filter()
+        self._tasks.read(
+            "audit.list",
+            self._sessions,
+            lambda s: audit.list_events(s, wanted),
+            self._on_rows,
+            self._on_failed,
+        )
+
+    @Slot()
+    def export_csv(self) -> None:
+        default = Path.home() / f"audit-{shop_today(self._clock()):%Y%m%d}.csv"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the audit log"), str(default), self.tr("CSV files (*.csv)")
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        rows = self.model.rows()
+        self.export_button.setEnabled(False)
+        self.count_label.setText(self.tr("Exporting…"))
+        self._tasks.run(
+            "audit.export",
+            lambda: audit.export_csv(rows, path),
+            lambda _: self._on_exported(path, len(rows)),
+            self._on_export_failed,
+            lane=WORK_LANE,
+        )
+
+    # --- answers -------------------------------------------------------------------------
+    def _on_choices(self, choices: tuple[list[tuple[int, str]], list[str]]) -> None:
+        people, actions = choices
+        self.model.set_people(dict(people))
+        for box, items in (
+            (self.person_box, [(name, user_id) for user_id, name in people]),
+            (self.action_box, [(action_label(action), action) for action in actions]),
+        ):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            while box.count() > 1:
+                box.removeItem(1)
+            for text, data in items:
+                box.addItem(text, data)
+            box.setCurrentIndex(max(0, box.findData(chosen)))
+            box.blockSignals(False)
+
+    def _on_rows(self, rows: list[AuditRow]) -> None:
+        chosen = self._selected()
+        self.model.set_rows(rows)
+        self._update_count()
+        if chosen is not None:
+            for row in range(self.model.rowCount()):
+                if self.model.row_at(row).id == chosen.id:
+                    self.table.selectRow(row)
+                    break
+        if self._selected() is None:
+            self.details.setPlainText("")
+        self.rows_loaded.emit()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.count_label.setText(self.tr("The audit log could not be read: {error}").format(error=error))
+        self.rows_loaded.emit()
+
+    def _on_exported(self, path: Path, count: int) -> None:
+        self.export_button.setEnabled(True)
+        self.count_label.setText(self.tr("{count} events written to {file}").format(count=count, file=path))
+        self.exported.emit(str(path))
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.count_label.setText(self.tr("The file could not be written: {error}").format(error=error))
+        self.exported.emit("")
+
+    def _update_count(self) -> None:
+        count = self.model.rowCount()
+        text = self.tr("1 event") if count == 1 else self.tr("{count} events").format(count=f"{count:,}")
+        if count >= ROW_LIMIT:
+            text = self.tr("the newest {count} events; narrow the filters to see older ones").format(
+                count=count
+            )
+        self.count_label.setText(text)
+
+    def _selected(self) -> AuditRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    @Slot(QModelIndex, QModelIndex)
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.details.setPlainText(
+            self.model.details(self.model.row_at(current.row())) if current.isValid() else ""
+        )
+
+    def retranslate_ui(self) -> None:
+        self.person_box.setItemText(0, self.tr("Everyone"))
+        self.action_box.setItemText(0, self.tr("All actions"))
+        for index in range(1, self.action_box.count()):
+            self.action_box.setItemText(index, action_label(self.action_box.itemData(index)))
+        self._from_label.setText(self.tr("From"))
+        self._to_label.setText(self.tr("to"))
+        self.order_edit.setPlaceholderText(self.tr("Order number"))
+        self.export_button.setText(self.tr("&Export CSV…"))
+        self.details.setPlaceholderText(self.tr("Choose an event to see everything it changed."))
+        self.model.retranslate()
+        self._update_count()
+        if self._selected() is not None:
+            self.details.setPlainText(self.model.details(self._selected()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,174 @@
+"""Who is at the keyboard: first run, sign-in, staying signed in, switching user.
+
+Owns the steps between "the database is open" and "the main window shows", and the
+switch of person on a shared computer: the first-run wizard when this shop's database
+has no owner yet (its answers written through `services.shop_setup`), the sign-in
+dialog otherwise (skipped for a one-person shop that chose to stay signed in), and a
+fresh main window for each person, so no screen ever shows what the last person may
+see but the next may not.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtWidgets import QDialog, QMessageBox
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import config
+from app.secrets import SecretStoreUnavailable
+from app.services import accounts, audit
+from app.services.permissions import Actor
+from app.services.shop_setup import ShopChoice, actor_named, create_first_owner, save_shop_choice
+from app.sync.worker import EngineFactory
+from app.views.background import BackgroundTasks
+from app.views.first_run_wizard import FirstRunResult, FirstRunWizard
+from app.views.login_dialog import LoginDialog
+from app.views.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class OpenShop:
+    """The shop the desk works on: its database, and whatever must stop with it."""
+
+    sessions: sessionmaker[Session]
+    stop: Callable[[], None]
+    engine_factory: EngineFactory
+
+
+def first_run(
+    settings: config.Settings, tasks: BackgroundTasks, shop: OpenShop, reopen: Callable[[], OpenShop | None]
+) -> tuple[OpenShop, Actor] | None:
+    """Run the wizard and apply its answers; None when the person closed it."""
+    wizard = FirstRunWizard(tasks)
+    if wizard.exec() != QDialog.DialogCode.Accepted:
+        return None
+    result: FirstRunResult = wizard.first_run_result()
+    choice = ShopChoice(
+        use_demo=result.use_demo,
+        gateway=result.gateway,
+        app_key=result.app_key,
+        app_secret=result.app_secret,
+        shop_id=result.shop_id,
+        allow_plain_file_secret=result.allow_plain_file_secret,
+    )
+    try:
+        where = save_shop_choice(settings, choice)
+    except SecretStoreUnavailable as error:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("SignInFlow", "The shop could not be connected"),
+            QCoreApplication.translate("accounts", error.message),
+        )
+        return None
+    if not result.use_demo:
+        shop.stop()  # the demo shop started while the wizard ran; the real one replaces it
+        reopened = reopen()
+        if reopened is None:
+            return None
+        shop = reopened
+    owner = create_first_owner(
+        shop.sessions,
+        username=result.owner_username,
+        display_name=result.owner_display_name,
+        password=result.owner_password,
+        choice=choice,
+        secret_location=where,
+        now=int(time.time()),
+    )
+    if result.stay_signed_in:
+        settings.stay_signed_in_user = owner.username
+        settings.save()
+    return shop, owner
+
+
+def sign_in(
+    settings: config.Settings, tasks: BackgroundTasks, sessions: sessionmaker[Session]
+) -> Actor | None:
+    """The person at the computer, or None when they closed the sign-in dialog."""
+    if settings.stay_signed_in_user:
+        with sessions.begin() as session:
+            actor = actor_named(session, settings.stay_signed_in_user)
+            if actor is not None:
+                audit.record(
+                    session,
+                    actor,
+                    audit.SESSION_SIGN_IN,
+                    entity_type="user",
+                    entity_id=str(actor.user_id),
+                    note="stayed signed in on this computer",
+                    now=int(time.time()),
+                )
+                return actor
+        log.info("the user who stayed signed in is gone or switched off; asking who is here")
+    dialog = LoginDialog(sessions, tasks)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor() is None:
+        return None
+    actor = dialog.actor()
+    assert actor is not None
+    settings.stay_signed_in_user = actor.username if dialog.stays_signed_in() else ""
+    settings.save()
+    return actor
+
+
+def needs_first_run(sessions: sessionmaker[Session]) -> bool:
+    with sessions() as session:
+        return not accounts.has_owner(session)
+
+
+class WindowKeeper(QObject):
+    """Holds the main window and replaces it when someone else signs in."""
+
+    def __init__(
+        self,
+        make_window: Callable[[Actor], MainWindow],
+        sessions: sessionmaker[Session],
+        settings: config.Settings,
+        tasks: BackgroundTasks,
+    ) -> None:
+        super().__init__()
+        self._make_window = make_window
+        self._sessions = sessions
+        self._settings = settings
+        self._tasks = tasks
+        self.window: MainWindow | None = None
+
+    def show_for(self, actor: Actor) -> MainWindow:
+        previous = self.window
+        self.window = self._make_window(actor)
+        self.window.switch_user_requested.connect(self.switch_user)
+        self.window.show()
+        if previous is not None:
+            previous.close()  # saves its layout; the new window is already up, so the app stays
+            previous.deleteLater()
+        return self.window
+
+    @Slot()
+    def switch_user(self) -> None:
+        previous = self.window.actor() if self.window is not None else None
+        dialog = LoginDialog(self._sessions, self._tasks, self.window, switching=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor() is None:
+            return
+        actor = dialog.actor()
+        assert actor is not None
+        with self._sessions.begin() as session:
+            audit.record(
+                session,
+                actor,
+                audit.SESSION_SWITCH_USER,
+                entity_type="user",
+                entity_id=str(actor.user_id),
+                before={"user": previous.username} if previous else None,
+                after={"user": actor.username},
+                now=int(time.time()),
+            )
+        if self._settings.stay_signed_in_user:  # a shared computer does not stay signed in
+            self._settings.stay_signed_in_user = ""
+            self._settings.save()
+        self.show_for(actor)

@@ -1,0 +1,156 @@
+"""From an open database to a person at the main window: what the startup code does.
+
+The wizard and the sign-in dialog have their own tests; these check what their answers
+turn into (the owner, the shop's connection, the audit trail, the secret's place) and
+the window each person gets.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.backends import fail
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import config, secrets
+from app.models import AuditEvent
+from app.services.permissions import Actor, Role
+from app.services.shop_setup import ShopChoice, create_first_owner, save_shop_choice
+from app.views.background import BackgroundTasks
+from app.views.main_window import MainWindow
+from app.views.sign_in_flow import WindowKeeper, needs_first_run, sign_in
+from tests.fixtures_views import FakeSyncWorker, actor_of, add_person
+
+NOW = 1_795_000_000
+REAL_SHOP = ShopChoice(
+    use_demo=False,
+    gateway="https://openapi-fxg.jinritemai.com",
+    app_key="7123456789012345678",
+    app_secret="s3cret-of-the-shop",
+    shop_id="88001234",
+)
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_a_database_without_an_owner_starts_with_the_wizard(session_factory: sessionmaker[Session]) -> None:
+    assert needs_first_run(session_factory)
+
+
+def test_the_demo_shop_choice_names_no_shop_and_stores_no_secret(
+    settings: config.Settings, app_home: object
+) -> None:
+    assert save_shop_choice(settings, ShopChoice(use_demo=True)) == ""
+    assert config.Settings.load().shop is None
+
+
+def test_a_real_shop_puts_its_secret_in_the_keyring_and_only_its_name_in_settings(
+    settings: config.Settings, app_home: object, memory_keyring: MemoryKeyring
+) -> None:
+    assert save_shop_choice(settings, REAL_SHOP) == "keyring"
+    saved = config.Settings.load()
+    assert saved.shop is not None and saved.shop.app_key == REAL_SHOP.app_key
+    assert secrets.load_app_secret(REAL_SHOP.app_key) == REAL_SHOP.app_secret
+    assert REAL_SHOP.app_secret not in (config.data_dir() / config.SETTINGS_FILE).read_text(encoding="utf-8")
+
+
+def test_without_a_keyring_nothing_is_saved_unless_the_owner_agreed(
+    settings: config.Settings, app_home: object
+) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        with pytest.raises(secrets.SecretStoreUnavailable):
+            save_shop_choice(settings, REAL_SHOP)
+        assert config.Settings.load().shop is None  # nothing half-saved
+        agreed = ShopChoice(**{**REAL_SHOP.__dict__, "allow_plain_file_secret": True})
+        assert save_shop_choice(settings, agreed) == "file"
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_the_first_owner_and_the_connected_shop_are_recorded_together(
+    session_factory: sessionmaker[Session],
+) -> None:
+    owner = create_first_owner(
+        session_factory,
+        username="xiaolin",
+        display_name="小林",
+        password="owner-pass-1",
+        choice=REAL_SHOP,
+        secret_location="keyring",
+        now=NOW,
+    )
+    assert owner.role is Role.OWNER and not needs_first_run(session_factory)
+    with session_factory() as session:
+        events = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
+    assert [e.action for e in events] == ["user.create", "shop.connect"]
+    connected = json.loads(events[1].after)
+    assert connected["shop_id"] == REAL_SHOP.shop_id and connected["secret_stored_in"] == "keyring"
+    assert REAL_SHOP.app_secret not in events[1].after
+
+
+def test_a_person_who_stays_signed_in_skips_the_dialog_and_the_sign_in_is_audited(
+    session_factory: sessionmaker[Session], settings: config.Settings, owner: Actor, tasks: BackgroundTasks
+) -> None:
+    settings.stay_signed_in_user = "XiaoLin"  # user names are case-insensitive
+    actor = sign_in(settings, tasks, session_factory)
+    assert actor is not None and actor.user_id == owner.user_id
+    with session_factory() as session:
+        last = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert last.action == "session.sign_in" and "stayed signed in" in last.note
+
+
+def test_each_person_gets_a_window_of_their_own_role(
+    qtbot: QtBot,
+    session_factory: sessionmaker[Session],
+    settings: config.Settings,
+    owner: Actor,
+    tasks: BackgroundTasks,
+    fake_worker: FakeSyncWorker,
+) -> None:
+    warehouse = actor_of(add_person(session_factory, owner, "laozhang", "老张", Role.WAREHOUSE))
+    keeper = WindowKeeper(
+        lambda person: MainWindow(session_factory, settings, fake_worker, actor=person),
+        session_factory,
+        settings,
+        tasks,
+    )
+    first = keeper.show_for(owner)
+    qtbot.addWidget(first)
+    assert "users" in first.screen_keys() and "audit" in first.screen_keys()
+    second = keeper.show_for(warehouse)
+    qtbot.addWidget(second)
+    assert second is not first and second.actor() == warehouse
+    assert "users" not in second.screen_keys() and "audit" not in second.screen_keys()
+    qtbot.waitUntil(lambda: not first.isVisible())
