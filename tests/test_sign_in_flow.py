@@ -15,15 +15,18 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config, secrets
-from app.models import AuditEvent
-from app.services.permissions import Actor, Role
-from app.services.shop_setup import ShopChoice, create_first_owner, save_shop_choice
+from app.db import open_database
+from app.models import AuditEvent, Order
+from app.services import accounts
+from app.services.permissions import Action, Actor, Role, allowed
+from app.services.shop_setup import ShopChoice, create_first_owner, save_shop_choice, switch_shop
 from app.views.background import BackgroundTasks
 from app.views.main_window import MainWindow
+from app.views.settings_dialog import SettingsDialog
 from app.views.sign_in_flow import WindowKeeper, needs_first_run, sign_in
 from tests.fixtures_views import FakeSyncWorker, actor_of, add_person
 
@@ -154,3 +157,71 @@ def test_each_person_gets_a_window_of_their_own_role(
     assert second is not first and second.actor() == warehouse
     assert "users" not in second.screen_keys() and "audit" not in second.screen_keys()
     qtbot.waitUntil(lambda: not first.isVisible())
+
+
+def test_switching_to_a_real_shop_carries_the_owner_over_and_keeps_the_data_apart(
+    session_factory: sessionmaker[Session],
+    settings: config.Settings,
+    owner: Actor,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    url = switch_shop(settings, REAL_SHOP, owner, session_factory, now=NOW)
+    assert url.endswith(f"shop-{REAL_SHOP.shop_id}.sqlite") and "demo" not in url
+    assert config.Settings.load().shop.shop_id == REAL_SHOP.shop_id
+    _, real_shop = open_database(url)
+    with real_shop() as session:
+        assert [u.username for u in accounts.list_users(session)] == [owner.username]
+        assert session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()[-1] == "shop.switch"
+        assert session.scalar(select(func.count()).select_from(Order)) == 0  # no demo orders came along
+    with session_factory() as session:
+        assert session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()[-1] == "shop.switch"
+
+
+def test_a_shared_database_workstation_cannot_switch_shops_here(
+    session_factory: sessionmaker[Session],
+    settings: config.Settings,
+    owner: Actor,
+) -> None:
+    settings.database_url = "postgresql://postgres@127.0.0.1:5432/shop"
+    with pytest.raises(accounts.AccountError):
+        switch_shop(settings, REAL_SHOP, owner, session_factory, now=NOW)
+    assert config.Settings.load().shop is None  # nothing saved
+
+
+def test_only_the_owner_is_offered_change_shop_in_settings(
+    qtbot: QtBot, settings: config.Settings, owner: Actor, session_factory: sessionmaker[Session]
+) -> None:
+    clerk = actor_of(add_person(session_factory, owner, "xiaowang", "小王", Role.CLERK))
+    for person, offered in ((owner, True), (clerk, False)):
+        dialog = SettingsDialog(settings, can_change_shop=allowed(person, Action.MANAGE_SHOP_CONNECTION))
+        qtbot.addWidget(dialog)
+        assert dialog.change_shop_button.isVisibleTo(dialog) is offered
+        assert dialog.shop_text.text() == "The demo shop on this computer"
+
+
+def test_a_settings_change_is_written_to_the_audit_trail(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    session_factory: sessionmaker[Session],
+    settings: config.Settings,
+    owner: Actor,
+    fake_worker: FakeSyncWorker,
+) -> None:
+    window = MainWindow(session_factory, settings, fake_worker, actor=owner)
+    qtbot.addWidget(window)
+
+    def choose_chinese(dialog: SettingsDialog) -> int:
+        settings.language = "zh_CN"  # what picking 中文 in the dialog does
+        return 0
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose_chinese)
+    window.open_settings()
+
+    def recorded() -> list[AuditEvent]:
+        with session_factory() as session:
+            return session.scalars(select(AuditEvent).where(AuditEvent.action == "settings.change")).all()
+
+    qtbot.waitUntil(lambda: len(recorded()) == 1)
+    event = recorded()[0]
+    assert json.loads(event.before) == {"language": "en"} and json.loads(event.after) == {"language": "zh_CN"}
+    assert event.actor_id == owner.user_id

@@ -14,9 +14,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config, secrets
+from app.db import open_database
 from app.models import User
+from app.sandbox.demo import DEMO_SHOP_ID
 from app.services import accounts, audit
 from app.services.permissions import Actor, Role
+from app.sync.codes import QT_TRANSLATE_NOOP
+
+MSG_SHARED_DATABASE = QT_TRANSLATE_NOOP(
+    "accounts",
+    "This workstation uses a shared shop database; point it at another database in Settings instead.",
+)
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,66 @@ def create_first_owner(
             now=now,
         )
     return owner
+
+
+def database_url_for(settings: config.Settings, choice: ShopChoice) -> str:
+    """Where the chosen shop's data lives: each shop has its own database."""
+    if choice.use_demo:
+        return config.shop_database_url(DEMO_SHOP_ID, demo=True)
+    return config.shop_database_url(choice.shop_id, demo=False)
+
+
+def switch_shop(
+    settings: config.Settings,
+    choice: ShopChoice,
+    owner: Actor,
+    current: sessionmaker[Session],
+    *,
+    now: int,
+) -> str:
+    """Point this workstation at another shop (the demo or a real one); returns its database URL.
+
+    The owner's account is carried into the other shop's database (same password), and
+    both databases record the switch. Data of the two shops never meet.
+    """
+    if settings.database_url:
+        raise accounts.AccountError(MSG_SHARED_DATABASE)
+    with current.begin() as session:
+        accounts.get_user(session, owner.user_id)  # still there and active, or this raises
+    where = save_shop_choice(settings, choice)
+    url = database_url_for(settings, choice)
+    engine, target = open_database(url)
+    try:
+        with current.begin() as session:
+            accounts.copy_owner_to(target, owner.user_id, session, now=now)
+            details = {
+                "demo": choice.use_demo,
+                "shop_id": choice.shop_id,
+                "gateway": choice.gateway,
+                "secret_stored_in": where,
+            }
+            audit.record(
+                session,
+                owner,
+                audit.SHOP_SWITCH,
+                entity_type="shop",
+                entity_id="demo" if choice.use_demo else choice.shop_id,
+                after=details,
+                now=now,
+            )
+        with target.begin() as session:
+            audit.record(
+                session,
+                owner,
+                audit.SHOP_SWITCH,
+                entity_type="shop",
+                entity_id="demo" if choice.use_demo else choice.shop_id,
+                after=details,
+                now=now,
+            )
+    finally:
+        engine.dispose()
+    return url
 
 
 def actor_named(session: Session, username: str) -> Actor | None:

@@ -94,7 +94,10 @@ class BackgroundTasks(QObject):
         self._generations[key] = generation
 
         def deliver(result: Any, error: BaseException | None) -> None:
-            self._finished.emit(_Outcome(key, generation, result, error, on_done, on_error))
+            try:
+                self._finished.emit(_Outcome(key, generation, result, error, on_done, on_error))
+            except RuntimeError:
+                pass  # the helper was deleted (the window closed) while this job ran: nobody to tell
 
         self._set_running(+1)
         self._lanes[lane].start(_Job(function, deliver))

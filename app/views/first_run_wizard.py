@@ -59,7 +59,12 @@ class SummaryPage(QWizardPage):
         layout.addWidget(self.stay_signed_in)
         layout.addWidget(self._stay_hint)
         layout.addStretch(1)
+        self._shop_only = False
         self.retranslate_ui()
+
+    def set_shop_only(self, shop_only: bool) -> None:
+        self._shop_only = shop_only
+        self._stay_hint.setHidden(shop_only)
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Ready"))
@@ -73,11 +78,15 @@ class SummaryPage(QWizardPage):
         )
 
     def show_summary(self, result: FirstRunResult, tested_shop: str) -> None:
-        lines = [
-            self.tr("Owner account: {name} (user name “{user}”)").format(
-                name=result.owner_display_name, user=result.owner_username
+        lines = []
+        if self._shop_only:
+            lines.append(self.tr("AfterSales Desk will restart to open this shop. Your account comes along."))
+        else:
+            lines.append(
+                self.tr("Owner account: {name} (user name “{user}”)").format(
+                    name=result.owner_display_name, user=result.owner_username
+                )
             )
-        ]
         if result.use_demo:
             lines.append(self.tr("Shop: the demo shop on this computer — practise freely, nothing is real."))
         else:
@@ -112,19 +121,25 @@ class FirstRunWizard(QWizard):
         *,
         keyring_available: Callable[[], bool] = secrets.keyring_available,
         client_factory: Callable[[ShopCredentials], PlatformClient] = PlatformClient,
+        shop_only: bool = False,
     ) -> None:
+        """`shop_only`: the owner exists already and is changing the shop (Settings)."""
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
+        self._shop_only = shop_only
         self._tasks = tasks
         self._client_factory = client_factory
         self._tested_shop = ""  # the shop name the last successful test reported
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.owner_page = OwnerPage(self)
+        self.owner_page = None if shop_only else OwnerPage(self)
         self.shop_page = ShopPage(self, default_gateway=DEFAULT_GATEWAY)
         self.summary_page = SummaryPage(self)
+        self.summary_page.stay_signed_in.setHidden(shop_only)
+        self.summary_page.set_shop_only(shop_only)
         for page in (self.owner_page, self.shop_page, self.summary_page):
-            self.addPage(page)
+            if page is not None:
+                self.addPage(page)
         self.shop_page.test_requested.connect(self._test_connection)
         self.shop_page.credentials_edited.connect(self._forget_test)
         self.currentIdChanged.connect(self._on_page_changed)
@@ -144,9 +159,9 @@ class FirstRunWizard(QWizard):
         owner, shop = self.owner_page, self.shop_page
         use_demo = shop.use_demo()
         return FirstRunResult(
-            owner_username=owner.username(),
-            owner_display_name=owner.display_name(),
-            owner_password=owner.password(),
+            owner_username=owner.username() if owner else "",
+            owner_display_name=owner.display_name() if owner else "",
+            owner_password=owner.password() if owner else "",
             use_demo=use_demo,
             gateway=DEFAULT_GATEWAY if use_demo else shop.gateway(),
             app_key="" if use_demo else shop.app_key(),
@@ -209,7 +224,10 @@ class FirstRunWizard(QWizard):
             self.summary_page.show_summary(self.first_run_result(), self._tested_shop)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Welcome to AfterSales Desk"))
+        if self._shop_only:
+            self.setWindowTitle(self.tr("Change the shop"))
+        else:
+            self.setWindowTitle(self.tr("Welcome to AfterSales Desk"))
         if self.currentPage() is self.summary_page:
             self.summary_page.show_summary(self.first_run_result(), self._tested_shop)
 

@@ -11,6 +11,7 @@ settings file. It wires the sync worker (any QObject with `status_changed`,
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
+from app.services import audit
 from app.services.permissions import Action, Actor, allowed
 from app.sync.status import SyncStatus
 from app.views.audit_view import AuditView
@@ -50,6 +52,8 @@ class MainWindow(QMainWindow):
 
     # The person chose "Switch user…": the caller asks who is next and builds a new window.
     switch_user_requested = Signal()
+    # The owner chose "Change shop…" in Settings; the startup code carries it out.
+    shop_change_requested = Signal()
 
     def __init__(
         self,
@@ -63,6 +67,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self._settings = settings
+        self._sessions = session_factory
         self._settings_path = settings_path
         self._sync_worker = sync_worker
         self._actor = actor
@@ -210,9 +215,37 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if not self.allows(Action.MANAGE_SETTINGS):
             return
-        dialog = SettingsDialog(self._settings, self, settings_path=self._settings_path)
+        dialog = SettingsDialog(
+            self._settings,
+            self,
+            settings_path=self._settings_path,
+            can_change_shop=self._actor is not None and self.allows(Action.MANAGE_SHOP_CONNECTION),
+        )
+        dialog.change_shop_requested.connect(self.shop_change_requested)
+        language_before = self._settings.language
         dialog.exec()
         dialog.deleteLater()
+        if self._actor is not None and self._settings.language != language_before:
+            self._audit_setting("language", language_before, self._settings.language)
+
+    def _audit_setting(self, name: str, before: object, after: object) -> None:
+        """Settings changes are part of the trail, like every other decision."""
+        actor, sessions = self._actor, self._sessions
+
+        def record() -> None:
+            with sessions.begin() as session:
+                audit.record(
+                    session,
+                    actor,
+                    audit.SETTINGS_CHANGE,
+                    entity_type="settings",
+                    entity_id=name,
+                    before={name: before},
+                    after={name: after},
+                    now=int(time.time()),
+                )
+
+        self.tasks.run("settings.audit", record, lambda _none: None)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("AfterSales Desk"))

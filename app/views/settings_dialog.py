@@ -1,25 +1,42 @@
 """The settings dialog: choices a person makes for this workstation.
 
-Owns `SettingsDialog`. Today it holds the language (follow the system, 中文, English);
-a choice takes effect at once (the translators are swapped and every open widget
-retranslates itself) and is saved to the settings file straight away, so closing
-the dialog any way keeps it.
+Owns `SettingsDialog`: the language (follow the system, 中文, English) — a choice takes
+effect at once (the translators are swapped and every open widget retranslates
+itself) and is saved to the settings file straight away — and, for the owner, which
+shop this workstation works for, with "Change shop…" (the window carries that out).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Slot
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.config import LANGUAGES, Settings
 from app.views.i18n import install_language
 
 
 class SettingsDialog(QDialog):
+    change_shop_requested = Signal()
+
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, *, settings_path: Path | None = None
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        settings_path: Path | None = None,
+        can_change_shop: bool = False,
     ):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -38,8 +55,19 @@ class SettingsDialog(QDialog):
         self._hint = QLabel(self)
         self._hint.setObjectName("hint")
         self._hint.setWordWrap(True)
+        self._shop_label = QLabel(self)
+        self.shop_text = QLabel(self)
+        self.shop_text.setObjectName("currentShop")
+        self.change_shop_button = QPushButton(self)
+        self.change_shop_button.setObjectName("changeShopButton")
+        self.change_shop_button.setVisible(can_change_shop)
+        self.change_shop_button.clicked.connect(self._on_change_shop)
+        shop_row = QHBoxLayout()
+        shop_row.addWidget(self.shop_text, 1)
+        shop_row.addWidget(self.change_shop_button)
         form = QFormLayout()
         form.addRow(self._language_label, self.language_box)
+        form.addRow(self._shop_label, shop_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -55,6 +83,14 @@ class SettingsDialog(QDialog):
         self._language_label.setText(self.tr("&Language:"))
         self.language_box.setItemText(0, self.tr("Follow the system"))
         self._hint.setText(self.tr("The new language applies at once and is remembered."))
+        self._shop_label.setText(self.tr("Shop:"))
+        self.change_shop_button.setText(self.tr("Change shop…"))
+        shop = self._settings.shop
+        if shop is None or not shop.app_key:
+            self.shop_text.setText(self.tr("The demo shop on this computer"))
+        else:
+            self.shop_text.setText(self.tr("Shop {shop_id}").format(shop_id=shop.shop_id))
+            self.shop_text.setToolTip(shop.gateway)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -69,3 +105,8 @@ class SettingsDialog(QDialog):
         self._settings.language = choice
         install_language(choice)
         self._settings.save(self._settings_path)
+
+    @Slot()
+    def _on_change_shop(self) -> None:
+        self.accept()
+        self.change_shop_requested.emit()

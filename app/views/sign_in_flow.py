@@ -11,19 +11,20 @@ see but the next may not.
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
 from app.secrets import SecretStoreUnavailable
 from app.services import accounts, audit
-from app.services.permissions import Actor
-from app.services.shop_setup import ShopChoice, actor_named, create_first_owner, save_shop_choice
+from app.services.permissions import Actor, PermissionDenied
+from app.services.shop_setup import ShopChoice, actor_named, create_first_owner, save_shop_choice, switch_shop
 from app.sync.worker import EngineFactory
 from app.views.background import BackgroundTasks
 from app.views.first_run_wizard import FirstRunResult, FirstRunWizard
@@ -143,6 +144,7 @@ class WindowKeeper(QObject):
         previous = self.window
         self.window = self._make_window(actor)
         self.window.switch_user_requested.connect(self.switch_user)
+        self.window.shop_change_requested.connect(self.change_shop)
         self.window.show()
         if previous is not None:
             previous.close()  # saves its layout; the new window is already up, so the app stays
@@ -172,3 +174,38 @@ class WindowKeeper(QObject):
             self._settings.stay_signed_in_user = ""
             self._settings.save()
         self.show_for(actor)
+
+    @Slot()
+    def change_shop(self) -> None:
+        """The owner points this workstation at another shop; the desk restarts on it."""
+        owner = self.window.actor() if self.window is not None else None
+        if owner is None:
+            return
+        wizard = FirstRunWizard(self._tasks, self.window, shop_only=True)
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return
+        result = wizard.first_run_result()
+        choice = ShopChoice(
+            use_demo=result.use_demo,
+            gateway=result.gateway,
+            app_key=result.app_key,
+            app_secret=result.app_secret,
+            shop_id=result.shop_id,
+            allow_plain_file_secret=result.allow_plain_file_secret,
+        )
+        try:
+            switch_shop(self._settings, choice, owner, self._sessions, now=int(time.time()))
+        except (SecretStoreUnavailable, accounts.AccountError, PermissionDenied) as error:
+            QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("SignInFlow", "The shop was not changed"),
+                QCoreApplication.translate("accounts", error.message),
+            )
+            return
+        restart_application()
+
+
+def restart_application() -> None:
+    """Start a fresh desk with the same command line, then quit this one."""
+    QProcess.startDetached(sys.executable, sys.argv)
+    QCoreApplication.quit()

@@ -201,22 +201,27 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="189"/>
+        <location filename="../../app/views/first_run_wizard.py" line="204"/>
         <source>Connected to {shop}</source>
         <translation>已连接到「{shop}」</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="192"/>
+        <location filename="../../app/views/first_run_wizard.py" line="207"/>
         <source>The test failed.</source>
         <translation>测试没有通过。</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="197"/>
+        <location filename="../../app/views/first_run_wizard.py" line="212"/>
         <source>The test could not run: {error}</source>
         <translation>测试无法进行：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="212"/>
+        <location filename="../../app/views/first_run_wizard.py" line="228"/>
+        <source>Change the shop</source>
+        <translation>更换店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="230"/>
         <source>Welcome to AfterSales Desk</source>
         <translation>欢迎使用售后工作台</translation>
     </message>
@@ -293,32 +298,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="218"/>
+        <location filename="../../app/views/main_window.py" line="226"/>
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="219"/>
+        <location filename="../../app/views/main_window.py" line="227"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="220"/>
+        <location filename="../../app/views/main_window.py" line="228"/>
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="221"/>
+        <location filename="../../app/views/main_window.py" line="229"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="222"/>
+        <location filename="../../app/views/main_window.py" line="230"/>
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="225"/>
+        <location filename="../../app/views/main_window.py" line="233"/>
         <source>{name}
 {role}</source>
         <translation>{name}
@@ -695,24 +700,44 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="54"/>
+        <location filename="../../app/views/settings_dialog.py" line="82"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="55"/>
+        <location filename="../../app/views/settings_dialog.py" line="83"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="56"/>
+        <location filename="../../app/views/settings_dialog.py" line="84"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="57"/>
+        <location filename="../../app/views/settings_dialog.py" line="85"/>
         <source>The new language applies at once and is remembered.</source>
         <translation>新的语言立即生效，并会记住。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="86"/>
+        <source>Shop:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="87"/>
+        <source>Change shop…</source>
+        <translation>更换店铺…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="90"/>
+        <source>The demo shop on this computer</source>
+        <translation>本机的演示店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/settings_dialog.py" line="92"/>
+        <source>Shop {shop_id}</source>
+        <translation>店铺 {shop_id}</translation>
     </message>
 </context>
 <context>
@@ -811,65 +836,75 @@
 <context>
     <name>SignInFlow</name>
     <message>
-        <location filename="../../app/views/sign_in_flow.py" line="66"/>
+        <location filename="../../app/views/sign_in_flow.py" line="67"/>
         <source>The shop could not be connected</source>
         <translation>无法连接店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in_flow.py" line="201"/>
+        <source>The shop was not changed</source>
+        <translation>店铺未更换</translation>
     </message>
 </context>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="65"/>
+        <location filename="../../app/views/first_run_wizard.py" line="70"/>
         <source>Ready</source>
         <translation>准备就绪</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="66"/>
+        <location filename="../../app/views/first_run_wizard.py" line="71"/>
         <source>Check what will be set up, then press Finish.</source>
         <translation>请核对将要设置的内容，然后点“完成”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="67"/>
+        <location filename="../../app/views/first_run_wizard.py" line="72"/>
         <source>Stay signed in on this computer</source>
         <translation>在这台电脑上保持登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="70"/>
+        <location filename="../../app/views/first_run_wizard.py" line="75"/>
         <source>Only for a shop run by one person: the desk then opens without asking for the password. Anyone who can use this computer can then act as the owner.</source>
         <translation>仅适合一个人经营的店铺：之后打开工作台时不再询问密码。能使用这台电脑的任何人都能以店主身份操作。</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="77"/>
+        <location filename="../../app/views/first_run_wizard.py" line="83"/>
+        <source>AfterSales Desk will restart to open this shop. Your account comes along.</source>
+        <translation>售后工作台将重新启动并打开这个店铺，你的账号会一起带过去。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/first_run_wizard.py" line="86"/>
         <source>Owner account: {name} (user name “{user}”)</source>
         <translation>店主账号：{name}（用户名“{user}”）</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="82"/>
+        <location filename="../../app/views/first_run_wizard.py" line="91"/>
         <source>Shop: the demo shop on this computer — practise freely, nothing is real.</source>
         <translation>店铺：这台电脑上的演示店铺 —— 随便练习，一切都不是真的。</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="85"/>
+        <location filename="../../app/views/first_run_wizard.py" line="94"/>
         <source>Shop: {shop_id} via {gateway}</source>
         <translation>店铺：{shop_id}，经由 {gateway}</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="90"/>
+        <location filename="../../app/views/first_run_wizard.py" line="99"/>
         <source>Connection tested: connected to {shop}.</source>
         <translation>连接已测试：已连接到「{shop}」。</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="92"/>
+        <location filename="../../app/views/first_run_wizard.py" line="101"/>
         <source>The connection was not tested; the first sync will try it.</source>
         <translation>还没有测试连接；第一次同步时会尝试连接。</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="94"/>
+        <location filename="../../app/views/first_run_wizard.py" line="103"/>
         <source>The app secret will be kept in a protected file on this computer.</source>
         <translation>App Secret 将保存在这台电脑上受保护的文件里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="96"/>
+        <location filename="../../app/views/first_run_wizard.py" line="105"/>
         <source>The app secret will be kept in the system&apos;s password store.</source>
         <translation>App Secret 将保存在系统的密码库里。</translation>
     </message>
@@ -1197,6 +1232,11 @@
         <location filename="../../app/secrets.py" line="41"/>
         <source>The computer&apos;s password store did not accept the app secret (it may be locked). Unlock it and try again, or allow keeping the secret in a protected file instead.</source>
         <translation>电脑的密码库没有接受 App Secret（可能处于锁定状态）。请解锁后重试，或改为允许把密钥保存在受保护的文件里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_setup.py" line="24"/>
+        <source>This workstation uses a shared shop database; point it at another database in Settings instead.</source>
+        <translation>这台电脑使用的是共享的店铺数据库，请在设置中改为指向另一个数据库。</translation>
     </message>
 </context>
 <context>
