@@ -6,17 +6,23 @@ worker's signals.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.db import open_database
+from app.models import AfterSale
 from app.sandbox.server import SandboxServer
+from app.services import outbox
 from app.sync.client import PROBLEM_NETWORK
+from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType
 from app.sync.engine import SyncEngine
 from app.sync.status import SyncState, SyncStatus
 from app.sync.worker import SyncWorker
-from tests.sandbox_control import control, demo_client, mirrored_orders, platform_orders
+from app.views.sync_status_bar import SyncStatusBar
+from tests.sandbox_control import applied_by_client, control, demo_client, mirrored_orders, platform_orders
 
 WAIT_MS = 20_000
 
@@ -95,3 +101,60 @@ def test_a_rejected_secret_needs_a_person(qtbot: QtBot, sandbox_url: str, sqlite
         worker.start()
     worker.stop()
     assert "secret" in got.args[0].last_error
+
+
+def test_decisions_made_offline_drain_on_reconnect_and_the_status_line_says_so(
+    qtbot: QtBot, sandbox: SandboxServer, sqlite_url: str
+) -> None:
+    control(
+        sandbox.url,
+        "tick",
+        {"new_after_sales": 2, "after_sale_type": int(AfterSaleType.REFUND_AFTER_SHIPMENT)},
+    )
+    _, sessions = open_database(sqlite_url)
+    client = demo_client(sandbox.url)
+    worker = SyncWorker(lambda on_page: SyncEngine(client, sessions, on_page=on_page), interval_s=3600)
+    with qtbot.waitSignal(worker.status_changed, timeout=WAIT_MS, check_params_cb=is_state(SyncState.ONLINE)):
+        worker.start()
+    client.credentials.gateway = "http://127.0.0.1:9"  # the connection drops
+    with qtbot.waitSignal(
+        worker.status_changed, timeout=WAIT_MS, check_params_cb=is_state(SyncState.OFFLINE)
+    ):
+        worker.sync_now()
+    with sessions.begin() as session:  # a clerk approves while offline
+        request = session.scalars(
+            select(AfterSale).where(
+                AfterSale.status == AfterSaleStatus.AWAITING_MERCHANT,
+                AfterSale.type == AfterSaleType.REFUND_AFTER_SHIPMENT,
+            )
+        ).first()
+        outbox.enqueue(
+            session,
+            method="afterSale.operate",
+            entity_type="after_sale",
+            entity_id=request.aftersale_id,
+            params={
+                "type": int(OperateType.AGREE_REFUND),
+                "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time}],
+            },
+            actor=None,
+            now=int(time.time()),
+            based_on_update_time=request.update_time,
+            expected_from_status=request.status,
+            expected_to_status=int(AfterSaleStatus.REFUNDED),
+        )
+    client.credentials.gateway = sandbox.url  # … and it comes back
+    with qtbot.waitSignal(
+        worker.status_changed,
+        timeout=WAIT_MS,
+        check_params_cb=lambda s: s.state is SyncState.ONLINE and s.decisions_sent == 1,
+    ) as got:
+        worker.sync_now()
+    worker.stop()
+    bar = SyncStatusBar()
+    qtbot.addWidget(bar)
+    bar.set_status(got.args[0])
+    assert (
+        "1 decision(s) reached the platform" in bar.text() or "1 decision reached the platform" in bar.text()
+    )
+    assert applied_by_client(sandbox.url, request.aftersale_id) == 1

@@ -37,8 +37,7 @@ from app.sync.codes import (
     OperateType,
 )
 
-METHOD = "afterSale.operate"
-ENTITY = "after_sale"
+METHOD, ENTITY = "afterSale.operate", "after_sale"
 REFUND_APPROVE = "refund.approve"
 REFUND_REFUSE = "refund.refuse"
 RETURN_APPROVE = "return.approve"
@@ -398,4 +397,3 @@ def bulk_approve(session: Session, actor: Actor, ids: Sequence[str], *, now: int
         else:
             approved.append(aftersale_id)
     return BulkResult(tuple(approved), tuple(refused))
-

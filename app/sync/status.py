@@ -25,6 +25,8 @@ class SyncStatus:
     last_success_at: int | None = None  # UTC Unix seconds
     orders_pulled: int = 0  # in the last run
     after_sales_pulled: int = 0
+    decisions_sent: int = 0  # outbox operations the platform confirmed in the last run
+    decisions_refused: int = 0  # … and ones it refused or that met a changed state
     last_error: str = ""  # plain words for people (English source; views translate, context "sync")
     error_detail: str = ""  # the platform's own words, or what could not be read
     next_attempt_in_s: float | None = None

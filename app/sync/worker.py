@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from app.models import outbox as outbox_state
 from app.sync.backoff import Backoff
 from app.sync.client import Outcome
 from app.sync.codes import QT_TRANSLATE_NOOP
@@ -88,6 +89,9 @@ class _SyncLoop(QObject):
         counts = {
             "orders_pulled": report.pulled.get("orders", 0),
             "after_sales_pulled": report.pulled.get("after_sales", 0),
+            "decisions_sent": report.pushed.get(outbox_state.DONE, 0),
+            "decisions_refused": report.pushed.get(outbox_state.REJECTED, 0)
+            + report.pushed.get(outbox_state.CONFLICT, 0),
         }
         if report.outcome is Outcome.DONE:
             self._backoff.reset()

@@ -97,10 +97,17 @@ class SyncStatusBar(QWidget):
             return self.tr("Syncing…")
         if state == SyncState.ONLINE:
             if status.last_success_at is None:
-                return self.tr("Online")
-            return self.tr("Online · last synced {age}").format(
-                age=formatting.age(status.last_success_at, now)
-            )
+                text = self.tr("Online")
+            else:
+                text = self.tr("Online · last synced {age}").format(
+                    age=formatting.age(status.last_success_at, now)
+                )
+            # What the last run did with decisions made here (offline ones drain on their own).
+            if status.decisions_sent:
+                text += " · " + self.tr("%n decision(s) reached the platform", "", status.decisions_sent)
+            if status.decisions_refused:
+                text += " · " + self.tr("%n decision(s) need attention", "", status.decisions_refused)
+            return text
         if state == SyncState.OFFLINE:
             if status.next_attempt_in_s is None:
                 return self.tr("Offline — will retry on its own")

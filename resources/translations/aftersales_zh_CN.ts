@@ -298,32 +298,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="226"/>
+        <location filename="../../app/views/main_window.py" line="251"/>
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="227"/>
+        <location filename="../../app/views/main_window.py" line="252"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="228"/>
+        <location filename="../../app/views/main_window.py" line="253"/>
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="229"/>
+        <location filename="../../app/views/main_window.py" line="254"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="230"/>
+        <location filename="../../app/views/main_window.py" line="255"/>
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="233"/>
+        <location filename="../../app/views/main_window.py" line="258"/>
         <source>{name}
 {role}</source>
         <translation>{name}
@@ -932,52 +932,66 @@
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="101"/>
+        <location filename="../../app/views/sync_status_bar.py" line="102"/>
         <source>Online · last synced {age}</source>
         <translation>在线 · 上次同步 {age}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../app/views/sync_status_bar.py" line="107"/>
+        <source>%n decision(s) reached the platform</source>
+        <translation>
+            <numerusform>%n 个处理已提交到平台</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/sync_status_bar.py" line="109"/>
+        <source>%n decision(s) need attention</source>
+        <translation>
+            <numerusform>%n 个处理需要人工处理</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="106"/>
+        <location filename="../../app/views/sync_status_bar.py" line="113"/>
         <source>Offline — will retry on its own</source>
         <translation>离线 —— 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="110"/>
+        <location filename="../../app/views/sync_status_bar.py" line="117"/>
         <source>Offline — retrying now…</source>
         <translation>离线 —— 正在重试…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="111"/>
+        <location filename="../../app/views/sync_status_bar.py" line="118"/>
         <source>Offline — will retry in {seconds} s</source>
         <translation>离线 —— {seconds} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="112"/>
+        <location filename="../../app/views/sync_status_bar.py" line="119"/>
         <source>the shop connection needs a person</source>
         <translation>店铺连接需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="113"/>
+        <location filename="../../app/views/sync_status_bar.py" line="120"/>
         <source>Needs attention: {reason}</source>
         <translation>需要处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="121"/>
+        <location filename="../../app/views/sync_status_bar.py" line="128"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="122"/>
+        <location filename="../../app/views/sync_status_bar.py" line="129"/>
         <source>Fetch new orders and after-sales from the shop now</source>
         <translation>现在从店铺拉取新的订单和售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="137"/>
+        <location filename="../../app/views/sync_status_bar.py" line="144"/>
         <source>Last successful sync: {time}</source>
         <translation>上次成功同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="144"/>
+        <location filename="../../app/views/sync_status_bar.py" line="151"/>
         <source>The platform said: {words}</source>
         <translation>平台返回：{words}</translation>
     </message>
@@ -1837,7 +1851,7 @@
         <translation>网关地址无法访问平台接口，请检查网关 URL。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/worker.py" line="29"/>
+        <location filename="../../app/sync/worker.py" line="30"/>
         <source>Sync failed unexpectedly; it will try again. The log file has the details.</source>
         <translation>同步意外失败，稍后会自动重试。详细信息见日志文件。</translation>
     </message>

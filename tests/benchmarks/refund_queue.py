@@ -25,6 +25,7 @@ ORDERS = 200_000
 AFTER_SALES = 50_000
 OPEN = 20_000
 BATCH = 5_000
+REASONS = ("七天无理由退货", "尺码不合适", "质量问题（开线/起球）", "未收到货")
 
 
 def build(url: str) -> None:
@@ -87,7 +88,7 @@ def build(url: str) -> None:
                 "update_time": applied,
                 "status_deadline": applied + 48 * 3600 if waiting else 0,
                 "refund_amount": order["pay_amount"],
-                "reason_text": rng.choice(("七天无理由退货", "尺码不合适", "质量问题（开线/起球）", "未收到货")),
+                "reason_text": rng.choice(REASONS),
                 "product_name": "纯棉宽松短袖T恤 男女同款",
                 "item_num": 1,
                 "synced_at": NOW,
