@@ -10,6 +10,8 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
 - `peak_rss_mb`: peak resident memory of the app's side through the full initial sync
 - `first_window_s`: launch of `main.py` to its main window (a one-person shop, signed in)
 - `first_orders_s`: the same, on a fresh demo shop, to the first orders on screen
+- `gui_block_max_ms`: the longest the GUI thread stalls while the real window syncs
+  the whole shop (tests/benchmarks/gui_block.py)
 
 Prints a table, and as its last line one JSON object with every figure.
 """
@@ -37,6 +39,7 @@ from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sync.client import PlatformClient, ShopCredentials
 from app.sync.engine import ORDERS, SyncEngine
 from app.sync.ingest import parse_orders, store_orders
+from tests.benchmarks.gui_block import measure_gui_block
 from tests.desk_home import prepare_signed_in_home
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,6 +189,8 @@ def main() -> int:
             # The app's side of a full sync; read before the ingest comparison loads every page at once.
             figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             pages = fetch_pages(url, limit_pages=args.orders // 100)
+            print("GUI responsiveness during a full sync", flush=True)
+            figures["gui_block_max_ms"], _ = measure_gui_block(url, workdir)
         finally:
             sandbox.terminate()
             sandbox.wait(30)
