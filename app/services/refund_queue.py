@@ -117,7 +117,10 @@ def _buyer_history(now: int) -> Any:
         .join(history_order, history_order.order_id == AfterSale.order_id)
         .where(history_order.buyer_id != "", AfterSale.apply_time >= now - BUYER_HISTORY_S)
         .group_by(buyer)
-        .subquery("buyer_history")
+        # Computed once, up front: PostgreSQL without statistics (just after a bulk load)
+        # otherwise plans the aggregate per queue row and takes minutes.
+        .cte("buyer_history")
+        .prefix_with("MATERIALIZED", dialect="postgresql")
     )
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.db import refresh_statistics
 from app.models import SyncCursor
 from app.services import platform_lists
 from app.sync.client import PROBLEM_UNREADABLE, ApiResult, Outcome, PlatformClient
@@ -40,6 +41,7 @@ OVERLAP_S = 300
 HISTORY_DAYS = 90  # the platform answers for the last 90 days only
 HISTORY_MARGIN_S = 600  # stay clear of that edge so a slow first request is not refused
 MAX_OFFSET_RESULTS = 50_000  # page*size limit
+BIG_LOAD_ROWS = 5_000  # after a pull this large, the database's planner statistics are refreshed
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,8 @@ class SyncEngine:
                     "pull of %s stopped: %s %s", stream.name, problem.result.describe(), problem.detail
                 )
                 return report
+        if sum(report.pulled.values()) >= BIG_LOAD_ROWS:
+            refresh_statistics(self._sessions)
         report.lists_refreshed = self.refresh_lists()
         return report
 
