@@ -10,6 +10,8 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
 - `peak_rss_mb`: peak resident memory of the app's side through the full initial sync
 - `first_window_s`: launch of `main.py` to its main window (a one-person shop, signed in)
 - `first_orders_s`: the same, on a fresh demo shop, to the first orders on screen
+- `queue_open_ms`, `queue_filter_ms`, `queue_sort_ms`: the refund queue's query over
+  200k orders and 20k open requests, median (tests/benchmarks/refund_queue.py)
 - `gui_block_max_ms`: the longest the GUI thread stalls while the real window syncs
   the whole shop (tests/benchmarks/gui_block.py)
 
@@ -40,6 +42,7 @@ from app.sync.client import PlatformClient, ShopCredentials
 from app.sync.engine import ORDERS, SyncEngine
 from app.sync.ingest import parse_orders, store_orders
 from tests.benchmarks.gui_block import measure_gui_block
+from tests.benchmarks.refund_queue import measure_queue
 from tests.desk_home import prepare_signed_in_home
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -199,6 +202,9 @@ def main() -> int:
         figures["ingest_orders_per_s"] = rows / ours
         figures["raw_sqlite_orders_per_s"] = rows / raw
         figures["ingest_vs_raw_sqlite"] = raw / ours
+    print("refund queue over 200k orders / 20k open requests", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        figures.update(measure_queue(f"sqlite:///{Path(tmp) / 'queue.sqlite'}"))
     print("start-up", flush=True)
     figures["first_window_s"] = measure_launch("first-window", runs=3)
     figures["first_orders_s"] = measure_launch("first-orders", runs=1)
