@@ -166,8 +166,8 @@ def make_window_for(qtbot, session_factory, settings, actor) -> MainWindow:
 @pytest.mark.parametrize(
     ("role", "screens", "may_change_settings"),
     [
-        (Role.OWNER, ["Orders", "Users", "Audit log"], True),
-        (Role.CLERK, ["Orders"], False),
+        (Role.OWNER, ["Orders", "Refunds", "Needs attention", "Users", "Audit log"], True),
+        (Role.CLERK, ["Orders", "Refunds", "Needs attention"], False),
         (Role.WAREHOUSE, ["Orders"], False),
     ],
     ids=["owner", "clerk", "warehouse"],
@@ -201,7 +201,7 @@ def test_a_screen_the_person_may_not_see_is_never_built(
     window = make_window_for(qtbot, session_factory, settings, clerk)
     built = []
     assert not window.add_screen("secret", lambda: built.append(1), requires=Action.VIEW_AUDIT)
-    assert built == [] and window.screen_keys() == ["orders"]
+    assert built == [] and window.screen_keys() == ["orders", "refunds", "attention"]
 
 
 def test_switch_user_from_the_button_and_the_shortcut(
@@ -221,6 +221,7 @@ def test_switch_user_from_the_button_and_the_shortcut(
 def test_the_people_screens_in_chinese(qtbot, session_factory, settings, owner, english) -> None:
     window = make_window_for(qtbot, session_factory, settings, owner)
     install_language("zh_CN")
-    qtbot.waitUntil(lambda: navigation_texts(window) == ["订单", "用户", "操作记录"], timeout=2_000)
+    expected = ["订单", "售后审核", "待处理异常", "用户", "操作记录"]
+    qtbot.waitUntil(lambda: navigation_texts(window) == expected, timeout=2_000)
     assert window.findChild(QPushButton, "switchUserButton").text() == "切换用户…"
     assert window.findChild(QLabel, "signedInPerson").text() == "小林\n店主"

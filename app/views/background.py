@@ -13,6 +13,7 @@ answer to the latest.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,10 +95,9 @@ class BackgroundTasks(QObject):
         self._generations[key] = generation
 
         def deliver(result: Any, error: BaseException | None) -> None:
-            try:
+            # The helper may have been deleted (its window closed) while this job ran: nobody to tell.
+            with contextlib.suppress(RuntimeError):
                 self._finished.emit(_Outcome(key, generation, result, error, on_done, on_error))
-            except RuntimeError:
-                pass  # the helper was deleted (the window closed) while this job ran: nobody to tell
 
         self._set_running(+1)
         self._lanes[lane].start(_Job(function, deliver))

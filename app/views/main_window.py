@@ -19,11 +19,13 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -32,13 +34,15 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.services import audit
+from app.services import audit, outbox
 from app.services.permissions import Action, Actor, allowed
 from app.sync.status import SyncStatus
 from app.views.audit_view import AuditView
 from app.views.background import BackgroundTasks
+from app.views.needs_attention_view import NeedsAttentionView
 from app.views.orders_view import OrdersView
 from app.views.people_words import role_label
+from app.views.refund_queue_view import RefundQueueView
 from app.views.settings_dialog import SettingsDialog
 from app.views.sync_status_bar import SyncStatusBar
 from app.views.users_view import UsersView
@@ -77,6 +81,7 @@ class MainWindow(QMainWindow):
         self._navigation = QListWidget(self)
         self._navigation.setObjectName("navigation")
         self._navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._navigation.currentRowChanged.connect(self._show_screen_at)
         self._settings_button = QPushButton(self)
         self._settings_button.setObjectName("settingsButton")
@@ -98,7 +103,9 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(self._settings_button)
         side_layout.addWidget(self._switch_button)
         side_layout.addWidget(self._person)
-        sidebar.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("M") * 13))
+        # Room for the longest title with its count badge ("Needs attention (12)") in English.
+        widest = self.fontMetrics().horizontalAdvance("Needs attention (99)") + 48
+        sidebar.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("M") * 13, widest))
         self._stack = QStackedWidget(self)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -109,6 +116,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.sync_status = SyncStatusBar(self)
+        self._waiting = 0  # decisions not yet confirmed by the platform, as last counted
+        self.waiting_badge = QLabel(self)
+        self.waiting_badge.setObjectName("waitingBadge")
+        self.waiting_badge.setStyleSheet("color: #9a6700; padding: 0 8px;")
+        self.waiting_badge.hide()
+        self.statusBar().addPermanentWidget(self.waiting_badge)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().setSizeGripEnabled(True)
         if self.allows(Action.MANAGE_SETTINGS):
@@ -119,6 +132,20 @@ class MainWindow(QMainWindow):
 
         # The screens, in navigation order: one line each.
         self.add_screen("orders", OrdersView(self.tasks, session_factory), requires=Action.VIEW_ORDERS)
+        if actor is not None:  # decisions are made in someone's name: built only when allowed
+            self.add_screen(
+                "refunds",
+                lambda: RefundQueueView(
+                    self.tasks, session_factory, actor, sync_worker=sync_worker, settings=settings
+                ),
+                requires=Action.VIEW_REFUND_QUEUE,
+            )
+            self.add_screen(
+                "attention",
+                lambda: NeedsAttentionView(self.tasks, session_factory, actor),
+                requires=Action.VIEW_REFUND_QUEUE,
+            )
+        self._wire_decision_screens()
         if actor is not None:  # the people screens act in someone's name; built only when allowed
             self.add_screen(
                 "users", lambda: UsersView(self.tasks, session_factory, actor), requires=Action.MANAGE_USERS
@@ -130,6 +157,7 @@ class MainWindow(QMainWindow):
         self._connect_sync_worker(sync_worker)
         self.retranslate_ui()
         self._restore_ui_state()
+        self.refresh_waiting()
 
     # --- screens -----------------------------------------------------------------------
     def allows(self, action: Action) -> bool:
@@ -186,6 +214,42 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self._stack.setCurrentIndex(row)
 
+    def _wire_decision_screens(self) -> None:
+        """Decisions move the "waiting" badge; the attention count moves its title."""
+        refunds, attention = self._screens.get("refunds"), self._screens.get("attention")
+        if isinstance(refunds, RefundQueueView):
+            refunds.decided.connect(self.refresh_waiting)
+            refunds.notice.connect(lambda text: self.statusBar().showMessage(text, 60_000))
+        if isinstance(attention, NeedsAttentionView):
+            attention.title_changed.connect(self._update_titles)
+            attention.resolved.connect(self.refresh_waiting)
+
+    def _update_titles(self) -> None:
+        for row, screen in enumerate(self._screens.values()):
+            self._navigation.item(row).setText(screen.screen_title())  # type: ignore[attr-defined]
+
+    # --- decisions waiting to be sent ----------------------------------------------------
+    @Slot()
+    def refresh_waiting(self, *_: object) -> None:
+        """Count the decisions the platform has not confirmed (off the GUI thread)."""
+        self.tasks.read("window.waiting", self._sessions, outbox.waiting_count, self._on_waiting)
+
+    def _on_waiting(self, count: int) -> None:
+        self._waiting = count
+        self._update_waiting_badge()
+
+    def waiting_count(self) -> int:
+        return self._waiting
+
+    def _update_waiting_badge(self) -> None:
+        self.waiting_badge.setText(self.tr("{count} waiting to be sent").format(count=self._waiting))
+        self.waiting_badge.setToolTip(
+            self.tr(
+                "Decisions made here that the platform has not confirmed yet; they are kept until it does."
+            )
+        )
+        self.waiting_badge.setVisible(self._waiting > 0)
+
     # --- the sync worker -----------------------------------------------------------------
     def _connect_sync_worker(self, worker: QObject | None) -> None:
         self.sync_status.set_sync_available(worker is not None)
@@ -199,6 +263,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_sync_status(self, status: SyncStatus) -> None:
         self.sync_status.set_status(status)
+        self.refresh_waiting()
         for screen in self._screens.values():
             if hasattr(screen, "set_sync_status"):
                 screen.set_sync_status(status)
@@ -206,6 +271,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_data_changed(self, kinds: Any) -> None:
         kinds = frozenset(kinds)
+        self.refresh_waiting()
         for screen in self._screens.values():
             if hasattr(screen, "on_data_changed"):
                 screen.on_data_changed(kinds)
@@ -259,8 +325,8 @@ class MainWindow(QMainWindow):
                     name=self._actor.display_name, role=role_label(self._actor.role)
                 )
             )
-        for row, screen in enumerate(self._screens.values()):
-            self._navigation.item(row).setText(screen.screen_title())  # type: ignore[attr-defined]
+        self._update_titles()
+        self._update_waiting_badge()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -304,7 +370,39 @@ class MainWindow(QMainWindow):
         }
         self._settings.save(self._settings_path)
 
+    def _another_window_stays(self) -> bool:
+        """Switching user closes this window with the next one already up: not a quit."""
+        return any(
+            isinstance(widget, QMainWindow) and widget is not self and widget.isVisible()
+            for widget in QApplication.topLevelWidgets()
+        )
+
+    def confirm_quit(self, count: int) -> bool:
+        """Ask before quitting with decisions the platform has not got yet (they stay either way)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Decisions not sent yet"))
+        if count == 1:  # English needs its singular; Chinese says both the same way
+            text = self.tr(
+                "1 decision has not reached the platform yet. It is kept and will be sent next time. "
+                "Quit anyway?"
+            )
+        else:
+            text = self.tr(
+                "{count} decisions have not reached the platform yet. They are kept and will be sent "
+                "next time. Quit anyway?"
+            ).format(count=count)
+        box.setText(text)
+        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
+        stay_button = box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay_button)
+        box.exec()
+        return box.clickedButton() is quit_button
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._waiting and not self._another_window_stays() and not self.confirm_quit(self._waiting):
+            event.ignore()
+            return
         self.save_ui_state()
         self.tasks.shutdown()
         super().closeEvent(event)

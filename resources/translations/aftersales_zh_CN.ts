@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="191"/>
+        <source>Your role can look at requests but not decide them.</source>
+        <translation>你的角色只能查看售后，不能处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="192"/>
+        <source>Sign in to decide requests.</source>
+        <translation>请先登录再处理售后。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="194"/>
+        <source>A decision on this request is waiting to be sent.</source>
+        <translation>这条售后已处理，正等待提交给平台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="196"/>
+        <source>Enter: suggested decision · A: approve · R: refuse · Space: select</source>
+        <translation>回车：按建议处理 · A：同意 · R：拒绝 · 空格：勾选</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="201"/>
+        <source>Approve… (A)</source>
+        <translation>同意…（A）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="202"/>
+        <source>Refuse… (R)</source>
+        <translation>拒绝…（R）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="203"/>
+        <source>Approve {count} selected…</source>
+        <translation>批量同意所选 {count} 条…</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../app/views/user_dialogs.py" line="120"/>
@@ -32,6 +70,48 @@
         <location filename="../../app/views/user_dialogs.py" line="149"/>
         <source>Add a person</source>
         <translation>添加人员</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveRefundDialog</name>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="151"/>
+        <source>Approve refund</source>
+        <translation>同意退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="156"/>
+        <source>Refund {amount} to the buyer? The money leaves the shop once the platform has it.</source>
+        <translation>确定退款 {amount} 给买家？平台收到后款项即从店铺退出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="160"/>
+        <source>Approve refund {amount}</source>
+        <translation>同意退款 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveReturnDialog</name>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="176"/>
+        <source>&amp;Return address:</source>
+        <translation>退货地址(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="180"/>
+        <source>Choose where the buyer sends the goods.</source>
+        <translation>请选择买家寄回商品的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="187"/>
+        <location filename="../../app/views/refund_dialogs.py" line="193"/>
+        <source>Agree to the return</source>
+        <translation>同意退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="191"/>
+        <source>The buyer sends the goods back to this address; you inspect them when they arrive.</source>
+        <translation>买家将商品寄回此地址，到货后再验货。</translation>
     </message>
 </context>
 <context>
@@ -186,6 +266,44 @@
     </message>
 </context>
 <context>
+    <name>BulkApproveDialog</name>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="97"/>
+        <source>Approve refunds</source>
+        <translation>批量同意退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="107"/>
+        <source>Approve {count} refunds, {total} in all? Nothing is sent until you confirm.</source>
+        <translation>同意 {count} 笔退款，共 {total}？确认前不会提交任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="110"/>
+        <source>None of the selected requests can be approved as a refund.</source>
+        <translation>所选售后都不能按退款直接同意。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="112"/>
+        <source>Skipped ({count}):</source>
+        <translation>跳过（{count} 条）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="119"/>
+        <source>Approve {count} refunds</source>
+        <translation>同意 {count} 笔退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="126"/>
+        <source>{approved} refunds approved; they are sent to the platform now.</source>
+        <translation>已同意 {approved} 笔退款，正在提交给平台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="131"/>
+        <source>Not approved ({count}):</source>
+        <translation>未能同意（{count} 条）：</translation>
+    </message>
+</context>
+<context>
     <name>ChangeRoleDialog</name>
     <message>
         <location filename="../../app/views/user_dialogs.py" line="264"/>
@@ -196,6 +314,108 @@
         <location filename="../../app/views/user_dialogs.py" line="272"/>
         <source>Role of {name}</source>
         <translation>{name} 的角色</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="61"/>
+        <source>{kind} {id} · {product} · refund {amount}</source>
+        <translation>{kind} {id} · {product} · 退款 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionFlow</name>
+    <message>
+        <location filename="../../app/views/refund_decision_flow.py" line="111"/>
+        <location filename="../../app/views/refund_decision_flow.py" line="113"/>
+        <source>Confirm receipt</source>
+        <translation>确认收货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_decision_flow.py" line="112"/>
+        <source>The exchanged goods arrived in order; send the replacement.</source>
+        <translation>换货退回的商品已收到且完好，将发出新商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_decision_flow.py" line="117"/>
+        <location filename="../../app/views/refund_decision_flow.py" line="119"/>
+        <source>Agree to resend</source>
+        <translation>同意补寄</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_decision_flow.py" line="118"/>
+        <source>Send the missing or damaged items again.</source>
+        <translation>重新寄出缺少或损坏的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_decision_flow.py" line="183"/>
+        <location filename="../../app/views/refund_decision_flow.py" line="199"/>
+        <source>Sign in to decide requests.</source>
+        <translation>请先登录再处理售后。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="126"/>
+        <source>Search request, order, product or reason  (Ctrl+F)</source>
+        <translation>搜索售后单号、订单号、商品或原因（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="127"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="130"/>
+        <source>All waiting</source>
+        <translation>全部待处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="130"/>
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="130"/>
+        <source>Returned, to inspect</source>
+        <translation>已退回，待验货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="132"/>
+        <source>Any deadline</source>
+        <translation>全部时限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="132"/>
+        <source>Due within 1 h</source>
+        <translation>1 小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="132"/>
+        <source>Due within 6 h</source>
+        <translation>6 小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="133"/>
+        <source>Due within 24 h</source>
+        <translation>24 小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="133"/>
+        <source>Deadline passed</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="142"/>
+        <source>Min ¥</source>
+        <translation>最低 ¥</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="143"/>
+        <source>Max ¥</source>
+        <translation>最高 ¥</translation>
     </message>
 </context>
 <context>
@@ -224,6 +444,64 @@
         <location filename="../../app/views/first_run_wizard.py" line="230"/>
         <source>Welcome to AfterSales Desk</source>
         <translation>欢迎使用售后工作台</translation>
+    </message>
+</context>
+<context>
+    <name>InspectDialog</name>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="355"/>
+        <source>The goods arrived:</source>
+        <translation>到货情况：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="360"/>
+        <source>Inspection note:</source>
+        <translation>验货备注：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="372"/>
+        <source>Then:</source>
+        <translation>然后：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="399"/>
+        <source>Refuse the returned goods</source>
+        <translation>拒绝退货商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="401"/>
+        <source>Refund {amount}</source>
+        <translation>退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="405"/>
+        <source>Inspect returned goods</source>
+        <translation>退货验货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="408"/>
+        <source>Good — as sent</source>
+        <translation>完好——与发出时一致</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="409"/>
+        <source>Damaged</source>
+        <translation>有损坏</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="410"/>
+        <source>Missing parts</source>
+        <translation>缺少配件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="414"/>
+        <source>Refund the buyer</source>
+        <translation>退款给买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="415"/>
+        <source>Refuse, with a reason</source>
+        <translation>拒绝，并说明原因</translation>
     </message>
 </context>
 <context>
@@ -298,36 +576,196 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="251"/>
+        <location filename="../../app/views/main_window.py" line="245"/>
+        <source>{count} waiting to be sent</source>
+        <translation>{count} 条待提交</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="248"/>
+        <source>Decisions made here that the platform has not confirmed yet; they are kept until it does.</source>
+        <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="317"/>
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="252"/>
+        <location filename="../../app/views/main_window.py" line="318"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="253"/>
+        <location filename="../../app/views/main_window.py" line="319"/>
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="254"/>
+        <location filename="../../app/views/main_window.py" line="320"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="255"/>
+        <location filename="../../app/views/main_window.py" line="321"/>
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="258"/>
+        <location filename="../../app/views/main_window.py" line="324"/>
         <source>{name}
 {role}</source>
         <translation>{name}
 {role}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="384"/>
+        <source>Decisions not sent yet</source>
+        <translation>处理结果尚未提交</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="387"/>
+        <source>1 decision has not reached the platform yet. It is kept and will be sent next time. Quit anyway?</source>
+        <translation>有 1 条处理结果还没提交到平台。它会被保留，下次打开时自动提交。仍要退出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="392"/>
+        <source>{count} decisions have not reached the platform yet. They are kept and will be sent next time. Quit anyway?</source>
+        <translation>有 {count} 条处理结果还没提交到平台。它们会被保留，下次打开时自动提交。仍要退出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="396"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/main_window.py" line="397"/>
+        <source>Stay</source>
+        <translation>留下</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsAttentionView</name>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="43"/>
+        <source>Approve the refund</source>
+        <translation>同意退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="44"/>
+        <source>Refuse the refund</source>
+        <translation>拒绝退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="45"/>
+        <source>Agree to the return</source>
+        <translation>同意退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="46"/>
+        <source>Refuse the return</source>
+        <translation>拒绝退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="47"/>
+        <source>Refund after inspection</source>
+        <translation>验货后退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="48"/>
+        <source>Refuse the returned goods</source>
+        <translation>拒绝退货商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="49"/>
+        <source>Agree to the exchange or resend</source>
+        <translation>同意换货或补寄</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="50"/>
+        <source>Confirm the exchanged goods arrived</source>
+        <translation>确认换货商品已收到</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="147"/>
+        <source>Needs attention ({count})</source>
+        <translation>待处理异常（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="148"/>
+        <source>Needs attention</source>
+        <translation>待处理异常</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="188"/>
+        <source>{decision}
+made {time}</source>
+        <translation>{decision}
+处理于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="199"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="200"/>
+        <source>refused</source>
+        <translation>平台拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="200"/>
+        <source>the request had changed</source>
+        <translation>售后单已变化</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="202"/>
+        <source>The platform said: {words}</source>
+        <translation>平台提示：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="244"/>
+        <source>The platform did not take these decisions. Look at what it says, then discard the decision or apply it again to the request as it is now.</source>
+        <translation>平台没有接受以下处理结果。请先看平台的说明，再决定放弃这条处理，或按售后单的最新状态重新提交。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="249"/>
+        <source>Request</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="249"/>
+        <source>Your decision</source>
+        <translation>你的处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="249"/>
+        <source>Platform now</source>
+        <translation>平台当前状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="249"/>
+        <source>What happened</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="251"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="252"/>
+        <source>Apply again</source>
+        <translation>重新提交</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="254"/>
+        <source>Drop this decision; the request stays as the platform has it.</source>
+        <translation>放弃这条处理，售后单保持平台上的状态。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="257"/>
+        <source>Send the same decision again, based on the request as it is now.</source>
+        <translation>按售后单的最新版本，再次提交同样的处理。</translation>
     </message>
 </context>
 <context>
@@ -644,6 +1082,185 @@
     </message>
 </context>
 <context>
+    <name>RefundDetailPane</name>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="145"/>
+        <source>Select a request to see the order, the buyer&apos;s evidence and its history.</source>
+        <translation>选择一条售后，查看订单、买家凭证和处理记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="160"/>
+        <source>The buyer says</source>
+        <translation>买家说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="161"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="162"/>
+        <source>Shipping and return</source>
+        <translation>发货与退货物流</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="163"/>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="171"/>
+        <source>expired — probably decided by the platform</source>
+        <translation>已超时——平台可能已自动同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="177"/>
+        <source>reply by {time}</source>
+        <translation>须在 {time} 前处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="179"/>
+        <source>Refund</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="181"/>
+        <source>Reply within</source>
+        <translation>剩余处理时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="185"/>
+        <source>Rule</source>
+        <translation>适用规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="187"/>
+        <source>Suggestion</source>
+        <translation>处理建议</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="193"/>
+        <source>pending — waiting to be sent to the platform</source>
+        <translation>待提交——等待发送给平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="204"/>
+        <source>Note on the order: {words}</source>
+        <translation>订单留言：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="234"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="243"/>
+        <source>Carrier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="241"/>
+        <source>Sent</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="241"/>
+        <source>Not shipped yet.</source>
+        <translation>尚未发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="246"/>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="256"/>
+        <source>The buyer applied for {kind}</source>
+        <translation>买家申请{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="262"/>
+        <source>{who}: {action}</source>
+        <translation>{who}：{action}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="265"/>
+        <source>Sent to the platform: {state}</source>
+        <translation>提交平台：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="267"/>
+        <source>the platform said: {words}</source>
+        <translation>平台提示：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="285"/>
+        <source>approved the refund</source>
+        <translation>同意退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="286"/>
+        <source>refused the refund</source>
+        <translation>拒绝退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="287"/>
+        <source>agreed to the return</source>
+        <translation>同意退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="288"/>
+        <source>refused the return</source>
+        <translation>拒绝退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="289"/>
+        <source>inspected the returned goods</source>
+        <translation>完成退货验货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="290"/>
+        <source>agreed to the exchange</source>
+        <translation>同意换货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="291"/>
+        <source>discarded a decision</source>
+        <translation>放弃了一条处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="292"/>
+        <source>applied a decision again</source>
+        <translation>重新提交了处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="300"/>
+        <source>waiting to be sent</source>
+        <translation>待提交</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="301"/>
+        <source>sending</source>
+        <translation>提交中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="302"/>
+        <source>done</source>
+        <translation>平台已确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="303"/>
+        <source>refused by the platform</source>
+        <translation>平台拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="304"/>
+        <source>the request had changed</source>
+        <translation>售后单已变化</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="305"/>
+        <source>discarded</source>
+        <translation>已放弃</translation>
+    </message>
+</context>
+<context>
     <name>RefundLimitFields</name>
     <message>
         <location filename="../../app/views/user_dialogs.py" line="169"/>
@@ -677,6 +1294,284 @@
         <location filename="../../app/views/user_dialogs.py" line="228"/>
         <source>Refund limits for {name}</source>
         <translation>{name} 的退款上限</translation>
+    </message>
+</context>
+<context>
+    <name>RefundQueueModel</name>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="165"/>
+        <source>Reply within</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="166"/>
+        <source>Sent</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="167"/>
+        <source>Type</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="168"/>
+        <source>Reason</source>
+        <translation>售后原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="169"/>
+        <source>Refund</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="171"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="172"/>
+        <source>Order</source>
+        <translation>订单与物流</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="173"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="174"/>
+        <source>Rule</source>
+        <translation>适用规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="170"/>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="177"/>
+        <source>expired — probably decided by the platform</source>
+        <translation>已超时——平台可能已自动同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="178"/>
+        <source>pending</source>
+        <translation>待提交</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="179"/>
+        <source>needs attention</source>
+        <translation>需处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="180"/>
+        <source>Approve</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="181"/>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="182"/>
+        <source>Inspect</source>
+        <translation>验货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="183"/>
+        <source>Review</source>
+        <translation>人工审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="184"/>
+        <source>window open</source>
+        <translation>在时限内</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="185"/>
+        <source>window closed</source>
+        <translation>已过时限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="186"/>
+        <source>not shipped</source>
+        <translation>未发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="187"/>
+        <source>tracking uploaded</source>
+        <translation>已上传单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="188"/>
+        <source>first request</source>
+        <translation>首次申请</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="232"/>
+        <source>This column does not sort</source>
+        <translation>此列不能排序</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="210"/>
+        <location filename="../../app/views/refund_queue_model.py" line="286"/>
+        <source>{count} requests in 90 days</source>
+        <translation>90 天内 {count} 次售后</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="297"/>
+        <source>return {tracking}</source>
+        <translation>退货 {tracking}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="306"/>
+        <source>evidence: {tier}</source>
+        <translation>凭证：{tier}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="329"/>
+        <source>Reply by {time}</source>
+        <translation>须在 {time} 前处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="332"/>
+        <source>The deadline passed while this copy still shows the request open; the platform has probably agreed on the shop&apos;s behalf. Sync to be sure.</source>
+        <translation>处理时限已过，但本机仍显示待处理；平台很可能已代商家自动同意。请同步确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="339"/>
+        <source>Rule set: {name}</source>
+        <translation>规则版本：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="343"/>
+        <source>A decision made here is waiting to be sent to the platform.</source>
+        <translation>本机的处理结果正等待提交给平台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="345"/>
+        <source>The platform did not take a decision on this request; see Needs attention.</source>
+        <translation>平台没有接受这条售后的处理结果，请到“待处理异常”查看。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundQueueView</name>
+    <message>
+        <location filename="../../app/views/refund_queue_view.py" line="183"/>
+        <source>Refunds</source>
+        <translation>售后审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_view.py" line="328"/>
+        <source>The selected request is not in this list any more.</source>
+        <translation>选中的售后已不在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_view.py" line="364"/>
+        <source>This request is no longer in the local copy.</source>
+        <translation>本机数据中已没有这条售后。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_view.py" line="407"/>
+        <source>Offline — decisions are saved and will be sent when the connection returns.</source>
+        <translation>网络已断开——处理结果已保存，恢复连接后会自动提交给平台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_view.py" line="409"/>
+        <source>{count} waiting to be sent.</source>
+        <translation>{count} 条待提交。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_view.py" line="419"/>
+        <source>Nothing waits for a decision. New requests appear here as they sync.</source>
+        <translation>暂无待处理售后。新的售后同步后会出现在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_view.py" line="422"/>
+        <source>No requests match these filters.</source>
+        <translation>没有符合筛选条件的售后。</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalFields</name>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="257"/>
+        <source>Evidence images</source>
+        <translation>凭证图片</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="257"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="264"/>
+        <source>The platform&apos;s refusal reasons have not been fetched yet; connect once first.</source>
+        <translation>还没有获取平台的拒绝原因列表，请先联网同步一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="266"/>
+        <source>Write a remark for the buyer explaining the refusal.</source>
+        <translation>请填写给买家的拒绝说明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="268"/>
+        <source>This reason needs evidence images. Add at least one.</source>
+        <translation>该拒绝原因需要上传凭证图片，请至少添加一张。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="288"/>
+        <source>This reason needs at least one picture.</source>
+        <translation>该原因至少需要一张凭证图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="290"/>
+        <source>Pictures are optional.</source>
+        <translation>凭证图片可选。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="294"/>
+        <source>Reason:</source>
+        <translation>拒绝原因：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="295"/>
+        <source>Remark to the buyer:</source>
+        <translation>给买家的说明：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="296"/>
+        <source>Evidence:</source>
+        <translation>凭证：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="297"/>
+        <source>Add images…</source>
+        <translation>添加图片…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="298"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>RefuseDialog</name>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="328"/>
+        <source>Refuse request</source>
+        <translation>拒绝售后</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="332"/>
+        <source>The buyer sees the reason and your remark and may take it to the platform.</source>
+        <translation>买家会看到拒绝原因和你的说明，并可能申请平台介入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="334"/>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
     </message>
 </context>
 <context>
@@ -994,6 +1889,19 @@
         <location filename="../../app/views/sync_status_bar.py" line="151"/>
         <source>The platform said: {words}</source>
         <translation>平台返回：{words}</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentNotifier</name>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="221"/>
+        <source>Refund request due within the hour</source>
+        <translation>售后即将超时（1 小时内）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="222"/>
+        <source>{id}: {product}, {amount} — reply within {left}</source>
+        <translation>{id}：{product}，{amount}——剩余 {left}</translation>
     </message>
 </context>
 <context>
@@ -1477,22 +2385,22 @@
 <context>
     <name>desktop</name>
     <message>
-        <location filename="../../app/desktop.py" line="51"/>
+        <location filename="../../app/desktop.py" line="65"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="52"/>
+        <location filename="../../app/desktop.py" line="66"/>
         <source>Something went wrong inside AfterSales Desk. Your data is safe; the details are in the log file in the data folder.</source>
         <translation>售后工作台内部出现问题。您的数据是安全的；详细信息已写入数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="120"/>
+        <location filename="../../app/desktop.py" line="135"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="121"/>
+        <location filename="../../app/desktop.py" line="136"/>
         <source>The shop&apos;s database could not be opened:
 {0}</source>
         <translation>无法打开店铺数据库：
@@ -1738,52 +2646,52 @@
         <translation>该售后单状态已变化，此处理不再适用，请改为放弃。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="50"/>
+        <location filename="../../app/services/refund_decisions.py" line="49"/>
         <source>This request is not in the local copy; sync and try again.</source>
         <translation>本地还没有这条售后单，请同步后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="51"/>
+        <location filename="../../app/services/refund_decisions.py" line="50"/>
         <source>This request can no longer be decided this way; its state has changed. Refresh the queue.</source>
         <translation>该售后单状态已变化，不能再这样处理。请刷新队列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="54"/>
+        <location filename="../../app/services/refund_decisions.py" line="53"/>
         <source>A decision on this request is already waiting to be sent to the platform.</source>
         <translation>这条售后单已有一个处理正在等待提交到平台。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="57"/>
+        <location filename="../../app/services/refund_decisions.py" line="56"/>
         <source>The platform&apos;s list of refusal reasons has not been fetched yet. Connect once, then try again.</source>
         <translation>还没有获取到平台的拒绝原因列表。请先联网同步一次再试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="61"/>
+        <location filename="../../app/services/refund_decisions.py" line="60"/>
         <source>Choose a refusal reason from the platform&apos;s list.</source>
         <translation>请从平台的拒绝原因列表中选择一个原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="62"/>
+        <location filename="../../app/services/refund_decisions.py" line="61"/>
         <source>Write a remark for the buyer explaining the refusal.</source>
         <translation>请填写给买家的拒绝说明。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="63"/>
+        <location filename="../../app/services/refund_decisions.py" line="62"/>
         <source>The reason “{reason}” needs evidence images. Add at least one.</source>
         <translation>拒绝原因“{reason}”需要上传凭证图片，请至少添加一张。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="66"/>
+        <location filename="../../app/services/refund_decisions.py" line="65"/>
         <source>Choose the return address the buyer should send the goods to.</source>
         <translation>请选择买家寄回商品的退货地址。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="67"/>
+        <location filename="../../app/services/refund_decisions.py" line="66"/>
         <source>Say how the returned goods arrived.</source>
         <translation>请填写退回商品的验收情况。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="68"/>
+        <location filename="../../app/services/refund_decisions.py" line="67"/>
         <source>Not a refund request; decide it on its own.</source>
         <translation>这不是退款申请，请单独处理。</translation>
     </message>

@@ -1,0 +1,140 @@
+"""Approving many refunds at once: what it will do before anything is sent, then what it did.
+
+Owns `BulkApproveDialog`. It opens on the `BulkSummary` the service computed for the
+selected requests — how many will be approved, the total that leaves the shop, and
+each request that will be skipped with the reason in plain words — and only its
+confirm button asks the queue screen to run `bulk_approve`. The `BulkResult` then
+replaces the summary (approved, and each refusal, for instance a clerk's daily limit
+reached part-way), and the dialog's one button closes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
+
+from app.services.refund_decisions import BulkResult, BulkSummary
+from app.views import formatting
+
+
+def refunds_words(message: str) -> str:
+    """A refusal the services wrote as an English source (context "refunds" or "accounts")."""
+    for context in ("refunds", "accounts"):
+        words = QCoreApplication.translate(context, message)
+        if words != message:
+            return words
+    return message
+
+
+class BulkApproveDialog(QDialog):
+    """The summary, then the result; `submitted` when the person confirms."""
+
+    submitted = Signal()
+
+    def __init__(self, summary: BulkSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bulkApproveDialog")
+        self.summary = summary
+        self.result_: BulkResult | None = None
+        self.headline = QLabel(self)
+        self.headline.setObjectName("bulkHeadline")
+        self.headline.setWordWrap(True)
+        self.list_caption = QLabel(self)
+        self.details = QListWidget(self)
+        self.details.setObjectName("bulkDetails")
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("formError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._on_ok)
+        self.buttons.rejected.connect(self.reject)
+        self.confirm_button().setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.list_caption)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumSize(560, 360)
+        self.retranslate_ui()
+
+    def confirm_button(self):  # noqa: ANN201 - QPushButton
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def headline_text(self) -> str:
+        return self.headline.text()
+
+    def detail_lines(self) -> list[str]:
+        return [self.details.item(i).text() for i in range(self.details.count())]
+
+    def show_result(self, result: BulkResult) -> None:
+        """The bulk approval ran: say what happened; the one button now closes."""
+        self.result_ = result
+        self.error_label.clear()
+        self.buttons.clear()
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.accept)
+        self.retranslate_ui()
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool) -> None:
+        button = self.confirm_button()
+        if button is not None:
+            button.setEnabled(not busy and self.summary.count > 0)
+
+    @Slot()
+    def _on_ok(self) -> None:
+        if self.result_ is None and self.summary.count:
+            self.set_busy(True)
+            self.submitted.emit()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Approve refunds"))
+        self.details.clear()
+        if self.result_ is None:
+            self._show_summary()
+        else:
+            self._show_result()
+
+    def _show_summary(self) -> None:
+        summary = self.summary
+        if summary.count:
+            text = self.tr("Approve {count} refunds, {total} in all? Nothing is sent until you confirm.")
+            self.headline.setText(text.format(count=summary.count, total=formatting.money(summary.total_fen)))
+        else:
+            self.headline.setText(self.tr("None of the selected requests can be approved as a refund."))
+        self.list_caption.setText(
+            self.tr("Skipped ({count}):").format(count=len(summary.skipped)) if summary.skipped else ""
+        )
+        for aftersale_id, reason in summary.skipped:
+            self.details.addItem(f"{aftersale_id} — {refunds_words(reason)}")
+        self.details.setVisible(bool(summary.skipped))
+        button = self.confirm_button()
+        if button is not None:
+            button.setText(self.tr("Approve {count} refunds").format(count=summary.count))
+            button.setEnabled(summary.count > 0)
+
+    def _show_result(self) -> None:
+        result = self.result_
+        assert result is not None
+        self.headline.setText(
+            self.tr("{approved} refunds approved; they are sent to the platform now.").format(
+                approved=len(result.approved)
+            )
+        )
+        self.list_caption.setText(
+            self.tr("Not approved ({count}):").format(count=len(result.refused)) if result.refused else ""
+        )
+        for aftersale_id, reason in result.refused:
+            self.details.addItem(f"{aftersale_id} — {refunds_words(reason)}")
+        self.details.setVisible(bool(result.refused))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,216 @@
+"""From a key press to a decision in the outbox: the refund queue's dialogs and services.
+
+Owns `DecisionFlow`: which dialog a request's "approve" or "refuse" opens (by its type
+and status), running the chosen service in one transaction on the database lane
+(`BackgroundTasks.run`, never on the GUI thread), and what happens to the answer — a
+refusal (`DecisionRefused`, `PermissionDenied`) goes into the open dialog in plain
+words, keeping what was typed; a decision that committed closes it and emits
+`decided`, on which the queue refreshes (the row now reads "pending") and asks the
+sync worker to push at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+from app.services import refund_decisions
+from app.services.permissions import Actor, PermissionDenied
+from app.services.platform_lists import reject_reasons
+from app.services.refund_decisions import BulkSummary, DecisionRefused, bulk_approve_summary
+from app.services.refund_queue import QueueRow
+from app.sync.codes import AfterSaleStatus, AfterSaleType
+from app.views.background import BackgroundTasks
+from app.views.people_words import refusal_text
+from app.views.refund_bulk_dialog import BulkApproveDialog
+from app.views.refund_dialogs import (
+    ApproveRefundDialog,
+    ApproveReturnDialog,
+    DecisionDialog,
+    InspectDialog,
+    RefuseDialog,
+    request_sentence,
+    return_addresses,
+)
+
+log = logging.getLogger(__name__)
+S, T = AfterSaleStatus, AfterSaleType
+REFUND_TYPES = (int(T.REFUND_AFTER_SHIPMENT), int(T.REFUND_BEFORE_SHIPMENT))
+
+
+def decision_refusal_text(error: BaseException) -> str:
+    """A refusal of the decision services (context "refunds") or of permissions, translated."""
+    if isinstance(error, DecisionRefused):
+        words = QCoreApplication.translate("refunds", error.message)
+        try:
+            return words.format(**error.params) if error.params else words
+        except (KeyError, IndexError, ValueError):
+            return str(error)
+    return refusal_text(error)
+
+
+class ConfirmDialog(DecisionDialog):
+    """A decision with nothing to fill in (agree a resend, confirm exchanged goods arrived)."""
+
+    def __init__(self, row: QueueRow, title: str, sentence: str, button: str, parent: QWidget | None = None):
+        super().__init__(row, parent)
+        self.setObjectName("confirmDecisionDialog")
+        self.setWindowTitle(title)
+        self.intro.setText(request_sentence(row) + "\n\n" + sentence)
+        self.confirm_button().setText(button)
+
+
+class DecisionFlow(QObject):
+    """Opens decision dialogs over `parent` and carries them out for `actor`."""
+
+    # A decision (or several) committed; the ids of the requests it concerned.
+    decided = Signal(object)
+
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        sessions: sessionmaker[Session],
+        actor: Actor | None,
+        parent: QWidget,
+        *,
+        clock: Callable[[], float] = time.time,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._sessions = sessions
+        self._actor = actor
+        self._parent = parent
+        self._clock = clock
+        self._settings = settings
+        self.dialog: QDialog | None = None  # the one open now (tests drive it)
+
+    # --- what the screen asks for ---------------------------------------------------------
+    def approve(self, row: QueueRow) -> None:
+        """The request's "yes": refund, agree a return or exchange, or inspect what came back."""
+        if row.status == S.RETURN_AWAITING_RECEIPT and row.type == T.RETURN_AND_REFUND:
+            self.inspect(row)
+        elif row.type in REFUND_TYPES:
+            self._open(ApproveRefundDialog(row, self._parent), refund_decisions.approve_refund)
+        elif row.type == T.RETURN_AND_REFUND:
+            dialog = ApproveReturnDialog(row, return_addresses(self._settings), self._parent)
+            self._open(dialog, refund_decisions.approve_return)
+        elif row.type == T.EXCHANGE and row.status == S.AWAITING_MERCHANT:
+            dialog = ApproveReturnDialog(row, return_addresses(self._settings), self._parent)
+            self._open(dialog, refund_decisions.approve_exchange)
+        else:
+            if row.type == T.EXCHANGE:
+                texts = (
+                    self.tr("Confirm receipt"),
+                    self.tr("The exchanged goods arrived in order; send the replacement."),
+                    self.tr("Confirm receipt"),
+                )
+            else:
+                texts = (
+                    self.tr("Agree to resend"),
+                    self.tr("Send the missing or damaged items again."),
+                    self.tr("Agree to resend"),
+                )
+            self._open(ConfirmDialog(row, *texts, parent=self._parent), refund_decisions.approve_exchange)
+
+    def refuse(self, row: QueueRow) -> None:
+        """The request's "no", with a reason from the platform's list (fetched off the GUI thread)."""
+
+        def opened(reasons: list) -> None:
+            if row.status == S.RETURN_AWAITING_RECEIPT and row.type == T.RETURN_AND_REFUND:
+                dialog = InspectDialog(row, reasons, self._parent)
+                dialog.refuse_button.setChecked(True)
+                self._open(dialog, refund_decisions.inspect_return)
+            else:
+                self._open(RefuseDialog(row, reasons, self._parent), refund_decisions.refuse)
+
+        self._tasks.read("refunds.reasons", self._sessions, reject_reasons, opened)
+
+    def inspect(self, row: QueueRow) -> None:
+        def opened(reasons: list) -> None:
+            self._open(InspectDialog(row, reasons, self._parent), refund_decisions.inspect_return)
+
+        self._tasks.read("refunds.reasons", self._sessions, reject_reasons, opened)
+
+    def open_suggested(self, row: QueueRow) -> None:
+        """Enter on a row: the decision its rule suggests."""
+        if row.suggestion == "refuse":
+            self.refuse(row)
+        else:
+            self.approve(row)
+
+    def bulk_approve(self, ids: Sequence[str]) -> None:
+        """The summary first (nothing sent), then `bulk_approve` once the person confirms."""
+        wanted = list(ids)
+
+        def opened(summary: BulkSummary) -> None:
+            dialog = BulkApproveDialog(summary, self._parent)
+            dialog.submitted.connect(lambda: self._run_bulk(dialog, wanted))
+            self._show(dialog)
+
+        self._tasks.read(
+            "refunds.bulk_summary", self._sessions, lambda s: bulk_approve_summary(s, wanted), opened
+        )
+
+    # --- carrying it out ----------------------------------------------------------------
+    def _open(self, dialog: DecisionDialog, service: Callable[..., Any]) -> None:
+        dialog.submitted.connect(lambda: self._run(dialog, service))
+        self._show(dialog)
+
+    def _show(self, dialog: QDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
+        dialog.open()  # window-modal, not a nested event loop: answers keep arriving
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _run(self, dialog: DecisionDialog, service: Callable[..., Any]) -> None:
+        actor, sessions, aftersale_id = self._actor, self._sessions, dialog.row.aftersale_id
+        values, now = dialog.values(), int(self._clock())
+        if actor is None:
+            dialog.show_error(self.tr("Sign in to decide requests."))
+            return
+
+        def decide() -> Any:
+            with sessions.begin() as session:
+                return service(session, actor, aftersale_id, now=now, **values)
+
+        def done(_queued: Any) -> None:
+            dialog.accept()
+            self.decided.emit((aftersale_id,))
+
+        self._tasks.run("refunds.decide", decide, done, lambda error: self._refused(dialog, error))
+
+    def _run_bulk(self, dialog: BulkApproveDialog, ids: list[str]) -> None:
+        actor, sessions, now = self._actor, self._sessions, int(self._clock())
+        if actor is None:
+            dialog.show_error(self.tr("Sign in to decide requests."))
+            return
+
+        def decide() -> refund_decisions.BulkResult:
+            with sessions.begin() as session:
+                return refund_decisions.bulk_approve(session, actor, ids, now=now)
+
+        def done(result: refund_decisions.BulkResult) -> None:
+            dialog.show_result(result)
+            if result.approved:
+                self.decided.emit(result.approved)
+
+        self._tasks.run("refunds.decide", decide, done, lambda error: self._refused(dialog, error))
+
+    def _refused(self, dialog: DecisionDialog | BulkApproveDialog, error: BaseException) -> None:
+        if not isinstance(error, DecisionRefused | PermissionDenied):
+            log.error("a refund decision failed", exc_info=error)
+        dialog.show_error(decision_refusal_text(error))

@@ -1,0 +1,424 @@
+"""The refund-approval queue: every request waiting for the shop, most urgent first.
+
+Owns `RefundQueueView`: the filters (type, status, urgency, refund range, a debounced
+search), the sortable multi-selection table (`RefundQueueModel`; sorting is the
+service's SQL, asked again on a header click), the keyboard (Enter opens the
+suggested decision, A approves, R refuses, Space toggles a row, Ctrl+A selects all),
+the detail pane, the action buttons (enabled by state and permission; the services
+still decide), the offline banner with the number of decisions waiting to be sent,
+and the one notification per request whose deadline is within the hour. Every query
+and decision goes through `BackgroundTasks`; a refresh keeps selection and scroll.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+from app.services import outbox
+from app.services.permissions import Action, Actor, allowed
+from app.services.refund_queue import QueueDetail, QueueRow, list_queue, queue_detail
+from app.sync.status import SyncState, SyncStatus
+from app.views.background import BackgroundTasks
+from app.views.refund_decision_flow import DecisionFlow
+from app.views.refund_detail_pane import RefundDetailPane
+from app.views.refund_queue_bars import ActionBar, FilterBar, QueueFilters, UrgentNotifier
+from app.views.refund_queue_model import COL_DEADLINE, SORT_KEY_COLUMNS, RefundQueueModel
+
+COUNTDOWN_REFRESH_MS = 30_000
+SORTS_BY_COLUMN = {column: key for key, column in SORT_KEY_COLUMNS.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    filters: QueueFilters
+    rows: list[QueueRow]
+    waiting: int
+    seconds: float  # how long the query took on the database lane
+
+
+class RefundQueueView(QWidget):
+    """The refunds screen; the main window feeds it `on_data_changed` and `set_sync_status`."""
+
+    rows_loaded = Signal()  # a list answer was shown
+    detail_loaded = Signal()
+    decided = Signal(object)  # a decision committed (ids); the window refreshes its badges
+    notice = Signal(str)  # a message for the status bar (when there is no system tray)
+
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        sessions: sessionmaker[Session],
+        actor: Actor | None,
+        *,
+        sync_worker: QObject | None = None,
+        clock: Callable[[], float] = time.time,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks, self._sessions, self._actor = tasks, sessions, actor
+        self._sync_worker, self._clock = sync_worker, clock
+        self._sync_state: SyncState | None = None
+        self._waiting = 0
+        self._notified: set[str] = set()
+        self._notifier = UrgentNotifier(self)
+        self._notifier.notice.connect(self.notice)
+        self._loaded = False
+        self.last_query_seconds: float | None = None
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("offlineBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff1c2; color: #5c4400; padding: 8px; border-radius: 4px;")
+        self.banner.hide()
+        self.filters = FilterBar(self)
+        self.actions = ActionBar(self)
+        self.model = RefundQueueModel(self, clock=clock)
+        self._table = QTableView(self)
+        self._table.setObjectName("refundQueueTable")
+        self._table.setModel(self.model)
+        self._configure_table()
+        self._empty = QLabel(self)
+        self._empty.setObjectName("emptyState")
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._pages = QStackedWidget(self)
+        self._pages.addWidget(self._table)
+        self._pages.addWidget(self._empty)
+        self.detail_pane = RefundDetailPane(tasks, self, clock=clock)
+        self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter.setObjectName("refundsSplitter")
+        self._splitter.addWidget(self._pages)
+        self._splitter.addWidget(self.detail_pane)
+        self._splitter.setStretchFactor(0, 5)
+        self._splitter.setStretchFactor(1, 2)
+        self._splitter.setChildrenCollapsible(False)
+        self._splitter.setSizes([1000, 420])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.actions)
+        layout.addWidget(self._splitter, 1)
+
+        self.flow = DecisionFlow(tasks, sessions, actor, self, clock=clock, settings=settings)
+        self.flow.decided.connect(self._on_decided)
+        self.filters.changed.connect(self.refresh)
+        self.filters.leave_down.connect(self._focus_table)
+        self.model.sort_changed.connect(lambda _key, _descending: self.refresh())
+        self._table.horizontalHeader().sortIndicatorChanged.connect(self._keep_indicator_sortable)
+        self._table.selectionModel().selectionChanged.connect(self._update_actions)
+        self._table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.actions.approve_button.clicked.connect(self.approve_current)
+        self.actions.refuse_button.clicked.connect(self.refuse_current)
+        self.actions.bulk_button.clicked.connect(self.bulk_approve_selected)
+        self._countdown = QTimer(self, interval=COUNTDOWN_REFRESH_MS)
+        self._countdown.timeout.connect(self._tick)
+        self._countdown.start()
+        QShortcut(QKeySequence.StandardKey.Find, self, self.filters.focus_search)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
+        self.retranslate_ui()
+        self.refresh()
+
+    def _configure_table(self) -> None:
+        table = self._table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSortingEnabled(True)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.setCornerButtonEnabled(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+        table.installEventFilter(self)
+        header = table.horizontalHeader()
+        header.setSortIndicator(SORT_KEY_COLUMNS["deadline"], Qt.SortOrder.AscendingOrder)
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(table.fontMetrics().horizontalAdvance("M") * 4)
+
+    def _size_columns(self) -> None:
+        """Widths from the font and this language's words, never from the data (20k rows)."""
+        header, metrics = self._table.horizontalHeader(), self._table.fontMetrics()
+        if header.property("sized_for") == self.model.headerData(0, Qt.Orientation.Horizontal):
+            return  # the person's own widths stay until the language changes
+        header.setProperty("sized_for", self.model.headerData(0, Qt.Orientation.Horizontal))
+        words = self.model.sample_texts()
+        for column, texts in words.items():
+            width = max(metrics.horizontalAdvance(text) for text in texts) + 24
+            cap = width if column == COL_DEADLINE else metrics.horizontalAdvance("M") * 24
+            header.resizeSection(column, min(width, cap))
+
+    # --- what other parts of the app call ----------------------------------------------
+    def screen_title(self) -> str:
+        return self.tr("Refunds")
+
+    def on_data_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {"after_sales", "orders", "outbox"}:
+            self.refresh()
+
+    def set_sync_status(self, status: SyncStatus) -> None:
+        self._sync_state = status.state
+        self._update_banner()
+
+    def refresh(self) -> None:
+        filters = self.filters.current()
+        sort, descending = self.model.sort_spec
+        now = int(self._clock())
+
+        def query(session: Session) -> _Answer:
+            started = time.perf_counter()
+            rows = list_queue(
+                session, now=now, search=filters.search, types=filters.types, statuses=filters.statuses,
+                urgency=filters.urgency, min_amount=filters.min_amount, max_amount=filters.max_amount,
+                sort=sort, descending=descending,
+            )  # fmt: skip
+            return _Answer(filters, rows, outbox.waiting_count(session), time.perf_counter() - started)
+
+        self._tasks.read("refunds.list", self._sessions, query, self._on_rows)
+
+    def table(self) -> QTableView:
+        return self._table
+
+    def empty_text(self) -> str | None:
+        return self._empty.text() if self._pages.currentIndex() == 1 else None
+
+    def banner_text(self) -> str | None:
+        return self.banner.text() if not self.banner.isHidden() else None
+
+    def notified_ids(self) -> frozenset[str]:
+        return frozenset(self._notified)
+
+    def current_row(self) -> QueueRow | None:
+        return self.model.row_at(self._table.currentIndex().row())
+
+    def selected_ids(self) -> list[str]:
+        # From the selection's ranges: selectedRows() asks the model about every cell (slow at 20k).
+        rows: set[int] = set()
+        for selected in self._table.selectionModel().selection():
+            rows.update(range(selected.top(), selected.bottom() + 1))
+        every = self.model.rows()
+        return [every[row].aftersale_id for row in sorted(rows) if row < len(every)]
+
+    def select_request(self, aftersale_id: str) -> bool:
+        row = self.model.row_of(aftersale_id)
+        if row is None:
+            return False
+        self._table.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def may_decide(self) -> bool:
+        return self._actor is not None and allowed(self._actor, Action.DECIDE_REFUND)
+
+    def approve_current(self) -> None:
+        if (row := self.current_row()) is not None and self.may_decide():
+            self.flow.approve(row)
+
+    def refuse_current(self) -> None:
+        if (row := self.current_row()) is not None and self.may_decide():
+            self.flow.refuse(row)
+
+    def open_current(self) -> None:
+        if (row := self.current_row()) is not None and self.may_decide():
+            self.flow.open_suggested(row)
+
+    def bulk_approve_selected(self) -> None:
+        if (ids := self.selected_ids()) and self.may_decide():
+            self.flow.bulk_approve(ids)
+
+    def save_state(self) -> dict[str, Any]:
+        return {
+            "splitter": bytes(self._splitter.saveState().toBase64()).decode("ascii"),
+            "header": bytes(self._table.horizontalHeader().saveState().toBase64()).decode("ascii"),
+        }
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        if splitter := state.get("splitter"):
+            self._splitter.restoreState(QByteArray.fromBase64(str(splitter).encode("ascii")))
+        if header := state.get("header"):
+            hh = self._table.horizontalHeader()
+            hh.restoreState(QByteArray.fromBase64(str(header).encode("ascii")))
+            self.model.sort(hh.sortIndicatorSection(), hh.sortIndicatorOrder())
+
+    # --- language and keys ----------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.model.retranslate()
+        self._size_columns()
+        self._update_banner()
+        self._update_actions()
+        if self._loaded:
+            self._update_empty_state()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._table and event.type() == QEvent.Type.KeyPress:
+            key, modifiers = event.key(), event.modifiers()  # type: ignore[attr-defined]
+            plain = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+            if plain and key == Qt.Key.Key_A:
+                self.approve_current()
+                return True
+            if plain and key == Qt.Key.Key_R:
+                self.refuse_current()
+                return True
+            if plain and key == Qt.Key.Key_Space and self._table.currentIndex().isValid():
+                flags = QItemSelectionModel.SelectionFlag.Toggle | QItemSelectionModel.SelectionFlag.Rows
+                self._table.selectionModel().select(self._table.currentIndex(), flags)
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- answers from the background ------------------------------------------------------
+    def _on_rows(self, answer: _Answer) -> None:
+        selected = set(self.selected_ids())
+        current = self.current_row()
+        scroll = self._table.verticalScrollBar().value()
+        self.last_query_seconds = answer.seconds
+        self._waiting = answer.waiting
+        self._loaded = True
+        self.model.set_rows(answer.rows)
+        self._restore_selection(selected, current.aftersale_id if current else None)
+        self._table.verticalScrollBar().setValue(scroll)
+        self._update_banner()
+        self._update_actions()
+        self._update_empty_state()
+        self._notify_urgent()
+        self.rows_loaded.emit()
+
+    def _restore_selection(self, selected: set[str], current: str | None) -> None:
+        selection = self._table.selectionModel()
+        if current is not None and (row := self.model.row_of(current)) is not None:
+            selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            self._request_detail()
+        elif current is not None:
+            self.detail_pane.show_placeholder(self.tr("The selected request is not in this list any more."))
+        # One selection of contiguous ranges: Ctrl+A over 20k rows must not mean 20k calls.
+        rows = sorted(row for i in selected if (row := self.model.row_of(i)) is not None)
+        ranges, last_column = QItemSelection(), self.model.columnCount() - 1
+        start = previous = None
+        for row in [*rows, None]:
+            if start is not None and (row is None or row != previous + 1):
+                ranges.select(self.model.index(start, 0), self.model.index(previous, last_column))
+                start = None
+            if row is not None:
+                start = row if start is None else start
+                previous = row
+        selection.select(ranges, QItemSelectionModel.SelectionFlag.Select)
+
+    def _on_current_changed(self, *_: object) -> None:
+        row = self.current_row()
+        detail = self.detail_pane.detail()
+        if row is not None and (detail is None or detail.row.aftersale_id != row.aftersale_id):
+            self._request_detail()
+        self._update_actions()
+
+    def _request_detail(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        aftersale_id, now = row.aftersale_id, int(self._clock())
+        self._tasks.read(
+            "refunds.detail",
+            self._sessions,
+            lambda s: queue_detail(s, aftersale_id, now=now),
+            self._on_detail,
+        )
+
+    def _on_detail(self, detail: QueueDetail | None) -> None:
+        current = self.current_row()
+        if detail is None:
+            self.detail_pane.show_placeholder(self.tr("This request is no longer in the local copy."))
+        elif current is not None and detail.row.aftersale_id == current.aftersale_id:
+            self.detail_pane.show_detail(detail)
+        self.detail_loaded.emit()
+
+    def _on_decided(self, ids: object) -> None:
+        self.refresh()  # the decision's transaction has committed: the row reads "pending"
+        if self._sync_worker is not None:
+            self._sync_worker.sync_now()  # type: ignore[attr-defined]
+        self.decided.emit(ids)
+
+    # --- small helpers -------------------------------------------------------------------------
+    def _keep_indicator_sortable(self, column: int, _order: Qt.SortOrder) -> None:
+        if column not in SORTS_BY_COLUMN:  # the service cannot sort by it: put the arrow back
+            key, descending = self.model.sort_spec
+            order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+            QTimer.singleShot(0, lambda: self._table.horizontalHeader().setSortIndicator(
+                SORT_KEY_COLUMNS[key], order))  # fmt: skip
+
+    def _focus_table(self) -> None:
+        self._table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self._table.currentIndex().isValid() and self.model.rowCount():
+            self._table.setCurrentIndex(self.model.index(0, 0))
+
+    def _tick(self) -> None:
+        first = max(0, self._table.rowAt(0))
+        last = self._table.rowAt(self._table.viewport().height() - 1)
+        self.model.tick(first, last if last >= 0 else None)
+        self.detail_pane.refresh_countdown()
+        self._notify_urgent()
+
+    def _notify_urgent(self) -> None:
+        for row in self.model.rows():
+            if row.aftersale_id not in self._notified and self.model.is_red(row):
+                self._notified.add(row.aftersale_id)
+                self._notifier.notify(row, self.model.seconds_left(row))
+
+    def _update_actions(self) -> None:
+        self.actions.update_for(self.current_row(), len(self.selected_ids()), self.may_decide(), self._actor)
+
+    def _update_banner(self) -> None:
+        offline = self._sync_state == SyncState.OFFLINE
+        if offline:
+            text = self.tr("Offline — decisions are saved and will be sent when the connection returns.")
+            if self._waiting:
+                text += " " + self.tr("{count} waiting to be sent.").format(count=self._waiting)
+            self.banner.setText(text)
+        self.banner.setVisible(offline)
+
+    def _update_empty_state(self) -> None:
+        if self.model.rowCount():
+            self._pages.setCurrentIndex(0)
+            return
+        if self.filters.current().is_default():
+            self._empty.setText(
+                self.tr("Nothing waits for a decision. New requests appear here as they sync.")
+            )
+        else:
+            self._empty.setText(self.tr("No requests match these filters."))
+        self._pages.setCurrentIndex(1)
+        self.detail_pane.show_placeholder(None)

@@ -1,0 +1,103 @@
+"""The decision dialogs, driven from the refund queue over real services: refusing
+with evidence (asked for before anything is sent, kept when the service refuses),
+inspecting returned goods then refunding, and approving many at once with the
+summary shown before anything is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.views.refund_bulk_dialog import BulkApproveDialog
+from app.views.refund_dialogs import InspectDialog, RefuseDialog
+from app.views.refund_queue_model import COL_PENDING
+from tests.refund_shop import EXPIRED, RETURNED, SOON, URGENT, outbox_size, seed_queue, written
+from tests.test_refund_queue_view import confirm, make_view, open_dialog
+
+
+def pending_text(view, aftersale_id: str) -> str:
+    return view.model.index(view.model.row_of(aftersale_id), COL_PENDING).data()
+
+
+def test_refusing_needs_evidence_for_this_reason_then_queues_it(
+    qtbot, english, tasks, session_factory, owner, fake_worker, tmp_path: Path
+) -> None:
+    seed_queue(session_factory)
+    view = make_view(qtbot, tasks, session_factory, owner, fake_worker)
+    dialog = open_dialog(qtbot, view, Qt.Key.Key_R, SOON)
+    assert isinstance(dialog, RefuseDialog)
+    fields = dialog.refusal
+    fields.reason_box.setCurrentIndex(
+        fields.reason_box.findData(2)
+    )  # 买家已签收，商品无质量问题: needs images
+    fields.remark_edit.setPlainText("签收时外包装完好，袖口无开线，见附图")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.error_text() == "This reason needs evidence images. Add at least one."
+    assert outbox_size(session_factory) == 0
+    photo = tmp_path / "开箱照片.png"
+    photo.write_bytes(b"png")
+    fields.add_evidence_files([str(photo)])
+    assert fields.evidence_urls() == [photo.as_uri()]
+    confirm(qtbot, view, dialog)
+    assert written(session_factory, SOON) == (["refund.refuse"], ["pending"])
+    assert pending_text(view, SOON) == "pending"
+    assert fake_worker.sync_now_calls == 1
+
+
+def test_a_service_refusal_keeps_what_was_typed(qtbot, english, tasks, session_factory, owner) -> None:
+    seed_queue(session_factory)
+    view = make_view(qtbot, tasks, session_factory, owner)
+    confirm(qtbot, view, open_dialog(qtbot, view, Qt.Key.Key_A, URGENT))
+    # A second decision on the same request while the first waits: the service says no.
+    row = view.model.row_at(view.model.row_of(URGENT))
+    view.flow.refuse(row)
+    qtbot.waitUntil(lambda: isinstance(view.flow.dialog, RefuseDialog), timeout=5_000)
+    dialog = view.flow.dialog
+    dialog.refusal.reason_box.setCurrentIndex(dialog.refusal.reason_box.findData(1))
+    dialog.refusal.remark_edit.setPlainText("已经发出了")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error_text() != "", timeout=5_000)
+    assert dialog.error_text() == "A decision on this request is already waiting to be sent to the platform."
+    assert dialog.refusal.remark_edit.toPlainText() == "已经发出了"
+    assert written(session_factory, URGENT) == (["refund.approve"], ["pending"])
+
+
+def test_inspecting_returned_goods_then_refunding(qtbot, english, tasks, session_factory, owner) -> None:
+    seed_queue(session_factory)
+    view = make_view(qtbot, tasks, session_factory, owner)
+    dialog = open_dialog(qtbot, view, Qt.Key.Key_Return, RETURNED)  # suggestion: inspect
+    assert isinstance(dialog, InspectDialog)
+    assert not dialog.refusal.isEnabled()  # refusal fields only when refusing
+    dialog.outcome_buttons["good"].setChecked(True)
+    dialog.note_edit.setPlainText("包装完好，配件齐全，可二次销售")
+    assert dialog.confirm_button().text() == "Refund ¥139.00"
+    confirm(qtbot, view, dialog)
+    assert written(session_factory, RETURNED) == (["return.inspect", "refund.approve"], ["pending"])
+    assert pending_text(view, RETURNED) == "pending"
+
+
+def test_bulk_approve_shows_the_summary_before_anything_is_sent(
+    qtbot, english, tasks, session_factory, owner, fake_worker
+) -> None:
+    seed_queue(session_factory)
+    view = make_view(qtbot, tasks, session_factory, owner, fake_worker)
+    view.table().selectAll()
+    assert len(view.selected_ids()) == 6
+    view.actions.bulk_button.click()
+    qtbot.waitUntil(lambda: isinstance(view.flow.dialog, BulkApproveDialog), timeout=5_000)
+    dialog = view.flow.dialog
+    # Refund-only requests: urgent ¥45.80, soon ¥159, expired ¥49.90, big ¥899; two returns skipped.
+    assert dialog.headline_text() == (
+        "Approve 4 refunds, ¥1,153.70 in all? Nothing is sent until you confirm."
+    )
+    assert len(dialog.detail_lines()) == 2
+    assert all("Not a refund request" in line for line in dialog.detail_lines())
+    assert outbox_size(session_factory) == 0
+    with qtbot.waitSignal(view.rows_loaded, timeout=5_000):
+        dialog.confirm_button().click()
+    assert dialog.headline_text() == "4 refunds approved; they are sent to the platform now."
+    for aftersale_id in (URGENT, SOON, EXPIRED):
+        assert written(session_factory, aftersale_id) == (["refund.approve"], ["pending"])
+        assert pending_text(view, aftersale_id) == "pending"
+    assert fake_worker.sync_now_calls == 1

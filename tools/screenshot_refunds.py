@@ -1,0 +1,167 @@
+"""Screenshots of the refund screens, in Chinese and English.
+
+    python tools/screenshot_refunds.py [--out shots]
+
+Builds a throw-away database with the owner and a queue of realistic requests (one
+due within the hour, one pending, one expired while offline, returned goods to
+inspect; `tests/refund_shop.py`), starts the sandbox store to serve the evidence
+pictures, turns two decisions into "needs attention" as the push engine would, and
+saves `widget.grab()` PNGs of the main window on the queue (offline banner, detail
+pane with evidence), the refuse dialog, the bulk summary and the needs-attention list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from sqlalchemy import update  # noqa: E402
+
+from app.config import HOME_ENV, Settings  # noqa: E402
+from app.db import open_database, sqlite_url  # noqa: E402
+from app.models import OutboxOperation  # noqa: E402
+from app.models import outbox as outbox_state  # noqa: E402
+from app.sandbox.server import SandboxServer  # noqa: E402
+from app.services import accounts, refund_decisions  # noqa: E402
+from app.sync.push import PROBLEM_CONFLICT  # noqa: E402
+from app.sync.status import SyncState, SyncStatus  # noqa: E402
+from app.views.app import build_application  # noqa: E402
+from app.views.i18n import install_language  # noqa: E402
+from app.views.main_window import MainWindow  # noqa: E402
+from app.views.refund_queue_view import RefundQueueView  # noqa: E402
+from tests.refund_shop import BIG, RETURN, SOON, URGENT, seed_queue  # noqa: E402
+from tools.screenshot import pump  # noqa: E402
+
+LANGUAGES = ("zh_CN", "en")
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    pump(300)
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def wait_for(condition, ms: int = 5_000) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(ms // 50):
+        if condition():
+            return
+        pump(50)
+    raise SystemExit("timed out waiting for the screen")
+
+
+def build_shop(home: Path, evidence: tuple[str, ...], now: int):  # type: ignore[no-untyped-def]
+    home.mkdir(parents=True, exist_ok=True)
+    _, sessions = open_database(sqlite_url(home / "mirror.sqlite"))
+    with sessions.begin() as session:
+        owner = accounts.create_owner(session, "xiaolin", "小林", "owner-pass-1", now=now - 9 * 86_400)
+    seed_queue(sessions, now, evidence=evidence)
+    with sessions.begin() as session:
+        # One decision waiting to be sent; two the platform turned down.
+        refund_decisions.approve_return(session, owner, RETURN, return_address_id="1", now=now - 600)
+        refund_decisions.approve_refund(session, owner, BIG, now=now - 7200)
+        refund_decisions.refuse(
+            session, owner, SOON, reject_reason_code=1, remark="已发货，请拒收后退款", now=now - 5400
+        )
+        session.execute(
+            update(OutboxOperation)
+            .where(OutboxOperation.entity_id == BIG)
+            .values(state=outbox_state.REJECTED, platform_message="售后单状态已变更，当前状态不可操作")
+        )
+        session.execute(
+            update(OutboxOperation)
+            .where(OutboxOperation.entity_id == SOON)
+            .values(state=outbox_state.CONFLICT, problem=PROBLEM_CONFLICT, platform_message="售后单已更新")
+        )
+    return sessions, owner
+
+
+def shots(window: MainWindow, out: Path, language: str) -> None:
+    queue = window.screen_named("refunds")
+    assert isinstance(queue, RefundQueueView)
+    window.show_screen("refunds")
+    window.on_sync_status(SyncStatus(SyncState.OFFLINE, next_attempt_in_s=30))
+    queue.refresh()
+    wait_for(lambda: queue.model.rowCount() > 0)
+    queue.select_request(SOON)
+    wait_for(lambda: bool(queue.detail_pane.loaded_images()))
+    save(window, out, f"refunds_queue_offline_{language}")
+    window.on_sync_status(SyncStatus(SyncState.ONLINE, last_success_at=int(time.time()) - 60))
+    queue.select_request(URGENT)
+    wait_for(
+        lambda: (
+            queue.detail_pane.detail() is not None and queue.detail_pane.detail().row.aftersale_id == URGENT
+        )
+    )
+    save(window, out, f"refunds_queue_{language}")
+
+    queue.select_request(URGENT)
+    queue.refuse_current()
+    wait_for(lambda: queue.flow.dialog is not None)
+    dialog = queue.flow.dialog
+    fields = dialog.refusal  # type: ignore[union-attr]
+    # A reason that needs pictures and none added: the dialog says so before anything is sent.
+    fields.reason_box.setCurrentIndex(fields.reason_box.findData(2))
+    fields.remark_edit.setPlainText("买家已签收，商品完好无质量问题，请见签收记录。")
+    dialog.confirm_button().click()  # type: ignore[union-attr]
+    save(dialog, out, f"refunds_refuse_dialog_{language}")
+    dialog.reject()
+    pump(100)
+
+    queue.table().selectAll()
+    queue.bulk_approve_selected()
+    wait_for(lambda: queue.flow.dialog is not None)
+    save(queue.flow.dialog, out, f"refunds_bulk_summary_{language}")  # type: ignore[arg-type]
+    queue.flow.dialog.reject()  # type: ignore[union-attr]
+    pump(100)
+
+    window.show_screen("attention")
+    attention = window.screen_named("attention")
+    wait_for(lambda: len(attention.items()) == 2)  # type: ignore[attr-defined]
+    attention.select_row(1)  # type: ignore[attr-defined]
+    save(window, out, f"refunds_needs_attention_{language}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "shots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="aftersales-refund-shots-"))
+    os.environ[HOME_ENV] = str(home)
+    sandbox = SandboxServer(home / "sandbox.sqlite", port=0, seed=7, live=False, history_orders=5)
+    sandbox.start()
+    settings = Settings(language="zh_CN")
+    app = build_application(sys.argv[:1], settings)
+    assert isinstance(app, QApplication)
+    try:
+        for language in LANGUAGES:
+            install_language(language)
+            evidence = tuple(f"{sandbox.url}/_sandbox/evidence/{SOON}-{n}.png" for n in range(2))
+            sessions, owner = build_shop(home / language, evidence, int(time.time()))
+            # A fresh settings object each time: no column widths saved by the other language.
+            window = MainWindow(sessions, Settings(language=language), actor=owner)
+            window._waiting = 0  # the screenshots close the window without the quit question
+            window.resize(1440, 860)
+            window.show()
+            shots(window, args.out, language)
+            window.refresh_waiting()
+            pump(200)
+            window._waiting = 0
+            window.close()
+    finally:
+        sandbox.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
