@@ -8,15 +8,18 @@ compare the local mirror with it.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import requests
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import AfterSale, Order
+from app.models import AfterSale, Order, OutboxOperation
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.services import outbox
 from app.sync.client import PlatformClient, ShopCredentials
+from app.sync.codes import AfterSaleStatus, OperateType
 
 DAY = 86400
 
@@ -99,3 +102,25 @@ def applied_by_client(url: str, entity_id: str) -> int:
     """How many client operations the platform's ledger shows applied to `entity_id`."""
     entries = requests.get(f"{url}/_sandbox/ledger", params={"since": 0}, timeout=30).json()["entries"]
     return sum(1 for entry in entries if entry["actor"] == "client" and entry["entity_id"] == entity_id)
+
+
+def queue_refund_approval(session: Session, request: AfterSale) -> int:
+    """Put an agree-refund operation for `request` in the outbox, as the refund decision
+    service does but with no person attached (these tests are about the push); returns
+    its sequence number."""
+    outbox.enqueue(
+        session,
+        method="afterSale.operate",
+        entity_type="after_sale",
+        entity_id=request.aftersale_id,
+        params={
+            "type": int(OperateType.AGREE_REFUND),
+            "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time}],
+        },
+        actor=None,
+        now=int(time.time()),
+        based_on_update_time=request.update_time,
+        expected_from_status=request.status,
+        expected_to_status=int(AfterSaleStatus.REFUNDED),
+    )
+    return session.scalar(select(func.max(OutboxOperation.seq)))

@@ -18,7 +18,7 @@ from app.models import outbox as state
 from app.services import outbox
 from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType
 from app.sync.engine import SyncEngine
-from tests.sandbox_control import applied_by_client, control, demo_client, inject
+from tests.sandbox_control import applied_by_client, control, demo_client, inject, queue_refund_approval
 
 REFUND_TYPES = (AfterSaleType.REFUND_BEFORE_SHIPMENT, AfterSaleType.REFUND_AFTER_SHIPMENT)
 
@@ -57,22 +57,7 @@ def open_refund_requests(engine: SyncEngine, how_many: int) -> list[AfterSale]:
 def approve(engine: SyncEngine, request: AfterSale) -> int:
     """What the refund decision service will do: queue an agree-refund operation."""
     with engine._sessions.begin() as session:
-        outbox.enqueue(
-            session,
-            method="afterSale.operate",
-            entity_type="after_sale",
-            entity_id=request.aftersale_id,
-            params={
-                "type": int(OperateType.AGREE_REFUND),
-                "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time}],
-            },
-            actor=None,
-            now=int(time.time()),
-            based_on_update_time=request.update_time,
-            expected_from_status=request.status,
-            expected_to_status=AfterSaleStatus.REFUNDED,
-        )
-        return session.scalar(select(OutboxOperation.seq).order_by(OutboxOperation.seq.desc()))
+        return queue_refund_approval(session, request)
 
 
 def operation(engine: SyncEngine, seq: int) -> OutboxOperation:

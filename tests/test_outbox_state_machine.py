@@ -24,10 +24,16 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, OutboxOperation
 from app.models import outbox as state
-from app.services import outbox
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType
+from app.sync.codes import AfterSaleStatus, AfterSaleType
 from app.sync.engine import SyncEngine
-from tests.sandbox_control import control, demo_client, inject, mirrored_after_sales, platform_after_sales
+from tests.sandbox_control import (
+    control,
+    demo_client,
+    inject,
+    mirrored_after_sales,
+    platform_after_sales,
+    queue_refund_approval,
+)
 
 UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens there
 PUSH_FAULTS = [
@@ -95,21 +101,7 @@ def test_decisions_survive_anything_applied_at_most_once_none_lost(sandbox_url: 
                 if not requests_open:
                     return
                 request = requests_open[pick % len(requests_open)]
-                outbox.enqueue(
-                    session,
-                    method="afterSale.operate",
-                    entity_type="after_sale",
-                    entity_id=request.aftersale_id,
-                    params={
-                        "type": int(OperateType.AGREE_REFUND),
-                        "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time}],
-                    },
-                    actor=None,
-                    now=int(time.time()),
-                    based_on_update_time=request.update_time,
-                    expected_from_status=request.status,
-                    expected_to_status=int(AfterSaleStatus.REFUNDED),
-                )
+                queue_refund_approval(session, request)
 
         @rule()
         def go_offline(self) -> None:

@@ -23,9 +23,15 @@ from app.db import open_database
 from app.models import AfterSale, OutboxOperation
 from app.models import outbox as outbox_state
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from app.services import outbox
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType
-from tests.sandbox_control import applied_by_client, control, inject, mirrored_orders, platform_orders
+from app.sync.codes import AfterSaleStatus, AfterSaleType
+from tests.sandbox_control import (
+    applied_by_client,
+    control,
+    inject,
+    mirrored_orders,
+    platform_orders,
+    queue_refund_approval,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -136,21 +142,7 @@ def test_a_sync_killed_after_sending_a_decision_but_before_its_answer_applies_it
             )
         ).first()
         assert request is not None
-        outbox.enqueue(
-            session,
-            method="afterSale.operate",
-            entity_type="after_sale",
-            entity_id=request.aftersale_id,
-            params={
-                "type": int(OperateType.AGREE_REFUND),
-                "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time}],
-            },
-            actor=None,
-            now=int(time.time()),
-            based_on_update_time=request.update_time,
-            expected_from_status=request.status,
-            expected_to_status=AfterSaleStatus.REFUNDED,
-        )
+        queue_refund_approval(session, request)
     # The platform applies the decision at once but answers only after 30 s: time to kill.
     inject(sandbox_url, "latency", method="afterSale.operate", ms=30_000)
 

@@ -6,7 +6,6 @@ worker's signals.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
@@ -15,14 +14,20 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale
 from app.sandbox.server import SandboxServer
-from app.services import outbox
 from app.sync.client import PROBLEM_NETWORK
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType
+from app.sync.codes import AfterSaleStatus, AfterSaleType
 from app.sync.engine import SyncEngine
 from app.sync.status import SyncState, SyncStatus
 from app.sync.worker import SyncWorker
 from app.views.sync_status_bar import SyncStatusBar
-from tests.sandbox_control import applied_by_client, control, demo_client, mirrored_orders, platform_orders
+from tests.sandbox_control import (
+    applied_by_client,
+    control,
+    demo_client,
+    mirrored_orders,
+    platform_orders,
+    queue_refund_approval,
+)
 
 WAIT_MS = 20_000
 
@@ -128,21 +133,7 @@ def test_decisions_made_offline_drain_on_reconnect_and_the_status_line_says_so(
                 AfterSale.type == AfterSaleType.REFUND_AFTER_SHIPMENT,
             )
         ).first()
-        outbox.enqueue(
-            session,
-            method="afterSale.operate",
-            entity_type="after_sale",
-            entity_id=request.aftersale_id,
-            params={
-                "type": int(OperateType.AGREE_REFUND),
-                "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time}],
-            },
-            actor=None,
-            now=int(time.time()),
-            based_on_update_time=request.update_time,
-            expected_from_status=request.status,
-            expected_to_status=int(AfterSaleStatus.REFUNDED),
-        )
+        queue_refund_approval(session, request)
     client.credentials.gateway = sandbox.url  # … and it comes back
     with qtbot.waitSignal(
         worker.status_changed,
