@@ -46,6 +46,7 @@ from app.sync.codes import ORDER_STATUS_LABELS, ORDER_STATUSES_TO_SHIP, OrderSta
 from app.sync.status import SyncState, SyncStatus
 from app.views import formatting
 from app.views.background import BackgroundTasks
+from app.views.big_table import configure_big_table
 from app.views.order_detail_pane import OrderDetailPane
 from app.views.order_table_model import COL_ITEMS, COL_RECEIVER, SORT_KEY_COLUMNS, OrderTableModel
 
@@ -159,22 +160,9 @@ class OrdersView(QWidget):
 
     def _configure_table(self) -> None:
         table = self._table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSortingEnabled(True)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setCornerButtonEnabled(False)
-        table.verticalHeader().hide()
-        # Fixed row heights: a 100k-row table then never measures rows.
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
+        configure_big_table(table)
         header = table.horizontalHeader()
         header.setSortIndicator(SORT_KEY_COLUMNS["create_time"], Qt.SortOrder.DescendingOrder)
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
         metrics = table.fontMetrics()
         # Widths from the font, never from the data: measuring 100k rows would stall.
         # Each column's widest text in either language (the language can change later).
@@ -192,7 +180,6 @@ class OrdersView(QWidget):
         header.resizeSection(COL_RECEIVER, metrics.horizontalAdvance("Receiver  ") + 28)
         # The items column takes what is left, so no horizontal scroll bar at any width.
         header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("M") * 4)
 
     # --- what other parts of the app call ----------------------------------------------
     def screen_title(self) -> str:

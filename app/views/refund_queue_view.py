@@ -29,8 +29,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -46,6 +44,7 @@ from app.services.permissions import Action, Actor, allowed
 from app.services.refund_queue import QueueDetail, QueueRow, list_queue, queue_detail
 from app.sync.status import SyncState, SyncStatus
 from app.views.background import BackgroundTasks
+from app.views.big_table import configure_big_table
 from app.views.refund_decision_flow import DecisionFlow
 from app.views.refund_detail_pane import RefundDetailPane
 from app.views.refund_queue_bars import ActionBar, FilterBar, QueueFilters, UrgentNotifier
@@ -148,23 +147,11 @@ class RefundQueueView(QWidget):
         self.refresh()
 
     def _configure_table(self) -> None:
-        table = self._table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSortingEnabled(True)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        table.setCornerButtonEnabled(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-        table.installEventFilter(self)
-        header = table.horizontalHeader()
-        header.setSortIndicator(SORT_KEY_COLUMNS["deadline"], Qt.SortOrder.AscendingOrder)
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setMinimumSectionSize(table.fontMetrics().horizontalAdvance("M") * 4)
+        configure_big_table(self._table, multi_select=True)
+        self._table.installEventFilter(self)
+        self._table.horizontalHeader().setSortIndicator(
+            SORT_KEY_COLUMNS["deadline"], Qt.SortOrder.AscendingOrder
+        )
 
     def _size_columns(self) -> None:
         """Widths from the font and this language's words, never from the data (20k rows)."""
