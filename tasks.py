@@ -53,6 +53,7 @@ def ensure_python_packages() -> None:
     if venv_python().exists() and STAMP.exists() and STAMP.read_text() == wanted:
         return
     if not venv_python().exists():
+        ensure_venv_support()
         say("creating the virtual environment in .venv")
         venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
     say("installing Python packages (first run only, about a minute)")
@@ -62,6 +63,31 @@ def ensure_python_packages() -> None:
         check=True,
     )
     STAMP.write_text(wanted)
+
+
+def ensure_venv_support() -> None:
+    """Debian and Ubuntu ship Python without `ensurepip` until python3-venv is installed."""
+    try:
+        import ensurepip  # noqa: F401
+    except ImportError:
+        if sys.platform.startswith("linux") and shutil.which("apt-get") and os.geteuid() == 0:
+            say("installing python3-venv (this Python cannot create virtual environments without it)")
+            version = f"python{sys.version_info.major}.{sys.version_info.minor}-venv"
+            environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+            subprocess.run(
+                ["apt-get", "update", "-q"], check=True, env=environment, stdout=subprocess.DEVNULL
+            )
+            subprocess.run(
+                ["apt-get", "install", "-y", "-q", version],
+                check=True,
+                env=environment,
+                stdout=subprocess.DEVNULL,
+            )
+            return
+        raise SystemExit(
+            "[tasks] this Python cannot create virtual environments; on Debian or Ubuntu "
+            "install python3-venv (sudo apt-get install python3-venv) and run this again"
+        ) from None
 
 
 def missing_debian_packages(packages: list[str]) -> list[str]:
