@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sync.client import PlatformClient, ShopCredentials
+from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.engine import SyncEngine
+from app.sync.status import ShopNotReachable
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +29,12 @@ SECRET_ENV = "AFTERSALES_APP_SECRET"
 SANDBOX_START_TIMEOUT_S = 120.0
 
 
-class ShopNotReachable(RuntimeError):
-    """The embedded sandbox did not start; the message says why in plain words."""
+PROBLEM_DEMO_DID_NOT_START = QT_TRANSLATE_NOOP("sync", "The demo shop could not start on this computer.")
+PROBLEM_SECRET_MISSING = QT_TRANSLATE_NOOP(
+    "sync",
+    "The shop's app secret is not on this computer. The owner must connect the shop again "
+    "(Settings → Change shop).",
+)
 
 
 @dataclass
@@ -44,9 +50,11 @@ class ShopTarget:
         """Blocks until the shop can be called (the sandbox is up); call off the GUI thread."""
         if self.credentials is None:
             if not self._ready.wait(timeout_s):
-                raise ShopNotReachable("The demo shop did not start in time.")
+                raise ShopNotReachable(PROBLEM_DEMO_DID_NOT_START, "timed out")
             if self.credentials is None:
-                raise ShopNotReachable(f"The demo shop could not start: {self._failure}")
+                raise ShopNotReachable(PROBLEM_DEMO_DID_NOT_START, self._failure)
+        if not self.credentials.app_secret:
+            raise ShopNotReachable(PROBLEM_SECRET_MISSING)
         return self.credentials
 
     def engine_factory(

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import keyring
+from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app import config
 from app.db import open_database
 from app.models import AfterSale
 from app.sandbox.server import SandboxServer
+from app.shop import PROBLEM_SECRET_MISSING, SECRET_ENV, configured_shop
 from app.sync.client import PROBLEM_NETWORK
 from app.sync.codes import AfterSaleStatus, AfterSaleType
 from app.sync.engine import SyncEngine
@@ -149,3 +153,25 @@ def test_decisions_made_offline_drain_on_reconnect_and_the_status_line_says_so(
         "1 decision(s) reached the platform" in bar.text() or "1 decision reached the platform" in bar.text()
     )
     assert applied_by_client(sandbox.url, request.aftersale_id) == 1
+
+
+def test_a_real_shop_without_its_secret_on_this_computer_asks_for_the_owner(
+    qtbot: QtBot, sqlite_url: str, tmp_path: object, monkeypatch: object
+) -> None:
+    monkeypatch.setenv(config.HOME_ENV, str(tmp_path))  # type: ignore[attr-defined]
+    monkeypatch.delenv(SECRET_ENV, raising=False)  # type: ignore[attr-defined]
+    settings = config.Settings(shop=config.ShopConnection(app_key="7123456789012345678", shop_id="88001234"))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # no secret anywhere
+    try:
+        target = configured_shop(settings, database_url=sqlite_url)
+        _, sessions = open_database(sqlite_url)
+        worker = SyncWorker(target.engine_factory(sessions), interval_s=3600)
+        with qtbot.waitSignal(
+            worker.status_changed, timeout=WAIT_MS, check_params_cb=is_state(SyncState.NEEDS_ATTENTION)
+        ) as got:
+            worker.start()
+        worker.stop()
+    finally:
+        keyring.set_keyring(previous)
+    assert got.args[0].last_error == PROBLEM_SECRET_MISSING

@@ -21,7 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS_FILE = ROOT / "resources" / "translations" / "aftersales_zh_CN.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
-SOURCE_GLOBS = ("app/views/*.py", "app/services/*.py", "app/sync/*.py", "app/desktop.py", "app/secrets.py")
+SOURCE_GLOBS = (
+    "app/views/*.py",
+    "app/services/*.py",
+    "app/sync/*.py",
+    "app/desktop.py",
+    "app/shop.py",
+    "app/secrets.py",
+)
 
 
 def tool(name: str) -> str:

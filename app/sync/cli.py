@@ -17,10 +17,11 @@ import time
 from app import config
 from app.db import open_database
 from app.logging_setup import setup_logging
-from app.shop import ShopNotReachable, ShopTarget, configured_shop, real_shop
+from app.shop import ShopTarget, configured_shop, real_shop
 from app.sync.backoff import Backoff
 from app.sync.client import Outcome, PlatformClient, ShopCredentials
 from app.sync.engine import RunReport, SyncEngine
+from app.sync.status import ShopNotReachable
 
 log = logging.getLogger(__name__)
 

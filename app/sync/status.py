@@ -31,3 +31,16 @@ class SyncStatus:
     error_detail: str = ""  # the platform's own words, or what could not be read
     next_attempt_in_s: float | None = None
     kinds_changed: frozenset[str] = field(default_factory=frozenset)
+
+
+class ShopNotReachable(RuntimeError):
+    """The shop cannot even be called (the demo shop did not start, the secret is missing).
+
+    `problem` is plain words for people (English source, translated in context "sync");
+    the worker shows it as "needs attention" rather than retrying blindly.
+    """
+
+    def __init__(self, problem: str, detail: str = "") -> None:
+        super().__init__(f"{problem} {detail}".strip())
+        self.problem = problem
+        self.detail = detail

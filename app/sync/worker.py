@@ -19,7 +19,7 @@ from app.sync.backoff import Backoff
 from app.sync.client import Outcome
 from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.engine import RunReport, SyncEngine
-from app.sync.status import SyncState, SyncStatus
+from app.sync.status import ShopNotReachable, SyncState, SyncStatus
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,8 @@ class _SyncLoop(QObject):
             if self._engine is None:
                 self._engine = self._engine_factory(self._on_page)
             report = self._engine.run_once()
+        except ShopNotReachable as error:
+            report = RunReport(outcome=Outcome.CONFIG_ERROR, problem=error.problem, detail=error.detail)
         except Exception as error:  # the loop must survive anything and say so
             log.exception("sync run failed")
             report = RunReport(outcome=Outcome.RETRY, problem=PROBLEM_UNEXPECTED, detail=str(error))

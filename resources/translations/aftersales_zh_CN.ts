@@ -942,93 +942,93 @@ made {time}</source>
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../app/views/orders_view.py" line="157"/>
+        <location filename="../../app/views/orders_view.py" line="158"/>
         <source>Loading orders…</source>
         <translation>正在加载订单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="199"/>
+        <location filename="../../app/views/orders_view.py" line="186"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="288"/>
+        <location filename="../../app/views/orders_view.py" line="275"/>
         <source>Search order number, item, receiver or buyer&apos;s note  (Ctrl+F)</source>
         <translation>搜索订单号、商品、收货人或买家留言（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="290"/>
+        <location filename="../../app/views/orders_view.py" line="277"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="290"/>
+        <location filename="../../app/views/orders_view.py" line="277"/>
         <source>To ship</source>
         <translation>待发货（全部）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="295"/>
+        <location filename="../../app/views/orders_view.py" line="282"/>
         <source>Show all orders</source>
         <translation>显示全部订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="329"/>
+        <location filename="../../app/views/orders_view.py" line="316"/>
         <source>The selected order is not in this list any more.</source>
         <translation>所选订单已不在当前列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="356"/>
+        <location filename="../../app/views/orders_view.py" line="343"/>
         <source>This order is no longer in the local copy.</source>
         <translation>本地数据中已没有这个订单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="381"/>
+        <location filename="../../app/views/orders_view.py" line="368"/>
         <source>Showing {shown} of {total}</source>
         <translation>显示 {shown} / 共 {total} 单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="385"/>
+        <location filename="../../app/views/orders_view.py" line="372"/>
         <source>1 order</source>
         <translation>共 1 单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="385"/>
+        <location filename="../../app/views/orders_view.py" line="372"/>
         <source>{count} orders</source>
         <translation>共 {count} 单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="395"/>
-        <location filename="../../app/views/orders_view.py" line="396"/>
+        <location filename="../../app/views/orders_view.py" line="382"/>
+        <location filename="../../app/views/orders_view.py" line="383"/>
         <source>No orders yet — the first sync is running.</source>
         <translation>还没有订单 —— 正在进行首次同步。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="398"/>
+        <location filename="../../app/views/orders_view.py" line="385"/>
         <source>No orders yet — the shop can&apos;t be reached right now; sync will retry on its own.</source>
         <translation>还没有订单 —— 暂时连不上店铺，稍后会自动重试同步。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="401"/>
+        <location filename="../../app/views/orders_view.py" line="388"/>
         <source>No orders yet — sync needs attention (see the status bar).</source>
         <translation>还没有订单 —— 同步需要处理（见底部状态栏）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="405"/>
+        <location filename="../../app/views/orders_view.py" line="392"/>
         <source>No orders yet. New orders appear here as soon as they are synced.</source>
         <translation>还没有订单。新订单同步后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="411"/>
+        <location filename="../../app/views/orders_view.py" line="398"/>
         <source>No “{status}” orders match “{search}”.</source>
         <translation>没有符合“{search}”的“{status}”订单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="415"/>
+        <location filename="../../app/views/orders_view.py" line="402"/>
         <source>No orders match “{search}”.</source>
         <translation>没有符合“{search}”的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="417"/>
+        <location filename="../../app/views/orders_view.py" line="404"/>
         <source>No orders are “{status}” right now.</source>
         <translation>目前没有“{status}”的订单。</translation>
     </message>
@@ -1458,37 +1458,37 @@ made {time}</source>
 <context>
     <name>RefundQueueView</name>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="183"/>
+        <location filename="../../app/views/refund_queue_view.py" line="170"/>
         <source>Refunds</source>
         <translation>售后审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="328"/>
+        <location filename="../../app/views/refund_queue_view.py" line="315"/>
         <source>The selected request is not in this list any more.</source>
         <translation>选中的售后已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="364"/>
+        <location filename="../../app/views/refund_queue_view.py" line="351"/>
         <source>This request is no longer in the local copy.</source>
         <translation>本机数据中已没有这条售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="407"/>
+        <location filename="../../app/views/refund_queue_view.py" line="394"/>
         <source>Offline — decisions are saved and will be sent when the connection returns.</source>
         <translation>网络已断开——处理结果已保存，恢复连接后会自动提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="409"/>
+        <location filename="../../app/views/refund_queue_view.py" line="396"/>
         <source>{count} waiting to be sent.</source>
         <translation>{count} 条待提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="419"/>
+        <location filename="../../app/views/refund_queue_view.py" line="406"/>
         <source>Nothing waits for a decision. New requests appear here as they sync.</source>
         <translation>暂无待处理售后。新的售后同步后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="422"/>
+        <location filename="../../app/views/refund_queue_view.py" line="409"/>
         <source>No requests match these filters.</source>
         <translation>没有符合筛选条件的售后。</translation>
     </message>
@@ -2767,6 +2767,16 @@ made {time}</source>
         <location filename="../../app/sync/push.py" line="36"/>
         <source>The platform&apos;s state changed before this decision arrived; it was not applied.</source>
         <translation>在这个决定送达之前，平台上的状态已经变了；这个决定没有生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/shop.py" line="32"/>
+        <source>The demo shop could not start on this computer.</source>
+        <translation>演示店铺无法在这台电脑上启动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/shop.py" line="33"/>
+        <source>The shop&apos;s app secret is not on this computer. The owner must connect the shop again (Settings → Change shop).</source>
+        <translation>这台电脑上没有店铺的 App Secret，需要店主重新连接店铺（设置 → 更换店铺）。</translation>
     </message>
 </context>
 </TS>
