@@ -9,7 +9,6 @@ worker finishes its step before the process ends.
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import sys
 import time
@@ -25,6 +24,7 @@ from app.logging_setup import setup_logging
 from app.shop import configured_shop
 from app.sync.worker import SyncWorker
 from app.views.background import BackgroundTasks
+from app.views.main_thread_gc import MainThreadGarbageCollector
 from app.views.main_window import MainWindow
 from app.views.sign_in_flow import OpenShop, WindowKeeper, first_run, needs_first_run, sign_in
 
@@ -41,19 +41,6 @@ def build_parser() -> argparse.ArgumentParser:
     # For the long-running test: scroll through the orders for N seconds, then quit.
     parser.add_argument("--soak-s", type=float, help=argparse.SUPPRESS)
     return parser
-
-
-def tune_garbage_collection() -> None:
-    """Keep the collector's pauses away from the GUI.
-
-    A full collection walks every tracked object; with a big table's rows on the heap
-    it runs long enough to freeze the window, whichever thread triggers it. Objects
-    alive after start-up (modules, Qt wrappers, SQLAlchemy's tables) are moved out of
-    its way, and young collections run less often, so full ones are rarer.
-    """
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(50_000, 50, 100)
 
 
 def install_exception_hook() -> None:
@@ -84,6 +71,7 @@ def run(argv: list[str]) -> int:
     from app.views.app import build_application
 
     app = build_application(sys.argv[:1], settings)
+    collector = MainThreadGarbageCollector(app)  # before any worker thread starts
     shop = open_shop(settings, args.db)
     if shop is None:
         return 1
@@ -109,7 +97,7 @@ def run(argv: list[str]) -> int:
         tasks,
     )
     window = keeper.show_for(actor)
-    tune_garbage_collection()
+    collector.freeze_start_up_objects()
     worker.start()
     if args.exit_after:
         _exit_after(args.exit_after, app, window)

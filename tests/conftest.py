@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
@@ -31,3 +32,17 @@ def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
 @pytest.fixture
 def sandbox_url(sandbox: SandboxServer) -> str:
     return sandbox.url
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_main_thread() -> Iterator[None]:
+    """As the app does (app/views/main_thread_gc.py): no automatic collection, which could
+    free a test's closed widgets on a worker thread and leave Qt a dangling timer; instead,
+    after each test, closed widgets are deleted and cycles collected here."""
+    gc.disable()
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

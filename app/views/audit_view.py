@@ -155,7 +155,8 @@ class AuditView(QWidget):
 
         self._debounce = QTimer(self, singleShot=True, interval=ORDER_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.refresh)
-        self.order_edit.textChanged.connect(self._debounce.start)
+        # Through a method: Qt would match textChanged(str) to QTimer.start(int).
+        self.order_edit.textChanged.connect(self._restart_debounce)
         for box in (self.person_box, self.action_box):
             box.currentIndexChanged.connect(self.refresh)
         for edit in (self.from_date, self.to_date):
@@ -325,3 +326,7 @@ class AuditView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    @Slot(str)
+    def _restart_debounce(self, _text: str) -> None:
+        self._debounce.start()

@@ -14,6 +14,7 @@ answer to the latest.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,28 +32,51 @@ NET_LANE = "net"
 
 
 @dataclass(slots=True)
-class _Outcome:
+class _Request:
+    """What the GUI thread keeps of a request until its answer arrives.
+
+    Only the GUI thread ever holds the callables: if a worker thread dropped the last
+    reference to a closure over a widget, Python would free the widget there, and Qt,
+    whose timers belong to the GUI thread, would later fire one into freed memory.
+    """
+
     key: str
     generation: int
-    result: Any
-    error: BaseException | None
+    function: Callable[[], Any]
     on_done: Callable[[Any], None]
     on_error: Callable[[BaseException], None] | None
 
 
+@dataclass(slots=True)
+class _Answer:
+    request_id: int
+    result: Any
+    error: BaseException | None
+
+
 class _Job(QRunnable):
-    def __init__(self, function: Callable[[], Any], deliver: Callable[[Any, BaseException | None], None]):
+    """Runs one request on a pool thread; holds nothing of the GUI's but while it runs."""
+
+    def __init__(self, request_id: int, requests: dict[int, _Request], finished: Any) -> None:
         super().__init__()
-        self._function = function
-        self._deliver = deliver
+        self._request_id = request_id
+        self._requests = requests  # the GUI thread's registry; only read here
+        self._finished = finished  # the helper's signal instance
 
     def run(self) -> None:
+        request = self._requests.get(self._request_id)
+        if request is None:
+            return
+        function = request.function
+        del request  # the registry keeps the request; this thread lets go before answering
         try:
-            result = self._function()
+            answer = _Answer(self._request_id, function(), None)
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the asker
-            self._deliver(None, error)
-        else:
-            self._deliver(result, None)
+            answer = _Answer(self._request_id, None, error)
+        del function
+        # The helper may have been deleted (its window closed) while this job ran: nobody to tell.
+        with contextlib.suppress(RuntimeError):
+            self._finished.emit(answer)
 
 
 class BackgroundTasks(QObject):
@@ -72,6 +96,8 @@ class BackgroundTasks(QObject):
         net_pool.setMaxThreadCount(2)
         self._lanes = {DB_LANE: db_pool, WORK_LANE: work_pool, NET_LANE: net_pool}
         self._generations: dict[str, int] = {}
+        self._requests: dict[int, _Request] = {}
+        self._request_ids = itertools.count(1)
         self._running = 0
         self._closed = False
         # Queued explicitly: the signal is emitted from pool threads.
@@ -93,14 +119,10 @@ class BackgroundTasks(QObject):
             return -1
         generation = self._generations.get(key, 0) + 1
         self._generations[key] = generation
-
-        def deliver(result: Any, error: BaseException | None) -> None:
-            # The helper may have been deleted (its window closed) while this job ran: nobody to tell.
-            with contextlib.suppress(RuntimeError):
-                self._finished.emit(_Outcome(key, generation, result, error, on_done, on_error))
-
+        request_id = next(self._request_ids)
+        self._requests[request_id] = _Request(key, generation, function, on_done, on_error)
         self._set_running(+1)
-        self._lanes[lane].start(_Job(function, deliver))
+        self._lanes[lane].start(_Job(request_id, self._requests, self._finished))
         return generation
 
     def read(
@@ -139,6 +161,7 @@ class BackgroundTasks(QObject):
         for key in list(self._generations):
             self.cancel(key)
         self.wait_for_idle(msecs)
+        self._requests.clear()  # on the GUI thread, which is where closures over widgets must die
 
     def _set_running(self, delta: int) -> None:
         was_busy = self._running > 0
@@ -147,13 +170,14 @@ class BackgroundTasks(QObject):
             self.busy_changed.emit(self._running > 0)
 
     @Slot(object)
-    def _deliver(self, outcome: _Outcome) -> None:
+    def _deliver(self, answer: _Answer) -> None:
         self._set_running(-1)
-        if self._closed or outcome.generation != self._generations.get(outcome.key):
+        request = self._requests.pop(answer.request_id, None)
+        if request is None or self._closed or request.generation != self._generations.get(request.key):
             return  # superseded: a newer request with the same key is on its way
-        if outcome.error is None:
-            outcome.on_done(outcome.result)
-        elif outcome.on_error is not None:
-            outcome.on_error(outcome.error)
+        if answer.error is None:
+            request.on_done(answer.result)
+        elif request.on_error is not None:
+            request.on_error(answer.error)
         else:
-            log.error("background task %s failed", outcome.key, exc_info=outcome.error)
+            log.error("background task %s failed", request.key, exc_info=answer.error)

@@ -144,7 +144,8 @@ class OrdersView(QWidget):
 
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.refresh)
-        self._search.textChanged.connect(self._debounce.start)
+        # Through a method: Qt would match textChanged(str) to QTimer.start(int).
+        self._search.textChanged.connect(self._restart_debounce)
         self._status_filter.currentIndexChanged.connect(self.refresh)
         self._search.returnPressed.connect(self._focus_table)
         self._table.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -409,3 +410,7 @@ class OrdersView(QWidget):
         self._show_all.setVisible(show_reset)
         self._pages.setCurrentIndex(1)
         self.detail_pane.show_placeholder(None)
+
+    @Slot(str)
+    def _restart_debounce(self, _text: str) -> None:
+        self._debounce.start()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -93,7 +93,8 @@ class FilterBar(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.changed)
         for edit in (self.search, self.min_edit, self.max_edit):
-            edit.textChanged.connect(self._debounce.start)
+            # Through a method: Qt would match textChanged(str) to QTimer.start(int).
+            edit.textChanged.connect(self._restart_debounce)
         self.search.returnPressed.connect(self.leave_down)
         self.retranslate_ui()
 
@@ -156,6 +157,10 @@ class FilterBar(QWidget):
                 self.leave_down.emit()
                 return True
         return super().eventFilter(watched, event)
+
+    @Slot(str)
+    def _restart_debounce(self, _text: str) -> None:
+        self._debounce.start()
 
 
 class ActionBar(QWidget):

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.config import Settings  # noqa: E402
 from app.db import open_database  # noqa: E402
-from app.desktop import tune_garbage_collection  # noqa: E402
 from app.services import accounts  # noqa: E402
 from app.sync.engine import SyncEngine  # noqa: E402
 from app.sync.status import SyncState  # noqa: E402
 from app.sync.worker import SyncWorker  # noqa: E402
+from app.views.main_thread_gc import MainThreadGarbageCollector  # noqa: E402
 from tests.sandbox_control import demo_client  # noqa: E402
 
 TICK_MS = 2
@@ -39,6 +39,7 @@ def measure_gui_block(store_url: str, workdir: Path, *, limit_s: float = 240.0) 
     settings = Settings(language="zh_CN")
     if QApplication.instance() is None:
         build_application([], settings)
+    collector = MainThreadGarbageCollector()  # as the app does
     _, sessions = open_database(f"sqlite:///{workdir / 'gui-block.sqlite'}")
     with sessions.begin() as session:
         owner = accounts.create_owner(session, "owner", "店主", "bench-password-1", now=int(time.time()))
@@ -47,7 +48,7 @@ def measure_gui_block(store_url: str, workdir: Path, *, limit_s: float = 240.0) 
     window = MainWindow(sessions, settings, worker, actor=owner, settings_path=workdir / "settings.json")
     window.resize(1440, 900)
     window.show()
-    tune_garbage_collection()  # as the app does once its window is up
+    collector.freeze_start_up_objects()  # as the app does once its window is up
 
     worst = {"gap": 0.0, "measuring": False, "orders": 0}
     clock = QElapsedTimer()
@@ -83,4 +84,5 @@ def measure_gui_block(store_url: str, workdir: Path, *, limit_s: float = 240.0) 
     timer.stop()
     worker.stop()
     window.close()
+    collector.stop()
     return float(worst["gap"]), int(worst["orders"])
