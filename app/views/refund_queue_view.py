@@ -162,7 +162,9 @@ class RefundQueueView(QWidget):
         words = self.model.sample_texts()
         for column, texts in words.items():
             width = max(metrics.horizontalAdvance(text) for text in texts) + 24
-            cap = width if column == COL_DEADLINE else metrics.horizontalAdvance("M") * 24
+            # The countdown's longest words ("expired — probably decided by the platform")
+            # elide, with the whole text in the tooltip, rather than push the amounts away.
+            cap = metrics.horizontalAdvance("M") * (14 if column == COL_DEADLINE else 24)
             header.resizeSection(column, min(width, cap))
 
     # --- what other parts of the app call ----------------------------------------------
