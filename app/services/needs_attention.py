@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.models import AfterSale, OutboxOperation
 from app.models import outbox as state
-from app.services import audit, outbox, permissions
+from app.services import permissions
 from app.services.permissions import Action, Actor
 from app.services.refund_decisions import (
     ENTITY,
@@ -24,6 +24,7 @@ from app.services.refund_decisions import (
     MSG_UNKNOWN,
     DecisionRefused,
     has_open_operation,
+    queue_decision,
 )
 from app.sync.codes import OPERATE_TRANSITIONS, QT_TRANSLATE_NOOP
 
@@ -64,40 +65,20 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
         raise DecisionRefused(MSG_NO_LONGER_APPLIES)
     if has_open_operation(session, request.aftersale_id):
         raise DecisionRefused(MSG_PENDING)
-    items = [{**item, "update_time": request.update_time} for item in params.get("items") or []]
-    fresh = {**params, "items": items}
+    # The same decision, on the request's current version (queue_decision sets the id
+    # and update_time of the item).
+    first_item = (params.get("items") or [{}])[0]
+    item = {key: value for key, value in first_item.items() if key not in ("aftersale_id", "update_time")}
     op.state, op.finished_at = state.DISCARDED, now
-    event_id = audit.record(
+    return queue_decision(
         session,
         actor,
-        OUTBOX_REAPPLY,
-        entity_type=ENTITY,
-        entity_id=request.aftersale_id,
-        order_id=request.order_id,
-        before={
-            "operation": op.op_id,
-            "state": state.CONFLICT,
-            "based_on_update_time": op.based_on_update_time,
-        },
-        after={
-            "operate_type": operate_type,
-            "status": target,
-            "based_on_update_time": request.update_time,
-            "refund_amount": request.refund_amount,
-        },
+        request,
+        operate_type,
+        target,
+        action=OUTBOX_REAPPLY,
+        now=now,
+        item=item,
+        after={"replaces_operation": op.op_id, "conflicted_with_update_time": op.based_on_update_time},
         refers_to=op.audit_event_id,
-        now=now,
-    )
-    return outbox.enqueue(
-        session,
-        method=op.method,
-        entity_type=ENTITY,
-        entity_id=request.aftersale_id,
-        params=fresh,
-        actor=actor,
-        now=now,
-        based_on_update_time=request.update_time,
-        expected_from_status=request.status,
-        expected_to_status=target,
-        audit_event_id=event_id,
-    )
+    ).op_id

@@ -138,7 +138,7 @@ def _check(session: Session, actor: Actor, request: AfterSale, *, now: int, move
     permissions.check(actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount, spent_today_fen=spent)
 
 
-def _queue(
+def queue_decision(
     session: Session,
     actor: Actor,
     request: AfterSale,
@@ -152,7 +152,11 @@ def _queue(
     note: str = "",
     refers_to: int | None = None,
 ) -> Queued:
-    """Audit the decision and append its operation (the caller has checked everything)."""
+    """Audit the decision and append its operation, in the caller's transaction.
+
+    The one place a refund decision becomes an audit event plus an outbox operation;
+    the caller has checked permission and state.
+    """
     event_id = audit.record(
         session,
         actor,
@@ -240,7 +244,7 @@ def approve_refund(session: Session, actor: Actor, aftersale_id: str, *, now: in
     request, operate_type, target = _prepare(
         session, actor, aftersale_id, (OperateType.AGREE_REFUND,), now=now, moves_money=True
     )
-    return _queue(session, actor, request, operate_type, target, action=REFUND_APPROVE, now=now)
+    return queue_decision(session, actor, request, operate_type, target, action=REFUND_APPROVE, now=now)
 
 
 def approve_return(
@@ -253,7 +257,7 @@ def approve_return(
     if not return_address_id.strip():
         raise DecisionRefused(MSG_NO_ADDRESS)
     logistics = {"receiver_address_id": return_address_id.strip()}
-    return _queue(
+    return queue_decision(
         session,
         actor,
         request,
@@ -282,7 +286,7 @@ def refuse(
     )
     item = _refusal_item(session, reject_reason_code, remark, evidence_urls)
     action = RETURN_REFUSE if operate_type == OperateType.REFUSE_RETURN else REFUND_REFUSE
-    return _queue(
+    return queue_decision(
         session, actor, request, operate_type, target, action=action, now=now, item=item, after=item
     )
 
@@ -323,7 +327,7 @@ def inspect_return(
         note=note,
         now=now,
     )
-    return _queue(
+    return queue_decision(
         session,
         actor,
         request,
@@ -352,7 +356,7 @@ def approve_exchange(
     item = (
         {"logistics": {"receiver_address_id": return_address_id.strip()}} if return_address_id.strip() else {}
     )
-    return _queue(
+    return queue_decision(
         session, actor, request, operate_type, target, action=EXCHANGE_APPROVE, now=now, item=item, after=item
     )
 
