@@ -11,7 +11,8 @@ from app.db import open_database, upsert
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
 from app.services import audit, outbox
 from app.services.permissions import Actor, Role
-from app.services.refund_queue import list_queue, queue_detail
+from app.services.refund_detail import queue_detail
+from app.services.refund_queue import list_queue
 
 NOW = 1_795_000_000
 H = 3600

@@ -3,31 +3,32 @@
 Owns what the queue may know about a request waiting for the merchant: `QueueRow`
 (one per request: the request, its order, the buyer's history with the shop, an open
 outbox operation that makes it "pending", whether its deadline passed while the
-mirror still shows it open, and the rule assessment flattened in) and `QueueDetail`
-for the detail pane (lines, parcels, return parcel, evidence, the buyer's words, the
-audit trail and outbox operations of the request).
+mirror still shows it open, and the rule assessment flattened in). The detail pane's
+fuller picture of one request is `refund_detail.py`.
 
-`list_queue` is one SQL statement: the request joined to its order and SKU line, a
-grouped subquery counting each buyer's requests over 90 days, and a grouped subquery
-over the open outbox. Filters and sort run in SQL; only the rule assessment (a pure
-function of the row) runs in Python.
+The queue is read in two steps, as big item views do (Anki's card browser):
+`list_queue_keys` filters and sorts in SQL over the requests alone and answers small
+`QueueKey`s (id, deadline, pending) — all a screen needs for 20k rows, their order,
+the urgent-row alarm and the selection — and `queue_rows` builds full rows only for
+the ids on screen: the request joined to its order and SKU line, each buyer's
+requests over 90 days counted for those buyers only, the open outbox, and the rule
+assessment (a pure function of the row, in Python). `list_queue` is both at once.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, and_, case, cast, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.models import AfterSale, AuditEvent, Order, OrderLine, OrderLogistics, OutboxOperation
+from app.models import AfterSale, Order, OrderLine, OrderLogistics, OutboxOperation
 from app.models import outbox as outbox_state
-from app.services import audit
-from app.services import outbox as outbox_service
 from app.services.after_sale_rules import Assessment, assess
-from app.services.order_queries import OrderLineInfo, ParcelInfo, search_terms
+from app.services.order_queries import search_terms
 from app.services.rules import HOUR_S, RuleSet, load_rules
 from app.sync.codes import AFTER_SALE_STATUSES_NEEDING_MERCHANT
 
@@ -86,18 +87,12 @@ _FACT_COUNT = len(fields(QueueRow)) - 10  # the columns read from SQL, before th
 
 
 @dataclass(frozen=True, slots=True)
-class QueueDetail:
-    row: QueueRow
-    order_status_desc: str
-    lines: tuple[OrderLineInfo, ...]
-    parcels: tuple[ParcelInfo, ...]
-    return_tracking_no: str
-    return_company_name: str
-    evidence_urls: tuple[str, ...]
-    buyer_words: str  # the buyer's reason for this request (reason_text)
-    order_buyer_words: str  # the note left on the order
-    audit_events: tuple[audit.AuditRow, ...]  # oldest first
-    operations: tuple[outbox_service.OutboxRow, ...]  # oldest first
+class QueueKey:
+    """A request's place in the queue: enough to order, select and alarm on it."""
+
+    aftersale_id: str
+    status_deadline: int
+    pending: bool
 
 
 def deadline_column(rules: RuleSet) -> ColumnElement[int]:
@@ -105,22 +100,33 @@ def deadline_column(rules: RuleSet) -> ColumnElement[int]:
     return func.coalesce(func.nullif(AfterSale.status_deadline, 0), fallback)
 
 
-def _buyer_history(now: int) -> Any:
+def _buyer_history(now: int, aftersale_ids: Sequence[str] | None = None) -> Any:
+    """Each buyer's requests over 90 days; only the buyers of `aftersale_ids` if given."""
     history_order = aliased(Order)
     # Grouped by an expression, not the bare column: otherwise SQLite walks all orders in
     # buyer_id index order instead of the (far fewer) after-sales, twice as slow.
     # The cast keeps the column's text affinity, so SQLite can index the join back.
     buyer = cast(func.coalesce(history_order.buyer_id, ""), String(64))
-    return (
+    statement = (
         select(buyer.label("buyer_id"), func.count().label("requests"))
         .select_from(AfterSale)
         .join(history_order, history_order.order_id == AfterSale.order_id)
         .where(history_order.buyer_id != "", AfterSale.apply_time >= now - BUYER_HISTORY_S)
         .group_by(buyer)
+    )
+    if aftersale_ids is not None:
+        their_order, theirs = aliased(Order), aliased(AfterSale)
+        buyers = (
+            select(their_order.buyer_id)
+            .join(theirs, theirs.order_id == their_order.order_id)
+            .where(theirs.aftersale_id.in_(aftersale_ids))
+        )
+        statement = statement.where(history_order.buyer_id.in_(buyers))
+    return (
+        statement
         # Computed once, up front: PostgreSQL without statistics (just after a bulk load)
         # otherwise plans the aggregate per queue row and takes minutes.
-        .cte("buyer_history")
-        .prefix_with("MATERIALIZED", dialect="postgresql")
+        .cte("buyer_history").prefix_with("MATERIALIZED", dialect="postgresql")
     )
 
 
@@ -141,14 +147,12 @@ def _outbox_summary() -> Any:
     )
 
 
-def _statement(
-    now: int, rules: RuleSet, *, waiting_only: bool = True
-) -> tuple[Any, dict[str, ColumnElement]]:
-    history, summary = _buyer_history(now), _outbox_summary()
+def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None) -> Any:
+    """Full rows, for `aftersale_ids` only (the rows on screen) or for every request."""
+    history, summary = _buyer_history(now, aftersale_ids), _outbox_summary()
     open_op = aliased(OutboxOperation)
     deadline = deadline_column(rules)
     tracking = exists().where(OrderLogistics.order_id == AfterSale.order_id)
-    requests = func.coalesce(history.c.requests, 0)
     statement = (
         select(
             AfterSale.aftersale_id,
@@ -170,7 +174,7 @@ def _statement(
             tracking,
             AfterSale.return_tracking_no,
             func.coalesce(Order.buyer_id, ""),
-            requests,
+            func.coalesce(history.c.requests, 0),
             open_op.method,
             open_op.params,
             func.coalesce(summary.c.attention, 0),
@@ -183,21 +187,9 @@ def _statement(
         .outerjoin(summary, summary.c.entity_id == AfterSale.aftersale_id)
         .outerjoin(open_op, open_op.seq == summary.c.open_seq)
     )
-    if waiting_only:
-        statement = statement.where(AfterSale.status.in_(NEEDING_MERCHANT))
-    sort_columns = {
-        "deadline": deadline,
-        "apply_time": AfterSale.apply_time,
-        "update_time": AfterSale.update_time,
-        "refund_amount": AfterSale.refund_amount,
-        "type": AfterSale.type,
-        "status": AfterSale.status,
-        "aftersale_id": AfterSale.aftersale_id,
-        "order_id": AfterSale.order_id,
-        "product_name": AfterSale.product_name,
-        "buyer_requests": requests,
-    }
-    return statement, sort_columns
+    if aftersale_ids is not None:
+        statement = statement.where(AfterSale.aftersale_id.in_(aftersale_ids))
+    return statement
 
 
 SORT_KEYS = (
@@ -212,6 +204,19 @@ SORT_KEYS = (
     "product_name",
     "buyer_requests",
 )
+
+
+def _sort_column(sort: str, now: int, rules: RuleSet) -> tuple[ColumnElement[Any], Any]:
+    """The column to order by, and what it needs joined (the buyer history, or nothing)."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}; expected one of {SORT_KEYS}")
+    if sort == "deadline":
+        return deadline_column(rules), None
+    if sort == "buyer_requests":
+        # The one sort that needs every buyer's history counted (a few hundred ms at 20k).
+        history = _buyer_history(now)
+        return func.coalesce(history.c.requests, 0), history
+    return getattr(AfterSale, sort), None
 
 
 def _search_condition(search: str) -> ColumnElement[bool] | None:
@@ -270,7 +275,7 @@ class _Facts:
             setattr(self, name, value)
 
 
-def list_queue(
+def list_queue_keys(
     session: Session,
     *,
     now: int,
@@ -284,113 +289,80 @@ def list_queue(
     descending: bool = False,
     limit: int | None = None,
     rules: RuleSet | None = None,
-) -> list[QueueRow]:
+) -> list[QueueKey]:
     """Requests waiting for the merchant, filtered and sorted in SQL (ties by id).
 
     `statuses` narrows the waiting statuses (6, 11); `urgency` is "overdue", "1h",
     "6h" or "24h" (due within, not yet overdue); amounts are refund fen, inclusive.
     """
-    if sort not in SORT_KEYS:
-        raise ValueError(f"unknown sort key {sort!r}; expected one of {SORT_KEYS}")
     rules = rules or load_rules()
-    statement, sort_columns = _statement(now, rules)
-    deadline = sort_columns["deadline"]
+    column, history = _sort_column(sort, now, rules)
+    deadline = deadline_column(rules)
+    statement = select(AfterSale.aftersale_id, deadline).where(AfterSale.status.in_(NEEDING_MERCHANT))
+    if statuses:
+        statement = statement.where(AfterSale.status.in_(statuses))
+    if history is not None:
+        statement = statement.outerjoin(Order, Order.order_id == AfterSale.order_id).outerjoin(
+            history, and_(history.c.buyer_id == Order.buyer_id, Order.buyer_id != "")
+        )
     condition = _search_condition(search)
     if condition is not None:
         statement = statement.where(condition)
     if types:
         statement = statement.where(AfterSale.type.in_(types))
-    if statuses:
-        statement = statement.where(AfterSale.status.in_(statuses))
     if urgency:
         statement = statement.where(_urgency_condition(urgency, deadline, now))
     if min_amount is not None:
         statement = statement.where(AfterSale.refund_amount >= min_amount)
     if max_amount is not None:
         statement = statement.where(AfterSale.refund_amount <= max_amount)
-    column = sort_columns[sort]
     tie_break = AfterSale.aftersale_id.desc() if descending else AfterSale.aftersale_id.asc()
     statement = statement.order_by(column.desc() if descending else column.asc(), tie_break)
     if limit is not None:
         statement = statement.limit(limit)
-    return [_queue_row(tuple(values), now, rules) for values in session.execute(statement)]
+    # The few requests with an open operation, asked apart: joining the outbox to 20k
+    # rows costs SQLite an index built per query, several times the list itself.
+    pending = set(
+        session.scalars(
+            select(OutboxOperation.entity_id).where(
+                OutboxOperation.entity_type == "after_sale",
+                OutboxOperation.state.in_(outbox_state.OPEN_STATES),
+            )
+        )
+    )
+    return [QueueKey(i, int(d), i in pending) for i, d in session.execute(statement)]
+
+
+# Rows per statement: far below every database's limit on bound parameters.
+ROWS_PER_QUERY = 500
+
+
+def queue_rows(
+    session: Session, aftersale_ids: Sequence[str], *, now: int, rules: RuleSet | None = None
+) -> list[QueueRow]:
+    """The full rows of `aftersale_ids`, in that order, whatever their status (unknown ids
+    are left out). Meant for the rows on screen: cost grows with the ids asked for."""
+    rules = rules or load_rules()
+    found: dict[str, QueueRow] = {}
+    for start in range(0, len(aftersale_ids), ROWS_PER_QUERY):
+        chunk = list(aftersale_ids[start : start + ROWS_PER_QUERY])
+        for values in session.execute(_row_statement(now, rules, chunk)):
+            row = _queue_row(tuple(values), now, rules)
+            found[row.aftersale_id] = row
+    return [found[i] for i in aftersale_ids if i in found]
+
+
+def list_queue(session: Session, *, now: int, rules: RuleSet | None = None, **filters: Any) -> list[QueueRow]:
+    """Every row of the queue at once (`list_queue_keys`'s filters and sort); for bulk
+    work and tests — screens page with `queue_rows`."""
+    rules = rules or load_rules()
+    keys = list_queue_keys(session, now=now, rules=rules, **filters)
+    return queue_rows(session, [key.aftersale_id for key in keys], now=now, rules=rules)
 
 
 def queue_row(
     session: Session, aftersale_id: str, *, now: int, rules: RuleSet | None = None
 ) -> QueueRow | None:
     """One request as the queue shows it, whatever its status (None if unknown)."""
-    rules = rules or load_rules()
-    statement, _ = _statement(now, rules, waiting_only=False)
-    statement = statement.where(AfterSale.aftersale_id == aftersale_id)
-    values = session.execute(statement).first()
-    return None if values is None else _queue_row(tuple(values), now, rules)
-
-
-def queue_detail(
-    session: Session, aftersale_id: str, *, now: int, rules: RuleSet | None = None
-) -> QueueDetail | None:
-    """Everything the detail pane shows about one request."""
-    row = queue_row(session, aftersale_id, now=now, rules=rules)
-    if row is None:
-        return None
-    request = session.get(AfterSale, aftersale_id)
-    order = session.get(Order, row.order_id)
-    assert request is not None
-    lines = session.scalars(
-        select(OrderLine).where(OrderLine.order_id == row.order_id).order_by(OrderLine.sku_order_id)
-    )
-    parcels = session.scalars(
-        select(OrderLogistics)
-        .where(OrderLogistics.order_id == row.order_id)
-        .order_by(OrderLogistics.ship_time, OrderLogistics.id)
-    )
-    events = session.scalars(
-        select(AuditEvent)
-        .where(AuditEvent.entity_type == "after_sale", AuditEvent.entity_id == aftersale_id)
-        .order_by(AuditEvent.id)
-    )
-    try:
-        evidence = tuple(str(url) for url in json.loads(request.evidence)) if request.evidence else ()
-    except ValueError:
-        evidence = ()
-    return QueueDetail(
-        row=row,
-        order_status_desc=order.status_desc if order else "",
-        lines=tuple(
-            OrderLineInfo(
-                line.sku_order_id,
-                line.product_name,
-                line.spec,
-                line.item_num,
-                line.origin_amount,
-                line.pay_amount,
-                line.after_sale_status,
-            )
-            for line in lines
-        ),
-        parcels=tuple(ParcelInfo(p.tracking_no, p.company_name, p.ship_time) for p in parcels),
-        return_tracking_no=request.return_tracking_no,
-        return_company_name=request.return_company_name,
-        evidence_urls=evidence,
-        buyer_words=request.reason_text,
-        order_buyer_words=order.buyer_words if order else "",
-        audit_events=tuple(
-            audit.AuditRow(
-                e.id,
-                e.at,
-                e.actor_id,
-                e.actor_name,
-                e.action,
-                e.entity_type,
-                e.entity_id,
-                e.order_id,
-                e.before,
-                e.after,
-                e.refers_to,
-                e.note,
-            )
-            for e in events
-        ),
-        operations=tuple(outbox_service.operations_for(session, aftersale_id)),
-    )
+    rows = queue_rows(session, [aftersale_id], now=now, rules=rules)
+    return rows[0] if rows else None

@@ -2,12 +2,14 @@
 
 Owns the display of money (integer fen as ¥1,234.50), instants (UTC seconds shown in
 the shop's time zone) and ship-by countdowns ("2h 13m", "overdue 1h 05m") with
-their urgency, plus relative ages ("2 min ago"). Words go through Qt's translation
+their urgency, plus relative ages ("2 min ago"), platform codes' labels and the
+services' rule texts. Words go through Qt's translation
 (context "formatting") so they follow the chosen language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from enum import IntEnum
 
@@ -91,3 +93,23 @@ def age(instant: int, now: int) -> str:
     if seconds < DAY:
         return QCoreApplication.translate("formatting", "{hours} h ago").format(hours=seconds // HOUR)
     return shop_time(instant)
+
+
+def code_label(table: dict, code: int | None) -> str:
+    """A platform code's label from its one table in `app/sync/codes.py`, translated
+    (context "codes"); the bare code when the table does not know it."""
+    source = table.get(code) if code is not None else None
+    return QCoreApplication.translate("codes", source) if source else str(code if code is not None else "")
+
+
+def refunds_text(source: str, params: Sequence[tuple[str, str]] = ()) -> str:
+    """A rule or suggestion text of the services (context "refunds") in the person's language."""
+    values = {
+        name: QCoreApplication.translate("refunds", value) if name == "tier_text" else value
+        for name, value in params
+    }
+    words = QCoreApplication.translate("refunds", source)
+    try:
+        return words.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return source.format(**values)

@@ -12,14 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.services.masking import mask_address, mask_name, mask_phone
 from app.services.order_queries import OrderDetail
 from app.sync.codes import AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
 from app.views import formatting
-from app.views.formatting import Urgency
+from app.views.formatting import Urgency, code_label
 
 CSS = """
 h2 { font-size: 15pt; margin: 0 0 2px 0; }
@@ -35,10 +35,6 @@ td { padding: 2px 8px 2px 0; }
 """
 URGENCY_CLASSES = {Urgency.OVERDUE: "overdue", Urgency.URGENT: "urgent", Urgency.SOON: "soon"}
 
-
-def _label(table: dict, code: int | None) -> str:
-    source = table.get(code) if code is not None else None
-    return QCoreApplication.translate("codes", source) if source else str(code or "")
 
 
 def _muted(text: str) -> str:
@@ -121,7 +117,7 @@ class OrderDetailPane(QWidget):
         row = d.row
         now = self._clock()
         created = self.tr("Created {time}").format(time=formatting.shop_time(row.create_time))
-        status = _label(ORDER_STATUS_LABELS, row.status)
+        status = code_label(ORDER_STATUS_LABELS, row.status)
         facts: list[tuple[str, str]] = []
         if row.to_ship and row.ship_by is not None:
             css = URGENCY_CLASSES.get(formatting.urgency(row.ship_by - now), "")
@@ -157,7 +153,7 @@ class OrderDetailPane(QWidget):
         for line in d.lines:
             after_sale = ""
             if line.after_sale_status:  # 0 means "no after-sale" on a line
-                label = _label(AFTER_SALE_STATUS_LABELS, line.after_sale_status)
+                label = code_label(AFTER_SALE_STATUS_LABELS, line.after_sale_status)
                 text = self.tr("After-sale: {status}").format(status=label)
                 after_sale = f"<br><span class='urgent'>{escape(text)}</span>"
             cells.append(
@@ -214,8 +210,8 @@ class OrderDetailPane(QWidget):
                 )
                 deadline = "<br>" + _muted(reply_by)
             parts.append(
-                f"<p><b>{escape(_label(AFTER_SALE_TYPE_LABELS, request.type))}</b> · "
-                f"{escape(_label(AFTER_SALE_STATUS_LABELS, request.status))} · "
+                f"<p><b>{escape(code_label(AFTER_SALE_TYPE_LABELS, request.type))}</b> · "
+                f"{escape(code_label(AFTER_SALE_STATUS_LABELS, request.status))} · "
                 f"{escape(formatting.money(request.refund_amount))}<br>{_muted(applied)}{deadline}</p>"
             )
         return "".join(parts)

@@ -20,12 +20,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from app.services.refund_queue import QueueDetail
+from app.services.refund_detail import QueueDetail
 from app.sync.codes import AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
 from app.views import formatting
 from app.views.background import NET_LANE, BackgroundTasks
+from app.views.formatting import code_label, refunds_text
 from app.views.order_detail_pane import CSS
-from app.views.refund_queue_model import AMBER_WITHIN_S, RED_WITHIN_S, refunds_text
+from app.views.refund_queue_model import AMBER_WITHIN_S, RED_WITHIN_S
 
 THUMB = 96
 FETCH_TIMEOUT_S = 5
@@ -50,11 +51,6 @@ def _placeholder(mark: str) -> QImage:
     painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, mark)
     painter.end()
     return image
-
-
-def _label(table: dict, code: int | None) -> str:
-    source = table.get(code) if code is not None else None
-    return QCoreApplication.translate("codes", source) if source else str(code if code is not None else "")
 
 
 class RefundDetailPane(QWidget):
@@ -172,8 +168,8 @@ class RefundDetailPane(QWidget):
         else:
             countdown = formatting.duration(left)
             css = "overdue" if left <= RED_WITHIN_S else "soon" if left <= AMBER_WITHIN_S else ""
-        kind = _label(AFTER_SALE_TYPE_LABELS, row.type)
-        status = _label(AFTER_SALE_STATUS_LABELS, row.status)
+        kind = code_label(AFTER_SALE_TYPE_LABELS, row.type)
+        status = code_label(AFTER_SALE_STATUS_LABELS, row.status)
         reply_by = self.tr("reply by {time}").format(time=formatting.shop_time(row.status_deadline))
         facts = [
             (self.tr("Refund"), f"<b>{escape(formatting.money(row.refund_amount))}</b>"),
@@ -215,7 +211,7 @@ class RefundDetailPane(QWidget):
 
     def _order_html(self, d: QueueDetail) -> str:
         row = d.row
-        status = _label(ORDER_STATUS_LABELS, row.order_status) if row.order_status is not None else "—"
+        status = code_label(ORDER_STATUS_LABELS, row.order_status) if row.order_status is not None else "—"
         head = f"<p><b>{escape(row.order_id)}</b> · {escape(status)}"
         if row.order_pay_amount is not None:
             head += f" · {escape(formatting.money(row.order_pay_amount))}"
@@ -254,7 +250,7 @@ class RefundDetailPane(QWidget):
             (
                 d.row.apply_time,
                 self.tr("The buyer applied for {kind}").format(
-                    kind=_label(AFTER_SALE_TYPE_LABELS, d.row.type)
+                    kind=code_label(AFTER_SALE_TYPE_LABELS, d.row.type)
                 ),
             )
         ]

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,14 +19,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QSystemTrayIcon,
     QWidget,
 )
 
 from app.services.permissions import Actor
 from app.services.refund_queue import QueueRow
 from app.sync.codes import AFTER_SALE_TYPE_LABELS, AfterSaleStatus, AfterSaleType
-from app.views import formatting
 from app.views.people_words import parse_yuan
 
 SEARCH_DEBOUNCE_MS = 250
@@ -211,29 +208,3 @@ class ActionBar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-
-class UrgentNotifier(QObject):
-    """One alarm per request due within the hour (the screen remembers which were told)."""
-
-    notice = Signal(str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._tray: QSystemTrayIcon | None = None
-
-    def notify(self, row: QueueRow, seconds_left: int) -> None:
-        title = self.tr("Refund request due within the hour")
-        text = self.tr("{id}: {product}, {amount} — reply within {left}").format(
-            id=row.aftersale_id, product=row.product_name, amount=formatting.money(row.refund_amount),
-            left=formatting.duration(seconds_left),
-        )  # fmt: skip
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            if self._tray is None:
-                pixmap = QPixmap(16, 16)
-                pixmap.fill(QColor("#c62828"))
-                self._tray = QSystemTrayIcon(QIcon(pixmap), self)
-                self._tray.show()
-            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
-        else:
-            self.notice.emit(f"{title}: {text}")

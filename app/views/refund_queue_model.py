@@ -6,10 +6,13 @@ it is (under an hour red and bold, under six hours amber; a deadline that passed
 the mirror still shows the request open reads "expired — probably decided by the
 platform"), the request's type, reason, refund, product, the order's state and
 parcels, the buyer's history, the rule that applies and its suggestion, and the
-"pending" badge while a decision waits in the outbox. The model holds the plain list
-of frozen `QueueRow`s the service returned and formats cells only when Qt asks, so
-20k requests cost one dataclass each. Sorting is the service's (SQL): a header click
-only records the wish and emits `sort_changed`, and the screen asks again.
+"pending" badge while a decision waits in the outbox. The model holds the ordered
+`QueueKey`s of every request (id, deadline, pending: 20k of them cost little) and
+full `QueueRow`s only for the pages Qt has asked about, fetched a page at a time
+through the screen's `fetch_rows` (a primary-key read of 100 rows), so opening,
+filtering and sorting never build rows nobody sees. Sorting is the service's (SQL):
+a header click only records the wish and emits `sort_changed`, and the screen asks
+again.
 """
 
 from __future__ import annotations
@@ -29,10 +32,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.services.after_sale_rules import EVIDENCE_TIER_TEXTS
-from app.services.refund_queue import QueueRow
+from app.services.refund_queue import QueueKey, QueueRow
 from app.sync.codes import AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
 from app.views import formatting
-from app.views.formatting import HOUR
+from app.views.formatting import HOUR, code_label, refunds_text
 
 COL_DEADLINE = 0
 COL_PENDING = 1
@@ -47,6 +50,10 @@ COL_RULE = 9
 COLUMN_COUNT = 10
 
 QUEUE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_ROWS = 100  # full rows fetched per page; a screen shows about 40
+
+# Full rows for some ids, in any order (the screen's `queue_rows` on a short session).
+RowSource = Callable[[list[str]], Sequence[QueueRow]]
 
 # The `list_queue` sort key behind each sortable column; the others do not sort.
 COLUMN_SORT_KEYS = {
@@ -72,28 +79,23 @@ _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
-def refunds_text(source: str, params: Sequence[tuple[str, str]] = ()) -> str:
-    """A rule or suggestion text of the services (context "refunds") in the person's language."""
-    values = {
-        name: QCoreApplication.translate("refunds", value) if name == "tier_text" else value
-        for name, value in params
-    }
-    words = QCoreApplication.translate("refunds", source)
-    try:
-        return words.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return source.format(**values)
-
-
 class RefundQueueModel(QAbstractTableModel):
     """Rows of `QueueRow`, in the order the service sorted them."""
 
     # The person clicked a sortable header: (list_queue sort key, descending).
     sort_changed = Signal(str, bool)
 
-    def __init__(self, parent: QObject | None = None, *, clock: Callable[[], float] = formatting.now_utc):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = formatting.now_utc,
+        fetch_rows: RowSource | None = None,
+    ):
         super().__init__(parent)
-        self._rows: list[QueueRow] = []
+        self._keys: list[QueueKey] = []
+        self._loaded: dict[str, QueueRow | None] = {}  # None: gone from the database since
+        self._fetch_rows = fetch_rows
         self._row_of: dict[str, int] | None = None
         self._clock = clock
         self._now = int(clock())
@@ -106,23 +108,48 @@ class RefundQueueModel(QAbstractTableModel):
         self.retranslate()
 
     # --- contents ----------------------------------------------------------------
-    def set_rows(self, rows: Sequence[QueueRow]) -> None:
-        """Replace every row (already sorted by the service)."""
+    def set_keys(self, keys: Sequence[QueueKey], rows: Sequence[QueueRow] = ()) -> None:
+        """Replace every row: `keys` in the service's order, `rows` the ones already read."""
         self.beginResetModel()
-        self._rows = rows if isinstance(rows, list) else list(rows)
+        self._keys = keys if isinstance(keys, list) else list(keys)
+        self._loaded = {row.aftersale_id: row for row in rows}
         self._row_of = None
         self._now = int(self._clock())
         self.endResetModel()
 
-    def rows(self) -> list[QueueRow]:
-        return self._rows
+    def set_rows(self, rows: Sequence[QueueRow]) -> None:
+        """Replace every row with rows read in full (already sorted by the service)."""
+        self.set_keys([QueueKey(r.aftersale_id, r.status_deadline, r.pending) for r in rows], rows)
+
+    def queue_keys(self) -> list[QueueKey]:
+        return self._keys
 
     def row_at(self, row: int) -> QueueRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        """The full row at `row`, reading its page first if need be (None if gone)."""
+        if not 0 <= row < len(self._keys):
+            return None
+        aftersale_id = self._keys[row].aftersale_id
+        if aftersale_id not in self._loaded:
+            self._load_page(row)
+        return self._loaded.get(aftersale_id)
+
+    def _load_page(self, row: int) -> None:
+        first = row - row % PAGE_ROWS
+        wanted = [
+            k.aftersale_id
+            for k in self._keys[first : first + PAGE_ROWS]
+            if k.aftersale_id not in self._loaded
+        ]
+        found = {r.aftersale_id: r for r in self._fetch_rows(wanted)} if self._fetch_rows else {}
+        for aftersale_id in wanted:
+            self._loaded[aftersale_id] = found.get(aftersale_id)
+
+    def loaded_count(self) -> int:
+        return len(self._loaded)
 
     def row_of(self, aftersale_id: str) -> int | None:
         if self._row_of is None:
-            self._row_of = {r.aftersale_id: index for index, r in enumerate(self._rows)}
+            self._row_of = {key.aftersale_id: index for index, key in enumerate(self._keys)}
         return self._row_of.get(aftersale_id)
 
     @property
@@ -136,9 +163,9 @@ class RefundQueueModel(QAbstractTableModel):
     def tick(self, first_row: int = 0, last_row: int | None = None) -> None:
         """Move the clock on and repaint the countdown of rows `first_row..last_row`."""
         self._now = int(self._clock())
-        if not self._rows:
+        if not self._keys:
             return
-        last = len(self._rows) - 1 if last_row is None else min(last_row, len(self._rows) - 1)
+        last = len(self._keys) - 1 if last_row is None else min(last_row, len(self._keys) - 1)
         first = max(0, first_row)
         if first <= last:
             roles = [
@@ -149,13 +176,13 @@ class RefundQueueModel(QAbstractTableModel):
             ]
             self.dataChanged.emit(self.index(first, COL_DEADLINE), self.index(last, COL_DEADLINE), roles)
 
-    def seconds_left(self, row: QueueRow) -> int:
+    def seconds_left(self, row: QueueRow | QueueKey) -> int:
         return row.status_deadline - self._now
 
     def is_expired(self, row: QueueRow) -> bool:
         return row.expired_while_offline or row.status_deadline <= self._now
 
-    def is_red(self, row: QueueRow) -> bool:
+    def is_red(self, row: QueueRow | QueueKey) -> bool:
         """Due within the hour and not yet decided here: the row nobody may miss."""
         return not row.pending and 0 < self.seconds_left(row) <= RED_WITHIN_S
 
@@ -188,12 +215,12 @@ class RefundQueueModel(QAbstractTableModel):
             "first": self.tr("first request"),
         }
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, COLUMN_COUNT - 1))
 
     def sample_texts(self) -> dict[int, list[str]]:
         """The widest texts each column shows in this language, for sizing without the data."""
-        types = [_code_label(AFTER_SALE_TYPE_LABELS, code) for code in AFTER_SALE_TYPE_LABELS]
+        types = [code_label(AFTER_SALE_TYPE_LABELS, code) for code in AFTER_SALE_TYPE_LABELS]
         words = self._words
         return {
             COL_DEADLINE: [
@@ -214,7 +241,7 @@ class RefundQueueModel(QAbstractTableModel):
 
     # --- QAbstractTableModel -------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -237,7 +264,9 @@ class RefundQueueModel(QAbstractTableModel):
     ) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
+        if row is None:
+            return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -271,7 +300,7 @@ class RefundQueueModel(QAbstractTableModel):
                 return self._words["pending"]
             return self._words["attention"] if row.needs_attention else ""
         if column == COL_TYPE:
-            return _code_label(AFTER_SALE_TYPE_LABELS, row.type)
+            return code_label(AFTER_SALE_TYPE_LABELS, row.type)
         if column == COL_REASON:
             return row.reason_text
         if column == COL_AMOUNT:
@@ -291,7 +320,7 @@ class RefundQueueModel(QAbstractTableModel):
         return ""
 
     def _order_text(self, row: QueueRow) -> str:
-        parts = [_code_label(ORDER_STATUS_LABELS, row.order_status) if row.order_status is not None else "—"]
+        parts = [code_label(ORDER_STATUS_LABELS, row.order_status) if row.order_status is not None else "—"]
         parts.append(self._words["shipped"] if row.has_tracking else self._words["not_shipped"])
         if row.return_tracking_no:
             parts.append(self.tr("return {tracking}").format(tracking=row.return_tracking_no))
@@ -356,10 +385,6 @@ class RefundQueueModel(QAbstractTableModel):
         self._sort_key, self._descending = key, descending
         self.sort_changed.emit(key, descending)
 
-
-def _code_label(table: dict, code: int) -> str:
-    source = table.get(code)
-    return QCoreApplication.translate("codes", source) if source else str(code)
 
 
 def _evidence_words(tier: str) -> str:

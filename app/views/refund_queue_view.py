@@ -20,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
-    QItemSelection,
     QItemSelectionModel,
     QObject,
     Qt,
@@ -41,14 +40,22 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import Settings
 from app.services import outbox
 from app.services.permissions import Action, Actor, allowed
-from app.services.refund_queue import QueueDetail, QueueRow, list_queue, queue_detail
+from app.services.refund_detail import QueueDetail, queue_detail
+from app.services.refund_queue import (
+    QueueKey,
+    QueueRow,
+    list_queue_keys,
+    queue_rows,
+)
 from app.sync.status import SyncState, SyncStatus
+from app.views import formatting
 from app.views.background import BackgroundTasks
-from app.views.big_table import configure_big_table
+from app.views.big_table import configure_big_table, select_rows, selected_rows
 from app.views.refund_decision_flow import DecisionFlow
 from app.views.refund_detail_pane import RefundDetailPane
-from app.views.refund_queue_bars import ActionBar, FilterBar, QueueFilters, UrgentNotifier
-from app.views.refund_queue_model import COL_DEADLINE, SORT_KEY_COLUMNS, RefundQueueModel
+from app.views.refund_queue_bars import ActionBar, FilterBar, QueueFilters
+from app.views.refund_queue_model import COL_DEADLINE, PAGE_ROWS, SORT_KEY_COLUMNS, RefundQueueModel
+from app.views.tray_alarm import TrayAlarm
 
 COUNTDOWN_REFRESH_MS = 30_000
 SORTS_BY_COLUMN = {column: key for key, column in SORT_KEY_COLUMNS.items()}
@@ -57,7 +64,8 @@ SORTS_BY_COLUMN = {column: key for key, column in SORT_KEY_COLUMNS.items()}
 @dataclass(frozen=True, slots=True)
 class _Answer:
     filters: QueueFilters
-    rows: list[QueueRow]
+    keys: list[QueueKey]
+    rows: list[QueueRow]  # the pages on screen and the current request, read ahead
     waiting: int
     seconds: float  # how long the query took on the database lane
 
@@ -86,9 +94,8 @@ class RefundQueueView(QWidget):
         self._sync_worker, self._clock = sync_worker, clock
         self._sync_state: SyncState | None = None
         self._waiting = 0
-        self._notified: set[str] = set()
-        self._notifier = UrgentNotifier(self)
-        self._notifier.notice.connect(self.notice)
+        self._alarm = TrayAlarm(self)
+        self._alarm.notice.connect(self.notice)
         self._loaded = False
         self.last_query_seconds: float | None = None
 
@@ -99,7 +106,7 @@ class RefundQueueView(QWidget):
         self.banner.hide()
         self.filters = FilterBar(self)
         self.actions = ActionBar(self)
-        self.model = RefundQueueModel(self, clock=clock)
+        self.model = RefundQueueModel(self, clock=clock, fetch_rows=self._read_rows)
         self._table = QTableView(self)
         self._table.setObjectName("refundQueueTable")
         self._table.setModel(self.model)
@@ -149,6 +156,13 @@ class RefundQueueView(QWidget):
     def _configure_table(self) -> None:
         configure_big_table(self._table, multi_select=True)
         self._table.installEventFilter(self)
+        self._keys: dict[int, Callable[[], None]] = {
+            Qt.Key.Key_Return: self.open_current,
+            Qt.Key.Key_Enter: self.open_current,
+            Qt.Key.Key_A: self.approve_current,
+            Qt.Key.Key_R: self.refuse_current,
+            Qt.Key.Key_Space: self._toggle_current,
+        }
         self._table.horizontalHeader().setSortIndicator(
             SORT_KEY_COLUMNS["deadline"], Qt.SortOrder.AscendingOrder
         )
@@ -184,14 +198,23 @@ class RefundQueueView(QWidget):
         sort, descending = self.model.sort_spec
         now = int(self._clock())
 
+        first = max(0, self._table.rowAt(0))
+        first -= first % PAGE_ROWS
+        current = self.current_row()
+        keep = current.aftersale_id if current else None
+
         def query(session: Session) -> _Answer:
             started = time.perf_counter()
-            rows = list_queue(
+            keys = list_queue_keys(
                 session, now=now, search=filters.search, types=filters.types, statuses=filters.statuses,
                 urgency=filters.urgency, min_amount=filters.min_amount, max_amount=filters.max_amount,
                 sort=sort, descending=descending,
             )  # fmt: skip
-            return _Answer(filters, rows, outbox.waiting_count(session), time.perf_counter() - started)
+            # The page the person looks at (it stays in place), the next, and the current row.
+            ids = [key.aftersale_id for key in keys[first : first + 2 * PAGE_ROWS]]
+            rows = queue_rows(session, [*ids, keep] if keep and keep not in ids else ids, now=now)
+            seconds = time.perf_counter() - started
+            return _Answer(filters, keys, rows, outbox.waiting_count(session), seconds)
 
         self._tasks.read("refunds.list", self._sessions, query, self._on_rows)
 
@@ -205,18 +228,14 @@ class RefundQueueView(QWidget):
         return self.banner.text() if not self.banner.isHidden() else None
 
     def notified_ids(self) -> frozenset[str]:
-        return frozenset(self._notified)
+        return self._alarm.told()
 
     def current_row(self) -> QueueRow | None:
         return self.model.row_at(self._table.currentIndex().row())
 
     def selected_ids(self) -> list[str]:
-        # From the selection's ranges: selectedRows() asks the model about every cell (slow at 20k).
-        rows: set[int] = set()
-        for selected in self._table.selectionModel().selection():
-            rows.update(range(selected.top(), selected.bottom() + 1))
-        every = self.model.rows()
-        return [every[row].aftersale_id for row in sorted(rows) if row < len(every)]
+        every = self.model.queue_keys()
+        return [every[row].aftersale_id for row in selected_rows(self._table) if row < len(every)]
 
     def select_request(self, aftersale_id: str) -> bool:
         row = self.model.row_of(aftersale_id)
@@ -274,22 +293,17 @@ class RefundQueueView(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._table and event.type() == QEvent.Type.KeyPress:
-            key, modifiers = event.key(), event.modifiers()  # type: ignore[attr-defined]
-            plain = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-            if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.open_current()
-                return True
-            if plain and key == Qt.Key.Key_A:
-                self.approve_current()
-                return True
-            if plain and key == Qt.Key.Key_R:
-                self.refuse_current()
-                return True
-            if plain and key == Qt.Key.Key_Space and self._table.currentIndex().isValid():
-                flags = QItemSelectionModel.SelectionFlag.Toggle | QItemSelectionModel.SelectionFlag.Rows
-                self._table.selectionModel().select(self._table.currentIndex(), flags)
+            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)  # type: ignore[attr-defined]
+            action = self._keys.get(event.key()) if plain else None  # type: ignore[attr-defined]
+            if action is not None:
+                action()
                 return True
         return super().eventFilter(watched, event)
+
+    def _toggle_current(self) -> None:
+        if self._table.currentIndex().isValid():
+            flags = QItemSelectionModel.SelectionFlag.Toggle | QItemSelectionModel.SelectionFlag.Rows
+            self._table.selectionModel().select(self._table.currentIndex(), flags)
 
     # --- answers from the background ------------------------------------------------------
     def _on_rows(self, answer: _Answer) -> None:
@@ -299,7 +313,7 @@ class RefundQueueView(QWidget):
         self.last_query_seconds = answer.seconds
         self._waiting = answer.waiting
         self._loaded = True
-        self.model.set_rows(answer.rows)
+        self.model.set_keys(answer.keys, answer.rows)
         self._restore_selection(selected, current.aftersale_id if current else None)
         self._table.verticalScrollBar().setValue(scroll)
         self._update_banner()
@@ -315,18 +329,7 @@ class RefundQueueView(QWidget):
             self._request_detail()
         elif current is not None:
             self.detail_pane.show_placeholder(self.tr("The selected request is not in this list any more."))
-        # One selection of contiguous ranges: Ctrl+A over 20k rows must not mean 20k calls.
-        rows = sorted(row for i in selected if (row := self.model.row_of(i)) is not None)
-        ranges, last_column = QItemSelection(), self.model.columnCount() - 1
-        start = previous = None
-        for row in [*rows, None]:
-            if start is not None and (row is None or row != previous + 1):
-                ranges.select(self.model.index(start, 0), self.model.index(previous, last_column))
-                start = None
-            if row is not None:
-                start = row if start is None else start
-                previous = row
-        selection.select(ranges, QItemSelectionModel.SelectionFlag.Select)
+        select_rows(self._table, (row for i in selected if (row := self.model.row_of(i)) is not None))
 
     def _on_current_changed(self, *_: object) -> None:
         row = self.current_row()
@@ -382,10 +385,22 @@ class RefundQueueView(QWidget):
         self._notify_urgent()
 
     def _notify_urgent(self) -> None:
-        for row in self.model.rows():
-            if row.aftersale_id not in self._notified and self.model.is_red(row):
-                self._notified.add(row.aftersale_id)
-                self._notifier.notify(row, self.model.seconds_left(row))
+        for key in self.model.queue_keys():
+            if self.model.is_red(key) and not self._alarm.was_told(key.aftersale_id):
+                row = self.model.row_at(self.model.row_of(key.aftersale_id) or 0)
+                if row is None:
+                    continue
+                text = self.tr("{id}: {product}, {amount} — reply within {left}").format(
+                    id=row.aftersale_id, product=row.product_name, amount=formatting.money(row.refund_amount),
+                    left=formatting.duration(self.model.seconds_left(row)),
+                )  # fmt: skip
+                self._alarm.raise_once(row.aftersale_id, self.tr("Refund request due within the hour"), text)
+
+    def _read_rows(self, aftersale_ids: list[str]) -> list[QueueRow]:
+        """A page of full rows, read as the person scrolls to it (a primary-key read of
+        100 rows, a few milliseconds: paging lazily is what keeps 20k rows cheap)."""
+        with self._sessions() as session:
+            return queue_rows(session, aftersale_ids, now=int(self._clock()))
 
     def _update_actions(self) -> None:
         self.actions.update_for(self.current_row(), len(self.selected_ids()), self.may_decide(), self._actor)
