@@ -28,6 +28,8 @@ DEFAULT_TEST_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
 # DESKTOP-TESTING.md: what Qt needs offscreen, the CJK font, and what a real window needs.
 DEBIAN_QT_OFFSCREEN = ["libglib2.0-0", "libgl1", "libegl1", "libxkbcommon0", "libfontconfig1", "libdbus-1-3"]
 DEBIAN_CJK_FONT = ["fonts-wqy-microhei"]
+# The tests read printed PDFs back (pdftotext, pdftoppm) to check what reached the page.
+DEBIAN_TEST_TOOLS = ["poppler-utils"]
 DEBIAN_QT_WINDOW = [
     "libxcb-cursor0",
     "libxkbcommon-x11-0",
@@ -99,11 +101,12 @@ def missing_debian_packages(packages: list[str]) -> list[str]:
     return missing
 
 
-def ensure_system_libraries(with_window: bool) -> None:
+def ensure_system_libraries(with_window: bool, for_tests: bool = False) -> None:
     """On Debian-like Linux, make sure Qt's shared libraries and a CJK font are there."""
     if not sys.platform.startswith("linux") or shutil.which("dpkg-query") is None:
         return
     wanted = DEBIAN_QT_OFFSCREEN + DEBIAN_CJK_FONT + (DEBIAN_QT_WINDOW if with_window else [])
+    wanted += DEBIAN_TEST_TOOLS if for_tests else []
     missing = missing_debian_packages(wanted)
     if not missing:
         return
@@ -137,7 +140,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     task, extra = argv[0], argv[1:]
-    ensure_system_libraries(with_window=task == "app")
+    ensure_system_libraries(with_window=task == "app", for_tests=task == "test")
     ensure_python_packages()
     if task == "test":
         return run_tests(extra)

@@ -90,6 +90,7 @@ def run(argv: list[str]) -> int:
         actor = signed_in
 
     worker = SyncWorker(shop.engine_factory, interval_s=settings.sync_interval_s)
+    collector.watch(worker)
     keeper = WindowKeeper(
         lambda person: MainWindow(shop.sessions, settings, worker, actor=person),
         shop.sessions,

@@ -88,6 +88,7 @@ def parcel_row(order: Mapping[str, Any], **overrides: Any) -> dict[str, Any]:
         "company_code": "shunfeng",
         "company_name": "顺丰速运",
         "ship_time": order.get("ship_time") or order["update_time"],
+        "pickup_time": None,  # no carrier scan yet
         "order_update_time": order["update_time"],
     }
     row.update(overrides)

@@ -166,9 +166,9 @@ def make_window_for(qtbot, session_factory, settings, actor) -> MainWindow:
 @pytest.mark.parametrize(
     ("role", "screens", "may_change_settings"),
     [
-        (Role.OWNER, ["Orders", "Refunds", "Needs attention", "Users", "Audit log"], True),
+        (Role.OWNER, ["Orders", "Refunds", "Shipping", "Needs attention", "Users", "Audit log"], True),
         (Role.CLERK, ["Orders", "Refunds", "Needs attention"], False),
-        (Role.WAREHOUSE, ["Orders"], False),
+        (Role.WAREHOUSE, ["Orders", "Shipping", "Needs attention"], False),
     ],
     ids=["owner", "clerk", "warehouse"],
 )
@@ -221,7 +221,7 @@ def test_switch_user_from_the_button_and_the_shortcut(
 def test_the_people_screens_in_chinese(qtbot, session_factory, settings, owner, english) -> None:
     window = make_window_for(qtbot, session_factory, settings, owner)
     install_language("zh_CN")
-    expected = ["订单", "售后审核", "待处理异常", "用户", "操作记录"]
+    expected = ["订单", "售后审核", "发货", "待处理异常", "用户", "操作记录"]
     qtbot.waitUntil(lambda: navigation_texts(window) == expected, timeout=2_000)
     assert window.findChild(QPushButton, "switchUserButton").text() == "切换用户…"
     assert window.findChild(QLabel, "signedInPerson").text() == "小林\n店主"

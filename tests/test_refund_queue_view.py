@@ -140,7 +140,7 @@ def test_warehouse_staff_have_no_refunds_screen(qtbot, session_factory, settings
     packer = actor_of(add_person(session_factory, owner, "xiaozhou", "小周", Role.WAREHOUSE))
     window = MainWindow(session_factory, settings, actor=packer)
     qtbot.addWidget(window)
-    assert "refunds" not in window.screen_keys() and "attention" not in window.screen_keys()
+    assert "refunds" not in window.screen_keys() and "attention" in window.screen_keys()  # their shipments
     window.tasks.shutdown()
 
 
@@ -234,8 +234,9 @@ def test_key_texts_in_chinese(qtbot, tasks, session_factory, owner, settings) ->
         window = MainWindow(session_factory, settings, actor=owner)
         qtbot.addWidget(window)
         navigation = window.findChild(QListWidget, "navigation")
-        assert [navigation.item(i).text() for i in range(navigation.count())][1:3] == [
+        assert [navigation.item(i).text() for i in range(navigation.count())][1:4] == [
             "售后审核",
+            "发货",
             "待处理异常",
         ]
         window.tasks.shutdown()

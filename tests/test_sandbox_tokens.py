@@ -33,7 +33,8 @@ def test_refreshing_more_than_an_hour_before_expiry_returns_the_same_tokens(sand
         token["access_token"],
         token["refresh_token"],
     )
-    assert answer["data"]["expires_in"] == DAY
+    # A day left, give or take the wall-clock second that may tick between the two calls.
+    assert DAY - 1 <= answer["data"]["expires_in"] <= DAY
 
 
 def test_refreshing_in_the_last_hour_gives_new_tokens_and_the_old_stay_valid_an_hour(

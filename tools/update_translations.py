@@ -66,8 +66,42 @@ def unfinished(ts_file: Path = TS_FILE) -> list[str]:
     return missing
 
 
+HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+
+
+def finished_translations(ts_file: Path = TS_FILE) -> dict[str, str]:
+    """Source text -> its finished translation, whatever the context."""
+    found = {}
+    for message in ET.parse(ts_file).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None and (translation.text or "").strip():
+            found[message.findtext("source") or ""] = translation.text or ""
+    return found
+
+
+def carry_moved(before: dict[str, str], ts_file: Path = TS_FILE) -> int:
+    """Accept lupdate's same-text suggestion where the very source was translated before
+    in another context: the string moved to another class, its meaning did not."""
+    tree = ET.parse(ts_file)
+    carried = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source") or ""
+        if translation is not None and translation.get("type") == "unfinished" and source in before:
+            translation.text = before[source]
+            del translation.attrib["type"]
+            carried += 1
+    if carried:
+        ts_file.write_text(HEADER + ET.tostring(tree.getroot(), encoding="unicode") + "\n", encoding="utf-8")
+    return carried
+
+
 def main() -> int:
+    before = finished_translations()
     lupdate()
+    carried = carry_moved(before)
+    if carried:
+        print(f"carried {carried} translation(s) of strings that moved to another context")
     lrelease()
     missing = unfinished()
     for text in missing:

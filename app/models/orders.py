@@ -78,6 +78,9 @@ class OrderLogistics(Base):
     company_code: Mapped[str] = mapped_column(String(32), default="")
     company_name: Mapped[str] = mapped_column(String(64), default="")
     ship_time: Mapped[int | None] = mapped_column(UnixTime)
+    # The carrier's first scan (`pickup_time`, sandbox extension); None until the platform
+    # reports one, and always None where it never does. RULES.md: "shipped" means this scan.
+    pickup_time: Mapped[int | None] = mapped_column(UnixTime)
     order_update_time: Mapped[int] = mapped_column(UnixTime)
 
 

@@ -144,9 +144,9 @@ def new_order(rng: random.Random, mint: IdMint, created: int) -> lc.Order:
     return order
 
 
-def ship_with_random_carrier(rng: random.Random, order: lc.Order, at: int, now: int) -> None:
+def ship_with_random_carrier(rng: random.Random, order: lc.Order, at: int, now: int, seed: int) -> None:
     carrier = rng.choices(CARRIERS, cum_weights=CARRIER_CUM_WEIGHTS)[0]
-    lc.ship(order, carrier.code, carrier.name, new_tracking_no(rng, carrier), at, now, rng)
+    lc.ship(order, carrier.code, carrier.name, new_tracking_no(rng, carrier), at, now, rng, seed)
 
 
 def open_after_sale(

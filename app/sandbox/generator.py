@@ -2,9 +2,10 @@
 
 Owns the daily and hourly rhythm of orders (evening peak, quiet small hours,
 weekends, the 双11 spike), living each order's past up to "now" (payment, an early
-refund, the merchant's shipping, delivery, after-sales and the merchant's and
-platform's answers) and the urgent work a desk always has. A pure function of
-(seed, now, count): the same arguments give the same shop.
+refund, the merchant's shipping, the carrier's pickup scan or the refund when it never
+came, delivery, after-sales and the merchant's and platform's answers) and the urgent
+work a desk always has. A pure function of (seed, now, count): the same arguments give
+the same shop.
 """
 
 from __future__ import annotations
@@ -174,10 +175,12 @@ def play_order(
             ship_at = max(ship_at, asale.info["update_time"] + HOUR)
     if ship_at > now or keep_unshipped:
         return
-    ship_with_random_carrier(rng, order, ship_at, ship_at)
-    complete_at = order.sim["complete_at"]
-    if complete_at <= now:
-        lc.complete(order, complete_at, complete_at)
+    ship_with_random_carrier(rng, order, ship_at, ship_at, seed)
+    # The platform's own steps since: the carrier's scan (or the refund when none came), completion.
+    while (due := order.next_at()) is not None and due <= now:
+        lc.run_order_due(order, due, due)
+    if not lc.picked_up(order):
+        return  # buyers ask about goods once they have moved; a refunded order has nothing left to ask
     line = rng.choice(order.data["sku_order_list"])
     category = next(p.category for p in PRODUCTS if p.product_id == line["product_id"])
     if rng.random() < AFTER_SALE_RATE[category]:
@@ -197,11 +200,14 @@ def urgent_work(
     *,
     ship_soon: int = 3,
     answer_soon: int = 2,
+    pickup_overdue: int = 2,
 ) -> list[lc.AfterSale]:
-    """Orders due to ship within 4 h and requests whose deadline is within the hour, as a desk always has.
+    """Orders due to ship within 4 h, requests whose deadline is within the hour, and parcels
+    with no pickup scan a day after shipping, as a desk always has.
 
-    They are backdated (paid ~45 h ago, applied ~47.5 h ago); a simulator's liberty so
-    the urgent lists of a demo are never empty. Their `update_time` is `now`.
+    They are backdated (paid ~45 h ago, applied ~47.5 h ago, shipped 26-44 h ago); a
+    simulator's liberty so the urgent lists of a demo are never empty. Their
+    `update_time` is `now` (the parcels': when they were shipped).
     """
     made = []
     for _ in range(ship_soon):
@@ -216,10 +222,22 @@ def urgent_work(
         created = now - 7 * DAY - rng.randrange(DAY)
         order = new_order(rng, mint, created)
         lc.pay(order, created + 120, created + 120)
-        ship_with_random_carrier(rng, order, created + 20 * HOUR, created + 20 * HOUR)
+        shipped = created + 20 * HOUR
+        ship_with_random_carrier(rng, order, shipped, shipped, seed)
+        # The parcel moved: a request about goods the carrier never took is another story.
+        scanned = order.sim.get("pickup_at") or shipped + 6 * HOUR
+        lc.scan_pickup(order, scanned, scanned)
         orders[order.id] = order
         applied = now - lc.MERCHANT_REVIEW_S + int(rng.uniform(5, 55) * 60)
         asale = open_after_sale(rng, mint, seed, order, applied, now, before_shipment=False)
         asale.info["status_deadline"] = applied + lc.MERCHANT_REVIEW_S
         made.append(asale)
+    for _ in range(pickup_overdue):
+        shipped = now - int(rng.uniform(26, 44) * HOUR)
+        paid = shipped - int(rng.uniform(2, 20) * HOUR)
+        order = new_order(rng, mint, paid - rng.randrange(30, 300))
+        lc.pay(order, paid, paid)
+        ship_with_random_carrier(rng, order, shipped, shipped, seed)
+        lc.schedule_pickup(order, shipped, None)  # the courier never came; the platform refunds at 48 h
+        orders[order.id] = order
     return made

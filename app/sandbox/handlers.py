@@ -205,7 +205,7 @@ def logistics_add(ctx: Context, params: dict[str, Any]) -> Any:
                         {"from": int(AfterSaleStatus.AWAITING_MERCHANT), "to": asale.status},
                     )
         rng = lifecycle.entity_rng(ctx.platform.seed, order_id, "ship")
-        lifecycle.ship(order, carrier.code, carrier.name, tracking_no, now, now, rng)
+        lifecycle.ship(order, carrier.code, carrier.name, tracking_no, now, now, rng, ctx.platform.seed)
         store.save_order(order)
         store.ledger_append(
             now,

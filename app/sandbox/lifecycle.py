@@ -36,6 +36,12 @@ BUYER_RETURN_WINDOW_S = 7 * DAY
 RECEIPT_REVIEW_S = 48 * HOUR
 UNPAID_CANCEL_S = 30 * 60
 FAST_REFUND_LIMIT_FEN = 800_000
+# (ours) when the carrier's first pickup scan comes after the merchant ships: most within
+# PICKUP_HOURS, a few parcels never (the courier never came, the label was never used).
+PICKUP_HOURS = (1, 20)
+NEVER_PICKED_UP_SHARE = 0.03
+# RULES.md "Shipping": no pickup scan this long after shipping and the buyer is refunded.
+PICKUP_REFUND_S = 48 * HOUR
 
 REFUND_TYPES = (T.RETURN_AND_REFUND, T.REFUND_AFTER_SHIPMENT, T.REFUND_BEFORE_SHIPMENT)
 _PRODUCTS_BY_ID = {product.product_id: product for product in PRODUCTS}
@@ -59,7 +65,9 @@ class Order:
             cancel_at = self.data["create_time"] + UNPAID_CANCEL_S
             return min(self.sim.get("pay_at") or cancel_at, cancel_at)
         if self.status == OrderStatus.SHIPPED:
-            return self.sim.get("complete_at")
+            # The pickup scan, else the refund for a parcel never scanned, comes before completion.
+            steps = [self.sim.get(key) for key in ("pickup_at", "pickup_refund_at", "complete_at")]
+            return min((at for at in steps if at is not None), default=None)
         return None
 
 
@@ -145,14 +153,66 @@ def ship(
     at: int,
     now: int,
     rng: random.Random,
+    seed: int,
 ) -> None:
+    """The merchant ships at `at`; the carrier's pickup is decided by the order alone (seed, id)."""
     order.data["ship_time"] = at
     order.data["logistics_info"] = [
-        {"tracking_no": tracking_no, "company": company_code, "company_name": company_name, "ship_time": at}
+        {
+            "tracking_no": tracking_no,
+            "company": company_code,
+            "company_name": company_name,
+            "ship_time": at,
+            "pickup_time": 0,  # (ours) the carrier's first scan; 0 until there is one
+        }
     ]
     # The buyer confirms receipt (or the platform does) a few days after delivery.
     order.sim["complete_at"] = at + int(rng.uniform(2.5, 8) * DAY)
+    schedule_pickup(order, at, pickup_delay(seed, order.id))
     set_order_status(order, OrderStatus.SHIPPED, now)
+
+
+def pickup_delay(seed: int, order_id: str) -> int | None:
+    """Seconds from shipping to the carrier's first scan, or None when the carrier never comes.
+
+    The order's own generator decides, so shipping it now or later, live or in history,
+    never changes whether and how soon its carrier comes.
+    """
+    rng = entity_rng(seed, order_id, "pickup")
+    if rng.random() < NEVER_PICKED_UP_SHARE:
+        return None
+    return int(rng.uniform(*PICKUP_HOURS) * HOUR)
+
+
+def schedule_pickup(order: Order, shipped_at: int, delay_s: int | None) -> None:
+    """Plan the scan `delay_s` after shipping (None: never), and the refund that a missing scan brings."""
+    order.sim["pickup_refund_at"] = shipped_at + PICKUP_REFUND_S
+    if delay_s is None:
+        order.sim.pop("pickup_at", None)
+    else:
+        order.sim["pickup_at"] = shipped_at + delay_s
+
+
+def picked_up(order: Order) -> bool:
+    return any(parcel.get("pickup_time") for parcel in order.data["logistics_info"])
+
+
+def scan_pickup(order: Order, at: int, now: int) -> None:
+    """The carrier's first scan at `at`; stamped `now` so an incremental pull sees it."""
+    for parcel in order.data["logistics_info"]:
+        parcel["pickup_time"] = at
+    order.sim.pop("pickup_at", None)
+    order.sim.pop("pickup_refund_at", None)
+    order.data["update_time"] = now
+
+
+def refund_without_pickup(order: Order, at: int, now: int) -> None:
+    """No scan 48 h after shipping: the platform refunds the buyer and closes the order alone."""
+    order.sim.pop("pickup_refund_at", None)
+    order.sim.pop("complete_at", None)
+    # Not `refunded` (that means before shipment, and shipping again answers 60068).
+    order.sim["refunded_without_pickup"] = order.data["pay_amount"]
+    cancel(order, at, now)
 
 
 def complete(order: Order, at: int, now: int) -> None:
@@ -179,6 +239,12 @@ def run_order_due(order: Order, at: int, now: int) -> str | None:
         cancel(order, at, now)
         return "cancelled_unpaid"
     if order.status == OrderStatus.SHIPPED:
+        if at == order.sim.get("pickup_at"):
+            scan_pickup(order, at, now)
+            return "pickup_scanned"
+        if at == order.sim.get("pickup_refund_at"):
+            refund_without_pickup(order, at, now)
+            return "refunded_without_pickup"
         complete(order, at, now)
         return "completed"
     return None

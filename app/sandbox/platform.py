@@ -1,7 +1,8 @@
 """The platform's own hand: what happens in the shop without the merchant.
 
 Owns running every platform action that has come due on the simulation clock
-(payment or cancellation of unpaid orders, completion after delivery, automatic
+(payment or cancellation of unpaid orders, the carrier's pickup scan and the refund
+when none comes within 48 h, completion after delivery, automatic
 agreement when a deadline passes, buyers sending returns back, exchanges arriving),
 the live-traffic step (new orders at a Poisson rate, new after-sale requests, the
 top-up that keeps urgent work on the desk) and the thread that runs it.
@@ -169,9 +170,12 @@ class Platform:
                 (int(OrderStatus.AWAITING_SHIPMENT),),
             )
         else:
+            # Buyers ask about goods once the carrier has them: a parcel still waiting for its
+            # pickup scan is left out (0 there; stores made before the field count as scanned).
             candidates = store.ids(
                 "SELECT order_id FROM orders WHERE status IN (?, ?) AND has_after_sale = 0 "
-                "AND create_time >= ? ORDER BY order_id",
+                "AND create_time >= ? "
+                "AND IFNULL(json_extract(data, '$.logistics_info[0].pickup_time'), 1) != 0 ORDER BY order_id",
                 (int(OrderStatus.SHIPPED), int(OrderStatus.COMPLETED), now - 20 * DAY),
             )
         if not candidates:
@@ -226,7 +230,14 @@ class Platform:
             return []
         orders: dict[str, lifecycle.Order] = {}
         made = generator.urgent_work(
-            rng, mint, self.seed, now, orders, ship_soon=need_orders, answer_soon=need_answers
+            rng,
+            mint,
+            self.seed,
+            now,
+            orders,
+            ship_soon=need_orders,
+            answer_soon=need_answers,
+            pickup_overdue=0,  # parcels are not backdated by live traffic; history has them
         )
         for order in orders.values():
             order.data["update_time"] = now

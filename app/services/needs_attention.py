@@ -5,7 +5,13 @@ before the decision arrived, e.g. the buyer edited it) whose decision still make
 sense for the request as it is now. It is replaced by a fresh operation based on the
 current mirrored version, the old one is closed as discarded, and both facts are one
 audit event ("outbox.reapply"), all in the caller's transaction. Dropping a decision
-is `outbox.discard()`.
+is `outbox.discard()`, for shipments too.
+
+A shipment comes back only when the platform refused it because the buyer asked for a
+refund before shipment: sent again, it refuses that refund (`shipping.ship_order` with
+`refuse_refund`, so only a person allowed to refuse it may). Every other shipment
+refusal (wrong number, cancelled order, …) says in its problem words what to do, which
+is to discard it and, where the parcel still goes, ship again with the right details.
 """
 
 from __future__ import annotations
@@ -14,9 +20,9 @@ import json
 
 from sqlalchemy.orm import Session
 
-from app.models import AfterSale, OutboxOperation
+from app.models import AfterSale, Order, OutboxOperation
 from app.models import outbox as state
-from app.services import permissions
+from app.services import audit, permissions, shipping
 from app.services.permissions import Action, Actor
 from app.services.refund_decisions import (
     ENTITY,
@@ -26,7 +32,13 @@ from app.services.refund_decisions import (
     has_open_operation,
     queue_decision,
 )
-from app.sync.codes import OPERATE_TRANSITIONS, QT_TRANSLATE_NOOP
+from app.sync.codes import (
+    OPERATE_TRANSITIONS,
+    ORDER_STATUSES_TO_SHIP,
+    QT_TRANSLATE_NOOP,
+    LogisticsRefusal,
+    sub_code_number,
+)
 
 OUTBOX_REAPPLY = "outbox.reapply"
 MSG_NOT_CONFLICT = QT_TRANSLATE_NOOP(
@@ -35,11 +47,60 @@ MSG_NOT_CONFLICT = QT_TRANSLATE_NOOP(
 MSG_NO_LONGER_APPLIES = QT_TRANSLATE_NOOP(
     "refunds", "The request has moved on and this decision no longer applies to it. Discard it instead."
 )
+MSG_SHIPMENT_NOT_AGAIN = QT_TRANSLATE_NOOP(
+    "shipping",
+    "Only a shipment the platform stopped for a pending refund request can be applied again, refusing "
+    "that refund, while the order still waits to be shipped. Discard this one instead.",
+)
+
+
+def _shipment_can_go_again(session: Session, op: OutboxOperation) -> bool:
+    """A shipment refused for a waiting refund request that the mirror still shows waiting."""
+    order = session.get(Order, op.entity_id)
+    return (
+        op.state == state.REJECTED
+        and op.method == shipping.METHOD
+        and sub_code_number(op.platform_code) == LogisticsRefusal.REFUND_PENDING
+        and order is not None
+        and order.status in ORDER_STATUSES_TO_SHIP
+        and bool(shipping.refund_requests_waiting(session, op.entity_id))
+    )
+
+
+def _reapply_shipment(session: Session, actor: Actor, op: OutboxOperation, *, now: int) -> str:
+    if not _shipment_can_go_again(session, op):
+        raise shipping.ShipmentRefused(MSG_SHIPMENT_NOT_AGAIN)
+    params = json.loads(op.params)
+    queued = shipping.ship_order(
+        session,
+        actor,
+        op.entity_id,
+        str(params["company_code"]),
+        str(params["logistics_code"]),
+        now=now,
+        refuse_refund=True,
+    )
+    op.state, op.finished_at = state.DISCARDED, now
+    audit.record(
+        session,
+        actor,
+        OUTBOX_REAPPLY,
+        entity_type=op.entity_type,
+        entity_id=op.entity_id,
+        order_id=op.entity_id,
+        before={"state": state.REJECTED, "operation": op.op_id},
+        after={"replaces_operation": op.op_id, "operation": queued.op_id, "is_refund_reject": True},
+        refers_to=op.audit_event_id,
+        now=now,
+    )
+    return queued.op_id
 
 
 def can_reapply(session: Session, seq: int) -> bool:
     """Whether `reapply` would accept this operation now (for enabling a button)."""
     op = session.get(OutboxOperation, seq)
+    if op is not None and op.entity_type == shipping.ENTITY:
+        return _shipment_can_go_again(session, op)
     if op is None or op.state != state.CONFLICT or op.entity_type != ENTITY:
         return False
     request = session.get(AfterSale, op.entity_id)
@@ -48,8 +109,13 @@ def can_reapply(session: Session, seq: int) -> bool:
 
 
 def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
-    """Send a conflicting decision again, based on the request as it is now; returns the new op id."""
+    """Send a conflicting decision again, based on the request as it is now; returns the new op id.
+
+    A shipment refused for a waiting refund request is sent again refusing that refund
+    (raises shipping.ShipmentRefused or PermissionDenied when that is not possible)."""
     op = session.get(OutboxOperation, seq)
+    if op is not None and op.entity_type == shipping.ENTITY:
+        return _reapply_shipment(session, actor, op, now=now)
     if op is None or op.state != state.CONFLICT or op.entity_type != ENTITY:
         raise DecisionRefused(MSG_NOT_CONFLICT)
     request = session.get(AfterSale, op.entity_id)

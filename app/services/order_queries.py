@@ -1,7 +1,8 @@
 """Read-only queries behind the orders screen, answering in plain dataclasses.
 
 Owns what the orders screen may know about an order: `OrderRow` for the table (one
-per order, built straight from result tuples so 100k rows stay cheap) and
+per order, built straight from result tuples; the screen reads the sorted ids of
+every match with `list_order_ids` and the rows of a page at a time with `order_rows`) and
 `OrderDetail` for the detail pane (the order, its SKU lines, parcels and after-sale
 requests). Search, status filter and sort run in SQL; the promised ship-by instant
 is computed in SQL too (`exp_ship_time`, else payment + the rule set's default
@@ -10,7 +11,9 @@ promise), so sorting by urgency needs no Python pass. Screens never see ORM obje
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
@@ -157,25 +160,8 @@ def _search_condition(search: str) -> ColumnElement[bool] | None:
     return and_(*(or_(*(field.icontains(term, autoescape=True) for field in fields)) for term in terms))
 
 
-def list_orders(
-    session: Session,
-    *,
-    search: str = "",
-    statuses: tuple[int, ...] = (),
-    sort: str = "create_time",
-    descending: bool = True,
-    limit: int | None = None,
-    rules: RuleSet | None = None,
-) -> list[OrderRow]:
-    """Orders matching `search` (every word, in id, items, receiver or buyer's note)
-    and `statuses` (any, or all when empty), sorted in SQL, ties broken by id."""
-    if sort not in SORT_KEYS:
-        raise ValueError(f"unknown sort key {sort!r}; expected one of {SORT_KEYS}")
-    rules = rules or load_rules()
-    sort_column = _sort_columns(sort, rules)[sort]
-    ordered = sort_column.desc() if descending else sort_column.asc()
-    tie_break = Order.order_id.desc() if descending else Order.order_id.asc()
-    statement = select(
+def _row_columns(rules: RuleSet) -> tuple[ColumnElement, ...]:
+    return (
         Order.order_id,
         Order.status,
         Order.pay_amount,
@@ -188,6 +174,28 @@ def list_orders(
         Order.buyer_words != literal(""),
         Order.update_time,
     )
+
+
+def list_order_ids(
+    session: Session,
+    *,
+    search: str = "",
+    statuses: tuple[int, ...] = (),
+    sort: str = "create_time",
+    descending: bool = True,
+    limit: int | None = None,
+    rules: RuleSet | None = None,
+) -> list[str]:
+    """Ids of the orders matching `search` (every word, in id, items, receiver or buyer's
+    note) and `statuses` (any, or all when empty), sorted in SQL, ties broken by id.
+    The screen keeps these and reads full rows (`order_rows`) a page at a time."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}; expected one of {SORT_KEYS}")
+    rules = rules or load_rules()
+    sort_column = _sort_columns(sort, rules)[sort]
+    ordered = sort_column.desc() if descending else sort_column.asc()
+    tie_break = Order.order_id.desc() if descending else Order.order_id.asc()
+    statement = select(Order.order_id)
     if sort in _NULLABLE_SORT_KEYS:
         # NULLs last in both directions: an order with no deadline is never "most urgent".
         statement = statement.order_by(sort_column.is_(None))
@@ -199,8 +207,30 @@ def list_orders(
         statement = statement.where(Order.status.in_(statuses))
     if limit is not None:
         statement = statement.limit(limit)
-    # Positional construction from raw tuples: no ORM identity map, no per-row dicts.
-    return [OrderRow(*row) for row in session.execute(statement)]
+    return list(session.scalars(statement))
+
+
+ROWS_PER_QUERY = 500  # far below every database's limit on bound parameters
+
+
+def order_rows(session: Session, order_ids: Sequence[str], *, rules: RuleSet | None = None) -> list[OrderRow]:
+    """The table rows of `order_ids`, in that order (unknown ids left out)."""
+    rules = rules or load_rules()
+    found: dict[str, OrderRow] = {}
+    for start in range(0, len(order_ids), ROWS_PER_QUERY):
+        chunk = list(order_ids[start : start + ROWS_PER_QUERY])
+        statement = select(*_row_columns(rules)).where(Order.order_id.in_(chunk))
+        # Positional construction from raw tuples: no ORM identity map, no per-row dicts.
+        for values in session.execute(statement):
+            found[values[0]] = OrderRow(*values)
+    return [found[order_id] for order_id in order_ids if order_id in found]
+
+
+def list_orders(session: Session, *, rules: RuleSet | None = None, **filters: Any) -> list[OrderRow]:
+    """Every matching row at once (`list_order_ids`'s filters and sort); for tests and
+    small lists — the orders screen pages with `order_rows`."""
+    rules = rules or load_rules()
+    return order_rows(session, list_order_ids(session, rules=rules, **filters), rules=rules)
 
 
 def count_orders(session: Session) -> int:

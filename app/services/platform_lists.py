@@ -1,15 +1,19 @@
 """The platform's published lists, as this workstation last fetched them.
 
-Owns reading and writing the `platform_lists` copies. Today that is the merchant's
-reject reasons (`afterSale.rejectReasonCodeList`), which a refusal must quote by code
-and which say whether evidence images are required; keeping a copy lets a person
-refuse a request while the internet is down. The sync engine refreshes the copy
-(`is_stale`); screens and decision services read it (`reject_reasons`).
+Owns reading and writing the `platform_lists` copies, and which lists are kept
+(`KEPT_LISTS`, each with the parser that decides whether an answer is usable):
+the merchant's reject reasons (`afterSale.rejectReasonCodeList`), which a refusal
+must quote by code and which say whether evidence images are required, and the
+carriers (`order.logisticsCompanyList`) a parcel can be shipped with. Keeping a copy
+lets a person refuse a request or ship a parcel while the internet is down. The sync
+engine refreshes the copies (`is_stale`); screens and services read them
+(`reject_reasons`, `logistics_companies`).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +23,7 @@ from app.db import upsert
 from app.models import PlatformList
 
 REJECT_REASONS_LIST = "afterSale.rejectReasonCodeList"
+LOGISTICS_COMPANIES_LIST = "order.logisticsCompanyList"
 MAX_AGE_S = 24 * 3600  # the platform changes its lists rarely; a day old is fresh enough
 
 
@@ -27,6 +32,15 @@ class RejectReason:
     code: int
     reason: str  # the platform's words (Chinese), shown as sent
     evidence_needed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LogisticsCompany:
+    """A carrier as the platform lists it; `code` is what `order.logisticsAdd` takes."""
+
+    id: int
+    name: str  # the platform's words (Chinese), shown as sent
+    code: str
 
 
 def store_list(session: Session, name: str, payload: Any, now: int) -> None:
@@ -81,3 +95,55 @@ def reject_reasons(session: Session) -> list[RejectReason]:
 
 def reject_reason(session: Session, code: int) -> RejectReason | None:
     return next((reason for reason in reject_reasons(session) if reason.code == code), None)
+
+
+def parse_logistics_companies(payload: Any) -> list[LogisticsCompany]:
+    """`data[]{id, name, code}`; raises ValueError unless every item reads and there is one.
+
+    Unlike the reject reasons, nothing is left out: a carrier missing from the copy
+    could not be shipped with offline, so a doubtful answer keeps the old copy instead.
+    """
+    if not isinstance(payload, list) or not payload:
+        raise ValueError(f"the carrier list is not a non-empty array: {payload!r:.80}")
+    companies = []
+    for index, item in enumerate(payload):
+        if not isinstance(item, dict):
+            raise ValueError(f"carrier #{index + 1} is not an object")
+        company_id, name, code = item.get("id"), item.get("name"), item.get("code")
+        if isinstance(company_id, bool) or not isinstance(company_id, int | str):
+            raise ValueError(f"carrier #{index + 1}: 'id' is not a number ({company_id!r})")
+        try:
+            company_id = int(company_id)
+        except ValueError as error:
+            raise ValueError(f"carrier #{index + 1}: 'id' is not a number ({company_id!r})") from error
+        if not isinstance(name, str) or not name.strip() or not isinstance(code, str) or not code.strip():
+            raise ValueError(f"carrier #{index + 1}: 'name' or 'code' is missing")
+        companies.append(LogisticsCompany(company_id, name.strip(), code.strip()))
+    return companies
+
+
+def logistics_companies(session: Session) -> list[LogisticsCompany]:
+    """The carriers as last fetched, in the platform's order; empty until the first fetch."""
+    try:
+        return parse_logistics_companies(load_list(session, LOGISTICS_COMPANIES_LIST))
+    except ValueError:  # never fetched (the copy is checked before it is stored)
+        return []
+
+
+def logistics_company(session: Session, code: str) -> LogisticsCompany | None:
+    return next((company for company in logistics_companies(session) if company.code == code), None)
+
+
+def _reject_reasons_or_refuse(payload: Any) -> list[RejectReason]:
+    reasons = parse_reject_reasons(payload)
+    if not reasons:
+        raise ValueError("the reject reason list has no readable item")
+    return reasons
+
+
+# The lists the sync engine keeps a copy of, each with the parser that refuses an
+# unusable answer (ValueError), so a bad answer never replaces a good copy.
+KEPT_LISTS: dict[str, Callable[[Any], Sequence[object]]] = {
+    REJECT_REASONS_LIST: _reject_reasons_or_refuse,
+    LOGISTICS_COMPANIES_LIST: parse_logistics_companies,
+}

@@ -1,12 +1,13 @@
 """The shop platform's rule set, read from a versioned data file.
 
 Owns loading `resources/rules/douyin.json` into a typed, immutable `RuleSet`, so
-numbers from RULES.md (the 48 h default ship promise, the after-sale windows, evidence
-tiers and fast-refund caps, and the keyword lists that map product names and buyers'
-reasons to the categories those rules name) live in one file that names its version
-and effective date, never as literals scattered through the code. Screens show
-`rule_set` next to anything computed from it. The after-sale decisions built on these
-numbers are in `after_sale_rules.py`.
+numbers from RULES.md (the 48 h default ship promise, the shipping cut-offs, late and
+out-of-stock compensation bands and the shipping board's lanes, the after-sale windows,
+evidence tiers and fast-refund caps, and the keyword lists that map product names and
+buyers' reasons to the categories those rules name) live in one file that names its
+version and effective date, never as literals scattered through the code. Screens show
+`rule_set` next to anything computed from it. The decisions built on these numbers are
+in `ship_deadlines.py` and `after_sale_rules.py`.
 """
 
 from __future__ import annotations
@@ -17,12 +18,68 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
 DEFAULT_RULES_FILE = RULES_DIR / "douyin.json"
 HOUR_S = 3600
 DAY_S = 24 * HOUR_S
 OTHER_CATEGORY = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class CompensationRule:
+    """A share of the paid amount, rounded, then held between a floor and a ceiling."""
+
+    percent: int
+    min_fen: int
+    max_fen: int
+
+    def amount_fen(self, pay_amount_fen: int, round_to_fen: int) -> int:
+        # Integer arithmetic in hundredths of a fen, rounded half up (四舍五入) to the unit.
+        hundredths = pay_amount_fen * self.percent
+        unit = round_to_fen * 100
+        rounded = (hundredths + unit // 2) // unit * round_to_fen
+        return min(max(rounded, self.min_fen), self.max_fen)
+
+
+@dataclass(frozen=True, slots=True)
+class CompensationBand:
+    """What late shipment costs for orders whose promise is at most `promise_up_to_hours`."""
+
+    promise_up_to_hours: int | None  # inclusive; None for the last, open-ended band
+    late: CompensationRule | None  # None: shipping late (up to out-of-stock) costs nothing
+    out_of_stock: CompensationRule
+
+
+@dataclass(frozen=True, slots=True)
+class ShippingRules:
+    """RULES.md "Shipping", as numbers (see douyin.json "shipping")."""
+
+    time_zone: str  # the shop's calendar: cut-offs, end of day, today/tomorrow
+    same_day_cutoff_hour: int
+    presale_max_days: int
+    pickup_timeout_hours: int  # a tracking number with no pickup scan for longer is a timeout
+    auto_refund_without_pickup_hours: int  # then a buyer's refund goes through on its own
+    out_of_stock_after_hours: int  # still unshipped this long past the deadline
+    compensation_round_to_fen: int
+    compensation_bands: tuple[CompensationBand, ...]  # rising promise lengths, last open-ended
+    fake_shipment: CompensationRule
+    lane_within_4h_hours: int
+    lane_today_days_ahead: int
+    lane_tomorrow_days_ahead: int
+    urgent_notice_hours: int  # "due within 2 hours" notification
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)  # ZoneInfo caches instances by key
+
+    def band_for(self, promise_s: int) -> CompensationBand:
+        """The compensation band of a promise `promise_s` seconds long (pay -> ship-by)."""
+        for band in self.compensation_bands:
+            if band.promise_up_to_hours is None or promise_s <= band.promise_up_to_hours * HOUR_S:
+                return band
+        raise AssertionError("the last band is open-ended (checked when parsed)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +153,7 @@ class RuleSet:
     rule_set: str
     effective: date
     default_ship_promise_hours: int
+    shipping: ShippingRules
     after_sales: AfterSaleRules
 
     @property
@@ -125,6 +183,89 @@ def _keyword_table(raw: Any, key: str) -> tuple[tuple[str, tuple[str, ...]], ...
     ):
         raise ValueError(f"{key} must be a list of [name, [keywords]]")
     return tuple((str(name), tuple(str(word) for word in words)) for name, words in raw)
+
+
+def _field(raw: Any, key: str, where: str) -> Any:
+    if not isinstance(raw, dict) or key not in raw:
+        raise ValueError(f"{where}.{key} is missing")
+    return raw[key]
+
+
+def _whole(raw: Any, key: str, where: str, low: int = 1, high: int | None = None) -> int:
+    value = _field(raw, key, where)
+    if (
+        not isinstance(value, int)
+        or isinstance(value, bool)
+        or value < low
+        or (high is not None and value > high)
+    ):
+        bounds = f"from {low}" + ("" if high is None else f" to {high}")
+        raise ValueError(f"{where}.{key} must be a whole number {bounds}, not {value!r}")
+    return value
+
+
+def _compensation_rule(raw: Any, where: str) -> CompensationRule:
+    rule = CompensationRule(
+        percent=_whole(raw, "percent", where, high=100),
+        min_fen=_whole(raw, "min_fen", where, low=0),
+        max_fen=_whole(raw, "max_fen", where),
+    )
+    if rule.min_fen > rule.max_fen:
+        raise ValueError(f"{where}: min_fen {rule.min_fen} is above max_fen {rule.max_fen}")
+    return rule
+
+
+def _compensation_band(raw: Any, where: str) -> CompensationBand:
+    up_to = _field(raw, "promise_up_to_hours", where)
+    late = _field(raw, "late", where)
+    if late != "none" and not isinstance(late, dict):
+        raise ValueError(f'{where}.late must be "none" or {{percent, min_fen, max_fen}}, not {late!r}')
+    return CompensationBand(
+        promise_up_to_hours=None if up_to is None else _whole(raw, "promise_up_to_hours", where),
+        late=None if late == "none" else _compensation_rule(late, f"{where}.late"),
+        out_of_stock=_compensation_rule(_field(raw, "out_of_stock", where), f"{where}.out_of_stock"),
+    )
+
+
+def parse_shipping_rules(raw: Any) -> ShippingRules:
+    """The "shipping" section; ValueError naming the first field that is missing or wrong."""
+    where = "shipping"
+    if not isinstance(raw, dict):
+        raise ValueError("the shipping section is missing (or is not an object)")
+    time_zone = _field(raw, "time_zone", where)
+    try:
+        ZoneInfo(str(time_zone))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        # Windows has no system time zone database: the tzdata package provides it.
+        raise ValueError(f"shipping.time_zone {time_zone!r} is not a known time zone") from exc
+    raw_bands = _field(raw, "compensation_bands", where)
+    if not isinstance(raw_bands, list) or not raw_bands:
+        raise ValueError("shipping.compensation_bands must be a non-empty list")
+    bands = tuple(_compensation_band(b, f"shipping.compensation_bands[{i}]") for i, b in enumerate(raw_bands))
+    limits = [band.promise_up_to_hours for band in bands]
+    if limits[-1] is not None or None in limits[:-1] or limits[:-1] != sorted(set(limits[:-1])):
+        raise ValueError(
+            "shipping.compensation_bands must rise in promise_up_to_hours and end with null (no limit)"
+        )
+    lanes = _field(raw, "lanes", where)
+    rules = ShippingRules(
+        time_zone=str(time_zone),
+        same_day_cutoff_hour=_whole(raw, "same_day_cutoff_hour", where, low=0, high=24),
+        presale_max_days=_whole(raw, "presale_max_days", where),
+        pickup_timeout_hours=_whole(raw, "pickup_timeout_hours", where),
+        auto_refund_without_pickup_hours=_whole(raw, "auto_refund_without_pickup_hours", where),
+        out_of_stock_after_hours=_whole(raw, "out_of_stock_after_hours", where),
+        compensation_round_to_fen=_whole(raw, "compensation_round_to_fen", where),
+        compensation_bands=bands,
+        fake_shipment=_compensation_rule(_field(raw, "fake_shipment", where), "shipping.fake_shipment"),
+        lane_within_4h_hours=_whole(lanes, "within_4h_hours", "shipping.lanes"),
+        lane_today_days_ahead=_whole(lanes, "today_days_ahead", "shipping.lanes", low=0),
+        lane_tomorrow_days_ahead=_whole(lanes, "tomorrow_days_ahead", "shipping.lanes"),
+        urgent_notice_hours=_whole(raw, "urgent_notice_hours", where),
+    )
+    if rules.lane_tomorrow_days_ahead <= rules.lane_today_days_ahead:
+        raise ValueError("shipping.lanes.tomorrow_days_ahead must come after today_days_ahead")
+    return rules
 
 
 def parse_after_sale_rules(raw: dict[str, Any]) -> AfterSaleRules:
@@ -162,6 +303,7 @@ def parse_rules(raw: dict[str, Any]) -> RuleSet:
         rule_set=str(raw["rule_set"]),
         effective=date.fromisoformat(str(raw["effective"])),
         default_ship_promise_hours=_positive(raw, "default_ship_promise_hours"),
+        shipping=parse_shipping_rules(raw.get("shipping")),
         after_sales=parse_after_sale_rules(raw["after_sales"]),
     )
 

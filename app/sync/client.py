@@ -275,4 +275,5 @@ def classify_response(method: str, http_status: int, body: bytes) -> ApiResult:
         return ApiResult(Outcome.CONFIG_ERROR, problem=PROBLEM_NOT_AUTHORISED, **common)
     # 40002/40004 bad request, 50002 business refusal, and any code we do not know:
     # sending the same request again would get the same answer.
-    return ApiResult(Outcome.REJECTED, problem=PROBLEM_REJECTED, **common)
+    problem = codes.refusal_problem(method, sub_code) or PROBLEM_REJECTED
+    return ApiResult(Outcome.REJECTED, problem=problem, **common)

@@ -1,10 +1,11 @@
 """Every code table of the platform dialect, in one place (PLATFORM-PROTOCOL.md).
 
 Owns: order statuses, after-sale types and statuses, `afterSale.operate` types,
-the envelope's error codes and sub-codes, and the logistics refusal codes. Codes are
-kept as the platform sends them (ints); the labels here are English source strings
-marked for translation (context "codes"), shown through `QCoreApplication.translate`
-by the views. Where the public record is silent the value is ours and marked so.
+the envelope's error codes and sub-codes, and the logistics refusal codes with what
+each means for people (`refusal_problem`, context "sync"). Codes are kept as the
+platform sends them (ints); the labels here are English source strings marked for
+translation (context "codes"), shown through `QCoreApplication.translate` by the
+views. Where the public record is silent the value is ours and marked so.
 """
 
 from __future__ import annotations
@@ -187,6 +188,60 @@ class LogisticsRefusal(IntEnum):
     TRACKING_DOES_NOT_FIT = 60017
     NO_SUCH_ORDER = 60033
     TRACKING_USED_ELSEWHERE = 70022
+
+
+# What each refusal means for the person who shipped, and what to do; shown in "needs
+# attention" instead of the platform's own words (which stay beside it).
+LOGISTICS_REFUSAL_PROBLEMS: dict[int, str] = {
+    LogisticsRefusal.ALREADY_SHIPPED: QT_TRANSLATE_NOOP(
+        "sync",
+        "The order had already been shipped on the platform, so this tracking number was not added. "
+        "Check the order, then discard this shipment.",
+    ),
+    LogisticsRefusal.CANCELLED: QT_TRANSLATE_NOOP(
+        "sync", "The order was cancelled on the platform. Do not send the parcel; discard this shipment."
+    ),
+    LogisticsRefusal.COMPLETED: QT_TRANSLATE_NOOP(
+        "sync", "The order is already completed on the platform and cannot be shipped. Discard this shipment."
+    ),
+    LogisticsRefusal.REFUNDED: QT_TRANSLATE_NOOP(
+        "sync",
+        "The buyer was refunded before shipment and the order is closed. Do not send the parcel; "
+        "discard this shipment.",
+    ),
+    LogisticsRefusal.REFUND_PENDING: QT_TRANSLATE_NOOP(
+        "sync",
+        "The buyer has asked for a refund before shipment, so the platform did not take the shipment. "
+        "Decide the refund first, or have someone allowed to refuse refunds apply the shipment again, "
+        "refusing the refund.",
+    ),
+    LogisticsRefusal.UNKNOWN_CARRIER: QT_TRANSLATE_NOOP(
+        "sync",
+        "The platform does not know this carrier. Discard this shipment and ship again with a carrier "
+        "from the platform's list.",
+    ),
+    LogisticsRefusal.TRACKING_DOES_NOT_FIT: QT_TRANSLATE_NOOP(
+        "sync",
+        "The platform says the tracking number does not fit the carrier. Check the number and the "
+        "carrier on the parcel's label, discard this shipment and ship again.",
+    ),
+    LogisticsRefusal.NO_SUCH_ORDER: QT_TRANSLATE_NOOP(
+        "sync", "The platform has no such order. Discard this shipment."
+    ),
+    LogisticsRefusal.TRACKING_USED_ELSEWHERE: QT_TRANSLATE_NOOP(
+        "sync",
+        "The platform says this tracking number is already used by another order. Check the parcel's "
+        "label, discard this shipment and ship again with the right number.",
+    ),
+}
+_REFUSAL_PROBLEMS_BY_METHOD: dict[str, dict[int, str]] = {"order.logisticsAdd": LOGISTICS_REFUSAL_PROBLEMS}
+
+
+def refusal_problem(method: str, sub_code: str) -> str | None:
+    """Plain words for a refusal of `method` the tables above know (by the number in
+    `sub_code`), or None."""
+    number = sub_code_number(sub_code)
+    return _REFUSAL_PROBLEMS_BY_METHOD.get(method, {}).get(number) if number is not None else None
 
 
 class RefundStatus(IntEnum):

@@ -172,28 +172,38 @@ class SyncEngine:
         return report
 
     def refresh_lists(self) -> list[str]:
-        """Fetch the platform lists the app keeps a copy of when missing or a day old.
+        """Fetch each platform list the app keeps a copy of (`platform_lists.KEPT_LISTS`:
+        reject reasons, carriers) when missing or a day old; returns the names fetched anew.
 
-        Only the reject reasons today, so refusals work offline. A failure here is
-        logged and left for the next run: the old copy stays usable, and the run
-        (whose pulls succeeded) is not failed for it.
+        The copies let refusals and shipping work offline. A failure here is logged and
+        left for the next run: the old copy stays usable, and the run (whose pulls
+        succeeded) is not failed for it.
         """
-        name = platform_lists.REJECT_REASONS_LIST
         now = int(self._clock())
+        return [
+            name for name, parse in platform_lists.KEPT_LISTS.items() if self._refresh_list(name, parse, now)
+        ]
+
+    def _refresh_list(self, name: str, parse: Callable[[Any], object], now: int) -> bool:
         try:
             with self._sessions() as session:
                 if not platform_lists.is_stale(session, name, now):
-                    return []
+                    return False
             result = self.client.call(name, {})
-            if not result.ok or not platform_lists.parse_reject_reasons(result.data):
+            if not result.ok:
                 log.warning("could not refresh %s: %s", name, result.describe())
-                return []
+                return False
+            try:
+                parse(result.data)
+            except ValueError as unusable:
+                log.warning("kept the old copy of %s: the answer was unusable (%s)", name, unusable)
+                return False
             with self._sessions.begin() as session:
                 platform_lists.store_list(session, name, result.data, now)
         except Exception:  # a list refresh must never fail a run whose pulls succeeded
             log.exception("refreshing %s failed", name)
-            return []
-        return [name]
+            return False
+        return True
 
     def pull(self, stream: Stream, report: RunReport | None = None) -> int:
         """Pull one stream from its cursor to now; returns how many records were stored."""

@@ -114,6 +114,8 @@ def parse_orders(records: Any, synced_at: int) -> OrderPage:
                     "company_code": _text(parcel.get("company")),
                     "company_name": _text(parcel.get("company_name")),
                     "ship_time": _int(parcel, "ship_time", f"{where} parcel"),
+                    # 0 (or absent, as from the real gateway) means no scan yet.
+                    "pickup_time": _int(parcel, "pickup_time", f"{where} parcel") or None,
                     "order_update_time": update_time,
                 }
             )

@@ -110,6 +110,11 @@ class PushEngine:
 
         if must_verify:
             found = self._verify(seq)
+            gone = found.read_failed
+            if gone is not None and gone.outcome is Outcome.REJECTED:
+                # The entity is not on the platform (no such order): re-reading never helps.
+                problem = codes.refusal_problem(method, gone.sub_code) or gone.problem
+                return self._finish(seq, state.REJECTED, result=gone, problem=problem)
             if found.read_failed is not None:
                 return self._retry_later(seq, found.read_failed, verify=True)
             if found.verdict == "applied":
@@ -141,8 +146,9 @@ class PushEngine:
             found = self._verify(seq)
             if found.verdict == "applied" and attempts > 1:
                 return self._finish(seq, state.DONE, result=result, note="an earlier attempt had applied it")
+            problem = codes.refusal_problem(method, result.sub_code) or PROBLEM_CONFLICT
             return self._finish(
-                seq, state.CONFLICT, result=result, problem=PROBLEM_CONFLICT, platform_state=found.platform
+                seq, state.CONFLICT, result=result, problem=problem, platform_state=found.platform
             )
         return self._finish(seq, state.REJECTED, result=result, problem=result.problem)
 

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -44,11 +44,10 @@ from app.views.orders_view import OrdersView
 from app.views.people_words import role_label
 from app.views.refund_queue_view import RefundQueueView
 from app.views.settings_dialog import SettingsDialog
+from app.views.shipping_board_view import ShippingBoardView
 from app.views.sync_status_bar import SyncStatusBar
 from app.views.users_view import UsersView
-
-UI_STATE_KEY = "ui"  # in Settings.extra: {"geometry": base64, "screen": key, "screens": {key: {...}}}
-DEFAULT_SIZE = QSize(1440, 900)
+from app.views.window_layout import UI_STATE_KEY, layout_state, restore_layout
 
 
 class MainWindow(QMainWindow):
@@ -141,9 +140,14 @@ class MainWindow(QMainWindow):
                 requires=Action.VIEW_REFUND_QUEUE,
             )
             self.add_screen(
+                "shipping",
+                lambda: ShippingBoardView(self.tasks, session_factory, actor, sync_worker=sync_worker),
+                requires=Action.VIEW_SHIPPING_BOARD,
+            )
+            self.add_screen(  # refund decisions and shipments: each person sees their own kind
                 "attention",
                 lambda: NeedsAttentionView(self.tasks, session_factory, actor),
-                requires=Action.VIEW_REFUND_QUEUE,
+                requires=(Action.DECIDE_REFUND, Action.SHIP_ORDER),
             )
         self._wire_decision_screens()
         if actor is not None:  # the people screens act in someone's name; built only when allowed
@@ -168,14 +172,17 @@ class MainWindow(QMainWindow):
         return self._actor
 
     def add_screen(
-        self, key: str, screen: QWidget | Callable[[], QWidget], requires: Action = Action.VIEW_ORDERS
+        self,
+        key: str,
+        screen: QWidget | Callable[[], QWidget],
+        requires: Action | tuple[Action, ...] = Action.VIEW_ORDERS,
     ) -> bool:
-        """Add a screen to the navigation if the signed-in person may `requires`, else
-        return False (a screen given as a factory is then never built). A screen has
-        `screen_title()` and may have `on_data_changed(kinds)`, `set_sync_status(status)`,
-        `save_state()` and `restore_state(state)`, which the window calls when it has
-        something for them."""
-        if not self.allows(requires):
+        """Add a screen to the navigation if the signed-in person may `requires` (any one of
+        several), else return False (a screen given as a factory is then never built). A
+        screen has `screen_title()` and may have `on_data_changed(kinds)`,
+        `set_sync_status(status)`, `save_state()` and `restore_state(state)`, which the
+        window calls when it has something for them."""
+        if not any(map(self.allows, requires if isinstance(requires, tuple) else (requires,))):
             if isinstance(screen, QWidget):
                 screen.deleteLater()
             return False
@@ -220,6 +227,10 @@ class MainWindow(QMainWindow):
         if isinstance(refunds, RefundQueueView):
             refunds.decided.connect(self.refresh_waiting)
             refunds.notice.connect(lambda text: self.statusBar().showMessage(text, 60_000))
+        shipping = self._screens.get("shipping")
+        if isinstance(shipping, ShippingBoardView):
+            shipping.shipped.connect(self.refresh_waiting)
+            shipping.notice.connect(lambda text: self.statusBar().showMessage(text, 60_000))
         if isinstance(attention, NeedsAttentionView):
             attention.title_changed.connect(self._update_titles)
             attention.resolved.connect(self.refresh_waiting)
@@ -334,40 +345,13 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # --- remembering the layout ----------------------------------------------------------------
-    def _first_run_size(self) -> QSize:
-        """The default size, shrunk to 92% of a smaller screen's free area."""
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            return DEFAULT_SIZE
-        free = screen.availableGeometry().size()
-        return DEFAULT_SIZE.boundedTo(QSize(int(free.width() * 0.92), int(free.height() * 0.92)))
-
     def _restore_ui_state(self) -> None:
-        state = self._settings.extra.get(UI_STATE_KEY)
-        state = state if isinstance(state, dict) else {}
-        geometry = state.get("geometry")
-        if not (
-            isinstance(geometry, str)
-            and self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
-        ):
-            self.resize(self._first_run_size())
-        screens = state.get("screens") if isinstance(state.get("screens"), dict) else {}
-        for key, screen in self._screens.items():
-            if isinstance(screens.get(key), dict) and hasattr(screen, "restore_state"):
-                screen.restore_state(screens[key])
-        if state.get("screen") in self._screens:
-            self.show_screen(state["screen"])
+        screen = restore_layout(self, self._settings.extra.get(UI_STATE_KEY), self._screens)
+        if screen is not None:
+            self.show_screen(screen)
 
     def save_ui_state(self) -> None:
-        self._settings.extra[UI_STATE_KEY] = {
-            "geometry": bytes(self.saveGeometry().toBase64()).decode("ascii"),
-            "screen": self.current_screen_key(),
-            "screens": {
-                key: screen.save_state()
-                for key, screen in self._screens.items()
-                if hasattr(screen, "save_state")
-            },
-        }
+        self._settings.extra[UI_STATE_KEY] = layout_state(self, self.current_screen_key(), self._screens)
         self._settings.save(self._settings_path)
 
     def _another_window_stays(self) -> bool:

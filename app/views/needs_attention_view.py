@@ -1,22 +1,23 @@
-"""The "needs attention" screen: decisions the platform would not take, until a person says what now.
+"""The "needs attention" screen: what the platform would not take, until a person says what now.
 
-Owns `NeedsAttentionView`: every rejected or conflicting outbox operation, with the
-person's decision and the platform's state side by side, the platform's own words and
-the problem in plain words, and the choices that still make sense — Discard (always)
-and Apply again (only when `needs_attention.can_reapply` says the decision still fits
-the request as it is now). Both are audited by the services and run on the database
-lane. The navigation shows the count ("Needs attention (2)"); `title_changed` tells
-the window when it moves.
+Owns `NeedsAttentionView`: every rejected or conflicting outbox operation the person
+can resolve — refund decisions and shipments — with what was done and the platform's
+state side by side, the platform's own words and the problem in plain words (the rows'
+words and who may act on them live in `attention_rows`), and the choices that still
+make sense: Discard, and Apply again only when `needs_attention.can_reapply` says it
+still fits, each enabled for people allowed to (`attention_rows.resolving_action`).
+The services decide and audit, on the database lane; their refusals are shown in
+plain words. The navigation shows the count ("Needs attention (2)"); `title_changed`
+tells the window when it moves.
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,53 +31,20 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import AfterSale
-from app.services import needs_attention, outbox
-from app.services.outbox import OutboxRow
-from app.services.permissions import Action, Actor, allowed
-from app.sync.codes import AFTER_SALE_STATUS_LABELS, QT_TRANSLATE_NOOP, OperateType
-from app.views import formatting
+from app.services import needs_attention, outbox, permissions
+from app.services.permissions import Actor, PermissionDenied
+from app.views.attention_rows import (
+    AttentionItem,
+    attention_items,
+    may_discard,
+    may_reapply,
+    resolving_action,
+    row_texts,
+)
 from app.views.background import BackgroundTasks
-from app.views.refund_decision_flow import decision_refusal_text
+from app.views.people_words import refusal_text
 
-OPERATE_WORDS = {
-    OperateType.AGREE_REFUND: QT_TRANSLATE_NOOP("NeedsAttentionView", "Approve the refund"),
-    OperateType.REFUSE_REFUND: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refuse the refund"),
-    OperateType.AGREE_RETURN: QT_TRANSLATE_NOOP("NeedsAttentionView", "Agree to the return"),
-    OperateType.REFUSE_RETURN: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refuse the return"),
-    OperateType.CONFIRM_RETURN_AND_REFUND: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refund after inspection"),
-    OperateType.REFUSE_RETURNED_GOODS: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refuse the returned goods"),
-    OperateType.AGREE_EXCHANGE: QT_TRANSLATE_NOOP("NeedsAttentionView", "Agree to the exchange or resend"),
-    OperateType.CONFIRM_EXCHANGE_RECEIPT: QT_TRANSLATE_NOOP(
-        "NeedsAttentionView", "Confirm the exchanged goods arrived"
-    ),
-}
-COL_REQUEST, COL_DECISION, COL_PLATFORM, COL_WORDS = range(4)
-
-
-@dataclass(frozen=True, slots=True)
-class AttentionItem:
-    op: OutboxRow
-    can_reapply: bool
-    status_now: int | None  # the request's status in the mirror (the platform's, as last synced)
-    product_name: str
-    refund_amount: int
-
-
-def attention_items(session: Session) -> list[AttentionItem]:
-    items = []
-    for op in outbox.needing_attention(session):
-        request = session.get(AfterSale, op.entity_id) if op.entity_type == "after_sale" else None
-        items.append(
-            AttentionItem(
-                op,
-                needs_attention.can_reapply(session, op.seq),
-                request.status if request else None,
-                request.product_name if request else "",
-                request.refund_amount if request else 0,
-            )
-        )
-    return items
+COL_SUBJECT, COL_DONE, COL_PLATFORM, COL_WORDS = range(4)
 
 
 class NeedsAttentionView(QWidget):
@@ -108,9 +76,10 @@ class NeedsAttentionView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(COL_WORDS, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_REQUEST, COL_DECISION, COL_PLATFORM):
+        # Room for "Order" and a 19-digit id on one line, and a carrier with its tracking number.
+        for column, letters in ((COL_SUBJECT, 22), (COL_DONE, 20), (COL_PLATFORM, 18)):
             self.table.horizontalHeader().resizeSection(
-                column, self.fontMetrics().horizontalAdvance("M") * 18
+                column, self.fontMetrics().horizontalAdvance("M") * letters
             )
         self.words = QLabel(self)
         self.words.setObjectName("attentionWords")
@@ -148,11 +117,13 @@ class NeedsAttentionView(QWidget):
         return self.tr("Needs attention")
 
     def on_data_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {"after_sales", "outbox"}:
+        if kinds & {"after_sales", "orders", "outbox"}:
             self.refresh()
 
     def refresh(self) -> None:
-        self._tasks.read("attention.list", self._sessions, attention_items, self._on_items)
+        self._tasks.read(
+            "attention.list", self._sessions, partial(attention_items, actor=self._actor), self._on_items
+        )
 
     def items(self) -> list[AttentionItem]:
         return list(self._items)
@@ -167,7 +138,7 @@ class NeedsAttentionView(QWidget):
         self._items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            for column, text in enumerate(self._cells(item)):
+            for column, text in enumerate(row_texts(item)):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.table.setItem(row, column, cell)
@@ -181,39 +152,27 @@ class NeedsAttentionView(QWidget):
             self.title_changed.emit()
         self.rows_loaded.emit()
 
-    def _cells(self, item: AttentionItem) -> list[str]:
-        op = item.op
-        request = f"{op.entity_id}\n{item.product_name} · {formatting.money(item.refund_amount)}"
-        kind = OPERATE_WORDS.get(op.params.get("type"), op.method)
-        decision = self.tr("{decision}\nmade {time}").format(
-            decision=QCoreApplication.translate("NeedsAttentionView", kind),
-            time=formatting.shop_time(op.created_at),
-        )
-        status = item.status_now
-        if status is None:
-            try:
-                status = json.loads(op.platform_state).get("status") if op.platform_state else None
-            except (ValueError, AttributeError):
-                status = None
-        label = AFTER_SALE_STATUS_LABELS.get(status) if status is not None else None
-        platform = QCoreApplication.translate("codes", label) if label else self.tr("unknown")
-        state = self.tr("refused") if op.state == "rejected" else self.tr("the request had changed")
-        problem = QCoreApplication.translate("sync", op.problem) if op.problem else ""
-        said = self.tr("The platform said: {words}").format(words=op.platform_message or "—")
-        words = "\n".join(part for part in (problem, said) if part)
-        return [request, decision, f"{platform}\n({state})", words]
-
     def _selected(self) -> AttentionItem | None:
         rows = self.table.selectionModel().selectedRows()
         return self._items[rows[0].row()] if rows and rows[0].row() < len(self._items) else None
 
     def _update_buttons(self) -> None:
         item = self._selected()
-        may = self._actor is not None and allowed(self._actor, Action.DECIDE_REFUND)
-        self.discard_button.setEnabled(may and item is not None)
-        self.reapply_button.setEnabled(may and item is not None and item.can_reapply)
-        self.words.setText(self._cells(item)[COL_WORDS] if item else "")
-        self.error_label.clear()
+        self.discard_button.setEnabled(item is not None and may_discard(self._actor, item))
+        self.reapply_button.setEnabled(item is not None and may_reapply(self._actor, item))
+        self.words.setText(row_texts(item)[COL_WORDS] if item else "")
+        self.error_label.setText(self._why_not_again(item) if item else "")
+        self._retranslate_buttons(item)
+
+    def _why_not_again(self, item: AttentionItem) -> str:
+        """When it could go again but not from this person: the permission's own refusal."""
+        if self._actor is None or not item.can_reapply:
+            return ""
+        try:
+            permissions.check(self._actor, resolving_action(item, reapply=True))
+        except PermissionDenied as refusal:
+            return refusal_text(refusal)
+        return ""
 
     def _resolve(self, *, discard: bool) -> None:
         item, actor, sessions, now = self._selected(), self._actor, self._sessions, int(self._clock())
@@ -235,30 +194,46 @@ class NeedsAttentionView(QWidget):
         self._tasks.run("attention.resolve", work, done, self._refused)
 
     def _refused(self, error: BaseException) -> None:
-        self.error_label.setText(decision_refusal_text(error))
+        self.error_label.setText(refusal_text(error))
 
     # --- language ----------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.intro.setText(
             self.tr(
-                "The platform did not take these decisions. Look at what it says, then discard the "
-                "decision or apply it again to the request as it is now."
+                "The platform did not take these decisions and shipments. Look at what it says, then "
+                "discard one or apply it again to the request or order as it is now."
             )
         )
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Request"), self.tr("Your decision"), self.tr("Platform now"), self.tr("What happened")]
+            [
+                self.tr("Order or request"),
+                self.tr("Your decision"),
+                self.tr("Platform now"),
+                self.tr("What happened"),
+            ]
         )
         self.discard_button.setText(self.tr("Discard"))
         self.reapply_button.setText(self.tr("Apply again"))
+        self._retranslate_buttons(self._selected())
+        if self._items:
+            self._on_items(self._items)
+        self.title_changed.emit()
+
+    def _retranslate_buttons(self, item: AttentionItem | None) -> None:
+        if item is not None and item.is_shipment:
+            self.discard_button.setToolTip(
+                self.tr("Drop this shipment; ship again from the shipping board if the parcel still goes.")
+            )
+            self.reapply_button.setToolTip(
+                self.tr("Send the same shipment again, refusing the buyer's refund request.")
+            )
+            return
         self.discard_button.setToolTip(
             self.tr("Drop this decision; the request stays as the platform has it.")
         )
         self.reapply_button.setToolTip(
             self.tr("Send the same decision again, based on the request as it is now.")
         )
-        if self._items:
-            self._on_items(self._items)
-        self.title_changed.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -36,7 +36,6 @@ td { padding: 2px 8px 2px 0; }
 URGENCY_CLASSES = {Urgency.OVERDUE: "overdue", Urgency.URGENT: "urgent", Urgency.SOON: "soon"}
 
 
-
 def _muted(text: str) -> str:
     return f"<span class='muted'>{escape(text)}</span>"
 

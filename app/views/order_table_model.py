@@ -3,15 +3,15 @@
 Owns `OrderTableModel`: the columns of the orders screen, how each cell reads
 (money as ¥12.34, times in the shop's zone, the live ship-by countdown coloured by
 urgency) and sorts, and the custom roles that hand a view the backing `OrderRow`.
-The model holds a plain list of frozen `OrderRow`s and formats cells only when Qt
-asks for them, so 100k orders cost one dataclass each and nothing more. Sorting
-from a header click is done here (a Python sort, ~40 ms for 100k rows) with the same
-order and tie-break as the SQL of `list_orders`, so a later refresh keeps it.
+The model holds the sorted ids of every matching order and full `OrderRow`s only
+for the pages Qt has asked about (`PagedRows`, reading through the screen's
+`fetch_rows`), and formats cells only when Qt asks for them: 100k orders cost 100k
+strings. Sorting is SQL's: a header click records the wish and emits `sort_changed`,
+and the screen asks again.
 """
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,10 +28,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygon
 
 from app.services.masking import mask_name
-from app.services.order_queries import STATUS_SORT_RANK, OrderRow
+from app.services.order_queries import OrderRow
 from app.sync.codes import ORDER_STATUS_LABELS, OrderStatus
 from app.views import formatting
 from app.views.formatting import Urgency
+from app.views.paged_rows import PagedRows
 
 COL_ORDER_ID = 0
 COL_CREATED = 1
@@ -43,7 +44,6 @@ COL_RECEIVER = 6
 COLUMN_COUNT = 7
 
 ORDER_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # The `list_orders` sort key behind each column.
 COLUMN_SORT_KEYS = {
@@ -68,14 +68,6 @@ _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _sort_value(row: OrderRow, key: str) -> Any:
-    if key == "status":
-        return STATUS_SORT_RANK.get(row.status, len(STATUS_SORT_RANK))
-    if key == "ship_by":
-        return row.ship_by if row.to_ship else None
-    return getattr(row, key)
-
-
 def _note_icon() -> QIcon:
     """A small speech bubble marking orders whose buyer left a note."""
     pixmap = QPixmap(16, 16)
@@ -96,10 +88,15 @@ class OrderTableModel(QAbstractTableModel):
     # The person sorted by a header: (sort key, descending). Refreshes ask SQL for the same.
     sort_changed = Signal(str, bool)
 
-    def __init__(self, parent: QObject | None = None, *, clock: Callable[[], int] = formatting.now_utc):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], int] = formatting.now_utc,
+        fetch_rows: Callable[[list[str]], Sequence[OrderRow]] | None = None,
+    ):
         super().__init__(parent)
-        self._rows: list[OrderRow] = []
-        self._row_of: dict[str, int] | None = None
+        self._pages: PagedRows[OrderRow] = PagedRows(lambda row: row.order_id, fetch_rows)
         self._clock = clock
         self._now = clock()
         self._sort_key = "create_time"
@@ -110,27 +107,33 @@ class OrderTableModel(QAbstractTableModel):
         self.retranslate()
 
     # --- contents ----------------------------------------------------------------
-    def set_rows(self, rows: Sequence[OrderRow], *, sorted_by: tuple[str, bool] | None = None) -> None:
-        """Replace every row; `sorted_by` says how SQL sorted them, so a header clicked
-        while the query ran is still honoured."""
+    def set_order_ids(self, order_ids: Sequence[str], rows: Sequence[OrderRow] = ()) -> None:
+        """Replace every row: ids as SQL sorted them, `rows` those already read."""
         self.beginResetModel()
-        self._rows = list(rows)
-        self._row_of = None
+        self._pages.reset(order_ids, rows)
         self._now = self._clock()
-        if sorted_by != (self._sort_key, self._descending):
-            self._sort_rows()
         self.endResetModel()
 
+    def set_rows(self, rows: Sequence[OrderRow]) -> None:
+        """Replace every row with rows read in full (already sorted)."""
+        self.set_order_ids([row.order_id for row in rows], rows)
+
     def rows(self) -> list[OrderRow]:
-        return self._rows
+        """Every row, reading each page not read yet: for small lists and tests."""
+        found = (self._pages.row_at(position) for position in range(len(self._pages)))
+        return [row for row in found if row is not None]
 
     def row_of(self, order_id: str) -> int | None:
-        if self._row_of is None:
-            self._row_of = {row.order_id: index for index, row in enumerate(self._rows)}
-        return self._row_of.get(order_id)
+        return self._pages.position_of(order_id)
 
     def order_at(self, row: int) -> OrderRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._pages.row_at(row)
+
+    def loaded_count(self) -> int:
+        return self._pages.loaded_count()
+
+    def page_ids(self, row: int, pages: int = 1) -> list[str]:
+        return self._pages.page_range(row, pages)
 
     @property
     def sort_spec(self) -> tuple[str, bool]:
@@ -140,9 +143,10 @@ class OrderTableModel(QAbstractTableModel):
     def tick(self, first_row: int = 0, last_row: int | None = None) -> None:
         """Move the clock on and repaint the ship-by column of rows `first_row..last_row`."""
         self._now = self._clock()
-        if not self._rows:
+        count = len(self._pages)
+        if not count:
             return
-        last = len(self._rows) - 1 if last_row is None else min(last_row, len(self._rows) - 1)
+        last = count - 1 if last_row is None else min(last_row, count - 1)
         first = max(0, first_row)
         if first > last:
             return
@@ -170,15 +174,15 @@ class OrderTableModel(QAbstractTableModel):
             self.tr("Receiver"),
         ]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
+        if len(self._pages):
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._pages) - 1, COLUMN_COUNT - 1))
 
     def status_label(self, status: int) -> str:
         return self._status_labels.get(status) or self.tr("Status {code}").format(code=status)
 
     # --- QAbstractTableModel -------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._pages)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -199,7 +203,9 @@ class OrderTableModel(QAbstractTableModel):
     ) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self._pages.row_at(index.row())
+        if row is None:
+            return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
@@ -220,8 +226,6 @@ class OrderTableModel(QAbstractTableModel):
             return self._note_icon
         if role == ORDER_ROW_ROLE:
             return row
-        if role == SORT_ROLE:
-            return _sort_value(row, COLUMN_SORT_KEYS[column])
         return None
 
     def _display(self, row: OrderRow, column: int) -> str:
@@ -265,30 +269,4 @@ class OrderTableModel(QAbstractTableModel):
         if (key, descending) == (self._sort_key, self._descending):
             return
         self._sort_key, self._descending = key, descending
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        remembered = [(self._rows[index.row()].order_id, index.column()) for index in persistent]
-        self._sort_rows()
-        self._row_of = None
-        self.changePersistentIndexList(
-            persistent, [self.index(self.row_of(order_id) or 0, column) for order_id, column in remembered]
-        )
-        self.layoutChanged.emit()
         self.sort_changed.emit(key, descending)
-
-    def _sort_rows(self) -> None:
-        key, descending = self._sort_key, self._descending
-        # Same order as list_orders' SQL: by key, ties by order id, NULLs last either way.
-        # Two stable C-level sorts (attrgetter) beat one sort on a Python key tuple.
-        rows = sorted(self._rows, key=operator.attrgetter("order_id"), reverse=descending)
-        if key == "order_id":
-            self._rows = rows
-            return
-        if key not in ("status", "ship_by", "pay_time"):
-            rows.sort(key=operator.attrgetter(key), reverse=descending)
-            self._rows = rows
-            return
-        present = [(value, row) for row in rows if (value := _sort_value(row, key)) is not None]
-        missing = [row for row in rows if _sort_value(row, key) is None] if len(present) != len(rows) else []
-        present.sort(key=operator.itemgetter(0), reverse=descending)
-        self._rows = [row for _, row in present] + missing

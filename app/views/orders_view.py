@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -41,7 +40,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.services.order_queries import OrderDetail, OrderRow, count_orders, list_orders, order_detail
+from app.services.order_queries import (
+    OrderDetail,
+    OrderRow,
+    count_orders,
+    list_order_ids,
+    order_detail,
+    order_rows,
+)
 from app.sync.codes import ORDER_STATUS_LABELS, ORDER_STATUSES_TO_SHIP, OrderStatus
 from app.sync.status import SyncState, SyncStatus
 from app.views import formatting
@@ -49,6 +55,8 @@ from app.views.background import BackgroundTasks
 from app.views.big_table import configure_big_table
 from app.views.order_detail_pane import OrderDetailPane
 from app.views.order_table_model import COL_ITEMS, COL_RECEIVER, SORT_KEY_COLUMNS, OrderTableModel
+from app.views.orders_empty_state import OrdersEmptyState
+from app.views.paged_rows import PAGE_ROWS
 
 SEARCH_DEBOUNCE_MS = 250
 COUNTDOWN_REFRESH_MS = 30_000
@@ -65,6 +73,14 @@ class _Request:
     statuses: tuple[int, ...]
     sort: str
     descending: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    request: _Request
+    order_ids: list[str]  # every match, sorted
+    rows: list[OrderRow]  # the pages on screen, read ahead
+    total: int  # orders in the mirror
 
 
 class OrdersView(QWidget):
@@ -87,6 +103,7 @@ class OrdersView(QWidget):
         self._sync_state: SyncState | None = None
         self._total: int | None = None  # orders in the mirror; None until the first answer
         self._shown_request: _Request | None = None
+        self._stale = False  # orders changed while the screen was hidden
 
         self._search = QLineEdit(self)
         self._search.setObjectName("orderSearch")
@@ -98,28 +115,17 @@ class OrdersView(QWidget):
         self._count = QLabel(self)
         self._count.setObjectName("orderCount")
 
-        self.model = OrderTableModel(self, clock=clock)
+        self.model = OrderTableModel(self, clock=clock, fetch_rows=self._read_rows)
         self._table = QTableView(self)
         self._table.setObjectName("ordersTable")
         self._table.setModel(self.model)
         self._configure_table()
 
-        self._empty = QLabel(self)
-        self._empty.setObjectName("emptyState")
-        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._empty.setWordWrap(True)
-        self._show_all = QPushButton(self)
-        self._show_all.setObjectName("showAllOrders")
-        self._show_all.clicked.connect(self.clear_filters)
-        empty_page = QWidget(self)
-        empty_layout = QVBoxLayout(empty_page)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self._empty)
-        empty_layout.addWidget(self._show_all, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(2)
+        self._empty = OrdersEmptyState(self)
+        self._empty.show_all_requested.connect(self.clear_filters)
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self._table)
-        self._pages.addWidget(empty_page)
+        self._pages.addWidget(self._empty)
 
         self.detail_pane = OrderDetailPane(self, clock=clock)
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -147,6 +153,7 @@ class OrdersView(QWidget):
         # Through a method: Qt would match textChanged(str) to QTimer.start(int).
         self._search.textChanged.connect(self._restart_debounce)
         self._status_filter.currentIndexChanged.connect(self.refresh)
+        self.model.sort_changed.connect(lambda _key, _descending: self.refresh())  # SQL sorts
         self._search.returnPressed.connect(self._focus_table)
         self._table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._countdown = QTimer(self, interval=COUNTDOWN_REFRESH_MS)
@@ -188,8 +195,12 @@ class OrdersView(QWidget):
 
     @Slot(object)
     def on_data_changed(self, kinds: frozenset[str]) -> None:
-        """The sync engine committed changes of these kinds ("orders", "after_sales")."""
-        if "orders" in kinds:
+        """The sync engine committed changes of these kinds ("orders", "after_sales").
+        Hidden, the screen only notes it: re-reading 100k orders nobody sees would only
+        slow the sync and the screen in view."""
+        if "orders" in kinds and not self.isVisible():
+            self._stale = True
+        elif "orders" in kinds:
             self.refresh()
         elif "after_sales" in kinds:
             self._request_detail()
@@ -206,11 +217,19 @@ class OrdersView(QWidget):
         sort, descending = self.model.sort_spec
         request = _Request(self._search.text().strip(), self._current_statuses(), sort, descending)
 
-        def query(session: Session) -> tuple[_Request, list[OrderRow], int]:
-            rows = list_orders(
+        top = self.model.order_at(self._table.rowAt(0)) if self._table.verticalScrollBar().value() else None
+        anchor, selected = (top.order_id if top else None), self.selected_order_id()
+
+        def query(session: Session) -> _Answer:
+            ids = list_order_ids(
                 session, search=request.search, statuses=request.statuses, sort=sort, descending=descending
             )
-            return request, rows, count_orders(session)
+            # Read ahead what the person will see: two pages from the row at the top (it
+            # stays there, see _on_rows), and the selected order.
+            position = ids.index(anchor) if anchor in ids else 0
+            first = position - position % PAGE_ROWS
+            wanted = ids[first : first + 2 * PAGE_ROWS] + ([selected] if selected else [])
+            return _Answer(request, ids, order_rows(session, wanted), count_orders(session))
 
         self._tasks.read("orders.list", self._session_factory, query, self._on_rows)
 
@@ -239,7 +258,7 @@ class OrdersView(QWidget):
 
     def empty_text(self) -> str | None:
         """The empty-state sentence, or None while the table shows rows."""
-        return self._empty.text() if self._pages.currentIndex() == 1 else None
+        return self._empty.label.text() if self._pages.currentIndex() == 1 else None
 
     def count_text(self) -> str:
         return self._count.text()
@@ -280,11 +299,16 @@ class OrdersView(QWidget):
         ]
         for index, label in enumerate(labels):
             self._status_filter.setItemText(index, label)
-        self._show_all.setText(self.tr("Show all orders"))
         self.model.retranslate()
         if self._total is not None:
             self._update_count()
             self._update_empty_state()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -302,15 +326,21 @@ class OrdersView(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    def _read_rows(self, order_ids: list[str]) -> list[OrderRow]:
+        """A page of rows, read as the person scrolls to it (a primary-key read of 100
+        rows, a few milliseconds: paging is what keeps 100k orders cheap)."""
+        with self._session_factory() as session:
+            return order_rows(session, order_ids)
+
     # --- answers from the background ------------------------------------------------------
-    def _on_rows(self, answer: tuple[_Request, list[OrderRow], int]) -> None:
-        request, rows, total = answer
+    def _on_rows(self, answer: _Answer) -> None:
+        request, total = answer.request, answer.total
         selected = self.selected_order_id()
         scroll = self._table.verticalScrollBar().value()
         anchor = self.model.order_at(self._table.rowAt(0)) if scroll else None
         self._shown_request = request
         self._total = total
-        self.model.set_rows(rows, sorted_by=(request.sort, request.descending))
+        self.model.set_order_ids(answer.order_ids, answer.rows)
         if selected is not None and self.select_order(selected):
             self._request_detail()  # the order itself may be what changed
         elif selected is not None:
@@ -378,36 +408,16 @@ class OrdersView(QWidget):
             self._pages.setCurrentIndex(0)
             return
         request = self._shown_request
-        if not self._total:
-            sentences = {
-                SyncState.STARTING: self.tr("No orders yet — the first sync is running."),
-                SyncState.SYNCING: self.tr("No orders yet — the first sync is running."),
-                SyncState.OFFLINE: self.tr(
-                    "No orders yet — the shop can't be reached right now; sync will retry on its own."
-                ),
-                SyncState.NEEDS_ATTENTION: self.tr(
-                    "No orders yet — sync needs attention (see the status bar)."
-                ),
-            }
-            text = sentences.get(
-                self._sync_state, self.tr("No orders yet. New orders appear here as soon as they are synced.")
-            )  # type: ignore[arg-type]
-            self._set_empty_text(text, show_reset=False)
-            return
-        status_label = self._status_filter.currentText()
-        if request and request.search and request.statuses:
-            text = self.tr("No “{status}” orders match “{search}”.").format(
-                status=status_label, search=request.search
-            )
-        elif request and request.search:
-            text = self.tr("No orders match “{search}”.").format(search=request.search)
-        else:
-            text = self.tr("No orders are “{status}” right now.").format(status=status_label)
-        self._set_empty_text(text, show_reset=True)
+        status = self._status_filter.currentText() if request and request.statuses else None
+        search = request.search if request else ""
+        self._empty.say_why(total=self._total or 0, sync_state=self._sync_state, search=search, status=status)
+        self._show_empty()
 
     def _set_empty_text(self, text: str, *, show_reset: bool) -> None:
-        self._empty.setText(text)
-        self._show_all.setVisible(show_reset)
+        self._empty.say(text, show_reset=show_reset)
+        self._show_empty()
+
+    def _show_empty(self) -> None:
         self._pages.setCurrentIndex(1)
         self.detail_pane.show_placeholder(None)
 

@@ -1,35 +1,58 @@
-"""How the people screens say things: refusals, roles and yuan typed by a person.
+"""How the screens say things to people: refusals, roles and yuan typed by a person.
 
-Owns `refusal_text()` (any service refusal — `PermissionDenied`, `AccountError`,
-`LoginRefused` — in the person's language: the services speak English source strings
-in context "accounts", with `{name}` fields filled after translation), `role_label()`,
-and `parse_yuan()`, which reads "200", "49.9" or "¥1,200.50" as integer fen.
+Owns `refusal_text()`, the one place a service's refusal is put in the person's
+language: the services speak English source strings (`message`) with `{name}` fields
+(`params`) filled after translation, each service in its own translation context —
+refund decisions in "refunds", shipments in "shipping", everything else
+(`PermissionDenied`, `AccountError`, `LoginRefused`, …) in "accounts". Also
+`role_label()`, and `parse_yuan()`, which reads "200", "49.9" or "¥1,200.50" as fen.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication
 
 from app.services.permissions import ROLE_LABELS, Role
+from app.services.refund_decisions import DecisionRefused
+from app.services.shipment_import import ImportFileProblem, RowProblem
+from app.services.shipping import ShipmentRefused
 
+# The context each service marks its refusals with (QT_TRANSLATE_NOOP); "accounts" otherwise.
+REFUSAL_CONTEXTS: tuple[tuple[type, str], ...] = (
+    (DecisionRefused, "refunds"),
+    (ShipmentRefused, "shipping"),
+    (ImportFileProblem, "shipping"),
+    (RowProblem, "shipping"),
+)
+DEFAULT_REFUSAL_CONTEXT = "accounts"
 MAX_YUAN = Decimal("10000000")  # ten million: above that it is a typo, not a limit
 
 
-def refusal_text(error: BaseException) -> str:
-    """A service's refusal in plain, translated words; other errors as they are."""
+def service_words(context: str, message: str, params: Mapping[str, object] | None = None) -> str:
+    """A service's English source string in the person's language, `{name}` fields filled
+    after translation (the source's own words if a translation lost a field)."""
+    words = QCoreApplication.translate(context, message)
+    if not params:
+        return words
+    try:
+        return words.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return message.format(**params)
+
+
+def refusal_text(error: object) -> str:
+    """A service's refusal (an exception, or a problem with `message` and `params`) in
+    plain, translated words; other errors as they are."""
     message = getattr(error, "message", None)
     if not isinstance(message, str) or not message:
         return str(error)
-    words = QCoreApplication.translate("accounts", message)
-    params = getattr(error, "params", None) or {}
-    if params:
-        try:
-            return words.format(**params)
-        except (KeyError, IndexError, ValueError):
-            return message.format(**params)
-    return words
+    context = next(
+        (name for kind, name in REFUSAL_CONTEXTS if isinstance(error, kind)), DEFAULT_REFUSAL_CONTEXT
+    )
+    return service_words(context, message, getattr(error, "params", None))
 
 
 def role_label(role: str) -> str:

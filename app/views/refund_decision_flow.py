@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,17 +43,6 @@ from app.views.refund_dialogs import (
 log = logging.getLogger(__name__)
 S, T = AfterSaleStatus, AfterSaleType
 REFUND_TYPES = (int(T.REFUND_AFTER_SHIPMENT), int(T.REFUND_BEFORE_SHIPMENT))
-
-
-def decision_refusal_text(error: BaseException) -> str:
-    """A refusal of the decision services (context "refunds") or of permissions, translated."""
-    if isinstance(error, DecisionRefused):
-        words = QCoreApplication.translate("refunds", error.message)
-        try:
-            return words.format(**error.params) if error.params else words
-        except (KeyError, IndexError, ValueError):
-            return str(error)
-    return refusal_text(error)
 
 
 class ConfirmDialog(DecisionDialog):
@@ -213,4 +202,4 @@ class DecisionFlow(QObject):
     def _refused(self, dialog: DecisionDialog | BulkApproveDialog, error: BaseException) -> None:
         if not isinstance(error, DecisionRefused | PermissionDenied):
             log.error("a refund decision failed", exc_info=error)
-        dialog.show_error(decision_refusal_text(error))
+        dialog.show_error(refusal_text(error))

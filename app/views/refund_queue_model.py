@@ -8,9 +8,9 @@ platform"), the request's type, reason, refund, product, the order's state and
 parcels, the buyer's history, the rule that applies and its suggestion, and the
 "pending" badge while a decision waits in the outbox. The model holds the ordered
 `QueueKey`s of every request (id, deadline, pending: 20k of them cost little) and
-full `QueueRow`s only for the pages Qt has asked about, fetched a page at a time
-through the screen's `fetch_rows` (a primary-key read of 100 rows), so opening,
-filtering and sorting never build rows nobody sees. Sorting is the service's (SQL):
+full `QueueRow`s only for the pages Qt has asked about (`PagedRows`, reading through
+the screen's `fetch_rows`), so opening, filtering and sorting never build rows nobody
+sees. Sorting is the service's (SQL):
 a header click only records the wish and emits `sort_changed`, and the screen asks
 again.
 """
@@ -36,6 +36,7 @@ from app.services.refund_queue import QueueKey, QueueRow
 from app.sync.codes import AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
 from app.views import formatting
 from app.views.formatting import HOUR, code_label, refunds_text
+from app.views.paged_rows import PagedRows
 
 COL_DEADLINE = 0
 COL_PENDING = 1
@@ -50,8 +51,6 @@ COL_RULE = 9
 COLUMN_COUNT = 10
 
 QUEUE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-PAGE_ROWS = 100  # full rows fetched per page; a screen shows about 40
-
 # Full rows for some ids, in any order (the screen's `queue_rows` on a short session).
 RowSource = Callable[[list[str]], Sequence[QueueRow]]
 
@@ -94,9 +93,7 @@ class RefundQueueModel(QAbstractTableModel):
     ):
         super().__init__(parent)
         self._keys: list[QueueKey] = []
-        self._loaded: dict[str, QueueRow | None] = {}  # None: gone from the database since
-        self._fetch_rows = fetch_rows
-        self._row_of: dict[str, int] | None = None
+        self._pages: PagedRows[QueueRow] = PagedRows(lambda row: row.aftersale_id, fetch_rows)
         self._clock = clock
         self._now = int(clock())
         self._sort_key = "deadline"
@@ -112,8 +109,7 @@ class RefundQueueModel(QAbstractTableModel):
         """Replace every row: `keys` in the service's order, `rows` the ones already read."""
         self.beginResetModel()
         self._keys = keys if isinstance(keys, list) else list(keys)
-        self._loaded = {row.aftersale_id: row for row in rows}
-        self._row_of = None
+        self._pages.reset([key.aftersale_id for key in self._keys], rows)
         self._now = int(self._clock())
         self.endResetModel()
 
@@ -126,31 +122,13 @@ class RefundQueueModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> QueueRow | None:
         """The full row at `row`, reading its page first if need be (None if gone)."""
-        if not 0 <= row < len(self._keys):
-            return None
-        aftersale_id = self._keys[row].aftersale_id
-        if aftersale_id not in self._loaded:
-            self._load_page(row)
-        return self._loaded.get(aftersale_id)
-
-    def _load_page(self, row: int) -> None:
-        first = row - row % PAGE_ROWS
-        wanted = [
-            k.aftersale_id
-            for k in self._keys[first : first + PAGE_ROWS]
-            if k.aftersale_id not in self._loaded
-        ]
-        found = {r.aftersale_id: r for r in self._fetch_rows(wanted)} if self._fetch_rows else {}
-        for aftersale_id in wanted:
-            self._loaded[aftersale_id] = found.get(aftersale_id)
+        return self._pages.row_at(row)
 
     def loaded_count(self) -> int:
-        return len(self._loaded)
+        return self._pages.loaded_count()
 
     def row_of(self, aftersale_id: str) -> int | None:
-        if self._row_of is None:
-            self._row_of = {key.aftersale_id: index for index, key in enumerate(self._keys)}
-        return self._row_of.get(aftersale_id)
+        return self._pages.position_of(aftersale_id)
 
     @property
     def sort_spec(self) -> tuple[str, bool]:
@@ -384,7 +362,6 @@ class RefundQueueModel(QAbstractTableModel):
             return
         self._sort_key, self._descending = key, descending
         self.sort_changed.emit(key, descending)
-
 
 
 def _evidence_words(tier: str) -> str:

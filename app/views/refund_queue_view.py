@@ -51,10 +51,11 @@ from app.sync.status import SyncState, SyncStatus
 from app.views import formatting
 from app.views.background import BackgroundTasks
 from app.views.big_table import configure_big_table, select_rows, selected_rows
+from app.views.paged_rows import PAGE_ROWS
 from app.views.refund_decision_flow import DecisionFlow
 from app.views.refund_detail_pane import RefundDetailPane
 from app.views.refund_queue_bars import ActionBar, FilterBar, QueueFilters
-from app.views.refund_queue_model import COL_DEADLINE, PAGE_ROWS, SORT_KEY_COLUMNS, RefundQueueModel
+from app.views.refund_queue_model import COL_DEADLINE, SORT_KEY_COLUMNS, RefundQueueModel
 from app.views.tray_alarm import TrayAlarm
 
 COUNTDOWN_REFRESH_MS = 30_000

@@ -4,37 +4,37 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="191"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="193"/>
         <source>Your role can look at requests but not decide them.</source>
         <translation>你的角色只能查看售后，不能处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="192"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="194"/>
         <source>Sign in to decide requests.</source>
         <translation>请先登录再处理售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="194"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="196"/>
         <source>A decision on this request is waiting to be sent.</source>
         <translation>这条售后已处理，正等待提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="196"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="198"/>
         <source>Enter: suggested decision · A: approve · R: refuse · Space: select</source>
         <translation>回车：按建议处理 · A：同意 · R：拒绝 · 空格：勾选</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="201"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="203"/>
         <source>Approve… (A)</source>
         <translation>同意…（A）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="202"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="204"/>
         <source>Refuse… (R)</source>
         <translation>拒绝…（R）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="203"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="205"/>
         <source>Approve {count} selected…</source>
         <translation>批量同意所选 {count} 条…</translation>
     </message>
@@ -180,87 +180,87 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../app/views/audit_view.py" line="177"/>
+        <location filename="../../app/views/audit_view.py" line="178"/>
         <source>Audit log</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="230"/>
+        <location filename="../../app/views/audit_view.py" line="231"/>
         <source>Export the audit log</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="230"/>
+        <location filename="../../app/views/audit_view.py" line="231"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="237"/>
+        <location filename="../../app/views/audit_view.py" line="238"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="277"/>
+        <location filename="../../app/views/audit_view.py" line="278"/>
         <source>The audit log could not be read: {error}</source>
         <translation>无法读取操作记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="282"/>
+        <location filename="../../app/views/audit_view.py" line="283"/>
         <source>{count} events written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="287"/>
+        <location filename="../../app/views/audit_view.py" line="288"/>
         <source>The file could not be written: {error}</source>
         <translation>无法写入文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="292"/>
+        <location filename="../../app/views/audit_view.py" line="293"/>
         <source>1 event</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="292"/>
+        <location filename="../../app/views/audit_view.py" line="293"/>
         <source>{count} events</source>
         <translation>{count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="294"/>
+        <location filename="../../app/views/audit_view.py" line="295"/>
         <source>the newest {count} events; narrow the filters to see older ones</source>
         <translation>最新的 {count} 条记录；缩小筛选范围可查看更早的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="310"/>
+        <location filename="../../app/views/audit_view.py" line="311"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="311"/>
+        <location filename="../../app/views/audit_view.py" line="312"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="314"/>
+        <location filename="../../app/views/audit_view.py" line="315"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="315"/>
+        <location filename="../../app/views/audit_view.py" line="316"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="316"/>
+        <location filename="../../app/views/audit_view.py" line="317"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="317"/>
+        <location filename="../../app/views/audit_view.py" line="318"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="318"/>
+        <location filename="../../app/views/audit_view.py" line="319"/>
         <source>Choose an event to see everything it changed.</source>
         <translation>选择一条记录，查看它改动的全部内容。</translation>
     </message>
@@ -327,30 +327,30 @@
 <context>
     <name>DecisionFlow</name>
     <message>
-        <location filename="../../app/views/refund_decision_flow.py" line="111"/>
-        <location filename="../../app/views/refund_decision_flow.py" line="113"/>
+        <location filename="../../app/views/refund_decision_flow.py" line="100"/>
+        <location filename="../../app/views/refund_decision_flow.py" line="102"/>
         <source>Confirm receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_decision_flow.py" line="112"/>
+        <location filename="../../app/views/refund_decision_flow.py" line="101"/>
         <source>The exchanged goods arrived in order; send the replacement.</source>
         <translation>换货退回的商品已收到且完好，将发出新商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_decision_flow.py" line="117"/>
-        <location filename="../../app/views/refund_decision_flow.py" line="119"/>
+        <location filename="../../app/views/refund_decision_flow.py" line="106"/>
+        <location filename="../../app/views/refund_decision_flow.py" line="108"/>
         <source>Agree to resend</source>
         <translation>同意补寄</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_decision_flow.py" line="118"/>
+        <location filename="../../app/views/refund_decision_flow.py" line="107"/>
         <source>Send the missing or damaged items again.</source>
         <translation>重新寄出缺少或损坏的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_decision_flow.py" line="183"/>
-        <location filename="../../app/views/refund_decision_flow.py" line="199"/>
+        <location filename="../../app/views/refund_decision_flow.py" line="172"/>
+        <location filename="../../app/views/refund_decision_flow.py" line="188"/>
         <source>Sign in to decide requests.</source>
         <translation>请先登录再处理售后。</translation>
     </message>
@@ -358,62 +358,62 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="126"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="124"/>
         <source>Search request, order, product or reason  (Ctrl+F)</source>
         <translation>搜索售后单号、订单号、商品或原因（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="127"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="125"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="130"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="128"/>
         <source>All waiting</source>
         <translation>全部待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="130"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="128"/>
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="130"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="128"/>
         <source>Returned, to inspect</source>
         <translation>已退回，待验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="132"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="130"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="132"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="130"/>
         <source>Due within 1 h</source>
         <translation>1 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="132"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="130"/>
         <source>Due within 6 h</source>
         <translation>6 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="133"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="131"/>
         <source>Due within 24 h</source>
         <translation>24 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="133"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="131"/>
         <source>Deadline passed</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="142"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="140"/>
         <source>Min ¥</source>
         <translation>最低 ¥</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="143"/>
+        <location filename="../../app/views/refund_queue_bars.py" line="141"/>
         <source>Max ¥</source>
         <translation>最高 ¥</translation>
     </message>
@@ -444,6 +444,39 @@
         <location filename="../../app/views/first_run_wizard.py" line="230"/>
         <source>Welcome to AfterSales Desk</source>
         <translation>欢迎使用售后工作台</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="80"/>
+        <source>Ready</source>
+        <translation>可发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="117"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="118"/>
+        <source>Order</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="119"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="120"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="121"/>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -576,69 +609,69 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="245"/>
+        <location filename="../../app/views/main_window.py" line="256"/>
         <source>{count} waiting to be sent</source>
         <translation>{count} 条待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="248"/>
+        <location filename="../../app/views/main_window.py" line="259"/>
         <source>Decisions made here that the platform has not confirmed yet; they are kept until it does.</source>
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="317"/>
+        <location filename="../../app/views/main_window.py" line="328"/>
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="318"/>
+        <location filename="../../app/views/main_window.py" line="329"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="319"/>
+        <location filename="../../app/views/main_window.py" line="330"/>
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="320"/>
+        <location filename="../../app/views/main_window.py" line="331"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="321"/>
+        <location filename="../../app/views/main_window.py" line="332"/>
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="324"/>
+        <location filename="../../app/views/main_window.py" line="335"/>
         <source>{name}
 {role}</source>
         <translation>{name}
 {role}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="384"/>
+        <location filename="../../app/views/main_window.py" line="368"/>
         <source>Decisions not sent yet</source>
         <translation>处理结果尚未提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="387"/>
+        <location filename="../../app/views/main_window.py" line="371"/>
         <source>1 decision has not reached the platform yet. It is kept and will be sent next time. Quit anyway?</source>
         <translation>有 1 条处理结果还没提交到平台。它会被保留，下次打开时自动提交。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="392"/>
+        <location filename="../../app/views/main_window.py" line="376"/>
         <source>{count} decisions have not reached the platform yet. They are kept and will be sent next time. Quit anyway?</source>
         <translation>有 {count} 条处理结果还没提交到平台。它们会被保留，下次打开时自动提交。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="396"/>
+        <location filename="../../app/views/main_window.py" line="380"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="397"/>
+        <location filename="../../app/views/main_window.py" line="381"/>
         <source>Stay</source>
         <translation>留下</translation>
     </message>
@@ -646,124 +679,159 @@
 <context>
     <name>NeedsAttentionView</name>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="43"/>
+        <location filename="../../app/views/attention_rows.py" line="35"/>
         <source>Approve the refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="44"/>
+        <location filename="../../app/views/attention_rows.py" line="36"/>
         <source>Refuse the refund</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="45"/>
+        <location filename="../../app/views/attention_rows.py" line="37"/>
         <source>Agree to the return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="46"/>
+        <location filename="../../app/views/attention_rows.py" line="38"/>
         <source>Refuse the return</source>
         <translation>拒绝退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="47"/>
+        <location filename="../../app/views/attention_rows.py" line="39"/>
         <source>Refund after inspection</source>
         <translation>验货后退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="48"/>
+        <location filename="../../app/views/attention_rows.py" line="40"/>
         <source>Refuse the returned goods</source>
         <translation>拒绝退货商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="49"/>
+        <location filename="../../app/views/attention_rows.py" line="41"/>
         <source>Agree to the exchange or resend</source>
         <translation>同意换货或补寄</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="50"/>
+        <location filename="../../app/views/attention_rows.py" line="42"/>
         <source>Confirm the exchanged goods arrived</source>
         <translation>确认换货商品已收到</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="147"/>
+        <location filename="../../app/views/needs_attention_view.py" line="116"/>
         <source>Needs attention ({count})</source>
         <translation>待处理异常（{count}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="148"/>
+        <location filename="../../app/views/needs_attention_view.py" line="117"/>
         <source>Needs attention</source>
         <translation>待处理异常</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="188"/>
+        <location filename="../../app/views/attention_rows.py" line="51"/>
         <source>{decision}
 made {time}</source>
         <translation>{decision}
 处理于 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="199"/>
+        <location filename="../../app/views/attention_rows.py" line="55"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="200"/>
+        <location filename="../../app/views/attention_rows.py" line="52"/>
         <source>refused</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="200"/>
+        <location filename="../../app/views/attention_rows.py" line="46"/>
+        <source>Ship with {carrier}, tracking {tracking}</source>
+        <translation>发货：{carrier}，运单号 {tracking}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_rows.py" line="47"/>
+        <source>Ship with {carrier}, tracking {tracking}, refusing the buyer&apos;s refund request</source>
+        <translation>发货：{carrier}，运单号 {tracking}，并拒绝买家的退款申请</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_rows.py" line="50"/>
+        <source>Order {order}</source>
+        <translation>订单 {order}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_rows.py" line="53"/>
         <source>the request had changed</source>
         <translation>售后单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="202"/>
+        <location filename="../../app/views/attention_rows.py" line="54"/>
+        <source>the order had changed</source>
+        <translation>订单已变化</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_rows.py" line="56"/>
+        <source>The buyer asks for a refund of {amount}</source>
+        <translation>买家申请退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention_rows.py" line="57"/>
         <source>The platform said: {words}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="244"/>
-        <source>The platform did not take these decisions. Look at what it says, then discard the decision or apply it again to the request as it is now.</source>
-        <translation>平台没有接受以下处理结果。请先看平台的说明，再决定放弃这条处理，或按售后单的最新状态重新提交。</translation>
+        <location filename="../../app/views/needs_attention_view.py" line="203"/>
+        <source>The platform did not take these decisions and shipments. Look at what it says, then discard one or apply it again to the request or order as it is now.</source>
+        <translation>平台没有接受下面这些处理和发货。请看平台的提示，然后放弃，或按售后单、订单的最新状态重新提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="249"/>
-        <source>Request</source>
-        <translation>售后单</translation>
+        <location filename="../../app/views/needs_attention_view.py" line="209"/>
+        <source>Order or request</source>
+        <translation>订单或售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="249"/>
+        <location filename="../../app/views/needs_attention_view.py" line="210"/>
         <source>Your decision</source>
         <translation>你的处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="249"/>
+        <location filename="../../app/views/needs_attention_view.py" line="211"/>
         <source>Platform now</source>
         <translation>平台当前状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="249"/>
+        <location filename="../../app/views/needs_attention_view.py" line="212"/>
         <source>What happened</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="251"/>
+        <location filename="../../app/views/needs_attention_view.py" line="215"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="252"/>
+        <location filename="../../app/views/needs_attention_view.py" line="216"/>
         <source>Apply again</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="254"/>
+        <location filename="../../app/views/needs_attention_view.py" line="225"/>
+        <source>Drop this shipment; ship again from the shipping board if the parcel still goes.</source>
+        <translation>放弃这次发货；如果包裹还要寄出，请在“发货”页面重新发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="228"/>
+        <source>Send the same shipment again, refusing the buyer&apos;s refund request.</source>
+        <translation>再次提交同样的发货，并拒绝买家的退款申请。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="232"/>
         <source>Drop this decision; the request stays as the platform has it.</source>
         <translation>放弃这条处理，售后单保持平台上的状态。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="257"/>
+        <location filename="../../app/views/needs_attention_view.py" line="235"/>
         <source>Send the same decision again, based on the request as it is now.</source>
         <translation>按售后单的最新版本，再次提交同样的处理。</translation>
     </message>
@@ -771,112 +839,112 @@ made {time}</source>
 <context>
     <name>OrderDetailPane</name>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="102"/>
+        <location filename="../../app/views/order_detail_pane.py" line="97"/>
         <source>Select an order to see its items, parcels and after-sales.</source>
         <translation>选择一个订单，查看商品、包裹和售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="112"/>
+        <location filename="../../app/views/order_detail_pane.py" line="107"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="113"/>
+        <location filename="../../app/views/order_detail_pane.py" line="108"/>
         <source>Receiver</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="115"/>
+        <location filename="../../app/views/order_detail_pane.py" line="110"/>
         <source>Parcels</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="116"/>
+        <location filename="../../app/views/order_detail_pane.py" line="111"/>
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="123"/>
+        <location filename="../../app/views/order_detail_pane.py" line="118"/>
         <source>Created {time}</source>
         <translation>下单于 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="129"/>
+        <location filename="../../app/views/order_detail_pane.py" line="124"/>
         <source>platform promise</source>
         <translation>平台承诺时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="131"/>
+        <location filename="../../app/views/order_detail_pane.py" line="126"/>
         <source>default promise, rule set {rule_set}</source>
         <translation>默认承诺时效，规则 {rule_set}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="135"/>
+        <location filename="../../app/views/order_detail_pane.py" line="130"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="138"/>
+        <location filename="../../app/views/order_detail_pane.py" line="133"/>
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="140"/>
+        <location filename="../../app/views/order_detail_pane.py" line="135"/>
         <source>Shipped at</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="141"/>
+        <location filename="../../app/views/order_detail_pane.py" line="136"/>
         <source>goods {goods}, shipping {shipping}</source>
         <translation>商品 {goods}，运费 {shipping}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="145"/>
+        <location filename="../../app/views/order_detail_pane.py" line="140"/>
         <source>Amount</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="161"/>
+        <location filename="../../app/views/order_detail_pane.py" line="156"/>
         <source>After-sale: {status}</source>
         <translation>售后：{status}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="180"/>
+        <location filename="../../app/views/order_detail_pane.py" line="175"/>
         <source>Buyer:</source>
         <translation>买家留言：</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="186"/>
+        <location filename="../../app/views/order_detail_pane.py" line="181"/>
         <source>Seller:</source>
         <translation>商家备注：</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="188"/>
+        <location filename="../../app/views/order_detail_pane.py" line="183"/>
         <source>Notes</source>
         <translation>留言备注</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="192"/>
+        <location filename="../../app/views/order_detail_pane.py" line="187"/>
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="195"/>
+        <location filename="../../app/views/order_detail_pane.py" line="190"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="204"/>
+        <location filename="../../app/views/order_detail_pane.py" line="199"/>
         <source>No after-sale requests.</source>
         <translation>没有售后申请。</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="207"/>
+        <location filename="../../app/views/order_detail_pane.py" line="202"/>
         <source>Applied {time}: {reason}</source>
         <translation>{time} 申请：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="212"/>
+        <location filename="../../app/views/order_detail_pane.py" line="207"/>
         <source>Reply by {time}</source>
         <translation>请在 {time} 前处理</translation>
     </message>
@@ -884,153 +952,156 @@ made {time}</source>
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="164"/>
+        <location filename="../../app/views/order_table_model.py" line="168"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="165"/>
+        <location filename="../../app/views/order_table_model.py" line="169"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="166"/>
+        <location filename="../../app/views/order_table_model.py" line="170"/>
         <source>Status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="167"/>
+        <location filename="../../app/views/order_table_model.py" line="171"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="168"/>
+        <location filename="../../app/views/order_table_model.py" line="172"/>
         <source>Ship by</source>
         <translation>发货剩余</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="169"/>
+        <location filename="../../app/views/order_table_model.py" line="173"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="170"/>
+        <location filename="../../app/views/order_table_model.py" line="174"/>
         <source>Receiver</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="177"/>
+        <location filename="../../app/views/order_table_model.py" line="181"/>
         <source>Status {code}</source>
         <translation>状态 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="248"/>
+        <location filename="../../app/views/order_table_model.py" line="252"/>
         <source>Ship by {time}</source>
         <translation>发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="250"/>
+        <location filename="../../app/views/order_table_model.py" line="254"/>
         <source>No promise from the platform: default promise after payment</source>
         <translation>平台未给出承诺时间：按支付后的默认承诺时效计算</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="257"/>
+        <location filename="../../app/views/order_table_model.py" line="261"/>
         <source>The buyer left a note</source>
         <translation>买家有留言</translation>
     </message>
 </context>
 <context>
-    <name>OrdersView</name>
+    <name>OrdersEmptyState</name>
     <message>
-        <location filename="../../app/views/orders_view.py" line="158"/>
-        <source>Loading orders…</source>
-        <translation>正在加载订单…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="186"/>
-        <source>Orders</source>
-        <translation>订单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="275"/>
-        <source>Search order number, item, receiver or buyer&apos;s note  (Ctrl+F)</source>
-        <translation>搜索订单号、商品、收货人或买家留言（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="277"/>
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="277"/>
-        <source>To ship</source>
-        <translation>待发货（全部）</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="282"/>
-        <source>Show all orders</source>
-        <translation>显示全部订单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="316"/>
-        <source>The selected order is not in this list any more.</source>
-        <translation>所选订单已不在当前列表中。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="343"/>
-        <source>This order is no longer in the local copy.</source>
-        <translation>本地数据中已没有这个订单。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="368"/>
-        <source>Showing {shown} of {total}</source>
-        <translation>显示 {shown} / 共 {total} 单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="372"/>
-        <source>1 order</source>
-        <translation>共 1 单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="372"/>
-        <source>{count} orders</source>
-        <translation>共 {count} 单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="382"/>
-        <location filename="../../app/views/orders_view.py" line="383"/>
+        <location filename="../../app/views/orders_empty_state.py" line="44"/>
+        <location filename="../../app/views/orders_empty_state.py" line="45"/>
         <source>No orders yet — the first sync is running.</source>
         <translation>还没有订单 —— 正在进行首次同步。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="385"/>
+        <location filename="../../app/views/orders_empty_state.py" line="47"/>
         <source>No orders yet — the shop can&apos;t be reached right now; sync will retry on its own.</source>
         <translation>还没有订单 —— 暂时连不上店铺，稍后会自动重试同步。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="388"/>
+        <location filename="../../app/views/orders_empty_state.py" line="50"/>
         <source>No orders yet — sync needs attention (see the status bar).</source>
         <translation>还没有订单 —— 同步需要处理（见底部状态栏）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="392"/>
+        <location filename="../../app/views/orders_empty_state.py" line="53"/>
         <source>No orders yet. New orders appear here as soon as they are synced.</source>
         <translation>还没有订单。新订单同步后会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="398"/>
+        <location filename="../../app/views/orders_empty_state.py" line="57"/>
         <source>No “{status}” orders match “{search}”.</source>
         <translation>没有符合“{search}”的“{status}”订单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="402"/>
+        <location filename="../../app/views/orders_empty_state.py" line="59"/>
         <source>No orders match “{search}”.</source>
         <translation>没有符合“{search}”的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="404"/>
+        <location filename="../../app/views/orders_empty_state.py" line="61"/>
         <source>No orders are “{status}” right now.</source>
         <translation>目前没有“{status}”的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_empty_state.py" line="65"/>
+        <source>Show all orders</source>
+        <translation>显示全部订单</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message>
+        <location filename="../../app/views/orders_view.py" line="166"/>
+        <source>Loading orders…</source>
+        <translation>正在加载订单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_view.py" line="194"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_view.py" line="295"/>
+        <source>Search order number, item, receiver or buyer&apos;s note  (Ctrl+F)</source>
+        <translation>搜索订单号、商品、收货人或买家留言（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_view.py" line="297"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_view.py" line="297"/>
+        <source>To ship</source>
+        <translation>待发货（全部）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_view.py" line="347"/>
+        <source>The selected order is not in this list any more.</source>
+        <translation>所选订单已不在当前列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_view.py" line="374"/>
+        <source>This order is no longer in the local copy.</source>
+        <translation>本地数据中已没有这个订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_view.py" line="399"/>
+        <source>Showing {shown} of {total}</source>
+        <translation>显示 {shown} / 共 {total} 单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_view.py" line="403"/>
+        <source>1 order</source>
+        <translation>共 1 单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_view.py" line="403"/>
+        <source>{count} orders</source>
+        <translation>共 {count} 单</translation>
     </message>
 </context>
 <context>
@@ -1082,180 +1153,208 @@ made {time}</source>
     </message>
 </context>
 <context>
+    <name>RefundBlockedDialog</name>
+    <message>
+        <location filename="../../app/views/shipping_flow.py" line="35"/>
+        <source>Refund requested</source>
+        <translation>买家申请退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_flow.py" line="39"/>
+        <source>The buyer of order {order} asked for a refund of {amount} before shipment (request {request}).</source>
+        <translation>订单 {order} 的买家在发货前申请退款 {amount}（售后单 {request}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_flow.py" line="45"/>
+        <source>Shipping now refuses the refund request. Ship only if the buyer agreed to receive the parcel.</source>
+        <translation>现在发货会拒绝这笔退款申请。请确认买家同意收货后再发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_flow.py" line="50"/>
+        <source>Only the owner or a customer-service clerk may refuse a refund; ask them, or decide the request in Refunds.</source>
+        <translation>只有店主或客服可以拒绝退款。请找他们处理，或在“售后审核”中处理这条申请。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_flow.py" line="57"/>
+        <source>Refuse the refund and ship</source>
+        <translation>拒绝退款并发货</translation>
+    </message>
+</context>
+<context>
     <name>RefundDetailPane</name>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="145"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="141"/>
         <source>Select a request to see the order, the buyer&apos;s evidence and its history.</source>
         <translation>选择一条售后，查看订单、买家凭证和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="160"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="156"/>
         <source>The buyer says</source>
         <translation>买家说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="161"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="157"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="162"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="158"/>
         <source>Shipping and return</source>
         <translation>发货与退货物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="163"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="159"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="171"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="167"/>
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="177"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="173"/>
         <source>reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="179"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="175"/>
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="181"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="177"/>
         <source>Reply within</source>
         <translation>剩余处理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="185"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="181"/>
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="187"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="183"/>
         <source>Suggestion</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="193"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="189"/>
         <source>pending — waiting to be sent to the platform</source>
         <translation>待提交——等待发送给平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="204"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="200"/>
         <source>Note on the order: {words}</source>
         <translation>订单留言：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="234"/>
-        <location filename="../../app/views/refund_detail_pane.py" line="243"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="230"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="239"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="241"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="237"/>
         <source>Sent</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="241"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="237"/>
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="246"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="242"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="256"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="252"/>
         <source>The buyer applied for {kind}</source>
         <translation>买家申请{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="262"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="258"/>
         <source>{who}: {action}</source>
         <translation>{who}：{action}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="265"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="261"/>
         <source>Sent to the platform: {state}</source>
         <translation>提交平台：{state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="267"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="263"/>
         <source>the platform said: {words}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="285"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="281"/>
         <source>approved the refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="286"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="282"/>
         <source>refused the refund</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="287"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="283"/>
         <source>agreed to the return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="288"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="284"/>
         <source>refused the return</source>
         <translation>拒绝退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="289"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="285"/>
         <source>inspected the returned goods</source>
         <translation>完成退货验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="290"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="286"/>
         <source>agreed to the exchange</source>
         <translation>同意换货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="291"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="287"/>
         <source>discarded a decision</source>
         <translation>放弃了一条处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="292"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="288"/>
         <source>applied a decision again</source>
         <translation>重新提交了处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="300"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="296"/>
         <source>waiting to be sent</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="301"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="297"/>
         <source>sending</source>
         <translation>提交中</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="302"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="298"/>
         <source>done</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="303"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="299"/>
         <source>refused by the platform</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="304"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="300"/>
         <source>the request had changed</source>
         <translation>售后单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="305"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="301"/>
         <source>discarded</source>
         <translation>已放弃</translation>
     </message>
@@ -1299,158 +1398,158 @@ made {time}</source>
 <context>
     <name>RefundQueueModel</name>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="165"/>
+        <location filename="../../app/views/refund_queue_model.py" line="170"/>
         <source>Reply within</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="166"/>
+        <location filename="../../app/views/refund_queue_model.py" line="171"/>
         <source>Sent</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="167"/>
+        <location filename="../../app/views/refund_queue_model.py" line="172"/>
         <source>Type</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="168"/>
+        <location filename="../../app/views/refund_queue_model.py" line="173"/>
         <source>Reason</source>
         <translation>售后原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="169"/>
+        <location filename="../../app/views/refund_queue_model.py" line="174"/>
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="171"/>
+        <location filename="../../app/views/refund_queue_model.py" line="176"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="172"/>
+        <location filename="../../app/views/refund_queue_model.py" line="177"/>
         <source>Order</source>
         <translation>订单与物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="173"/>
+        <location filename="../../app/views/refund_queue_model.py" line="178"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="174"/>
+        <location filename="../../app/views/refund_queue_model.py" line="179"/>
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="170"/>
+        <location filename="../../app/views/refund_queue_model.py" line="175"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="177"/>
+        <location filename="../../app/views/refund_queue_model.py" line="182"/>
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="178"/>
+        <location filename="../../app/views/refund_queue_model.py" line="183"/>
         <source>pending</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="179"/>
+        <location filename="../../app/views/refund_queue_model.py" line="184"/>
         <source>needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="180"/>
+        <location filename="../../app/views/refund_queue_model.py" line="185"/>
         <source>Approve</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="181"/>
+        <location filename="../../app/views/refund_queue_model.py" line="186"/>
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="182"/>
+        <location filename="../../app/views/refund_queue_model.py" line="187"/>
         <source>Inspect</source>
         <translation>验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="183"/>
+        <location filename="../../app/views/refund_queue_model.py" line="188"/>
         <source>Review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="184"/>
+        <location filename="../../app/views/refund_queue_model.py" line="189"/>
         <source>window open</source>
         <translation>在时限内</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="185"/>
+        <location filename="../../app/views/refund_queue_model.py" line="190"/>
         <source>window closed</source>
         <translation>已过时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="186"/>
+        <location filename="../../app/views/refund_queue_model.py" line="191"/>
         <source>not shipped</source>
         <translation>未发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="187"/>
+        <location filename="../../app/views/refund_queue_model.py" line="192"/>
         <source>tracking uploaded</source>
         <translation>已上传单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="188"/>
+        <location filename="../../app/views/refund_queue_model.py" line="193"/>
         <source>first request</source>
         <translation>首次申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="232"/>
+        <location filename="../../app/views/refund_queue_model.py" line="237"/>
         <source>This column does not sort</source>
         <translation>此列不能排序</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="210"/>
-        <location filename="../../app/views/refund_queue_model.py" line="286"/>
+        <location filename="../../app/views/refund_queue_model.py" line="215"/>
+        <location filename="../../app/views/refund_queue_model.py" line="293"/>
         <source>{count} requests in 90 days</source>
         <translation>90 天内 {count} 次售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="297"/>
+        <location filename="../../app/views/refund_queue_model.py" line="304"/>
         <source>return {tracking}</source>
         <translation>退货 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="306"/>
+        <location filename="../../app/views/refund_queue_model.py" line="313"/>
         <source>evidence: {tier}</source>
         <translation>凭证：{tier}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="329"/>
+        <location filename="../../app/views/refund_queue_model.py" line="336"/>
         <source>Reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="332"/>
+        <location filename="../../app/views/refund_queue_model.py" line="339"/>
         <source>The deadline passed while this copy still shows the request open; the platform has probably agreed on the shop&apos;s behalf. Sync to be sure.</source>
         <translation>处理时限已过，但本机仍显示待处理；平台很可能已代商家自动同意。请同步确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="339"/>
+        <location filename="../../app/views/refund_queue_model.py" line="346"/>
         <source>Rule set: {name}</source>
         <translation>规则版本：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="343"/>
+        <location filename="../../app/views/refund_queue_model.py" line="350"/>
         <source>A decision made here is waiting to be sent to the platform.</source>
         <translation>本机的处理结果正等待提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="345"/>
+        <location filename="../../app/views/refund_queue_model.py" line="352"/>
         <source>The platform did not take a decision on this request; see Needs attention.</source>
         <translation>平台没有接受这条售后的处理结果，请到“待处理异常”查看。</translation>
     </message>
@@ -1458,37 +1557,47 @@ made {time}</source>
 <context>
     <name>RefundQueueView</name>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="170"/>
+        <location filename="../../app/views/refund_queue_view.py" line="187"/>
         <source>Refunds</source>
         <translation>售后审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="315"/>
+        <location filename="../../app/views/refund_queue_view.py" line="332"/>
         <source>The selected request is not in this list any more.</source>
         <translation>选中的售后已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="351"/>
+        <location filename="../../app/views/refund_queue_view.py" line="357"/>
         <source>This request is no longer in the local copy.</source>
         <translation>本机数据中已没有这条售后。</translation>
     </message>
     <message>
         <location filename="../../app/views/refund_queue_view.py" line="394"/>
+        <source>{id}: {product}, {amount} — reply within {left}</source>
+        <translation>{id}：{product}，{amount}——剩余 {left}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_view.py" line="398"/>
+        <source>Refund request due within the hour</source>
+        <translation>售后即将超时（1 小时内）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_view.py" line="412"/>
         <source>Offline — decisions are saved and will be sent when the connection returns.</source>
         <translation>网络已断开——处理结果已保存，恢复连接后会自动提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="396"/>
+        <location filename="../../app/views/refund_queue_view.py" line="414"/>
         <source>{count} waiting to be sent.</source>
         <translation>{count} 条待提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="406"/>
+        <location filename="../../app/views/refund_queue_view.py" line="424"/>
         <source>Nothing waits for a decision. New requests appear here as they sync.</source>
         <translation>暂无待处理售后。新的售后同步后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="409"/>
+        <location filename="../../app/views/refund_queue_view.py" line="427"/>
         <source>No requests match these filters.</source>
         <translation>没有符合筛选条件的售后。</translation>
     </message>
@@ -1593,6 +1702,91 @@ made {time}</source>
     </message>
 </context>
 <context>
+    <name>ScanBar</name>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="88"/>
+        <location filename="../../app/views/scan_bar.py" line="186"/>
+        <source>Recognise from the number</source>
+        <translation>按运单号自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="100"/>
+        <source>✓ {order} shipped with {carrier}, {tracking}. Scan the next order.</source>
+        <translation>✓ {order} 已发货：{carrier} {tracking}。请扫下一单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="128"/>
+        <source>{order} is not waiting to ship. Check the number.</source>
+        <translation>{order} 不是待发货订单，请核对单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="133"/>
+        <source>{order}: {what} — scan the tracking number.</source>
+        <translation>{order}：{what}——请扫运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="142"/>
+        <source>Scan the order number first.</source>
+        <translation>请先扫订单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="149"/>
+        <source>Scan the tracking number.</source>
+        <translation>请扫运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="157"/>
+        <source>Choose the carrier: this number fits no carrier&apos;s format.</source>
+        <translation>请选择快递公司：这个单号不符合任何快递公司的格式。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="159"/>
+        <source>Choose the carrier: this number fits {carriers}.</source>
+        <translation>请选择快递公司：这个单号可能属于 {carriers}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="166"/>
+        <source>Shipping {order}…</source>
+        <translation>正在发货 {order}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="179"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="180"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="181"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="182"/>
+        <source>Scan the packing slip&apos;s barcode</source>
+        <translation>扫发货单上的条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="183"/>
+        <source>Scan the parcel label</source>
+        <translation>扫快递面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="184"/>
+        <source>Ship (Enter)</source>
+        <translation>发货（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="188"/>
+        <location filename="../../app/views/scan_bar.py" line="199"/>
+        <source>Scan an order number to start.</source>
+        <translation>扫订单号开始发货。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/views/settings_dialog.py" line="82"/>
@@ -1633,6 +1827,259 @@ made {time}</source>
         <location filename="../../app/views/settings_dialog.py" line="92"/>
         <source>Shop {shop_id}</source>
         <translation>店铺 {shop_id}</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentImportDialog</name>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="216"/>
+        <source>Choose a shipping file</source>
+        <translation>选择发货文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="218"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="229"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="252"/>
+        <source>Shipping {count} orders…</source>
+        <translation>正在发货 {count} 单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="259"/>
+        <source>Checking {count} rows…</source>
+        <translation>正在检查 {count} 行…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="315"/>
+        <source>Row {row}: {status}</source>
+        <translation>第 {row} 行：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="320"/>
+        <source>Ship orders from a file</source>
+        <translation>从文件批量发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="321"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="323"/>
+        <source>No file chosen yet.</source>
+        <translation>还没有选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="325"/>
+        <source>File: {name}</source>
+        <translation>文件：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="329"/>
+        <source>One row per parcel, with columns for the order id (订单号), the carrier (快递公司) and the tracking number (运单号), in any order. Nothing is sent until you press Ship.</source>
+        <translation>每个包裹一行，表格要有“订单号”“快递公司”“运单号”三列，顺序不限。点“发货”按钮之前不会提交任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="339"/>
+        <source>{ready} ready, {problems} with problems</source>
+        <translation>{ready} 行可发货，{problems} 行有问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="344"/>
+        <source>Ship 1 order</source>
+        <translation>发货 1 单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipment_import_dialog.py" line="346"/>
+        <source>Ship {count} orders</source>
+        <translation>发货 {count} 单</translation>
+    </message>
+</context>
+<context>
+    <name>ShippingBoardModel</name>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="169"/>
+        <source>Ship within</source>
+        <translation>发货剩余</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="170"/>
+        <source>Order</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="171"/>
+        <source>Promise</source>
+        <translation>承诺时效</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="172"/>
+        <source>To pick</source>
+        <translation>待拣商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="173"/>
+        <source>Pieces</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="174"/>
+        <source>Buyer&apos;s note</source>
+        <translation>买家留言</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="175"/>
+        <source>If late</source>
+        <translation>超时赔付</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="176"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="248"/>
+        <source>{lane} · {count}</source>
+        <translation>{lane} · {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="280"/>
+        <source>Sending {tracking}</source>
+        <translation>提交中：{tracking}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="282"/>
+        <source>Refund requested</source>
+        <translation>买家申请退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="294"/>
+        <source>Ship by {time}</source>
+        <translation>发货截止 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="298"/>
+        <source>Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: {out_of_stock}, counted as out of stock. Rule set: {rule_set}</source>
+        <translation>延迟发货（48 小时内）：赔付买家 {late}。超过发货截止 48 小时仍未发货：按缺货赔付 {out_of_stock}。规则版本：{rule_set}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="307"/>
+        <source>The buyer asked for a refund ({amount}, request {request}); shipping needs a decision.</source>
+        <translation>买家已申请退款（{amount}，售后单 {request}），发货前需先处理。</translation>
+    </message>
+</context>
+<context>
+    <name>ShippingBoardView</name>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="160"/>
+        <source>Shipping</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="225"/>
+        <source>refund possible now</source>
+        <translation>已可自动退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="241"/>
+        <location filename="../../app/views/shipping_board_view.py" line="340"/>
+        <source>All carriers</source>
+        <translation>全部快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="253"/>
+        <source>{pieces} pcs: {items}</source>
+        <translation>{pieces} 件：{items}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="274"/>
+        <source>Pick list — due today</source>
+        <translation>拣货单——今日应发</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="287"/>
+        <source>Select the orders to print packing slips for.</source>
+        <translation>请先选中要打印发货单的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="330"/>
+        <source>Order due to ship within 2 hours</source>
+        <translation>订单需在 2 小时内发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="331"/>
+        <source>{order}: {items} — ship by {time}</source>
+        <translation>{order}：{items}——发货截止 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="338"/>
+        <source>Filter by product or spec</source>
+        <translation>按商品或规格筛选</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="341"/>
+        <source>Pick list…</source>
+        <translation>打印拣货单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="342"/>
+        <source>Packing slips…</source>
+        <translation>打印发货单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="343"/>
+        <source>Ship from a file…</source>
+        <translation>从文件批量发货…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="345"/>
+        <source>Order</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="345"/>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="345"/>
+        <source>Shipped</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="345"/>
+        <source>Platform may refund in</source>
+        <translation>距自动退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="346"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="359"/>
+        <source>To ship · {count}</source>
+        <translation>待发货 · {count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="360"/>
+        <source>No pickup scan · {count}</source>
+        <translation>未揽收 · {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ShippingFlow</name>
+    <message>
+        <location filename="../../app/views/shipping_flow.py" line="97"/>
+        <source>Sign in to ship orders.</source>
+        <translation>请先登录再发货。</translation>
     </message>
 </context>
 <context>
@@ -1889,19 +2336,6 @@ made {time}</source>
         <location filename="../../app/views/sync_status_bar.py" line="151"/>
         <source>The platform said: {words}</source>
         <translation>平台返回：{words}</translation>
-    </message>
-</context>
-<context>
-    <name>UrgentNotifier</name>
-    <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="221"/>
-        <source>Refund request due within the hour</source>
-        <translation>售后即将超时（1 小时内）</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="222"/>
-        <source>{id}: {product}, {amount} — reply within {left}</source>
-        <translation>{id}：{product}，{amount}——剩余 {left}</translation>
     </message>
 </context>
 <context>
@@ -2277,107 +2711,107 @@ made {time}</source>
 <context>
     <name>codes</name>
     <message>
-        <location filename="../../app/sync/codes.py" line="62"/>
+        <location filename="../../app/sync/codes.py" line="63"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="63"/>
+        <location filename="../../app/sync/codes.py" line="64"/>
         <source>Paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="64"/>
+        <location filename="../../app/sync/codes.py" line="65"/>
         <source>Awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="65"/>
+        <location filename="../../app/sync/codes.py" line="66"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="66"/>
+        <location filename="../../app/sync/codes.py" line="67"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="67"/>
+        <location filename="../../app/sync/codes.py" line="68"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="68"/>
+        <location filename="../../app/sync/codes.py" line="69"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="96"/>
+        <location filename="../../app/sync/codes.py" line="97"/>
         <source>Return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="97"/>
+        <location filename="../../app/sync/codes.py" line="98"/>
         <source>Refund only (shipped)</source>
         <translation>已发货仅退款</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="98"/>
+        <location filename="../../app/sync/codes.py" line="99"/>
         <source>Refund before shipment</source>
         <translation>未发货仅退款</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="99"/>
+        <location filename="../../app/sync/codes.py" line="100"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="100"/>
+        <location filename="../../app/sync/codes.py" line="101"/>
         <source>Resend</source>
         <translation>补寄</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="125"/>
+        <location filename="../../app/sync/codes.py" line="126"/>
         <source>Awaiting merchant</source>
         <translation>待商家处理</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="126"/>
+        <location filename="../../app/sync/codes.py" line="127"/>
         <source>Awaiting buyer&apos;s return</source>
         <translation>待买家退货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="127"/>
+        <location filename="../../app/sync/codes.py" line="128"/>
         <source>Returned, awaiting receipt</source>
         <translation>待商家收货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="128"/>
+        <location filename="../../app/sync/codes.py" line="129"/>
         <source>Refunded</source>
         <translation>退款成功</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="129"/>
+        <location filename="../../app/sync/codes.py" line="130"/>
         <source>Exchange in progress</source>
         <translation>换货中</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="130"/>
+        <location filename="../../app/sync/codes.py" line="131"/>
         <source>Exchange done</source>
         <translation>换货成功</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="131"/>
+        <location filename="../../app/sync/codes.py" line="132"/>
         <source>Refused by merchant</source>
         <translation>商家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="132"/>
+        <location filename="../../app/sync/codes.py" line="133"/>
         <source>Closed</source>
         <translation>售后关闭</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="133"/>
+        <location filename="../../app/sync/codes.py" line="134"/>
         <source>Refused after return</source>
         <translation>退货后拒绝</translation>
     </message>
@@ -2385,22 +2819,22 @@ made {time}</source>
 <context>
     <name>desktop</name>
     <message>
-        <location filename="../../app/desktop.py" line="65"/>
+        <location filename="../../app/desktop.py" line="52"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="66"/>
+        <location filename="../../app/desktop.py" line="53"/>
         <source>Something went wrong inside AfterSales Desk. Your data is safe; the details are in the log file in the data folder.</source>
         <translation>售后工作台内部出现问题。您的数据是安全的；详细信息已写入数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="135"/>
+        <location filename="../../app/desktop.py" line="124"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="136"/>
+        <location filename="../../app/desktop.py" line="125"/>
         <source>The shop&apos;s database could not be opened:
 {0}</source>
         <translation>无法打开店铺数据库：
@@ -2418,39 +2852,157 @@ made {time}</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../app/views/formatting.py" line="68"/>
+        <location filename="../../app/views/formatting.py" line="70"/>
         <source>{days}d {hours:02d}h</source>
         <translation>{days}天{hours:02d}小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/formatting.py" line="70"/>
+        <location filename="../../app/views/formatting.py" line="72"/>
         <source>{hours}h {minutes:02d}m</source>
         <translation>{hours}小时{minutes:02d}分</translation>
     </message>
     <message>
-        <location filename="../../app/views/formatting.py" line="73"/>
+        <location filename="../../app/views/formatting.py" line="75"/>
         <source>{minutes}m</source>
         <translation>{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/formatting.py" line="80"/>
+        <location filename="../../app/views/formatting.py" line="82"/>
         <source>overdue {duration}</source>
         <translation>已超时 {duration}</translation>
     </message>
     <message>
-        <location filename="../../app/views/formatting.py" line="88"/>
+        <location filename="../../app/views/formatting.py" line="90"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../app/views/formatting.py" line="90"/>
+        <location filename="../../app/views/formatting.py" line="92"/>
         <source>{minutes} min ago</source>
         <translation>{minutes} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../app/views/formatting.py" line="92"/>
+        <location filename="../../app/views/formatting.py" line="94"/>
         <source>{hours} h ago</source>
         <translation>{hours} 小时前</translation>
+    </message>
+</context>
+<context>
+    <name>paper</name>
+    <message>
+        <location filename="../../app/views/paper.py" line="46"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="47"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="48"/>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="49"/>
+        <source>Pieces</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="50"/>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="87"/>
+        <source>SKUs: {skus} · pieces: {pieces} · printed {time}</source>
+        <translation>共 {skus} 个 SKU · {pieces} 件 · 打印于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="110"/>
+        <source>Nothing to pick.</source>
+        <translation>没有需要拣货的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="112"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="116"/>
+        <source>Ship-by times follow rule set {name}</source>
+        <translation>发货截止时间按规则版本 {name} 计算</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="133"/>
+        <source>Packing slip (continued)</source>
+        <translation>发货单（续）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="135"/>
+        <source>Packing slip</source>
+        <translation>发货单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="136"/>
+        <source>Slip {number} of {total}</source>
+        <translation>第 {number} 张，共 {total} 张</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="147"/>
+        <source>Paid</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="148"/>
+        <source>Ship by</source>
+        <translation>发货截止</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="149"/>
+        <source>Receiver</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="182"/>
+        <source>Pieces in all: {pieces}</source>
+        <translation>共 {pieces} 件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="190"/>
+        <source>Buyer&apos;s message</source>
+        <translation>买家留言</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="194"/>
+        <source>Seller&apos;s note</source>
+        <translation>商家备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="250"/>
+        <source>Page {page} of {pages} of this order, continued overleaf</source>
+        <translation>本订单第 {page} 页，共 {pages} 页，续见下页</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="254"/>
+        <source>Page {page} of {pages} of this order</source>
+        <translation>本订单第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="269"/>
+        <source>AfterSales Desk</source>
+        <translation>售后工作台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="271"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper_sheet.py" line="83"/>
+        <source>The printer or file could not be opened.</source>
+        <translation>无法打开打印机或文件。</translation>
     </message>
 </context>
 <context>
@@ -2636,12 +3188,12 @@ made {time}</source>
         <translation>照片和医院诊断证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/needs_attention.py" line="31"/>
+        <location filename="../../app/services/needs_attention.py" line="44"/>
         <source>Only a decision that met a changed request can be applied again.</source>
         <translation>只有因售后单已变更而未生效的处理才能重新提交。</translation>
     </message>
     <message>
-        <location filename="../../app/services/needs_attention.py" line="34"/>
+        <location filename="../../app/services/needs_attention.py" line="47"/>
         <source>The request has moved on and this decision no longer applies to it. Discard it instead.</source>
         <translation>该售后单状态已变化，此处理不再适用，请改为放弃。</translation>
     </message>
@@ -2694,6 +3246,244 @@ made {time}</source>
         <location filename="../../app/services/refund_decisions.py" line="67"/>
         <source>Not a refund request; decide it on its own.</source>
         <translation>这不是退款申请，请单独处理。</translation>
+    </message>
+</context>
+<context>
+    <name>shipping</name>
+    <message>
+        <location filename="../../app/services/carriers.py" line="38"/>
+        <source>Choose the carrier.</source>
+        <translation>请选择快递公司。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="39"/>
+        <source>Enter or scan the tracking number.</source>
+        <translation>请输入或扫描运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="40"/>
+        <source>A tracking number has at most {max} characters.</source>
+        <translation>运单号最多 {max} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="41"/>
+        <source>This tracking number does not look like a {carrier} number (for example {example}).</source>
+        <translation>这个运单号不符合{carrier}的单号格式（例如 {example}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/carriers.py" line="44"/>
+        <source>This app does not know the number format of this carrier, so the tracking number was not checked here; the platform will check it.</source>
+        <translation>本软件不知道这家快递公司的单号格式，所以这里没有检查运单号，平台会检查。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/needs_attention.py" line="50"/>
+        <source>Only a shipment the platform stopped for a pending refund request can be applied again, refusing that refund, while the order still waits to be shipped. Discard this one instead.</source>
+        <translation>只有因买家有待处理的退款申请而被平台拦下、且订单仍在待发货的发货，才能重新提交（同时拒绝这笔退款）。这条请放弃。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/ship_deadlines.py" line="40"/>
+        <source>Same day</source>
+        <translation>当日发</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/ship_deadlines.py" line="41"/>
+        <source>Next day</source>
+        <translation>次日发</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/ship_deadlines.py" line="42"/>
+        <source>Within 48 h</source>
+        <translation>48小时内发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/ship_deadlines.py" line="43"/>
+        <source>Presale</source>
+        <translation>预售</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/ship_deadlines.py" line="44"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/ship_deadlines.py" line="56"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/ship_deadlines.py" line="57"/>
+        <source>Due within {hours} h</source>
+        <translation>{hours} 小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/ship_deadlines.py" line="58"/>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/ship_deadlines.py" line="59"/>
+        <source>Due tomorrow</source>
+        <translation>明天到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/ship_deadlines.py" line="60"/>
+        <source>Later</source>
+        <translation>明天以后</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="61"/>
+        <source>Only CSV and Excel (.xlsx) files can be read. Save the sheet in one of these formats.</source>
+        <translation>只能读取 CSV 和 Excel（.xlsx）文件。请把表格另存为其中一种格式。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="64"/>
+        <source>The file could not be opened: {reason}</source>
+        <translation>无法打开文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="65"/>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="66"/>
+        <source>The file is not readable text. Save it from Excel as &quot;CSV UTF-8&quot; and try again.</source>
+        <translation>文件内容无法按文本读取。请在 Excel 中另存为“CSV UTF-8”格式后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="69"/>
+        <source>The file could not be opened as an Excel workbook; it may be damaged or not really an .xlsx file. Open it in Excel, save it again and try again.</source>
+        <translation>无法作为 Excel 工作簿打开这个文件，它可能已损坏，或者并不是真正的 .xlsx 文件。请用 Excel 打开，重新保存后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="74"/>
+        <source>No header row was found. The first rows must name the columns: order id (订单号), carrier (快递公司) and tracking number (运单号).</source>
+        <translation>没有找到表头。表格开头几行要写明列名：订单号、快递公司、运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="79"/>
+        <source>The header row has no column for: {columns}. Add it and try again.</source>
+        <translation>表头缺少这些列：{columns}。请补上后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="82"/>
+        <source>The file has a header row but no orders under it.</source>
+        <translation>文件只有表头，下面没有订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="83"/>
+        <source>The file has more than {max} rows. Split it into smaller files.</source>
+        <translation>文件超过 {max} 行，请拆分成几个小文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="93"/>
+        <source>The order id is empty.</source>
+        <translation>订单号为空。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="94"/>
+        <source>The carrier is empty.</source>
+        <translation>快递公司为空。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="95"/>
+        <source>The tracking number is empty.</source>
+        <translation>运单号为空。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="96"/>
+        <source>The order id {value} was turned into a number by Excel and has lost its last digits. Format the order id column as text, paste the ids again and save.</source>
+        <translation>订单号 {value} 被 Excel 转成了数字，末尾几位已经丢失。请把订单号这一列设为“文本”格式，重新粘贴订单号后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_file.py" line="101"/>
+        <source>The tracking number {value} was turned into a number by Excel and has lost its last digits. Format the tracking number column as text, paste the numbers again and save.</source>
+        <translation>运单号 {value} 被 Excel 转成了数字，末尾几位已经丢失。请把运单号这一列设为“文本”格式，重新粘贴运单号后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_import.py" line="47"/>
+        <source>Order {order} is not in the local copy, and its trailing zeros look like Excel rounded a longer number. Format the order id column as text and paste the ids again.</source>
+        <translation>本地数据中没有订单 {order}，而且它末尾的几个 0 看起来是 Excel 把更长的数字四舍五入了。请把订单号这一列设为“文本”格式，重新粘贴订单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_import.py" line="52"/>
+        <source>Unknown carrier &quot;{carrier}&quot;. Use a carrier name or code from the platform&apos;s list.</source>
+        <translation>不认识的快递公司“{carrier}”。请使用平台列表中的快递公司名称或编码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_import.py" line="55"/>
+        <source>Order {order} is already on row {row}; each order is shipped once.</source>
+        <translation>订单 {order} 已在第 {row} 行出现过；每个订单只发一次货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_import.py" line="58"/>
+        <source>Order {order} is on rows {rows} with different parcels. Keep the right row and delete the others.</source>
+        <translation>订单 {order} 出现在第 {rows} 行，包裹信息各不相同。请保留正确的一行，删除其他行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_import.py" line="62"/>
+        <source>Row {row}, order {order}: something changed since the preview. Nothing was shipped.</source>
+        <translation>第 {row} 行，订单 {order}：预览之后情况有变化。这批订单都没有发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="49"/>
+        <source>This order is not in the local copy; sync and try again.</source>
+        <translation>本地数据中还没有这个订单，请同步后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="51"/>
+        <source>This order has already been shipped.</source>
+        <translation>这个订单已经发货了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="52"/>
+        <source>This order was cancelled. Do not send the parcel.</source>
+        <translation>这个订单已取消，请不要寄出包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="53"/>
+        <source>This order is already completed.</source>
+        <translation>这个订单已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="54"/>
+        <source>This order has not been paid yet. Do not send it.</source>
+        <translation>这个订单还没付款，请不要发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="56"/>
+        <source>This order cannot be shipped in its current state. Refresh the board.</source>
+        <translation>这个订单当前的状态不能发货，请刷新发货页面。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="59"/>
+        <source>A shipment of this order is already waiting to be sent to the platform.</source>
+        <translation>这个订单已有一条发货正在等待提交给平台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="62"/>
+        <source>This order was already shipped from here with tracking number {tracking}; the next sync shows it.</source>
+        <translation>这个订单已在本机用运单号 {tracking} 发货，下次同步后会显示。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="66"/>
+        <source>The buyer asked for a refund before shipment (request {request}, {amount}). Do not send the parcel yet: decide the request first, or, if you may refuse refunds, ship and refuse the refund.</source>
+        <translation>买家在发货前申请了退款（售后单 {request}，{amount}）。先不要寄出包裹：请先处理这条售后申请；如果你有权拒绝退款，也可以发货并拒绝退款。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="71"/>
+        <source>A decision on the buyer&apos;s refund request {request} is waiting to be sent to the platform. Ship once it has gone through.</source>
+        <translation>买家退款申请 {request} 的处理结果正在等待提交给平台，提交成功后再发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="76"/>
+        <source>Tracking number {tracking} is already used for order {order}.</source>
+        <translation>运单号 {tracking} 已用于订单 {order}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="79"/>
+        <source>Tracking number {tracking} is used more than once in this batch.</source>
+        <translation>运单号 {tracking} 在这批中重复出现。</translation>
     </message>
 </context>
 <context>
@@ -2777,6 +3567,51 @@ made {time}</source>
         <location filename="../../app/shop.py" line="33"/>
         <source>The shop&apos;s app secret is not on this computer. The owner must connect the shop again (Settings → Change shop).</source>
         <translation>这台电脑上没有店铺的 App Secret，需要店主重新连接店铺（设置 → 更换店铺）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="196"/>
+        <source>The order had already been shipped on the platform, so this tracking number was not added. Check the order, then discard this shipment.</source>
+        <translation>这个订单在平台上已经发货，所以没有添加这个运单号。请核对订单，然后放弃这次发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="201"/>
+        <source>The order was cancelled on the platform. Do not send the parcel; discard this shipment.</source>
+        <translation>这个订单在平台上已取消。请不要寄出包裹，并放弃这次发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="204"/>
+        <source>The order is already completed on the platform and cannot be shipped. Discard this shipment.</source>
+        <translation>这个订单在平台上已完成，不能再发货。请放弃这次发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="207"/>
+        <source>The buyer was refunded before shipment and the order is closed. Do not send the parcel; discard this shipment.</source>
+        <translation>买家在发货前已经退款，订单已关闭。请不要寄出包裹，并放弃这次发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="212"/>
+        <source>The buyer has asked for a refund before shipment, so the platform did not take the shipment. Decide the refund first, or have someone allowed to refuse refunds apply the shipment again, refusing the refund.</source>
+        <translation>买家在发货前申请了退款，所以平台没有接受这次发货。请先处理退款；或者让有权拒绝退款的人重新提交这次发货，同时拒绝退款。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="218"/>
+        <source>The platform does not know this carrier. Discard this shipment and ship again with a carrier from the platform&apos;s list.</source>
+        <translation>平台不认识这家快递公司。请放弃这次发货，改用平台列表中的快递公司重新发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="223"/>
+        <source>The platform says the tracking number does not fit the carrier. Check the number and the carrier on the parcel&apos;s label, discard this shipment and ship again.</source>
+        <translation>平台提示运单号和快递公司不匹配。请核对包裹面单上的单号和快递公司，放弃这次发货后重新发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="228"/>
+        <source>The platform has no such order. Discard this shipment.</source>
+        <translation>平台上没有这个订单。请放弃这次发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="231"/>
+        <source>The platform says this tracking number is already used by another order. Check the parcel&apos;s label, discard this shipment and ship again with the right number.</source>
+        <translation>平台提示这个运单号已被其他订单使用。请核对包裹面单，放弃这次发货，用正确的单号重新发货。</translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,7 @@ def measure_gui_block(store_url: str, workdir: Path, *, limit_s: float = 240.0) 
         owner = accounts.create_owner(session, "owner", "店主", "bench-password-1", now=int(time.time()))
     client = demo_client(store_url)
     worker = SyncWorker(lambda on_page: SyncEngine(client, sessions, on_page=on_page), interval_s=3600)
+    collector.watch(worker)  # as the app does
     window = MainWindow(sessions, settings, worker, actor=owner, settings_path=workdir / "settings.json")
     window.resize(1440, 900)
     window.show()

@@ -5,7 +5,8 @@ the merchant (statuses 6 and 11), a few thousand outbox operations and buyers wh
 come back, using `app.db.upsert` as the sync does; then times what the screen does
 to show the queue — the ordered keys of every matching request plus the full rows of
 the first screenful (`SCREEN_ROWS`) — opened (no filter), filtered (type + amount +
-search) and sorted (by amount, descending), the median of seven. Prints a table and, last, one JSON line. Figures are printed, never asserted.
+search) and sorted (by amount, descending), the median of seven. Prints a table and,
+last, one JSON line. Figures are printed, never asserted.
 """
 
 from __future__ import annotations

@@ -1,0 +1,365 @@
+"""The shipping-deadline board: which orders will be late next, and shipping them fast.
+
+Owns `ShippingBoardView`, the warehouse's screen: the scanner bar on top (two scans
+and Enter ship an order, `ScanBar` + `ShippingFlow`), filters by product and carrier,
+the lanes of orders to ship with their countdowns, what to pick and what lateness
+would cost (`ShippingBoardModel`), a second tab of parcels the carrier has not
+scanned 24 h on with the time left before the platform refunds them, and paper: the
+pick list of everything due today and the packing slips of the chosen orders
+(`paper.py`). New paid orders appear as sync commits them; an order crossing into
+"due within 2 hours" raises one tray notification. Every query runs on the database
+lane; the board shows what was last read while a new answer is on its way.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.services import carriers as carrier_service
+from app.services.carriers import Carrier
+from app.services.permissions import Action, Actor, allowed
+from app.services.rules import load_rules
+from app.services.ship_deadlines import LANE_LATER, LANE_TOMORROW, crosses_into_urgent
+from app.services.shipping import QueuedShipment
+from app.services.shipping_board import (
+    BoardOrder,
+    PickupOverdue,
+    list_board,
+    packing_slips,
+    pick_list,
+    pickup_overdue,
+)
+from app.sync.status import SyncStatus
+from app.views import formatting, paper
+from app.views.background import BackgroundTasks
+from app.views.scan_bar import ScanBar
+from app.views.shipping_board_model import COL_ITEMS, COL_NOTE, ShippingBoardModel
+from app.views.shipping_flow import ShippingFlow
+from app.views.tray_alarm import TrayAlarm
+
+TICK_MS = 30_000
+SEARCH_DEBOUNCE_MS = 250
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    rows: list[BoardOrder]
+    overdue_pickups: list[PickupOverdue]
+    carriers: list[Carrier]
+    seconds: float
+
+
+class ShippingBoardView(QWidget):
+    board_loaded = Signal()
+    shipped = Signal(object)  # QueuedShipment: the window refreshes its "waiting" badge
+    notice = Signal(str)  # for the status bar where there is no system tray
+    printed = Signal(str)  # a pick list or slips went to the printer ("") or to this PDF
+
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        sessions: sessionmaker[Session],
+        actor: Actor | None,
+        *,
+        sync_worker: QObject | None = None,
+        clock: Callable[[], float] = time.time,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks, self._sessions, self._actor, self._clock = tasks, sessions, actor, clock
+        self._rules = load_rules()
+        self._last_alarm_check: int | None = None
+        self.last_query_seconds: float | None = None
+        self.model = ShippingBoardModel(self, clock=clock)
+        self.scan_bar = ScanBar(self._describe_order, self)
+        self.flow = ShippingFlow(
+            tasks, sessions, actor, self, find_order=self.model.find, sync_worker=sync_worker, clock=clock
+        )
+        self._alarm = TrayAlarm(self)
+        self._alarm.notice.connect(self.notice)
+
+        self._product = QLineEdit(self)
+        self._product.setObjectName("boardProductFilter")
+        self._product.setClearButtonEnabled(True)
+        self._carrier = QComboBox(self)
+        self._carrier.setObjectName("boardCarrierFilter")
+        self._pick_button = QPushButton(self)
+        self._slips_button = QPushButton(self)
+        self._import_button = QPushButton(self)
+        filters = QHBoxLayout()
+        filters.addWidget(self._product, 3)
+        filters.addWidget(self._carrier, 1)
+        filters.addStretch(1)
+        for button in (self._pick_button, self._slips_button, self._import_button):
+            filters.addWidget(button)
+
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("shippingBoard")
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)  # 10k rows: Qt never measures them
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.header().setStretchLastSection(False)
+        self.pickups = QTableWidget(0, 5, self)
+        self.pickups.setObjectName("pickupOverdue")
+        self.pickups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pickups.verticalHeader().hide()
+        self.pickups.horizontalHeader().setStretchLastSection(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.tree, "")
+        self.tabs.addTab(self.pickups, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addWidget(self.scan_bar)
+        layout.addLayout(filters)
+        layout.addWidget(self.tabs, 1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self._product.textChanged.connect(lambda _text: self._debounce.start())
+        self._carrier.currentIndexChanged.connect(self.refresh)
+        self.scan_bar.ship_requested.connect(self._ship)
+        self.flow.shipped.connect(self._on_shipped)
+        self.flow.refused.connect(self.scan_bar.show_problem)
+        self._pick_button.clicked.connect(self.print_pick_list)
+        self._slips_button.clicked.connect(self.print_packing_slips)
+        self._import_button.clicked.connect(self.import_file)
+        self._import_button.setVisible(actor is None or allowed(actor, Action.SHIP_ORDER))
+        self._ticker = QTimer(self, interval=TICK_MS)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.scan_bar.start)
+        self.retranslate_ui()
+        self.refresh()
+
+    # --- what the window calls -----------------------------------------------------------
+    def screen_title(self) -> str:
+        return self.tr("Shipping")
+
+    def on_data_changed(self, kinds: frozenset[str]) -> None:
+        if kinds & {"orders", "after_sales", "outbox", "platform_lists"}:
+            self.refresh()
+
+    def set_sync_status(self, _status: SyncStatus) -> None:
+        """The board works the same online or not; the status bar tells which."""
+
+    def refresh(self) -> None:
+        product, carrier, now = (
+            self._product.text().strip(),
+            self._carrier.currentData() or "",
+            int(self._clock()),
+        )
+
+        def query(session: Session) -> _Answer:
+            started = time.perf_counter()
+            rows = list_board(session, now=now, product=product, carrier=carrier, rules=self._rules)
+            pickups = pickup_overdue(session, now=now, carrier=carrier, rules=self._rules)
+            return _Answer(rows, pickups, carrier_service.available(session), time.perf_counter() - started)
+
+        self._tasks.read("board.list", self._sessions, query, self._on_board)
+
+    def selected_orders(self) -> list[BoardOrder]:
+        found = (self.model.order_at(index) for index in self.tree.selectionModel().selectedRows())
+        return [order for order in found if order is not None]
+
+    def select_order(self, order_id: str) -> bool:
+        index = self.model.index_of(order_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        return index.isValid()
+
+    def notified_ids(self) -> frozenset[str]:
+        return self._alarm.told()
+
+    # --- answers ---------------------------------------------------------------------------
+    def _on_board(self, answer: _Answer) -> None:
+        current = self.model.order_at(self.tree.currentIndex())
+        self.last_query_seconds = answer.seconds
+        self.model.set_rows(answer.rows)
+        self._expand_lanes()
+        if current is not None:
+            self.select_order(current.order_id)
+        self._show_pickups(answer.overdue_pickups)
+        self.scan_bar.set_carriers(answer.carriers)
+        self._update_carrier_filter(answer.carriers)
+        self._update_tab_titles()
+        self._raise_alarms()
+        self.board_loaded.emit()
+
+    def _expand_lanes(self) -> None:
+        for lane_row, (name, _, _) in enumerate(self.model.lanes()):
+            self.tree.setExpanded(self.model.index(lane_row, 0), name not in (LANE_TOMORROW, LANE_LATER))
+            self.tree.setFirstColumnSpanned(lane_row, self.tree.rootIndex(), True)
+
+    def _show_pickups(self, rows: list[PickupOverdue]) -> None:
+        self.pickups.setRowCount(len(rows))
+        now = self.model.now()
+        for number, row in enumerate(rows):
+            values = (
+                row.order_id,
+                f"{row.company_name} {row.tracking_no}",
+                formatting.shop_time(row.ship_time),
+                self.tr("refund possible now")
+                if row.refund_at <= now
+                else formatting.duration(row.refund_at - now),
+                row.items,
+            )
+            for column, value in enumerate(values):
+                self.pickups.setItem(number, column, QTableWidgetItem(value))
+        self.pickups.resizeColumnsToContents()
+
+    def _update_carrier_filter(self, carriers: list[Carrier]) -> None:
+        chosen = self._carrier.currentData() or ""
+        codes = [self._carrier.itemData(i) for i in range(1, self._carrier.count())]
+        if codes == [c.code for c in carriers]:
+            return
+        self._carrier.blockSignals(True)
+        self._carrier.clear()
+        self._carrier.addItem(self.tr("All carriers"), "")
+        for carrier in carriers:
+            self._carrier.addItem(carrier.name, carrier.code)
+        self._carrier.setCurrentIndex(max(0, self._carrier.findData(chosen)))
+        self._carrier.blockSignals(False)
+
+    # --- shipping --------------------------------------------------------------------------
+    def _describe_order(self, order_id: str) -> str | None:
+        order = self.model.find(order_id)
+        if order is None:
+            return None
+        self.select_order(order_id)
+        return self.tr("{pieces} pcs: {items}").format(pieces=order.item_count, items=order.items)
+
+    def _ship(self, order_id: str, carrier_code: str, tracking_no: str) -> None:
+        self.flow.ship(order_id, carrier_code, tracking_no)
+
+    def _on_shipped(self, queued: QueuedShipment) -> None:
+        self.model.mark_pending(queued.order_id, queued.tracking_no, queued.company_code)
+        name = self.scan_bar.carrier_name(queued.company_code)
+        self.scan_bar.show_shipped(queued.order_id, name, queued.tracking_no, queued.note)
+        self.shipped.emit(queued)
+
+    # --- paper -------------------------------------------------------------------------------
+    def print_pick_list(self) -> None:
+        """Everything due today (overdue, within 4 h, today), summed by SKU."""
+        due = [
+            row.order_id
+            for name, start, end in self.model.lanes()
+            if name not in (LANE_TOMORROW, LANE_LATER)
+            for row in self.model.rows()[start:end]
+            if not row.pending_tracking
+        ]
+        title, now = self.tr("Pick list — due today"), int(self._clock())
+        self._tasks.read(
+            "board.pick",
+            self._sessions,
+            lambda s: pick_list(s, due),
+            lambda lines: self._print(lambda d: paper.render_pick_list(d, lines, title=title, printed_at=now,
+                                                                       rule_set=self._rules.rule_set),
+                                      paper.PICK_LIST_PAPER, "pick-list.pdf"),
+        )  # fmt: skip
+
+    def print_packing_slips(self) -> None:
+        ids = [order.order_id for order in self.selected_orders()]
+        if not ids:
+            self.scan_bar.show_problem(self.tr("Select the orders to print packing slips for."))
+            return
+        self._tasks.read(
+            "board.slips",
+            self._sessions,
+            lambda s: packing_slips(s, ids, self._rules),
+            lambda slips: self._print(lambda d: paper.render_packing_slips(d, slips), paper.SLIP_PAPER,
+                                      "packing-slips.pdf"),
+        )  # fmt: skip
+
+    def _print(self, render: Callable, size: paper.Paper, file_name: str) -> None:
+        folder = self.property("pdf_folder")  # set by tests and screenshots: no print dialog
+        if folder:
+            paper.save_pdf(Path(str(folder)) / file_name, render, paper=size)
+            self.printed.emit(str(Path(str(folder)) / file_name))
+        elif paper.print_with_dialog(self, render, paper=size):
+            self.printed.emit("")
+
+    def import_file(self) -> None:
+        from app.views.shipment_import_dialog import ShipmentImportDialog
+
+        dialog = ShipmentImportDialog(self._tasks, self._sessions, self._actor, self, clock=self._clock)
+        dialog.shipped.connect(lambda _ids: self.refresh())
+        dialog.open()
+
+    # --- the clock ---------------------------------------------------------------------------
+    def _tick(self) -> None:
+        if self.model.tick():
+            self._expand_lanes()
+            self._update_tab_titles()
+        self._raise_alarms()
+
+    def _raise_alarms(self) -> None:
+        """One notification per order crossing into "due within 2 hours"."""
+        now, since = self.model.now(), self._last_alarm_check
+        self._last_alarm_check = now
+        for row in self.model.rows():
+            if row.ship_by - now > self._rules.shipping.urgent_notice_hours * 3600:
+                break  # sorted by ship-by: nothing further is due that soon
+            if row.pending_tracking or not crosses_into_urgent(row.ship_by, now, self._rules, since):
+                continue
+            self._alarm.raise_once(
+                row.order_id,
+                self.tr("Order due to ship within 2 hours"),
+                self.tr("{order}: {items} — ship by {time}").format(
+                    order=row.order_id, items=row.items, time=formatting.shop_time(row.ship_by)
+                ),
+            )
+
+    # --- language ------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self._product.setPlaceholderText(self.tr("Filter by product or spec"))
+        if self._carrier.count():
+            self._carrier.setItemText(0, self.tr("All carriers"))
+        self._pick_button.setText(self.tr("Pick list…"))
+        self._slips_button.setText(self.tr("Packing slips…"))
+        self._import_button.setText(self.tr("Ship from a file…"))
+        self.pickups.setHorizontalHeaderLabels(
+            [self.tr("Order"), self.tr("Parcel"), self.tr("Shipped"), self.tr("Platform may refund in"),
+             self.tr("Items")]
+        )  # fmt: skip
+        self.model.retranslate()
+        self._update_tab_titles()
+        header = self.tree.header()
+        metrics = self.fontMetrics()
+        for column in range(self.model.columnCount()):
+            if column not in (COL_ITEMS, COL_NOTE):
+                text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+                header.resizeSection(column, max(metrics.horizontalAdvance(text) + 32, 90))
+        header.resizeSection(COL_ITEMS, metrics.horizontalAdvance("M") * 28)
+
+    def _update_tab_titles(self) -> None:
+        self.tabs.setTabText(0, self.tr("To ship · {count}").format(count=len(self.model.rows())))
+        self.tabs.setTabText(1, self.tr("No pickup scan · {count}").format(count=self.pickups.rowCount()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

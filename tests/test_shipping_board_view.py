@@ -1,0 +1,175 @@
+"""The shipping board screen over a real SQLite file and the real services: lanes with
+the most urgent first, the scanner flow driven by key events alone (order number,
+tracking number, Enter), refusals that keep both numbers, an order whose buyer asked
+for a refund, one alarm per order crossing into "due within 2 hours", and the pick
+list on paper."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.models import OutboxOperation
+from app.services.permissions import Role
+from app.sync.codes import AfterSaleStatus, AfterSaleType
+from app.views.shipping_board_model import COL_STATE
+from app.views.shipping_board_view import ShippingBoardView
+from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, seed
+from tests.fixtures_views import FakeSyncWorker, actor_of, add_person
+
+SF_NUMBER = "SF123456789012"
+
+
+def board_shop(session_factory) -> dict[str, dict]:
+    orders = {
+        "late": order_row(exp_ship_time=NOW - HOUR, buyer_words="周末不在家"),
+        "soon": order_row(exp_ship_time=NOW + 90 * 60),
+        "later": order_row(exp_ship_time=NOW + 3 * 24 * HOUR),
+        "blocked": order_row(exp_ship_time=NOW + 5 * HOUR),
+    }
+    lines = [order_line_row(o, product_name="加绒卫衣", spec="灰色 XL", item_num=2) for o in orders.values()]
+    request = after_sale_row(
+        orders["blocked"],
+        type=int(AfterSaleType.REFUND_BEFORE_SHIPMENT),
+        status=int(AfterSaleStatus.AWAITING_MERCHANT),
+    )
+    seed(session_factory, orders=list(orders.values()), lines=lines, after_sales=[request])
+    return orders
+
+
+def make_board(qtbot, tasks, session_factory, actor, worker=None) -> ShippingBoardView:
+    view = ShippingBoardView(tasks, session_factory, actor, sync_worker=worker, clock=lambda: NOW)
+    qtbot.addWidget(view)
+    view.resize(1400, 800)
+    with qtbot.waitSignal(view.board_loaded, timeout=5_000):
+        view.show()
+    return view
+
+
+def scan(qtbot, view: ShippingBoardView, order_id: str, tracking: str) -> None:
+    bar = view.scan_bar
+    bar.start()
+    qtbot.keyClicks(bar.order_edit, order_id)
+    qtbot.keyClick(bar.order_edit, Qt.Key.Key_Return)
+    assert bar.tracking_edit.hasFocus()
+    qtbot.keyClicks(bar.tracking_edit, tracking)
+    qtbot.keyClick(bar.tracking_edit, Qt.Key.Key_Return)
+
+
+def shipments(session_factory) -> list[dict]:
+    with session_factory() as session:
+        ops = session.scalars(select(OutboxOperation).where(OutboxOperation.method == "order.logisticsAdd"))
+        return [json.loads(op.params) for op in ops]
+
+
+def test_lanes_put_the_late_order_first_and_count_each_lane(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    orders = board_shop(session_factory)
+    view = make_board(qtbot, tasks, session_factory, owner)
+    counts = {name: end - start for name, start, end in view.model.lanes()}
+    # NOW is 19:06 in Shanghai: five hours on is tomorrow already.
+    assert counts == {"overdue": 1, "within_4h": 1, "today": 0, "tomorrow": 1, "later": 1}
+    first = view.model.index(0, 0, view.model.index(0, 0))
+    assert view.model.order_at(first).order_id == orders["late"]["order_id"]
+    assert view.model.index(0, 0).data() == "Overdue · 1"
+    assert first.data() == "overdue 1h 00m"
+    assert view.tabs.tabText(0) == "To ship · 4"
+
+
+def test_two_scans_and_enter_ship_an_order(qtbot, english, tasks, session_factory, owner) -> None:
+    orders = board_shop(session_factory)
+    worker = FakeSyncWorker()
+    view = make_board(qtbot, tasks, session_factory, owner, worker)
+    order_id = orders["soon"]["order_id"]
+    with qtbot.waitSignal(view.shipped, timeout=5_000):
+        scan(qtbot, view, order_id, "sf 1234 5678 9012")  # as a person might type it
+    assert shipments(session_factory) == [
+        {"order_id": order_id, "company_code": "shunfeng", "logistics_code": SF_NUMBER}
+    ]
+    assert view.scan_bar.message_kind() == "ok" and order_id in view.scan_bar.message_text()
+    assert view.scan_bar.order_edit.text() == "" and view.scan_bar.order_edit.hasFocus()
+    assert view.model.index_of(order_id).siblingAtColumn(COL_STATE).data() == f"Sending {SF_NUMBER}"
+    assert worker.sync_now_calls == 1
+
+
+def test_a_refused_shipment_keeps_both_numbers_and_says_why(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    orders = board_shop(session_factory)
+    view = make_board(qtbot, tasks, session_factory, owner)
+    order_id = orders["soon"]["order_id"]
+    view.scan_bar.carrier_combo.setCurrentIndex(view.scan_bar.carrier_combo.findData("yuantong"))
+    with qtbot.waitSignal(view.flow.refused, timeout=5_000):
+        scan(qtbot, view, order_id, SF_NUMBER)
+    assert view.scan_bar.message_kind() == "problem"
+    assert "圆通" in view.scan_bar.message_text()
+    assert view.scan_bar.order_edit.text() == order_id and view.scan_bar.tracking_edit.text() == SF_NUMBER
+    assert shipments(session_factory) == []
+
+    view.scan_bar.start()
+    qtbot.keyClicks(view.scan_bar.order_edit, "6999999999999999999")
+    qtbot.keyClick(view.scan_bar.order_edit, Qt.Key.Key_Return)
+    assert "6999999999999999999 is not waiting to ship" in view.scan_bar.message_text()
+    assert view.scan_bar.order_edit.hasFocus()  # ready for the right number
+
+
+def test_an_unrecognised_number_asks_for_the_carrier(qtbot, english, tasks, session_factory, owner) -> None:
+    orders = board_shop(session_factory)
+    view = make_board(qtbot, tasks, session_factory, owner)
+    scan(qtbot, view, orders["soon"]["order_id"], "XX12")
+    assert view.scan_bar.message_text() == "Choose the carrier: this number fits no carrier's format."
+    assert shipments(session_factory) == []
+
+
+def test_a_refund_request_blocks_shipping_until_an_allowed_person_refuses_it(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    orders = board_shop(session_factory)
+    warehouse = actor_of(add_person(session_factory, owner, "cangku", "仓库小王", Role.WAREHOUSE))
+    order_id = orders["blocked"]["order_id"]
+
+    view = make_board(qtbot, tasks, session_factory, warehouse)
+    with qtbot.waitSignal(view.flow.refused, timeout=5_000):
+        scan(qtbot, view, order_id, SF_NUMBER)
+    assert view.flow.dialog is not None and not hasattr(view.flow.dialog, "refuse_button")
+    view.flow.dialog.reject()
+    assert shipments(session_factory) == []
+
+    view = make_board(qtbot, tasks, session_factory, owner)
+    with qtbot.waitSignal(view.flow.refused, timeout=5_000):
+        scan(qtbot, view, order_id, SF_NUMBER)
+    with qtbot.waitSignal(view.shipped, timeout=5_000):
+        view.flow.dialog.refuse_button.click()
+    assert shipments(session_factory)[0]["is_refund_reject"] is True
+
+
+def test_an_order_crossing_into_the_last_two_hours_raises_one_alarm(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    orders = board_shop(session_factory)
+    view = make_board(qtbot, tasks, session_factory, owner)
+    assert view.notified_ids() == {orders["soon"]["order_id"]}
+    with qtbot.assertNotEmitted(view.notice):
+        view.refresh()
+        qtbot.waitSignal(view.board_loaded, timeout=5_000).wait()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils reads the PDF back")
+def test_the_pick_list_of_what_is_due_today_goes_to_paper(
+    qtbot, english, tasks, session_factory, owner, tmp_path
+) -> None:
+    board_shop(session_factory)
+    view = make_board(qtbot, tasks, session_factory, owner)
+    view.setProperty("pdf_folder", str(tmp_path))
+    with qtbot.waitSignal(view.printed, timeout=10_000) as printed:
+        view.print_pick_list()
+    text = subprocess.run(
+        ["pdftotext", printed.args[0], "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "加绒卫衣" in text and "4" in text  # two orders due today, two pieces each
