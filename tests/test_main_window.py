@@ -225,3 +225,36 @@ def test_the_people_screens_in_chinese(qtbot, session_factory, settings, owner, 
     qtbot.waitUntil(lambda: navigation_texts(window) == expected, timeout=2_000)
     assert window.findChild(QPushButton, "switchUserButton").text() == "切换用户…"
     assert window.findChild(QLabel, "signedInPerson").text() == "小林\n店主"
+
+
+class Listening(QLabel):
+    """A screen that records the news it hears."""
+
+    def __init__(self) -> None:
+        super().__init__("listening")
+        self.heard: list[frozenset[str]] = []
+
+    def screen_title(self) -> str:
+        return "Listening"
+
+    def on_data_changed(self, kinds: frozenset[str]) -> None:
+        self.heard.append(kinds)
+
+
+def test_the_screen_in_view_hears_of_new_data_at_once_hidden_ones_later(
+    qtbot, session_factory, settings, english
+) -> None:
+    window = make_window(qtbot, session_factory, settings)
+    hidden = Listening()
+    window.add_screen("listening", hidden)
+    window.show_screen("orders")
+    with qtbot.waitSignal(window.screen_named("orders").rows_loaded, timeout=5_000):
+        window.on_data_changed({"orders"})  # the orders screen re-reads at once
+    window.on_data_changed({"after_sales"})
+    assert hidden.heard == []
+    window.show_screen("listening")  # shown: it hears everything it missed, once
+    assert hidden.heard == [frozenset({"orders", "after_sales"})]
+    window.show_screen("orders")
+    window.on_data_changed({"outbox"})
+    window.screen_updates.deliver_pending()  # what the 30-second timer does
+    assert hidden.heard[-1] == frozenset({"outbox"})

@@ -213,17 +213,3 @@ def test_a_superseded_answer_is_dropped_and_errors_reach_the_asker(qtbot, tasks:
     qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=5_000)
     assert answers == ["second"]
     assert isinstance(errors[0], ZeroDivisionError)
-
-
-def test_a_hidden_screen_reads_new_orders_only_when_shown_again(
-    qtbot, tasks, session_factory, english
-) -> None:
-    seed(session_factory, [order_row()])
-    view = make_view(qtbot, tasks, session_factory)
-    load(qtbot, view)
-    view.hide()
-    seed(session_factory, [order_row(), order_row()])
-    with qtbot.assertNotEmitted(view.rows_loaded, wait=300):
-        view.on_data_changed(frozenset({"orders"}))
-    load(qtbot, view, view.show)
-    assert view.model.rowCount() == 3

@@ -59,6 +59,6 @@ def build_application(argv: Sequence[str], settings: Settings) -> QApplication:
     # A busy worker thread keeps Python's lock for up to the switch interval (5 ms by
     # default) each time the GUI thread asks for it, and a repaint asks hundreds of
     # times; handing it over every 0.5 ms keeps the window responsive while a sync
-    # parses pages. (Measured: worst stall 136 -> 93 ms during a 100k-order sync.)
+    # parses pages. (Measured: worst stall 136 -> 97 ms during a 100k-order sync.)
     sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     return app

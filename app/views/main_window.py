@@ -43,6 +43,7 @@ from app.views.needs_attention_view import NeedsAttentionView
 from app.views.orders_view import OrdersView
 from app.views.people_words import role_label
 from app.views.refund_queue_view import RefundQueueView
+from app.views.screen_updates import ScreenUpdates
 from app.views.settings_dialog import SettingsDialog
 from app.views.shipping_board_view import ShippingBoardView
 from app.views.sync_status_bar import SyncStatusBar
@@ -75,6 +76,9 @@ class MainWindow(QMainWindow):
         self._sync_worker = sync_worker
         self._actor = actor
         self._screens: dict[str, QWidget] = {}
+        self.screen_updates = ScreenUpdates(
+            self._screens, lambda: self.current_screen_key() if self._screens else None, self
+        )
         self.tasks = BackgroundTasks(self)
 
         self._navigation = QListWidget(self)
@@ -220,6 +224,7 @@ class MainWindow(QMainWindow):
     def _show_screen_at(self, row: int) -> None:
         if row >= 0:
             self._stack.setCurrentIndex(row)
+            self.screen_updates.shown(self.current_screen_key())
 
     def _wire_decision_screens(self) -> None:
         """Decisions move the "waiting" badge; the attention count moves its title."""
@@ -281,11 +286,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_data_changed(self, kinds: Any) -> None:
-        kinds = frozenset(kinds)
         self.refresh_waiting()
-        for screen in self._screens.values():
-            if hasattr(screen, "on_data_changed"):
-                screen.on_data_changed(kinds)
+        self.screen_updates.changed(frozenset(kinds))
 
     # --- settings and language ----------------------------------------------------------------
     @Slot()

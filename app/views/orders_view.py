@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -103,7 +103,6 @@ class OrdersView(QWidget):
         self._sync_state: SyncState | None = None
         self._total: int | None = None  # orders in the mirror; None until the first answer
         self._shown_request: _Request | None = None
-        self._stale = False  # orders changed while the screen was hidden
 
         self._search = QLineEdit(self)
         self._search.setObjectName("orderSearch")
@@ -195,12 +194,8 @@ class OrdersView(QWidget):
 
     @Slot(object)
     def on_data_changed(self, kinds: frozenset[str]) -> None:
-        """The sync engine committed changes of these kinds ("orders", "after_sales").
-        Hidden, the screen only notes it: re-reading 100k orders nobody sees would only
-        slow the sync and the screen in view."""
-        if "orders" in kinds and not self.isVisible():
-            self._stale = True
-        elif "orders" in kinds:
+        """The sync engine committed changes of these kinds ("orders", "after_sales")."""
+        if "orders" in kinds:
             self.refresh()
         elif "after_sales" in kinds:
             self._request_detail()
@@ -303,12 +298,6 @@ class OrdersView(QWidget):
         if self._total is not None:
             self._update_count()
             self._update_empty_state()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

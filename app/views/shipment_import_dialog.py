@@ -210,7 +210,8 @@ class ShipmentImportDialog(QDialog):
             self.load(path)
 
     # --- what the person does -----------------------------------------------------------------
-    def choose_file(self) -> None:
+    def choose_file(self) -> bool:
+        """Ask for the file; False when the person cancelled."""
         path, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose a shipping file"),
@@ -219,6 +220,7 @@ class ShipmentImportDialog(QDialog):
         )
         if path:
             self.load(path)
+        return bool(path)
 
     def load(self, path: str | Path) -> None:
         """Read the file and preview every row, off the GUI thread."""

@@ -46,9 +46,10 @@ COL_PROMISE = 2
 COL_ITEMS = 3
 COL_PIECES = 4
 COL_NOTE = 5
-COL_AT_STAKE = 6
-COL_STATE = 7
-COLUMN_COUNT = 8
+COL_AT_STAKE = 6  # shipped late (up to 48 h): what the buyer gets
+COL_OUT_OF_STOCK = 7  # not shipped 48 h past the deadline
+COL_STATE = 8
+COLUMN_COUNT = 9
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 LANE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -60,6 +61,7 @@ URGENCY_COLOURS = {
 }
 PENDING_COLOUR = QColor("#0969da")
 BLOCKED_COLOUR = QColor("#c62828")
+_RIGHT_ALIGNED = (COL_PIECES, COL_AT_STAKE, COL_OUT_OF_STOCK)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -109,7 +111,7 @@ class ShippingBoardModel(QAbstractItemModel):
             if end > start:
                 parent = self.index(lane_row, 0)
                 self.dataChanged.emit(
-                    self.index(0, COL_DUE, parent), self.index(end - start - 1, COL_AT_STAKE, parent)
+                    self.index(0, COL_DUE, parent), self.index(end - start - 1, COL_OUT_OF_STOCK, parent)
                 )
         return False
 
@@ -173,6 +175,7 @@ class ShippingBoardModel(QAbstractItemModel):
             self.tr("Pieces"),
             self.tr("Buyer's note"),
             self.tr("If late"),
+            self.tr("If not shipped"),
             self.tr("State"),
         ]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
@@ -234,7 +237,11 @@ class ShippingBoardModel(QAbstractItemModel):
             return self._foreground(row, column)
         if role == Qt.ItemDataRole.FontRole and column == COL_DUE and row.ship_by - self._now <= 4 * 3600:
             return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PIECES, COL_AT_STAKE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            COL_PIECES,
+            COL_AT_STAKE,
+            COL_OUT_OF_STOCK,
+        ):
             return _ALIGN_RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
@@ -269,12 +276,13 @@ class ShippingBoardModel(QAbstractItemModel):
         if column == COL_NOTE:
             return row.buyer_words
         if column == COL_AT_STAKE:
-            if row.ship_by < self._now:
-                owed = compensation_fen(
-                    row.pay_amount, row.pay_time, row.ship_by, None, self._now, self._rules
-                )
-                return formatting.money(owed.amount_fen)
-            return formatting.money(self.at_stake(row).late_fen)
+            late, rules = self.at_stake(row).late_fen, self._rules
+            if row.ship_by < self._now:  # already late: what it costs now
+                owed = compensation_fen(row.pay_amount, row.pay_time, row.ship_by, None, self._now, rules)
+                late = owed.amount_fen
+            return formatting.money(late) if late else "—"
+        if column == COL_OUT_OF_STOCK:
+            return formatting.money(self.at_stake(row).out_of_stock_fen)
         if column == COL_STATE:
             if row.pending_tracking:
                 return self.tr("Sending {tracking}").format(tracking=row.pending_tracking)
@@ -292,7 +300,7 @@ class ShippingBoardModel(QAbstractItemModel):
     def _tooltip(self, row: BoardOrder, column: int) -> str | None:
         if column == COL_DUE:
             return self.tr("Ship by {time}").format(time=formatting.shop_time(row.ship_by))
-        if column == COL_AT_STAKE:
+        if column in (COL_AT_STAKE, COL_OUT_OF_STOCK):
             stake = self.at_stake(row)
             return self.tr(
                 "Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: "

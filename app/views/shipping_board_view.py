@@ -18,12 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -39,7 +40,7 @@ from app.services import carriers as carrier_service
 from app.services.carriers import Carrier
 from app.services.permissions import Action, Actor, allowed
 from app.services.rules import load_rules
-from app.services.ship_deadlines import LANE_LATER, LANE_TOMORROW, crosses_into_urgent
+from app.services.ship_deadlines import LANE_LATER, LANE_TOMORROW, PROMISE_LABELS, crosses_into_urgent
 from app.services.shipping import QueuedShipment
 from app.services.shipping_board import (
     BoardOrder,
@@ -53,7 +54,18 @@ from app.sync.status import SyncStatus
 from app.views import formatting, paper
 from app.views.background import BackgroundTasks
 from app.views.scan_bar import ScanBar
-from app.views.shipping_board_model import COL_ITEMS, COL_NOTE, ShippingBoardModel
+from app.views.shipping_board_model import (
+    COL_AT_STAKE,
+    COL_DUE,
+    COL_ITEMS,
+    COL_NOTE,
+    COL_ORDER,
+    COL_OUT_OF_STOCK,
+    COL_PIECES,
+    COL_PROMISE,
+    COL_STATE,
+    ShippingBoardModel,
+)
 from app.views.shipping_flow import ShippingFlow
 from app.views.tray_alarm import TrayAlarm
 
@@ -308,6 +320,8 @@ class ShippingBoardView(QWidget):
         dialog = ShipmentImportDialog(self._tasks, self._sessions, self._actor, self, clock=self._clock)
         dialog.shipped.connect(lambda _ids: self.refresh())
         dialog.open()
+        if not dialog.choose_file():
+            dialog.reject()
 
     # --- the clock ---------------------------------------------------------------------------
     def _tick(self) -> None:
@@ -347,13 +361,31 @@ class ShippingBoardView(QWidget):
         )  # fmt: skip
         self.model.retranslate()
         self._update_tab_titles()
-        header = self.tree.header()
-        metrics = self.fontMetrics()
-        for column in range(self.model.columnCount()):
-            if column not in (COL_ITEMS, COL_NOTE):
-                text = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-                header.resizeSection(column, max(metrics.horizontalAdvance(text) + 32, 90))
-        header.resizeSection(COL_ITEMS, metrics.horizontalAdvance("M") * 28)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Widths from the font and this language's words, never from 10k rows."""
+        header, metrics = self.tree.header(), self.tree.fontMetrics()
+        now = int(self._clock())
+        samples = {
+            COL_DUE: [formatting.countdown(now - 23 * 3600 - 59 * 60, now)],
+            COL_ORDER: ["6917958690000000000"],
+            COL_PROMISE: [QCoreApplication.translate("shipping", label) for label in PROMISE_LABELS.values()],
+            COL_PIECES: ["999"],
+            COL_NOTE: ["周末不在家，请放快递柜"],
+            COL_AT_STAKE: ["¥50.00"],
+            COL_OUT_OF_STOCK: ["¥50.00"],
+            COL_STATE: [self.tr("Refund requested"), "SF0000000000000"],
+        }
+        bold_font = QFont(self.tree.font())
+        bold_font.setBold(True)  # urgent countdowns are bold
+        bold = QFontMetrics(bold_font)
+        for column, texts in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            measure, indent = (bold, self.tree.indentation()) if column == COL_DUE else (metrics, 0)
+            widest = max(measure.horizontalAdvance(text) for text in [*texts, title])
+            header.resizeSection(column, widest + 24 + indent)
+        header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
 
     def _update_tab_titles(self) -> None:
         self.tabs.setTabText(0, self.tr("To ship · {count}").format(count=len(self.model.rows())))

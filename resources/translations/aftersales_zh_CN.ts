@@ -609,69 +609,69 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="256"/>
+        <location filename="../../app/views/main_window.py" line="261"/>
         <source>{count} waiting to be sent</source>
         <translation>{count} 条待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="259"/>
+        <location filename="../../app/views/main_window.py" line="264"/>
         <source>Decisions made here that the platform has not confirmed yet; they are kept until it does.</source>
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="328"/>
+        <location filename="../../app/views/main_window.py" line="330"/>
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="329"/>
+        <location filename="../../app/views/main_window.py" line="331"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="330"/>
+        <location filename="../../app/views/main_window.py" line="332"/>
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="331"/>
+        <location filename="../../app/views/main_window.py" line="333"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="332"/>
+        <location filename="../../app/views/main_window.py" line="334"/>
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="335"/>
+        <location filename="../../app/views/main_window.py" line="337"/>
         <source>{name}
 {role}</source>
         <translation>{name}
 {role}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="368"/>
+        <location filename="../../app/views/main_window.py" line="370"/>
         <source>Decisions not sent yet</source>
         <translation>处理结果尚未提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="371"/>
+        <location filename="../../app/views/main_window.py" line="373"/>
         <source>1 decision has not reached the platform yet. It is kept and will be sent next time. Quit anyway?</source>
         <translation>有 1 条处理结果还没提交到平台。它会被保留，下次打开时自动提交。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="376"/>
+        <location filename="../../app/views/main_window.py" line="378"/>
         <source>{count} decisions have not reached the platform yet. They are kept and will be sent next time. Quit anyway?</source>
         <translation>有 {count} 条处理结果还没提交到平台。它们会被保留，下次打开时自动提交。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="380"/>
+        <location filename="../../app/views/main_window.py" line="382"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="381"/>
+        <location filename="../../app/views/main_window.py" line="383"/>
         <source>Stay</source>
         <translation>留下</translation>
     </message>
@@ -1054,52 +1054,52 @@ made {time}</source>
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../app/views/orders_view.py" line="166"/>
+        <location filename="../../app/views/orders_view.py" line="165"/>
         <source>Loading orders…</source>
         <translation>正在加载订单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="194"/>
+        <location filename="../../app/views/orders_view.py" line="193"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="295"/>
+        <location filename="../../app/views/orders_view.py" line="290"/>
         <source>Search order number, item, receiver or buyer&apos;s note  (Ctrl+F)</source>
         <translation>搜索订单号、商品、收货人或买家留言（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="297"/>
+        <location filename="../../app/views/orders_view.py" line="292"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="297"/>
+        <location filename="../../app/views/orders_view.py" line="292"/>
         <source>To ship</source>
         <translation>待发货（全部）</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="347"/>
+        <location filename="../../app/views/orders_view.py" line="336"/>
         <source>The selected order is not in this list any more.</source>
         <translation>所选订单已不在当前列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="374"/>
+        <location filename="../../app/views/orders_view.py" line="363"/>
         <source>This order is no longer in the local copy.</source>
         <translation>本地数据中已没有这个订单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="399"/>
+        <location filename="../../app/views/orders_view.py" line="388"/>
         <source>Showing {shown} of {total}</source>
         <translation>显示 {shown} / 共 {total} 单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="403"/>
+        <location filename="../../app/views/orders_view.py" line="392"/>
         <source>1 order</source>
         <translation>共 1 单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="403"/>
+        <location filename="../../app/views/orders_view.py" line="392"/>
         <source>{count} orders</source>
         <translation>共 {count} 单</translation>
     </message>
@@ -1832,72 +1832,72 @@ made {time}</source>
 <context>
     <name>ShipmentImportDialog</name>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="216"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="217"/>
         <source>Choose a shipping file</source>
         <translation>选择发货文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="218"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="219"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="229"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="231"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="252"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="254"/>
         <source>Shipping {count} orders…</source>
         <translation>正在发货 {count} 单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="259"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="261"/>
         <source>Checking {count} rows…</source>
         <translation>正在检查 {count} 行…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="315"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="317"/>
         <source>Row {row}: {status}</source>
         <translation>第 {row} 行：{status}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="320"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="322"/>
         <source>Ship orders from a file</source>
         <translation>从文件批量发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="321"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="323"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="323"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="325"/>
         <source>No file chosen yet.</source>
         <translation>还没有选择文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="325"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="327"/>
         <source>File: {name}</source>
         <translation>文件：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="329"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="331"/>
         <source>One row per parcel, with columns for the order id (订单号), the carrier (快递公司) and the tracking number (运单号), in any order. Nothing is sent until you press Ship.</source>
         <translation>每个包裹一行，表格要有“订单号”“快递公司”“运单号”三列，顺序不限。点“发货”按钮之前不会提交任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="339"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="341"/>
         <source>{ready} ready, {problems} with problems</source>
         <translation>{ready} 行可发货，{problems} 行有问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="344"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="346"/>
         <source>Ship 1 order</source>
         <translation>发货 1 单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="346"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="348"/>
         <source>Ship {count} orders</source>
         <translation>发货 {count} 单</translation>
     </message>
@@ -1905,72 +1905,77 @@ made {time}</source>
 <context>
     <name>ShippingBoardModel</name>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="169"/>
+        <location filename="../../app/views/shipping_board_model.py" line="171"/>
         <source>Ship within</source>
         <translation>发货剩余</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="170"/>
+        <location filename="../../app/views/shipping_board_model.py" line="172"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="171"/>
+        <location filename="../../app/views/shipping_board_model.py" line="173"/>
         <source>Promise</source>
         <translation>承诺时效</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="172"/>
+        <location filename="../../app/views/shipping_board_model.py" line="174"/>
         <source>To pick</source>
         <translation>待拣商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="173"/>
+        <location filename="../../app/views/shipping_board_model.py" line="175"/>
         <source>Pieces</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="174"/>
+        <location filename="../../app/views/shipping_board_model.py" line="176"/>
         <source>Buyer&apos;s note</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="175"/>
+        <location filename="../../app/views/shipping_board_model.py" line="177"/>
         <source>If late</source>
         <translation>超时赔付</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="176"/>
+        <location filename="../../app/views/shipping_board_model.py" line="178"/>
+        <source>If not shipped</source>
+        <translation>缺货赔付</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="179"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="248"/>
+        <location filename="../../app/views/shipping_board_model.py" line="255"/>
         <source>{lane} · {count}</source>
         <translation>{lane} · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="280"/>
+        <location filename="../../app/views/shipping_board_model.py" line="288"/>
         <source>Sending {tracking}</source>
         <translation>提交中：{tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="282"/>
+        <location filename="../../app/views/shipping_board_model.py" line="290"/>
         <source>Refund requested</source>
         <translation>买家申请退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="294"/>
+        <location filename="../../app/views/shipping_board_model.py" line="302"/>
         <source>Ship by {time}</source>
         <translation>发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="298"/>
+        <location filename="../../app/views/shipping_board_model.py" line="306"/>
         <source>Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: {out_of_stock}, counted as out of stock. Rule set: {rule_set}</source>
         <translation>延迟发货（48 小时内）：赔付买家 {late}。超过发货截止 48 小时仍未发货：按缺货赔付 {out_of_stock}。规则版本：{rule_set}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="307"/>
+        <location filename="../../app/views/shipping_board_model.py" line="315"/>
         <source>The buyer asked for a refund ({amount}, request {request}); shipping needs a decision.</source>
         <translation>买家已申请退款（{amount}，售后单 {request}），发货前需先处理。</translation>
     </message>
@@ -1978,98 +1983,103 @@ made {time}</source>
 <context>
     <name>ShippingBoardView</name>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="160"/>
+        <location filename="../../app/views/shipping_board_view.py" line="172"/>
         <source>Shipping</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="225"/>
+        <location filename="../../app/views/shipping_board_view.py" line="237"/>
         <source>refund possible now</source>
         <translation>已可自动退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="241"/>
-        <location filename="../../app/views/shipping_board_view.py" line="340"/>
+        <location filename="../../app/views/shipping_board_view.py" line="253"/>
+        <location filename="../../app/views/shipping_board_view.py" line="354"/>
         <source>All carriers</source>
         <translation>全部快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="253"/>
+        <location filename="../../app/views/shipping_board_view.py" line="265"/>
         <source>{pieces} pcs: {items}</source>
         <translation>{pieces} 件：{items}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="274"/>
+        <location filename="../../app/views/shipping_board_view.py" line="286"/>
         <source>Pick list — due today</source>
         <translation>拣货单——今日应发</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="287"/>
+        <location filename="../../app/views/shipping_board_view.py" line="299"/>
         <source>Select the orders to print packing slips for.</source>
         <translation>请先选中要打印发货单的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="330"/>
+        <location filename="../../app/views/shipping_board_view.py" line="344"/>
         <source>Order due to ship within 2 hours</source>
         <translation>订单需在 2 小时内发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="331"/>
+        <location filename="../../app/views/shipping_board_view.py" line="345"/>
         <source>{order}: {items} — ship by {time}</source>
         <translation>{order}：{items}——发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="338"/>
+        <location filename="../../app/views/shipping_board_view.py" line="352"/>
         <source>Filter by product or spec</source>
         <translation>按商品或规格筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="341"/>
+        <location filename="../../app/views/shipping_board_view.py" line="355"/>
         <source>Pick list…</source>
         <translation>打印拣货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="342"/>
+        <location filename="../../app/views/shipping_board_view.py" line="356"/>
         <source>Packing slips…</source>
         <translation>打印发货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="343"/>
+        <location filename="../../app/views/shipping_board_view.py" line="357"/>
         <source>Ship from a file…</source>
         <translation>从文件批量发货…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="345"/>
+        <location filename="../../app/views/shipping_board_view.py" line="359"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="345"/>
+        <location filename="../../app/views/shipping_board_view.py" line="359"/>
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="345"/>
+        <location filename="../../app/views/shipping_board_view.py" line="359"/>
         <source>Shipped</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="345"/>
+        <location filename="../../app/views/shipping_board_view.py" line="359"/>
         <source>Platform may refund in</source>
         <translation>距自动退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="346"/>
+        <location filename="../../app/views/shipping_board_view.py" line="360"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="359"/>
+        <location filename="../../app/views/shipping_board_view.py" line="378"/>
+        <source>Refund requested</source>
+        <translation>买家申请退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_view.py" line="389"/>
         <source>To ship · {count}</source>
         <translation>待发货 · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="360"/>
+        <location filename="../../app/views/shipping_board_view.py" line="390"/>
         <source>No pickup scan · {count}</source>
         <translation>未揽收 · {count}</translation>
     </message>
