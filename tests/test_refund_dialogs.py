@@ -101,3 +101,39 @@ def test_bulk_approve_shows_the_summary_before_anything_is_sent(
         assert written(session_factory, aftersale_id) == (["refund.approve"], ["pending"])
         assert pending_text(view, aftersale_id) == "pending"
     assert fake_worker.sync_now_calls == 1
+
+
+def test_bulk_refusals_of_a_clerks_limit_read_in_chinese_with_the_amounts(
+    qtbot, tasks, session_factory, owner, fake_worker
+) -> None:
+    from app.services.permissions import Role
+    from app.views.i18n import install_language
+    from tests.fixtures_views import actor_of, add_person
+
+    seed_queue(session_factory)
+    clerk = actor_of(
+        add_person(
+            session_factory,
+            owner,
+            "kefu",
+            "客服小美",
+            Role.CLERK,
+            refund_limit_single_fen=10_000,
+            refund_limit_daily_fen=10_000,
+        )  # fmt: skip
+    )
+    install_language("zh_CN")
+    try:
+        view = make_view(qtbot, tasks, session_factory, clerk, fake_worker)
+        view.table().selectAll()
+        view.actions.bulk_button.click()
+        qtbot.waitUntil(lambda: isinstance(view.flow.dialog, BulkApproveDialog), timeout=5_000)
+        dialog = view.flow.dialog
+        dialog.confirm_button().click()
+        qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=5_000)
+        # The two small refunds fit the ¥100 limits; the others pass one and say so, with amounts.
+        assert dialog.headline_text().startswith("已同意 2 笔退款")  # ¥45.80 and ¥49.90
+        over_limit = [line for line in dialog.detail_lines() if "¥" in line]
+        assert "这笔退款（¥899.00）超过了你的单笔上限 ¥100.00。请让店主处理。" in " ".join(over_limit)
+    finally:
+        install_language("en")

@@ -150,7 +150,9 @@ def test_the_offline_banner_counts_the_decisions_waiting(
     seed_queue(session_factory)
     view = make_view(qtbot, tasks, session_factory, owner, fake_worker)
     view.set_sync_status(SyncStatus(SyncState.OFFLINE))
-    assert view.banner_text() == "Offline — decisions are saved and will be sent when the connection returns."
+    assert view.banner_text() == (
+        "Offline — your work is saved here and will be sent when the connection returns."
+    )
     confirm(qtbot, view, open_dialog(qtbot, view, Qt.Key.Key_A, URGENT))
     assert view.banner_text().endswith("1 waiting to be sent.")
     view.set_sync_status(SyncStatus(SyncState.ONLINE))
@@ -242,3 +244,19 @@ def test_key_texts_in_chinese(qtbot, tasks, session_factory, owner, settings) ->
         window.tasks.shutdown()
     finally:
         install_language("en")
+
+
+def test_a_selected_urgent_row_keeps_a_red_mark(qtbot, english, tasks, session_factory, owner) -> None:
+    seed_queue(session_factory)
+    view = make_view(qtbot, tasks, session_factory, owner)
+    table = view.table()
+
+    def left_edge_colour(aftersale_id: str):
+        rect = table.visualRect(view.model.index(view.model.row_of(aftersale_id), COL_DEADLINE))
+        image = table.viewport().grab().toImage()
+        return image.pixelColor(rect.left() + 2, rect.center().y())
+
+    assert view.select_request(URGENT)  # selected: painted in the selection colours...
+    assert left_edge_colour(URGENT) == RED  # ...with the red bar of a deadline within the hour
+    assert view.select_request(SOON)
+    assert left_edge_colour(SOON) != RED  # due in 5 h: amber, no bar

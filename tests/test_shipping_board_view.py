@@ -173,3 +173,23 @@ def test_the_pick_list_of_what_is_due_today_goes_to_paper(
         ["pdftotext", printed.args[0], "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "加绒卫衣" in text and "4" in text  # two orders due today, two pieces each
+
+
+def test_offline_the_board_still_ships_and_says_the_work_is_kept(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    from app.sync.status import SyncState, SyncStatus
+
+    orders = board_shop(session_factory)
+    view = make_board(qtbot, tasks, session_factory, owner)
+    view.set_sync_status(SyncStatus(SyncState.OFFLINE))
+    with qtbot.waitSignal(view.shipped, timeout=5_000):
+        scan(qtbot, view, orders["soon"]["order_id"], SF_NUMBER)
+    with qtbot.waitSignal(view.board_loaded, timeout=5_000):
+        view.refresh()
+    assert view.banner.text_shown() == (
+        "Offline — your work is saved here and will be sent when the connection returns. "
+        "1 waiting to be sent."
+    )
+    view.set_sync_status(SyncStatus(SyncState.ONLINE))
+    assert view.banner.text_shown() is None

@@ -98,7 +98,8 @@ class BulkSummary:
 @dataclass(frozen=True, slots=True)
 class BulkResult:
     approved: tuple[str, ...]
-    refused: tuple[tuple[str, str], ...]  # (aftersale_id, plain words, already formatted)
+    # (aftersale_id, why): DecisionRefused or PermissionDenied, put in words by the screen
+    refused: tuple[tuple[str, Exception], ...]
 
 
 # --- the shared steps ---------------------------------------------------------------------
@@ -397,7 +398,7 @@ def bulk_approve(session: Session, actor: Actor, ids: Sequence[str], *, now: int
         try:
             approve_refund(session, actor, aftersale_id, now=now)
         except (DecisionRefused, permissions.PermissionDenied) as error:
-            refused.append((aftersale_id, str(error)))
+            refused.append((aftersale_id, error))
         else:
             approved.append(aftersale_id)
     return BulkResult(tuple(approved), tuple(refused))

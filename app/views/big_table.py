@@ -10,9 +10,10 @@ ranges because asking Qt about 20k selected rows one by one takes seconds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -38,6 +39,24 @@ def configure_big_table(table: QTableView, *, multi_select: bool = False) -> Non
     header.setSectionsMovable(True)
     header.setHighlightSections(False)
     header.setMinimumSectionSize(table.fontMetrics().horizontalAdvance("M") * 4)
+
+
+def size_columns(
+    header: QHeaderView,
+    samples: Mapping[int, Sequence[str]],
+    metrics: QFontMetrics,
+    *,
+    padding: int = 24,
+    caps: Mapping[int, int] | None = None,
+) -> None:
+    """Each column as wide as its widest sample text (and its title) in this font, never
+    measured from the data: measuring 100k rows would stall. `caps` limits a column's
+    width in pixels (its longer texts elide, whole in the tooltip)."""
+    model = header.model()
+    for column, texts in samples.items():
+        title = str(model.headerData(column, header.orientation()) or "") if model is not None else ""
+        width = max(metrics.horizontalAdvance(text) for text in [*texts, title]) + padding
+        header.resizeSection(column, min(width, (caps or {}).get(column, width)))
 
 
 def selected_rows(table: QTableView) -> list[int]:

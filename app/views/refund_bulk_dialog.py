@@ -10,20 +10,12 @@ reached part-way), and the dialog's one button closes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from app.services.refund_decisions import BulkResult, BulkSummary
 from app.views import formatting
-
-
-def refunds_words(message: str) -> str:
-    """A refusal the services wrote as an English source (context "refunds" or "accounts")."""
-    for context in ("refunds", "accounts"):
-        words = QCoreApplication.translate(context, message)
-        if words != message:
-            return words
-    return message
+from app.views.people_words import refusal_text, service_words
 
 
 class BulkApproveDialog(QDialog):
@@ -112,7 +104,7 @@ class BulkApproveDialog(QDialog):
             self.tr("Skipped ({count}):").format(count=len(summary.skipped)) if summary.skipped else ""
         )
         for aftersale_id, reason in summary.skipped:
-            self.details.addItem(f"{aftersale_id} — {refunds_words(reason)}")
+            self.details.addItem(f"{aftersale_id} — {service_words('refunds', reason)}")
         self.details.setVisible(bool(summary.skipped))
         button = self.confirm_button()
         if button is not None:
@@ -131,7 +123,7 @@ class BulkApproveDialog(QDialog):
             self.tr("Not approved ({count}):").format(count=len(result.refused)) if result.refused else ""
         )
         for aftersale_id, reason in result.refused:
-            self.details.addItem(f"{aftersale_id} — {refunds_words(reason)}")
+            self.details.addItem(f"{aftersale_id} — {refusal_text(reason)}")
         self.details.setVisible(bool(result.refused))
 
     def changeEvent(self, event: QEvent) -> None:

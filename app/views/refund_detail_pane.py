@@ -16,11 +16,12 @@ from html import escape
 from pathlib import Path
 
 import requests
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session, sessionmaker
 
-from app.services.refund_detail import QueueDetail
+from app.services.refund_detail import QueueDetail, queue_detail
 from app.sync.codes import AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
 from app.views import formatting
 from app.views.background import NET_LANE, BackgroundTasks
@@ -54,18 +55,22 @@ def _placeholder(mark: str) -> QImage:
 
 
 class RefundDetailPane(QWidget):
-    """Shows one request, or a short sentence when none is selected."""
+    """Shows one request (`load` reads it off the GUI thread), or a short sentence."""
+
+    loaded = Signal()  # a request asked for with `load` was read and shown (or found gone)
 
     def __init__(
         self,
         tasks: BackgroundTasks,
+        sessions: sessionmaker[Session],
         parent: QWidget | None = None,
         *,
         clock: Callable[[], float] = formatting.now_utc,
         fetch: Callable[[str], bytes] = fetch_image,
     ) -> None:
         super().__init__(parent)
-        self._tasks = tasks
+        self._tasks, self._sessions = tasks, sessions
+        self._wanted: str | None = None  # the request last asked for with `load`
         self._clock = clock
         self._fetch = fetch
         self._detail: QueueDetail | None = None
@@ -90,6 +95,20 @@ class RefundDetailPane(QWidget):
     def loaded_images(self) -> dict[str, bool]:
         """Evidence URL -> whether its picture arrived (False: the placeholder shows)."""
         return {url: url not in self._failed for url in self._images}
+
+    def load(self, aftersale_id: str) -> None:
+        """Read request `aftersale_id` on the database lane and show it (unless another
+        request was asked for meanwhile)."""
+        self._wanted, now = aftersale_id, int(self._clock())
+        read = lambda session: queue_detail(session, aftersale_id, now=now)  # noqa: E731
+        self._tasks.read("refunds.detail", self._sessions, read, self._on_loaded)
+
+    def _on_loaded(self, detail: QueueDetail | None) -> None:
+        if detail is None:
+            self.show_placeholder(self.tr("This request is no longer in the local copy."))
+        elif detail.row.aftersale_id == self._wanted:
+            self.show_detail(detail)
+        self.loaded.emit()
 
     def show_detail(self, detail: QueueDetail) -> None:
         self._detail = detail

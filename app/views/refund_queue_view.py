@@ -40,23 +40,24 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import Settings
 from app.services import outbox
 from app.services.permissions import Action, Actor, allowed
-from app.services.refund_detail import QueueDetail, queue_detail
 from app.services.refund_queue import (
     QueueKey,
     QueueRow,
     list_queue_keys,
     queue_rows,
 )
-from app.sync.status import SyncState, SyncStatus
+from app.sync.status import SyncStatus
 from app.views import formatting
 from app.views.background import BackgroundTasks
-from app.views.big_table import configure_big_table, select_rows, selected_rows
+from app.views.big_table import configure_big_table, select_rows, selected_rows, size_columns
+from app.views.offline_banner import OfflineBanner
 from app.views.paged_rows import PAGE_ROWS
 from app.views.refund_decision_flow import DecisionFlow
 from app.views.refund_detail_pane import RefundDetailPane
 from app.views.refund_queue_bars import ActionBar, FilterBar, QueueFilters
-from app.views.refund_queue_model import COL_DEADLINE, SORT_KEY_COLUMNS, RefundQueueModel
+from app.views.refund_queue_model import COL_DEADLINE, COLUMN_COUNT, RED, SORT_KEY_COLUMNS, RefundQueueModel
 from app.views.tray_alarm import TrayAlarm
+from app.views.urgency_mark import UrgencyMarkDelegate
 
 COUNTDOWN_REFRESH_MS = 30_000
 SORTS_BY_COLUMN = {column: key for key, column in SORT_KEY_COLUMNS.items()}
@@ -93,18 +94,12 @@ class RefundQueueView(QWidget):
         super().__init__(parent)
         self._tasks, self._sessions, self._actor = tasks, sessions, actor
         self._sync_worker, self._clock = sync_worker, clock
-        self._sync_state: SyncState | None = None
-        self._waiting = 0
         self._alarm = TrayAlarm(self)
         self._alarm.notice.connect(self.notice)
         self._loaded = False
         self.last_query_seconds: float | None = None
 
-        self.banner = QLabel(self)
-        self.banner.setObjectName("offlineBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff1c2; color: #5c4400; padding: 8px; border-radius: 4px;")
-        self.banner.hide()
+        self.banner = OfflineBanner(self)
         self.filters = FilterBar(self)
         self.actions = ActionBar(self)
         self.model = RefundQueueModel(self, clock=clock, fetch_rows=self._read_rows)
@@ -119,7 +114,8 @@ class RefundQueueView(QWidget):
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self._table)
         self._pages.addWidget(self._empty)
-        self.detail_pane = RefundDetailPane(tasks, self, clock=clock)
+        self.detail_pane = RefundDetailPane(tasks, sessions, self, clock=clock)
+        self.detail_pane.loaded.connect(self.detail_loaded)
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.setObjectName("refundsSplitter")
         self._splitter.addWidget(self._pages)
@@ -156,6 +152,7 @@ class RefundQueueView(QWidget):
 
     def _configure_table(self) -> None:
         configure_big_table(self._table, multi_select=True)
+        self._table.setItemDelegateForColumn(COL_DEADLINE, UrgencyMarkDelegate(RED, self._table))
         self._table.installEventFilter(self)
         self._keys: dict[int, Callable[[], None]] = {
             Qt.Key.Key_Return: self.open_current,
@@ -174,13 +171,11 @@ class RefundQueueView(QWidget):
         if header.property("sized_for") == self.model.headerData(0, Qt.Orientation.Horizontal):
             return  # the person's own widths stay until the language changes
         header.setProperty("sized_for", self.model.headerData(0, Qt.Orientation.Horizontal))
-        words = self.model.sample_texts()
-        for column, texts in words.items():
-            width = max(metrics.horizontalAdvance(text) for text in texts) + 24
-            # The countdown's longest words ("expired — probably decided by the platform")
-            # elide, with the whole text in the tooltip, rather than push the amounts away.
-            cap = metrics.horizontalAdvance("M") * (14 if column == COL_DEADLINE else 24)
-            header.resizeSection(column, min(width, cap))
+        # The countdown's longest words ("expired — probably decided by the platform")
+        # elide, with the whole text in the tooltip, rather than push the amounts away.
+        em = metrics.horizontalAdvance("M")
+        caps = {column: em * (14 if column == COL_DEADLINE else 24) for column in range(COLUMN_COUNT)}
+        size_columns(header, self.model.sample_texts(), metrics, caps=caps)
 
     # --- what other parts of the app call ----------------------------------------------
     def screen_title(self) -> str:
@@ -191,8 +186,7 @@ class RefundQueueView(QWidget):
             self.refresh()
 
     def set_sync_status(self, status: SyncStatus) -> None:
-        self._sync_state = status.state
-        self._update_banner()
+        self.banner.set_state(status.state)
 
     def refresh(self) -> None:
         filters = self.filters.current()
@@ -226,7 +220,7 @@ class RefundQueueView(QWidget):
         return self._empty.text() if self._pages.currentIndex() == 1 else None
 
     def banner_text(self) -> str | None:
-        return self.banner.text() if not self.banner.isHidden() else None
+        return self.banner.text_shown()
 
     def notified_ids(self) -> frozenset[str]:
         return self._alarm.told()
@@ -282,7 +276,6 @@ class RefundQueueView(QWidget):
     def retranslate_ui(self) -> None:
         self.model.retranslate()
         self._size_columns()
-        self._update_banner()
         self._update_actions()
         if self._loaded:
             self._update_empty_state()
@@ -312,12 +305,11 @@ class RefundQueueView(QWidget):
         current = self.current_row()
         scroll = self._table.verticalScrollBar().value()
         self.last_query_seconds = answer.seconds
-        self._waiting = answer.waiting
+        self.banner.set_state(waiting=answer.waiting)
         self._loaded = True
         self.model.set_keys(answer.keys, answer.rows)
         self._restore_selection(selected, current.aftersale_id if current else None)
         self._table.verticalScrollBar().setValue(scroll)
-        self._update_banner()
         self._update_actions()
         self._update_empty_state()
         self._notify_urgent()
@@ -340,24 +332,8 @@ class RefundQueueView(QWidget):
         self._update_actions()
 
     def _request_detail(self) -> None:
-        row = self.current_row()
-        if row is None:
-            return
-        aftersale_id, now = row.aftersale_id, int(self._clock())
-        self._tasks.read(
-            "refunds.detail",
-            self._sessions,
-            lambda s: queue_detail(s, aftersale_id, now=now),
-            self._on_detail,
-        )
-
-    def _on_detail(self, detail: QueueDetail | None) -> None:
-        current = self.current_row()
-        if detail is None:
-            self.detail_pane.show_placeholder(self.tr("This request is no longer in the local copy."))
-        elif current is not None and detail.row.aftersale_id == current.aftersale_id:
-            self.detail_pane.show_detail(detail)
-        self.detail_loaded.emit()
+        if (row := self.current_row()) is not None:
+            self.detail_pane.load(row.aftersale_id)
 
     def _on_decided(self, ids: object) -> None:
         self.refresh()  # the decision's transaction has committed: the row reads "pending"
@@ -405,15 +381,6 @@ class RefundQueueView(QWidget):
 
     def _update_actions(self) -> None:
         self.actions.update_for(self.current_row(), len(self.selected_ids()), self.may_decide(), self._actor)
-
-    def _update_banner(self) -> None:
-        offline = self._sync_state == SyncState.OFFLINE
-        if offline:
-            text = self.tr("Offline — decisions are saved and will be sent when the connection returns.")
-            if self._waiting:
-                text += " " + self.tr("{count} waiting to be sent.").format(count=self._waiting)
-            self.banner.setText(text)
-        self.banner.setVisible(offline)
 
     def _update_empty_state(self) -> None:
         if self.model.rowCount():

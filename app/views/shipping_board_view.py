@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services import carriers as carrier_service
+from app.services import outbox
 from app.services.carriers import Carrier
 from app.services.permissions import Action, Actor, allowed
 from app.services.rules import load_rules
@@ -53,6 +52,10 @@ from app.services.shipping_board import (
 from app.sync.status import SyncStatus
 from app.views import formatting, paper
 from app.views.background import BackgroundTasks
+from app.views.big_table import size_columns
+from app.views.formatting import Urgency
+from app.views.offline_banner import OfflineBanner
+from app.views.pickup_overdue_table import PickupOverdueTable
 from app.views.scan_bar import ScanBar
 from app.views.shipping_board_model import (
     COL_AT_STAKE,
@@ -64,10 +67,12 @@ from app.views.shipping_board_model import (
     COL_PIECES,
     COL_PROMISE,
     COL_STATE,
+    URGENCY_COLOURS,
     ShippingBoardModel,
 )
 from app.views.shipping_flow import ShippingFlow
 from app.views.tray_alarm import TrayAlarm
+from app.views.urgency_mark import UrgencyMarkDelegate
 
 TICK_MS = 30_000
 SEARCH_DEBOUNCE_MS = 250
@@ -78,6 +83,7 @@ class _Answer:
     rows: list[BoardOrder]
     overdue_pickups: list[PickupOverdue]
     carriers: list[Carrier]
+    waiting: int  # actions of this workstation not yet confirmed by the platform
     seconds: float
 
 
@@ -103,6 +109,7 @@ class ShippingBoardView(QWidget):
         self._last_alarm_check: int | None = None
         self.last_query_seconds: float | None = None
         self.model = ShippingBoardModel(self, clock=clock)
+        self.banner = OfflineBanner(self)
         self.scan_bar = ScanBar(self._describe_order, self)
         self.flow = ShippingFlow(
             tasks, sessions, actor, self, find_order=self.model.find, sync_worker=sync_worker, clock=clock
@@ -134,16 +141,16 @@ class ShippingBoardView(QWidget):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setStretchLastSection(False)
-        self.pickups = QTableWidget(0, 5, self)
-        self.pickups.setObjectName("pickupOverdue")
-        self.pickups.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.pickups.verticalHeader().hide()
-        self.pickups.horizontalHeader().setStretchLastSection(True)
+        self.tree.setItemDelegateForColumn(
+            COL_DUE, UrgencyMarkDelegate(URGENCY_COLOURS[Urgency.URGENT], self.tree)
+        )
+        self.pickups = PickupOverdueTable(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(self.pickups, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
+        layout.addWidget(self.banner)
         layout.addWidget(self.scan_bar)
         layout.addLayout(filters)
         layout.addWidget(self.tabs, 1)
@@ -175,8 +182,9 @@ class ShippingBoardView(QWidget):
         if kinds & {"orders", "after_sales", "outbox", "platform_lists"}:
             self.refresh()
 
-    def set_sync_status(self, _status: SyncStatus) -> None:
-        """The board works the same online or not; the status bar tells which."""
+    def set_sync_status(self, status: SyncStatus) -> None:
+        """The board works the same online or not; offline, the banner says work is kept."""
+        self.banner.set_state(status.state)
 
     def refresh(self) -> None:
         product, carrier, now = (
@@ -189,7 +197,8 @@ class ShippingBoardView(QWidget):
             started = time.perf_counter()
             rows = list_board(session, now=now, product=product, carrier=carrier, rules=self._rules)
             pickups = pickup_overdue(session, now=now, carrier=carrier, rules=self._rules)
-            return _Answer(rows, pickups, carrier_service.available(session), time.perf_counter() - started)
+            carriers, waiting = carrier_service.available(session), outbox.waiting_count(session)
+            return _Answer(rows, pickups, carriers, waiting, time.perf_counter() - started)
 
         self._tasks.read("board.list", self._sessions, query, self._on_board)
 
@@ -214,7 +223,8 @@ class ShippingBoardView(QWidget):
         self._expand_lanes()
         if current is not None:
             self.select_order(current.order_id)
-        self._show_pickups(answer.overdue_pickups)
+        self.pickups.show_rows(answer.overdue_pickups, self.model.now())
+        self.banner.set_state(waiting=answer.waiting)
         self.scan_bar.set_carriers(answer.carriers)
         self._update_carrier_filter(answer.carriers)
         self._update_tab_titles()
@@ -225,23 +235,6 @@ class ShippingBoardView(QWidget):
         for lane_row, (name, _, _) in enumerate(self.model.lanes()):
             self.tree.setExpanded(self.model.index(lane_row, 0), name not in (LANE_TOMORROW, LANE_LATER))
             self.tree.setFirstColumnSpanned(lane_row, self.tree.rootIndex(), True)
-
-    def _show_pickups(self, rows: list[PickupOverdue]) -> None:
-        self.pickups.setRowCount(len(rows))
-        now = self.model.now()
-        for number, row in enumerate(rows):
-            values = (
-                row.order_id,
-                f"{row.company_name} {row.tracking_no}",
-                formatting.shop_time(row.ship_time),
-                self.tr("refund possible now")
-                if row.refund_at <= now
-                else formatting.duration(row.refund_at - now),
-                row.items,
-            )
-            for column, value in enumerate(values):
-                self.pickups.setItem(number, column, QTableWidgetItem(value))
-        self.pickups.resizeColumnsToContents()
 
     def _update_carrier_filter(self, carriers: list[Carrier]) -> None:
         chosen = self._carrier.currentData() or ""
@@ -355,10 +348,6 @@ class ShippingBoardView(QWidget):
         self._pick_button.setText(self.tr("Pick list…"))
         self._slips_button.setText(self.tr("Packing slips…"))
         self._import_button.setText(self.tr("Ship from a file…"))
-        self.pickups.setHorizontalHeaderLabels(
-            [self.tr("Order"), self.tr("Parcel"), self.tr("Shipped"), self.tr("Platform may refund in"),
-             self.tr("Items")]
-        )  # fmt: skip
         self.model.retranslate()
         self._update_tab_titles()
         self._size_columns()
@@ -378,13 +367,10 @@ class ShippingBoardView(QWidget):
             COL_STATE: [self.tr("Refund requested"), "SF0000000000000"],
         }
         bold_font = QFont(self.tree.font())
-        bold_font.setBold(True)  # urgent countdowns are bold
-        bold = QFontMetrics(bold_font)
-        for column, texts in samples.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            measure, indent = (bold, self.tree.indentation()) if column == COL_DUE else (metrics, 0)
-            widest = max(measure.horizontalAdvance(text) for text in [*texts, title])
-            header.resizeSection(column, widest + 24 + indent)
+        bold_font.setBold(True)  # urgent countdowns are bold, and indented under their lane
+        due = {COL_DUE: samples.pop(COL_DUE)}
+        size_columns(header, due, QFontMetrics(bold_font), padding=24 + self.tree.indentation())
+        size_columns(header, samples, metrics)
         header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
 
     def _update_tab_titles(self) -> None:

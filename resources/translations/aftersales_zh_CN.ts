@@ -268,37 +268,37 @@
 <context>
     <name>BulkApproveDialog</name>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="97"/>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="89"/>
         <source>Approve refunds</source>
         <translation>批量同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="107"/>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="99"/>
         <source>Approve {count} refunds, {total} in all? Nothing is sent until you confirm.</source>
         <translation>同意 {count} 笔退款，共 {total}？确认前不会提交任何操作。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="110"/>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="102"/>
         <source>None of the selected requests can be approved as a refund.</source>
         <translation>所选售后都不能按退款直接同意。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="112"/>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="104"/>
         <source>Skipped ({count}):</source>
         <translation>跳过（{count} 条）：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="119"/>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="111"/>
         <source>Approve {count} refunds</source>
         <translation>同意 {count} 笔退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="126"/>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="118"/>
         <source>{approved} refunds approved; they are sent to the platform now.</source>
         <translation>已同意 {approved} 笔退款，正在提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="131"/>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="123"/>
         <source>Not approved ({count}):</source>
         <translation>未能同意（{count} 条）：</translation>
     </message>
@@ -837,6 +837,19 @@ made {time}</source>
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message>
+        <location filename="../../app/views/offline_banner.py" line="40"/>
+        <source>Offline — your work is saved here and will be sent when the connection returns.</source>
+        <translation>网络已断开——你的操作已保存在本机，恢复连接后会自动提交给平台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/offline_banner.py" line="42"/>
+        <source>{count} waiting to be sent.</source>
+        <translation>{count} 条待提交。</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailPane</name>
     <message>
         <location filename="../../app/views/order_detail_pane.py" line="97"/>
@@ -1153,6 +1166,39 @@ made {time}</source>
     </message>
 </context>
 <context>
+    <name>PickupOverdueTable</name>
+    <message>
+        <location filename="../../app/views/pickup_overdue_table.py" line="37"/>
+        <source>refund possible now</source>
+        <translation>已可自动退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pickup_overdue_table.py" line="54"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pickup_overdue_table.py" line="54"/>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pickup_overdue_table.py" line="54"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pickup_overdue_table.py" line="54"/>
+        <source>Platform may refund in</source>
+        <translation>距自动退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/pickup_overdue_table.py" line="55"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+</context>
+<context>
     <name>RefundBlockedDialog</name>
     <message>
         <location filename="../../app/views/shipping_flow.py" line="35"/>
@@ -1183,178 +1229,183 @@ made {time}</source>
 <context>
     <name>RefundDetailPane</name>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="141"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="108"/>
+        <source>This request is no longer in the local copy.</source>
+        <translation>本机数据中已没有这条售后。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="160"/>
         <source>Select a request to see the order, the buyer&apos;s evidence and its history.</source>
         <translation>选择一条售后，查看订单、买家凭证和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="156"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="175"/>
         <source>The buyer says</source>
         <translation>买家说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="157"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="176"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="158"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="177"/>
         <source>Shipping and return</source>
         <translation>发货与退货物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="159"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="178"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="167"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="186"/>
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="173"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="192"/>
         <source>reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="175"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="194"/>
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="177"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="196"/>
         <source>Reply within</source>
         <translation>剩余处理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="181"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="200"/>
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="183"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="202"/>
         <source>Suggestion</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="189"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="208"/>
         <source>pending — waiting to be sent to the platform</source>
         <translation>待提交——等待发送给平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="200"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="219"/>
         <source>Note on the order: {words}</source>
         <translation>订单留言：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="230"/>
-        <location filename="../../app/views/refund_detail_pane.py" line="239"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="249"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="258"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="237"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="256"/>
         <source>Sent</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="237"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="256"/>
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="242"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="261"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="252"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="271"/>
         <source>The buyer applied for {kind}</source>
         <translation>买家申请{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="258"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="277"/>
         <source>{who}: {action}</source>
         <translation>{who}：{action}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="261"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="280"/>
         <source>Sent to the platform: {state}</source>
         <translation>提交平台：{state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="263"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="282"/>
         <source>the platform said: {words}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="281"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="300"/>
         <source>approved the refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="282"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="301"/>
         <source>refused the refund</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="283"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="302"/>
         <source>agreed to the return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="284"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="303"/>
         <source>refused the return</source>
         <translation>拒绝退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="285"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="304"/>
         <source>inspected the returned goods</source>
         <translation>完成退货验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="286"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="305"/>
         <source>agreed to the exchange</source>
         <translation>同意换货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="287"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="306"/>
         <source>discarded a decision</source>
         <translation>放弃了一条处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="288"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="307"/>
         <source>applied a decision again</source>
         <translation>重新提交了处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="296"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="315"/>
         <source>waiting to be sent</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="297"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="316"/>
         <source>sending</source>
         <translation>提交中</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="298"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="317"/>
         <source>done</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="299"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="318"/>
         <source>refused by the platform</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="300"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="319"/>
         <source>the request had changed</source>
         <translation>售后单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="301"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="320"/>
         <source>discarded</source>
         <translation>已放弃</translation>
     </message>
@@ -1557,47 +1608,32 @@ made {time}</source>
 <context>
     <name>RefundQueueView</name>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="187"/>
+        <location filename="../../app/views/refund_queue_view.py" line="182"/>
         <source>Refunds</source>
         <translation>售后审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="332"/>
+        <location filename="../../app/views/refund_queue_view.py" line="324"/>
         <source>The selected request is not in this list any more.</source>
         <translation>选中的售后已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="357"/>
-        <source>This request is no longer in the local copy.</source>
-        <translation>本机数据中已没有这条售后。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_view.py" line="394"/>
+        <location filename="../../app/views/refund_queue_view.py" line="370"/>
         <source>{id}: {product}, {amount} — reply within {left}</source>
         <translation>{id}：{product}，{amount}——剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="398"/>
+        <location filename="../../app/views/refund_queue_view.py" line="374"/>
         <source>Refund request due within the hour</source>
         <translation>售后即将超时（1 小时内）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="412"/>
-        <source>Offline — decisions are saved and will be sent when the connection returns.</source>
-        <translation>网络已断开——处理结果已保存，恢复连接后会自动提交给平台。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_view.py" line="414"/>
-        <source>{count} waiting to be sent.</source>
-        <translation>{count} 条待提交。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_view.py" line="424"/>
+        <location filename="../../app/views/refund_queue_view.py" line="391"/>
         <source>Nothing waits for a decision. New requests appear here as they sync.</source>
         <translation>暂无待处理售后。新的售后同步后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="427"/>
+        <location filename="../../app/views/refund_queue_view.py" line="394"/>
         <source>No requests match these filters.</source>
         <translation>没有符合筛选条件的售后。</translation>
     </message>
@@ -1983,103 +2019,73 @@ made {time}</source>
 <context>
     <name>ShippingBoardView</name>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="172"/>
+        <location filename="../../app/views/shipping_board_view.py" line="174"/>
         <source>Shipping</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="237"/>
-        <source>refund possible now</source>
-        <translation>已可自动退款</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping_board_view.py" line="253"/>
-        <location filename="../../app/views/shipping_board_view.py" line="354"/>
+        <location filename="../../app/views/shipping_board_view.py" line="238"/>
+        <location filename="../../app/views/shipping_board_view.py" line="339"/>
         <source>All carriers</source>
         <translation>全部快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="265"/>
+        <location filename="../../app/views/shipping_board_view.py" line="250"/>
         <source>{pieces} pcs: {items}</source>
         <translation>{pieces} 件：{items}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="286"/>
+        <location filename="../../app/views/shipping_board_view.py" line="271"/>
         <source>Pick list — due today</source>
         <translation>拣货单——今日应发</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="299"/>
+        <location filename="../../app/views/shipping_board_view.py" line="284"/>
         <source>Select the orders to print packing slips for.</source>
         <translation>请先选中要打印发货单的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="344"/>
+        <location filename="../../app/views/shipping_board_view.py" line="329"/>
         <source>Order due to ship within 2 hours</source>
         <translation>订单需在 2 小时内发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="345"/>
+        <location filename="../../app/views/shipping_board_view.py" line="330"/>
         <source>{order}: {items} — ship by {time}</source>
         <translation>{order}：{items}——发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="352"/>
+        <location filename="../../app/views/shipping_board_view.py" line="337"/>
         <source>Filter by product or spec</source>
         <translation>按商品或规格筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="355"/>
+        <location filename="../../app/views/shipping_board_view.py" line="340"/>
         <source>Pick list…</source>
         <translation>打印拣货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="356"/>
+        <location filename="../../app/views/shipping_board_view.py" line="341"/>
         <source>Packing slips…</source>
         <translation>打印发货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="357"/>
+        <location filename="../../app/views/shipping_board_view.py" line="342"/>
         <source>Ship from a file…</source>
         <translation>从文件批量发货…</translation>
     </message>
     <message>
         <location filename="../../app/views/shipping_board_view.py" line="359"/>
-        <source>Order</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping_board_view.py" line="359"/>
-        <source>Parcel</source>
-        <translation>包裹</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping_board_view.py" line="359"/>
-        <source>Shipped</source>
-        <translation>发货时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping_board_view.py" line="359"/>
-        <source>Platform may refund in</source>
-        <translation>距自动退款</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping_board_view.py" line="360"/>
-        <source>Items</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping_board_view.py" line="378"/>
         <source>Refund requested</source>
         <translation>买家申请退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="389"/>
+        <location filename="../../app/views/shipping_board_view.py" line="369"/>
         <source>To ship · {count}</source>
         <translation>待发货 · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="390"/>
+        <location filename="../../app/views/shipping_board_view.py" line="370"/>
         <source>No pickup scan · {count}</source>
         <translation>未揽收 · {count}</translation>
     </message>
