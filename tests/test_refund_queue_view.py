@@ -251,12 +251,12 @@ def test_a_selected_urgent_row_keeps_a_red_mark(qtbot, english, tasks, session_f
     view = make_view(qtbot, tasks, session_factory, owner)
     table = view.table()
 
-    def left_edge_colour(aftersale_id: str):
+    def right_edge_colour(aftersale_id: str):
         rect = table.visualRect(view.model.index(view.model.row_of(aftersale_id), COL_DEADLINE))
         image = table.viewport().grab().toImage()
-        return image.pixelColor(rect.left() + 2, rect.center().y())
+        return image.pixelColor(rect.right() - 2, rect.center().y())
 
     assert view.select_request(URGENT)  # selected: painted in the selection colours...
-    assert left_edge_colour(URGENT) == RED  # ...with the red bar of a deadline within the hour
+    assert right_edge_colour(URGENT) == RED  # ...with the red bar of a deadline within the hour
     assert view.select_request(SOON)
-    assert left_edge_colour(SOON) != RED  # due in 5 h: amber, no bar
+    assert right_edge_colour(SOON) != RED  # due in 5 h: amber, no bar

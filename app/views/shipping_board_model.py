@@ -180,6 +180,9 @@ class ShippingBoardModel(QAbstractItemModel):
         ]
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
 
+    def sending_text(self, tracking_no: str) -> str:
+        return self.tr("Sending {tracking}").format(tracking=tracking_no)
+
     def lane_title(self, lane: str) -> str:
         words = QCoreApplication.translate("shipping", LANE_LABELS[lane])
         return words.format(hours=self._rules.shipping.lane_within_4h_hours)
@@ -285,7 +288,7 @@ class ShippingBoardModel(QAbstractItemModel):
             return formatting.money(self.at_stake(row).out_of_stock_fen)
         if column == COL_STATE:
             if row.pending_tracking:
-                return self.tr("Sending {tracking}").format(tracking=row.pending_tracking)
+                return self.sending_text(row.pending_tracking)
             if row.refund_request:
                 return self.tr("Refund requested")
         return ""

@@ -364,7 +364,7 @@ class ShippingBoardView(QWidget):
             COL_NOTE: ["周末不在家，请放快递柜"],
             COL_AT_STAKE: ["¥50.00"],
             COL_OUT_OF_STOCK: ["¥50.00"],
-            COL_STATE: [self.tr("Refund requested"), "SF0000000000000"],
+            COL_STATE: [self.model.sending_text("SF0000000000000")],
         }
         bold_font = QFont(self.tree.font())
         bold_font.setBold(True)  # urgent countdowns are bold, and indented under their lane

@@ -3,7 +3,8 @@
 Owns `UrgencyMarkDelegate`. A selected row is painted in the selection colours, which
 hide the red of a deadline within the hour exactly when the clerk is looking at that
 request. The delegate paints the cell as usual, then, in a selected row whose
-countdown is red, a red bar down the cell's left edge, so the urgency stays visible.
+countdown is red, a red bar down the cell's right edge (clear of the left-aligned
+text), so the urgency stays visible.
 """
 
 from __future__ import annotations
@@ -31,4 +32,6 @@ class UrgencyMarkDelegate(QStyledItemDelegate):
             and colour == self._red
         ):
             rect = option.rect
-            painter.fillRect(QRect(rect.left(), rect.top() + 1, BAR_WIDTH, rect.height() - 2), self._red)
+            painter.fillRect(
+                QRect(rect.right() - BAR_WIDTH, rect.top() + 1, BAR_WIDTH, rect.height() - 2), self._red
+            )

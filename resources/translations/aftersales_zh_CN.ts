@@ -1986,32 +1986,32 @@ made {time}</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="255"/>
+        <location filename="../../app/views/shipping_board_model.py" line="258"/>
         <source>{lane} · {count}</source>
         <translation>{lane} · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="288"/>
+        <location filename="../../app/views/shipping_board_model.py" line="184"/>
         <source>Sending {tracking}</source>
         <translation>提交中：{tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="290"/>
+        <location filename="../../app/views/shipping_board_model.py" line="293"/>
         <source>Refund requested</source>
         <translation>买家申请退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="302"/>
+        <location filename="../../app/views/shipping_board_model.py" line="305"/>
         <source>Ship by {time}</source>
         <translation>发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="306"/>
+        <location filename="../../app/views/shipping_board_model.py" line="309"/>
         <source>Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: {out_of_stock}, counted as out of stock. Rule set: {rule_set}</source>
         <translation>延迟发货（48 小时内）：赔付买家 {late}。超过发货截止 48 小时仍未发货：按缺货赔付 {out_of_stock}。规则版本：{rule_set}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="315"/>
+        <location filename="../../app/views/shipping_board_model.py" line="318"/>
         <source>The buyer asked for a refund ({amount}, request {request}); shipping needs a decision.</source>
         <translation>买家已申请退款（{amount}，售后单 {request}），发货前需先处理。</translation>
     </message>
@@ -2019,73 +2019,68 @@ made {time}</source>
 <context>
     <name>ShippingBoardView</name>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="174"/>
+        <location filename="../../app/views/shipping_board_view.py" line="179"/>
         <source>Shipping</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="238"/>
-        <location filename="../../app/views/shipping_board_view.py" line="339"/>
+        <location filename="../../app/views/shipping_board_view.py" line="246"/>
+        <location filename="../../app/views/shipping_board_view.py" line="347"/>
         <source>All carriers</source>
         <translation>全部快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="250"/>
+        <location filename="../../app/views/shipping_board_view.py" line="258"/>
         <source>{pieces} pcs: {items}</source>
         <translation>{pieces} 件：{items}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="271"/>
+        <location filename="../../app/views/shipping_board_view.py" line="279"/>
         <source>Pick list — due today</source>
         <translation>拣货单——今日应发</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="284"/>
+        <location filename="../../app/views/shipping_board_view.py" line="292"/>
         <source>Select the orders to print packing slips for.</source>
         <translation>请先选中要打印发货单的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="329"/>
+        <location filename="../../app/views/shipping_board_view.py" line="337"/>
         <source>Order due to ship within 2 hours</source>
         <translation>订单需在 2 小时内发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="330"/>
+        <location filename="../../app/views/shipping_board_view.py" line="338"/>
         <source>{order}: {items} — ship by {time}</source>
         <translation>{order}：{items}——发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="337"/>
+        <location filename="../../app/views/shipping_board_view.py" line="345"/>
         <source>Filter by product or spec</source>
         <translation>按商品或规格筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="340"/>
+        <location filename="../../app/views/shipping_board_view.py" line="348"/>
         <source>Pick list…</source>
         <translation>打印拣货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="341"/>
+        <location filename="../../app/views/shipping_board_view.py" line="349"/>
         <source>Packing slips…</source>
         <translation>打印发货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="342"/>
+        <location filename="../../app/views/shipping_board_view.py" line="350"/>
         <source>Ship from a file…</source>
         <translation>从文件批量发货…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="359"/>
-        <source>Refund requested</source>
-        <translation>买家申请退款</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping_board_view.py" line="369"/>
+        <location filename="../../app/views/shipping_board_view.py" line="377"/>
         <source>To ship · {count}</source>
         <translation>待发货 · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="370"/>
+        <location filename="../../app/views/shipping_board_view.py" line="378"/>
         <source>No pickup scan · {count}</source>
         <translation>未揽收 · {count}</translation>
     </message>

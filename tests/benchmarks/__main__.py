@@ -10,10 +10,13 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
 - `peak_rss_mb`: peak resident memory of the app's side through the full initial sync
 - `first_window_s`: launch of `main.py` to its main window (a one-person shop, signed in)
 - `first_orders_s`: the same, on a fresh demo shop, to the first orders on screen
-- `queue_open_ms`, `queue_filter_ms`, `queue_sort_ms`: the refund queue's query over
-  200k orders and 20k open requests, median (tests/benchmarks/refund_queue.py)
+- `queue_open_ms`, `queue_filter_ms`, `queue_sort_ms`: what the refund queue reads to
+  show itself (every key in order plus the first screenful of rows) over 200k orders
+  and 20k open requests, median (tests/benchmarks/refund_queue.py)
 - `gui_block_max_ms`: the longest the GUI thread stalls while the real window syncs
   the whole shop (tests/benchmarks/gui_block.py)
+- `board_open_ms`, `board_regroup_ms`, `scan_to_shipped_ms`: the shipping board over
+  10k open orders, and the local side of a scan (tests/benchmarks/shipping_board.py)
 
 Prints a table, and as its last line one JSON object with every figure.
 """
@@ -43,6 +46,7 @@ from app.sync.engine import ORDERS, SyncEngine
 from app.sync.ingest import parse_orders, store_orders
 from tests.benchmarks.gui_block import measure_gui_block
 from tests.benchmarks.refund_queue import measure_queue
+from tests.benchmarks.shipping_board import measure_shipping_board
 from tests.desk_home import prepare_signed_in_home
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -205,6 +209,9 @@ def main() -> int:
     print("refund queue over 200k orders / 20k open requests", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         figures.update(measure_queue(f"sqlite:///{Path(tmp) / 'queue.sqlite'}"))
+    print("shipping board over 10k open orders", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        figures.update(measure_shipping_board(f"sqlite:///{Path(tmp) / 'board.sqlite'}"))
     print("start-up", flush=True)
     figures["first_window_s"] = measure_launch("first-window", runs=3)
     figures["first_orders_s"] = measure_launch("first-orders", runs=1)
