@@ -6,8 +6,10 @@ others build the mirror with upserts and look at what was (not) written.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -17,6 +19,7 @@ from app.db import open_database, upsert
 from app.models import AfterSale, AuditEvent, OutboxOperation
 from app.models import outbox as state
 from app.sandbox.catalogue import REJECT_REASONS
+from app.sandbox.evidence import evidence_png
 from app.services import needs_attention, outbox, refund_decisions
 from app.services.permissions import Actor, PermissionDenied, Role
 from app.services.platform_lists import REJECT_REASONS_LIST, reject_reasons, store_list
@@ -87,9 +90,11 @@ def test_the_daily_limit_counts_what_the_clerk_approved_today(sqlite_url: str) -
 
 
 def test_a_refusal_needs_a_listed_reason_a_remark_and_evidence_where_the_reason_wants_it(
-    sqlite_url: str,
+    sqlite_url: str, app_home: Path, tmp_path: Path
 ) -> None:
     sessions = mirror(sqlite_url, {"r": 5_000})
+    photo = tmp_path / "签收照片.png"
+    photo.write_bytes(evidence_png("signed"))
     needs_evidence = next(r.code for r in reject_reasons(sessions()) if r.evidence_needed)
     with sessions.begin() as session:
         for code, remark, evidence in ((99, "remark", ()), (1, "  ", ()), (needs_evidence, "remark", ())):
@@ -111,7 +116,7 @@ def test_a_refusal_needs_a_listed_reason_a_remark_and_evidence_where_the_reason_
             "r",
             reject_reason_code=needs_evidence,
             remark="已签收",
-            evidence_urls=["/e.png"],
+            evidence_urls=[photo.as_uri()],
             now=NOW,
         )
     assert (
@@ -128,7 +133,8 @@ def test_a_refusal_needs_a_listed_reason_a_remark_and_evidence_where_the_reason_
                     "reject_reason_code": needs_evidence,
                     "reason": dict((c, r) for c, r, _ in REJECT_REASONS)[needs_evidence],
                     "remark": "已签收",
-                    "evidence": ["/e.png"],
+                    # a copy in the data folder (refusal_evidence), uploaded by the push
+                    "evidence": [f"local-evidence:{hashlib.sha256(photo.read_bytes()).hexdigest()}.png"],
                 }
             ],
         }

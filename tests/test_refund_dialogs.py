@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from app.sandbox.evidence import evidence_png
 from app.views.refund_bulk_dialog import BulkApproveDialog
 from app.views.refund_dialogs import InspectDialog, RefuseDialog
 from app.views.refund_queue_model import COL_PENDING
@@ -21,7 +22,7 @@ def pending_text(view, aftersale_id: str) -> str:
 
 
 def test_refusing_needs_evidence_for_this_reason_then_queues_it(
-    qtbot, english, tasks, session_factory, owner, fake_worker, tmp_path: Path
+    qtbot, english, tasks, session_factory, owner, fake_worker, app_home: Path, tmp_path: Path
 ) -> None:
     seed_queue(session_factory)
     view = make_view(qtbot, tasks, session_factory, owner, fake_worker)
@@ -36,11 +37,13 @@ def test_refusing_needs_evidence_for_this_reason_then_queues_it(
     assert dialog.error_text() == "This reason needs evidence images. Add at least one."
     assert outbox_size(session_factory) == 0
     photo = tmp_path / "开箱照片.png"
-    photo.write_bytes(b"png")
+    photo.write_bytes(evidence_png("开箱"))  # a real PNG: the service refuses what is not a picture
     fields.add_evidence_files([str(photo)])
     assert fields.evidence_urls() == [photo.as_uri()]
     confirm(qtbot, view, dialog)
     assert written(session_factory, SOON) == (["refund.refuse"], ["pending"])
+    kept = [copy.read_bytes() for copy in (app_home / "evidence").iterdir()]
+    assert kept == [photo.read_bytes()]  # the picture is safe in the data folder until it is uploaded
     assert pending_text(view, SOON) == "pending"
     assert fake_worker.sync_now_calls == 1
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pytest
 
+from app.sandbox.evidence import evidence_png
 from app.sandbox.server import SandboxServer
 from app.sync.codes import OPERATE_TRANSITIONS, OperateType
 from tests.wire import call, control, new_token
@@ -64,6 +66,14 @@ def detail(api: Any, aftersale_id: str) -> dict[str, Any]:
 
 def operate(api: Any, operate_type: int, *items: dict[str, Any]) -> dict[str, Any]:
     return api("afterSale.operate", {"type": operate_type, "items": list(items)})
+
+
+def uploaded_picture(api: Any, name: str = "开箱照片") -> str:
+    """An evidence picture uploaded to the platform: the only kind a refusal may carry."""
+    image = base64.b64encode(evidence_png(name)).decode("ascii")
+    answer = api("material.uploadImage", {"file_name": f"{name}.png", "image_base64": image})
+    assert answer["code"] == 10000, answer
+    return answer["data"]["url"]
 
 
 def test_list_filters_by_status_and_sorts_by_deadline(api: Any) -> None:
@@ -128,7 +138,7 @@ def test_every_operate_type_has_a_transition_and_wrong_states_are_refused(api: A
                 "aftersale_id": done["aftersale_id"],
                 "reject_reason_code": 1,
                 "remark": "x",
-                "evidence": ["a.png"],
+                "evidence": [uploaded_picture(api)],
             },
         )
         assert (answer["code"], answer["sub_code"]) == (50002, "isv.business-failed:20309541"), operate_type
@@ -184,7 +194,7 @@ def test_refusing_needs_a_valid_reason_a_remark_and_evidence_when_the_reason_say
             **base,
             "reject_reason_code": 2,
             "remark": "签收无问题",
-            "evidence": ["https://example.invalid/1.png"],
+            "evidence": [uploaded_picture(api)],
         },
     )
     assert answer["code"] == 10000, answer

@@ -17,6 +17,7 @@ content type); a bad request answers 400 {"error"}, an unknown route 404.
   GET    /_sandbox/stats     -> counts by status, requests served per method, connections accepted
   GET    /_sandbox/settings; POST {rate_limit_per_s?, live?, orders_per_hour?, authorized?}
   GET    /_sandbox/evidence/<name>.png
+  GET    /_sandbox/material/<sha256>.<png|jpg|webp>   (images uploaded with material.uploadImage)
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+from app.sandbox import material
 from app.sandbox.evidence import evidence_png
 
 if TYPE_CHECKING:
@@ -129,6 +131,8 @@ def _route(
             return _ok(sandbox.settings())
     if verb == "GET" and (match := _EVIDENCE.fullmatch(path)):
         return 200, evidence_png(match.group(1)), "image/png"
+    if verb == "GET" and (image := material.served(sandbox.store, path)) is not None:
+        return 200, image[0], image[1]
     return _bad(f"no such control route: {verb} {path}", 404)
 
 

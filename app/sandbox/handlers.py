@@ -3,7 +3,8 @@
 Owns what each method means once a request has passed the wire checks: parameter
 rules (paging limits, the 90-day window, required fields), the
 the refusals of `order.logisticsAdd`, and `afterSale.operate` applied all-or-nothing
-in one transaction through `lifecycle`, each applied change written to the ledger.
+in one transaction through `lifecycle`, each applied change written to the ledger;
+refusal evidence must be images `material.uploadImage` issued (`material.py`).
 List answers splice the stored JSON unparsed (`Raw`), which keeps paging fast.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.sandbox import lifecycle
+from app.sandbox import lifecycle, material
 from app.sandbox.catalogue import (
     CARRIERS,
     CARRIERS_BY_CODE,
@@ -29,7 +30,9 @@ from app.sync import codes
 from app.sync.codes import (
     BUSINESS_VERSION_CONFLICT,
     BUSINESS_WRONG_STATE,
+    UPLOAD_IMAGE_METHOD,
     AfterSaleStatus,
+    ImageRefusal,
     LogisticsRefusal,
     OperateType,
     OrderStatus,
@@ -300,7 +303,7 @@ def after_sale_operate(ctx: Context, params: dict[str, Any]) -> Any:
         for item in items:
             aftersale_id = str_param(item, "aftersale_id")
             if refusing:
-                _check_refusal(item)
+                _check_refusal(store, item)
             asale = store.after_sale(aftersale_id)
             if asale is None:
                 raise invalid(f"售后单 {aftersale_id} 不存在")
@@ -334,15 +337,23 @@ def after_sale_operate(ctx: Context, params: dict[str, Any]) -> Any:
     return {"items": results}
 
 
-def _check_refusal(item: dict[str, Any]) -> None:
+def _check_refusal(store: Store, item: dict[str, Any]) -> None:
     code = int_param(item, "reject_reason_code", required=True)
     if code not in REJECT_REASON_EVIDENCE:
         raise invalid(f"无效的拒绝原因 reject_reason_code={code}")
     if not str(item.get("remark") or "").strip():
         raise missing("remark")
-    evidence = item.get("evidence")
-    if REJECT_REASON_EVIDENCE[code] == "Y" and not (isinstance(evidence, list) and evidence):
+    evidence = item.get("evidence") or []
+    if not isinstance(evidence, list):
+        raise invalid("evidence 必须是图片 URL 数组")
+    if REJECT_REASON_EVIDENCE[code] == "Y" and not evidence:
         raise invalid(f"拒绝原因 {code} 需要上传凭证图片 evidence")
+    for url in evidence:  # as on the real platform: only pictures it hosts (material.uploadImage)
+        if not material.issued(store, url):
+            raise invalid(
+                f"凭证图片 {url} 不是平台图片，请先通过 {UPLOAD_IMAGE_METHOD} 上传",
+                ImageRefusal.EVIDENCE_NOT_UPLOADED,
+            )
 
 
 Handler = Callable[[Context, dict[str, Any]], Any]
@@ -355,4 +366,5 @@ ROUTES: dict[str, Handler] = {
     "afterSale.Detail": after_sale_detail,
     "afterSale.rejectReasonCodeList": reject_reason_code_list,
     "afterSale.operate": after_sale_operate,
+    UPLOAD_IMAGE_METHOD: material.upload_image,  # ours
 }

@@ -22,6 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 from app.sandbox import control
 from app.sandbox.dialect import ApiError, envelope, invalid, verify
 from app.sandbox.handlers import ROUTES, TOKEN_METHODS, Raw
+from app.sandbox.material import MATERIAL_PATH
 from app.sandbox.store import dumps
 from app.sandbox.tokens import check_access_token, token_create, token_refresh
 from app.sync import codes
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 JSON_TYPE = "application/json; charset=utf-8"
+RELATIVE_LINKS = ("/_sandbox/evidence/", MATERIAL_PATH)
 
 
 class SandboxHTTPServer(ThreadingHTTPServer):
@@ -184,11 +186,13 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
         elif kind == "malformed":
             data = _spoil(data)
         text = _envelope_text(data)
-        # Stored evidence links are relative; the port is only known now.
-        text = text.replace('"/_sandbox/evidence/', f'"{sandbox.url}/_sandbox/evidence/').encode("utf-8")
+        # Stored evidence and uploaded-image links are relative; the port is only known now.
+        for prefix in RELATIVE_LINKS:
+            text = text.replace(f'"{prefix}', f'"{sandbox.url}{prefix}')
+        answer = text.encode("utf-8")
         if kind == "truncated":
-            text = text[: len(text) // 2]
-        self._send(200, text)
+            answer = answer[: len(answer) // 2]
+        self._send(200, answer)
 
     def _apply(
         self, sandbox: SandboxServer, path: str, method: str, query: dict[str, str], body: bytes

@@ -2,9 +2,10 @@
 
 Owns the schema and every query: orders and after-sales (indexed columns for the
 filters plus the JSON payload the platform sends, spliced into answers unparsed),
-tracking numbers in use, tokens, the ledger of applied operations and a key/value
-meta table (seed, id sequence, settings, clock offset). One connection guarded by
-one lock: the sandbox serves one desk, and serialising keeps transactions simple.
+tracking numbers in use, tokens, uploaded images, the ledger of applied operations and
+a key/value meta table (seed, id sequence, settings, clock offset). One connection
+guarded by one lock: the sandbox serves one desk, and serialising keeps transactions
+simple.
 """
 
 from __future__ import annotations
@@ -46,8 +47,11 @@ CREATE TABLE IF NOT EXISTS tokens (
 CREATE TABLE IF NOT EXISTS ledger (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL, method TEXT NOT NULL,
     entity_id TEXT NOT NULL, params TEXT NOT NULL, outcome TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS images (
+    name TEXT PRIMARY KEY, content_type TEXT NOT NULL, data BLOB NOT NULL, stored_at INTEGER NOT NULL);
 """
 # Tokens survive a reset: they belong to the app's authorisation, not to the shop's data.
+# So do uploaded images: URLs the platform issued stay valid, as on a real image service.
 RESET_TABLES = ("meta", "orders", "after_sales", "tracking", "ledger")
 
 
@@ -278,6 +282,24 @@ class Store:
             }
             for seq_, at, actor, method, entity_id, params, outcome in rows
         ]
+
+    # --- uploaded images (material.uploadImage) -------------------------------------------------
+    def save_image(self, name: str, content_type: str, data: bytes, at: int) -> None:
+        """Keep an image under its content address; the same name again changes nothing."""
+        with self.lock:
+            self.db.execute(
+                "INSERT OR IGNORE INTO images VALUES (?, ?, ?, ?)", (name, content_type, data, at)
+            )
+
+    def image(self, name: str) -> tuple[bytes, str] | None:
+        """(bytes, content type) of an uploaded image, or None."""
+        with self.lock:
+            row = self.db.execute("SELECT data, content_type FROM images WHERE name = ?", (name,)).fetchone()
+        return (bytes(row[0]), row[1]) if row else None
+
+    def has_image(self, name: str) -> bool:
+        with self.lock:
+            return self.db.execute("SELECT 1 FROM images WHERE name = ?", (name,)).fetchone() is not None
 
     # --- tokens -------------------------------------------------------------------------------
     def token(self, column: str, value: str) -> dict[str, Any] | None:

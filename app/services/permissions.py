@@ -30,6 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEvent
+from app.services.refusal import Refusal
 from app.sync.codes import QT_TRANSLATE_NOOP
 
 SHANGHAI_OFFSET_S = 8 * 3600  # China keeps no daylight saving time
@@ -115,16 +116,12 @@ class Actor:
     refund_limit_daily_fen: int | None
 
 
-class PermissionDenied(Exception):
-    """A refusal in plain words. `message` is an English source string (context
-    "accounts") with `{name}` fields filled from `params` after translation; money
-    in `params` is already written as yuan ("¥12.30")."""
+class PermissionDenied(Refusal):
+    """What the person may not do, in plain words (context "accounts")."""
 
     def __init__(self, message: str, action: Action, params: Mapping[str, object] | None = None) -> None:
-        self.message = message
         self.action = action
-        self.params: Mapping[str, object] = dict(params or {})
-        super().__init__(message.format(**self.params) if self.params else message)
+        super().__init__(message, params)
 
 
 def yuan(fen: int) -> str:

@@ -5,9 +5,9 @@ transaction (`with sessions.begin()`): the permission check (money decisions aga
 the clerk's single and daily limits), the validation (the request's state still
 allows the move per `codes.OPERATE_TRANSITIONS`, nothing else queued for it, a
 refusal has a reason code from the cached platform list, a remark, and evidence when
-that reason needs it), then one audit event and one outbox operation carrying exactly
-the `afterSale.operate` parameters the platform wants, based on the version the
-person saw. A refused decision writes nothing.
+that reason needs it, kept by `refusal_evidence`), then one audit event and one outbox
+operation carrying exactly the `afterSale.operate` parameters the platform wants, based
+on the version the person saw. A refused decision writes nothing.
 
 The mirrored `after_sales` row is not touched: the pull owns it, and the queue shows
 "pending" from the outbox. Money leaves the shop on "refund.approve" events (agree a
@@ -26,9 +26,10 @@ from sqlalchemy.orm import Session
 
 from app.models import AfterSale, OutboxOperation
 from app.models import outbox as outbox_state
-from app.services import audit, outbox, permissions
+from app.services import audit, outbox, permissions, refusal_evidence
 from app.services.permissions import Action, Actor
 from app.services.platform_lists import reject_reasons
+from app.services.refusal import Refusal
 from app.sync.codes import (
     OPERATE_TRANSITIONS,
     QT_TRANSLATE_NOOP,
@@ -67,14 +68,10 @@ MSG_BAD_OUTCOME = QT_TRANSLATE_NOOP("refunds", "Say how the returned goods arriv
 MSG_NOT_REFUND = QT_TRANSLATE_NOOP("refunds", "Not a refund request; decide it on its own.")
 
 
-class DecisionRefused(Exception):
-    """A decision that cannot be made, in plain words: `message` is an English source
-    string (context "refunds") whose `{name}` fields are filled from `params`."""
+class DecisionRefused(Refusal):
+    """A decision that cannot be made, in plain words."""
 
-    def __init__(self, message: str, params: Mapping[str, object] | None = None) -> None:
-        self.message = message
-        self.params: Mapping[str, object] = dict(params or {})
-        super().__init__(message.format(**self.params) if self.params else message)
+    context = "refunds"
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,9 +225,12 @@ def _refusal_item(
         raise DecisionRefused(MSG_BAD_REASON)
     if not remark.strip():
         raise DecisionRefused(MSG_NO_REMARK)
-    evidence = [url for url in evidence_urls if url.strip()]
-    if reason.evidence_needed and not evidence:
+    if reason.evidence_needed and not any(url.strip() for url in evidence_urls):
         raise DecisionRefused(MSG_NO_EVIDENCE, {"reason": reason.reason})
+    try:  # copies of the pictures, so the decision no longer needs the originals
+        evidence = refusal_evidence.keep_pictures(evidence_urls)
+    except refusal_evidence.PictureRefused as refused:
+        raise DecisionRefused(refused.message, refused.params) from None
     return {
         "reject_reason_code": reason.code,
         "reason": reason.reason,

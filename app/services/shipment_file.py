@@ -22,7 +22,9 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
+from app.services.refusal import Refusal
 from app.sync.codes import QT_TRANSLATE_NOOP
 
 MAX_ROWS = 5_000  # a day's parcels of a small shop many times over; more is a wrong file
@@ -108,13 +110,10 @@ _SCIENTIFIC = re.compile(r"[+-]?\d+(\.\d*)?E[+-]?\d+")
 _EXCEL_TEXT_FORMULA = re.compile(r'="(.*)"')
 
 
-class ImportFileProblem(Exception):
-    """The file as a whole cannot be used; `message` (context "shipping") with `params`."""
+class ImportFileProblem(Refusal):
+    """The file as a whole cannot be used, in plain words."""
 
-    def __init__(self, message: str, params: Mapping[str, object] | None = None) -> None:
-        self.message = message
-        self.params: Mapping[str, object] = dict(params or {})
-        super().__init__(message.format(**self.params) if self.params else message)
+    context = "shipping"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +122,7 @@ class RowProblem:
 
     message: str
     params: Mapping[str, object] = field(default_factory=dict)
+    context: ClassVar[str] = "shipping"
 
     def __str__(self) -> str:
         return self.message.format(**self.params) if self.params else self.message

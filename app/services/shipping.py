@@ -23,7 +23,7 @@ audited on the request too ("refund.refuse", referring to the "order.ship" event
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -34,6 +34,7 @@ from app.models import outbox as outbox_state
 from app.services import audit, carriers, outbox, permissions
 from app.services.permissions import Action, Actor
 from app.services.refund_decisions import has_open_operation
+from app.services.refusal import Refusal
 from app.sync.codes import (
     ORDER_STATUSES_TO_SHIP,
     QT_TRANSLATE_NOOP,
@@ -81,14 +82,10 @@ MSG_TRACKING_REPEATED = QT_TRANSLATE_NOOP(
 )
 
 
-class ShipmentRefused(Exception):
-    """A shipment that cannot be made, in plain words: `message` is an English source
-    string (context "shipping") whose `{name}` fields are filled from `params`."""
+class ShipmentRefused(Refusal):
+    """A shipment that cannot be made, in plain words."""
 
-    def __init__(self, message: str, params: Mapping[str, object] | None = None) -> None:
-        self.message = message
-        self.params: Mapping[str, object] = dict(params or {})
-        super().__init__(message.format(**self.params) if self.params else message)
+    context = "shipping"
 
 
 @dataclass(frozen=True, slots=True)

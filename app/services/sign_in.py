@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from app.models import User
 from app.services import audit, passwords
 from app.services.permissions import Actor
+from app.services.refusal import Refusal
 from app.services.user_records import actor_for, find_user, login_state
 from app.sync.codes import QT_TRANSLATE_NOOP
 
@@ -37,11 +38,10 @@ MSG_LOCKED = QT_TRANSLATE_NOOP("accounts", "Too many wrong passwords. Please wai
 MSG_LOGIN_DISABLED = QT_TRANSLATE_NOOP("accounts", "This account is switched off. Ask the shop owner.")
 
 
-class LoginRefused(Exception):
+class LoginRefused(Refusal):
     """Sign-in refused; `retry_after_s` is set while the account waits after a lockout."""
 
     def __init__(self, message: str, retry_after_s: float | None = None) -> None:
-        self.message = message
         self.retry_after_s = retry_after_s
         super().__init__(message)
 

@@ -22,6 +22,7 @@ from app.models import User
 from app.models.people import DISPLAY_NAME_MAX, USERNAME_MAX
 from app.services import passwords
 from app.services.permissions import Actor, Role
+from app.services.refusal import Refusal
 from app.sync.codes import QT_TRANSLATE_NOOP
 
 PASSWORD_MIN = 8
@@ -47,12 +48,8 @@ MSG_DAILY_BELOW_SINGLE = QT_TRANSLATE_NOOP(
 )
 
 
-class AccountError(Exception):
-    """A command refused for a reason in plain words (English source, context "accounts")."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
+class AccountError(Refusal):
+    """A command on people refused for a reason in plain words (context "accounts")."""
 
 
 @dataclass(frozen=True)

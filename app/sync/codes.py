@@ -1,11 +1,12 @@
 """Every code table of the platform dialect, in one place (PLATFORM-PROTOCOL.md).
 
 Owns: order statuses, after-sale types and statuses, `afterSale.operate` types,
-the envelope's error codes and sub-codes, and the logistics refusal codes with what
-each means for people (`refusal_problem`, context "sync"). Codes are kept as the
-platform sends them (ints); the labels here are English source strings marked for
-translation (context "codes"), shown through `QCoreApplication.translate` by the
-views. Where the public record is silent the value is ours and marked so.
+the envelope's error codes and sub-codes, the logistics and picture refusal codes with
+what each means for people (`refusal_problem`, context "sync"), and what the platform
+takes as an evidence picture. Codes are kept as the platform sends them (ints); the
+labels here are English source strings marked for translation (context "codes"),
+shown through `QCoreApplication.translate` by the views. Where the public record is
+silent the value is ours and marked so.
 """
 
 from __future__ import annotations
@@ -234,7 +235,67 @@ LOGISTICS_REFUSAL_PROBLEMS: dict[int, str] = {
         "label, discard this shipment and ship again with the right number.",
     ),
 }
-_REFUSAL_PROBLEMS_BY_METHOD: dict[str, dict[int, str]] = {"order.logisticsAdd": LOGISTICS_REFUSAL_PROBLEMS}
+
+
+# --- evidence pictures (ours: `material.uploadImage`, docs/sandbox.md) ----------------------
+# The dialect documents no image upload; Douyin's open platform has one. Ours takes
+# `{file_name, image_base64}` and answers `data{url}`; refusal evidence must be URLs it
+# issued. The app refuses at decision time what the platform would refuse here.
+UPLOAD_IMAGE_METHOD = "material.uploadImage"
+IMAGE_MAX_BYTES = 5 * 1024 * 1024
+IMAGE_CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
+
+
+def image_extension(data: bytes) -> str | None:
+    """The picture's kind ("png", "jpg" or "webp") by its first bytes, never its name; or None."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    return None
+
+
+class ImageRefusal(IntEnum):
+    """`isv.parameter-invalid:N` numbers of picture refusals (40004); all ours."""
+
+    NOT_AN_IMAGE = 62001  # not PNG, JPEG or WEBP
+    TOO_LARGE = 62002  # over IMAGE_MAX_BYTES
+    UNREADABLE = 62003  # image_base64 is not base64
+    EVIDENCE_NOT_UPLOADED = 62004  # afterSale.operate: an evidence URL the platform did not issue
+
+
+IMAGE_REFUSAL_PROBLEMS: dict[int, str] = {
+    ImageRefusal.NOT_AN_IMAGE: QT_TRANSLATE_NOOP(
+        "sync",
+        "The platform did not take an evidence picture of this refusal: it accepts only PNG, JPEG and "
+        "WEBP pictures. Discard this refusal and refuse again with other pictures.",
+    ),
+    ImageRefusal.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "sync",
+        "The platform did not take an evidence picture of this refusal: it is larger than 5 MB. "
+        "Discard this refusal and refuse again with smaller pictures.",
+    ),
+    ImageRefusal.UNREADABLE: QT_TRANSLATE_NOOP(
+        "sync",
+        "The platform could not read an evidence picture of this refusal. Discard this refusal and "
+        "refuse again.",
+    ),
+}
+EVIDENCE_REFUSAL_PROBLEMS: dict[int, str] = {
+    ImageRefusal.EVIDENCE_NOT_UPLOADED: QT_TRANSLATE_NOOP(
+        "sync",
+        "The platform takes only evidence pictures uploaded to it, and this refusal pointed to pictures "
+        "elsewhere (on a computer or another website). Discard this refusal and refuse again with the "
+        "pictures.",
+    ),
+}
+_REFUSAL_PROBLEMS_BY_METHOD: dict[str, dict[int, str]] = {
+    "order.logisticsAdd": LOGISTICS_REFUSAL_PROBLEMS,
+    UPLOAD_IMAGE_METHOD: IMAGE_REFUSAL_PROBLEMS,
+    "afterSale.operate": EVIDENCE_REFUSAL_PROBLEMS,
+}
 
 
 def refusal_problem(method: str, sub_code: str) -> str | None:

@@ -6,7 +6,9 @@ answer is classified — done, retry later (with back-off), rejected, or conflic
 platform's state moved on). The platform has no idempotency keys, so the engine marks
 an operation "sending" (committed) before it sends; an operation found "sending" after
 a crash, or whose answer was lost, is checked by re-reading the entity before it may be
-sent again. What the re-read finds is stored in the mirror too.
+sent again. What the re-read finds is stored in the mirror too. A refusal's evidence
+pictures kept on this computer are uploaded first (`evidence_upload`), and the
+platform's URLs committed into the operation before the operation itself is sent.
 
 No Qt; the sync worker runs `push_once()` before every pull.
 """
@@ -25,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import OutboxOperation
 from app.models import outbox as state
 from app.services import audit
-from app.sync import codes
+from app.sync import codes, evidence_upload
 from app.sync.backoff import Backoff
 from app.sync.client import PROBLEM_NETWORK, PROBLEM_TIMEOUT, ApiResult, Outcome, PlatformClient
 from app.sync.codes import QT_TRANSLATE_NOOP
@@ -124,12 +126,21 @@ class PushEngine:
                     seq, state.CONFLICT, problem=PROBLEM_CONFLICT, platform_state=found.platform
                 )
 
+        uploaded = None
+        if evidence_upload.has_local_pictures(params):
+            upload = evidence_upload.upload_pictures(self.client, params)
+            if upload.failed is not None:
+                return self._upload_failed(seq, upload.failed)
+            params = uploaded = upload.params
+
         with self._sessions.begin() as session:
             op = session.get(OutboxOperation, seq)
             assert op is not None
             op.state, op.attempts = state.SENDING, op.attempts + 1
+            if uploaded is not None:  # committed before sending: a retry sends these same URLs
+                op.params = json.dumps(uploaded, ensure_ascii=False, sort_keys=True)
             attempts = op.attempts
-        result = self.client.call(method, params)  # the only line that talks to the platform
+        result = self.client.call(method, params)  # the only call that can apply the decision
 
         if result.ok:
             return self._finish(seq, state.DONE, result=result)
@@ -150,6 +161,14 @@ class PushEngine:
             return self._finish(
                 seq, state.CONFLICT, result=result, problem=problem, platform_state=found.platform
             )
+        return self._finish(seq, state.REJECTED, result=result, problem=result.problem)
+
+    def _upload_failed(self, seq: int, result: ApiResult) -> _Step:
+        if result.outcome is Outcome.RETRY:
+            return self._retry_later(seq, result, verify=False)  # the decision itself was not sent
+        if result.outcome is Outcome.CONFIG_ERROR:
+            self._reopen(seq, result)
+            return _Step(state.PENDING, stop_round=result)
         return self._finish(seq, state.REJECTED, result=result, problem=result.problem)
 
     def _retry_later(self, seq: int, result: ApiResult, *, verify: bool) -> _Step:

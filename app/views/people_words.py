@@ -16,18 +16,8 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import QCoreApplication
 
 from app.services.permissions import ROLE_LABELS, Role
-from app.services.refund_decisions import DecisionRefused
-from app.services.shipment_import import ImportFileProblem, RowProblem
-from app.services.shipping import ShipmentRefused
 
-# The context each service marks its refusals with (QT_TRANSLATE_NOOP); "accounts" otherwise.
-REFUSAL_CONTEXTS: tuple[tuple[type, str], ...] = (
-    (DecisionRefused, "refunds"),
-    (ShipmentRefused, "shipping"),
-    (ImportFileProblem, "shipping"),
-    (RowProblem, "shipping"),
-)
-DEFAULT_REFUSAL_CONTEXT = "accounts"
+DEFAULT_REFUSAL_CONTEXT = "accounts"  # of a refusal that names no context
 MAX_YUAN = Decimal("10000000")  # ten million: above that it is a typo, not a limit
 
 
@@ -49,9 +39,7 @@ def refusal_text(error: object) -> str:
     message = getattr(error, "message", None)
     if not isinstance(message, str) or not message:
         return str(error)
-    context = next(
-        (name for kind, name in REFUSAL_CONTEXTS if isinstance(error, kind)), DEFAULT_REFUSAL_CONTEXT
-    )
+    context = getattr(error, "context", DEFAULT_REFUSAL_CONTEXT)
     return service_words(context, message, getattr(error, "params", None))
 
 

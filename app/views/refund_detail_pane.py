@@ -4,9 +4,11 @@ Owns `RefundDetailPane`, which renders a `QueueDetail` as one read-only rich-tex
 page: the request (type, amount, how long is left to reply), the rule and the
 suggestion, the buyer's words and evidence images, the order and its lines, the
 parcels out and the return parcel back, and the request's history (audit events and
-the outbox operations that carried decisions to the platform). Evidence thumbnails
-are fetched off the GUI thread on the "net" lane and put into the page as document
-resources; a picture that cannot be fetched shows a grey placeholder.
+the outbox operations that carried decisions to the platform, with the pictures a
+refusal carries: the clerk's own, from the data folder while the refusal waits to be
+sent, the platform's copies after). Evidence thumbnails are fetched off the GUI thread
+on the "net" lane and put into the page as document resources; a picture that cannot
+be fetched shows a grey placeholder.
 """
 
 from __future__ import annotations
@@ -21,8 +23,14 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.services import refusal_evidence
 from app.services.refund_detail import QueueDetail, queue_detail
-from app.sync.codes import AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
+from app.sync.codes import (
+    AFTER_SALE_STATUS_LABELS,
+    AFTER_SALE_TYPE_LABELS,
+    IMAGE_MAX_BYTES,
+    ORDER_STATUS_LABELS,
+)
 from app.views import formatting
 from app.views.background import NET_LANE, BackgroundTasks
 from app.views.formatting import code_label, refunds_text
@@ -31,16 +39,27 @@ from app.views.refund_queue_model import AMBER_WITHIN_S, RED_WITHIN_S
 
 THUMB = 96
 FETCH_TIMEOUT_S = 5
-MAX_IMAGE_BYTES = 5_000_000
+MAX_IMAGE_BYTES = IMAGE_MAX_BYTES  # the platform's own limit for a picture
 
 
 def fetch_image(url: str) -> bytes:
-    """The bytes of an evidence picture (http(s) or a file:// picked here); raises on failure."""
+    """The bytes of an evidence picture (http(s), a file:// picked here, or a refusal's
+    `local-evidence:` copy in the data folder); raises on failure."""
+    if refusal_evidence.is_local_reference(url):
+        return refusal_evidence.read_local(url)
     if url.startswith("file://"):
         return Path(QUrl(url).toLocalFile()).read_bytes()[:MAX_IMAGE_BYTES]
     answer = requests.get(url, timeout=FETCH_TIMEOUT_S)
     answer.raise_for_status()
     return answer.content[:MAX_IMAGE_BYTES]
+
+
+def image_urls(detail: QueueDetail) -> list[str]:
+    """Every picture the page shows: the buyer's evidence first, then each decision's."""
+    urls = list(detail.evidence_urls)
+    for op in detail.operations:
+        urls += [url for url in refusal_evidence.evidence_of(op.params) if url not in urls]
+    return urls
 
 
 def _placeholder(mark: str) -> QImage:
@@ -112,7 +131,7 @@ class RefundDetailPane(QWidget):
 
     def show_detail(self, detail: QueueDetail) -> None:
         self._detail = detail
-        for url in detail.evidence_urls:
+        for url in image_urls(detail):
             if url not in self._images:
                 self._request_image(url)
         self._render()
@@ -149,7 +168,7 @@ class RefundDetailPane(QWidget):
         self._images[url] = image.scaled(
             THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
-        if self._detail is not None and url in self._detail.evidence_urls:
+        if self._detail is not None and url in image_urls(self._detail):
             self._render()
 
     # --- the page ------------------------------------------------------------------------
@@ -162,7 +181,7 @@ class RefundDetailPane(QWidget):
             self._browser.setHtml(f"<p class='muted' align='center'><br><br>{escape(text)}</p>")
             return
         document = self._browser.document()
-        for number, url in enumerate(self._detail.evidence_urls):
+        for number, url in enumerate(image_urls(self._detail)):
             image = self._images.get(url) or _placeholder("…")
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"evidence:{number}"), image)
         self._browser.setHtml(self._html(self._detail))
@@ -265,24 +284,31 @@ class RefundDetailPane(QWidget):
         return self._facts(facts)
 
     def _history_html(self, d: QueueDetail) -> str:
-        entries: list[tuple[int, str]] = [
+        entries: list[tuple[int, str]] = [  # (when, html)
             (
                 d.row.apply_time,
-                self.tr("The buyer applied for {kind}").format(
-                    kind=code_label(AFTER_SALE_TYPE_LABELS, d.row.type)
+                escape(
+                    self.tr("The buyer applied for {kind}").format(
+                        kind=code_label(AFTER_SALE_TYPE_LABELS, d.row.type)
+                    )
                 ),
             )
         ]
         for event in d.audit_events:
             what = self.tr("{who}: {action}").format(who=event.actor_name, action=action_words(event.action))
-            entries.append((event.at, what + (f" — {event.note}" if event.note else "")))
+            entries.append((event.at, escape(what + (f" — {event.note}" if event.note else ""))))
+        images = image_urls(d)
         for op in d.operations:
             text = self.tr("Sent to the platform: {state}").format(state=state_words(op.state))
             if op.platform_message:
                 text += " — " + self.tr("the platform said: {words}").format(words=op.platform_message)
-            entries.append((op.created_at, text))
+            pictures = "&nbsp;".join(
+                f"<img src='evidence:{images.index(url)}' width='{THUMB}' height='{THUMB}'>"
+                for url in refusal_evidence.evidence_of(op.params)
+            )
+            entries.append((op.created_at, escape(text) + (f"<br>{pictures}" if pictures else "")))
         entries.sort(key=lambda entry: entry[0])
-        return self._facts([(formatting.shop_time(at), escape(text)) for at, text in entries])
+        return self._facts([(formatting.shop_time(at), html) for at, html in entries])
 
     @staticmethod
     def _section(title: str, body: str) -> str:

@@ -1229,183 +1229,183 @@ made {time}</source>
 <context>
     <name>RefundDetailPane</name>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="108"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="127"/>
         <source>This request is no longer in the local copy.</source>
         <translation>本机数据中已没有这条售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="160"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="179"/>
         <source>Select a request to see the order, the buyer&apos;s evidence and its history.</source>
         <translation>选择一条售后，查看订单、买家凭证和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="175"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="194"/>
         <source>The buyer says</source>
         <translation>买家说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="176"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="195"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="177"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="196"/>
         <source>Shipping and return</source>
         <translation>发货与退货物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="178"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="197"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="186"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="205"/>
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="192"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="211"/>
         <source>reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="194"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="213"/>
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="196"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="215"/>
         <source>Reply within</source>
         <translation>剩余处理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="200"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="219"/>
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="202"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="221"/>
         <source>Suggestion</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="208"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="227"/>
         <source>pending — waiting to be sent to the platform</source>
         <translation>待提交——等待发送给平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="219"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="238"/>
         <source>Note on the order: {words}</source>
         <translation>订单留言：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="249"/>
-        <location filename="../../app/views/refund_detail_pane.py" line="258"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="268"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="277"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="256"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="275"/>
         <source>Sent</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="256"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="275"/>
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="261"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="280"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="271"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="291"/>
         <source>The buyer applied for {kind}</source>
         <translation>买家申请{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="277"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="298"/>
         <source>{who}: {action}</source>
         <translation>{who}：{action}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="280"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="302"/>
         <source>Sent to the platform: {state}</source>
         <translation>提交平台：{state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="282"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="304"/>
         <source>the platform said: {words}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="300"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="326"/>
         <source>approved the refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="301"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="327"/>
         <source>refused the refund</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="302"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="328"/>
         <source>agreed to the return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="303"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="329"/>
         <source>refused the return</source>
         <translation>拒绝退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="304"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="330"/>
         <source>inspected the returned goods</source>
         <translation>完成退货验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="305"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="331"/>
         <source>agreed to the exchange</source>
         <translation>同意换货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="306"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="332"/>
         <source>discarded a decision</source>
         <translation>放弃了一条处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="307"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="333"/>
         <source>applied a decision again</source>
         <translation>重新提交了处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="315"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="341"/>
         <source>waiting to be sent</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="316"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="342"/>
         <source>sending</source>
         <translation>提交中</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="317"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="343"/>
         <source>done</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="318"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="344"/>
         <source>refused by the platform</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="319"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="345"/>
         <source>the request had changed</source>
         <translation>售后单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="320"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="346"/>
         <source>discarded</source>
         <translation>已放弃</translation>
     </message>
@@ -2722,107 +2722,107 @@ made {time}</source>
 <context>
     <name>codes</name>
     <message>
-        <location filename="../../app/sync/codes.py" line="63"/>
+        <location filename="../../app/sync/codes.py" line="64"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="64"/>
+        <location filename="../../app/sync/codes.py" line="65"/>
         <source>Paid</source>
         <translation>已支付</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="65"/>
+        <location filename="../../app/sync/codes.py" line="66"/>
         <source>Awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="66"/>
+        <location filename="../../app/sync/codes.py" line="67"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="67"/>
+        <location filename="../../app/sync/codes.py" line="68"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="68"/>
+        <location filename="../../app/sync/codes.py" line="69"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="69"/>
+        <location filename="../../app/sync/codes.py" line="70"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="97"/>
+        <location filename="../../app/sync/codes.py" line="98"/>
         <source>Return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="98"/>
+        <location filename="../../app/sync/codes.py" line="99"/>
         <source>Refund only (shipped)</source>
         <translation>已发货仅退款</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="99"/>
+        <location filename="../../app/sync/codes.py" line="100"/>
         <source>Refund before shipment</source>
         <translation>未发货仅退款</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="100"/>
+        <location filename="../../app/sync/codes.py" line="101"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="101"/>
+        <location filename="../../app/sync/codes.py" line="102"/>
         <source>Resend</source>
         <translation>补寄</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="126"/>
+        <location filename="../../app/sync/codes.py" line="127"/>
         <source>Awaiting merchant</source>
         <translation>待商家处理</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="127"/>
+        <location filename="../../app/sync/codes.py" line="128"/>
         <source>Awaiting buyer&apos;s return</source>
         <translation>待买家退货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="128"/>
+        <location filename="../../app/sync/codes.py" line="129"/>
         <source>Returned, awaiting receipt</source>
         <translation>待商家收货</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="129"/>
+        <location filename="../../app/sync/codes.py" line="130"/>
         <source>Refunded</source>
         <translation>退款成功</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="130"/>
+        <location filename="../../app/sync/codes.py" line="131"/>
         <source>Exchange in progress</source>
         <translation>换货中</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="131"/>
+        <location filename="../../app/sync/codes.py" line="132"/>
         <source>Exchange done</source>
         <translation>换货成功</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="132"/>
+        <location filename="../../app/sync/codes.py" line="133"/>
         <source>Refused by merchant</source>
         <translation>商家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="133"/>
+        <location filename="../../app/sync/codes.py" line="134"/>
         <source>Closed</source>
         <translation>售后关闭</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="134"/>
+        <location filename="../../app/sync/codes.py" line="135"/>
         <source>Refused after return</source>
         <translation>退货后拒绝</translation>
     </message>
@@ -3258,6 +3258,26 @@ made {time}</source>
         <source>Not a refund request; decide it on its own.</source>
         <translation>这不是退款申请，请单独处理。</translation>
     </message>
+    <message>
+        <location filename="../../app/services/refusal_evidence.py" line="36"/>
+        <source>The picture “{name}” cannot be found or read. Add it again, or remove it.</source>
+        <translation>找不到或无法读取图片“{name}”。请重新添加，或把它移除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refusal_evidence.py" line="39"/>
+        <source>“{name}” is not a PNG, JPEG or WEBP picture, the only kinds the platform takes. Remove it, or add another.</source>
+        <translation>“{name}”不是 PNG、JPEG 或 WEBP 图片，平台只接受这几种。请移除它，或换一张。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refusal_evidence.py" line="44"/>
+        <source>The picture “{name}” is larger than the platform takes (5 MB). Use a smaller one.</source>
+        <translation>图片“{name}”超过了平台允许的大小（5 MB），请换一张小一些的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refusal_evidence.py" line="48"/>
+        <source>The picture “{name}” could not be copied into the app&apos;s data folder ({problem}). Check that the disk has free space, then try again.</source>
+        <translation>图片“{name}”无法复制到本软件的数据文件夹（{problem}）。请确认磁盘还有空间，然后重试。</translation>
+    </message>
 </context>
 <context>
     <name>shipping</name>
@@ -3565,7 +3585,7 @@ made {time}</source>
         <translation>同步意外失败，稍后会自动重试。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/push.py" line="36"/>
+        <location filename="../../app/sync/push.py" line="38"/>
         <source>The platform&apos;s state changed before this decision arrived; it was not applied.</source>
         <translation>在这个决定送达之前，平台上的状态已经变了；这个决定没有生效。</translation>
     </message>
@@ -3580,49 +3600,84 @@ made {time}</source>
         <translation>这台电脑上没有店铺的 App Secret，需要店主重新连接店铺（设置 → 更换店铺）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="196"/>
+        <location filename="../../app/sync/codes.py" line="197"/>
         <source>The order had already been shipped on the platform, so this tracking number was not added. Check the order, then discard this shipment.</source>
         <translation>这个订单在平台上已经发货，所以没有添加这个运单号。请核对订单，然后放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="201"/>
+        <location filename="../../app/sync/codes.py" line="202"/>
         <source>The order was cancelled on the platform. Do not send the parcel; discard this shipment.</source>
         <translation>这个订单在平台上已取消。请不要寄出包裹，并放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="204"/>
+        <location filename="../../app/sync/codes.py" line="205"/>
         <source>The order is already completed on the platform and cannot be shipped. Discard this shipment.</source>
         <translation>这个订单在平台上已完成，不能再发货。请放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="207"/>
+        <location filename="../../app/sync/codes.py" line="208"/>
         <source>The buyer was refunded before shipment and the order is closed. Do not send the parcel; discard this shipment.</source>
         <translation>买家在发货前已经退款，订单已关闭。请不要寄出包裹，并放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="212"/>
+        <location filename="../../app/sync/codes.py" line="213"/>
         <source>The buyer has asked for a refund before shipment, so the platform did not take the shipment. Decide the refund first, or have someone allowed to refuse refunds apply the shipment again, refusing the refund.</source>
         <translation>买家在发货前申请了退款，所以平台没有接受这次发货。请先处理退款；或者让有权拒绝退款的人重新提交这次发货，同时拒绝退款。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="218"/>
+        <location filename="../../app/sync/codes.py" line="219"/>
         <source>The platform does not know this carrier. Discard this shipment and ship again with a carrier from the platform&apos;s list.</source>
         <translation>平台不认识这家快递公司。请放弃这次发货，改用平台列表中的快递公司重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="223"/>
+        <location filename="../../app/sync/codes.py" line="224"/>
         <source>The platform says the tracking number does not fit the carrier. Check the number and the carrier on the parcel&apos;s label, discard this shipment and ship again.</source>
         <translation>平台提示运单号和快递公司不匹配。请核对包裹面单上的单号和快递公司，放弃这次发货后重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="228"/>
+        <location filename="../../app/sync/codes.py" line="229"/>
         <source>The platform has no such order. Discard this shipment.</source>
         <translation>平台上没有这个订单。请放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="231"/>
+        <location filename="../../app/sync/codes.py" line="232"/>
         <source>The platform says this tracking number is already used by another order. Check the parcel&apos;s label, discard this shipment and ship again with the right number.</source>
         <translation>平台提示这个运单号已被其他订单使用。请核对包裹面单，放弃这次发货，用正确的单号重新发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="270"/>
+        <source>The platform did not take an evidence picture of this refusal: it accepts only PNG, JPEG and WEBP pictures. Discard this refusal and refuse again with other pictures.</source>
+        <translation>平台没有接受这次拒绝的凭证图片：平台只接受 PNG、JPEG 和 WEBP 图片。请放弃这次拒绝，换其他图片重新拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="275"/>
+        <source>The platform did not take an evidence picture of this refusal: it is larger than 5 MB. Discard this refusal and refuse again with smaller pictures.</source>
+        <translation>平台没有接受这次拒绝的凭证图片：图片超过 5 MB。请放弃这次拒绝，换小一些的图片重新拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="280"/>
+        <source>The platform could not read an evidence picture of this refusal. Discard this refusal and refuse again.</source>
+        <translation>平台无法读取这次拒绝的凭证图片。请放弃这次拒绝，然后重新拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/codes.py" line="287"/>
+        <source>The platform takes only evidence pictures uploaded to it, and this refusal pointed to pictures elsewhere (on a computer or another website). Discard this refusal and refuse again with the pictures.</source>
+        <translation>平台只接受上传到平台的凭证图片，而这次拒绝引用的是别处的图片（电脑上或其他网站）。请放弃这次拒绝，带上图片重新拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/evidence_upload.py" line="29"/>
+        <source>An evidence picture of this refusal is missing from the app&apos;s data folder on this computer (pictures are kept on the computer where the refusal was decided). Discard this refusal and refuse again with the pictures.</source>
+        <translation>这台电脑的数据文件夹里找不到这次拒绝的凭证图片（图片保存在做出拒绝的那台电脑上）。请放弃这次拒绝，带上图片重新拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/evidence_upload.py" line="35"/>
+        <source>The copy of an evidence picture kept for this refusal is damaged. Discard this refusal and refuse again with the pictures.</source>
+        <translation>为这次拒绝保存的凭证图片副本已损坏。请放弃这次拒绝，带上图片重新拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/evidence_upload.py" line="40"/>
+        <source>The platform did not take an evidence picture of this refusal. Discard this refusal and refuse again with other pictures.</source>
+        <translation>平台没有接受这次拒绝的凭证图片。请放弃这次拒绝，换其他图片重新拒绝。</translation>
     </message>
 </context>
 </TS>

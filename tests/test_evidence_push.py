@@ -1,0 +1,214 @@
+"""A refusal's pictures reach the platform as pictures it hosts, once, whatever goes wrong.
+
+The clerk's pictures wait in the data folder (`local-evidence:` references); before the
+push sends the refusal it uploads each (`material.uploadImage`) and commits the
+platform's URLs into the operation. Real sandbox over HTTP, real databases (SQLite and
+PostgreSQL), a data folder of the test's own. The sandbox's ledger shows what the
+platform applied; its image URLs serve what it stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from app.models import AfterSale
+from app.models import outbox as state
+from app.sandbox.evidence import evidence_png
+from app.services import outbox, refund_decisions
+from app.services.permissions import Actor, Role
+from app.sync.codes import IMAGE_REFUSAL_PROBLEMS, AfterSaleStatus, ImageRefusal, OperateType
+from app.sync.engine import SyncEngine
+from app.sync.evidence_upload import PROBLEM_PICTURE_DAMAGED, PROBLEM_PICTURE_GONE
+from tests.sandbox_control import demo_client, inject
+from tests.test_outbox_push import open_refund_requests, operation, push_until_settled, synced_engine
+from tests.test_shipping_push import closed_port_url
+
+OWNER = Actor(1, "boss", "Boss", Role.OWNER, None, None)
+NEEDS_PICTURES = 2  # 买家已签收，商品无质量问题
+
+
+def refuse_with_picture(engine: SyncEngine, aftersale_id: str, photo: Path) -> int:
+    """What the refuse dialog does: the service, with the picked picture's file:// URL."""
+    with engine._sessions.begin() as session:
+        queued = refund_decisions.refuse(
+            session,
+            OWNER,
+            aftersale_id,
+            reject_reason_code=NEEDS_PICTURES,
+            remark="签收时外包装完好，见附图",
+            evidence_urls=[photo.as_uri()],
+            now=int(time.time()),
+        )
+    with engine._sessions() as session:
+        return next(
+            row.seq for row in outbox.operations_for(session, aftersale_id) if row.op_id == queued.op_id
+        )
+
+
+def sent_evidence(engine: SyncEngine, seq: int) -> list[str]:
+    return json.loads(operation(engine, seq).params)["items"][0]["evidence"]
+
+
+def applied_refusals(url: str, aftersale_id: str) -> list[dict[str, Any]]:
+    """The parameters of every operation the platform applied to `aftersale_id` for us."""
+    entries = requests.get(f"{url}/_sandbox/ledger", params={"since": 0}, timeout=30).json()["entries"]
+    return [e["params"] for e in entries if e["actor"] == "client" and e["entity_id"] == aftersale_id]
+
+
+def uploads_served(url: str) -> int:
+    stats = requests.get(f"{url}/_sandbox/stats", timeout=30).json()
+    return stats["requests_served"].get("material.uploadImage", 0)
+
+
+def assert_applied_once_with(url: str, aftersale_id: str, picture: bytes) -> None:
+    """One refusal applied, carrying a URL of the platform's that serves exactly `picture`."""
+    applied = applied_refusals(url, aftersale_id)
+    assert len(applied) == 1 and applied[0]["type"] == OperateType.REFUSE_REFUND
+    [evidence_url] = applied[0]["evidence"]
+    assert evidence_url.startswith(f"{url}/_sandbox/material/")
+    assert requests.get(evidence_url, timeout=10).content == picture
+
+
+@pytest.fixture
+def photo(tmp_path: Path, app_home: Path) -> Path:
+    """A picture on the clerk's desktop; the data folder (app_home) is this test's own."""
+    path = tmp_path / "开箱照片.png"
+    path.write_bytes(evidence_png("开箱照片"))
+    return path
+
+
+def test_a_refusal_made_offline_reaches_the_platform_once_with_its_picture_uploaded(
+    sandbox_url: str, database_url: str, photo: Path
+) -> None:
+    engine, clock = synced_engine(sandbox_url, database_url)
+    request = open_refund_requests(engine, 1)[0]
+    picture = photo.read_bytes()
+    seq = refuse_with_picture(engine, request.aftersale_id, photo)
+    photo.unlink()  # the clerk tidies the desktop; the data folder keeps a copy
+
+    offline = SyncEngine(demo_client(closed_port_url()), engine._sessions, clock=clock)
+    assert offline.run_once().outcome.value != "done"
+    op = operation(engine, seq)
+    assert op.state == state.PENDING and op.attempts == 0  # nothing sent, not even the picture
+    assert sent_evidence(engine, seq)[0].startswith("local-evidence:")
+
+    push_until_settled(engine, clock)  # the internet is back
+    op = operation(engine, seq)
+    assert (op.state, op.attempts) == (state.DONE, 1)
+    assert_applied_once_with(sandbox_url, request.aftersale_id, picture)
+    assert sent_evidence(engine, seq) == applied_refusals(sandbox_url, request.aftersale_id)[0]["evidence"]
+    engine.run_once()
+    with engine._sessions() as session:
+        assert session.get(AfterSale, request.aftersale_id).status == AfterSaleStatus.MERCHANT_REFUSED
+
+
+@pytest.mark.parametrize("fault", ["http_5xx", "drop_response", "rate_limit", "malformed"])
+def test_a_failed_upload_is_tried_again_and_the_refusal_applied_exactly_once(
+    sandbox_url: str, database_url: str, photo: Path, fault: str
+) -> None:
+    engine, clock = synced_engine(sandbox_url, database_url)
+    request = open_refund_requests(engine, 1)[0]
+    seq = refuse_with_picture(engine, request.aftersale_id, photo)
+    inject(sandbox_url, fault, method="material.uploadImage")
+    engine.run_once()
+    op = operation(engine, seq)
+    assert (op.state, op.attempts, op.verify_before_send) == (state.PENDING, 0, False)  # refusal not sent
+    assert op.problem  # in words while it waits
+    push_until_settled(engine, clock)
+    assert (operation(engine, seq).state, operation(engine, seq).attempts) == (state.DONE, 1)
+    assert_applied_once_with(sandbox_url, request.aftersale_id, photo.read_bytes())
+    assert uploads_served(sandbox_url) == 2  # the failed upload and the one that answered
+
+
+def test_the_uploaded_urls_are_committed_before_the_refusal_is_sent(
+    sandbox_url: str, sqlite_url: str, photo: Path
+) -> None:
+    engine, clock = synced_engine(sandbox_url, sqlite_url)
+    request = open_refund_requests(engine, 1)[0]
+    seq = refuse_with_picture(engine, request.aftersale_id, photo)
+    inject(sandbox_url, "drop_response", method="afterSale.operate")  # applied, the answer lost
+    engine.run_once()
+    op = operation(engine, seq)
+    assert op.state == state.PENDING and op.verify_before_send
+    [url] = sent_evidence(engine, seq)  # already the platform's URL: a retry sends the same
+    assert url.startswith(f"{sandbox_url}/_sandbox/material/")
+    push_until_settled(engine, clock)
+    assert operation(engine, seq).state == state.DONE
+    assert_applied_once_with(sandbox_url, request.aftersale_id, photo.read_bytes())
+    assert uploads_served(sandbox_url) == 1
+
+
+def test_a_wrong_clock_during_the_upload_stops_the_round_and_keeps_the_refusal(
+    sandbox_url: str, sqlite_url: str, photo: Path
+) -> None:
+    engine, clock = synced_engine(sandbox_url, sqlite_url)
+    request = open_refund_requests(engine, 1)[0]
+    seq = refuse_with_picture(engine, request.aftersale_id, photo)
+    inject(sandbox_url, "clock_skew", method="material.uploadImage")
+    assert engine.run_once().outcome.value == "config_error"
+    assert operation(engine, seq).state == state.PENDING
+    push_until_settled(engine, clock)
+    assert_applied_once_with(sandbox_url, request.aftersale_id, photo.read_bytes())
+
+
+def test_a_picture_the_platform_refuses_is_shown_to_a_person_in_plain_words(
+    sandbox_url: str, database_url: str, app_home: Path
+) -> None:
+    """A picture kept under rules older than the platform's (here: a GIF); the service
+    refuses GIFs today, so the operation is queued as the service would have queued it."""
+    engine, clock = synced_engine(sandbox_url, database_url)
+    request = open_refund_requests(engine, 1)[0]
+    gif = b"GIF89a" + bytes(64)
+    name = f"{hashlib.sha256(gif).hexdigest()}.png"
+    (app_home / "evidence").mkdir()
+    (app_home / "evidence" / name).write_bytes(gif)
+    item = {"reject_reason_code": NEEDS_PICTURES, "reason": "买家已签收，商品无质量问题", "remark": "见附图"}
+    with engine._sessions.begin() as session:
+        refund_decisions.queue_decision(
+            session,
+            OWNER,
+            request,
+            OperateType.REFUSE_REFUND,
+            AfterSaleStatus.MERCHANT_REFUSED,
+            action=refund_decisions.REFUND_REFUSE,
+            now=int(time.time()),
+            item={**item, "evidence": [f"local-evidence:{name}"]},
+        )
+    engine.run_once()
+    with engine._sessions() as session:
+        [attention] = outbox.needing_attention(session)
+    assert (attention.entity_id, attention.state) == (request.aftersale_id, state.REJECTED)
+    assert attention.problem == IMAGE_REFUSAL_PROBLEMS[ImageRefusal.NOT_AN_IMAGE]
+    assert attention.platform_message  # the platform's own words, kept beside ours
+    assert (
+        operation(engine, attention.seq).platform_code == f"isv.parameter-invalid:{ImageRefusal.NOT_AN_IMAGE}"
+    )
+    assert applied_refusals(sandbox_url, request.aftersale_id) == []
+
+
+@pytest.mark.parametrize(
+    ("spoil", "problem"),
+    [("delete", PROBLEM_PICTURE_GONE), ("overwrite", PROBLEM_PICTURE_DAMAGED)],
+)
+def test_a_kept_picture_gone_or_damaged_is_never_sent_and_a_person_is_told(
+    sandbox_url: str, sqlite_url: str, photo: Path, app_home: Path, spoil: str, problem: str
+) -> None:
+    engine, clock = synced_engine(sandbox_url, sqlite_url)
+    request = open_refund_requests(engine, 1)[0]
+    seq = refuse_with_picture(engine, request.aftersale_id, photo)
+    [kept] = (app_home / "evidence").iterdir()
+    if spoil == "delete":
+        kept.unlink()
+    else:
+        kept.write_bytes(evidence_png("another picture"))
+    engine.run_once()
+    op = operation(engine, seq)
+    assert (op.state, op.problem, op.attempts) == (state.REJECTED, problem, 0)
+    assert uploads_served(sandbox_url) == 0 and applied_refusals(sandbox_url, request.aftersale_id) == []
