@@ -11,10 +11,46 @@ ranges because asking Qt about 20k selected rows one by one takes seconds.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+MAX_KEPT_CELLS = 4_000  # a few screens of cells
+
+
+class OneCallPerCell:
+    """Mixed into a big table's item model (before the Qt base class) so that painting
+    a cell enters Python once, not once per role.
+
+    A delegate paints a cell after asking for about seven roles; each separate `data()`
+    call from C++ must take Python's lock again, and while a sync thread runs Python
+    each take can wait. Qt's `multiData` asks for them all at once; the answers are
+    also kept per cell until the model says something changed, since a table repaints
+    the same cells on every hover, focus and selection change.
+    """
+
+    _cells: dict[tuple[int, int, int], dict[int, Any]] | None = None
+
+    def multiData(self, index: Any, role_data_span: Any) -> None:  # noqa: N802 - Qt's name
+        if self._cells is None:
+            self._cells = {}
+            for signal in (self.modelReset, self.dataChanged, self.layoutChanged, self.headerDataChanged,  # type: ignore[attr-defined]
+                           self.rowsInserted, self.rowsRemoved):  # type: ignore[attr-defined]  # fmt: skip
+                signal.connect(self._forget_cells)
+        if len(self._cells) > MAX_KEPT_CELLS:  # scrolled far: keep memory flat
+            self._cells.clear()
+        cell = self._cells.setdefault((index.row(), index.column(), index.internalId()), {})
+        for role_data in role_data_span:
+            role = role_data.role()
+            if role not in cell:
+                cell[role] = self.data(index, role)  # type: ignore[attr-defined]
+            role_data.setData(cell[role])
+
+    def _forget_cells(self, *_: Any) -> None:
+        if self._cells is not None:
+            self._cells.clear()
 
 
 def configure_big_table(table: QTableView, *, multi_select: bool = False) -> None:

@@ -31,6 +31,7 @@ from app.services.masking import mask_name
 from app.services.order_queries import OrderRow
 from app.sync.codes import ORDER_STATUS_LABELS, OrderStatus
 from app.views import formatting
+from app.views.big_table import OneCallPerCell
 from app.views.formatting import Urgency
 from app.views.paged_rows import PagedRows
 
@@ -82,7 +83,7 @@ def _note_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-class OrderTableModel(QAbstractTableModel):
+class OrderTableModel(OneCallPerCell, QAbstractTableModel):
     """Rows of `OrderRow`, sorted by `sort_key` (a `list_orders` key)."""
 
     # The person sorted by a header: (sort key, descending). Refreshes ask SQL for the same.

@@ -35,6 +35,7 @@ from app.services.after_sale_rules import EVIDENCE_TIER_TEXTS
 from app.services.refund_queue import QueueKey, QueueRow
 from app.sync.codes import AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
 from app.views import formatting
+from app.views.big_table import OneCallPerCell
 from app.views.formatting import HOUR, code_label, refunds_text
 from app.views.paged_rows import PagedRows
 
@@ -78,7 +79,7 @@ _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
-class RefundQueueModel(QAbstractTableModel):
+class RefundQueueModel(OneCallPerCell, QAbstractTableModel):
     """Rows of `QueueRow`, in the order the service sorted them."""
 
     # The person clicked a sortable header: (list_queue sort key, descending).

@@ -38,6 +38,7 @@ from app.services.ship_deadlines import (
 )
 from app.services.shipping_board import BoardOrder, board_lanes
 from app.views import formatting
+from app.views.big_table import OneCallPerCell
 from app.views.formatting import Urgency
 
 COL_DUE = 0
@@ -65,7 +66,7 @@ _RIGHT_ALIGNED = (COL_PIECES, COL_AT_STAKE, COL_OUT_OF_STOCK)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class ShippingBoardModel(QAbstractItemModel):
+class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
     def __init__(
         self,
         parent: QObject | None = None,
