@@ -1,6 +1,6 @@
 """The local mirror's ORM models (SQLAlchemy only, no Qt)."""
 
-from app.models.after_sales import AfterSale
+from app.models.after_sales import AfterSale, AfterSaleStatusChange
 from app.models.base import Base
 from app.models.orders import Order, OrderLine, OrderLogistics
 from app.models.outbox import OutboxOperation
@@ -10,6 +10,7 @@ from app.models.sync_state import SyncCursor
 
 __all__ = [
     "AfterSale",
+    "AfterSaleStatusChange",
     "AuditEvent",
     "Base",
     "Order",

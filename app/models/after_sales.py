@@ -1,8 +1,12 @@
-"""After-sale requests mirrored from the platform.
+"""After-sale requests mirrored from the platform, and the history of their statuses.
 
 Owns the `after_sales` table, one row per request (`aftersale_info` plus the parts
-of `order_info` and `text_part` the screens need). Written only by the sync
-engine's upsert, guarded by `update_time`.
+of `order_info` and `text_part` the screens need), written only by the sync
+engine's upsert, guarded by `update_time`; and the append-only
+`after_sale_status_changes` table, one row each time the mirror saw a request in a
+status it did not have before (written by the same ingest, in the same transaction),
+because the mirror keeps only the current state and the service metrics need when a
+request left "awaiting merchant" and when it was refunded.
 """
 
 from __future__ import annotations
@@ -41,3 +45,29 @@ class AfterSale(Base):
 
 
 Index("ix_after_sales_status_deadline_open", AfterSale.status, AfterSale.status_deadline)
+
+
+class AfterSaleStatusChange(Base):
+    """A request seen in a new status: `from_status` -> `to_status` at the platform's `at`.
+
+    `at` is the platform's `update_time` of the first record that showed the new status,
+    so it is exact when the mirror pulled the request in every status it passed through,
+    and the moment of the latest change when the platform moved it on more than once
+    between two pulls. A request first seen (the 90-day backfill, or a new request) has
+    one row with `from_status` None. Rows are only ever added, in the order the changes
+    happened for each request (the ingest records one only from a version at least as
+    new as the stored one), so a lower id is an earlier change of the same request.
+    """
+
+    __tablename__ = "after_sale_status_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # No foreign key, as for `after_sales.order_id`: the ingest writes the request first.
+    aftersale_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), index=True)
+    from_status: Mapped[int | None] = mapped_column(Integer)
+    to_status: Mapped[int] = mapped_column(Integer)
+    at: Mapped[int] = mapped_column(UnixTime, index=True)
+    # The `status_deadline` the mirror had for `from_status`: whether the platform acted
+    # alone (a timeout approval) is judged against it.
+    from_deadline: Mapped[int | None] = mapped_column(UnixTime)
+    seen_at: Mapped[int] = mapped_column(UnixTime)  # when this workstation stored it

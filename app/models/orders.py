@@ -25,6 +25,10 @@ class Order(Base):
     exp_ship_time: Mapped[int | None] = mapped_column(UnixTime, index=True)
     ship_time: Mapped[int | None] = mapped_column(UnixTime)
     finish_time: Mapped[int | None] = mapped_column(UnixTime)
+    # The carrier's first pickup scan of any of the order's parcels (the earliest
+    # `order_logistics.pickup_time` of this version), so the service metrics can tell when
+    # the order counts as shipped from this table alone; None until a scan is reported.
+    pickup_time: Mapped[int | None] = mapped_column(UnixTime)
     order_amount: Mapped[int] = mapped_column(Fen, default=0)
     pay_amount: Mapped[int] = mapped_column(Fen, default=0)
     post_amount: Mapped[int] = mapped_column(Fen, default=0)
@@ -85,3 +89,18 @@ class OrderLogistics(Base):
 
 
 Index("ix_order_logistics_tracking_no", OrderLogistics.tracking_no)
+# The orders screen's default order, newest first (ties by id): walked, never sorted.
+Index("ix_orders_create_time_order_id", Order.create_time, Order.order_id)
+# The service metrics (app/services/metrics.py) read these columns of every order or
+# parcel in a window; as covering indexes they are read without the wide rows.
+Index(
+    "ix_orders_service_metrics",
+    Order.pay_time,
+    Order.exp_ship_time,
+    Order.ship_time,
+    Order.pickup_time,
+    Order.finish_time,
+    Order.status,
+    Order.pay_amount,
+)
+Index("ix_order_logistics_ship_time", OrderLogistics.ship_time, OrderLogistics.pickup_time)

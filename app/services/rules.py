@@ -4,10 +4,11 @@ Owns loading `resources/rules/douyin.json` into a typed, immutable `RuleSet`, so
 numbers from RULES.md (the 48 h default ship promise, the shipping cut-offs, late and
 out-of-stock compensation bands and the shipping board's lanes, the after-sale windows,
 evidence tiers and fast-refund caps, and the keyword lists that map product names and
-buyers' reasons to the categories those rules name) live in one file that names its
+buyers' reasons to the categories those rules name, and the service metrics' targets
+and experience-score bands, parsed by `metric_rules.py`) live in one file that names its
 version and effective date, never as literals scattered through the code. Screens show
 `rule_set` next to anything computed from it. The decisions built on these numbers are
-in `ship_deadlines.py` and `after_sale_rules.py`.
+in `ship_deadlines.py`, `after_sale_rules.py`, `metrics.py` and `experience_score.py`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from app.services.metric_rules import MetricRules, parse_metric_rules
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
 DEFAULT_RULES_FILE = RULES_DIR / "douyin.json"
@@ -155,6 +158,7 @@ class RuleSet:
     default_ship_promise_hours: int
     shipping: ShippingRules
     after_sales: AfterSaleRules
+    metrics: MetricRules
 
     @property
     def default_ship_promise_s(self) -> int:
@@ -299,12 +303,14 @@ def parse_after_sale_rules(raw: dict[str, Any]) -> AfterSaleRules:
 
 
 def parse_rules(raw: dict[str, Any]) -> RuleSet:
+    after_sales = parse_after_sale_rules(raw["after_sales"])
     return RuleSet(
         rule_set=str(raw["rule_set"]),
         effective=date.fromisoformat(str(raw["effective"])),
         default_ship_promise_hours=_positive(raw, "default_ship_promise_hours"),
         shipping=parse_shipping_rules(raw.get("shipping")),
-        after_sales=parse_after_sale_rules(raw["after_sales"]),
+        after_sales=after_sales,
+        metrics=parse_metric_rules(raw.get("metrics"), {kind for kind, _ in after_sales.reason_keywords}),
     )
 
 

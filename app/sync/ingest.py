@@ -5,6 +5,10 @@ read stops the whole page, so nothing is skipped silently), the mapping of
 `shop_order_list[]` and `afterSale.List items[]` to row dicts, and the guarded
 upserts that store a page. Row dicts, not ORM objects: a page of 100 orders with
 their lines goes to the database as three executemany statements.
+
+Storing after-sales also appends to `after_sale_status_changes` a row for every
+request whose status differs from the mirror's (and one, from nothing, for a request
+first seen), set-based: one SELECT of the stored statuses for the page, one INSERT.
 """
 
 from __future__ import annotations
@@ -14,11 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, insert, select
 from sqlalchemy.orm import Session
 
 from app.db import upsert
-from app.models import AfterSale, Order, OrderLine, OrderLogistics
+from app.models import AfterSale, AfterSaleStatusChange, Order, OrderLine, OrderLogistics
 
 
 class MalformedAnswer(Exception):
@@ -106,6 +110,7 @@ def parse_orders(records: Any, synced_at: int) -> OrderPage:
                     "order_update_time": update_time,
                 }
             )
+        first_parcel = len(page.parcels)
         for parcel in _records(record.get("logistics_info"), f"{where} logistics_info"):
             page.parcels.append(
                 {
@@ -130,6 +135,9 @@ def parse_orders(records: Any, synced_at: int) -> OrderPage:
                 "exp_ship_time": _int(record, "exp_ship_time", where),
                 "ship_time": _int(record, "ship_time", where),
                 "finish_time": _int(record, "finish_time", where),
+                "pickup_time": min(
+                    (p["pickup_time"] for p in page.parcels[first_parcel:] if p["pickup_time"]), default=None
+                ),
                 "order_amount": _int(record, "order_amount", where) or 0,
                 "pay_amount": _int(record, "pay_amount", where) or 0,
                 "post_amount": _int(record, "post_amount", where) or 0,
@@ -200,4 +208,47 @@ def parse_after_sales(items: Any, synced_at: int) -> list[dict[str, Any]]:
 
 
 def store_after_sales(connection: Connection | Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Upsert a page of requests, guarded by `update_time`, and record their status changes."""
+    if not rows:
+        return
+    changes = status_changes(connection, rows)
     upsert(connection, AfterSale.__table__, rows, ["aftersale_id"], "update_time")
+    if changes:
+        connection.execute(insert(AfterSaleStatusChange.__table__), changes)
+
+
+def status_changes(connection: Connection | Session, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The `after_sale_status_changes` rows storing `rows` adds: for each request the
+    upsert will write (not older than the stored version, as its guard says) whose status
+    differs from the stored one, the change at the record's `update_time`; for a request
+    not stored yet, one change from None. A request twice in one page is compared with
+    its earlier version in the page."""
+    table = AfterSale.__table__
+    ids = list({row["aftersale_id"] for row in rows})
+    stored: dict[str, tuple[int, int, int | None]] = {
+        aftersale_id: (status, update_time, deadline)
+        for aftersale_id, status, update_time, deadline in connection.execute(
+            select(table.c.aftersale_id, table.c.status, table.c.update_time, table.c.status_deadline).where(
+                table.c.aftersale_id.in_(ids)
+            )
+        )
+    }
+    changes = []
+    for row in rows:
+        aftersale_id, status, update_time = row["aftersale_id"], row["status"], row["update_time"]
+        before = stored.get(aftersale_id)
+        if before is not None and update_time < before[1]:
+            continue  # an older version from an overlap window: the upsert keeps the newer one
+        if before is None or before[0] != status:
+            changes.append(
+                {
+                    "aftersale_id": aftersale_id,
+                    "from_status": None if before is None else before[0],
+                    "to_status": status,
+                    "at": update_time,
+                    "from_deadline": None if before is None else before[2],
+                    "seen_at": row["synced_at"],
+                }
+            )
+        stored[aftersale_id] = (status, update_time, row["status_deadline"])
+    return changes

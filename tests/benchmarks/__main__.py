@@ -15,6 +15,8 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
   and 20k open requests, median (tests/benchmarks/refund_queue.py)
 - `gui_block_max_ms`: the longest the GUI thread stalls while the real window syncs
   the whole shop (tests/benchmarks/gui_block.py)
+- `metrics_recompute_ms`: every service metric for the last 30 days per day over
+  200k orders and their after-sales, median (tests/benchmarks/metrics.py)
 - `board_open_ms`, `board_regroup_ms`, `scan_to_shipped_ms`: the shipping board over
   10k open orders, and the local side of a scan (tests/benchmarks/shipping_board.py)
 
@@ -45,6 +47,7 @@ from app.sync.client import PlatformClient, ShopCredentials
 from app.sync.engine import ORDERS, SyncEngine
 from app.sync.ingest import parse_orders, store_orders
 from tests.benchmarks.gui_block import measure_gui_block
+from tests.benchmarks.metrics import measure_metrics
 from tests.benchmarks.refund_queue import measure_queue
 from tests.benchmarks.shipping_board import measure_shipping_board
 from tests.desk_home import prepare_signed_in_home
@@ -209,6 +212,9 @@ def main() -> int:
     print("refund queue over 200k orders / 20k open requests", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         figures.update(measure_queue(f"sqlite:///{Path(tmp) / 'queue.sqlite'}"))
+    print("service metrics over 200k orders", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        figures.update(measure_metrics(f"sqlite:///{Path(tmp) / 'metrics.sqlite'}"))
     print("shipping board over 10k open orders", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         figures.update(measure_shipping_board(f"sqlite:///{Path(tmp) / 'board.sqlite'}"))
