@@ -42,19 +42,23 @@ def demo_client(url: str, **options: Any) -> PlatformClient:
     return PlatformClient(ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID), **options)
 
 
-def platform_orders(url: str) -> dict[str, int]:
-    """Every order the platform has (id -> update_time), read by creation time a day at a time."""
+def platform_orders(url: str, *, updated_since: int | None = None) -> dict[str, int]:
+    """Every order the platform has (id -> update_time), read by creation time a day at a
+    time; or, with `updated_since`, every order updated since then (by update time, as
+    the sync reads them)."""
     client = demo_client(url)
     now = sandbox_now(url)
     found: dict[str, int] = {}
-    for day_start in range(now - 90 * DAY, now + DAY, DAY):
+    field = "create_time" if updated_since is None else "update_time"
+    first = now - 90 * DAY if updated_since is None else updated_since
+    for day_start in range(first, now + DAY, DAY):
         page = 0
         while True:
             result = client.call(
                 "order.searchList",
                 {
-                    "create_time_start": day_start,
-                    "create_time_end": day_start + DAY - 1,
+                    f"{field}_start": day_start,
+                    f"{field}_end": day_start + DAY - 1,
                     "page": page,
                     "size": 100,
                 },
@@ -88,9 +92,12 @@ def platform_after_sales(url: str) -> dict[str, int]:
     return found
 
 
-def mirrored_orders(sessions: sessionmaker[Session]) -> dict[str, int]:
+def mirrored_orders(sessions: sessionmaker[Session], *, updated_since: int | None = None) -> dict[str, int]:
+    statement = select(Order.order_id, Order.update_time)
+    if updated_since is not None:
+        statement = statement.where(Order.update_time >= updated_since)
     with sessions() as session:
-        return dict(session.execute(select(Order.order_id, Order.update_time)).all())
+        return dict(session.execute(statement).all())
 
 
 def mirrored_after_sales(sessions: sessionmaker[Session]) -> dict[str, int]:

@@ -166,8 +166,12 @@ def make_window_for(qtbot, session_factory, settings, actor) -> MainWindow:
 @pytest.mark.parametrize(
     ("role", "screens", "may_change_settings"),
     [
-        (Role.OWNER, ["Orders", "Refunds", "Shipping", "Needs attention", "Users", "Audit log"], True),
-        (Role.CLERK, ["Orders", "Refunds", "Needs attention"], False),
+        (
+            Role.OWNER,
+            ["Orders", "Refunds", "Shipping", "Dashboard", "Needs attention", "Users", "Audit log"],
+            True,
+        ),
+        (Role.CLERK, ["Orders", "Refunds", "Dashboard", "Needs attention"], False),
         (Role.WAREHOUSE, ["Orders", "Shipping", "Needs attention"], False),
     ],
     ids=["owner", "clerk", "warehouse"],
@@ -201,7 +205,7 @@ def test_a_screen_the_person_may_not_see_is_never_built(
     window = make_window_for(qtbot, session_factory, settings, clerk)
     built = []
     assert not window.add_screen("secret", lambda: built.append(1), requires=Action.VIEW_AUDIT)
-    assert built == [] and window.screen_keys() == ["orders", "refunds", "attention"]
+    assert built == [] and window.screen_keys() == ["orders", "refunds", "dashboard", "attention"]
 
 
 def test_switch_user_from_the_button_and_the_shortcut(
@@ -221,7 +225,7 @@ def test_switch_user_from_the_button_and_the_shortcut(
 def test_the_people_screens_in_chinese(qtbot, session_factory, settings, owner, english) -> None:
     window = make_window_for(qtbot, session_factory, settings, owner)
     install_language("zh_CN")
-    expected = ["订单", "售后审核", "发货", "待处理异常", "用户", "操作记录"]
+    expected = ["订单", "售后审核", "发货", "数据看板", "待处理异常", "用户", "操作记录"]
     qtbot.waitUntil(lambda: navigation_texts(window) == expected, timeout=2_000)
     assert window.findChild(QPushButton, "switchUserButton").text() == "切换用户…"
     assert window.findChild(QLabel, "signedInPerson").text() == "小林\n店主"

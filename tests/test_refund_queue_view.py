@@ -236,9 +236,10 @@ def test_key_texts_in_chinese(qtbot, tasks, session_factory, owner, settings) ->
         window = MainWindow(session_factory, settings, actor=owner)
         qtbot.addWidget(window)
         navigation = window.findChild(QListWidget, "navigation")
-        assert [navigation.item(i).text() for i in range(navigation.count())][1:4] == [
+        assert [navigation.item(i).text() for i in range(navigation.count())][1:5] == [
             "售后审核",
             "发货",
+            "数据看板",
             "待处理异常",
         ]
         window.tasks.shutdown()

@@ -39,11 +39,13 @@ from app.services.permissions import Action, Actor, allowed
 from app.sync.status import SyncStatus
 from app.views.audit_view import AuditView
 from app.views.background import BackgroundTasks
+from app.views.dashboard_view import DashboardView
 from app.views.needs_attention_view import NeedsAttentionView
 from app.views.orders_view import OrdersView
 from app.views.people_words import role_label
 from app.views.refund_queue_view import RefundQueueView
 from app.views.screen_updates import ScreenUpdates
+from app.views.screen_wiring import wire_screens
 from app.views.settings_dialog import SettingsDialog
 from app.views.shipping_board_view import ShippingBoardView
 from app.views.sync_status_bar import SyncStatusBar
@@ -148,12 +150,17 @@ class MainWindow(QMainWindow):
                 lambda: ShippingBoardView(self.tasks, session_factory, actor, sync_worker=sync_worker),
                 requires=Action.VIEW_SHIPPING_BOARD,
             )
+            self.add_screen(
+                "dashboard",
+                lambda: DashboardView(self.tasks, session_factory, actor, settings=settings,
+                                      settings_path=settings_path, sync_worker=sync_worker),
+                requires=Action.VIEW_DASHBOARD,
+            )  # fmt: skip
             self.add_screen(  # refund decisions and shipments: each person sees their own kind
                 "attention",
                 lambda: NeedsAttentionView(self.tasks, session_factory, actor),
                 requires=(Action.DECIDE_REFUND, Action.SHIP_ORDER),
             )
-        self._wire_decision_screens()
         if actor is not None:  # the people screens act in someone's name; built only when allowed
             self.add_screen(
                 "users", lambda: UsersView(self.tasks, session_factory, actor), requires=Action.MANAGE_USERS
@@ -162,6 +169,7 @@ class MainWindow(QMainWindow):
                 "audit", lambda: AuditView(self.tasks, session_factory, actor), requires=Action.VIEW_AUDIT
             )
 
+        wire_screens(self, self._update_titles)
         self._connect_sync_worker(sync_worker)
         self.retranslate_ui()
         self._restore_ui_state()
@@ -225,20 +233,6 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self._stack.setCurrentIndex(row)
             self.screen_updates.shown(self.current_screen_key())
-
-    def _wire_decision_screens(self) -> None:
-        """Decisions move the "waiting" badge; the attention count moves its title."""
-        refunds, attention = self._screens.get("refunds"), self._screens.get("attention")
-        if isinstance(refunds, RefundQueueView):
-            refunds.decided.connect(self.refresh_waiting)
-            refunds.notice.connect(lambda text: self.statusBar().showMessage(text, 60_000))
-        shipping = self._screens.get("shipping")
-        if isinstance(shipping, ShippingBoardView):
-            shipping.shipped.connect(self.refresh_waiting)
-            shipping.notice.connect(lambda text: self.statusBar().showMessage(text, 60_000))
-        if isinstance(attention, NeedsAttentionView):
-            attention.title_changed.connect(self._update_titles)
-            attention.resolved.connect(self.refresh_waiting)
 
     def _update_titles(self) -> None:
         for row, screen in enumerate(self._screens.values()):

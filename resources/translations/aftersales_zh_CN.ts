@@ -317,6 +317,257 @@
     </message>
 </context>
 <context>
+    <name>ChartCard</name>
+    <message>
+        <location filename="../../app/views/dashboard_charts.py" line="262"/>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_charts.py" line="263"/>
+        <source>limit</source>
+        <translation>限值</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <location filename="../../app/views/dashboard_charts.py" line="59"/>
+        <source>Average ship time (h)</source>
+        <translation>平均发货时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_charts.py" line="60"/>
+        <source>Late-shipment rate (%)</source>
+        <translation>延迟发货率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_charts.py" line="63"/>
+        <source>After-sales by type</source>
+        <translation>各类型售后量</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_charts.py" line="69"/>
+        <source>Review time and refund duration (h)</source>
+        <translation>审核时长与退款时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_charts.py" line="74"/>
+        <source>Timeout approvals</source>
+        <translation>超时自动同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_charts.py" line="79"/>
+        <source>Experience score (estimate)</source>
+        <translation>体验分（估算）</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardControls</name>
+    <message>
+        <location filename="../../app/views/dashboard_controls.py" line="185"/>
+        <source>Last 7 days</source>
+        <translation>近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_controls.py" line="186"/>
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_controls.py" line="187"/>
+        <source>Last 90 days</source>
+        <translation>近 90 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_controls.py" line="188"/>
+        <source>Date range</source>
+        <translation>自定义日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_controls.py" line="192"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_controls.py" line="193"/>
+        <source>Per day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_controls.py" line="194"/>
+        <source>Per hour</source>
+        <translation>按小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_controls.py" line="195"/>
+        <source>For ranges of up to 7 days</source>
+        <translation>仅适用于 7 天以内的范围</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_controls.py" line="196"/>
+        <source>All products</source>
+        <translation>全部商品</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardExport</name>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="34"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="35"/>
+        <location filename="../../app/views/dashboard_export.py" line="44"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="36"/>
+        <source>Whole window</source>
+        <translation>整个统计期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="37"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="38"/>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="41"/>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="42"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="43"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="45"/>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="46"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="47"/>
+        <source>Contribution</source>
+        <translation>贡献</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="49"/>
+        <source>Experience score (estimate)</source>
+        <translation>体验分（估算）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="51"/>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="52"/>
+        <source>Score</source>
+        <translation>体验分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="53"/>
+        <source>About</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="56"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="57"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="58"/>
+        <source>Per</source>
+        <translation>粒度</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="59"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="60"/>
+        <source>Rule set</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="61"/>
+        <source>In force since</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="62"/>
+        <source>Computed at</source>
+        <translation>计算时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="63"/>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="65"/>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="65"/>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="66"/>
+        <source>All products</source>
+        <translation>全部商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="67"/>
+        <source>Shop time (UTC+8)</source>
+        <translation>店铺时间（UTC+8）</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../app/views/dashboard_view.py" line="171"/>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_view.py" line="260"/>
+        <source>The figures could not be computed: {error}</source>
+        <translation>无法计算指标：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_view.py" line="376"/>
+        <source>Rule set {name} (in force since {date}) · days and hours in shop time (UTC+8)</source>
+        <translation>规则集 {name}（{date} 起生效）· 日期与小时均为店铺时间（UTC+8）</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <location filename="../../app/views/refund_dialogs.py" line="61"/>
@@ -353,6 +604,104 @@
         <location filename="../../app/views/refund_decision_flow.py" line="188"/>
         <source>Sign in to decide requests.</source>
         <translation>请先登录再处理售后。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <location filename="../../app/views/dashboard_drill.py" line="173"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_drill.py" line="174"/>
+        <location filename="../../app/views/dashboard_drill.py" line="175"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_drill.py" line="174"/>
+        <source>Request</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_drill.py" line="176"/>
+        <source>What happened</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_drill.py" line="190"/>
+        <source>{metric} — {period}</source>
+        <translation>{metric} — {period}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_drill.py" line="196"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_drill.py" line="198"/>
+        <source>Nothing behind this figure.</source>
+        <translation>此数字背后没有记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_drill.py" line="202"/>
+        <source>The newest {count} are listed. Double-click one, or press Enter, to open it.</source>
+        <translation>仅列出最新的 {count} 条。双击或按回车打开。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_drill.py" line="206"/>
+        <source>Double-click one, or press Enter, to open it in its screen.</source>
+        <translation>双击或按回车，在对应页面中打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportButton</name>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="214"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="215"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="216"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="224"/>
+        <location filename="../../app/views/dashboard_export.py" line="233"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="228"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="230"/>
+        <source>Could not save {path}: {error}</source>
+        <translation>无法保存 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="234"/>
+        <source>Charts as PNG image…</source>
+        <translation>图表导出为 PNG 图片…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="235"/>
+        <source>Figures as CSV…</source>
+        <translation>指标导出为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="236"/>
+        <source>Figures as Excel workbook…</source>
+        <translation>指标导出为 Excel 工作簿…</translation>
     </message>
 </context>
 <context>
@@ -538,6 +887,74 @@
     </message>
 </context>
 <context>
+    <name>LiveStatus</name>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="90"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="93"/>
+        <source>Offline — the figures are as of the last sync ({time}); they update by themselves when the connection returns.</source>
+        <translation>离线 — 指标截至上次同步（{time}）；连接恢复后会自动更新。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="97"/>
+        <source>The sync needs attention — the figures are as of the last sync ({time}).</source>
+        <translation>同步需要处理 — 指标截至上次同步（{time}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="105"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="107"/>
+        <source>Paused · figures as of {time}</source>
+        <translation>已暂停 · 指标截至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="109"/>
+        <source>new data waiting</source>
+        <translation>有新数据待更新</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="111"/>
+        <source>Offline · figures as of {time}</source>
+        <translation>离线 · 指标截至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="113"/>
+        <source>A past range · computed {time}</source>
+        <translation>历史区间 · 计算于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="115"/>
+        <source>Live · updated {time}</source>
+        <translation>实时 · 更新于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="120"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="120"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="122"/>
+        <source>Stop updating the figures as new data arrives</source>
+        <translation>新数据到达时不再更新指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="124"/>
+        <source>Update the figures as new data arrives</source>
+        <translation>新数据到达时更新指标</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../app/views/login_dialog.py" line="140"/>
@@ -609,71 +1026,145 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="261"/>
+        <location filename="../../app/views/main_window.py" line="255"/>
         <source>{count} waiting to be sent</source>
         <translation>{count} 条待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="264"/>
+        <location filename="../../app/views/main_window.py" line="258"/>
         <source>Decisions made here that the platform has not confirmed yet; they are kept until it does.</source>
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="330"/>
+        <location filename="../../app/views/main_window.py" line="324"/>
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="331"/>
+        <location filename="../../app/views/main_window.py" line="325"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="332"/>
+        <location filename="../../app/views/main_window.py" line="326"/>
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="333"/>
+        <location filename="../../app/views/main_window.py" line="327"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="334"/>
+        <location filename="../../app/views/main_window.py" line="328"/>
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="337"/>
+        <location filename="../../app/views/main_window.py" line="331"/>
         <source>{name}
 {role}</source>
         <translation>{name}
 {role}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="370"/>
+        <location filename="../../app/views/main_window.py" line="364"/>
         <source>Decisions not sent yet</source>
         <translation>处理结果尚未提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="373"/>
+        <location filename="../../app/views/main_window.py" line="367"/>
         <source>1 decision has not reached the platform yet. It is kept and will be sent next time. Quit anyway?</source>
         <translation>有 1 条处理结果还没提交到平台。它会被保留，下次打开时自动提交。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="378"/>
+        <location filename="../../app/views/main_window.py" line="372"/>
         <source>{count} decisions have not reached the platform yet. They are kept and will be sent next time. Quit anyway?</source>
         <translation>有 {count} 条处理结果还没提交到平台。它们会被保留，下次打开时自动提交。仍要退出吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="382"/>
+        <location filename="../../app/views/main_window.py" line="376"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="383"/>
+        <location filename="../../app/views/main_window.py" line="377"/>
         <source>Stay</source>
         <translation>留下</translation>
+    </message>
+</context>
+<context>
+    <name>MetricAlerts</name>
+    <message>
+        <location filename="../../app/views/dashboard_alerts.py" line="41"/>
+        <source>{metric} past the platform&apos;s limit</source>
+        <translation>{metric}超过平台限值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_alerts.py" line="43"/>
+        <source>At today&apos;s pace it reaches {value} over the window; the platform acts above {limit}.</source>
+        <translation>按今天的速度，统计期内将达到 {value}；超过 {limit} 平台将处罚。</translation>
+    </message>
+</context>
+<context>
+    <name>MetricTile</name>
+    <message>
+        <location filename="../../app/views/dashboard_tiles.py" line="95"/>
+        <source>Not available</source>
+        <translation>无法获取</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_tiles.py" line="122"/>
+        <source>At today&apos;s pace this reaches {value} by tonight, past the platform&apos;s limit of {limit}.</source>
+        <translation>按今天的速度，今晚将达到 {value}，超过平台限值 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_tiles.py" line="125"/>
+        <source>This is {value}, past the platform&apos;s limit of {limit}.</source>
+        <translation>当前为 {value}，超过平台限值 {limit}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_tiles.py" line="138"/>
+        <source>Click to list the orders or requests behind this figure.</source>
+        <translation>点击查看此数字背后的订单或售后单。</translation>
+    </message>
+</context>
+<context>
+    <name>MetricWords</name>
+    <message>
+        <location filename="../../app/views/metric_words.py" line="65"/>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metric_words.py" line="95"/>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metric_words.py" line="99"/>
+        <source>points</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metric_words.py" line="125"/>
+        <source>Target {sign} {value}</source>
+        <translation>目标 {sign} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metric_words.py" line="131"/>
+        <source>limit {value}</source>
+        <translation>限值 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metric_words.py" line="141"/>
+        <source>{part} of {whole}</source>
+        <translation>{part} / {whole}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/metric_words.py" line="145"/>
+        <source>over {count}</source>
+        <translation>共 {count} 单</translation>
     </message>
 </context>
 <context>
@@ -965,57 +1456,57 @@ made {time}</source>
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="168"/>
+        <location filename="../../app/views/order_table_model.py" line="169"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="169"/>
+        <location filename="../../app/views/order_table_model.py" line="170"/>
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="170"/>
+        <location filename="../../app/views/order_table_model.py" line="171"/>
         <source>Status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="171"/>
+        <location filename="../../app/views/order_table_model.py" line="172"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="172"/>
+        <location filename="../../app/views/order_table_model.py" line="173"/>
         <source>Ship by</source>
         <translation>发货剩余</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="173"/>
+        <location filename="../../app/views/order_table_model.py" line="174"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="174"/>
+        <location filename="../../app/views/order_table_model.py" line="175"/>
         <source>Receiver</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="181"/>
+        <location filename="../../app/views/order_table_model.py" line="182"/>
         <source>Status {code}</source>
         <translation>状态 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="252"/>
+        <location filename="../../app/views/order_table_model.py" line="253"/>
         <source>Ship by {time}</source>
         <translation>发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="254"/>
+        <location filename="../../app/views/order_table_model.py" line="255"/>
         <source>No promise from the platform: default promise after payment</source>
         <translation>平台未给出承诺时间：按支付后的默认承诺时效计算</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="261"/>
+        <location filename="../../app/views/order_table_model.py" line="262"/>
         <source>The buyer left a note</source>
         <translation>买家有留言</translation>
     </message>
@@ -1449,158 +1940,158 @@ made {time}</source>
 <context>
     <name>RefundQueueModel</name>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="170"/>
+        <location filename="../../app/views/refund_queue_model.py" line="171"/>
         <source>Reply within</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="171"/>
+        <location filename="../../app/views/refund_queue_model.py" line="172"/>
         <source>Sent</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="172"/>
+        <location filename="../../app/views/refund_queue_model.py" line="173"/>
         <source>Type</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="173"/>
+        <location filename="../../app/views/refund_queue_model.py" line="174"/>
         <source>Reason</source>
         <translation>售后原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="174"/>
+        <location filename="../../app/views/refund_queue_model.py" line="175"/>
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="176"/>
+        <location filename="../../app/views/refund_queue_model.py" line="177"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="177"/>
+        <location filename="../../app/views/refund_queue_model.py" line="178"/>
         <source>Order</source>
         <translation>订单与物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="178"/>
+        <location filename="../../app/views/refund_queue_model.py" line="179"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="179"/>
+        <location filename="../../app/views/refund_queue_model.py" line="180"/>
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="175"/>
+        <location filename="../../app/views/refund_queue_model.py" line="176"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="182"/>
+        <location filename="../../app/views/refund_queue_model.py" line="183"/>
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="183"/>
+        <location filename="../../app/views/refund_queue_model.py" line="184"/>
         <source>pending</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="184"/>
+        <location filename="../../app/views/refund_queue_model.py" line="185"/>
         <source>needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="185"/>
+        <location filename="../../app/views/refund_queue_model.py" line="186"/>
         <source>Approve</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="186"/>
+        <location filename="../../app/views/refund_queue_model.py" line="187"/>
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="187"/>
+        <location filename="../../app/views/refund_queue_model.py" line="188"/>
         <source>Inspect</source>
         <translation>验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="188"/>
+        <location filename="../../app/views/refund_queue_model.py" line="189"/>
         <source>Review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="189"/>
+        <location filename="../../app/views/refund_queue_model.py" line="190"/>
         <source>window open</source>
         <translation>在时限内</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="190"/>
+        <location filename="../../app/views/refund_queue_model.py" line="191"/>
         <source>window closed</source>
         <translation>已过时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="191"/>
+        <location filename="../../app/views/refund_queue_model.py" line="192"/>
         <source>not shipped</source>
         <translation>未发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="192"/>
+        <location filename="../../app/views/refund_queue_model.py" line="193"/>
         <source>tracking uploaded</source>
         <translation>已上传单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="193"/>
+        <location filename="../../app/views/refund_queue_model.py" line="194"/>
         <source>first request</source>
         <translation>首次申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="237"/>
+        <location filename="../../app/views/refund_queue_model.py" line="238"/>
         <source>This column does not sort</source>
         <translation>此列不能排序</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="215"/>
-        <location filename="../../app/views/refund_queue_model.py" line="293"/>
+        <location filename="../../app/views/refund_queue_model.py" line="216"/>
+        <location filename="../../app/views/refund_queue_model.py" line="294"/>
         <source>{count} requests in 90 days</source>
         <translation>90 天内 {count} 次售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="304"/>
+        <location filename="../../app/views/refund_queue_model.py" line="305"/>
         <source>return {tracking}</source>
         <translation>退货 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="313"/>
+        <location filename="../../app/views/refund_queue_model.py" line="314"/>
         <source>evidence: {tier}</source>
         <translation>凭证：{tier}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="336"/>
+        <location filename="../../app/views/refund_queue_model.py" line="337"/>
         <source>Reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="339"/>
+        <location filename="../../app/views/refund_queue_model.py" line="340"/>
         <source>The deadline passed while this copy still shows the request open; the platform has probably agreed on the shop&apos;s behalf. Sync to be sure.</source>
         <translation>处理时限已过，但本机仍显示待处理；平台很可能已代商家自动同意。请同步确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="346"/>
+        <location filename="../../app/views/refund_queue_model.py" line="347"/>
         <source>Rule set: {name}</source>
         <translation>规则版本：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="350"/>
+        <location filename="../../app/views/refund_queue_model.py" line="351"/>
         <source>A decision made here is waiting to be sent to the platform.</source>
         <translation>本机的处理结果正等待提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="352"/>
+        <location filename="../../app/views/refund_queue_model.py" line="353"/>
         <source>The platform did not take a decision on this request; see Needs attention.</source>
         <translation>平台没有接受这条售后的处理结果，请到“待处理异常”查看。</translation>
     </message>
@@ -1823,6 +2314,100 @@ made {time}</source>
     </message>
 </context>
 <context>
+    <name>ScorePanel</name>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="174"/>
+        <source>Rule set {name}, in force since {date}. An estimate from this shop&apos;s own figures.</source>
+        <translation>规则集 {name}，{date} 起生效。根据本店自己的数据估算。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="178"/>
+        <source>Weights: this shop&apos;s own</source>
+        <translation>权重：本店自定义</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="180"/>
+        <source>Weights: the rule set&apos;s defaults</source>
+        <translation>权重：规则集默认值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="184"/>
+        <source>Experience score (estimate)</source>
+        <translation>体验分（估算）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="185"/>
+        <source>Weights…</source>
+        <translation>权重…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="188"/>
+        <source>Each indicator&apos;s value over the window becomes {low}–{high} points on the rule set&apos;s bands. Points are weighted within their dimension, and the dimensions into the score; the contributions add up to it. An indicator with nothing to measure is left out and the others share its weight.</source>
+        <translation>每项指标在统计期内的数值按规则集的分段换算为 {low}–{high} 分；各指标在所属维度内加权，各维度再加权得出总分，各项贡献之和即为总分。没有数据的指标不计入，其权重由同维度其他指标分摊。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="195"/>
+        <source>How much each dimension and indicator counts in the estimate</source>
+        <translation>各维度和指标在估算中所占的比重</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="198"/>
+        <source>Dimension / indicator</source>
+        <translation>维度 / 指标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="198"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="198"/>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="198"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_panel.py" line="199"/>
+        <source>Contribution</source>
+        <translation>贡献</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreWeightsDialog</name>
+    <message>
+        <location filename="../../app/views/score_weights_dialog.py" line="165"/>
+        <source>At least one dimension needs a weight above 0.</source>
+        <translation>至少要有一个维度的权重大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_weights_dialog.py" line="170"/>
+        <source>Experience score weights</source>
+        <translation>体验分权重</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_weights_dialog.py" line="173"/>
+        <source>Douyin weighs the score differently in each industry. Each number counts against its neighbours: the dimensions against each other, and each indicator within its dimension. The defaults are rule set {name}&apos;s.</source>
+        <translation>抖音在不同行业使用不同的权重。每个数字按同级比较：维度之间相互比较，指标在所属维度内比较。默认值来自规则集 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/score_weights_dialog.py" line="180"/>
+        <source>The dimension as a whole</source>
+        <translation>该维度整体</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenWiring</name>
+    <message>
+        <location filename="../../app/views/screen_wiring.py" line="74"/>
+        <source>Order {order} is not in the local copy.</source>
+        <translation>本地数据中没有订单 {order}。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/views/settings_dialog.py" line="82"/>
@@ -1941,77 +2526,77 @@ made {time}</source>
 <context>
     <name>ShippingBoardModel</name>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="171"/>
+        <location filename="../../app/views/shipping_board_model.py" line="172"/>
         <source>Ship within</source>
         <translation>发货剩余</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="172"/>
+        <location filename="../../app/views/shipping_board_model.py" line="173"/>
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="173"/>
+        <location filename="../../app/views/shipping_board_model.py" line="174"/>
         <source>Promise</source>
         <translation>承诺时效</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="174"/>
+        <location filename="../../app/views/shipping_board_model.py" line="175"/>
         <source>To pick</source>
         <translation>待拣商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="175"/>
+        <location filename="../../app/views/shipping_board_model.py" line="176"/>
         <source>Pieces</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="176"/>
+        <location filename="../../app/views/shipping_board_model.py" line="177"/>
         <source>Buyer&apos;s note</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="177"/>
+        <location filename="../../app/views/shipping_board_model.py" line="178"/>
         <source>If late</source>
         <translation>超时赔付</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="178"/>
+        <location filename="../../app/views/shipping_board_model.py" line="179"/>
         <source>If not shipped</source>
         <translation>缺货赔付</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="179"/>
+        <location filename="../../app/views/shipping_board_model.py" line="180"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="258"/>
+        <location filename="../../app/views/shipping_board_model.py" line="259"/>
         <source>{lane} · {count}</source>
         <translation>{lane} · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="184"/>
+        <location filename="../../app/views/shipping_board_model.py" line="185"/>
         <source>Sending {tracking}</source>
         <translation>提交中：{tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="293"/>
+        <location filename="../../app/views/shipping_board_model.py" line="294"/>
         <source>Refund requested</source>
         <translation>买家申请退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="305"/>
+        <location filename="../../app/views/shipping_board_model.py" line="306"/>
         <source>Ship by {time}</source>
         <translation>发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="309"/>
+        <location filename="../../app/views/shipping_board_model.py" line="310"/>
         <source>Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: {out_of_stock}, counted as out of stock. Rule set: {rule_set}</source>
         <translation>延迟发货（48 小时内）：赔付买家 {late}。超过发货截止 48 小时仍未发货：按缺货赔付 {out_of_stock}。规则版本：{rule_set}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="318"/>
+        <location filename="../../app/views/shipping_board_model.py" line="319"/>
         <source>The buyer asked for a refund ({amount}, request {request}); shipping needs a decision.</source>
         <translation>买家已申请退款（{amount}，售后单 {request}），发货前需先处理。</translation>
     </message>
@@ -2491,102 +3076,102 @@ made {time}</source>
         <translation>你的账号已被店主停用或修改，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="47"/>
+        <location filename="../../app/services/permissions.py" line="48"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="48"/>
+        <location filename="../../app/services/permissions.py" line="49"/>
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="49"/>
+        <location filename="../../app/services/permissions.py" line="50"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="91"/>
+        <location filename="../../app/services/permissions.py" line="92"/>
         <source>Your role does not allow this. Ask the shop owner.</source>
         <translation>你的角色不能做这件事，请找店主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="92"/>
+        <location filename="../../app/services/permissions.py" line="93"/>
         <source>The owner has not set refund limits for you, so the owner must decide this refund.</source>
         <translation>店主还没有给你设置退款上限，所以这笔退款需要店主来处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="95"/>
+        <location filename="../../app/services/permissions.py" line="96"/>
         <source>This refund ({amount}) is above your limit of {limit} for one refund. Ask the shop owner to decide it.</source>
         <translation>这笔退款（{amount}）超过了你的单笔上限 {limit}。请让店主处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="99"/>
+        <location filename="../../app/services/permissions.py" line="100"/>
         <source>This refund ({amount}) would bring what you approved today to {total}, above your daily limit of {limit}. Ask the shop owner to decide it.</source>
         <translation>批准这笔退款（{amount}）后，你今天批准的总额将达到 {total}，超过你的每日上限 {limit}。请让店主处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/sign_in.py" line="35"/>
+        <location filename="../../app/services/sign_in.py" line="36"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../app/services/sign_in.py" line="36"/>
+        <location filename="../../app/services/sign_in.py" line="37"/>
         <source>Too many wrong passwords. Please wait, then try again.</source>
         <translation>密码输错次数太多。请稍等，然后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/sign_in.py" line="37"/>
+        <location filename="../../app/services/sign_in.py" line="38"/>
         <source>This account is switched off. Ask the shop owner.</source>
         <translation>这个账号已停用，请找店主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/user_records.py" line="31"/>
+        <location filename="../../app/services/user_records.py" line="32"/>
         <source>A user name has 2 to 32 characters: letters, digits, Chinese characters, dot, dash or underscore.</source>
         <translation>用户名为 2 到 32 个字符：字母、数字、汉字、点、短横线或下划线。</translation>
     </message>
     <message>
-        <location filename="../../app/services/user_records.py" line="35"/>
+        <location filename="../../app/services/user_records.py" line="36"/>
         <source>This user name is already taken (capital and small letters count as the same).</source>
         <translation>这个用户名已经有人用了（大小写视为相同）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/user_records.py" line="38"/>
+        <location filename="../../app/services/user_records.py" line="39"/>
         <source>Enter a password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../app/services/user_records.py" line="39"/>
+        <location filename="../../app/services/user_records.py" line="40"/>
         <source>A password needs at least 8 characters.</source>
         <translation>密码至少要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/services/user_records.py" line="40"/>
+        <location filename="../../app/services/user_records.py" line="41"/>
         <source>A password can have at most 256 characters.</source>
         <translation>密码最多 256 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/services/user_records.py" line="41"/>
+        <location filename="../../app/services/user_records.py" line="42"/>
         <source>A display name can have at most 64 characters.</source>
         <translation>显示名称最多 64 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/services/user_records.py" line="42"/>
+        <location filename="../../app/services/user_records.py" line="43"/>
         <source>This person is not in the list. Refresh and try again.</source>
         <translation>列表里没有这个人。请刷新后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/user_records.py" line="43"/>
+        <location filename="../../app/services/user_records.py" line="44"/>
         <source>Choose a role: owner, customer service or warehouse.</source>
         <translation>请选择角色：店主、客服或仓库。</translation>
     </message>
     <message>
-        <location filename="../../app/services/user_records.py" line="44"/>
+        <location filename="../../app/services/user_records.py" line="45"/>
         <source>A refund limit is an amount of zero or more, or empty.</source>
         <translation>退款上限是大于等于零的金额，或者留空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/user_records.py" line="45"/>
+        <location filename="../../app/services/user_records.py" line="46"/>
         <source>The daily limit cannot be lower than the limit for one refund.</source>
         <translation>每日上限不能低于单笔上限。</translation>
     </message>
@@ -2896,6 +3481,149 @@ made {time}</source>
         <location filename="../../app/views/formatting.py" line="94"/>
         <source>{hours} h ago</source>
         <translation>{hours} 小时前</translation>
+    </message>
+</context>
+<context>
+    <name>metrics</name>
+    <message>
+        <location filename="../../app/services/experience_score.py" line="28"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/experience_score.py" line="29"/>
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/experience_score.py" line="30"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metric_drill_down.py" line="31"/>
+        <source>Shipped {hours} h after payment</source>
+        <translation>付款后 {hours} 小时发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metric_drill_down.py" line="32"/>
+        <source>Shipped {hours} h after the promised time</source>
+        <translation>超过承诺时间 {hours} 小时发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metric_drill_down.py" line="33"/>
+        <source>Not shipped, {hours} h past the promised time</source>
+        <translation>未发货，已超过承诺时间 {hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metric_drill_down.py" line="34"/>
+        <source>{amount} to the buyer for shipping {hours} h late</source>
+        <translation>延迟 {hours} 小时发货，赔付买家 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metric_drill_down.py" line="35"/>
+        <source>Tracking number {tracking_no}: no pickup scan {hours} h after shipping</source>
+        <translation>运单号 {tracking_no}：发货 {hours} 小时后仍无揽收</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metric_drill_down.py" line="38"/>
+        <source>Tracking number {tracking_no}: picked up {hours} h after shipping</source>
+        <translation>运单号 {tracking_no}：发货 {hours} 小时后揽收</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metric_drill_down.py" line="41"/>
+        <source>Answered {hours} h after the buyer applied</source>
+        <translation>买家申请后 {hours} 小时处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metric_drill_down.py" line="42"/>
+        <source>Refunded {hours} h after the buyer applied</source>
+        <translation>买家申请后 {hours} 小时退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metric_drill_down.py" line="43"/>
+        <source>Agreed by the platform {hours} h after the buyer applied, without the shop&apos;s answer</source>
+        <translation>商家未处理，买家申请 {hours} 小时后平台自动同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metric_drill_down.py" line="46"/>
+        <source>Refused {hours} h after the buyer applied</source>
+        <translation>买家申请后 {hours} 小时拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metric_drill_down.py" line="47"/>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="69"/>
+        <source>Average ship time</source>
+        <translation>平均发货时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="70"/>
+        <source>Late-shipment rate</source>
+        <translation>延迟发货率</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="72"/>
+        <source>Pickup timeout rate</source>
+        <translation>揽收超时率</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="75"/>
+        <source>Late compensation paid</source>
+        <translation>延迟发货赔付</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="77"/>
+        <source>Average review time</source>
+        <translation>平均审核时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="78"/>
+        <source>Refund duration</source>
+        <translation>退款时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="79"/>
+        <source>Timeout approvals</source>
+        <translation>超时自动同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="80"/>
+        <source>Rejection rate</source>
+        <translation>拒绝率</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="83"/>
+        <source>Escalation rate</source>
+        <translation>平台介入率</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="87"/>
+        <source>The platform does not tell apps which after-sales went to its arbitration.</source>
+        <translation>平台不向应用提供哪些售后进入了平台介入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="92"/>
+        <source>Quality-return rate</source>
+        <translation>品质退货率</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="95"/>
+        <source>After-sales by type</source>
+        <translation>各类型售后</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="98"/>
+        <source>Experience score (estimate)</source>
+        <translation>体验分（估算）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/metrics.py" line="102"/>
+        <source>The platform has reported no carrier pickup scans, so pickup timeouts cannot be told.</source>
+        <translation>平台未提供任何揽收扫描记录，无法判断揽收超时。</translation>
     </message>
 </context>
 <context>
@@ -3209,72 +3937,72 @@ made {time}</source>
         <translation>该售后单状态已变化，此处理不再适用，请改为放弃。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="49"/>
+        <location filename="../../app/services/refund_decisions.py" line="50"/>
         <source>This request is not in the local copy; sync and try again.</source>
         <translation>本地还没有这条售后单，请同步后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="50"/>
+        <location filename="../../app/services/refund_decisions.py" line="51"/>
         <source>This request can no longer be decided this way; its state has changed. Refresh the queue.</source>
         <translation>该售后单状态已变化，不能再这样处理。请刷新队列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="53"/>
+        <location filename="../../app/services/refund_decisions.py" line="54"/>
         <source>A decision on this request is already waiting to be sent to the platform.</source>
         <translation>这条售后单已有一个处理正在等待提交到平台。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="56"/>
+        <location filename="../../app/services/refund_decisions.py" line="57"/>
         <source>The platform&apos;s list of refusal reasons has not been fetched yet. Connect once, then try again.</source>
         <translation>还没有获取到平台的拒绝原因列表。请先联网同步一次再试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="60"/>
+        <location filename="../../app/services/refund_decisions.py" line="61"/>
         <source>Choose a refusal reason from the platform&apos;s list.</source>
         <translation>请从平台的拒绝原因列表中选择一个原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="61"/>
+        <location filename="../../app/services/refund_decisions.py" line="62"/>
         <source>Write a remark for the buyer explaining the refusal.</source>
         <translation>请填写给买家的拒绝说明。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="62"/>
+        <location filename="../../app/services/refund_decisions.py" line="63"/>
         <source>The reason “{reason}” needs evidence images. Add at least one.</source>
         <translation>拒绝原因“{reason}”需要上传凭证图片，请至少添加一张。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="65"/>
+        <location filename="../../app/services/refund_decisions.py" line="66"/>
         <source>Choose the return address the buyer should send the goods to.</source>
         <translation>请选择买家寄回商品的退货地址。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="66"/>
+        <location filename="../../app/services/refund_decisions.py" line="67"/>
         <source>Say how the returned goods arrived.</source>
         <translation>请填写退回商品的验收情况。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="67"/>
+        <location filename="../../app/services/refund_decisions.py" line="68"/>
         <source>Not a refund request; decide it on its own.</source>
         <translation>这不是退款申请，请单独处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refusal_evidence.py" line="36"/>
+        <location filename="../../app/services/refusal_evidence.py" line="37"/>
         <source>The picture “{name}” cannot be found or read. Add it again, or remove it.</source>
         <translation>找不到或无法读取图片“{name}”。请重新添加，或把它移除。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refusal_evidence.py" line="39"/>
+        <location filename="../../app/services/refusal_evidence.py" line="40"/>
         <source>“{name}” is not a PNG, JPEG or WEBP picture, the only kinds the platform takes. Remove it, or add another.</source>
         <translation>“{name}”不是 PNG、JPEG 或 WEBP 图片，平台只接受这几种。请移除它，或换一张。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refusal_evidence.py" line="44"/>
+        <location filename="../../app/services/refusal_evidence.py" line="45"/>
         <source>The picture “{name}” is larger than the platform takes (5 MB). Use a smaller one.</source>
         <translation>图片“{name}”超过了平台允许的大小（5 MB），请换一张小一些的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refusal_evidence.py" line="48"/>
+        <location filename="../../app/services/refusal_evidence.py" line="49"/>
         <source>The picture “{name}” could not be copied into the app&apos;s data folder ({problem}). Check that the disk has free space, then try again.</source>
         <translation>图片“{name}”无法复制到本软件的数据文件夹（{problem}）。请确认磁盘还有空间，然后重试。</translation>
     </message>
@@ -3362,72 +4090,72 @@ made {time}</source>
         <translation>明天以后</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="61"/>
+        <location filename="../../app/services/shipment_file.py" line="63"/>
         <source>Only CSV and Excel (.xlsx) files can be read. Save the sheet in one of these formats.</source>
         <translation>只能读取 CSV 和 Excel（.xlsx）文件。请把表格另存为其中一种格式。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="64"/>
+        <location filename="../../app/services/shipment_file.py" line="66"/>
         <source>The file could not be opened: {reason}</source>
         <translation>无法打开文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="65"/>
+        <location filename="../../app/services/shipment_file.py" line="67"/>
         <source>The file is empty.</source>
         <translation>文件是空的。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="66"/>
+        <location filename="../../app/services/shipment_file.py" line="68"/>
         <source>The file is not readable text. Save it from Excel as &quot;CSV UTF-8&quot; and try again.</source>
         <translation>文件内容无法按文本读取。请在 Excel 中另存为“CSV UTF-8”格式后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="69"/>
+        <location filename="../../app/services/shipment_file.py" line="71"/>
         <source>The file could not be opened as an Excel workbook; it may be damaged or not really an .xlsx file. Open it in Excel, save it again and try again.</source>
         <translation>无法作为 Excel 工作簿打开这个文件，它可能已损坏，或者并不是真正的 .xlsx 文件。请用 Excel 打开，重新保存后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="74"/>
+        <location filename="../../app/services/shipment_file.py" line="76"/>
         <source>No header row was found. The first rows must name the columns: order id (订单号), carrier (快递公司) and tracking number (运单号).</source>
         <translation>没有找到表头。表格开头几行要写明列名：订单号、快递公司、运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="79"/>
+        <location filename="../../app/services/shipment_file.py" line="81"/>
         <source>The header row has no column for: {columns}. Add it and try again.</source>
         <translation>表头缺少这些列：{columns}。请补上后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="82"/>
+        <location filename="../../app/services/shipment_file.py" line="84"/>
         <source>The file has a header row but no orders under it.</source>
         <translation>文件只有表头，下面没有订单。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="83"/>
+        <location filename="../../app/services/shipment_file.py" line="85"/>
         <source>The file has more than {max} rows. Split it into smaller files.</source>
         <translation>文件超过 {max} 行，请拆分成几个小文件。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="93"/>
+        <location filename="../../app/services/shipment_file.py" line="95"/>
         <source>The order id is empty.</source>
         <translation>订单号为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="94"/>
+        <location filename="../../app/services/shipment_file.py" line="96"/>
         <source>The carrier is empty.</source>
         <translation>快递公司为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="95"/>
+        <location filename="../../app/services/shipment_file.py" line="97"/>
         <source>The tracking number is empty.</source>
         <translation>运单号为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="96"/>
+        <location filename="../../app/services/shipment_file.py" line="98"/>
         <source>The order id {value} was turned into a number by Excel and has lost its last digits. Format the order id column as text, paste the ids again and save.</source>
         <translation>订单号 {value} 被 Excel 转成了数字，末尾几位已经丢失。请把订单号这一列设为“文本”格式，重新粘贴订单号后保存。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="101"/>
+        <location filename="../../app/services/shipment_file.py" line="103"/>
         <source>The tracking number {value} was turned into a number by Excel and has lost its last digits. Format the tracking number column as text, paste the numbers again and save.</source>
         <translation>运单号 {value} 被 Excel 转成了数字，末尾几位已经丢失。请把运单号这一列设为“文本”格式，重新粘贴运单号后保存。</translation>
     </message>
@@ -3457,62 +4185,62 @@ made {time}</source>
         <translation>第 {row} 行，订单 {order}：预览之后情况有变化。这批订单都没有发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="49"/>
+        <location filename="../../app/services/shipping.py" line="50"/>
         <source>This order is not in the local copy; sync and try again.</source>
         <translation>本地数据中还没有这个订单，请同步后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="51"/>
+        <location filename="../../app/services/shipping.py" line="52"/>
         <source>This order has already been shipped.</source>
         <translation>这个订单已经发货了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="52"/>
+        <location filename="../../app/services/shipping.py" line="53"/>
         <source>This order was cancelled. Do not send the parcel.</source>
         <translation>这个订单已取消，请不要寄出包裹。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="53"/>
+        <location filename="../../app/services/shipping.py" line="54"/>
         <source>This order is already completed.</source>
         <translation>这个订单已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="54"/>
+        <location filename="../../app/services/shipping.py" line="55"/>
         <source>This order has not been paid yet. Do not send it.</source>
         <translation>这个订单还没付款，请不要发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="56"/>
+        <location filename="../../app/services/shipping.py" line="57"/>
         <source>This order cannot be shipped in its current state. Refresh the board.</source>
         <translation>这个订单当前的状态不能发货，请刷新发货页面。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="59"/>
+        <location filename="../../app/services/shipping.py" line="60"/>
         <source>A shipment of this order is already waiting to be sent to the platform.</source>
         <translation>这个订单已有一条发货正在等待提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="62"/>
+        <location filename="../../app/services/shipping.py" line="63"/>
         <source>This order was already shipped from here with tracking number {tracking}; the next sync shows it.</source>
         <translation>这个订单已在本机用运单号 {tracking} 发货，下次同步后会显示。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="66"/>
+        <location filename="../../app/services/shipping.py" line="67"/>
         <source>The buyer asked for a refund before shipment (request {request}, {amount}). Do not send the parcel yet: decide the request first, or, if you may refuse refunds, ship and refuse the refund.</source>
         <translation>买家在发货前申请了退款（售后单 {request}，{amount}）。先不要寄出包裹：请先处理这条售后申请；如果你有权拒绝退款，也可以发货并拒绝退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="71"/>
+        <location filename="../../app/services/shipping.py" line="72"/>
         <source>A decision on the buyer&apos;s refund request {request} is waiting to be sent to the platform. Ship once it has gone through.</source>
         <translation>买家退款申请 {request} 的处理结果正在等待提交给平台，提交成功后再发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="76"/>
+        <location filename="../../app/services/shipping.py" line="77"/>
         <source>Tracking number {tracking} is already used for order {order}.</source>
         <translation>运单号 {tracking} 已用于订单 {order}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="79"/>
+        <location filename="../../app/services/shipping.py" line="80"/>
         <source>Tracking number {tracking} is used more than once in this batch.</source>
         <translation>运单号 {tracking} 在这批中重复出现。</translation>
     </message>

@@ -17,6 +17,8 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
   the whole shop (tests/benchmarks/gui_block.py)
 - `metrics_recompute_ms`: every service metric for the last 30 days per day over
   200k orders and their after-sales, median (tests/benchmarks/metrics.py)
+- `dashboard_update_block_ms`: the longest the GUI thread is held applying one live
+  update of the dashboard (90 days per day) (tests/benchmarks/dashboard.py)
 - `board_open_ms`, `board_regroup_ms`, `scan_to_shipped_ms`: the shipping board over
   10k open orders, and the local side of a scan (tests/benchmarks/shipping_board.py)
 
@@ -46,7 +48,9 @@ from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sync.client import PlatformClient, ShopCredentials
 from app.sync.engine import ORDERS, SyncEngine
 from app.sync.ingest import parse_orders, store_orders
+from tests.benchmarks.dashboard import measure_dashboard_update
 from tests.benchmarks.gui_block import measure_gui_block
+from tests.benchmarks.metrics import build as build_metrics_mirror
 from tests.benchmarks.metrics import measure_metrics
 from tests.benchmarks.refund_queue import measure_queue
 from tests.benchmarks.shipping_board import measure_shipping_board
@@ -215,6 +219,11 @@ def main() -> int:
     print("service metrics over 200k orders", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         figures.update(measure_metrics(f"sqlite:///{Path(tmp) / 'metrics.sqlite'}"))
+    print("dashboard live updates", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{Path(tmp) / 'dashboard.sqlite'}"
+        build_metrics_mirror(url)
+        figures.update(measure_dashboard_update(url))
     print("shipping board over 10k open orders", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         figures.update(measure_shipping_board(f"sqlite:///{Path(tmp) / 'board.sqlite'}"))
