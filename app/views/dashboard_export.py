@@ -17,10 +17,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.worksheet import Worksheet
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
 
@@ -148,19 +146,19 @@ def write_csv(path: Path, report: MetricsReport) -> Path:
 
 
 def _sheet(
-    workbook: Workbook,
+    workbook: Any,
     title: str,
     headers: Sequence[str],
     rows: Sequence[Sequence[Cell]],
     *,
     first: bool = False,
-) -> Worksheet:
+) -> Any:
     sheet = workbook.active if first else workbook.create_sheet()
     sheet.title = title[:31]  # Excel's limit
     if headers:
         sheet.append(list(headers))
         for cell in sheet[1]:
-            cell.font = Font(bold=True)
+            cell.font = _bold_font()
         sheet.freeze_panes = "B2"
     for row in rows:
         sheet.append(list(row))
@@ -172,6 +170,8 @@ def _sheet(
 
 def write_xlsx(path: Path, report: MetricsReport, *, product_name: str = "") -> Path:
     """Three sheets: the metric table, the score's breakdown, and what the figures cover."""
+    from openpyxl import Workbook  # only an export pays for importing it (0.3 s)
+
     workbook = Workbook()
     headers, rows = metric_table(report)
     metrics_title, score_title, about_title = (_tr(title) for title in SHEETS)
@@ -239,3 +239,9 @@ class ExportButton(QToolButton):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def _bold_font() -> Any:
+    from openpyxl.styles import Font
+
+    return Font(bold=True)
