@@ -16,22 +16,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.config import HOME_ENV, Settings  # noqa: E402
-from app.sandbox.server import SandboxServer  # noqa: E402
-from app.views.app import build_application  # noqa: E402
 from app.views.dashboard_view import DashboardView  # noqa: E402
-from app.views.i18n import install_language  # noqa: E402
 from app.views.main_window import MainWindow  # noqa: E402
-from tools.screenshot import pump  # noqa: E402
 from tools.screenshot_refunds import save, wait_for  # noqa: E402
-from tools.screenshot_shipping import synced_shop  # noqa: E402
+from tools.screenshot_shipping import shoot_synced_shop  # noqa: E402
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -61,26 +55,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "shots")
     parser.add_argument("--orders", type=int, default=3_000)
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    home = Path(tempfile.mkdtemp(prefix="aftersales-dashboard-shots-"))
-    os.environ[HOME_ENV] = str(home)
-    sandbox = SandboxServer(home / "sandbox.sqlite", port=0, seed=7, live=False, history_orders=args.orders)
-    sandbox.start()
-    build_application(sys.argv[:1], Settings(language="zh_CN"))
-    try:
-        for language in LANGUAGES:
-            install_language(language)
-            (home / language).mkdir()
-            sessions, owner = synced_shop(home / language, sandbox.url)
-            window = MainWindow(sessions, Settings(language=language), actor=owner)
-            window.resize(1440, 900)
-            window.show()
-            shots(window, args.out, language)
-            pump(200)
-            window._waiting = 0  # the screenshots close the window without the quit question
-            window.close()
-    finally:
-        sandbox.stop()
+    shoot_synced_shop(shots, args.out, orders=args.orders, height=900)
     return 0
 
 

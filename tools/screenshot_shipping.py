@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,14 +111,15 @@ def shots(window: MainWindow, out: Path, language: str) -> None:
     render_pdf(Path(printed[1]), out, f"shipping_packing_slip_{language}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "shots")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    home = Path(tempfile.mkdtemp(prefix="aftersales-shipping-shots-"))
+def shoot_synced_shop(
+    shots: Callable[[MainWindow, Path, str], None], out: Path, *, orders: int = 3_000, height: int = 860
+) -> None:
+    """Start the sandbox store with `orders` of history, and for each language sync it
+    into a fresh database, open the main window as the owner and call `shots`."""
+    out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="aftersales-shots-"))
     os.environ[HOME_ENV] = str(home)
-    sandbox = SandboxServer(home / "sandbox.sqlite", port=0, seed=7, live=False, history_orders=3_000)
+    sandbox = SandboxServer(home / "sandbox.sqlite", port=0, seed=7, live=False, history_orders=orders)
     sandbox.start()
     build_application(sys.argv[:1], Settings(language="zh_CN"))
     try:
@@ -126,14 +128,20 @@ def main() -> int:
             (home / language).mkdir()
             sessions, owner = synced_shop(home / language, sandbox.url)
             window = MainWindow(sessions, Settings(language=language), actor=owner)
-            window.resize(1440, 860)
+            window.resize(1440, height)
             window.show()
-            shots(window, args.out, language)
+            shots(window, out, language)
             pump(200)
             window._waiting = 0  # the screenshots close the window without the quit question
             window.close()
     finally:
         sandbox.stop()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "shots")
+    shoot_synced_shop(shots, parser.parse_args().out)
     return 0
 
 
