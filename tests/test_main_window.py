@@ -262,3 +262,16 @@ def test_the_screen_in_view_hears_of_new_data_at_once_hidden_ones_later(
     window.on_data_changed({"outbox"})
     window.screen_updates.deliver_pending()  # what the 30-second timer does
     assert hidden.heard[-1] == frozenset({"outbox"})
+
+
+def test_the_dashboard_is_built_only_when_first_shown(
+    qtbot, session_factory, settings, owner, english
+) -> None:
+    """pyqtgraph and six charts cost the start-up nothing until the owner opens them."""
+    window = make_window_for(qtbot, session_factory, settings, owner)
+    assert "Dashboard" in navigation_texts(window)
+    assert not window.is_built("dashboard")
+    window.show_screen("dashboard")
+    assert window.is_built("dashboard")
+    assert window.current_screen_key() == "dashboard"
+    assert window.screen_named("dashboard").screen_title() == "Dashboard"

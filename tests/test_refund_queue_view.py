@@ -215,7 +215,7 @@ def test_the_quit_question_says_it_in_plain_words(
 
         def clickedButton(self) -> str: return "Stay"  # fmt: skip
 
-    monkeypatch.setattr("app.views.main_window.QMessageBox", Box)
+    monkeypatch.setattr("app.views.quit_warning.QMessageBox", Box)
     assert window.confirm_quit(3) is False
     assert shown == [
         "3 decisions have not reached the platform yet. "

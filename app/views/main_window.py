@@ -16,16 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -39,18 +37,18 @@ from app.services.permissions import Action, Actor, allowed
 from app.sync.status import SyncStatus
 from app.views.audit_view import AuditView
 from app.views.background import BackgroundTasks
-from app.views.dashboard_view import DashboardView
 from app.views.needs_attention_view import NeedsAttentionView
 from app.views.orders_view import OrdersView
 from app.views.people_words import role_label
+from app.views.quit_warning import another_main_window_stays, ask_to_quit
 from app.views.refund_queue_view import RefundQueueView
 from app.views.screen_updates import ScreenUpdates
-from app.views.screen_wiring import wire_screens
+from app.views.screen_wiring import dashboard_screen, wire_screen, wire_screens
 from app.views.settings_dialog import SettingsDialog
 from app.views.shipping_board_view import ShippingBoardView
 from app.views.sync_status_bar import SyncStatusBar
 from app.views.users_view import UsersView
-from app.views.window_layout import UI_STATE_KEY, layout_state, restore_layout
+from app.views.window_layout import UI_STATE_KEY, layout_state, restore_layout, saved_screen_states
 
 
 class MainWindow(QMainWindow):
@@ -78,6 +76,8 @@ class MainWindow(QMainWindow):
         self._sync_worker = sync_worker
         self._actor = actor
         self._screens: dict[str, QWidget] = {}
+        self._unbuilt: dict[str, tuple[Callable[[], QWidget], Callable[[], str]]] = {}
+        self._saved_states: dict[str, Any] = {}  # screens' states from the last run
         self.screen_updates = ScreenUpdates(
             self._screens, lambda: self.current_screen_key() if self._screens else None, self
         )
@@ -150,11 +150,12 @@ class MainWindow(QMainWindow):
                 lambda: ShippingBoardView(self.tasks, session_factory, actor, sync_worker=sync_worker),
                 requires=Action.VIEW_SHIPPING_BOARD,
             )
-            self.add_screen(
+            self.add_screen(  # pyqtgraph and six charts: built when first shown
                 "dashboard",
-                lambda: DashboardView(self.tasks, session_factory, actor, settings=settings,
-                                      settings_path=settings_path, sync_worker=sync_worker),
+                lambda: dashboard_screen(self.tasks, session_factory, actor, settings=settings,
+                                         settings_path=settings_path, sync_worker=sync_worker),
                 requires=Action.VIEW_DASHBOARD,
+                title=lambda: QCoreApplication.translate("DashboardView", "Dashboard"),
             )  # fmt: skip
             self.add_screen(  # refund decisions and shipments: each person sees their own kind
                 "attention",
@@ -188,21 +189,28 @@ class MainWindow(QMainWindow):
         key: str,
         screen: QWidget | Callable[[], QWidget],
         requires: Action | tuple[Action, ...] = Action.VIEW_ORDERS,
+        *,
+        title: Callable[[], str] | None = None,
     ) -> bool:
         """Add a screen to the navigation if the signed-in person may `requires` (any one of
         several), else return False (a screen given as a factory is then never built). A
         screen has `screen_title()` and may have `on_data_changed(kinds)`,
         `set_sync_status(status)`, `save_state()` and `restore_state(state)`, which the
-        window calls when it has something for them."""
+        window calls when it has something for them. A factory given with its `title` is
+        built only when the screen is first shown or asked for: a heavy screen then costs
+        the start-up nothing."""
         if not any(map(self.allows, requires if isinstance(requires, tuple) else (requires,))):
             if isinstance(screen, QWidget):
                 screen.deleteLater()
             return False
-        if not isinstance(screen, QWidget):
+        if not isinstance(screen, QWidget) and title is not None:
+            self._unbuilt[key] = (screen, title)
+            screen = QWidget(self)  # stands in the stack until the screen is built
+        elif not isinstance(screen, QWidget):
             screen = screen()
         self._screens[key] = screen
         self._stack.addWidget(screen)
-        item = QListWidgetItem(screen.screen_title())  # type: ignore[attr-defined]
+        item = QListWidgetItem(self._title_of(key))
         item.setData(Qt.ItemDataRole.UserRole, key)
         self._navigation.addItem(item)
         number = len(self._screens)
@@ -220,7 +228,34 @@ class MainWindow(QMainWindow):
         return list(self._screens)
 
     def screen_named(self, key: str) -> QWidget:
+        if key in self._unbuilt:
+            self._build(key)
         return self._screens[key]
+
+    def _build(self, key: str) -> None:
+        factory, _title = self._unbuilt.pop(key)
+        stand_in = self._screens[key]
+        screen = factory()
+        current = self._stack.currentWidget() is stand_in
+        self._stack.insertWidget(self._stack.indexOf(stand_in), screen)
+        self._screens[key] = screen
+        if current:
+            self._stack.setCurrentWidget(screen)
+        self._stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if isinstance(self._saved_states.get(key), dict) and hasattr(screen, "restore_state"):
+            screen.restore_state(self._saved_states[key])
+        if hasattr(screen, "set_sync_status"):
+            screen.set_sync_status(self.sync_status.status())
+        wire_screen(self, key, screen, self._update_titles)
+
+    def is_built(self, key: str) -> bool:
+        return key not in self._unbuilt
+
+    def _title_of(self, key: str) -> str:
+        if key in self._unbuilt:
+            return self._unbuilt[key][1]()
+        return self._screens[key].screen_title()  # type: ignore[attr-defined]
 
     def current_screen_key(self) -> str:
         return list(self._screens)[self._stack.currentIndex()]
@@ -231,12 +266,14 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _show_screen_at(self, row: int) -> None:
         if row >= 0:
+            if (key := list(self._screens)[row]) in self._unbuilt:
+                self._build(key)
             self._stack.setCurrentIndex(row)
             self.screen_updates.shown(self.current_screen_key())
 
     def _update_titles(self) -> None:
-        for row, screen in enumerate(self._screens.values()):
-            self._navigation.item(row).setText(screen.screen_title())  # type: ignore[attr-defined]
+        for row, key in enumerate(self._screens):
+            self._navigation.item(row).setText(self._title_of(key))
 
     # --- decisions waiting to be sent ----------------------------------------------------
     @Slot()
@@ -342,45 +379,25 @@ class MainWindow(QMainWindow):
 
     # --- remembering the layout ----------------------------------------------------------------
     def _restore_ui_state(self) -> None:
-        screen = restore_layout(self, self._settings.extra.get(UI_STATE_KEY), self._screens)
+        state = self._settings.extra.get(UI_STATE_KEY)
+        self._saved_states = saved_screen_states(state)
+        screen = restore_layout(self, state, self._screens)
         if screen is not None:
             self.show_screen(screen)
 
     def save_ui_state(self) -> None:
-        self._settings.extra[UI_STATE_KEY] = layout_state(self, self.current_screen_key(), self._screens)
-        self._settings.save(self._settings_path)
-
-    def _another_window_stays(self) -> bool:
-        """Switching user closes this window with the next one already up: not a quit."""
-        return any(
-            isinstance(widget, QMainWindow) and widget is not self and widget.isVisible()
-            for widget in QApplication.topLevelWidgets()
+        kept = {key: self._saved_states[key] for key in self._unbuilt if key in self._saved_states}
+        self._settings.extra[UI_STATE_KEY] = layout_state(
+            self, self.current_screen_key(), self._screens, kept
         )
+        self._settings.save(self._settings_path)
 
     def confirm_quit(self, count: int) -> bool:
         """Ask before quitting with decisions the platform has not got yet (they stay either way)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Decisions not sent yet"))
-        if count == 1:  # English needs its singular; Chinese says both the same way
-            text = self.tr(
-                "1 decision has not reached the platform yet. It is kept and will be sent next time. "
-                "Quit anyway?"
-            )
-        else:
-            text = self.tr(
-                "{count} decisions have not reached the platform yet. They are kept and will be sent "
-                "next time. Quit anyway?"
-            ).format(count=count)
-        box.setText(text)
-        quit_button = box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
-        stay_button = box.addButton(self.tr("Stay"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(stay_button)
-        box.exec()
-        return box.clickedButton() is quit_button
+        return ask_to_quit(self, count)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._waiting and not self._another_window_stays() and not self.confirm_quit(self._waiting):
+        if self._waiting and not another_main_window_stays(self) and not self.confirm_quit(self._waiting):
             event.ignore()
             return
         self.save_ui_state()

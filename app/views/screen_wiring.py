@@ -1,6 +1,7 @@
 """How the main window's screens talk to the window and to each other.
 
-Owns `wire_screens`, called once the window has its screens: decisions and shipments
+Owns `wire_screens`, called once the window has its screens (and `wire_screen` for a
+screen built later, when first shown): decisions and shipments
 move the window's "waiting to be sent" badge, the needs-attention count moves its
 title, notices go to the status bar; and what the dashboard lists under a figure
 opens in the screen that shows it (`show_order`, `show_request`): an order in Orders,
@@ -11,11 +12,11 @@ request in Refunds when it is in the queue, else its order in Orders.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from app.views.dashboard_view import DashboardView
 from app.views.needs_attention_view import NeedsAttentionView
 from app.views.orders_view import OrdersView
 from app.views.refund_queue_view import RefundQueueView
@@ -32,29 +33,40 @@ def _screen(window: MainWindow, key: str) -> object | None:
 
 
 def wire_screens(window: MainWindow, update_titles: Callable[[], None]) -> None:
-    """Connect the screens the window has; `update_titles` rereads every screen's title."""
+    """Connect the screens the window has built; `update_titles` rereads every title.
+    A screen built later, when first shown, is connected then (`wire_screen`)."""
+    for key in window.screen_keys():
+        if window.is_built(key):
+            wire_screen(window, key, window.screen_named(key), update_titles)
 
+
+def wire_screen(window: MainWindow, key: str, screen: object, update_titles: Callable[[], None]) -> None:
     def notice(text: str) -> None:
         window.statusBar().showMessage(text, NOTICE_MS)
 
-    refunds, attention = _screen(window, "refunds"), _screen(window, "attention")
-    if isinstance(refunds, RefundQueueView):
-        refunds.decided.connect(window.refresh_waiting)
-        refunds.notice.connect(notice)
-    shipping = _screen(window, "shipping")
-    if isinstance(shipping, ShippingBoardView):
-        shipping.shipped.connect(window.refresh_waiting)
-        shipping.notice.connect(notice)
-    if isinstance(attention, NeedsAttentionView):
-        attention.title_changed.connect(update_titles)
-        attention.resolved.connect(window.refresh_waiting)
-    dashboard = _screen(window, "dashboard")
-    if isinstance(dashboard, DashboardView):
+    if isinstance(screen, RefundQueueView):
+        screen.decided.connect(window.refresh_waiting)
+        screen.notice.connect(notice)
+    elif isinstance(screen, ShippingBoardView):
+        screen.shipped.connect(window.refresh_waiting)
+        screen.notice.connect(notice)
+    elif isinstance(screen, NeedsAttentionView):
+        screen.title_changed.connect(update_titles)
+        screen.resolved.connect(window.refresh_waiting)
+    elif key == "dashboard":
+        dashboard: Any = screen
         dashboard.notice.connect(notice)
         dashboard.open_order.connect(lambda order_id: show_order(window, order_id))
         dashboard.open_request.connect(
             lambda aftersale_id: show_request(window, aftersale_id, dashboard.order_for_request(aftersale_id))
         )
+
+
+def dashboard_screen(*args: Any, **options: Any) -> QWidget:
+    """The dashboard, imported only when it is built (pyqtgraph takes 0.4 s to import)."""
+    from app.views.dashboard_view import DashboardView
+
+    return DashboardView(*args, **options)
 
 
 def show_order(window: MainWindow, order_id: str) -> bool:

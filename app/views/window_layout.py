@@ -43,11 +43,19 @@ def restore_layout(window: QMainWindow, state: Any, screens: Mapping[str, QWidge
     return state["screen"] if state.get("screen") in screens else None
 
 
-def layout_state(window: QMainWindow, current: str, screens: Mapping[str, QWidget]) -> dict[str, Any]:
+def saved_screen_states(state: Any) -> dict[str, Any]:
+    """Each screen's state as the last run left it (for screens built later)."""
+    saved = state.get("screens") if isinstance(state, dict) else None
+    return saved if isinstance(saved, dict) else {}
+
+
+def layout_state(
+    window: QMainWindow, current: str, screens: Mapping[str, QWidget], kept: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """What to remember; `kept` holds states of screens not built this run, kept as they were."""
+    built = {key: screen.save_state() for key, screen in screens.items() if hasattr(screen, "save_state")}
     return {
         "geometry": bytes(window.saveGeometry().toBase64()).decode("ascii"),
         "screen": current,
-        "screens": {
-            key: screen.save_state() for key, screen in screens.items() if hasattr(screen, "save_state")
-        },
+        "screens": {**(kept or {}), **built},
     }

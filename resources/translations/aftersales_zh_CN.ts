@@ -413,138 +413,138 @@
 <context>
     <name>DashboardExport</name>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="34"/>
+        <location filename="../../app/views/dashboard_export.py" line="32"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="35"/>
-        <location filename="../../app/views/dashboard_export.py" line="44"/>
+        <location filename="../../app/views/dashboard_export.py" line="33"/>
+        <location filename="../../app/views/dashboard_export.py" line="42"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="36"/>
+        <location filename="../../app/views/dashboard_export.py" line="34"/>
         <source>Whole window</source>
         <translation>整个统计期</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="37"/>
+        <location filename="../../app/views/dashboard_export.py" line="35"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="38"/>
+        <location filename="../../app/views/dashboard_export.py" line="36"/>
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="41"/>
+        <location filename="../../app/views/dashboard_export.py" line="39"/>
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="42"/>
+        <location filename="../../app/views/dashboard_export.py" line="40"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="43"/>
+        <location filename="../../app/views/dashboard_export.py" line="41"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="45"/>
+        <location filename="../../app/views/dashboard_export.py" line="43"/>
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="46"/>
+        <location filename="../../app/views/dashboard_export.py" line="44"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="47"/>
+        <location filename="../../app/views/dashboard_export.py" line="45"/>
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="49"/>
+        <location filename="../../app/views/dashboard_export.py" line="47"/>
         <source>Experience score (estimate)</source>
         <translation>体验分（估算）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="51"/>
+        <location filename="../../app/views/dashboard_export.py" line="49"/>
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="52"/>
+        <location filename="../../app/views/dashboard_export.py" line="50"/>
         <source>Score</source>
         <translation>体验分</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="53"/>
+        <location filename="../../app/views/dashboard_export.py" line="51"/>
         <source>About</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="56"/>
+        <location filename="../../app/views/dashboard_export.py" line="54"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="57"/>
+        <location filename="../../app/views/dashboard_export.py" line="55"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="58"/>
+        <location filename="../../app/views/dashboard_export.py" line="56"/>
         <source>Per</source>
         <translation>粒度</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="59"/>
+        <location filename="../../app/views/dashboard_export.py" line="57"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="60"/>
+        <location filename="../../app/views/dashboard_export.py" line="58"/>
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="61"/>
+        <location filename="../../app/views/dashboard_export.py" line="59"/>
         <source>In force since</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="62"/>
+        <location filename="../../app/views/dashboard_export.py" line="60"/>
         <source>Computed at</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="63"/>
+        <location filename="../../app/views/dashboard_export.py" line="61"/>
         <source>Times</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="65"/>
+        <location filename="../../app/views/dashboard_export.py" line="63"/>
         <source>hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="65"/>
+        <location filename="../../app/views/dashboard_export.py" line="63"/>
         <source>day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="66"/>
+        <location filename="../../app/views/dashboard_export.py" line="64"/>
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="67"/>
+        <location filename="../../app/views/dashboard_export.py" line="65"/>
         <source>Shop time (UTC+8)</source>
         <translation>店铺时间（UTC+8）</translation>
     </message>
@@ -553,6 +553,7 @@
     <name>DashboardView</name>
     <message>
         <location filename="../../app/views/dashboard_view.py" line="171"/>
+        <location filename="../../app/views/main_window.py" line="158"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -1026,71 +1027,46 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="255"/>
+        <location filename="../../app/views/main_window.py" line="292"/>
         <source>{count} waiting to be sent</source>
         <translation>{count} 条待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="258"/>
+        <location filename="../../app/views/main_window.py" line="295"/>
         <source>Decisions made here that the platform has not confirmed yet; they are kept until it does.</source>
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="324"/>
+        <location filename="../../app/views/main_window.py" line="361"/>
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="325"/>
+        <location filename="../../app/views/main_window.py" line="362"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="326"/>
+        <location filename="../../app/views/main_window.py" line="363"/>
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="327"/>
+        <location filename="../../app/views/main_window.py" line="364"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="328"/>
+        <location filename="../../app/views/main_window.py" line="365"/>
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="331"/>
+        <location filename="../../app/views/main_window.py" line="368"/>
         <source>{name}
 {role}</source>
         <translation>{name}
 {role}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="364"/>
-        <source>Decisions not sent yet</source>
-        <translation>处理结果尚未提交</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="367"/>
-        <source>1 decision has not reached the platform yet. It is kept and will be sent next time. Quit anyway?</source>
-        <translation>有 1 条处理结果还没提交到平台。它会被保留，下次打开时自动提交。仍要退出吗？</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="372"/>
-        <source>{count} decisions have not reached the platform yet. They are kept and will be sent next time. Quit anyway?</source>
-        <translation>有 {count} 条处理结果还没提交到平台。它们会被保留，下次打开时自动提交。仍要退出吗？</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="376"/>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/main_window.py" line="377"/>
-        <source>Stay</source>
-        <translation>留下</translation>
     </message>
 </context>
 <context>
@@ -1687,6 +1663,34 @@ made {time}</source>
         <location filename="../../app/views/pickup_overdue_table.py" line="55"/>
         <source>Items</source>
         <translation>商品</translation>
+    </message>
+</context>
+<context>
+    <name>QuitWarning</name>
+    <message>
+        <location filename="../../app/views/quit_warning.py" line="26"/>
+        <source>Decisions not sent yet</source>
+        <translation>处理结果尚未提交</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quit_warning.py" line="28"/>
+        <source>1 decision has not reached the platform yet. It is kept and will be sent next time. Quit anyway?</source>
+        <translation>有 1 条处理结果还没提交到平台。它会被保留，下次打开时自动提交。仍要退出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quit_warning.py" line="34"/>
+        <source>{count} decisions have not reached the platform yet. They are kept and will be sent next time. Quit anyway?</source>
+        <translation>有 {count} 条处理结果还没提交到平台。它们会被保留，下次打开时自动提交。仍要退出吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quit_warning.py" line="40"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/quit_warning.py" line="41"/>
+        <source>Stay</source>
+        <translation>留下</translation>
     </message>
 </context>
 <context>
@@ -2402,7 +2406,7 @@ made {time}</source>
 <context>
     <name>ScreenWiring</name>
     <message>
-        <location filename="../../app/views/screen_wiring.py" line="74"/>
+        <location filename="../../app/views/screen_wiring.py" line="86"/>
         <source>Order {order} is not in the local copy.</source>
         <translation>本地数据中没有订单 {order}。</translation>
     </message>
@@ -4313,17 +4317,17 @@ made {time}</source>
         <translation>同步意外失败，稍后会自动重试。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/push.py" line="38"/>
+        <location filename="../../app/sync/push.py" line="43"/>
         <source>The platform&apos;s state changed before this decision arrived; it was not applied.</source>
         <translation>在这个决定送达之前，平台上的状态已经变了；这个决定没有生效。</translation>
     </message>
     <message>
-        <location filename="../../app/shop.py" line="32"/>
+        <location filename="../../app/shop.py" line="33"/>
         <source>The demo shop could not start on this computer.</source>
         <translation>演示店铺无法在这台电脑上启动。</translation>
     </message>
     <message>
-        <location filename="../../app/shop.py" line="33"/>
+        <location filename="../../app/shop.py" line="34"/>
         <source>The shop&apos;s app secret is not on this computer. The owner must connect the shop again (Settings → Change shop).</source>
         <translation>这台电脑上没有店铺的 App Secret，需要店主重新连接店铺（设置 → 更换店铺）。</translation>
     </message>
@@ -4406,6 +4410,11 @@ made {time}</source>
         <location filename="../../app/sync/evidence_upload.py" line="40"/>
         <source>The platform did not take an evidence picture of this refusal. Discard this refusal and refuse again with other pictures.</source>
         <translation>平台没有接受这次拒绝的凭证图片。请放弃这次拒绝，换其他图片重新拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/status.py" line="17"/>
+        <source>Another workstation is syncing with the platform; this one takes over if it stops.</source>
+        <translation>另一台电脑正在与平台同步；它停止后由本机接替。</translation>
     </message>
 </context>
 </TS>
