@@ -21,6 +21,7 @@ from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sync.client import PlatformClient, ShopCredentials
 from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.engine import SyncEngine
+from app.sync.lease import SyncLease
 from app.sync.status import ShopNotReachable
 
 log = logging.getLogger(__name__)
@@ -61,7 +62,8 @@ class ShopTarget:
         self, sessions: sessionmaker[Session]
     ) -> Callable[[Callable[[str, int], None]], SyncEngine]:
         def build(on_page: Callable[[str, int], None]) -> SyncEngine:
-            return SyncEngine(PlatformClient(self.wait_credentials()), sessions, on_page=on_page)
+            lease = SyncLease(sessions.kw["bind"])  # one sync at a time on a shared database
+            return SyncEngine(PlatformClient(self.wait_credentials()), sessions, on_page=on_page, lease=lease)
 
         return build
 

@@ -21,6 +21,7 @@ from app.shop import ShopTarget, configured_shop, real_shop
 from app.sync.backoff import Backoff
 from app.sync.client import Outcome, PlatformClient, ShopCredentials
 from app.sync.engine import RunReport, SyncEngine
+from app.sync.lease import SyncLease
 from app.sync.status import ShopNotReachable
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,8 @@ def choose_shop(args: argparse.Namespace, settings: config.Settings) -> ShopTarg
 def status_line(report: RunReport) -> str:
     pulled = ", ".join(f"{kind} {count}" for kind, count in report.pulled.items()) or "nothing"
     clock = time.strftime("%H:%M:%S")
+    if report.standing_by:
+        return f"{clock} standing by: {report.problem}"
     if report.outcome is Outcome.DONE:
         return f"{clock} online: pulled {pulled}"
     return f"{clock} {report.outcome.value}: {report.problem} {report.detail} (pulled {pulled})"
@@ -76,14 +79,15 @@ def run(argv: list[str]) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
+    engine: SyncEngine | None = None
     try:
-        _engine, sessions = open_database(target.database_url)
+        _database, sessions = open_database(target.database_url)
         try:
             credentials = target.wait_credentials()
         except ShopNotReachable as error:
             print(error, flush=True)
             return EXIT_RETRY_LATER
-        engine = SyncEngine(PlatformClient(credentials), sessions)
+        engine = SyncEngine(PlatformClient(credentials), sessions, lease=SyncLease(sessions.kw["bind"]))
         print(
             f"syncing shop {credentials.shop_id} from {credentials.gateway} into {target.database_url}",
             flush=True,
@@ -91,6 +95,8 @@ def run(argv: list[str]) -> int:
         if args.once:
             report = engine.run_once()
             print(status_line(report), flush=True)
+            if report.standing_by:
+                return EXIT_RETRY_LATER
             return {Outcome.DONE: EXIT_OK, Outcome.RETRY: EXIT_RETRY_LATER}.get(
                 report.outcome, EXIT_NEEDS_PERSON
             )
@@ -110,4 +116,6 @@ def run(argv: list[str]) -> int:
         print("stopped", flush=True)
         return EXIT_OK
     finally:
+        if engine is not None:
+            engine.close()  # hands the sync lease to another workstation at once
         target.stop()

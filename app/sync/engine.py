@@ -12,6 +12,10 @@ a full page shares one second does the engine narrow the slice to that second an
 page through it by offset. Offset paging over a moving list would skip rows that
 change while it pages; time paging cannot.
 
+Given a sync lease (`lease.SyncLease`, ARCHITECTURE.md "Scale"), only its holder runs:
+on a shared PostgreSQL database the other workstations stand by, retrying the lease
+every run, and take over once the holder is gone. On SQLite the lease is always held.
+
 No Qt here: the worker (`worker.py`) runs `run_once()` on its thread.
 """
 
@@ -30,7 +34,9 @@ from app.models import SyncCursor
 from app.services import platform_lists
 from app.sync.client import PROBLEM_UNREADABLE, ApiResult, Outcome, PlatformClient
 from app.sync.ingest import MalformedAnswer, parse_after_sales, parse_orders, store_after_sales, store_orders
+from app.sync.lease import SyncLease
 from app.sync.push import PushEngine
+from app.sync.status import PROBLEM_ANOTHER_WORKSTATION_SYNCING
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +114,7 @@ class RunReport:
     detail: str = ""  # the platform's words or what could not be read
     rate_limited: bool = False
     lists_refreshed: list[str] = field(default_factory=list)  # platform lists fetched anew
+    standing_by: bool = False  # another process holds the sync lease; nothing was done
 
     @property
     def kinds_changed(self) -> frozenset[str]:
@@ -117,6 +124,12 @@ class RunReport:
         if any(self.pushed.values()):
             kinds.add("outbox")
         return frozenset(kinds)
+
+
+def _standing_by(report: RunReport | None = None) -> RunReport:
+    report = report if report is not None else RunReport()
+    report.standing_by, report.problem = True, PROBLEM_ANOTHER_WORKSTATION_SYNCING
+    return report
 
 
 class SyncEngine:
@@ -129,6 +142,7 @@ class SyncEngine:
         overlap_s: int = OVERLAP_S,
         page_size: int = PAGE_SIZE,
         on_page: Callable[[str, int], None] | None = None,
+        lease: SyncLease | None = None,
     ) -> None:
         self.client = client
         self._sessions = sessions
@@ -137,13 +151,26 @@ class SyncEngine:
         self._page_size = page_size
         self._on_page = on_page
         self.push = PushEngine(client, sessions, clock=clock)
+        # The desktop and the headless service pass a lease (app/shop.py, cli.py); an
+        # engine built without one (tests, tools) syncs unconditionally. Even then no
+        # operation is sent twice: the push engine claims each one.
+        self.lease = lease
+
+    def close(self) -> None:
+        """Give up the sync lease (so another workstation takes over at once) and the client."""
+        if self.lease is not None:
+            self.lease.release()
+        self.client.close()
 
     def run_once(self) -> RunReport:
         """Push the outbox, then pull every stream; stops at the first problem and reports it.
 
         Push runs first so that a pull never shows a state older than a decision the
-        person already made here.
+        person already made here. Without the sync lease nothing runs: the report says
+        another workstation is syncing, and the next run asks for the lease again.
         """
+        if self.lease is not None and not self.lease.acquire():
+            return _standing_by()
         report = RunReport()
         pushed = self.push.push_once()
         report.pushed = pushed.counts
@@ -153,6 +180,8 @@ class SyncEngine:
             report.detail = pushed.stopped.platform_message
             report.rate_limited = pushed.stopped.rate_limited
             return report
+        if self.lease is not None and not self.lease.holds():  # lost while pushing: the new holder pulls
+            return _standing_by(report)
         for stream in STREAMS:
             try:
                 report.pulled[stream.name] = self.pull(stream, report)

@@ -10,6 +10,10 @@ sent again. What the re-read finds is stored in the mirror too. A refusal's evid
 pictures kept on this computer are uploaded first (`evidence_upload`), and the
 platform's URLs committed into the operation before the operation itself is sent.
 
+Several processes may push from one PostgreSQL database: each operation is claimed
+(`lease.OutboxClaim`) for the whole of its push, and its row locked with `FOR UPDATE
+SKIP LOCKED` while it is marked "sending", so no operation is sent by two processes.
+
 No Qt; the sync worker runs `push_once()` before every pull.
 """
 
@@ -32,6 +36,7 @@ from app.sync.backoff import Backoff
 from app.sync.client import PROBLEM_NETWORK, PROBLEM_TIMEOUT, ApiResult, Outcome, PlatformClient
 from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.ingest import MalformedAnswer, parse_after_sales, parse_orders, store_after_sales, store_orders
+from app.sync.lease import OutboxClaim
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +76,7 @@ class PushEngine:
         self.client = client
         self._sessions = sessions
         self._clock = clock
+        self._claims = OutboxClaim(sessions.kw["bind"])
 
     def due_operations(self) -> list[int]:
         """The oldest open operation of each entity, if its time has come (seq numbers)."""
@@ -94,7 +100,10 @@ class PushEngine:
     def push_once(self) -> PushReport:
         report = PushReport()
         for seq in self.due_operations():
-            outcome = self._push_one(seq)
+            # Another process sharing the database may be pushing this one right now
+            # (ARCHITECTURE.md "Scale"): leave it to that process this round.
+            with self._claims.claim(seq) as mine:
+                outcome = self._push_one(seq) if mine else _Step("skipped")
             report.count(outcome.final_state)
             if outcome.stop_round is not None:
                 report.stopped = outcome.stop_round
@@ -134,8 +143,16 @@ class PushEngine:
             params = uploaded = upload.params
 
         with self._sessions.begin() as session:
-            op = session.get(OutboxOperation, seq)
-            assert op is not None
+            # The row lock makes "still open? then mark it sending" one step for every
+            # process; SKIP LOCKED passes over a row another process is marking. (SQLite
+            # has one writer at a time and ignores FOR UPDATE.)
+            op = session.scalars(
+                select(OutboxOperation)
+                .where(OutboxOperation.seq == seq, OutboxOperation.state.in_(state.OPEN_STATES))
+                .with_for_update(skip_locked=True)
+            ).one_or_none()
+            if op is None:  # claimed elsewhere, or a person discarded it meanwhile
+                return _Step("skipped")
             op.state, op.attempts = state.SENDING, op.attempts + 1
             if uploaded is not None:  # committed before sending: a retry sends these same URLs
                 op.params = json.dumps(uploaded, ensure_ascii=False, sort_keys=True)

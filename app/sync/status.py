@@ -10,6 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from app.sync.codes import QT_TRANSLATE_NOOP
+
+# Shown while another workstation (or the shop's sync service) holds the sync lease and
+# this one stands by, sharing the database it keeps up to date (ARCHITECTURE.md "Scale").
+PROBLEM_ANOTHER_WORKSTATION_SYNCING = QT_TRANSLATE_NOOP(
+    "sync", "Another workstation is syncing with the platform; this one takes over if it stops."
+)
+
 
 class SyncState(Enum):
     STARTING = "starting"  # no run finished yet

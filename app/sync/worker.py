@@ -67,7 +67,7 @@ class _SyncLoop(QObject):
         if self._timer is not None:
             self._timer.stop()
         if self._engine is not None:
-            self._engine.client.close()
+            self._engine.close()  # also hands the sync lease to another workstation
         # Hand this object (and its timer) back to the GUI thread, which will destroy
         # it: Qt timers may only be stopped or freed by the thread they belong to.
         self.moveToThread(QCoreApplication.instance().thread())
@@ -98,6 +98,20 @@ class _SyncLoop(QObject):
             "decisions_refused": report.pushed.get(outbox_state.REJECTED, 0)
             + report.pushed.get(outbox_state.CONFLICT, 0),
         }
+        if report.standing_by:
+            # Another workstation keeps the shared database up to date; ask again next time.
+            self._backoff.reset()
+            self._publish(
+                SyncStatus(
+                    SyncState.ONLINE,
+                    self._status.last_success_at,
+                    **counts,
+                    last_error=report.problem,
+                    next_attempt_in_s=self._interval_s,
+                    kinds_changed=report.kinds_changed,
+                )
+            )
+            return self._interval_s
         if report.outcome is Outcome.DONE:
             self._backoff.reset()
             self._publish(

@@ -1,0 +1,197 @@
+"""The sync lease and outbox claims: one sync at a time when several workstations share PostgreSQL.
+
+Owns ARCHITECTURE.md "Scale": whichever workstation (or headless `sync` service) holds
+the lease pulls and pushes; the others stand by and try again every run. The lease is
+a PostgreSQL session-level advisory lock held on a connection of its own for as long
+as this process syncs. PostgreSQL releases a session lock when its connection ends, so
+when the holder dies or loses the network another process takes over at its next try.
+The lease connection asks the server to probe it often (TCP keepalives), so a holder
+that vanished without closing is noticed within seconds, not the operating system's
+two hours.
+
+Also owns the per-operation claim the push engine takes around sending one outbox
+operation (`OutboxClaim`): the same kind of lock, keyed by the operation's sequence
+number, held from the re-read through the send to the recorded answer.
+
+On SQLite there is one workstation: the lease is always held and every claim granted.
+No Qt here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.pool import NullPool
+
+log = logging.getLogger(__name__)
+
+
+def _lock_key(name: str, bits: int) -> int:
+    """A stable signed integer for `name` (Python's hash() changes between runs)."""
+    value = int.from_bytes(hashlib.sha256(name.encode()).digest()[: bits // 8], "big")
+    return value - (1 << bits) if value >= 1 << (bits - 1) else value
+
+
+# The one-bigint and the two-int4 advisory lock forms do not overlap in PostgreSQL, so
+# the lease and the claims (namespace, seq) can never collide.
+SYNC_LEASE_KEY = _lock_key("aftersales-desk: sync lease", 64)
+OUTBOX_CLAIM_NAMESPACE = _lock_key("aftersales-desk: outbox claim", 32)
+# Casts pick the bigint and (int, int) forms whatever size the driver sends a number as.
+_TRY_LEASE = text("SELECT pg_try_advisory_lock(CAST(:key AS bigint))")
+_UNLOCK_LEASE = text("SELECT pg_advisory_unlock(CAST(:key AS bigint))")
+_TRY_CLAIM = text("SELECT pg_try_advisory_lock(CAST(:namespace AS integer), CAST(:seq AS integer))")
+_UNLOCK_CLAIM = text("SELECT pg_advisory_unlock(CAST(:namespace AS integer), CAST(:seq AS integer))")
+
+# libpq and server settings for the lease connection: a dead peer is noticed within
+# about idle + interval * count seconds on both sides.
+KEEPALIVE_IDLE_S, KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT = 5, 2, 3
+CONNECT_TIMEOUT_S = 5
+LEASE_CONNECT_ARGS = {
+    "connect_timeout": CONNECT_TIMEOUT_S,
+    "keepalives": 1,
+    "keepalives_idle": KEEPALIVE_IDLE_S,
+    "keepalives_interval": KEEPALIVE_INTERVAL_S,
+    "keepalives_count": KEEPALIVE_COUNT,
+    # A query on a connection whose network vanished fails after this, instead of hanging.
+    "tcp_user_timeout": (KEEPALIVE_IDLE_S + KEEPALIVE_INTERVAL_S * KEEPALIVE_COUNT) * 1000,
+}
+
+
+def is_postgresql(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+class SyncLease:
+    """The right to sync for this process; `acquire()` every run, `release()` at stop."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._shared = is_postgresql(engine)
+        # A pool of its own without pooling: closing the lease connection really closes
+        # it, so a released or abandoned lease never lingers on a pooled connection.
+        self._lease_engine = (
+            create_engine(
+                engine.url,
+                poolclass=NullPool,
+                isolation_level="AUTOCOMMIT",  # never idle inside a transaction for hours
+                connect_args=LEASE_CONNECT_ARGS,
+            )
+            if self._shared
+            else None
+        )
+        self._connection: Connection | None = None
+
+    @property
+    def shared(self) -> bool:
+        """Whether other processes may compete for the lease (PostgreSQL)."""
+        return self._shared
+
+    def acquire(self) -> bool:
+        """Take the lease if free, or confirm it is still ours; never waits for it."""
+        if not self._shared:
+            return True
+        if self.holds():
+            return True
+        assert self._lease_engine is not None
+        try:
+            connection = self._lease_engine.connect()
+        except Exception as error:  # the database is unreachable: nobody here can sync
+            log.warning("could not connect to take the sync lease: %s", error)
+            return False
+        try:
+            for setting, value in (
+                ("tcp_keepalives_idle", KEEPALIVE_IDLE_S),
+                ("tcp_keepalives_interval", KEEPALIVE_INTERVAL_S),
+                ("tcp_keepalives_count", KEEPALIVE_COUNT),
+            ):
+                connection.execute(text(f"SET {setting} = {int(value)}"))
+            granted = connection.execute(_TRY_LEASE, {"key": SYNC_LEASE_KEY}).scalar_one()
+        except Exception as error:
+            log.warning("could not ask for the sync lease: %s", error)
+            connection.close()
+            return False
+        if not granted:
+            connection.close()
+            return False
+        self._connection = connection
+        log.info("took the sync lease")
+        return True
+
+    def holds(self) -> bool:
+        """Whether this process still holds the lease: its connection must be alive,
+        because the server let go of the lock the moment that connection ended."""
+        if not self._shared:
+            return True
+        if self._connection is None:
+            return False
+        try:
+            self._connection.execute(text("SELECT 1"))
+        except Exception as error:
+            log.warning("lost the sync lease: its connection ended (%s)", error)
+            self._drop_connection()
+            return False
+        return True
+
+    def release(self) -> None:
+        """Give the lease up (at stop), so another process takes over at once."""
+        if self._connection is None:
+            return
+        try:
+            self._connection.execute(_UNLOCK_LEASE, {"key": SYNC_LEASE_KEY})
+        except Exception:
+            log.info("the sync lease connection was already gone at release")
+        self._drop_connection()
+        log.info("released the sync lease")
+
+    def _drop_connection(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            try:
+                connection.close()  # closes the socket: the server drops any lock left
+            except Exception:
+                connection.invalidate()
+
+
+class OutboxClaim:
+    """Claims on outbox operations, so no operation is ever sent by two processes.
+
+    A claim is a session-level advisory lock on (namespace, seq), held on a pooled
+    connection from before the push engine reads the operation until its answer is
+    recorded. It spans the send, which the row lock taken while marking the operation
+    "sending" cannot: that transaction commits before the send so a crash leaves the
+    mark behind. A process that dies mid-send loses its claim with its connection, and
+    the next claimant finds "sending" and re-reads the platform before sending again.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine if is_postgresql(engine) else None
+
+    @contextmanager
+    def claim(self, seq: int) -> Iterator[bool]:
+        """Yields True when this process may push operation `seq` now, False when another
+        process is pushing it (skip it this round)."""
+        if self._engine is None:
+            yield True
+            return
+        with self._engine.connect() as connection:
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+            granted = connection.execute(
+                _TRY_CLAIM,
+                {"namespace": OUTBOX_CLAIM_NAMESPACE, "seq": seq},
+            ).scalar_one()
+            try:
+                yield bool(granted)
+            finally:
+                if granted:
+                    try:
+                        connection.execute(
+                            _UNLOCK_CLAIM,
+                            {"namespace": OUTBOX_CLAIM_NAMESPACE, "seq": seq},
+                        )
+                    except Exception:
+                        # Unsure whether the lock went: never give a pooled connection
+                        # back holding it.
+                        connection.invalidate()
