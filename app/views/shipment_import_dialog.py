@@ -28,7 +28,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -47,6 +46,7 @@ from app.services.permissions import Actor, PermissionDenied
 from app.services.shipment_import import BatchShipRefused, ImportFileProblem, ImportRow, PreviewRow
 from app.services.shipping import ShipmentRefused
 from app.views.background import WORK_LANE, BackgroundTasks
+from app.views.big_table import configure_big_table
 from app.views.people_words import refusal_text, service_words
 
 log = logging.getLogger(__name__)
@@ -167,12 +167,8 @@ class ShipmentImportDialog(QDialog):
         self.table = QTableView(self)
         self.table.setObjectName("importPreview")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        configure_big_table(self.table)  # the same table manners as every list of the desk
+        self.table.setSortingEnabled(False)  # file order: row numbers match the spreadsheet
         header = self.table.horizontalHeader()
         for column, width in ((0, 48), (1, 170), (2, 90), (3, 150)):
             self.table.setColumnWidth(column, width)
