@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,30 @@ from sqlalchemy import Connection, Engine, Select, Table, create_engine, event, 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.services.refusal import Refusal
+from app.sync.codes import QT_TRANSLATE_NOOP
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+PG_CONNECT_TIMEOUT_S = 10
+
+MSG_NEWER_SCHEMA = QT_TRANSLATE_NOOP(
+    "settings",
+    "A newer version of AfterSales Desk has set this shop database up. "
+    "Update AfterSales Desk on this computer first, then start it again.",
+)
+
+
+class DatabaseTooNew(Refusal):
+    """The database's schema is from a newer app: migrating would mean guessing, so we refuse."""
+
+    context = "settings"
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(MSG_NEWER_SCHEMA)
+        self.revision = revision
 
 
 def sqlite_url(path: Path) -> str:
@@ -36,7 +57,35 @@ def make_engine(url: str) -> Engine:
         return engine
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return create_engine(url, pool_pre_ping=True)
+    # libpq waits for an unreachable server for minutes by default; a URL may set its own.
+    connect_args = {} if "connect_timeout=" in url else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    event.listen(engine, "connect", _remember_backend_pid)
+    event.listen(engine, "close", _forget_backend_pid)
+    event.listen(engine, "close_detached", _forget_backend_pid)
+    return engine
+
+
+# The PostgreSQL server processes this process's connections talk to (keyed by the
+# driver connection), so that change notices this process caused itself can be told
+# apart (app/sync/change_feed.py).
+_own_backend_pids: dict[int, int] = {}
+_own_backend_pids_lock = threading.Lock()  # pools connect on any thread
+
+
+def own_backend_pids() -> frozenset[int]:
+    with _own_backend_pids_lock:
+        return frozenset(_own_backend_pids.values())
+
+
+def _remember_backend_pid(dbapi_connection: Any, _record: Any) -> None:
+    with _own_backend_pids_lock:
+        _own_backend_pids[id(dbapi_connection)] = dbapi_connection.info.backend_pid
+
+
+def _forget_backend_pid(dbapi_connection: Any, *_record: Any) -> None:
+    with _own_backend_pids_lock:
+        _own_backend_pids.pop(id(dbapi_connection), None)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -64,17 +113,44 @@ def _alembic_config(connection: Connection) -> Any:
     return config
 
 
-def upgrade_to_head(engine: Engine) -> None:
-    """Run pending migrations; back the SQLite file up first if any are pending."""
-    from alembic import command
-    from alembic.runtime.migration import MigrationContext
+def head_revision() -> str:
+    """The newest schema this app knows (the Alembic head shipped with it)."""
     from alembic.script import ScriptDirectory
 
+    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    assert head is not None, "the app ships its migrations"
+    return head
+
+
+def is_known_revision(revision: str) -> bool:
+    """Whether `revision` is one of this app's migrations; an unknown one is a newer app's."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
+    return any(script.revision == revision for script in scripts.walk_revisions())
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The schema revision stored in the database; None for a database never set up."""
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Run pending migrations; back the SQLite file up first if any are pending.
+
+    Raises `DatabaseTooNew` for a schema from a newer app, before anything is touched."""
+    from alembic import command
+
     with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        head = ScriptDirectory.from_config(_alembic_config(connection)).get_current_head()
+        current = current_revision(connection)
+    head = head_revision()
     if current == head:
         return
+    if current is not None and not is_known_revision(current):
+        log.error("the database is at schema %s, newer than this app's %s", current, head)
+        raise DatabaseTooNew(current)
     if current is not None and engine.url.get_backend_name() == "sqlite" and engine.url.database:
         backup = Path(engine.url.database).with_suffix(f".before-{head}.sqlite")
         shutil.copyfile(engine.url.database, backup)

@@ -21,11 +21,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from app import config
 from app.db import open_database
 from app.logging_setup import setup_logging
+from app.services.shop_database import classify_error, shown_url
 from app.shop import configured_shop
+from app.sync.change_feed import ChangeFeed, listens
 from app.sync.worker import SyncWorker
 from app.views.background import BackgroundTasks
 from app.views.main_thread_gc import MainThreadGarbageCollector
 from app.views.main_window import MainWindow
+from app.views.people_words import refusal_text
 from app.views.sign_in_flow import OpenShop, WindowKeeper, first_run, needs_first_run, sign_in
 
 log = logging.getLogger(__name__)
@@ -89,7 +92,12 @@ def run(argv: list[str]) -> int:
             return 0
         actor = signed_in
 
-    worker = SyncWorker(shop.engine_factory, interval_s=settings.sync_interval_s)
+    database = shop.sessions.kw["bind"]
+    worker = SyncWorker(
+        shop.engine_factory,
+        interval_s=settings.sync_interval_s,
+        change_feed=ChangeFeed(database) if listens(database) else None,
+    )
     collector.watch(worker)
     keeper = WindowKeeper(
         lambda person: MainWindow(shop.sessions, settings, worker, actor=person),
@@ -118,12 +126,14 @@ def open_shop(settings: config.Settings, database_url: str | None) -> OpenShop |
     try:
         _engine, sessions = open_database(target.database_url)
     except Exception as error:
-        log.exception("cannot open the database %s", target.database_url)
+        log.exception("cannot open the database %s", shown_url(target.database_url))
+        # Plain words (server not answering, password refused, a newer app's schema, …),
+        # never the driver's traceback; the driver's own words stay in the log.
         QMessageBox.critical(
             None,
             QCoreApplication.translate("desktop", "Cannot open the database"),
             QCoreApplication.translate("desktop", "The shop's database could not be opened:\n{0}").format(
-                error
+                refusal_text(classify_error(error))
             ),
         )
         target.stop()

@@ -1,20 +1,22 @@
-"""The shop's app secret, kept in the operating system's password store.
+"""The shop's app secret and the shared database's password, kept in the OS password store.
 
 Owns where secrets live: the OS keyring through the `keyring` library (Windows
 Credential Manager, macOS Keychain, Secret Service on Linux), under service name
-`SERVICE` and one entry per app key. Never the settings file, never the database,
-never a log line: only the app key and where the secret went are ever logged.
+`SERVICE` and one entry per app key (`app_secret:<key>`) or per shared database
+(`database_password:<its URL without the password>`). Never the settings file, never
+the database, never a log line: only which entry and where it went are ever logged.
 
 A computer without a working keyring (a headless Linux box without Secret Service)
 gets `SecretStoreUnavailable`, unless the owner consented to the weaker fallback: a
 file in data_dir()/secrets/ readable by this operating-system user only (mode 0600,
 folder 0700). That protects against other accounts on the computer, not against
 anyone who can sign in as this one, nor on Windows, where the mode is not enforced
-the same way; the wizard says so when it asks.
+the same way; the wizard and the settings dialog say so when they ask.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -42,6 +44,17 @@ MSG_KEYRING_REFUSED = QT_TRANSLATE_NOOP(
     "accounts",
     "The computer's password store did not accept the app secret (it may be locked). "
     "Unlock it and try again, or allow keeping the secret in a protected file instead.",
+)
+MSG_NO_KEYRING_DATABASE = QT_TRANSLATE_NOOP(
+    "accounts",
+    "This computer has no password store (keyring), so the shop database's password cannot be kept "
+    "safely. You can allow keeping it in a protected file in the app's data folder instead, which is "
+    "less safe.",
+)
+MSG_KEYRING_REFUSED_DATABASE = QT_TRANSLATE_NOOP(
+    "accounts",
+    "The computer's password store did not accept the shop database's password (it may be locked). "
+    "Unlock it and try again, or allow keeping the password in a protected file instead.",
 )
 
 
@@ -91,49 +104,99 @@ def _write_private_file(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def save_app_secret(app_key: str, secret: str, *, allow_plain_file: bool = False) -> str:
-    """Keep `secret` for `app_key`; returns where it went: "keyring" or "file"."""
+def database_password_file(database: str) -> Path:
+    # A digest, not the URL: host and user names may hold any character, and none should clash.
+    digest = hashlib.sha256(database.encode("utf-8")).hexdigest()[:24]
+    return config.data_dir() / SECRETS_DIR / f"database-password-{digest}"
+
+
+def _save(
+    entry: str, path: Path, secret: str, *, allow_plain_file: bool, no_keyring: str, refused: str
+) -> str:
     if keyring_available():
         try:
-            keyring.set_password(SERVICE, _entry(app_key), secret)
+            keyring.set_password(SERVICE, entry, secret)
         except keyring.errors.KeyringError as error:
-            log.warning("the password store refused the app secret of %s: %s", app_key, type(error).__name__)
+            log.warning("the password store refused %s: %s", entry, type(error).__name__)
             if not allow_plain_file:
-                raise SecretStoreUnavailable(MSG_KEYRING_REFUSED) from None
+                raise SecretStoreUnavailable(refused) from None
         else:
-            secret_file(app_key).unlink(missing_ok=True)  # no weaker copy left behind
-            log.info("app secret of %s kept in the password store", app_key)
+            path.unlink(missing_ok=True)  # no weaker copy left behind
+            log.info("%s kept in the password store", entry)
             return "keyring"
     elif not allow_plain_file:
-        raise SecretStoreUnavailable(MSG_NO_KEYRING)
-    _write_private_file(secret_file(app_key), secret)
-    log.info("app secret of %s kept in a protected file (the owner agreed)", app_key)
+        raise SecretStoreUnavailable(no_keyring)
+    _write_private_file(path, secret)
+    log.info("%s kept in a protected file (the owner agreed)", entry)
     return "file"
 
 
-def load_app_secret(app_key: str) -> str | None:
-    """The secret kept for `app_key`, from the keyring or else the protected file."""
+def _load(entry: str, path: Path) -> str | None:
     if keyring_available():
         try:
-            found = keyring.get_password(SERVICE, _entry(app_key))
+            found = keyring.get_password(SERVICE, entry)
         except keyring.errors.KeyringError as error:
             log.warning("the password store could not be read: %s", type(error).__name__)
             found = None
         if found is not None:
             return found
     try:
-        return secret_file(app_key).read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
 
 
-def delete_app_secret(app_key: str) -> None:
-    """Forget the secret of `app_key` wherever it is kept."""
+def _delete(entry: str, path: Path) -> None:
     if keyring_available():
         try:
-            keyring.delete_password(SERVICE, _entry(app_key))
+            keyring.delete_password(SERVICE, entry)
         except keyring.errors.PasswordDeleteError:
             pass  # there was none
         except keyring.errors.KeyringError as error:
-            log.warning("the password store could not delete the app secret: %s", type(error).__name__)
-    secret_file(app_key).unlink(missing_ok=True)
+            log.warning("the password store could not delete %s: %s", entry, type(error).__name__)
+    path.unlink(missing_ok=True)
+
+
+def save_app_secret(app_key: str, secret: str, *, allow_plain_file: bool = False) -> str:
+    """Keep `secret` for `app_key`; returns where it went: "keyring" or "file"."""
+    return _save(
+        _entry(app_key),
+        secret_file(app_key),
+        secret,
+        allow_plain_file=allow_plain_file,
+        no_keyring=MSG_NO_KEYRING,
+        refused=MSG_KEYRING_REFUSED,
+    )
+
+
+def load_app_secret(app_key: str) -> str | None:
+    """The secret kept for `app_key`, from the keyring or else the protected file."""
+    return _load(_entry(app_key), secret_file(app_key))
+
+
+def delete_app_secret(app_key: str) -> None:
+    """Forget the secret of `app_key` wherever it is kept."""
+    _delete(_entry(app_key), secret_file(app_key))
+
+
+def save_database_password(database: str, password: str, *, allow_plain_file: bool = False) -> str:
+    """Keep the password of the shared database `database` (its URL without the password);
+    returns where it went: "keyring" or "file". Same rules as the app secret."""
+    return _save(
+        f"database_password:{database}",
+        database_password_file(database),
+        password,
+        allow_plain_file=allow_plain_file,
+        no_keyring=MSG_NO_KEYRING_DATABASE,
+        refused=MSG_KEYRING_REFUSED_DATABASE,
+    )
+
+
+def load_database_password(database: str) -> str | None:
+    """The password kept for `database` (its URL without the password), or None."""
+    return _load(f"database_password:{database}", database_password_file(database))
+
+
+def delete_database_password(database: str) -> None:
+    """Forget the password of `database` wherever it is kept."""
+    _delete(f"database_password:{database}", database_password_file(database))

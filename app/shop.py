@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.services.shop_database import url_for_opening
 from app.sync.client import PlatformClient, ShopCredentials
 from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.engine import SyncEngine
@@ -113,9 +114,11 @@ def configured_shop(settings: config.Settings, *, database_url: str | None = Non
     """The shop in settings, or the demo shop when none is configured.
 
     The app secret of a configured shop comes from the environment for now; the OS
-    keyring takes its place with the connection wizard.
+    keyring takes its place with the connection wizard. A shared database's URL comes
+    without its password (settings keep none); the password kept on this computer is
+    put back here, the one place a URL is resolved for opening.
     """
-    database_url = database_url or settings.database_url or None
+    database_url = url_for_opening(database_url or settings.database_url) or None
     shop = settings.shop
     if shop is None or not shop.app_key:
         return demo_shop(database_url=database_url)

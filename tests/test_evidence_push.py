@@ -1,25 +1,33 @@
 """A refusal's pictures reach the platform as pictures it hosts, once, whatever goes wrong.
 
-The clerk's pictures wait in the data folder (`local-evidence:` references); before the
-push sends the refusal it uploads each (`material.uploadImage`) and commits the
-platform's URLs into the operation. Real sandbox over HTTP, real databases (SQLite and
-PostgreSQL), a data folder of the test's own. The sandbox's ledger shows what the
-platform applied; its image URLs serve what it stored.
+The clerk's pictures wait in the database (`local-evidence:` references to
+`evidence_pictures`), so whichever workstation pushes can read them; before the push
+sends the refusal it uploads each (`material.uploadImage`) and commits the platform's
+URLs into the operation, and once no operation still needs a picture it is forgotten.
+Real sandbox over HTTP, real databases (SQLite and PostgreSQL), a data folder of the
+test's own. The sandbox's ledger shows what the platform applied; its image URLs serve
+what it stored.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
+from sqlalchemy import delete, select, update
 
-from app.models import AfterSale
+from app.config import HOME_ENV
+from app.models import AfterSale, EvidencePicture
 from app.models import outbox as state
+from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.evidence import evidence_png
 from app.services import outbox, refund_decisions
 from app.services.permissions import Actor, Role
@@ -32,6 +40,7 @@ from tests.test_shipping_push import closed_port_url
 
 OWNER = Actor(1, "boss", "Boss", Role.OWNER, None, None)
 NEEDS_PICTURES = 2  # 买家已签收，商品无质量问题
+REPO = Path(__file__).resolve().parents[1]
 
 
 def refuse_with_picture(engine: SyncEngine, aftersale_id: str, photo: Path) -> int:
@@ -54,6 +63,36 @@ def refuse_with_picture(engine: SyncEngine, aftersale_id: str, photo: Path) -> i
 
 def sent_evidence(engine: SyncEngine, seq: int) -> list[str]:
     return json.loads(operation(engine, seq).params)["items"][0]["evidence"]
+
+
+def kept_pictures(engine: SyncEngine) -> list[str]:
+    """The names of the pictures the database keeps."""
+    with engine._sessions() as session:
+        return list(session.scalars(select(EvidencePicture.name).order_by(EvidencePicture.name)))
+
+
+def name_of(picture: bytes) -> str:
+    return f"{hashlib.sha256(picture).hexdigest()}.png"
+
+
+def queue_refusal_with(engine: SyncEngine, request: AfterSale, reference: str) -> int:
+    """A refusal queued as an older version queued it, or with a picture the service
+    refuses today; returns its seq."""
+    item = {"reject_reason_code": NEEDS_PICTURES, "reason": "买家已签收，商品无质量问题", "remark": "见附图"}
+    with engine._sessions.begin() as session:
+        queued = refund_decisions.queue_decision(
+            session,
+            OWNER,
+            request,
+            OperateType.REFUSE_REFUND,
+            AfterSaleStatus.MERCHANT_REFUSED,
+            action=refund_decisions.REFUND_REFUSE,
+            now=int(time.time()),
+            item={**item, "evidence": [reference]},
+        )
+    with engine._sessions() as session:
+        operations = outbox.operations_for(session, request.aftersale_id)
+    return next(row.seq for row in operations if row.op_id == queued.op_id)
 
 
 def applied_refusals(url: str, aftersale_id: str) -> list[dict[str, Any]]:
@@ -91,13 +130,14 @@ def test_a_refusal_made_offline_reaches_the_platform_once_with_its_picture_uploa
     request = open_refund_requests(engine, 1)[0]
     picture = photo.read_bytes()
     seq = refuse_with_picture(engine, request.aftersale_id, photo)
-    photo.unlink()  # the clerk tidies the desktop; the data folder keeps a copy
+    photo.unlink()  # the clerk tidies the desktop; the database keeps the picture
 
     offline = SyncEngine(demo_client(closed_port_url()), engine._sessions, clock=clock)
     assert offline.run_once().outcome.value != "done"
     op = operation(engine, seq)
     assert op.state == state.PENDING and op.attempts == 0  # nothing sent, not even the picture
-    assert sent_evidence(engine, seq)[0].startswith("local-evidence:")
+    assert sent_evidence(engine, seq) == [f"local-evidence:{name_of(picture)}"]
+    assert kept_pictures(engine) == [name_of(picture)]
 
     push_until_settled(engine, clock)  # the internet is back
     op = operation(engine, seq)
@@ -166,21 +206,10 @@ def test_a_picture_the_platform_refuses_is_shown_to_a_person_in_plain_words(
     engine, clock = synced_engine(sandbox_url, database_url)
     request = open_refund_requests(engine, 1)[0]
     gif = b"GIF89a" + bytes(64)
-    name = f"{hashlib.sha256(gif).hexdigest()}.png"
-    (app_home / "evidence").mkdir()
-    (app_home / "evidence" / name).write_bytes(gif)
-    item = {"reject_reason_code": NEEDS_PICTURES, "reason": "买家已签收，商品无质量问题", "remark": "见附图"}
+    name = name_of(gif)
     with engine._sessions.begin() as session:
-        refund_decisions.queue_decision(
-            session,
-            OWNER,
-            request,
-            OperateType.REFUSE_REFUND,
-            AfterSaleStatus.MERCHANT_REFUSED,
-            action=refund_decisions.REFUND_REFUSE,
-            now=int(time.time()),
-            item={**item, "evidence": [f"local-evidence:{name}"]},
-        )
+        session.add(EvidencePicture(name=name, content=gif, byte_size=len(gif), created_at=int(time.time())))
+    queue_refusal_with(engine, request, f"local-evidence:{name}")
     engine.run_once()
     with engine._sessions() as session:
         [attention] = outbox.needing_attention(session)
@@ -191,6 +220,7 @@ def test_a_picture_the_platform_refuses_is_shown_to_a_person_in_plain_words(
         operation(engine, attention.seq).platform_code == f"isv.parameter-invalid:{ImageRefusal.NOT_AN_IMAGE}"
     )
     assert applied_refusals(sandbox_url, request.aftersale_id) == []
+    assert kept_pictures(engine) == [name]  # kept while a person looks at the refusal
 
 
 @pytest.mark.parametrize(
@@ -198,17 +228,86 @@ def test_a_picture_the_platform_refuses_is_shown_to_a_person_in_plain_words(
     [("delete", PROBLEM_PICTURE_GONE), ("overwrite", PROBLEM_PICTURE_DAMAGED)],
 )
 def test_a_kept_picture_gone_or_damaged_is_never_sent_and_a_person_is_told(
-    sandbox_url: str, sqlite_url: str, photo: Path, app_home: Path, spoil: str, problem: str
+    sandbox_url: str, sqlite_url: str, photo: Path, spoil: str, problem: str
 ) -> None:
     engine, clock = synced_engine(sandbox_url, sqlite_url)
     request = open_refund_requests(engine, 1)[0]
     seq = refuse_with_picture(engine, request.aftersale_id, photo)
-    [kept] = (app_home / "evidence").iterdir()
-    if spoil == "delete":
-        kept.unlink()
-    else:
-        kept.write_bytes(evidence_png("another picture"))
+    with engine._sessions.begin() as session:
+        if spoil == "delete":
+            session.execute(delete(EvidencePicture))
+        else:
+            session.execute(update(EvidencePicture).values(content=evidence_png("another picture")))
     engine.run_once()
     op = operation(engine, seq)
     assert (op.state, op.problem, op.attempts) == (state.REJECTED, problem, 0)
     assert uploads_served(sandbox_url) == 0 and applied_refusals(sandbox_url, request.aftersale_id) == []
+
+
+def test_a_refusal_decided_here_is_pushed_by_the_shop_service_on_another_computer(
+    sandbox_url: str, database_url: str, photo: Path, tmp_path: Path
+) -> None:
+    """ARCHITECTURE.md "Scale": the headless sync service (`main.py sync`, its own process
+    with a data folder of its own, as on an always-on machine) pushes a refusal a clerk
+    decided at a workstation; all the two share is the database."""
+    engine, _clock = synced_engine(sandbox_url, database_url)
+    request = open_refund_requests(engine, 1)[0]
+    picture = photo.read_bytes()
+    seq = refuse_with_picture(engine, request.aftersale_id, photo)
+    photo.unlink()
+
+    elsewhere = tmp_path / "the shop server's data folder"
+    elsewhere.mkdir()
+    service = subprocess.run(
+        [sys.executable, "main.py", "sync", "--once", "--store", sandbox_url, "--app-key", DEMO_APP_KEY,
+         "--app-secret", DEMO_APP_SECRET, "--shop-id", DEMO_SHOP_ID, "--db", database_url],
+        cwd=REPO,
+        env={**os.environ, HOME_ENV: str(elsewhere)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert service.returncode == 0, service.stdout + service.stderr
+    assert operation(engine, seq).state == state.DONE
+    assert_applied_once_with(sandbox_url, request.aftersale_id, picture)
+    assert kept_pictures(engine) == []  # the platform has it now
+    assert not (elsewhere / "evidence").exists()
+
+
+def test_a_picture_an_older_version_kept_in_the_data_folder_still_uploads(
+    sandbox_url: str, database_url: str, app_home: Path
+) -> None:
+    """Refusals queued before the upgrade refer to files in this computer's data folder."""
+    engine, clock = synced_engine(sandbox_url, database_url)
+    request = open_refund_requests(engine, 1)[0]
+    picture = evidence_png("开箱照片")
+    (app_home / "evidence").mkdir()
+    (app_home / "evidence" / name_of(picture)).write_bytes(picture)
+    seq = queue_refusal_with(engine, request, f"local-evidence:{name_of(picture)}")
+    assert kept_pictures(engine) == []
+    push_until_settled(engine, clock)
+    assert operation(engine, seq).state == state.DONE
+    assert_applied_once_with(sandbox_url, request.aftersale_id, picture)
+
+
+def test_a_kept_picture_is_forgotten_once_every_refusal_carrying_it_is_done_and_not_before(
+    sandbox_url: str, database_url: str, photo: Path
+) -> None:
+    engine, clock = synced_engine(sandbox_url, database_url)
+    first, second = open_refund_requests(engine, 2)
+    first_seq = refuse_with_picture(engine, first.aftersale_id, photo)
+    second_seq = refuse_with_picture(engine, second.aftersale_id, photo)  # the same picture
+    assert kept_pictures(engine) == [name_of(photo.read_bytes())]  # kept once
+
+    inject(sandbox_url, "http_5xx", method="material.uploadImage")  # the first refusal's upload fails
+    engine.run_once()
+    assert (operation(engine, first_seq).state, operation(engine, second_seq).state) == (
+        state.PENDING,
+        state.DONE,
+    )
+    assert kept_pictures(engine) == [name_of(photo.read_bytes())]  # the first one still needs it
+
+    push_until_settled(engine, clock)
+    assert operation(engine, first_seq).state == state.DONE
+    assert kept_pictures(engine) == []
+    assert_applied_once_with(sandbox_url, first.aftersale_id, photo.read_bytes())

@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
+from app.models import EvidencePicture
 from app.sandbox.evidence import evidence_png
 from app.views.refund_bulk_dialog import BulkApproveDialog
 from app.views.refund_dialogs import InspectDialog, RefuseDialog
@@ -42,8 +44,9 @@ def test_refusing_needs_evidence_for_this_reason_then_queues_it(
     assert fields.evidence_urls() == [photo.as_uri()]
     confirm(qtbot, view, dialog)
     assert written(session_factory, SOON) == (["refund.refuse"], ["pending"])
-    kept = [copy.read_bytes() for copy in (app_home / "evidence").iterdir()]
-    assert kept == [photo.read_bytes()]  # the picture is safe in the data folder until it is uploaded
+    with session_factory() as session:
+        kept = [bytes(row.content) for row in session.scalars(select(EvidencePicture))]
+    assert kept == [photo.read_bytes()]  # the picture is safe in the database until it is uploaded
     assert pending_text(view, SOON) == "pending"
     assert fake_worker.sync_now_calls == 1
 

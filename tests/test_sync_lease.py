@@ -87,6 +87,8 @@ def test_only_the_lease_holder_syncs_and_the_other_workstation_stands_by(
     standing_by = second.run_once()
     assert standing_by.standing_by and standing_by.problem == PROBLEM_ANOTHER_WORKSTATION_SYNCING
     assert standing_by.pulled == {} and standing_by.pushed == {}
+    # It can still say when the shop was last synced: by the holder, in the shared database.
+    assert standing_by.holder_last_success_at is not None
     assert [op.seq for op in open_operations(second)] == [seq]  # left for the holder
     assert applied_by_client(sandbox_url, request.aftersale_id) == 0
 

@@ -27,6 +27,7 @@ SOURCE_GLOBS = (
     "app/sync/*.py",
     "app/desktop.py",
     "app/shop.py",
+    "app/db.py",
     "app/secrets.py",
 )
 

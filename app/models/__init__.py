@@ -2,6 +2,7 @@
 
 from app.models.after_sales import AfterSale, AfterSaleStatusChange
 from app.models.base import Base
+from app.models.evidence import EvidencePicture
 from app.models.orders import Order, OrderLine, OrderLogistics
 from app.models.outbox import OutboxOperation
 from app.models.people import AuditEvent, User
@@ -13,6 +14,7 @@ __all__ = [
     "AfterSaleStatusChange",
     "AuditEvent",
     "Base",
+    "EvidencePicture",
     "Order",
     "OrderLine",
     "OrderLogistics",

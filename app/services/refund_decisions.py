@@ -215,7 +215,12 @@ def _prepare(
 
 
 def _refusal_item(
-    session: Session, reject_reason_code: int | None, remark: str, evidence_urls: Sequence[str]
+    session: Session,
+    reject_reason_code: int | None,
+    remark: str,
+    evidence_urls: Sequence[str],
+    *,
+    now: int,
 ) -> dict[str, Any]:
     reasons = reject_reasons(session)
     if not reasons:
@@ -227,8 +232,8 @@ def _refusal_item(
         raise DecisionRefused(MSG_NO_REMARK)
     if reason.evidence_needed and not any(url.strip() for url in evidence_urls):
         raise DecisionRefused(MSG_NO_EVIDENCE, {"reason": reason.reason})
-    try:  # copies of the pictures, so the decision no longer needs the originals
-        evidence = refusal_evidence.keep_pictures(evidence_urls)
+    try:  # the pictures kept with the decision, so it no longer needs the originals
+        evidence = refusal_evidence.keep_pictures(session, evidence_urls, now=now)
     except refusal_evidence.PictureRefused as refused:
         raise DecisionRefused(refused.message, refused.params) from None
     return {
@@ -285,7 +290,7 @@ def refuse(
     request, operate_type, target = _prepare(
         session, actor, aftersale_id, REFUSING_OPERATIONS, now=now, moves_money=False
     )
-    item = _refusal_item(session, reject_reason_code, remark, evidence_urls)
+    item = _refusal_item(session, reject_reason_code, remark, evidence_urls, now=now)
     action = RETURN_REFUSE if operate_type == OperateType.REFUSE_RETURN else REFUND_REFUSE
     return queue_decision(
         session, actor, request, operate_type, target, action=action, now=now, item=item, after=item
@@ -315,7 +320,7 @@ def inspect_return(
     )
     if outcome not in INSPECTION_OUTCOMES:
         raise DecisionRefused(MSG_BAD_OUTCOME)
-    item = {} if refund else _refusal_item(session, reject_reason_code, remark, evidence_urls)
+    item = {} if refund else _refusal_item(session, reject_reason_code, remark, evidence_urls, now=now)
     inspection = audit.record(
         session,
         actor,

@@ -15,8 +15,9 @@ import threading
 import time
 
 from app import config
-from app.db import open_database
+from app.db import DatabaseTooNew, open_database
 from app.logging_setup import setup_logging
+from app.services.shop_database import shown_url
 from app.shop import ShopTarget, configured_shop, real_shop
 from app.sync.backoff import Backoff
 from app.sync.client import Outcome, PlatformClient, ShopCredentials
@@ -81,7 +82,11 @@ def run(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     engine: SyncEngine | None = None
     try:
-        _database, sessions = open_database(target.database_url)
+        try:
+            _database, sessions = open_database(target.database_url)
+        except DatabaseTooNew as error:
+            print(error, flush=True)  # an update is needed here, not a traceback
+            return EXIT_NEEDS_PERSON
         try:
             credentials = target.wait_credentials()
         except ShopNotReachable as error:
@@ -89,7 +94,8 @@ def run(argv: list[str]) -> int:
             return EXIT_RETRY_LATER
         engine = SyncEngine(PlatformClient(credentials), sessions, lease=SyncLease(sessions.kw["bind"]))
         print(
-            f"syncing shop {credentials.shop_id} from {credentials.gateway} into {target.database_url}",
+            f"syncing shop {credentials.shop_id} from {credentials.gateway} "
+            f"into {shown_url(target.database_url)}",
             flush=True,
         )
         if args.once:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import refresh_statistics
@@ -115,6 +116,8 @@ class RunReport:
     rate_limited: bool = False
     lists_refreshed: list[str] = field(default_factory=list)  # platform lists fetched anew
     standing_by: bool = False  # another process holds the sync lease; nothing was done
+    # While standing by: when the lease holder last pulled successfully, if ever.
+    holder_last_success_at: int | None = None
 
     @property
     def kinds_changed(self) -> frozenset[str]:
@@ -170,7 +173,9 @@ class SyncEngine:
         another workstation is syncing, and the next run asks for the lease again.
         """
         if self.lease is not None and not self.lease.acquire():
-            return _standing_by()
+            report = _standing_by()
+            report.holder_last_success_at = self._last_success_at()
+            return report
         report = RunReport()
         pushed = self.push.push_once()
         report.pushed = pushed.counts
@@ -321,6 +326,15 @@ class SyncEngine:
             if cursor is not None:
                 cursor.last_success_at = int(self._clock())
                 cursor.last_error = ""
+
+    def _last_success_at(self) -> int | None:
+        """When any stream last pulled successfully, whoever pulled it (shared database)."""
+        try:
+            with self._sessions() as session:
+                return session.scalar(select(func.max(SyncCursor.last_success_at)))
+        except Exception:  # the database itself is unreachable: there is no answer
+            log.warning("could not read when the shop was last synced", exc_info=True)
+            return None
 
     def _record_error(self, stream: Stream, problem: SyncProblem) -> None:
         with self._sessions.begin() as session:

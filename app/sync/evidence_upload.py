@@ -1,18 +1,18 @@
 """Evidence pictures go up to the platform before the refusal that carries them.
 
 Owns the step the push engine runs before an `afterSale.operate` whose items still
-carry `local-evidence:` references (pictures kept in the data folder when the person
-decided, `app/services/refusal_evidence.py`): each picture goes to the platform's
-`material.uploadImage` (ours, docs/sandbox.md) through the engine's client, and each
-reference is replaced by the URL the platform answers. The engine commits the new
-parameters before it sends the operate, so after a crash in between the same URLs are
-sent. The platform names a picture by its content, so an upload repeated after a lost
-answer gives the same URL and costs nothing; unlike a decision, an upload needs no
-re-read before it is sent again.
+carry `local-evidence:` references (pictures kept in the database when the person
+decided, `app/services/refusal_evidence.py`, so whichever workstation pushes can read
+them): each picture goes to the platform's `material.uploadImage` (ours,
+docs/sandbox.md) through the engine's client, and each reference is replaced by the URL
+the platform answers. The engine commits the new parameters before it sends the
+operate, so after a crash in between the same URLs are sent. The platform names a
+picture by its content, so an upload repeated after a lost answer gives the same URL and
+costs nothing; unlike a decision, an upload needs no re-read before it is sent again.
 
 Answers are classified as the engine's are: network, 5xx, rate limit and unreadable
 answers are tried again later; a picture the platform refuses, or one no longer kept
-here, is a problem for a person.
+anywhere, is a problem for a person.
 """
 
 from __future__ import annotations
@@ -22,15 +22,23 @@ import copy
 from dataclasses import dataclass, replace
 from typing import Any
 
-from app.services.refusal_evidence import evidence_of, is_local_reference, local_path, read_local
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.services.refusal_evidence import (
+    PictureGone,
+    evidence_of,
+    is_local_reference,
+    picture_name,
+    read_kept,
+)
 from app.sync.client import PROBLEM_REJECTED, PROBLEM_UNREADABLE, ApiResult, Outcome, PlatformClient
 from app.sync.codes import QT_TRANSLATE_NOOP, UPLOAD_IMAGE_METHOD
 
 PROBLEM_PICTURE_GONE = QT_TRANSLATE_NOOP(
     "sync",
-    "An evidence picture of this refusal is missing from the app's data folder on this computer "
-    "(pictures are kept on the computer where the refusal was decided). Discard this refusal and "
-    "refuse again with the pictures.",
+    "An evidence picture of this refusal cannot be found (a refusal made before the app was updated "
+    "keeps its pictures on the computer where it was made). Discard this refusal and refuse again "
+    "with the pictures.",
 )
 PROBLEM_PICTURE_DAMAGED = QT_TRANSLATE_NOOP(
     "sync",
@@ -56,19 +64,22 @@ def has_local_pictures(params: dict[str, Any]) -> bool:
     return any(is_local_reference(url) for url in evidence_of(params))
 
 
-def upload_pictures(client: PlatformClient, params: dict[str, Any]) -> Upload:
+def upload_pictures(
+    client: PlatformClient, sessions: sessionmaker[Session], params: dict[str, Any]
+) -> Upload:
     """Upload every kept picture the parameters refer to; stops at the first failure."""
     urls: dict[str, str] = {}
     for reference in dict.fromkeys(url for url in evidence_of(params) if is_local_reference(url)):
         try:
-            data = read_local(reference)
-        except OSError:
+            with sessions() as session:  # one picture at a time, no session held over the network
+                data = read_kept(session, reference)
+        except PictureGone:
             return Upload(params, ApiResult(Outcome.REJECTED, problem=PROBLEM_PICTURE_GONE))
         except ValueError:
             return Upload(params, ApiResult(Outcome.REJECTED, problem=PROBLEM_PICTURE_DAMAGED))
         result = client.call(
             UPLOAD_IMAGE_METHOD,
-            {"file_name": local_path(reference).name, "image_base64": base64.b64encode(data).decode("ascii")},
+            {"file_name": picture_name(reference), "image_base64": base64.b64encode(data).decode("ascii")},
         )
         if result.outcome is Outcome.REJECTED and result.problem == PROBLEM_REJECTED:
             result = replace(result, problem=PROBLEM_PICTURE_REFUSED)  # a refusal codes.py has no words for

@@ -7,8 +7,9 @@ platform's state moved on). The platform has no idempotency keys, so the engine 
 an operation "sending" (committed) before it sends; an operation found "sending" after
 a crash, or whose answer was lost, is checked by re-reading the entity before it may be
 sent again. What the re-read finds is stored in the mirror too. A refusal's evidence
-pictures kept on this computer are uploaded first (`evidence_upload`), and the
-platform's URLs committed into the operation before the operation itself is sent.
+pictures kept in the database are uploaded first (`evidence_upload`), and the
+platform's URLs committed into the operation before the operation itself is sent; the
+kept pictures no operation still needs are forgotten when an answer is recorded.
 
 Several processes may push from one PostgreSQL database: each operation is claimed
 (`lease.OutboxClaim`) for the whole of its push, and its row locked with `FOR UPDATE
@@ -30,7 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import OutboxOperation
 from app.models import outbox as state
-from app.services import audit
+from app.services import audit, refusal_evidence
 from app.sync import codes, evidence_upload
 from app.sync.backoff import Backoff
 from app.sync.client import PROBLEM_NETWORK, PROBLEM_TIMEOUT, ApiResult, Outcome, PlatformClient
@@ -137,7 +138,7 @@ class PushEngine:
 
         uploaded = None
         if evidence_upload.has_local_pictures(params):
-            upload = evidence_upload.upload_pictures(self.client, params)
+            upload = evidence_upload.upload_pictures(self.client, self._sessions, params)
             if upload.failed is not None:
                 return self._upload_failed(seq, upload.failed)
             params = uploaded = upload.params
@@ -247,6 +248,8 @@ class PushEngine:
                 note=note,
                 now=now,
             )
+            # Written above, so on SQLite this transaction holds the write lock the sweep needs.
+            refusal_evidence.forget_unneeded_pictures(session)
         log.info("outbox %s %s %s -> %s %s", op.op_id, op.method, op.entity_id, final, note)
         return _Step(final)
 

@@ -25,6 +25,9 @@ class SyncState(Enum):
     ONLINE = "online"  # the last run succeeded
     OFFLINE = "offline"  # the platform could not be reached; will retry on its own
     NEEDS_ATTENTION = "needs_attention"  # a person must act (credentials, clock, authorisation)
+    # Another workstation (or the shop's sync service) holds the sync lease on the shared
+    # database; this one shows what that one syncs and takes over if it stops.
+    STANDING_BY = "standing_by"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ GUI thread. The GUI thread never waits on the network.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 
@@ -16,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signa
 
 from app.models import outbox as outbox_state
 from app.sync.backoff import Backoff
+from app.sync.change_feed import ChangeFeed
 from app.sync.client import Outcome
 from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.engine import RunReport, SyncEngine
@@ -36,6 +38,10 @@ PROBLEM_UNEXPECTED = QT_TRANSLATE_NOOP(
 # 100k-order first sync fell from 97 to 64 ms going from 0.5 to 2 s).
 PROGRESS_SIGNAL_INTERVAL_S = 2.0
 STOP_WAIT_MS = 10_000
+# While another workstation holds the sync lease, ask for it this often: the longest a
+# shop goes unsynced after the holder stops (a holder that vanished without closing
+# takes the lease keep-alives, about 11 s, to be noticed; app/sync/lease.py).
+STANDBY_RETRY_S = 3.0
 
 
 class _SyncLoop(QObject):
@@ -76,7 +82,8 @@ class _SyncLoop(QObject):
     def run(self) -> None:
         assert self._timer is not None
         self._timer.stop()
-        self._publish(SyncStatus(**{**self._status.__dict__, "state": SyncState.SYNCING}))
+        if self._status.state is not SyncState.STANDING_BY:  # asking for the lease is no sync
+            self._publish(SyncStatus(**{**self._status.__dict__, "state": SyncState.SYNCING}))
         try:
             if self._engine is None:
                 self._engine = self._engine_factory(self._on_page)
@@ -99,19 +106,20 @@ class _SyncLoop(QObject):
             + report.pushed.get(outbox_state.CONFLICT, 0),
         }
         if report.standing_by:
-            # Another workstation keeps the shared database up to date; ask again next time.
+            # Another workstation keeps the shared database up to date; ask for the lease
+            # again soon, so that one stopping leaves the shop unsynced for seconds only.
             self._backoff.reset()
             self._publish(
                 SyncStatus(
-                    SyncState.ONLINE,
-                    self._status.last_success_at,
+                    SyncState.STANDING_BY,
+                    report.holder_last_success_at,
                     **counts,
                     last_error=report.problem,
-                    next_attempt_in_s=self._interval_s,
+                    next_attempt_in_s=STANDBY_RETRY_S,
                     kinds_changed=report.kinds_changed,
                 )
             )
-            return self._interval_s
+            return STANDBY_RETRY_S
         if report.outcome is Outcome.DONE:
             self._backoff.reset()
             self._publish(
@@ -169,9 +177,18 @@ class SyncWorker(QObject):
     _run_now = Signal()
 
     def __init__(
-        self, engine_factory: EngineFactory, interval_s: float = 15.0, parent: QObject | None = None
+        self,
+        engine_factory: EngineFactory,
+        interval_s: float = 15.0,
+        parent: QObject | None = None,
+        *,
+        change_feed: ChangeFeed | None = None,
     ) -> None:
         super().__init__(parent)
+        # On a shared database, other workstations' changes arrive as `data_changed` too.
+        self._change_feed = change_feed
+        self._feed_thread: threading.Thread | None = None
+        self._feed_stop = threading.Event()
         self._thread = QThread()
         self._thread.setObjectName("sync")
         self._loop = _SyncLoop(engine_factory, interval_s)
@@ -187,6 +204,16 @@ class SyncWorker(QObject):
     def start(self) -> None:
         self._thread.start()
         self._begin.emit()
+        if self._change_feed is not None:
+            # A plain thread: it only waits on its socket. Signals emitted there reach
+            # the GUI thread queued, like the sync thread's.
+            self._feed_thread = threading.Thread(
+                target=self._change_feed.listen,
+                args=(self.data_changed.emit, self._feed_stop),
+                name="change-feed",
+                daemon=True,
+            )
+            self._feed_thread.start()
 
     @Slot()
     def sync_now(self) -> None:
@@ -194,6 +221,10 @@ class SyncWorker(QObject):
 
     def stop(self) -> None:
         """Stop after the current step; waits for it (bounded) so no transaction is cut."""
+        self._feed_stop.set()
+        if self._feed_thread is not None:
+            self._feed_thread.join(STOP_WAIT_MS / 1000)
+            self._feed_thread = None
         if not self._thread.isRunning():
             return
         self._thread.quit()

@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
     switch_user_requested = Signal()
     # The owner chose "Change shop…" in Settings; the startup code carries it out.
     shop_change_requested = Signal()
+    # The owner saved another shop database and chose to restart now; the startup code restarts.
+    restart_requested = Signal()
 
     def __init__(
         self,
@@ -330,13 +332,23 @@ class MainWindow(QMainWindow):
             self,
             settings_path=self._settings_path,
             can_change_shop=self._actor is not None and self.allows(Action.MANAGE_SHOP_CONNECTION),
+            tasks=self.tasks,
         )
         dialog.change_shop_requested.connect(self.shop_change_requested)
+        # The URLs carry no password: the settings file never holds one, nor does the trail.
+        dialog.shop_database_changed.connect(
+            lambda before, after: self._audit_setting("database_url", before, after)
+        )
+        restart: list[bool] = []
+        dialog.restart_requested.connect(lambda: restart.append(True))
         language_before = self._settings.language
         dialog.exec()
         dialog.deleteLater()
         if self._actor is not None and self._settings.language != language_before:
             self._audit_setting("language", language_before, self._settings.language)
+        if restart:
+            self.tasks.wait_for_idle()  # the change is in the audit trail before the desk restarts
+            self.restart_requested.emit()
 
     def _audit_setting(self, name: str, before: object, after: object) -> None:
         """Settings changes are part of the trail, like every other decision."""

@@ -5,10 +5,10 @@ page: the request (type, amount, how long is left to reply), the rule and the
 suggestion, the buyer's words and evidence images, the order and its lines, the
 parcels out and the return parcel back, and the request's history (audit events and
 the outbox operations that carried decisions to the platform, with the pictures a
-refusal carries: the clerk's own, from the data folder while the refusal waits to be
+refusal carries: the clerk's own, kept in the database while the refusal waits to be
 sent, the platform's copies after). Evidence thumbnails are fetched off the GUI thread
-on the "net" lane and put into the page as document resources; a picture that cannot
-be fetched shows a grey placeholder.
+(kept pictures on the database lane, the others on the "net" lane) and put into the
+page as document resources; a picture that cannot be fetched shows a grey placeholder.
 """
 
 from __future__ import annotations
@@ -43,10 +43,8 @@ MAX_IMAGE_BYTES = IMAGE_MAX_BYTES  # the platform's own limit for a picture
 
 
 def fetch_image(url: str) -> bytes:
-    """The bytes of an evidence picture (http(s), a file:// picked here, or a refusal's
-    `local-evidence:` copy in the data folder); raises on failure."""
-    if refusal_evidence.is_local_reference(url):
-        return refusal_evidence.read_local(url)
+    """The bytes of an evidence picture (http(s), or a file:// picked here); raises on
+    failure. A refusal's `local-evidence:` pictures are read from the database instead."""
     if url.startswith("file://"):
         return Path(QUrl(url).toLocalFile()).read_bytes()[:MAX_IMAGE_BYTES]
     answer = requests.get(url, timeout=FETCH_TIMEOUT_S)
@@ -152,8 +150,18 @@ class RefundDetailPane(QWidget):
 
     # --- evidence pictures -------------------------------------------------------------
     def _request_image(self, url: str) -> None:
+        key = f"refunds.evidence.{url}"
+        if refusal_evidence.is_local_reference(url):  # a picture a refusal keeps in the database
+            self._tasks.read(
+                key,
+                self._sessions,
+                lambda session: refusal_evidence.read_kept(session, url),
+                lambda data: self._on_image(url, data),
+                lambda _error: self._on_image(url, None),
+            )
+            return
         self._tasks.run(
-            f"refunds.evidence.{url}",
+            key,
             lambda: self._fetch(url),
             lambda data: self._on_image(url, data),
             lambda _error: self._on_image(url, None),

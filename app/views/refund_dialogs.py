@@ -237,8 +237,8 @@ class RefusalFields(QWidget):
         return self.reasons[index] if 0 <= index < len(self.reasons) else None
 
     def add_evidence_files(self, paths: Sequence[str]) -> None:
-        # The decision service copies these file:// pictures into the data folder and the
-        # push uploads the copies to the platform (refusal_evidence, sync/evidence_upload).
+        # The decision service keeps these file:// pictures in the database and the push
+        # uploads them to the platform (refusal_evidence, sync/evidence_upload).
         for path in paths:
             url = QUrl.fromLocalFile(path)
             item = QListWidgetItem(url.fileName())

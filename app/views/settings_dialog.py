@@ -3,7 +3,8 @@
 Owns `SettingsDialog`: the language (follow the system, 中文, English) — a choice takes
 effect at once (the translators are swapped and every open widget retranslates
 itself) and is saved to the settings file straight away — and, for the owner, which
-shop this workstation works for, with "Change shop…" (the window carries that out).
+shop this workstation works for, with "Change shop…" (the window carries that out), and
+which database it keeps the shop's data in (`ShopDatabaseSection`).
 """
 
 from __future__ import annotations
@@ -24,11 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import LANGUAGES, Settings
+from app.views.background import BackgroundTasks
 from app.views.i18n import install_language
+from app.views.shop_database_section import ShopDatabaseSection
 
 
 class SettingsDialog(QDialog):
     change_shop_requested = Signal()
+    # The owner saved another shop database: before and after, URLs without a password.
+    shop_database_changed = Signal(str, str)
+    # The owner chose to restart now, so that the new shop database takes effect.
+    restart_requested = Signal()
 
     def __init__(
         self,
@@ -37,6 +44,7 @@ class SettingsDialog(QDialog):
         *,
         settings_path: Path | None = None,
         can_change_shop: bool = False,
+        tasks: BackgroundTasks | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -73,9 +81,18 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._hint)
+        # Where the shop's data lives is the shop connection's business: the owner's only.
+        self.database_section: ShopDatabaseSection | None = None
+        if can_change_shop:
+            self.database_section = ShopDatabaseSection(
+                settings, tasks or BackgroundTasks(self), self, settings_path=settings_path
+            )
+            self.database_section.database_changed.connect(self.shop_database_changed)
+            self.database_section.restart_requested.connect(self._on_restart)
+            layout.addWidget(self.database_section)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(460 if can_change_shop else 380)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -110,3 +127,13 @@ class SettingsDialog(QDialog):
     def _on_change_shop(self) -> None:
         self.accept()
         self.change_shop_requested.emit()
+
+    @Slot()
+    def _on_restart(self) -> None:
+        self.accept()
+        self.restart_requested.emit()
+
+    def done(self, result: int) -> None:
+        if self.database_section is not None:
+            self.database_section.cancel_test()  # its answer would find the dialog gone
+        super().done(result)

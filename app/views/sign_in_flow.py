@@ -145,6 +145,7 @@ class WindowKeeper(QObject):
         self.window = self._make_window(actor)
         self.window.switch_user_requested.connect(self.switch_user)
         self.window.shop_change_requested.connect(self.change_shop)
+        self.window.restart_requested.connect(restart_application)
         self.window.show()
         if previous is not None:
             previous.close()  # saves its layout; the new window is already up, so the app stays

@@ -25,6 +25,7 @@ STATE_COLOURS = {
     SyncState.ONLINE: "#2da44e",
     SyncState.OFFLINE: "#bf8700",
     SyncState.NEEDS_ATTENTION: "#cf222e",
+    SyncState.STANDING_BY: "#2da44e",  # healthy: another workstation syncs for everyone
 }
 
 
@@ -108,6 +109,12 @@ class SyncStatusBar(QWidget):
             if status.decisions_refused:
                 text += " · " + self.tr("%n decision(s) need attention", "", status.decisions_refused)
             return text
+        if state == SyncState.STANDING_BY:
+            if status.last_success_at is None:
+                return self.tr("Shared database · another workstation syncs")
+            return self.tr("Shared database · another workstation syncs · last synced {age}").format(
+                age=formatting.age(status.last_success_at, now)
+            )
         if state == SyncState.OFFLINE:
             if status.next_attempt_in_s is None:
                 return self.tr("Offline — will retry on its own")

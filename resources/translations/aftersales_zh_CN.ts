@@ -553,7 +553,7 @@
     <name>DashboardView</name>
     <message>
         <location filename="../../app/views/dashboard_view.py" line="171"/>
-        <location filename="../../app/views/main_window.py" line="158"/>
+        <location filename="../../app/views/main_window.py" line="160"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -1027,42 +1027,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="292"/>
+        <location filename="../../app/views/main_window.py" line="294"/>
         <source>{count} waiting to be sent</source>
         <translation>{count} 条待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="295"/>
+        <location filename="../../app/views/main_window.py" line="297"/>
         <source>Decisions made here that the platform has not confirmed yet; they are kept until it does.</source>
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="361"/>
+        <location filename="../../app/views/main_window.py" line="373"/>
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="362"/>
+        <location filename="../../app/views/main_window.py" line="374"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="363"/>
+        <location filename="../../app/views/main_window.py" line="375"/>
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="364"/>
+        <location filename="../../app/views/main_window.py" line="376"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="365"/>
+        <location filename="../../app/views/main_window.py" line="377"/>
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="368"/>
+        <location filename="../../app/views/main_window.py" line="380"/>
         <source>{name}
 {role}</source>
         <translation>{name}
@@ -1724,183 +1724,183 @@ made {time}</source>
 <context>
     <name>RefundDetailPane</name>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="127"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="125"/>
         <source>This request is no longer in the local copy.</source>
         <translation>本机数据中已没有这条售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="179"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="187"/>
         <source>Select a request to see the order, the buyer&apos;s evidence and its history.</source>
         <translation>选择一条售后，查看订单、买家凭证和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="194"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="202"/>
         <source>The buyer says</source>
         <translation>买家说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="195"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="203"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="196"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="204"/>
         <source>Shipping and return</source>
         <translation>发货与退货物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="197"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="205"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="205"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="213"/>
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="211"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="219"/>
         <source>reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="213"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="221"/>
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="215"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="223"/>
         <source>Reply within</source>
         <translation>剩余处理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="219"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="227"/>
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="221"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="229"/>
         <source>Suggestion</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="227"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="235"/>
         <source>pending — waiting to be sent to the platform</source>
         <translation>待提交——等待发送给平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="238"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="246"/>
         <source>Note on the order: {words}</source>
         <translation>订单留言：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="268"/>
-        <location filename="../../app/views/refund_detail_pane.py" line="277"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="276"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="285"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="275"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="283"/>
         <source>Sent</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="275"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="283"/>
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="280"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="288"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="291"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="299"/>
         <source>The buyer applied for {kind}</source>
         <translation>买家申请{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="298"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="306"/>
         <source>{who}: {action}</source>
         <translation>{who}：{action}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="302"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="310"/>
         <source>Sent to the platform: {state}</source>
         <translation>提交平台：{state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="304"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="312"/>
         <source>the platform said: {words}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="326"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="334"/>
         <source>approved the refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="327"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="335"/>
         <source>refused the refund</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="328"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="336"/>
         <source>agreed to the return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="329"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="337"/>
         <source>refused the return</source>
         <translation>拒绝退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="330"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="338"/>
         <source>inspected the returned goods</source>
         <translation>完成退货验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="331"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="339"/>
         <source>agreed to the exchange</source>
         <translation>同意换货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="332"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="340"/>
         <source>discarded a decision</source>
         <translation>放弃了一条处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="333"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="341"/>
         <source>applied a decision again</source>
         <translation>重新提交了处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="341"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="349"/>
         <source>waiting to be sent</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="342"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="350"/>
         <source>sending</source>
         <translation>提交中</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="343"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="351"/>
         <source>done</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="344"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="352"/>
         <source>refused by the platform</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="345"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="353"/>
         <source>the request had changed</source>
         <translation>售后单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="346"/>
+        <location filename="../../app/views/refund_detail_pane.py" line="354"/>
         <source>discarded</source>
         <translation>已放弃</translation>
     </message>
@@ -2414,42 +2414,42 @@ made {time}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="82"/>
+        <location filename="../../app/views/settings_dialog.py" line="99"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="83"/>
+        <location filename="../../app/views/settings_dialog.py" line="100"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="84"/>
+        <location filename="../../app/views/settings_dialog.py" line="101"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="85"/>
+        <location filename="../../app/views/settings_dialog.py" line="102"/>
         <source>The new language applies at once and is remembered.</source>
         <translation>新的语言立即生效，并会记住。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="86"/>
+        <location filename="../../app/views/settings_dialog.py" line="103"/>
         <source>Shop:</source>
         <translation>店铺：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="87"/>
+        <location filename="../../app/views/settings_dialog.py" line="104"/>
         <source>Change shop…</source>
         <translation>更换店铺…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="90"/>
+        <location filename="../../app/views/settings_dialog.py" line="107"/>
         <source>The demo shop on this computer</source>
         <translation>本机的演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="92"/>
+        <location filename="../../app/views/settings_dialog.py" line="109"/>
         <source>Shop {shop_id}</source>
         <translation>店铺 {shop_id}</translation>
     </message>
@@ -2457,72 +2457,72 @@ made {time}</source>
 <context>
     <name>ShipmentImportDialog</name>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="217"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="213"/>
         <source>Choose a shipping file</source>
         <translation>选择发货文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="219"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="215"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="231"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="227"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="254"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="250"/>
         <source>Shipping {count} orders…</source>
         <translation>正在发货 {count} 单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="261"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="257"/>
         <source>Checking {count} rows…</source>
         <translation>正在检查 {count} 行…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="317"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="313"/>
         <source>Row {row}: {status}</source>
         <translation>第 {row} 行：{status}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="322"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="318"/>
         <source>Ship orders from a file</source>
         <translation>从文件批量发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="323"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="319"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="325"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="321"/>
         <source>No file chosen yet.</source>
         <translation>还没有选择文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="327"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="323"/>
         <source>File: {name}</source>
         <translation>文件：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="331"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="327"/>
         <source>One row per parcel, with columns for the order id (订单号), the carrier (快递公司) and the tracking number (运单号), in any order. Nothing is sent until you press Ship.</source>
         <translation>每个包裹一行，表格要有“订单号”“快递公司”“运单号”三列，顺序不限。点“发货”按钮之前不会提交任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="341"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="337"/>
         <source>{ready} ready, {problems} with problems</source>
         <translation>{ready} 行可发货，{problems} 行有问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="346"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="342"/>
         <source>Ship 1 order</source>
         <translation>发货 1 单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="348"/>
+        <location filename="../../app/views/shipment_import_dialog.py" line="344"/>
         <source>Ship {count} orders</source>
         <translation>发货 {count} 单</translation>
     </message>
@@ -2683,6 +2683,137 @@ made {time}</source>
     </message>
 </context>
 <context>
+    <name>ShopDatabaseSection</name>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="159"/>
+        <location filename="../../app/views/shop_database_section.py" line="318"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="196"/>
+        <source>Restart AfterSales Desk?</source>
+        <translation>重新启动售后工作台？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="197"/>
+        <source>The shop database changes when AfterSales Desk restarts. Restart now?</source>
+        <translation>店铺数据库将在售后工作台重新启动后更换。现在重新启动吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="198"/>
+        <source>Restart now</source>
+        <translation>现在重启</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="199"/>
+        <source>Later</source>
+        <translation>明天以后</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="204"/>
+        <location filename="../../app/views/shop_database_section.py" line="320"/>
+        <source>Saved. Takes effect when AfterSales Desk restarts.</source>
+        <translation>已保存。售后工作台重新启动后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="213"/>
+        <source>Save without a working test?</source>
+        <translation>未经测试成功就保存？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="215"/>
+        <source>The connection to this database has not been tested successfully. If the details are wrong, AfterSales Desk will not start until they are put right. Save anyway?</source>
+        <translation>与这个数据库的连接尚未测试成功。如果信息有误，售后工作台在改正之前将无法启动。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="218"/>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="219"/>
+        <location filename="../../app/views/shop_database_section.py" line="230"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="227"/>
+        <source>Keep the password in a file?</source>
+        <translation>把密码保存在文件里？</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="229"/>
+        <source>Use a protected file</source>
+        <translation>使用受保护的文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="292"/>
+        <source>Leave empty to keep the saved password</source>
+        <translation>留空则沿用已保存的密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="296"/>
+        <source>Shop database</source>
+        <translation>店铺数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="297"/>
+        <source>Only this computer</source>
+        <translation>仅本机</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="298"/>
+        <source>A shared shop database (PostgreSQL)</source>
+        <translation>多台电脑共用的店铺数据库（PostgreSQL）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="302"/>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="303"/>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="304"/>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="305"/>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="306"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="311"/>
+        <source>e.g. 192.168.1.20 or shop-server</source>
+        <translation>例如 192.168.1.20 或 shop-server</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="312"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="313"/>
+        <source>Save database choice…</source>
+        <translation>保存数据库设置…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="314"/>
+        <source>Takes effect when AfterSales Desk restarts</source>
+        <translation>售后工作台重新启动后生效</translation>
+    </message>
+</context>
+<context>
     <name>ShopPage</name>
     <message>
         <location filename="../../app/views/first_run_pages.py" line="239"/>
@@ -2783,7 +2914,7 @@ made {time}</source>
         <translation>无法连接店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in_flow.py" line="201"/>
+        <location filename="../../app/views/sign_in_flow.py" line="202"/>
         <source>The shop was not changed</source>
         <translation>店铺未更换</translation>
     </message>
@@ -2854,86 +2985,96 @@ made {time}</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="92"/>
+        <location filename="../../app/views/sync_status_bar.py" line="93"/>
         <source>Connecting to the shop…</source>
         <translation>正在连接店铺…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="96"/>
+        <location filename="../../app/views/sync_status_bar.py" line="97"/>
         <source>Online · syncing…</source>
         <translation>在线 · 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="97"/>
+        <location filename="../../app/views/sync_status_bar.py" line="98"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="100"/>
+        <location filename="../../app/views/sync_status_bar.py" line="101"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="102"/>
+        <location filename="../../app/views/sync_status_bar.py" line="103"/>
         <source>Online · last synced {age}</source>
         <translation>在线 · 上次同步 {age}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_status_bar.py" line="107"/>
+        <location filename="../../app/views/sync_status_bar.py" line="108"/>
         <source>%n decision(s) reached the platform</source>
         <translation>
             <numerusform>%n 个处理已提交到平台</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_status_bar.py" line="109"/>
+        <location filename="../../app/views/sync_status_bar.py" line="110"/>
         <source>%n decision(s) need attention</source>
         <translation>
             <numerusform>%n 个处理需要人工处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="113"/>
+        <location filename="../../app/views/sync_status_bar.py" line="114"/>
+        <source>Shared database · another workstation syncs</source>
+        <translation>共用数据库 · 由另一台电脑同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_status_bar.py" line="115"/>
+        <source>Shared database · another workstation syncs · last synced {age}</source>
+        <translation>共用数据库 · 由另一台电脑同步 · 上次同步 {age}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_status_bar.py" line="120"/>
         <source>Offline — will retry on its own</source>
         <translation>离线 —— 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="117"/>
+        <location filename="../../app/views/sync_status_bar.py" line="124"/>
         <source>Offline — retrying now…</source>
         <translation>离线 —— 正在重试…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="118"/>
+        <location filename="../../app/views/sync_status_bar.py" line="125"/>
         <source>Offline — will retry in {seconds} s</source>
         <translation>离线 —— {seconds} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="119"/>
+        <location filename="../../app/views/sync_status_bar.py" line="126"/>
         <source>the shop connection needs a person</source>
         <translation>店铺连接需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="120"/>
+        <location filename="../../app/views/sync_status_bar.py" line="127"/>
         <source>Needs attention: {reason}</source>
         <translation>需要处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="128"/>
+        <location filename="../../app/views/sync_status_bar.py" line="135"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="129"/>
+        <location filename="../../app/views/sync_status_bar.py" line="136"/>
         <source>Fetch new orders and after-sales from the shop now</source>
         <translation>现在从店铺拉取新的订单和售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="144"/>
+        <location filename="../../app/views/sync_status_bar.py" line="151"/>
         <source>Last successful sync: {time}</source>
         <translation>上次成功同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="151"/>
+        <location filename="../../app/views/sync_status_bar.py" line="158"/>
         <source>The platform said: {words}</source>
         <translation>平台返回：{words}</translation>
     </message>
@@ -3180,14 +3321,24 @@ made {time}</source>
         <translation>每日上限不能低于单笔上限。</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="36"/>
+        <location filename="../../app/secrets.py" line="38"/>
         <source>This computer has no password store (keyring), so the app secret cannot be kept safely. You can allow keeping it in a protected file in the app&apos;s data folder instead, which is less safe.</source>
         <translation>这台电脑没有密码库（keyring），无法安全地保存 App Secret。你可以改为允许把它保存在本软件数据文件夹里受保护的文件中，但这样安全性较低。</translation>
     </message>
     <message>
-        <location filename="../../app/secrets.py" line="41"/>
+        <location filename="../../app/secrets.py" line="43"/>
         <source>The computer&apos;s password store did not accept the app secret (it may be locked). Unlock it and try again, or allow keeping the secret in a protected file instead.</source>
         <translation>电脑的密码库没有接受 App Secret（可能处于锁定状态）。请解锁后重试，或改为允许把密钥保存在受保护的文件里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="48"/>
+        <source>This computer has no password store (keyring), so the shop database&apos;s password cannot be kept safely. You can allow keeping it in a protected file in the app&apos;s data folder instead, which is less safe.</source>
+        <translation>这台电脑没有密码库（钥匙串），无法安全地保存店铺数据库的密码。您可以允许改为保存在本软件数据文件夹中的受保护文件里，但安全性较低。</translation>
+    </message>
+    <message>
+        <location filename="../../app/secrets.py" line="54"/>
+        <source>The computer&apos;s password store did not accept the shop database&apos;s password (it may be locked). Unlock it and try again, or allow keeping the password in a protected file instead.</source>
+        <translation>电脑的密码库没有接受店铺数据库的密码（可能已锁定）。请解锁后重试，或允许改为把密码保存在受保护的文件里。</translation>
     </message>
     <message>
         <location filename="../../app/services/shop_setup.py" line="24"/>
@@ -3419,22 +3570,22 @@ made {time}</source>
 <context>
     <name>desktop</name>
     <message>
-        <location filename="../../app/desktop.py" line="52"/>
+        <location filename="../../app/desktop.py" line="55"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="53"/>
+        <location filename="../../app/desktop.py" line="56"/>
         <source>Something went wrong inside AfterSales Desk. Your data is safe; the details are in the log file in the data folder.</source>
         <translation>售后工作台内部出现问题。您的数据是安全的；详细信息已写入数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="124"/>
+        <location filename="../../app/desktop.py" line="134"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="125"/>
+        <location filename="../../app/desktop.py" line="135"/>
         <source>The shop&apos;s database could not be opened:
 {0}</source>
         <translation>无法打开店铺数据库：
@@ -3991,24 +4142,87 @@ made {time}</source>
         <translation>这不是退款申请，请单独处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refusal_evidence.py" line="37"/>
+        <location filename="../../app/services/refusal_evidence.py" line="50"/>
         <source>The picture “{name}” cannot be found or read. Add it again, or remove it.</source>
         <translation>找不到或无法读取图片“{name}”。请重新添加，或把它移除。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refusal_evidence.py" line="40"/>
+        <location filename="../../app/services/refusal_evidence.py" line="53"/>
         <source>“{name}” is not a PNG, JPEG or WEBP picture, the only kinds the platform takes. Remove it, or add another.</source>
         <translation>“{name}”不是 PNG、JPEG 或 WEBP 图片，平台只接受这几种。请移除它，或换一张。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refusal_evidence.py" line="45"/>
+        <location filename="../../app/services/refusal_evidence.py" line="58"/>
         <source>The picture “{name}” is larger than the platform takes (5 MB). Use a smaller one.</source>
         <translation>图片“{name}”超过了平台允许的大小（5 MB），请换一张小一些的。</translation>
     </message>
+</context>
+<context>
+    <name>settings</name>
     <message>
-        <location filename="../../app/services/refusal_evidence.py" line="49"/>
-        <source>The picture “{name}” could not be copied into the app&apos;s data folder ({problem}). Check that the disk has free space, then try again.</source>
-        <translation>图片“{name}”无法复制到本软件的数据文件夹（{problem}）。请确认磁盘还有空间，然后重试。</translation>
+        <location filename="../../app/db.py" line="31"/>
+        <source>A newer version of AfterSales Desk has set this shop database up. Update AfterSales Desk on this computer first, then start it again.</source>
+        <translation>这个店铺数据库由更新版本的售后工作台建立。请先更新这台电脑上的售后工作台，再重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="54"/>
+        <source>Connected. The database is empty; AfterSales Desk will set it up when it starts.</source>
+        <translation>已连接。数据库是空的，售后工作台启动时会自动建立。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="57"/>
+        <source>Connected. This database is ready for AfterSales Desk.</source>
+        <translation>已连接。这个数据库可供售后工作台使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="60"/>
+        <source>Connected. The database was set up by an older version; AfterSales Desk will upgrade it when it starts.</source>
+        <translation>已连接。数据库由旧版本建立，售后工作台启动时会自动升级。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="66"/>
+        <source>Connected, but this database already holds other data, not AfterSales Desk&apos;s. Choose an empty database, or the one the shop&apos;s other computers use.</source>
+        <translation>已连接，但这个数据库里已有其他软件的数据，不是售后工作台的。请选择一个空数据库，或店里其他电脑正在使用的那个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="71"/>
+        <source>The database server did not answer. Check the server address and port, that the server is running, and that no firewall is in the way.</source>
+        <translation>数据库服务器没有响应。请检查服务器地址和端口、服务器是否在运行，以及是否被防火墙拦截。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="76"/>
+        <source>The database server did not accept this user and password. Check both, and that this user may sign in.</source>
+        <translation>数据库服务器不接受这个用户名和密码。请检查两者，并确认这个用户允许登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="81"/>
+        <source>The server has no database with this name. Check the database name.</source>
+        <translation>服务器上没有这个名字的数据库。请检查数据库名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="84"/>
+        <source>The database server does not let this computer in. Whoever looks after the server must allow this computer&apos;s address (in pg_hba.conf).</source>
+        <translation>数据库服务器不允许这台电脑连接。请管理服务器的人放行这台电脑的地址（在 pg_hba.conf 中）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="89"/>
+        <source>Connected, but this user may not set up or use AfterSales Desk&apos;s tables in this database. Use the database&apos;s owner, or ask whoever looks after the server to give this user the rights.</source>
+        <translation>已连接，但这个用户无权在此数据库中建立或使用售后工作台的数据表。请使用数据库的所有者，或请管理服务器的人给这个用户授权。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="94"/>
+        <source>This is not a database address AfterSales Desk understands. It should look like postgresql://user@server:5432/database.</source>
+        <translation>售后工作台无法识别这个数据库地址。格式应类似 postgresql://user@server:5432/database。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="99"/>
+        <source>The database could not be used: {detail}</source>
+        <translation>无法使用这个数据库：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="101"/>
+        <source>Fill in the server, the database and the user.</source>
+        <translation>请填写服务器、数据库和用户。</translation>
     </message>
 </context>
 <context>
@@ -4312,22 +4526,22 @@ made {time}</source>
         <translation>网关地址无法访问平台接口，请检查网关 URL。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/worker.py" line="30"/>
+        <location filename="../../app/sync/worker.py" line="32"/>
         <source>Sync failed unexpectedly; it will try again. The log file has the details.</source>
         <translation>同步意外失败，稍后会自动重试。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/push.py" line="43"/>
+        <location filename="../../app/sync/push.py" line="44"/>
         <source>The platform&apos;s state changed before this decision arrived; it was not applied.</source>
         <translation>在这个决定送达之前，平台上的状态已经变了；这个决定没有生效。</translation>
     </message>
     <message>
-        <location filename="../../app/shop.py" line="33"/>
+        <location filename="../../app/shop.py" line="34"/>
         <source>The demo shop could not start on this computer.</source>
         <translation>演示店铺无法在这台电脑上启动。</translation>
     </message>
     <message>
-        <location filename="../../app/shop.py" line="34"/>
+        <location filename="../../app/shop.py" line="35"/>
         <source>The shop&apos;s app secret is not on this computer. The owner must connect the shop again (Settings → Change shop).</source>
         <translation>这台电脑上没有店铺的 App Secret，需要店主重新连接店铺（设置 → 更换店铺）。</translation>
     </message>
@@ -4397,17 +4611,17 @@ made {time}</source>
         <translation>平台只接受上传到平台的凭证图片，而这次拒绝引用的是别处的图片（电脑上或其他网站）。请放弃这次拒绝，带上图片重新拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/evidence_upload.py" line="29"/>
-        <source>An evidence picture of this refusal is missing from the app&apos;s data folder on this computer (pictures are kept on the computer where the refusal was decided). Discard this refusal and refuse again with the pictures.</source>
-        <translation>这台电脑的数据文件夹里找不到这次拒绝的凭证图片（图片保存在做出拒绝的那台电脑上）。请放弃这次拒绝，带上图片重新拒绝。</translation>
+        <location filename="../../app/sync/evidence_upload.py" line="37"/>
+        <source>An evidence picture of this refusal cannot be found (a refusal made before the app was updated keeps its pictures on the computer where it was made). Discard this refusal and refuse again with the pictures.</source>
+        <translation>找不到这次拒绝所附的凭证图片（软件更新前做出的拒绝，图片保存在做出拒绝的那台电脑上）。请放弃这次拒绝，再附上图片重新拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/evidence_upload.py" line="35"/>
+        <location filename="../../app/sync/evidence_upload.py" line="43"/>
         <source>The copy of an evidence picture kept for this refusal is damaged. Discard this refusal and refuse again with the pictures.</source>
         <translation>为这次拒绝保存的凭证图片副本已损坏。请放弃这次拒绝，带上图片重新拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/evidence_upload.py" line="40"/>
+        <location filename="../../app/sync/evidence_upload.py" line="48"/>
         <source>The platform did not take an evidence picture of this refusal. Discard this refusal and refuse again with other pictures.</source>
         <translation>平台没有接受这次拒绝的凭证图片。请放弃这次拒绝，换其他图片重新拒绝。</translation>
     </message>

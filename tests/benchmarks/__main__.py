@@ -21,6 +21,10 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
   update of the dashboard (90 days per day) (tests/benchmarks/dashboard.py)
 - `board_open_ms`, `board_regroup_ms`, `scan_to_shipped_ms`: the shipping board over
   10k open orders, and the local side of a scan (tests/benchmarks/shipping_board.py)
+- `shared_db_decisions_per_s`, `cross_ws_latency_p95_ms`: three workstation processes
+  deciding at once on one PostgreSQL database (tests/benchmarks/shared_db.py)
+
+`--only SECTION …` runs some sections (sync queue metrics dashboard board launch shared).
 
 Prints a table, and as its last line one JSON object with every figure.
 """
@@ -53,10 +57,13 @@ from tests.benchmarks.gui_block import measure_gui_block
 from tests.benchmarks.metrics import build as build_metrics_mirror
 from tests.benchmarks.metrics import measure_metrics
 from tests.benchmarks.refund_queue import measure_queue
+from tests.benchmarks.shared_db import measure_shared_db
 from tests.benchmarks.shipping_board import measure_shipping_board
 from tests.desk_home import prepare_signed_in_home
 
 ROOT = Path(__file__).resolve().parents[2]
+# The shared-database figures are about deciding and pushing, not the first pull.
+SHARED_DB_SANDBOX_ORDERS = 2_000
 
 
 def start_sandbox(workdir: Path, orders: int) -> tuple[subprocess.Popen[str], str]:
@@ -189,47 +196,67 @@ def measure_launch(milestone: str, runs: int) -> float:
     return statistics.median(figures) if figures else float("nan")
 
 
+SECTIONS = ("sync", "queue", "metrics", "dashboard", "board", "launch", "shared")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks")
     parser.add_argument("--orders", type=int, default=100_000)
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=SECTIONS, help="run these sections")
     args = parser.parse_args()
+    wanted = set(args.only)
     figures: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        print("sync and ingest", flush=True)
-        sandbox, url = start_sandbox(workdir, args.orders)
-        try:
-            figures["sync_orders_per_s"], _, _ = measure_sync(url, workdir)
-            # The app's side of a full sync; read before the ingest comparison loads every page at once.
-            figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            pages = fetch_pages(url, limit_pages=args.orders // 100)
-            print("GUI responsiveness during a full sync", flush=True)
-            figures["gui_block_max_ms"], _ = measure_gui_block(url, workdir)
-        finally:
-            sandbox.terminate()
-            sandbox.wait(30)
-        ours, raw, rows = measure_ingest(pages, workdir)
-        figures["ingest_rows"] = rows
-        figures["ingest_orders_per_s"] = rows / ours
-        figures["raw_sqlite_orders_per_s"] = rows / raw
-        figures["ingest_vs_raw_sqlite"] = raw / ours
-    print("refund queue over 200k orders / 20k open requests", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        figures.update(measure_queue(f"sqlite:///{Path(tmp) / 'queue.sqlite'}"))
-    print("service metrics over 200k orders", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        figures.update(measure_metrics(f"sqlite:///{Path(tmp) / 'metrics.sqlite'}"))
-    print("dashboard live updates", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'dashboard.sqlite'}"
-        build_metrics_mirror(url)
-        figures.update(measure_dashboard_update(url))
-    print("shipping board over 10k open orders", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        figures.update(measure_shipping_board(f"sqlite:///{Path(tmp) / 'board.sqlite'}"))
-    print("start-up", flush=True)
-    figures["first_window_s"] = measure_launch("first-window", runs=3)
-    figures["first_orders_s"] = measure_launch("first-orders", runs=1)
+    if "sync" in wanted:
+        with tempfile.TemporaryDirectory() as tmp:
+            workdir = Path(tmp)
+            print("sync and ingest", flush=True)
+            sandbox, url = start_sandbox(workdir, args.orders)
+            try:
+                figures["sync_orders_per_s"], _, _ = measure_sync(url, workdir)
+                # The app's side of a full sync; read before the ingest comparison loads every page.
+                figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                pages = fetch_pages(url, limit_pages=args.orders // 100)
+                print("GUI responsiveness during a full sync", flush=True)
+                figures["gui_block_max_ms"], _ = measure_gui_block(url, workdir)
+            finally:
+                sandbox.terminate()
+                sandbox.wait(30)
+            ours, raw, rows = measure_ingest(pages, workdir)
+            figures["ingest_rows"] = rows
+            figures["ingest_orders_per_s"] = rows / ours
+            figures["raw_sqlite_orders_per_s"] = rows / raw
+            figures["ingest_vs_raw_sqlite"] = raw / ours
+    if "queue" in wanted:
+        print("refund queue over 200k orders / 20k open requests", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            figures.update(measure_queue(f"sqlite:///{Path(tmp) / 'queue.sqlite'}"))
+    if "metrics" in wanted:
+        print("service metrics over 200k orders", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            figures.update(measure_metrics(f"sqlite:///{Path(tmp) / 'metrics.sqlite'}"))
+    if "dashboard" in wanted:
+        print("dashboard live updates", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            url = f"sqlite:///{Path(tmp) / 'dashboard.sqlite'}"
+            build_metrics_mirror(url)
+            figures.update(measure_dashboard_update(url))
+    if "board" in wanted:
+        print("shipping board over 10k open orders", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            figures.update(measure_shipping_board(f"sqlite:///{Path(tmp) / 'board.sqlite'}"))
+    if "launch" in wanted:
+        print("start-up", flush=True)
+        figures["first_window_s"] = measure_launch("first-window", runs=3)
+        figures["first_orders_s"] = measure_launch("first-orders", runs=1)
+    if "shared" in wanted:
+        print("three workstations on one PostgreSQL database", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            sandbox, url = start_sandbox(Path(tmp), SHARED_DB_SANDBOX_ORDERS)
+            try:
+                figures.update(measure_shared_db(url))
+            finally:
+                sandbox.terminate()
+                sandbox.wait(30)
 
     print(f"\n{'figure':<28}{'value':>14}")
     for key, value in figures.items():
