@@ -192,6 +192,35 @@ def test_an_untested_database_is_saved_only_when_the_owner_says_save_anyway(
     assert section.password_edit.placeholderText() == "Leave empty to keep the saved password"
 
 
+def test_with_decisions_still_waiting_the_owner_is_told_before_switching(
+    qtbot: QtBot,
+    settings: config.Settings,
+    tasks: BackgroundTasks,
+    shop_database: str,
+    memory_keyring: MemoryKeyring,
+    answers: Answers,
+    english: None,
+) -> None:
+    dialog = SettingsDialog(settings, can_change_shop=True, tasks=tasks, waiting_count=2)
+    qtbot.addWidget(dialog)
+    section = dialog.database_section
+    assert section is not None
+    fill(section, shop_database)
+    press_test(qtbot, section)
+
+    # Unsent decisions stay in the database being left: switching is the owner's call.
+    answers["Decisions are still waiting to be sent"] = False
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    assert answers.asked == ["Decisions are still waiting to be sent"]
+    assert settings.database_url == ""
+
+    answers["Decisions are still waiting to be sent"] = True
+    answers["Restart AfterSales Desk?"] = False
+    with qtbot.waitSignal(dialog.shop_database_changed):
+        qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    assert settings.database_url == shop_database
+
+
 def test_after_a_working_test_the_change_is_audited_and_the_desk_restarts(
     qtbot: QtBot,
     session_factory: sessionmaker[Session],

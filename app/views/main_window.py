@@ -333,6 +333,7 @@ class MainWindow(QMainWindow):
             settings_path=self._settings_path,
             can_change_shop=self._actor is not None and self.allows(Action.MANAGE_SHOP_CONNECTION),
             tasks=self.tasks,
+            waiting_count=self._waiting,
         )
         dialog.change_shop_requested.connect(self.shop_change_requested)
         # The URLs carry no password: the settings file never holds one, nor does the trail.

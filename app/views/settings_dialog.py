@@ -45,6 +45,7 @@ class SettingsDialog(QDialog):
         settings_path: Path | None = None,
         can_change_shop: bool = False,
         tasks: BackgroundTasks | None = None,
+        waiting_count: int = 0,
     ):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -85,7 +86,11 @@ class SettingsDialog(QDialog):
         self.database_section: ShopDatabaseSection | None = None
         if can_change_shop:
             self.database_section = ShopDatabaseSection(
-                settings, tasks or BackgroundTasks(self), self, settings_path=settings_path
+                settings,
+                tasks or BackgroundTasks(self),
+                self,
+                settings_path=settings_path,
+                waiting_count=waiting_count,
             )
             self.database_section.database_changed.connect(self.shop_database_changed)
             self.database_section.restart_requested.connect(self._on_restart)

@@ -54,10 +54,12 @@ class ShopDatabaseSection(QGroupBox):
         parent: QWidget | None = None,
         *,
         settings_path: Path | None = None,
+        waiting_count: int = 0,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shopDatabaseSection")
         self._settings = settings
+        self._waiting_count = waiting_count  # decisions made here the platform has not confirmed
         self._settings_path = settings_path
         self._tasks = tasks
         self._result: DatabaseCheck | str | None = None  # what the result label says
@@ -185,9 +187,23 @@ class ShopDatabaseSection(QGroupBox):
     @Slot()
     def save_choice(self) -> None:
         before = self._settings.database_url
+        if self.only_here_choice.isChecked() and not before:
+            return
+        # Unsent decisions live in the database being left: the other one never sees them.
+        if self._waiting_count and not self._ask(
+            self.tr("Decisions are still waiting to be sent"),
+            self.tr(
+                "%n decision(s) made here have not reached the platform yet. They stay in the "
+                "database this computer uses now and are sent only when it is used again. Wait "
+                "until the \u201cwaiting to be sent\u201d badge is gone, then switch. Switch anyway?",
+                "",
+                self._waiting_count,
+            ),
+            yes=self.tr("Switch anyway"),
+            no=self.tr("Cancel"),
+        ):
+            return
         if self.only_here_choice.isChecked():
-            if not before:
-                return
             shop_database.use_this_computer(self._settings, path=self._settings_path)
         elif not self._save_shared():
             return

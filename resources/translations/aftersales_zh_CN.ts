@@ -1037,32 +1037,32 @@
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="373"/>
+        <location filename="../../app/views/main_window.py" line="374"/>
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="374"/>
+        <location filename="../../app/views/main_window.py" line="375"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="375"/>
+        <location filename="../../app/views/main_window.py" line="376"/>
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="376"/>
+        <location filename="../../app/views/main_window.py" line="377"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="377"/>
+        <location filename="../../app/views/main_window.py" line="378"/>
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="380"/>
+        <location filename="../../app/views/main_window.py" line="381"/>
         <source>{name}
 {role}</source>
         <translation>{name}
@@ -2414,42 +2414,42 @@ made {time}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="99"/>
+        <location filename="../../app/views/settings_dialog.py" line="104"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="100"/>
+        <location filename="../../app/views/settings_dialog.py" line="105"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="101"/>
+        <location filename="../../app/views/settings_dialog.py" line="106"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="102"/>
+        <location filename="../../app/views/settings_dialog.py" line="107"/>
         <source>The new language applies at once and is remembered.</source>
         <translation>新的语言立即生效，并会记住。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="103"/>
+        <location filename="../../app/views/settings_dialog.py" line="108"/>
         <source>Shop:</source>
         <translation>店铺：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="104"/>
+        <location filename="../../app/views/settings_dialog.py" line="109"/>
         <source>Change shop…</source>
         <translation>更换店铺…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="107"/>
+        <location filename="../../app/views/settings_dialog.py" line="112"/>
         <source>The demo shop on this computer</source>
         <translation>本机的演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="109"/>
+        <location filename="../../app/views/settings_dialog.py" line="114"/>
         <source>Shop {shop_id}</source>
         <translation>店铺 {shop_id}</translation>
     </message>
@@ -2685,130 +2685,148 @@ made {time}</source>
 <context>
     <name>ShopDatabaseSection</name>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="159"/>
-        <location filename="../../app/views/shop_database_section.py" line="318"/>
+        <location filename="../../app/views/shop_database_section.py" line="161"/>
+        <location filename="../../app/views/shop_database_section.py" line="334"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="196"/>
+        <location filename="../../app/views/shop_database_section.py" line="212"/>
         <source>Restart AfterSales Desk?</source>
         <translation>重新启动售后工作台？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="197"/>
+        <location filename="../../app/views/shop_database_section.py" line="213"/>
         <source>The shop database changes when AfterSales Desk restarts. Restart now?</source>
         <translation>店铺数据库将在售后工作台重新启动后更换。现在重新启动吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="198"/>
+        <location filename="../../app/views/shop_database_section.py" line="214"/>
         <source>Restart now</source>
         <translation>现在重启</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="199"/>
+        <location filename="../../app/views/shop_database_section.py" line="215"/>
         <source>Later</source>
         <translation>明天以后</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="204"/>
-        <location filename="../../app/views/shop_database_section.py" line="320"/>
+        <location filename="../../app/views/shop_database_section.py" line="220"/>
+        <location filename="../../app/views/shop_database_section.py" line="336"/>
         <source>Saved. Takes effect when AfterSales Desk restarts.</source>
         <translation>已保存。售后工作台重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="213"/>
+        <location filename="../../app/views/shop_database_section.py" line="229"/>
         <source>Save without a working test?</source>
         <translation>未经测试成功就保存？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="215"/>
+        <location filename="../../app/views/shop_database_section.py" line="231"/>
         <source>The connection to this database has not been tested successfully. If the details are wrong, AfterSales Desk will not start until they are put right. Save anyway?</source>
         <translation>与这个数据库的连接尚未测试成功。如果信息有误，售后工作台在改正之前将无法启动。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="218"/>
+        <location filename="../../app/views/shop_database_section.py" line="234"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="219"/>
-        <location filename="../../app/views/shop_database_section.py" line="230"/>
+        <location filename="../../app/views/shop_database_section.py" line="203"/>
+        <location filename="../../app/views/shop_database_section.py" line="235"/>
+        <location filename="../../app/views/shop_database_section.py" line="246"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="227"/>
+        <location filename="../../app/views/shop_database_section.py" line="194"/>
+        <source>Decisions are still waiting to be sent</source>
+        <translation>还有处理结果等待提交</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/views/shop_database_section.py" line="196"/>
+        <source>%n decision(s) made here have not reached the platform yet. They stay in the database this computer uses now and are sent only when it is used again. Wait until the “waiting to be sent” badge is gone, then switch. Switch anyway?</source>
+        <translation>
+            <numerusform>在这里做出的 %n 条处理结果还没有提交到平台。它们留在这台电脑当前使用的数据库里，只有再次使用这个数据库时才会提交。请等“待提交”标记消失后再切换。仍要切换吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="202"/>
+        <source>Switch anyway</source>
+        <translation>仍然切换</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shop_database_section.py" line="243"/>
         <source>Keep the password in a file?</source>
         <translation>把密码保存在文件里？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="229"/>
+        <location filename="../../app/views/shop_database_section.py" line="245"/>
         <source>Use a protected file</source>
         <translation>使用受保护的文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="292"/>
+        <location filename="../../app/views/shop_database_section.py" line="308"/>
         <source>Leave empty to keep the saved password</source>
         <translation>留空则沿用已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="296"/>
+        <location filename="../../app/views/shop_database_section.py" line="312"/>
         <source>Shop database</source>
         <translation>店铺数据库</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="297"/>
+        <location filename="../../app/views/shop_database_section.py" line="313"/>
         <source>Only this computer</source>
         <translation>仅本机</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="298"/>
+        <location filename="../../app/views/shop_database_section.py" line="314"/>
         <source>A shared shop database (PostgreSQL)</source>
         <translation>多台电脑共用的店铺数据库（PostgreSQL）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="302"/>
+        <location filename="../../app/views/shop_database_section.py" line="318"/>
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="303"/>
+        <location filename="../../app/views/shop_database_section.py" line="319"/>
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="304"/>
+        <location filename="../../app/views/shop_database_section.py" line="320"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="305"/>
+        <location filename="../../app/views/shop_database_section.py" line="321"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="306"/>
+        <location filename="../../app/views/shop_database_section.py" line="322"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="311"/>
+        <location filename="../../app/views/shop_database_section.py" line="327"/>
         <source>e.g. 192.168.1.20 or shop-server</source>
         <translation>例如 192.168.1.20 或 shop-server</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="312"/>
+        <location filename="../../app/views/shop_database_section.py" line="328"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="313"/>
+        <location filename="../../app/views/shop_database_section.py" line="329"/>
         <source>Save database choice…</source>
         <translation>保存数据库设置…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="314"/>
+        <location filename="../../app/views/shop_database_section.py" line="330"/>
         <source>Takes effect when AfterSales Desk restarts</source>
         <translation>售后工作台重新启动后生效</translation>
     </message>
