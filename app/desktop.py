@@ -23,8 +23,7 @@ from app.db import open_database
 from app.logging_setup import setup_logging
 from app.services.shop_database import classify_error, shown_url
 from app.shop import configured_shop
-from app.sync.change_feed import ChangeFeed, listens
-from app.sync.worker import SyncWorker
+from app.sync.sync_process import SyncProcess
 from app.views.background import BackgroundTasks
 from app.views.main_thread_gc import MainThreadGarbageCollector
 from app.views.main_window import MainWindow
@@ -92,12 +91,8 @@ def run(argv: list[str]) -> int:
             return 0
         actor = signed_in
 
-    database = shop.sessions.kw["bind"]
-    worker = SyncWorker(
-        shop.engine_factory,
-        interval_s=settings.sync_interval_s,
-        change_feed=ChangeFeed(database) if listens(database) else None,
-    )
+    # The sync runs in a process of its own (app/sync/child.py says why).
+    worker = SyncProcess(shop.credentials, shop.database_url, interval_s=settings.sync_interval_s)
     collector.watch(worker)
     keeper = WindowKeeper(
         lambda person: MainWindow(shop.sessions, settings, worker, actor=person),
@@ -138,7 +133,7 @@ def open_shop(settings: config.Settings, database_url: str | None) -> OpenShop |
         )
         target.stop()
         return None
-    return OpenShop(sessions, target.stop, target.engine_factory(sessions))
+    return OpenShop(sessions, target.stop, target.wait_credentials, target.database_url)
 
 
 def _exit_after(milestone: str, app: QApplication, window: MainWindow) -> None:

@@ -15,7 +15,9 @@ from app import config
 LOG_FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
 
 
-def setup_logging(verbose: bool = False) -> None:
+def setup_logging(verbose: bool = False, file_name: str = "aftersales-desk.log") -> None:
+    """Log to `file_name` in the data folder (one file per process: rotating a file that
+    another process writes fails on Windows) and warnings to stderr."""
     root = logging.getLogger()
     if root.handlers:  # already configured (tests, or a second call)
         return
@@ -23,7 +25,7 @@ def setup_logging(verbose: bool = False) -> None:
     log_dir = config.data_dir() / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     file_handler = logging.handlers.RotatingFileHandler(
-        log_dir / "aftersales-desk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        log_dir / file_name, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     stream_handler = logging.StreamHandler()
     stream_handler.setLevel(logging.INFO if verbose else logging.WARNING)

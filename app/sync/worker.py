@@ -1,9 +1,10 @@
-"""The sync worker: runs the engine on its own thread and reports to the GUI.
+"""The sync worker: runs the engine on its own thread and reports what happens.
 
-Owns the only Qt-aware piece outside `views/` (ARCHITECTURE.md "Threads"): a QThread
-running the engine on a timer and on demand, backing off while the platform cannot be
-reached, and publishing `SyncStatus` and "what changed" as signals that arrive on the
-GUI thread. The GUI thread never waits on the network.
+Owns the sync loop (ARCHITECTURE.md "Threads"): a QThread running the engine on a
+timer and on demand, backing off while the platform cannot be reached, and publishing
+`SyncStatus` and "what changed" as signals. The desktop runs it inside its sync
+process (app/sync/child.py, driven by app/sync/sync_process.py), so that the sync
+never holds the window's interpreter lock; tests and tools may run it in-process.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from app.secrets import SecretStoreUnavailable
 from app.services import accounts, audit
 from app.services.permissions import Actor, PermissionDenied
 from app.services.shop_setup import ShopChoice, actor_named, create_first_owner, save_shop_choice, switch_shop
-from app.sync.worker import EngineFactory
+from app.sync.client import ShopCredentials
 from app.views.background import BackgroundTasks
 from app.views.first_run_wizard import FirstRunResult, FirstRunWizard
 from app.views.login_dialog import LoginDialog
@@ -36,11 +36,13 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class OpenShop:
-    """The shop the desk works on: its database, and whatever must stop with it."""
+    """The shop the desk works on: its database, how to reach the shop (blocks until the
+    demo shop's sandbox is up), and whatever must stop with it."""
 
     sessions: sessionmaker[Session]
     stop: Callable[[], None]
-    engine_factory: EngineFactory
+    credentials: Callable[[], ShopCredentials]
+    database_url: str
 
 
 def first_run(

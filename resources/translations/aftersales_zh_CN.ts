@@ -2927,12 +2927,12 @@ made {time}</source>
 <context>
     <name>SignInFlow</name>
     <message>
-        <location filename="../../app/views/sign_in_flow.py" line="67"/>
+        <location filename="../../app/views/sign_in_flow.py" line="69"/>
         <source>The shop could not be connected</source>
         <translation>无法连接店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in_flow.py" line="202"/>
+        <location filename="../../app/views/sign_in_flow.py" line="204"/>
         <source>The shop was not changed</source>
         <translation>店铺未更换</translation>
     </message>
@@ -3588,22 +3588,22 @@ made {time}</source>
 <context>
     <name>desktop</name>
     <message>
-        <location filename="../../app/desktop.py" line="55"/>
+        <location filename="../../app/desktop.py" line="54"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="56"/>
+        <location filename="../../app/desktop.py" line="55"/>
         <source>Something went wrong inside AfterSales Desk. Your data is safe; the details are in the log file in the data folder.</source>
         <translation>售后工作台内部出现问题。您的数据是安全的；详细信息已写入数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="134"/>
+        <location filename="../../app/desktop.py" line="129"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="135"/>
+        <location filename="../../app/desktop.py" line="130"/>
         <source>The shop&apos;s database could not be opened:
 {0}</source>
         <translation>无法打开店铺数据库：
@@ -4544,7 +4544,7 @@ made {time}</source>
         <translation>网关地址无法访问平台接口，请检查网关 URL。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/worker.py" line="32"/>
+        <location filename="../../app/sync/worker.py" line="33"/>
         <source>Sync failed unexpectedly; it will try again. The log file has the details.</source>
         <translation>同步意外失败，稍后会自动重试。详细信息见日志文件。</translation>
     </message>
@@ -4647,6 +4647,11 @@ made {time}</source>
         <location filename="../../app/sync/status.py" line="17"/>
         <source>Another workstation is syncing with the platform; this one takes over if it stops.</source>
         <translation>另一台电脑正在与平台同步；它停止后由本机接替。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/sync_process.py" line="41"/>
+        <source>The sync stopped unexpectedly; it starts again on its own. The log file has the details.</source>
+        <translation>同步意外停止了，会自动重新开始。详细信息在日志文件里。</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,8 @@
 """How long the GUI thread is ever blocked while a big sync runs (`gui_block_max_ms`).
 
 Opens the real main window (offscreen) for a signed-in owner over a fresh database,
-starts the real sync worker against a sandbox store full of orders, and while the first
+starts the sync as the app does (in a process of its own, app/sync/sync_process.py)
+against a sandbox store full of orders, and while the first
 full pull streams in — each committed page making the screens re-query — a 2 ms
 QTimer on the GUI thread records the longest gap between its ticks. The figure is that
 gap minus the timer's own interval: how long a click would have waited.
@@ -21,9 +22,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.config import Settings  # noqa: E402
 from app.db import open_database  # noqa: E402
 from app.services import accounts  # noqa: E402
-from app.sync.engine import SyncEngine  # noqa: E402
 from app.sync.status import SyncState  # noqa: E402
-from app.sync.worker import SyncWorker  # noqa: E402
+from app.sync.sync_process import SyncProcess  # noqa: E402
 from app.views.main_thread_gc import MainThreadGarbageCollector  # noqa: E402
 from tests.sandbox_control import demo_client  # noqa: E402
 
@@ -40,11 +40,13 @@ def measure_gui_block(store_url: str, workdir: Path, *, limit_s: float = 240.0) 
     if QApplication.instance() is None:
         build_application([], settings)
     collector = MainThreadGarbageCollector()  # as the app does
-    _, sessions = open_database(f"sqlite:///{workdir / 'gui-block.sqlite'}")
+    database_url = f"sqlite:///{workdir / 'gui-block.sqlite'}"
+    _, sessions = open_database(database_url)
     with sessions.begin() as session:
         owner = accounts.create_owner(session, "owner", "店主", "bench-password-1", now=int(time.time()))
-    client = demo_client(store_url)
-    worker = SyncWorker(lambda on_page: SyncEngine(client, sessions, on_page=on_page), interval_s=3600)
+    credentials = demo_client(store_url).credentials
+    # As the app does: the sync in a process of its own (app/sync/child.py).
+    worker = SyncProcess(lambda: credentials, database_url, interval_s=3600)
     collector.watch(worker)  # as the app does
     window = MainWindow(sessions, settings, worker, actor=owner, settings_path=workdir / "settings.json")
     window.resize(1440, 900)
