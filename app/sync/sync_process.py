@@ -78,6 +78,10 @@ class SyncProcess(QObject):
 
     # --- what the window calls ----------------------------------------------------------
     def start(self) -> None:
+        # The child starts at once and loads its code while the demo shop may still be
+        # starting; it waits for its first line, sent when the credentials are known.
+        self._spawn()
+
         def wait() -> None:
             try:
                 self._credentials_ready.emit(self._wait_credentials())
@@ -118,16 +122,18 @@ class SyncProcess(QObject):
         if self._stopping:
             return
         if isinstance(found, ShopNotReachable):
+            self.stop()  # nothing to sync until a person acts; no process waits for nothing
+            self._stopping = False
             self.status_changed.emit(
                 SyncStatus(SyncState.NEEDS_ATTENTION, last_error=found.problem, error_detail=found.detail)
             )
             return
         self._credentials = found
-        self._spawn()
+        self._send_first_line()
 
     @Slot()
     def _spawn(self) -> None:
-        if self._stopping or self._credentials is None:
+        if self._stopping:
             return
         process = QProcess(self)
         environment = QProcessEnvironment.systemEnvironment()
@@ -139,13 +145,20 @@ class SyncProcess(QObject):
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._on_finished)
         process.start(sys.executable, ["-m", "app.sync.child"])
+        self._process = process
+        if self._credentials is not None:  # a restart: they are known already
+            self._send_first_line()
+
+    def _send_first_line(self) -> None:
+        if self._process is None or self._credentials is None:
+            return
         first_line = {
             "database_url": self._database_url,
             "credentials": dataclasses.asdict(self._credentials),
             "interval_s": self._interval_s,
         }
-        process.write((json.dumps(first_line) + "\n").encode())  # secrets: never on a command line
-        self._process = process
+        # The secrets go down a pipe: never on a command line, which others can list.
+        self._process.write((json.dumps(first_line) + "\n").encode())
 
     @Slot()
     def _read(self) -> None:
