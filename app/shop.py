@@ -1,7 +1,7 @@
 """Which shop this process works for, and how to reach it.
 
 Owns the choice between the demo shop (the bundled sandbox store, started on a free
-loopback port inside this process) and a real shop given on the command line or in
+loopback port in a process of its own) and a real shop given on the command line or in
 settings; and builds, for that choice, the database URL and the sync engine. Shared by
 the desktop app and the headless `sync` command so both behave the same.
 """
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.sandbox.process import SandboxProcess
 from app.services.shop_database import url_for_opening
 from app.sync.client import PlatformClient, ShopCredentials
 from app.sync.codes import QT_TRANSLATE_NOOP
@@ -44,7 +45,7 @@ class ShopTarget:
     credentials: ShopCredentials | None  # None until the embedded sandbox has a port
     database_url: str
     is_demo: bool
-    _sandbox: object | None = None
+    _sandbox: SandboxProcess | None = None
     _ready: threading.Event = field(default_factory=threading.Event)
     _failure: str = ""
 
@@ -70,34 +71,34 @@ class ShopTarget:
 
     def stop(self) -> None:
         if self._sandbox is not None:
-            self._sandbox.stop()  # type: ignore[attr-defined]
+            self._sandbox.stop()
 
 
 def demo_shop(*, database_url: str | None = None, seed: int = 1) -> ShopTarget:
-    """The bundled sandbox store, started in a background thread so the window never waits."""
-    from app.sandbox.server import SandboxServer
-
-    path = config.sandbox_store_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    server = SandboxServer(path, seed=seed)
+    """The bundled sandbox store in a process of its own (app/sandbox/process.py says
+    why), started from a background thread so the window never waits."""
+    sandbox = SandboxProcess(
+        config.sandbox_store_path(), seed=seed, log_path=config.data_dir() / "logs" / "sandbox.log"
+    )
     target = ShopTarget(
         credentials=None,
         database_url=database_url or config.shop_database_url(DEMO_SHOP_ID, demo=True),
         is_demo=True,
-        _sandbox=server,
+        _sandbox=sandbox,
     )
 
     def start() -> None:
         try:
-            server.start()  # creates the 90-day history on first run
-            target.credentials = ShopCredentials(server.url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID)
-            log.info("demo shop (sandbox store) serving at %s", server.url)
+            url = sandbox.start()  # creates the 90-day history on first run
+            target.credentials = ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID)
+            log.info("demo shop (sandbox store) serving at %s", url)
         except Exception as error:  # reported to the sync status through wait_credentials
-            log.exception("the embedded sandbox store failed to start")
+            log.exception("the sandbox store failed to start")
             target._failure = str(error)
         finally:
             target._ready.set()
 
+    config.sandbox_store_path().parent.mkdir(parents=True, exist_ok=True)
     threading.Thread(target=start, name="sandbox-start", daemon=True).start()
     return target
 

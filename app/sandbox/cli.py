@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
+import threading
 from pathlib import Path
 
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
@@ -33,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--history-orders", type=int, default=None, help="orders in a new shop's 90-day history"
     )
+    parser.add_argument(
+        "--stop-with-stdin",
+        action="store_true",
+        help="stop cleanly when standard input closes (the app that started it has ended)",
+    )
     return parser
 
 
@@ -51,6 +58,8 @@ def run(argv: list[str]) -> int:
         history_orders=args.history_orders,
     )
     server.start()
+    if args.stop_with_stdin:
+        threading.Thread(target=lambda: (sys.stdin.read(), server.request_stop()), daemon=True).start()
     print(f"sandbox store listening on {server.url}", flush=True)
     print(f"  app key:    {args.app_key}", flush=True)
     print(f"  app secret: {args.app_secret}", flush=True)

@@ -60,6 +60,7 @@ class SandboxServer:
         self._httpd: SandboxHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._stopped = threading.Event()
+        self._stop_requested = threading.Event()  # serve_forever's cue, from any thread
         self.store: Store
         self.platform: Platform
         self.context: Context
@@ -119,13 +120,17 @@ class SandboxServer:
         assert self._httpd is not None, "start() the sandbox first"
         return f"http://127.0.0.1:{self._httpd.server_address[1]}"
 
+    def request_stop(self) -> None:
+        """Make `serve_forever` stop (and save its state) on its own thread."""
+        self._stop_requested.set()
+
     def serve_forever(self) -> None:
         """Standalone use: serve until KeyboardInterrupt or SIGTERM, then stop."""
         self.start()
         in_main_thread = threading.current_thread() is threading.main_thread()
         previous = signal.signal(signal.SIGTERM, _raise_interrupt) if in_main_thread else None
         try:
-            while not self._stopped.wait(1.0):
+            while not self._stop_requested.wait(1.0) and not self._stopped.is_set():
                 pass
         except KeyboardInterrupt:
             pass
