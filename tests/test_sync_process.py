@@ -10,17 +10,20 @@ import os
 import signal
 from collections.abc import Iterator
 
+import psycopg
 import pytest
 from pytestqt.qtbot import QtBot
 
 from app.db import open_database
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.sync.change_feed import conninfo_of
 from app.sync.client import ShopCredentials
 from app.sync.status import ShopNotReachable, SyncState, SyncStatus
 from app.sync.sync_process import PROBLEM_SYNC_PROCESS_ENDED, SyncProcess
 from tests.sandbox_control import mirrored_orders, platform_orders
 
 FIRST_SYNC_MS = 60_000
+ON_POSTGRESQL = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 
 
 @pytest.fixture
@@ -97,3 +100,28 @@ def test_a_shop_that_cannot_be_reached_needs_a_person_and_starts_no_process(
         syncing.start()
     assert told.args[0].state is SyncState.NEEDS_ATTENTION
     assert not syncing.is_running()
+
+
+@ON_POSTGRESQL
+def test_on_a_shared_database_other_workstations_changes_reach_the_window_through_the_process(
+    qtbot: QtBot, sandbox_url: str, database_url: str
+) -> None:
+    _, sessions = open_database(database_url)
+    credentials = ShopCredentials(sandbox_url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID)
+    syncing = SyncProcess(lambda: credentials, database_url, interval_s=3600)
+    statuses: list[SyncStatus] = []
+    changed: list[frozenset[str]] = []
+    syncing.status_changed.connect(statuses.append)
+    syncing.data_changed.connect(changed.append)
+    syncing.start()
+    try:
+        qtbot.waitUntil(lambda: online(statuses), timeout=FIRST_SYNC_MS)
+        with psycopg.connect(conninfo_of(sessions.kw["bind"]), autocommit=True) as another_workstation:
+
+            def heard() -> bool:
+                another_workstation.execute("UPDATE outbox_operations SET state = state")
+                return frozenset({"outbox"}) in changed
+
+            qtbot.waitUntil(heard, timeout=15_000)
+    finally:
+        syncing.stop()
