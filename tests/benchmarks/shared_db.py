@@ -27,17 +27,13 @@ from app.db import open_database
 from app.models import OutboxOperation
 from app.models import outbox as state
 from app.sync.codes import AfterSaleType
-from tests.fixtures_db import DEFAULT_TEST_DATABASE_URL, TEST_DATABASE_ENV
+from tests.fixtures_db import DEFAULT_TEST_DATABASE_URL, TEST_DATABASE_ENV, _psycopg_url
 from tests.sandbox_control import control
 from tests.shared_workstation import Running, start_workstation
 
 WORKSTATIONS = 3
 DECISIONS_EACH = 40
 SETTLE_TIMEOUT_S = 300.0
-
-
-def _psycopg(url: str) -> str:
-    return url.replace("postgresql://", "postgresql+psycopg://", 1)
 
 
 def _settled_count(sessions: object) -> tuple[int, int]:
@@ -62,7 +58,7 @@ def _latencies_ms(stations: list[Running]) -> list[float]:
 
 def measure_shared_db(sandbox_url: str) -> dict[str, float]:
     server_url = os.environ.get(TEST_DATABASE_ENV, DEFAULT_TEST_DATABASE_URL)
-    admin = create_engine(_psycopg(server_url), isolation_level="AUTOCOMMIT")
+    admin = create_engine(_psycopg_url(server_url), isolation_level="AUTOCOMMIT")
     name = f"aftersales_bench_{uuid.uuid4().hex[:10]}"
     try:
         with admin.connect() as connection:
