@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections.abc import Iterator
 
 import psycopg
@@ -58,6 +59,26 @@ def test_the_sync_process_pulls_the_shop_and_says_so_like_the_worker(
     statuses.clear()
     syncing.sync_now()
     qtbot.waitUntil(lambda: online(statuses), timeout=FIRST_SYNC_MS)
+
+
+def test_sync_now_while_the_shop_is_still_starting_changes_nothing(
+    qtbot: QtBot, sandbox_url: str, sqlite_url: str
+) -> None:
+    open_database(sqlite_url)
+    shop_up = threading.Event()
+    credentials = ShopCredentials(sandbox_url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID)
+    syncing = SyncProcess(lambda: (shop_up.wait(30), credentials)[1], sqlite_url, interval_s=3600)
+    statuses: list[SyncStatus] = []
+    syncing.status_changed.connect(statuses.append)
+    syncing.start()
+    try:
+        qtbot.waitUntil(syncing.is_running)
+        syncing.sync_now()  # the person presses "Sync now" while the demo shop starts
+        shop_up.set()
+        qtbot.waitUntil(lambda: online(statuses), timeout=FIRST_SYNC_MS)
+        assert not [status for status in statuses if status.last_error == PROBLEM_SYNC_PROCESS_ENDED]
+    finally:
+        syncing.stop()
 
 
 def test_a_killed_sync_process_is_reported_and_started_again(qtbot: QtBot, syncing: SyncProcess) -> None:

@@ -92,7 +92,9 @@ class SyncProcess(QObject):
 
     @Slot()
     def sync_now(self) -> None:
-        if self.is_running():
+        # Before the credentials are known the child waits for its first line, and the
+        # first run starts as soon as they are: there is nothing to hurry yet.
+        if self.is_running() and self._credentials is not None:
             assert self._process is not None
             self._process.write(b"sync\n")
 
