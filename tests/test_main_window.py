@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
 from app.config import Settings, data_dir
 from app.services.permissions import Action, Role
 from app.sync.status import SyncState, SyncStatus
+from app.sync.sync_process import PROBLEM_SYNC_PROCESS_ENDED
 from app.views.app import build_application
 from app.views.i18n import current_language, effective_language, install_language
 from app.views.main_window import MainWindow
@@ -42,6 +43,11 @@ def navigation_texts(window: MainWindow) -> list[str]:
     ("status", "expected"),
     [
         (SyncStatus(SyncState.STARTING), "Connecting to the shop…"),
+        (
+            SyncStatus(SyncState.STARTING, last_error=PROBLEM_SYNC_PROCESS_ENDED),
+            "The sync stopped unexpectedly and is starting again…",
+        ),
+        (SyncStatus(SyncState.STANDING_BY), "Shared database · another workstation syncs"),
         (SyncStatus(SyncState.SYNCING), "Syncing…"),
         (SyncStatus(SyncState.ONLINE, last_success_at=NOW - 125), "Online · last synced 2 min ago"),
         (SyncStatus(SyncState.ONLINE, last_success_at=NOW - 5), "Online · last synced just now"),

@@ -38,9 +38,7 @@ log = logging.getLogger(__name__)
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 STOP_WAIT_MS = 15_000  # the child finishes the step under way before it exits
 
-PROBLEM_SYNC_PROCESS_ENDED = QT_TRANSLATE_NOOP(
-    "sync", "The sync stopped unexpectedly; it starts again on its own. The log file has the details."
-)
+PROBLEM_SYNC_PROCESS_ENDED = QT_TRANSLATE_NOOP("sync", "The sync stopped unexpectedly and is starting again…")
 
 
 def status_from_json(fields: dict[str, Any]) -> SyncStatus:
@@ -193,9 +191,10 @@ class SyncProcess(QObject):
         self._process = None
         delay = self._backoff.next_delay()
         log.warning("the sync process ended (%s, code %s); again in %.0f s", exit_status, exit_code, delay)
+        # Not "offline": the platform may well be reachable; the sync is starting anew.
         self.status_changed.emit(
             SyncStatus(
-                SyncState.OFFLINE,
+                SyncState.STARTING,
                 self._last_success_at,
                 last_error=PROBLEM_SYNC_PROCESS_ENDED,
                 next_attempt_in_s=delay,

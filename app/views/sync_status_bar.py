@@ -90,7 +90,8 @@ class SyncStatusBar(QWidget):
         now = int(self._clock())
         state = status.state
         if state == SyncState.STARTING:
-            return self.tr("Connecting to the shop…")
+            # A restart after the sync process ended says why (the log has the details).
+            return self.problem_text(status) or self.tr("Connecting to the shop…")
         if state == SyncState.SYNCING:
             # A routine run every few seconds must not make the line flicker.
             if status.last_success_at is not None:

@@ -3003,96 +3003,96 @@ made {time}</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="93"/>
+        <location filename="../../app/views/sync_status_bar.py" line="94"/>
         <source>Connecting to the shop…</source>
         <translation>正在连接店铺…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="97"/>
+        <location filename="../../app/views/sync_status_bar.py" line="98"/>
         <source>Online · syncing…</source>
         <translation>在线 · 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="98"/>
+        <location filename="../../app/views/sync_status_bar.py" line="99"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="101"/>
+        <location filename="../../app/views/sync_status_bar.py" line="102"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="103"/>
+        <location filename="../../app/views/sync_status_bar.py" line="104"/>
         <source>Online · last synced {age}</source>
         <translation>在线 · 上次同步 {age}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_status_bar.py" line="108"/>
+        <location filename="../../app/views/sync_status_bar.py" line="109"/>
         <source>%n decision(s) reached the platform</source>
         <translation>
             <numerusform>%n 个处理已提交到平台</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_status_bar.py" line="110"/>
+        <location filename="../../app/views/sync_status_bar.py" line="111"/>
         <source>%n decision(s) need attention</source>
         <translation>
             <numerusform>%n 个处理需要人工处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="114"/>
+        <location filename="../../app/views/sync_status_bar.py" line="115"/>
         <source>Shared database · another workstation syncs</source>
         <translation>共用数据库 · 由另一台电脑同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="115"/>
+        <location filename="../../app/views/sync_status_bar.py" line="116"/>
         <source>Shared database · another workstation syncs · last synced {age}</source>
         <translation>共用数据库 · 由另一台电脑同步 · 上次同步 {age}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="120"/>
+        <location filename="../../app/views/sync_status_bar.py" line="121"/>
         <source>Offline — will retry on its own</source>
         <translation>离线 —— 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="124"/>
+        <location filename="../../app/views/sync_status_bar.py" line="125"/>
         <source>Offline — retrying now…</source>
         <translation>离线 —— 正在重试…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="125"/>
+        <location filename="../../app/views/sync_status_bar.py" line="126"/>
         <source>Offline — will retry in {seconds} s</source>
         <translation>离线 —— {seconds} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="126"/>
+        <location filename="../../app/views/sync_status_bar.py" line="127"/>
         <source>the shop connection needs a person</source>
         <translation>店铺连接需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="127"/>
+        <location filename="../../app/views/sync_status_bar.py" line="128"/>
         <source>Needs attention: {reason}</source>
         <translation>需要处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="135"/>
+        <location filename="../../app/views/sync_status_bar.py" line="136"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="136"/>
+        <location filename="../../app/views/sync_status_bar.py" line="137"/>
         <source>Fetch new orders and after-sales from the shop now</source>
         <translation>现在从店铺拉取新的订单和售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="151"/>
+        <location filename="../../app/views/sync_status_bar.py" line="152"/>
         <source>Last successful sync: {time}</source>
         <translation>上次成功同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="158"/>
+        <location filename="../../app/views/sync_status_bar.py" line="159"/>
         <source>The platform said: {words}</source>
         <translation>平台返回：{words}</translation>
     </message>
@@ -4554,12 +4554,12 @@ made {time}</source>
         <translation>在这个决定送达之前，平台上的状态已经变了；这个决定没有生效。</translation>
     </message>
     <message>
-        <location filename="../../app/shop.py" line="34"/>
+        <location filename="../../app/shop.py" line="35"/>
         <source>The demo shop could not start on this computer.</source>
         <translation>演示店铺无法在这台电脑上启动。</translation>
     </message>
     <message>
-        <location filename="../../app/shop.py" line="35"/>
+        <location filename="../../app/shop.py" line="36"/>
         <source>The shop&apos;s app secret is not on this computer. The owner must connect the shop again (Settings → Change shop).</source>
         <translation>这台电脑上没有店铺的 App Secret，需要店主重新连接店铺（设置 → 更换店铺）。</translation>
     </message>
@@ -4650,8 +4650,8 @@ made {time}</source>
     </message>
     <message>
         <location filename="../../app/sync/sync_process.py" line="41"/>
-        <source>The sync stopped unexpectedly; it starts again on its own. The log file has the details.</source>
-        <translation>同步意外停止了，会自动重新开始。详细信息在日志文件里。</translation>
+        <source>The sync stopped unexpectedly and is starting again…</source>
+        <translation>同步意外停止，正在重新启动…</translation>
     </message>
 </context>
 </TS>
