@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -23,8 +24,10 @@ STOP_WAIT_S = 10.0
 
 
 class SandboxProcess:
-    def __init__(self, store_path: Path, *, seed: int, log_path: Path) -> None:
+    def __init__(self, store_path: Path, *, seed: int, log_path: Path, options: Sequence[str] = ()) -> None:
+        """`options`: more of `main.py sandbox`'s options (the benchmarks size the shop)."""
         self._store_path, self._seed, self._log_path = store_path, seed, log_path
+        self._options = list(options)
         self._process: subprocess.Popen[str] | None = None
 
     def start(self) -> str:
@@ -34,7 +37,7 @@ class SandboxProcess:
         with self._log_path.open("ab") as log_file:  # the child keeps its own copy open
             self._process = subprocess.Popen(
                 [sys.executable, str(MAIN_PY), "sandbox", "--port", "0", "--seed", str(self._seed)]
-                + ["--db", str(self._store_path), "--stop-with-stdin"],
+                + ["--db", str(self._store_path), "--stop-with-stdin", *self._options],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=log_file,

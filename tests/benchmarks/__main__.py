@@ -41,6 +41,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,7 @@ import requests
 from app.db import open_database
 from app.models import Base
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.sandbox.process import SandboxProcess
 from app.sync.client import PlatformClient, ShopCredentials
 from app.sync.engine import ORDERS, SyncEngine
 from app.sync.ingest import parse_orders, store_orders
@@ -66,40 +69,25 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED_DB_SANDBOX_ORDERS = 2_000
 
 
-def start_sandbox(workdir: Path, orders: int) -> tuple[subprocess.Popen[str], str]:
+@contextmanager
+def running_sandbox(workdir: Path, orders: int) -> Iterator[str]:
+    """The sandbox store in its own process (as on a real network the platform is not in
+    ours), seeded with `orders`, quiet (no live orders) and without a rate limit: the
+    benchmarks measure our side, not the platform's quota. Yields its URL."""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "main.py",
-            "sandbox",
-            "--port",
-            "0",
-            "--seed",
-            "7",
-            "--no-live",
-            "--history-orders",
-            str(orders),
-            "--db",
-            str(workdir / "store.sqlite"),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+    sandbox = SandboxProcess(
+        workdir / "store.sqlite",
+        seed=7,
+        log_path=workdir / "sandbox.log",
+        options=["--no-live", "--history-orders", str(orders)],
     )
-    url = ""
-    assert process.stdout is not None
-    for line in process.stdout:
-        if "http://127.0.0.1:" in line:
-            url = line[line.index("http://127.0.0.1:") :].split()[0]
-            break
-    if not url:
-        raise SystemExit("the sandbox store did not start")
-    print(f"  sandbox seeded with {orders:,} orders in {time.perf_counter() - started:.1f} s", flush=True)
-    # The benchmark measures our side, not the platform's quota.
-    requests.post(f"{url}/_sandbox/settings", json={"rate_limit_per_s": 0}, timeout=30).raise_for_status()
-    return process, url
+    url = sandbox.start()
+    try:
+        print(f"  sandbox seeded with {orders:,} orders in {time.perf_counter() - started:.1f} s", flush=True)
+        requests.post(f"{url}/_sandbox/settings", json={"rate_limit_per_s": 0}, timeout=30).raise_for_status()
+        yield url
+    finally:
+        sandbox.stop()
 
 
 def measure_sync(url: str, workdir: Path) -> tuple[float, int, float]:
@@ -210,17 +198,13 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             workdir = Path(tmp)
             print("sync and ingest", flush=True)
-            sandbox, url = start_sandbox(workdir, args.orders)
-            try:
+            with running_sandbox(workdir, args.orders) as url:
                 figures["sync_orders_per_s"], _, _ = measure_sync(url, workdir)
                 # The app's side of a full sync; read before the ingest comparison loads every page.
                 figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
                 pages = fetch_pages(url, limit_pages=args.orders // 100)
                 print("GUI responsiveness during a full sync", flush=True)
                 figures["gui_block_max_ms"], _ = measure_gui_block(url, workdir)
-            finally:
-                sandbox.terminate()
-                sandbox.wait(30)
             ours, raw, rows = measure_ingest(pages, workdir)
             figures["ingest_rows"] = rows
             figures["ingest_orders_per_s"] = rows / ours
@@ -250,13 +234,11 @@ def main() -> int:
         figures["first_orders_s"] = measure_launch("first-orders", runs=1)
     if "shared" in wanted:
         print("three workstations on one PostgreSQL database", flush=True)
-        with tempfile.TemporaryDirectory() as tmp:
-            sandbox, url = start_sandbox(Path(tmp), SHARED_DB_SANDBOX_ORDERS)
-            try:
-                figures.update(measure_shared_db(url))
-            finally:
-                sandbox.terminate()
-                sandbox.wait(30)
+        with (
+            tempfile.TemporaryDirectory() as tmp,
+            running_sandbox(Path(tmp), SHARED_DB_SANDBOX_ORDERS) as url,
+        ):
+            figures.update(measure_shared_db(url))
 
     print(f"\n{'figure':<28}{'value':>14}")
     for key, value in figures.items():
