@@ -7,6 +7,7 @@ from app.models.orders import Order, OrderLine, OrderLogistics
 from app.models.outbox import OutboxOperation
 from app.models.people import AuditEvent, User
 from app.models.platform_lists import PlatformList
+from app.models.quarantine import QuarantinedRecord
 from app.models.sync_state import SyncCursor
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "OrderLogistics",
     "OutboxOperation",
     "PlatformList",
+    "QuarantinedRecord",
     "SyncCursor",
     "User",
 ]

@@ -43,6 +43,7 @@ KIND_OF_TABLE = {
     "audit_events": "audit",
     "users": "people",
     "sync_cursors": "sync",
+    "quarantined_records": "quarantine",  # migration 0010
 }
 EVERY_KIND = frozenset(KIND_OF_TABLE.values())
 # Notices of one burst (a decision touches the request, the outbox and the audit trail
