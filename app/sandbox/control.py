@@ -10,7 +10,8 @@ content type); a bad request answers 400 {"error"}, an unknown route 404.
   POST   /_sandbox/tick      {new_orders?, new_after_sales?, after_sale_type?, top_up?}
                              -> {now, orders, after_sales}
   GET    /_sandbox/faults    -> {faults: [{id, kind, count, method, ms}]}
-  POST   /_sandbox/faults    {kind, count?: 1, method?, ms?: 200} -> {fault}
+  POST   /_sandbox/faults    {kind, count?: 1, method?, ms?: 200, record?} -> {fault}
+                             (record: the JSON object `plant_record` adds to a list answer)
   DELETE /_sandbox/faults    -> {cleared}
   GET    /_sandbox/ledger?since=SEQ&limit=5000
                              -> {entries: [{seq, at, actor, method, entity_id, params, outcome}]}
@@ -110,6 +111,7 @@ def _route(
                 int(body.get("count", 1)),
                 body.get("method"),
                 int(body.get("ms", 200)),
+                body.get("record"),
             )
             return _ok({"fault": fault.to_json()})
         case ("DELETE", "/_sandbox/faults"):

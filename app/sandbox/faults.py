@@ -5,11 +5,19 @@ kind, a count of how many more requests it hits and, optionally, the one method 
 hits. Before-kinds answer instead of the request (nothing applied); after-kinds let
 the request apply and then spoil the answer, which is what tests of "did my lost
 request take effect?" need.
+
+Two after-kinds stand for a platform that sends something odd rather than something
+broken: `plant_record` adds one raw record (`record`, any JSON object, kept as JSON
+text so a number beyond 64 bits, a lone surrogate or a NUL reaches the client exactly
+as given) at the end of a list answer (`shop_order_list` or `items`), and
+`deep_nesting` answers a success envelope whose data is nested far deeper than any
+JSON parser's recursion allows.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -17,7 +25,11 @@ from typing import Any
 # Answer instead of applying the request.
 BEFORE_KINDS = ("http_5xx", "service_error", "rate_limit", "token_expired", "clock_skew")
 # Apply the request, then delay, cut, spoil or drop the answer.
-AFTER_KINDS = ("latency", "truncated", "malformed", "drop_response")
+AFTER_KINDS = ("latency", "truncated", "malformed", "drop_response", "plant_record", "deep_nesting")
+# The list answers a planted record joins, in the order they are looked for.
+LIST_KEYS = ("shop_order_list", "items")
+NESTING_DEPTH = 100_000
+_PLANTED = "\u0000planted-record\u0000"  # a placeholder no real answer contains
 KINDS = BEFORE_KINDS + AFTER_KINDS
 
 
@@ -28,6 +40,7 @@ class Fault:
     count: int = 1
     method: str | None = None
     ms: int = 200
+    record: str | None = None  # plant_record: the record's JSON text
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -39,12 +52,18 @@ class Faults:
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
 
-    def add(self, kind: str, count: int = 1, method: str | None = None, ms: int = 200) -> Fault:
+    def add(
+        self, kind: str, count: int = 1, method: str | None = None, ms: int = 200, record: Any = None
+    ) -> Fault:
         if kind not in KINDS:
             raise ValueError(f"unknown fault kind {kind!r}; one of {', '.join(KINDS)}")
         if count < 1:
             raise ValueError("count must be at least 1")
-        fault = Fault(next(self._ids), kind, int(count), method or None, int(ms))
+        if (kind == "plant_record") != isinstance(record, dict):
+            raise ValueError("plant_record takes a record (a JSON object), and only it does")
+        # ASCII escapes keep lone surrogates and NULs as the JSON text the client will read.
+        raw = json.dumps(record, ensure_ascii=True) if record is not None else None
+        fault = Fault(next(self._ids), kind, int(count), method or None, int(ms), raw)
         with self._lock:
             self._pending.append(fault)
         return fault
@@ -66,5 +85,24 @@ class Faults:
                     fault.count -= 1
                     if fault.count <= 0:
                         self._pending.remove(fault)
-                    return Fault(fault.id, fault.kind, 1, fault.method, fault.ms)
+                    return Fault(fault.id, fault.kind, 1, fault.method, fault.ms, fault.record)
         return None
+
+
+def plant_record(answer: str, record: str) -> str:
+    """The envelope text `answer` with the raw `record` appended to its list of records
+    (unchanged when the answer holds no list)."""
+    envelope = json.loads(answer)
+    data = envelope.get("data")
+    key = next((k for k in LIST_KEYS if isinstance(data, dict) and isinstance(data.get(k), list)), None)
+    if key is None:
+        return answer
+    data[key].append(_PLANTED)
+    return json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).replace(
+        json.dumps(_PLANTED), record
+    )
+
+
+def deeply_nested_answer() -> bytes:
+    """A success envelope whose data is a list of lists NESTING_DEPTH deep."""
+    return b'{"code":10000,"msg":"success","data":' + b"[" * NESTING_DEPTH + b"]" * NESTING_DEPTH + b"}"

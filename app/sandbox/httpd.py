@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
-from app.sandbox import control
+from app.sandbox import control, faults
 from app.sandbox.dialect import ApiError, envelope, invalid, verify
 from app.sandbox.handlers import ROUTES, TOKEN_METHODS, Raw
 from app.sandbox.material import MATERIAL_PATH
@@ -194,7 +194,9 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
         # Stored evidence and uploaded-image links are relative; the port is only known now.
         for prefix in RELATIVE_LINKS:
             text = text.replace(f'"{prefix}', f'"{sandbox.url}{prefix}')
-        answer = text.encode("utf-8")
+        if kind == "plant_record" and fault is not None and fault.record is not None:
+            text = faults.plant_record(text, fault.record)
+        answer = text.encode("utf-8") if kind != "deep_nesting" else faults.deeply_nested_answer()
         if kind == "truncated":
             answer = answer[: len(answer) // 2]
         self._send(200, answer)

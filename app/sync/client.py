@@ -243,7 +243,8 @@ def classify_response(method: str, http_status: int, body: bytes) -> ApiResult:
         return ApiResult(Outcome.CONFIG_ERROR, problem=PROBLEM_WRONG_GATEWAY, code=http_status)
     try:
         envelope = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: nested deeper than the parser follows (a broken or hostile answer).
         return ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, maybe_applied=True)
     if not isinstance(envelope, dict) or not isinstance(envelope.get("code", envelope.get("err_no")), int):
         return ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, maybe_applied=True)
