@@ -384,3 +384,14 @@ def test_the_dialog_checks_again_after_a_refused_batch_and_ships_nothing(
     )
     assert dialog.counts_text() == "1 ready, 10 with problems" and dialog.ship_button.text() == "Ship 1 order"
     assert outbox_shipments(session_factory) == {} and dialog.isVisible()
+
+
+def test_a_quotation_mark_never_closed_is_refused_naming_its_row_in_plain_words(tmp_path):
+    # The stray quote makes the rest of the file one cell, longer than any CSV field may be.
+    lines = ["订单号,快递公司,运单号", f"{FIRST},顺丰速运,{SF1}", f'{SECOND},"顺丰速运,{SF2}']
+    lines += [f"{THIRD},中通快递,{ZT1}"] * 20_000
+    path = write_csv(tmp_path / "stray_quote.csv", lines)
+    with pytest.raises(ImportFileProblem) as problem:
+        shipment_import.read_shipment_file(path)
+    assert problem.value.message == shipment_file.MSG_UNCLOSED_QUOTE
+    assert str(problem.value).startswith("Row 3 has a quotation mark")

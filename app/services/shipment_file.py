@@ -81,6 +81,15 @@ MSG_NO_HEADER = QT_TRANSLATE_NOOP(
 MSG_MISSING_COLUMNS = QT_TRANSLATE_NOOP(
     "shipping", "The header row has no column for: {columns}. Add it and try again."
 )
+MSG_UNCLOSED_QUOTE = QT_TRANSLATE_NOOP(
+    "shipping",
+    'Row {row} has a quotation mark (") that is never closed, so everything after it reads as one cell. '
+    "Remove the stray quotation mark, or open the file in Excel, save it again and try again.",
+)
+MSG_BAD_CSV_ROW = QT_TRANSLATE_NOOP(
+    "shipping",
+    'Row {row} could not be read as CSV. Open the file in Excel, save it again as "CSV UTF-8" and try again.',
+)
 MSG_NO_ROWS = QT_TRANSLATE_NOOP("shipping", "The file has a header row but no orders under it.")
 MSG_TOO_MANY_ROWS = QT_TRANSLATE_NOOP(
     "shipping", "The file has more than {max} rows. Split it into smaller files."
@@ -167,7 +176,23 @@ def _csv_sheets(data: bytes) -> Iterator[list[list[object]]]:
     tab for "Unicode text"), in that order; the first with a header row wins."""
     text = _decode(data)
     for delimiter in (",", ";", "\t"):
-        yield list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        yield _csv_rows(text, delimiter)
+
+
+def _csv_rows(text: str, delimiter: str) -> list[list[object]]:
+    """Every row of the CSV text; a row the csv module cannot read is refused by its number."""
+    rows: list[list[object]] = []
+    try:
+        rows.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        # The rows read so far are good: the bad one is the next, counted as _rows() counts.
+        row = {"row": len(rows) + 1}
+        # A quote never closed swallows the rest of the file: the field outgrows the csv
+        # module's limit (or, strictly read, the file ends inside it).
+        if "field limit" in str(error) or "end of data" in str(error):
+            raise ImportFileProblem(MSG_UNCLOSED_QUOTE, row) from error
+        raise ImportFileProblem(MSG_BAD_CSV_ROW, row) from error
+    return rows
 
 
 def _decode(data: bytes) -> str:
