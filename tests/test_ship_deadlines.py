@@ -135,11 +135,12 @@ def test_the_numbers_come_from_the_rule_file() -> None:
     assert not crosses_into_urgent(paid + 3 * H, paid, RULES)
 
 
-def test_the_rule_sets_own_ship_by_still_answers_for_the_order_queries() -> None:
-    assert RULES.ship_by(None, PAY) == ship_by(PAY, None, RULES) == PAY + 48 * H
+def test_the_platforms_promise_wins_and_0_is_its_not_sent_like_none() -> None:
+    assert ship_by(PAY, None, RULES) == ship_by(PAY, 0, RULES) == PAY + 48 * H
     platforms = PAY + 5 * H
-    assert RULES.ship_by(platforms, PAY) == ship_by(PAY, platforms, RULES, PROMISE_NEXT_DAY) == platforms
-    assert RULES.ship_by(None, None) is ship_by(None, None, RULES) is None
+    assert ship_by(PAY, platforms, RULES, PROMISE_NEXT_DAY) == platforms
+    assert ship_by(None, None, RULES) is ship_by(None, 0, RULES) is None
+    assert promise_kind(PAY, 0, RULES) == promise_kind(PAY, None, RULES) == PROMISE_48H
 
 
 # --- promises ---------------------------------------------------------------------

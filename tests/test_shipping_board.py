@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 
+from app.db import open_database
 from app.models import OutboxOperation
 from app.services.rules import load_rules
-from app.services.ship_deadlines import LANES, end_of_shop_day
+from app.services.ship_deadlines import LANES, end_of_shop_day, ship_by
 from app.services.shipping_board import board_lanes, list_board, packing_slips, pick_list, pickup_overdue
 from app.sync.codes import AfterSaleStatus, AfterSaleType, OrderStatus
 from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, parcel_row, seed
@@ -139,3 +140,23 @@ def test_the_pick_list_sums_pieces_by_sku_and_slips_carry_each_orders_lines(sess
         slips[1].items == (("纯棉短袖T恤", "颜色:白色; 尺码:L", 2),) and slips[1].buyer_words == "不要放发票"
     )
     assert slips[1].ship_by == a["exp_ship_time"]
+
+
+def test_an_exp_ship_time_of_0_is_the_platforms_not_sent_so_payment_and_the_default_promise_apply(
+    database_url,
+) -> None:
+    # The platform sends 0 for "no promise": the board must not read it as 1970.
+    _, sessions = open_database(database_url)
+    unsent = order_row(exp_ship_time=0)
+    promised = waiting(30 * HOUR)
+    seed(sessions, orders=[unsent, promised])
+    with sessions() as session:
+        rows = list_board(session, now=NOW)
+        (slip,) = packing_slips(session, [unsent["order_id"]])
+    assert ids(rows) == [promised["order_id"], unsent["order_id"]]  # due in 30 h, then in 43 h
+    row = rows[1]
+    assert row.ship_by == ship_by(unsent["pay_time"], 0, RULES) == unsent["pay_time"] + 48 * HOUR
+    assert row.exp_ship_time is None  # "the default promise was assumed"
+    assert slip.ship_by == row.ship_by
+    lanes = {name: end - start for name, start, end in board_lanes(rows, NOW, RULES)}
+    assert lanes["overdue"] == 0 and lanes["later"] == 2

@@ -16,8 +16,9 @@ from sqlalchemy import select
 
 from app.models import OutboxOperation
 from app.services.permissions import Role
+from app.services.shipping_board import list_board
 from app.sync.codes import AfterSaleStatus, AfterSaleType
-from app.views.shipping_board_model import COL_STATE
+from app.views.shipping_board_model import COL_AT_STAKE, COL_DUE, COL_PROMISE, COL_STATE, ShippingBoardModel
 from app.views.shipping_board_view import ShippingBoardView
 from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, seed
 from tests.fixtures_views import FakeSyncWorker, actor_of, add_person
@@ -193,3 +194,19 @@ def test_offline_the_board_still_ships_and_says_the_work_is_kept(
     )
     view.set_sync_status(SyncStatus(SyncState.ONLINE))
     assert view.banner.text_shown() is None
+
+
+def test_an_order_the_platform_sent_no_promise_for_0_is_due_48_hours_after_payment_not_overdue_since_1970(
+    qtbot, english, session_factory
+) -> None:
+    unsent = order_row(exp_ship_time=0)
+    seed(session_factory, orders=[unsent])
+    model = ShippingBoardModel(clock=lambda: NOW)
+    with session_factory() as session:
+        model.set_rows(list_board(session, now=NOW))
+    counts = {name: end - start for name, start, end in model.lanes()}
+    assert counts["overdue"] == 0 and counts["later"] == 1
+    index = model.index_of(unsent["order_id"])
+    assert index.siblingAtColumn(COL_DUE).data() == "1d 19h"  # 48 h after payment, 5 h ago
+    assert index.siblingAtColumn(COL_PROMISE).data() == "Within 48 h"
+    assert index.siblingAtColumn(COL_AT_STAKE).data() == "—"  # nothing owed: not late

@@ -40,6 +40,7 @@ from sqlalchemy.orm import aliased
 from app.models import AfterSale, AfterSaleStatusChange, Order, OrderLine, OrderLogistics, OutboxOperation
 from app.models import outbox as outbox_state
 from app.services.rules import HOUR_S, CompensationRule, RuleSet
+from app.services.ship_deadlines import ship_by_column
 from app.sync.codes import (
     OPERATE_TRANSITIONS,
     PLATFORM_TIMEOUT,
@@ -91,7 +92,7 @@ def _between(t: ColumnElement[int], start: int, end: int) -> ColumnElement[bool]
 # --- orders -----------------------------------------------------------------------
 def _order_times(rules: RuleSet) -> tuple[ColumnElement[int], ...]:
     paid = _set(Order.pay_time)
-    ship_by = func.coalesce(_set(Order.exp_ship_time), paid + rules.default_ship_promise_s)
+    ship_by = ship_by_column(rules)
     merchant_shipped = _set(Order.ship_time)
     shipped = func.coalesce(Order.pickup_time, merchant_shipped)
     return paid, ship_by, merchant_shipped, shipped

@@ -5,8 +5,8 @@ per order, built straight from result tuples; the screen reads the sorted ids of
 every match with `list_order_ids` and the rows of a page at a time with `order_rows`) and
 `OrderDetail` for the detail pane (the order, its SKU lines, parcels and after-sale
 requests). Search, status filter and sort run in SQL; the promised ship-by instant
-is computed in SQL too (`exp_ship_time`, else payment + the rule set's default
-promise), so sorting by urgency needs no Python pass. Screens never see ORM objects.
+is computed in SQL too (`ship_deadlines.ship_by_column`: the platform's promise, else
+payment + the rule set's default), so sorting by urgency needs no Python pass. Screens never see ORM objects.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
 from app.services.rules import RuleSet, load_rules
+from app.services.ship_deadlines import platform_promise, platform_promise_column, ship_by, ship_by_column
 from app.sync.codes import ORDER_STATUSES_TO_SHIP, OrderStatus
 
 # Statuses in the order a person reads them: what needs work first, finished last.
@@ -107,10 +108,6 @@ class OrderDetail:
     rule_set: str  # the rule set that gave `row.ship_by` when the platform sent none
 
 
-def ship_by_column(rules: RuleSet) -> ColumnElement[int | None]:
-    return func.coalesce(Order.exp_ship_time, Order.pay_time + rules.default_ship_promise_s)
-
-
 def _status_rank_column() -> ColumnElement[int]:
     return case(STATUS_SORT_RANK, value=Order.status, else_=len(STATUS_SORT_RANK))
 
@@ -167,7 +164,7 @@ def _row_columns(rules: RuleSet) -> tuple[ColumnElement, ...]:
         Order.pay_amount,
         Order.create_time,
         Order.pay_time,
-        Order.exp_ship_time,
+        platform_promise_column(),
         ship_by_column(rules),
         Order.items_summary,
         Order.receiver_name,
@@ -249,8 +246,8 @@ def order_detail(session: Session, order_id: str, *, rules: RuleSet | None = Non
         pay_amount=order.pay_amount,
         create_time=order.create_time,
         pay_time=order.pay_time,
-        exp_ship_time=order.exp_ship_time,
-        ship_by=rules.ship_by(order.exp_ship_time, order.pay_time),
+        exp_ship_time=platform_promise(order.exp_ship_time),
+        ship_by=ship_by(order.pay_time, order.exp_ship_time, rules),
         items_summary=order.items_summary,
         receiver_name=order.receiver_name,
         has_buyer_words=bool(order.buyer_words),

@@ -164,15 +164,6 @@ class RuleSet:
     def default_ship_promise_s(self) -> int:
         return self.default_ship_promise_hours * HOUR_S
 
-    def ship_by(self, exp_ship_time: int | None, pay_time: int | None) -> int | None:
-        """The promised ship-by instant: the platform's `exp_ship_time`, else the default
-        promise counted from payment; None for an order not paid yet."""
-        if exp_ship_time:
-            return exp_ship_time
-        if pay_time:
-            return pay_time + self.default_ship_promise_s
-        return None
-
 
 def _positive(raw: dict[str, Any], key: str) -> int:
     value = raw[key]

@@ -8,6 +8,12 @@ timeout with its automatic-refund countdown, and the "due within 2 hours" notice
 Every number comes from the rule set's "shipping" section (`rules.py`, douyin.json);
 no Qt, no database: callers pass UTC Unix seconds and integer fen.
 
+An order's ship-by has one meaning everywhere: `ship_by()` in Python and its SQL twin
+`ship_by_column()` for queries that sort or filter by it (the board, the orders
+screen, the metrics). The platform's `exp_ship_time` counts only when it is set; 0 is
+the platform's "not sent", like a missing value, and then payment plus the promise
+applies (`platform_promise()`). No screen or query reads `exp_ship_time` otherwise.
+
 Boundaries, all inclusive on the merchant's side: shipping at the ship-by second is on
 time; late by exactly `out_of_stock_after_hours` is still "late", one second more is
 "out of stock"; a pickup scan exactly `pickup_timeout_hours` after shipping is in time.
@@ -27,6 +33,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import ColumnElement, func
+
+from app.models import Order
 from app.services.rules import HOUR_S, CompensationBand, RuleSet
 from app.sync.codes import QT_TRANSLATE_NOOP
 
@@ -87,10 +96,27 @@ def _before_cutoff(pay_time: int, rules: RuleSet) -> bool:
 
 
 # --- promises ---------------------------------------------------------------------
+def platform_promise(exp_ship_time: int | None) -> int | None:
+    """The ship-by instant the platform set, or None when it set none (absent, or 0)."""
+    return exp_ship_time or None
+
+
+def platform_promise_column() -> ColumnElement[int | None]:
+    """`platform_promise()` in SQL: the orders' `exp_ship_time`, NULL where it is 0."""
+    return func.nullif(Order.exp_ship_time, 0)
+
+
+def ship_by_column(rules: RuleSet) -> ColumnElement[int | None]:
+    """`ship_by()` with the default promise, in SQL: the platform's promise when set, else
+    payment plus the rule set's default; NULL for an order not paid."""
+    paid = func.nullif(Order.pay_time, 0)
+    return func.coalesce(platform_promise_column(), paid + rules.default_ship_promise_s)
+
+
 def promise_kind(pay_time: int, exp_ship_time: int | None, rules: RuleSet) -> str:
     """Which promise gave the platform's `exp_ship_time` for an order paid at `pay_time`
     (one of PROMISE_KINDS); without `exp_ship_time`, the rule set's default promise."""
-    deadline = exp_ship_time or pay_time + rules.default_ship_promise_s
+    deadline = platform_promise(exp_ship_time) or pay_time + rules.default_ship_promise_s
     if deadline - pay_time == rules.default_ship_promise_s:
         return PROMISE_48H
     if deadline != end_of_shop_day(deadline, rules):
@@ -117,8 +143,9 @@ def ship_by(
     else what `promise` gives an order paid at `pay_time` (the default 48 h promise when
     None; a presale ships by the end of the day `presale_days` after payment, at most
     `presale_max_days`); None for an order not paid yet."""
-    if exp_ship_time:
-        return exp_ship_time
+    promised = platform_promise(exp_ship_time)
+    if promised is not None:
+        return promised
     if not pay_time:
         return None
     if promise is None or promise == PROMISE_48H:

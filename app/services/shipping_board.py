@@ -22,9 +22,9 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
-from app.services.order_queries import search_terms, ship_by_column
+from app.services.order_queries import search_terms
 from app.services.rules import HOUR_S, RuleSet, load_rules
-from app.services.ship_deadlines import LANES, lane
+from app.services.ship_deadlines import LANES, lane, platform_promise_column, ship_by, ship_by_column
 from app.services.shipping import pending_shipments
 from app.sync.codes import ORDER_STATUSES_TO_SHIP, AfterSaleStatus, AfterSaleType, OrderStatus
 
@@ -37,8 +37,8 @@ class BoardOrder(NamedTuple):
     status: int
     pay_time: int
     pay_amount: int  # fen
-    ship_by: int  # the platform's promise, else payment + the rule set's default
-    exp_ship_time: int | None  # None: the default promise was assumed
+    ship_by: int  # the platform's promise, else payment + the rule set's default (ship_deadlines.ship_by)
+    exp_ship_time: int | None  # None: the platform set no promise (none, or 0), the default was assumed
     items: str  # "product spec ×n；…", what to pick
     item_count: int
     buyer_words: str
@@ -106,7 +106,7 @@ def list_board(
     `carrier` keeps orders whose waiting shipment uses that carrier code.
     """
     rules = rules or load_rules()
-    ship_by = ship_by_column(rules)
+    deadline = ship_by_column(rules)
     refund = (
         select(func.min(AfterSale.aftersale_id))
         .where(
@@ -131,8 +131,8 @@ def list_board(
         Order.status,
         Order.pay_time,
         Order.pay_amount,
-        ship_by,
-        Order.exp_ship_time,
+        deadline,
+        platform_promise_column(),
         _items_column(),
         count.scalar_subquery(),
         Order.buyer_words,
@@ -155,7 +155,7 @@ def list_board(
         statement = statement.where(
             select(OrderLine.sku_order_id).where(OrderLine.order_id == Order.order_id, matches).exists()
         )
-    statement = statement.order_by(ship_by, Order.order_id)
+    statement = statement.order_by(deadline, Order.order_id)
     pending = {
         order_id: (shipment.tracking_no, shipment.company_code)
         for order_id, shipment in pending_shipments(session).items()
@@ -268,7 +268,7 @@ def packing_slips(
         PackingSlip(
             o.order_id,
             o.pay_time,
-            rules.ship_by(o.exp_ship_time, o.pay_time),
+            ship_by(o.pay_time, o.exp_ship_time, rules),
             o.receiver_name,
             tuple(lines.get(o.order_id, ())),
             o.buyer_words,
