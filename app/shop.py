@@ -12,11 +12,11 @@ import logging
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import config
+from app import config, secrets
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.process import SandboxProcess
 from app.services.shop_database import url_for_opening
@@ -28,6 +28,10 @@ from app.sync.status import ShopNotReachable
 
 log = logging.getLogger(__name__)
 
+# For an always-on computer that runs only `main.py sync` (no window, so no wizard, and
+# often no password store): a service manager can hand the secret over in the
+# environment, where the command line (`--app-secret`) would show it to every user of
+# the computer. Used only when no secret is kept on this computer for the shop's app key.
 SECRET_ENV = "AFTERSALES_APP_SECRET"
 SANDBOX_START_TIMEOUT_S = 120.0
 
@@ -48,6 +52,9 @@ class ShopTarget:
     _sandbox: SandboxProcess | None = None
     _ready: threading.Event = field(default_factory=threading.Event)
     _failure: str = ""
+    # Reads the kept app secret when the credentials are first needed: the password store
+    # may take a moment to answer (D-Bus), and this runs off the GUI thread.
+    _load_secret: Callable[[], str] | None = None
 
     def wait_credentials(self, timeout_s: float = SANDBOX_START_TIMEOUT_S) -> ShopCredentials:
         """Blocks until the shop can be called (the sandbox is up); call off the GUI thread."""
@@ -56,6 +63,13 @@ class ShopTarget:
                 raise ShopNotReachable(PROBLEM_DEMO_DID_NOT_START, "timed out")
             if self.credentials is None:
                 raise ShopNotReachable(PROBLEM_DEMO_DID_NOT_START, self._failure)
+        if not self.credentials.app_secret and self._load_secret is not None:
+            try:
+                secret = self._load_secret()
+            except Exception as error:  # a store that cannot be read is a missing secret, in words
+                log.warning("the app secret could not be read: %s", type(error).__name__)
+                raise ShopNotReachable(PROBLEM_SECRET_MISSING, type(error).__name__) from None
+            self.credentials = replace(self.credentials, app_secret=secret)
         if not self.credentials.app_secret:
             raise ShopNotReachable(PROBLEM_SECRET_MISSING)
         return self.credentials
@@ -114,16 +128,20 @@ def real_shop(credentials: ShopCredentials, *, database_url: str | None = None) 
 def configured_shop(settings: config.Settings, *, database_url: str | None = None) -> ShopTarget:
     """The shop in settings, or the demo shop when none is configured.
 
-    The app secret of a configured shop comes from the environment for now; the OS
-    keyring takes its place with the connection wizard. A shared database's URL comes
-    without its password (settings keep none); the password kept on this computer is
-    put back here, the one place a URL is resolved for opening.
+    The app secret of a configured shop is the one kept on this computer where the
+    wizard put it (app/secrets.py: the OS password store, or the protected file the
+    owner agreed to), read when the sync first needs it; else `SECRET_ENV` (see there).
+    A shared database's URL comes without its password (settings keep none); the
+    password kept on this computer is put back here, the one place a URL is resolved
+    for opening.
     """
     database_url = url_for_opening(database_url or settings.database_url) or None
     shop = settings.shop
     if shop is None or not shop.app_key:
         return demo_shop(database_url=database_url)
-    secret = os.environ.get(SECRET_ENV, "")
-    return real_shop(
-        ShopCredentials(shop.gateway, shop.app_key, secret, shop.shop_id), database_url=database_url
+    target = real_shop(
+        ShopCredentials(shop.gateway, shop.app_key, "", shop.shop_id), database_url=database_url
     )
+    app_key = shop.app_key
+    target._load_secret = lambda: secrets.load_app_secret(app_key) or os.environ.get(SECRET_ENV, "")
+    return target
