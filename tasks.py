@@ -125,7 +125,11 @@ def run_tests(extra: list[str]) -> int:
     environment = {**os.environ}
     environment.setdefault("QT_QPA_PLATFORM", "offscreen")
     environment.setdefault("AFTERSALES_TEST_DATABASE_URL", DEFAULT_TEST_DATABASE_URL)
-    code = subprocess.run([str(venv_python()), "-m", "pytest", *extra], cwd=ROOT, env=environment).returncode
+    # One worker per core (pytest-xdist); every worker has its own databases and data
+    # folders, so the tests need not know. `-n 0` on the command line runs them in one process.
+    parallel = [] if any(arg == "-n" or arg.startswith("-n") for arg in extra) else ["-n", "auto"]
+    command = [str(venv_python()), "-m", "pytest", *parallel, *extra]
+    code = subprocess.run(command, cwd=ROOT, env=environment).returncode
     if code == 5:
         say("pytest collected no tests: that is a failure")
         return 1
