@@ -1,0 +1,162 @@
+"""The shop's people in the campaign: decisions and shipments made through the app's own services.
+
+Owns what a person at the desk does between two kills: look at the local mirror, pick a
+request waiting for the shop or an order waiting to ship, and decide it or ship it with
+the very service the screens call (`refund_decisions`, `shipping`), signed in as the
+shop's owner, one transaction per decision. A decision the service refuses (the request
+moved on, something is already queued for it) is simply not made, as on screen.
+
+The campaign decides each (request, kind of decision) at most once and ships each
+parcel under a number of its own, so that every operation in the outbox can be matched
+with what the platform's ledger shows for it (`verdict.py`).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import AfterSale, Order, OutboxOperation
+from app.services import accounts, refund_decisions, shipping
+from app.services.permissions import Actor
+from app.services.platform_lists import reject_reasons
+from app.services.refusal import Refusal
+from app.sync.codes import OPERATE_TRANSITIONS, ORDER_STATUSES_TO_SHIP
+from app.sync.codes import OperateType as Op
+
+CARRIER = "shunfeng"  # SF + 12 digits (resources/rules/carriers.json)
+TRACKING_BASE = 880_000_000_000  # far from the numbers the sandbox's history uses
+RETURN_ADDRESS = "campaign-return-address"
+SHIP_SHARE = 0.4  # of the desk's actions; the rest are refund decisions
+OWNER = ("campaign", "Campaign owner", "a campaign owner's password")
+
+
+def _decidable_statuses() -> set[int]:
+    return {status for transitions in OPERATE_TRANSITIONS.values() for (_type, status) in transitions}
+
+
+class Desk:
+    def __init__(self, sessions: sessionmaker[Session], actor: Actor, rng: random.Random) -> None:
+        self._sessions, self._actor, self._rng = sessions, actor, rng
+        self._statuses = _decidable_statuses()
+        with sessions() as session:
+            ops = session.execute(select(OutboxOperation.entity_id, OutboxOperation.params)).all()
+        self._decided = {(entity_id, json.loads(params).get("type")) for entity_id, params in ops}
+        self._shipments = len(ops)
+
+    @classmethod
+    def open(cls, sessions: sessionmaker[Session], rng: random.Random) -> Desk:
+        """The desk of a new shop database: its owner's account is created first."""
+        username, display_name, password = OWNER
+        with sessions.begin() as session:
+            actor = accounts.create_owner(session, username, display_name, password, now=int(time.time()))
+        return cls(sessions, actor, rng)
+
+    def act(self, how_many: int) -> int:
+        """Make up to `how_many` decisions or shipments; returns how many were queued."""
+        queued = 0
+        for _ in range(how_many):
+            made = self._ship_one() if self._rng.random() < SHIP_SHARE else self._decide_one()
+            queued += made
+        return queued
+
+    # --- refund decisions ---------------------------------------------------------------
+    def _decide_one(self) -> bool:
+        with self._sessions() as session:
+            waiting = session.scalars(
+                select(AfterSale).where(AfterSale.status.in_(self._statuses)).order_by(AfterSale.aftersale_id)
+            ).all()
+        choices = [
+            (request.aftersale_id, operate_type)
+            for request in waiting
+            for operate_type, transitions in OPERATE_TRANSITIONS.items()
+            if (request.type, request.status) in transitions
+            and (request.aftersale_id, int(operate_type)) not in self._decided
+        ]
+        if not choices:
+            return False
+        aftersale_id, operate_type = self._rng.choice(choices)
+        return self._queue(aftersale_id, self._decision(Op(operate_type)))
+
+    def _decision(self, operate_type: Op) -> Callable[[Session, str, int], refund_decisions.Queued]:
+        actor = self._actor
+        if operate_type == Op.AGREE_REFUND:
+            return lambda session, id_, now: refund_decisions.approve_refund(session, actor, id_, now=now)
+        if operate_type == Op.AGREE_RETURN:
+            return lambda session, id_, now: refund_decisions.approve_return(
+                session, actor, id_, return_address_id=RETURN_ADDRESS, now=now
+            )
+        if operate_type in (Op.AGREE_EXCHANGE, Op.CONFIRM_EXCHANGE_RECEIPT):
+            return lambda session, id_, now: refund_decisions.approve_exchange(
+                session, actor, id_, return_address_id=RETURN_ADDRESS, now=now
+            )
+        if operate_type in (Op.CONFIRM_RETURN_AND_REFUND, Op.REFUSE_RETURNED_GOODS):
+            refund = operate_type == Op.CONFIRM_RETURN_AND_REFUND
+            return lambda session, id_, now: refund_decisions.inspect_return(
+                session,
+                actor,
+                id_,
+                outcome="good" if refund else "damaged",
+                note="checked at the campaign's desk",
+                then="refund" if refund else "refuse",
+                reject_reason_code=None if refund else self._reason(session),
+                remark="" if refund else "The goods came back damaged.",
+                now=now,
+            )
+        return lambda session, id_, now: refund_decisions.refuse(  # refuse a refund or a return
+            session,
+            actor,
+            id_,
+            reject_reason_code=self._reason(session),
+            remark="The parcel has left; please refuse delivery.",
+            now=now,
+        )
+
+    def _reason(self, session: Session) -> int | None:
+        """A refusal reason from the platform's list that needs no pictures."""
+        plain = [reason.code for reason in reject_reasons(session) if not reason.evidence_needed]
+        return self._rng.choice(plain) if plain else None
+
+    def _queue(
+        self, aftersale_id: str, decide: Callable[[Session, str, int], refund_decisions.Queued]
+    ) -> bool:
+        try:
+            with self._sessions.begin() as session:
+                queued = decide(session, aftersale_id, int(time.time()))
+        except Refusal:  # the request moved on, or a decision on it is already queued
+            return False
+        self._decided.add((aftersale_id, queued.operate_type))
+        return True
+
+    # --- shipments ------------------------------------------------------------------------
+    def _ship_one(self) -> bool:
+        with self._sessions() as session:
+            to_ship = session.scalars(
+                select(Order.order_id)
+                .where(Order.status.in_(ORDER_STATUSES_TO_SHIP))
+                .order_by(Order.order_id)
+            ).all()
+        if not to_ship:
+            return False
+        order_id = self._rng.choice(to_ship)
+        self._shipments += 1
+        tracking_no = f"SF{TRACKING_BASE + self._shipments:012d}"
+        try:
+            with self._sessions.begin() as session:
+                shipping.ship_order(
+                    session,
+                    self._actor,
+                    order_id,
+                    CARRIER,
+                    tracking_no,
+                    now=int(time.time()),
+                    refuse_refund=self._rng.random() < 0.5,
+                )
+        except Refusal:  # already shipped or queued, a refund request waits, …
+            return False
+        return True
