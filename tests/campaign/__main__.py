@@ -94,7 +94,8 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(workdir, ignore_errors=True)
     say(
         f"campaign seed {seed}: {total.kills} kills, {total.cuts} sessions cut, "
-        f"{total.operations} operations in {time.monotonic() - started:.0f} s"
+        f"{total.operations} operations in {time.monotonic() - started:.0f} s; "
+        f"killed {dict(total.kills_by_moment.most_common())}"
     )
     summary = total.summary()
     print(json.dumps(summary), flush=True)

@@ -127,9 +127,11 @@ class Campaign:
             self.pushers.kill_all()
             self._engine.dispose()
         verdict.kills, verdict.cuts = self.tally.kills, self.tally.cuts
+        verdict.kills_by_moment = self.tally.kills_by_moment
         self.say(
             f"[{self.backend.name}] done in {time.monotonic() - started:.0f} s: {verdict.summary()}, "
-            f"{verdict.cuts} sessions cut, {verdict.unsettled} still queued"
+            f"{verdict.cuts} sessions cut, {verdict.unsettled} still queued; "
+            f"killed {dict(verdict.kills_by_moment.most_common())}"
         )
         return verdict
 
@@ -144,14 +146,15 @@ class Campaign:
             self.cut_sessions()
         draw = rng.random()
         if shared and draw < 0.3:
-            self.kill_lease_holder()
+            how = self.kill_lease_holder()
         elif draw < 0.55:
-            self.kill_mid_send()
+            how = self.kill_mid_send()
         elif draw < 0.7:
-            self.kill_while_marked_sending()
+            how = self.kill_while_marked_sending()
         else:
-            self.kill_at_random_moment()
+            how = self.kill_at_random_moment()
         self.tally.kills += 1
+        self.tally.kills_by_moment[how] += 1
 
     # --- the ways to kill -------------------------------------------------------------------------
     def _victim(self) -> Pusher:
@@ -159,46 +162,57 @@ class Campaign:
         holder = self.pushers.named(self.backend.lease_holder()) if self.backend.shared else None
         return holder or self.rng.choice(self.pushers.alive)
 
-    def kill_at_random_moment(self) -> None:
+    def kill_at_random_moment(self) -> str:
         victim = self._victim() if self.rng.random() < 0.5 else self.rng.choice(self.pushers.alive)
-        if self.rng.random() < 0.85:  # else: while it starts
-            victim.wait_for(lambda event: event["event"] == "ready", READY_TIMEOUT_S)
-            time.sleep(self.rng.uniform(0.0, 1.0))
+        if self.rng.random() < 0.15:
+            self.pushers.kill(victim)
+            return "while starting"
+        victim.wait_for(lambda event: event["event"] == "ready", READY_TIMEOUT_S)
+        time.sleep(self.rng.uniform(0.0, 1.0))
         self.pushers.kill(victim)
+        return "at a random moment"
 
-    def kill_mid_send(self) -> None:
+    def kill_mid_send(self) -> str:
         """Kill after the platform applied an operation, before its answer arrives."""
         methods = self._due_methods()
         if not methods:
-            self.kill_at_random_moment()
-            return
+            return self.kill_at_random_moment()
         seen = self.platform.last_ledger_seq()
         self.platform.inject("latency", method=self.rng.choice(methods), ms=MID_SEND_LATENCY_MS)
         deadline = time.monotonic() + MID_SEND_LATENCY_MS / 1000 + 2.0
-        while time.monotonic() < deadline and not self.platform.client_applied_since(seen):
+        applied = False
+        while time.monotonic() < deadline and not applied:
             time.sleep(0.02)
+            applied = self.platform.client_applied_since(seen)
         self.pushers.kill(self._victim())
+        return "mid-send, applied, answer held back" if applied else "mid-send, nothing applied in time"
 
-    def kill_while_marked_sending(self) -> None:
+    def kill_while_marked_sending(self) -> str:
         """Kill as soon as an operation is newly marked "sending" (before, during or just
         after its request)."""
         before = self._sending()
         deadline = time.monotonic() + 2.0
-        while time.monotonic() < deadline and not (self._sending() - before):
+        marked = False
+        while time.monotonic() < deadline and not marked:
             time.sleep(0.01)
+            marked = bool(self._sending() - before)
         self.pushers.kill(self._victim())
+        return "just marked sending" if marked else "waiting for a send that did not come"
 
-    def kill_lease_holder(self) -> None:
+    def kill_lease_holder(self) -> str:
         """PostgreSQL: kill the pusher holding the sync lease while the other waits for it."""
         deadline = time.monotonic() + READY_TIMEOUT_S
-        holder = None
-        while time.monotonic() < deadline:
+        holder, waiting = None, False
+        while time.monotonic() < deadline and not waiting:
             holder = self.pushers.named(self.backend.lease_holder())
-            if holder is not None and any(p.has_stood_by() for p in self.pushers.alive if p is not holder):
-                break
-            time.sleep(0.05)
+            waiting = holder is not None and any(
+                pusher.has_stood_by() for pusher in self.pushers.alive if pusher is not holder
+            )
+            if not waiting:
+                time.sleep(0.05)
         time.sleep(self.rng.uniform(0.0, 0.6))
         self.pushers.kill(holder if holder is not None and holder.alive else self._victim())
+        return "lease holder, another waiting" if waiting else "lease holder, none seen waiting"
 
     def cut_sessions(self) -> None:
         """PostgreSQL: the server ends a pusher's sessions; the pusher itself carries on."""

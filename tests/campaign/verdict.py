@@ -19,7 +19,7 @@ Each finding is kept with the operation's row and the ledger entries behind it.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -45,6 +45,7 @@ class Tally:
     needs_attention: int = 0
     misattributed: int = 0
     unsettled: int = 0  # still open after the campaign settled (counted in `lost` if never applied)
+    kills_by_moment: Counter[str] = field(default_factory=Counter)  # which moment each kill hit
     findings: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
