@@ -68,12 +68,15 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     setup_logging(verbose=args.verbose)
     install_exception_hook()
-    settings = config.Settings.load()
+    loaded = config.load_settings()
 
     from app.views.app import build_application
 
-    app = build_application(sys.argv[:1], settings)
+    app = build_application(sys.argv[:1], loaded.settings)
     collector = MainThreadGarbageCollector(app)  # before any worker thread starts
+    settings = settings_at_start(loaded, args.db)
+    if settings is None:
+        return 0
     shop = open_shop(settings, args.db)
     if shop is None:
         return 1
@@ -113,6 +116,58 @@ def run(argv: list[str]) -> int:
         worker.stop()
         tasks.shutdown()
         shop.stop()
+
+
+def settings_at_start(loaded: config.LoadedSettings, database_url: str | None) -> config.Settings | None:
+    """Tells what was reset in a damaged settings file, and asks before a desk that lost its
+    shared database works in a database of its own. None: the person chose to quit."""
+    settings = loaded.settings
+    if loaded.notes:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("desktop", "Settings were reset"),
+            QCoreApplication.translate("desktop", "Some settings could not be used and were reset:")
+            + "\n\n"
+            + "\n".join(f"• {refusal_text(note)}" for note in loaded.notes),
+        )
+        box.addButton(QMessageBox.StandardButton.Ok).setObjectName("okButton")
+        box.exec()
+    if not loaded.lost_shared_database or database_url:
+        return settings
+    lost = loaded.lost_shared_database
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("desktop", "Which database?"),
+        refusal_text(config.SettingsNote(config.MSG_SHARED_DATABASE_LOST, {"database": shown_url(lost)})),
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "desktop",
+            "Use the shared database again (its password, if kept on this computer, is still there), "
+            "or continue with this computer's own database: what is done there stays on this computer.",
+        )
+    )
+    shared = box.addButton(
+        QCoreApplication.translate("desktop", "Use the shared database again"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    shared.setObjectName("useSharedDatabaseAgain")
+    local = box.addButton(
+        QCoreApplication.translate("desktop", "Continue on this computer only"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    local.setObjectName("continueOnThisComputer")
+    leave = box.addButton(QCoreApplication.translate("desktop", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    leave.setObjectName("quit")
+    box.setDefaultButton(shared)
+    box.setEscapeButton(leave)
+    box.exec()
+    if box.clickedButton() is shared:
+        settings.database_url = lost
+    elif box.clickedButton() is not local:
+        return None  # asked again at the next start
+    settings.save()  # the answer: the settings name the database, or no longer remember one
+    return settings
 
 
 def open_shop(settings: config.Settings, database_url: str | None) -> OpenShop | None:

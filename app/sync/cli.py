@@ -9,6 +9,7 @@ desktop, a status line per run, and a clean stop on SIGTERM or Ctrl+C.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import signal
 import threading
@@ -44,10 +45,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--once", action="store_true", help="one run, then exit (0 ok, 1 retry later, 2 needs a person)"
     )
     parser.add_argument(
-        "--interval", type=float, default=None, help="seconds between runs (default: settings)"
+        "--interval",
+        type=interval_argument,
+        default=None,
+        help=f"seconds between runs, {config.MIN_SYNC_INTERVAL_S} to {config.MAX_SYNC_INTERVAL_S} "
+        "(default: settings)",
     )
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser
+
+
+def interval_argument(text: str) -> float:
+    """`--interval`, through the one check the settings file gets too."""
+    value: object = text  # not a number: refused below, in the same words as a wrong number
+    with contextlib.suppress(ValueError):
+        value = float(text)
+    try:
+        return config.checked_sync_interval(value)
+    except ValueError as refused:
+        raise argparse.ArgumentTypeError(str(refused)) from None
 
 
 def choose_shop(args: argparse.Namespace, settings: config.Settings) -> ShopTarget:
@@ -75,7 +91,18 @@ def status_line(report: RunReport) -> str:
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     setup_logging(verbose=args.verbose)
-    settings = config.Settings.load()
+    loaded = config.load_settings()
+    for note in loaded.notes:
+        print(f"Settings: {note}", flush=True)
+    if loaded.lost_shared_database and not args.db:
+        # Syncing into this computer's own database would split the shop's data in two.
+        print(
+            config.MSG_SHARED_DATABASE_LOST.format(database=shown_url(loaded.lost_shared_database)),
+            "Start the desktop app to choose, or run again with --db and the shared database's address.",
+            flush=True,
+        )
+        return EXIT_NEEDS_PERSON
+    settings = loaded.settings
     target = choose_shop(args, settings)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
