@@ -14,7 +14,8 @@ change while it pages; time paging cannot.
 
 Given a sync lease (`lease.SyncLease`, ARCHITECTURE.md "Scale"), only its holder runs:
 on a shared PostgreSQL database the other workstations stand by, retrying the lease
-every run, and take over once the holder is gone. On SQLite the lease is always held.
+every run, and take over once the holder is gone; on a SQLite file too (a desktop and a
+headless service on one file), the lease being a lock file beside it.
 
 No Qt here: the worker (`worker.py`) runs `run_once()` on its thread.
 """
@@ -153,11 +154,12 @@ class SyncEngine:
         self._overlap_s = overlap_s
         self._page_size = page_size
         self._on_page = on_page
-        self.push = PushEngine(client, sessions, clock=clock)
         # The desktop and the headless service pass a lease (app/shop.py, cli.py); an
         # engine built without one (tests, tools) syncs unconditionally. Even then no
-        # operation is sent twice: the push engine claims each one.
+        # operation is sent twice: the push engine claims each one. Given the lease, the
+        # push engine checks it before each send.
         self.lease = lease
+        self.push = PushEngine(client, sessions, clock=clock, lease=lease)
 
     def close(self) -> None:
         """Give up the sync lease (so another workstation takes over at once) and the client."""

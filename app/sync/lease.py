@@ -1,4 +1,4 @@
-"""The sync lease and outbox claims: one sync at a time when several workstations share PostgreSQL.
+"""The sync lease and outbox claims: one sync at a time per database, each operation pushed by one process.
 
 Owns ARCHITECTURE.md "Scale": whichever workstation (or headless `sync` service) holds
 the lease pulls and pushes; the others stand by and try again every run. The lease is
@@ -13,7 +13,12 @@ Also owns the per-operation claim the push engine takes around sending one outbo
 operation (`OutboxClaim`): the same kind of lock, keyed by the operation's sequence
 number, held from the re-read through the send to the recorded answer.
 
-On SQLite there is one workstation: the lease is always held and every claim granted.
+On SQLite (one file, yet a desktop and a headless `sync` service, or two of either, may
+open it at once) both are operating-system locks on files beside the database
+(`file_lock.py`): the lease `<database>.sync-lease`, held for as long as this process
+syncs, and a claim `<database>.outbox-claims/<seq>.lock` per operation being pushed.
+The operating system lets go of both when the process dies. An in-memory database has
+nobody to share with: its lease is always held and every claim granted.
 No Qt here.
 """
 
@@ -23,9 +28,12 @@ import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.pool import NullPool
+
+from app.sync.file_lock import FileLock
 
 log = logging.getLogger(__name__)
 
@@ -65,11 +73,28 @@ def is_postgresql(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
 
 
+def sqlite_file(engine: Engine) -> Path | None:
+    """The SQLite database's file, or None (PostgreSQL, or a database in memory)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database).resolve()
+
+
 class SyncLease:
     """The right to sync for this process; `acquire()` every run, `release()` at stop."""
 
     def __init__(self, engine: Engine) -> None:
-        self._shared = is_postgresql(engine)
+        database_file = sqlite_file(engine)
+        # On SQLite: an OS lock beside the file, held until release or this process ends.
+        self._file_lock = (
+            FileLock(database_file.with_name(database_file.name + ".sync-lease"))
+            if database_file is not None
+            else None
+        )
+        self._shared = is_postgresql(engine) or self._file_lock is not None
         # A pool of its own without pooling: closing the lease connection really closes
         # it, so a released or abandoned lease never lingers on a pooled connection.
         self._lease_engine = (
@@ -79,14 +104,14 @@ class SyncLease:
                 isolation_level="AUTOCOMMIT",  # never idle inside a transaction for hours
                 connect_args=LEASE_CONNECT_ARGS,
             )
-            if self._shared
+            if is_postgresql(engine)
             else None
         )
         self._connection: Connection | None = None
 
     @property
     def shared(self) -> bool:
-        """Whether other processes may compete for the lease (PostgreSQL)."""
+        """Whether other processes may compete for the lease (PostgreSQL, a SQLite file)."""
         return self._shared
 
     def acquire(self) -> bool:
@@ -95,6 +120,15 @@ class SyncLease:
             return True
         if self.holds():
             return True
+        if self._file_lock is not None:
+            try:
+                granted = self._file_lock.try_acquire()
+            except OSError as error:  # the folder is read-only, or gone: nobody here can sync
+                log.warning("could not take the sync lease file %s: %s", self._file_lock.path, error)
+                return False
+            if granted:
+                log.info("took the sync lease (%s)", self._file_lock.path)
+            return granted
         assert self._lease_engine is not None
         try:
             connection = self._lease_engine.connect()
@@ -125,6 +159,8 @@ class SyncLease:
         because the server let go of the lock the moment that connection ended."""
         if not self._shared:
             return True
+        if self._file_lock is not None:
+            return self._file_lock.held  # only this process's end or release lets it go
         if self._connection is None:
             return False
         try:
@@ -137,6 +173,10 @@ class SyncLease:
 
     def release(self) -> None:
         """Give the lease up (at stop), so another process takes over at once."""
+        if self._file_lock is not None and self._file_lock.held:
+            self._file_lock.release()
+            log.info("released the sync lease")
+            return
         if self._connection is None:
             return
         try:
@@ -164,15 +204,25 @@ class OutboxClaim:
     "sending" cannot: that transaction commits before the send so a crash leaves the
     mark behind. A process that dies mid-send loses its claim with its connection, and
     the next claimant finds "sending" and re-reads the platform before sending again.
+    On a SQLite file the claim is an OS lock on a file of its own per operation, held
+    and lost the same way.
     """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine if is_postgresql(engine) else None
+        database_file = sqlite_file(engine)
+        self._claims_dir = (
+            database_file.with_name(database_file.name + ".outbox-claims") if database_file else None
+        )
 
     @contextmanager
     def claim(self, seq: int) -> Iterator[bool]:
         """Yields True when this process may push operation `seq` now, False when another
         process is pushing it (skip it this round)."""
+        if self._claims_dir is not None:
+            with self._file_claim(seq) as granted:
+                yield granted
+            return
         if self._engine is None:
             yield True
             return
@@ -195,3 +245,14 @@ class OutboxClaim:
                         # Unsure whether the lock went: never give a pooled connection
                         # back holding it.
                         connection.invalidate()
+
+    @contextmanager
+    def _file_claim(self, seq: int) -> Iterator[bool]:
+        assert self._claims_dir is not None
+        self._claims_dir.mkdir(exist_ok=True)
+        lock = FileLock(self._claims_dir / f"{seq}.lock", remove=True)
+        granted = lock.try_acquire()
+        try:
+            yield granted
+        finally:
+            lock.release()

@@ -11,9 +11,13 @@ pictures kept in the database are uploaded first (`evidence_upload`), and the
 platform's URLs committed into the operation before the operation itself is sent; the
 kept pictures no operation still needs are forgotten when an answer is recorded.
 
-Several processes may push from one PostgreSQL database: each operation is claimed
-(`lease.OutboxClaim`) for the whole of its push, and its row locked with `FOR UPDATE
-SKIP LOCKED` while it is marked "sending", so no operation is sent by two processes.
+Only the sync lease's holder should push (ARCHITECTURE.md "Scale"); given the lease,
+the engine checks it is still held before each send, so a holder that lost it (its
+lease connection cut, another workstation now syncing) sends nothing more. Even so,
+several processes may push from one database (PostgreSQL or a SQLite file): each
+operation is claimed (`lease.OutboxClaim`) for the whole of its push, and marking it
+"sending" is a compare-and-set — the row must still be in the state and at the
+attempt this process read — so a row another process marked is never sent again.
 
 No Qt; the sync worker runs `push_once()` before every pull.
 """
@@ -26,7 +30,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import OutboxOperation
@@ -37,7 +41,7 @@ from app.sync.backoff import Backoff
 from app.sync.client import PROBLEM_NETWORK, PROBLEM_TIMEOUT, ApiResult, Outcome, PlatformClient
 from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.ingest import MalformedAnswer, parse_after_sales, parse_orders, store_after_sales, store_orders
-from app.sync.lease import OutboxClaim
+from app.sync.lease import OutboxClaim, SyncLease
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,7 @@ MAYBE_OURS_ALREADY = {
 class PushReport:
     counts: dict[str, int] = field(default_factory=dict)  # final state -> how many
     stopped: ApiResult | None = None  # set when the round stopped early (network, config)
+    lost_lease: bool = False  # the round stopped because another process now syncs
 
     def count(self, outcome: str) -> None:
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
@@ -73,11 +78,13 @@ class PushEngine:
         sessions: sessionmaker[Session],
         *,
         clock: Callable[[], float] = time.time,
+        lease: SyncLease | None = None,
     ) -> None:
         self.client = client
         self._sessions = sessions
         self._clock = clock
         self._claims = OutboxClaim(sessions.kw["bind"])
+        self._lease = lease  # None: push regardless (tests, tools); the claims still hold
 
     def due_operations(self) -> list[int]:
         """The oldest open operation of each entity, if its time has come (seq numbers)."""
@@ -105,6 +112,9 @@ class PushEngine:
             # (ARCHITECTURE.md "Scale"): leave it to that process this round.
             with self._claims.claim(seq) as mine:
                 outcome = self._push_one(seq) if mine else _Step("skipped")
+            if outcome.lost_lease:
+                report.lost_lease = True
+                break
             report.count(outcome.final_state)
             if outcome.stop_round is not None:
                 report.stopped = outcome.stop_round
@@ -117,6 +127,9 @@ class PushEngine:
             op = session.get(OutboxOperation, seq)
             if op is None or op.state not in state.OPEN_STATES:
                 return _Step("skipped")
+            # "sending" here was left by a process that died mid-send: this one holds the
+            # operation's claim, which a live sender would still hold.
+            seen_state, seen_attempts = op.state, op.attempts
             must_verify = op.verify_before_send or op.state == state.SENDING
             method, params = op.method, json.loads(op.params)
 
@@ -143,21 +156,37 @@ class PushEngine:
                 return self._upload_failed(seq, upload.failed)
             params = uploaded = upload.params
 
+        if self._lease is not None and not self._lease.holds():
+            # Another process syncs now (this one's lease connection was cut, say): from
+            # here on it sends, and this one sends nothing more, not even this operation.
+            log.warning("lost the sync lease: stopped pushing before operation %s", seq)
+            return _Step(seen_state, lost_lease=True)
+        attempts = seen_attempts + 1
         with self._sessions.begin() as session:
-            # The row lock makes "still open? then mark it sending" one step for every
-            # process; SKIP LOCKED passes over a row another process is marking. (SQLite
-            # has one writer at a time and ignores FOR UPDATE.)
-            op = session.scalars(
-                select(OutboxOperation)
-                .where(OutboxOperation.seq == seq, OutboxOperation.state.in_(state.OPEN_STATES))
-                .with_for_update(skip_locked=True)
-            ).one_or_none()
-            if op is None:  # claimed elsewhere, or a person discarded it meanwhile
+            # Compare-and-set: the row is marked only if it is still exactly as this
+            # process read it (same state, same attempt), so of two processes that read
+            # it, one marks it and the other finds nothing to mark; a person's discard
+            # meanwhile also leaves nothing to mark. On PostgreSQL, SKIP LOCKED first
+            # passes over a row another process is marking rather than waiting for it.
+            still_as_read = (
+                OutboxOperation.seq == seq,
+                OutboxOperation.state == seen_state,
+                OutboxOperation.attempts == seen_attempts,
+            )
+            lock_it = select(OutboxOperation.seq).where(*still_as_read).with_for_update(skip_locked=True)
+            if session.scalar(lock_it) is None:
                 return _Step("skipped")
-            op.state, op.attempts = state.SENDING, op.attempts + 1
+            values: dict[str, object] = {"state": state.SENDING, "attempts": attempts}
             if uploaded is not None:  # committed before sending: a retry sends these same URLs
-                op.params = json.dumps(uploaded, ensure_ascii=False, sort_keys=True)
-            attempts = op.attempts
+                values["params"] = json.dumps(uploaded, ensure_ascii=False, sort_keys=True)
+            marked = session.execute(
+                update(OutboxOperation)
+                .where(*still_as_read)
+                .values(**values)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            if marked != 1:  # another process marked it (or a person discarded it) meanwhile
+                return _Step("skipped")
         result = self.client.call(method, params)  # the only call that can apply the decision
 
         if result.ok:
@@ -305,6 +334,7 @@ class PushEngine:
 class _Step:
     final_state: str
     stop_round: ApiResult | None = None
+    lost_lease: bool = False
 
 
 @dataclass(frozen=True)
