@@ -23,9 +23,11 @@ from app.services.needs_attention import MSG_SHIPMENT_NOT_AGAIN
 from app.services.permissions import MSG_OVER_SINGLE, MSG_ROLE, Action, Actor, PermissionDenied, Role
 from app.services.refund_decisions import MSG_PENDING, DecisionRefused
 from app.services.shipping import ShipmentRefused
+from app.sync import quarantine
 from app.sync.codes import LOGISTICS_REFUSAL_PROBLEMS, AfterSaleStatus, AfterSaleType, LogisticsRefusal
 from app.sync.engine import SyncEngine
 from app.sync.push import PROBLEM_CONFLICT
+from app.sync.quarantine import REASON_FUTURE, SetAside
 from app.views.formatting import money
 from app.views.i18n import install_language
 from app.views.main_window import MainWindow
@@ -326,3 +328,28 @@ def test_a_shipment_row_speaks_chinese(qtbot, english, tasks, session_factory, o
     assert order_id in subject and "顺丰速运" in done and TRACKING in done
     assert platform.startswith("待发货\n(平台拒绝)")
     assert f"平台提示：{shipment(session_factory, order_id).platform_message}" in words
+
+
+# --- records the sync set aside ----------------------------------------------------------------
+def test_a_record_the_sync_set_aside_is_listed_in_plain_words_until_the_platform_corrects_it(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    record = {"order_id": "6999000000000000001", "update_time": 4_102_444_800, "pay_amount": 2**64}
+    with session_factory.begin() as session:
+        kept = SetAside(record, record["order_id"], 4_102_444_800, REASON_FUTURE, "update_time = 4102444800")
+        quarantine.keep(session, "orders", [kept], NOW - 3600)
+    view = make_view(qtbot, tasks, session_factory, owner, 0)
+    qtbot.waitUntil(lambda: len(view.set_aside()) == 1, timeout=5_000)
+    assert view.screen_title() == "Needs attention (1)"
+    assert view.set_aside_table.isVisibleTo(view)
+    subject, seen, wrong = view.set_aside_texts(0)
+    assert subject == "Order 6999000000000000001\ndated 2100-01-01 08:00"
+    assert wrong == "It is dated in the future, which the platform's clock cannot mean."
+    assert "as received" in view.set_aside_intro.text()
+    assert '"pay_amount": 18446744073709551616' in view.set_aside_table.item(0, 0).toolTip()
+    with session_factory.begin() as session:  # the platform sent a good version, and it was stored
+        quarantine.resolve(session, "orders", [record["order_id"]], NOW)
+    with qtbot.waitSignal(view.set_aside_loaded, timeout=5_000):
+        view.on_data_changed(frozenset({"quarantine"}))
+    assert view.set_aside() == [] and view.screen_title() == "Needs attention"
+    assert not view.set_aside_table.isVisibleTo(view)

@@ -109,6 +109,10 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
     # An idle keep-alive connection holds a thread; reap it after five quiet minutes.
     timeout = 300
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        # The Date header tells the simulation's time, as a real gateway's tells its clock.
+        return super().date_time_string(self.server.sandbox.clock.now() if timestamp is None else timestamp)
+
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         log.debug("%s %s", self.address_string(), format % args)
 
@@ -195,7 +199,10 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
         for prefix in RELATIVE_LINKS:
             text = text.replace(f'"{prefix}', f'"{sandbox.url}{prefix}')
         if kind == "plant_record" and fault is not None and fault.record is not None:
-            text = faults.plant_record(text, fault.record)
+            planted = faults.plant_record(text, fault.record)
+            if planted is None:
+                sandbox.faults.give_back(fault)  # the record belongs in another answer
+            text = planted or text
         answer = text.encode("utf-8") if kind != "deep_nesting" else faults.deeply_nested_answer()
         if kind == "truncated":
             answer = answer[: len(answer) // 2]

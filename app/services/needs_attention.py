@@ -12,15 +12,21 @@ refund before shipment: sent again, it refuses that refund (`shipping.ship_order
 `refuse_refund`, so only a person allowed to refuse it may). Every other shipment
 refusal (wrong number, cancelled order, …) says in its problem words what to do, which
 is to discard it and, where the parcel still goes, ship again with the right details.
+
+Also `set_aside_records()`: the platform's records the sync could not keep (kept raw
+by `app/sync/quarantine.py`), still open — each leaves the list on its own once the
+platform sends a good version.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import AfterSale, Order, OutboxOperation
+from app.models import AfterSale, Order, OutboxOperation, QuarantinedRecord
 from app.models import outbox as state
 from app.services import audit, permissions, shipping
 from app.services.permissions import Action, Actor
@@ -148,3 +154,39 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
         after={"replaces_operation": op.op_id, "conflicted_with_update_time": op.based_on_update_time},
         refers_to=op.audit_event_id,
     ).op_id
+
+
+@dataclass(frozen=True, slots=True)
+class SetAsideRecord:
+    """A record from the platform the sync could not keep, as "needs attention" lists it."""
+
+    id: int
+    stream: str  # "orders" or "after_sales"
+    record_id: str  # "" when it could not be read
+    reason: str  # plain words, English source (context "sync")
+    detail: str  # which field, which value: for the platform's support
+    update_time: int | None  # the record's own, as it claims
+    first_seen_at: int
+    last_seen_at: int
+    raw: str  # the record's JSON as received
+
+
+def set_aside_records(session: Session) -> list[SetAsideRecord]:
+    """Every open set-aside record, the first seen first."""
+    table = QuarantinedRecord
+    rows = session.execute(
+        select(
+            table.id,
+            table.stream,
+            table.record_id,
+            table.reason,
+            table.detail,
+            table.update_time,
+            table.first_seen_at,
+            table.last_seen_at,
+            table.raw,
+        )
+        .where(table.resolved_at.is_(None))
+        .order_by(table.first_seen_at, table.id)
+    )
+    return [SetAsideRecord(*row) for row in rows]

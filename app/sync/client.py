@@ -14,8 +14,9 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from email.utils import parsedate_to_datetime
 from enum import Enum
 from typing import Any
 
@@ -82,6 +83,8 @@ class ApiResult:
     # a write must then be checked by re-reading before it is sent again.
     maybe_applied: bool = False
     rate_limited: bool = False
+    # The platform's clock when it answered (Unix s, from the HTTP Date header), if it said.
+    answered_at: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -232,7 +235,16 @@ class PlatformClient:
         except requests.RequestException as error:
             log.info("%s: network error %s", method, type(error).__name__)
             return ApiResult(Outcome.RETRY, problem=PROBLEM_NETWORK, maybe_applied=True)
-        return classify_response(method, response.status_code, response.content)
+        result = classify_response(method, response.status_code, response.content)
+        return replace(result, answered_at=answer_time(response.headers))
+
+
+def answer_time(headers: Mapping[str, str]) -> int | None:
+    """The answer's HTTP `Date` as Unix seconds; None when absent or unreadable."""
+    try:
+        return int(parsedate_to_datetime(headers["Date"]).timestamp())
+    except (KeyError, TypeError, ValueError, IndexError, OverflowError):
+        return None
 
 
 def classify_response(method: str, http_status: int, body: bytes) -> ApiResult:

@@ -12,6 +12,12 @@ a full page shares one second does the engine narrow the slice to that second an
 page through it by offset. Offset paging over a moving list would skip rows that
 change while it pages; time paging cannot.
 
+A record that cannot be stored never stops the pull: it is set aside (ingest.py,
+quarantine.py) and listed in "needs attention". Nor does a record dated in the future
+move the cursor: the cursor never passes what the platform's clock can mean when it
+answered (its HTTP Date, or ours, whichever is later, plus FUTURE_TOLERANCE_S; an
+answer was only given if our clock was within the platform's ten-minute skew).
+
 Given a sync lease (`lease.SyncLease`, ARCHITECTURE.md "Scale"), only its holder runs:
 on a shared PostgreSQL database the other workstations stand by, retrying the lease
 every run, and take over once the holder is gone; on a SQLite file too (a desktop and a
@@ -35,7 +41,7 @@ from app.db import refresh_statistics
 from app.models import SyncCursor
 from app.services import platform_lists
 from app.sync.client import PROBLEM_UNREADABLE, ApiResult, Outcome, PlatformClient
-from app.sync.ingest import MalformedAnswer, parse_after_sales, parse_orders, store_after_sales, store_orders
+from app.sync.ingest import MalformedAnswer, PageResult, store_after_sale_records, store_order_records
 from app.sync.lease import SyncLease
 from app.sync.push import PushEngine
 from app.sync.status import PROBLEM_ANOTHER_WORKSTATION_SYNCING
@@ -50,6 +56,9 @@ HISTORY_DAYS = 90  # the platform answers for the last 90 days only
 HISTORY_MARGIN_S = 600  # stay clear of that edge so a slow first request is not refused
 MAX_OFFSET_RESULTS = 50_000  # page*size limit
 BIG_LOAD_ROWS = 5_000  # after a pull this large, the database's planner statistics are refreshed
+# How far past the answer's time a record may be dated: the platform's servers' own
+# clocks differ a little from its gateway's (the overlap window's reason, too).
+FUTURE_TOLERANCE_S = 600
 
 
 @dataclass(frozen=True)
@@ -62,19 +71,9 @@ class Stream:
     end_param: str
     order_params: dict[str, Any]
     list_key: str  # where the records sit in `data`
-    store: Callable[[Session, Any, int], int]  # parses and stores records; returns max update_time
-
-
-def _store_orders(session: Session, records: Any, now: int) -> int:
-    page = parse_orders(records, now)
-    store_orders(session, page)
-    return page.max_update_time
-
-
-def _store_after_sales(session: Session, records: Any, now: int) -> int:
-    rows = parse_after_sales(records, now)
-    store_after_sales(session, rows)
-    return max((row["update_time"] for row in rows), default=0)
+    # Parses and stores records (now, the latest update_time possible), setting aside
+    # what cannot be stored.
+    store: Callable[[Session, Any, int, int], PageResult]
 
 
 ORDERS = Stream(
@@ -84,7 +83,7 @@ ORDERS = Stream(
     end_param="update_time_end",
     order_params={"order_by": "update_time", "order_asc": True},
     list_key="shop_order_list",
-    store=_store_orders,
+    store=store_order_records,
 )
 AFTER_SALES = Stream(
     name="after_sales",
@@ -93,7 +92,7 @@ AFTER_SALES = Stream(
     end_param="update_end_time",
     order_params={"order_by": ["update_time asc"]},
     list_key="items",
-    store=_store_after_sales,
+    store=store_after_sale_records,
 )
 STREAMS = (ORDERS, AFTER_SALES)
 
@@ -251,15 +250,16 @@ class SyncEngine:
         start = max(high_water - self._overlap_s, floor)
         pulled = 0
         while True:
-            records = self._fetch(stream, {stream.start_param: start, "page": 0})
+            records, latest_possible = self._fetch(stream, {stream.start_param: start, "page": 0})
             if not records:
                 break
-            last = self._store_page(stream, records)
+            page = self._store_page(stream, records, latest_possible)
+            last = page.newest
             pulled += len(records)
             if report is not None:
                 report.pulled[stream.name] = pulled
-            if len(records) < self._page_size:
-                break
+            if len(records) < self._page_size or page.beyond:
+                break  # beyond: the rest of the list is dated later still
             if last <= start:
                 # A full page inside one second: narrow the slice to that second.
                 pulled += self._pull_one_second(stream, start)
@@ -273,11 +273,11 @@ class SyncEngine:
         pulled = 0
         page = 1  # page 0 of this second was the page that led here
         while (page + 1) * self._page_size <= MAX_OFFSET_RESULTS:
-            records = self._fetch(
+            records, latest_possible = self._fetch(
                 stream, {stream.start_param: second, stream.end_param: second, "page": page}
             )
             if records:
-                self._store_page(stream, records)
+                self._store_page(stream, records, latest_possible)
                 pulled += len(records)
             if len(records) < self._page_size:
                 return pulled
@@ -290,7 +290,9 @@ class SyncEngine:
         )
         return pulled
 
-    def _fetch(self, stream: Stream, params: dict[str, Any]) -> list[Any]:
+    def _fetch(self, stream: Stream, params: dict[str, Any]) -> tuple[list[Any], int]:
+        """A page of records, and the latest update_time the platform's clock can mean for it."""
+        asked_at = int(self._clock())
         result = self.client.call(stream.method, {**stream.order_params, "size": self._page_size, **params})
         if not result.ok:
             raise SyncProblem(result)
@@ -301,14 +303,15 @@ class SyncEngine:
                 ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, code=result.code, log_id=result.log_id),
                 f"{stream.method}: '{stream.list_key}' is missing from the answer",
             )
-        return records
+        return records, max(asked_at, result.answered_at or 0) + FUTURE_TOLERANCE_S
 
-    def _store_page(self, stream: Stream, records: list[Any]) -> int:
-        """Store a page and move the cursor in one transaction; returns the page's newest update_time."""
+    def _store_page(self, stream: Stream, records: list[Any], latest_possible: int) -> PageResult:
+        """Store a page and move the cursor in one transaction, never past `latest_possible`."""
         now = int(self._clock())
         try:
             with self._sessions.begin() as session:
-                newest = stream.store(session, records, now)
+                page = stream.store(session, records, now, latest_possible)
+                newest = page.newest
                 cursor = session.get(SyncCursor, stream.name)
                 if cursor is None:
                     session.add(SyncCursor(stream=stream.name, high_water=newest, last_error=""))
@@ -320,7 +323,7 @@ class SyncEngine:
             raise SyncProblem(ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE), str(error)) from error
         if self._on_page is not None:
             self._on_page(stream.name, len(records))
-        return newest
+        return page
 
     def _record_success(self, stream: Stream) -> None:
         with self._sessions.begin() as session:

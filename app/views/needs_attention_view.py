@@ -9,6 +9,11 @@ still fits, each enabled for people allowed to (`attention_rows.resolving_action
 The services decide and audit, on the database lane; their refusals are shown in
 plain words. The navigation shows the count ("Needs attention (2)"); `title_changed`
 tells the window when it moves.
+
+Below, when there are any, the records the platform sent that the sync could not keep
+(`needs_attention.set_aside_records`): which order or request, how it is dated, why,
+in plain words, with the technical detail and the record as received in the tooltip.
+Nobody acts on them here: each leaves the list once the platform sends it corrected.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,7 +37,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services import needs_attention, outbox, permissions
+from app.services.needs_attention import SetAsideRecord
 from app.services.permissions import Actor, PermissionDenied
+from app.views import formatting
 from app.views.attention_rows import (
     AttentionItem,
     attention_items,
@@ -45,12 +52,15 @@ from app.views.background import BackgroundTasks
 from app.views.people_words import refusal_text
 
 COL_SUBJECT, COL_DONE, COL_PLATFORM, COL_WORDS = range(4)
+COL_RECORD, COL_SEEN, COL_WRONG = range(3)  # the set-aside records' table
+RAW_TOOLTIP_CHARS = 600  # of the record as received, in a tooltip
 
 
 class NeedsAttentionView(QWidget):
     """The list, the platform's words for the selected one, and Discard / Apply again."""
 
     rows_loaded = Signal()
+    set_aside_loaded = Signal()
     title_changed = Signal()
     resolved = Signal()  # a person discarded or re-applied something
 
@@ -66,6 +76,7 @@ class NeedsAttentionView(QWidget):
         super().__init__(parent)
         self._tasks, self._sessions, self._actor, self._clock = tasks, sessions, actor, clock
         self._items: list[AttentionItem] = []
+        self._set_aside: list[SetAsideRecord] = []
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
@@ -93,6 +104,18 @@ class NeedsAttentionView(QWidget):
         self.discard_button.setObjectName("discardButton")
         self.reapply_button = QPushButton(self)
         self.reapply_button.setObjectName("reapplyButton")
+        self.set_aside_intro = QLabel(self)
+        self.set_aside_intro.setWordWrap(True)
+        self.set_aside_table = QTableWidget(0, 3, self)
+        self.set_aside_table.setObjectName("setAsideTable")
+        self.set_aside_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.set_aside_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.set_aside_table.verticalHeader().hide()
+        self.set_aside_table.setWordWrap(True)
+        set_aside_header = self.set_aside_table.horizontalHeader()
+        set_aside_header.setSectionResizeMode(COL_WRONG, QHeaderView.ResizeMode.Stretch)
+        for column, letters in ((COL_RECORD, 30), (COL_SEEN, 14)):
+            set_aside_header.resizeSection(column, self.fontMetrics().horizontalAdvance("M") * letters)
         buttons = QHBoxLayout()
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.reapply_button)
@@ -104,6 +127,10 @@ class NeedsAttentionView(QWidget):
         layout.addWidget(self.words)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
+        layout.addWidget(self.set_aside_intro)
+        layout.addWidget(self.set_aside_table, 1)
+        self.set_aside_intro.hide()
+        self.set_aside_table.hide()
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.discard_button.clicked.connect(lambda: self._resolve(discard=True))
         self.reapply_button.clicked.connect(lambda: self._resolve(discard=False))
@@ -112,21 +139,29 @@ class NeedsAttentionView(QWidget):
 
     # --- what other parts of the app call ----------------------------------------------
     def screen_title(self) -> str:
-        if self._items:
-            return self.tr("Needs attention ({count})").format(count=len(self._items))
+        count = len(self._items) + len(self._set_aside)
+        if count:
+            return self.tr("Needs attention ({count})").format(count=count)
         return self.tr("Needs attention")
 
     def on_data_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {"after_sales", "orders", "outbox"}:
+        # "quarantine": another workstation's sync set a record aside (or saw it fixed).
+        if kinds & {"after_sales", "orders", "outbox", "quarantine"}:
             self.refresh()
 
     def refresh(self) -> None:
         self._tasks.read(
             "attention.list", self._sessions, partial(attention_items, actor=self._actor), self._on_items
         )
+        self._tasks.read(
+            "attention.set_aside", self._sessions, needs_attention.set_aside_records, self._on_set_aside
+        )
 
     def items(self) -> list[AttentionItem]:
         return list(self._items)
+
+    def set_aside(self) -> list[SetAsideRecord]:
+        return list(self._set_aside)
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
@@ -151,6 +186,50 @@ class NeedsAttentionView(QWidget):
         if before != len(items):
             self.title_changed.emit()
         self.rows_loaded.emit()
+
+    def _on_set_aside(self, records: list[SetAsideRecord]) -> None:
+        before = len(self._set_aside)
+        self._set_aside = records
+        table = self.set_aside_table
+        table.setRowCount(len(records))
+        for row, record in enumerate(records):
+            tooltip = self._set_aside_tooltip(record)
+            for column, text in enumerate(self._set_aside_texts(record)):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(tooltip)
+                table.setItem(row, column, cell)
+        table.resizeRowsToContents()
+        self.set_aside_intro.setVisible(bool(records))
+        table.setVisible(bool(records))
+        if before != len(records):
+            self.title_changed.emit()
+        self.set_aside_loaded.emit()
+
+    def set_aside_texts(self, row: int) -> list[str]:
+        """The cells of a set-aside record's row, as shown."""
+        return [self.set_aside_table.item(row, column).text() for column in range(3)]
+
+    def _set_aside_texts(self, record: SetAsideRecord) -> list[str]:
+        if not record.record_id:
+            subject = (
+                self.tr("An order whose number could not be read")
+                if record.stream == "orders"
+                else self.tr("An after-sale request whose number could not be read")
+            )
+        elif record.stream == "orders":
+            subject = self.tr("Order {order}").format(order=record.record_id)
+        else:
+            subject = self.tr("After-sale request {request}").format(request=record.record_id)
+        if record.update_time is not None:
+            subject += "\n" + self.tr("dated {time}").format(time=_time_or_number(record.update_time))
+        seen = formatting.shop_time(record.first_seen_at)
+        if record.last_seen_at != record.first_seen_at:
+            seen += "\n" + self.tr("again {time}").format(time=formatting.shop_time(record.last_seen_at))
+        return [subject, seen, QCoreApplication.translate("sync", record.reason)]
+
+    def _set_aside_tooltip(self, record: SetAsideRecord) -> str:
+        raw = record.raw if len(record.raw) <= RAW_TOOLTIP_CHARS else record.raw[:RAW_TOOLTIP_CHARS] + "…"
+        return self.tr("Detail: {detail}\nAs received: {raw}").format(detail=record.detail or "—", raw=raw)
 
     def _selected(self) -> AttentionItem | None:
         rows = self.table.selectionModel().selectedRows()
@@ -214,9 +293,21 @@ class NeedsAttentionView(QWidget):
         )
         self.discard_button.setText(self.tr("Discard"))
         self.reapply_button.setText(self.tr("Apply again"))
+        self.set_aside_intro.setText(
+            self.tr(
+                "The platform sent these records in a form this computer cannot keep. They are kept "
+                "as received and the sync went on without them. A corrected version from the platform "
+                "replaces each one on its own; if one stays, tell the platform's support its number."
+            )
+        )
+        self.set_aside_table.setHorizontalHeaderLabels(
+            [self.tr("Order or request"), self.tr("First received"), self.tr("What is wrong")]
+        )
         self._retranslate_buttons(self._selected())
         if self._items:
             self._on_items(self._items)
+        if self._set_aside:
+            self._on_set_aside(self._set_aside)
         self.title_changed.emit()
 
     def _retranslate_buttons(self, item: AttentionItem | None) -> None:
@@ -239,3 +330,11 @@ class NeedsAttentionView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def _time_or_number(instant: int) -> str:
+    """A shop time, or the number itself for an instant no calendar reaches."""
+    try:
+        return formatting.shop_time(instant)
+    except (OverflowError, ValueError, OSError):
+        return str(instant)
