@@ -36,6 +36,7 @@ from app.sync.codes import (
     LogisticsRefusal,
     OperateType,
     OrderStatus,
+    RecordRole,
 )
 
 MAX_PAGE_SIZE = 100
@@ -269,10 +270,12 @@ def after_sale_list(ctx: Context, params: dict[str, Any]) -> Any:
 
 
 def after_sale_detail(ctx: Context, params: dict[str, Any]) -> Any:
-    text = ctx.store.after_sale_json(str_param(params, "after_sale_id"))
-    if text is None:
+    """The request as a list item, plus its history of who did what
+    (`process_info.record_logs_list`, where the real answer has it; docs/sandbox.md)."""
+    asale = ctx.store.after_sale(str_param(params, "after_sale_id"))
+    if asale is None:
         raise invalid("售后单不存在")
-    return Raw(text)
+    return {**asale.data, "process_info": {"record_logs_list": asale.sim.get("record_logs", [])}}
 
 
 def reject_reason_code_list(ctx: Context, params: dict[str, Any]) -> Any:
@@ -319,6 +322,8 @@ def after_sale_operate(ctx: Context, params: dict[str, Any]) -> Any:
             assert order is not None
             before = asale.status
             lifecycle.set_after_sale_status(asale, order, target, now, now, ctx.platform.seed)
+            what = "merchant_refused" if refusing else "merchant_agreed"
+            lifecycle.record(asale, RecordRole.MERCHANT, what, now)
             if refusing:
                 asale.sim["refusal"] = {
                     k: item.get(k) for k in ("reject_reason_code", "reason", "remark", "evidence")

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from app.sandbox.catalogue import CARRIER_CUM_WEIGHTS, CARRIERS, PRODUCTS, new_tracking_no
-from app.sandbox.clock import DAY, HOUR, promised_ship_by
+from app.sandbox.clock import DAY, HOUR, SHANGHAI, promised_ship_by
 from app.sync.codes import (
     AFTER_SALE_STATUS_TEXT_ZH,
     OPERATE_TRANSITIONS,
@@ -24,6 +25,7 @@ from app.sync.codes import (
     AfterSaleStatus,
     AfterSaleType,
     OrderStatus,
+    RecordRole,
     RefundStatus,
 )
 
@@ -310,6 +312,38 @@ def _mirror_on_order(asale: AfterSale, order: Order, at: int, now: int) -> None:
             for line in lines
         ):
             cancel(order, at, now, refunded=True)
+
+
+# (ours) The words of a request's history entries, as the platform's back office shows them.
+OPERATOR_NAMES = {RecordRole.BUYER: "买家", RecordRole.MERCHANT: "商家", RecordRole.PLATFORM: "系统"}
+RECORD_ACTIONS = {
+    "buyer_applied": "买家申请售后",
+    "fast_refund": "极速退款",
+    "buyer_returned_goods": "买家已退货",
+    "closed_no_return": "买家超时未退货，售后关闭",
+    "exchange_delivered": "换货已签收",
+    "auto_agreed_on_timeout": "商家超时未处理，系统自动同意",
+    "merchant_agreed": "商家同意",
+    "merchant_refused": "商家拒绝",
+}
+
+
+def record(asale: AfterSale, role: RecordRole, what: str, at: int) -> None:
+    """Append to the request's history who did what, and when: `afterSale.Detail` answers
+    it as `process_info.record_logs_list` (kept in `sim`, so list answers stay as they are)."""
+    action = RECORD_ACTIONS.get(what, what)
+    asale.sim.setdefault("record_logs", []).append(
+        {
+            "operator": OPERATOR_NAMES[role],
+            "time": datetime.fromtimestamp(at, SHANGHAI).strftime("%Y-%m-%d %H:%M:%S"),
+            "text": action,
+            "images": [],
+            "desc_kvs": [],
+            "action": action,
+            "role": int(role),
+            "all_evidence": [],
+        }
+    )
 
 
 def run_after_sale_due(asale: AfterSale, order: Order, at: int, now: int, seed: int) -> str | None:

@@ -20,7 +20,7 @@ from typing import Any
 from app.sandbox import buyers, generator, lifecycle
 from app.sandbox.clock import DAY, HOUR, SimClock
 from app.sandbox.store import Store
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OrderStatus
+from app.sync.codes import AfterSaleStatus, AfterSaleType, OrderStatus, RecordRole
 
 log = logging.getLogger(__name__)
 AFTER_SALES_PER_ORDER = 0.1  # live requests per new order, roughly the history's rate
@@ -94,6 +94,9 @@ class Platform:
         what = (
             lifecycle.run_after_sale_due(asale, order, at, now, self.seed) if asale.next_at() == at else None
         )
+        if what:  # in the request's history too: the buyer sent goods back, else the platform acted
+            role = RecordRole.BUYER if what == "buyer_returned_goods" else RecordRole.PLATFORM
+            lifecycle.record(asale, role, what, now)
         store.save_after_sale(asale)
         store.save_order(order)
         if what:
@@ -192,6 +195,9 @@ class Platform:
             before_shipment=before_shipment,
             kind=None if kind is None else AfterSaleType(kind),
         )
+        lifecycle.record(asale, RecordRole.BUYER, "buyer_applied", now)
+        if asale.sim.get("fast_refund"):
+            lifecycle.record(asale, RecordRole.PLATFORM, "fast_refund", now)
         store.save_after_sale(asale)
         store.save_order(order)
         store.ledger_append(

@@ -333,8 +333,10 @@ def _timeout_approval(change: Any, scope: Scope) -> ColumnElement[bool]:
     receipt"), at or after the deadline the mirror had for the old status (for "awaiting
     merchant" without one: application + the rule set's fallback hours), and no decision
     of this app's for that status was confirmed by the platform (an outbox operation
-    done). A request first seen in the timeout's outcome of "awaiting merchant" counts
-    when its `update_time` is at or after application + the fallback."""
+    done; a decision that found the platform had agreed on its own ends in "conflict",
+    not "done": app/sync/push.py, so it counts here). A request first seen in the
+    timeout's outcome of "awaiting merchant" counts when its `update_time` is at or
+    after application + the fallback."""
     fallback = AfterSale.apply_time + scope.rules.after_sales.status_deadline_fallback_s
     left = func.coalesce(change.from_status, AWAITING)
     moves = [

@@ -174,6 +174,17 @@ class OperateType(IntEnum):
     CONFIRM_EXCHANGE_RECEIPT = 311  # ours
 
 
+class RecordRole(IntEnum):
+    """Who acted, in a request's history: `afterSale.Detail` →
+    `process_info.record_logs_list[]{operator, time, text, action, role, …}`. The public
+    record has the field ("角色"; zsmhub/doudian-sdk, api/afterSale_Detail/response/
+    afterSale_Detail_response.go, RecordLogsListItem) but not its values: ours."""
+
+    BUYER = 1  # ours
+    MERCHANT = 2  # ours
+    PLATFORM = 3  # ours: the platform on its own (a deadline passed, a fast refund)
+
+
 BUSINESS_WRONG_STATE = 20309541  # afterSale.operate on a request in the wrong state
 BUSINESS_VERSION_CONFLICT = 20309542  # ours: `update_time` sent is not the current one
 

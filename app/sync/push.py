@@ -29,6 +29,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,7 +40,7 @@ from app.services import audit, refusal_evidence
 from app.sync import codes, evidence_upload
 from app.sync.backoff import Backoff
 from app.sync.client import PROBLEM_NETWORK, PROBLEM_TIMEOUT, ApiResult, Outcome, PlatformClient
-from app.sync.codes import QT_TRANSLATE_NOOP
+from app.sync.codes import QT_TRANSLATE_NOOP, RecordRole
 from app.sync.ingest import MalformedAnswer, parse_after_sales, parse_orders, store_after_sales, store_orders
 from app.sync.lease import OutboxClaim, SyncLease
 
@@ -48,6 +49,13 @@ log = logging.getLogger(__name__)
 PROBLEM_CONFLICT = QT_TRANSLATE_NOOP(
     "sync", "The platform's state changed before this decision arrived; it was not applied."
 )
+# The platform's own move at the deadline got there before the decision (issue: the
+# request's history says the platform acted, not this shop).
+PROBLEM_PLATFORM_DECIDED = QT_TRANSLATE_NOOP(
+    "sync", "The platform approved this request on its own when the deadline passed."
+)
+# Who moved the entity where it is now, in the audit trail's "platform.answer".
+DECIDED_BY_SHOP, DECIDED_BY_PLATFORM = "shop", "platform"
 # Refusals that may mean "your earlier, lost attempt already did this": check first.
 MAYBE_OURS_ALREADY = {
     codes.BUSINESS_WRONG_STATE,
@@ -142,6 +150,8 @@ class PushEngine:
                 return self._finish(seq, state.REJECTED, result=gone, problem=problem)
             if found.read_failed is not None:
                 return self._retry_later(seq, found.read_failed, verify=True)
+            if found.verdict == "platform_decided":
+                return self._platform_decided(seq, found)
             if found.verdict == "applied":
                 return self._finish(seq, state.DONE, note="found applied on re-read")
             if found.verdict == "conflict":
@@ -202,6 +212,8 @@ class PushEngine:
             # whose answer was lost can have moved it there for us; otherwise the platform,
             # the buyer or another person got there first.
             found = self._verify(seq)
+            if found.verdict == "platform_decided":
+                return self._platform_decided(seq, found, result)
             if found.verdict == "applied" and attempts > 1:
                 return self._finish(seq, state.DONE, result=result, note="an earlier attempt had applied it")
             problem = codes.refusal_problem(method, result.sub_code) or PROBLEM_CONFLICT
@@ -241,6 +253,20 @@ class PushEngine:
             assert op is not None
             op.state, op.problem = state.PENDING, result.problem
 
+    def _platform_decided(self, seq: int, found: _Verdict, result: ApiResult | None = None) -> _Step:
+        """The request is where the decision would have put it, but the platform moved it
+        there on its own (its deadline passed): recorded as the platform's, for a person
+        to see, and so counted as a timeout approval (metric_queries._timeout_approval)."""
+        return self._finish(
+            seq,
+            state.CONFLICT,
+            result=result,
+            problem=PROBLEM_PLATFORM_DECIDED,
+            platform_state=found.platform,
+            note="the platform approved it on its own when the deadline passed",
+            decided_by=DECIDED_BY_PLATFORM,
+        )
+
     def _finish(
         self,
         seq: int,
@@ -250,6 +276,7 @@ class PushEngine:
         problem: str = "",
         platform_state: str = "",
         note: str = "",
+        decided_by: str = "",
     ) -> _Step:
         now = int(self._clock())
         with self._sessions.begin() as session:
@@ -273,6 +300,8 @@ class PushEngine:
                     "outcome": final,
                     "platform_code": op.platform_code,
                     "platform_message": op.platform_message,
+                    # Who moved the entity where it is now, when that is known.
+                    "decided_by": decided_by or (DECIDED_BY_SHOP if final == state.DONE else ""),
                 },
                 note=note,
                 now=now,
@@ -307,6 +336,8 @@ class PushEngine:
             now_status, now_version = rows[0]["status"], rows[0]["update_time"]
             platform = json.dumps({"status": now_status, "update_time": now_version})
             if now_status == to_status:
+                if who_acted_last(result.data) == RecordRole.PLATFORM:
+                    return _Verdict("platform_decided", platform)
                 return _Verdict("applied", platform)
             if now_status == from_status and (based_on is None or now_version == based_on):
                 return _Verdict("not_applied", platform)
@@ -330,6 +361,32 @@ class PushEngine:
         return _Verdict("conflict", platform)
 
 
+def who_acted_last(detail: Any) -> RecordRole | None:
+    """Who made the latest move in an `afterSale.Detail` answer's history, if it says.
+
+    The answer's `process_info.record_logs_list` is the request's history, each entry
+    with the `role` that acted (public record: zsmhub/doudian-sdk,
+    api/afterSale_Detail/response/afterSale_Detail_response.go, `ProcessInfo.
+    RecordLogsList`, `RecordLogsListItem.Role`; the role values are ours,
+    codes.RecordRole). Entries are ordered by their `time` ("YYYY-MM-DD HH:MM:SS",
+    which sorts as text), the list's own order breaking ties. None when there is no
+    history or its latest role is not one we know: then the re-read alone decides,
+    as before there was a history to ask.
+    """
+    process = detail.get("process_info") if isinstance(detail, dict) else None
+    logs = process.get("record_logs_list") if isinstance(process, dict) else None
+    if not isinstance(logs, list):
+        return None
+    entries = [entry for entry in logs if isinstance(entry, dict)]
+    if not entries:
+        return None
+    latest = max(enumerate(entries), key=lambda item: (str(item[1].get("time") or ""), item[0]))[1]
+    try:
+        return RecordRole(int(latest.get("role")))
+    except (TypeError, ValueError):
+        return None
+
+
 @dataclass(frozen=True)
 class _Step:
     final_state: str
@@ -339,7 +396,7 @@ class _Step:
 
 @dataclass(frozen=True)
 class _Verdict:
-    verdict: str = ""  # "applied", "not_applied", "conflict"
+    verdict: str = ""  # "applied", "platform_decided", "not_applied", "conflict"
     platform: str = ""
     read_failed: ApiResult | None = None
 
