@@ -12,14 +12,16 @@ HTTP (its ledger shows who applied what), real databases.
 from __future__ import annotations
 
 import json
+import time
 
 from sqlalchemy import select
 
 from app.db import open_database
 from app.models import AuditEvent, OutboxOperation
 from app.models import outbox as state
+from app.services import outbox
 from app.services.metric_drill_down import drill_down
-from app.sync.codes import AfterSaleStatus, AfterSaleType, RecordRole
+from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType, RecordRole
 from app.sync.engine import SyncEngine
 from app.sync.push import PROBLEM_PLATFORM_DECIDED
 from tests.sandbox_control import applied_by_client, control, demo_client, inject, sandbox_now
@@ -108,3 +110,41 @@ def test_a_decision_an_earlier_lost_attempt_applied_is_still_recorded_as_ours(
         now = sandbox_now(sandbox_url)
         timed_out = drill_down(session, "timeout_approvals", start=now - 4 * 24 * HOUR, end=now + 1, now=now)
         assert request.aftersale_id not in {row.id for row in timed_out}
+
+
+def test_a_refusal_that_arrives_after_the_platform_agreed_at_the_deadline_says_so(
+    sandbox_url: str, sqlite_url: str
+) -> None:
+    engine, _ = a_shop_with_one_refund_request(sandbox_url, sqlite_url)
+    request = open_refund_requests(engine, 1)[0]
+    with engine._sessions.begin() as session:  # refused offline …
+        outbox.enqueue(
+            session,
+            method="afterSale.operate",
+            entity_type="after_sale",
+            entity_id=request.aftersale_id,
+            params={
+                "type": int(OperateType.REFUSE_REFUND),
+                "items": [
+                    {
+                        "aftersale_id": request.aftersale_id,
+                        "reject_reason_code": 1,
+                        "remark": "已发货",
+                        "update_time": request.update_time,
+                    }
+                ],
+            },
+            actor=None,
+            now=int(time.time()),
+            based_on_update_time=request.update_time,
+            expected_from_status=request.status,
+            expected_to_status=int(AfterSaleStatus.MERCHANT_REFUSED),
+        )
+    control(sandbox_url, "clock", {"advance_s": 49 * HOUR})  # … and the platform agreed meanwhile
+
+    assert engine.push.push_once().counts == {state.CONFLICT: 1}
+
+    with engine._sessions() as session:
+        op = session.scalars(select(OutboxOperation)).one()
+    assert op.problem == PROBLEM_PLATFORM_DECIDED
+    assert applied_by_client(sandbox_url, request.aftersale_id) == 0

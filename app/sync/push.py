@@ -335,12 +335,16 @@ class PushEngine:
                 store_after_sales(session, rows)
             now_status, now_version = rows[0]["status"], rows[0]["update_time"]
             platform = json.dumps({"status": now_status, "update_time": now_version})
+            # The request's history says who made the latest move (the platform agreeing
+            # at the deadline looks, on the status alone, like our own lost attempt).
+            platform_alone = who_acted_last(result.data) == RecordRole.PLATFORM
             if now_status == to_status:
-                if who_acted_last(result.data) == RecordRole.PLATFORM:
-                    return _Verdict("platform_decided", platform)
-                return _Verdict("applied", platform)
+                return _Verdict("platform_decided" if platform_alone else "applied", platform)
             if now_status == from_status and (based_on is None or now_version == based_on):
                 return _Verdict("not_applied", platform)
+            timed_out_to = codes.PLATFORM_TIMEOUT.get((rows[0]["type"], from_status))
+            if platform_alone and now_status == timed_out_to:  # e.g. a refusal that came too late
+                return _Verdict("platform_decided", platform)
             return _Verdict("conflict", platform)
         result = self.client.call("order.orderDetail", {"shop_order_id": entity_id})
         if not result.ok:
