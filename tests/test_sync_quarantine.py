@@ -226,3 +226,18 @@ def test_a_record_dated_in_the_platforms_future_never_moves_the_cursor_and_later
     control(sandbox_url, "tick", {"new_orders": 5})  # the shop goes on selling
     assert engine.run_once().outcome is Outcome.DONE
     assert_mirror_is_the_platform(engine, sandbox_url)
+
+
+def test_the_platforms_own_clock_in_its_answer_bounds_the_cursor_when_it_runs_ahead_of_ours(
+    sandbox_url: str, sqlite_url: str
+) -> None:
+    # Two days pass on the platform (its answers' Date says so) while this engine's clock
+    # stays put: what changed meanwhile is not "in the future", and all of it arrives.
+    engine = make_engine(sandbox_url, sqlite_url)
+    assert engine.run_once().outcome is Outcome.DONE
+    control(sandbox_url, "clock", {"advance_s": 2 * DAY})
+    control(sandbox_url, "tick", {"new_orders": 5})
+    assert engine.run_once().outcome is Outcome.DONE
+    assert set_aside(engine) == []
+    truth = platform_orders(sandbox_url)
+    assert {order_id: mirrored_orders(engine._sessions).get(order_id) for order_id in truth} == truth
