@@ -116,6 +116,8 @@ class NeedsAttentionView(QWidget):
         set_aside_header.setSectionResizeMode(COL_WRONG, QHeaderView.ResizeMode.Stretch)
         for column, letters in ((COL_RECORD, 30), (COL_SEEN, 14)):
             set_aside_header.resizeSection(column, self.fontMetrics().horizontalAdvance("M") * letters)
+        # Rows follow their wrapped text at the columns' final widths (a handful of rows).
+        self.set_aside_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QHBoxLayout()
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.reapply_button)
@@ -198,7 +200,6 @@ class NeedsAttentionView(QWidget):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(tooltip)
                 table.setItem(row, column, cell)
-        table.resizeRowsToContents()
         self.set_aside_intro.setVisible(bool(records))
         table.setVisible(bool(records))
         if before != len(records):
