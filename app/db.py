@@ -203,6 +203,17 @@ def upsert(
     connection.execute(statement, list(rows))
 
 
+def begin_before_savepoints(session: Session) -> None:
+    """Make sure the session's transaction has begun in the database before a SAVEPOINT.
+
+    Python's sqlite3 starts SQLite's transaction only at the first write; a SAVEPOINT
+    issued before it is a transaction of its own, committed when released, so the
+    caller's rollback would not undo what was written inside it."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN")
+
+
 def refresh_statistics(sessions: sessionmaker[Session]) -> None:
     """Tell PostgreSQL's planner what a big load changed, now rather than at autovacuum's
     next round: without statistics it plans joins as if the tables were empty, and the

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, Order, OrderLine, QuarantinedRecord, SyncCursor
 from app.services import needs_attention
-from app.sync import quarantine
+from app.sync import ingest, quarantine
 from app.sync.client import Outcome
 from app.sync.engine import AFTER_SALES, ORDERS, SyncEngine
 from tests.sandbox_control import (
@@ -241,3 +241,22 @@ def test_the_platforms_own_clock_in_its_answer_bounds_the_cursor_when_it_runs_ah
     assert set_aside(engine) == []
     truth = platform_orders(sandbox_url)
     assert {order_id: mirrored_orders(engine._sessions).get(order_id) for order_id in truth} == truth
+
+
+def test_storing_a_page_is_part_of_the_callers_transaction_and_undone_with_it(database_url: str) -> None:
+    # The engine stores a page and moves its cursor in one transaction; the SAVEPOINT
+    # that isolates a refused record must not commit the page on its own (SQLite).
+    _, sessions = open_database(database_url)
+    order = {"order_id": PLANTED_ID, "order_status": 2, "create_time": 1_796_000_000}
+    order["update_time"] = 1_796_000_100
+
+    class CursorNotWritten(Exception):
+        pass
+
+    with pytest.raises(CursorNotWritten), sessions.begin() as session:
+        session.execute(select(SyncCursor))  # a read first, as the engine's page does
+        page = ingest.store_order_records(session, [order], 1_796_000_200, 1_796_000_700)
+        assert page.newest == 1_796_000_100 and page.set_aside == 0
+        raise CursorNotWritten
+    with sessions() as session:
+        assert session.get(Order, PLANTED_ID) is None

@@ -31,7 +31,7 @@ from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from app.db import upsert
+from app.db import begin_before_savepoints, upsert
 from app.models import AfterSale, AfterSaleStatusChange, Order, OrderLine, OrderLogistics
 from app.sync import quarantine
 from app.sync.quarantine import REASON_DATABASE_REFUSED, REASON_FUTURE, SetAside
@@ -375,6 +375,7 @@ def _store_isolated(
     SAVEPOINT, adding the ones it refuses to `aside`. Returns the records stored."""
     if not records:
         return []
+    begin_before_savepoints(session)
     try:
         with session.begin_nested():
             store(records)
