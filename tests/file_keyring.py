@@ -15,13 +15,20 @@ from pathlib import Path
 
 import keyring.errors
 from keyring.backend import KeyringBackend
+from keyring.compat import properties
 
 KEYRING_FILE_ENV = "AFTERSALES_TEST_KEYRING_FILE"
 BACKEND_NAME = "tests.file_keyring.FileKeyring"
 
 
 class FileKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    @properties.classproperty
+    def priority(cls) -> float:  # noqa: N805 - keyring's classproperty
+        # Not viable without its file: keyring's automatic choice (which considers every
+        # backend class imported so far) must never pick it up in another test.
+        if KEYRING_FILE_ENV not in os.environ:
+            raise RuntimeError(f"{KEYRING_FILE_ENV} names no file")
+        return 1
 
     def _path(self) -> Path:
         return Path(os.environ[KEYRING_FILE_ENV])
