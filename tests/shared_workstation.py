@@ -47,6 +47,7 @@ from app.shop import real_shop
 from app.sync.change_feed import ChangeFeed
 from app.sync.client import ShopCredentials
 from app.sync.codes import AfterSaleStatus
+from tests.people import seed_people
 
 _print_lock = threading.Lock()
 
@@ -120,6 +121,7 @@ def main(argv: list[str]) -> int:
     credentials = ShopCredentials(args.store, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID)
     engine = real_shop(credentials, database_url=args.db).engine_factory(sessions)(lambda *_: None)
     actor = Actor(1, args.name, args.name, Role.OWNER, None, None)
+    seed_people(sessions, actor)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     go = threading.Event()
@@ -277,8 +279,9 @@ def start_workstation(
     return running
 
 
-def start_sync_service(database_url: str, store: str, interval_s: float = 0.5) -> Running:
-    """`python main.py sync --db URL …`, the headless service of an always-on shop computer."""
+def start_sync_service(database_url: str, store: str, interval_s: float = 1.0) -> Running:
+    """`python main.py sync --db URL …`, the headless service of an always-on shop computer
+    (1 s between runs: the least the command accepts, config.MIN_SYNC_INTERVAL_S)."""
     argv = [sys.executable, "main.py", "sync", "--db", database_url, "--store", store]
     argv += ["--app-key", DEMO_APP_KEY, "--app-secret", DEMO_APP_SECRET, "--shop-id", DEMO_SHOP_ID]
     running = Running("sync service", [*argv, "--interval", str(interval_s)])
