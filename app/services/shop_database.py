@@ -45,6 +45,8 @@ class DatabaseStatus(StrEnum):
     NOT_ALLOWED = "not_allowed"  # the server's pg_hba.conf has no line for this computer
     NO_PERMISSION = "no_permission"  # signed in, but the user may not set up or use the tables
     BAD_URL = "bad_url"
+    DAMAGED = "damaged"  # a file that is not, or no longer, a readable SQLite database
+    DISK_FULL = "disk_full"  # this computer's disk, or the database server's
     OTHER = "other"
 
 
@@ -96,6 +98,18 @@ MESSAGES: Mapping[DatabaseStatus, str] = {
         "This is not a database address AfterSales Desk understands. "
         "It should look like postgresql://user@server:5432/database.",
     ),
+    DatabaseStatus.DAMAGED: QT_TRANSLATE_NOOP(
+        "settings",
+        "The shop's database file is damaged and cannot be read. It was left as it is: keep a copy "
+        "(decisions not yet sent may be in it), then restore a backup or move the file aside, and "
+        "AfterSales Desk starts a new one and syncs the shop again.",
+    ),
+    DatabaseStatus.DISK_FULL: QT_TRANSLATE_NOOP(
+        "settings",
+        "The disk is full, so nothing more can be stored and the sync stopped. Nothing was lost: "
+        "what is stored stays, and the rest follows once there is room. Free some space on the disk "
+        "(or ask whoever looks after the database server), then start again.",
+    ),
     DatabaseStatus.OTHER: QT_TRANSLATE_NOOP("settings", "The database could not be used: {detail}"),
 }
 MSG_FIELDS_MISSING = QT_TRANSLATE_NOOP("settings", "Fill in the server, the database and the user.")
@@ -105,6 +119,18 @@ MSG_FIELDS_MISSING = QT_TRANSLATE_NOOP("settings", "Fill in the server, the data
 # failures carry no SQLSTATE in psycopg, so the words are all there is. First match wins:
 # every server refusal also contains "connection to server at …", so UNREACHABLE is last.
 _PATTERNS: tuple[tuple[DatabaseStatus, tuple[tuple[str, ...], ...]], ...] = (
+    # SQLite's own words (never translated) and the operating system's, through PostgreSQL.
+    (DatabaseStatus.DAMAGED, (("file is not a database",), ("database disk image is malformed",))),
+    (
+        DatabaseStatus.DISK_FULL,
+        (
+            ("database or disk is full",),
+            ("no space left on device",),
+            ("could not extend file",),
+            ("设备上没有空间",),
+            ("无法扩展文件",),
+        ),
+    ),
     (
         DatabaseStatus.WRONG_PASSWORD,
         (

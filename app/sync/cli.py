@@ -4,21 +4,31 @@ Owns the headless command: which shop (credentials on the command line, else the
 in settings, else the demo shop), which database (`--db` URL, else the shop's file),
 one run (`--once`, exit code says how it went) or a loop with the same back-off as the
 desktop, a status line per run, and a clean stop on SIGTERM or Ctrl+C.
+
+A database that cannot be used (a damaged file, a server that does not answer, a full
+disk) is told in the desktop's plain words with exit code 2, never as a traceback; only
+the always-on loop waits for a shared database server that stopped answering, as it
+waits for the platform. A settings file that was damaged is told line by line, and one
+that lost the shared database stops the command (exit 2) rather than syncing into a
+database of this computer's own.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import logging
 import signal
 import threading
 import time
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from app import config
 from app.db import DatabaseTooNew, open_database
 from app.logging_setup import setup_logging
-from app.services.shop_database import shown_url
+from app.services.shop_database import DatabaseStatus, classify_error, shown_url
 from app.shop import ShopTarget, configured_shop, real_shop
 from app.sync.backoff import Backoff
 from app.sync.client import Outcome, PlatformClient, ShopCredentials
@@ -136,7 +146,15 @@ def run(argv: list[str]) -> int:
         interval = args.interval if args.interval is not None else settings.sync_interval_s
         backoff = Backoff()
         while not stop.is_set():
-            report = engine.run_once()
+            try:
+                report = engine.run_once()
+            except DATABASE_ERRORS as error:
+                if not server_not_answering(error):
+                    raise
+                # A shared database server restarting: the service waits for it, saying so.
+                print(time.strftime("%H:%M:%S"), database_words(error, target.database_url), flush=True)
+                stop.wait(backoff.next_delay())
+                continue
             print(status_line(report), flush=True)
             if report.outcome is Outcome.DONE:
                 backoff.reset()
@@ -148,7 +166,38 @@ def run(argv: list[str]) -> int:
             stop.wait(delay)
         print("stopped", flush=True)
         return EXIT_OK
+    except DATABASE_ERRORS as error:
+        if not is_database_error(error):
+            raise
+        # Damaged, unreachable, full: a person must act, and the words say what to do.
+        # Every page and decision is written in one transaction with its cursor or state,
+        # so what stopped half-way was rolled back whole and is done again next time.
+        log.info("the database %s cannot be used", shown_url(target.database_url), exc_info=True)
+        print(database_words(error, target.database_url), flush=True)
+        return EXIT_NEEDS_PERSON
     finally:
         if engine is not None:
-            engine.close()  # hands the sync lease to another workstation at once
+            try:
+                engine.close()  # hands the sync lease to another workstation at once
+            except DATABASE_ERRORS:
+                log.info("the sync lease could not be given back; it ends with this process", exc_info=True)
         target.stop()
+
+
+# What a database that cannot be used raises; an OSError only counts when it is about the
+# disk (the lock file beside an SQLite database), never the network (the client's business).
+DATABASE_ERRORS = (SQLAlchemyError, OSError)
+
+
+def is_database_error(error: BaseException) -> bool:
+    return not isinstance(error, OSError) or error.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
+def server_not_answering(error: BaseException) -> bool:
+    return is_database_error(error) and classify_error(error).status is DatabaseStatus.UNREACHABLE
+
+
+def database_words(error: BaseException, database_url: str) -> str:
+    """Plain words for a database problem (the desktop's words, app/services/shop_database.py)."""
+    check = classify_error(error)
+    return f"{check.message.format(**check.params)} ({shown_url(database_url)})"

@@ -1,0 +1,184 @@
+"""`main.py sync` when the database is the problem: plain words, exit code 2, nothing lost.
+
+Real processes and real failures: a file of garbage bytes as the SQLite database, a
+PostgreSQL address on a loopback port nobody listens on, and a disk that is really
+full (a small tmpfs mounted in a mount namespace of the sync's own, where the system
+allows one). And the desktop's start on a damaged file: the same words, no crash.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import config, desktop
+from app.db import open_database, sqlite_url
+from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.sync import cli
+from tests.sandbox_control import mirrored_orders, platform_orders
+
+ROOT = Path(__file__).resolve().parents[1]
+GARBAGE = bytes(range(256)) * 64  # 16 KiB that no SQLite header starts with
+DAMAGED_WORDS = "The shop's database file is damaged and cannot be read."
+FULL_WORDS = "The disk is full, so nothing more can be stored and the sync stopped."
+UNREACHABLE_WORDS = "The database server did not answer."
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def sync_argv(store: str, database_url: str) -> list[str]:
+    return [
+        "sync",
+        "--store",
+        store,
+        "--app-key",
+        DEMO_APP_KEY,
+        "--app-secret",
+        DEMO_APP_SECRET,
+        "--shop-id",
+        DEMO_SHOP_ID,
+        "--db",
+        database_url,
+        "--once",
+    ]
+
+
+def run_sync(argv: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, config.HOME_ENV: str(home)}
+    return subprocess.run(
+        [sys.executable, "main.py", *argv],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_a_damaged_database_file_is_told_and_left_as_it_was(tmp_path: Path) -> None:
+    database = tmp_path / "mirror.sqlite"
+    database.write_bytes(GARBAGE)
+    done = run_sync(sync_argv(f"http://127.0.0.1:{closed_port()}", sqlite_url(database)), tmp_path / "home")
+    assert done.returncode == cli.EXIT_NEEDS_PERSON, done.stdout + done.stderr
+    assert DAMAGED_WORDS in done.stdout and str(database) in done.stdout
+    assert "Traceback" not in done.stderr
+    assert database.read_bytes() == GARBAGE  # kept for whoever can rescue it
+
+
+def test_an_unreachable_shared_database_is_told_not_taken_for_the_platform(tmp_path: Path) -> None:
+    url = f"postgresql://postgres@127.0.0.1:{closed_port()}/shop"
+    done = run_sync(sync_argv(f"http://127.0.0.1:{closed_port()}", url), tmp_path / "home")
+    assert done.returncode == cli.EXIT_NEEDS_PERSON, done.stdout + done.stderr
+    assert UNREACHABLE_WORDS in done.stdout and "platform" not in done.stdout.lower()
+    assert "Traceback" not in done.stderr
+
+
+def can_mount_a_small_disk(tmp_path: Path) -> bool:
+    if sys.platform != "linux" or shutil.which("unshare") is None:
+        return False
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    tried = subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "mount", "-t", "tmpfs", "tmpfs", str(probe)],
+        capture_output=True,
+    )
+    return tried.returncode == 0
+
+
+FULL_DISK_SCRIPT = """
+set -e
+mount -t tmpfs -o size=8m tmpfs "$DISK"
+cp "$TEMPLATE" "$DISK/mirror.sqlite"
+dd if=/dev/zero of="$DISK/filler" bs=4096 2>/dev/null || true
+truncate -s -"$ROOM" "$DISK/filler"
+set +e
+"$PYTHON" main.py $SYNC >"$OUT/full.out" 2>"$OUT/full.err"
+echo $? >"$OUT/full.code"
+mkdir "$OUT/as-left" && cp "$DISK"/mirror.sqlite* "$OUT/as-left/"
+rm "$DISK/filler"
+"$PYTHON" main.py $SYNC >"$OUT/room.out" 2>"$OUT/room.err"
+echo $? >"$OUT/room.code"
+cp "$DISK"/mirror.sqlite* "$OUT/"
+"""
+
+
+@pytest.mark.slow
+def test_a_full_disk_stops_the_sync_with_plain_words_and_loses_nothing(
+    tmp_path: Path, sandbox_url: str, _migrated_template: Path
+) -> None:
+    if not can_mount_a_small_disk(tmp_path):
+        pytest.skip("this system lets no process mount a small disk of its own (user namespaces)")
+    disk, out = tmp_path / "disk", tmp_path / "out"
+    disk.mkdir()
+    out.mkdir()
+    environment = {
+        **os.environ,
+        config.HOME_ENV: str(tmp_path / "home"),
+        "DISK": str(disk),
+        "OUT": str(out),
+        "TEMPLATE": str(_migrated_template),
+        "ROOM": str(160 * 1024),  # room for the database's side files, not for the shop's orders
+        "PYTHON": sys.executable,
+        "SYNC": " ".join(sync_argv(sandbox_url, f"sqlite:///{disk}/mirror.sqlite")),
+    }
+    subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", FULL_DISK_SCRIPT],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        timeout=300,
+    )
+    said = (out / "full.out").read_text(encoding="utf-8")
+    assert (out / "full.code").read_text().strip() == str(cli.EXIT_NEEDS_PERSON), said
+    assert FULL_WORDS in said
+    assert "Traceback" not in (out / "full.err").read_text(encoding="utf-8")
+    # What the full disk left is a sound database whose cursors never passed what it holds.
+    with sqlite3.connect(out / "as-left" / "mirror.sqlite") as left:
+        assert left.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        stored = left.execute("SELECT count(*) FROM orders").fetchone()[0]
+        cursor = left.execute("SELECT high_water FROM sync_cursors WHERE stream = 'orders'").fetchone()
+        newest = left.execute("SELECT max(update_time) FROM orders").fetchone()[0]
+    assert cursor is None or cursor[0] <= newest
+    assert stored < len(platform_orders(sandbox_url))  # the disk did fill up mid-way
+    # With room again, the next run finishes the job: every order, none twice.
+    assert (out / "room.code").read_text().strip() == str(cli.EXIT_OK), (out / "room.out").read_text()
+    engine, sessions = open_database(sqlite_url(out / "mirror.sqlite"))
+    try:
+        assert mirrored_orders(sessions) == platform_orders(sandbox_url)
+    finally:
+        engine.dispose()
+
+
+def test_the_desktop_start_tells_a_damaged_database_file_in_plain_words(
+    qapp, english, app_home: Path, tmp_path: Path
+) -> None:
+    database = tmp_path / "mirror.sqlite"
+    database.write_bytes(GARBAGE)
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, read_and_close)
+            return
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    settings = config.Settings(shop=config.ShopConnection(app_key=DEMO_APP_KEY, shop_id=DEMO_SHOP_ID))
+    assert desktop.open_shop(settings, sqlite_url(database)) is None
+    assert seen and seen[0].startswith("The shop's database could not be opened:\n" + DAMAGED_WORDS)
+    assert database.read_bytes() == GARBAGE
