@@ -279,3 +279,27 @@ def test_a_database_given_on_the_command_line_needs_no_question(qapp, english, a
     (app_home / config.SETTINGS_FILE).unlink()
     settings = desktop.settings_at_start(config.load_settings(), "sqlite:///elsewhere.sqlite")
     assert settings is not None and settings.database_url == ""
+
+
+UI_STATES = {
+    "a word": "orders",
+    "a list": [1],
+    "screen a list": {"screen": ["orders"]},
+    "geometry not base64": {"geometry": "几何"},
+    "screens a list": {"screens": ["orders"]},
+    "a screen's header not base64": {"screens": {"orders": {"header": "表头", "splitter": "分隔"}}},
+    "dashboard range a list": {"screens": {"dashboard": {"controls": {"range": [7], "from": []}}}},
+}
+
+
+@pytest.mark.parametrize("ui", UI_STATES.values(), ids=UI_STATES.keys())
+def test_a_saved_window_layout_of_the_wrong_shape_never_stops_the_window(
+    qtbot, english, app_home: Path, session_factory, owner, ui: object
+) -> None:
+    from app.views.main_window import MainWindow
+
+    write(app_home, with_(extra={"ui": ui}))
+    window = MainWindow(session_factory, config.Settings.load(), actor=owner)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.current_screen_key()

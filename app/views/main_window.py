@@ -393,8 +393,11 @@ class MainWindow(QMainWindow):
     # --- remembering the layout ----------------------------------------------------------------
     def _restore_ui_state(self) -> None:
         state = self._settings.extra.get(UI_STATE_KEY)
-        self._saved_states = saved_screen_states(state)
-        screen = restore_layout(self, state, self._screens)
+        try:
+            self._saved_states = saved_screen_states(state)
+            screen = restore_layout(self, state, self._screens)
+        except (TypeError, ValueError):  # a layout edited by hand into nonsense: start afresh
+            self._saved_states, screen = {}, None
         if screen is not None:
             self.show_screen(screen)
 
