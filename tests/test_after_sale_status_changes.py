@@ -26,6 +26,7 @@ from app.sync.engine import SyncEngine
 from app.sync.ingest import parse_orders
 from tests.builders import after_sale_row, order_row, parcel_row
 from tests.metric_shop import HOUR, S, T, a_request, an_order, at, moved, pull
+from tests.people import seed_people
 from tests.sandbox_control import control, demo_client, sandbox_now
 
 OWNER = Actor(1, "boss", "Boss", Role.OWNER, None, None)
@@ -162,6 +163,7 @@ def test_a_request_the_platform_agrees_at_its_deadline_is_a_timeout_approval_aft
     )
     answered, left_alone = made["after_sales"]
     _, sessions = open_database(database_url)
+    seed_people(sessions, OWNER)
     engine = SyncEngine(demo_client(sandbox_url), sessions)
     assert engine.run_once().outcome is Outcome.DONE
     with sessions.begin() as session:

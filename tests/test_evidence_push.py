@@ -34,6 +34,7 @@ from app.services.permissions import Actor, Role
 from app.sync.codes import IMAGE_REFUSAL_PROBLEMS, AfterSaleStatus, ImageRefusal, OperateType
 from app.sync.engine import SyncEngine
 from app.sync.evidence_upload import PROBLEM_PICTURE_DAMAGED, PROBLEM_PICTURE_GONE
+from tests.people import seed_people
 from tests.sandbox_control import demo_client, inject
 from tests.test_outbox_push import open_refund_requests, operation, push_until_settled, synced_engine
 from tests.test_shipping_push import closed_port_url
@@ -46,6 +47,7 @@ REPO = Path(__file__).resolve().parents[1]
 def refuse_with_picture(engine: SyncEngine, aftersale_id: str, photo: Path) -> int:
     """What the refuse dialog does: the service, with the picked picture's file:// URL."""
     with engine._sessions.begin() as session:
+        seed_people(session, OWNER)
         queued = refund_decisions.refuse(
             session,
             OWNER,

@@ -27,6 +27,7 @@ from app.services.refund_decisions import DecisionRefused
 from app.services.refund_queue import list_queue
 from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType
 from app.sync.engine import SyncEngine
+from tests.people import seed_people
 from tests.sandbox_control import applied_by_client, control, demo_client
 
 NOW = 1_795_000_000
@@ -38,6 +39,7 @@ S, T = AfterSaleStatus, AfterSaleType
 
 def mirror(database_url: str, amounts: dict[str, int], **over: int) -> sessionmaker[Session]:
     _, sessions = open_database(database_url)
+    seed_people(sessions, OWNER, CLERK, WAREHOUSE)
     rows = [
         {
             "aftersale_id": aftersale_id,
@@ -195,6 +197,7 @@ def test_every_kind_of_decision_reaches_the_platform_once(sandbox_url: str, data
     for kind, count in ((T.REFUND_AFTER_SHIPMENT, 2), (T.RETURN_AND_REFUND, 3), (T.EXCHANGE, 1)):
         control(sandbox_url, "tick", {"new_after_sales": count, "after_sale_type": int(kind)})
     _, sessions = open_database(database_url)
+    seed_people(sessions, OWNER, CLERK, WAREHOUSE)
     engine = SyncEngine(demo_client(sandbox_url), sessions)
     report = engine.run_once()
     assert report.outcome.value == "done" and REJECT_REASONS_LIST in report.lists_refreshed

@@ -31,6 +31,7 @@ from app.views.background import BackgroundTasks
 from app.views.shipment_import_dialog import ImportPreviewModel, ShipmentImportDialog
 from tests.builders import NOW, order_row, parcel_row, seed
 from tests.fixtures_views import actor_of, add_person
+from tests.people import seed_people
 
 WAREHOUSE = Actor(3, "wu", "Wu", Role.WAREHOUSE, None, None)
 
@@ -46,6 +47,7 @@ ZT1, ZT2 = "758120394756", "758120394757"
 
 def seed_shop(sessions: sessionmaker[Session]) -> None:
     """Seven orders waiting to ship, one cancelled, one shipped with SHIPPED_PARCEL."""
+    seed_people(sessions, WAREHOUSE)
     orders = [order_row(order_id=order_id) for order_id in WAITING]
     cancelled = order_row(order_id=CANCELLED, status=int(OrderStatus.CANCELLED))
     shipped = order_row(order_id=SHIPPED, status=int(OrderStatus.SHIPPED))

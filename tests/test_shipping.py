@@ -21,6 +21,7 @@ from app.services.permissions import MSG_OVER_SINGLE, MSG_ROLE, Actor, Permissio
 from app.services.shipping import ShipmentRefused
 from app.sync.codes import AfterSaleStatus, AfterSaleType, LogisticsRefusal, OrderStatus
 from tests.builders import HOUR, NOW, after_sale_row, order_row, parcel_row, seed
+from tests.people import seed_people
 
 OWNER = Actor(1, "boss", "Boss", Role.OWNER, None, None)
 CLERK = Actor(2, "li", "Li", Role.CLERK, 10_000, 15_000)  # ¥100 a refund, ¥150 a day
@@ -42,6 +43,7 @@ GOOD = {carrier.code: carrier.example for carrier in carriers.bundled()}
 def shop(database_url: str) -> sessionmaker[Session]:
     """A few orders in every state a shipment meets, two with refund requests waiting."""
     _, sessions = open_database(database_url)
+    seed_people(sessions, OWNER, CLERK, WAREHOUSE)
     statuses = {
         TO_SHIP: OrderStatus.AWAITING_SHIPMENT,
         ALSO_TO_SHIP: OrderStatus.PAID,

@@ -36,6 +36,7 @@ from app.sync.codes import (
 )
 from app.sync.engine import SyncEngine
 from tests.builders import order_row, seed
+from tests.people import seed_people
 from tests.sandbox_control import control, demo_client, inject
 
 OWNER = Actor(1, "boss", "Boss", Role.OWNER, None, None)
@@ -111,6 +112,7 @@ def open_shop(url: str, database_url: str) -> Shop:
     control(url, "tick", {"new_orders": 12})
     control(url, "clock", {"advance_s": 1900})
     _, sessions = open_database(database_url)
+    seed_people(sessions, OWNER, WAREHOUSE)
     clock = MovableClock()
     engine = SyncEngine(demo_client(url), sessions, clock=clock)
     assert engine.run_once().outcome.value == "done"

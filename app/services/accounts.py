@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import User
 from app.services import audit, passwords
-from app.services.permissions import Action, Actor, PermissionDenied, Role, check
+from app.services.permissions import MSG_ACTOR_CHANGED, Action, Actor, Role, authorise
 from app.services.sign_in import (
     LOCKOUT_AFTER,
     LOCKOUT_FIRST_S,
@@ -53,6 +53,7 @@ from app.services.user_records import (
 from app.sync.codes import QT_TRANSLATE_NOOP
 
 __all__ = [
+    "MSG_ACTOR_CHANGED",
     "LOCKOUT_AFTER",
     "LOCKOUT_FIRST_S",
     "LOCKOUT_MAX_S",
@@ -90,9 +91,6 @@ MSG_NOT_YOURSELF = QT_TRANSLATE_NOOP("accounts", "You cannot switch off your own
 MSG_OLD_PASSWORD_WRONG = QT_TRANSLATE_NOOP("accounts", "The current password is wrong.")
 MSG_SAME_PASSWORD = QT_TRANSLATE_NOOP("accounts", "The new password is the same as the current one.")
 MSG_NOT_AN_OWNER = QT_TRANSLATE_NOOP("accounts", "Only an owner's account can be carried to another shop.")
-MSG_ACTOR_CHANGED = QT_TRANSLATE_NOOP(
-    "accounts", "Your account was switched off or changed by the owner. Please sign in again."
-)
 
 
 def _is_last_active_owner(session: Session, user: User) -> bool:
@@ -107,10 +105,7 @@ def _is_last_active_owner(session: Session, user: User) -> bool:
 def _authorise(session: Session, actor: Actor, action: Action) -> None:
     """`check` on the actor as signed in, then on the account as it is now, so an owner
     demoted or switched off at another computer loses their rights at once."""
-    check(actor, action)
-    user = session.get(User, actor.user_id)
-    if user is None or not user.active or user.role != actor.role:
-        raise PermissionDenied(MSG_ACTOR_CHANGED, action)
+    authorise(session, actor, action)
 
 
 def create_owner(session: Session, username: str, display_name: str, password: str, *, now: int) -> Actor:

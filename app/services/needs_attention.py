@@ -29,12 +29,13 @@ from sqlalchemy.orm import Session
 from app.models import AfterSale, Order, OutboxOperation, QuarantinedRecord
 from app.models import outbox as state
 from app.services import audit, permissions, shipping
-from app.services.permissions import Action, Actor
+from app.services.permissions import Actor
 from app.services.refund_decisions import (
     ENTITY,
     MSG_PENDING,
     MSG_UNKNOWN,
     DecisionRefused,
+    authorise_decision,
     has_open_operation,
     queue_decision,
 )
@@ -127,11 +128,18 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
     request = session.get(AfterSale, op.entity_id)
     if request is None:
         raise DecisionRefused(MSG_UNKNOWN)
-    # The approval was counted against today's limit when it was made; only the role
-    # and the single limit (the amount may have changed) are checked again.
-    permissions.check(actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount, spent_today_fen=0)
     params = json.loads(op.params)
     operate_type = int(params["type"])
+    # Sent again, an approval spends the money today: checked against today's limit like
+    # a new one (an approval first made today is not counted twice).
+    authorise_decision(
+        session,
+        actor,
+        request,
+        now=now,
+        moves_money=operate_type in permissions.MONEY_OPERATE_TYPES,
+        replacing=op.audit_event_id,
+    )
     target = OPERATE_TRANSITIONS.get(operate_type, {}).get((request.type, request.status))
     if target is None:
         raise DecisionRefused(MSG_NO_LONGER_APPLIES)

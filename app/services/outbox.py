@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from app.models import OutboxOperation
 from app.models import outbox as state
-from app.services import audit
-from app.services.permissions import Actor
+from app.services import audit, permissions
+from app.services.permissions import DISCARD_NEEDS, Action, Actor
 
 
 @dataclass(frozen=True)
@@ -137,10 +137,13 @@ def needing_attention(session: Session) -> list[OutboxRow]:
 
 
 def discard(session: Session, actor: Actor, seq: int, *, now: int) -> None:
-    """A person drops an operation the platform would not take (audited)."""
+    """A person drops an operation the platform would not take (audited). It needs the
+    permission the operation's kind needs (`permissions.DISCARD_NEEDS`): a refund decision
+    is dropped by someone who may decide refunds, a shipment by someone who may ship."""
     op = session.get(OutboxOperation, seq)
     if op is None or op.state not in state.ATTENTION_STATES:
         raise ValueError(f"operation {seq} is not waiting for a person")
+    permissions.authorise(session, actor, DISCARD_NEEDS.get(op.entity_type, Action.DECIDE_REFUND))
     before = op.state
     op.state, op.finished_at = state.DISCARDED, now
     audit.record(

@@ -16,6 +16,24 @@ the owner's limits; the owner has no limit.
   clerk yet, so such refunds need the owner. A clerk needs both limits set.
 `check()` without `amount_fen` checks the role only (enough to enable a button); the
 service carrying out a decision always passes the amount.
+
+The person as they are now. An `Actor` is what the sign-in saw; the owner may switch
+the person off, change their role or cut their limits at another desk a minute later.
+So the services do not trust it: `authorise()` reads the person's record inside the
+caller's transaction and checks that, refusing a switched-off or re-roled person
+("sign in again") and applying the limits as they are now. For money it also locks
+the record (`lock_person`), so a clerk's limit check and the approval it allows are
+one step even when two desks approve at the same moment.
+
+Which approvals spend money. Every event "refund.approve", and every "outbox.reapply"
+that sends an agreeing operation again (`MONEY_OPERATE_TYPES`, carried in the event's
+`after`), counts on the day it is made. An approval applied again on the day it was
+first made is the same money: the later event refers to the earlier one, and only the
+difference (if the buyer raised the amount) is added.
+
+Discarding. Dropping an operation the platform would not take is deciding about it
+again, so it needs the permission the operation needed: a refund decision
+`DECIDE_REFUND` (whoever made it), a shipment `SHIP_ORDER` (`DISCARD_NEEDS`).
 """
 
 from __future__ import annotations
@@ -26,16 +44,19 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent
+from app.models import AuditEvent, User
 from app.services.refusal import Refusal
 from app.sync.codes import QT_TRANSLATE_NOOP
 
 SHANGHAI_OFFSET_S = 8 * 3600  # China keeps no daylight saving time
 DAY_S = 86_400
 REFUND_APPROVED_ACTION = "refund.approve"
+REAPPLY_ACTION = "outbox.reapply"
+# afterSale.operate types that pay the buyer: agree a refund, confirm returned goods and refund.
+MONEY_OPERATE_TYPES = frozenset({201, 111})
 
 
 class Role(StrEnum):
@@ -88,8 +109,15 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = MappingProxyType(
 
 MONEY_ACTIONS = frozenset({Action.DECIDE_REFUND, Action.REFUSE_REFUND_AND_SHIP})
 DAILY_LIMITED_ACTIONS = frozenset({Action.DECIDE_REFUND})
+# What dropping an operation needs, by the entity it acts on (see the module docstring).
+DISCARD_NEEDS: Mapping[str, Action] = MappingProxyType(
+    {"after_sale": Action.DECIDE_REFUND, "order": Action.SHIP_ORDER}
+)
 
 MSG_ROLE = QT_TRANSLATE_NOOP("accounts", "Your role does not allow this. Ask the shop owner.")
+MSG_ACTOR_CHANGED = QT_TRANSLATE_NOOP(
+    "accounts", "Your account was switched off or changed by the owner. Please sign in again."
+)
 MSG_NO_LIMIT = QT_TRANSLATE_NOOP(
     "accounts", "The owner has not set refund limits for you, so the owner must decide this refund."
 )
@@ -106,7 +134,8 @@ MSG_OVER_DAILY = QT_TRANSLATE_NOOP(
 
 @dataclass(frozen=True)
 class Actor:
-    """The signed-in person, as the services see them (a snapshot taken at sign-in)."""
+    """The signed-in person: a snapshot taken at sign-in, which `authorise` checks
+    against the person's record as it is now."""
 
     user_id: int
     username: str
@@ -154,29 +183,95 @@ def check(actor: Actor, action: Action, *, amount_fen: int | None = None, spent_
         )
 
 
+def lock_person(session: Session, user_id: int) -> User | None:
+    """The person's record, locked until the caller's transaction ends, so checks that
+    add up what the person did (the daily limit) and the write they allow are one step.
+    PostgreSQL locks the row (SELECT … FOR UPDATE); SQLite has one writer at a time, and
+    a no-op write takes its write lock now (as BEGIN IMMEDIATE would) rather than at the
+    transaction's first insert, after the reading."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(
+            update(User).where(User.id == user_id).values(id=User.id),
+            execution_options={"synchronize_session": False},
+        )
+    return session.get(User, user_id, with_for_update=True, populate_existing=True)
+
+
+def authorise(
+    session: Session,
+    actor: Actor,
+    action: Action,
+    *,
+    amount_fen: int | None = None,
+    spent_today_fen: int = 0,
+    lock: bool = False,
+) -> Actor:
+    """`check` on the person as their record is now, in the caller's transaction; returns
+    that Actor (its limits are the current ones). Refuses someone switched off, removed, or
+    whose role changed since they signed in. `lock` (money decisions) holds the record
+    until the transaction ends (`lock_person`)."""
+    check(actor, action)  # the sign-in's role alone already says no: no need to read
+    if lock:
+        user = lock_person(session, actor.user_id)
+    else:
+        user = session.get(User, actor.user_id, populate_existing=True)
+    if user is None or not user.active or user.role != Role(actor.role):
+        raise PermissionDenied(MSG_ACTOR_CHANGED, action)
+    current = Actor(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=Role(user.role),
+        refund_limit_single_fen=user.refund_limit_single_fen,
+        refund_limit_daily_fen=user.refund_limit_daily_fen,
+    )
+    check(current, action, amount_fen=amount_fen, spent_today_fen=spent_today_fen)
+    return current
+
+
 def shanghai_day_start(now: int) -> int:
     """The UTC instant of 00:00 Asia/Shanghai on the day that contains `now`."""
     return now - (now + SHANGHAI_OFFSET_S) % DAY_S
 
 
-def refunds_approved_today(session: Session, actor: Actor, now: int) -> int:
+def refunds_approved_today(session: Session, actor: Actor, now: int, *, replacing: int | None = None) -> int:
     """Fen of refunds `actor` approved since 00:00 Asia/Shanghai, read from the audit
-    trail (events "refund.approve" whose `after` JSON carries "refund_amount")."""
+    trail: events "refund.approve", and "outbox.reapply" of an agreeing operation, whose
+    `after` JSON carries "refund_amount"; an approval applied again the same day counts
+    once (see the module docstring). `replacing`: the event of an approval about to be
+    applied again, whose money is then left out (the new event will stand for it)."""
     start = shanghai_day_start(now)
-    afters = session.scalars(
-        select(AuditEvent.after).where(
+    events = session.execute(
+        select(AuditEvent.id, AuditEvent.action, AuditEvent.after, AuditEvent.refers_to)
+        .where(
             AuditEvent.actor_id == actor.user_id,
-            AuditEvent.action == REFUND_APPROVED_ACTION,
+            AuditEvent.action.in_((REFUND_APPROVED_ACTION, REAPPLY_ACTION)),
             AuditEvent.at >= start,
             AuditEvent.at < start + DAY_S,
         )
+        .order_by(AuditEvent.id)
     )
+    counted: dict[int, int] = {}  # event id -> the amount it stands for
     total = 0
-    for after in afters:
-        try:
-            amount = json.loads(after).get("refund_amount", 0) if after else 0
-        except (ValueError, AttributeError):
-            amount = 0
-        if isinstance(amount, int) and not isinstance(amount, bool):
-            total += amount
-    return total
+    for event_id, action, after, refers_to in events:
+        amount = _spent_by(action, after)
+        if amount is None:
+            continue
+        already = counted.get(refers_to, 0) if refers_to is not None else 0
+        total += max(0, amount - already)
+        counted[event_id] = max(amount, already)
+    return total - (counted.get(replacing, 0) if replacing is not None else 0)
+
+
+def _spent_by(action: str, after: str) -> int | None:
+    """The fen an approval event spends; None for an event that spends nothing."""
+    try:
+        details = json.loads(after) if after else {}
+    except ValueError:
+        return None
+    if not isinstance(details, dict):
+        return None
+    if action == REAPPLY_ACTION and details.get("operate_type") not in MONEY_OPERATE_TYPES:
+        return None  # a refusal, a return or a shipment sent again: no money
+    amount = details.get("refund_amount", 0)
+    return amount if isinstance(amount, int) and not isinstance(amount, bool) else 0

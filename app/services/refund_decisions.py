@@ -1,8 +1,9 @@
 """A person's decisions on after-sale requests: approve, refuse, inspect, exchange, in bulk.
 
 Owns turning a decision into what ARCHITECTURE.md "Act" asks for, inside the caller's
-transaction (`with sessions.begin()`): the permission check (money decisions against
-the clerk's single and daily limits), the validation (the request's state still
+transaction (`with sessions.begin()`): the permission check on the person's record as
+it is now (money decisions against the clerk's single and daily limits, the record
+locked so two desks cannot both spend the last of a daily limit), the validation (the request's state still
 allows the move per `codes.OPERATE_TRANSITIONS`, nothing else queued for it, a
 refusal has a reason code from the cached platform list, a remark, and evidence when
 that reason needs it, kept by `refusal_evidence`), then one audit event and one outbox
@@ -131,9 +132,26 @@ def has_open_operation(session: Session, aftersale_id: str) -> bool:
     )
 
 
-def _check(session: Session, actor: Actor, request: AfterSale, *, now: int, moves_money: bool) -> None:
-    spent = permissions.refunds_approved_today(session, actor, now) if moves_money else 0
-    permissions.check(actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount, spent_today_fen=spent)
+def authorise_decision(
+    session: Session,
+    actor: Actor,
+    request: AfterSale,
+    *,
+    now: int,
+    moves_money: bool,
+    replacing: int | None = None,
+) -> Actor:
+    """The permission check of a decision on `request`, against the person's record as it
+    is now (permissions.authorise). A decision that pays the buyer locks that record
+    first, so the daily total read here and the approval written after it are one step
+    even when two desks approve for the same clerk at once; `replacing` is the audit
+    event of an approval being applied again (its money is not counted twice)."""
+    if not moves_money:
+        return permissions.authorise(session, actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount)
+    current = permissions.authorise(session, actor, Action.DECIDE_REFUND, lock=True)
+    spent = permissions.refunds_approved_today(session, current, now, replacing=replacing)
+    permissions.check(current, Action.DECIDE_REFUND, amount_fen=request.refund_amount, spent_today_fen=spent)
+    return current
 
 
 def queue_decision(
@@ -207,7 +225,7 @@ def _prepare(
     moves_money: bool,
 ) -> tuple[AfterSale, int, int]:
     request = _request(session, aftersale_id)
-    _check(session, actor, request, now=now, moves_money=moves_money)
+    authorise_decision(session, actor, request, now=now, moves_money=moves_money)
     operate_type, target = _target(request, operate_types)
     if has_open_operation(session, aftersale_id):
         raise DecisionRefused(MSG_PENDING)

@@ -2,7 +2,8 @@
 
 Owns turning "this parcel leaves with carrier C under number N" into what
 ARCHITECTURE.md "Act" asks for, inside the caller's transaction (`with
-sessions.begin()`), with the same guarantees as refund decisions: the permission check,
+sessions.begin()`), with the same guarantees as refund decisions: the permission check
+on the person's record as it is now,
 the validation (the order is in the local copy and waiting to be shipped, nothing is
 queued for it yet, no refund request before shipment is waiting for the merchant
 unless the person may refuse it and says so, the number fits the carrier, and no other
@@ -196,9 +197,11 @@ def _plan(
     refusing = refuse_refund and bool(waiting)
     if refusing:
         for request in waiting:  # refusing spends nothing: only the single limit applies
-            permissions.check(actor, Action.REFUSE_REFUND_AND_SHIP, amount_fen=request.refund_amount)
+            permissions.authorise(
+                session, actor, Action.REFUSE_REFUND_AND_SHIP, amount_fen=request.refund_amount
+            )
     else:
-        permissions.check(actor, Action.SHIP_ORDER)
+        permissions.authorise(session, actor, Action.SHIP_ORDER)  # the person as they are now
     if order.status not in ORDER_STATUSES_TO_SHIP:
         raise ShipmentRefused(MSG_NOT_TO_SHIP.get(order.status, MSG_CANNOT_SHIP))
     for earlier in _shipments(session, [order_id], HOLDING_STATES):

@@ -17,8 +17,8 @@ from app import config, secrets
 from app.db import open_database
 from app.models import User
 from app.sandbox.demo import DEMO_SHOP_ID
-from app.services import accounts, audit
-from app.services.permissions import Actor, Role
+from app.services import accounts, audit, permissions
+from app.services.permissions import Action, Actor, Role
 from app.sync.codes import QT_TRANSLATE_NOOP
 
 MSG_SHARED_DATABASE = QT_TRANSLATE_NOOP(
@@ -104,12 +104,14 @@ def switch_shop(
     """Point this workstation at another shop (the demo or a real one); returns its database URL.
 
     The owner's account is carried into the other shop's database (same password), and
-    both databases record the switch. Data of the two shops never meet.
+    both databases record the switch. Data of the two shops never meet. Who may do it is
+    checked first, on the person's record as it is now (PermissionDenied), and only then
+    are the secret and the settings written.
     """
+    with current.begin() as session:
+        permissions.authorise(session, owner, Action.MANAGE_SHOP_CONNECTION)
     if settings.database_url:
         raise accounts.AccountError(MSG_SHARED_DATABASE)
-    with current.begin() as session:
-        accounts.get_user(session, owner.user_id)  # still there and active, or this raises
     where = save_shop_choice(settings, choice)
     url = database_url_for(settings, choice)
     engine, target = open_database(url)
