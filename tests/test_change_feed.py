@@ -108,6 +108,7 @@ def test_after_losing_its_connection_the_feed_listens_again_and_reports_everythi
             text(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE query LIKE 'LISTEN aftersales_desk_changes%' AND pid <> pg_backend_pid()"
+                " AND datname = current_database()"  # not another test worker's feed
             )
         ).all()
     assert ended == [(True,)]
