@@ -22,6 +22,8 @@ from app.sync.codes import (
     OPERATE_TRANSITIONS,
     ORDER_STATUS_DESC_ZH,
     PLATFORM_TIMEOUT,
+    RECORD_ACTION_MERCHANT_AGREED,
+    RECORD_ACTION_MERCHANT_REFUSED,
     AfterSaleStatus,
     AfterSaleType,
     OrderStatus,
@@ -323,8 +325,8 @@ RECORD_ACTIONS = {
     "closed_no_return": "买家超时未退货，售后关闭",
     "exchange_delivered": "换货已签收",
     "auto_agreed_on_timeout": "商家超时未处理，系统自动同意",
-    "merchant_agreed": "商家同意",
-    "merchant_refused": "商家拒绝",
+    "merchant_agreed": RECORD_ACTION_MERCHANT_AGREED,
+    "merchant_refused": RECORD_ACTION_MERCHANT_REFUSED,
 }
 
 

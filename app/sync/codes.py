@@ -185,6 +185,12 @@ class RecordRole(IntEnum):
     PLATFORM = 3  # ours: the platform on its own (a deadline passed, a fast refund)
 
 
+# (ours) The `action` ("动作") of the merchant's entries in a request's history, written when
+# `afterSale.operate` applies: the public record names the field but not its values.
+RECORD_ACTION_MERCHANT_AGREED = "商家同意"
+RECORD_ACTION_MERCHANT_REFUSED = "商家拒绝"
+
+
 BUSINESS_WRONG_STATE = 20309541  # afterSale.operate on a request in the wrong state
 BUSINESS_VERSION_CONFLICT = 20309542  # ours: `update_time` sent is not the current one
 

@@ -6,7 +6,10 @@ answer is classified — done, retry later (with back-off), rejected, or conflic
 platform's state moved on). The platform has no idempotency keys, so the engine marks
 an operation "sending" (committed) before it sends; an operation found "sending" after
 a crash, or whose answer was lost, is checked by re-reading the entity before it may be
-sent again. What the re-read finds is stored in the mirror too. A refusal's evidence
+sent again. What the re-read finds is stored in the mirror too; for a request, its own
+history (`request_history`) says who moved it on since the decision was made — this
+shop's lost attempt, the platform on its own at the deadline, or someone else — and a
+shipment is ours when the order carries its tracking number. A refusal's evidence
 pictures kept in the database are uploaded first (`evidence_upload`), and the
 platform's URLs committed into the operation before the operation itself is sent; the
 kept pictures no operation still needs are forgotten when an answer is recorded.
@@ -29,7 +32,6 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -37,7 +39,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.models import OutboxOperation
 from app.models import outbox as state
 from app.services import audit, refusal_evidence
-from app.sync import codes, evidence_upload
+from app.sync import codes, evidence_upload, request_history
 from app.sync.backoff import Backoff
 from app.sync.client import PROBLEM_NETWORK, PROBLEM_TIMEOUT, ApiResult, Outcome, PlatformClient
 from app.sync.codes import QT_TRANSLATE_NOOP, RecordRole
@@ -335,14 +337,25 @@ class PushEngine:
                 store_after_sales(session, rows)
             now_status, now_version = rows[0]["status"], rows[0]["update_time"]
             platform = json.dumps({"status": now_status, "update_time": now_version})
-            # The request's history says who made the latest move (the platform agreeing
-            # at the deadline looks, on the status alone, like our own lost attempt).
-            platform_alone = who_acted_last(result.data) == RecordRole.PLATFORM
+            # The request's own history says who moved it on since the decision was made:
+            # the status alone cannot (the platform agreeing at the deadline looks like our
+            # lost attempt; our lost attempt followed by the buyer's return looks like
+            # nobody's). No history, or no move in it: the status alone decides.
+            timed_out_to = codes.PLATFORM_TIMEOUT.get((rows[0]["type"], from_status))
+            if based_on is not None:
+                refusing = params.get("type") in codes.REFUSING_OPERATIONS
+                mover = request_history.who_moved_it_on(result.data, based_on, refusing=refusing)
+                if mover == request_history.SHOP:
+                    return _Verdict("applied", platform)  # whatever has happened since
+                if mover == request_history.PLATFORM and timed_out_to is not None:
+                    return _Verdict("platform_decided", platform)
+                platform_alone = False
+            else:  # no version to place the decision in the history: its latest move only
+                platform_alone = request_history.who_acted_last(result.data) == RecordRole.PLATFORM
             if now_status == to_status:
                 return _Verdict("platform_decided" if platform_alone else "applied", platform)
             if now_status == from_status and (based_on is None or now_version == based_on):
                 return _Verdict("not_applied", platform)
-            timed_out_to = codes.PLATFORM_TIMEOUT.get((rows[0]["type"], from_status))
             if platform_alone and now_status == timed_out_to:  # e.g. a refusal that came too late
                 return _Verdict("platform_decided", platform)
             return _Verdict("conflict", platform)
@@ -363,32 +376,6 @@ class PushEngine:
         if page.orders[0]["status"] in codes.ORDER_STATUSES_TO_SHIP:
             return _Verdict("not_applied", platform)
         return _Verdict("conflict", platform)
-
-
-def who_acted_last(detail: Any) -> RecordRole | None:
-    """Who made the latest move in an `afterSale.Detail` answer's history, if it says.
-
-    The answer's `process_info.record_logs_list` is the request's history, each entry
-    with the `role` that acted (public record: zsmhub/doudian-sdk,
-    api/afterSale_Detail/response/afterSale_Detail_response.go, `ProcessInfo.
-    RecordLogsList`, `RecordLogsListItem.Role`; the role values are ours,
-    codes.RecordRole). Entries are ordered by their `time` ("YYYY-MM-DD HH:MM:SS",
-    which sorts as text), the list's own order breaking ties. None when there is no
-    history or its latest role is not one we know: then the re-read alone decides,
-    as before there was a history to ask.
-    """
-    process = detail.get("process_info") if isinstance(detail, dict) else None
-    logs = process.get("record_logs_list") if isinstance(process, dict) else None
-    if not isinstance(logs, list):
-        return None
-    entries = [entry for entry in logs if isinstance(entry, dict)]
-    if not entries:
-        return None
-    latest = max(enumerate(entries), key=lambda item: (str(item[1].get("time") or ""), item[0]))[1]
-    try:
-        return RecordRole(int(latest.get("role")))
-    except (TypeError, ValueError):
-        return None
 
 
 @dataclass(frozen=True)

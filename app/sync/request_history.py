@@ -1,0 +1,104 @@
+"""What a request's own history says about who moved it: the shop, the platform, or someone else.
+
+Owns reading `afterSale.Detail` → `process_info.record_logs_list` for the push engine's
+re-read (`push.PushEngine._verify`): a decision whose answer was lost is checked before
+it may be sent again, and the request's current status alone cannot always say whether
+our decision moved it — the platform agreeing on its own at the deadline looks like our
+agreement, and a request that moved on since (the buyer sent the goods back, the
+receipt deadline refunded) looks like nobody's.
+
+What this relies on, and where it comes from. The public record (the official SDK's
+`RecordLogsListItem`, e.g. zsmhub/doudian-sdk, api/afterSale_Detail/response/
+afterSale_Detail_response.go) gives each entry `operator`, `time` (操作时间), `text`
+(操作内容), `images`, `desc_kvs`, `action` (动作), `role` (角色) and `all_evidence` — no
+status, neither before nor after. So an entry is matched with a decision by three
+things: its `time`, read as Shanghai wall time "YYYY-MM-DD HH:MM:SS" (the dialect's
+text times; China keeps no daylight saving time); its `role`, whose values the record
+does not give (ours: `codes.RecordRole`); and, for the merchant's entries, its `action`
+(values ours too: `codes.RECORD_ACTION_MERCHANT_AGREED` / `…_REFUSED`). The sandbox
+writes exactly these (app/sandbox/lifecycle.py `record`, docs/sandbox.md).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from app.sync import codes
+from app.sync.codes import RecordRole
+
+SHOP, PLATFORM, SOMEONE_ELSE = "shop", "platform", "someone else"
+PLATFORM_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+# One entry as read: (Unix seconds, place in the list, role or None, action).
+_Entry = tuple[int, int, RecordRole | None, str]
+
+
+def who_moved_it_on(detail: Any, since: int, *, refusing: bool) -> str | None:
+    """Who first moved the request on after the version a decision was made on (`since`,
+    the request's `update_time` then): SHOP, PLATFORM, SOMEONE_ELSE, or None when the
+    history names no move since (or there is no readable history: then the re-read's
+    status alone decides, as before there was a history to ask).
+
+    SHOP: a merchant's entry at or after `since` whose action is the decision's own
+    (an agreement for an agreement, a refusal for a refusal), or an action we do not
+    know, and no entry of the platform's before it. The decision carries the version it
+    was made on, so the platform applies it only on that version: a merchant's move
+    after it is this decision, whatever has happened since. (A merchant making the very
+    same move in the platform's own pages is indistinguishable; it is the shop's decision
+    either way.) Entries in the same second as `since` count, as a decision can be made
+    and applied within one second.
+    PLATFORM: the platform's own entry after `since` came first (its deadline passed).
+    SOMEONE_ELSE: entries after `since`, but neither of the above (the buyer withdrew,
+    the merchant decided otherwise in the platform's own pages).
+    """
+    entries = _entries(detail)
+    if entries is None:
+        return None
+    opposite = codes.RECORD_ACTION_MERCHANT_AGREED if refusing else codes.RECORD_ACTION_MERCHANT_REFUSED
+    moved_after = False
+    for at, _, role, action in sorted(entries):
+        if at < since:
+            continue
+        if role == RecordRole.MERCHANT and action != opposite:
+            return SHOP
+        if at > since:
+            if role == RecordRole.PLATFORM:
+                return PLATFORM
+            moved_after = True
+    return SOMEONE_ELSE if moved_after else None
+
+
+def who_acted_last(detail: Any) -> RecordRole | None:
+    """Who made the latest move in the history, if it says (None: no readable history,
+    or a role we do not know). Entries are ordered by their `time`, the list's own order
+    breaking ties."""
+    entries = _entries(detail)
+    return max(entries)[2] if entries else None
+
+
+def _entries(detail: Any) -> list[_Entry] | None:
+    """The history's entries, or None when the answer has none or one cannot be read
+    (an entry without a readable time cannot be placed, so nothing is concluded)."""
+    process = detail.get("process_info") if isinstance(detail, dict) else None
+    logs = process.get("record_logs_list") if isinstance(process, dict) else None
+    if not isinstance(logs, list) or not logs:
+        return None
+    entries: list[_Entry] = []
+    for place, log in enumerate(logs):
+        if not isinstance(log, dict):
+            return None
+        try:
+            at = datetime.strptime(str(log.get("time")), TIME_FORMAT).replace(tzinfo=PLATFORM_TZ)
+        except ValueError:
+            return None
+        entries.append((int(at.timestamp()), place, _role(log.get("role")), str(log.get("action") or "")))
+    return entries
+
+
+def _role(value: Any) -> RecordRole | None:
+    try:
+        return RecordRole(int(value))
+    except (TypeError, ValueError):
+        return None
