@@ -25,10 +25,7 @@ SOURCE_GLOBS = (
     "app/views/*.py",
     "app/services/*.py",
     "app/sync/*.py",
-    "app/desktop.py",
-    "app/shop.py",
-    "app/db.py",
-    "app/secrets.py",
+    "app/*.py",
 )
 
 
