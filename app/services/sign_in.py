@@ -15,15 +15,25 @@ A refused sign-in raises `LoginRefused`, which rolls the caller's transaction ba
 the failed attempt and the lockout it may start must stay, so failures are written
 and committed in a short transaction of their own on the same database. Success is
 audited in the caller's transaction, like every other command.
+
+Tries at the same moment (a script at two desks, or twelve threads) are taken one at a
+time per account: the lock state is read, the password checked and the count written
+while the account's record is locked (`permissions.lock_person`), so the sixth try
+sees the lockout the fifth started instead of checking its password too. The lock is
+held for one password check (a few tens of milliseconds); on SQLite it is the
+database's one write lock, which sign-ins take rarely enough.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.models import User
-from app.services import audit, passwords
+from app.services import audit, passwords, permissions
 from app.services.permissions import Actor
 from app.services.refusal import Refusal
 from app.services.user_records import actor_for, find_user, login_state
@@ -53,61 +63,80 @@ def lockout_seconds(failed_logins: int) -> int:
     return min(LOCKOUT_FIRST_S * 2 ** min(failed_logins - LOCKOUT_AFTER, 10), LOCKOUT_MAX_S)
 
 
-def _record_failure(
-    session: Session, user_id: int | None, *, count_it: bool, note: str, now: int
-) -> int | None:
-    """Save a failed attempt in its own committed transaction; returns `locked_until`."""
+def _own_session(session: Session) -> Session:
+    """A session of its own on the caller's database, for what must stay committed."""
     bind = session.get_bind()
-    engine = bind.engine if isinstance(bind, Connection) else bind
-    with Session(engine) as own, own.begin():
-        locked_until = None
-        before = after = None
-        if user_id is not None:
-            user = own.get(User, user_id, with_for_update=True)
-            if user is not None:
-                before = login_state(user)
-                if count_it:
-                    user.failed_logins += 1
-                    wait = lockout_seconds(user.failed_logins)
-                    user.locked_until = now + wait if wait else None
-                locked_until = user.locked_until
-                after = login_state(user)
-        audit.record(
-            own,
-            None,
-            audit.SESSION_SIGN_IN_FAILED,
-            entity_type="user" if user_id else "",
-            entity_id=str(user_id or ""),
-            before=before,
-            after=after,
-            note=note,
-            now=now,
-        )
-    return locked_until
+    return Session(bind.engine if isinstance(bind, Connection) else bind)
+
+
+def _audit_failure(
+    own: Session, user_id: int | None, before: dict[str, Any] | None, after: dict[str, Any] | None,
+    note: str, now: int,
+) -> None:  # fmt: skip
+    audit.record(
+        own,
+        None,
+        audit.SESSION_SIGN_IN_FAILED,
+        entity_type="user" if user_id else "",
+        entity_id=str(user_id or ""),
+        before=before,
+        after=after,
+        note=note,
+        now=now,
+    )
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What the check under the account's lock found."""
+
+    refusal: str | None  # MSG_* when refused, None when the password was right
+    locked_until: int | None
+    before: dict[str, Any]
+
+
+def _check_locked(session: Session, user_id: int, password: str, now: int) -> _Checked:
+    """Lock state, password and failure count in one committed transaction of its own,
+    the account's record locked throughout (see the module docstring)."""
+    with _own_session(session) as own, own.begin():
+        user = permissions.lock_person(own, user_id)
+        if user is None:  # gone since it was found: as for an unknown name
+            return _Checked(MSG_WRONG_LOGIN, None, {})
+        before = login_state(user)
+        if user.locked_until is not None and now < user.locked_until:
+            _audit_failure(own, user_id, before, before, "account waiting after lockout", now)
+            return _Checked(MSG_LOCKED, user.locked_until, before)
+        if not passwords.verify_password(password, user.password_hash):
+            user.failed_logins += 1
+            wait = lockout_seconds(user.failed_logins)
+            user.locked_until = now + wait if wait else None
+            own.flush()
+            _audit_failure(own, user_id, before, login_state(user), "wrong password", now)
+            locked = user.locked_until is not None and user.locked_until > now
+            return _Checked(MSG_LOCKED if locked else MSG_WRONG_LOGIN, user.locked_until, before)
+        if not user.active:
+            _audit_failure(own, user_id, before, before, "account switched off", now)
+            return _Checked(MSG_LOGIN_DISABLED, None, before)
+        user.failed_logins = 0  # a right password ends the count, whatever the caller does next
+        user.locked_until = None
+        return _Checked(None, None, before)
 
 
 def authenticate(session: Session, username: str, password: str, *, now: int) -> Actor:
     """The signed-in Actor, or LoginRefused. Success is audited in the caller's
     transaction; a failure is committed on its own (see the module docstring)."""
-    user = find_user(session, username)
-    if user is None:
+    found = find_user(session, username)
+    if found is None:
         passwords.verify_password(password, passwords.dummy_hash())  # same time as a real check
-        _record_failure(session, None, count_it=False, note="unknown user name", now=now)
+        with _own_session(session) as own, own.begin():
+            _audit_failure(own, None, None, None, "unknown user name", now)
         raise LoginRefused(MSG_WRONG_LOGIN)
-    if user.locked_until is not None and now < user.locked_until:
-        _record_failure(session, user.id, count_it=False, note="account waiting after lockout", now=now)
-        raise LoginRefused(MSG_LOCKED, float(user.locked_until - now))
-    if not passwords.verify_password(password, user.password_hash):
-        locked_until = _record_failure(session, user.id, count_it=True, note="wrong password", now=now)
-        if locked_until is not None and locked_until > now:
-            raise LoginRefused(MSG_LOCKED, float(locked_until - now))
-        raise LoginRefused(MSG_WRONG_LOGIN)
-    if not user.active:
-        _record_failure(session, user.id, count_it=False, note="account switched off", now=now)
-        raise LoginRefused(MSG_LOGIN_DISABLED)
-    before = login_state(user)
-    user.failed_logins = 0
-    user.locked_until = None
+    checked = _check_locked(session, found.id, password, now)
+    if checked.refusal is not None:
+        waiting = checked.locked_until is not None and checked.locked_until > now
+        raise LoginRefused(checked.refusal, float(checked.locked_until - now) if waiting else None)
+    user = session.get(User, found.id, populate_existing=True)  # as the check left it
+    assert user is not None
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)
     actor = actor_for(user)
@@ -117,7 +146,7 @@ def authenticate(session: Session, username: str, password: str, *, now: int) ->
         audit.SESSION_SIGN_IN,
         entity_type="user",
         entity_id=str(user.id),
-        before=before,
+        before=checked.before,
         after=login_state(user),
         now=now,
     )
