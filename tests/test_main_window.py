@@ -47,7 +47,7 @@ def navigation_texts(window: MainWindow) -> list[str]:
             SyncStatus(SyncState.STARTING, last_error=PROBLEM_SYNC_PROCESS_ENDED),
             "The sync stopped unexpectedly and is starting again…",
         ),
-        (SyncStatus(SyncState.STANDING_BY), "Shared database · another workstation syncs"),
+        (SyncStatus(SyncState.STANDING_BY), "Another sync is running"),
         (SyncStatus(SyncState.SYNCING), "Syncing…"),
         (SyncStatus(SyncState.ONLINE, last_success_at=NOW - 125), "Online · last synced 2 min ago"),
         (SyncStatus(SyncState.ONLINE, last_success_at=NOW - 5), "Online · last synced just now"),

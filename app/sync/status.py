@@ -12,10 +12,14 @@ from enum import Enum
 
 from app.sync.codes import QT_TRANSLATE_NOOP
 
-# Shown while another workstation (or the shop's sync service) holds the sync lease and
-# this one stands by, sharing the database it keeps up to date (ARCHITECTURE.md "Scale").
+# Shown while another sync holds the sync lease and this one stands by, sharing the
+# database it keeps up to date (ARCHITECTURE.md "Scale"). On PostgreSQL that is another
+# workstation or the shop's sync service; on a SQLite file (its lease a lock file beside
+# it) the other sync is on this very computer, e.g. the headless `main.py sync`.
 PROBLEM_ANOTHER_WORKSTATION_SYNCING = QT_TRANSLATE_NOOP(
-    "sync", "Another workstation is syncing with the platform; this one takes over if it stops."
+    "sync",
+    "Another sync is running on this database (on another workstation, or a sync service on "
+    "this computer); this one takes over if it stops.",
 )
 
 
@@ -25,8 +29,9 @@ class SyncState(Enum):
     ONLINE = "online"  # the last run succeeded
     OFFLINE = "offline"  # the platform could not be reached; will retry on its own
     NEEDS_ATTENTION = "needs_attention"  # a person must act (credentials, clock, authorisation)
-    # Another workstation (or the shop's sync service) holds the sync lease on the shared
-    # database; this one shows what that one syncs and takes over if it stops.
+    # Another sync (another workstation's, or a sync service, maybe on this computer) holds
+    # the sync lease on the database; this one shows what that one syncs and takes over
+    # if it stops.
     STANDING_BY = "standing_by"
 
 

@@ -25,7 +25,7 @@ STATE_COLOURS = {
     SyncState.ONLINE: "#2da44e",
     SyncState.OFFLINE: "#bf8700",
     SyncState.NEEDS_ATTENTION: "#cf222e",
-    SyncState.STANDING_BY: "#2da44e",  # healthy: another workstation syncs for everyone
+    SyncState.STANDING_BY: "#2da44e",  # healthy: another sync works for everyone
 }
 
 
@@ -111,9 +111,11 @@ class SyncStatusBar(QWidget):
                 text += " · " + self.tr("%n decision(s) need attention", "", status.decisions_refused)
             return text
         if state == SyncState.STANDING_BY:
+            # Another workstation's sync, or one on this computer (a SQLite file's): the
+            # tooltip says which it may be.
             if status.last_success_at is None:
-                return self.tr("Shared database · another workstation syncs")
-            return self.tr("Shared database · another workstation syncs · last synced {age}").format(
+                return self.tr("Another sync is running")
+            return self.tr("Another sync is running · last synced {age}").format(
                 age=formatting.age(status.last_success_at, now)
             )
         if state == SyncState.OFFLINE:
