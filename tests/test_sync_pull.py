@@ -113,6 +113,12 @@ def test_a_fault_in_the_middle_of_a_pull_leaves_no_gap_and_no_duplicate(
 
     engine = make_engine(sandbox_url, database_url, page_size=20, on_page=after_page)
     interrupted = engine.run_once()
+    if fault == "malformed":
+        # Records of the wrong shape (here without their ids) are read again before any is
+        # set aside: the page the platform spoilt once arrives whole, and the run goes on.
+        assert interrupted.outcome is Outcome.DONE and interrupted.set_aside == {}, interrupted
+        assert_mirror_matches_platform(engine, sandbox_url)
+        return
     assert interrupted.outcome is Outcome.RETRY
     assert interrupted.problem and 0 < interrupted.pulled["orders"] < 300
     if fault in ("truncated", "malformed"):
@@ -127,10 +133,18 @@ def test_a_fault_in_the_middle_of_a_pull_leaves_no_gap_and_no_duplicate(
 def test_a_malformed_answer_is_reported_with_what_could_not_be_read(
     sandbox_url: str, sqlite_url: str
 ) -> None:
+    # An answer whose list itself is not a list stops the run (a record of the wrong
+    # shape is only set aside): the window after every order answers an empty list,
+    # which the fault turns into text.
+    engine = make_engine(sandbox_url, sqlite_url)
+    assert engine.run_once().outcome is Outcome.DONE
+    with engine._sessions.begin() as session:
+        cursor = session.get(SyncCursor, ORDERS.name)
+        cursor.high_water = int(control(sandbox_url, "clock", method="GET")["now"]) + 1
     inject(sandbox_url, "malformed", method="order.searchList")
-    report = make_engine(sandbox_url, sqlite_url).run_once()
+    report = make_engine(sandbox_url, sqlite_url, overlap_s=0).run_once()
     assert report.outcome is Outcome.RETRY
-    assert report.problem == PROBLEM_UNREADABLE and report.detail
+    assert report.problem == PROBLEM_UNREADABLE and "shop_order_list" in report.detail
     assert report.pulled.get("orders", 0) == 0
 
 

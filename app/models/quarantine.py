@@ -3,7 +3,8 @@
 Owns the `quarantined_records` table: one row per distinct bad record (per stream and
 raw content) that the sync set aside instead of storing — a number too big for the
 database, a character it cannot hold, a text longer than its column, a change time in
-the platform's future. The raw JSON is kept exactly as received (ASCII-escaped, so
+the platform's future, a record of the wrong shape (a required field missing or not a
+number, something that is not a record at all). The raw JSON is kept exactly as received (ASCII-escaped, so
 any database can hold it), with the record's id when it could be read, the reason in
 plain words (English source, context "sync") and a technical detail. Needs attention
 lists the open rows; a later good version of the same record closes them

@@ -11,7 +11,7 @@ content type); a bad request answers 400 {"error"}, an unknown route 404.
                              -> {now, orders, after_sales}
   GET    /_sandbox/faults    -> {faults: [{id, kind, count, method, ms}]}
   POST   /_sandbox/faults    {kind, count?: 1, method?, ms?: 200, record?} -> {fault}
-                             (record: the JSON object `plant_record` adds to a list answer)
+                             (record: the JSON value `plant_record` adds to a list answer)
   DELETE /_sandbox/faults    -> {cleared}
   GET    /_sandbox/ledger?since=SEQ&limit=5000
                              -> {entries: [{seq, at, actor, method, entity_id, params, outcome}]}

@@ -7,7 +7,8 @@ the request apply and then spoil the answer, which is what tests of "did my lost
 request take effect?" need.
 
 Two after-kinds stand for a platform that sends something odd rather than something
-broken: `plant_record` adds one raw record (`record`, any JSON object, kept as JSON
+broken: `plant_record` adds one raw record (`record`, any JSON value — an object as
+the platform sends a record, or anything else it might send in one's place — kept as JSON
 text so a number beyond 64 bits, a lone surrogate or a NUL reaches the client exactly
 as given) to the list answer (`shop_order_list` or `items`) its `update_time` puts it
 in, as the platform would list it (the first list answer when it has none; a fault
@@ -61,8 +62,8 @@ class Faults:
             raise ValueError(f"unknown fault kind {kind!r}; one of {', '.join(KINDS)}")
         if count < 1:
             raise ValueError("count must be at least 1")
-        if (kind == "plant_record") != isinstance(record, dict):
-            raise ValueError("plant_record takes a record (a JSON object), and only it does")
+        if (kind == "plant_record") != (record is not None):
+            raise ValueError("plant_record takes a record (any JSON value but null), and only it does")
         # ASCII escapes keep lone surrogates and NULs as the JSON text the client will read.
         raw = json.dumps(record, ensure_ascii=True) if record is not None else None
         fault = Fault(next(self._ids), kind, int(count), method or None, int(ms), raw)

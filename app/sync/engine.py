@@ -13,7 +13,10 @@ page through it by offset. Offset paging over a moving list would skip rows that
 change while it pages; time paging cannot.
 
 A record that cannot be stored never stops the pull: it is set aside (ingest.py,
-quarantine.py) and listed in "needs attention". Nor does a record dated in the future
+quarantine.py) and listed in "needs attention". A page with a record of the wrong
+shape is read once more first: an answer spoilt in passing then arrives whole, and
+only a record the platform keeps sending that way is set aside. Only an answer whose
+list is missing stops the pull. Nor does a record dated in the future
 move the cursor: the cursor never passes what the platform's clock can mean when it
 answered (its HTTP Date, or ours, whichever is later, plus FUTURE_TOLERANCE_S; an
 answer was only given if our clock was within the platform's ten-minute skew).
@@ -97,6 +100,10 @@ AFTER_SALES = Stream(
 STREAMS = (ORDERS, AFTER_SALES)
 
 
+class _ReadAgain(Exception):
+    """A page held a record of the wrong shape: undo storing it and ask once more."""
+
+
 class SyncProblem(Exception):
     """A pull stopped; `result` says why and whether waiting will help."""
 
@@ -115,6 +122,7 @@ class RunReport:
     detail: str = ""  # the platform's words or what could not be read
     rate_limited: bool = False
     lists_refreshed: list[str] = field(default_factory=list)  # platform lists fetched anew
+    set_aside: dict[str, int] = field(default_factory=dict)  # stream -> records set aside
     standing_by: bool = False  # another process holds the sync lease; nothing was done
     # While standing by: when the lease holder last pulled successfully, if ever.
     holder_last_success_at: int | None = None
@@ -122,6 +130,8 @@ class RunReport:
     @property
     def kinds_changed(self) -> frozenset[str]:
         kinds = {kind for kind, count in self.pulled.items() if count}
+        if any(self.set_aside.values()):
+            kinds.add("quarantine")
         if self.lists_refreshed:
             kinds.add("platform_lists")
         if any(self.pushed.values()):
@@ -249,36 +259,72 @@ class SyncEngine:
             high_water = cursor.high_water if cursor else floor
         start = max(high_water - self._overlap_s, floor)
         pulled = 0
+        # Where the pull moves on to rests on one fact: the platform lists records by
+        # their true update_time, whatever it then sends of them. So every record dated
+        # before the newest readable time of a page was on that page or an earlier one
+        # (records sharing that second may go on: the next query starts at it,
+        # inclusive), also when some on the page were set aside, and even when their own
+        # time could not be read. A set-aside record's readable time therefore moves the
+        # cursor as a stored one's does (ingest.py), and a page of records whose times
+        # cannot be read moves nothing (`page.newest` is 0): the cursor stays, and only
+        # this run's start moves on, past a window every record of which was read
+        # (`_pull_unplaced`). Nothing is skipped; such records are read again next run.
         while True:
-            records, latest_possible = self._fetch(stream, {stream.start_param: start, "page": 0})
+            records, page, latest_possible = self._fetch_page(
+                stream, {stream.start_param: start, "page": 0}, report
+            )
             if not records:
                 break
-            page = self._store_page(stream, records, latest_possible)
-            last = page.newest
             pulled += len(records)
             if report is not None:
                 report.pulled[stream.name] = pulled
             if len(records) < self._page_size or page.beyond:
                 break  # beyond: the rest of the list is dated later still
-            if last <= start:
+            if page.newest > start:
+                start = page.newest
+            elif page.newest == start:
                 # A full page inside one second: narrow the slice to that second.
-                pulled += self._pull_one_second(stream, start)
+                pulled += self._pull_one_second(stream, start, report)
                 start += 1
             else:
-                start = last
+                # A full page without one readable time at or after the start.
+                narrowed, start = self._pull_unplaced(stream, start, latest_possible, report)
+                pulled += narrowed
         self._record_success(stream)
         return pulled
 
-    def _pull_one_second(self, stream: Stream, second: int) -> int:
+    def _pull_unplaced(
+        self, stream: Stream, start: int, latest_possible: int, report: RunReport | None
+    ) -> tuple[int, int]:
+        """After a full page from `start` whose records' times could not be read: halve
+        the window [start, `latest_possible`] until the platform answers it with less
+        than a full page (every record in it was read: go on after it) or a page shows a
+        readable time (go on from there); a single second still full is read by offset.
+        Returns how many records were read and where the pull goes on."""
+        log.warning("%s: a full page from %d without a readable time; narrowing", stream.name, start)
+        pulled, high = 0, latest_possible
+        while high > start:
+            middle = (start + high) // 2
+            params = {stream.start_param: start, stream.end_param: middle, "page": 0}
+            records, page, _ = self._fetch_page(stream, params, report)
+            pulled += len(records)
+            if len(records) < self._page_size:
+                return pulled, middle + 1
+            if page.newest > start:
+                return pulled, page.newest
+            if page.newest == start:
+                break
+            high = middle
+        return pulled + self._pull_one_second(stream, start, report), start + 1
+
+    def _pull_one_second(self, stream: Stream, second: int, report: RunReport | None) -> int:
         pulled = 0
         page = 1  # page 0 of this second was the page that led here
         while (page + 1) * self._page_size <= MAX_OFFSET_RESULTS:
-            records, latest_possible = self._fetch(
-                stream, {stream.start_param: second, stream.end_param: second, "page": page}
+            records, _, _ = self._fetch_page(
+                stream, {stream.start_param: second, stream.end_param: second, "page": page}, report
             )
-            if records:
-                self._store_page(stream, records, latest_possible)
-                pulled += len(records)
+            pulled += len(records)
             if len(records) < self._page_size:
                 return pulled
             page += 1
@@ -305,12 +351,40 @@ class SyncEngine:
             )
         return records, max(asked_at, result.answered_at or 0) + FUTURE_TOLERANCE_S
 
-    def _store_page(self, stream: Stream, records: list[Any], latest_possible: int) -> PageResult:
-        """Store a page and move the cursor in one transaction, never past `latest_possible`."""
+    def _fetch_page(
+        self, stream: Stream, params: dict[str, Any], report: RunReport | None
+    ) -> tuple[list[Any], PageResult, int]:
+        """Fetch a page and store it; one with a record of the wrong shape is asked for
+        once more first, and the second answer stored whatever it holds. Returns the
+        records, what storing them did, and the latest update_time the answer can mean."""
+        for last_try in (False, True):
+            records, latest_possible = self._fetch(stream, params)
+            if not records:
+                return records, PageResult(), latest_possible
+            try:
+                page = self._store_page(stream, records, latest_possible, report, last_try)
+                return records, page, latest_possible
+            except _ReadAgain:
+                log.info("%s: a record of the wrong shape; reading the page again", stream.name)
+        raise AssertionError("unreachable")  # the last try never reads again
+
+    def _store_page(
+        self,
+        stream: Stream,
+        records: list[Any],
+        latest_possible: int,
+        report: RunReport | None = None,
+        keep_malformed: bool = True,
+    ) -> PageResult:
+        """Store a page and move the cursor in one transaction, never past `latest_possible`.
+        Unless `keep_malformed`, a page with a record of the wrong shape is not stored
+        (raises _ReadAgain)."""
         now = int(self._clock())
         try:
             with self._sessions.begin() as session:
                 page = stream.store(session, records, now, latest_possible)
+                if page.malformed and not keep_malformed:
+                    raise _ReadAgain  # undoes the page, set-aside rows too
                 newest = page.newest
                 cursor = session.get(SyncCursor, stream.name)
                 if cursor is None:
@@ -318,9 +392,11 @@ class SyncEngine:
                 elif newest > cursor.high_water:
                     cursor.high_water = newest
         except MalformedAnswer as error:
-            # The whole page is refused: storing the readable part would move the
-            # cursor past the unreadable record and lose it.
+            # The answer's list itself is not a list (a record of the wrong shape is set
+            # aside instead): nothing of it can be placed, so the run stops.
             raise SyncProblem(ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE), str(error)) from error
+        if report is not None and page.set_aside:
+            report.set_aside[stream.name] = report.set_aside.get(stream.name, 0) + page.set_aside
         if self._on_page is not None:
             self._on_page(stream.name, len(records))
         return page

@@ -1,18 +1,22 @@
 """Turning the platform's records into rows of the local mirror, and storing them.
 
-Owns: the validation of each record the platform sends (a record that cannot be
-read stops the whole page, so nothing is skipped silently), the mapping of
+Owns: the validation of each record the platform sends, the mapping of
 `shop_order_list[]` and `afterSale.List items[]` to row dicts, and the guarded
 upserts that store a page. Row dicts, not ORM objects: a page of 100 orders with
 their lines goes to the database as three executemany statements.
 
-A record that can be read but not stored never stops the page (`store_order_records`,
-`store_after_sale_records`): one the database cannot hold (`quarantine.unstorable`),
-or one dated later than the platform's clock can mean, is set aside raw in
-`quarantined_records` and the rest is stored. Should the database still refuse the
+No single record stops the page (`store_order_records`, `store_after_sale_records`):
+one of the wrong shape (a required field missing or not a number, an object where an
+id belongs, something that is not a record at all: `MalformedRecord`), one the
+database cannot hold (`quarantine.unstorable`), or one dated later than the
+platform's clock can mean, is set aside raw in `quarantined_records` with the reason
+in plain words, and the rest is stored. Only an answer whose list itself is not a
+list (`MalformedAnswer`) stops the page. Should the database still refuse the
 page, it is stored again one record at a time, each in a SAVEPOINT, and only the
-records it refuses are set aside. A set-aside record's time still moves the cursor
-on, unless it lies in the future: a cursor there would skip every later change.
+records it refuses are set aside. A set-aside record's time, when it can be read,
+still moves the cursor on, unless it lies in the future: a cursor there would skip
+every later change (how the engine moves on past records whose time cannot be read:
+`engine.SyncEngine.pull`).
 
 Storing after-sales also appends to `after_sale_status_changes` a row for every
 request whose status differs from the mirror's (and one, from nothing, for a request
@@ -48,6 +52,23 @@ class MalformedAnswer(Exception):
     """A platform answer whose shape is not what the dialect promises."""
 
 
+class MalformedRecord(MalformedAnswer):
+    """One record of an answer whose shape is not what the dialect promises.
+
+    `problem` says what is wrong, for the plain words shown (`quarantine.REASONS`):
+    NOT_A_RECORD, NO_ID, NO_UPDATE_TIME, BAD_UPDATE_TIME, or "" (anything else)."""
+
+    def __init__(self, message: str, problem: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+NOT_A_RECORD = "not_a_record"
+NO_ID = "no_id"
+NO_UPDATE_TIME = "no_update_time"
+BAD_UPDATE_TIME = "bad_update_time"
+
+
 @dataclass
 class OrderPage:
     orders: list[dict[str, Any]] = field(default_factory=list)
@@ -67,28 +88,49 @@ def _int(record: dict[str, Any], key: str, where: str, *, required: bool = False
     value = record.get(key)
     if value is None or value == "":
         if required:
-            raise MalformedAnswer(f"{where}: '{key}' is missing")
+            raise MalformedRecord(f"{where}: '{key}' is missing")
         return None
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise MalformedAnswer(f"{where}: '{key}' is not a number ({value!r})")
+        raise MalformedRecord(f"{where}: '{key}' is not a number ({_shown(value)})")
     try:
         return int(value)
     except ValueError as error:
-        raise MalformedAnswer(f"{where}: '{key}' is not a number ({value!r})") from error
+        raise MalformedRecord(f"{where}: '{key}' is not a number ({_shown(value)})") from error
 
 
-def _required_id(record: dict[str, Any], key: str, where: str) -> str:
+def _update_time(record: dict[str, Any], where: str) -> int:
+    """The record's own update_time, which places it in the list the platform sorts by it."""
+    try:
+        return _int(record, "update_time", where, required=True)  # type: ignore[return-value]
+    except MalformedRecord as error:
+        missing = record.get("update_time") in (None, "")
+        raise MalformedRecord(str(error), NO_UPDATE_TIME if missing else BAD_UPDATE_TIME) from None
+
+
+def _required_id(record: dict[str, Any], key: str, where: str, problem: str = "") -> str:
     value = record.get(key)
     if value is None or isinstance(value, bool | dict | list) or str(value) == "":
-        raise MalformedAnswer(f"{where}: '{key}' is missing")
+        shown = "" if value is None else f" ({_shown(value)})"
+        raise MalformedRecord(f"{where}: '{key}' is missing or not an id{shown}", problem)
     return str(value)
+
+
+def _shown(value: Any) -> str:
+    return quarantine.shown(value)
 
 
 def _records(value: Any, where: str) -> list[dict[str, Any]]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise MalformedAnswer(f"{where} is not a list of records")
+        raise MalformedRecord(f"{where} is not a list of records")
+    return value
+
+
+def _answer_list(value: Any, where: str) -> list[Any]:
+    """An answer's list of records, each still to be read on its own."""
+    if not isinstance(value, list):
+        raise MalformedAnswer(f"{where} is not a list")
     return value
 
 
@@ -104,12 +146,14 @@ def parse_orders(records: Any, synced_at: int) -> OrderPage:
 
 
 def parse_order(record: dict[str, Any], index: int, synced_at: int) -> OrderPage:
-    """The rows of one shop order (#`index` of its page); raises MalformedAnswer."""
+    """The rows of one shop order (#`index` of its page); raises MalformedRecord."""
     page = OrderPage()
     where = f"order #{index + 1}"
-    order_id = _required_id(record, "order_id", where)
+    if not isinstance(record, dict):
+        raise MalformedRecord(f"{where} is not a record ({_shown(record)})", NOT_A_RECORD)
+    order_id = _required_id(record, "order_id", where, NO_ID)
     where = f"order {order_id}"
-    update_time = _int(record, "update_time", where, required=True)
+    update_time = _update_time(record, where)
     lines = _records(record.get("sku_order_list"), f"{where} sku_order_list")
     summary = []
     for line_index, line in enumerate(lines):
@@ -195,12 +239,14 @@ def parse_after_sales(items: Any, synced_at: int) -> list[dict[str, Any]]:
 
 
 def parse_after_sale(item: dict[str, Any], index: int, synced_at: int) -> dict[str, Any]:
-    """The row of one after-sale item (#`index` of its page); raises MalformedAnswer."""
+    """The row of one after-sale item (#`index` of its page); raises MalformedRecord."""
     where = f"after-sale #{index + 1}"
+    if not isinstance(item, dict):
+        raise MalformedRecord(f"{where} is not a record ({_shown(item)})", NOT_A_RECORD)
     info = item.get("aftersale_info")
     if not isinstance(info, dict):
-        raise MalformedAnswer(f"{where}: 'aftersale_info' is missing")
-    aftersale_id = _required_id(info, "aftersale_id", where)
+        raise MalformedRecord(f"{where}: 'aftersale_info' is missing", NO_ID)
+    aftersale_id = _required_id(info, "aftersale_id", where, NO_ID)
     where = f"after-sale {aftersale_id}"
     order_info = item.get("order_info") if isinstance(item.get("order_info"), dict) else {}
     text_part = item.get("text_part") if isinstance(item.get("text_part"), dict) else {}
@@ -214,7 +260,7 @@ def parse_after_sale(item: dict[str, Any], index: int, synced_at: int) -> dict[s
         "status": _int(info, "aftersale_status", where, required=True),
         "refund_status": _int(info, "refund_status", where),
         "apply_time": _int(info, "apply_time", where, required=True),
-        "update_time": _int(info, "update_time", where, required=True),
+        "update_time": _update_time(info, where),
         "status_deadline": _int(info, "status_deadline", where),
         "refund_amount": _int(info, "refund_amount", where) or 0,
         "refund_post_amount": _int(info, "refund_post_amount", where) or 0,
@@ -285,9 +331,10 @@ def status_changes(connection: Connection | Session, rows: Sequence[dict[str, An
 class PageResult:
     """What storing a page did, for the engine's cursor and paging."""
 
-    newest: int = 0  # the newest update_time stored or set aside, not past the bound (0: none)
+    newest: int = 0  # the newest readable update_time stored or set aside, not past the bound (0: none)
     beyond: bool = False  # a record was dated past the bound: what follows it is later still
     set_aside: int = 0
+    malformed: int = 0  # of those set aside, records of the wrong shape
 
 
 @dataclass(slots=True)
@@ -300,9 +347,13 @@ class _Record:
 
 def store_order_records(session: Session, records: Any, synced_at: int, latest_possible: int) -> PageResult:
     """Store a page of `shop_order_list`, setting aside what cannot be stored (see module)."""
-    parsed = []
-    for index, record in enumerate(_records(records, "shop_order_list")):
-        page = parse_order(record, index, synced_at)
+    parsed, malformed = [], []
+    for index, record in enumerate(_answer_list(records, "shop_order_list")):
+        try:
+            page = parse_order(record, index, synced_at)
+        except MalformedRecord as error:
+            malformed.append(_malformed("orders", record, record, "order_id", error))
+            continue
         tables = {Order.__table__: page.orders, OrderLine.__table__: page.lines}
         tables[OrderLogistics.__table__] = page.parcels
         order = page.orders[0]
@@ -316,35 +367,60 @@ def store_order_records(session: Session, records: Any, synced_at: int, latest_p
             page.parcels += record.rows[OrderLogistics.__table__]
         store_orders(session, page)
 
-    return _store_records(session, "orders", parsed, store, synced_at, latest_possible)
+    return _store_records(session, "orders", parsed, malformed, store, synced_at, latest_possible)
 
 
 def store_after_sale_records(
     session: Session, items: Any, synced_at: int, latest_possible: int
 ) -> PageResult:
     """Store a page of `afterSale.List` items, setting aside what cannot be stored (see module)."""
-    parsed = []
-    for index, item in enumerate(_records(items, "items")):
-        row = parse_after_sale(item, index, synced_at)
+    parsed, malformed = [], []
+    for index, item in enumerate(_answer_list(items, "items")):
+        try:
+            row = parse_after_sale(item, index, synced_at)
+        except MalformedRecord as error:
+            info = item.get("aftersale_info") if isinstance(item, dict) else None
+            malformed.append(_malformed("after_sales", item, info, "aftersale_id", error))
+            continue
         parsed.append(_Record(item, row["aftersale_id"], row["update_time"], {AfterSale.__table__: [row]}))
 
     def store(rows: list[_Record]) -> None:
         store_after_sales(session, [row for record in rows for row in record.rows[AfterSale.__table__]])
 
-    return _store_records(session, "after_sales", parsed, store, synced_at, latest_possible)
+    return _store_records(session, "after_sales", parsed, malformed, store, synced_at, latest_possible)
+
+
+def _malformed(stream: str, raw: Any, fields: Any, id_key: str, error: MalformedRecord) -> SetAside:
+    """A record of the wrong shape, set aside with what of its id and time can be read
+    (`fields`: the object holding them, when there is one)."""
+    fields = fields if isinstance(fields, dict) else {}
+    record_id = fields.get(id_key)
+    readable_id = isinstance(record_id, int | str) and not isinstance(record_id, bool)
+    try:
+        update_time = _int(fields, "update_time", "")
+    except MalformedRecord:
+        update_time = None
+    reason = quarantine.malformed_reason(stream, error.problem)
+    return SetAside(raw, str(record_id) if readable_id else "", update_time, reason, str(error))
 
 
 def _store_records(
     session: Session,
     stream: str,
     records: list[_Record],
+    malformed: list[SetAside],
     store: Callable[[list[_Record]], None],
     synced_at: int,
     latest_possible: int,
 ) -> PageResult:
     newest, beyond = 0, False
     good: list[_Record] = []
-    aside: list[SetAside] = []
+    aside: list[SetAside] = list(malformed)
+    for item in malformed:  # a readable time still places the record in the sorted list
+        if item.update_time is not None and item.update_time <= latest_possible:
+            newest = max(newest, item.update_time)
+        elif item.update_time is not None:
+            beyond = True
     for record in records:
         if record.update_time <= latest_possible:
             newest = max(newest, record.update_time)
@@ -365,7 +441,7 @@ def _store_records(
     quarantine.keep(session, stream, aside, synced_at)
     for item in aside:
         log.warning("%s %s set aside: %s (%s)", stream, item.record_id, item.reason, item.detail)
-    return PageResult(newest, beyond, len(aside))
+    return PageResult(newest, beyond, len(aside), len(malformed))
 
 
 def _store_isolated(

@@ -10,6 +10,10 @@ U+FFFD, cut to the column's length), so an order with an odd buyer note still re
 the shipping board. Both databases are held to PostgreSQL's limits, the stricter: a
 shop may move from SQLite to a shared database and must not find rows it cannot copy.
 
+Owns, too, the plain words for a record of the wrong shape (`malformed_reason()`, for
+`ingest.MalformedRecord`): an order without its update time, an object for an id,
+text for a status, something in the list that is not a record at all.
+
 Also owns the `quarantined_records` rows (`keep()`, `resolve()`): each distinct bad
 record once per stream (the overlap window meets it again every run), its JSON exactly
 as received, the reason in plain words; closed when a good version of the same record
@@ -43,6 +47,55 @@ REASON_FUTURE = QT_TRANSLATE_NOOP(
     "sync", "It is dated in the future, which the platform's clock cannot mean."
 )
 REASON_DATABASE_REFUSED = QT_TRANSLATE_NOOP("sync", "The database refused to store it.")
+# A record of the wrong shape (`ingest.MalformedRecord`), by stream and what is wrong.
+REASON_NOT_AN_ORDER = QT_TRANSLATE_NOOP(
+    "sync", "The platform sent something in its list of orders that is not an order."
+)
+REASON_ORDER_NO_ID = QT_TRANSLATE_NOOP(
+    "sync", "The platform sent this order without a readable order number."
+)
+REASON_ORDER_NO_UPDATE_TIME = QT_TRANSLATE_NOOP(
+    "sync", "The platform sent this order without its update time."
+)
+REASON_ORDER_BAD_UPDATE_TIME = QT_TRANSLATE_NOOP(
+    "sync", "The platform sent this order with an update time that is not a time."
+)
+REASON_ORDER_UNREADABLE = QT_TRANSLATE_NOOP(
+    "sync", "The platform sent this order with a part missing or in a form that cannot be read."
+)
+REASON_NOT_AN_AFTER_SALE = QT_TRANSLATE_NOOP(
+    "sync", "The platform sent something in its list of after-sale requests that is not a request."
+)
+REASON_AFTER_SALE_NO_ID = QT_TRANSLATE_NOOP(
+    "sync", "The platform sent this after-sale request without a readable request number."
+)
+REASON_AFTER_SALE_NO_UPDATE_TIME = QT_TRANSLATE_NOOP(
+    "sync", "The platform sent this after-sale request without its update time."
+)
+REASON_AFTER_SALE_BAD_UPDATE_TIME = QT_TRANSLATE_NOOP(
+    "sync", "The platform sent this after-sale request with an update time that is not a time."
+)
+REASON_AFTER_SALE_UNREADABLE = QT_TRANSLATE_NOOP(
+    "sync", "The platform sent this after-sale request with a part missing or in a form that cannot be read."
+)
+
+# Keyed by stream, then by `ingest.MalformedRecord.problem` ("" for anything else).
+MALFORMED_REASONS = {
+    "orders": {
+        "not_a_record": REASON_NOT_AN_ORDER,
+        "no_id": REASON_ORDER_NO_ID,
+        "no_update_time": REASON_ORDER_NO_UPDATE_TIME,
+        "bad_update_time": REASON_ORDER_BAD_UPDATE_TIME,
+        "": REASON_ORDER_UNREADABLE,
+    },
+    "after_sales": {
+        "not_a_record": REASON_NOT_AN_AFTER_SALE,
+        "no_id": REASON_AFTER_SALE_NO_ID,
+        "no_update_time": REASON_AFTER_SALE_NO_UPDATE_TIME,
+        "bad_update_time": REASON_AFTER_SALE_BAD_UPDATE_TIME,
+        "": REASON_AFTER_SALE_UNREADABLE,
+    },
+}
 
 INT32 = (-(2**31), 2**31 - 1)  # PostgreSQL's INTEGER
 INT64 = (-(2**63), 2**63 - 1)  # BIGINT, and any SQLite integer
@@ -67,7 +120,8 @@ def _is_identifier(column: Column[Any]) -> bool:
     return column.primary_key or bool(column.foreign_keys) or column.name.endswith(("_id", "_no", "_code"))
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
+    """A value as the detail shows it: ASCII, cut to DETAIL_VALUE_CHARS."""
     text = ascii(value)  # escapes NULs and surrogates, so the detail itself can be stored
     return text if len(text) <= DETAIL_VALUE_CHARS else text[:DETAIL_VALUE_CHARS] + "…"
 
@@ -86,11 +140,17 @@ def unstorable(rows: Rows) -> tuple[str, str] | None:
                         return REASON_NUMBER_TOO_BIG, f"{where} = {value}"
                 elif isinstance(value, str) and _is_identifier(column):
                     if _CANNOT_STORE.search(value):
-                        return REASON_BAD_CHARACTERS, f"{where} = {_shown(value)}"
+                        return REASON_BAD_CHARACTERS, f"{where} = {shown(value)}"
                     length = column.type.length if isinstance(column.type, String) else None
                     if length is not None and len(value) > length:
                         return REASON_TOO_LONG, f"{where} has {len(value)} characters, at most {length} fit"
     return None
+
+
+def malformed_reason(stream: str, problem: str) -> str:
+    """The plain words for a record of the wrong shape (`ingest.MalformedRecord.problem`)."""
+    reasons = MALFORMED_REASONS[stream]
+    return reasons.get(problem, reasons[""])
 
 
 def storable_text(text: str, length: int | None = None) -> str:
