@@ -166,8 +166,11 @@ def test_the_history_names_who_moved_a_request_on_after_the_decision_was_made() 
     # A refusal made in the platform's own pages is not our agreement.
     assert who_moved_it_on(detail(applied, refused_there), T0, refusing=False) == "someone else"
     assert who_moved_it_on(detail(applied, returned), T0, refusing=False) == "someone else"
-    # Nobody has moved it since, or there is no history to ask: the status alone decides.
+    # Nobody has moved it since, or there is no history to ask: the status alone decides
+    # (a move of the platform's in the very second of that version cannot be placed
+    # before or after the decision; the history's latest move then tells, as before).
     assert who_moved_it_on(detail(applied), T0, refusing=False) is None
+    assert who_moved_it_on(detail(applied, entry(RecordRole.PLATFORM, "", T0)), T0, refusing=False) is None
     assert who_moved_it_on({"aftersale_info": {}}, T0, refusing=False) is None
     assert who_moved_it_on(detail(applied, {"role": 2, "time": "yesterday"}), T0, refusing=False) is None
 

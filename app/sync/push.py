@@ -340,18 +340,20 @@ class PushEngine:
             # The request's own history says who moved it on since the decision was made:
             # the status alone cannot (the platform agreeing at the deadline looks like our
             # lost attempt; our lost attempt followed by the buyer's return looks like
-            # nobody's). No history, or no move in it: the status alone decides.
+            # nobody's). No history, or no move in it since: the status alone decides,
+            # with the history's latest move telling the platform's agreement from ours.
             timed_out_to = codes.PLATFORM_TIMEOUT.get((rows[0]["type"], from_status))
+            mover = None
             if based_on is not None:
                 refusing = params.get("type") in codes.REFUSING_OPERATIONS
                 mover = request_history.who_moved_it_on(result.data, based_on, refusing=refusing)
-                if mover == request_history.SHOP:
-                    return _Verdict("applied", platform)  # whatever has happened since
-                if mover == request_history.PLATFORM and timed_out_to is not None:
-                    return _Verdict("platform_decided", platform)
-                platform_alone = False
-            else:  # no version to place the decision in the history: its latest move only
-                platform_alone = request_history.who_acted_last(result.data) == RecordRole.PLATFORM
+            if mover == request_history.SHOP:
+                return _Verdict("applied", platform)  # whatever has happened since
+            if mover == request_history.PLATFORM and timed_out_to is not None:
+                return _Verdict("platform_decided", platform)
+            platform_alone = (
+                mover is None and request_history.who_acted_last(result.data) == RecordRole.PLATFORM
+            )
             if now_status == to_status:
                 return _Verdict("platform_decided" if platform_alone else "applied", platform)
             if now_status == from_status and (based_on is None or now_version == based_on):
