@@ -55,7 +55,7 @@ class MalformedAnswer(Exception):
 class MalformedRecord(MalformedAnswer):
     """One record of an answer whose shape is not what the dialect promises.
 
-    `problem` says what is wrong, for the plain words shown (`quarantine.REASONS`):
+    `problem` says what is wrong, for the plain words shown (`quarantine.MALFORMED_REASONS`):
     NOT_A_RECORD, NO_ID, NO_UPDATE_TIME, BAD_UPDATE_TIME, or "" (anything else)."""
 
     def __init__(self, message: str, problem: str = "") -> None:
@@ -91,11 +91,11 @@ def _int(record: dict[str, Any], key: str, where: str, *, required: bool = False
             raise MalformedRecord(f"{where}: '{key}' is missing")
         return None
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise MalformedRecord(f"{where}: '{key}' is not a number ({_shown(value)})")
+        raise MalformedRecord(f"{where}: '{key}' is not a number ({quarantine.shown(value)})")
     try:
         return int(value)
     except ValueError as error:
-        raise MalformedRecord(f"{where}: '{key}' is not a number ({_shown(value)})") from error
+        raise MalformedRecord(f"{where}: '{key}' is not a number ({quarantine.shown(value)})") from error
 
 
 def _update_time(record: dict[str, Any], where: str) -> int:
@@ -110,13 +110,9 @@ def _update_time(record: dict[str, Any], where: str) -> int:
 def _required_id(record: dict[str, Any], key: str, where: str, problem: str = "") -> str:
     value = record.get(key)
     if value is None or isinstance(value, bool | dict | list) or str(value) == "":
-        shown = "" if value is None else f" ({_shown(value)})"
+        shown = "" if value is None else f" ({quarantine.shown(value)})"
         raise MalformedRecord(f"{where}: '{key}' is missing or not an id{shown}", problem)
     return str(value)
-
-
-def _shown(value: Any) -> str:
-    return quarantine.shown(value)
 
 
 def _records(value: Any, where: str) -> list[dict[str, Any]]:
@@ -150,7 +146,7 @@ def parse_order(record: dict[str, Any], index: int, synced_at: int) -> OrderPage
     page = OrderPage()
     where = f"order #{index + 1}"
     if not isinstance(record, dict):
-        raise MalformedRecord(f"{where} is not a record ({_shown(record)})", NOT_A_RECORD)
+        raise MalformedRecord(f"{where} is not a record ({quarantine.shown(record)})", NOT_A_RECORD)
     order_id = _required_id(record, "order_id", where, NO_ID)
     where = f"order {order_id}"
     update_time = _update_time(record, where)
@@ -242,7 +238,7 @@ def parse_after_sale(item: dict[str, Any], index: int, synced_at: int) -> dict[s
     """The row of one after-sale item (#`index` of its page); raises MalformedRecord."""
     where = f"after-sale #{index + 1}"
     if not isinstance(item, dict):
-        raise MalformedRecord(f"{where} is not a record ({_shown(item)})", NOT_A_RECORD)
+        raise MalformedRecord(f"{where} is not a record ({quarantine.shown(item)})", NOT_A_RECORD)
     info = item.get("aftersale_info")
     if not isinstance(info, dict):
         raise MalformedRecord(f"{where}: 'aftersale_info' is missing", NO_ID)
