@@ -16,6 +16,7 @@ from app.models import AuditEvent
 from app.services import audit
 from app.services.audit import AuditFilter
 from app.services.permissions import Actor, Role
+from tests.people import seed_people
 
 T0 = 1_795_000_000  # 2026-11-18 19:06:40 in Shanghai
 BOSS = Actor(1, "boss", "王老板", Role.OWNER, None, None)
@@ -24,7 +25,9 @@ CLERK = Actor(2, "xiaoli", "小李", Role.CLERK, 100_00, 300_00)
 
 @pytest.fixture
 def database(database_url: str) -> tuple[Engine, sessionmaker[Session]]:
-    return open_database(database_url)
+    engine, sessions = open_database(database_url)
+    seed_people(sessions, BOSS, CLERK)  # reading the trail checks the reader's record
+    return engine, sessions
 
 
 def seed(sessions: sessionmaker[Session]) -> list[int]:
@@ -111,7 +114,7 @@ def test_ids_only_increase_and_the_platforms_answer_refers_to_the_decision(
         last = audit.record(session, BOSS, audit.SESSION_SIGN_OUT, now=T0 + 60)
     assert ids == sorted(set(ids)) and ids[-1] < answer < last
     with sessions() as session:
-        (row,) = audit.list_events(session, AuditFilter(action_prefix="platform."))
+        (row,) = audit.list_events(session, BOSS, AuditFilter(action_prefix="platform."))
     assert (row.refers_to, row.actor_id, row.actor_name, json.loads(row.after)) == (
         ids[2], None, "", {"accepted": True},
     )  # fmt: skip
@@ -123,7 +126,7 @@ def test_events_are_read_newest_first_and_filtered(database: tuple[Engine, sessi
     with sessions() as session:
 
         def read(**f: object) -> list[int]:
-            return [row.id for row in audit.list_events(session, AuditFilter(**f))]  # type: ignore[arg-type]
+            return [row.id for row in audit.list_events(session, BOSS, AuditFilter(**f))]  # type: ignore[arg-type]
 
         assert read() == ids[::-1]
         assert read(actor_id=CLERK.user_id) == [ids[3], ids[2]]
@@ -132,10 +135,10 @@ def test_events_are_read_newest_first_and_filtered(database: tuple[Engine, sessi
         assert read(since=T0 + 10, until=T0 + 30) == [ids[2], ids[1]]
         assert read(order_id="6901") == [ids[2]]
         assert read(limit=2) == [ids[3], ids[2]]
-        assert audit.actions_in_use(session) == [
+        assert audit.actions_in_use(session, BOSS) == [
             "refund.approve", "session.sign_in", "session.sign_out", "user.create",
         ]  # fmt: skip
-        approve = audit.list_events(session, AuditFilter(order_id="6901"))[0]
+        approve = audit.list_events(session, BOSS, AuditFilter(order_id="6901"))[0]
     assert approve.actor_name == "小李" and json.loads(approve.before) == {"status": 6}
 
 
@@ -146,10 +149,9 @@ def test_the_csv_export_opens_in_excel_with_shanghai_times_and_chinese_text(
     seed(sessions)
     with sessions.begin() as session:
         audit.record(session, CLERK, audit.SETTINGS_CHANGE, note='=HYPERLINK("http://x")', now=T0 + 50)
-    with sessions() as session:
-        rows = audit.list_events(session, AuditFilter())
     path = tmp_path / "审计记录.csv"
-    audit.export_csv(rows, path)
+    with sessions() as session:
+        assert audit.export_csv(session, BOSS, AuditFilter(), path) == 5
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     table = list(csv.reader(raw.decode("utf-8-sig").splitlines()))

@@ -70,8 +70,14 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     return planned
 
 
-def owners_dialog(qtbot: QtBot, settings: config.Settings, tasks: BackgroundTasks) -> SettingsDialog:
-    dialog = SettingsDialog(settings, can_change_shop=True, tasks=tasks)
+def owners_dialog(
+    qtbot: QtBot,
+    settings: config.Settings,
+    tasks: BackgroundTasks,
+    sessions: sessionmaker[Session] | None = None,
+    owner: Actor | None = None,
+) -> SettingsDialog:
+    dialog = SettingsDialog(settings, can_change_shop=True, tasks=tasks, sessions=sessions, actor=owner)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -167,8 +173,10 @@ def test_an_untested_database_is_saved_only_when_the_owner_says_save_anyway(
     memory_keyring: MemoryKeyring,
     answers: Answers,
     english: None,
+    session_factory: sessionmaker[Session],
+    owner: Actor,
 ) -> None:
-    dialog = owners_dialog(qtbot, settings, tasks)
+    dialog = owners_dialog(qtbot, settings, tasks, session_factory, owner)
     section = dialog.database_section
     assert section is not None
     fill(section, shop_database, database="no_such_shop")
@@ -200,8 +208,12 @@ def test_with_decisions_still_waiting_the_owner_is_told_before_switching(
     memory_keyring: MemoryKeyring,
     answers: Answers,
     english: None,
+    session_factory: sessionmaker[Session],
+    owner: Actor,
 ) -> None:
-    dialog = SettingsDialog(settings, can_change_shop=True, tasks=tasks, waiting_count=2)
+    dialog = SettingsDialog(
+        settings, can_change_shop=True, tasks=tasks, waiting_count=2, sessions=session_factory, actor=owner
+    )
     qtbot.addWidget(dialog)
     section = dialog.database_section
     assert section is not None
@@ -270,8 +282,10 @@ def test_back_to_only_this_computer_forgets_the_password(
     memory_keyring: MemoryKeyring,
     answers: Answers,
     english: None,
+    session_factory: sessionmaker[Session],
+    owner: Actor,
 ) -> None:
-    dialog = owners_dialog(qtbot, settings, tasks)
+    dialog = owners_dialog(qtbot, settings, tasks, session_factory, owner)
     section = dialog.database_section
     assert section is not None
     fill(section, shop_database)
@@ -280,7 +294,7 @@ def test_back_to_only_this_computer_forgets_the_password(
     qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
     assert memory_keyring.entries
 
-    again = owners_dialog(qtbot, settings, tasks)
+    again = owners_dialog(qtbot, settings, tasks, session_factory, owner)
     reopened = again.database_section
     assert reopened is not None and reopened.shared_choice.isChecked()
     assert reopened.host_edit.text() == make_url(shop_database).host

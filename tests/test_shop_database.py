@@ -23,9 +23,11 @@ import pytest
 from keyring.backends import fail
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
 
 from app import config, secrets
 from app.db import MSG_NEWER_SCHEMA, DatabaseTooNew, head_revision, open_database
+from app.services.permissions import Actor
 from app.services.shop_database import (
     DatabaseFields,
     DatabaseStatus,
@@ -298,14 +300,18 @@ def test_fields_make_a_url_and_come_back_from_it() -> None:
 
 
 def test_the_password_goes_to_the_keyring_and_never_into_settings_json(
-    memory_keyring: MemoryKeyring, tmp_path: Path, shop_database: str
+    memory_keyring: MemoryKeyring,
+    tmp_path: Path,
+    shop_database: str,
+    session_factory: sessionmaker[Session],
+    owner: Actor,
 ) -> None:
     server_url = make_url(shop_database)
     fields = DatabaseFields(
         server_url.host or "", server_url.port or 5432, server_url.database or "", "postgres", PASSWORD
     )
     settings = config.Settings(language="en")
-    assert save_shared_database(settings, fields) == "keyring"
+    assert save_shared_database(session_factory, owner, settings, fields) == "keyring"
 
     written = (tmp_path / config.SETTINGS_FILE).read_text(encoding="utf-8")
     assert PASSWORD not in written and "p%40ss" not in written
@@ -322,23 +328,24 @@ def test_the_password_goes_to_the_keyring_and_never_into_settings_json(
     finally:
         target.stop()
 
-    use_this_computer(settings)
+    use_this_computer(session_factory, owner, settings)
     assert config.Settings.load().database_url == "" and memory_keyring.entries == {}
 
 
 def test_a_new_address_takes_the_password_with_it_and_leaves_none_behind(
-    memory_keyring: MemoryKeyring,
+    memory_keyring: MemoryKeyring, session_factory: sessionmaker[Session], owner: Actor
 ) -> None:
     settings = config.Settings()
-    save_shared_database(settings, DatabaseFields("old-server", 5432, "shop", "owner", PASSWORD))
-    save_shared_database(settings, DatabaseFields("new-server", 5432, "shop", "owner", PASSWORD))
+    for server in ("old-server", "new-server"):
+        fields = DatabaseFields(server, 5432, "shop", "owner", PASSWORD)
+        save_shared_database(session_factory, owner, settings, fields)
     assert list(memory_keyring.entries) == [
         (secrets.SERVICE, "database_password:postgresql://owner@new-server:5432/shop")
     ]
 
 
 def test_without_a_keyring_the_password_needs_consent_for_a_private_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, session_factory: sessionmaker[Session], owner: Actor
 ) -> None:
     monkeypatch.setenv(config.HOME_ENV, str(tmp_path))
     previous = keyring.get_keyring()
@@ -347,11 +354,11 @@ def test_without_a_keyring_the_password_needs_consent_for_a_private_file(
         settings = config.Settings()
         fields = DatabaseFields("shop-server", 5432, "shop", "owner", PASSWORD)
         with pytest.raises(secrets.SecretStoreUnavailable) as refused:
-            save_shared_database(settings, fields)
+            save_shared_database(session_factory, owner, settings, fields)
         assert refused.value.message == secrets.MSG_NO_KEYRING_DATABASE
         assert settings.database_url == "" and not (tmp_path / config.SETTINGS_FILE).exists()
 
-        assert save_shared_database(settings, fields, allow_plain_file=True) == "file"
+        assert save_shared_database(session_factory, owner, settings, fields, allow_plain_file=True) == "file"
         kept = secrets.database_password_file(settings.database_url)
         assert kept.read_text(encoding="utf-8") == PASSWORD
         assert stat.S_IMODE(kept.stat().st_mode) == 0o600

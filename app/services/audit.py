@@ -7,6 +7,11 @@ or deleted (the database refuses, see app/models/people.py); a later fact about 
 event, such as the platform's answer to a refund decision, is a new event whose
 `refers_to` is the earlier event's id.
 
+Reading the trail and exporting it are the owner's (`VIEW_AUDIT`), and recording a
+settings change is how a change of settings is made by someone allowed to
+(`MANAGE_SETTINGS`): these take the acting person and check their current record
+first (`permissions.authorise`), whatever the screen showed.
+
 Action names are dotted and stable, because filters and exports depend on them.
 """
 
@@ -25,7 +30,8 @@ from sqlalchemy.orm import Session
 
 from app.models import AuditEvent
 from app.models.people import DISPLAY_NAME_MAX
-from app.services.permissions import Actor
+from app.services import permissions
+from app.services.permissions import Action, Actor
 
 SHOP_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
 
@@ -144,8 +150,28 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def list_events(session: Session, f: AuditFilter) -> list[AuditRow]:
+def record_settings_change(
+    session: Session, actor: Actor, name: str, before: object, after: object, *, now: int
+) -> int:
+    """A change of the setting `name` by `actor`, who must be allowed to change settings;
+    returns the event's id. Call it before the change is kept, in the same unit of work,
+    so a refused change is neither kept nor recorded."""
+    permissions.authorise(session, actor, Action.MANAGE_SETTINGS)
+    return record(
+        session,
+        actor,
+        SETTINGS_CHANGE,
+        entity_type="settings",
+        entity_id=name,
+        before={name: before},
+        after={name: after},
+        now=now,
+    )
+
+
+def list_events(session: Session, actor: Actor, f: AuditFilter) -> list[AuditRow]:
     """Events matching `f`, newest first (ids only grow, so id order is time order)."""
+    permissions.authorise(session, actor, Action.VIEW_AUDIT)
     query = select(AuditEvent)
     if f.actor_id is not None:
         query = query.where(AuditEvent.actor_id == f.actor_id)
@@ -161,8 +187,9 @@ def list_events(session: Session, f: AuditFilter) -> list[AuditRow]:
     return [_row(event) for event in session.scalars(query)]
 
 
-def actions_in_use(session: Session) -> list[str]:
+def actions_in_use(session: Session, actor: Actor) -> list[str]:
     """Every action name that occurs in the trail, sorted (for the screen's filter)."""
+    permissions.authorise(session, actor, Action.VIEW_AUDIT)
     return list(session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)))
 
 
@@ -175,7 +202,15 @@ def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def export_csv(rows: Sequence[AuditRow], path: Path) -> None:
+def export_csv(session: Session, actor: Actor, f: AuditFilter, path: Path) -> int:
+    """The events matching `f` (as `list_events` reads them, for someone allowed to) as
+    CSV at `path`; returns how many rows were written."""
+    rows = list_events(session, actor, f)
+    write_csv(rows, path)
+    return len(rows)
+
+
+def write_csv(rows: Sequence[AuditRow], path: Path) -> None:
     """Write `rows` as CSV in UTF-8 with a BOM, which Excel on Chinese Windows needs to
     read the file as UTF-8 rather than GBK. Written whole to a side file first."""
     temporary = path.with_name(path.name + ".tmp")

@@ -31,6 +31,18 @@ that sends an agreeing operation again (`MONEY_OPERATE_TYPES`, carried in the ev
 first made is the same money: the later event refers to the earlier one, and only the
 difference (if the buyer raised the amount) is added.
 
+Where each action is enforced (tests/test_permission_table.py walks the whole table
+through these services alone, every action for every role):
+- DECIDE_REFUND, REFUSE_REFUND_AND_SHIP, SHIP_ORDER: refund_decisions, shipping,
+  needs_attention (applying again) and outbox.discard, in the decision's transaction.
+- MANAGE_USERS: every command of accounts. MANAGE_SETTINGS: audit.record_settings_change,
+  the one way a settings change enters the trail. MANAGE_SHOP_CONNECTION:
+  shop_setup.switch_shop and shop_database's saving, checked before anything is written.
+  VIEW_AUDIT: audit.list_events, actions_in_use and export_csv.
+- The VIEW_* screens read through many small queries, so the check sits at the
+  session: `reading_sessions()` hands a screen a session factory whose every
+  transaction first checks the person's current record for the screen's action.
+
 Discarding. Dropping an operation the platform would not take is deciding about it
 again, so it needs the permission the operation needed: a refund decision
 `DECIDE_REFUND` (whoever made it), a shipment `SHIP_ORDER` (`DISCARD_NEEDS`).
@@ -44,8 +56,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, event, select, update
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from app.models import AuditEvent, User
 from app.services.refusal import Refusal
@@ -227,6 +239,27 @@ def authorise(
     )
     check(current, action, amount_fen=amount_fen, spent_today_fen=spent_today_fen)
     return current
+
+
+def reading_sessions(sessions: sessionmaker[Session], actor: Actor, action: Action) -> sessionmaker[Session]:
+    """Sessions like `sessions` for a screen that reads what `action` allows: each
+    transaction starts by checking the person's current record (PermissionDenied), so a
+    screen's reads stop the moment the owner switches the person off or changes their
+    role, and a role the table refuses gets no data at all."""
+    check(actor, action)
+    reading = sessionmaker(**sessions.kw)
+
+    @event.listens_for(reading, "after_begin")
+    def _check_person(_session: Session, transaction: SessionTransaction, connection: Connection) -> None:
+        if transaction.parent is not None:
+            return  # a savepoint inside a transaction already checked
+        found = connection.execute(
+            select(User.role, User.active).where(User.id == actor.user_id)
+        ).first()
+        if found is None or not found.active or found.role != Role(actor.role):
+            raise PermissionDenied(MSG_ACTOR_CHANGED, action)
+
+    return reading
 
 
 def shanghai_day_start(now: int) -> int:

@@ -6,7 +6,9 @@ when a database cannot be opened at start); the address composed from, and taken
 into, the fields a person fills in (`DatabaseFields`); and where the pieces are kept:
 the settings file gets the URL without the password, the password goes to the OS
 password store (app/secrets.py), and `url_for_opening()` puts it back in the one place
-a database URL is resolved for opening (app/shop.py). No Qt.
+a database URL is resolved for opening (app/shop.py). Pointing the workstation at
+another database is the shop connection's business (`MANAGE_SHOP_CONNECTION`): the
+person's current record is checked before anything is written. No Qt.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ from typing import ClassVar
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from app import config, secrets
 from app.db import MSG_NEWER_SCHEMA, DatabaseTooNew, current_revision, head_revision, is_known_revision
+from app.services import permissions
+from app.services.permissions import Action, Actor
 from app.sync.codes import QT_TRANSLATE_NOOP
 
 DEFAULT_PORT = 5432
@@ -296,7 +301,15 @@ def fill_saved_password(fields: DatabaseFields, saved_url: str) -> DatabaseField
     return replace(fields, password=password) if password else fields
 
 
+def _authorise(sessions: sessionmaker[Session], actor: Actor) -> None:
+    """PermissionDenied unless `actor`, as their record is now, may change the shop connection."""
+    with sessions.begin() as session:
+        permissions.authorise(session, actor, Action.MANAGE_SHOP_CONNECTION)
+
+
 def save_shared_database(
+    sessions: sessionmaker[Session],
+    actor: Actor,
     settings: config.Settings,
     fields: DatabaseFields,
     *,
@@ -305,9 +318,11 @@ def save_shared_database(
 ) -> str:
     """Point this workstation at the database of `fields`, from its next start.
 
-    The password goes to the password store first (`SecretStoreUnavailable` leaves
-    everything as it was), then the settings name the database, without the password.
-    Returns where the password went: "keyring", "file", or "" when there is none."""
+    Who asks is checked first (PermissionDenied writes nothing). The password goes to
+    the password store first (`SecretStoreUnavailable` leaves everything as it was),
+    then the settings name the database, without the password. Returns where the
+    password went: "keyring", "file", or "" when there is none."""
+    _authorise(sessions, actor)
     saved = without_password(compose_url(fields))
     where = ""
     if fields.password:
@@ -320,8 +335,12 @@ def save_shared_database(
     return where
 
 
-def use_this_computer(settings: config.Settings, *, path: Path | None = None) -> None:
-    """Back to this computer's own database file per shop, from the next start."""
+def use_this_computer(
+    sessions: sessionmaker[Session], actor: Actor, settings: config.Settings, *, path: Path | None = None
+) -> None:
+    """Back to this computer's own database file per shop, from the next start (who asks
+    is checked first)."""
+    _authorise(sessions, actor)
     forget_password_of(settings.database_url)
     settings.database_url = ""
     settings.save(path)

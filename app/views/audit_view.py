@@ -36,9 +36,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.services import accounts, audit
 from app.services.audit import AuditFilter, AuditRow
 from app.services.permissions import Actor
+from app.services.refusal import Refusal
 from app.views import formatting
 from app.views.audit_table_model import COL_CHANGE, COL_NOTE, AuditTableModel, action_label
 from app.views.background import WORK_LANE, BackgroundTasks
+from app.views.people_words import refusal_text
 
 ORDER_DEBOUNCE_MS = 300
 DEFAULT_DAYS = 30
@@ -77,6 +79,7 @@ class AuditView(QWidget):
         self._tasks = tasks
         self._sessions = sessions
         self._actor = actor
+        self._shown_filter: AuditFilter | None = None  # what the rows on screen were read with
         self._clock = clock
         self._stale = False
 
@@ -206,20 +209,24 @@ class AuditView(QWidget):
     def load_choices(self) -> None:
         """The people and action names the filters offer."""
 
+        actor = self._actor
+
         def query(session: Session) -> tuple[list[tuple[int, str]], list[str]]:
+            actions = audit.actions_in_use(session, actor)  # the owner's only: checked first
             people = [(u.id, u.display_name) for u in accounts.list_users(session)]
-            return people, audit.actions_in_use(session)
+            return people, actions
 
         self._tasks.read("audit.choices", self._sessions, query, self._on_choices, self._on_failed)
 
     @Slot()
     def refresh(self) -> None:
         self._debounce.stop()
-        wanted = self.current_filter()
+        wanted, actor = self.current_filter(), self._actor
+        self._shown_filter = wanted
         self._tasks.read(
             "audit.list",
             self._sessions,
-            lambda s: audit.list_events(s, wanted),
+            lambda s: audit.list_events(s, actor, wanted),
             self._on_rows,
             self._on_failed,
         )
@@ -233,13 +240,19 @@ class AuditView(QWidget):
         if not chosen:
             return
         path = Path(chosen)
-        rows = self.model.rows()
+        # The rows shown: read again with the filter they were read with, by someone allowed to.
+        shown, actor, sessions = self._shown_filter or self.current_filter(), self._actor, self._sessions
         self.export_button.setEnabled(False)
         self.count_label.setText(self.tr("Exporting…"))
+
+        def export() -> int:
+            with sessions() as session:
+                return audit.export_csv(session, actor, shown, path)
+
         self._tasks.run(
             "audit.export",
-            lambda: audit.export_csv(rows, path),
-            lambda _: self._on_exported(path, len(rows)),
+            export,
+            lambda count: self._on_exported(path, count),
             self._on_export_failed,
             lane=WORK_LANE,
         )
@@ -275,7 +288,10 @@ class AuditView(QWidget):
         self.rows_loaded.emit()
 
     def _on_failed(self, error: BaseException) -> None:
-        self.count_label.setText(self.tr("The audit log could not be read: {error}").format(error=error))
+        if isinstance(error, Refusal):  # e.g. the owner was switched off at another desk
+            self.count_label.setText(refusal_text(error))
+        else:
+            self.count_label.setText(self.tr("The audit log could not be read: {error}").format(error=error))
         self.rows_loaded.emit()
 
     def _on_exported(self, path: Path, count: int) -> None:
@@ -285,7 +301,10 @@ class AuditView(QWidget):
 
     def _on_export_failed(self, error: BaseException) -> None:
         self.export_button.setEnabled(True)
-        self.count_label.setText(self.tr("The file could not be written: {error}").format(error=error))
+        if isinstance(error, Refusal):
+            self.count_label.setText(refusal_text(error))
+        else:
+            self.count_label.setText(self.tr("The file could not be written: {error}").format(error=error))
         self.exported.emit("")
 
     def _update_count(self) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.services import audit, outbox
+from app.services import audit, outbox, permissions
 from app.services.permissions import Action, Actor, allowed
 from app.sync.status import SyncStatus
 from app.views.audit_view import AuditView
@@ -138,23 +138,31 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence("Ctrl+Shift+L"), self, self.switch_user_requested.emit)
 
         # The screens, in navigation order: one line each.
-        self.add_screen("orders", OrdersView(self.tasks, session_factory), requires=Action.VIEW_ORDERS)
+        # A screen reads through sessions that check, at every transaction, that the person
+        # (as their record is now) may see it: the permissions service enforces the reading.
+        reading = self._reading_sessions
+        self.add_screen(
+            "orders", OrdersView(self.tasks, reading(Action.VIEW_ORDERS)), requires=Action.VIEW_ORDERS
+        )
         if actor is not None:  # decisions are made in someone's name: built only when allowed
             self.add_screen(
                 "refunds",
                 lambda: RefundQueueView(
-                    self.tasks, session_factory, actor, sync_worker=sync_worker, settings=settings
-                ),
+                    self.tasks, reading(Action.VIEW_REFUND_QUEUE), actor, sync_worker=sync_worker,
+                    settings=settings,
+                ),  # fmt: skip
                 requires=Action.VIEW_REFUND_QUEUE,
             )
             self.add_screen(
                 "shipping",
-                lambda: ShippingBoardView(self.tasks, session_factory, actor, sync_worker=sync_worker),
+                lambda: ShippingBoardView(
+                    self.tasks, reading(Action.VIEW_SHIPPING_BOARD), actor, sync_worker=sync_worker
+                ),
                 requires=Action.VIEW_SHIPPING_BOARD,
             )
             self.add_screen(  # pyqtgraph and six charts: built when first shown
                 "dashboard",
-                lambda: dashboard_screen(self.tasks, session_factory, actor, settings=settings,
+                lambda: dashboard_screen(self.tasks, reading(Action.VIEW_DASHBOARD), actor, settings=settings,
                                          settings_path=settings_path, sync_worker=sync_worker),
                 requires=Action.VIEW_DASHBOARD,
                 title=lambda: QCoreApplication.translate("DashboardView", "Dashboard"),
@@ -185,6 +193,13 @@ class MainWindow(QMainWindow):
 
     def actor(self) -> Actor | None:
         return self._actor
+
+    def _reading_sessions(self, action: Action) -> sessionmaker[Session]:
+        """The sessions a screen for `action` reads through (permissions.reading_sessions);
+        a window without a signed-in person reads as it is."""
+        if self._actor is None:
+            return self._sessions
+        return permissions.reading_sessions(self._sessions, self._actor, action)
 
     def add_screen(
         self,
@@ -334,6 +349,8 @@ class MainWindow(QMainWindow):
             can_change_shop=self._actor is not None and self.allows(Action.MANAGE_SHOP_CONNECTION),
             tasks=self.tasks,
             waiting_count=self._waiting,
+            sessions=self._sessions,
+            actor=self._actor,
         )
         dialog.change_shop_requested.connect(self.shop_change_requested)
         # The URLs carry no password: the settings file never holds one, nor does the trail.
@@ -356,17 +373,10 @@ class MainWindow(QMainWindow):
         actor, sessions = self._actor, self._sessions
 
         def record() -> None:
+            if actor is None:  # nobody signed in (a window without people): nothing to attribute
+                return
             with sessions.begin() as session:
-                audit.record(
-                    session,
-                    actor,
-                    audit.SETTINGS_CHANGE,
-                    entity_type="settings",
-                    entity_id=name,
-                    before={name: before},
-                    after={name: after},
-                    now=int(time.time()),
-                )
+                audit.record_settings_change(session, actor, name, before, after, now=int(time.time()))
 
         self.tasks.run("settings.audit", record, lambda _none: None)
 

@@ -75,10 +75,7 @@ def weights_change(
 
     def record() -> None:
         with sessions.begin() as session:
-            audit.record(
-                session, actor, audit.SETTINGS_CHANGE, entity_type="settings", entity_id=SETTINGS_KEY,
-                before={SETTINGS_KEY: dict(before)}, after={SETTINGS_KEY: dict(after)}, now=now,
-            )  # fmt: skip
+            audit.record_settings_change(session, actor, SETTINGS_KEY, dict(before), dict(after), now=now)
 
     return record
 

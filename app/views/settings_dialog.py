@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import LANGUAGES, Settings
+from app.services.permissions import Actor
 from app.views.background import BackgroundTasks
 from app.views.i18n import install_language
 from app.views.shop_database_section import ShopDatabaseSection
@@ -46,6 +48,8 @@ class SettingsDialog(QDialog):
         can_change_shop: bool = False,
         tasks: BackgroundTasks | None = None,
         waiting_count: int = 0,
+        sessions: sessionmaker[Session] | None = None,
+        actor: Actor | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -91,6 +95,8 @@ class SettingsDialog(QDialog):
                 self,
                 settings_path=settings_path,
                 waiting_count=waiting_count,
+                sessions=sessions,
+                actor=actor,
             )
             self.database_section.database_changed.connect(self.shop_database_changed)
             self.database_section.restart_requested.connect(self._on_restart)

@@ -30,10 +30,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.secrets import SecretStoreUnavailable
 from app.services import shop_database
+from app.services.permissions import MSG_ROLE, Action, Actor, PermissionDenied
+from app.services.refusal import Refusal
 from app.services.shop_database import MSG_FIELDS_MISSING, DatabaseCheck, DatabaseFields
 from app.views.background import NET_LANE, BackgroundTasks
 from app.views.people_words import refusal_text, service_words
@@ -55,10 +58,14 @@ class ShopDatabaseSection(QGroupBox):
         *,
         settings_path: Path | None = None,
         waiting_count: int = 0,
+        sessions: sessionmaker[Session] | None = None,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shopDatabaseSection")
         self._settings = settings
+        # Who saves, checked by the services before anything is written.
+        self._sessions, self._actor = sessions, actor
         self._waiting_count = waiting_count  # decisions made here the platform has not confirmed
         self._settings_path = settings_path
         self._tasks = tasks
@@ -203,9 +210,15 @@ class ShopDatabaseSection(QGroupBox):
             no=self.tr("Cancel"),
         ):
             return
-        if self.only_here_choice.isChecked():
-            shop_database.use_this_computer(self._settings, path=self._settings_path)
-        elif not self._save_shared():
+        try:
+            if self.only_here_choice.isChecked():
+                shop_database.use_this_computer(
+                    *self._who(), self._settings, path=self._settings_path
+                )
+            elif not self._save_shared():
+                return
+        except Refusal as refused:  # e.g. switched off at another desk since signing in
+            self._show(refusal_text(refused), ok=False)
             return
         self.database_changed.emit(before, self._settings.database_url)
         if self._ask(
@@ -220,7 +233,15 @@ class ShopDatabaseSection(QGroupBox):
             self._show(self.tr("Saved. Takes effect when AfterSales Desk restarts."), ok=True)
         self._update()
 
+    def _who(self) -> tuple[sessionmaker[Session], Actor]:
+        """The signed-in person and their shop database, for the services to check."""
+        if self._sessions is None or self._actor is None:  # nobody signed in: nobody may
+            raise PermissionDenied(MSG_ROLE, Action.MANAGE_SHOP_CONNECTION)
+        return self._sessions, self._actor
+
     def _save_shared(self) -> bool:
+        """Save the shared database's fields; False when the owner cancelled (a service's
+        refusal propagates to `save_choice`)."""
         fields = self.fields()
         if fields.missing():
             self._show(MSG_FIELDS_MISSING, ok=False)
@@ -237,7 +258,9 @@ class ShopDatabaseSection(QGroupBox):
             return False
         fields = shop_database.fill_saved_password(fields, self._settings.database_url)
         try:
-            shop_database.save_shared_database(self._settings, fields, path=self._settings_path)
+            shop_database.save_shared_database(
+                *self._who(), self._settings, fields, path=self._settings_path
+            )
         except SecretStoreUnavailable as error:
             if not self._ask(
                 self.tr("Keep the password in a file?"),
@@ -247,8 +270,9 @@ class ShopDatabaseSection(QGroupBox):
             ):
                 return False
             shop_database.save_shared_database(
-                self._settings, fields, allow_plain_file=True, path=self._settings_path
-            )
+                *self._who(), self._settings, fields, allow_plain_file=True,
+                path=self._settings_path,
+            )  # fmt: skip
         self.password_edit.clear()  # saved; an empty box now means "keep the saved password"
         return True
 
