@@ -61,6 +61,11 @@ def first_run(
         shop_id=result.shop_id,
         allow_plain_file_secret=result.allow_plain_file_secret,
     )
+    # Only a shop without an owner is set up here: on a shared database another desk may
+    # have made its owner while the wizard was open. Checked before anything is saved.
+    if settings.database_url and not needs_first_run(shop.sessions):
+        _tell_owner_exists()
+        return None
     try:
         where = save_shop_choice(settings, choice)
     except SecretStoreUnavailable as error:
@@ -76,19 +81,31 @@ def first_run(
         if reopened is None:
             return None
         shop = reopened
-    owner = create_first_owner(
-        shop.sessions,
-        username=result.owner_username,
-        display_name=result.owner_display_name,
-        password=result.owner_password,
-        choice=choice,
-        secret_location=where,
-        now=int(time.time()),
-    )
+    try:
+        owner = create_first_owner(
+            shop.sessions,
+            username=result.owner_username,
+            display_name=result.owner_display_name,
+            password=result.owner_password,
+            choice=choice,
+            secret_location=where,
+            now=int(time.time()),
+        )
+    except accounts.AccountError:  # the shop's database had its owner already
+        _tell_owner_exists()
+        return None
     if result.stay_signed_in:
         settings.stay_signed_in_user = owner.username
         settings.save()
     return shop, owner
+
+
+def _tell_owner_exists() -> None:
+    QMessageBox.information(
+        None,
+        QCoreApplication.translate("SignInFlow", "This shop already has an owner"),
+        QCoreApplication.translate("accounts", accounts.MSG_OWNER_EXISTS),
+    )
 
 
 def sign_in(

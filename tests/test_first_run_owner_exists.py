@@ -1,0 +1,60 @@
+"""The first-run wizard on a shared database whose owner another desk made meanwhile.
+
+The wizard sets up a shop without an owner. On a shared database another desk may
+create the owner while this one's wizard is open; then nothing of the wizard's answers
+is saved (no settings, no owner), and the person is told in plain words to sign in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import config
+from app.models import User
+from app.services import accounts
+from app.sync.client import ShopCredentials
+from app.views.background import BackgroundTasks
+from app.views.first_run_wizard import FirstRunWizard
+from app.views.sign_in_flow import OpenShop, first_run
+from tests.builders import NOW
+from tests.test_first_run_wizard import fill_owner
+
+
+def test_a_shop_whose_owner_appeared_meanwhile_is_not_set_up_again_and_nothing_is_saved(
+    qtbot, tasks: BackgroundTasks, session_factory: sessionmaker[Session], app_home, english
+) -> None:
+    settings = config.Settings(language="en", database_url="postgresql://desk@shop-server:5432/shop")
+    shop = OpenShop(session_factory, lambda: None, lambda: ShopCredentials("", "", "", ""), "shared")
+    told: list[str] = []
+
+    def answer() -> None:
+        wizard = QApplication.activeModalWidget()
+        if not isinstance(wizard, FirstRunWizard):
+            QTimer.singleShot(20, answer)
+            return
+        qtbot.waitUntil(lambda: wizard.shop_page.keyring_available() is not None, timeout=10_000)
+        fill_owner(qtbot, wizard)
+        wizard.next()
+        wizard.next()  # the demo shop, the default
+        with session_factory.begin() as session:  # meanwhile, at another desk
+            accounts.create_owner(session, "laowang", "老王", "owner-pass-2", now=NOW)
+        QTimer.singleShot(0, close_message)
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    def close_message() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, close_message)
+            return
+        told.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, answer)
+    assert first_run(settings, tasks, shop, reopen=lambda: None) is None
+    assert told == ["This shop already has an owner. Sign in as the owner."]
+    assert not (config.data_dir() / config.SETTINGS_FILE).exists()  # nothing saved
+    with session_factory() as session:
+        assert session.scalars(select(User.username)).all() == ["laowang"]
