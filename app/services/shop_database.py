@@ -2,7 +2,9 @@
 
 Owns `check_database()`, which connects, reads the schema revision and says in plain
 words how it went (the settings dialog's "Test connection", and the desktop's message
-when a database cannot be opened at start); the address composed from, and taken apart
+when a database cannot be opened at start; `classify_error()` for any database error,
+and `sync_problem()` for one that stops the desktop's sync mid-run, told in the words of
+`SYNC_PROBLEMS`); the address composed from, and taken apart
 into, the fields a person fills in (`DatabaseFields`); and where the pieces are kept:
 the settings file gets the URL without the password, the password goes to the OS
 password store (app/secrets.py), and `url_for_opening()` puts it back in the one place
@@ -13,6 +15,7 @@ person's current record is checked before anything is written. No Qt.
 
 from __future__ import annotations
 
+import errno
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -22,7 +25,7 @@ from typing import ClassVar
 
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -118,6 +121,25 @@ MESSAGES: Mapping[DatabaseStatus, str] = {
     DatabaseStatus.OTHER: QT_TRANSLATE_NOOP("settings", "The database could not be used: {detail}"),
 }
 MSG_FIELDS_MISSING = QT_TRANSLATE_NOOP("settings", "Fill in the server, the database and the user.")
+# The same problems met by the desktop's sync in the middle of a run (context "sync", as
+# the status bar speaks): it tries again by itself, so these never say "start again".
+SYNC_PROBLEMS: Mapping[DatabaseStatus, str] = {
+    DatabaseStatus.DISK_FULL: QT_TRANSLATE_NOOP(
+        "sync",
+        "The disk is full, so nothing more can be stored. Nothing has been lost: free some space on "
+        "the disk (or ask whoever looks after the database server) and the sync carries on by itself.",
+    ),
+    DatabaseStatus.DAMAGED: QT_TRANSLATE_NOOP(
+        "sync",
+        "The shop's database file is damaged and cannot be read; it was left as it is. Keep a copy "
+        "(decisions not yet sent may be in it), then restore a backup or move the file aside and "
+        "start AfterSales Desk again.",
+    ),
+    DatabaseStatus.UNREACHABLE: QT_TRANSLATE_NOOP(
+        "sync",
+        "The shop's database server is not answering. Nothing has been lost; the sync tries again by itself.",
+    ),
+}
 
 # The server's and libpq's words, in English and as PostgreSQL's Chinese translation says
 # them (a server with lc_messages=zh_CN answers a failed sign-in in Chinese). Connection
@@ -403,3 +425,25 @@ def classify_error(error: BaseException) -> DatabaseCheck:
     if isinstance(original, TimeoutError | ConnectionError):
         return DatabaseCheck(DatabaseStatus.UNREACHABLE, detail=words)
     return DatabaseCheck(DatabaseStatus.OTHER, detail=words or type(original).__name__)
+
+
+def sync_problem(error: BaseException) -> DatabaseCheck | None:
+    """What `classify_error` makes of a database failing in the middle of a sync run, when
+    it is one of `SYNC_PROBLEMS`; None for anything else (a bug is no database problem).
+
+    The whole chain of the exception counts: a full disk makes SQLite roll the whole
+    transaction back, and the savepoint released after it then fails with words of its own.
+    """
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        # Only the database's errors and the disk's own: never, say, the network to the platform.
+        if isinstance(cause, SQLAlchemyError) or (
+            isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT)
+        ):
+            check = classify_error(cause)
+            if check.status in SYNC_PROBLEMS:
+                return check
+        cause = cause.__cause__ or cause.__context__
+    return None

@@ -24,6 +24,7 @@ No Qt here.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 from collections.abc import Iterator
@@ -115,7 +116,10 @@ class SyncLease:
         return self._shared
 
     def acquire(self) -> bool:
-        """Take the lease if free, or confirm it is still ours; never waits for it."""
+        """Take the lease if free, or confirm it is still ours; never waits for it.
+
+        A database that cannot be reached (or a disk too full for the lease file) raises
+        its error: that is no other workstation syncing, and the worker says what it is."""
         if not self._shared:
             return True
         if self.holds():
@@ -124,17 +128,15 @@ class SyncLease:
             try:
                 granted = self._file_lock.try_acquire()
             except OSError as error:  # the folder is read-only, or gone: nobody here can sync
+                if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                    raise
                 log.warning("could not take the sync lease file %s: %s", self._file_lock.path, error)
                 return False
             if granted:
                 log.info("took the sync lease (%s)", self._file_lock.path)
             return granted
         assert self._lease_engine is not None
-        try:
-            connection = self._lease_engine.connect()
-        except Exception as error:  # the database is unreachable: nobody here can sync
-            log.warning("could not connect to take the sync lease: %s", error)
-            return False
+        connection = self._lease_engine.connect()  # unreachable: raises, told as such
         try:
             for setting, value in (
                 ("tcp_keepalives_idle", KEEPALIVE_IDLE_S),

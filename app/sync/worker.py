@@ -5,6 +5,13 @@ timer and on demand, backing off while the platform cannot be reached, and publi
 `SyncStatus` and "what changed" as signals. The desktop runs it inside its sync
 process (app/sync/child.py, driven by app/sync/sync_process.py), so that the sync
 never holds the window's interpreter lock; tests and tools may run it in-process.
+
+When the database itself fails mid-run (a full disk, a damaged file, a shared database
+server that stopped answering) the status says which in plain words, read from the error
+as the headless command reads it (`shop_database.sync_problem`), as needing a person;
+and the loop keeps trying with back-off, carrying on by itself once the cause is gone
+(space freed, the server back). Nothing is lost meanwhile: a page and its cursor, a
+decision and its state, are each one transaction, which the failure rolled back whole.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from app.models import outbox as outbox_state
+from app.services.shop_database import SYNC_PROBLEMS, sync_problem
 from app.sync.backoff import Backoff
 from app.sync.change_feed import ChangeFeed
 from app.sync.client import Outcome
@@ -43,6 +51,9 @@ STOP_WAIT_MS = 10_000
 # shop goes unsynced after the holder stops (a holder that vanished without closing
 # takes the lease keep-alives, about 11 s, to be noticed; app/sync/lease.py).
 STANDBY_RETRY_S = 3.0
+# The longest wait between tries while the database fails: a person freeing space on the
+# disk, or restarting the database server, should see the sync carry on within a minute.
+DATABASE_RETRY_MAX_S = 60.0
 
 
 class _SyncLoop(QObject):
@@ -92,8 +103,9 @@ class _SyncLoop(QObject):
         except ShopNotReachable as error:
             report = RunReport(outcome=Outcome.CONFIG_ERROR, problem=error.problem, detail=error.detail)
         except Exception as error:  # the loop must survive anything and say so
-            log.exception("sync run failed")
-            report = RunReport(outcome=Outcome.RETRY, problem=PROBLEM_UNEXPECTED, detail=str(error))
+            self._flush_changes(force=True)  # pages stored before the failure are there to see
+            self._timer.start(int(self._after_failure(error) * 1000))
+            return
         self._flush_changes(force=True)
         delay = self._schedule_after(report)
         self._timer.start(int(delay * 1000))
@@ -149,6 +161,27 @@ class _SyncLoop(QObject):
                 error_detail=report.detail,
                 next_attempt_in_s=delay,
                 kinds_changed=report.kinds_changed,
+            )
+        )
+        return delay
+
+    def _after_failure(self, error: Exception) -> float:
+        """Say what stopped the run; returns the delay before the next try."""
+        database = sync_problem(error)
+        if database is None:
+            log.exception("sync run failed")
+            report = RunReport(outcome=Outcome.RETRY, problem=PROBLEM_UNEXPECTED, detail=str(error))
+            return self._schedule_after(report)
+        log.warning("the shop's database failed during the sync: %s", database.detail, exc_info=True)
+        delay = min(self._backoff.next_delay(), DATABASE_RETRY_MAX_S)
+        # A person must act (free space, rescue the file, bring the server back); the
+        # driver's words are in the log, never shown as "the platform said".
+        self._publish(
+            SyncStatus(
+                SyncState.NEEDS_ATTENTION,
+                self._status.last_success_at,
+                last_error=SYNC_PROBLEMS[database.status],
+                next_attempt_in_s=delay,
             )
         )
         return delay

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.services.shop_database import SYNC_PROBLEMS
 from app.sync.status import SyncState, SyncStatus
 from app.views import formatting
 
@@ -127,7 +128,13 @@ class SyncStatusBar(QWidget):
                 return self.tr("Offline — retrying now…")
             return self.tr("Offline — will retry in {seconds} s").format(seconds=left)
         reason = self.problem_text(status) or self.tr("the shop connection needs a person")
-        return self.tr("Needs attention: {reason}").format(reason=reason)
+        text = self.tr("Needs attention: {reason}").format(reason=reason)
+        if status.last_error in SYNC_PROBLEMS.values() and status.next_attempt_in_s is not None:
+            # The database's problems are tried again by themselves, backing off: say when.
+            left = max(0, round(status.next_attempt_in_s - (self._monotonic() - self._received_at)))
+            when = self.tr("next try in {seconds} s").format(seconds=left)
+            text += " · " + (when if left else self.tr("trying again now…"))
+        return text
 
     @staticmethod
     def problem_text(status: SyncStatus) -> str:
