@@ -38,6 +38,7 @@ EXPECTED: dict[str, set[str]] = {
     "manage_settings": {OW},
     "manage_shop_connection": {OW},
     "view_audit": {OW},
+    "dismiss_set_aside_record": {OW},  # the owner: everything else
 }
 SHANGHAI = timezone(timedelta(hours=8))
 

@@ -8,7 +8,10 @@ number, something that is not a record at all). The raw JSON is kept exactly as 
 any database can hold it), with the record's id when it could be read, the reason in
 plain words (English source, context "sync") and a technical detail. Needs attention
 lists the open rows; a later good version of the same record closes them
-(`resolved_at`), so the list shows only what still needs a person.
+(`resolved_at`), so the list shows only what still needs a person. The owner may also
+dismiss one (`dismissed_at`, `dismissed_by`: a user id), once dealt with in the
+platform's own back office; the row and its raw record stay, and a later bad version
+of the same record, being another row, is listed again.
 """
 
 from __future__ import annotations
@@ -42,3 +45,5 @@ class QuarantinedRecord(Base):
     first_seen_at: Mapped[int] = mapped_column(UnixTime)
     last_seen_at: Mapped[int] = mapped_column(UnixTime)
     resolved_at: Mapped[int | None] = mapped_column(UnixTime)  # a good version was stored since
+    dismissed_at: Mapped[int | None] = mapped_column(UnixTime)  # the owner took it off the list
+    dismissed_by: Mapped[int | None] = mapped_column(Integer)  # users.id of who did

@@ -15,7 +15,9 @@ is to discard it and, where the parcel still goes, ship again with the right det
 
 Also `set_aside_records()`: the platform's records the sync could not keep (kept raw
 by `app/sync/quarantine.py`), still open — each leaves the list on its own once the
-platform sends a good version.
+platform sends a good version, or when the owner dismisses it (`dismiss_set_aside()`,
+`DISMISS_SET_ASIDE_RECORD`, audited), having dealt with it in the platform's own back
+office. A dismissed record stays kept, raw, with who dismissed it and when.
 """
 
 from __future__ import annotations
@@ -23,13 +25,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.models import AfterSale, Order, OutboxOperation, QuarantinedRecord
 from app.models import outbox as state
 from app.services import audit, permissions, shipping
-from app.services.permissions import Actor
+from app.services.permissions import Action, Actor
 from app.services.refund_decisions import (
     ENTITY,
     MSG_PENDING,
@@ -39,6 +41,7 @@ from app.services.refund_decisions import (
     has_open_operation,
     queue_decision,
 )
+from app.services.refusal import Refusal
 from app.sync.codes import (
     OPERATE_TRANSITIONS,
     ORDER_STATUSES_TO_SHIP,
@@ -48,6 +51,10 @@ from app.sync.codes import (
 )
 
 OUTBOX_REAPPLY = "outbox.reapply"
+SET_ASIDE_DISMISS = "set_aside.dismiss"
+MSG_SET_ASIDE_GONE = QT_TRANSLATE_NOOP(
+    "sync", "This record is no longer in the list: the platform sent it corrected, or someone dismissed it."
+)
 MSG_NOT_CONFLICT = QT_TRANSLATE_NOOP(
     "refunds", "Only a decision that met a changed request can be applied again."
 )
@@ -194,7 +201,43 @@ def set_aside_records(session: Session) -> list[SetAsideRecord]:
             table.last_seen_at,
             table.raw,
         )
-        .where(table.resolved_at.is_(None))
+        .where(table.resolved_at.is_(None), table.dismissed_at.is_(None))
         .order_by(table.first_seen_at, table.id)
     )
     return [SetAsideRecord(*row) for row in rows]
+
+
+class SetAsideGone(Refusal):
+    """The set-aside record left the list before the person's choice arrived."""
+
+    context = "sync"
+
+
+def dismiss_set_aside(session: Session, actor: Actor, set_aside_id: int, *, now: int) -> None:
+    """The owner takes a set-aside record (`SetAsideRecord.id`) off the list, in the
+    caller's transaction (audited "set_aside.dismiss"); the raw record stays kept. Raises
+    PermissionDenied for anyone else, SetAsideGone when it already left the list."""
+    current = permissions.authorise(session, actor, Action.DISMISS_SET_ASIDE_RECORD)
+    table = QuarantinedRecord.__table__
+    # One statement decides: of two desks dismissing at once, the second is told it is gone.
+    dismissed = session.execute(
+        update(table)
+        .where(table.c.id == set_aside_id, table.c.resolved_at.is_(None), table.c.dismissed_at.is_(None))
+        .values(dismissed_at=now, dismissed_by=current.user_id)
+        .returning(table.c.stream, table.c.record_id, table.c.reason, table.c.first_seen_at)
+    ).first()
+    if dismissed is None:
+        raise SetAsideGone(MSG_SET_ASIDE_GONE)
+    is_order = dismissed.stream == "orders"
+    audit.record(
+        session,
+        current,
+        SET_ASIDE_DISMISS,
+        entity_type=shipping.ENTITY if is_order else ENTITY,
+        entity_id=dismissed.record_id,
+        order_id=dismissed.record_id if is_order else "",
+        before={"set_aside": set_aside_id, "stream": dismissed.stream, "reason": dismissed.reason,
+                "first_seen_at": dismissed.first_seen_at},  # fmt: skip
+        after={"dismissed": True},
+        now=now,
+    )

@@ -96,6 +96,7 @@ class Action(StrEnum):
     MANAGE_SETTINGS = "manage_settings"
     MANAGE_SHOP_CONNECTION = "manage_shop_connection"
     VIEW_AUDIT = "view_audit"
+    DISMISS_SET_ASIDE_RECORD = "dismiss_set_aside_record"  # a record the sync could not keep
 
 
 _OWNER = frozenset({Role.OWNER})
@@ -116,6 +117,7 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = MappingProxyType(
         Action.MANAGE_SETTINGS: _OWNER,
         Action.MANAGE_SHOP_CONNECTION: _OWNER,
         Action.VIEW_AUDIT: _OWNER,
+        Action.DISMISS_SET_ASIDE_RECORD: _OWNER,  # needs_attention.dismiss_set_aside
     }
 )
 

@@ -187,8 +187,10 @@ def raw_json(record: Any) -> str:
 
 
 def keep(session: Session, stream: str, records: Sequence[SetAside], now: int) -> None:
-    """Add each set-aside record once per stream; one seen again is only marked seen (and
-    open again, should the platform send the very same bad version after a good one)."""
+    """Add each set-aside record once per stream; one seen again is only marked seen: one
+    the owner dismissed stays dismissed (the overlap window meets it every run), but one
+    closed by a good version is open again, should the platform send the very same bad
+    version after it (a later bad version is a row of its own, open)."""
     if not records:
         return
     table = QuarantinedRecord.__table__
@@ -202,10 +204,12 @@ def keep(session: Session, stream: str, records: Sequence[SetAside], now: int) -
         )
     )
     if known:
+        seen_again = (table.c.stream == stream, table.c.fingerprint.in_(list(known)))
+        session.execute(update(table).where(*seen_again).values(last_seen_at=now))
         session.execute(
             update(table)
-            .where(table.c.stream == stream, table.c.fingerprint.in_(list(known)))
-            .values(last_seen_at=now, resolved_at=None)
+            .where(*seen_again, table.c.resolved_at.is_not(None))
+            .values(resolved_at=None, dismissed_at=None, dismissed_by=None)
         )
     new = [
         {

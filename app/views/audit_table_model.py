@@ -49,6 +49,7 @@ ACTION_LABELS: dict[str, str] = {
     audit.REFUND_REFUSE: QT_TRANSLATE_NOOP("audit_actions", "Refund refused"),
     audit.ORDER_SHIP: QT_TRANSLATE_NOOP("audit_actions", "Order shipped"),
     audit.PLATFORM_ANSWER: QT_TRANSLATE_NOOP("audit_actions", "Platform's answer"),
+    "set_aside.dismiss": QT_TRANSLATE_NOOP("audit_actions", "Set-aside record dismissed"),  # needs_attention
 }
 
 

@@ -13,7 +13,9 @@ tells the window when it moves.
 Below, when there are any, the records the platform sent that the sync could not keep
 (`needs_attention.set_aside_records`): which order or request, how it is dated, why,
 in plain words, with the technical detail and the record as received in the tooltip.
-Nobody acts on them here: each leaves the list once the platform sends it corrected.
+Each leaves the list once the platform sends it corrected, or when the owner dismisses
+it (Dismiss, `needs_attention.dismiss_set_aside`) having dealt with it in the
+platform's own back office; the record stays kept as received.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.services import needs_attention, outbox, permissions
 from app.services.needs_attention import SetAsideRecord
-from app.services.permissions import Actor, PermissionDenied
+from app.services.permissions import Action, Actor, PermissionDenied
 from app.views import formatting
 from app.views.attention_rows import (
     AttentionItem,
@@ -118,6 +120,12 @@ class NeedsAttentionView(QWidget):
             set_aside_header.resizeSection(column, self.fontMetrics().horizontalAdvance("M") * letters)
         # Rows follow their wrapped text at the columns' final widths (a handful of rows).
         self.set_aside_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.set_aside_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.dismiss_set_aside_button = QPushButton(self)
+        self.dismiss_set_aside_button.setObjectName("dismissSetAsideButton")
+        set_aside_buttons = QHBoxLayout()
+        set_aside_buttons.addWidget(self.dismiss_set_aside_button)
+        set_aside_buttons.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.reapply_button)
@@ -131,8 +139,12 @@ class NeedsAttentionView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.set_aside_intro)
         layout.addWidget(self.set_aside_table, 1)
+        layout.addLayout(set_aside_buttons)
         self.set_aside_intro.hide()
         self.set_aside_table.hide()
+        self.dismiss_set_aside_button.hide()
+        self.set_aside_table.itemSelectionChanged.connect(self._update_dismiss_button)
+        self.dismiss_set_aside_button.clicked.connect(self._dismiss_set_aside)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.discard_button.clicked.connect(lambda: self._resolve(discard=True))
         self.reapply_button.clicked.connect(lambda: self._resolve(discard=False))
@@ -202,6 +214,8 @@ class NeedsAttentionView(QWidget):
                 table.setItem(row, column, cell)
         self.set_aside_intro.setVisible(bool(records))
         table.setVisible(bool(records))
+        self.dismiss_set_aside_button.setVisible(bool(records))
+        self._update_dismiss_button()
         if before != len(records):
             self.title_changed.emit()
         self.set_aside_loaded.emit()
@@ -273,6 +287,43 @@ class NeedsAttentionView(QWidget):
 
         self._tasks.run("attention.resolve", work, done, self._refused)
 
+    def _selected_set_aside(self) -> SetAsideRecord | None:
+        rows = self.set_aside_table.selectionModel().selectedRows()
+        return self._set_aside[rows[0].row()] if rows and rows[0].row() < len(self._set_aside) else None
+
+    def _may_dismiss(self) -> bool:
+        return self._actor is not None and permissions.allowed(self._actor, Action.DISMISS_SET_ASIDE_RECORD)
+
+    def _update_dismiss_button(self) -> None:
+        button = self.dismiss_set_aside_button
+        button.setEnabled(self._selected_set_aside() is not None and self._may_dismiss())
+        if self._may_dismiss():
+            button.setToolTip(
+                self.tr(
+                    "Take this record off the list once you have dealt with it in the platform's own "
+                    "back office. It stays kept as received; a later bad version comes back."
+                )
+            )
+        else:
+            button.setToolTip(self.tr("Only the shop owner can dismiss a record."))
+
+    def _dismiss_set_aside(self) -> None:
+        record, actor, sessions = self._selected_set_aside(), self._actor, self._sessions
+        now = int(self._clock())
+        if record is None or actor is None:
+            return
+        self.error_label.setText("")
+
+        def work() -> None:
+            with sessions.begin() as session:
+                needs_attention.dismiss_set_aside(session, actor, record.id, now=now)
+
+        def done(_none: None) -> None:
+            self.refresh()
+            self.resolved.emit()
+
+        self._tasks.run("attention.dismiss", work, done, self._refused)
+
     def _refused(self, error: BaseException) -> None:
         self.error_label.setText(refusal_text(error))
 
@@ -298,12 +349,15 @@ class NeedsAttentionView(QWidget):
             self.tr(
                 "The platform sent these records in a form this computer cannot keep. They are kept "
                 "as received and the sync went on without them. A corrected version from the platform "
-                "replaces each one on its own; if one stays, tell the platform's support its number."
+                "replaces each one on its own; if one stays, tell the platform's support its number. "
+                "Once you have dealt with one in the platform's own back office, the owner can dismiss it."
             )
         )
         self.set_aside_table.setHorizontalHeaderLabels(
             [self.tr("Order or request"), self.tr("First received"), self.tr("What is wrong")]
         )
+        self.dismiss_set_aside_button.setText(self.tr("Dismiss"))
+        self._update_dismiss_button()
         self._retranslate_buttons(self._selected())
         if self._items:
             self._on_items(self._items)
