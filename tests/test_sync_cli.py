@@ -182,3 +182,14 @@ def test_the_desktop_start_tells_a_damaged_database_file_in_plain_words(
     assert desktop.open_shop(settings, sqlite_url(database)) is None
     assert seen and seen[0].startswith("The shop's database could not be opened:\n" + DAMAGED_WORDS)
     assert database.read_bytes() == GARBAGE
+
+
+def test_the_status_line_says_how_many_records_were_set_aside_for_a_person() -> None:
+    from app.sync.engine import RunReport
+
+    report = RunReport(pulled={"orders": 100, "after_sales": 3}, set_aside={"orders": 2, "after_sales": 0})
+    line = cli.status_line(report)
+    assert line.endswith(
+        "online: pulled orders 100, after_sales 3; set aside for a person (Needs attention): orders 2"
+    )
+    assert "set aside" not in cli.status_line(RunReport(pulled={"orders": 1}))

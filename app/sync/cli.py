@@ -93,9 +93,13 @@ def status_line(report: RunReport) -> str:
     clock = time.strftime("%H:%M:%S")
     if report.standing_by:
         return f"{clock} standing by: {report.problem}"
+    # Records the mirror could not hold are kept aside for a person (Needs attention):
+    # a service's log must say so, or nobody at a desk hears of them.
+    set_aside = ", ".join(f"{kind} {count}" for kind, count in report.set_aside.items() if count)
+    aside = f"; set aside for a person (Needs attention): {set_aside}" if set_aside else ""
     if report.outcome is Outcome.DONE:
-        return f"{clock} online: pulled {pulled}"
-    return f"{clock} {report.outcome.value}: {report.problem} {report.detail} (pulled {pulled})"
+        return f"{clock} online: pulled {pulled}{aside}"
+    return f"{clock} {report.outcome.value}: {report.problem} {report.detail} (pulled {pulled}){aside}"
 
 
 def run(argv: list[str]) -> int:
