@@ -117,62 +117,62 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="149" />
+        <location filename="../../app/views/audit_table_model.py" line="150" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="150" />
+        <location filename="../../app/views/audit_table_model.py" line="151" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="151" />
+        <location filename="../../app/views/audit_table_model.py" line="152" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="152" />
+        <location filename="../../app/views/audit_table_model.py" line="153" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="153" />
+        <location filename="../../app/views/audit_table_model.py" line="154" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="154" />
+        <location filename="../../app/views/audit_table_model.py" line="155" />
         <source>Before → after</source>
         <translation>修改前 → 修改后</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="155" />
+        <location filename="../../app/views/audit_table_model.py" line="156" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="184" />
+        <location filename="../../app/views/audit_table_model.py" line="185" />
         <source>the system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="184" />
+        <location filename="../../app/views/audit_table_model.py" line="185" />
         <source>nobody signed in</source>
         <translation>（未登录）</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="210" />
+        <location filename="../../app/views/audit_table_model.py" line="211" />
         <source>About event #{id}</source>
         <translation>关于记录 #{id}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="211" />
+        <location filename="../../app/views/audit_table_model.py" line="212" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="211" />
+        <location filename="../../app/views/audit_table_model.py" line="212" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
@@ -180,87 +180,87 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../app/views/audit_view.py" line="178" />
+        <location filename="../../app/views/audit_view.py" line="181" />
         <source>Audit log</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="231" />
+        <location filename="../../app/views/audit_view.py" line="238" />
         <source>Export the audit log</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="231" />
+        <location filename="../../app/views/audit_view.py" line="238" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="238" />
+        <location filename="../../app/views/audit_view.py" line="246" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="278" />
+        <location filename="../../app/views/audit_view.py" line="294" />
         <source>The audit log could not be read: {error}</source>
         <translation>无法读取操作记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="283" />
+        <location filename="../../app/views/audit_view.py" line="299" />
         <source>{count} events written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="288" />
+        <location filename="../../app/views/audit_view.py" line="307" />
         <source>The file could not be written: {error}</source>
         <translation>无法写入文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="293" />
+        <location filename="../../app/views/audit_view.py" line="312" />
         <source>1 event</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="293" />
+        <location filename="../../app/views/audit_view.py" line="312" />
         <source>{count} events</source>
         <translation>{count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="295" />
+        <location filename="../../app/views/audit_view.py" line="314" />
         <source>the newest {count} events; narrow the filters to see older ones</source>
         <translation>最新的 {count} 条记录；缩小筛选范围可查看更早的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="311" />
+        <location filename="../../app/views/audit_view.py" line="330" />
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="312" />
+        <location filename="../../app/views/audit_view.py" line="331" />
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="315" />
+        <location filename="../../app/views/audit_view.py" line="334" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="316" />
+        <location filename="../../app/views/audit_view.py" line="335" />
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="317" />
+        <location filename="../../app/views/audit_view.py" line="336" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="318" />
+        <location filename="../../app/views/audit_view.py" line="337" />
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="319" />
+        <location filename="../../app/views/audit_view.py" line="338" />
         <source>Choose an event to see everything it changed.</source>
         <translation>选择一条记录，查看它改动的全部内容。</translation>
     </message>
@@ -553,7 +553,7 @@
     <name>DashboardView</name>
     <message>
         <location filename="../../app/views/dashboard_view.py" line="171" />
-        <location filename="../../app/views/main_window.py" line="160" />
+        <location filename="../../app/views/main_window.py" line="168" />
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -1027,42 +1027,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="294" />
+        <location filename="../../app/views/main_window.py" line="309" />
         <source>{count} waiting to be sent</source>
         <translation>{count} 条待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="297" />
+        <location filename="../../app/views/main_window.py" line="312" />
         <source>Decisions made here that the platform has not confirmed yet; they are kept until it does.</source>
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="374" />
+        <location filename="../../app/views/main_window.py" line="384" />
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="375" />
+        <location filename="../../app/views/main_window.py" line="385" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="376" />
+        <location filename="../../app/views/main_window.py" line="386" />
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="377" />
+        <location filename="../../app/views/main_window.py" line="387" />
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="378" />
+        <location filename="../../app/views/main_window.py" line="388" />
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="381" />
+        <location filename="../../app/views/main_window.py" line="391" />
         <source>{name}
 {role}</source>
         <translation>{name}
@@ -1186,12 +1186,12 @@
         <translation>确认换货商品已收到</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="146" />
+        <location filename="../../app/views/needs_attention_view.py" line="158" />
         <source>Needs attention ({count})</source>
         <translation>待处理异常（{count}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="147" />
+        <location filename="../../app/views/needs_attention_view.py" line="159" />
         <source>Needs attention</source>
         <translation>待处理异常</translation>
     </message>
@@ -1224,7 +1224,7 @@ made {time}</source>
     </message>
     <message>
         <location filename="../../app/views/attention_rows.py" line="50" />
-        <location filename="../../app/views/needs_attention_view.py" line="221" />
+        <location filename="../../app/views/needs_attention_view.py" line="235" />
         <source>Order {order}</source>
         <translation>订单 {order}</translation>
     </message>
@@ -1249,105 +1249,120 @@ made {time}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="216" />
+        <location filename="../../app/views/needs_attention_view.py" line="230" />
         <source>An order whose number could not be read</source>
         <translation>一个订单号无法识别的订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="218" />
+        <location filename="../../app/views/needs_attention_view.py" line="232" />
         <source>An after-sale request whose number could not be read</source>
         <translation>一个单号无法识别的售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="223" />
+        <location filename="../../app/views/needs_attention_view.py" line="237" />
         <source>After-sale request {request}</source>
         <translation>售后单 {request}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="225" />
+        <location filename="../../app/views/needs_attention_view.py" line="239" />
         <source>dated {time}</source>
         <translation>记录时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="228" />
+        <location filename="../../app/views/needs_attention_view.py" line="242" />
         <source>again {time}</source>
         <translation>最近一次：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="233" />
+        <location filename="../../app/views/needs_attention_view.py" line="247" />
         <source>Detail: {detail}
 As received: {raw}</source>
         <translation>详情：{detail}
 收到的原始内容：{raw}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="283" />
+        <location filename="../../app/views/needs_attention_view.py" line="303" />
+        <source>Take this record off the list once you have dealt with it in the platform's own back office. It stays kept as received; a later bad version comes back.</source>
+        <translation>在平台后台处理好这条记录后，可将它移出列表。它仍按原样留存；平台之后若再发来有问题的新版本，会重新列出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="308" />
+        <source>Only the shop owner can dismiss a record.</source>
+        <translation>只有店主可以忽略记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="334" />
         <source>The platform did not take these decisions and shipments. Look at what it says, then discard one or apply it again to the request or order as it is now.</source>
         <translation>平台没有接受下面这些处理和发货。请看平台的提示，然后放弃，或按售后单、订单的最新状态重新提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="289" />
-        <location filename="../../app/views/needs_attention_view.py" line="305" />
+        <location filename="../../app/views/needs_attention_view.py" line="340" />
+        <location filename="../../app/views/needs_attention_view.py" line="357" />
         <source>Order or request</source>
         <translation>订单或售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="290" />
+        <location filename="../../app/views/needs_attention_view.py" line="341" />
         <source>Your decision</source>
         <translation>你的处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="291" />
+        <location filename="../../app/views/needs_attention_view.py" line="342" />
         <source>Platform now</source>
         <translation>平台当前状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="292" />
+        <location filename="../../app/views/needs_attention_view.py" line="343" />
         <source>What happened</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="295" />
+        <location filename="../../app/views/needs_attention_view.py" line="346" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="296" />
+        <location filename="../../app/views/needs_attention_view.py" line="347" />
         <source>Apply again</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="299" />
-        <source>The platform sent these records in a form this computer cannot keep. They are kept as received and the sync went on without them. A corrected version from the platform replaces each one on its own; if one stays, tell the platform's support its number.</source>
-        <translation>平台发来的这些记录格式有问题，本机无法保存。它们已按原样留存，同步没有因此中断。平台发来更正后的版本时会自动替换；如果某条一直留在这里，请把它的单号告诉平台客服。</translation>
+        <location filename="../../app/views/needs_attention_view.py" line="350" />
+        <source>The platform sent these records in a form this computer cannot keep. They are kept as received and the sync went on without them. A corrected version from the platform replaces each one on its own; if one stays, tell the platform's support its number. Once you have dealt with one in the platform's own back office, the owner can dismiss it.</source>
+        <translation>平台发来的这些记录格式有问题，本机无法保存。它们已按原样留存，同步没有因此中断。平台发来更正后的版本时会自动替换；如果某条一直留在这里，请把它的单号告诉平台客服。在平台后台处理好某条记录后，店主可以将其忽略。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="305" />
+        <location filename="../../app/views/needs_attention_view.py" line="357" />
         <source>First received</source>
         <translation>首次收到</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="305" />
+        <location filename="../../app/views/needs_attention_view.py" line="357" />
         <source>What is wrong</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="317" />
+        <location filename="../../app/views/needs_attention_view.py" line="359" />
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="371" />
         <source>Drop this shipment; ship again from the shipping board if the parcel still goes.</source>
         <translation>放弃这次发货；如果包裹还要寄出，请在“发货”页面重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="320" />
+        <location filename="../../app/views/needs_attention_view.py" line="374" />
         <source>Send the same shipment again, refusing the buyer's refund request.</source>
         <translation>再次提交同样的发货，并拒绝买家的退款申请。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="324" />
+        <location filename="../../app/views/needs_attention_view.py" line="378" />
         <source>Drop this decision; the request stays as the platform has it.</source>
         <translation>放弃这条处理，售后单保持平台上的状态。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="327" />
+        <location filename="../../app/views/needs_attention_view.py" line="381" />
         <source>Send the same decision again, based on the request as it is now.</source>
         <translation>按售后单的最新版本，再次提交同样的处理。</translation>
     </message>
@@ -2432,22 +2447,22 @@ As received: {raw}</source>
 <context>
     <name>ScoreWeightsDialog</name>
     <message>
-        <location filename="../../app/views/score_weights_dialog.py" line="165" />
+        <location filename="../../app/views/score_weights_dialog.py" line="162" />
         <source>At least one dimension needs a weight above 0.</source>
         <translation>至少要有一个维度的权重大于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/views/score_weights_dialog.py" line="170" />
+        <location filename="../../app/views/score_weights_dialog.py" line="167" />
         <source>Experience score weights</source>
         <translation>体验分权重</translation>
     </message>
     <message>
-        <location filename="../../app/views/score_weights_dialog.py" line="173" />
+        <location filename="../../app/views/score_weights_dialog.py" line="170" />
         <source>Douyin weighs the score differently in each industry. Each number counts against its neighbours: the dimensions against each other, and each indicator within its dimension. The defaults are rule set {name}'s.</source>
         <translation>抖音在不同行业使用不同的权重。每个数字按同级比较：维度之间相互比较，指标在所属维度内比较。默认值来自规则集 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/score_weights_dialog.py" line="180" />
+        <location filename="../../app/views/score_weights_dialog.py" line="177" />
         <source>The dimension as a whole</source>
         <translation>该维度整体</translation>
     </message>
@@ -2463,42 +2478,42 @@ As received: {raw}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="104" />
+        <location filename="../../app/views/settings_dialog.py" line="110" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="105" />
+        <location filename="../../app/views/settings_dialog.py" line="111" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="106" />
+        <location filename="../../app/views/settings_dialog.py" line="112" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="107" />
+        <location filename="../../app/views/settings_dialog.py" line="113" />
         <source>The new language applies at once and is remembered.</source>
         <translation>新的语言立即生效，并会记住。</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="108" />
+        <location filename="../../app/views/settings_dialog.py" line="114" />
         <source>Shop:</source>
         <translation>店铺：</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="109" />
+        <location filename="../../app/views/settings_dialog.py" line="115" />
         <source>Change shop…</source>
         <translation>更换店铺…</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="112" />
+        <location filename="../../app/views/settings_dialog.py" line="118" />
         <source>The demo shop on this computer</source>
         <translation>本机的演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/settings_dialog.py" line="114" />
+        <location filename="../../app/views/settings_dialog.py" line="120" />
         <source>Shop {shop_id}</source>
         <translation>店铺 {shop_id}</translation>
     </message>
@@ -2734,148 +2749,148 @@ As received: {raw}</source>
 <context>
     <name>ShopDatabaseSection</name>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="161" />
-        <location filename="../../app/views/shop_database_section.py" line="334" />
+        <location filename="../../app/views/shop_database_section.py" line="168" />
+        <location filename="../../app/views/shop_database_section.py" line="358" />
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="212" />
+        <location filename="../../app/views/shop_database_section.py" line="225" />
         <source>Restart AfterSales Desk?</source>
         <translation>重新启动售后工作台？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="213" />
+        <location filename="../../app/views/shop_database_section.py" line="226" />
         <source>The shop database changes when AfterSales Desk restarts. Restart now?</source>
         <translation>店铺数据库将在售后工作台重新启动后更换。现在重新启动吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="214" />
+        <location filename="../../app/views/shop_database_section.py" line="227" />
         <source>Restart now</source>
         <translation>现在重启</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="215" />
+        <location filename="../../app/views/shop_database_section.py" line="228" />
         <source>Later</source>
         <translation>明天以后</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="220" />
-        <location filename="../../app/views/shop_database_section.py" line="336" />
+        <location filename="../../app/views/shop_database_section.py" line="233" />
+        <location filename="../../app/views/shop_database_section.py" line="360" />
         <source>Saved. Takes effect when AfterSales Desk restarts.</source>
         <translation>已保存。售后工作台重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="229" />
+        <location filename="../../app/views/shop_database_section.py" line="250" />
         <source>Save without a working test?</source>
         <translation>未经测试成功就保存？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="231" />
+        <location filename="../../app/views/shop_database_section.py" line="252" />
         <source>The connection to this database has not been tested successfully. If the details are wrong, AfterSales Desk will not start until they are put right. Save anyway?</source>
         <translation>与这个数据库的连接尚未测试成功。如果信息有误，售后工作台在改正之前将无法启动。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="234" />
+        <location filename="../../app/views/shop_database_section.py" line="255" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="203" />
-        <location filename="../../app/views/shop_database_section.py" line="235" />
-        <location filename="../../app/views/shop_database_section.py" line="246" />
+        <location filename="../../app/views/shop_database_section.py" line="210" />
+        <location filename="../../app/views/shop_database_section.py" line="256" />
+        <location filename="../../app/views/shop_database_section.py" line="269" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="194" />
+        <location filename="../../app/views/shop_database_section.py" line="201" />
         <source>Decisions are still waiting to be sent</source>
         <translation>还有处理结果等待提交</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shop_database_section.py" line="196" />
+        <location filename="../../app/views/shop_database_section.py" line="203" />
         <source>%n decision(s) made here have not reached the platform yet. They stay in the database this computer uses now and are sent only when it is used again. Wait until the “waiting to be sent” badge is gone, then switch. Switch anyway?</source>
         <translation>
             <numerusform>在这里做出的 %n 条处理结果还没有提交到平台。它们留在这台电脑当前使用的数据库里，只有再次使用这个数据库时才会提交。请等“待提交”标记消失后再切换。仍要切换吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="202" />
+        <location filename="../../app/views/shop_database_section.py" line="209" />
         <source>Switch anyway</source>
         <translation>仍然切换</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="243" />
+        <location filename="../../app/views/shop_database_section.py" line="266" />
         <source>Keep the password in a file?</source>
         <translation>把密码保存在文件里？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="245" />
+        <location filename="../../app/views/shop_database_section.py" line="268" />
         <source>Use a protected file</source>
         <translation>使用受保护的文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="308" />
+        <location filename="../../app/views/shop_database_section.py" line="332" />
         <source>Leave empty to keep the saved password</source>
         <translation>留空则沿用已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="312" />
+        <location filename="../../app/views/shop_database_section.py" line="336" />
         <source>Shop database</source>
         <translation>店铺数据库</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="313" />
+        <location filename="../../app/views/shop_database_section.py" line="337" />
         <source>Only this computer</source>
         <translation>仅本机</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="314" />
+        <location filename="../../app/views/shop_database_section.py" line="338" />
         <source>A shared shop database (PostgreSQL)</source>
         <translation>多台电脑共用的店铺数据库（PostgreSQL）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="318" />
+        <location filename="../../app/views/shop_database_section.py" line="342" />
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="319" />
+        <location filename="../../app/views/shop_database_section.py" line="343" />
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="320" />
+        <location filename="../../app/views/shop_database_section.py" line="344" />
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="321" />
+        <location filename="../../app/views/shop_database_section.py" line="345" />
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="322" />
+        <location filename="../../app/views/shop_database_section.py" line="346" />
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="327" />
+        <location filename="../../app/views/shop_database_section.py" line="351" />
         <source>e.g. 192.168.1.20 or shop-server</source>
         <translation>例如 192.168.1.20 或 shop-server</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="328" />
+        <location filename="../../app/views/shop_database_section.py" line="352" />
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="329" />
+        <location filename="../../app/views/shop_database_section.py" line="353" />
         <source>Save database choice…</source>
         <translation>保存数据库设置…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="330" />
+        <location filename="../../app/views/shop_database_section.py" line="354" />
         <source>Takes effect when AfterSales Desk restarts</source>
         <translation>售后工作台重新启动后生效</translation>
     </message>
@@ -2976,12 +2991,17 @@ As received: {raw}</source>
 <context>
     <name>SignInFlow</name>
     <message>
-        <location filename="../../app/views/sign_in_flow.py" line="69" />
+        <location filename="../../app/views/sign_in_flow.py" line="74" />
         <source>The shop could not be connected</source>
         <translation>无法连接店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in_flow.py" line="204" />
+        <location filename="../../app/views/sign_in_flow.py" line="106" />
+        <source>This shop already has an owner</source>
+        <translation>这个店铺已经有店主了</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sign_in_flow.py" line="221" />
         <source>The shop was not changed</source>
         <translation>店铺未更换</translation>
     </message>
@@ -3052,96 +3072,106 @@ As received: {raw}</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="94" />
+        <location filename="../../app/views/sync_status_bar.py" line="95" />
         <source>Connecting to the shop…</source>
         <translation>正在连接店铺…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="98" />
+        <location filename="../../app/views/sync_status_bar.py" line="99" />
         <source>Online · syncing…</source>
         <translation>在线 · 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="99" />
+        <location filename="../../app/views/sync_status_bar.py" line="100" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="102" />
+        <location filename="../../app/views/sync_status_bar.py" line="103" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="104" />
+        <location filename="../../app/views/sync_status_bar.py" line="105" />
         <source>Online · last synced {age}</source>
         <translation>在线 · 上次同步 {age}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_status_bar.py" line="109" />
+        <location filename="../../app/views/sync_status_bar.py" line="110" />
         <source>%n decision(s) reached the platform</source>
         <translation>
             <numerusform>%n 个处理已提交到平台</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_status_bar.py" line="111" />
+        <location filename="../../app/views/sync_status_bar.py" line="112" />
         <source>%n decision(s) need attention</source>
         <translation>
             <numerusform>%n 个处理需要人工处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="115" />
-        <source>Shared database · another workstation syncs</source>
-        <translation>共用数据库 · 由另一台电脑同步</translation>
+        <location filename="../../app/views/sync_status_bar.py" line="118" />
+        <source>Another sync is running</source>
+        <translation>另一个同步正在进行</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="116" />
-        <source>Shared database · another workstation syncs · last synced {age}</source>
-        <translation>共用数据库 · 由另一台电脑同步 · 上次同步 {age}</translation>
+        <location filename="../../app/views/sync_status_bar.py" line="119" />
+        <source>Another sync is running · last synced {age}</source>
+        <translation>另一个同步正在进行 · 上次同步 {age}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="121" />
+        <location filename="../../app/views/sync_status_bar.py" line="124" />
         <source>Offline — will retry on its own</source>
         <translation>离线 —— 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="125" />
+        <location filename="../../app/views/sync_status_bar.py" line="128" />
         <source>Offline — retrying now…</source>
         <translation>离线 —— 正在重试…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="126" />
+        <location filename="../../app/views/sync_status_bar.py" line="129" />
         <source>Offline — will retry in {seconds} s</source>
         <translation>离线 —— {seconds} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="127" />
+        <location filename="../../app/views/sync_status_bar.py" line="130" />
         <source>the shop connection needs a person</source>
         <translation>店铺连接需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="128" />
+        <location filename="../../app/views/sync_status_bar.py" line="131" />
         <source>Needs attention: {reason}</source>
         <translation>需要处理：{reason}</translation>
     </message>
     <message>
+        <location filename="../../app/views/sync_status_bar.py" line="135" />
+        <source>next try in {seconds} s</source>
+        <translation>{seconds} 秒后重试</translation>
+    </message>
+    <message>
         <location filename="../../app/views/sync_status_bar.py" line="136" />
+        <source>trying again now…</source>
+        <translation>正在重试…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_status_bar.py" line="145" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="137" />
+        <location filename="../../app/views/sync_status_bar.py" line="146" />
         <source>Fetch new orders and after-sales from the shop now</source>
         <translation>现在从店铺拉取新的订单和售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="152" />
+        <location filename="../../app/views/sync_status_bar.py" line="161" />
         <source>Last successful sync: {time}</source>
         <translation>上次成功同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="159" />
+        <location filename="../../app/views/sync_status_bar.py" line="168" />
         <source>The platform said: {words}</source>
         <translation>平台返回：{words}</translation>
     </message>
@@ -3283,42 +3313,42 @@ As received: {raw}</source>
         <translation>只有店主账号可以带到另一家店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="118" />
+        <location filename="../../app/services/permissions.py" line="132" />
         <source>Your account was switched off or changed by the owner. Please sign in again.</source>
         <translation>你的账号已被店主停用或修改，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="69" />
+        <location filename="../../app/services/permissions.py" line="81" />
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="70" />
+        <location filename="../../app/services/permissions.py" line="82" />
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="71" />
+        <location filename="../../app/services/permissions.py" line="83" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="117" />
+        <location filename="../../app/services/permissions.py" line="131" />
         <source>Your role does not allow this. Ask the shop owner.</source>
         <translation>你的角色不能做这件事，请找店主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="121" />
+        <location filename="../../app/services/permissions.py" line="135" />
         <source>The owner has not set refund limits for you, so the owner must decide this refund.</source>
         <translation>店主还没有给你设置退款上限，所以这笔退款需要店主来处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="124" />
+        <location filename="../../app/services/permissions.py" line="138" />
         <source>This refund ({amount}) is above your limit of {limit} for one refund. Ask the shop owner to decide it.</source>
         <translation>这笔退款（{amount}）超过了你的单笔上限 {limit}。请让店主处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="128" />
+        <location filename="../../app/services/permissions.py" line="142" />
         <source>This refund ({amount}) would bring what you approved today to {total}, above your daily limit of {limit}. Ask the shop owner to decide it.</source>
         <translation>批准这笔退款（{amount}）后，你今天批准的总额将达到 {total}，超过你的每日上限 {limit}。请让店主处理。</translation>
     </message>
@@ -3501,27 +3531,32 @@ As received: {raw}</source>
         <translation>平台答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="57" />
+        <location filename="../../app/views/audit_table_model.py" line="52" />
+        <source>Set-aside record dismissed</source>
+        <translation>已忽略留存记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="58" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="58" />
+        <location filename="../../app/views/audit_table_model.py" line="59" />
         <source>After-sale</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="59" />
+        <location filename="../../app/views/audit_table_model.py" line="60" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="60" />
+        <location filename="../../app/views/audit_table_model.py" line="61" />
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="61" />
+        <location filename="../../app/views/audit_table_model.py" line="62" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4184,12 +4219,12 @@ As received: {raw}</source>
         <translation>照片和医院诊断证明</translation>
     </message>
     <message>
-        <location filename="../../app/services/needs_attention.py" line="51" />
+        <location filename="../../app/services/needs_attention.py" line="58" />
         <source>Only a decision that met a changed request can be applied again.</source>
         <translation>只有因售后单已变更而未生效的处理才能重新提交。</translation>
     </message>
     <message>
-        <location filename="../../app/services/needs_attention.py" line="54" />
+        <location filename="../../app/services/needs_attention.py" line="61" />
         <source>The request has moved on and this decision no longer applies to it. Discard it instead.</source>
         <translation>该售后单状态已变化，此处理不再适用，请改为放弃。</translation>
     </message>
@@ -4267,72 +4302,72 @@ As received: {raw}</source>
         <translation>这个店铺数据库由更新版本的售后工作台建立。请先更新这台电脑上的售后工作台，再重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="56" />
+        <location filename="../../app/services/shop_database.py" line="64" />
         <source>Connected. The database is empty; AfterSales Desk will set it up when it starts.</source>
         <translation>已连接。数据库是空的，售后工作台启动时会自动建立。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="59" />
+        <location filename="../../app/services/shop_database.py" line="67" />
         <source>Connected. This database is ready for AfterSales Desk.</source>
         <translation>已连接。这个数据库可供售后工作台使用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="62" />
+        <location filename="../../app/services/shop_database.py" line="70" />
         <source>Connected. The database was set up by an older version; AfterSales Desk will upgrade it when it starts.</source>
         <translation>已连接。数据库由旧版本建立，售后工作台启动时会自动升级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="68" />
+        <location filename="../../app/services/shop_database.py" line="76" />
         <source>Connected, but this database already holds other data, not AfterSales Desk's. Choose an empty database, or the one the shop's other computers use.</source>
         <translation>已连接，但这个数据库里已有其他软件的数据，不是售后工作台的。请选择一个空数据库，或店里其他电脑正在使用的那个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="73" />
+        <location filename="../../app/services/shop_database.py" line="81" />
         <source>The database server did not answer. Check the server address and port, that the server is running, and that no firewall is in the way.</source>
         <translation>数据库服务器没有响应。请检查服务器地址和端口、服务器是否在运行，以及是否被防火墙拦截。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="78" />
+        <location filename="../../app/services/shop_database.py" line="86" />
         <source>The database server did not accept this user and password. Check both, and that this user may sign in.</source>
         <translation>数据库服务器不接受这个用户名和密码。请检查两者，并确认这个用户允许登录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="83" />
+        <location filename="../../app/services/shop_database.py" line="91" />
         <source>The server has no database with this name. Check the database name.</source>
         <translation>服务器上没有这个名字的数据库。请检查数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="86" />
+        <location filename="../../app/services/shop_database.py" line="94" />
         <source>The database server does not let this computer in. Whoever looks after the server must allow this computer's address (in pg_hba.conf).</source>
         <translation>数据库服务器不允许这台电脑连接。请管理服务器的人放行这台电脑的地址（在 pg_hba.conf 中）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="91" />
+        <location filename="../../app/services/shop_database.py" line="99" />
         <source>Connected, but this user may not set up or use AfterSales Desk's tables in this database. Use the database's owner, or ask whoever looks after the server to give this user the rights.</source>
         <translation>已连接，但这个用户无权在此数据库中建立或使用售后工作台的数据表。请使用数据库的所有者，或请管理服务器的人给这个用户授权。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="96" />
+        <location filename="../../app/services/shop_database.py" line="104" />
         <source>This is not a database address AfterSales Desk understands. It should look like postgresql://user@server:5432/database.</source>
         <translation>售后工作台无法识别这个数据库地址。格式应类似 postgresql://user@server:5432/database。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="101" />
+        <location filename="../../app/services/shop_database.py" line="109" />
         <source>The shop's database file is damaged and cannot be read. It was left as it is: keep a copy (decisions not yet sent may be in it), then restore a backup or move the file aside, and AfterSales Desk starts a new one and syncs the shop again.</source>
         <translation>店铺的数据库文件已损坏，无法读取。文件保持原样未动：请先留一份副本（里面可能还有尚未发送的处理决定），然后从备份恢复，或把这个文件移到别处，售后工作台会新建一个数据库文件并重新同步店铺数据。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="107" />
+        <location filename="../../app/services/shop_database.py" line="115" />
         <source>The disk is full, so nothing more can be stored and the sync stopped. Nothing was lost: what is stored stays, and the rest follows once there is room. Free some space on the disk (or ask whoever looks after the database server), then start again.</source>
         <translation>磁盘已满，无法再保存数据，同步已停止。没有丢失任何数据：已保存的都还在，腾出空间后其余数据会继续同步。请清理磁盘空间（或联系负责数据库服务器的人），然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="113" />
+        <location filename="../../app/services/shop_database.py" line="121" />
         <source>The database could not be used: {detail}</source>
         <translation>无法使用这个数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="115" />
+        <location filename="../../app/services/shop_database.py" line="123" />
         <source>Fill in the server, the database and the user.</source>
         <translation>请填写服务器、数据库和用户。</translation>
     </message>
@@ -4396,6 +4431,16 @@ As received: {raw}</source>
         <source>This workstation used the shared shop database {database}, but its settings no longer name it (the settings file was damaged or is missing). Working in this computer's own database instead would split the shop's data in two.</source>
         <translation>这台电脑原先使用共享的店铺数据库 {database}，但现在的设置里已经没有它了（设置文件损坏或丢失）。如果改用这台电脑自己的数据库，店铺的数据就会分成两份。</translation>
     </message>
+    <message>
+        <location filename="../../app/services/desk_role.py" line="31" />
+        <source>The desks' database user must be another user than the one that sets the database up.</source>
+        <translation>各工作站使用的数据库用户必须与设置数据库的用户不同。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/desk_role.py" line="35" />
+        <source>The database user {user} may change any table, so the audit trail would not be safe with it. Choose a new user name for the desks.</source>
+        <translation>数据库用户 {user} 可以修改任何数据表，用它连接审计记录就不再安全。请为各工作站另起一个新的用户名。</translation>
+    </message>
 </context>
 <context>
     <name>shipping</name>
@@ -4425,7 +4470,7 @@ As received: {raw}</source>
         <translation>本软件不知道这家快递公司的单号格式，所以这里没有检查运单号，平台会检查。</translation>
     </message>
     <message>
-        <location filename="../../app/services/needs_attention.py" line="57" />
+        <location filename="../../app/services/needs_attention.py" line="64" />
         <source>Only a shipment the platform stopped for a pending refund request can be applied again, refusing that refund, while the order still waits to be shipped. Discard this one instead.</source>
         <translation>只有因买家有待处理的退款申请而被平台拦下、且订单仍在待发货的发货，才能重新提交（同时拒绝这笔退款）。这条请放弃。</translation>
     </message>
@@ -4708,17 +4753,17 @@ As received: {raw}</source>
         <translation>网关地址无法访问平台接口，请检查网关 URL。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/worker.py" line="33" />
+        <location filename="../../app/sync/worker.py" line="41" />
         <source>Sync failed unexpectedly; it will try again. The log file has the details.</source>
         <translation>同步意外失败，稍后会自动重试。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/push.py" line="48" />
+        <location filename="../../app/sync/push.py" line="51" />
         <source>The platform's state changed before this decision arrived; it was not applied.</source>
         <translation>在这个决定送达之前，平台上的状态已经变了；这个决定没有生效。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/push.py" line="53" />
+        <location filename="../../app/sync/push.py" line="56" />
         <source>The platform approved this request on its own when the deadline passed.</source>
         <translation>处理期限已过，平台已自动同意了这个售后申请。</translation>
     </message>
@@ -4733,67 +4778,67 @@ As received: {raw}</source>
         <translation>这台电脑上没有店铺的 App Secret，需要店主重新连接店铺（设置 → 更换店铺）。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="214" />
+        <location filename="../../app/sync/codes.py" line="221" />
         <source>The order had already been shipped on the platform, so this tracking number was not added. Check the order, then discard this shipment.</source>
         <translation>这个订单在平台上已经发货，所以没有添加这个运单号。请核对订单，然后放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="219" />
+        <location filename="../../app/sync/codes.py" line="226" />
         <source>The order was cancelled on the platform. Do not send the parcel; discard this shipment.</source>
         <translation>这个订单在平台上已取消。请不要寄出包裹，并放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="222" />
+        <location filename="../../app/sync/codes.py" line="229" />
         <source>The order is already completed on the platform and cannot be shipped. Discard this shipment.</source>
         <translation>这个订单在平台上已完成，不能再发货。请放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="225" />
+        <location filename="../../app/sync/codes.py" line="232" />
         <source>The buyer was refunded before shipment and the order is closed. Do not send the parcel; discard this shipment.</source>
         <translation>买家在发货前已经退款，订单已关闭。请不要寄出包裹，并放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="230" />
+        <location filename="../../app/sync/codes.py" line="237" />
         <source>The buyer has asked for a refund before shipment, so the platform did not take the shipment. Decide the refund first, or have someone allowed to refuse refunds apply the shipment again, refusing the refund.</source>
         <translation>买家在发货前申请了退款，所以平台没有接受这次发货。请先处理退款；或者让有权拒绝退款的人重新提交这次发货，同时拒绝退款。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="236" />
+        <location filename="../../app/sync/codes.py" line="243" />
         <source>The platform does not know this carrier. Discard this shipment and ship again with a carrier from the platform's list.</source>
         <translation>平台不认识这家快递公司。请放弃这次发货，改用平台列表中的快递公司重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="241" />
+        <location filename="../../app/sync/codes.py" line="248" />
         <source>The platform says the tracking number does not fit the carrier. Check the number and the carrier on the parcel's label, discard this shipment and ship again.</source>
         <translation>平台提示运单号和快递公司不匹配。请核对包裹面单上的单号和快递公司，放弃这次发货后重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="246" />
+        <location filename="../../app/sync/codes.py" line="253" />
         <source>The platform has no such order. Discard this shipment.</source>
         <translation>平台上没有这个订单。请放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="249" />
+        <location filename="../../app/sync/codes.py" line="256" />
         <source>The platform says this tracking number is already used by another order. Check the parcel's label, discard this shipment and ship again with the right number.</source>
         <translation>平台提示这个运单号已被其他订单使用。请核对包裹面单，放弃这次发货，用正确的单号重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="287" />
+        <location filename="../../app/sync/codes.py" line="294" />
         <source>The platform did not take an evidence picture of this refusal: it accepts only PNG, JPEG and WEBP pictures. Discard this refusal and refuse again with other pictures.</source>
         <translation>平台没有接受这次拒绝的凭证图片：平台只接受 PNG、JPEG 和 WEBP 图片。请放弃这次拒绝，换其他图片重新拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="292" />
+        <location filename="../../app/sync/codes.py" line="299" />
         <source>The platform did not take an evidence picture of this refusal: it is larger than 5 MB. Discard this refusal and refuse again with smaller pictures.</source>
         <translation>平台没有接受这次拒绝的凭证图片：图片超过 5 MB。请放弃这次拒绝，换小一些的图片重新拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="297" />
+        <location filename="../../app/sync/codes.py" line="304" />
         <source>The platform could not read an evidence picture of this refusal. Discard this refusal and refuse again.</source>
         <translation>平台无法读取这次拒绝的凭证图片。请放弃这次拒绝，然后重新拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/codes.py" line="304" />
+        <location filename="../../app/sync/codes.py" line="311" />
         <source>The platform takes only evidence pictures uploaded to it, and this refusal pointed to pictures elsewhere (on a computer or another website). Discard this refusal and refuse again with the pictures.</source>
         <translation>平台只接受上传到平台的凭证图片，而这次拒绝引用的是别处的图片（电脑上或其他网站）。请放弃这次拒绝，带上图片重新拒绝。</translation>
     </message>
@@ -4813,89 +4858,109 @@ As received: {raw}</source>
         <translation>平台没有接受这次拒绝的凭证图片。请放弃这次拒绝，换其他图片重新拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/status.py" line="17" />
-        <source>Another workstation is syncing with the platform; this one takes over if it stops.</source>
-        <translation>另一台电脑正在与平台同步；它停止后由本机接替。</translation>
-    </message>
-    <message>
         <location filename="../../app/sync/sync_process.py" line="41" />
         <source>The sync stopped unexpectedly and is starting again…</source>
         <translation>同步意外停止，正在重新启动…</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="37" />
+        <location filename="../../app/sync/quarantine.py" line="41" />
         <source>A number in it is too large to be stored.</source>
         <translation>其中有一个数字太大，无法保存。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="38" />
+        <location filename="../../app/sync/quarantine.py" line="42" />
         <source>An id or code in it contains characters that cannot be stored.</source>
         <translation>其中的编号或代码含有无法保存的字符。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="41" />
+        <location filename="../../app/sync/quarantine.py" line="45" />
         <source>An id or code in it is longer than can be stored.</source>
         <translation>其中的编号或代码太长，无法保存。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="42" />
+        <location filename="../../app/sync/quarantine.py" line="46" />
         <source>It is dated in the future, which the platform's clock cannot mean.</source>
         <translation>它的时间在未来，平台的时间不可能是这样。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="45" />
+        <location filename="../../app/sync/quarantine.py" line="49" />
         <source>The database refused to store it.</source>
         <translation>数据库拒绝保存这条记录。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="47" />
+        <location filename="../../app/sync/quarantine.py" line="51" />
         <source>The platform sent something in its list of orders that is not an order.</source>
-        <translation type="unfinished" />
+        <translation>平台发来的订单列表里有一项不是订单。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="50" />
+        <location filename="../../app/sync/quarantine.py" line="54" />
         <source>The platform sent this order without a readable order number.</source>
-        <translation type="unfinished" />
+        <translation>平台发来的这个订单没有可识别的订单号。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="53" />
+        <location filename="../../app/sync/quarantine.py" line="57" />
         <source>The platform sent this order without its update time.</source>
-        <translation type="unfinished" />
+        <translation>平台发来的这个订单缺少更新时间。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="56" />
+        <location filename="../../app/sync/quarantine.py" line="60" />
         <source>The platform sent this order with an update time that is not a time.</source>
-        <translation type="unfinished" />
+        <translation>平台发来的这个订单的更新时间不是有效的时间。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="59" />
+        <location filename="../../app/sync/quarantine.py" line="63" />
         <source>The platform sent this order with a part missing or in a form that cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>平台发来的这个订单缺少部分内容，或有内容的格式无法识别。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="62" />
+        <location filename="../../app/sync/quarantine.py" line="66" />
         <source>The platform sent something in its list of after-sale requests that is not a request.</source>
-        <translation type="unfinished" />
+        <translation>平台发来的售后单列表里有一项不是售后单。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="65" />
+        <location filename="../../app/sync/quarantine.py" line="69" />
         <source>The platform sent this after-sale request without a readable request number.</source>
-        <translation type="unfinished" />
+        <translation>平台发来的这个售后单没有可识别的售后单号。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="68" />
+        <location filename="../../app/sync/quarantine.py" line="72" />
         <source>The platform sent this after-sale request without its update time.</source>
-        <translation type="unfinished" />
+        <translation>平台发来的这个售后单缺少更新时间。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="71" />
+        <location filename="../../app/sync/quarantine.py" line="75" />
         <source>The platform sent this after-sale request with an update time that is not a time.</source>
-        <translation type="unfinished" />
+        <translation>平台发来的这个售后单的更新时间不是有效的时间。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/quarantine.py" line="74" />
+        <location filename="../../app/sync/quarantine.py" line="78" />
         <source>The platform sent this after-sale request with a part missing or in a form that cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>平台发来的这个售后单缺少部分内容，或有内容的格式无法识别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/needs_attention.py" line="55" />
+        <source>This record is no longer in the list: the platform sent it corrected, or someone dismissed it.</source>
+        <translation>这条记录已不在列表中：平台已发来更正后的版本，或已有人将其忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="127" />
+        <source>The disk is full, so nothing more can be stored. Nothing has been lost: free some space on the disk (or ask whoever looks after the database server) and the sync carries on by itself.</source>
+        <translation>磁盘已满，无法再保存数据。没有丢失任何数据：请清理磁盘空间（或联系负责数据库服务器的人），同步会自动继续。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="132" />
+        <source>The shop's database file is damaged and cannot be read; it was left as it is. Keep a copy (decisions not yet sent may be in it), then restore a backup or move the file aside and start AfterSales Desk again.</source>
+        <translation>店铺的数据库文件已损坏，无法读取；文件保持原样未动。请先留一份副本（里面可能还有尚未发送的处理决定），然后从备份恢复，或把这个文件移到别处，再重新启动售后工作台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shop_database.py" line="138" />
+        <source>The shop's database server is not answering. Nothing has been lost; the sync tries again by itself.</source>
+        <translation>店铺的数据库服务器没有响应。没有丢失任何数据，同步会自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/sync/status.py" line="19" />
+        <source>Another sync is running on this database (on another workstation, or a sync service on this computer); this one takes over if it stops.</source>
+        <translation>另一个同步正在使用此数据库（在另一台电脑上，或是本机的同步服务）；它停止后由这里接替。</translation>
     </message>
 </context>
 </TS>
