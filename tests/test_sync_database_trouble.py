@@ -3,15 +3,21 @@
 Real parts throughout: the sandbox store over HTTP, real SQLite files, the real
 PostgreSQL server. A disk that fills up is SQLite's own limit on the file's pages
 (`PRAGMA max_page_count`, which fails a write exactly as a full disk does), lifted again
-to free the space; a damaged file has its orders' pages overwritten with garbage; a
-shared database server that goes away is reached through a loopback forwarder that is
-cut and restored (tests/loopback_forwarder.py). The status checked is what the window
-receives: the worker's signal, and the sync process's.
+to free the space, and, for the desktop's sync process, a small disk of its own that
+really fills up (where the system allows a mount namespace). A damaged file has its
+orders' pages overwritten with garbage. A shared database server that goes away is
+reached through a loopback forwarder that is cut and restored
+(tests/loopback_forwarder.py). The status checked is what the window receives: the
+worker's signal, and the sync process's.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,6 +26,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import make_url
 
+from app import config
 from app.db import make_engine, make_session_factory, open_database
 from app.models import AfterSale, Order, OutboxOperation, SyncCursor
 from app.models import outbox as outbox_state
@@ -42,6 +49,7 @@ from tests.sandbox_control import (
     platform_orders,
     queue_refund_approval,
 )
+from tests.test_sync_cli import ROOT, can_mount_a_small_disk
 
 WAIT_MS = 30_000
 ON_POSTGRESQL = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
@@ -167,6 +175,94 @@ def test_a_disk_that_fills_up_mid_sync_needs_a_person_keeps_every_decision_and_c
     with sessions() as session:
         assert session.get(OutboxOperation, seq).state == outbox_state.DONE
     assert applied_by_client(sandbox.url, request.aftersale_id) == 1
+
+
+# A real full disk, for the desktop's sync process: a small tmpfs of its own (mount
+# namespace), filled but for a little room. The script drives the sync process as the
+# window does, frees the space when told the disk is full, and stops once back online.
+DESKTOP_ON_A_FULL_DISK = """
+import json, os, shutil, sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QTimer
+from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.sync.client import ShopCredentials
+from app.sync.status import SyncState
+from app.sync.sync_process import SyncProcess
+
+disk, out = Path(os.environ["DISK"]), Path(os.environ["OUT"])
+app = QCoreApplication([])
+credentials = ShopCredentials(os.environ["STORE"], DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID)
+syncing = SyncProcess(lambda: credentials, f"sqlite:///{disk}/mirror.sqlite", interval_s=3600)
+told = []
+
+def heard(status):
+    if status.state in (SyncState.STARTING, SyncState.SYNCING):
+        return
+    told.append({"state": status.state.value, "words": status.last_error, "next": status.next_attempt_in_s})
+    if len(told) == 1 and status.state is SyncState.NEEDS_ATTENTION:
+        (out / "as-left").mkdir()
+        for kept in disk.glob("mirror.sqlite*"):
+            shutil.copy(kept, out / "as-left")
+        (disk / "filler").unlink()  # a person frees some space
+    else:
+        app.quit()
+
+syncing.status_changed.connect(heard)
+QTimer.singleShot(120_000, app.quit)  # never outlive the test
+syncing.start()
+app.exec()
+syncing.stop()
+(out / "told.json").write_text(json.dumps(told))
+"""
+FULL_DISK_SHELL = """
+set -e
+mount -t tmpfs -o size=8m tmpfs "$DISK"
+cp "$TEMPLATE" "$DISK/mirror.sqlite"
+dd if=/dev/zero of="$DISK/filler" bs=4096 2>/dev/null || true
+truncate -s -"$ROOM" "$DISK/filler"
+"$PYTHON" -c "$SCRIPT"
+"""
+
+
+@pytest.mark.slow
+def test_the_desktop_sync_on_a_disk_that_really_fills_up_says_so_and_carries_on_once_space_is_freed(
+    tmp_path: Path, sandbox_url: str, _migrated_template: Path
+) -> None:
+    if not can_mount_a_small_disk(tmp_path):
+        pytest.skip("this system lets no process mount a small disk of its own (user namespaces)")
+    disk, out = tmp_path / "disk", tmp_path / "out"
+    disk.mkdir()
+    out.mkdir()
+    environment = {
+        **os.environ,
+        config.HOME_ENV: str(tmp_path / "home"),
+        "PYTHONPATH": str(ROOT),
+        "DISK": str(disk),
+        "OUT": str(out),
+        "TEMPLATE": str(_migrated_template),
+        "ROOM": str(160 * 1024),  # room for the database's side files, not for the shop's orders
+        "PYTHON": sys.executable,
+        "STORE": sandbox_url,
+        "SCRIPT": DESKTOP_ON_A_FULL_DISK,
+    }
+    subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", FULL_DISK_SHELL],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        timeout=300,
+    )
+    told = json.loads((out / "told.json").read_text())
+    assert told[0]["state"] == SyncState.NEEDS_ATTENTION.value, told
+    assert told[0]["words"].startswith(DISK_FULL_WORDS) and told[0]["next"] > 0
+    with sqlite3.connect(out / "as-left" / "mirror.sqlite") as left:  # sound, the cursor never ahead
+        assert left.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        cursor = left.execute("SELECT high_water FROM sync_cursors WHERE stream = 'orders'").fetchone()
+        newest = left.execute("SELECT max(update_time) FROM orders").fetchone()[0]
+        stored = left.execute("SELECT count(*) FROM orders").fetchone()[0]
+    assert cursor is None or cursor[0] <= newest
+    assert stored < len(platform_orders(sandbox_url))  # the disk did fill up mid-way
+    assert told[1]["state"] == SyncState.ONLINE.value, told  # on its own, once there was room
 
 
 # --- a damaged file -----------------------------------------------------------------------
