@@ -28,7 +28,13 @@ from app.sync.push import PROBLEM_CONFLICT, PROBLEM_PLATFORM_DECIDED
 from app.sync.request_history import who_moved_it_on
 from tests.sandbox_control import applied_by_client, control, demo_client, inject
 from tests.test_outbox_push import MovableClock, operation
-from tests.test_shipping_push import open_shop, shipments_applied, shipped_elsewhere, tracking
+from tests.test_shipping_push import (
+    open_shop,
+    refund_before_shipment,
+    shipments_applied,
+    shipped_elsewhere,
+    tracking,
+)
 
 HOUR, DAY = 3600, 86400
 # Past every step of a return the merchant agreed to: the buyer's return (3–72 h), the
@@ -153,7 +159,7 @@ def detail(*entries: dict) -> dict:
 def test_the_history_names_who_moved_a_request_on_after_the_decision_was_made() -> None:
     applied = entry(RecordRole.BUYER, "买家申请售后", T0)
     agreed = entry(RecordRole.MERCHANT, "商家同意", T0 + 60)
-    returned = entry(RecordRole.BUYER, "买家已退货", T0 + DAY)
+    returned = entry(RecordRole.BUYER, "买家已退货", T0 + 3 * DAY)
     timed_out = entry(RecordRole.PLATFORM, "商家超时未处理，系统自动同意", T0 + 2 * DAY)
     refused_there = entry(RecordRole.MERCHANT, "商家拒绝", T0 + 60)
     # Ours: the merchant's agreement after the version the decision was made on, whatever followed.
@@ -166,11 +172,16 @@ def test_the_history_names_who_moved_a_request_on_after_the_decision_was_made() 
     # A refusal made in the platform's own pages is not our agreement.
     assert who_moved_it_on(detail(applied, refused_there), T0, refusing=False) == "someone else"
     assert who_moved_it_on(detail(applied, returned), T0, refusing=False) == "someone else"
-    # Nobody has moved it since, or there is no history to ask: the status alone decides
-    # (a move of the platform's in the very second of that version cannot be placed
-    # before or after the decision; the history's latest move then tells, as before).
+    # Nor is a refund refused by a shipment our refusal: it never carried our reasons.
+    shipped = entry(RecordRole.MERCHANT, "商家已发货，拒绝退款", T0 + 60)
+    assert who_moved_it_on(detail(applied, shipped), T0, refusing=True) == "someone else"
+    assert who_moved_it_on(detail(applied, refused_there), T0, refusing=True) == "shop"
+    # Within the very second of that version: its first entry made the version, later ones came after.
+    same_second_deadline = entry(RecordRole.PLATFORM, "商家超时未处理，系统自动同意", T0)
+    assert who_moved_it_on(detail(applied, same_second_deadline), T0, refusing=False) == "platform"
+    assert who_moved_it_on(detail(same_second_deadline), T0, refusing=False) is None
+    # Nobody has moved it since, or there is no history to ask: the status alone decides.
     assert who_moved_it_on(detail(applied), T0, refusing=False) is None
-    assert who_moved_it_on(detail(applied, entry(RecordRole.PLATFORM, "", T0)), T0, refusing=False) is None
     assert who_moved_it_on({"aftersale_info": {}}, T0, refusing=False) is None
     assert who_moved_it_on(detail(applied, {"role": 2, "time": "yesterday"}), T0, refusing=False) is None
 
@@ -207,3 +218,49 @@ def test_a_parcel_shipped_in_the_platforms_own_pages_with_another_number_is_not_
     assert shop.engine.push.push_once().counts == {state.CONFLICT: 1}
     assert shop.operation(seq).problem == PROBLEM_CONFLICT
     assert shipments_applied(sandbox_url, order_id) == [tracking(13)]
+
+
+def test_a_refusal_overtaken_by_a_shipment_that_refused_the_refund_is_not_recorded_as_applied(
+    sandbox_url: str, database_url: str
+) -> None:
+    shop = open_shop(sandbox_url, database_url)
+    order_id = refund_before_shipment(shop, pending=True)
+    shop.engine.run_once()
+    with shop.sessions() as session:
+        request = session.scalars(select(AfterSale).where(AfterSale.order_id == order_id)).one()
+    with shop.sessions.begin() as session:  # the refund refused at this desk …
+        outbox.enqueue(
+            session,
+            method="afterSale.operate",
+            entity_type="after_sale",
+            entity_id=request.aftersale_id,
+            params={
+                "type": int(OperateType.REFUSE_REFUND),
+                "items": [
+                    {
+                        "aftersale_id": request.aftersale_id,
+                        "reject_reason_code": 1,
+                        "remark": "已发货",
+                        "update_time": request.update_time,
+                    }
+                ],
+            },
+            actor=None,
+            now=int(time.time()),
+            based_on_update_time=request.update_time,
+            expected_from_status=request.status,
+            expected_to_status=int(AfterSaleStatus.MERCHANT_REFUSED),
+        )
+    seq = shop.engine.push.due_operations()[0]
+    inject(sandbox_url, "http_5xx", method="afterSale.operate")  # not applied, but who can tell
+    shop.engine.push.push_once()
+    assert shop.operation(seq).verify_before_send
+    # … while the parcel left from the platform's own pages, refusing the refund with it.
+    shipment = {"order_id": order_id, "company_code": "shunfeng", "logistics_code": tracking(14)}
+    assert demo_client(sandbox_url).call("order.logisticsAdd", {**shipment, "is_refund_reject": True}).ok
+    assert status_on_the_platform(sandbox_url, request.aftersale_id) == AfterSaleStatus.MERCHANT_REFUSED
+    shop.clock.offset += shop.operation(seq).next_attempt_at - shop.clock() + 1
+
+    assert shop.engine.push.push_once().counts == {state.CONFLICT: 1}
+    assert (shop.operation(seq).state, shop.operation(seq).problem) == (state.CONFLICT, PROBLEM_CONFLICT)
+    assert applied_by_client(sandbox_url, request.aftersale_id) == 1  # the shipment's refusal only

@@ -199,6 +199,7 @@ def logistics_add(ctx: Context, params: dict[str, Any]) -> Any:
                     lifecycle.set_after_sale_status(
                         asale, order, AfterSaleStatus.MERCHANT_REFUSED, now, now, ctx.platform.seed
                     )
+                    lifecycle.record(asale, RecordRole.MERCHANT, "merchant_shipped_refusing", now)
                     store.save_after_sale(asale)
                     store.ledger_append(
                         now,

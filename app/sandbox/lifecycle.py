@@ -24,6 +24,7 @@ from app.sync.codes import (
     PLATFORM_TIMEOUT,
     RECORD_ACTION_MERCHANT_AGREED,
     RECORD_ACTION_MERCHANT_REFUSED,
+    RECORD_ACTION_MERCHANT_SHIPPED_REFUSING,
     AfterSaleStatus,
     AfterSaleType,
     OrderStatus,
@@ -327,6 +328,7 @@ RECORD_ACTIONS = {
     "auto_agreed_on_timeout": "商家超时未处理，系统自动同意",
     "merchant_agreed": RECORD_ACTION_MERCHANT_AGREED,
     "merchant_refused": RECORD_ACTION_MERCHANT_REFUSED,
+    "merchant_shipped_refusing": RECORD_ACTION_MERCHANT_SHIPPED_REFUSING,
 }
 
 

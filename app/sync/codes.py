@@ -186,9 +186,16 @@ class RecordRole(IntEnum):
 
 
 # (ours) The `action` ("动作") of the merchant's entries in a request's history, written when
-# `afterSale.operate` applies: the public record names the field but not its values.
+# `afterSale.operate` applies, or a shipment refuses the refund (`is_refund_reject`): the
+# public record names the field but not its values.
 RECORD_ACTION_MERCHANT_AGREED = "商家同意"
 RECORD_ACTION_MERCHANT_REFUSED = "商家拒绝"
+RECORD_ACTION_MERCHANT_SHIPPED_REFUSING = "商家已发货，拒绝退款"
+MERCHANT_RECORD_ACTIONS = (
+    RECORD_ACTION_MERCHANT_AGREED,
+    RECORD_ACTION_MERCHANT_REFUSED,
+    RECORD_ACTION_MERCHANT_SHIPPED_REFUSING,
+)
 
 
 BUSINESS_WRONG_STATE = 20309541  # afterSale.operate on a request in the wrong state

@@ -351,6 +351,8 @@ class PushEngine:
                 return _Verdict("applied", platform)  # whatever has happened since
             if mover == request_history.PLATFORM and timed_out_to is not None:
                 return _Verdict("platform_decided", platform)
+            if mover == request_history.SOMEONE_ELSE:  # even where the decision would have put it
+                return _Verdict("conflict", platform)
             platform_alone = (
                 mover is None and request_history.who_acted_last(result.data) == RecordRole.PLATFORM
             )

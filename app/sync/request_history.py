@@ -15,7 +15,7 @@ status, neither before nor after. So an entry is matched with a decision by thre
 things: its `time`, read as Shanghai wall time "YYYY-MM-DD HH:MM:SS" (the dialect's
 text times; China keeps no daylight saving time); its `role`, whose values the record
 does not give (ours: `codes.RecordRole`); and, for the merchant's entries, its `action`
-(values ours too: `codes.RECORD_ACTION_MERCHANT_AGREED` / `…_REFUSED`). The sandbox
+(values ours too: `codes.MERCHANT_RECORD_ACTIONS`). The sandbox
 writes exactly these (app/sandbox/lifecycle.py `record`, docs/sandbox.md).
 """
 
@@ -41,33 +41,37 @@ def who_moved_it_on(detail: Any, since: int, *, refusing: bool) -> str | None:
     history names no move since (or there is no readable history: then the re-read's
     status alone decides, as before there was a history to ask).
 
-    SHOP: a merchant's entry at or after `since` whose action is the decision's own
-    (an agreement for an agreement, a refusal for a refusal), or an action we do not
-    know, and no entry of the platform's before it. The decision carries the version it
-    was made on, so the platform applies it only on that version: a merchant's move
-    after it is this decision, whatever has happened since. (A merchant making the very
-    same move in the platform's own pages is indistinguishable; it is the shop's decision
-    either way.) Entries in the same second as `since` count, as a decision can be made
-    and applied within one second.
-    PLATFORM: the platform's own entry after `since` came first (its deadline passed).
-    SOMEONE_ELSE: entries after `since`, but neither of the above (the buyer withdrew,
-    the merchant decided otherwise in the platform's own pages).
+    The first entry after `since` is the move out of that version (every entry the
+    platform writes for a request is a move of it). SHOP: it is a merchant's, with the
+    decision's own action (an agreement for an agreement, a refusal for a refusal) or an
+    action we do not know. The decision carries the version it was made on, so the
+    platform applies it only on that version: that move is this decision, whatever has
+    happened since. (The merchant making the very same move in the platform's own
+    pages is indistinguishable; it is the shop's decision either way.) PLATFORM: the
+    platform's own move came first (its deadline passed). SOMEONE_ELSE: anyone else's
+    (the buyer withdrew; the merchant decided otherwise in the platform's own pages, or
+    refused the refund by shipping).
+
+    Moves within the second of `since`: a move stamps the request's `update_time` with
+    the second its entry carries, so the first entry in that second is the move that
+    made the version the decision saw, and any later one in that second came after it
+    (a decision made and applied within one second, or overtaken within it).
     """
     entries = _entries(detail)
     if entries is None:
         return None
-    opposite = codes.RECORD_ACTION_MERCHANT_AGREED if refusing else codes.RECORD_ACTION_MERCHANT_REFUSED
-    moved_after = False
+    ours = codes.RECORD_ACTION_MERCHANT_REFUSED if refusing else codes.RECORD_ACTION_MERCHANT_AGREED
+    made_the_version = False
     for at, _, role, action in sorted(entries):
         if at < since:
             continue
-        if role == RecordRole.MERCHANT and action != opposite:
+        if role == RecordRole.MERCHANT and (action == ours or action not in codes.MERCHANT_RECORD_ACTIONS):
             return SHOP
-        if at > since:
-            if role == RecordRole.PLATFORM:
-                return PLATFORM
-            moved_after = True
-    return SOMEONE_ELSE if moved_after else None
+        if at == since and not made_the_version:
+            made_the_version = True  # the move that stamped `since` itself, before the decision
+            continue
+        return PLATFORM if role == RecordRole.PLATFORM else SOMEONE_ELSE
+    return None
 
 
 def who_acted_last(detail: Any) -> RecordRole | None:
