@@ -121,6 +121,13 @@ class DecisionDialog(QDialog):
         self.confirm_button().setEnabled(not busy)
 
     @Slot()
+    def recheck(self) -> None:
+        """The person changed the form: an error shown stays only while it still holds
+        (a picture added clears "needs a picture"; what is still missing is said)."""
+        if self.error_label.text():
+            self.error_label.setText(self.local_problem())
+
+    @Slot()
     def _on_ok(self) -> None:
         problem = self.local_problem()
         self.error_label.setText(problem)
@@ -194,15 +201,23 @@ class ApproveReturnDialog(DecisionDialog):
 
 
 class RefusalFields(QWidget):
-    """Reason code, remark and evidence pictures: what every refusal needs."""
+    """Reason code, remark and evidence pictures: what every refusal needs. No reason is
+    chosen for the person (a refusal the buyer reads is theirs to word); the rule's
+    suggestion, if any, is named in the empty box. `changed` when any of it changes."""
 
-    def __init__(self, reasons: Sequence[RejectReason], parent: QWidget | None = None) -> None:
+    changed = Signal()
+
+    def __init__(
+        self, reasons: Sequence[RejectReason], parent: QWidget | None = None, *, suggested: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.reasons = list(reasons)
+        self.suggested = next((r for r in self.reasons if r.code == suggested), None)
         self.reason_box = QComboBox(self)
         self.reason_box.setObjectName("rejectReason")
         for reason in self.reasons:
             self.reason_box.addItem(reason.reason, reason.code)
+        self.reason_box.setCurrentIndex(-1)
         self.remark_edit = QPlainTextEdit(self)
         self.remark_edit.setObjectName("refusalRemark")
         self.remark_edit.setTabChangesFocus(True)
@@ -230,6 +245,8 @@ class RefusalFields(QWidget):
         self.form.addRow("", buttons)
         self.form.addRow("", self.evidence_hint)
         self.reason_box.currentIndexChanged.connect(self._update_hint)
+        self.reason_box.currentIndexChanged.connect(self.changed)
+        self.remark_edit.textChanged.connect(self.changed)
         self.retranslate_ui()
 
     def reason(self) -> RejectReason | None:
@@ -246,6 +263,7 @@ class RefusalFields(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
             self.evidence_list.addItem(item)
         self._update_hint()
+        self.changed.emit()
 
     def evidence_urls(self) -> list[str]:
         items = (self.evidence_list.item(i) for i in range(self.evidence_list.count()))
@@ -260,8 +278,10 @@ class RefusalFields(QWidget):
 
     def problem(self) -> str:
         reason = self.reason()
-        if reason is None:
+        if not self.reasons:
             return self.tr("The platform's refusal reasons have not been fetched yet; connect once first.")
+        if reason is None:
+            return self.tr("Choose a refusal reason.")
         if not self.remark_edit.toPlainText().strip():
             return self.tr("Write a remark for the buyer explaining the refusal.")
         if reason.evidence_needed and not self.evidence_urls():
@@ -280,6 +300,7 @@ class RefusalFields(QWidget):
         for item in self.evidence_list.selectedItems():
             self.evidence_list.takeItem(self.evidence_list.row(item))
         self._update_hint()
+        self.changed.emit()
 
     def _update_hint(self) -> None:
         reason = self.reason()
@@ -292,6 +313,11 @@ class RefusalFields(QWidget):
 
     def retranslate_ui(self) -> None:
         self.reason_caption.setText(self.tr("Reason:"))
+        self.reason_box.setPlaceholderText(
+            self.tr("Choose a reason (the rule suggests: {reason})").format(reason=self.suggested.reason)
+            if self.suggested is not None
+            else self.tr("Choose a reason")
+        )
         self.remark_caption.setText(self.tr("Remark to the buyer:"))
         self.evidence_caption.setText(self.tr("Evidence:"))
         self.add_button.setText(self.tr("Add images…"))
@@ -310,11 +336,9 @@ class RefuseDialog(DecisionDialog):
     def __init__(self, row: QueueRow, reasons: Sequence[RejectReason], parent: QWidget | None = None) -> None:
         super().__init__(row, parent)
         self.setObjectName("refuseDialog")
-        self.refusal = RefusalFields(reasons, self)
+        self.refusal = RefusalFields(reasons, self, suggested=row.suggested_reject_code)
+        self.refusal.changed.connect(self.recheck)
         self.form.addRow(self.refusal)
-        if row.suggested_reject_code is not None:
-            found = self.refusal.reason_box.findData(row.suggested_reject_code)
-            self.refusal.reason_box.setCurrentIndex(max(0, found))
         self.retranslate_ui()
 
     def local_problem(self) -> str:
@@ -370,7 +394,8 @@ class InspectDialog(DecisionDialog):
         then_holder = QWidget(self)
         then_holder.setLayout(then)
         self.add_row(then_holder, lambda: self.tr("Then:"))
-        self.refusal = RefusalFields(reasons, self)
+        self.refusal = RefusalFields(reasons, self, suggested=row.suggested_reject_code)
+        self.refusal.changed.connect(self.recheck)
         self.form.addRow(self.refusal)
         self.refuse_button.toggled.connect(self._update)
         self.retranslate_ui()

@@ -3,7 +3,10 @@
 Owns `RefundQueueView`: the filters (type, status, urgency, refund range, a debounced
 search), the sortable multi-selection table (`RefundQueueModel`; sorting is the
 service's SQL, asked again on a header click), the keyboard (Enter opens the
-suggested decision, A approves, R refuses, Space toggles a row, Ctrl+A selects all),
+suggested decision, A approves, R refuses, Space ticks or unticks the current row and
+the arrows then move on without dropping the ticks, Escape drops them, Ctrl+A selects
+all; after a decision the next request waiting is current, and a request that leaves
+the list hands its place to the one after it),
 the detail pane, the action buttons (enabled by state and permission; the services
 still decide), the offline banner with the number of decisions waiting to be sent,
 and the one notification per request whose deadline is within the hour. Every query
@@ -61,6 +64,8 @@ from app.views.urgency_mark import UrgencyMarkDelegate
 
 COUNTDOWN_REFRESH_MS = 30_000
 SORTS_BY_COLUMN = {column: key for key, column in SORT_KEY_COLUMNS.items()}
+PAGE_STEP = 10  # rows PageUp/PageDown move while ticking
+ALL_ROWS = 1 << 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +102,8 @@ class RefundQueueView(QWidget):
         self._alarm = TrayAlarm(self)
         self._alarm.notice.connect(self.notice)
         self._loaded = False
+        self._ticking = False  # Space ticked rows: the arrows move on without dropping them
+        self._advance_from: str | None = None  # decided just now: the next request becomes current
         self.last_query_seconds: float | None = None
 
         self.banner = OfflineBanner(self)
@@ -154,6 +161,7 @@ class RefundQueueView(QWidget):
         configure_big_table(self._table, multi_select=True)
         self._table.setItemDelegateForColumn(COL_DEADLINE, UrgencyMarkDelegate(RED, self._table))
         self._table.installEventFilter(self)
+        self._table.viewport().installEventFilter(self)
         self._keys: dict[int, Callable[[], None]] = {
             Qt.Key.Key_Return: self.open_current,
             Qt.Key.Key_Enter: self.open_current,
@@ -161,6 +169,10 @@ class RefundQueueView(QWidget):
             Qt.Key.Key_R: self.refuse_current,
             Qt.Key.Key_Space: self._toggle_current,
         }
+        self._moves = {
+            Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -PAGE_STEP,
+            Qt.Key.Key_PageDown: PAGE_STEP, Qt.Key.Key_Home: -ALL_ROWS, Qt.Key.Key_End: ALL_ROWS,
+        }  # fmt: skip
         self._table.horizontalHeader().setSortIndicator(
             SORT_KEY_COLUMNS["deadline"], Qt.SortOrder.AscendingOrder
         )
@@ -288,27 +300,74 @@ class RefundQueueView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._table and event.type() == QEvent.Type.KeyPress:
             plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)  # type: ignore[attr-defined]
-            action = self._keys.get(event.key()) if plain else None  # type: ignore[attr-defined]
+            key = event.key()  # type: ignore[attr-defined]
+            action = self._keys.get(key) if plain else None
             if action is not None:
                 action()
                 return True
+            if plain and self._ticking and key in self._moves:
+                self._move_current(self._moves[key])
+                return True
+            if plain and self._ticking and key == Qt.Key.Key_Escape:
+                self._ticking = False
+                self._table.selectionModel().clearSelection()
+                return True
+        if watched is self._table.viewport() and event.type() == QEvent.Type.MouseButtonPress:
+            # A plain click chooses one row again; Ctrl or Shift clicks add to the ticks.
+            self._ticking = self._ticking and bool(event.modifiers())  # type: ignore[attr-defined]
         return super().eventFilter(watched, event)
 
     def _toggle_current(self) -> None:
-        if self._table.currentIndex().isValid():
-            flags = QItemSelectionModel.SelectionFlag.Toggle | QItemSelectionModel.SelectionFlag.Rows
-            self._table.selectionModel().select(self._table.currentIndex(), flags)
+        """Tick or untick the row the person is on; the other ticks stay. The first Space
+        on the one row the arrows selected ticks that row rather than unticking it."""
+        index = self._table.currentIndex()
+        if not index.isValid():
+            return
+        first = not self._ticking
+        self._ticking = True
+        if first and selected_rows(self._table) == [index.row()]:
+            return
+        flags = QItemSelectionModel.SelectionFlag.Toggle | QItemSelectionModel.SelectionFlag.Rows
+        self._table.selectionModel().select(index, flags)
+
+    def _move_current(self, step: int) -> None:
+        """Move to another row without touching the ticks."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        row = min(count - 1, max(0, self._table.currentIndex().row() + step))
+        self._set_current(row)
+
+    def _set_current(self, row: int) -> None:
+        """Make `row` current: while ticking the ticks stay, else it is the one row selected."""
+        flags = QItemSelectionModel.SelectionFlag.NoUpdate
+        if not self._ticking:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        index = self.model.index(row, max(0, self._table.currentIndex().column()))
+        self._table.selectionModel().setCurrentIndex(index, flags)
+        self._table.scrollTo(index)
 
     # --- answers from the background ------------------------------------------------------
     def _on_rows(self, answer: _Answer) -> None:
         selected = set(self.selected_ids())
         current = self.current_row()
+        before = self.model.queue_keys()
         scroll = self._table.verticalScrollBar().value()
         self.last_query_seconds = answer.seconds
         self.banner.set_state(waiting=answer.waiting)
         self._loaded = True
         self.model.set_keys(answer.keys, answer.rows)
-        self._restore_selection(selected, current.aftersale_id if current else None)
+        current_id = current.aftersale_id if current else None
+        decided = current_id is not None and current_id == self._advance_from
+        if current_id is not None and (decided or self.model.row_of(current_id) is None):
+            # Decided just now, or gone from the list: the person goes on with the next one.
+            following = self._following(before, current_id, skip_pending=decided)
+            if following is not None:
+                if not self._ticking:
+                    selected = {following}
+                current_id = following
+        self._advance_from = None
+        self._restore_selection(selected, current_id)
         self._table.verticalScrollBar().setValue(scroll)
         self._update_actions()
         self._update_empty_state()
@@ -324,6 +383,19 @@ class RefundQueueView(QWidget):
             self.detail_pane.show_placeholder(self.tr("The selected request is not in this list any more."))
         select_rows(self._table, (row for i in selected if (row := self.model.row_of(i)) is not None))
 
+    def _following(self, before: list[QueueKey], aftersale_id: str, *, skip_pending: bool) -> str | None:
+        """The request after `aftersale_id` in the list as it was (`before`) that is still
+        listed (and not waiting to be sent, after a decision), else the nearest before it."""
+        place = next((i for i, key in enumerate(before) if key.aftersale_id == aftersale_id), None)
+        if place is None:
+            return None
+        for candidates in (before[place + 1 :], reversed(before[:place])):
+            for key in candidates:
+                row = self.model.row_of(key.aftersale_id)
+                if row is not None and not (skip_pending and self.model.queue_keys()[row].pending):
+                    return key.aftersale_id
+        return None
+
     def _on_current_changed(self, *_: object) -> None:
         row = self.current_row()
         detail = self.detail_pane.detail()
@@ -336,6 +408,10 @@ class RefundQueueView(QWidget):
             self.detail_pane.load(row.aftersale_id)
 
     def _on_decided(self, ids: object) -> None:
+        decided = list(ids) if isinstance(ids, tuple | list) else []
+        current = self.current_row()
+        if len(decided) == 1 and current is not None and current.aftersale_id == decided[0]:
+            self._advance_from = decided[0]
         self.refresh()  # the decision's transaction has committed: the row reads "pending"
         if self._sync_worker is not None:
             self._sync_worker.sync_now()  # type: ignore[attr-defined]
