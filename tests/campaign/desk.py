@@ -6,6 +6,10 @@ the very service the screens call (`refund_decisions`, `shipping`), signed in as
 shop's owner, one transaction per decision. A decision the service refuses (the request
 moved on, something is already queued for it) is simply not made, as on screen.
 
+Now and then the person also resolves what waits in "needs attention", as on that
+screen: applies a conflicting decision again (`needs_attention.reapply`, a new operation
+on the request's current version) where it still makes sense, else discards it.
+
 The campaign decides each (request, kind of decision) at most once and ships each
 parcel under a number of its own, so that every operation in the outbox can be matched
 with what the platform's ledger shows for it (`verdict.py`).
@@ -22,7 +26,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import AfterSale, Order, OutboxOperation
-from app.services import accounts, refund_decisions, shipping
+from app.models import outbox as outbox_state
+from app.services import accounts, needs_attention, outbox, refund_decisions, shipping
 from app.services.permissions import Actor
 from app.services.platform_lists import reject_reasons
 from app.services.refusal import Refusal
@@ -32,7 +37,8 @@ from app.sync.codes import OperateType as Op
 CARRIER = "shunfeng"  # SF + 12 digits (resources/rules/carriers.json)
 TRACKING_BASE = 880_000_000_000  # far from the numbers the sandbox's history uses
 RETURN_ADDRESS = "campaign-return-address"
-SHIP_SHARE = 0.4  # of the desk's actions; the rest are refund decisions
+SHIP_SHARE = 0.4  # of the desk's actions
+RESOLVE_SHARE = 0.1  # of the desk's actions: something in "needs attention"; the rest decide refunds
 OWNER = ("campaign", "Campaign owner", "a campaign owner's password")
 
 
@@ -61,9 +67,35 @@ class Desk:
         """Make up to `how_many` decisions or shipments; returns how many were queued."""
         queued = 0
         for _ in range(how_many):
-            made = self._ship_one() if self._rng.random() < SHIP_SHARE else self._decide_one()
-            queued += made
+            draw = self._rng.random()
+            if draw < RESOLVE_SHARE:
+                queued += self._resolve_one()
+            elif draw < RESOLVE_SHARE + SHIP_SHARE:
+                queued += self._ship_one()
+            else:
+                queued += self._decide_one()
         return queued
+
+    # --- needs attention ----------------------------------------------------------------
+    def _resolve_one(self) -> bool:
+        """Apply a decision the platform would not take again, or discard it; True when a
+        new operation was queued."""
+        with self._sessions() as session:
+            waiting = session.scalars(
+                select(OutboxOperation.seq).where(OutboxOperation.state.in_(outbox_state.ATTENTION_STATES))
+            ).all()
+        if not waiting:
+            return False
+        seq = self._rng.choice(waiting)
+        try:
+            with self._sessions.begin() as session:
+                if needs_attention.can_reapply(session, seq) and self._rng.random() < 0.7:
+                    needs_attention.reapply(session, self._actor, seq, now=int(time.time()))
+                    return True
+                outbox.discard(session, self._actor, seq, now=int(time.time()))
+        except (Refusal, ValueError):  # it moved on meanwhile (ValueError: no longer waiting)
+            pass
+        return False
 
     # --- refund decisions ---------------------------------------------------------------
     def _decide_one(self) -> bool:

@@ -1,9 +1,11 @@
 """The campaign's verdict: what the desk believes (the outbox) against what the platform did (its ledger).
 
 Owns matching each outbox operation with the ledger entries of the client applying it
-— an `afterSale.operate` by request and operation type, an `order.logisticsAdd` by
-order and tracking number (the campaign never repeats either, see `desk.py`) — and with
-the platform's own moves on that request, and counting:
+— an `afterSale.operate` by request, operation type and the request's version it was
+based on, an `order.logisticsAdd` by order and tracking number (the campaign never
+repeats either, see `desk.py`; an operation a person applied again is matched with its
+replacement, not with the discarded one) — and with the platform's own moves on that
+request, and counting:
 
 - lost: the desk believes it done, or still has it queued after the campaign settled,
   and the platform never applied it (nor did the platform make that very move on its own)
@@ -73,14 +75,16 @@ def desk_believes(op: OutboxOperation) -> str:
     return NOT_OURS
 
 
-def _key(method: str, entity_id: str, params: dict[str, Any]) -> tuple[str, str, str]:
+def _key(method: str, entity_id: str, params: dict[str, Any]) -> tuple[str, str, str, str]:
     if method == SHIP:
-        return (method, entity_id, str(params.get("logistics_code", "")))
-    return (method, entity_id, str(params.get("type", "")))
+        return (method, entity_id, str(params.get("logistics_code", "")), "")
+    # The ledger keeps the operation's item; the outbox keeps the items under "items".
+    item = (params.get("items") or [{}])[0] if "items" in params else params
+    return (method, entity_id, str(params.get("type", "")), str(item.get("update_time", "")))
 
 
 def judge(sessions: sessionmaker[Session], ledger: list[dict[str, Any]], backend: str) -> Tally:
-    applied: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    applied: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
     platform_moves: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entry in ledger:
         if entry["actor"] == "client":
@@ -93,12 +97,12 @@ def judge(sessions: sessionmaker[Session], ledger: list[dict[str, Any]], backend
     tally = Tally()
     with sessions() as session:
         ops = session.scalars(select(OutboxOperation).order_by(OutboxOperation.seq)).all()
-    known: set[tuple[str, str, str]] = set()
+    keys = {op.seq: _key(op.method, op.entity_id, json.loads(op.params)) for op in ops}
+    latest = {key: seq for seq, key in sorted(keys.items())}  # a shipment applied again keeps its key
     for op in ops:
-        params = json.loads(op.params)
-        key = _key(op.method, op.entity_id, params)
-        known.add(key)
-        entries = applied.get(key, [])
+        key = keys[op.seq]
+        replaced = op.state == state.DISCARDED and latest[key] != op.seq
+        entries = [] if replaced else applied.get(key, [])
         believed = desk_believes(op)
         moved_alone = [
             move
@@ -126,7 +130,7 @@ def judge(sessions: sessionmaker[Session], ledger: list[dict[str, Any]], backend
                 _finding(backend, problem, op, entries, platform_moves.get(op.entity_id, []))
             )
     for key, entries in applied.items():
-        if key not in known:
+        if key not in latest:
             tally.duplicated += 1
             tally.findings.append(
                 {
