@@ -73,7 +73,7 @@ def test_carriers_are_found_by_code_or_name_and_offered_from_the_bundled_list_be
             == carriers.find(session, "顺丰速运")
             == carriers.known("shunfeng")
         )
-        assert carriers.find(session, "顺丰") is None and carriers.find(session, " ") is None
+        assert carriers.find(session, "闪电快递") is None and carriers.find(session, " ") is None
     assert carriers.load_formats().rule_set.startswith("carriers-")
 
 
@@ -90,3 +90,49 @@ def test_once_fetched_the_platforms_carrier_list_is_offered_with_the_known_forma
         assert carriers.find(session, "宅急送") == carriers.Carrier("zhaijisong", "宅急送")
     assert offered == [carriers.known("shunfeng"), carriers.Carrier("zhaijisong", "宅急送")]
     assert [c.checks_format for c in offered] == [True, False]
+
+
+WRITTEN = {
+    "shunfeng": ("顺丰", "顺丰快递", "顺丰速运有限公司", "SF Express", " sf "),
+    "yuantong": ("圆通", "圆通快递", "圆通速递有限公司", "YTO"),
+    "zhongtong": ("中通", "中通快递股份有限公司", "ZTO Express"),
+    "yunda": ("韵达", "韵达速递", "上海韵达货运有限公司"),
+    "shentong": ("申通", "申通快递有限公司", "STO"),
+    "jtexpress": ("极兔", "极兔快递", "J&T", "J＆T Express", "极兔速递有限公司"),
+    "ems": ("EMS", "ems", "邮政EMS", "中国邮政速递物流股份有限公司"),
+    "jd": ("京东", "京东物流", "京东快递有限公司", "JD Logistics"),
+}
+
+
+@pytest.mark.parametrize(("code", "written"), [(c, w) for c, names in WRITTEN.items() for w in names])
+def test_the_carrier_names_people_write_find_the_carrier(sqlite_url: str, code: str, written: str) -> None:
+    _, sessions = open_database(sqlite_url)
+    with sessions() as session:
+        found = carriers.find(session, written)
+    assert found is not None and found.code == code, written
+
+
+def test_post_and_deppon_are_found_where_the_platform_offers_them_and_post_is_ems_where_it_does_not(
+    sqlite_url: str,
+) -> None:
+    _, sessions = open_database(sqlite_url)
+    with sessions() as session:  # the bundled list (never fetched) has EMS but no parcel post, no Deppon
+        assert carriers.find(session, "邮政").code == "ems"
+        assert carriers.find(session, "德邦") is None
+    listed = [
+        {"id": 10, "name": "EMS", "code": "ems"},
+        {"id": 11, "name": "邮政快递包裹", "code": "youzhengguonei"},
+        {"id": 12, "name": "德邦快递", "code": "debangkuaidi"},
+        {"id": 13, "name": "中通快运", "code": "zhongtongkuaiyun"},
+    ]
+    with sessions.begin() as session:
+        store_list(session, LOGISTICS_COMPANIES_LIST, listed, NOW)
+    with sessions() as session:
+        for written in ("邮政", "中国邮政", "邮政快递包裹", "中国邮政集团有限公司"):
+            assert carriers.find(session, written).code == "youzhengguonei", written
+        assert carriers.find(session, "EMS").code == "ems"
+        for written in ("德邦", "德邦物流", "德邦快递"):
+            assert carriers.find(session, written).code == "debangkuaidi", written
+        # A freight arm is another company: 中通快运 is never 中通快递.
+        assert carriers.find(session, "中通快运").code == "zhongtongkuaiyun"
+        assert carriers.find(session, "中通").code == "zhongtong"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QHeaderView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -171,12 +171,12 @@ def test_a_long_tracking_number_stored_as_a_number_is_refused(tmp_path):
     assert row.problem is not None and row.problem.message == shipment_file.MSG_TRACKING_AS_NUMBER
 
 
-def test_empty_cells_are_row_problems(tmp_path):
+def test_empty_cells_are_row_problems_except_the_carrier_which_the_number_may_tell(tmp_path):
     lines = ["订单号,快递公司,运单号", f",顺丰速运,{SF1}", f"{FIRST},,{SF1}", f"{SECOND},顺丰速运,"]
     rows = shipment_import.read_shipment_file(write_csv(tmp_path / "gaps.csv", lines))
-    assert [str(row.problem) for row in rows] == [
+    assert [None if row.problem is None else str(row.problem) for row in rows] == [
         "The order id is empty.",
-        "The carrier is empty.",
+        None,
         "The tracking number is empty.",
     ]
 
@@ -216,7 +216,7 @@ MIXED_BATCH = [
     f"{UNKNOWN},shunfeng,{SF2}",  # 3: not in the local copy
     f"{CANCELLED},shunfeng,{SF3}",  # 4: not to be shipped
     f"{SECOND},顺丰速运,12345",  # 5: not an SF number
-    f"{THIRD},闪电快递,{SF2}",  # 6: no such carrier
+    f"{THIRD},闪电快递,ZJS000123",  # 6: no such carrier, and the number does not tell
     f"{FOURTH},shunfeng,{SF1}",  # 7: the number of row 2 again
     f"{FIFTH},shunfeng,{SHIPPED_PARCEL}",  # 8: the number of a shipped order
     f"{FIRST},shunfeng,{SF1}",  # 9: row 2 twice
@@ -256,6 +256,44 @@ def test_the_preview_says_per_row_in_plain_words_why_it_cannot_be_shipped(sessio
         (SEVENTH, "zhongtong", "中通快递", "758120394758"),
     ]
     assert outbox_shipments(session_factory) == {}  # a preview writes nothing
+
+
+WRITTEN_BATCH = [
+    "订单号,快递公司,运单号",
+    f"{FIRST},顺丰,{SF1}",  # 2: the short form
+    f"{SECOND},中通快递股份有限公司,{ZT1}",  # 3: the full company name
+    f"{THIRD},J&T,JT5402918376405",  # 4: the English short form
+    f"{FOURTH},,{SF2}",  # 5: empty: an SF number says SF
+    f"{FIFTH},小李的快递,YT6512083947261",  # 6: a name of no carrier: a YTO number says YTO
+    f"{SIXTH},,ZJS000123",  # 7: empty, and the number does not tell
+    f"{SEVENTH},德邦,DPK202512340001",  # 8: a real carrier the platform does not offer here
+]
+
+
+def test_the_carrier_names_people_write_are_understood_and_an_empty_or_unknown_one_is_read_from_the_number(
+    session_factory, tmp_path
+):
+    seed_shop(session_factory)
+    previews = preview_file(session_factory, write_csv(tmp_path / "written.csv", WRITTEN_BATCH))
+    assert [(row.row_number, row.carrier_code, row.carrier_name) for row in previews if row.ready] == [
+        (2, "shunfeng", "顺丰速运"),
+        (3, "zhongtong", "中通快递"),
+        (4, "jtexpress", "极兔速递"),
+        (5, "shunfeng", "顺丰速运"),
+        (6, "yuantong", "圆通速递"),
+    ]
+    notes = {row.row_number: str(row.note).format(**row.note_params) for row in previews if row.note}
+    assert notes == {
+        5: "Carrier recognised from the tracking number: 顺丰速运.",
+        6: '"小李的快递" is not a carrier this app knows; the tracking number is a 圆通速递 number, '
+        "so 圆通速递 is used.",
+    }
+    assert problems(previews)[7] == (
+        "The carrier is empty, and the tracking number does not show which carrier it is. Fill it in."
+    )
+    assert problems(previews)[8] == (
+        '"德邦" (德邦快递) is not on the platform\'s carrier list. Use a carrier from the list.'
+    )
 
 
 def test_an_unknown_order_id_ending_in_zeros_is_explained_as_excel_rounding(session_factory, tmp_path):
@@ -397,3 +435,34 @@ def test_a_quotation_mark_never_closed_is_refused_naming_its_row_in_plain_words(
         shipment_import.read_shipment_file(path)
     assert problem.value.message == shipment_file.MSG_UNCLOSED_QUOTE
     assert str(problem.value).startswith("Row 3 has a quotation mark")
+
+
+def test_every_preview_message_is_shown_whole_in_its_cell_wrapped_and_the_columns_can_be_widened(
+    qtbot, english, tasks, session_factory, owner, tmp_path
+):
+    warehouse = actor_of(add_person(session_factory, owner, "wu", "吴师傅", Role.WAREHOUSE))
+    seed_shop(session_factory)
+    dialog = open_dialog(
+        qtbot, tasks, session_factory, warehouse, write_csv(tmp_path / "batch.csv", MIXED_BATCH)
+    )
+    table, column = dialog.table, ImportPreviewModel.COL_STATUS
+    assert table.horizontalHeader().sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive
+    assert table.textElideMode() == Qt.TextElideMode.ElideNone and table.wordWrap()
+
+    def all_shown() -> bool:
+        metrics, width = table.fontMetrics(), table.columnWidth(column) - 12
+        for row in range(dialog.model.rowCount()):
+            text = dialog.model.index(row, column).data()
+            needed = metrics.boundingRect(0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text).height()
+            if table.rowHeight(row) < needed:
+                return False
+        return True
+
+    long_row = next(
+        row for row in range(dialog.model.rowCount())
+        if "different parcels" in dialog.model.index(row, column).data()
+    )  # fmt: skip
+    assert table.rowHeight(long_row) > table.verticalHeader().defaultSectionSize()
+    assert all_shown()
+    table.setColumnWidth(column, 160)  # narrower: the rows grow
+    assert all_shown()

@@ -10,6 +10,9 @@ carrier's. The carriers a person chooses from are the platform's list as last fe
 A carrier the bundled file does not know is accepted without a format check, and
 `unchecked_note()` says so; the platform still checks the number, and its refusal
 would land in "needs attention".
+
+The names people write for a carrier in a shipping file (顺丰, 中通快递股份有限公司,
+J&T, 邮政…) are listed in the same file; `find()` understands them.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -167,11 +170,73 @@ def available(session: Session) -> list[Carrier]:
 
 
 def find(session: Session, code_or_name: str) -> Carrier | None:
-    """The carrier a person or a spreadsheet means by its code (any case) or its exact name."""
+    """The carrier a person or a spreadsheet means: by its code (any case), its name, or
+    a name people write for it (顺丰, 中通快递股份有限公司, J&T, 邮政…; see `written_codes`).
+    Only a carrier the platform offers (or, before the first fetch, a bundled one) is found."""
     wanted = code_or_name.strip()
     if not wanted:
         return None
-    for carrier in (*available(session), *bundled()):
+    offered = available(session)
+    usable = (*offered, *bundled())  # the platform's own entry first, with its words
+    for carrier in usable:
         if carrier.code.lower() == wanted.lower() or carrier.name == wanted:
             return carrier
-    return None
+    extra = tuple((carrier.code, (carrier.name,)) for carrier in offered)
+    by_code = {carrier.code: carrier for carrier in reversed(usable)}
+    return next((by_code[code] for code in written_codes(wanted, extra) if code in by_code), None)
+
+
+# --- the names people write ----------------------------------------------------------------------
+# Compared without these endings: "中通快递股份有限公司" is 中通快递, and then 中通. Freight
+# arms (顺丰快运, 中通快运) are other companies, so 快运 is never dropped.
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "coltd", "ltd", "inc")
+_SERVICE_WORDS = ("快递", "速运", "速递", "物流", "包裹", "express", "logistics")
+_NAME_PUNCTUATION = re.compile(r"[\s\-_.,，·•()（）\[\]【】/、]")
+
+
+def _without_endings(key: str, endings: tuple[str, ...]) -> str:
+    stripped = True
+    while stripped:
+        stripped = False
+        for ending in endings:
+            if key.endswith(ending) and len(key) > len(ending):
+                key, stripped = key[: -len(ending)], True
+    return key
+
+
+@lru_cache(maxsize=4096)  # a file names few carriers, many times
+def name_keys(text: str) -> tuple[str, str, str]:
+    """A carrier name compared three ways, strictest first: as written (no spaces,
+    punctuation or case), without its legal form, and without service words too."""
+    key = _NAME_PUNCTUATION.sub("", unicodedata.normalize("NFKC", text).casefold())
+    legal = _without_endings(key, _LEGAL_FORMS)
+    return key, legal, _without_endings(legal, _SERVICE_WORDS)
+
+
+@cache
+def _written_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(code, names) from carriers.json, the carriers with no format check first (so
+    邮政 is 邮政快递包裹 where the platform offers it, EMS only where it does not)."""
+    raw = json.loads(CARRIERS_FILE.read_text(encoding="utf-8"))
+    entries = [*raw.get("other_carriers", {}).get("carriers", []), *raw["carriers"]]
+    return tuple(
+        (str(e["code"]), (str(e["code"]), str(e["name"]), *map(str, e.get("written", ())))) for e in entries
+    )
+
+
+def carrier_name(code: str) -> str:
+    """The name carriers.json gives a carrier code, or "" when it names none."""
+    return next((names[1] for listed, names in _written_names() if listed == code), "")
+
+
+def written_codes(text: str, extra: Sequence[tuple[str, Sequence[str]]] = ()) -> list[str]:
+    """The carrier codes a written name may mean, preferred first (usually one): the
+    strictest comparison that matches anything decides. `extra` adds (code, names) pairs,
+    e.g. the platform's list."""
+    keys = name_keys(text)
+    table = (*_written_names(), *extra)
+    for level in range(len(keys)):
+        codes = [code for code, names in table if any(name_keys(n)[level] == keys[level] for n in names)]
+        if codes:
+            return list(dict.fromkeys(codes))
+    return []

@@ -102,7 +102,6 @@ COLUMN_WORDS = {
 }
 
 MSG_NO_ORDER_ID = QT_TRANSLATE_NOOP("shipping", "The order id is empty.")
-MSG_NO_CARRIER = QT_TRANSLATE_NOOP("shipping", "The carrier is empty.")
 MSG_NO_TRACKING = QT_TRANSLATE_NOOP("shipping", "The tracking number is empty.")
 MSG_ORDER_ID_AS_NUMBER = QT_TRANSLATE_NOOP(
     "shipping",
@@ -143,7 +142,7 @@ class ImportRow:
 
     row_number: int  # as the spreadsheet shows it, counting from 1
     order_id: str
-    carrier: str  # a code or a name, as typed
+    carrier: str  # a code or a name, as typed; "" when the cell is empty
     tracking_no: str  # as typed; normalised by preview()
     problem: RowProblem | None = None  # a cell the spreadsheet spoilt, or an empty one
 
@@ -311,9 +310,7 @@ def _import_row(row_number: int, order: object, carrier: object, tracking: objec
         problem = RowProblem(MSG_TRACKING_AS_NUMBER, {"value": tracking_no})
     elif not order_id:
         problem = RowProblem(MSG_NO_ORDER_ID)
-    elif not carrier_text:
-        problem = RowProblem(MSG_NO_CARRIER)
-    elif not tracking_no:
+    elif not tracking_no:  # an empty carrier is recognised from the number (shipment_import)
         problem = RowProblem(MSG_NO_TRACKING)
     return ImportRow(row_number, order_id, carrier_text, tracking_no, problem)
 

@@ -16,8 +16,8 @@ from `params`, translated in the views like `ShipmentRefused`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
@@ -52,6 +52,21 @@ MSG_ORDER_ID_ROUNDED = QT_TRANSLATE_NOOP(
 MSG_UNKNOWN_CARRIER = QT_TRANSLATE_NOOP(
     "shipping", 'Unknown carrier "{carrier}". Use a carrier name or code from the platform\'s list.'
 )
+MSG_CARRIER_NOT_OFFERED = QT_TRANSLATE_NOOP(
+    "shipping", '"{carrier}" ({name}) is not on the platform\'s carrier list. Use a carrier from the list.'
+)
+MSG_NO_CARRIER_NOT_RECOGNISED = QT_TRANSLATE_NOOP(
+    "shipping", "The carrier is empty, and the tracking number does not show which carrier it is. Fill it in."
+)
+MSG_NO_CARRIER_AMBIGUOUS = QT_TRANSLATE_NOOP(
+    "shipping", "The carrier is empty, and the tracking number could be {carriers}. Fill it in."
+)
+MSG_RECOGNISED = QT_TRANSLATE_NOOP("shipping", "Carrier recognised from the tracking number: {carrier}.")
+MSG_RECOGNISED_INSTEAD = QT_TRANSLATE_NOOP(
+    "shipping",
+    '"{written}" is not a carrier this app knows; the tracking number is a {carrier} number, so {carrier} '
+    "is used.",
+)
 MSG_ORDER_REPEATED = QT_TRANSLATE_NOOP(
     "shipping", "Order {order} is already on row {row}; each order is shipped once."
 )
@@ -74,7 +89,10 @@ class PreviewRow:
     carrier_name: str  # the platform's name, or the text of the file when unknown
     tracking_no: str  # normalised, exactly as it would be sent
     problem: RowProblem | None
-    note: str = ""  # carriers.MSG_NOT_CHECKED when the number's format is not checked here
+    # carriers.MSG_NOT_CHECKED when the number's format is not checked here, or how the
+    # carrier was recognised from the number (MSG_RECOGNISED…, `{name}` fields in note_params)
+    note: str = ""
+    note_params: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def ready(self) -> bool:
@@ -101,27 +119,59 @@ def preview(session: Session, actor: Actor, rows: Iterable[ImportRow], *, now: i
     first_row: dict[str, int] = {}
     used: list[str] = []  # numbers of the good rows so far
     known: dict[str, carriers.Carrier | None] = {}  # a file names few carriers, many times
+    offered = carriers.available(session)
     previews = []
     for row in rows:
         if row.carrier not in known:
-            known[row.carrier] = carriers.find(session, row.carrier)
-        carrier = known[row.carrier]
-        code, name = (carrier.code, carrier.name) if carrier else ("", row.carrier)
+            known[row.carrier] = carriers.find(session, row.carrier) if row.carrier else None
         number = carriers.normalise_tracking(row.tracking_no)
+        carrier, carrier_problem, note = known[row.carrier], None, ""
+        note_params: dict[str, object] = {}
+        if carrier is None:
+            carrier, carrier_problem, note, note_params = _recognise(row.carrier, number, offered)
+        code, name = (carrier.code, carrier.name) if carrier else ("", row.carrier)
         problem = row.problem or repeated.get(row.order_id)
         if problem is None and row.order_id in first_row:
             problem = RowProblem(MSG_ORDER_REPEATED, {"order": row.order_id, "row": first_row[row.order_id]})
         if row.problem is None:
             first_row.setdefault(row.order_id, row.row_number)
-        if problem is None and carrier is None:
-            problem = RowProblem(MSG_UNKNOWN_CARRIER, {"carrier": row.carrier})
+        problem = problem or carrier_problem
         if problem is None:
             problem = _check(session, actor, row.order_id, code, number, now=now, also_used=used)
         if problem is None:
             used.append(number)
-        note = (carriers.unchecked_note(code) or "") if problem is None else ""
-        previews.append(PreviewRow(row.row_number, row.order_id, code, name, number, problem, note))
+            if not note and carriers.unchecked_note(code):
+                note = carriers.MSG_NOT_CHECKED
+        else:
+            note, note_params = "", {}
+        previews.append(
+            PreviewRow(row.row_number, row.order_id, code, name, number, problem, note, note_params)
+        )
     return previews
+
+
+def _recognise(
+    written: str, number: str, offered: Sequence[carriers.Carrier]
+) -> tuple[carriers.Carrier | None, RowProblem | None, str, dict[str, object]]:
+    """The carrier of a row whose carrier cell is empty or names no carrier on the list,
+    from the number's shape when exactly one carrier's format fits:
+    (carrier, problem, note, note params)."""
+    fitting = carriers.carriers_fitting(number, offered) if number else []
+    if len(fitting) == 1:
+        carrier = fitting[0]
+        if not written:
+            return carrier, None, MSG_RECOGNISED, {"carrier": carrier.name}
+        return carrier, None, MSG_RECOGNISED_INSTEAD, {"written": written, "carrier": carrier.name}
+    if written:
+        meant = next((c for c in carriers.written_codes(written)), None)
+        name = carriers.carrier_name(meant) if meant else ""
+        if name:
+            return None, RowProblem(MSG_CARRIER_NOT_OFFERED, {"carrier": written, "name": name}), "", {}
+        return None, RowProblem(MSG_UNKNOWN_CARRIER, {"carrier": written}), "", {}
+    if fitting:
+        names = ", ".join(c.name for c in fitting)
+        return None, RowProblem(MSG_NO_CARRIER_AMBIGUOUS, {"carriers": names}), "", {}
+    return None, RowProblem(MSG_NO_CARRIER_NOT_RECOGNISED), "", {}
 
 
 def _repeated_orders(rows: Sequence[ImportRow]) -> dict[str, RowProblem]:

@@ -52,6 +52,7 @@ from app.views.people_words import refusal_text, service_words
 log = logging.getLogger(__name__)
 PROBLEM_COLOUR = QColor("#c62828")
 READY_COLOUR = QColor("#1a7f37")
+CELL_PADDING = 6  # what the style leaves on each side of a cell's text
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -77,7 +78,12 @@ class ImportPreviewModel(QAbstractTableModel):
         self.endResetModel()
 
     def status_text(self, row: PreviewRow) -> str:
-        return self.tr("Ready") if row.problem is None else refusal_text(row.problem)
+        """Ready (with how the carrier was found, or that its format is not checked here),
+        or why the row cannot be shipped: the whole sentence, wrapped in the cell."""
+        if row.problem is not None:
+            return refusal_text(row.problem)
+        note = service_words("shipping", row.note, row.note_params) if row.note else ""
+        return f"{self.tr('Ready')} · {note}" if note else self.tr("Ready")
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -92,7 +98,7 @@ class ImportPreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_STATUS:
-            return self.status_text(row) + (f"\n{service_words('shipping', row.note)}" if row.note else "")
+            return self.status_text(row)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
             return READY_COLOUR if row.ready else PROBLEM_COLOUR
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_ROW:
@@ -169,10 +175,16 @@ class ShipmentImportDialog(QDialog):
         self.table.setModel(self.model)
         configure_big_table(self.table)  # the same table manners as every list of the desk
         self.table.setSortingEnabled(False)  # file order: row numbers match the spreadsheet
+        # A reason is a sentence: it wraps in its cell (rows grow to fit, see _fit_rows), and
+        # every column, the status one too, can be widened by dragging.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.table.horizontalHeader()
-        for column, width in ((0, 48), (1, 170), (2, 90), (3, 150)):
+        for column, width in ((0, 48), (1, 170), (2, 110), (3, 150)):
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(ImportPreviewModel.COL_STATUS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.sectionResized.connect(lambda *_: self._fit_rows())
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail_label = QLabel(self)  # the current row's whole message, which the cell elides
         self.detail_label.setObjectName("importDetail")
@@ -266,6 +278,7 @@ class ShipmentImportDialog(QDialog):
     def _previewed(self, previews: list[PreviewRow]) -> None:
         self.model.set_rows(previews)
         self._set_busy("")
+        self._fit_rows()
         if previews:
             self.table.selectRow(0)
         self.preview_finished.emit()
@@ -305,13 +318,26 @@ class ShipmentImportDialog(QDialog):
         self._busy_text = text
         self.retranslate_ui()
 
+    def _fit_rows(self) -> None:
+        """Rows whose status does not fit on one line grow to show all of it; the others
+        keep the one-line height (measured with the font: 5,000 rows cost nothing)."""
+        table, column = self.table, ImportPreviewModel.COL_STATUS
+        width = max(1, table.columnWidth(column) - 2 * CELL_PADDING)
+        metrics, one_line = table.fontMetrics(), table.verticalHeader().defaultSectionSize()
+        for index, row in enumerate(self.model.rows):
+            text = self.model.status_text(row)
+            lines = metrics.boundingRect(0, 0, width, 100_000, Qt.TextFlag.TextWordWrap, text).height()
+            height = max(one_line, lines + one_line - metrics.height())
+            if table.rowHeight(index) != height:
+                table.setRowHeight(index, height)
+
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid() or current.row() >= len(self.model.rows):
             self.detail_label.clear()
             return
         row = self.model.rows[current.row()]
         text = self.tr("Row {row}: {status}").format(row=row.row_number, status=self.model.status_text(row))
-        self.detail_label.setText(text + (f" {service_words('shipping', row.note)}" if row.note else ""))
+        self.detail_label.setText(text)
         self.detail_label.setStyleSheet("" if row.ready else "color: #c62828;")
 
     def retranslate_ui(self) -> None:
@@ -324,8 +350,9 @@ class ShipmentImportDialog(QDialog):
             self.file_label.setToolTip(str(self._path))
         self.hint_label.setText(
             self.tr(
-                "One row per parcel, with columns for the order id (订单号), the carrier (快递公司) and "
-                "the tracking number (运单号), in any order. Nothing is sent until you press Ship."
+                "One row per parcel, with columns for the order id (订单号), the carrier (快递公司; left "
+                "empty, it is read from the tracking number) and the tracking number (运单号), in any order. "
+                "Nothing is sent until you press Ship."
             )
         )
         ready = self.ready_count()
@@ -346,6 +373,7 @@ class ShipmentImportDialog(QDialog):
         self.choose_button.setEnabled(not self._shipping)
         self.close_button.setEnabled(not self._shipping)
         self.model.retranslate()
+        self._fit_rows()  # another language, other line breaks
         self._show_detail(self.table.currentIndex(), QModelIndex())
 
     def reject(self) -> None:
