@@ -1,8 +1,9 @@
-"""The first-run wizard on a shared database whose owner another desk made meanwhile.
+"""Who is at the desk, as the database says now: the first-run wizard, and the window.
 
 The wizard sets up a shop without an owner. On a shared database another desk may
 create the owner while this one's wizard is open; then nothing of the wizard's answers
 is saved (no settings, no owner), and the person is told in plain words to sign in.
+A window whose person the owner switched off stops reading, and says why.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config
 from app.models import User
 from app.services import accounts
+from app.services.permissions import Role
 from app.sync.client import ShopCredentials
 from app.views.background import BackgroundTasks
 from app.views.first_run_wizard import FirstRunWizard
+from app.views.main_window import MainWindow
 from app.views.sign_in_flow import OpenShop, first_run
 from tests.builders import NOW
+from tests.fixtures_views import actor_of, add_person
 from tests.test_first_run_wizard import fill_owner
 
 
@@ -58,3 +62,17 @@ def test_a_shop_whose_owner_appeared_meanwhile_is_not_set_up_again_and_nothing_i
     assert not (config.data_dir() / config.SETTINGS_FILE).exists()  # nothing saved
     with session_factory() as session:
         assert session.scalars(select(User.username)).all() == ["laowang"]
+
+
+def test_a_window_whose_person_was_switched_off_says_so_when_its_screens_read(
+    qtbot, session_factory: sessionmaker[Session], settings: config.Settings, owner, english
+) -> None:
+    clerk = actor_of(add_person(session_factory, owner, "xiaowang", "小王", Role.CLERK))
+    window = MainWindow(session_factory, settings, actor=clerk)
+    qtbot.addWidget(window)
+    with session_factory.begin() as session:  # the owner, at another desk
+        accounts.set_active(session, owner, clerk.user_id, False, now=NOW)
+    orders = window.screen_named("orders")
+    orders.refresh()  # type: ignore[attr-defined]
+    words = "Your account was switched off or changed by the owner. Please sign in again."
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == words, timeout=10_000)

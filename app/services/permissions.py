@@ -51,7 +51,7 @@ again, so it needs the permission the operation needed: a refund decision
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -243,11 +243,18 @@ def authorise(
     return current
 
 
-def reading_sessions(sessions: sessionmaker[Session], actor: Actor, action: Action) -> sessionmaker[Session]:
+def reading_sessions(
+    sessions: sessionmaker[Session],
+    actor: Actor,
+    action: Action,
+    *,
+    on_refused: Callable[[PermissionDenied], None] | None = None,
+) -> sessionmaker[Session]:
     """Sessions like `sessions` for a screen that reads what `action` allows: each
     transaction starts by checking the person's current record (PermissionDenied), so a
     screen's reads stop the moment the owner switches the person off or changes their
-    role, and a role the table refuses gets no data at all."""
+    role, and a role the table refuses gets no data at all. `on_refused` hears of each
+    refusal (on the thread that read), so the window can say why its screens stopped."""
     check(actor, action)
     reading = sessionmaker(**sessions.kw)
 
@@ -259,7 +266,10 @@ def reading_sessions(sessions: sessionmaker[Session], actor: Actor, action: Acti
             select(User.role, User.active).where(User.id == actor.user_id)
         ).first()
         if found is None or not found.active or found.role != Role(actor.role):
-            raise PermissionDenied(MSG_ACTOR_CHANGED, action)
+            refused = PermissionDenied(MSG_ACTOR_CHANGED, action)
+            if on_refused is not None:
+                on_refused(refused)
+            raise refused
 
     return reading
 

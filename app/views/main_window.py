@@ -11,6 +11,7 @@ settings file. It wires the sync worker (any QObject with `status_changed`,
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -39,7 +40,7 @@ from app.views.audit_view import AuditView
 from app.views.background import BackgroundTasks
 from app.views.needs_attention_view import NeedsAttentionView
 from app.views.orders_view import OrdersView
-from app.views.people_words import role_label
+from app.views.people_words import refusal_text, role_label
 from app.views.quit_warning import another_main_window_stays, ask_to_quit
 from app.views.refund_queue_view import RefundQueueView
 from app.views.screen_updates import ScreenUpdates
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
     shop_change_requested = Signal()
     # The owner saved another shop database and chose to restart now; the startup code restarts.
     restart_requested = Signal()
+    # A screen's reading was refused: the person was switched off or changed meanwhile.
+    account_refused = Signal(object)
 
     def __init__(
         self,
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
         self._switch_button = QPushButton(self)
         self._switch_button.setObjectName("switchUserButton")
         self._switch_button.clicked.connect(self.switch_user_requested)
+        self.account_refused.connect(self._on_account_refused)
         self._switch_button.setVisible(actor is not None)
         self._person = QLabel(self)
         self._person.setObjectName("signedInPerson")
@@ -174,7 +178,9 @@ class MainWindow(QMainWindow):
             )
         if actor is not None:  # the people screens act in someone's name; built only when allowed
             self.add_screen(
-                "users", lambda: UsersView(self.tasks, session_factory, actor), requires=Action.MANAGE_USERS
+                "users",
+                lambda: UsersView(self.tasks, reading(Action.MANAGE_USERS), actor),
+                requires=Action.MANAGE_USERS,
             )
             self.add_screen(
                 "audit", lambda: AuditView(self.tasks, session_factory, actor), requires=Action.VIEW_AUDIT
@@ -199,7 +205,18 @@ class MainWindow(QMainWindow):
         a window without a signed-in person reads as it is."""
         if self._actor is None:
             return self._sessions
-        return permissions.reading_sessions(self._sessions, self._actor, action)
+        return permissions.reading_sessions(
+            self._sessions, self._actor, action, on_refused=self._tell_refused_from_any_thread
+        )
+
+    def _tell_refused_from_any_thread(self, refusal: permissions.PermissionDenied) -> None:
+        with contextlib.suppress(RuntimeError):  # the window is already gone: nobody to tell
+            self.account_refused.emit(refusal)  # queued to the GUI thread
+
+    @Slot(object)
+    def _on_account_refused(self, refusal: permissions.PermissionDenied) -> None:
+        """Say in the status bar, until the person acts, why the screens stopped updating."""
+        self.statusBar().showMessage(refusal_text(refusal))
 
     def add_screen(
         self,
