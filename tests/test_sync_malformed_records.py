@@ -25,7 +25,8 @@ from app.models import AfterSale, Order, QuarantinedRecord, SyncCursor
 from app.services import needs_attention
 from app.sync import quarantine
 from app.sync.client import Outcome
-from app.sync.engine import AFTER_SALES, ORDERS, SyncEngine
+from app.sync.engine import SyncEngine
+from app.sync.pull import AFTER_SALES, ORDERS
 from tests.sandbox_control import (
     control,
     demo_client,

@@ -13,7 +13,8 @@ import pytest
 from app.db import open_database
 from app.models import SyncCursor
 from app.sync.client import PROBLEM_CLOCK, PROBLEM_SIGNATURE, PROBLEM_UNREADABLE, Outcome, PlatformClient
-from app.sync.engine import ORDERS, SyncEngine
+from app.sync.engine import SyncEngine
+from app.sync.pull import ORDERS
 from tests.sandbox_control import (
     control,
     demo_client,

@@ -21,9 +21,10 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, Order, OrderLine, QuarantinedRecord, SyncCursor
 from app.services import needs_attention
-from app.sync import ingest, quarantine
+from app.sync import page_store, quarantine
 from app.sync.client import Outcome
-from app.sync.engine import AFTER_SALES, ORDERS, SyncEngine
+from app.sync.engine import SyncEngine
+from app.sync.pull import AFTER_SALES, ORDERS
 from tests.sandbox_control import (
     DAY,
     control,
@@ -255,7 +256,7 @@ def test_storing_a_page_is_part_of_the_callers_transaction_and_undone_with_it(da
 
     with pytest.raises(CursorNotWritten), sessions.begin() as session:
         session.execute(select(SyncCursor))  # a read first, as the engine's page does
-        page = ingest.store_order_records(session, [order], 1_796_000_200, 1_796_000_700)
+        page = page_store.store_order_records(session, [order], 1_796_000_200, 1_796_000_700)
         assert page.newest == 1_796_000_100 and page.set_aside == 0
         raise CursorNotWritten
     with sessions() as session:

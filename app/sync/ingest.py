@@ -1,22 +1,13 @@
-"""Turning the platform's records into rows of the local mirror, and storing them.
+"""Turning the platform's records into rows of the local mirror, and storing the rows.
 
-Owns: the validation of each record the platform sends, the mapping of
-`shop_order_list[]` and `afterSale.List items[]` to row dicts, and the guarded
-upserts that store a page. Row dicts, not ORM objects: a page of 100 orders with
-their lines goes to the database as three executemany statements.
+Owns: the validation of each record the platform sends (`MalformedRecord` names what
+is wrong with one, `MalformedAnswer` an answer whose list is not a list), the mapping
+of `shop_order_list[]` and `afterSale.List items[]` to row dicts, and the guarded
+upserts that store them. Row dicts, not ORM objects: a page of 100 orders with their
+lines goes to the database as three executemany statements.
 
-No single record stops the page (`store_order_records`, `store_after_sale_records`):
-one of the wrong shape (a required field missing or not a number, an object where an
-id belongs, something that is not a record at all: `MalformedRecord`), one the
-database cannot hold (`quarantine.unstorable`), or one dated later than the
-platform's clock can mean, is set aside raw in `quarantined_records` with the reason
-in plain words, and the rest is stored. Only an answer whose list itself is not a
-list (`MalformedAnswer`) stops the page. Should the database still refuse the
-page, it is stored again one record at a time, each in a SAVEPOINT, and only the
-records it refuses are set aside. A set-aside record's time, when it can be read,
-still moves the cursor on, unless it lies in the future: a cursor there would skip
-every later change (how the engine moves on past records whose time cannot be read:
-`engine.SyncEngine.pull`).
+The pull stores its pages through `page_store.py`, which sets aside, record by record,
+what cannot be stored; the outbox's re-reads (`push.py`) use the functions here directly.
 
 Storing after-sales also appends to `after_sale_status_changes` a row for every
 request whose status differs from the mirror's (and one, from nothing, for a request
@@ -26,26 +17,16 @@ first seen), set-based: one SELECT of the stored statuses for the page, one INSE
 from __future__ import annotations
 
 import json
-import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy import Connection, insert, select
 from sqlalchemy.orm import Session
 
-from app.db import begin_before_savepoints, upsert
+from app.db import upsert
 from app.models import AfterSale, AfterSaleStatusChange, Order, OrderLine, OrderLogistics
 from app.sync import quarantine
-from app.sync.quarantine import REASON_DATABASE_REFUSED, REASON_FUTURE, SetAside
-
-log = logging.getLogger(__name__)
-
-# What a database says when it cannot hold a value (a driver raises the Python errors
-# before the statement is sent). Anything else — a lost connection, a full disk — is
-# the database's trouble, not the record's, and stops the page as before.
-DATABASE_REFUSALS = (DataError, IntegrityError, OverflowError, UnicodeError)
 
 
 class MalformedAnswer(Exception):
@@ -120,13 +101,6 @@ def _records(value: Any, where: str) -> list[dict[str, Any]]:
         return []
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         raise MalformedRecord(f"{where} is not a list of records")
-    return value
-
-
-def _answer_list(value: Any, where: str) -> list[Any]:
-    """An answer's list of records, each still to be read on its own."""
-    if not isinstance(value, list):
-        raise MalformedAnswer(f"{where} is not a list")
     return value
 
 
@@ -320,150 +294,3 @@ def status_changes(connection: Connection | Session, rows: Sequence[dict[str, An
             )
         stored[aftersale_id] = (status, update_time, row["status_deadline"])
     return changes
-
-
-# --- storing a page, setting aside what cannot be stored -------------------------------------
-@dataclass(frozen=True, slots=True)
-class PageResult:
-    """What storing a page did, for the engine's cursor and paging."""
-
-    newest: int = 0  # the newest readable update_time stored or set aside, not past the bound (0: none)
-    beyond: bool = False  # a record was dated past the bound: what follows it is later still
-    set_aside: int = 0
-    malformed: int = 0  # of those set aside, records of the wrong shape
-
-
-@dataclass(slots=True)
-class _Record:
-    raw: Any  # as received
-    record_id: str
-    update_time: int
-    rows: dict[Table, list[dict[str, Any]]]
-
-
-def store_order_records(session: Session, records: Any, synced_at: int, latest_possible: int) -> PageResult:
-    """Store a page of `shop_order_list`, setting aside what cannot be stored (see module)."""
-    parsed, malformed = [], []
-    for index, record in enumerate(_answer_list(records, "shop_order_list")):
-        try:
-            page = parse_order(record, index, synced_at)
-        except MalformedRecord as error:
-            malformed.append(_malformed("orders", record, record, "order_id", error))
-            continue
-        tables = {Order.__table__: page.orders, OrderLine.__table__: page.lines}
-        tables[OrderLogistics.__table__] = page.parcels
-        order = page.orders[0]
-        parsed.append(_Record(record, order["order_id"], order["update_time"], tables))
-
-    def store(rows: list[_Record]) -> None:
-        page = OrderPage()
-        for record in rows:
-            page.orders += record.rows[Order.__table__]
-            page.lines += record.rows[OrderLine.__table__]
-            page.parcels += record.rows[OrderLogistics.__table__]
-        store_orders(session, page)
-
-    return _store_records(session, "orders", parsed, malformed, store, synced_at, latest_possible)
-
-
-def store_after_sale_records(
-    session: Session, items: Any, synced_at: int, latest_possible: int
-) -> PageResult:
-    """Store a page of `afterSale.List` items, setting aside what cannot be stored (see module)."""
-    parsed, malformed = [], []
-    for index, item in enumerate(_answer_list(items, "items")):
-        try:
-            row = parse_after_sale(item, index, synced_at)
-        except MalformedRecord as error:
-            info = item.get("aftersale_info") if isinstance(item, dict) else None
-            malformed.append(_malformed("after_sales", item, info, "aftersale_id", error))
-            continue
-        parsed.append(_Record(item, row["aftersale_id"], row["update_time"], {AfterSale.__table__: [row]}))
-
-    def store(rows: list[_Record]) -> None:
-        store_after_sales(session, [row for record in rows for row in record.rows[AfterSale.__table__]])
-
-    return _store_records(session, "after_sales", parsed, malformed, store, synced_at, latest_possible)
-
-
-def _malformed(stream: str, raw: Any, fields: Any, id_key: str, error: MalformedRecord) -> SetAside:
-    """A record of the wrong shape, set aside with what of its id and time can be read
-    (`fields`: the object holding them, when there is one)."""
-    fields = fields if isinstance(fields, dict) else {}
-    record_id = fields.get(id_key)
-    readable_id = isinstance(record_id, int | str) and not isinstance(record_id, bool)
-    try:
-        update_time = _int(fields, "update_time", "")
-    except MalformedRecord:
-        update_time = None
-    reason = quarantine.malformed_reason(stream, error.problem)
-    return SetAside(raw, str(record_id) if readable_id else "", update_time, reason, str(error))
-
-
-def _store_records(
-    session: Session,
-    stream: str,
-    records: list[_Record],
-    malformed: list[SetAside],
-    store: Callable[[list[_Record]], None],
-    synced_at: int,
-    latest_possible: int,
-) -> PageResult:
-    newest, beyond = 0, False
-    good: list[_Record] = []
-    aside: list[SetAside] = list(malformed)
-    for item in malformed:  # a readable time still places the record in the sorted list
-        if item.update_time is not None and item.update_time <= latest_possible:
-            newest = max(newest, item.update_time)
-        elif item.update_time is not None:
-            beyond = True
-    for record in records:
-        if record.update_time <= latest_possible:
-            newest = max(newest, record.update_time)
-        else:
-            beyond = True
-        problem = quarantine.unstorable(record.rows)
-        if problem is None and record.update_time > latest_possible:
-            problem = (REASON_FUTURE, f"update_time = {record.update_time}, later than {latest_possible}")
-        if problem is not None:
-            aside.append(SetAside(record.raw, record.record_id, record.update_time, *problem))
-        else:
-            if quarantine.clean_words(record.rows):
-                log.warning("%s %s: text the database cannot hold was cleaned", stream, record.record_id)
-            good.append(record)
-    stored = _store_isolated(session, good, store, aside)
-    # Resolve first: a record set aside on this page must stay open.
-    quarantine.resolve(session, stream, (record.record_id for record in stored), synced_at)
-    quarantine.keep(session, stream, aside, synced_at)
-    for item in aside:
-        log.warning("%s %s set aside: %s (%s)", stream, item.record_id, item.reason, item.detail)
-    return PageResult(newest, beyond, len(aside), len(malformed))
-
-
-def _store_isolated(
-    session: Session, records: list[_Record], store: Callable[[list[_Record]], None], aside: list[SetAside]
-) -> list[_Record]:
-    """Store `records` in one go; if the database refuses, again one by one, each in a
-    SAVEPOINT, adding the ones it refuses to `aside`. Returns the records stored."""
-    if not records:
-        return []
-    begin_before_savepoints(session)
-    try:
-        with session.begin_nested():
-            store(records)
-        return records
-    except DATABASE_REFUSALS:
-        log.warning("the database refused a page; storing it one record at a time", exc_info=True)
-    stored = []
-    for record in records:
-        try:
-            with session.begin_nested():
-                store([record])
-        except DATABASE_REFUSALS as refusal:
-            words = str(refusal).split("\n", 1)[0]  # the database's words, not the statement
-            aside.append(
-                SetAside(record.raw, record.record_id, record.update_time, REASON_DATABASE_REFUSED, words)
-            )
-        else:
-            stored.append(record)
-    return stored

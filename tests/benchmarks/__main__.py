@@ -53,8 +53,9 @@ from app.models import Base
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.process import SandboxProcess
 from app.sync.client import PlatformClient, ShopCredentials
-from app.sync.engine import ORDERS, SyncEngine
+from app.sync.engine import SyncEngine
 from app.sync.ingest import parse_orders, store_orders
+from app.sync.pull import ORDERS
 from tests.benchmarks.dashboard import measure_dashboard_update
 from tests.benchmarks.gui_block import measure_gui_block
 from tests.benchmarks.metrics import build as build_metrics_mirror
