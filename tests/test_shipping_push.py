@@ -173,7 +173,11 @@ def test_a_shipment_made_offline_reaches_the_platform_once_after_reconnecting(
         assert shipping.pending_shipments(session, [order_id]) == {}
 
 
-@pytest.mark.parametrize("fault", KINDS)
+# `plant_record` adds a record to a list answer; a shipment's answer has no list to spoil.
+OPERATION_FAULTS = [kind for kind in KINDS if kind != "plant_record"]
+
+
+@pytest.mark.parametrize("fault", OPERATION_FAULTS)
 def test_every_fault_during_a_shipment_push_ends_applied_exactly_once(
     sandbox_url: str, database_url: str, fault: str
 ) -> None:
