@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,10 +19,10 @@ from sqlalchemy import select
 from app.models import OutboxOperation
 from app.services.permissions import Role
 from app.services.shipping_board import list_board
-from app.sync.codes import AfterSaleStatus, AfterSaleType
+from app.sync.codes import AfterSaleStatus, AfterSaleType, OrderStatus
 from app.views.shipping_board_model import COL_AT_STAKE, COL_DUE, COL_PROMISE, COL_STATE, ShippingBoardModel
 from app.views.shipping_board_view import ShippingBoardView
-from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, seed
+from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, parcel_row, seed
 from tests.fixtures_views import FakeSyncWorker, actor_of, add_person
 
 SF_NUMBER = "SF123456789012"
@@ -116,16 +118,92 @@ def test_a_refused_shipment_keeps_both_numbers_and_says_why(
     view.scan_bar.start()
     qtbot.keyClicks(view.scan_bar.order_edit, "6999999999999999999")
     qtbot.keyClick(view.scan_bar.order_edit, Qt.Key.Key_Return)
-    assert "6999999999999999999 is not waiting to ship" in view.scan_bar.message_text()
+    qtbot.waitUntil(lambda: "6999999999999999999 is not among" in view.scan_bar.message_text())
     assert view.scan_bar.order_edit.hasFocus()  # ready for the right number
 
 
-def test_an_unrecognised_number_asks_for_the_carrier(qtbot, english, tasks, session_factory, owner) -> None:
+def test_after_a_number_no_carrier_fits_the_cursor_stays_in_the_tracking_field_so_a_rescan_ships(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
     orders = board_shop(session_factory)
     view = make_board(qtbot, tasks, session_factory, owner)
-    scan(qtbot, view, orders["soon"]["order_id"], "XX12")
-    assert view.scan_bar.message_text() == "Choose the carrier: this number fits no carrier's format."
+    bar = view.scan_bar
+    scan(qtbot, view, orders["soon"]["order_id"], "6901234567892")  # the product's barcode, not the label's
+    assert bar.message_kind() == "problem" and "fits no carrier's format" in bar.message_text()
     assert shipments(session_factory) == []
+    assert bar.tracking_edit.hasFocus() and bar.tracking_edit.selectedText() == "6901234567892"
+
+    with qtbot.waitSignal(view.shipped, timeout=5_000):  # the right barcode, scanned over the wrong one
+        qtbot.keyClicks(bar.tracking_edit, SF_NUMBER)
+        qtbot.keyClick(bar.tracking_edit, Qt.Key.Key_Return)
+    assert shipments(session_factory) == [
+        {"order_id": orders["soon"]["order_id"], "company_code": "shunfeng", "logistics_code": SF_NUMBER}
+    ]
+
+
+def test_the_carrier_the_number_shows_is_named_as_it_is_scanned_before_enter(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    board_shop(session_factory)
+    view = make_board(qtbot, tasks, session_factory, owner)
+    bar = view.scan_bar
+    assert bar.recognised_text() == ""
+    qtbot.keyClicks(bar.tracking_edit, "SF1234")
+    assert bar.recognised_text() == "No carrier recognised"
+    qtbot.keyClicks(bar.tracking_edit, "56789012")
+    assert bar.recognised_text() == "Carrier: 顺丰速运" and bar.recognised.isVisible()
+    bar.tracking_edit.setText("JT5402918376405")
+    assert bar.recognised_text() == "Carrier: 极兔速递"
+    bar.carrier_combo.setCurrentIndex(bar.carrier_combo.findData("yuantong"))
+    assert bar.recognised_text() == "Not a 圆通速递 number"
+    assert shipments(session_factory) == []  # nothing was sent: Enter was never pressed
+
+
+def shop_clock(instant: int) -> str:
+    return datetime.fromtimestamp(instant, ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+
+
+def scan_order(qtbot, view: ShippingBoardView, order_id: str, words: str) -> str:
+    """Scan an order number; the bar's message once it contains `words`."""
+    bar = view.scan_bar
+    bar.start()
+    bar.order_edit.clear()
+    qtbot.keyClicks(bar.order_edit, order_id)
+    qtbot.keyClick(bar.order_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: words in bar.message_text(), timeout=5_000)
+    assert bar.message_kind() == "problem" and bar.order_edit.hasFocus()
+    return bar.message_text()
+
+
+def test_an_order_already_shipped_says_when_and_with_which_number_not_that_it_is_not_waiting(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    orders = board_shop(session_factory)
+    shipped = order_row(status=int(OrderStatus.SHIPPED), ship_time=NOW - 3 * HOUR)
+    cancelled = order_row(status=int(OrderStatus.CANCELLED))
+    seed(
+        session_factory,
+        orders=[shipped, cancelled],
+        parcels=[parcel_row(shipped, tracking_no="SF100000000777")],
+    )
+    view = make_board(qtbot, tasks, session_factory, owner)
+
+    said = scan_order(qtbot, view, shipped["order_id"], "already shipped")
+    assert said == (
+        f"{shipped['order_id']} was already shipped on {shop_clock(NOW - 3 * HOUR)} with 顺丰速运 "
+        "SF100000000777. Do not send another parcel."
+    )
+    assert "was cancelled" in scan_order(qtbot, view, cancelled["order_id"], "cancelled")
+    assert "not among this shop's orders" in scan_order(qtbot, view, "6999999999999999999", "not among")
+
+    # Shipped from this desk a moment ago: still on the board, on its way to the platform.
+    soon = orders["soon"]["order_id"]
+    with qtbot.waitSignal(view.shipped, timeout=5_000):
+        scan(qtbot, view, soon, SF_NUMBER)
+    said = scan_order(qtbot, view, soon, "from this desk")
+    assert said.startswith(
+        f"{soon} was already shipped from this desk on {shop_clock(NOW)} with 顺丰速运 {SF_NUMBER}"
+    )
 
 
 def test_a_refund_request_blocks_shipping_until_an_allowed_person_refuses_it(

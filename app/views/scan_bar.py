@@ -2,12 +2,14 @@
 
 Owns `ScanBar`. A keyboard-wedge barcode scanner types what it reads and presses
 Enter, so the flow is all keyboard: scan (or type) the order number from the packing
-slip — the bar checks it is on the board and says what to pack —, scan the tracking
-number — the carrier is recognised from the number's shape when only one carrier's
-format fits, else the one chosen in the list is used —, and Enter ships. The outcome
-shows as a large coloured line (no sound: warehouses are loud and shared), and the
-order field is ready for the next parcel. A refusal keeps both numbers so nothing
-needs scanning twice; Escape clears the bar.
+slip — the bar checks it is on the board and says what to pack; an order that is not
+asks the board why (`order_not_waiting`: shipped when and with which number,
+cancelled…) —, scan the tracking number — the carrier is recognised from the
+number's shape when only one carrier's format fits, and shown beside the field as the
+number arrives, else the one chosen in the list is used —, and Enter ships. The
+outcome shows as a large coloured line (no sound: warehouses are loud and shared),
+and the order field is ready for the next parcel. A refusal keeps both numbers, the
+tracking number selected so the next scan replaces it; Escape clears the bar.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from app.services.carriers import Carrier, carriers_fitting, normalise_tracking
+from app.services.carriers import Carrier, carriers_fitting, known, normalise_tracking
 
 AUTO = ""  # the carrier list's first entry: recognise the carrier from the number
 STYLES = {
@@ -26,6 +28,7 @@ STYLES = {
     "problem": "background: #ffebe9; color: #a40e26; border: 1px solid #ff8182;",
     "hint": "background: #f6f8fa; color: #24292f; border: 1px solid #d0d7de;",
 }
+RECOGNISED_STYLES = {"ok": "color: #116329; font-weight: 600;", "problem": "color: #a40e26;", "hint": ""}
 
 # What the board answers about a scanned order number: None when it is not on the
 # board, else a line saying what to pack ("2 items: 加绒卫衣 ×2").
@@ -34,6 +37,7 @@ OrderLookup = Callable[[str], str | None]
 
 class ScanBar(QFrame):
     ship_requested = Signal(str, str, str)  # order id, carrier code, tracking number
+    order_not_waiting = Signal(str)  # a scanned order not on the board: the board says why (explain)
 
     def __init__(self, lookup: OrderLookup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +51,10 @@ class ScanBar(QFrame):
         self.carrier_combo = QComboBox(self)
         self.carrier_combo.setObjectName("scanCarrier")
         self.ship_button = QPushButton(self)
+        # The carrier the tracking number shows, as it is typed or scanned (before Enter).
+        self.recognised = QLabel(self)
+        self.recognised.setObjectName("scanRecognised")
+        self.recognised.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.message = QLabel(self)
         self.message.setObjectName("scanMessage")
         self.message.setWordWrap(True)
@@ -65,6 +73,7 @@ class ScanBar(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._order_label, 0, 0)
         layout.addWidget(self._tracking_label, 0, 1)
+        layout.addWidget(self.recognised, 0, 1)
         layout.addWidget(self._carrier_label, 0, 2)
         layout.addWidget(self.order_edit, 1, 0)
         layout.addWidget(self.tracking_edit, 1, 1)
@@ -76,6 +85,8 @@ class ScanBar(QFrame):
         layout.setColumnStretch(2, 2)
         self.order_edit.returnPressed.connect(self._order_entered)
         self.tracking_edit.returnPressed.connect(self._ship)
+        self.tracking_edit.textChanged.connect(self._show_recognised)
+        self.carrier_combo.currentIndexChanged.connect(self._show_recognised)
         self.ship_button.clicked.connect(self._ship)
         self._state = ("hint", "")
         self.retranslate_ui()
@@ -90,6 +101,7 @@ class ScanBar(QFrame):
             self.carrier_combo.addItem(carrier.name, carrier.code)
         index = self.carrier_combo.findData(chosen)
         self.carrier_combo.setCurrentIndex(max(0, index))
+        self._show_recognised()
 
     def start(self) -> None:
         """Ready for the next parcel: the cursor in the order field."""
@@ -111,6 +123,19 @@ class ScanBar(QFrame):
         self.tracking_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.tracking_edit.selectAll()
 
+    def explain(self, order_id: str, text: str) -> None:
+        """Why `order_id` is not waiting to ship (the board's answer to
+        `order_not_waiting`), if that order is still the one in the bar; the cursor goes
+        back to the order field, ready for the next slip."""
+        if self.order_edit.text().strip() != order_id:
+            return  # the person has moved on to another parcel
+        self._show("problem", text)
+        self.order_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.order_edit.selectAll()
+
+    def recognised_text(self) -> str:
+        return self.recognised.text()
+
     def message_text(self) -> str:
         return self.message.text()
 
@@ -128,6 +153,7 @@ class ScanBar(QFrame):
                 "problem", self.tr("{order} is not waiting to ship. Check the number.").format(order=order_id)
             )
             self.order_edit.selectAll()
+            self.order_not_waiting.emit(order_id)  # the board's answer says exactly why
             return
         self._show(
             "hint", self.tr("{order}: {what} — scan the tracking number.").format(order=order_id, what=what)
@@ -153,18 +179,45 @@ class ScanBar(QFrame):
         if carrier == AUTO:
             fitting = carriers_fitting(tracking, self._carriers or None)
             if len(fitting) != 1:
+                # The cursor stays in the tracking field, the number selected: most often
+                # the scanner read the wrong barcode, and the next scan replaces it.
                 self.show_problem(
-                    self.tr("Choose the carrier: this number fits no carrier's format.")
+                    self.tr(
+                        "This number fits no carrier's format. Scan the parcel label's tracking barcode "
+                        "again, or choose the carrier."
+                    )
                     if not fitting
                     else self.tr("Choose the carrier: this number fits {carriers}.").format(
                         carriers=", ".join(c.name for c in fitting)
                     )
                 )
-                self.carrier_combo.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
             carrier = fitting[0].code
         self._show("hint", self.tr("Shipping {order}…").format(order=order_id))
         self.ship_requested.emit(order_id, carrier, tracking)
+
+    def _show_recognised(self) -> None:
+        """What the number typed so far says about its carrier, before Enter."""
+        number = normalise_tracking(self.tracking_edit.text())
+        chosen = self.carrier_combo.currentData()
+        kind, text = "hint", ""
+        if number and chosen in (AUTO, None):
+            fitting = carriers_fitting(number, self._carriers or None)
+            if len(fitting) == 1:
+                kind, text = "ok", self.tr("Carrier: {carrier}").format(carrier=fitting[0].name)
+            elif fitting:
+                text = self.tr("Could be {carriers}").format(carriers=" / ".join(c.name for c in fitting))
+            else:
+                kind, text = "problem", self.tr("No carrier recognised")
+        elif number:
+            carrier = known(chosen)
+            if carrier is not None and carriers_fitting(number, [carrier]):
+                kind, text = "ok", self.tr("Carrier: {carrier}").format(carrier=self.carrier_name(chosen))
+            elif carrier is not None:
+                kind = "problem"
+                text = self.tr("Not a {carrier} number").format(carrier=self.carrier_name(chosen))
+        self.recognised.setText(text)
+        self.recognised.setStyleSheet(RECOGNISED_STYLES[kind])
 
     def carrier_name(self, code: str) -> str:
         return next((c.name for c in self._carriers if c.code == code), code)
@@ -186,6 +239,7 @@ class ScanBar(QFrame):
             self.carrier_combo.setItemText(0, self.tr("Recognise from the number"))
         if self._state == ("hint", ""):
             self._show("hint", self.tr("Scan an order number to start."))
+        self._show_recognised()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -42,9 +42,11 @@ from app.services.rules import load_rules
 from app.services.ship_deadlines import LANE_LATER, LANE_TOMORROW, PROMISE_LABELS, crosses_into_urgent
 from app.services.shipping import QueuedShipment
 from app.services.shipping_board import (
+    MSG_SCANNED_WAITING,
     BoardOrder,
     PickupOverdue,
     list_board,
+    not_waiting_reason,
     packing_slips,
     pick_list,
     pickup_overdue,
@@ -55,6 +57,7 @@ from app.views.background import BackgroundTasks
 from app.views.big_table import size_columns
 from app.views.formatting import Urgency
 from app.views.offline_banner import OfflineBanner
+from app.views.people_words import refusal_text
 from app.views.pickup_overdue_table import PickupOverdueTable
 from app.views.scan_bar import ScanBar
 from app.views.shipping_board_model import (
@@ -162,6 +165,8 @@ class ShippingBoardView(QWidget):
         self.scan_bar.ship_requested.connect(self._ship)
         self.flow.shipped.connect(self._on_shipped)
         self.flow.refused.connect(self.scan_bar.show_problem)
+        self.scan_bar.order_not_waiting.connect(self._explain_not_waiting)
+        self.flow.no_longer_waiting.connect(self._explain_not_waiting)
         self._pick_button.clicked.connect(self.print_pick_list)
         self._slips_button.clicked.connect(self.print_packing_slips)
         self._import_button.clicked.connect(self.import_file)
@@ -252,10 +257,27 @@ class ShippingBoardView(QWidget):
     # --- shipping --------------------------------------------------------------------------
     def _describe_order(self, order_id: str) -> str | None:
         order = self.model.find(order_id)
-        if order is None:
+        if order is None or order.pending_tracking:  # shipped from here already: the bar asks why
             return None
         self.select_order(order_id)
         return self.tr("{pieces} pcs: {items}").format(pieces=order.item_count, items=order.items)
+
+    def _explain_not_waiting(self, order_id: str) -> None:
+        """Say in the scan bar what became of an order that is not waiting to ship."""
+        filtered = bool(self._product.text().strip() or self._carrier.currentData())
+        rules = self._rules
+
+        def answer(reason: object) -> None:
+            self.scan_bar.explain(order_id, refusal_text(reason))
+            if getattr(reason, "message", "") == MSG_SCANNED_WAITING:
+                self.refresh()  # the board was behind the database
+
+        self._tasks.read(
+            f"board.why.{order_id}",
+            self._sessions,
+            lambda session: not_waiting_reason(session, order_id, filtered=filtered, rules=rules),
+            answer,
+        )
 
     def _ship(self, order_id: str, carrier_code: str, tracking_no: str) -> None:
         self.flow.ship(order_id, carrier_code, tracking_no)

@@ -70,6 +70,9 @@ class RefundBlockedDialog(QDialog):
 class ShippingFlow(QObject):
     shipped = Signal(object)  # QueuedShipment, committed
     refused = Signal(str)  # the reason, in plain words
+    # The order turned out not to be waiting to ship (shipped, cancelled… since the board
+    # was read): the board says exactly what happened to it.
+    no_longer_waiting = Signal(str)
 
     def __init__(
         self,
@@ -120,6 +123,9 @@ class ShippingFlow(QObject):
         if isinstance(error, ShipmentRefused) and error.message == shipping.MSG_REFUND_PENDING and order:
             self._ask_about_refund(order, carrier_code, tracking_no)
         self.refused.emit(refusal_text(error))
+        gone = (*shipping.MSG_NOT_TO_SHIP.values(), shipping.MSG_PENDING, shipping.MSG_SHIPPED_HERE)
+        if isinstance(error, ShipmentRefused) and error.message in gone:
+            self.no_longer_waiting.emit(order_id)
 
     def _ask_about_refund(self, order: BoardOrder, carrier_code: str, tracking_no: str) -> None:
         may_refuse = self._actor is not None and allowed(self._actor, Action.REFUSE_REFUND_AND_SHIP)
