@@ -131,7 +131,11 @@ class MetricTile(QFrame):
                 )
             )
         if result.breakdown:
-            lines += [f"{words.type_label(t)}: {n:,}" for t, n in result.breakdown.items()]
+            count = self.tr("{kind}: {count}")  # Chinese writes a full-width colon
+            lines += [
+                count.format(kind=words.type_label(t), count=f"{n:,}")
+                for t, n in result.breakdown.items()
+            ]
         if note := words.note_text(result):
             lines.append(note)
         if self._clickable:

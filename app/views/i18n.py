@@ -1,7 +1,9 @@
 """Which language the windows speak, and switching it while they are open.
 
 Owns the Qt translators: ours (`resources/translations/aftersales_<lang>.qm`) and
-Qt's own (`qtbase_<lang>.qm`, for the standard buttons and context menus). English
+Qt's own (`qtbase_<lang>.qm`, for the standard buttons, context menus and file
+dialogs), and the few strings of Qt's file dialog that Qt's Chinese catalogue lacks,
+which ours carries under Qt's own contexts (`QT_OWN_STRINGS`). English
 is the source language and needs no file. "system" follows `QLocale.system()`: any
 Chinese locale gets Simplified Chinese, everything else English. Installing a new
 translator makes Qt send `QEvent.LanguageChange` to every widget, whose
@@ -13,7 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +23,17 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translat
 CATALOGUE = "aftersales"
 SOURCE_LANGUAGE = "en"
 TRANSLATED_LANGUAGES = ("zh_CN",)
+
+# Qt's file dialog labels its boxes with these; qtbase_zh_CN.qm has them only without
+# the "&" ("Look in:"), so a Chinese file dialog said "Look in:" and "Files of type:",
+# and it lacks the kind the dialog's list shows for a drive.
+# Qt asks the translators in turn, its own first, and takes ours when its own has none.
+QT_OWN_STRINGS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"),
+)
 
 _installed: list[QTranslator] = []  # kept referenced: Qt does not own installed translators
 _current = SOURCE_LANGUAGE

@@ -160,7 +160,8 @@ def period_text(start: int, end: int) -> str:
 
 
 def note_text(result: MetricResult) -> str:
-    """Why the metric is unavailable, or where its target comes from (the rule set's note)."""
+    """Why the metric is unavailable. (The rule set's note on where a target comes from is
+    written for whoever edits the rules file, in English: it is not shown on the desk.)"""
     if not result.available:
         return QCoreApplication.translate("metrics", result.unavailable_reason)
-    return result.target_note
+    return ""

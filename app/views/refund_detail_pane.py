@@ -252,7 +252,8 @@ class RefundDetailPane(QWidget):
             )
             parts.append(f"<p>{images}</p>")
         else:
-            parts.append(f"<p class='muted'>{escape(self.tr('No evidence images.'))}</p>")
+            none = self.tr("No evidence images.")  # not inside the f-string: lupdate would miss it
+            parts.append(f"<p class='muted'>{escape(none)}</p>")
         return "".join(parts)
 
     def _order_html(self, d: QueueDetail) -> str:

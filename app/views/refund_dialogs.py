@@ -179,7 +179,7 @@ class ApproveReturnDialog(DecisionDialog):
         self.address_box = QComboBox(self)
         self.address_box.setObjectName("returnAddress")
         for address_id, text in addresses:
-            self.address_box.addItem(f"{text} (id {address_id})", address_id)
+            self.address_box.addItem(text, address_id)  # the platform's address id is the data, not words
         self.add_row(self.address_box, lambda: self.tr("&Return address:"))
         self.retranslate_ui()
 
