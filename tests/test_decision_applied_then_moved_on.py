@@ -22,7 +22,7 @@ from app.db import open_database
 from app.models import AfterSale, AuditEvent
 from app.models import outbox as state
 from app.services import outbox
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType, RecordRole
+from app.sync.codes import OPERATE_TRANSITIONS, AfterSaleStatus, AfterSaleType, OperateType, RecordRole
 from app.sync.engine import SyncEngine
 from app.sync.push import PROBLEM_CONFLICT, PROBLEM_PLATFORM_DECIDED
 from app.sync.request_history import who_moved_it_on
@@ -142,6 +142,53 @@ def test_an_agreement_the_platform_made_on_its_own_is_the_platforms_after_the_re
     assert decided_by(engine) == "platform"
 
 
+def test_a_confirmation_applied_after_the_platform_moved_twice_in_one_second_is_ours(
+    sandbox_url: str, database_url: str
+) -> None:
+    # Return requests nobody decided: one jump of the platform's clock makes it agree at
+    # the deadline and take the buyer's parcel back in the same second, the version the
+    # desk then decides on.
+    kind = int(AfterSaleType.RETURN_AND_REFUND)
+    control(sandbox_url, "tick", {"new_after_sales": 6, "after_sale_type": kind})
+    _, sessions = open_database(database_url)
+    clock = MovableClock()
+    engine = SyncEngine(demo_client(sandbox_url), sessions, clock=clock)
+    assert engine.run_once().outcome.value == "done"
+    control(sandbox_url, "clock", {"advance_s": 120 * HOUR + 1})
+    assert engine.run_once().outcome.value == "done"
+    with sessions() as session:
+        back = session.scalars(
+            select(AfterSale).where(
+                AfterSale.type == kind, AfterSale.status == AfterSaleStatus.RETURN_AWAITING_RECEIPT
+            )
+        ).all()
+    assert back, "some buyers should have sent their parcel back by now"
+    request = back[0]
+    with engine._sessions.begin() as session:
+        outbox.enqueue(
+            session,
+            method="afterSale.operate",
+            entity_type="after_sale",
+            entity_id=request.aftersale_id,
+            params={
+                "type": int(OperateType.CONFIRM_RETURN_AND_REFUND),
+                "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time}],
+            },
+            actor=None,
+            now=int(time.time()),
+            based_on_update_time=request.update_time,
+            expected_from_status=request.status,
+            expected_to_status=int(AfterSaleStatus.REFUNDED),
+        )
+    seq = engine.push.due_operations()[0]
+    inject(sandbox_url, "drop_response", method="afterSale.operate")  # applied, the answer lost
+    engine.push.push_once()
+    clock.offset += operation(engine, seq).next_attempt_at - clock() + 1
+
+    assert engine.push.push_once().counts == {state.DONE: 1}
+    assert applied_by_client(sandbox_url, request.aftersale_id) == 1
+
+
 # --- reading the history: what is relied on --------------------------------------------------
 T0 = 1_765_000_000  # 2025-12-06 13:46:40 in Shanghai
 
@@ -156,8 +203,15 @@ def detail(*entries: dict) -> dict:
     return {"process_info": {"record_logs_list": list(entries)}}
 
 
+def test_no_decision_starts_from_a_status_a_merchants_move_leads_to() -> None:
+    """What the history's reading relies on for moves within one second (request_history)."""
+    sources = {start for moves in OPERATE_TRANSITIONS.values() for (_, start) in moves}
+    targets = {end for moves in OPERATE_TRANSITIONS.values() for end in moves.values()}
+    assert sources and not sources & (targets | {AfterSaleStatus.MERCHANT_REFUSED})
+
+
 def test_the_history_names_who_moved_a_request_on_after_the_decision_was_made() -> None:
-    applied = entry(RecordRole.BUYER, "买家申请售后", T0)
+    applied = entry(RecordRole.BUYER, "买家申请售后", T0 - DAY)
     agreed = entry(RecordRole.MERCHANT, "商家同意", T0 + 60)
     returned = entry(RecordRole.BUYER, "买家已退货", T0 + 3 * DAY)
     timed_out = entry(RecordRole.PLATFORM, "商家超时未处理，系统自动同意", T0 + 2 * DAY)
@@ -176,10 +230,23 @@ def test_the_history_names_who_moved_a_request_on_after_the_decision_was_made() 
     shipped = entry(RecordRole.MERCHANT, "商家已发货，拒绝退款", T0 + 60)
     assert who_moved_it_on(detail(applied, shipped), T0, refusing=True) == "someone else"
     assert who_moved_it_on(detail(applied, refused_there), T0, refusing=True) == "shop"
-    # Within the very second of that version: its first entry made the version, later ones came after.
-    same_second_deadline = entry(RecordRole.PLATFORM, "商家超时未处理，系统自动同意", T0)
-    assert who_moved_it_on(detail(applied, same_second_deadline), T0, refusing=False) == "platform"
-    assert who_moved_it_on(detail(same_second_deadline), T0, refusing=False) is None
+    # The platform's moves in the very second of that version may be what made it (here:
+    # agreeing at the deadline, then the buyer's parcel arriving): the merchant's later
+    # confirmation is still ours; with nothing after them, the status alone decides.
+    deadline, parcel_back = (
+        entry(RecordRole.PLATFORM, "商家超时未处理，系统自动同意", T0),
+        entry(RecordRole.BUYER, "买家已退货", T0),
+    )
+    confirmed = entry(RecordRole.MERCHANT, "商家同意", T0 + HOUR)
+    assert who_moved_it_on(detail(applied, deadline, parcel_back, confirmed), T0, refusing=False) == "shop"
+    assert who_moved_it_on(detail(applied, deadline, parcel_back), T0, refusing=False) is None
+    # A merchant's move in that second came after the decision: no decision starts where one leads.
+    assert (
+        who_moved_it_on(
+            detail(applied, entry(RecordRole.MERCHANT, "商家已发货，拒绝退款", T0)), T0, refusing=True
+        )
+        == "someone else"
+    )
     # Nobody has moved it since, or there is no history to ask: the status alone decides.
     assert who_moved_it_on(detail(applied), T0, refusing=False) is None
     assert who_moved_it_on({"aftersale_info": {}}, T0, refusing=False) is None

@@ -41,7 +41,7 @@ def who_moved_it_on(detail: Any, since: int, *, refusing: bool) -> str | None:
     history names no move since (or there is no readable history: then the re-read's
     status alone decides, as before there was a history to ask).
 
-    The first entry after `since` is the move out of that version (every entry the
+    The first move after `since` is the move out of that version (every entry the
     platform writes for a request is a move of it). SHOP: it is a merchant's, with the
     decision's own action (an agreement for an agreement, a refusal for a refusal) or an
     action we do not know. The decision carries the version it was made on, so the
@@ -52,25 +52,24 @@ def who_moved_it_on(detail: Any, since: int, *, refusing: bool) -> str | None:
     (the buyer withdrew; the merchant decided otherwise in the platform's own pages, or
     refused the refund by shipping).
 
-    Moves within the second of `since`: a move stamps the request's `update_time` with
-    the second its entry carries, so the first entry in that second is the move that
-    made the version the decision saw, and any later one in that second came after it
-    (a decision made and applied within one second, or overtaken within it).
+    Moves within the second of `since` (a move stamps `update_time` with the second its
+    entry carries): the buyer's and the platform's there may be what made that version
+    (the platform often makes several moves in one second, e.g. agreeing at the
+    deadline and then taking the buyer's parcel back), so they are passed over; a
+    merchant's there came after the decision, since no status a merchant's move leads to
+    is one a decision starts from (`codes.OPERATE_TRANSITIONS`).
     """
     entries = _entries(detail)
     if entries is None:
         return None
     ours = codes.RECORD_ACTION_MERCHANT_REFUSED if refusing else codes.RECORD_ACTION_MERCHANT_AGREED
-    made_the_version = False
     for at, _, role, action in sorted(entries):
         if at < since:
             continue
-        if role == RecordRole.MERCHANT and (action == ours or action not in codes.MERCHANT_RECORD_ACTIONS):
-            return SHOP
-        if at == since and not made_the_version:
-            made_the_version = True  # the move that stamped `since` itself, before the decision
-            continue
-        return PLATFORM if role == RecordRole.PLATFORM else SOMEONE_ELSE
+        if role == RecordRole.MERCHANT:
+            return SHOP if action == ours or action not in codes.MERCHANT_RECORD_ACTIONS else SOMEONE_ELSE
+        if at > since:
+            return PLATFORM if role == RecordRole.PLATFORM else SOMEONE_ELSE
     return None
 
 
