@@ -57,6 +57,9 @@ class OrderLine(Base):
     product_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), default="")
     product_name: Mapped[str] = mapped_column(Text, default="")
     sku_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), default="")
+    # The merchant's own code for the SKU (商家编码: the line's `code`, else its
+    # `out_sku_id`), what the shelves are labelled with; "" when the shop set none.
+    sku_code: Mapped[str] = mapped_column(String(64), default="")
     spec: Mapped[str] = mapped_column(Text, default="")  # "颜色:黑色; 尺码:L"
     item_num: Mapped[int] = mapped_column(Integer, default=1)
     origin_amount: Mapped[int] = mapped_column(Fen, default=0)

@@ -109,6 +109,8 @@ def new_order(rng: random.Random, mint: IdMint, created: int) -> lc.Order:
                 "product_id": product.product_id,
                 "product_name": product.name,
                 "sku_id": sku.sku_id,
+                "code": sku.code,
+                "out_sku_id": "0",  # the platform's "none" for a shop's external SKU id
                 "spec": [{"name": n, "value": v} for n, v in sku.spec],
                 "item_num": num,
                 "origin_amount": origin,
@@ -239,6 +241,7 @@ def keep_48h_products(rng: random.Random, order: lc.Order) -> None:
         product_id=product.product_id,
         product_name=product.name,
         sku_id=sku.sku_id,
+        code=sku.code,
         spec=[{"name": n, "value": v} for n, v in sku.spec],
         item_num=1,
         origin_amount=sku.price,

@@ -26,6 +26,7 @@ class Sku:
     sku_id: str
     spec: tuple[tuple[str, str], ...]
     price: int  # fen
+    code: str = ""  # the merchant's own code (商家编码, `code` in orders); some shops set none
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,9 @@ def _build_products() -> tuple[Product, ...]:
             # Bigger packs cost more; the first option of each spec is the base price.
             steps = sum(specs[spec_name].index(value) for spec_name, value in combo if spec_name == "规格")
             price = round(base_yuan * 100 * (1 + 0.8 * steps))
-            skus.append(Sku(f"17{(digest // 7 + sku_index * 104729) % 10**17:017d}", combo, price))
+            # The merchant's codes, as shops write them; every fourth product has none.
+            code = f"{chr(65 + index % 26)}{index:02d}-{sku_index + 1:02d}" if index % 4 != 3 else ""
+            skus.append(Sku(f"17{(digest // 7 + sku_index * 104729) % 10**17:017d}", combo, price, code))
         presale_days = 10 + index % 5 if promise == PROMISE_PRESALE else 0
         products.append(Product(product_id, name, category, promise, weight, tuple(skus), presale_days))
     return tuple(products)

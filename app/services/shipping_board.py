@@ -107,11 +107,17 @@ class PickupOverdue(NamedTuple):
 class PickLine(NamedTuple):
     """One SKU to take off the shelves: how many pieces, for how many orders."""
 
-    sku_key: str
+    sku_key: str  # the platform's sku_id (product|spec when it sent none)
     product_name: str
     spec: str
     quantity: int
     order_count: int
+    sku_code: str = ""  # the merchant's own code (商家编码), "" when the shop set none
+
+    @property
+    def shown_code(self) -> str:
+        """What the SKU column shows: the merchant's code, else the platform's id."""
+        return self.sku_code or ("" if "|" in self.sku_key else self.sku_key)
 
 
 class PackingSlip(NamedTuple):
@@ -124,6 +130,7 @@ class PackingSlip(NamedTuple):
     items: tuple[tuple[str, str, int], ...]  # product, spec, quantity
     buyer_words: str
     seller_words: str
+    sku_codes: tuple[str, ...] = ()  # the merchant's code of each item ("" for none), as `items`
 
 
 def _items_column() -> object:
@@ -338,14 +345,16 @@ def pick_list(session: Session, order_ids: Sequence[str]) -> list[PickLine]:
                 OrderLine.spec,
                 func.sum(OrderLine.item_num),
                 func.count(func.distinct(OrderLine.order_id)),
+                func.max(OrderLine.sku_code),  # one SKU, one code (an older line may lack it)
             )
             .where(OrderLine.order_id.in_(chunk))
             .group_by(sku, OrderLine.product_name, OrderLine.spec)
         )
-        for key, name, spec, quantity, orders in session.execute(statement):
-            entry = found.setdefault(key, [key, name, spec, 0, 0])
+        for key, name, spec, quantity, orders, code in session.execute(statement):
+            entry = found.setdefault(key, [key, name, spec, 0, 0, ""])
             entry[3] += int(quantity)
             entry[4] += int(orders)
+            entry[5] = max(entry[5], code or "")
     lines = [PickLine(*entry) for entry in found.values()]
     return sorted(lines, key=lambda line: (-line.quantity, line.product_name, line.spec))
 
@@ -357,10 +366,12 @@ def packing_slips(
     rules = rules or load_rules()
     orders = {o.order_id: o for o in session.scalars(select(Order).where(Order.order_id.in_(order_ids)))}
     lines: dict[str, list[tuple[str, str, int]]] = {}
+    codes: dict[str, list[str]] = {}
     for line in session.scalars(
         select(OrderLine).where(OrderLine.order_id.in_(order_ids)).order_by(OrderLine.sku_order_id)
     ):
         lines.setdefault(line.order_id, []).append((line.product_name, line.spec, line.item_num))
+        codes.setdefault(line.order_id, []).append(line.sku_code)
     return [
         PackingSlip(
             o.order_id,
@@ -370,6 +381,7 @@ def packing_slips(
             tuple(lines.get(o.order_id, ())),
             o.buyer_words,
             o.seller_words,
+            tuple(codes.get(o.order_id, ())),
         )  # fmt: skip
         for order_id in order_ids
         if (o := orders.get(order_id)) is not None

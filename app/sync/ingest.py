@@ -65,6 +65,16 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _merchant_code(line: dict[str, Any]) -> str:
+    """The merchant's own SKU code: `code` (商家编码), else `out_sku_id`, which the
+    platform sends as "0" when the shop set none; cut to what the column holds."""
+    for key in ("code", "out_sku_id"):
+        text = _text(line.get(key)).strip()
+        if text and text != "0":
+            return text[:64]
+    return ""
+
+
 def _int(record: dict[str, Any], key: str, where: str, *, required: bool = False) -> int | None:
     value = record.get(key)
     if value is None or value == "":
@@ -140,6 +150,7 @@ def parse_order(record: dict[str, Any], index: int, synced_at: int) -> OrderPage
                 "product_id": _text(line.get("product_id")),
                 "product_name": name,
                 "sku_id": _text(line.get("sku_id")),
+                "sku_code": _merchant_code(line),
                 "spec": "; ".join(
                     f"{_text(s.get('name'))}:{_text(s.get('value'))}" for s in spec if isinstance(s, dict)
                 ),

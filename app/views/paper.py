@@ -70,7 +70,10 @@ def render_pick_list(
     pad = sheet.mm(1.5)
     lefts = [sum(PICK_COLUMNS[:i]) * sheet.width + pad for i in range(len(PICK_COLUMNS))]
     widths = [share * sheet.width - 2 * pad for share in PICK_COLUMNS]
-    rows = [("", ln.sku_key, ln.product_name, ln.spec, str(ln.quantity), str(ln.order_count)) for ln in lines]
+    rows = [
+        ("", line.shown_code, line.product_name, line.spec, str(line.quantity), str(line.order_count))
+        for line in lines
+    ]
 
     def row_height(cells: Sequence[str], font: QFont) -> float:
         return 2 * pad + max(
@@ -162,8 +165,11 @@ def _slip_blocks(sheet: Sheet, slip: PackingSlip) -> list[Block]:
     pad, count_width = sheet.mm(1.2), sheet.mm(16)
     text_width = sheet.width - count_width
     blocks: list[Block] = []
-    for name, spec, quantity in slip.items:
+    for index, (name, plain_spec, quantity) in enumerate(slip.items):
         count = f"×{quantity}"
+        code = slip.sku_codes[index] if index < len(slip.sku_codes) else ""
+        # The merchant's code first: it is what the shelf label says.
+        spec = " · ".join(part for part in (_code_words(code), plain_spec) if part)
         words = sheet.measure(name, name_font, text_width) + (
             sheet.measure(spec, spec_font, text_width) if spec else 0
         )
@@ -194,6 +200,10 @@ def _slip_blocks(sheet: Sheet, slip: PackingSlip) -> list[Block]:
             _words_block(sheet, QCoreApplication.translate("paper", "Seller's note"), slip.seller_words)
         )
     return blocks
+
+
+def _code_words(code: str) -> str:
+    return QCoreApplication.translate("paper", "Code {code}").format(code=code) if code else ""
 
 
 def _words_block(sheet: Sheet, label: str, text: str) -> Block:
