@@ -2,7 +2,7 @@
 
 `visible_texts(widget)` walks a window and everything shown in it: window titles,
 labels, buttons, group boxes, tabs, table headers and the cells of the rows in view,
-list items, combo-box items, placeholders and tooltips. `english_left(widget)` keeps
+list items, combo-box items, placeholders, tooltips and the status bar's message. `english_left(widget)` keeps
 the texts holding an English word: three or more ASCII letters in a row that are not
 data (carrier codes, file kinds, product names such as "iPhone");
 `half_width_punctuation(widget)` those with "修改后:" where Chinese writes "修改后：".
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QStatusBar,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -95,6 +96,8 @@ def visible_texts(root: QWidget) -> list[str]:
             texts.extend(widget.itemText(i) for i in range(widget.count()))
             if widget.isEditable() and widget.lineEdit() is not None:
                 texts.append(widget.lineEdit().placeholderText())
+        elif isinstance(widget, QStatusBar):
+            texts.append(widget.currentMessage())
         elif isinstance(widget, QWizard):
             page = widget.currentPage()
             if page is not None:

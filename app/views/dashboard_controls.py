@@ -51,6 +51,8 @@ class DashboardControls(QWidget):
         self.bucket_box = QComboBox(self)
         self.bucket_box.setObjectName("dashboardBucket")
         self.bucket_box.addItems([""] * len(BUCKETS))
+        for box in (self.range_box, self.bucket_box):  # a new language's words are wider or narrower
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.product_box = QComboBox(self)
         self.product_box.setObjectName("dashboardProduct")
         self.product_box.setMinimumContentsLength(18)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
 from app.services.metrics import METRICS, MetricsReport
 from app.views import formatting
@@ -193,8 +193,9 @@ def save_png(widget: QWidget, path: Path) -> Path:
 Export = Callable[[Path], Path]
 
 
-class ExportButton(QToolButton):
-    """ "Export ▾": charts as PNG, figures as CSV or Excel; asks where with the file dialog."""
+class ExportButton(QPushButton):
+    """ "Export ▾": charts as PNG, figures as CSV or Excel; asks where with the file dialog.
+    A push button with a menu, so it looks like "Pause" beside it."""
 
     said = Signal(str)  # "Saved …" or why not, for the status bar
 
@@ -208,7 +209,6 @@ class ExportButton(QToolButton):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardExportButton")
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._day = day  # the shown figures' shop day, for the file name; None: nothing shown yet
         menu = QMenu(self)
         self._png = menu.addAction("", lambda: self._ask("png", self.tr("PNG image (*.png)"), png))

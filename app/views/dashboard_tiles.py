@@ -92,7 +92,8 @@ class MetricTile(QFrame):
         self._result, self._alert, self._live = result, alert, live
         _set_text(self.title, words.label(self.key))
         _set_text(self.value, words.value_text(self.key, result.value))
-        _set_text(self.target, words.target_text(result) if result.available else self.tr("Not available"))
+        target = words.target_text(result, "\n") if result.available else self.tr("Not available")
+        _set_text(self.target, target)
         _set_text(self.basis, words.basis_text(result))
         standing = Standing.PAST_LIMIT if alert is not None else words.standing(result)
         if standing != self._standing:

@@ -7,7 +7,8 @@ which ours carries under Qt's own contexts (`QT_OWN_STRINGS`). English
 is the source language and needs no file. "system" follows `QLocale.system()`: any
 Chinese locale gets Simplified Chinese, everything else English. Installing a new
 translator makes Qt send `QEvent.LanguageChange` to every widget, whose
-`retranslate_ui()` then rewrites its texts.
+`retranslate_ui()` then rewrites its texts; status-bar messages, written once, are
+cleared.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +77,16 @@ def install_language(choice: str) -> str:
             _installed.append(qt_own)
     for translator in _installed:
         app.installTranslator(translator)
+    _forget_messages_in_the_old_language()
     QLocale.setDefault(QLocale(language if language != SOURCE_LANGUAGE else "en_US"))
     _current = language
     log.info("language %s (chosen: %s)", language, choice)
     return language
+
+
+def _forget_messages_in_the_old_language() -> None:
+    """A status-bar message is a sentence already written, which LanguageChange cannot
+    rewrite: it goes, rather than stay in the language just left."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMainWindow):
+            widget.statusBar().clearMessage()

@@ -116,8 +116,9 @@ def standing(result: MetricResult, value: float | None = None) -> Standing:
     return Standing.MET
 
 
-def target_text(result: MetricResult) -> str:
-    """ "Target ≤ 4.0% · limit 10.0%", "Target ≥ 80.0", or "" without either."""
+def target_text(result: MetricResult, separator: str = " · ") -> str:
+    """ "Target ≤ 4.0% · limit 10.0%", "Target ≥ 80.0", or "" without either; a tile
+    passes a line break, so each part stays whole in a narrow tile."""
     better = "≤" if DEFINITIONS[result.key].lower_is_better else "≥"
     parts = []
     if result.target is not None:
@@ -132,7 +133,7 @@ def target_text(result: MetricResult) -> str:
                 value=value_text(result.key, result.limit)
             )
         )
-    return " · ".join(parts)
+    return separator.join(parts)
 
 
 def basis_text(result: MetricResult) -> str:

@@ -9,7 +9,7 @@ status bar instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QSystemTrayIcon
 
@@ -44,5 +44,6 @@ class TrayAlarm(QObject):
                 self._tray.show()
             self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, SHOW_MS)
         else:
-            self.notice.emit(f"{title}: {text}")
+            line = QCoreApplication.translate("TrayAlarm", "{title}: {text}")  # Chinese: a full-width colon
+            self.notice.emit(line.format(title=title, text=text))
         return True
