@@ -288,3 +288,35 @@ def test_an_order_the_platform_sent_no_promise_for_0_is_due_48_hours_after_payme
     assert index.siblingAtColumn(COL_DUE).data() == "1d 19h"  # 48 h after payment, 5 h ago
     assert index.siblingAtColumn(COL_PROMISE).data() == "Within 48 h"
     assert index.siblingAtColumn(COL_AT_STAKE).data() == "—"  # nothing owed: not late
+
+
+def test_a_next_day_deadline_of_an_order_paid_after_the_cut_off_says_what_it_is_and_fits_its_column(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    shanghai = ZoneInfo("Asia/Shanghai")
+    today = datetime.fromtimestamp(NOW, shanghai).date()
+
+    def at(hour: int, minute: int, days: int = 0) -> int:
+        moment = datetime(today.year, today.month, today.day, hour, minute, tzinfo=shanghai)
+        return int(moment.timestamp()) + days * 24 * HOUR
+
+    end_of_tomorrow = at(23, 59, days=1) + 59
+    late = order_row(create_time=at(17, 9), exp_ship_time=end_of_tomorrow)  # paid 17:10, after 16:00
+    early = order_row(create_time=at(9, 59), exp_ship_time=end_of_tomorrow)  # paid 10:00: a next-day promise
+    seed(session_factory, orders=[late, early])
+    view = make_board(qtbot, tasks, session_factory, owner)
+    view.tree.expandAll()
+
+    def promise(order: dict, role=Qt.ItemDataRole.DisplayRole) -> str:
+        return view.model.index_of(order["order_id"]).siblingAtColumn(COL_PROMISE).data(role)
+
+    assert promise(late) == "By tomorrow · paid after 16:00"
+    assert promise(late, Qt.ItemDataRole.ToolTipRole) == (
+        f"Paid {shop_clock(at(17, 10))}, after the 16:00 same-day cut-off: a same-day order paid then "
+        f"ships by the end of the next day, {shop_clock(end_of_tomorrow)}. A next-day order paid then has "
+        "the same deadline."
+    )
+    assert promise(early) == "Next day"
+    assert "Next-day promise" in promise(early, Qt.ItemDataRole.ToolTipRole)
+    width = view.tree.header().sectionSize(COL_PROMISE)
+    assert view.tree.fontMetrics().horizontalAdvance(promise(late)) + 8 <= width  # not clipped

@@ -95,6 +95,13 @@ def _before_cutoff(pay_time: int, rules: RuleSet) -> bool:
     return shop_time(pay_time, rules).hour < rules.shipping.same_day_cutoff_hour
 
 
+def paid_after_cutoff(pay_time: int, rules: RuleSet) -> bool:
+    """Paid at or after the same-day cut-off (16:00): a same-day order then ships by the
+    end of the next day, the very deadline of a next-day order, so `promise_kind` reads
+    it as next-day; the board says which it may be."""
+    return not _before_cutoff(pay_time, rules)
+
+
 # --- promises ---------------------------------------------------------------------
 def platform_promise(exp_ship_time: int | None) -> int | None:
     """The ship-by instant the platform set, or None when it set none (absent, or 0)."""

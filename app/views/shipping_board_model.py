@@ -30,10 +30,15 @@ from app.services.ship_deadlines import (
     LANE_LABELS,
     LANE_OVERDUE,
     LANES,
+    PROMISE_48H,
     PROMISE_LABELS,
+    PROMISE_NEXT_DAY,
+    PROMISE_PRESALE,
+    PROMISE_SAME_DAY,
     AtStake,
     at_stake_if_late,
     compensation_fen,
+    paid_after_cutoff,
     promise_kind,
 )
 from app.services.shipping_board import BoardOrder, board_lanes
@@ -272,6 +277,8 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
             return row.order_id
         if column == COL_PROMISE:
             kind = promise_kind(row.pay_time, row.exp_ship_time, self._rules)
+            if kind == PROMISE_NEXT_DAY and paid_after_cutoff(row.pay_time, self._rules):
+                return self.after_cutoff_label()
             return QCoreApplication.translate("shipping", PROMISE_LABELS[kind])
         if column == COL_ITEMS:
             return row.items
@@ -301,9 +308,42 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
             return PENDING_COLOUR if row.pending_tracking else BLOCKED_COLOUR
         return None
 
+    def after_cutoff_label(self) -> str:
+        """A next-day deadline of an order paid after the same-day cut-off: a same-day
+        order paid then (or a next-day one), due by the end of tomorrow."""
+        return self.tr("By tomorrow · paid after {hour}:00").format(
+            hour=self._rules.shipping.same_day_cutoff_hour
+        )
+
+    def _promise_tooltip(self, row: BoardOrder) -> str:
+        kind = promise_kind(row.pay_time, row.exp_ship_time, self._rules)
+        words = {
+            "deadline": formatting.shop_time(row.ship_by),
+            "paid": formatting.shop_time(row.pay_time),
+            "hour": self._rules.shipping.same_day_cutoff_hour,
+        }
+        if kind == PROMISE_NEXT_DAY and paid_after_cutoff(row.pay_time, self._rules):
+            text = self.tr(
+                "Paid {paid}, after the {hour}:00 same-day cut-off: a same-day order paid then ships by the "
+                "end of the next day, {deadline}. A next-day order paid then has the same deadline."
+            )
+        elif kind == PROMISE_SAME_DAY:
+            text = self.tr("Same-day promise: paid {paid}, before {hour}:00, so it ships by {deadline}.")
+        elif kind == PROMISE_NEXT_DAY:
+            text = self.tr("Next-day promise: paid {paid}, it ships by the end of the next day, {deadline}.")
+        elif kind == PROMISE_48H:
+            text = self.tr("Ships within 48 hours of payment ({paid}), by {deadline}.")
+        elif kind == PROMISE_PRESALE:
+            text = self.tr("Presale: ships by {deadline}, the date the product page promised.")
+        else:
+            text = self.tr("The platform's ship-by time: {deadline}.")
+        return text.format(**words)
+
     def _tooltip(self, row: BoardOrder, column: int) -> str | None:
         if column == COL_DUE:
             return self.tr("Ship by {time}").format(time=formatting.shop_time(row.ship_by))
+        if column == COL_PROMISE:
+            return self._promise_tooltip(row)
         if column in (COL_AT_STAKE, COL_OUT_OF_STOCK):
             stake = self.at_stake(row)
             return self.tr(

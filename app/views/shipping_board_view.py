@@ -381,7 +381,10 @@ class ShippingBoardView(QWidget):
         samples = {
             COL_DUE: [formatting.countdown(now - 23 * 3600 - 59 * 60, now)],
             COL_ORDER: ["6917958690000000000"],
-            COL_PROMISE: [QCoreApplication.translate("shipping", label) for label in PROMISE_LABELS.values()],
+            COL_PROMISE: [
+                *(QCoreApplication.translate("shipping", label) for label in PROMISE_LABELS.values()),
+                self.model.after_cutoff_label(),
+            ],
             COL_PIECES: ["999"],
             COL_NOTE: ["周末不在家，请放快递柜"],
             COL_AT_STAKE: ["¥50.00"],
