@@ -213,3 +213,41 @@ def test_a_superseded_answer_is_dropped_and_errors_reach_the_asker(qtbot, tasks:
     qtbot.waitUntil(lambda: not tasks.is_busy(), timeout=5_000)
     assert answers == ["second"]
     assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_a_completed_order_does_not_look_like_a_cancelled_one(english) -> None:
+    model = OrderTableModel(clock=lambda: NOW)
+    model.set_rows(
+        [
+            make_row(order_id="1", status=int(OrderStatus.COMPLETED), ship_by=None),
+            make_row(order_id="2", status=int(OrderStatus.CANCELLED), ship_by=None),
+        ]
+    )
+
+    def look(row: int, column: int) -> tuple[object, bool]:
+        index = model.index(row, column)
+        colour = index.data(Qt.ItemDataRole.ForegroundRole)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        return (colour.name() if colour else None), bool(font and font.strikeOut())
+
+    assert look(0, COL_STATUS) != look(1, COL_STATUS)
+    assert look(0, COL_AMOUNT) == (None, False)  # the money was received: an ordinary amount
+    assert look(1, COL_AMOUNT)[1]  # a cancelled order's amount is struck through: never received
+
+
+def test_the_detail_pane_marks_completed_and_cancelled_orders_apart(
+    qtbot, tasks, session_factory, english
+) -> None:
+    done = order_row(status=int(OrderStatus.COMPLETED))
+    gone = order_row(status=int(OrderStatus.CANCELLED))
+    seed(session_factory, [done, gone], [], [], [])
+    view = make_view(qtbot, tasks, session_factory)
+    load(qtbot, view)
+    chips = []
+    for order in (done, gone):
+        view.select_order(order["order_id"])
+        qtbot.waitUntil(
+            lambda o=order: (d := view.detail_pane.detail()) is not None and d.row.order_id == o["order_id"]
+        )
+        chips.append(view.detail_pane.status_class())
+    assert chips == ["chip done", "chip gone"]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.services.masking import mask_address, mask_name, mask_phone
 from app.services.order_queries import OrderDetail
-from app.sync.codes import AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
+from app.sync.codes import AFTER_SALE_STATUS_LABELS, AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS, OrderStatus
 from app.views import formatting
 from app.views.formatting import Urgency, code_label
 
@@ -26,6 +26,8 @@ h2 { font-size: 15pt; margin: 0 0 2px 0; }
 h3 { font-size: 11pt; color: #57606a; margin: 14px 0 4px 0; }
 .muted { color: #6e7781; }
 .chip { background-color: #ddf4ff; color: #0969da; }
+.done { background-color: #dafbe1; color: #1a7f37; }
+.gone { background-color: #eaeef2; color: #57606a; text-decoration: line-through; }
 .overdue { color: #c62828; font-weight: 600; }
 .urgent { color: #d84315; font-weight: 600; }
 .soon { color: #9a6700; font-weight: 600; }
@@ -68,6 +70,13 @@ class OrderDetailPane(QWidget):
 
     def detail(self) -> OrderDetail | None:
         return self._detail
+
+    def status_class(self) -> str:
+        """How the shown order's status is marked: completed green, cancelled grey and
+        struck through (so the two finished states never look alike), others blue."""
+        detail = self.detail()
+        status = detail.row.status if detail is not None else None
+        return {OrderStatus.COMPLETED: "chip done", OrderStatus.CANCELLED: "chip gone"}.get(status, "chip")
 
     def text(self) -> str:
         return self._browser.toPlainText()
@@ -124,7 +133,9 @@ class OrderDetailPane(QWidget):
                 promise = self.tr("platform promise")
             else:
                 promise = self.tr("default promise, rule set {rule_set}").format(rule_set=d.rule_set)
-            when = f"{formatting.shop_time(row.ship_by)}, {promise}"
+            when = self.tr("{time}, {promise}").format(
+                time=formatting.shop_time(row.ship_by), promise=promise
+            )
             countdown = formatting.countdown(row.ship_by, now)
             facts.append(
                 (self.tr("Ship by"), f"<span class='{css}'>{escape(countdown)}</span> {_muted(when)}")
@@ -141,7 +152,8 @@ class OrderDetailPane(QWidget):
         )
         return (
             f"<h2>{escape(row.order_id)}</h2>"
-            f"<p><span class='chip'>&nbsp;{escape(status)}&nbsp;</span>&nbsp;&nbsp;{_muted(created)}</p>"
+            f"<p><span class='{self.status_class()}'>&nbsp;{escape(status)}&nbsp;</span>"
+            f"&nbsp;&nbsp;{_muted(created)}</p>"
             + self._facts(facts)
         )
 

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygon
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygon
 
 from app.services.masking import mask_name
 from app.services.order_queries import OrderRow
@@ -64,7 +64,7 @@ URGENCY_COLOURS = {
     Urgency.SOON: QColor("#9a6700"),
 }
 MUTED = QColor("#8a8f98")
-_FINISHED = frozenset({int(OrderStatus.CANCELLED), int(OrderStatus.COMPLETED)})
+DONE = QColor("#1a7f37")  # completed: the buyer has the goods and the shop the money
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -105,6 +105,7 @@ class OrderTableModel(OneCallPerCell, QAbstractTableModel):
         self._status_labels: dict[int, str] = {}
         self._headers: list[str] = []
         self._note_icon: QIcon | None = None
+        self._struck: QFont | None = None  # a cancelled order's amount
         self.retranslate()
 
     # --- contents ----------------------------------------------------------------
@@ -214,9 +215,16 @@ class OrderTableModel(OneCallPerCell, QAbstractTableModel):
             if column == COL_SHIP_BY:
                 level = self.countdown_urgency(row)
                 return URGENCY_COLOURS.get(level) if level is not None else None
-            if row.status in _FINISHED and column in (COL_STATUS, COL_AMOUNT):
+            if row.status == OrderStatus.CANCELLED and column in (COL_STATUS, COL_AMOUNT):
                 return MUTED
+            if row.status == OrderStatus.COMPLETED and column == COL_STATUS:
+                return DONE
             return None
+        if role == Qt.ItemDataRole.FontRole and column == COL_AMOUNT and row.status == OrderStatus.CANCELLED:
+            if self._struck is None:
+                self._struck = QFont()
+                self._struck.setStrikeOut(True)
+            return self._struck  # money never received
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_RIGHT if column in (COL_AMOUNT, COL_SHIP_BY) else _ALIGN_LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
