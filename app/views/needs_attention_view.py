@@ -81,6 +81,11 @@ class NeedsAttentionView(QWidget):
         self._set_aside: list[SetAsideRecord] = []
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
+        self.empty_label = QLabel(self)  # nothing to resolve: say so, not an empty grid
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("attentionTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -133,6 +138,7 @@ class NeedsAttentionView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         layout.addWidget(self.intro)
+        layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.words)
         layout.addWidget(self.error_label)
@@ -197,6 +203,7 @@ class NeedsAttentionView(QWidget):
             if selected.op.seq in seqs:
                 self.table.selectRow(seqs.index(selected.op.seq))
         self._update_buttons()
+        self._show_what_is_there()
         if before != len(items):
             self.title_changed.emit()
         self.rows_loaded.emit()
@@ -216,9 +223,17 @@ class NeedsAttentionView(QWidget):
         table.setVisible(bool(records))
         self.dismiss_set_aside_button.setVisible(bool(records))
         self._update_dismiss_button()
+        self._show_what_is_there()
         if before != len(records):
             self.title_changed.emit()
         self.set_aside_loaded.emit()
+
+    def _show_what_is_there(self) -> None:
+        """The decisions' table and its buttons only when there are decisions; the words
+        "nothing needs you" when there is nothing at all."""
+        for widget in (self.intro, self.table, self.words, self.discard_button, self.reapply_button):
+            widget.setVisible(bool(self._items))
+        self.empty_label.setVisible(not self._items and not self._set_aside)
 
     def set_aside_texts(self, row: int) -> list[str]:
         """The cells of a set-aside record's row, as shown."""
@@ -345,6 +360,9 @@ class NeedsAttentionView(QWidget):
         )
         self.discard_button.setText(self.tr("Discard"))
         self.reapply_button.setText(self.tr("Apply again"))
+        self.empty_label.setText(
+            self.tr("Nothing needs you: every decision and shipment made here was taken by the platform.")
+        )
         self.set_aside_intro.setText(
             self.tr(
                 "The platform sent these records in a form this computer cannot keep. They are kept "
