@@ -133,8 +133,9 @@ def test_after_a_number_no_carrier_fits_the_cursor_stays_in_the_tracking_field_s
     assert shipments(session_factory) == []
     assert bar.tracking_edit.hasFocus() and bar.tracking_edit.selectedText() == "6901234567892"
 
-    with qtbot.waitSignal(view.shipped, timeout=5_000):  # the right barcode, scanned over the wrong one
-        qtbot.keyClicks(bar.tracking_edit, SF_NUMBER)
+    qtbot.keyClicks(bar.tracking_edit, SF_NUMBER)  # the right barcode, scanned over the wrong one
+    assert bar.message_kind() == "hint" and "fits no carrier" not in bar.message_text()
+    with qtbot.waitSignal(view.shipped, timeout=5_000):
         qtbot.keyClick(bar.tracking_edit, Qt.Key.Key_Return)
     assert shipments(session_factory) == [
         {"order_id": orders["soon"]["order_id"], "company_code": "shunfeng", "logistics_code": SF_NUMBER}
@@ -151,11 +152,13 @@ def test_the_carrier_the_number_shows_is_named_as_it_is_scanned_before_enter(
     qtbot.keyClicks(bar.tracking_edit, "SF1234")
     assert bar.recognised_text() == "No carrier recognised"
     qtbot.keyClicks(bar.tracking_edit, "56789012")
-    assert bar.recognised_text() == "Carrier: 顺丰速运" and bar.recognised.isVisible()
+    assert bar.recognised_text() == "Recognised: 顺丰速运" and bar.recognised.isVisible()
     bar.tracking_edit.setText("JT5402918376405")
-    assert bar.recognised_text() == "Carrier: 极兔速递"
+    assert bar.recognised_text() == "Recognised: 极兔速递"
     bar.carrier_combo.setCurrentIndex(bar.carrier_combo.findData("yuantong"))
     assert bar.recognised_text() == "Not a 圆通速递 number"
+    bar.tracking_edit.setText("YT6512083947261")
+    assert bar.recognised_text() == "Fits 圆通速递"
     assert shipments(session_factory) == []  # nothing was sent: Enter was never pressed
 
 

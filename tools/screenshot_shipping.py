@@ -4,11 +4,13 @@
 
 Starts the sandbox store (the demo shop: 3,000 orders of history, some overdue, some
 parcels never scanned), syncs it once into a throw-away database with the real sync
-engine, opens the main window on the shipping board as the owner, scans an order and
-a tracking number the way a barcode scanner types them, and saves `widget.grab()`
-PNGs: the board, the scanner's confirmation, a refusal, the parcels without a pickup
-scan; then writes the pick list and three packing slips as PDF and renders their
-first pages to PNG with pdftoppm (poppler-utils) when it is installed.
+engine, opens the main window (1366×768) on the shipping board as the owner, scans an
+order and a tracking number the way a barcode scanner types them, and saves
+`widget.grab()` PNGs: the board, a refusal, the carrier recognised before Enter, the
+scanner's confirmation, an order already shipped, the preview of a shipping file
+written as warehouses write them, the parcels without a pickup scan; then writes the
+pick list and three packing slips as PDF and renders their first pages to PNG with
+pdftoppm (poppler-utils) when it is installed.
 """
 
 from __future__ import annotations
@@ -28,15 +30,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 from app.config import HOME_ENV, Settings  # noqa: E402
 from app.db import open_database, sqlite_url  # noqa: E402
+from app.models import Order  # noqa: E402
 from app.sandbox.server import SandboxServer  # noqa: E402
 from app.services import accounts  # noqa: E402
+from app.sync.codes import OrderStatus  # noqa: E402
 from app.sync.engine import SyncEngine  # noqa: E402
 from app.views.app import build_application  # noqa: E402
 from app.views.i18n import install_language  # noqa: E402
 from app.views.main_window import MainWindow  # noqa: E402
+from app.views.shipment_import_dialog import ShipmentImportDialog  # noqa: E402
 from app.views.shipping_board_view import ShippingBoardView  # noqa: E402
 from tests.sandbox_control import demo_client  # noqa: E402
 from tools.screenshot import pump  # noqa: E402
@@ -84,12 +90,26 @@ def shots(window: MainWindow, out: Path, language: str) -> None:
     scan(board, rows[0].order_id, "SF0000000000")  # one digit short for SF
     wait_for(lambda: board.scan_bar.message_kind() == "problem")
     save(window, out, f"shipping_scan_refused_{language}")
-    tracking = board.scan_bar.tracking_edit
-    tracking.selectAll()
+    tracking = board.scan_bar.tracking_edit  # still focused, the wrong number selected
     QTest.keyClicks(tracking, "SF1234567890" + ("12" if language == "en" else "34"))
+    save(window, out, f"shipping_scan_recognised_{language}")  # before Enter
     QTest.keyClick(tracking, Qt.Key.Key_Return)
     wait_for(lambda: board.scan_bar.message_kind() == "ok")
     save(window, out, f"shipping_scan_shipped_{language}")
+
+    with board._sessions() as session:  # an order shipped long ago, scanned again
+        shipped = session.scalar(
+            select(Order.order_id).where(Order.status == int(OrderStatus.SHIPPED)).limit(1)
+        )
+    if shipped:
+        bar = board.scan_bar
+        bar.start()
+        QTest.keyClicks(bar.order_edit, shipped)
+        QTest.keyClick(bar.order_edit, Qt.Key.Key_Return)
+        wait_for(lambda: shipped in bar.message_text() and "{" not in bar.message_text())
+        pump(300)
+        save(window, out, f"shipping_scan_already_shipped_{language}")
+    import_preview(window, board, out, language, [row.order_id for row in rows[4:12]])
 
     board.tabs.setCurrentIndex(1)
     save(window, out, f"shipping_no_pickup_{language}")
@@ -111,8 +131,35 @@ def shots(window: MainWindow, out: Path, language: str) -> None:
     render_pdf(Path(printed[1]), out, f"shipping_packing_slip_{language}")
 
 
+def import_preview(
+    window: MainWindow, board: ShippingBoardView, out: Path, language: str, order_ids: list[str]
+) -> None:
+    """The preview of a shipping file written as warehouses write it: short carrier
+    names, full company names, an empty carrier, a name of no carrier, a typo."""
+    carriers = ["顺丰", "中通快递股份有限公司", "J&T", "", "小李的快递", "德邦", "圆通", "顺丰"]
+    numbers = ["SF1420356870{:02d}", "7581203947{:02d}", "JT54029183764{:02d}", "SF1420356871{:02d}",
+               "YT65120839472{:02d}", "DPK2025123400{:02d}", "YT6512", "SF1420356872{:02d}"]  # fmt: skip
+    lines = ["订单号,快递公司,运单号"] + [
+        f"{order_id},{carrier},{number.format(index)}"
+        for index, (order_id, carrier, number) in enumerate(zip(order_ids, carriers, numbers, strict=False))
+    ]
+    path = out / f"shipping_file_{language}.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    dialog = ShipmentImportDialog(board._tasks, board._sessions, board._actor, window, path=path)
+    dialog.show()
+    wait_for(lambda: dialog.model.rowCount() > 0)
+    save(dialog, out, f"shipping_import_preview_{language}")
+    dialog.reject()
+    path.unlink()
+
+
 def shoot_synced_shop(
-    shots: Callable[[MainWindow, Path, str], None], out: Path, *, orders: int = 3_000, height: int = 860
+    shots: Callable[[MainWindow, Path, str], None],
+    out: Path,
+    *,
+    orders: int = 3_000,
+    height: int = 860,
+    width: int = 1440,
 ) -> None:
     """Start the sandbox store with `orders` of history, and for each language sync it
     into a fresh database, open the main window as the owner and call `shots`."""
@@ -128,7 +175,7 @@ def shoot_synced_shop(
             (home / language).mkdir()
             sessions, owner = synced_shop(home / language, sandbox.url)
             window = MainWindow(sessions, Settings(language=language), actor=owner)
-            window.resize(1440, height)
+            window.resize(width, height)
             window.show()
             shots(window, out, language)
             pump(200)
@@ -141,7 +188,7 @@ def shoot_synced_shop(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "shots")
-    shoot_synced_shop(shots, parser.parse_args().out)
+    shoot_synced_shop(shots, parser.parse_args().out, width=1366, height=768)
     return 0
 
 

@@ -18,7 +18,16 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from app.services.carriers import Carrier, carriers_fitting, known, normalise_tracking
 
@@ -54,7 +63,6 @@ class ScanBar(QFrame):
         # The carrier the tracking number shows, as it is typed or scanned (before Enter).
         self.recognised = QLabel(self)
         self.recognised.setObjectName("scanRecognised")
-        self.recognised.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.message = QLabel(self)
         self.message.setObjectName("scanMessage")
         self.message.setWordWrap(True)
@@ -72,8 +80,11 @@ class ScanBar(QFrame):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._order_label, 0, 0)
-        layout.addWidget(self._tracking_label, 0, 1)
-        layout.addWidget(self.recognised, 0, 1)
+        tracking_head = QHBoxLayout()  # "Tracking number   Recognised: 顺丰速运"
+        tracking_head.setSpacing(16)
+        tracking_head.addWidget(self._tracking_label)
+        tracking_head.addWidget(self.recognised, 1)
+        layout.addLayout(tracking_head, 0, 1)
         layout.addWidget(self._carrier_label, 0, 2)
         layout.addWidget(self.order_edit, 1, 0)
         layout.addWidget(self.tracking_edit, 1, 1)
@@ -86,6 +97,7 @@ class ScanBar(QFrame):
         self.order_edit.returnPressed.connect(self._order_entered)
         self.tracking_edit.returnPressed.connect(self._ship)
         self.tracking_edit.textChanged.connect(self._show_recognised)
+        self.tracking_edit.textEdited.connect(self._number_changed)
         self.carrier_combo.currentIndexChanged.connect(self._show_recognised)
         self.ship_button.clicked.connect(self._ship)
         self._state = ("hint", "")
@@ -196,6 +208,12 @@ class ScanBar(QFrame):
         self._show("hint", self.tr("Shipping {order}…").format(order=order_id))
         self.ship_requested.emit(order_id, carrier, tracking)
 
+    def _number_changed(self) -> None:
+        """A new number over a refused one: the refusal was about the old number."""
+        order_id = self.order_edit.text().strip()
+        if self._state[0] == "problem" and order_id:
+            self._show("hint", self.tr("Press Enter to ship {order}.").format(order=order_id))
+
     def _show_recognised(self) -> None:
         """What the number typed so far says about its carrier, before Enter."""
         number = normalise_tracking(self.tracking_edit.text())
@@ -204,7 +222,7 @@ class ScanBar(QFrame):
         if number and chosen in (AUTO, None):
             fitting = carriers_fitting(number, self._carriers or None)
             if len(fitting) == 1:
-                kind, text = "ok", self.tr("Carrier: {carrier}").format(carrier=fitting[0].name)
+                kind, text = "ok", self.tr("Recognised: {carrier}").format(carrier=fitting[0].name)
             elif fitting:
                 text = self.tr("Could be {carriers}").format(carriers=" / ".join(c.name for c in fitting))
             else:
@@ -212,7 +230,8 @@ class ScanBar(QFrame):
         elif number:
             carrier = known(chosen)
             if carrier is not None and carriers_fitting(number, [carrier]):
-                kind, text = "ok", self.tr("Carrier: {carrier}").format(carrier=self.carrier_name(chosen))
+                kind = "ok"
+                text = self.tr("Fits {carrier}").format(carrier=self.carrier_name(chosen))
             elif carrier is not None:
                 kind = "problem"
                 text = self.tr("Not a {carrier} number").format(carrier=self.carrier_name(chosen))
