@@ -1,6 +1,7 @@
 """Words that fit, in both languages, at the smallest screen the desk is used on
 (1366×768): the dashboard's boxes after a live language switch, its tiles' lines, its
-export button beside its neighbours; no message left in the language just left."""
+export button beside its neighbours; the refund queue's order-and-logistics column; no
+message left in the language just left."""
 
 from __future__ import annotations
 
@@ -13,8 +14,12 @@ from app.views.app import load_style_sheet
 from app.views.dashboard_view import DashboardView
 from app.views.i18n import install_language
 from app.views.main_window import MainWindow
+from app.views.refund_queue_model import COL_ORDER
+from app.views.refund_queue_view import RefundQueueView
+from tests.builders import NOW as QUEUE_NOW
 from tests.dashboard_shop import seed_dashboard_shop
 from tests.metric_shop import at
+from tests.refund_shop import seed_queue
 
 NOW = at(20, 12)  # 20 November 2026, noon in Shanghai
 SMALL_SCREEN_DASHBOARD = (1366 - 172, 700)  # 1366×768 less the navigation and the status bar
@@ -96,3 +101,20 @@ def test_a_status_bar_message_in_the_language_just_left_goes_away(
     window.statusBar().showMessage("延迟发货率超过平台限值：按今天的速度，今晚将达到 12.0%。")
     install_language("en")
     assert window.statusBar().currentMessage() == ""
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_refund_queues_order_and_logistics_column_shows_its_words_whole(
+    qtbot, styled, tasks, session_factory, owner, language: str
+) -> None:
+    install_language(language)
+    seed_queue(session_factory, now=QUEUE_NOW)  # one request with its return parcel's number
+    view = RefundQueueView(tasks, session_factory, owner, clock=lambda: QUEUE_NOW)
+    qtbot.addWidget(view)
+    view.resize(1366 - 172, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=5_000)
+    table = view.table()
+    room = table.horizontalHeader().sectionSize(COL_ORDER) - 12  # the cell's own padding
+    texts = [view.model.index(row, COL_ORDER).data() for row in range(view.model.rowCount())]
+    assert [text for text in texts if table.fontMetrics().horizontalAdvance(text) > room] == []

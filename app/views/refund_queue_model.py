@@ -212,7 +212,7 @@ class RefundQueueModel(OneCallPerCell, QAbstractTableModel):
             COL_REASON: ["质量问题，不出雾气了"],
             COL_AMOUNT: ["¥12,345.00"],
             COL_PRODUCT: ["家用静音加湿器 白色 ×1"],
-            COL_ORDER: [f"{self._headers[COL_ORDER]} · {words['shipped']}"],
+            COL_ORDER: [self._headers[COL_ORDER], self._order_sample()],
             COL_BUYER: [words["first"], self.tr("{count} requests in 90 days").format(count=12)],
             COL_RULE: ["M" * 24],
             COL_SUGGESTION: [self._headers[COL_SUGGESTION], words["review"], words["inspect"]],
@@ -297,6 +297,14 @@ class RefundQueueModel(OneCallPerCell, QAbstractTableModel):
         if column == COL_SUGGESTION:
             return self._words.get(row.suggestion, row.suggestion)
         return ""
+
+    def _order_sample(self) -> str:
+        """The longest order-and-logistics words: the longest order status, shipped or
+        not, and a return parcel's number (what `_order_text` writes at its longest)."""
+        status = max((code_label(ORDER_STATUS_LABELS, code) for code in ORDER_STATUS_LABELS), key=len)
+        sent = max(self._words["shipped"], self._words["not_shipped"], key=len)
+        back = self.tr("return {tracking}").format(tracking="SF1400000000001")
+        return f"{status} · {sent} · {back}"
 
     def _order_text(self, row: QueueRow) -> str:
         parts = [code_label(ORDER_STATUS_LABELS, row.order_status) if row.order_status is not None else "—"]

@@ -58,7 +58,14 @@ from app.views.paged_rows import PAGE_ROWS
 from app.views.refund_decision_flow import DecisionFlow
 from app.views.refund_detail_pane import RefundDetailPane
 from app.views.refund_queue_bars import ActionBar, FilterBar, QueueFilters
-from app.views.refund_queue_model import COL_DEADLINE, COLUMN_COUNT, RED, SORT_KEY_COLUMNS, RefundQueueModel
+from app.views.refund_queue_model import (
+    COL_DEADLINE,
+    COL_ORDER,
+    COLUMN_COUNT,
+    RED,
+    SORT_KEY_COLUMNS,
+    RefundQueueModel,
+)
 from app.views.tray_alarm import TrayAlarm
 from app.views.urgency_mark import UrgencyMarkDelegate
 
@@ -187,6 +194,7 @@ class RefundQueueView(QWidget):
         # elide, with the whole text in the tooltip, rather than push the amounts away.
         em = metrics.horizontalAdvance("M")
         caps = {column: em * (14 if column == COL_DEADLINE else 24) for column in range(COLUMN_COUNT)}
+        caps[COL_ORDER] = em * 40  # order, shipping and the return parcel's number: read whole
         size_columns(header, self.model.sample_texts(), metrics, caps=caps)
 
     # --- what other parts of the app call ----------------------------------------------
