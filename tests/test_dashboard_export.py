@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -20,6 +21,7 @@ from app.services.metric_pace import today_start
 from app.services.permissions import Role
 from app.services.rules import load_rules
 from app.views.dashboard_view import DashboardView
+from app.views.i18n import install_language
 from app.views.metric_words import bucket_text
 from tests.dashboard_shop import seed_dashboard_shop
 from tests.fixtures_views import actor_of, add_person
@@ -61,6 +63,17 @@ def test_the_csv_holds_every_metric_by_day_in_utf8_with_a_bom(
     assert by_name["After-sales by type: Refund only (shipped)"][2] == "3"
     assert by_name["Escalation rate"][2] == ""  # unavailable: no figure, not a zero
     assert len(rows) == 12 + 1  # every metric, and one row per after-sale type present
+
+
+def test_the_chinese_csv_names_each_type_row_with_a_full_width_colon(
+    qtbot, english, tasks, session_factory, shop, tmp_path
+) -> None:
+    install_language("zh_CN")  # the `english` fixture switches back
+    view = make_dashboard(qtbot, tasks, session_factory)
+    with view.export_csv(tmp_path / "figures.csv").open(encoding="utf-8-sig", newline="") as file:
+        names = [row[0] for row in csv.reader(file)]
+    assert "各类型售后：已发货仅退款" in names
+    assert [name for name in names if re.search(r"[\u4e00-\u9fff]:", name)] == []
 
 
 def test_the_workbook_holds_the_figures_the_score_and_what_they_cover(

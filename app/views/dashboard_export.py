@@ -89,7 +89,9 @@ def metric_table(report: MetricsReport) -> tuple[list[str], list[list[Cell]]]:
         )
         for type_code, count in result.breakdown.items():
             by_bucket = (result.series_breakdown.get(start, {}).get(type_code, 0) for start in report.buckets)
-            name = f"{words.label(key)}: {words.type_label(type_code)}"
+            name = QCoreApplication.translate("DashboardExport", "{metric}: {kind}").format(
+                metric=words.label(key), kind=words.type_label(type_code)
+            )  # Chinese writes a full-width colon
             rows.append([name, words.unit_text(key), count, None, None, *by_bucket])
     return headers, rows
 
