@@ -466,3 +466,11 @@ def test_every_preview_message_is_shown_whole_in_its_cell_wrapped_and_the_column
     assert all_shown()
     table.setColumnWidth(column, 160)  # narrower: the rows grow
     assert all_shown()
+
+
+def test_a_row_for_an_order_already_shipped_says_when_and_with_which_number(session_factory, tmp_path):
+    seed_shop(session_factory)
+    lines = ["订单号,快递公司,运单号", f"{SHIPPED},顺丰速运,{SF3}"]
+    (row,) = preview_file(session_factory, write_csv(tmp_path / "again.csv", lines))
+    assert str(row.problem).startswith(f"{SHIPPED} was already shipped on ")
+    assert str(row.problem).endswith(f"with 顺丰速运 {SHIPPED_PARCEL}. Do not send another parcel.")

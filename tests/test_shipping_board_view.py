@@ -323,3 +323,22 @@ def test_a_next_day_deadline_of_an_order_paid_after_the_cut_off_says_what_it_is_
     assert "Next-day promise" in promise(early, Qt.ItemDataRole.ToolTipRole)
     width = view.tree.header().sectionSize(COL_PROMISE)
     assert view.tree.fontMetrics().horizontalAdvance(promise(late)) + 8 <= width  # not clipped
+
+
+def test_an_order_shipped_elsewhere_since_the_board_was_read_says_when_and_with_which_number(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    orders = board_shop(session_factory)
+    view = make_board(qtbot, tasks, session_factory, owner)
+    soon = dict(orders["soon"], status=int(OrderStatus.SHIPPED), ship_time=NOW - HOUR, update_time=NOW)
+    parcel = parcel_row(soon, tracking_no="YT6512083947261", company_code="yuantong", company_name="圆通速递")
+    seed(session_factory, orders=[soon], parcels=[parcel])
+    with qtbot.waitSignal(view.flow.refused, timeout=5_000):  # the board still shows it as waiting
+        scan(qtbot, view, soon["order_id"], SF_NUMBER)
+    bar = view.scan_bar
+    qtbot.waitUntil(lambda: "already shipped on" in bar.message_text(), timeout=5_000)
+    assert bar.message_text() == (
+        f"{soon['order_id']} was already shipped on {shop_clock(NOW - HOUR)} with 圆通速递 YT6512083947261. "
+        "Do not send another parcel."
+    )
+    assert bar.order_edit.hasFocus() and shipments(session_factory) == []

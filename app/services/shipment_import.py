@@ -31,7 +31,8 @@ from app.services.shipment_file import (
     read_shipment_file,
 )
 from app.services.shipping import ShipmentRefused
-from app.sync.codes import QT_TRANSLATE_NOOP
+from app.services.shipping_board import not_waiting_reason
+from app.sync.codes import QT_TRANSLATE_NOOP, OrderStatus
 
 __all__ = [
     "BatchShipRefused",
@@ -76,6 +77,13 @@ MSG_ORDER_CONFLICTING = QT_TRANSLATE_NOOP(
 )
 MSG_SHIP_ROW_REFUSED = QT_TRANSLATE_NOOP(
     "shipping", "Row {row}, order {order}: something changed since the preview. Nothing was shipped."
+)
+
+
+_SHIPPED_ALREADY = (
+    shipping.MSG_NOT_TO_SHIP[OrderStatus.SHIPPED],
+    shipping.MSG_NOT_TO_SHIP[OrderStatus.COMPLETED],
+    shipping.MSG_PENDING,
 )
 
 
@@ -201,6 +209,9 @@ def _check(
     except ShipmentRefused as refusal:
         if refusal.message == shipping.MSG_UNKNOWN_ORDER and looks_rounded(order_id):
             return RowProblem(MSG_ORDER_ID_ROUNDED, {"order": order_id})
+        if refusal.message in _SHIPPED_ALREADY:  # say when, and with which number
+            reason = not_waiting_reason(session, order_id, filtered=False)
+            return RowProblem(reason.message, reason.params)
         return RowProblem(refusal.message, refusal.params)
     return None
 
