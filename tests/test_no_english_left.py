@@ -4,6 +4,7 @@ counts), Qt's own dialogs included; and the catalogue writes Chinese punctuation
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import xml.etree.ElementTree as ET
@@ -15,7 +16,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from sqlalchemy import select
 
-from app.models.orders import Order, OrderLine
+from app.models.after_sales import AfterSale
+from app.models.orders import Order, OrderLine, OrderLogistics
+from app.models.platform_lists import PlatformList
+from app.services import carriers
+from app.services.masking import mask_address, mask_name
 from app.services.permissions import Actor
 from app.services.refund_decisions import BulkSummary
 from app.sync.codes import OrderStatus
@@ -31,7 +36,7 @@ from app.views.shipment_import_dialog import ShipmentImportDialog
 from app.views.user_dialogs import AddUserDialog, ChangeRoleDialog, RefundLimitsDialog, ResetPasswordDialog
 from tests.builders import NOW, realistic_shop, seed
 from tests.refund_shop import EXPIRED, RETURN, RETURNED, SOON, URGENT, seed_queue
-from tests.visible_text import english_left, half_width_punctuation
+from tests.visible_text import chinese_left, english_left, half_width_punctuation
 from tools import update_translations as catalogue
 
 
@@ -100,6 +105,53 @@ def test_every_screen_of_the_owners_window_speaks_chinese(
         if key != "audit":
             show_with_a_row_selected(qtbot, window, key)
             if found := english_left(window, data) + half_width_punctuation(window, data):
+                leaks[key] = found
+    assert leaks == {}, listing(leaks)
+
+
+def strings_in(value: object) -> Iterator[str]:
+    """The strings of a column's value, and those of the JSON it holds (lists the platform sent)."""
+    if isinstance(value, str) and value:
+        yield value
+        if value[:1] in "[{":
+            try:
+                parsed = json.loads(value)
+            except ValueError:
+                parsed = None  # a product name in brackets, not JSON
+            yield from strings_in(parsed)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)
+
+
+def shop_words(session_factory, owner: Actor) -> tuple[str, ...]:
+    """Everything the shop's records say, as the platform sent it (Chinese product names,
+    buyers' words, addresses, its carriers' names), whole and as the desk masks it."""
+    values: set[str] = {owner.display_name, *(carrier.name for carrier in carriers.bundled())}
+    with session_factory() as session:
+        for model in (Order, OrderLine, AfterSale, OrderLogistics, PlatformList):
+            for record in session.scalars(select(model)):
+                for column in model.__table__.columns:
+                    value = getattr(record, column.key, None)
+                    values.update(strings_in(value))
+    for value in list(values):
+        values.update((mask_name(value), mask_address(value), *re.split(r"[,;，；、\s]+", value)))
+    return tuple(sorted((v for v in values if v), key=len, reverse=True))
+
+
+def test_every_screen_of_the_owners_window_speaks_english_in_english(
+    qtbot, english, shop, session_factory, settings, owner: Actor
+) -> None:
+    window = owners_window(qtbot, session_factory, settings, owner)
+    data = shop_words(session_factory, owner)
+    leaks: dict[str, list[str]] = {}
+    for key in window.screen_keys():
+        if key != "audit":
+            show_with_a_row_selected(qtbot, window, key)
+            if found := chinese_left(window, data):
                 leaks[key] = found
     assert leaks == {}, listing(leaks)
 

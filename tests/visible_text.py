@@ -5,8 +5,9 @@ labels, buttons, group boxes, tabs, table headers and the cells of the rows in v
 list items, combo-box items, placeholders, tooltips and the status bar's message. `english_left(widget)` keeps
 the texts holding an English word: three or more ASCII letters in a row that are not
 data (carrier codes, file kinds, product names such as "iPhone");
-`half_width_punctuation(widget)` those with "修改后:" where Chinese writes "修改后：".
-The Chinese-interface test fails on what they return.
+`half_width_punctuation(widget)` those with "修改后:" where Chinese writes "修改后：";
+`chinese_left(widget)`, for the English interface, those with Chinese that is not data.
+The interface tests fail on what they return.
 """
 
 from __future__ import annotations
@@ -141,5 +142,22 @@ def half_width_punctuation(root: QWidget, data: Iterable[str] = ()) -> list[str]
         for value in data:
             plain = plain.replace(value, " ")
         if HALF_WIDTH_AFTER_CHINESE.search(plain):
+            found.setdefault(text.strip())
+    return list(found)
+
+
+CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def chinese_left(root: QWidget, data: Iterable[str] = ()) -> list[str]:
+    """The texts on `root` that hold Chinese once the `data` in them (product names,
+    buyers' words, carriers' names as the platform sends them) is taken out."""
+    found: dict[str, None] = {}
+    data = tuple(data)
+    for text in visible_texts(root):
+        plain = _plain(text)
+        for value in data:
+            plain = plain.replace(value, " ")
+        if CHINESE.search(plain):
             found.setdefault(text.strip())
     return list(found)
