@@ -5,7 +5,10 @@ nothing is sent before a person has seen the preview:
 
 1. `preview()` runs `shipping.check_shipment()` on every row (with the numbers of the
    earlier good rows, so a number repeated in the file is caught; an order on several
-   rows is refused too), writing nothing, and says per row what stops it.
+   rows is refused too), writing nothing, and says per row what stops it. The carrier
+   is found by the names people write (`carriers.find`); an empty or unknown one is
+   read from the number's shape when exactly one carrier's format fits, and the row
+   says so (`note`).
 2. `ship_rows()` queues the good rows with `shipping.ship_order()` in the caller's
    transaction, all or nothing: each row is checked again, because the orders may
    have changed since the preview (a sync, another desk).
