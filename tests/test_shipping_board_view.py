@@ -313,7 +313,7 @@ def test_a_next_day_deadline_of_an_order_paid_after_the_cut_off_says_what_it_is_
     def promise(order: dict, role=Qt.ItemDataRole.DisplayRole) -> str:
         return view.model.index_of(order["order_id"]).siblingAtColumn(COL_PROMISE).data(role)
 
-    assert promise(late) == "By tomorrow · paid after 16:00"
+    assert promise(late) == "Tomorrow · paid after 16:00"
     assert promise(late, Qt.ItemDataRole.ToolTipRole) == (
         f"Paid {shop_clock(at(17, 10))}, after the 16:00 same-day cut-off: a same-day order paid then "
         f"ships by the end of the next day, {shop_clock(end_of_tomorrow)}. A next-day order paid then has "

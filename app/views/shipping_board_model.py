@@ -311,7 +311,7 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
     def after_cutoff_label(self) -> str:
         """A next-day deadline of an order paid after the same-day cut-off: a same-day
         order paid then (or a next-day one), due by the end of tomorrow."""
-        return self.tr("By tomorrow · paid after {hour}:00").format(
+        return self.tr("Tomorrow · paid after {hour}:00").format(
             hour=self._rules.shipping.same_day_cutoff_hour
         )
 

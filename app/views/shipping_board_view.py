@@ -386,7 +386,7 @@ class ShippingBoardView(QWidget):
                 self.model.after_cutoff_label(),
             ],
             COL_PIECES: ["999"],
-            COL_NOTE: ["周末不在家，请放快递柜"],
+            COL_NOTE: ["周末请放快递柜"],  # longer notes show whole in the tooltip
             COL_AT_STAKE: ["¥50.00"],
             COL_OUT_OF_STOCK: ["¥50.00"],
             COL_STATE: [self.model.sending_text("SF0000000000000")],
