@@ -75,17 +75,17 @@
 <context>
     <name>ApproveRefundDialog</name>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="151" />
+        <location filename="../../app/views/refund_dialogs.py" line="158" />
         <source>Approve refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="156" />
+        <location filename="../../app/views/refund_dialogs.py" line="163" />
         <source>Refund {amount} to the buyer? The money leaves the shop once the platform has it.</source>
         <translation>确定退款 {amount} 给买家？平台收到后款项即从店铺退出。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="160" />
+        <location filename="../../app/views/refund_dialogs.py" line="167" />
         <source>Approve refund {amount}</source>
         <translation>同意退款 {amount}</translation>
     </message>
@@ -93,23 +93,23 @@
 <context>
     <name>ApproveReturnDialog</name>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="176" />
+        <location filename="../../app/views/refund_dialogs.py" line="183" />
         <source>&amp;Return address:</source>
         <translation>退货地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="180" />
+        <location filename="../../app/views/refund_dialogs.py" line="187" />
         <source>Choose where the buyer sends the goods.</source>
         <translation>请选择买家寄回商品的地址。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="187" />
-        <location filename="../../app/views/refund_dialogs.py" line="193" />
+        <location filename="../../app/views/refund_dialogs.py" line="194" />
+        <location filename="../../app/views/refund_dialogs.py" line="200" />
         <source>Agree to the return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="191" />
+        <location filename="../../app/views/refund_dialogs.py" line="198" />
         <source>The buyer sends the goods back to this address; you inspect them when they arrive.</source>
         <translation>买家将商品寄回此地址，到货后再验货。</translation>
     </message>
@@ -365,47 +365,47 @@
 <context>
     <name>DashboardControls</name>
     <message>
-        <location filename="../../app/views/dashboard_controls.py" line="185" />
+        <location filename="../../app/views/dashboard_controls.py" line="187" />
         <source>Last 7 days</source>
         <translation>近 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_controls.py" line="186" />
+        <location filename="../../app/views/dashboard_controls.py" line="188" />
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_controls.py" line="187" />
+        <location filename="../../app/views/dashboard_controls.py" line="189" />
         <source>Last 90 days</source>
         <translation>近 90 天</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_controls.py" line="188" />
+        <location filename="../../app/views/dashboard_controls.py" line="190" />
         <source>Date range</source>
         <translation>自定义日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_controls.py" line="192" />
+        <location filename="../../app/views/dashboard_controls.py" line="194" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_controls.py" line="193" />
+        <location filename="../../app/views/dashboard_controls.py" line="195" />
         <source>Per day</source>
         <translation>按天</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_controls.py" line="194" />
+        <location filename="../../app/views/dashboard_controls.py" line="196" />
         <source>Per hour</source>
         <translation>按小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_controls.py" line="195" />
+        <location filename="../../app/views/dashboard_controls.py" line="197" />
         <source>For ranges of up to 7 days</source>
         <translation>仅适用于 7 天以内的范围</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_controls.py" line="196" />
+        <location filename="../../app/views/dashboard_controls.py" line="198" />
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
@@ -548,12 +548,17 @@
         <source>Shop time (UTC+8)</source>
         <translation>店铺时间（UTC+8）</translation>
     </message>
+    <message>
+        <location filename="../../app/views/dashboard_export.py" line="92" />
+        <source>{metric}: {kind}</source>
+        <translation>{metric}：{kind}</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
     <message>
         <location filename="../../app/views/dashboard_view.py" line="171" />
-        <location filename="../../app/views/main_window.py" line="168" />
+        <location filename="../../app/views/main_window.py" line="172" />
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -659,48 +664,48 @@
 <context>
     <name>ExportButton</name>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="214" />
+        <location filename="../../app/views/dashboard_export.py" line="216" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="215" />
+        <location filename="../../app/views/dashboard_export.py" line="217" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="216" />
+        <location filename="../../app/views/dashboard_export.py" line="218" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="224" />
-        <location filename="../../app/views/dashboard_export.py" line="233" />
+        <location filename="../../app/views/dashboard_export.py" line="226" />
+        <location filename="../../app/views/dashboard_export.py" line="235" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="228" />
+        <location filename="../../app/views/dashboard_export.py" line="230" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="230" />
+        <location filename="../../app/views/dashboard_export.py" line="232" />
         <source>Could not save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="234" />
+        <location filename="../../app/views/dashboard_export.py" line="236" />
         <source>Charts as PNG image…</source>
         <translation>图表导出为 PNG 图片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="235" />
+        <location filename="../../app/views/dashboard_export.py" line="237" />
         <source>Figures as CSV…</source>
         <translation>指标导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="236" />
+        <location filename="../../app/views/dashboard_export.py" line="238" />
         <source>Figures as Excel workbook…</source>
         <translation>指标导出为 Excel 工作簿…</translation>
     </message>
@@ -799,32 +804,32 @@
 <context>
     <name>ImportPreviewModel</name>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="80" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="86" />
         <source>Ready</source>
         <translation>可发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="117" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="123" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="118" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="124" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="119" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="125" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="120" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="126" />
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="121" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="127" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -832,57 +837,57 @@
 <context>
     <name>InspectDialog</name>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="355" />
+        <location filename="../../app/views/refund_dialogs.py" line="379" />
         <source>The goods arrived:</source>
         <translation>到货情况：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="360" />
+        <location filename="../../app/views/refund_dialogs.py" line="384" />
         <source>Inspection note:</source>
         <translation>验货备注：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="372" />
+        <location filename="../../app/views/refund_dialogs.py" line="396" />
         <source>Then:</source>
         <translation>然后：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="399" />
+        <location filename="../../app/views/refund_dialogs.py" line="424" />
         <source>Refuse the returned goods</source>
         <translation>拒绝退货商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="401" />
+        <location filename="../../app/views/refund_dialogs.py" line="426" />
         <source>Refund {amount}</source>
         <translation>退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="405" />
+        <location filename="../../app/views/refund_dialogs.py" line="430" />
         <source>Inspect returned goods</source>
         <translation>退货验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="408" />
+        <location filename="../../app/views/refund_dialogs.py" line="433" />
         <source>Good — as sent</source>
         <translation>完好——与发出时一致</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="409" />
+        <location filename="../../app/views/refund_dialogs.py" line="434" />
         <source>Damaged</source>
         <translation>有损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="410" />
+        <location filename="../../app/views/refund_dialogs.py" line="435" />
         <source>Missing parts</source>
         <translation>缺少配件</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="414" />
+        <location filename="../../app/views/refund_dialogs.py" line="439" />
         <source>Refund the buyer</source>
         <translation>退款给买家</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="415" />
+        <location filename="../../app/views/refund_dialogs.py" line="440" />
         <source>Refuse, with a reason</source>
         <translation>拒绝，并说明原因</translation>
     </message>
@@ -1027,42 +1032,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="309" />
+        <location filename="../../app/views/main_window.py" line="326" />
         <source>{count} waiting to be sent</source>
         <translation>{count} 条待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="312" />
+        <location filename="../../app/views/main_window.py" line="329" />
         <source>Decisions made here that the platform has not confirmed yet; they are kept until it does.</source>
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="384" />
+        <location filename="../../app/views/main_window.py" line="401" />
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="385" />
+        <location filename="../../app/views/main_window.py" line="402" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="386" />
+        <location filename="../../app/views/main_window.py" line="403" />
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="387" />
+        <location filename="../../app/views/main_window.py" line="404" />
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="388" />
+        <location filename="../../app/views/main_window.py" line="405" />
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="391" />
+        <location filename="../../app/views/main_window.py" line="408" />
         <source>{name}
 {role}</source>
         <translation>{name}
@@ -1090,17 +1095,22 @@
         <translation>无法获取</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_tiles.py" line="122" />
+        <location filename="../../app/views/dashboard_tiles.py" line="123" />
         <source>At today's pace this reaches {value} by tonight, past the platform's limit of {limit}.</source>
         <translation>按今天的速度，今晚将达到 {value}，超过平台限值 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_tiles.py" line="125" />
+        <location filename="../../app/views/dashboard_tiles.py" line="126" />
         <source>This is {value}, past the platform's limit of {limit}.</source>
         <translation>当前为 {value}，超过平台限值 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_tiles.py" line="138" />
+        <location filename="../../app/views/dashboard_tiles.py" line="135" />
+        <source>{kind}: {count}</source>
+        <translation>{kind}：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_tiles.py" line="143" />
         <source>Click to list the orders or requests behind this figure.</source>
         <translation>点击查看此数字背后的订单或售后单。</translation>
     </message>
@@ -1123,22 +1133,22 @@
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../app/views/metric_words.py" line="125" />
+        <location filename="../../app/views/metric_words.py" line="126" />
         <source>Target {sign} {value}</source>
         <translation>目标 {sign} {value}</translation>
     </message>
     <message>
-        <location filename="../../app/views/metric_words.py" line="131" />
+        <location filename="../../app/views/metric_words.py" line="132" />
         <source>limit {value}</source>
         <translation>限值 {value}</translation>
     </message>
     <message>
-        <location filename="../../app/views/metric_words.py" line="141" />
+        <location filename="../../app/views/metric_words.py" line="142" />
         <source>{part} of {whole}</source>
         <translation>{part} / {whole}</translation>
     </message>
     <message>
-        <location filename="../../app/views/metric_words.py" line="145" />
+        <location filename="../../app/views/metric_words.py" line="146" />
         <source>over {count}</source>
         <translation>共 {count} 单</translation>
     </message>
@@ -1186,12 +1196,12 @@
         <translation>确认换货商品已收到</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="158" />
+        <location filename="../../app/views/needs_attention_view.py" line="164" />
         <source>Needs attention ({count})</source>
         <translation>待处理异常（{count}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="159" />
+        <location filename="../../app/views/needs_attention_view.py" line="165" />
         <source>Needs attention</source>
         <translation>待处理异常</translation>
     </message>
@@ -1224,7 +1234,7 @@ made {time}</source>
     </message>
     <message>
         <location filename="../../app/views/attention_rows.py" line="50" />
-        <location filename="../../app/views/needs_attention_view.py" line="235" />
+        <location filename="../../app/views/needs_attention_view.py" line="250" />
         <source>Order {order}</source>
         <translation>订单 {order}</translation>
     </message>
@@ -1249,120 +1259,125 @@ made {time}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="230" />
+        <location filename="../../app/views/needs_attention_view.py" line="245" />
         <source>An order whose number could not be read</source>
         <translation>一个订单号无法识别的订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="232" />
+        <location filename="../../app/views/needs_attention_view.py" line="247" />
         <source>An after-sale request whose number could not be read</source>
         <translation>一个单号无法识别的售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="237" />
+        <location filename="../../app/views/needs_attention_view.py" line="252" />
         <source>After-sale request {request}</source>
         <translation>售后单 {request}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="239" />
+        <location filename="../../app/views/needs_attention_view.py" line="254" />
         <source>dated {time}</source>
         <translation>记录时间：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="242" />
+        <location filename="../../app/views/needs_attention_view.py" line="257" />
         <source>again {time}</source>
         <translation>最近一次：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="247" />
+        <location filename="../../app/views/needs_attention_view.py" line="262" />
         <source>Detail: {detail}
 As received: {raw}</source>
         <translation>详情：{detail}
 收到的原始内容：{raw}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="303" />
+        <location filename="../../app/views/needs_attention_view.py" line="318" />
         <source>Take this record off the list once you have dealt with it in the platform's own back office. It stays kept as received; a later bad version comes back.</source>
         <translation>在平台后台处理好这条记录后，可将它移出列表。它仍按原样留存；平台之后若再发来有问题的新版本，会重新列出。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="308" />
+        <location filename="../../app/views/needs_attention_view.py" line="323" />
         <source>Only the shop owner can dismiss a record.</source>
         <translation>只有店主可以忽略记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="334" />
+        <location filename="../../app/views/needs_attention_view.py" line="349" />
         <source>The platform did not take these decisions and shipments. Look at what it says, then discard one or apply it again to the request or order as it is now.</source>
         <translation>平台没有接受下面这些处理和发货。请看平台的提示，然后放弃，或按售后单、订单的最新状态重新提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="340" />
-        <location filename="../../app/views/needs_attention_view.py" line="357" />
+        <location filename="../../app/views/needs_attention_view.py" line="355" />
+        <location filename="../../app/views/needs_attention_view.py" line="375" />
         <source>Order or request</source>
         <translation>订单或售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="341" />
+        <location filename="../../app/views/needs_attention_view.py" line="356" />
         <source>Your decision</source>
         <translation>你的处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="342" />
+        <location filename="../../app/views/needs_attention_view.py" line="357" />
         <source>Platform now</source>
         <translation>平台当前状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="343" />
+        <location filename="../../app/views/needs_attention_view.py" line="358" />
         <source>What happened</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="346" />
+        <location filename="../../app/views/needs_attention_view.py" line="361" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="347" />
+        <location filename="../../app/views/needs_attention_view.py" line="362" />
         <source>Apply again</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="350" />
+        <location filename="../../app/views/needs_attention_view.py" line="364" />
+        <source>Nothing needs you: every decision and shipment made here was taken by the platform.</source>
+        <translation>没有需要处理的事项：这里做出的处理决定和发货都已被平台接受。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/needs_attention_view.py" line="368" />
         <source>The platform sent these records in a form this computer cannot keep. They are kept as received and the sync went on without them. A corrected version from the platform replaces each one on its own; if one stays, tell the platform's support its number. Once you have dealt with one in the platform's own back office, the owner can dismiss it.</source>
         <translation>平台发来的这些记录格式有问题，本机无法保存。它们已按原样留存，同步没有因此中断。平台发来更正后的版本时会自动替换；如果某条一直留在这里，请把它的单号告诉平台客服。在平台后台处理好某条记录后，店主可以将其忽略。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="357" />
+        <location filename="../../app/views/needs_attention_view.py" line="375" />
         <source>First received</source>
         <translation>首次收到</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="357" />
+        <location filename="../../app/views/needs_attention_view.py" line="375" />
         <source>What is wrong</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="359" />
+        <location filename="../../app/views/needs_attention_view.py" line="377" />
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="371" />
+        <location filename="../../app/views/needs_attention_view.py" line="389" />
         <source>Drop this shipment; ship again from the shipping board if the parcel still goes.</source>
         <translation>放弃这次发货；如果包裹还要寄出，请在“发货”页面重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="374" />
+        <location filename="../../app/views/needs_attention_view.py" line="392" />
         <source>Send the same shipment again, refusing the buyer's refund request.</source>
         <translation>再次提交同样的发货，并拒绝买家的退款申请。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="378" />
+        <location filename="../../app/views/needs_attention_view.py" line="396" />
         <source>Drop this decision; the request stays as the platform has it.</source>
         <translation>放弃这条处理，售后单保持平台上的状态。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="381" />
+        <location filename="../../app/views/needs_attention_view.py" line="399" />
         <source>Send the same decision again, based on the request as it is now.</source>
         <translation>按售后单的最新版本，再次提交同样的处理。</translation>
     </message>
@@ -1383,112 +1398,117 @@ As received: {raw}</source>
 <context>
     <name>OrderDetailPane</name>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="97" />
+        <location filename="../../app/views/order_detail_pane.py" line="106" />
         <source>Select an order to see its items, parcels and after-sales.</source>
         <translation>选择一个订单，查看商品、包裹和售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="107" />
+        <location filename="../../app/views/order_detail_pane.py" line="116" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="108" />
+        <location filename="../../app/views/order_detail_pane.py" line="117" />
         <source>Receiver</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="110" />
+        <location filename="../../app/views/order_detail_pane.py" line="119" />
         <source>Parcels</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="111" />
+        <location filename="../../app/views/order_detail_pane.py" line="120" />
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="118" />
+        <location filename="../../app/views/order_detail_pane.py" line="127" />
         <source>Created {time}</source>
         <translation>下单于 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="124" />
+        <location filename="../../app/views/order_detail_pane.py" line="133" />
         <source>platform promise</source>
         <translation>平台承诺时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="126" />
+        <location filename="../../app/views/order_detail_pane.py" line="135" />
         <source>default promise, rule set {rule_set}</source>
         <translation>默认承诺时效，规则 {rule_set}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="130" />
+        <location filename="../../app/views/order_detail_pane.py" line="136" />
+        <source>{time}, {promise}</source>
+        <translation>{time}，{promise}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail_pane.py" line="141" />
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="133" />
+        <location filename="../../app/views/order_detail_pane.py" line="144" />
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="135" />
+        <location filename="../../app/views/order_detail_pane.py" line="146" />
         <source>Shipped at</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="136" />
+        <location filename="../../app/views/order_detail_pane.py" line="147" />
         <source>goods {goods}, shipping {shipping}</source>
         <translation>商品 {goods}，运费 {shipping}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="140" />
+        <location filename="../../app/views/order_detail_pane.py" line="151" />
         <source>Amount</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="156" />
+        <location filename="../../app/views/order_detail_pane.py" line="168" />
         <source>After-sale: {status}</source>
         <translation>售后：{status}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="175" />
+        <location filename="../../app/views/order_detail_pane.py" line="187" />
         <source>Buyer:</source>
         <translation>买家留言：</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="181" />
+        <location filename="../../app/views/order_detail_pane.py" line="193" />
         <source>Seller:</source>
         <translation>商家备注：</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="183" />
+        <location filename="../../app/views/order_detail_pane.py" line="195" />
         <source>Notes</source>
         <translation>留言备注</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="187" />
+        <location filename="../../app/views/order_detail_pane.py" line="199" />
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="190" />
+        <location filename="../../app/views/order_detail_pane.py" line="202" />
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="199" />
+        <location filename="../../app/views/order_detail_pane.py" line="211" />
         <source>No after-sale requests.</source>
         <translation>没有售后申请。</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="202" />
+        <location filename="../../app/views/order_detail_pane.py" line="214" />
         <source>Applied {time}: {reason}</source>
         <translation>{time} 申请：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="207" />
+        <location filename="../../app/views/order_detail_pane.py" line="219" />
         <source>Reply by {time}</source>
         <translation>请在 {time} 前处理</translation>
     </message>
@@ -1496,57 +1516,57 @@ As received: {raw}</source>
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="169" />
+        <location filename="../../app/views/order_table_model.py" line="170" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="170" />
+        <location filename="../../app/views/order_table_model.py" line="171" />
         <source>Created</source>
         <translation>下单时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="171" />
+        <location filename="../../app/views/order_table_model.py" line="172" />
         <source>Status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="172" />
+        <location filename="../../app/views/order_table_model.py" line="173" />
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="173" />
+        <location filename="../../app/views/order_table_model.py" line="174" />
         <source>Ship by</source>
         <translation>发货剩余</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="174" />
+        <location filename="../../app/views/order_table_model.py" line="175" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="175" />
+        <location filename="../../app/views/order_table_model.py" line="176" />
         <source>Receiver</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="182" />
+        <location filename="../../app/views/order_table_model.py" line="183" />
         <source>Status {code}</source>
         <translation>状态 {code}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="253" />
+        <location filename="../../app/views/order_table_model.py" line="261" />
         <source>Ship by {time}</source>
         <translation>发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="255" />
+        <location filename="../../app/views/order_table_model.py" line="263" />
         <source>No promise from the platform: default promise after payment</source>
         <translation>平台未给出承诺时间：按支付后的默认承诺时效计算</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_table_model.py" line="262" />
+        <location filename="../../app/views/order_table_model.py" line="270" />
         <source>The buyer left a note</source>
         <translation>买家有留言</translation>
     </message>
@@ -1730,6 +1750,32 @@ As received: {raw}</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../app/views/i18n.py" line="36" />
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="37" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/views/i18n.py" line="34" />
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/i18n.py" line="35" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QuitWarning</name>
     <message>
         <location filename="../../app/views/quit_warning.py" line="26" />
@@ -1858,113 +1904,118 @@ As received: {raw}</source>
         <translation>订单留言：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="276" />
-        <location filename="../../app/views/refund_detail_pane.py" line="285" />
+        <location filename="../../app/views/refund_detail_pane.py" line="255" />
+        <source>No evidence images.</source>
+        <translation>买家未上传凭证图片。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="277" />
+        <location filename="../../app/views/refund_detail_pane.py" line="286" />
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="283" />
+        <location filename="../../app/views/refund_detail_pane.py" line="284" />
         <source>Sent</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="283" />
+        <location filename="../../app/views/refund_detail_pane.py" line="284" />
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="288" />
+        <location filename="../../app/views/refund_detail_pane.py" line="289" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="299" />
+        <location filename="../../app/views/refund_detail_pane.py" line="300" />
         <source>The buyer applied for {kind}</source>
         <translation>买家申请{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="306" />
+        <location filename="../../app/views/refund_detail_pane.py" line="307" />
         <source>{who}: {action}</source>
         <translation>{who}：{action}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="310" />
+        <location filename="../../app/views/refund_detail_pane.py" line="311" />
         <source>Sent to the platform: {state}</source>
         <translation>提交平台：{state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="312" />
+        <location filename="../../app/views/refund_detail_pane.py" line="313" />
         <source>the platform said: {words}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="334" />
+        <location filename="../../app/views/refund_detail_pane.py" line="335" />
         <source>approved the refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="335" />
+        <location filename="../../app/views/refund_detail_pane.py" line="336" />
         <source>refused the refund</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="336" />
+        <location filename="../../app/views/refund_detail_pane.py" line="337" />
         <source>agreed to the return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="337" />
+        <location filename="../../app/views/refund_detail_pane.py" line="338" />
         <source>refused the return</source>
         <translation>拒绝退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="338" />
+        <location filename="../../app/views/refund_detail_pane.py" line="339" />
         <source>inspected the returned goods</source>
         <translation>完成退货验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="339" />
+        <location filename="../../app/views/refund_detail_pane.py" line="340" />
         <source>agreed to the exchange</source>
         <translation>同意换货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="340" />
+        <location filename="../../app/views/refund_detail_pane.py" line="341" />
         <source>discarded a decision</source>
         <translation>放弃了一条处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="341" />
+        <location filename="../../app/views/refund_detail_pane.py" line="342" />
         <source>applied a decision again</source>
         <translation>重新提交了处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="349" />
+        <location filename="../../app/views/refund_detail_pane.py" line="350" />
         <source>waiting to be sent</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="350" />
+        <location filename="../../app/views/refund_detail_pane.py" line="351" />
         <source>sending</source>
         <translation>提交中</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="351" />
+        <location filename="../../app/views/refund_detail_pane.py" line="352" />
         <source>done</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="352" />
+        <location filename="../../app/views/refund_detail_pane.py" line="353" />
         <source>refused by the platform</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="353" />
+        <location filename="../../app/views/refund_detail_pane.py" line="354" />
         <source>the request had changed</source>
         <translation>售后单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="354" />
+        <location filename="../../app/views/refund_detail_pane.py" line="355" />
         <source>discarded</source>
         <translation>已放弃</translation>
     </message>
@@ -2129,37 +2180,38 @@ As received: {raw}</source>
         <translation>90 天内 {count} 次售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="305" />
+        <location filename="../../app/views/refund_queue_model.py" line="306" />
+        <location filename="../../app/views/refund_queue_model.py" line="313" />
         <source>return {tracking}</source>
         <translation>退货 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="314" />
+        <location filename="../../app/views/refund_queue_model.py" line="322" />
         <source>evidence: {tier}</source>
         <translation>凭证：{tier}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="337" />
+        <location filename="../../app/views/refund_queue_model.py" line="345" />
         <source>Reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="340" />
+        <location filename="../../app/views/refund_queue_model.py" line="348" />
         <source>The deadline passed while this copy still shows the request open; the platform has probably agreed on the shop's behalf. Sync to be sure.</source>
         <translation>处理时限已过，但本机仍显示待处理；平台很可能已代商家自动同意。请同步确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="347" />
+        <location filename="../../app/views/refund_queue_model.py" line="355" />
         <source>Rule set: {name}</source>
         <translation>规则版本：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="351" />
+        <location filename="../../app/views/refund_queue_model.py" line="359" />
         <source>A decision made here is waiting to be sent to the platform.</source>
         <translation>本机的处理结果正等待提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="353" />
+        <location filename="../../app/views/refund_queue_model.py" line="361" />
         <source>The platform did not take a decision on this request; see Needs attention.</source>
         <translation>平台没有接受这条售后的处理结果，请到“待处理异常”查看。</translation>
     </message>
@@ -2167,32 +2219,32 @@ As received: {raw}</source>
 <context>
     <name>RefundQueueView</name>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="182" />
+        <location filename="../../app/views/refund_queue_view.py" line="202" />
         <source>Refunds</source>
         <translation>售后审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="324" />
+        <location filename="../../app/views/refund_queue_view.py" line="391" />
         <source>The selected request is not in this list any more.</source>
         <translation>选中的售后已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="370" />
+        <location filename="../../app/views/refund_queue_view.py" line="454" />
         <source>{id}: {product}, {amount} — reply within {left}</source>
         <translation>{id}：{product}，{amount}——剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="374" />
+        <location filename="../../app/views/refund_queue_view.py" line="458" />
         <source>Refund request due within the hour</source>
         <translation>售后即将超时（1 小时内）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="391" />
+        <location filename="../../app/views/refund_queue_view.py" line="475" />
         <source>Nothing waits for a decision. New requests appear here as they sync.</source>
         <translation>暂无待处理售后。新的售后同步后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="394" />
+        <location filename="../../app/views/refund_queue_view.py" line="478" />
         <source>No requests match these filters.</source>
         <translation>没有符合筛选条件的售后。</translation>
     </message>
@@ -2200,62 +2252,77 @@ As received: {raw}</source>
 <context>
     <name>RefusalFields</name>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="257" />
+        <location filename="../../app/views/refund_dialogs.py" line="275" />
         <source>Evidence images</source>
         <translation>凭证图片</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="257" />
+        <location filename="../../app/views/refund_dialogs.py" line="275" />
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="264" />
+        <location filename="../../app/views/refund_dialogs.py" line="282" />
         <source>The platform's refusal reasons have not been fetched yet; connect once first.</source>
         <translation>还没有获取平台的拒绝原因列表，请先联网同步一次。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="266" />
+        <location filename="../../app/views/refund_dialogs.py" line="284" />
+        <source>Choose a refusal reason.</source>
+        <translation>请选择拒绝原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="286" />
         <source>Write a remark for the buyer explaining the refusal.</source>
         <translation>请填写给买家的拒绝说明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="268" />
+        <location filename="../../app/views/refund_dialogs.py" line="288" />
         <source>This reason needs evidence images. Add at least one.</source>
         <translation>该拒绝原因需要上传凭证图片，请至少添加一张。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="288" />
+        <location filename="../../app/views/refund_dialogs.py" line="309" />
         <source>This reason needs at least one picture.</source>
         <translation>该原因至少需要一张凭证图片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="290" />
+        <location filename="../../app/views/refund_dialogs.py" line="311" />
         <source>Pictures are optional.</source>
         <translation>凭证图片可选。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="294" />
+        <location filename="../../app/views/refund_dialogs.py" line="315" />
         <source>Reason:</source>
         <translation>拒绝原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="295" />
+        <location filename="../../app/views/refund_dialogs.py" line="317" />
+        <source>Choose a reason (the rule suggests: {reason})</source>
+        <translation>请选择原因（规则建议：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="319" />
+        <source>Choose a reason</source>
+        <translation>请选择原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_dialogs.py" line="321" />
         <source>Remark to the buyer:</source>
         <translation>给买家的说明：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="296" />
+        <location filename="../../app/views/refund_dialogs.py" line="322" />
         <source>Evidence:</source>
         <translation>凭证：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="297" />
+        <location filename="../../app/views/refund_dialogs.py" line="323" />
         <source>Add images…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="298" />
+        <location filename="../../app/views/refund_dialogs.py" line="324" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2263,17 +2330,17 @@ As received: {raw}</source>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="328" />
+        <location filename="../../app/views/refund_dialogs.py" line="352" />
         <source>Refuse request</source>
         <translation>拒绝售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="332" />
+        <location filename="../../app/views/refund_dialogs.py" line="356" />
         <source>The buyer sees the reason and your remark and may take it to the platform.</source>
         <translation>买家会看到拒绝原因和你的说明，并可能申请平台介入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="334" />
+        <location filename="../../app/views/refund_dialogs.py" line="358" />
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
@@ -2299,84 +2366,114 @@ As received: {raw}</source>
 <context>
     <name>ScanBar</name>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="88" />
-        <location filename="../../app/views/scan_bar.py" line="186" />
+        <location filename="../../app/views/scan_bar.py" line="111" />
+        <location filename="../../app/views/scan_bar.py" line="258" />
         <source>Recognise from the number</source>
         <translation>按运单号自动识别</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="100" />
+        <location filename="../../app/views/scan_bar.py" line="124" />
         <source>✓ {order} shipped with {carrier}, {tracking}. Scan the next order.</source>
         <translation>✓ {order} 已发货：{carrier} {tracking}。请扫下一单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="128" />
+        <location filename="../../app/views/scan_bar.py" line="165" />
         <source>{order} is not waiting to ship. Check the number.</source>
         <translation>{order} 不是待发货订单，请核对单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="133" />
+        <location filename="../../app/views/scan_bar.py" line="171" />
         <source>{order}: {what} — scan the tracking number.</source>
         <translation>{order}：{what}——请扫运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="142" />
+        <location filename="../../app/views/scan_bar.py" line="180" />
         <source>Scan the order number first.</source>
         <translation>请先扫订单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="149" />
+        <location filename="../../app/views/scan_bar.py" line="187" />
         <source>Scan the tracking number.</source>
         <translation>请扫运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="157" />
-        <source>Choose the carrier: this number fits no carrier's format.</source>
-        <translation>请选择快递公司：这个单号不符合任何快递公司的格式。</translation>
+        <location filename="../../app/views/scan_bar.py" line="198" />
+        <source>This number fits no carrier's format. Scan the parcel label's tracking barcode again, or choose the carrier.</source>
+        <translation>这个单号不符合任何快递公司的格式。请重新扫描面单上的运单条码，或选择快递公司。</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="159" />
+        <location filename="../../app/views/scan_bar.py" line="202" />
         <source>Choose the carrier: this number fits {carriers}.</source>
         <translation>请选择快递公司：这个单号可能属于 {carriers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="166" />
+        <location filename="../../app/views/scan_bar.py" line="208" />
         <source>Shipping {order}…</source>
         <translation>正在发货 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="179" />
+        <location filename="../../app/views/scan_bar.py" line="215" />
+        <source>Press Enter to ship {order}.</source>
+        <translation>按 Enter 发货 {order}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="225" />
+        <source>Recognised: {carrier}</source>
+        <translation>识别为：{carrier}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="227" />
+        <source>Could be {carriers}</source>
+        <translation>可能是 {carriers}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="229" />
+        <source>No carrier recognised</source>
+        <translation>未识别出快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="234" />
+        <source>Fits {carrier}</source>
+        <translation>符合{carrier}的单号格式</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="237" />
+        <source>Not a {carrier} number</source>
+        <translation>不是{carrier}的单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/scan_bar.py" line="251" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="180" />
+        <location filename="../../app/views/scan_bar.py" line="252" />
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="181" />
+        <location filename="../../app/views/scan_bar.py" line="253" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="182" />
+        <location filename="../../app/views/scan_bar.py" line="254" />
         <source>Scan the packing slip's barcode</source>
         <translation>扫发货单上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="183" />
+        <location filename="../../app/views/scan_bar.py" line="255" />
         <source>Scan the parcel label</source>
         <translation>扫快递面单</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="184" />
+        <location filename="../../app/views/scan_bar.py" line="256" />
         <source>Ship (Enter)</source>
         <translation>发货（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/scan_bar.py" line="188" />
-        <location filename="../../app/views/scan_bar.py" line="199" />
+        <location filename="../../app/views/scan_bar.py" line="260" />
+        <location filename="../../app/views/scan_bar.py" line="272" />
         <source>Scan an order number to start.</source>
         <translation>扫订单号开始发货。</translation>
     </message>
@@ -2521,72 +2618,72 @@ As received: {raw}</source>
 <context>
     <name>ShipmentImportDialog</name>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="213" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="225" />
         <source>Choose a shipping file</source>
         <translation>选择发货文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="215" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="227" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="227" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="239" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="250" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="262" />
         <source>Shipping {count} orders…</source>
         <translation>正在发货 {count} 单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="257" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="269" />
         <source>Checking {count} rows…</source>
         <translation>正在检查 {count} 行…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="313" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="339" />
         <source>Row {row}: {status}</source>
         <translation>第 {row} 行：{status}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="318" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="344" />
         <source>Ship orders from a file</source>
         <translation>从文件批量发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="319" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="345" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="321" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="347" />
         <source>No file chosen yet.</source>
         <translation>还没有选择文件。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="323" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="349" />
         <source>File: {name}</source>
         <translation>文件：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="327" />
-        <source>One row per parcel, with columns for the order id (订单号), the carrier (快递公司) and the tracking number (运单号), in any order. Nothing is sent until you press Ship.</source>
-        <translation>每个包裹一行，表格要有“订单号”“快递公司”“运单号”三列，顺序不限。点“发货”按钮之前不会提交任何内容。</translation>
+        <location filename="../../app/views/shipment_import_dialog.py" line="353" />
+        <source>One row per parcel, with columns for the order id (订单号), the carrier (快递公司; left empty, it is read from the tracking number) and the tracking number (运单号), in any order. Nothing is sent until you press Ship.</source>
+        <translation>每个包裹一行，表格要有“订单号”“快递公司”“运单号”三列，顺序不限；“快递公司”留空时按运单号识别。点“发货”按钮之前不会提交任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="337" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="364" />
         <source>{ready} ready, {problems} with problems</source>
         <translation>{ready} 行可发货，{problems} 行有问题</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="342" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="369" />
         <source>Ship 1 order</source>
         <translation>发货 1 单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipment_import_dialog.py" line="344" />
+        <location filename="../../app/views/shipment_import_dialog.py" line="371" />
         <source>Ship {count} orders</source>
         <translation>发货 {count} 单</translation>
     </message>
@@ -2594,77 +2691,112 @@ As received: {raw}</source>
 <context>
     <name>ShippingBoardModel</name>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="172" />
+        <location filename="../../app/views/shipping_board_model.py" line="177" />
         <source>Ship within</source>
         <translation>发货剩余</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="173" />
+        <location filename="../../app/views/shipping_board_model.py" line="178" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="174" />
+        <location filename="../../app/views/shipping_board_model.py" line="179" />
         <source>Promise</source>
         <translation>承诺时效</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="175" />
+        <location filename="../../app/views/shipping_board_model.py" line="180" />
         <source>To pick</source>
         <translation>待拣商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="176" />
+        <location filename="../../app/views/shipping_board_model.py" line="181" />
         <source>Pieces</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="177" />
+        <location filename="../../app/views/shipping_board_model.py" line="182" />
         <source>Buyer's note</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="178" />
+        <location filename="../../app/views/shipping_board_model.py" line="183" />
         <source>If late</source>
         <translation>超时赔付</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="179" />
+        <location filename="../../app/views/shipping_board_model.py" line="184" />
         <source>If not shipped</source>
         <translation>缺货赔付</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="180" />
+        <location filename="../../app/views/shipping_board_model.py" line="185" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="259" />
+        <location filename="../../app/views/shipping_board_model.py" line="264" />
         <source>{lane} · {count}</source>
         <translation>{lane} · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="185" />
+        <location filename="../../app/views/shipping_board_model.py" line="190" />
         <source>Sending {tracking}</source>
         <translation>提交中：{tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="294" />
+        <location filename="../../app/views/shipping_board_model.py" line="301" />
         <source>Refund requested</source>
         <translation>买家申请退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="306" />
+        <location filename="../../app/views/shipping_board_model.py" line="314" />
+        <source>Tomorrow · paid after {hour}:00</source>
+        <translation>次日发 · {hour}点后付款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="327" />
+        <source>Paid {paid}, after the {hour}:00 same-day cut-off: a same-day order paid then ships by the end of the next day, {deadline}. A next-day order paid then has the same deadline.</source>
+        <translation>{paid} 付款，晚于当日发 {hour}:00 的截单时间：此时付款的当日发订单须在次日结束前发货，即 {deadline}前。此时付款的次日发订单截止时间相同。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="331" />
+        <source>Same-day promise: paid {paid}, before {hour}:00, so it ships by {deadline}.</source>
+        <translation>当日发：{paid} 付款，早于 {hour}:00，须在 {deadline}前发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="333" />
+        <source>Next-day promise: paid {paid}, it ships by the end of the next day, {deadline}.</source>
+        <translation>次日发：{paid} 付款，须在次日结束前发货，即 {deadline}前。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="335" />
+        <source>Ships within 48 hours of payment ({paid}), by {deadline}.</source>
+        <translation>付款（{paid}）后 48 小时内发货，即 {deadline}前。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="337" />
+        <source>Presale: ships by {deadline}, the date the product page promised.</source>
+        <translation>预售：按商品页承诺，须在 {deadline}前发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="339" />
+        <source>The platform's ship-by time: {deadline}.</source>
+        <translation>平台给出的最晚发货时间：{deadline}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="344" />
         <source>Ship by {time}</source>
         <translation>发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="310" />
+        <location filename="../../app/views/shipping_board_model.py" line="350" />
         <source>Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: {out_of_stock}, counted as out of stock. Rule set: {rule_set}</source>
         <translation>延迟发货（48 小时内）：赔付买家 {late}。超过发货截止 48 小时仍未发货：按缺货赔付 {out_of_stock}。规则版本：{rule_set}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="319" />
+        <location filename="../../app/views/shipping_board_model.py" line="359" />
         <source>The buyer asked for a refund ({amount}, request {request}); shipping needs a decision.</source>
         <translation>买家已申请退款（{amount}，售后单 {request}），发货前需先处理。</translation>
     </message>
@@ -2672,68 +2804,68 @@ As received: {raw}</source>
 <context>
     <name>ShippingBoardView</name>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="179" />
+        <location filename="../../app/views/shipping_board_view.py" line="184" />
         <source>Shipping</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="246" />
-        <location filename="../../app/views/shipping_board_view.py" line="347" />
+        <location filename="../../app/views/shipping_board_view.py" line="251" />
+        <location filename="../../app/views/shipping_board_view.py" line="369" />
         <source>All carriers</source>
         <translation>全部快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="258" />
+        <location filename="../../app/views/shipping_board_view.py" line="263" />
         <source>{pieces} pcs: {items}</source>
         <translation>{pieces} 件：{items}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="279" />
+        <location filename="../../app/views/shipping_board_view.py" line="301" />
         <source>Pick list — due today</source>
         <translation>拣货单——今日应发</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="292" />
+        <location filename="../../app/views/shipping_board_view.py" line="314" />
         <source>Select the orders to print packing slips for.</source>
         <translation>请先选中要打印发货单的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="337" />
+        <location filename="../../app/views/shipping_board_view.py" line="359" />
         <source>Order due to ship within 2 hours</source>
         <translation>订单需在 2 小时内发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="338" />
+        <location filename="../../app/views/shipping_board_view.py" line="360" />
         <source>{order}: {items} — ship by {time}</source>
         <translation>{order}：{items}——发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="345" />
+        <location filename="../../app/views/shipping_board_view.py" line="367" />
         <source>Filter by product or spec</source>
         <translation>按商品或规格筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="348" />
+        <location filename="../../app/views/shipping_board_view.py" line="370" />
         <source>Pick list…</source>
         <translation>打印拣货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="349" />
+        <location filename="../../app/views/shipping_board_view.py" line="371" />
         <source>Packing slips…</source>
         <translation>打印发货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="350" />
+        <location filename="../../app/views/shipping_board_view.py" line="372" />
         <source>Ship from a file…</source>
         <translation>从文件批量发货…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="377" />
+        <location filename="../../app/views/shipping_board_view.py" line="402" />
         <source>To ship · {count}</source>
         <translation>待发货 · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="378" />
+        <location filename="../../app/views/shipping_board_view.py" line="403" />
         <source>No pickup scan · {count}</source>
         <translation>未揽收 · {count}</translation>
     </message>
@@ -2741,7 +2873,7 @@ As received: {raw}</source>
 <context>
     <name>ShippingFlow</name>
     <message>
-        <location filename="../../app/views/shipping_flow.py" line="97" />
+        <location filename="../../app/views/shipping_flow.py" line="100" />
         <source>Sign in to ship orders.</source>
         <translation>请先登录再发货。</translation>
     </message>
@@ -3174,6 +3306,14 @@ As received: {raw}</source>
         <location filename="../../app/views/sync_status_bar.py" line="168" />
         <source>The platform said: {words}</source>
         <translation>平台返回：{words}</translation>
+    </message>
+</context>
+<context>
+    <name>TrayAlarm</name>
+    <message>
+        <location filename="../../app/views/tray_alarm.py" line="47" />
+        <source>{title}: {text}</source>
+        <translation>{title}：{text}</translation>
     </message>
 </context>
 <context>
@@ -3946,87 +4086,92 @@ As received: {raw}</source>
         <translation>订单数</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="87" />
+        <location filename="../../app/views/paper.py" line="90" />
         <source>SKUs: {skus} · pieces: {pieces} · printed {time}</source>
         <translation>共 {skus} 个 SKU · {pieces} 件 · 打印于 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="110" />
+        <location filename="../../app/views/paper.py" line="113" />
         <source>Nothing to pick.</source>
         <translation>没有需要拣货的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="112" />
+        <location filename="../../app/views/paper.py" line="115" />
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="116" />
+        <location filename="../../app/views/paper.py" line="119" />
         <source>Ship-by times follow rule set {name}</source>
         <translation>发货截止时间按规则版本 {name} 计算</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="133" />
+        <location filename="../../app/views/paper.py" line="136" />
         <source>Packing slip (continued)</source>
         <translation>发货单（续）</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="135" />
+        <location filename="../../app/views/paper.py" line="138" />
         <source>Packing slip</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="136" />
+        <location filename="../../app/views/paper.py" line="139" />
         <source>Slip {number} of {total}</source>
         <translation>第 {number} 张，共 {total} 张</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="147" />
+        <location filename="../../app/views/paper.py" line="150" />
         <source>Paid</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="148" />
+        <location filename="../../app/views/paper.py" line="151" />
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="149" />
+        <location filename="../../app/views/paper.py" line="152" />
         <source>Receiver</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="182" />
+        <location filename="../../app/views/paper.py" line="188" />
         <source>Pieces in all: {pieces}</source>
         <translation>共 {pieces} 件</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="190" />
+        <location filename="../../app/views/paper.py" line="196" />
         <source>Buyer's message</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="194" />
+        <location filename="../../app/views/paper.py" line="200" />
         <source>Seller's note</source>
         <translation>商家备注</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="250" />
+        <location filename="../../app/views/paper.py" line="206" />
+        <source>Code {code}</source>
+        <translation>商家编码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/paper.py" line="260" />
         <source>Page {page} of {pages} of this order, continued overleaf</source>
         <translation>本订单第 {page} 页，共 {pages} 页，续见下页</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="254" />
+        <location filename="../../app/views/paper.py" line="264" />
         <source>Page {page} of {pages} of this order</source>
         <translation>本订单第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="269" />
+        <location filename="../../app/views/paper.py" line="279" />
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/paper.py" line="271" />
+        <location filename="../../app/views/paper.py" line="281" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -4445,27 +4590,27 @@ As received: {raw}</source>
 <context>
     <name>shipping</name>
     <message>
-        <location filename="../../app/services/carriers.py" line="38" />
+        <location filename="../../app/services/carriers.py" line="41" />
         <source>Choose the carrier.</source>
         <translation>请选择快递公司。</translation>
     </message>
     <message>
-        <location filename="../../app/services/carriers.py" line="39" />
+        <location filename="../../app/services/carriers.py" line="42" />
         <source>Enter or scan the tracking number.</source>
         <translation>请输入或扫描运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/carriers.py" line="40" />
+        <location filename="../../app/services/carriers.py" line="43" />
         <source>A tracking number has at most {max} characters.</source>
         <translation>运单号最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/services/carriers.py" line="41" />
+        <location filename="../../app/services/carriers.py" line="44" />
         <source>This tracking number does not look like a {carrier} number (for example {example}).</source>
         <translation>这个运单号不符合{carrier}的单号格式（例如 {example}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/carriers.py" line="44" />
+        <location filename="../../app/services/carriers.py" line="47" />
         <source>This app does not know the number format of this carrier, so the tracking number was not checked here; the platform will check it.</source>
         <translation>本软件不知道这家快递公司的单号格式，所以这里没有检查运单号，平台会检查。</translation>
     </message>
@@ -4586,46 +4731,66 @@ As received: {raw}</source>
     </message>
     <message>
         <location filename="../../app/services/shipment_file.py" line="105" />
-        <source>The carrier is empty.</source>
-        <translation>快递公司为空。</translation>
-    </message>
-    <message>
-        <location filename="../../app/services/shipment_file.py" line="106" />
         <source>The tracking number is empty.</source>
         <translation>运单号为空。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="107" />
+        <location filename="../../app/services/shipment_file.py" line="106" />
         <source>The order id {value} was turned into a number by Excel and has lost its last digits. Format the order id column as text, paste the ids again and save.</source>
         <translation>订单号 {value} 被 Excel 转成了数字，末尾几位已经丢失。请把订单号这一列设为“文本”格式，重新粘贴订单号后保存。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_file.py" line="112" />
+        <location filename="../../app/services/shipment_file.py" line="111" />
         <source>The tracking number {value} was turned into a number by Excel and has lost its last digits. Format the tracking number column as text, paste the numbers again and save.</source>
         <translation>运单号 {value} 被 Excel 转成了数字，末尾几位已经丢失。请把运单号这一列设为“文本”格式，重新粘贴运单号后保存。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_import.py" line="47" />
+        <location filename="../../app/services/shipment_import.py" line="51" />
         <source>Order {order} is not in the local copy, and its trailing zeros look like Excel rounded a longer number. Format the order id column as text and paste the ids again.</source>
         <translation>本地数据中没有订单 {order}，而且它末尾的几个 0 看起来是 Excel 把更长的数字四舍五入了。请把订单号这一列设为“文本”格式，重新粘贴订单号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_import.py" line="52" />
+        <location filename="../../app/services/shipment_import.py" line="56" />
         <source>Unknown carrier "{carrier}". Use a carrier name or code from the platform's list.</source>
         <translation>不认识的快递公司“{carrier}”。请使用平台列表中的快递公司名称或编码。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_import.py" line="55" />
+        <location filename="../../app/services/shipment_import.py" line="59" />
+        <source>"{carrier}" ({name}) is not on the platform's carrier list. Use a carrier from the list.</source>
+        <translation>“{carrier}”（{name}）不在平台的快递公司列表中，请换用列表中的快递公司。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_import.py" line="62" />
+        <source>The carrier is empty, and the tracking number does not show which carrier it is. Fill it in.</source>
+        <translation>快递公司为空，且从运单号看不出是哪家快递，请填写快递公司。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_import.py" line="65" />
+        <source>The carrier is empty, and the tracking number could be {carriers}. Fill it in.</source>
+        <translation>快递公司为空，运单号可能属于{carriers}，请填写快递公司。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_import.py" line="68" />
+        <source>Carrier recognised from the tracking number: {carrier}.</source>
+        <translation>已按运单号识别快递公司：{carrier}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_import.py" line="69" />
+        <source>"{written}" is not a carrier this app knows; the tracking number is a {carrier} number, so {carrier} is used.</source>
+        <translation>无法识别快递公司“{written}”；运单号是{carrier}的单号，将按{carrier}发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipment_import.py" line="74" />
         <source>Order {order} is already on row {row}; each order is shipped once.</source>
         <translation>订单 {order} 已在第 {row} 行出现过；每个订单只发一次货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_import.py" line="58" />
+        <location filename="../../app/services/shipment_import.py" line="77" />
         <source>Order {order} is on rows {rows} with different parcels. Keep the right row and delete the others.</source>
         <translation>订单 {order} 出现在第 {rows} 行，包裹信息各不相同。请保留正确的一行，删除其他行。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipment_import.py" line="62" />
+        <location filename="../../app/services/shipment_import.py" line="81" />
         <source>Row {row}, order {order}: something changed since the preview. Nothing was shipped.</source>
         <translation>第 {row} 行，订单 {order}：预览之后情况有变化。这批订单都没有发货。</translation>
     </message>
@@ -4688,6 +4853,51 @@ As received: {raw}</source>
         <location filename="../../app/services/shipping.py" line="81" />
         <source>Tracking number {tracking} is used more than once in this batch.</source>
         <translation>运单号 {tracking} 在这批中重复出现。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping_board.py" line="51" />
+        <source>{order} is not among this shop's orders here. Check the number, or sync and scan it again.</source>
+        <translation>本店订单中没有 {order}。请核对单号，或同步后再扫一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping_board.py" line="54" />
+        <source>{order} was already shipped on {time} with {carrier} {tracking}. Do not send another parcel.</source>
+        <translation>{order} 已于 {time} 发货，{carrier} {tracking}。请勿重复发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping_board.py" line="57" />
+        <source>{order} was already shipped on {time}. Do not send another parcel.</source>
+        <translation>{order} 已于 {time} 发货。请勿重复发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping_board.py" line="60" />
+        <source>{order} was already shipped from this desk on {time} with {carrier} {tracking}; the shipment is on its way to the platform. Do not send another parcel.</source>
+        <translation>{order} 已于 {time} 在本机发货，{carrier} {tracking}，正在提交到平台。请勿重复发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping_board.py" line="65" />
+        <source>{order} is already completed: it was shipped on {time} with {carrier} {tracking}.</source>
+        <translation>{order} 已完成：已于 {time} 发货，{carrier} {tracking}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping_board.py" line="68" />
+        <source>{order} was cancelled. Do not send the parcel.</source>
+        <translation>{order} 已取消，请勿发出包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping_board.py" line="69" />
+        <source>{order} has not been paid yet. Do not send it.</source>
+        <translation>{order} 尚未付款，请勿发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping_board.py" line="70" />
+        <source>{order} is waiting to ship, but the board's filter hides it. Clear the filter and scan it again.</source>
+        <translation>{order} 正在等待发货，但被看板的筛选条件隐藏了。请清除筛选后再扫一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping_board.py" line="74" />
+        <source>{order} is waiting to ship; the board has just been brought up to date. Scan it again.</source>
+        <translation>{order} 正在等待发货，看板刚刚已更新，请再扫一次。</translation>
     </message>
 </context>
 <context>
