@@ -125,3 +125,14 @@ def test_the_dialog_speaks_chinese(qtbot, session_factory, tasks, owner, english
     assert dialog.stay_signed_in.text() == "在这台电脑上保持登录"
     sign_in(qtbot, dialog, "小林", "not-the-password")
     qtbot.waitUntil(lambda: dialog.message.text() == "用户名或密码错误。", timeout=5_000)
+
+
+def test_the_person_named_is_chosen_so_enter_signs_in(qtbot, session_factory, tasks, owner, english) -> None:
+    add_person(session_factory, owner, "wang", "王姐", Role.CLERK)
+    dialog = make_dialog(qtbot, session_factory, tasks, preselect="wang")
+    assert dialog.user_box.currentText() == "王姐"
+    assert dialog.password_edit.hasFocus()
+    qtbot.keyClicks(dialog.password_edit, PERSON_PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=5_000):
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    assert dialog.actor().username == "wang"

@@ -225,3 +225,80 @@ def test_a_settings_change_is_written_to_the_audit_trail(
     event = recorded()[0]
     assert json.loads(event.before) == {"language": "en"} and json.loads(event.after) == {"language": "zh_CN"}
     assert event.actor_id == owner.user_id
+
+
+def _answer_switch(qtbot: QtBot, password: str, seen: list[str]) -> None:
+    """Answers the switch-user dialog once it is up: Enter, with the person it chose."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.views.login_dialog import LoginDialog
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, LoginDialog) or dialog.user_box.count() == 0:
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(dialog.user_box.currentText())
+        if not dialog.user_box.currentText():
+            dialog.reject()  # nobody chosen: Enter would sign nobody in
+            return
+        dialog.password_edit.setText(password)
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_switching_user_offers_the_person_before_and_keeps_the_window_where_it_was(
+    qtbot: QtBot,
+    session_factory: sessionmaker[Session],
+    settings: config.Settings,
+    owner: Actor,
+    tasks: BackgroundTasks,
+    fake_worker: FakeSyncWorker,
+) -> None:
+    from PySide6.QtCore import QRect
+
+    from tests.fixtures_views import PERSON_PASSWORD
+
+    clerk = actor_of(add_person(session_factory, owner, "wang", "王姐", Role.CLERK))
+    keeper = WindowKeeper(
+        lambda person: MainWindow(session_factory, settings, fake_worker, actor=person),
+        session_factory,
+        settings,
+        tasks,
+    )
+    keeper.show_for(clerk)
+    first = keeper.show_for(owner)  # 王姐 was here before 小林
+    first.setGeometry(QRect(140, 90, 1180, 700))
+    first.show_screen("orders")
+    where = (first.geometry(), first.current_screen_key())
+    seen: list[str] = []
+    _answer_switch(qtbot, PERSON_PASSWORD, seen)
+    keeper.switch_user()
+    assert seen == ["王姐"]  # the person before, so Enter signs in
+    second = keeper.window
+    assert second is not None and second is not first and second.actor().username == "wang"
+    qtbot.addWidget(second)
+    assert (second.geometry(), second.current_screen_key()) == where
+
+
+def test_the_sign_in_dialog_offers_the_last_person_signed_in_here(
+    qtbot: QtBot,
+    session_factory: sessionmaker[Session],
+    settings: config.Settings,
+    owner: Actor,
+    tasks: BackgroundTasks,
+    fake_worker: FakeSyncWorker,
+) -> None:
+    from app.views.sign_in_flow import last_person
+
+    add_person(session_factory, owner, "wang", "王姐", Role.CLERK)
+    keeper = WindowKeeper(
+        lambda person: MainWindow(session_factory, settings, fake_worker, actor=person),
+        session_factory,
+        settings,
+        tasks,
+    )
+    qtbot.addWidget(keeper.show_for(owner))
+    assert last_person(config.Settings.load()) == "xiaolin"  # kept in this computer's settings

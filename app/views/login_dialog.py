@@ -2,7 +2,9 @@
 
 Owns `LoginDialog`: an editable list of the shop's active people (display names,
 friendlier than user names on a shared computer; typing a user name works too), the
-password, "Stay signed in on this computer", and Sign in, which runs
+password, "Stay signed in on this computer", and Sign in (the person the caller names —
+the last one signed in at this computer — is chosen already, so the password and Enter
+are all it takes), which runs
 `accounts.authenticate` on the database lane. A refusal is shown in the service's
 plain words; while an account is locked the dialog counts down the seconds left and
 keeps Sign in disabled. `actor()` is the signed-in person after `accepted`.
@@ -48,6 +50,7 @@ class LoginDialog(QDialog):
         *,
         clock: Callable[[], float] = time.time,
         switching: bool = False,
+        preselect: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("loginDialog")
@@ -55,6 +58,7 @@ class LoginDialog(QDialog):
         self._tasks = tasks
         self._clock = clock
         self._switching = switching
+        self._preselect = preselect  # a user name
         self._actor: Actor | None = None
         self._locked_until: float | None = None  # by `clock`, while the service says wait
         self._busy = False
@@ -133,7 +137,13 @@ class LoginDialog(QDialog):
         for display_name, username in people:
             self.user_box.addItem(display_name, username)
             self.user_box.setItemData(self.user_box.count() - 1, username, Qt.ItemDataRole.ToolTipRole)
-        self.user_box.setEditText(typed if typed else (people[0][0] if len(people) == 1 else ""))
+        chosen = self.user_box.findData(self._preselect) if self._preselect else -1
+        if typed:
+            self.user_box.setEditText(typed)
+        elif chosen >= 0:
+            self.user_box.setCurrentIndex(chosen)
+        else:
+            self.user_box.setEditText(people[0][0] if len(people) == 1 else "")
         self.password_edit.setFocus()
 
     def _on_people_failed(self, error: BaseException) -> None:

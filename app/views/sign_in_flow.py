@@ -5,7 +5,10 @@ switch of person on a shared computer: the first-run wizard when this shop's dat
 has no owner yet (its answers written through `services.shop_setup`), the sign-in
 dialog otherwise (skipped for a one-person shop that chose to stay signed in), and a
 fresh main window for each person, so no screen ever shows what the last person may
-see but the next may not.
+see but the next may not. The new window opens where the last one was (its geometry
+and screen are saved first), and this computer remembers who signed in lately
+(`Settings.extra["recent_people"]`), so the sign-in offers the last person and a
+switch of user the person before the one leaving.
 """
 
 from __future__ import annotations
@@ -32,6 +35,22 @@ from app.views.login_dialog import LoginDialog
 from app.views.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+RECENT_PEOPLE_KEY = "recent_people"  # in Settings.extra: user names, the latest first
+RECENT_PEOPLE_KEPT = 5
+
+
+def last_person(settings: config.Settings, *, but_not: str = "") -> str:
+    """The user name last signed in at this computer (other than `but_not`), or ""."""
+    recent = settings.extra.get(RECENT_PEOPLE_KEY)
+    names = [name for name in recent if isinstance(name, str)] if isinstance(recent, list) else []
+    return next((name for name in names if name != but_not), "")
+
+
+def remember_person(settings: config.Settings, username: str) -> None:
+    recent = settings.extra.get(RECENT_PEOPLE_KEY)
+    names = [name for name in recent if isinstance(name, str)] if isinstance(recent, list) else []
+    settings.extra[RECENT_PEOPLE_KEY] = [username, *(n for n in names if n != username)][:RECENT_PEOPLE_KEPT]
+    settings.save()
 
 
 @dataclass
@@ -127,7 +146,7 @@ def sign_in(
                 )
                 return actor
         log.info("the user who stayed signed in is gone or switched off; asking who is here")
-    dialog = LoginDialog(sessions, tasks)
+    dialog = LoginDialog(sessions, tasks, preselect=last_person(settings))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor() is None:
         return None
     actor = dialog.actor()
@@ -161,10 +180,16 @@ class WindowKeeper(QObject):
 
     def show_for(self, actor: Actor) -> MainWindow:
         previous = self.window
+        if previous is not None:
+            previous.save_ui_state()  # the new window opens where this one is, on its screen
+        remember_person(self._settings, actor.username)
         self.window = self._make_window(actor)
         self.window.switch_user_requested.connect(self.switch_user)
         self.window.shop_change_requested.connect(self.change_shop)
         self.window.restart_requested.connect(restart_application)
+        if previous is not None:  # exactly where it was, even off the saved layout's screen
+            self.window.setGeometry(previous.geometry())
+            self.window.setWindowState(previous.windowState())
         self.window.show()
         if previous is not None:
             previous.close()  # saves its layout; the new window is already up, so the app stays
@@ -174,7 +199,14 @@ class WindowKeeper(QObject):
     @Slot()
     def switch_user(self) -> None:
         previous = self.window.actor() if self.window is not None else None
-        dialog = LoginDialog(self._sessions, self._tasks, self.window, switching=True)
+        leaving = previous.username if previous is not None else ""
+        dialog = LoginDialog(
+            self._sessions,
+            self._tasks,
+            self.window,
+            switching=True,
+            preselect=last_person(self._settings, but_not=leaving),
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor() is None:
             return
         actor = dialog.actor()
