@@ -268,37 +268,77 @@
 <context>
     <name>BulkApproveDialog</name>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="89" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="125" />
         <source>Approve refunds</source>
         <translation>批量同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="99" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="146" />
         <source>Approve {count} refunds, {total} in all? Nothing is sent until you confirm.</source>
         <translation>同意 {count} 笔退款，共 {total}？确认前不会提交任何操作。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="102" />
-        <source>None of the selected requests can be approved as a refund.</source>
-        <translation>所选售后都不能按退款直接同意。</translation>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="117" />
+        <source>Choose where the buyers send the goods.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="104" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="125" />
+        <source>Approve requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="126" />
+        <source>&amp;Return address:</source>
+        <translation>退货地址(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="141" />
+        <source>Refunds to approve: {count} ({total} in all). Returns to agree: {returns}. Nothing is sent until you confirm.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="150" />
+        <source>Agree to {count} returns? The buyers send the goods back to the address below. Nothing is sent until you confirm.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="155" />
+        <source>None of the selected requests can be approved together.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="157" />
         <source>Skipped ({count}):</source>
         <translation>跳过（{count} 条）：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="111" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="166" />
+        <source>Approve {count} requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="168" />
+        <source>Agree to {count} returns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="170" />
         <source>Approve {count} refunds</source>
         <translation>同意 {count} 笔退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="118" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="177" />
+        <source>{approved} requests agreed; they are sent to the platform now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="179" />
         <source>{approved} refunds approved; they are sent to the platform now.</source>
         <translation>已同意 {approved} 笔退款，正在提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="123" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="182" />
         <source>Not approved ({count}):</source>
         <translation>未能同意（{count} 条）：</translation>
     </message>
@@ -606,8 +646,8 @@
         <translation>重新寄出缺少或损坏的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_decision_flow.py" line="172" />
-        <location filename="../../app/views/refund_decision_flow.py" line="188" />
+        <location filename="../../app/views/refund_decision_flow.py" line="174" />
+        <location filename="../../app/views/refund_decision_flow.py" line="191" />
         <source>Sign in to decide requests.</source>
         <translation>请先登录再处理售后。</translation>
     </message>
@@ -963,68 +1003,68 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="140" />
+        <location filename="../../app/views/login_dialog.py" line="150" />
         <source>The list of people could not be read: {error}</source>
         <translation>无法读取人员列表：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="154" />
+        <location filename="../../app/views/login_dialog.py" line="164" />
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="176" />
+        <location filename="../../app/views/login_dialog.py" line="186" />
         <source>Signing in did not work: {error}</source>
         <translation>登录失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="190" />
+        <location filename="../../app/views/login_dialog.py" line="200" />
         <source>{words} Try again in {seconds} s.</source>
         <translation>{words}请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="208" />
+        <location filename="../../app/views/login_dialog.py" line="218" />
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="208" />
-        <location filename="../../app/views/login_dialog.py" line="221" />
+        <location filename="../../app/views/login_dialog.py" line="218" />
+        <location filename="../../app/views/login_dialog.py" line="231" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="210" />
+        <location filename="../../app/views/login_dialog.py" line="220" />
         <source>Who is at the computer now?</source>
         <translation>现在是谁在用这台电脑？</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="212" />
+        <location filename="../../app/views/login_dialog.py" line="222" />
         <source>Sign in to AfterSales Desk</source>
         <translation>登录售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="214" />
+        <location filename="../../app/views/login_dialog.py" line="224" />
         <source>&amp;Who are you:</source>
         <translation>你是谁(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="215" />
+        <location filename="../../app/views/login_dialog.py" line="225" />
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="216" />
+        <location filename="../../app/views/login_dialog.py" line="226" />
         <source>your name or user name</source>
         <translation>你的名字或用户名</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="217" />
+        <location filename="../../app/views/login_dialog.py" line="227" />
         <source>Stay signed in on this computer</source>
         <translation>在这台电脑上保持登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/login_dialog.py" line="219" />
+        <location filename="../../app/views/login_dialog.py" line="229" />
         <source>Only for a shop run by one person: the desk then opens without asking.</source>
         <translation>仅适合一个人经营的店铺：之后打开工作台时不再询问密码。</translation>
     </message>
@@ -3123,17 +3163,17 @@ As received: {raw}</source>
 <context>
     <name>SignInFlow</name>
     <message>
-        <location filename="../../app/views/sign_in_flow.py" line="74" />
+        <location filename="../../app/views/sign_in_flow.py" line="93" />
         <source>The shop could not be connected</source>
         <translation>无法连接店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in_flow.py" line="106" />
+        <location filename="../../app/views/sign_in_flow.py" line="125" />
         <source>This shop already has an owner</source>
         <translation>这个店铺已经有店主了</translation>
     </message>
     <message>
-        <location filename="../../app/views/sign_in_flow.py" line="221" />
+        <location filename="../../app/views/sign_in_flow.py" line="253" />
         <source>The shop was not changed</source>
         <translation>店铺未更换</translation>
     </message>
