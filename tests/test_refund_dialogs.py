@@ -93,16 +93,17 @@ def test_bulk_approve_shows_the_summary_before_anything_is_sent(
     view.actions.bulk_button.click()
     qtbot.waitUntil(lambda: isinstance(view.flow.dialog, BulkApproveDialog), timeout=5_000)
     dialog = view.flow.dialog
-    # Refund-only requests: urgent ¥45.80, soon ¥159, expired ¥49.90, big ¥899; two returns skipped.
+    # Refund-only requests: urgent ¥45.80, soon ¥159, expired ¥49.90, big ¥899; the return
+    # request is agreed (test_refund_bulk_returns); the returned goods are inspected alone.
     assert dialog.headline_text() == (
-        "Approve 4 refunds, ¥1,153.70 in all? Nothing is sent until you confirm."
+        "Refunds to approve: 4 (¥1,153.70 in all). Returns to agree: 1. Nothing is sent until you confirm."
     )
-    assert len(dialog.detail_lines()) == 2
-    assert all("Not a refund request" in line for line in dialog.detail_lines())
+    assert len(dialog.detail_lines()) == 1
+    assert all("inspected one request at a time" in line for line in dialog.detail_lines())
     assert outbox_size(session_factory) == 0
     with qtbot.waitSignal(view.rows_loaded, timeout=5_000):
         dialog.confirm_button().click()
-    assert dialog.headline_text() == "4 refunds approved; they are sent to the platform now."
+    assert dialog.headline_text() == "5 requests approved; they are sent to the platform now."
     for aftersale_id in (URGENT, SOON, EXPIRED):
         assert written(session_factory, aftersale_id) == (["refund.approve"], ["pending"])
         assert pending_text(view, aftersale_id) == "pending"

@@ -1,19 +1,32 @@
-"""Approving many refunds at once: what it will do before anything is sent, then what it did.
+"""Approving many requests at once: what it will do before anything is sent, then what it did.
 
 Owns `BulkApproveDialog`. It opens on the `BulkSummary` the service computed for the
-selected requests — how many will be approved, the total that leaves the shop, and
-each request that will be skipped with the reason in plain words — and only its
-confirm button asks the queue screen to run `bulk_approve`. The `BulkResult` then
+selected requests — how many refunds will be approved and the total that leaves the
+shop, how many returns agreed (to the return address chosen here, once for all), and
+each request that will be skipped with the reason in plain words, a clerk's limits
+included — and only its confirm button asks the queue screen to run `bulk_approve`. The `BulkResult` then
 replaces the summary (approved, and each refusal, for instance a clerk's daily limit
 reached part-way), and the dialog's one button closes it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services.refund_decisions import BulkResult, BulkSummary
+from app.services.refusal import Refusal
 from app.views import formatting
 from app.views.people_words import refusal_text, service_words
 
@@ -23,7 +36,13 @@ class BulkApproveDialog(QDialog):
 
     submitted = Signal()
 
-    def __init__(self, summary: BulkSummary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        summary: BulkSummary,
+        parent: QWidget | None = None,
+        *,
+        addresses: Sequence[tuple[str, str]] = (),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("bulkApproveDialog")
         self.summary = summary
@@ -34,6 +53,15 @@ class BulkApproveDialog(QDialog):
         self.list_caption = QLabel(self)
         self.details = QListWidget(self)
         self.details.setObjectName("bulkDetails")
+        self.address_box = QComboBox(self)
+        self.address_box.setObjectName("returnAddress")
+        for address_id, text in addresses:
+            self.address_box.addItem(text, address_id)
+            self.address_box.setItemData(self.address_box.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        self.address_caption = QLabel(self)
+        self.address_caption.setBuddy(self.address_box)
+        address_form = QFormLayout()
+        address_form.addRow(self.address_caption, self.address_box)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("formError")
         self.error_label.setWordWrap(True)
@@ -46,6 +74,7 @@ class BulkApproveDialog(QDialog):
         self.confirm_button().setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addLayout(address_form)
         layout.addWidget(self.list_caption)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.error_label)
@@ -55,6 +84,9 @@ class BulkApproveDialog(QDialog):
 
     def confirm_button(self):  # noqa: ANN201 - QPushButton
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def return_address_id(self) -> str:
+        return str(self.address_box.currentData() or "")
 
     def headline_text(self) -> str:
         return self.headline.text()
@@ -77,16 +109,24 @@ class BulkApproveDialog(QDialog):
     def set_busy(self, busy: bool) -> None:
         button = self.confirm_button()
         if button is not None:
-            button.setEnabled(not busy and self.summary.count > 0)
+            button.setEnabled(not busy and self.summary.decisions > 0)
 
     @Slot()
     def _on_ok(self) -> None:
-        if self.result_ is None and self.summary.count:
+        if self.result_ is None and self.summary.returns and not self.return_address_id():
+            self.error_label.setText(self.tr("Choose where the buyers send the goods."))
+            return
+        if self.result_ is None and self.summary.decisions:
             self.set_busy(True)
             self.submitted.emit()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Approve refunds"))
+        returns = self.summary.returns > 0
+        self.setWindowTitle(self.tr("Approve requests") if returns else self.tr("Approve refunds"))
+        self.address_caption.setText(self.tr("&Return address:"))
+        returns_shown = self.result_ is None and self.summary.returns > 0
+        self.address_caption.setVisible(returns_shown)
+        self.address_box.setVisible(returns_shown)
         self.details.clear()
         if self.result_ is None:
             self._show_summary()
@@ -95,30 +135,51 @@ class BulkApproveDialog(QDialog):
 
     def _show_summary(self) -> None:
         summary = self.summary
-        if summary.count:
+        total = formatting.money(summary.total_fen)
+        if summary.count and summary.returns:
+            text = self.tr(
+                "Refunds to approve: {count} ({total} in all). Returns to agree: {returns}. "
+                "Nothing is sent until you confirm."
+            )
+            self.headline.setText(text.format(count=summary.count, total=total, returns=summary.returns))
+        elif summary.count:
             text = self.tr("Approve {count} refunds, {total} in all? Nothing is sent until you confirm.")
-            self.headline.setText(text.format(count=summary.count, total=formatting.money(summary.total_fen)))
+            self.headline.setText(text.format(count=summary.count, total=total))
+        elif summary.returns:
+            text = self.tr(
+                "Agree to {count} returns? The buyers send the goods back to the address below. "
+                "Nothing is sent until you confirm."
+            )
+            self.headline.setText(text.format(count=summary.returns))
         else:
-            self.headline.setText(self.tr("None of the selected requests can be approved as a refund."))
+            self.headline.setText(self.tr("None of the selected requests can be approved together."))
         self.list_caption.setText(
             self.tr("Skipped ({count}):").format(count=len(summary.skipped)) if summary.skipped else ""
         )
         for aftersale_id, reason in summary.skipped:
-            self.details.addItem(f"{aftersale_id} — {service_words('refunds', reason)}")
+            words = refusal_text(reason) if isinstance(reason, Refusal) else service_words("refunds", reason)
+            self.details.addItem(f"{aftersale_id} — {words}")
         self.details.setVisible(bool(summary.skipped))
         button = self.confirm_button()
         if button is not None:
-            button.setText(self.tr("Approve {count} refunds").format(count=summary.count))
-            button.setEnabled(summary.count > 0)
+            if summary.returns and summary.count:
+                button.setText(self.tr("Approve {count} requests").format(count=summary.decisions))
+            elif summary.returns:
+                button.setText(self.tr("Agree to {count} returns").format(count=summary.returns))
+            else:
+                button.setText(self.tr("Approve {count} refunds").format(count=summary.count))
+            button.setEnabled(summary.decisions > 0)
 
     def _show_result(self) -> None:
         result = self.result_
         assert result is not None
-        self.headline.setText(
-            self.tr("{approved} refunds approved; they are sent to the platform now.").format(
-                approved=len(result.approved)
-            )
-        )
+        if self.summary.returns and self.summary.count:
+            done = self.tr("{approved} requests approved; they are sent to the platform now.")
+        elif self.summary.returns:
+            done = self.tr("{approved} returns agreed; they are sent to the platform now.")
+        else:
+            done = self.tr("{approved} refunds approved; they are sent to the platform now.")
+        self.headline.setText(done.format(approved=len(result.approved)))
         self.list_caption.setText(
             self.tr("Not approved ({count}):").format(count=len(result.refused)) if result.refused else ""
         )

@@ -136,17 +136,19 @@ class DecisionFlow(QObject):
             self.approve(row)
 
     def bulk_approve(self, ids: Sequence[str]) -> None:
-        """The summary first (nothing sent), then `bulk_approve` once the person confirms."""
-        wanted = list(ids)
+        """The summary first (nothing sent; the person's limits looked at), then
+        `bulk_approve` once the person confirms: refunds approved, returns agreed."""
+        wanted, actor, now = list(ids), self._actor, int(self._clock())
 
         def opened(summary: BulkSummary) -> None:
-            dialog = BulkApproveDialog(summary, self._parent)
+            dialog = BulkApproveDialog(summary, self._parent, addresses=return_addresses(self._settings))
             dialog.submitted.connect(lambda: self._run_bulk(dialog, wanted))
             self._show(dialog)
 
-        self._tasks.read(
-            "refunds.bulk_summary", self._sessions, lambda s: bulk_approve_summary(s, wanted), opened
-        )
+        def summarise(session: Session) -> BulkSummary:
+            return bulk_approve_summary(session, wanted, actor=actor, now=now)
+
+        self._tasks.read("refunds.bulk_summary", self._sessions, summarise, opened)
 
     # --- carrying it out ----------------------------------------------------------------
     def _open(self, dialog: DecisionDialog, service: Callable[..., Any]) -> None:
@@ -184,13 +186,14 @@ class DecisionFlow(QObject):
 
     def _run_bulk(self, dialog: BulkApproveDialog, ids: list[str]) -> None:
         actor, sessions, now = self._actor, self._sessions, int(self._clock())
+        address = dialog.return_address_id()
         if actor is None:
             dialog.show_error(self.tr("Sign in to decide requests."))
             return
 
         def decide() -> refund_decisions.BulkResult:
             with sessions.begin() as session:
-                return refund_decisions.bulk_approve(session, actor, ids, now=now)
+                return refund_decisions.bulk_approve(session, actor, ids, now=now, return_address_id=address)
 
         def done(result: refund_decisions.BulkResult) -> None:
             dialog.show_result(result)
