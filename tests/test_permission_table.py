@@ -23,6 +23,7 @@ from app.services import (
     metrics,
     needs_attention,
     order_queries,
+    owner_handover,
     permissions,
     refund_decisions,
     refund_queue,
@@ -55,7 +56,7 @@ class Walk:
             Role.CLERK: actor_of(clerk),
             Role.WAREHOUSE: actor_of(add_person(sessions, owner, "wu", "Wu", Role.WAREHOUSE)),
         }
-        self.request, self.to_ship, self.refund_waiting = {}, {}, {}
+        self.request, self.to_ship, self.refund_waiting, self.to_hand = {}, {}, {}, {}
         orders, requests = [], []
         for n, role in enumerate(Role, start=1):
             decided = order_row(order_id=f"691000000000000{n:04d}")
@@ -66,11 +67,21 @@ class Walk:
             shipped = order_row(order_id=f"682000000000000{n:04d}")
             waiting = order_row(order_id=f"683000000000000{n:04d}")
             refund = after_sale_row(waiting, aftersale_id=f"723000000000000{n:04d}", apply_time=NOW - HOUR)
+            # One to hand to the owner, and one the clerk handed that the owner hands back.
+            to_hand = after_sale_row(decided, aftersale_id=f"724000000000000{n:04d}", apply_time=NOW - HOUR)
+            handed = after_sale_row(decided, aftersale_id=f"725000000000000{n:04d}", apply_time=NOW - HOUR)
             orders += [shipped, waiting]
-            requests += [request, refund]
+            requests += [request, refund, to_hand, handed]
+            self.to_hand[role] = to_hand["aftersale_id"]
             self.request[role] = request["aftersale_id"]
             self.to_ship[role], self.refund_waiting[role] = shipped["order_id"], waiting["order_id"]
         seed(sessions, orders=orders, after_sales=requests)
+        self.handed = {}
+        for n, role in enumerate(Role, start=1):
+            self.handed[role] = f"725000000000000{n:04d}"
+            with sessions.begin() as session:
+                owner_handover.hand_to_owner(session, self.people[Role.CLERK], self.handed[role],
+                                             reason="above my limit", now=NOW - HOUR)  # fmt: skip
         self.set_aside = {}  # a record the sync could not keep, one per role
         for n, role in enumerate(Role, start=1):
             bad = {"order_id": f"699900000000000{n:04d}", "update_time": NOW - 600, "pay_amount": 2**64}
@@ -136,6 +147,12 @@ SERVICE_CALLS: dict[Action, Callable[[Walk, Actor], None]] = {
     ),
     Action.DISMISS_SET_ASIDE_RECORD: lambda w, a: w.in_one(  # taking a set-aside record off the list
         lambda s: needs_attention.dismiss_set_aside(s, a, w.set_aside[_role(a)], now=NOW)
+    ),
+    Action.HAND_TO_OWNER: lambda w, a: w.in_one(
+        lambda s: owner_handover.hand_to_owner(s, a, w.to_hand[_role(a)], reason="over my limit", now=NOW)
+    ),
+    Action.HAND_BACK_TO_CLERK: lambda w, a: w.in_one(
+        lambda s: owner_handover.hand_back(s, a, w.handed[_role(a)], note="ask for photos", now=NOW)
     ),
 }
 

@@ -39,6 +39,8 @@ EXPECTED: dict[str, set[str]] = {
     "manage_shop_connection": {OW},
     "view_audit": {OW},
     "dismiss_set_aside_record": {OW},  # the owner: everything else
+    "hand_to_owner": {CL},  # a request beyond the clerk's limits; the owner has no one to hand to
+    "hand_back_to_clerk": {OW},
 }
 SHANGHAI = timezone(timedelta(hours=8))
 

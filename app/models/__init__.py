@@ -3,6 +3,7 @@
 from app.models.after_sales import AfterSale, AfterSaleStatusChange
 from app.models.base import Base
 from app.models.evidence import EvidencePicture
+from app.models.handover import OwnerHandover
 from app.models.orders import Order, OrderLine, OrderLogistics
 from app.models.outbox import OutboxOperation
 from app.models.people import AuditEvent, User
@@ -20,6 +21,7 @@ __all__ = [
     "OrderLine",
     "OrderLogistics",
     "OutboxOperation",
+    "OwnerHandover",
     "PlatformList",
     "QuarantinedRecord",
     "SyncCursor",

@@ -39,6 +39,7 @@ through these services alone, every action for every role):
   the one way a settings change enters the trail. MANAGE_SHOP_CONNECTION:
   shop_setup.switch_shop and shop_database's saving, checked before anything is written.
   VIEW_AUDIT: audit.list_events, actions_in_use and export_csv.
+  HAND_TO_OWNER, HAND_BACK_TO_CLERK: owner_handover.hand_to_owner and hand_back.
 - The VIEW_* screens read through many small queries, so the check sits at the
   session: `reading_sessions()` hands a screen a session factory whose every
   transaction first checks the person's current record for the screen's action.
@@ -97,10 +98,13 @@ class Action(StrEnum):
     MANAGE_SHOP_CONNECTION = "manage_shop_connection"
     VIEW_AUDIT = "view_audit"
     DISMISS_SET_ASIDE_RECORD = "dismiss_set_aside_record"  # a record the sync could not keep
+    HAND_TO_OWNER = "hand_to_owner"  # a request beyond a clerk's limits, for the owner to decide
+    HAND_BACK_TO_CLERK = "hand_back_to_clerk"  # the owner returns a handed request undecided
 
 
 _OWNER = frozenset({Role.OWNER})
 _OWNER_CLERK = frozenset({Role.OWNER, Role.CLERK})
+_CLERK = frozenset({Role.CLERK})
 _OWNER_WAREHOUSE = frozenset({Role.OWNER, Role.WAREHOUSE})
 _EVERYONE = frozenset(Role)
 
@@ -118,6 +122,8 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = MappingProxyType(
         Action.MANAGE_SHOP_CONNECTION: _OWNER,
         Action.VIEW_AUDIT: _OWNER,
         Action.DISMISS_SET_ASIDE_RECORD: _OWNER,  # needs_attention.dismiss_set_aside
+        Action.HAND_TO_OWNER: _CLERK,  # owner_handover.hand_to_owner (the owner has no one to hand to)
+        Action.HAND_BACK_TO_CLERK: _OWNER,  # owner_handover.hand_back
     }
 )
 

@@ -22,10 +22,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import AfterSale, OutboxOperation
+from app.models import AfterSale, OutboxOperation, OwnerHandover
 from app.models import outbox as outbox_state
 from app.services import audit, outbox, permissions, refusal_evidence
 from app.services.permissions import Action, Actor
@@ -221,6 +221,8 @@ def queue_decision(
         expected_to_status=target,
         audit_event_id=event_id,
     )
+    # Decided: a request handed to the owner waits for nobody any more (owner_handover).
+    session.execute(delete(OwnerHandover).where(OwnerHandover.aftersale_id == request.aftersale_id))
     return Queued(request.aftersale_id, op_id, operate_type, target, event_id)
 
 

@@ -3,7 +3,8 @@
 Owns what the queue may know about a request waiting for the merchant: `QueueRow`
 (one per request: the request, its order, the buyer's history with the shop, an open
 outbox operation that makes it "pending", whether its deadline passed while the
-mirror still shows it open, and the rule assessment flattened in). The detail pane's
+mirror still shows it open, who handed it to the owner and why (`owner_handover`),
+and the rule assessment flattened in). The detail pane's
 fuller picture of one request is `refund_detail.py`.
 
 The queue is read in two steps, as big item views do (Anki's card browser):
@@ -25,7 +26,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, String, and_, case, cast, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.models import AfterSale, Order, OrderLine, OrderLogistics, OutboxOperation
+from app.models import AfterSale, Order, OrderLine, OrderLogistics, OutboxOperation, OwnerHandover, User
 from app.models import outbox as outbox_state
 from app.services.after_sale_rules import Assessment, assess
 from app.services.order_queries import search_terms
@@ -67,6 +68,8 @@ class QueueRow:
     pending_operate_type: int | None  # and its OperateType
     needs_attention: bool  # an operation on it was rejected or conflicted
     expired_while_offline: bool  # deadline passed, still open here: probably decided by the platform
+    handed_by: str  # the display name of who handed it to the owner; "" when not handed
+    handed_reason: str
     rule_key: str
     rule_text_en: str
     rule_params: tuple[tuple[str, str], ...]
@@ -179,6 +182,8 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
             open_op.params,
             func.coalesce(summary.c.attention, 0),
             deadline < now,
+            User.display_name,
+            OwnerHandover.reason,
         )
         .select_from(AfterSale)
         .outerjoin(Order, Order.order_id == AfterSale.order_id)
@@ -186,6 +191,8 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
         .outerjoin(history, and_(history.c.buyer_id == Order.buyer_id, Order.buyer_id != ""))
         .outerjoin(summary, summary.c.entity_id == AfterSale.aftersale_id)
         .outerjoin(open_op, open_op.seq == summary.c.open_seq)
+        .outerjoin(OwnerHandover, OwnerHandover.aftersale_id == AfterSale.aftersale_id)
+        .outerjoin(User, User.id == OwnerHandover.handed_by)
     )
     if aftersale_ids is not None:
         statement = statement.where(AfterSale.aftersale_id.in_(aftersale_ids))
@@ -237,7 +244,7 @@ def _urgency_condition(urgency: str, deadline: ColumnElement[int], now: int) -> 
 
 def _queue_row(values: tuple[Any, ...], now: int, rules: RuleSet) -> QueueRow:
     facts = list(values[:20])
-    method, params, attention, expired = values[20:]
+    method, params, attention, expired, handed_by, handed_reason = values[20:]
     operate_type = None
     if method is not None:
         try:
@@ -245,7 +252,8 @@ def _queue_row(values: tuple[Any, ...], now: int, rules: RuleSet) -> QueueRow:
         except (ValueError, TypeError, AttributeError):
             operate_type = None
     facts[16] = bool(facts[16])
-    partial = (*facts, method, operate_type, bool(attention), bool(expired))
+    handed = (handed_by or "", handed_reason or "") if handed_reason is not None else ("", "")
+    partial = (*facts, method, operate_type, bool(attention), bool(expired), *handed)
     assessment = assess(_Facts(*partial[:_FACT_COUNT]), now, rules)
     return QueueRow(*partial, *_flatten(assessment))
 
@@ -285,6 +293,7 @@ def list_queue_keys(
     urgency: str | None = None,
     min_amount: int | None = None,
     max_amount: int | None = None,
+    handed: bool = False,
     sort: str = "deadline",
     descending: bool = False,
     limit: int | None = None,
@@ -293,7 +302,8 @@ def list_queue_keys(
     """Requests waiting for the merchant, filtered and sorted in SQL (ties by id).
 
     `statuses` narrows the waiting statuses (6, 11); `urgency` is "overdue", "1h",
-    "6h" or "24h" (due within, not yet overdue); amounts are refund fen, inclusive.
+    "6h" or "24h" (due within, not yet overdue); amounts are refund fen, inclusive;
+    `handed`: only the requests handed to the owner.
     """
     rules = rules or load_rules()
     column, history = _sort_column(sort, now, rules)
@@ -316,6 +326,8 @@ def list_queue_keys(
         statement = statement.where(AfterSale.refund_amount >= min_amount)
     if max_amount is not None:
         statement = statement.where(AfterSale.refund_amount <= max_amount)
+    if handed:
+        statement = statement.where(exists().where(OwnerHandover.aftersale_id == AfterSale.aftersale_id))
     tie_break = AfterSale.aftersale_id.desc() if descending else AfterSale.aftersale_id.asc()
     statement = statement.order_by(column.desc() if descending else column.asc(), tie_break)
     if limit is not None:

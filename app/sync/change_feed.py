@@ -44,6 +44,7 @@ KIND_OF_TABLE = {
     "users": "people",
     "sync_cursors": "sync",
     "quarantined_records": "quarantine",  # migration 0010
+    "owner_handovers": "after_sales",  # migration 0015: a request handed to the owner
 }
 EVERY_KIND = frozenset(KIND_OF_TABLE.values())
 # Notices of one burst (a decision touches the request, the outbox and the audit trail

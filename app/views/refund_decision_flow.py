@@ -6,7 +6,9 @@ and status), running the chosen service in one transaction on the database lane
 refusal (`DecisionRefused`, `PermissionDenied`) goes into the open dialog in plain
 words, keeping what was typed; a decision that committed closes it and emits
 `decided`, on which the queue refreshes (the row now reads "pending") and asks the
-sync worker to push at once.
+sync worker to push at once. Handing a request to the owner (a clerk) and handing it
+back (the owner) go the same way, through `owner_handover`, with a note the other
+person reads.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.services import refund_decisions
+from app.services import owner_handover, refund_decisions
 from app.services.permissions import Actor, PermissionDenied
 from app.services.platform_lists import reject_reasons
 from app.services.refund_decisions import BulkSummary, DecisionRefused, bulk_approve_summary
@@ -54,6 +56,33 @@ class ConfirmDialog(DecisionDialog):
         self.setWindowTitle(title)
         self.intro.setText(request_sentence(row) + "\n\n" + sentence)
         self.confirm_button().setText(button)
+
+
+class NoteDialog(DecisionDialog):
+    """A step that needs a few words for the other person (handing over, handing back)."""
+
+    def __init__(
+        self, row: QueueRow, title: str, sentence: str, button: str, *, required: str = "",
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(row, parent)
+        self.setObjectName("noteDialog")
+        self.setWindowTitle(title)
+        self.intro.setText(request_sentence(row) + "\n\n" + sentence)
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setObjectName("handoverNote")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(self.fontMetrics().height() * 4)
+        self.form.addRow(self.note_edit)
+        self._required = required  # the words shown when the note is left empty, if it must not be
+        self.confirm_button().setText(button)
+        self.note_edit.setFocus()
+
+    def note(self) -> str:
+        return self.note_edit.toPlainText().strip()
+
+    def local_problem(self) -> str:
+        return self._required if self._required and not self.note() else ""
 
 
 class DecisionFlow(QObject):
@@ -134,6 +163,37 @@ class DecisionFlow(QObject):
             self.refuse(row)
         else:
             self.approve(row)
+
+    def hand_to_owner(self, row: QueueRow, why: str = "") -> None:
+        """A clerk hands the request to the owner, saying why (`why`: the limit it exceeds)."""
+        dialog = NoteDialog(
+            row,
+            self.tr("Hand to the owner"),
+            (why + "\n\n" if why else "")
+            + self.tr("The owner sees it in their queue with your name and these words."),
+            self.tr("Hand to the owner"),
+            required=self.tr("Say in a few words why the owner should decide this request."),
+            parent=self._parent,
+        )
+        self._open(
+            dialog,
+            lambda s, a, i, *, now: owner_handover.hand_to_owner(s, a, i, reason=dialog.note(), now=now),
+        )
+
+    def hand_back(self, row: QueueRow) -> None:
+        """The owner hands a request back undecided, with a note for the clerk."""
+        dialog = NoteDialog(
+            row,
+            self.tr("Hand back"),
+            self.tr("Handed to you by {name}: {reason}").format(name=row.handed_by, reason=row.handed_reason)
+            + "\n\n"
+            + self.tr("It goes back to the queue undecided; your note is kept in the audit trail."),
+            self.tr("Hand back"),
+            parent=self._parent,
+        )
+        self._open(
+            dialog, lambda s, a, i, *, now: owner_handover.hand_back(s, a, i, note=dialog.note(), now=now)
+        )
 
     def bulk_approve(self, ids: Sequence[str]) -> None:
         """The summary first (nothing sent; the person's limits looked at), then

@@ -1,8 +1,10 @@
 """The refund queue's bars: the filters above the table, the decision buttons, the alarm.
 
-Owns `FilterBar` (type, status, urgency, refund range in yuan, a debounced search;
-`current()` is a plain `QueueFilters` the screen hands to `list_queue`), `ActionBar`
-(approve, refuse, approve the selection, and why they are disabled), and
+Owns `FilterBar` (type, status, urgency, refund range in yuan, a debounced search,
+only the requests handed to the owner; `current()` is a plain `QueueFilters` the
+screen hands to `list_queue`), `ActionBar` (approve, refuse, approve the selection,
+hand a request to the owner — or, for the owner, hand it back — and why they are
+disabled), and
 `UrgentNotifier`, which says once that a request is due within the hour: as a
 system-tray message where the desktop has a tray, else as a status-bar notice.
 """
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.permissions import Actor
+from app.services.permissions import Action, Actor, allowed
 from app.services.refund_queue import QueueRow
 from app.sync.codes import AFTER_SALE_TYPE_LABELS, AfterSaleStatus, AfterSaleType
 from app.views.people_words import parse_yuan
@@ -45,6 +48,7 @@ class QueueFilters:
     urgency: str | None = None
     min_amount: int | None = None
     max_amount: int | None = None
+    handed: bool = False  # only the requests handed to the owner
 
     def is_default(self) -> bool:
         return self == QueueFilters()
@@ -78,6 +82,9 @@ class FilterBar(QWidget):
         self.max_edit.setObjectName("maxAmount")
         width = self.fontMetrics().horizontalAdvance("¥10,000.00") + 16
         self.dash = QLabel("–", self)
+        self.handed_box = QCheckBox(self)
+        self.handed_box.setObjectName("handedFilter")
+        self.handed_box.toggled.connect(self.changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 3)
@@ -87,6 +94,7 @@ class FilterBar(QWidget):
             if isinstance(widget, QLineEdit):
                 widget.setFixedWidth(width)
             layout.addWidget(widget)
+        layout.addWidget(self.handed_box)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.changed)
         for edit in (self.search, self.min_edit, self.max_edit):
@@ -104,6 +112,7 @@ class FilterBar(QWidget):
             URGENCIES[max(0, self.urgency_box.currentIndex())],
             self._amount(self.min_edit),
             self._amount(self.max_edit),
+            self.handed_box.isChecked(),
         )
 
     def focus_search(self) -> None:
@@ -139,6 +148,8 @@ class FilterBar(QWidget):
                 box.setItemText(index, label)
         self.min_edit.setPlaceholderText(self.tr("Min ¥"))
         self.max_edit.setPlaceholderText(self.tr("Max ¥"))
+        self.handed_box.setText(self.tr("With the owner"))
+        self.handed_box.setToolTip(self.tr("Only the requests handed to the owner to decide"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -171,13 +182,16 @@ class ActionBar(QWidget):
         self.refuse_button.setObjectName("refuseButton")
         self.bulk_button = QPushButton(self)
         self.bulk_button.setObjectName("bulkApproveButton")
+        self.hand_button = QPushButton(self)  # a clerk hands to the owner; the owner hands back
+        self.hand_button.setObjectName("handButton")
+        self._hands_back = False
         self.hint = QLabel(self)
         self.hint.setObjectName("actionHint")
         self.hint.setStyleSheet("color: #6e7781;")
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
-        for widget in (self.approve_button, self.refuse_button, self.bulk_button):
+        for widget in (self.approve_button, self.refuse_button, self.bulk_button, self.hand_button):
             layout.addWidget(widget)
         layout.addWidget(self.hint, 1)
         self._selected = 0
@@ -189,11 +203,20 @@ class ActionBar(QWidget):
         self.approve_button.setEnabled(can_act)
         self.refuse_button.setEnabled(can_act)
         self.bulk_button.setEnabled(may_decide and selected > 1)
+        hands_over = actor is not None and allowed(actor, Action.HAND_TO_OWNER)
+        self._hands_back = actor is not None and allowed(actor, Action.HAND_BACK_TO_CLERK)
+        self.hand_button.setVisible(hands_over or self._hands_back)
+        handed = row is not None and bool(row.handed_reason)
+        may_hand = handed if self._hands_back else hands_over and not handed
+        self.hand_button.setEnabled(row is not None and not row.pending and may_hand)
         if not may_decide:
             hint = self.tr("Your role can look at requests but not decide them.") if actor else self.tr(
                 "Sign in to decide requests.")  # fmt: skip
         elif row is not None and row.pending:
             hint = self.tr("A decision on this request is waiting to be sent.")
+        elif row is not None and row.handed_reason and hands_over:
+            hint = self.tr("Handed to the owner by {name}; it waits for the owner.")
+            hint = hint.format(name=row.handed_by)
         else:
             hint = self.tr("Enter: suggested decision · A: approve · R: refuse · Space: select")
         self.hint.setText(hint)
@@ -203,6 +226,8 @@ class ActionBar(QWidget):
         self.approve_button.setText(self.tr("Approve… (A)"))
         self.refuse_button.setText(self.tr("Refuse… (R)"))
         self.bulk_button.setText(self.tr("Approve {count} selected…").format(count=max(self._selected, 0)))
+        hand = self.tr("Hand back… (H)") if self._hands_back else self.tr("Hand to owner… (H)")
+        self.hand_button.setText(hand)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

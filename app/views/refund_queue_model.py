@@ -6,7 +6,9 @@ it is (under an hour red and bold, under six hours amber; a deadline that passed
 the mirror still shows the request open reads "expired — probably decided by the
 platform"), the request's type, reason, refund, product, the order's state and
 parcels, the buyer's history, the rule that applies and its suggestion, and the
-"pending" badge while a decision waits in the outbox. The model holds the ordered
+"pending" badge while a decision waits in the outbox; in the same column, a request
+handed to the owner (who handed it and why in the tooltip) and, for a clerk, one
+beyond their refund limits (`set_limits`), so they know before opening a dialog. The model holds the ordered
 `QueueKey`s of every request (id, deadline, pending: 20k of them cost little) and
 full `QueueRow`s only for the pages Qt has asked about (`PagedRows`, reading through
 the screen's `fetch_rows`), so opening, filtering and sorting never build rows nobody
@@ -32,12 +34,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from app.services.after_sale_rules import EVIDENCE_TIER_TEXTS
+from app.services.owner_handover import beyond_limits
+from app.services.permissions import Actor, PermissionDenied
 from app.services.refund_queue import QueueKey, QueueRow
 from app.sync.codes import AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
 from app.views import formatting
 from app.views.big_table import OneCallPerCell
 from app.views.formatting import HOUR, code_label, refunds_text
 from app.views.paged_rows import PagedRows
+from app.views.people_words import refusal_text
 
 COL_DEADLINE = 0
 COL_PENDING = 1
@@ -72,6 +77,8 @@ AMBER = QColor("#9a6700")
 MUTED = QColor("#8a8f98")
 PENDING_BG = QColor("#fff1c2")
 ATTENTION_BG = QColor("#ffd8d3")
+HANDED_BG = QColor("#dbe9ff")
+HANDED = QColor("#0550ae")
 SUGGESTION_COLOURS = {"approve": QColor("#1a7f37"), "refuse": RED, "inspect": QColor("#0969da")}
 REPEAT_BUYER = 3  # from this many requests in 90 days the history is worth a look
 _ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -101,6 +108,8 @@ class RefundQueueModel(OneCallPerCell, QAbstractTableModel):
         self._descending = False
         self._headers: list[str] = []
         self._words: dict[str, str] = {}
+        self._actor: Actor | None = None
+        self._spent_today = 0
         self._bold = QFont()
         self._bold.setBold(True)
         self.retranslate()
@@ -117,6 +126,16 @@ class RefundQueueModel(OneCallPerCell, QAbstractTableModel):
     def set_rows(self, rows: Sequence[QueueRow]) -> None:
         """Replace every row with rows read in full (already sorted by the service)."""
         self.set_keys([QueueKey(r.aftersale_id, r.status_deadline, r.pending) for r in rows], rows)
+
+    def set_limits(self, actor: Actor | None, spent_today_fen: int) -> None:
+        """Whose limits the rows are marked against, and what they approved today."""
+        self._actor, self._spent_today = actor, spent_today_fen
+
+    def beyond_limits(self, row: QueueRow) -> PermissionDenied | None:
+        """Why the person could not approve `row` (their limits), or None."""
+        if self._actor is None or row.pending:
+            return None
+        return beyond_limits(self._actor, row.type, row.status, row.refund_amount, self._spent_today)
 
     def queue_keys(self) -> list[QueueKey]:
         return self._keys
@@ -183,6 +202,8 @@ class RefundQueueModel(OneCallPerCell, QAbstractTableModel):
             "expired": self.tr("expired — probably decided by the platform"),
             "pending": self.tr("pending"),
             "attention": self.tr("needs attention"),
+            "handed": self.tr("with the owner"),
+            "beyond": self.tr("owner decides"),
             "approve": self.tr("Approve"),
             "refuse": self.tr("Refuse"),
             "inspect": self.tr("Inspect"),
@@ -207,7 +228,10 @@ class RefundQueueModel(OneCallPerCell, QAbstractTableModel):
                 formatting.duration(23 * HOUR + 59 * 60),
                 words["expired"],
             ],
-            COL_PENDING: [self._headers[COL_PENDING], words["pending"], words["attention"]],
+            COL_PENDING: [
+                self._headers[COL_PENDING],
+                *(words[key] for key in ("pending", "attention", "handed", "beyond")),
+            ],
             COL_TYPE: [self._headers[COL_TYPE], *types],
             COL_REASON: ["质量问题，不出雾气了"],
             COL_AMOUNT: ["¥12,345.00"],
@@ -254,7 +278,9 @@ class RefundQueueModel(OneCallPerCell, QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column == COL_PENDING:
             if row.pending:
                 return PENDING_BG
-            return ATTENTION_BG if row.needs_attention else None
+            if row.needs_attention:
+                return ATTENTION_BG
+            return HANDED_BG if row.handed_by or row.handed_reason else None
         if role == Qt.ItemDataRole.FontRole and (
             (column == COL_DEADLINE and self.is_red(row)) or column == COL_PENDING
         ):
@@ -277,7 +303,11 @@ class RefundQueueModel(OneCallPerCell, QAbstractTableModel):
         if column == COL_PENDING:
             if row.pending:
                 return self._words["pending"]
-            return self._words["attention"] if row.needs_attention else ""
+            if row.needs_attention:
+                return self._words["attention"]
+            if row.handed_reason:
+                return self._words["handed"]
+            return self._words["beyond"] if self.beyond_limits(row) is not None else ""
         if column == COL_TYPE:
             return code_label(AFTER_SALE_TYPE_LABELS, row.type)
         if column == COL_REASON:
@@ -333,7 +363,11 @@ class RefundQueueModel(OneCallPerCell, QAbstractTableModel):
         if column == COL_SUGGESTION:
             return SUGGESTION_COLOURS.get(row.suggestion)
         if column == COL_PENDING:
-            return AMBER if row.pending else RED
+            if row.pending:
+                return AMBER
+            if row.needs_attention:
+                return RED
+            return HANDED if row.handed_reason else AMBER
         if column == COL_BUYER and row.buyer_requests_90d >= REPEAT_BUYER:
             return AMBER
         if column == COL_RULE and row.window_open is False:
@@ -359,6 +393,12 @@ class RefundQueueModel(OneCallPerCell, QAbstractTableModel):
             return self.tr("A decision made here is waiting to be sent to the platform.")
         if column == COL_PENDING and row.needs_attention:
             return self.tr("The platform did not take a decision on this request; see Needs attention.")
+        if column == COL_PENDING and row.handed_reason:
+            return self.tr("Handed to the owner by {name}: {reason}").format(
+                name=row.handed_by, reason=row.handed_reason
+            )
+        if column == COL_PENDING and (denied := self.beyond_limits(row)) is not None:
+            return refusal_text(denied) + "\n" + self.tr("Hand it to the owner with H.")
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

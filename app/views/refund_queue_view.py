@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.services import outbox
+from app.services import outbox, permissions
 from app.services.permissions import Action, Actor, allowed
 from app.services.refund_queue import (
     QueueKey,
@@ -55,6 +55,7 @@ from app.views.background import BackgroundTasks
 from app.views.big_table import configure_big_table, select_rows, selected_rows, size_columns
 from app.views.offline_banner import OfflineBanner
 from app.views.paged_rows import PAGE_ROWS
+from app.views.people_words import refusal_text
 from app.views.refund_decision_flow import DecisionFlow
 from app.views.refund_detail_pane import RefundDetailPane
 from app.views.refund_queue_bars import ActionBar, FilterBar, QueueFilters
@@ -81,6 +82,7 @@ class _Answer:
     keys: list[QueueKey]
     rows: list[QueueRow]  # the pages on screen and the current request, read ahead
     waiting: int
+    spent_today: int  # what the person approved today, for the marks of their limits
     seconds: float  # how long the query took on the database lane
 
 
@@ -156,6 +158,7 @@ class RefundQueueView(QWidget):
         self.actions.approve_button.clicked.connect(self.approve_current)
         self.actions.refuse_button.clicked.connect(self.refuse_current)
         self.actions.bulk_button.clicked.connect(self.bulk_approve_selected)
+        self.actions.hand_button.clicked.connect(self.hand_current)
         self._countdown = QTimer(self, interval=COUNTDOWN_REFRESH_MS)
         self._countdown.timeout.connect(self._tick)
         self._countdown.start()
@@ -175,6 +178,7 @@ class RefundQueueView(QWidget):
             Qt.Key.Key_A: self.approve_current,
             Qt.Key.Key_R: self.refuse_current,
             Qt.Key.Key_Space: self._toggle_current,
+            Qt.Key.Key_H: self.hand_current,
         }
         self._moves = {
             Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -PAGE_STEP,
@@ -217,19 +221,21 @@ class RefundQueueView(QWidget):
         first -= first % PAGE_ROWS
         current = self.current_row()
         keep = current.aftersale_id if current else None
+        actor = self._actor
 
         def query(session: Session) -> _Answer:
             started = time.perf_counter()
             keys = list_queue_keys(
                 session, now=now, search=filters.search, types=filters.types, statuses=filters.statuses,
                 urgency=filters.urgency, min_amount=filters.min_amount, max_amount=filters.max_amount,
-                sort=sort, descending=descending,
+                handed=filters.handed, sort=sort, descending=descending,
             )  # fmt: skip
             # The page the person looks at (it stays in place), the next, and the current row.
             ids = [key.aftersale_id for key in keys[first : first + 2 * PAGE_ROWS]]
             rows = queue_rows(session, [*ids, keep] if keep and keep not in ids else ids, now=now)
+            spent = permissions.refunds_approved_today(session, actor, now) if actor is not None else 0
             seconds = time.perf_counter() - started
-            return _Answer(filters, keys, rows, outbox.waiting_count(session), seconds)
+            return _Answer(filters, keys, rows, outbox.waiting_count(session), spent, seconds)
 
         self._tasks.read("refunds.list", self._sessions, query, self._on_rows)
 
@@ -273,6 +279,16 @@ class RefundQueueView(QWidget):
     def open_current(self) -> None:
         if (row := self.current_row()) is not None and self.may_decide():
             self.flow.open_suggested(row)
+
+    def hand_current(self) -> None:
+        """A clerk hands the current request to the owner; the owner hands it back."""
+        if (row := self.current_row()) is None or row.pending or self._actor is None:
+            return
+        if allowed(self._actor, Action.HAND_BACK_TO_CLERK) and row.handed_reason:
+            self.flow.hand_back(row)
+        elif allowed(self._actor, Action.HAND_TO_OWNER) and not row.handed_reason:
+            denied = self.model.beyond_limits(row)
+            self.flow.hand_to_owner(row, refusal_text(denied) if denied is not None else "")
 
     def bulk_approve_selected(self) -> None:
         if (ids := self.selected_ids()) and self.may_decide():
@@ -364,6 +380,7 @@ class RefundQueueView(QWidget):
         self.last_query_seconds = answer.seconds
         self.banner.set_state(waiting=answer.waiting)
         self._loaded = True
+        self.model.set_limits(self._actor, answer.spent_today)
         self.model.set_keys(answer.keys, answer.rows)
         current_id = current.aftersale_id if current else None
         decided = current_id is not None and current_id == self._advance_from
