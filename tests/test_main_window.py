@@ -51,8 +51,8 @@ def navigation_texts(window: MainWindow) -> list[str]:
         (SyncStatus(SyncState.SYNCING), "Syncing…"),
         (SyncStatus(SyncState.ONLINE, last_success_at=NOW - 125), "Online · last synced 2 min ago"),
         (SyncStatus(SyncState.ONLINE, last_success_at=NOW - 5), "Online · last synced just now"),
-        (SyncStatus(SyncState.OFFLINE, next_attempt_in_s=30), "Offline — will retry in 30 s"),
-        (SyncStatus(SyncState.OFFLINE), "Offline — will retry on its own"),
+        (SyncStatus(SyncState.OFFLINE, next_attempt_in_s=30), "Offline · next try in 30 s"),
+        (SyncStatus(SyncState.OFFLINE), "Offline · will try again by itself"),
         (
             SyncStatus(SyncState.NEEDS_ATTENTION, last_error="the shop's access token has expired"),
             "Needs attention: the shop's access token has expired",
@@ -74,7 +74,7 @@ def test_the_retry_countdown_counts_down(qtbot, english) -> None:
     bar.set_status(SyncStatus(SyncState.OFFLINE, next_attempt_in_s=30))
     monotonic[0] += 12
     bar._refresh()
-    assert bar.text() == "Offline — will retry in 18 s"
+    assert bar.text() == "Offline · next try in 18 s"
 
 
 def test_the_worker_drives_the_status_line_and_the_screens(

@@ -65,7 +65,9 @@ class Statuses(list[SyncStatus]):
     """Every status the window received, and a way to wait for the end of the next run."""
 
     def after(self, start: int) -> list[SyncStatus]:
-        return [status for status in self[start:] if status.state is not SyncState.SYNCING]
+        return [
+            status for status in self[start:] if status.state is not SyncState.SYNCING and not status.retrying
+        ]
 
 
 def next_outcome(qtbot: QtBot, statuses: Statuses, action: Callable[[], None] = lambda: None) -> SyncStatus:
@@ -196,7 +198,7 @@ syncing = SyncProcess(lambda: credentials, f"sqlite:///{disk}/mirror.sqlite", in
 told = []
 
 def heard(status):
-    if status.state in (SyncState.STARTING, SyncState.SYNCING):
+    if status.state in (SyncState.STARTING, SyncState.SYNCING) or status.retrying:
         return
     told.append({"state": status.state.value, "words": status.last_error, "next": status.next_attempt_in_s})
     if len(told) == 1 and status.state is SyncState.NEEDS_ATTENTION:

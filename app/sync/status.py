@@ -23,6 +23,15 @@ PROBLEM_ANOTHER_WORKSTATION_SYNCING = QT_TRANSLATE_NOOP(
 )
 
 
+# Why a run had to be tried again: each is said differently (a platform that answers with
+# server errors is not a network that is down).
+CAUSE_NETWORK = "network"  # nothing answered: the internet connection, or the platform is gone
+CAUSE_NO_ANSWER = "no_answer"  # connected, but no answer in time
+CAUSE_PLATFORM = "platform"  # the platform answered with server errors or an unreadable answer
+CAUSE_RATE_LIMITED = "rate_limited"  # the platform asked us to slow down
+CAUSE_UNEXPECTED = "unexpected"  # something in this app failed; the log has it
+
+
 class SyncState(Enum):
     STARTING = "starting"  # no run finished yet
     SYNCING = "syncing"
@@ -47,6 +56,12 @@ class SyncStatus:
     error_detail: str = ""  # the platform's own words, or what could not be read
     next_attempt_in_s: float | None = None
     kinds_changed: frozenset[str] = field(default_factory=frozenset)
+    # Why the platform was not reached, for the words people see (one of the CAUSE_ values);
+    # empty when nothing went wrong or a person must act (`last_error` says what).
+    cause: str = ""
+    # A run is under way after a problem: the state stays the problem's until a run succeeds,
+    # so the desk never says "online" while the platform still cannot be reached.
+    retrying: bool = False
 
 
 class ShopNotReachable(RuntimeError):

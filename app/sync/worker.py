@@ -20,6 +20,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
@@ -27,10 +28,27 @@ from app.models import outbox as outbox_state
 from app.services.shop_database import SYNC_PROBLEMS, sync_problem
 from app.sync.backoff import Backoff
 from app.sync.change_feed import ChangeFeed
-from app.sync.client import Outcome
+from app.sync.client import (
+    PROBLEM_HTTP,
+    PROBLEM_NETWORK,
+    PROBLEM_PLATFORM_BUSY,
+    PROBLEM_RATE_LIMITED,
+    PROBLEM_TIMEOUT,
+    PROBLEM_UNREADABLE,
+    Outcome,
+)
 from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.engine import RunReport, SyncEngine
-from app.sync.status import ShopNotReachable, SyncState, SyncStatus
+from app.sync.status import (
+    CAUSE_NETWORK,
+    CAUSE_NO_ANSWER,
+    CAUSE_PLATFORM,
+    CAUSE_RATE_LIMITED,
+    CAUSE_UNEXPECTED,
+    ShopNotReachable,
+    SyncState,
+    SyncStatus,
+)
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +59,17 @@ EngineFactory = Callable[[Callable[[str, int], None]], SyncEngine]
 PROBLEM_UNEXPECTED = QT_TRANSLATE_NOOP(
     "sync", "Sync failed unexpectedly; it will try again. The log file has the details."
 )
+# Why the platform was not reached, from the client's words for it: the status line says
+# "the platform is having trouble" for server errors, never "the network is down".
+CAUSES = {
+    PROBLEM_NETWORK: CAUSE_NETWORK,
+    PROBLEM_TIMEOUT: CAUSE_NO_ANSWER,
+    PROBLEM_HTTP: CAUSE_PLATFORM,
+    PROBLEM_PLATFORM_BUSY: CAUSE_PLATFORM,
+    PROBLEM_UNREADABLE: CAUSE_PLATFORM,
+    PROBLEM_RATE_LIMITED: CAUSE_RATE_LIMITED,
+    PROBLEM_UNEXPECTED: CAUSE_UNEXPECTED,
+}
 # While a big pull runs, let screens refresh this often, not on every page: each refresh
 # re-reads what the screen shows, and while those reads and the sync's own parsing
 # share the interpreter, every repaint waits for it (measured: the worst GUI stall of a
@@ -94,7 +123,13 @@ class _SyncLoop(QObject):
     def run(self) -> None:
         assert self._timer is not None
         self._timer.stop()
-        if self._status.state is not SyncState.STANDING_BY:  # asking for the lease is no sync
+        if self._status.state in (SyncState.OFFLINE, SyncState.NEEDS_ATTENTION):
+            # A retry: the problem stands until a run succeeds. Saying "syncing" (or
+            # "online") now would flip the status line and the banners at every try.
+            self._publish(
+                replace(self._status, retrying=True, next_attempt_in_s=0, kinds_changed=frozenset())
+            )
+        elif self._status.state is not SyncState.STANDING_BY:  # asking for the lease is no sync
             self._publish(SyncStatus(**{**self._status.__dict__, "state": SyncState.SYNCING}))
         try:
             if self._engine is None:
@@ -161,6 +196,7 @@ class _SyncLoop(QObject):
                 error_detail=report.detail,
                 next_attempt_in_s=delay,
                 kinds_changed=report.kinds_changed,
+                cause=CAUSES.get(report.problem, "") if state is SyncState.OFFLINE else "",
             )
         )
         return delay

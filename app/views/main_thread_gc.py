@@ -51,7 +51,7 @@ class MainThreadGarbageCollector(QObject):
         sync_worker.status_changed.connect(self._on_sync_status)  # type: ignore[attr-defined]
 
     def _on_sync_status(self, status: SyncStatus) -> None:
-        self._syncing = status.state == SyncState.SYNCING
+        self._syncing = status.state == SyncState.SYNCING or status.retrying  # a retry is a run too
 
     def collect_if_due(self) -> int | None:
         """Collect the oldest generation that is due; returns it (None: nothing due)."""

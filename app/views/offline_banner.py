@@ -1,49 +1,124 @@
-"""The banner that says the platform cannot be reached and that work is kept.
+"""The banner that says the platform cannot be reached, why, and that work is kept.
 
-Owns `OfflineBanner`, shown at the top of the screens where people act (refunds,
-shipping) while the sync is offline: what they do is saved here and sent when the
-connection returns, with how many actions wait. Hidden otherwise.
+Owns `OfflineBanner`, at the top of the screens where people act (refunds, shipping)
+while the sync is offline: why the platform is not reached (the network, the
+platform's own trouble, a request to slow down), that what they do is saved here and
+sent when it can be, with how many actions wait.
+
+The banner never moves what is under the pointer: its line is reserved whether it
+shows or not (one line, its whole text in the tooltip), so a row does not jump away
+from a click when the connection comes and goes. A retry under way changes nothing
+here: only a run that succeeds takes the banner away.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from app.sync.status import SyncState
+from app.sync.status import (
+    CAUSE_NETWORK,
+    CAUSE_NO_ANSWER,
+    CAUSE_PLATFORM,
+    CAUSE_RATE_LIMITED,
+    SyncState,
+    SyncStatus,
+)
 
 STYLE = "background: #fff1c2; color: #5c4400; padding: 8px; border-radius: 4px;"
+# The reserved line: the same colours, one line high, with no background while hidden.
+LINE_STYLE = (
+    "QLabel#offlineBanner {{ background: {background}; color: #5c4400; padding: 0 8px; border-radius: 4px; }}"
+)
+VERTICAL_PADDING = 6
+# States that say where the connection stands; the others ("syncing", "starting") leave
+# the banner as it is, so a run under way does not hide it and show it again.
+SHOWS = {SyncState.OFFLINE: True, SyncState.ONLINE: False, SyncState.STANDING_BY: False,
+         SyncState.NEEDS_ATTENTION: False}  # fmt: skip
 
 
 class OfflineBanner(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("offlineBanner")
-        self.setWordWrap(True)
-        self.setStyleSheet(STYLE)
+        self.setWordWrap(False)  # one line, always the same height
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        # The width is the screen's to give: a long sentence is cut short, never widens it.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(1)
         self._offline = False
+        self._cause = ""
         self._waiting = 0
-        self.hide()
+        self._full = ""
+        self._fit_height()
+        self._update()
 
     def set_state(self, state: SyncState | None = None, waiting: int | None = None) -> None:
-        if state is not None:
-            self._offline = state == SyncState.OFFLINE
+        if state is not None and state in SHOWS:
+            self._offline = SHOWS[state]
         if waiting is not None:
             self._waiting = waiting
         self._update()
 
+    def set_status(self, status: SyncStatus) -> None:
+        """The sync's latest word: shown while it cannot reach the platform, with why."""
+        if status.state in SHOWS:
+            self._cause = status.cause
+        self.set_state(status.state)
+
     def text_shown(self) -> str | None:
-        return self.text() if not self.isHidden() else None
+        return self._full if self._offline else None
+
+    def _sentence(self) -> str:
+        if self._cause == CAUSE_NETWORK:
+            return self.tr(
+                "Offline: the platform cannot be reached — your work is saved here and will be sent "
+                "when the connection returns."
+            )
+        if self._cause == CAUSE_NO_ANSWER:
+            return self.tr(
+                "The platform is not answering — your work is saved here and will be sent when it does."
+            )
+        if self._cause == CAUSE_PLATFORM:
+            return self.tr(
+                "The platform is having trouble — your work is saved here and will be sent once it works "
+                "again."
+            )
+        if self._cause == CAUSE_RATE_LIMITED:
+            return self.tr(
+                "The platform asked us to slow down — your work is saved here and will be sent in a moment."
+            )
+        return self.tr("Offline — your work is saved here and will be sent when the connection returns.")
 
     def _update(self) -> None:
+        self._full = ""
         if self._offline:
-            text = self.tr("Offline — your work is saved here and will be sent when the connection returns.")
+            self._full = self._sentence()
             if self._waiting:
-                text += " " + self.tr("{count} waiting to be sent.").format(count=self._waiting)
-            self.setText(text)
-        self.setVisible(self._offline)
+                self._full += " " + self.tr("{count} waiting to be sent.").format(count=self._waiting)
+        self.setToolTip(self._full)
+        self._elide()
+        background = "#fff1c2" if self._offline else "transparent"
+        if self.property("background") != background:  # re-polishing on every count is waste
+            self.setProperty("background", background)
+            self.setStyleSheet(LINE_STYLE.format(background=background))
+
+    def _elide(self) -> None:
+        room = max(0, self.width() - 2 * self.fontMetrics().horizontalAdvance("M"))
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(self.fontMetrics().height() + 2 * VERTICAL_PADDING)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._update()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+            self._elide()
         super().changeEvent(event)

@@ -210,7 +210,7 @@ class RefundQueueView(QWidget):
             self.refresh()
 
     def set_sync_status(self, status: SyncStatus) -> None:
-        self.banner.set_state(status.state)
+        self.banner.set_status(status)
 
     def refresh(self) -> None:
         filters = self.filters.current()

@@ -189,7 +189,7 @@ class ShippingBoardView(QWidget):
 
     def set_sync_status(self, status: SyncStatus) -> None:
         """The board works the same online or not; offline, the banner says work is kept."""
-        self.banner.set_state(status.state)
+        self.banner.set_status(status)
 
     def refresh(self) -> None:
         product, carrier, now = (

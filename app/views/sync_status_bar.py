@@ -1,10 +1,12 @@
 """The status bar's sync line: where the shop connection stands, in plain words.
 
 Owns `SyncStatusBar`, the widget at the right of the main window's status bar: a
-coloured dot, a sentence ("Online · last synced 2 min ago", "Syncing…", "Offline —
-will retry in 30 s", "Needs attention: <reason>") and a "Sync now" button. It shows
-the latest `SyncStatus` the sync worker published and keeps its relative times and
-the retry countdown current with one slow timer.
+coloured dot, a sentence ("Online · last synced 2 min ago", "Syncing…", "The platform
+is having trouble · next try in 30 s", "Needs attention: <reason>") and a "Sync now"
+button. It shows the latest `SyncStatus` the sync worker published and keeps its
+relative times and the retry countdown current with one slow timer. While a retry runs
+the problem stays on the line ("… · trying again now…"): it is gone only when a run
+succeeds.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.services.shop_database import SYNC_PROBLEMS
-from app.sync.status import SyncState, SyncStatus
+from app.sync.status import (
+    CAUSE_NETWORK,
+    CAUSE_NO_ANSWER,
+    CAUSE_PLATFORM,
+    CAUSE_RATE_LIMITED,
+    CAUSE_UNEXPECTED,
+    SyncState,
+    SyncStatus,
+)
 from app.views import formatting
 
 REFRESH_MS = 1_000
@@ -120,21 +130,41 @@ class SyncStatusBar(QWidget):
                 age=formatting.age(status.last_success_at, now)
             )
         if state == SyncState.OFFLINE:
-            if status.next_attempt_in_s is None:
-                return self.tr("Offline — will retry on its own")
-            elapsed = self._monotonic() - self._received_at
-            left = max(0, round(status.next_attempt_in_s - elapsed))
-            if left == 0:
-                return self.tr("Offline — retrying now…")
-            return self.tr("Offline — will retry in {seconds} s").format(seconds=left)
+            # Why, in a few words (the tooltip has the whole sentence), and when the next try is.
+            return self.cause_text(status.cause) + " · " + self._next_try(status)
         reason = self.problem_text(status) or self.tr("the shop connection needs a person")
         text = self.tr("Needs attention: {reason}").format(reason=reason)
-        if status.last_error in SYNC_PROBLEMS.values() and status.next_attempt_in_s is not None:
+        if status.retrying or (
+            status.last_error in SYNC_PROBLEMS.values() and status.next_attempt_in_s is not None
+        ):
             # The database's problems are tried again by themselves, backing off: say when.
-            left = max(0, round(status.next_attempt_in_s - (self._monotonic() - self._received_at)))
-            when = self.tr("next try in {seconds} s").format(seconds=left)
-            text += " · " + (when if left else self.tr("trying again now…"))
+            text += " · " + self._next_try(status)
         return text
+
+    def cause_text(self, cause: str) -> str:
+        """Why the platform was not reached, in a few words (OFFLINE: tried again by itself)."""
+        if cause == CAUSE_NETWORK:
+            return self.tr("Offline: the platform cannot be reached")
+        if cause == CAUSE_NO_ANSWER:
+            return self.tr("The platform is not answering")
+        if cause == CAUSE_PLATFORM:
+            return self.tr("The platform is having trouble")
+        if cause == CAUSE_RATE_LIMITED:
+            return self.tr("The platform asked us to slow down")
+        if cause == CAUSE_UNEXPECTED:
+            return self.tr("The sync failed unexpectedly")
+        return self.tr("Offline")
+
+    def _next_try(self, status: SyncStatus) -> str:
+        """When the next try is ("next try in 25 s", counting down), or that it runs now."""
+        if status.retrying:
+            return self.tr("trying again now…")
+        if status.next_attempt_in_s is None:
+            return self.tr("will try again by itself")
+        left = max(0, round(status.next_attempt_in_s - (self._monotonic() - self._received_at)))
+        if left == 0:
+            return self.tr("trying again now…")
+        return self.tr("next try in {seconds} s").format(seconds=left)
 
     @staticmethod
     def problem_text(status: SyncStatus) -> str:
@@ -171,4 +201,4 @@ class SyncStatusBar(QWidget):
         if self._dot.property("colour") != colour:  # re-polishing every second would be waste
             self._dot.setProperty("colour", colour)
             self._dot.setStyleSheet(f"color: {colour};")
-        self._button.setEnabled(self._can_sync and status.state != SyncState.SYNCING)
+        self._button.setEnabled(self._can_sync and status.state != SyncState.SYNCING and not status.retrying)
