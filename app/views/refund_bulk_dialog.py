@@ -53,6 +53,10 @@ class BulkApproveDialog(QDialog):
         self.list_caption = QLabel(self)
         self.details = QListWidget(self)
         self.details.setObjectName("bulkDetails")
+        # Each reason read whole: wrapped to the dialog's width, never cut off at the edge.
+        self.details.setWordWrap(True)
+        self.details.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.address_box = QComboBox(self)
         self.address_box.setObjectName("returnAddress")
         for address_id, text in addresses:

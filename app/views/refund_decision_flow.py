@@ -76,6 +76,8 @@ class NoteDialog(DecisionDialog):
         self.form.addRow(self.note_edit)
         self._required = required  # the words shown when the note is left empty, if it must not be
         self.confirm_button().setText(button)
+        # A top-level dialog does not grow for its wrapped sentence by itself: make room for it.
+        self.intro.setMinimumHeight(self.intro.heightForWidth(self.minimumWidth() - 24))
         self.note_edit.setFocus()
 
     def note(self) -> str:

@@ -340,6 +340,8 @@ def action_words(action: str) -> str:
         "exchange.approve": QCoreApplication.translate("RefundDetailPane", "agreed to the exchange"),
         "outbox.discard": QCoreApplication.translate("RefundDetailPane", "discarded a decision"),
         "outbox.reapply": QCoreApplication.translate("RefundDetailPane", "applied a decision again"),
+        "request.hand_to_owner": QCoreApplication.translate("RefundDetailPane", "handed it to the owner"),
+        "request.hand_back": QCoreApplication.translate("RefundDetailPane", "handed it back"),
     }
     return words.get(action, action)
 
