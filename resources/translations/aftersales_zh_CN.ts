@@ -4,39 +4,54 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="193" />
+        <location filename="../../app/views/refund_queue_bars.py" line="213" />
         <source>Your role can look at requests but not decide them.</source>
         <translation>你的角色只能查看售后，不能处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="194" />
+        <location filename="../../app/views/refund_queue_bars.py" line="214" />
         <source>Sign in to decide requests.</source>
         <translation>请先登录再处理售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="196" />
+        <location filename="../../app/views/refund_queue_bars.py" line="216" />
         <source>A decision on this request is waiting to be sent.</source>
         <translation>这条售后已处理，正等待提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="198" />
+        <location filename="../../app/views/refund_queue_bars.py" line="218" />
+        <source>Handed to the owner by {name}; it waits for the owner.</source>
+        <translation>{name} 已交给店主，等待店主处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="221" />
         <source>Enter: suggested decision · A: approve · R: refuse · Space: select</source>
         <translation>回车：按建议处理 · A：同意 · R：拒绝 · 空格：勾选</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="203" />
+        <location filename="../../app/views/refund_queue_bars.py" line="226" />
         <source>Approve… (A)</source>
         <translation>同意…（A）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="204" />
+        <location filename="../../app/views/refund_queue_bars.py" line="227" />
         <source>Refuse… (R)</source>
         <translation>拒绝…（R）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="205" />
+        <location filename="../../app/views/refund_queue_bars.py" line="228" />
         <source>Approve {count} selected…</source>
         <translation>批量同意所选 {count} 条…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="229" />
+        <source>Hand back… (H)</source>
+        <translation>退回客服… (H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="229" />
+        <source>Hand to owner… (H)</source>
+        <translation>交给店主… (H)</translation>
     </message>
 </context>
 <context>
@@ -268,77 +283,82 @@
 <context>
     <name>BulkApproveDialog</name>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="125" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="129" />
         <source>Approve refunds</source>
         <translation>批量同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="146" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="150" />
         <source>Approve {count} refunds, {total} in all? Nothing is sent until you confirm.</source>
         <translation>同意 {count} 笔退款，共 {total}？确认前不会提交任何操作。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="117" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="121" />
         <source>Choose where the buyers send the goods.</source>
-        <translation type="unfinished" />
+        <translation>请选择买家寄回商品的地址。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="125" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="129" />
         <source>Approve requests</source>
-        <translation type="unfinished" />
+        <translation>批量同意售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="126" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="130" />
         <source>&amp;Return address:</source>
         <translation>退货地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="141" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="145" />
         <source>Refunds to approve: {count} ({total} in all). Returns to agree: {returns}. Nothing is sent until you confirm.</source>
-        <translation type="unfinished" />
+        <translation>同意退款：{count} 笔（共 {total}）。同意退货：{returns} 笔。确认之前不会发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="150" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="154" />
         <source>Agree to {count} returns? The buyers send the goods back to the address below. Nothing is sent until you confirm.</source>
-        <translation type="unfinished" />
+        <translation>同意这 {count} 笔退货吗？买家会把商品寄回下方地址。确认之前不会发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="155" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="159" />
         <source>None of the selected requests can be approved together.</source>
-        <translation type="unfinished" />
+        <translation>所选售后都不能批量同意。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="157" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="161" />
         <source>Skipped ({count}):</source>
         <translation>跳过（{count} 条）：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="166" />
-        <source>Approve {count} requests</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="168" />
-        <source>Agree to {count} returns</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../app/views/refund_bulk_dialog.py" line="170" />
+        <source>Approve {count} requests</source>
+        <translation>同意 {count} 笔售后</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="172" />
+        <source>Agree to {count} returns</source>
+        <translation>同意 {count} 笔退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="174" />
         <source>Approve {count} refunds</source>
         <translation>同意 {count} 笔退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="177" />
-        <source>{approved} requests agreed; they are sent to the platform now.</source>
-        <translation type="unfinished" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="181" />
+        <source>{approved} requests approved; they are sent to the platform now.</source>
+        <translation>已同意 {approved} 笔售后，正在发送到平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="179" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="183" />
+        <source>{approved} returns agreed; they are sent to the platform now.</source>
+        <translation>已同意 {approved} 笔退货，正在发送到平台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_bulk_dialog.py" line="185" />
         <source>{approved} refunds approved; they are sent to the platform now.</source>
         <translation>已同意 {approved} 笔退款，正在提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_bulk_dialog.py" line="182" />
+        <location filename="../../app/views/refund_bulk_dialog.py" line="188" />
         <source>Not approved ({count}):</source>
         <translation>未能同意（{count} 条）：</translation>
     </message>
@@ -624,30 +644,62 @@
 <context>
     <name>DecisionFlow</name>
     <message>
-        <location filename="../../app/views/refund_decision_flow.py" line="100" />
-        <location filename="../../app/views/refund_decision_flow.py" line="102" />
+        <location filename="../../app/views/refund_decision_flow.py" line="131" />
+        <location filename="../../app/views/refund_decision_flow.py" line="133" />
         <source>Confirm receipt</source>
         <translation>确认收货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_decision_flow.py" line="101" />
+        <location filename="../../app/views/refund_decision_flow.py" line="132" />
         <source>The exchanged goods arrived in order; send the replacement.</source>
         <translation>换货退回的商品已收到且完好，将发出新商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_decision_flow.py" line="106" />
-        <location filename="../../app/views/refund_decision_flow.py" line="108" />
+        <location filename="../../app/views/refund_decision_flow.py" line="137" />
+        <location filename="../../app/views/refund_decision_flow.py" line="139" />
         <source>Agree to resend</source>
         <translation>同意补寄</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_decision_flow.py" line="107" />
+        <location filename="../../app/views/refund_decision_flow.py" line="138" />
         <source>Send the missing or damaged items again.</source>
         <translation>重新寄出缺少或损坏的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_decision_flow.py" line="174" />
-        <location filename="../../app/views/refund_decision_flow.py" line="191" />
+        <location filename="../../app/views/refund_decision_flow.py" line="173" />
+        <location filename="../../app/views/refund_decision_flow.py" line="176" />
+        <source>Hand to the owner</source>
+        <translation>交给店主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_decision_flow.py" line="175" />
+        <source>The owner sees it in their queue with your name and these words.</source>
+        <translation>店主会在列表中看到这条售后，以及你的名字和这段说明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_decision_flow.py" line="177" />
+        <source>Say in a few words why the owner should decide this request.</source>
+        <translation>请简单说明为什么要由店主处理这条售后。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_decision_flow.py" line="189" />
+        <location filename="../../app/views/refund_decision_flow.py" line="193" />
+        <source>Hand back</source>
+        <translation>退回客服</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_decision_flow.py" line="190" />
+        <source>Handed to you by {name}: {reason}</source>
+        <translation>{name} 交给你处理：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_decision_flow.py" line="192" />
+        <source>It goes back to the queue undecided; your note is kept in the audit trail.</source>
+        <translation>这条售后将不作处理退回列表；你的备注会记入操作记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_decision_flow.py" line="236" />
+        <location filename="../../app/views/refund_decision_flow.py" line="253" />
         <source>Sign in to decide requests.</source>
         <translation>请先登录再处理售后。</translation>
     </message>
@@ -753,64 +805,74 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="124" />
+        <location filename="../../app/views/refund_queue_bars.py" line="133" />
         <source>Search request, order, product or reason  (Ctrl+F)</source>
         <translation>搜索售后单号、订单号、商品或原因（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="125" />
+        <location filename="../../app/views/refund_queue_bars.py" line="134" />
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="128" />
+        <location filename="../../app/views/refund_queue_bars.py" line="137" />
         <source>All waiting</source>
         <translation>全部待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="128" />
+        <location filename="../../app/views/refund_queue_bars.py" line="137" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="128" />
+        <location filename="../../app/views/refund_queue_bars.py" line="137" />
         <source>Returned, to inspect</source>
         <translation>已退回，待验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="130" />
+        <location filename="../../app/views/refund_queue_bars.py" line="139" />
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="130" />
+        <location filename="../../app/views/refund_queue_bars.py" line="139" />
         <source>Due within 1 h</source>
         <translation>1 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="130" />
+        <location filename="../../app/views/refund_queue_bars.py" line="139" />
         <source>Due within 6 h</source>
         <translation>6 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="131" />
+        <location filename="../../app/views/refund_queue_bars.py" line="140" />
         <source>Due within 24 h</source>
         <translation>24 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="131" />
+        <location filename="../../app/views/refund_queue_bars.py" line="140" />
         <source>Deadline passed</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="140" />
+        <location filename="../../app/views/refund_queue_bars.py" line="149" />
         <source>Min ¥</source>
         <translation>最低 ¥</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_bars.py" line="141" />
+        <location filename="../../app/views/refund_queue_bars.py" line="150" />
         <source>Max ¥</source>
         <translation>最高 ¥</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="151" />
+        <source>With the owner</source>
+        <translation>已交店主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_bars.py" line="152" />
+        <source>Only the requests handed to the owner to decide</source>
+        <translation>只看交给店主处理的售后</translation>
     </message>
 </context>
 <context>
@@ -1082,32 +1144,32 @@
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="401" />
+        <location filename="../../app/views/main_window.py" line="403" />
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="402" />
+        <location filename="../../app/views/main_window.py" line="404" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="403" />
+        <location filename="../../app/views/main_window.py" line="405" />
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="404" />
+        <location filename="../../app/views/main_window.py" line="406" />
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="405" />
+        <location filename="../../app/views/main_window.py" line="407" />
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="408" />
+        <location filename="../../app/views/main_window.py" line="410" />
         <source>{name}
 {role}</source>
         <translation>{name}
@@ -1425,12 +1487,32 @@ As received: {raw}</source>
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../app/views/offline_banner.py" line="40" />
+        <location filename="../../app/views/offline_banner.py" line="76" />
+        <source>Offline: the platform cannot be reached — your work is saved here and will be sent when the connection returns.</source>
+        <translation>网络已断开，无法连接到平台——你的操作已保存在本机，恢复连接后会自动提交给平台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/offline_banner.py" line="81" />
+        <source>The platform is not answering — your work is saved here and will be sent when it does.</source>
+        <translation>平台没有响应——你的操作已保存在本机，平台恢复响应后会自动提交。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/offline_banner.py" line="85" />
+        <source>The platform is having trouble — your work is saved here and will be sent once it works again.</source>
+        <translation>平台暂时出现故障——你的操作已保存在本机，平台恢复正常后会自动提交。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/offline_banner.py" line="90" />
+        <source>The platform asked us to slow down — your work is saved here and will be sent in a moment.</source>
+        <translation>平台要求降低请求频率——你的操作已保存在本机，稍后会自动提交。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/offline_banner.py" line="92" />
         <source>Offline — your work is saved here and will be sent when the connection returns.</source>
         <translation>网络已断开——你的操作已保存在本机，恢复连接后会自动提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/offline_banner.py" line="42" />
+        <location filename="../../app/views/offline_banner.py" line="99" />
         <source>{count} waiting to be sent.</source>
         <translation>{count} 条待提交。</translation>
     </message>
@@ -2030,32 +2112,42 @@ As received: {raw}</source>
         <translation>重新提交了处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="350" />
+        <location filename="../../app/views/refund_detail_pane.py" line="343" />
+        <source>handed it to the owner</source>
+        <translation>交给了店主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="344" />
+        <source>handed it back</source>
+        <translation>退回了客服</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_detail_pane.py" line="352" />
         <source>waiting to be sent</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="351" />
+        <location filename="../../app/views/refund_detail_pane.py" line="353" />
         <source>sending</source>
         <translation>提交中</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="352" />
+        <location filename="../../app/views/refund_detail_pane.py" line="354" />
         <source>done</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="353" />
+        <location filename="../../app/views/refund_detail_pane.py" line="355" />
         <source>refused by the platform</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="354" />
+        <location filename="../../app/views/refund_detail_pane.py" line="356" />
         <source>the request had changed</source>
         <translation>售后单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_detail_pane.py" line="355" />
+        <location filename="../../app/views/refund_detail_pane.py" line="357" />
         <source>discarded</source>
         <translation>已放弃</translation>
     </message>
@@ -2099,159 +2191,179 @@ As received: {raw}</source>
 <context>
     <name>RefundQueueModel</name>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="171" />
+        <location filename="../../app/views/refund_queue_model.py" line="190" />
         <source>Reply within</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="172" />
+        <location filename="../../app/views/refund_queue_model.py" line="191" />
         <source>Sent</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="173" />
+        <location filename="../../app/views/refund_queue_model.py" line="192" />
         <source>Type</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="174" />
+        <location filename="../../app/views/refund_queue_model.py" line="193" />
         <source>Reason</source>
         <translation>售后原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="175" />
+        <location filename="../../app/views/refund_queue_model.py" line="194" />
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="177" />
+        <location filename="../../app/views/refund_queue_model.py" line="196" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="178" />
+        <location filename="../../app/views/refund_queue_model.py" line="197" />
         <source>Order</source>
         <translation>订单与物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="179" />
+        <location filename="../../app/views/refund_queue_model.py" line="198" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="180" />
+        <location filename="../../app/views/refund_queue_model.py" line="199" />
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="176" />
+        <location filename="../../app/views/refund_queue_model.py" line="195" />
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="183" />
+        <location filename="../../app/views/refund_queue_model.py" line="202" />
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="184" />
+        <location filename="../../app/views/refund_queue_model.py" line="203" />
         <source>pending</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="185" />
+        <location filename="../../app/views/refund_queue_model.py" line="204" />
         <source>needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="186" />
+        <location filename="../../app/views/refund_queue_model.py" line="205" />
+        <source>with the owner</source>
+        <translation>已交店主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="206" />
+        <source>owner decides</source>
+        <translation>需店主处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="207" />
         <source>Approve</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="187" />
+        <location filename="../../app/views/refund_queue_model.py" line="208" />
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="188" />
+        <location filename="../../app/views/refund_queue_model.py" line="209" />
         <source>Inspect</source>
         <translation>验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="189" />
+        <location filename="../../app/views/refund_queue_model.py" line="210" />
         <source>Review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="190" />
+        <location filename="../../app/views/refund_queue_model.py" line="211" />
         <source>window open</source>
         <translation>在时限内</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="191" />
+        <location filename="../../app/views/refund_queue_model.py" line="212" />
         <source>window closed</source>
         <translation>已过时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="192" />
+        <location filename="../../app/views/refund_queue_model.py" line="213" />
         <source>not shipped</source>
         <translation>未发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="193" />
+        <location filename="../../app/views/refund_queue_model.py" line="214" />
         <source>tracking uploaded</source>
         <translation>已上传单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="194" />
+        <location filename="../../app/views/refund_queue_model.py" line="215" />
         <source>first request</source>
         <translation>首次申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="238" />
+        <location filename="../../app/views/refund_queue_model.py" line="262" />
         <source>This column does not sort</source>
         <translation>此列不能排序</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="216" />
-        <location filename="../../app/views/refund_queue_model.py" line="294" />
+        <location filename="../../app/views/refund_queue_model.py" line="397" />
+        <source>Handed to the owner by {name}: {reason}</source>
+        <translation>{name} 交给店主处理：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="401" />
+        <source>Hand it to the owner with H.</source>
+        <translation>按 H 交给店主处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_model.py" line="240" />
+        <location filename="../../app/views/refund_queue_model.py" line="324" />
         <source>{count} requests in 90 days</source>
         <translation>90 天内 {count} 次售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="306" />
-        <location filename="../../app/views/refund_queue_model.py" line="313" />
+        <location filename="../../app/views/refund_queue_model.py" line="336" />
+        <location filename="../../app/views/refund_queue_model.py" line="343" />
         <source>return {tracking}</source>
         <translation>退货 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="322" />
+        <location filename="../../app/views/refund_queue_model.py" line="352" />
         <source>evidence: {tier}</source>
         <translation>凭证：{tier}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="345" />
+        <location filename="../../app/views/refund_queue_model.py" line="379" />
         <source>Reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="348" />
+        <location filename="../../app/views/refund_queue_model.py" line="382" />
         <source>The deadline passed while this copy still shows the request open; the platform has probably agreed on the shop's behalf. Sync to be sure.</source>
         <translation>处理时限已过，但本机仍显示待处理；平台很可能已代商家自动同意。请同步确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="355" />
+        <location filename="../../app/views/refund_queue_model.py" line="389" />
         <source>Rule set: {name}</source>
         <translation>规则版本：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="359" />
+        <location filename="../../app/views/refund_queue_model.py" line="393" />
         <source>A decision made here is waiting to be sent to the platform.</source>
         <translation>本机的处理结果正等待提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="361" />
+        <location filename="../../app/views/refund_queue_model.py" line="395" />
         <source>The platform did not take a decision on this request; see Needs attention.</source>
         <translation>平台没有接受这条售后的处理结果，请到“待处理异常”查看。</translation>
     </message>
@@ -2259,32 +2371,32 @@ As received: {raw}</source>
 <context>
     <name>RefundQueueView</name>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="202" />
+        <location filename="../../app/views/refund_queue_view.py" line="206" />
         <source>Refunds</source>
         <translation>售后审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="391" />
+        <location filename="../../app/views/refund_queue_view.py" line="408" />
         <source>The selected request is not in this list any more.</source>
         <translation>选中的售后已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="454" />
+        <location filename="../../app/views/refund_queue_view.py" line="471" />
         <source>{id}: {product}, {amount} — reply within {left}</source>
         <translation>{id}：{product}，{amount}——剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="458" />
+        <location filename="../../app/views/refund_queue_view.py" line="475" />
         <source>Refund request due within the hour</source>
         <translation>售后即将超时（1 小时内）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="475" />
+        <location filename="../../app/views/refund_queue_view.py" line="492" />
         <source>Nothing waits for a decision. New requests appear here as they sync.</source>
         <translation>暂无待处理售后。新的售后同步后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="478" />
+        <location filename="../../app/views/refund_queue_view.py" line="495" />
         <source>No requests match these filters.</source>
         <translation>没有符合筛选条件的售后。</translation>
     </message>
@@ -3244,106 +3356,127 @@ As received: {raw}</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="95" />
+        <location filename="../../app/views/sync_status_bar.py" line="105" />
         <source>Connecting to the shop…</source>
         <translation>正在连接店铺…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="99" />
+        <location filename="../../app/views/sync_status_bar.py" line="109" />
         <source>Online · syncing…</source>
         <translation>在线 · 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="100" />
+        <location filename="../../app/views/sync_status_bar.py" line="110" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="103" />
+        <location filename="../../app/views/sync_status_bar.py" line="113" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="105" />
+        <location filename="../../app/views/sync_status_bar.py" line="115" />
         <source>Online · last synced {age}</source>
         <translation>在线 · 上次同步 {age}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_status_bar.py" line="110" />
+        <location filename="../../app/views/sync_status_bar.py" line="120" />
         <source>%n decision(s) reached the platform</source>
         <translation>
             <numerusform>%n 个处理已提交到平台</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_status_bar.py" line="112" />
+        <location filename="../../app/views/sync_status_bar.py" line="122" />
         <source>%n decision(s) need attention</source>
         <translation>
             <numerusform>%n 个处理需要人工处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="118" />
+        <location filename="../../app/views/sync_status_bar.py" line="128" />
         <source>Another sync is running</source>
         <translation>另一个同步正在进行</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="119" />
+        <location filename="../../app/views/sync_status_bar.py" line="129" />
         <source>Another sync is running · last synced {age}</source>
         <translation>另一个同步正在进行 · 上次同步 {age}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="124" />
-        <source>Offline — will retry on its own</source>
-        <translation>离线 —— 将自动重试</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync_status_bar.py" line="128" />
-        <source>Offline — retrying now…</source>
-        <translation>离线 —— 正在重试…</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync_status_bar.py" line="129" />
-        <source>Offline — will retry in {seconds} s</source>
-        <translation>离线 —— {seconds} 秒后重试</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/sync_status_bar.py" line="130" />
+        <location filename="../../app/views/sync_status_bar.py" line="135" />
         <source>the shop connection needs a person</source>
         <translation>店铺连接需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="131" />
+        <location filename="../../app/views/sync_status_bar.py" line="136" />
         <source>Needs attention: {reason}</source>
         <translation>需要处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="135" />
+        <location filename="../../app/views/sync_status_bar.py" line="167" />
         <source>next try in {seconds} s</source>
         <translation>{seconds} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="136" />
+        <location filename="../../app/views/sync_status_bar.py" line="161" />
+        <location filename="../../app/views/sync_status_bar.py" line="166" />
         <source>trying again now…</source>
         <translation>正在重试…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="145" />
+        <location filename="../../app/views/sync_status_bar.py" line="147" />
+        <source>Offline: the platform cannot be reached</source>
+        <translation>离线：无法连接到平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_status_bar.py" line="149" />
+        <source>The platform is not answering</source>
+        <translation>平台没有响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_status_bar.py" line="151" />
+        <source>The platform is having trouble</source>
+        <translation>平台暂时出现故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_status_bar.py" line="153" />
+        <source>The platform asked us to slow down</source>
+        <translation>平台要求降低请求频率</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_status_bar.py" line="155" />
+        <source>The sync failed unexpectedly</source>
+        <translation>同步意外失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_status_bar.py" line="156" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_status_bar.py" line="163" />
+        <source>will try again by itself</source>
+        <translation>稍后自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/sync_status_bar.py" line="175" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="146" />
+        <location filename="../../app/views/sync_status_bar.py" line="176" />
         <source>Fetch new orders and after-sales from the shop now</source>
         <translation>现在从店铺拉取新的订单和售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="161" />
+        <location filename="../../app/views/sync_status_bar.py" line="191" />
         <source>Last successful sync: {time}</source>
         <translation>上次成功同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="168" />
+        <location filename="../../app/views/sync_status_bar.py" line="198" />
         <source>The platform said: {words}</source>
         <translation>平台返回：{words}</translation>
     </message>
@@ -3493,42 +3626,42 @@ As received: {raw}</source>
         <translation>只有店主账号可以带到另一家店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="132" />
+        <location filename="../../app/services/permissions.py" line="138" />
         <source>Your account was switched off or changed by the owner. Please sign in again.</source>
         <translation>你的账号已被店主停用或修改，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="81" />
+        <location filename="../../app/services/permissions.py" line="82" />
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="82" />
+        <location filename="../../app/services/permissions.py" line="83" />
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="83" />
+        <location filename="../../app/services/permissions.py" line="84" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="131" />
+        <location filename="../../app/services/permissions.py" line="137" />
         <source>Your role does not allow this. Ask the shop owner.</source>
         <translation>你的角色不能做这件事，请找店主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="135" />
+        <location filename="../../app/services/permissions.py" line="141" />
         <source>The owner has not set refund limits for you, so the owner must decide this refund.</source>
         <translation>店主还没有给你设置退款上限，所以这笔退款需要店主来处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="138" />
+        <location filename="../../app/services/permissions.py" line="144" />
         <source>This refund ({amount}) is above your limit of {limit} for one refund. Ask the shop owner to decide it.</source>
         <translation>这笔退款（{amount}）超过了你的单笔上限 {limit}。请让店主处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="142" />
+        <location filename="../../app/services/permissions.py" line="148" />
         <source>This refund ({amount}) would bring what you approved today to {total}, above your daily limit of {limit}. Ask the shop owner to decide it.</source>
         <translation>批准这笔退款（{amount}）后，你今天批准的总额将达到 {total}，超过你的每日上限 {limit}。请让店主处理。</translation>
     </message>
@@ -3852,57 +3985,57 @@ As received: {raw}</source>
 <context>
     <name>desktop</name>
     <message>
-        <location filename="../../app/desktop.py" line="54" />
+        <location filename="../../app/desktop.py" line="55" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="55" />
+        <location filename="../../app/desktop.py" line="56" />
         <source>Something went wrong inside AfterSales Desk. Your data is safe; the details are in the log file in the data folder.</source>
         <translation>售后工作台内部出现问题。您的数据是安全的；详细信息已写入数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="128" />
+        <location filename="../../app/desktop.py" line="144" />
         <source>Settings were reset</source>
         <translation>部分设置已恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="129" />
+        <location filename="../../app/desktop.py" line="145" />
         <source>Some settings could not be used and were reset:</source>
         <translation>以下设置无法使用，已恢复默认：</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="140" />
+        <location filename="../../app/desktop.py" line="156" />
         <source>Which database?</source>
         <translation>使用哪个数据库？</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="144" />
+        <location filename="../../app/desktop.py" line="160" />
         <source>Use the shared database again (its password, if kept on this computer, is still there), or continue with this computer's own database: what is done there stays on this computer.</source>
         <translation>可以重新使用共享数据库（如果它的密码保存在这台电脑上，密码仍然在）；也可以继续使用这台电脑自己的数据库，但在那里做的操作只会留在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="151" />
+        <location filename="../../app/desktop.py" line="167" />
         <source>Use the shared database again</source>
         <translation>重新使用共享数据库</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="156" />
+        <location filename="../../app/desktop.py" line="172" />
         <source>Continue on this computer only</source>
         <translation>只在这台电脑上继续</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="160" />
+        <location filename="../../app/desktop.py" line="176" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="184" />
+        <location filename="../../app/desktop.py" line="200" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="185" />
+        <location filename="../../app/desktop.py" line="201" />
         <source>The shop's database could not be opened:
 {0}</source>
         <translation>无法打开店铺数据库：
@@ -4464,6 +4597,11 @@ As received: {raw}</source>
         <translation>这不是退款申请，请单独处理。</translation>
     </message>
     <message>
+        <location filename="../../app/services/refund_decisions.py" line="70" />
+        <source>Returned goods are inspected one request at a time; open this one on its own.</source>
+        <translation>退回的商品需逐单验收，请单独打开这条售后。</translation>
+    </message>
+    <message>
         <location filename="../../app/services/refusal_evidence.py" line="50" />
         <source>The picture “{name}” cannot be found or read. Add it again, or remove it.</source>
         <translation>找不到或无法读取图片“{name}”。请重新添加，或把它移除。</translation>
@@ -4477,6 +4615,26 @@ As received: {raw}</source>
         <location filename="../../app/services/refusal_evidence.py" line="58" />
         <source>The picture “{name}” is larger than the platform takes (5 MB). Use a smaller one.</source>
         <translation>图片“{name}”超过了平台允许的大小（5 MB），请换一张小一些的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/owner_handover.py" line="41" />
+        <source>Say in a few words why the owner should decide this request.</source>
+        <translation>请简单说明为什么要由店主处理这条售后。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/owner_handover.py" line="42" />
+        <source>This request no longer waits for the shop; refresh the queue.</source>
+        <translation>这条售后已不再等待商家处理，请刷新列表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/owner_handover.py" line="45" />
+        <source>This request is already waiting for the owner.</source>
+        <translation>这条售后已经交给店主处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/owner_handover.py" line="46" />
+        <source>This request is not waiting for the owner.</source>
+        <translation>这条售后没有在等店主处理。</translation>
     </message>
 </context>
 <context>
@@ -5003,7 +5161,7 @@ As received: {raw}</source>
         <translation>网关地址无法访问平台接口，请检查网关 URL。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/worker.py" line="41" />
+        <location filename="../../app/sync/worker.py" line="59" />
         <source>Sync failed unexpectedly; it will try again. The log file has the details.</source>
         <translation>同步意外失败，稍后会自动重试。详细信息见日志文件。</translation>
     </message>
