@@ -156,7 +156,6 @@ def test_every_screen_of_the_owners_window_speaks_english_in_english(
     assert leaks == {}, listing(leaks)
 
 
-@pytest.mark.xfail(strict=True, reason="audit rows as sentences, not raw records: issue 13 section 2")
 def test_the_audit_log_speaks_chinese(qtbot, chinese, shop, session_factory, settings, owner: Actor) -> None:
     window = owners_window(qtbot, session_factory, settings, owner)
     show_with_a_row_selected(qtbot, window, "audit")

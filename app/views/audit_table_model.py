@@ -2,8 +2,10 @@
 
 Owns `AuditTableModel` (one `AuditRow` per row, column constants, the backing row
 under `AUDIT_ROW_ROLE`), the one table of friendly names for the dotted action names
-the services record (`ACTION_LABELS`; an unknown name is shown as it is), and the
-short "before → after" summary and the pretty-printed JSON for the details pane.
+the services record (`ACTION_LABELS`; an unknown name is shown as it is), the row's
+sentence (`audit_words`) with the details pane's text in words, and the record as
+stored (pretty-printed JSON) for the pane's "technical details". A record whose action
+has no words yet is shown by its fields ("before → after") rather than not at all.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from PySide6.QtCore import (
 from app.services import audit
 from app.services.audit import AuditRow
 from app.sync.codes import QT_TRANSLATE_NOOP
-from app.views import formatting
+from app.views import audit_words, formatting
 
 COL_TIME, COL_PERSON, COL_ACTION, COL_ENTITY, COL_ORDER, COL_CHANGE, COL_NOTE = range(7)
 COLUMN_COUNT = 7
@@ -49,14 +51,22 @@ ACTION_LABELS: dict[str, str] = {
     audit.REFUND_REFUSE: QT_TRANSLATE_NOOP("audit_actions", "Refund refused"),
     audit.ORDER_SHIP: QT_TRANSLATE_NOOP("audit_actions", "Order shipped"),
     audit.PLATFORM_ANSWER: QT_TRANSLATE_NOOP("audit_actions", "Platform's answer"),
+    "return.approve": QT_TRANSLATE_NOOP("audit_actions", "Return agreed"),
+    "return.refuse": QT_TRANSLATE_NOOP("audit_actions", "Return refused"),
+    "return.inspect": QT_TRANSLATE_NOOP("audit_actions", "Returned goods inspected"),
+    "exchange.approve": QT_TRANSLATE_NOOP("audit_actions", "Exchange agreed"),
+    "outbox.discard": QT_TRANSLATE_NOOP("audit_actions", "Unsent decision dropped"),
+    "outbox.reapply": QT_TRANSLATE_NOOP("audit_actions", "Shipped again"),
     "set_aside.dismiss": QT_TRANSLATE_NOOP("audit_actions", "Set-aside record dismissed"),  # needs_attention
+    "request.hand_to_owner": QT_TRANSLATE_NOOP("audit_actions", "Handed to the owner"),
+    "request.hand_back": QT_TRANSLATE_NOOP("audit_actions", "Handed back"),
 }
 
 
 # What an event is about (`entity_type`), in words (context "audit_actions").
 ENTITY_LABELS: dict[str, str] = {
     "user": QT_TRANSLATE_NOOP("audit_actions", "Person"),
-    "after_sale": QT_TRANSLATE_NOOP("audit_actions", "After-sale"),
+    "after_sale": QT_TRANSLATE_NOOP("audit_actions", "Request"),
     "order": QT_TRANSLATE_NOOP("audit_actions", "Order"),
     "shop": QT_TRANSLATE_NOOP("audit_actions", "Shop"),
     "settings": QT_TRANSLATE_NOOP("audit_actions", "Settings"),
@@ -118,15 +128,18 @@ class AuditTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[AuditRow] = []
         self._people: dict[int, str] = {}  # user id -> display name, for "about" a person
+        self._usernames: dict[str, str] = {}  # user name -> display name
+        self._request_types: dict[str, int] = {}  # after-sale id -> type code
 
-    def set_people(self, people: dict[int, str]) -> None:
+    def set_people(self, people: dict[int, str], usernames: dict[str, str] | None = None) -> None:
         self._people = dict(people)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, COL_ENTITY), self.index(len(self._rows) - 1, COL_ENTITY))
+        self._usernames = dict(usernames or {})
+        self._all_changed()
 
-    def set_rows(self, rows: list[AuditRow]) -> None:
+    def set_rows(self, rows: list[AuditRow], request_types: dict[str, int] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)  # the service gives them newest first
+        self._request_types = dict(request_types or {})
         self.endResetModel()
 
     def rows(self) -> list[AuditRow]:
@@ -152,7 +165,7 @@ class AuditTableModel(QAbstractTableModel):
             self.tr("Action"),
             self.tr("About"),
             self.tr("Order"),
-            self.tr("Before → after"),
+            self.tr("What happened"),
             self.tr("Note"),
         )[section]
 
@@ -166,23 +179,15 @@ class AuditTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == COL_ACTION:
-                return row.action
-            if index.column() == COL_CHANGE:
-                return self.details(row)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (COL_CHANGE, COL_NOTE):
+            return self._text(row, index.column())  # the whole sentence where the column cuts it
         return None
 
     def _text(self, row: AuditRow, column: int) -> str:
         if column == COL_TIME:
             return formatting.shop_time(row.at)
         if column == COL_PERSON:
-            if row.actor_name:
-                return row.actor_name
-            if row.actor_id is not None:
-                return f"#{row.actor_id}"
-            # A refused sign-in has no actor: nobody was signed in.
-            return self.tr("nobody signed in") if row.action.startswith("session.") else self.tr("the system")
+            return self.person_text(row)
         if column == COL_ACTION:
             return action_label(row.action)
         if column == COL_ENTITY:
@@ -190,34 +195,81 @@ class AuditTableModel(QAbstractTableModel):
         if column == COL_ORDER:
             return row.order_id
         if column == COL_CHANGE:
-            return change_summary(row.before, row.after)
-        return row.note
+            return self.sentence(row)
+        return audit_words.note_text(row.note)
+
+    def person_text(self, row: AuditRow) -> str:
+        if row.actor_name:
+            return row.actor_name
+        if row.actor_id is not None:
+            return self._people.get(row.actor_id, f"#{row.actor_id}")
+        if row.action == audit.PLATFORM_ANSWER:
+            return self.tr("the platform")
+        # A refused sign-in has no actor: nobody was signed in.
+        return self.tr("nobody signed in") if row.action.startswith("session.") else self.tr("the system")
+
+    def words_for(self, row: AuditRow) -> str | None:
+        """The row's sentence, or None when its action has no words (see audit_words)."""
+        return audit_words.sentence(
+            row,
+            decode(row.before),
+            decode(row.after),
+            people=self._people,
+            usernames=self._usernames,
+            request_types=self._request_types,
+        )
+
+    def sentence(self, row: AuditRow) -> str:
+        """The row as a sentence; the record's fields as they are for an action without words."""
+        words = self.words_for(row)
+        return words if words is not None else change_summary(row.before, row.after)
 
     def entity_text(self, row: AuditRow) -> str:
-        """ "王姐" for a person, "After-sale 7000012345" for the rest; raw names as fallback."""
+        """ "王姐" for a person, "Request 7000012345" for the rest, "Demo shop"; raw names as fallback."""
         if row.entity_type == "user" and row.entity_id.isdigit() and int(row.entity_id) in self._people:
             return self._people[int(row.entity_id)]
+        if row.entity_type == "shop" and row.entity_id == "demo":
+            return self.tr("Demo shop")
+        if row.entity_type == "settings":
+            return self.tr("Settings")
         label = ENTITY_LABELS.get(row.entity_type)
         kind = QCoreApplication.translate("audit_actions", label) if label else row.entity_type
         return " ".join(part for part in (kind, row.entity_id) if part)
 
     def details(self, row: AuditRow) -> str:
-        """The full record for the details pane: the before and after JSON, pretty-printed."""
+        """The event for the details pane, in words: when, who, what, and the note."""
         parts = [
-            f"{formatting.shop_time(row.at)} · {self._text(row, COL_PERSON)} · {action_label(row.action)}",
-            f"({row.action} #{row.id})",
+            self.tr("{time} · {person} · {action}").format(
+                time=formatting.shop_time(row.at),
+                person=self.person_text(row),
+                action=action_label(row.action),
+            ),
+            self.sentence(row),
         ]
+        if row.note:
+            parts.append(self.tr("Note: {note}").format(note=audit_words.note_text(row.note)))
+        return "\n".join(parts)
+
+    def technical(self, row: AuditRow) -> str:
+        """The record as stored, for the "technical details" expander: the action's code,
+        the event's id, what it refers to, and the before/after JSON."""
+        parts = [f"{row.action} #{row.id} · {audit.shop_time(row.at)}"]
+        if row.entity_type or row.entity_id:
+            parts.append(f"{row.entity_type}: {row.entity_id}")
         if row.refers_to is not None:
-            parts.append(self.tr("About event #{id}").format(id=row.refers_to))
-        for title, blob in ((self.tr("Before"), row.before), (self.tr("After"), row.after)):
+            parts.append(f"refers_to: #{row.refers_to}")
+        for title, blob in (("before", row.before), ("after", row.after)):
             text = pretty(blob)
             if text:
-                parts.append(f"\n{title}:\n{text}")
+                parts.append(f"{title}:\n{text}")
         if row.note:
-            parts.append(f"\n{self.tr('Note')}:\n{row.note}")
+            parts.append(f"note: {row.note}")
         return "\n".join(parts)
+
+    def _all_changed(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
+        self._all_changed()

@@ -1,8 +1,10 @@
 """The audit screen: the owner reads who did what, when, and what it changed.
 
 Owns `AuditView`: filters by person, action (the names in use), a date range picked
-in the shop's days (Asia/Shanghai) and an order id; the trail newest first with a
-details pane below it showing the selected event's full before/after JSON; and
+in the shop's days (Asia/Shanghai) and an order id; the trail newest first, each event
+a sentence (`audit_words`), with a details pane below it that tells the selected event
+in words and keeps the record as stored (its before/after JSON) behind a "Technical
+details" expander; and
 "Export CSV…", which writes the rows shown through `audit.export_csv` off the GUI
 thread. Every read goes through `BackgroundTasks`.
 """
@@ -28,11 +30,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.models import AfterSale
 from app.services import accounts, audit
 from app.services.audit import AuditFilter, AuditRow
 from app.services.permissions import Actor
@@ -53,6 +58,22 @@ def day_bounds(first: date, last: date) -> tuple[int, int]:
     start = datetime.combine(first, time.min, formatting.SHOP_TZ)
     end = datetime.combine(last + timedelta(days=1), time.min, formatting.SHOP_TZ)
     return int(start.timestamp()), int(end.timestamp())
+
+
+def read_trail(session: Session, actor: Actor, wanted: AuditFilter) -> tuple[list[AuditRow], dict[str, int]]:
+    """The events `wanted` (for someone allowed to read them) and the type of each
+    after-sale request they are about, so a sentence can name it."""
+    rows = audit.list_events(session, actor, wanted)
+    ids = sorted({row.entity_id for row in rows if row.entity_type == "after_sale"})
+    types: dict[str, int] = {}
+    for start in range(0, len(ids), 500):  # stay under every database's parameter limit
+        found = session.execute(
+            select(AfterSale.aftersale_id, AfterSale.type).where(
+                AfterSale.aftersale_id.in_(ids[start : start + 500])
+            )
+        )
+        types.update({aftersale_id: kind for aftersale_id, kind in found})
+    return rows, types
 
 
 def shop_today(now: int) -> date:
@@ -130,12 +151,31 @@ class AuditView(QWidget):
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("auditDetails")
         self.details.setReadOnly(True)
-        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        # The details go below the table: audit rows are wide, the JSON is tall.
+        # The record as stored, for whoever needs the fields themselves: folded away.
+        self.technical_button = QToolButton(self)
+        self.technical_button.setObjectName("auditTechnical")
+        self.technical_button.setCheckable(True)
+        self.technical_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.technical_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.technical_button.setAutoRaise(True)
+        self.technical_button.toggled.connect(self._show_technical)
+        self.technical = QPlainTextEdit(self)
+        self.technical.setObjectName("auditTechnicalText")
+        self.technical.setReadOnly(True)
+        self.technical.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.technical.hide()
+        pane = QWidget(self)
+        pane_layout = QVBoxLayout(pane)
+        pane_layout.setContentsMargins(0, 0, 0, 0)
+        pane_layout.setSpacing(2)
+        pane_layout.addWidget(self.details, 1)
+        pane_layout.addWidget(self.technical_button, 0, Qt.AlignmentFlag.AlignLeft)
+        pane_layout.addWidget(self.technical, 2)
+        # The details go below the table: audit rows are wide, the record is tall.
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("auditSplitter")
         splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
+        splitter.addWidget(pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -211,9 +251,9 @@ class AuditView(QWidget):
 
         actor = self._actor
 
-        def query(session: Session) -> tuple[list[tuple[int, str]], list[str]]:
+        def query(session: Session) -> tuple[list[tuple[int, str, str]], list[str]]:
             actions = audit.actions_in_use(session, actor)  # the owner's only: checked first
-            people = [(u.id, u.display_name) for u in accounts.list_users(session)]
+            people = [(u.id, u.username, u.display_name) for u in accounts.list_users(session)]
             return people, actions
 
         self._tasks.read("audit.choices", self._sessions, query, self._on_choices, self._on_failed)
@@ -226,7 +266,7 @@ class AuditView(QWidget):
         self._tasks.read(
             "audit.list",
             self._sessions,
-            lambda s: audit.list_events(s, actor, wanted),
+            lambda s: read_trail(s, actor, wanted),
             self._on_rows,
             self._on_failed,
         )
@@ -258,11 +298,13 @@ class AuditView(QWidget):
         )
 
     # --- answers -------------------------------------------------------------------------
-    def _on_choices(self, choices: tuple[list[tuple[int, str]], list[str]]) -> None:
+    def _on_choices(self, choices: tuple[list[tuple[int, str, str]], list[str]]) -> None:
         people, actions = choices
-        self.model.set_people(dict(people))
+        self.model.set_people(
+            {user_id: name for user_id, _login, name in people}, {login: name for _id, login, name in people}
+        )
         for box, items in (
-            (self.person_box, [(name, user_id) for user_id, name in people]),
+            (self.person_box, [(name, user_id) for user_id, _login, name in people]),
             (self.action_box, [(action_label(action), action) for action in actions]),
         ):
             chosen = box.currentData()
@@ -274,9 +316,10 @@ class AuditView(QWidget):
             box.setCurrentIndex(max(0, box.findData(chosen)))
             box.blockSignals(False)
 
-    def _on_rows(self, rows: list[AuditRow]) -> None:
+    def _on_rows(self, trail: tuple[list[AuditRow], dict[str, int]]) -> None:
+        rows, request_types = trail
         chosen = self._selected()
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, request_types)
         self._update_count()
         if chosen is not None:
             for row in range(self.model.rowCount()):
@@ -284,7 +327,7 @@ class AuditView(QWidget):
                     self.table.selectRow(row)
                     break
         if self._selected() is None:
-            self.details.setPlainText("")
+            self._show_row(None)
         self.rows_loaded.emit()
 
     def _on_failed(self, error: BaseException) -> None:
@@ -322,9 +365,16 @@ class AuditView(QWidget):
 
     @Slot(QModelIndex, QModelIndex)
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.details.setPlainText(
-            self.model.details(self.model.row_at(current.row())) if current.isValid() else ""
-        )
+        self._show_row(self.model.row_at(current.row()) if current.isValid() else None)
+
+    def _show_row(self, row: AuditRow | None) -> None:
+        self.details.setPlainText(self.model.details(row) if row is not None else "")
+        self.technical.setPlainText(self.model.technical(row) if row is not None else "")
+
+    @Slot(bool)
+    def _show_technical(self, shown: bool) -> None:
+        self.technical.setVisible(shown)
+        self.technical_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def retranslate_ui(self) -> None:
         self.person_box.setItemText(0, self.tr("Everyone"))
@@ -336,10 +386,12 @@ class AuditView(QWidget):
         self.order_edit.setPlaceholderText(self.tr("Order number"))
         self.export_button.setText(self.tr("&Export CSV…"))
         self.details.setPlaceholderText(self.tr("Choose an event to see everything it changed."))
+        self.technical_button.setText(self.tr("Technical details"))
+        self.technical_button.setToolTip(self.tr("The record as the desk keeps it, field by field"))
         self.model.retranslate()
         self._update_count()
         if self._selected() is not None:
-            self.details.setPlainText(self.model.details(self._selected()))
+            self._show_row(self._selected())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,516 @@
+"""The audit trail in words: one sentence for each kind of event the desk records.
+
+Owns `SENTENCES` (action name → the function that words an event of it), `sentence()`,
+which the audit table shows for each row, and `note_text()`, which puts the notes the
+desk itself writes ("wrong password", "first owner") into the person's language while
+leaving a person's own words as they were written. Statuses, request types, roles and
+the inspection's outcomes take their names from the tables the other screens use
+(`app/sync/codes.py`, `permissions.ROLE_LABELS`, the inspection dialog); amounts read in
+yuan and times in the shop's time (`formatting`). Words are in context "audit_words".
+
+A new action needs its sentence here: tests/test_audit_words.py walks every action
+name the code base records and fails on one without words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.services import audit, carriers
+from app.services.audit import AuditRow
+from app.sync.codes import (
+    AFTER_SALE_STATUS_LABELS,
+    AFTER_SALE_TYPE_LABELS,
+    ORDER_STATUS_LABELS,
+    QT_TRANSLATE_NOOP,
+    OperateType,
+)
+from app.views import formatting
+from app.views.people_words import role_label
+
+CONTEXT = "audit_words"
+
+
+def _t(source: str) -> str:
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+@dataclass(frozen=True)
+class Event:
+    """An audit row with what the sentence needs: its before/after as data and the
+    names of the people and request types the screen knows."""
+
+    row: AuditRow
+    before: dict[str, Any]
+    after: dict[str, Any]
+    people: Mapping[int, str]  # user id -> display name
+    usernames: Mapping[str, str]  # user name -> display name
+    request_types: Mapping[str, int]  # after-sale id -> type code
+
+    @property
+    def who(self) -> str:
+        row = self.row
+        if row.actor_name:
+            return row.actor_name
+        if row.actor_id is not None:
+            return self.people.get(row.actor_id, f"#{row.actor_id}")
+        return QCoreApplication.translate("audit_words", "Someone")
+
+    def person(self) -> str:
+        """The person the event is about (a user event's entity)."""
+        if self.row.entity_id.isdigit() and int(self.row.entity_id) in self.people:
+            return self.people[int(self.row.entity_id)]
+        for data in (self.after, self.before):
+            if data.get("display_name"):
+                return str(data["display_name"])
+        return QCoreApplication.translate("audit_words", "someone")
+
+    def thing(self) -> str:
+        """ "Return and refund request 7001" or "order 6900…"."""
+        row = self.row
+        if row.entity_type == "order":
+            return QCoreApplication.translate("audit_words", "order {id}").format(id=row.entity_id)
+        kind = self.request_types.get(row.entity_id)
+        if kind is None:
+            return QCoreApplication.translate("audit_words", "request {id}").format(id=row.entity_id)
+        return QCoreApplication.translate("audit_words", "{type} request {id}").format(
+            id=row.entity_id, type=formatting.code_label(AFTER_SALE_TYPE_LABELS, kind)
+        )
+
+    def amount(self) -> str:
+        fen = self.after.get("refund_amount", self.before.get("refund_amount"))
+        return (
+            formatting.money(int(fen))
+            if isinstance(fen, int)
+            else QCoreApplication.translate("audit_words", "an unknown amount")
+        )
+
+
+def _status_change(table: dict, before: Any, after: Any) -> str:
+    if not isinstance(after, int):
+        return ""
+    if isinstance(before, int) and before != after:
+        return QCoreApplication.translate("audit_words", " ({before} → {after})").format(
+            before=formatting.code_label(table, before), after=formatting.code_label(table, after)
+        )
+    return QCoreApplication.translate("audit_words", " (now {status})").format(
+        status=formatting.code_label(table, after)
+    )
+
+
+# --- people and sign-in ---------------------------------------------------------------
+SIGN_IN_FAILURES = {
+    "wrong password": QT_TRANSLATE_NOOP("audit_words", "wrong password"),
+    "unknown user name": QT_TRANSLATE_NOOP("audit_words", "unknown user name"),
+    "account waiting after lockout": QT_TRANSLATE_NOOP(
+        "audit_words", "the account was waiting after too many wrong passwords"
+    ),
+    "account switched off": QT_TRANSLATE_NOOP("audit_words", "the account is switched off"),
+}
+
+
+def _signed_in(e: Event) -> str:
+    return QCoreApplication.translate("audit_words", "{who} signed in.").format(who=e.who)
+
+
+def _sign_in_refused(e: Event) -> str:
+    why = SIGN_IN_FAILURES.get(e.row.note)
+    reason = _t(why) if why else e.row.note
+    if not e.row.entity_id:
+        text = QCoreApplication.translate("audit_words", "A sign-in was refused: {why}.").format(why=reason)
+    else:
+        text = QCoreApplication.translate("audit_words", "A sign-in as {person} was refused: {why}.").format(
+            person=e.person(), why=reason
+        )
+    locked = e.after.get("locked_until")
+    if isinstance(locked, int) and locked != e.before.get("locked_until"):
+        text += QCoreApplication.translate("audit_words", " The account waits until {time}.").format(
+            time=formatting.shop_time(locked)
+        )
+    return text
+
+
+def _signed_out(e: Event) -> str:
+    return QCoreApplication.translate("audit_words", "{who} signed out.").format(who=e.who)
+
+
+def _switched_user(e: Event) -> str:
+    previous = e.before.get("user")
+    if not previous:
+        return QCoreApplication.translate("audit_words", "{who} took over the desk.").format(who=e.who)
+    name = e.usernames.get(str(previous), str(previous))
+    return QCoreApplication.translate("audit_words", "{who} took over the desk from {previous}.").format(
+        who=e.who, previous=name
+    )
+
+
+def _person_added(e: Event) -> str:
+    if e.row.note == "first owner":
+        return QCoreApplication.translate("audit_words", "{who} set up the desk as the shop's owner.").format(
+            who=e.who
+        )
+    if e.row.note == "owner carried over from another shop's database":
+        return QCoreApplication.translate(
+            "audit_words", "{who}'s owner account was carried over from another shop's database."
+        ).format(who=e.who)
+    return QCoreApplication.translate("audit_words", "{who} added {person} as {role}.").format(
+        who=e.who, person=e.person(), role=role_label(str(e.after.get("role", "")))
+    )
+
+
+def _limit(fen: Any) -> str:
+    return (
+        formatting.money(fen)
+        if isinstance(fen, int)
+        else QCoreApplication.translate("audit_words", "no limit")
+    )
+
+
+USER_FIELDS: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "display_name": (QT_TRANSLATE_NOOP("audit_words", "name"), str),
+    "username": (QT_TRANSLATE_NOOP("audit_words", "user name"), str),
+    "role": (QT_TRANSLATE_NOOP("audit_words", "role"), lambda value: role_label(str(value))),
+    "refund_limit_single_fen": (QT_TRANSLATE_NOOP("audit_words", "limit per refund"), _limit),
+    "refund_limit_daily_fen": (QT_TRANSLATE_NOOP("audit_words", "refunds per day"), _limit),
+}
+
+
+def _person_changed(e: Event) -> str:
+    changes = [
+        QCoreApplication.translate("audit_words", "{field} {before} → {after}").format(
+            field=_t(label), before=show(e.before.get(key)), after=show(e.after.get(key))
+        )
+        for key, (label, show) in USER_FIELDS.items()
+        if e.before.get(key) != e.after.get(key)
+    ]
+    if not changes:
+        return QCoreApplication.translate("audit_words", "{who} saved {person}'s record unchanged.").format(
+            who=e.who, person=e.person()
+        )
+    return QCoreApplication.translate("audit_words", "{who} changed {person}: {changes}.").format(
+        who=e.who, person=e.person(), changes=QCoreApplication.translate("audit_words", "; ").join(changes)
+    )
+
+
+def _person_disabled(e: Event) -> str:
+    return QCoreApplication.translate("audit_words", "{who} switched off {person}'s account.").format(
+        who=e.who, person=e.person()
+    )
+
+
+def _person_enabled(e: Event) -> str:
+    return QCoreApplication.translate("audit_words", "{who} switched {person}'s account back on.").format(
+        who=e.who, person=e.person()
+    )
+
+
+def _password_reset(e: Event) -> str:
+    return QCoreApplication.translate("audit_words", "{who} set a new password for {person}.").format(
+        who=e.who, person=e.person()
+    )
+
+
+def _password_changed(e: Event) -> str:
+    return QCoreApplication.translate("audit_words", "{who} changed their own password.").format(who=e.who)
+
+
+# --- settings and the shop ------------------------------------------------------------
+LANGUAGES = {
+    "zh_CN": QT_TRANSLATE_NOOP("audit_words", "Chinese"),
+    "en": QT_TRANSLATE_NOOP("audit_words", "English"),
+    "system": QT_TRANSLATE_NOOP("audit_words", "the system's language"),
+}
+
+
+def _settings_changed(e: Event) -> str:
+    name = e.row.entity_id or next(iter(e.after), "")
+    before, after = e.before.get(name), e.after.get(name)
+    if name == "language":
+        return QCoreApplication.translate(
+            "audit_words", "{who} changed the language from {before} to {after}."
+        ).format(
+            who=e.who,
+            before=_t(LANGUAGES.get(str(before), str(before))),
+            after=_t(LANGUAGES.get(str(after), str(after))),
+        )
+    if name == "score_weights":
+        return QCoreApplication.translate(
+            "audit_words", "{who} changed the weights of the experience score."
+        ).format(who=e.who)
+    return QCoreApplication.translate("audit_words", "{who} changed the setting “{name}”.").format(
+        who=e.who, name=name
+    )
+
+
+def _shop(e: Event) -> str:
+    if e.after.get("demo") or e.row.entity_id == "demo":
+        return QCoreApplication.translate("audit_words", "the demo shop")
+    return QCoreApplication.translate("audit_words", "shop {id}").format(id=e.row.entity_id)
+
+
+def _shop_connected(e: Event) -> str:
+    return QCoreApplication.translate("audit_words", "{who} connected the desk to {shop}.").format(
+        who=e.who, shop=_shop(e)
+    )
+
+
+def _shop_switched(e: Event) -> str:
+    return QCoreApplication.translate("audit_words", "{who} switched this computer to {shop}.").format(
+        who=e.who, shop=_shop(e)
+    )
+
+
+# --- refund decisions -----------------------------------------------------------------
+DECISIONS = {
+    OperateType.AGREE_REFUND: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} agreed to refund {amount} on {request}"
+    ),
+    OperateType.REFUSE_REFUND: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} refused the refund of {amount} on {request}"
+    ),
+    OperateType.AGREE_RETURN: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} agreed to the return on {request} ({amount} once the goods are back)"
+    ),
+    OperateType.REFUSE_RETURN: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} refused the return on {request} ({amount})"
+    ),
+    OperateType.CONFIRM_RETURN_AND_REFUND: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} received the returned goods and refunded {amount} on {request}"
+    ),
+    OperateType.REFUSE_RETURNED_GOODS: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} refused the returned goods on {request} ({amount})"
+    ),
+    OperateType.AGREE_EXCHANGE: QT_TRANSLATE_NOOP("audit_words", "{who} agreed to the exchange on {request}"),
+    OperateType.CONFIRM_EXCHANGE_RECEIPT: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} received the goods to exchange on {request}"
+    ),
+}
+# A decision recorded without its operation type (older records): by action name.
+DECISION_BY_ACTION = {
+    "refund.approve": OperateType.AGREE_REFUND,
+    "refund.refuse": OperateType.REFUSE_REFUND,
+    "return.approve": OperateType.AGREE_RETURN,
+    "return.refuse": OperateType.REFUSE_RETURN,
+    "exchange.approve": OperateType.AGREE_EXCHANGE,
+}
+
+
+def _decision(e: Event) -> str:
+    try:
+        kind = OperateType(e.after.get("operate_type"))
+    except ValueError:
+        kind = DECISION_BY_ACTION[e.row.action]
+    text = _t(DECISIONS[kind]).format(who=e.who, amount=e.amount(), request=e.thing())
+    text += _status_change(AFTER_SALE_STATUS_LABELS, e.before.get("status"), e.after.get("status"))
+    if e.after.get("shipped_with"):
+        text += QCoreApplication.translate(
+            "audit_words", ", by shipping the order (tracking number {tracking})"
+        ).format(tracking=e.after["shipped_with"])
+    text += QCoreApplication.translate("audit_words", ".")
+    if e.after.get("reason"):
+        text += QCoreApplication.translate("audit_words", " Reason: {reason}.").format(
+            reason=e.after["reason"]
+        )
+    return text
+
+
+OUTCOMES = {  # the inspection dialog's own words
+    "good": QT_TRANSLATE_NOOP("InspectDialog", "Good — as sent"),
+    "damaged": QT_TRANSLATE_NOOP("InspectDialog", "Damaged"),
+    "missing_parts": QT_TRANSLATE_NOOP("InspectDialog", "Missing parts"),
+}
+
+
+def _inspected(e: Event) -> str:
+    source = OUTCOMES.get(str(e.after.get("outcome")))
+    outcome = QCoreApplication.translate("InspectDialog", source) if source else str(e.after.get("outcome"))
+    if e.after.get("then") == "refund":
+        words = QCoreApplication.translate(
+            "audit_words", "{who} inspected the goods returned on {request}: {outcome}; to be refunded."
+        )
+    else:
+        words = QCoreApplication.translate(
+            "audit_words", "{who} inspected the goods returned on {request}: {outcome}; to be refused."
+        )
+    return words.format(who=e.who, request=e.thing(), outcome=outcome)
+
+
+# --- shipments, the outbox and the platform ------------------------------------------
+def _shipped(e: Event) -> str:
+    code = str(e.after.get("company_code", ""))
+    text = QCoreApplication.translate(
+        "audit_words", "{who} shipped {order} with {carrier}, tracking number {tracking}"
+    ).format(
+        who=e.who,
+        order=e.thing(),
+        carrier=carriers.carrier_name(code) or code,
+        tracking=e.after.get("tracking_no", ""),
+    )
+    text += _status_change(
+        ORDER_STATUS_LABELS, e.before.get("status"), e.after.get("status")
+    ) + QCoreApplication.translate("audit_words", ".")
+    refused = e.after.get("refused_requests") or []
+    if refused:
+        text += QCoreApplication.translate(
+            "audit_words", " The waiting refund request {ids} was refused with it."
+        ).format(ids=QCoreApplication.translate("audit_words", ", ").join(map(str, refused)))
+    return text
+
+
+def _discarded(e: Event) -> str:
+    if e.row.entity_type == "order":
+        return QCoreApplication.translate(
+            "audit_words", "{who} dropped the shipment of {order} that the platform would not take."
+        ).format(who=e.who, order=e.thing())
+    return QCoreApplication.translate(
+        "audit_words", "{who} dropped the decision on {request} that the platform would not take."
+    ).format(who=e.who, request=e.thing())
+
+
+def _reapplied(e: Event) -> str:
+    return QCoreApplication.translate(
+        "audit_words", "{who} shipped {order} again, this time refusing the waiting refund request."
+    ).format(who=e.who, order=e.thing())
+
+
+def _platform_answer(e: Event) -> str:
+    outcome, decided_by = e.after.get("outcome"), e.after.get("decided_by")
+    if decided_by == "platform":
+        words = QCoreApplication.translate(
+            "audit_words", "The platform had decided {thing} on its own; the shop's decision was not applied."
+        )
+    elif outcome == "done":
+        words = QCoreApplication.translate(
+            "audit_words", "The platform applied the shop's decision on {thing}."
+        )
+    elif outcome == "rejected":
+        words = QCoreApplication.translate(
+            "audit_words", "The platform refused the shop's decision on {thing}."
+        )
+    elif outcome == "conflict":
+        words = QCoreApplication.translate(
+            "audit_words",
+            "The platform could not apply the shop's decision on {thing}: its state had moved on.",
+        )
+    else:
+        words = QCoreApplication.translate("audit_words", "The platform answered about {thing}.")
+    text = words.format(thing=e.thing())
+    if outcome != "done" and e.after.get("platform_message"):
+        text += QCoreApplication.translate("audit_words", " It said: “{message}”.").format(
+            message=e.after["platform_message"]
+        )
+    return text
+
+
+def _set_aside_dismissed(e: Event) -> str:
+    since = e.before.get("first_seen_at")
+    return QCoreApplication.translate(
+        "audit_words", "{who} dismissed the set-aside record of {thing} (set aside since {time})."
+    ).format(who=e.who, thing=e.thing(), time=formatting.shop_time(since) if isinstance(since, int) else "?")
+
+
+def _handed_to_owner(e: Event) -> str:
+    return QCoreApplication.translate(
+        "audit_words", "{who} handed {request} ({amount}) to the owner: “{reason}”."
+    ).format(who=e.who, request=e.thing(), amount=e.amount(), reason=e.after.get("reason", ""))
+
+
+def _handed_back(e: Event) -> str:
+    clerk = e.before.get("handed_by")
+    name = (
+        e.people.get(clerk, f"#{clerk}")
+        if isinstance(clerk, int)
+        else QCoreApplication.translate("audit_words", "the person who handed it over")
+    )
+    return QCoreApplication.translate(
+        "audit_words", "{who} handed {request} back to {clerk} undecided."
+    ).format(who=e.who, request=e.thing(), clerk=name)
+
+
+SENTENCES: dict[str, Callable[[Event], str]] = {
+    audit.SESSION_SIGN_IN: _signed_in,
+    audit.SESSION_SIGN_IN_FAILED: _sign_in_refused,
+    audit.SESSION_SIGN_OUT: _signed_out,
+    audit.SESSION_SWITCH_USER: _switched_user,
+    audit.USER_CREATE: _person_added,
+    audit.USER_UPDATE: _person_changed,
+    audit.USER_DISABLE: _person_disabled,
+    audit.USER_ENABLE: _person_enabled,
+    audit.USER_PASSWORD_RESET: _password_reset,
+    audit.USER_PASSWORD_CHANGE: _password_changed,
+    audit.SETTINGS_CHANGE: _settings_changed,
+    audit.SHOP_CONNECT: _shop_connected,
+    audit.SHOP_SWITCH: _shop_switched,
+    "refund.approve": _decision,
+    "refund.refuse": _decision,
+    "return.approve": _decision,
+    "return.refuse": _decision,
+    "exchange.approve": _decision,
+    "return.inspect": _inspected,
+    audit.ORDER_SHIP: _shipped,
+    "outbox.discard": _discarded,
+    "outbox.reapply": _reapplied,
+    audit.PLATFORM_ANSWER: _platform_answer,
+    "set_aside.dismiss": _set_aside_dismissed,
+    "request.hand_to_owner": _handed_to_owner,
+    "request.hand_back": _handed_back,
+}
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def sentence(
+    row: AuditRow,
+    before: Any,
+    after: Any,
+    *,
+    people: Mapping[int, str] = {},  # noqa: B006 - read only
+    usernames: Mapping[str, str] = {},  # noqa: B006
+    request_types: Mapping[str, int] = {},  # noqa: B006
+) -> str | None:
+    """The event as a sentence in the person's language; None for an action without words
+    (the screen then shows the record as it is)."""
+    words = SENTENCES.get(row.action)
+    if words is None:
+        return None
+    event = Event(row, _as_dict(before), _as_dict(after), people, usernames, request_types)
+    try:
+        return words(event)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # a record of an unexpected shape is shown raw rather than not at all
+
+
+# Notes the desk itself writes (in English, stable); a person's own notes stay as written.
+DESK_NOTES = {
+    "first owner": QT_TRANSLATE_NOOP("audit_words", "The shop's first owner"),
+    "owner carried over from another shop's database": QT_TRANSLATE_NOOP(
+        "audit_words", "Carried over from another shop's database"
+    ),
+    "stayed signed in on this computer": QT_TRANSLATE_NOOP(
+        "audit_words", "Stayed signed in on this computer"
+    ),
+    "wrong password": QT_TRANSLATE_NOOP("audit_words", "Wrong password"),
+    "unknown user name": QT_TRANSLATE_NOOP("audit_words", "Unknown user name"),
+    "account waiting after lockout": QT_TRANSLATE_NOOP(
+        "audit_words", "Waiting after too many wrong passwords"
+    ),
+    "account switched off": QT_TRANSLATE_NOOP("audit_words", "Account switched off"),
+    "found applied on re-read": QT_TRANSLATE_NOOP("audit_words", "Found already applied when read again"),
+    "an earlier attempt had applied it": QT_TRANSLATE_NOOP(
+        "audit_words", "An earlier attempt had applied it"
+    ),
+    "the platform approved it on its own when the deadline passed": QT_TRANSLATE_NOOP(
+        "audit_words", "The platform approved it on its own when the deadline passed"
+    ),
+}
+
+
+def note_text(note: str) -> str:
+    source = DESK_NOTES.get(note)
+    return _t(source) if source else note
