@@ -178,7 +178,7 @@ def make_window_for(qtbot, session_factory, settings, actor) -> MainWindow:
             True,
         ),
         (Role.CLERK, ["Orders", "Refunds", "Dashboard", "Needs attention"], False),
-        (Role.WAREHOUSE, ["Orders", "Shipping", "Needs attention"], False),
+        (Role.WAREHOUSE, ["Orders", "Shipping", "Dashboard", "Needs attention"], False),
     ],
     ids=["owner", "clerk", "warehouse"],
 )

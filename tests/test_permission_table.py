@@ -20,6 +20,7 @@ from app.models import QuarantinedRecord
 from app.services import (
     accounts,
     audit,
+    metric_drill_down,
     metrics,
     needs_attention,
     order_queries,
@@ -119,8 +120,14 @@ SERVICE_CALLS: dict[Action, Callable[[Walk, Actor], None]] = {
         a, Action.VIEW_SHIPPING_BOARD, lambda s: shipping_board.list_board(s, now=NOW)
     ),
     Action.VIEW_DASHBOARD: lambda w, a: w.read(
-        a, Action.VIEW_DASHBOARD, lambda s: metrics.compute_metrics(s, start=NOW - WEEK, end=NOW, now=NOW)
-    ),
+        a, Action.VIEW_DASHBOARD,
+        lambda s: metrics.compute_metrics(s, start=NOW - WEEK, end=NOW, now=NOW, viewer=a),
+    ),  # fmt: skip
+    Action.VIEW_MONEY: lambda w, a: w.read(  # the rows behind what late orders cost
+        a, Action.VIEW_DASHBOARD,
+        lambda s: metric_drill_down.drill_down(s, "late_compensation_fen", start=NOW - WEEK, end=NOW,
+                                               now=NOW, viewer=a),
+    ),  # fmt: skip
     Action.DECIDE_REFUND: lambda w, a: w.in_one(
         lambda s: refund_decisions.approve_refund(s, a, w.request[_role(a)], now=NOW)
     ),

@@ -33,7 +33,8 @@ EXPECTED: dict[str, set[str]] = {
     "view_shipping_board": {OW, WH},
     "ship_order": {OW, WH},
     "refuse_refund_and_ship": {OW, CL},
-    "view_dashboard": {OW, CL},
+    "view_dashboard": {OW, CL, WH},  # the service figures judge everyone's work
+    "view_money": {OW},  # money at stake is the owner's
     "manage_users": {OW},
     "manage_settings": {OW},
     "manage_shop_connection": {OW},

@@ -7,6 +7,8 @@ and a short detail in plain words (an English source string, context "metrics",
 whose `{name}` fields are filled from `params` by the screen), so the screen can
 list them and open each in its own screen. The rows come from the very SELECTs the
 figures are counted from (`metric_queries.py`), filtered to what the figure counts.
+The rows behind a money figure (`metrics.MONEY_METRICS`) are the owner's: asked for
+by a `viewer` whose record does not allow `Action.VIEW_MONEY`, they are refused.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from sqlalchemy.orm import Session
 from app.db import for_reporting
 from app.services import metric_queries as q
 from app.services.after_sale_rules import yuan
-from app.services.metrics import BUCKET_SECONDS, METRIC_KEYS
+from app.services.metrics import BUCKET_SECONDS, METRIC_KEYS, MONEY_METRICS
+from app.services.permissions import Action, Actor, authorise
 from app.services.rules import HOUR_S, RuleSet, load_rules
 from app.sync.codes import QT_TRANSLATE_NOOP
 
@@ -130,12 +133,17 @@ def drill_down(
     limit: int = 500,
     rules: RuleSet | None = None,
     now: int | None = None,
+    viewer: Actor | None = None,
 ) -> list[DrillRow]:
     """Up to `limit` rows behind metric `key` in [start, end), or in the bucket starting
     at `bucket_start` ("day" or "hour", as the figures were computed), newest first. A
-    metric with no rows of its own (the escalation rate, the score) has none."""
+    metric with no rows of its own (the escalation rate, the score) has none. For a
+    `viewer` (None: the program's own use) the person's record as it is now must allow
+    the dashboard, and money too for a money figure (PermissionDenied)."""
     if key not in METRIC_KEYS:
         raise KeyError(f"no metric called {key!r}")
+    if viewer is not None:
+        authorise(session, viewer, Action.VIEW_MONEY if key in MONEY_METRICS else Action.VIEW_DASHBOARD)
     drill = DRILLS.get(key)
     if drill is None:
         return []

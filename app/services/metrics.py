@@ -29,6 +29,11 @@ What each metric counts, and which moment puts a row in the window and its bucke
 - escalation_rate: arbitration is not in the platform's dialect: unavailable.
 - experience_score: the estimate from the window's values (and each bucket's).
 Empty buckets hold None for averages, rates and the score, 0 for counts and sums.
+
+Money (`MONEY_METRICS`, the figures in fen) is the owner's (`Action.VIEW_MONEY`,
+permissions.py "Who sees what"): computed for a `viewer` who may not see it, the report
+leaves it out (`MetricsReport.withheld` names it), so no screen or export of theirs can
+show it. The score never counts money, so it is the same for everyone.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ from app.db import computed_once, for_reporting
 from app.models import OrderLine
 from app.services import metric_queries as q
 from app.services.experience_score import ScoreEstimate, estimate, score_only
+from app.services.permissions import Action, Actor, allowed, authorise
 from app.services.rules import HOUR_S, RuleSet, load_rules
 from app.sync.codes import QT_TRANSLATE_NOOP
 
@@ -99,6 +105,8 @@ METRICS: tuple[MetricDefinition, ...] = (
     ),
 )
 METRIC_KEYS = tuple(definition.key for definition in METRICS)
+# Money at stake, the owner's to see (Action.VIEW_MONEY).
+MONEY_METRICS = frozenset(definition.key for definition in METRICS if definition.unit == "fen")
 MSG_NO_PICKUP_SCANS = QT_TRANSLATE_NOOP(
     "metrics", "The platform has reported no carrier pickup scans, so pickup timeouts cannot be told."
 )
@@ -132,8 +140,9 @@ class MetricsReport:
     product_id: str | None
     rule_set: str  # the rule set in force, to name on screen
     rule_effective: date
-    metrics: dict[str, MetricResult]  # in METRICS order
+    metrics: dict[str, MetricResult]  # in METRICS order, without those `withheld`
     score: ScoreEstimate
+    withheld: tuple[str, ...] = ()  # money figures left out: the viewer may not see money
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,10 +251,19 @@ def compute_metrics(
     rules: RuleSet | None = None,
     weights: Mapping[str, float] | None = None,
     now: int | None = None,
+    viewer: Actor | None = None,
 ) -> MetricsReport:
     """Every metric of `METRICS` over [start, end), per `bucket` ("day": shop days;
     "hour"), for `product_id` or the whole shop, as of `now` (default: the clock), with
-    targets from `rules` and the score weighted by `weights` over the rule set's."""
+    targets from `rules` and the score weighted by `weights` over the rule set's.
+    For a `viewer` (the person whose screen asks; None: no one's, the program's own use)
+    the person's record as it is now must allow the dashboard, and money figures are
+    left out unless it allows money too (PermissionDenied; see the module docstring)."""
+    withheld: tuple[str, ...] = ()
+    if viewer is not None:
+        current = authorise(session, viewer, Action.VIEW_DASHBOARD)
+        if not allowed(current, Action.VIEW_MONEY):
+            withheld = tuple(key for key in METRIC_KEYS if key in MONEY_METRICS)
     if bucket not in BUCKET_SECONDS:
         raise ValueError(f"bucket must be one of {sorted(BUCKET_SECONDS)}, not {bucket!r}")
     if end <= start:
@@ -341,8 +359,9 @@ def compute_metrics(
         product_id=product_id,
         rule_set=rules.rule_set,
         rule_effective=rules.effective,
-        metrics={d.key: _with_definition(results[d.key], d, rules) for d in METRICS},
+        metrics={d.key: _with_definition(results[d.key], d, rules) for d in METRICS if d.key not in withheld},
         score=score,
+        withheld=withheld,
     )
 
 

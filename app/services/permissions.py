@@ -43,6 +43,23 @@ through these services alone, every action for every role):
 - The VIEW_* screens read through many small queries, so the check sits at the
   session: `reading_sessions()` hands a screen a session factory whose every
   transaction first checks the person's current record for the screen's action.
+  VIEW_DASHBOARD is also checked by metrics.compute_metrics for the person it is given.
+- VIEW_MONEY: metrics.compute_metrics leaves money figures out for anyone else,
+  metric_drill_down.drill_down refuses the rows behind one, and
+  shipping_board.list_board hands them rows without amounts (see "Who sees what").
+
+Who sees what. The service figures are everyone's (VIEW_DASHBOARD): they are how the
+platform judges the shop, and each role's work is among them — a clerk's review time,
+refund duration, timeout approvals and rejections, the warehouse's ship time, late and
+pickup-timeout rates — and the experience-score estimate is all of them together, so
+everyone sees it and every dimension of it. Money at stake is the owner's (VIEW_MONEY):
+what late orders cost (late compensation on the dashboard, its rows and its exports)
+and what shipping late would cost per order (the shipping board's two amount columns
+and the amounts in its tooltips). A request's own refund amount is not money at stake
+but the request itself: a clerk needs it to decide, and their limits are in money, so
+the refund queue shows it to whoever may decide (VIEW_REFUND_QUEUE). Figures that are
+not money (counts, hours, rates, points) stay visible to all; a screen leaves out
+what the person may not see rather than showing it greyed.
 
 Discarding. Dropping an operation the platform would not take is deciding about it
 again, so it needs the permission the operation needed: a refund decision
@@ -92,7 +109,8 @@ class Action(StrEnum):
     VIEW_SHIPPING_BOARD = "view_shipping_board"
     SHIP_ORDER = "ship_order"
     REFUSE_REFUND_AND_SHIP = "refuse_refund_and_ship"
-    VIEW_DASHBOARD = "view_dashboard"
+    VIEW_DASHBOARD = "view_dashboard"  # the service figures (no money)
+    VIEW_MONEY = "view_money"  # money at stake: late compensation, what shipping late would cost
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"
     MANAGE_SHOP_CONNECTION = "manage_shop_connection"
@@ -116,7 +134,8 @@ PERMISSIONS: Mapping[Action, frozenset[Role]] = MappingProxyType(
         Action.VIEW_SHIPPING_BOARD: _OWNER_WAREHOUSE,
         Action.SHIP_ORDER: _OWNER_WAREHOUSE,
         Action.REFUSE_REFUND_AND_SHIP: _OWNER_CLERK,  # clerks within their limits
-        Action.VIEW_DASHBOARD: _OWNER_CLERK,
+        Action.VIEW_DASHBOARD: _EVERYONE,  # each role's work is among the figures
+        Action.VIEW_MONEY: _OWNER,  # "Who sees what" in the module docstring
         Action.MANAGE_USERS: _OWNER,
         Action.MANAGE_SETTINGS: _OWNER,
         Action.MANAGE_SHOP_CONNECTION: _OWNER,

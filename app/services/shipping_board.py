@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
 from app.services import carriers
 from app.services.order_queries import search_terms
+from app.services.permissions import Action, Actor, allowed, authorise
 from app.services.rules import HOUR_S, RuleSet, load_rules
 from app.services.ship_deadlines import (
     LANES,
@@ -149,13 +150,25 @@ def _items_column() -> object:
 
 
 def list_board(
-    session: Session, *, now: int, product: str = "", carrier: str = "", rules: RuleSet | None = None
+    session: Session,
+    *,
+    now: int,
+    product: str = "",
+    carrier: str = "",
+    rules: RuleSet | None = None,
+    viewer: Actor | None = None,
 ) -> list[BoardOrder]:
     """Every order waiting to ship, soonest ship-by first (ties by order id).
 
     `product` keeps orders with a line whose product or spec contains every word;
-    `carrier` keeps orders whose waiting shipment uses that carrier code.
+    `carrier` keeps orders whose waiting shipment uses that carrier code. For a `viewer`
+    whose record does not allow money (`Action.VIEW_MONEY`, the warehouse) the rows
+    carry 0 for the paid and the refund amounts: what shipping late would cost is the
+    owner's to see (permissions.py "Who sees what").
     """
+    sees_money = viewer is None or allowed(
+        authorise(session, viewer, Action.VIEW_SHIPPING_BOARD), Action.VIEW_MONEY
+    )
     rules = rules or load_rules()
     deadline = ship_by_column(rules)
     refund = (
@@ -224,6 +237,8 @@ def list_board(
                 values[11] or "", int(values[12] or 0),
             )
         )  # fmt: skip
+        if not sees_money:
+            rows[-1] = rows[-1]._replace(pay_amount=0, refund_amount=0)
     return rows
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.metric_drill_down import ORDER, DrillRow, drill_down
+from app.services.permissions import Actor
 from app.services.rules import RuleSet
 from app.views import formatting
 from app.views import metric_words as words
@@ -67,8 +68,12 @@ class DrillDownDialog(QDialog):
         sessions: sessionmaker[Session],
         rules: RuleSet,
         parent: QWidget | None = None,
+        *,
+        viewer: Actor | None = None,
     ) -> None:
+        """`viewer`: the person whose rows these are (the service refuses them money rows)."""
         super().__init__(parent)
+        self._viewer = viewer
         self.setObjectName("drillDownDialog")
         self._tasks, self._sessions, self._rules = tasks, sessions, rules
         self._request: DrillRequest | None = None
@@ -105,13 +110,13 @@ class DrillDownDialog(QDialog):
         self._loading = True
         self._update_heading()
         self._update_hint()
-        rules = self._rules
+        rules, viewer = self._rules, self._viewer
 
         def query(session: Session) -> list[DrillRow]:
             return drill_down(
                 session, request.key, start=request.start, end=request.end, bucket=request.bucket,
                 bucket_start=request.bucket_start, product_id=request.product_id, limit=ROW_LIMIT,
-                rules=rules, now=request.now,
+                rules=rules, now=request.now, viewer=viewer,
             )  # fmt: skip
 
         self._tasks.read("dashboard.drill", self._sessions, query, self._on_rows)

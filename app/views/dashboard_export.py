@@ -7,7 +7,9 @@ the header names (hours, percent, yuan, counts, points), rounded as the screen s
 them. `write_csv` writes it as UTF-8 with a byte-order mark, which is what makes Excel
 open Chinese text right; `write_xlsx` writes it with the score's breakdown and what
 the figures cover (window, product, rule set) on sheets of their own. Headers are in
-the person's language. `save_png` saves a widget (the chart area) as it is on screen.
+the person's language. A report computed for someone who may not see money holds no
+money figure (`MetricsReport.withheld`), so neither does their export. `save_png`
+saves a widget (the chart area) as it is on screen.
 `ExportButton` is the screen's "Export" menu: it asks where, then calls the screen's
 export for that format.
 """
@@ -76,7 +78,9 @@ def metric_table(report: MetricsReport) -> tuple[list[str], list[list[Cell]]]:
     rows: list[list[Cell]] = []
     for definition in METRICS:
         key = definition.key
-        result = report.metrics[key]
+        result = report.metrics.get(key)
+        if result is None:
+            continue  # withheld: money the person may not see is not in their report
         rows.append(
             [
                 words.label(key),

@@ -12,6 +12,8 @@ costs next to nothing here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -168,7 +170,8 @@ class MetricTile(QFrame):
 class DashboardTiles(QWidget):
     tile_clicked = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, keys: Sequence[str] | None = None, parent: QWidget | None = None) -> None:
+        """`keys`: the metrics the person may see, in `METRICS` order (default: all)."""
         super().__init__(parent)
         self.setObjectName("dashboardTiles")
         self.setStyleSheet(STYLE)
@@ -176,10 +179,11 @@ class DashboardTiles(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
-        for index, definition in enumerate(METRICS):
-            tile = MetricTile(definition.key, self)
+        shown = [d.key for d in METRICS] if keys is None else list(keys)
+        for index, key in enumerate(shown):
+            tile = MetricTile(key, self)
             tile.clicked.connect(self.tile_clicked)
-            self._tiles[definition.key] = tile
+            self._tiles[key] = tile
             grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
         for column in range(COLUMNS):
             grid.setColumnStretch(column, 1)
@@ -193,4 +197,5 @@ class DashboardTiles(QWidget):
     def show_report(self, report: MetricsReport, alerts: dict[str, float], *, live: bool = True) -> None:
         """`alerts`: metric -> its value past the platform's limit."""
         for key, tile in self._tiles.items():
-            tile.show_result(report.metrics[key], alerts.get(key), live=live)
+            if key in report.metrics:  # a figure withheld from this person has no tile anyway
+                tile.show_result(report.metrics[key], alerts.get(key), live=live)

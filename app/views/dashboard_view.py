@@ -8,6 +8,11 @@ weights dialog for those who may change settings), the rows behind any figure
 `open_request`), the alarm when a metric passes the platform's limit
 (`MetricAlerts`) and the exports (`dashboard_export`).
 
+Everyone may open it (permissions.py "Who sees what"): the figures are computed for the
+signed-in person, so for anyone but the owner the money figures never arrive (the
+report withholds them), their tiles are not built, their rows cannot be asked for and
+the exports, made from the report, hold none.
+
 Live: every figure is computed on the database lane (`compute_metrics`, then the
 pace of `metric_pace`), and the GUI thread only applies a finished report, updating
 the items it already has. The sync's news is coalesced: at most one recompute starts
@@ -37,7 +42,14 @@ from app.config import Settings
 from app.services.experience_score import effective_weights
 from app.services.metric_drill_down import ORDER, DrillRow
 from app.services.metric_pace import past_limits, reaches_now
-from app.services.metrics import MetricsReport, ProductRow, compute_metrics, products
+from app.services.metrics import (
+    METRIC_KEYS,
+    MONEY_METRICS,
+    MetricsReport,
+    ProductRow,
+    compute_metrics,
+    products,
+)
 from app.services.permissions import Action, Actor, allowed
 from app.services.rules import load_rules
 from app.sync.status import SyncStatus
@@ -112,7 +124,10 @@ class DashboardView(QWidget):
         self.rules_line = QLabel(self)
         self.rules_line.setObjectName("dashboardRuleSet")
         self.rules_line.setStyleSheet("color: #57606a;")
-        self.tiles = DashboardTiles(self)
+        self.sees_money = actor is None or allowed(actor, Action.VIEW_MONEY)
+        self.tiles = DashboardTiles(
+            [key for key in METRIC_KEYS if self.sees_money or key not in MONEY_METRICS], self
+        )
         points = (float(self._rules.metrics.min_points), float(self._rules.metrics.max_points))
         self.charts = DashboardCharts(lambda key: points if key == "experience_score" else (0.0, None), self)
         may_weigh = actor is None or allowed(actor, Action.MANAGE_SETTINGS)
@@ -200,12 +215,13 @@ class DashboardView(QWidget):
         start, end = self.controls.window(now)
         bucket, product_id = self.controls.bucket(), self.controls.product_id()
         rules, weights, with_products = self._rules, dict(self._weights), self._products_due
+        viewer = self._actor
 
         def query(session: Session) -> _Answer:
             started = time.perf_counter()
             report = compute_metrics(
                 session, start=start, end=end, bucket=bucket, product_id=product_id, rules=rules,
-                weights=weights, now=now,
+                weights=weights, now=now, viewer=viewer,
             )  # fmt: skip
             listed = products(session) if with_products else None
             return _Answer(report, past_limits(report, rules), listed, time.perf_counter() - started)
@@ -295,10 +311,10 @@ class DashboardView(QWidget):
     def open_drill(self, key: str, bucket_start: int | None = None) -> DrillDownDialog | None:
         """List the rows behind metric `key` over the shown window, or one bucket of it."""
         report = self._report
-        if report is None:
+        if report is None or key in report.withheld or (key in MONEY_METRICS and not self.sees_money):
             return None
         if self._drill is None:
-            self._drill = DrillDownDialog(self._tasks, self._sessions, self._rules, self)
+            self._drill = DrillDownDialog(self._tasks, self._sessions, self._rules, self, viewer=self._actor)
             self._drill.open_row.connect(self._open_row)
         self._drill.show_rows_for(
             DrillRequest(

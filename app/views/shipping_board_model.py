@@ -7,7 +7,9 @@ and the lane boundaries (`board_lanes`: a few binary searches), so regrouping as
 clock moves is cheap; cells are formatted only when Qt asks, and what shipping late
 would cost (`at_stake_if_late`) is worked out per row on first display and kept.
 A shipment just made on this workstation shows "sending" at once (`mark_pending`),
-before the outbox round trip and the next refresh.
+before the outbox round trip and the next refresh. For someone who may not see money
+(`sees_money` False: the warehouse, permissions.py "Who sees what") the service sends
+no amounts; the view hides the two amount columns and the tooltips name none.
 """
 
 from __future__ import annotations
@@ -78,9 +80,11 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
         *,
         clock: Callable[[], float] = formatting.now_utc,
         rules: RuleSet | None = None,
+        sees_money: bool = True,
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self.sees_money = sees_money
         self._rules = rules or load_rules()
         self._now = int(clock())
         self._rows: list[BoardOrder] = []
@@ -344,7 +348,7 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
             return self.tr("Ship by {time}").format(time=formatting.shop_time(row.ship_by))
         if column == COL_PROMISE:
             return self._promise_tooltip(row)
-        if column in (COL_AT_STAKE, COL_OUT_OF_STOCK):
+        if column in (COL_AT_STAKE, COL_OUT_OF_STOCK) and self.sees_money:
             stake = self.at_stake(row)
             return self.tr(
                 "Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: "
@@ -354,6 +358,10 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
                 out_of_stock=formatting.money(stake.out_of_stock_fen),
                 rule_set=stake.rule_set,
             )
+        if column == COL_STATE and row.refund_request and not self.sees_money:
+            return self.tr(
+                "The buyer asked for a refund (request {request}); shipping needs a decision."
+            ).format(request=row.refund_request)
         if column == COL_STATE and row.refund_request:
             return self.tr(
                 "The buyer asked for a refund ({amount}, request {request}); shipping needs a decision."

@@ -111,7 +111,10 @@ class ShippingBoardView(QWidget):
         self._rules = load_rules()
         self._last_alarm_check: int | None = None
         self.last_query_seconds: float | None = None
-        self.model = ShippingBoardModel(self, clock=clock)
+        # Money at stake is the owner's (permissions.py "Who sees what"); the service sends none.
+        self.model = ShippingBoardModel(
+            self, clock=clock, sees_money=actor is None or allowed(actor, Action.VIEW_MONEY)
+        )
         self.banner = OfflineBanner(self)
         self.scan_bar = ScanBar(self._describe_order, self)
         self.flow = ShippingFlow(
@@ -144,6 +147,8 @@ class ShippingBoardView(QWidget):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setStretchLastSection(False)
+        for column in (COL_AT_STAKE, COL_OUT_OF_STOCK):
+            self.tree.setColumnHidden(column, not self.model.sees_money)
         self.tree.setItemDelegateForColumn(
             COL_DUE, UrgencyMarkDelegate(URGENCY_COLOURS[Urgency.URGENT], self.tree)
         )
@@ -200,7 +205,9 @@ class ShippingBoardView(QWidget):
 
         def query(session: Session) -> _Answer:
             started = time.perf_counter()
-            rows = list_board(session, now=now, product=product, carrier=carrier, rules=self._rules)
+            rows = list_board(
+                session, now=now, product=product, carrier=carrier, rules=self._rules, viewer=self._actor
+            )
             pickups = pickup_overdue(session, now=now, carrier=carrier, rules=self._rules)
             carriers, waiting = carrier_service.available(session), outbox.waiting_count(session)
             return _Answer(rows, pickups, carriers, waiting, time.perf_counter() - started)

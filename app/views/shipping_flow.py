@@ -35,9 +35,13 @@ class RefundBlockedDialog(QDialog):
         self.setWindowTitle(self.tr("Refund requested"))
         text = QLabel(self)
         text.setWordWrap(True)
-        words = self.tr(
+        # Who may decide the request sees its amount (permissions.py "Who sees what").
+        template = self.tr(
             "The buyer of order {order} asked for a refund of {amount} before shipment (request {request})."
-        ).format(
+        ) if may_refuse else self.tr(
+            "The buyer of order {order} asked for a refund before shipment (request {request})."
+        )  # fmt: skip
+        words = template.format(
             order=order.order_id, amount=formatting.money(order.refund_amount), request=order.refund_request
         )
         if may_refuse:
