@@ -227,8 +227,11 @@ def test_a_batch_may_not_use_one_number_twice(database_url: str) -> None:
 # --- a refund request waiting before shipment ----------------------------------------------------
 def test_a_refund_request_waiting_stops_the_shipment_and_is_named(database_url: str) -> None:
     sessions = shop(database_url)
-    words = refused(sessions, WAREHOUSE, BIG_REFUND_WAITING, GOOD["shunfeng"])
+    words = refused(sessions, OWNER, BIG_REFUND_WAITING, GOOD["shunfeng"])
     assert f"request {BIG_REQUEST}, ¥159.00" in words and "decide the request first" in words
+    # The warehouse may not decide it: the request's amount is for those who do.
+    words = refused(sessions, WAREHOUSE, BIG_REFUND_WAITING, GOOD["shunfeng"])
+    assert f"request {BIG_REQUEST})" in words and "decide the request first" in words and "¥" not in words
 
 
 def test_the_owner_may_ship_refusing_the_refund_and_both_are_audited(database_url: str) -> None:

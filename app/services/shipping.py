@@ -70,6 +70,13 @@ MSG_REFUND_PENDING = QT_TRANSLATE_NOOP(
     "The buyer asked for a refund before shipment (request {request}, {amount}). Do not send the parcel "
     "yet: decide the request first, or, if you may refuse refunds, ship and refuse the refund.",
 )
+# The same, for someone who may not decide refunds (the warehouse): a request's amount
+# is for those who decide it (permissions.py "Who sees what").
+MSG_REFUND_PENDING_NO_AMOUNT = QT_TRANSLATE_NOOP(
+    "shipping",
+    "The buyer asked for a refund before shipment (request {request}). Do not send the parcel yet: ask "
+    "the owner or customer service to decide the request first.",
+)
 MSG_REFUND_DECISION_PENDING = QT_TRANSLATE_NOOP(
     "shipping",
     "A decision on the buyer's refund request {request} is waiting to be sent to the platform. "
@@ -215,6 +222,8 @@ def _plan(
             raise ShipmentRefused(MSG_REFUND_DECISION_PENDING, {"request": request.aftersale_id})
     if waiting and not refuse_refund:
         first = waiting[0]
+        if not permissions.allowed(actor, Action.DECIDE_REFUND):
+            raise ShipmentRefused(MSG_REFUND_PENDING_NO_AMOUNT, {"request": first.aftersale_id})
         raise ShipmentRefused(
             MSG_REFUND_PENDING,
             {"request": first.aftersale_id, "amount": permissions.yuan(first.refund_amount)},

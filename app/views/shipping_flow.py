@@ -124,7 +124,8 @@ class ShippingFlow(QObject):
 
     def _on_refused(self, error: BaseException, order_id: str, carrier_code: str, tracking_no: str) -> None:
         order = self._find_order(order_id)
-        if isinstance(error, ShipmentRefused) and error.message == shipping.MSG_REFUND_PENDING and order:
+        blocked = (shipping.MSG_REFUND_PENDING, shipping.MSG_REFUND_PENDING_NO_AMOUNT)
+        if isinstance(error, ShipmentRefused) and error.message in blocked and order:
             self._ask_about_refund(order, carrier_code, tracking_no)
         self.refused.emit(refusal_text(error))
         gone = (*shipping.MSG_NOT_TO_SHIP.values(), shipping.MSG_PENDING, shipping.MSG_SHIPPED_HERE)
