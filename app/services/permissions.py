@@ -47,6 +47,8 @@ through these services alone, every action for every role):
 - VIEW_MONEY: metrics.compute_metrics leaves money figures out for anyone else,
   metric_drill_down.drill_down refuses the rows behind one, and
   shipping_board.list_board hands them rows without amounts (see "Who sees what").
+  Only the last call of the table walk is a refusal; the others are in
+  tests/test_who_sees_what.py.
 
 Who sees what. The service figures are everyone's (VIEW_DASHBOARD): they are how the
 platform judges the shop, and each role's work is among them — a clerk's review time,
@@ -57,9 +59,13 @@ what late orders cost (late compensation on the dashboard, its rows and its expo
 and what shipping late would cost per order (the shipping board's two amount columns
 and the amounts in its tooltips). A request's own refund amount is not money at stake
 but the request itself: a clerk needs it to decide, and their limits are in money, so
-the refund queue shows it to whoever may decide (VIEW_REFUND_QUEUE). Figures that are
-not money (counts, hours, rates, points) stay visible to all; a screen leaves out
-what the person may not see rather than showing it greyed.
+the refund queue shows it to whoever may decide (DECIDE_REFUND); the warehouse's board,
+its refund dialog and shipping's refusal name the request that blocks an order without
+its amount (the warehouse needs to know that it blocks, not how much). An order's own
+record (its price, its requests) stays on the orders screen for everyone who reads
+orders (VIEW_ORDERS): it is the order, not what it costs the shop. Figures that are not
+money (counts, hours, rates, points) stay visible to all; a screen leaves out what
+the person may not see rather than showing it greyed.
 
 Discarding. Dropping an operation the platform would not take is deciding about it
 again, so it needs the permission the operation needed: a refund decision
