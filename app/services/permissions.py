@@ -47,8 +47,8 @@ through these services alone, every action for every role):
 - VIEW_MONEY: metrics.compute_metrics leaves money figures out for anyone else,
   metric_drill_down.drill_down refuses the rows behind one, and
   shipping_board.list_board hands them rows without amounts (see "Who sees what").
-  Only the last call of the table walk is a refusal; the others are in
-  tests/test_who_sees_what.py.
+  The table walk asks for the money rows; tests/test_who_sees_what.py checks that
+  the figures, the board, the screens and the exports leave the money out.
 
 Who sees what. The service figures are everyone's (VIEW_DASHBOARD): they are how the
 platform judges the shop, and each role's work is among them — a clerk's review time,
