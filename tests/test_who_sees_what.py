@@ -17,7 +17,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from app.services import metric_drill_down, metrics, shipping_board
+from app.db import open_database
+from app.services import accounts, metric_drill_down, metrics, shipping_board
 from app.services.permissions import Action, Actor, PermissionDenied, Role, reading_sessions
 from app.views.shipping_board_model import COL_AT_STAKE, COL_OUT_OF_STOCK, COL_STATE
 from app.views.shipping_flow import RefundBlockedDialog
@@ -34,12 +35,26 @@ MONEY_KEY = "late_compensation_fen"
 SERVICE_KEYS = ("review_time_h", "refund_time_h", "timeout_approvals", "ship_time_h", "late_rate")
 
 
+def people_of(sessions, owner: Actor) -> dict[Role, Actor]:
+    clerk = add_person(sessions, owner, "li", "Li", Role.CLERK,
+                       refund_limit_single_fen=500_00, refund_limit_daily_fen=1_000_00)  # fmt: skip
+    warehouse = add_person(sessions, owner, "wu", "Wu", Role.WAREHOUSE)
+    return {Role.OWNER: owner, Role.CLERK: actor_of(clerk), Role.WAREHOUSE: actor_of(warehouse)}
+
+
 @pytest.fixture
 def people(session_factory, owner) -> dict[Role, Actor]:
-    clerk = add_person(session_factory, owner, "li", "Li", Role.CLERK,
-                       refund_limit_single_fen=500_00, refund_limit_daily_fen=1_000_00)  # fmt: skip
-    warehouse = add_person(session_factory, owner, "wu", "Wu", Role.WAREHOUSE)
-    return {Role.OWNER: owner, Role.CLERK: actor_of(clerk), Role.WAREHOUSE: actor_of(warehouse)}
+    return people_of(session_factory, owner)
+
+
+@pytest.fixture
+def shop_db(database_url: str):
+    """The dashboard's shop and its three people, on SQLite and on PostgreSQL."""
+    sessions = open_database(database_url)[1]
+    with sessions.begin() as session:
+        owner = accounts.create_owner(session, "xiaolin", "小林", "owner-pass-1", now=NOW - WEEK)
+    seed_dashboard_shop(sessions, NOW)
+    return sessions, people_of(sessions, owner)
 
 
 @pytest.fixture
@@ -52,9 +67,8 @@ def figures_for(session_factory, actor: Actor) -> metrics.MetricsReport:
         return metrics.compute_metrics(session, start=NOW - WEEK, end=NOW + 1, now=NOW, viewer=actor)
 
 
-def test_every_role_gets_the_service_figures_and_only_the_owner_the_money(
-    session_factory, shop, people
-) -> None:
+def test_every_role_gets_the_service_figures_and_only_the_owner_the_money(shop_db) -> None:
+    session_factory, people = shop_db
     owners = figures_for(session_factory, people[Role.OWNER])
     assert owners.metrics[MONEY_KEY].value > 0  # the shop's late orders cost something
     assert owners.withheld == ()
@@ -67,7 +81,8 @@ def test_every_role_gets_the_service_figures_and_only_the_owner_the_money(
         assert report.score.score == owners.score.score
 
 
-def test_the_service_refuses_a_clerks_money_query(session_factory, shop, people) -> None:
+def test_the_service_refuses_a_clerks_money_query(shop_db) -> None:
+    session_factory, people = shop_db
     def rows_behind_money(actor: Actor) -> list[metric_drill_down.DrillRow]:
         with reading_sessions(session_factory, actor, Action.VIEW_DASHBOARD)() as session:
             return metric_drill_down.drill_down(
