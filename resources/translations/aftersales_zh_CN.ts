@@ -132,152 +132,172 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="150" />
+        <location filename="../../app/views/audit_table_model.py" line="163" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="151" />
+        <location filename="../../app/views/audit_table_model.py" line="164" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="152" />
+        <location filename="../../app/views/audit_table_model.py" line="165" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="153" />
+        <location filename="../../app/views/audit_table_model.py" line="166" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="154" />
+        <location filename="../../app/views/audit_table_model.py" line="167" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="155" />
-        <source>Before → after</source>
-        <translation>修改前 → 修改后</translation>
+        <location filename="../../app/views/audit_table_model.py" line="168" />
+        <source>What happened</source>
+        <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="156" />
+        <location filename="../../app/views/audit_table_model.py" line="232" />
+        <source>Demo shop</source>
+        <translation>演示店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="234" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="242" />
+        <source>{time} · {person} · {action}</source>
+        <translation>{time} · {person} · {action}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="250" />
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="169" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="185" />
+        <location filename="../../app/views/audit_table_model.py" line="207" />
+        <source>the platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="209" />
         <source>the system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="185" />
+        <location filename="../../app/views/audit_table_model.py" line="209" />
         <source>nobody signed in</source>
         <translation>（未登录）</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/audit_table_model.py" line="211" />
-        <source>About event #{id}</source>
-        <translation>关于记录 #{id}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/audit_table_model.py" line="212" />
-        <source>Before</source>
-        <translation>修改前</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/audit_table_model.py" line="212" />
-        <source>After</source>
-        <translation>修改后</translation>
     </message>
 </context>
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../app/views/audit_view.py" line="181" />
+        <location filename="../../app/views/audit_view.py" line="221" />
         <source>Audit log</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="238" />
+        <location filename="../../app/views/audit_view.py" line="278" />
         <source>Export the audit log</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="238" />
+        <location filename="../../app/views/audit_view.py" line="278" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="246" />
+        <location filename="../../app/views/audit_view.py" line="286" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="294" />
+        <location filename="../../app/views/audit_view.py" line="337" />
         <source>The audit log could not be read: {error}</source>
         <translation>无法读取操作记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="299" />
+        <location filename="../../app/views/audit_view.py" line="342" />
         <source>{count} events written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="307" />
+        <location filename="../../app/views/audit_view.py" line="350" />
         <source>The file could not be written: {error}</source>
         <translation>无法写入文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="312" />
+        <location filename="../../app/views/audit_view.py" line="355" />
         <source>1 event</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="312" />
+        <location filename="../../app/views/audit_view.py" line="355" />
         <source>{count} events</source>
         <translation>{count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="314" />
+        <location filename="../../app/views/audit_view.py" line="357" />
         <source>the newest {count} events; narrow the filters to see older ones</source>
         <translation>最新的 {count} 条记录；缩小筛选范围可查看更早的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="330" />
+        <location filename="../../app/views/audit_view.py" line="380" />
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="331" />
+        <location filename="../../app/views/audit_view.py" line="381" />
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="334" />
+        <location filename="../../app/views/audit_view.py" line="384" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="335" />
+        <location filename="../../app/views/audit_view.py" line="385" />
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="336" />
+        <location filename="../../app/views/audit_view.py" line="386" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="337" />
+        <location filename="../../app/views/audit_view.py" line="387" />
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="338" />
+        <location filename="../../app/views/audit_view.py" line="388" />
         <source>Choose an event to see everything it changed.</source>
         <translation>选择一条记录，查看它改动的全部内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="389" />
+        <source>Technical details</source>
+        <translation>技术详情</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_view.py" line="390" />
+        <source>The record as the desk keeps it, field by field</source>
+        <translation>本软件保存的原始记录，逐项列出</translation>
     </message>
 </context>
 <context>
@@ -473,143 +493,143 @@
 <context>
     <name>DashboardExport</name>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="32" />
+        <location filename="../../app/views/dashboard_export.py" line="34" />
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="33" />
-        <location filename="../../app/views/dashboard_export.py" line="42" />
+        <location filename="../../app/views/dashboard_export.py" line="35" />
+        <location filename="../../app/views/dashboard_export.py" line="44" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="34" />
+        <location filename="../../app/views/dashboard_export.py" line="36" />
         <source>Whole window</source>
         <translation>整个统计期</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="35" />
+        <location filename="../../app/views/dashboard_export.py" line="37" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="36" />
+        <location filename="../../app/views/dashboard_export.py" line="38" />
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="39" />
+        <location filename="../../app/views/dashboard_export.py" line="41" />
         <source>Dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="40" />
+        <location filename="../../app/views/dashboard_export.py" line="42" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="41" />
+        <location filename="../../app/views/dashboard_export.py" line="43" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="43" />
+        <location filename="../../app/views/dashboard_export.py" line="45" />
         <source>Points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="44" />
+        <location filename="../../app/views/dashboard_export.py" line="46" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="45" />
+        <location filename="../../app/views/dashboard_export.py" line="47" />
         <source>Contribution</source>
         <translation>贡献</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="47" />
+        <location filename="../../app/views/dashboard_export.py" line="49" />
         <source>Experience score (estimate)</source>
         <translation>体验分（估算）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="49" />
+        <location filename="../../app/views/dashboard_export.py" line="51" />
         <source>Metrics</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="50" />
+        <location filename="../../app/views/dashboard_export.py" line="52" />
         <source>Score</source>
         <translation>体验分</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="51" />
+        <location filename="../../app/views/dashboard_export.py" line="53" />
         <source>About</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="54" />
+        <location filename="../../app/views/dashboard_export.py" line="56" />
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="55" />
+        <location filename="../../app/views/dashboard_export.py" line="57" />
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="56" />
+        <location filename="../../app/views/dashboard_export.py" line="58" />
         <source>Per</source>
         <translation>粒度</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="57" />
+        <location filename="../../app/views/dashboard_export.py" line="59" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="58" />
+        <location filename="../../app/views/dashboard_export.py" line="60" />
         <source>Rule set</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="59" />
+        <location filename="../../app/views/dashboard_export.py" line="61" />
         <source>In force since</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="60" />
+        <location filename="../../app/views/dashboard_export.py" line="62" />
         <source>Computed at</source>
         <translation>计算时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="61" />
+        <location filename="../../app/views/dashboard_export.py" line="63" />
         <source>Times</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="63" />
+        <location filename="../../app/views/dashboard_export.py" line="65" />
         <source>hour</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="63" />
+        <location filename="../../app/views/dashboard_export.py" line="65" />
         <source>day</source>
         <translation>天</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="64" />
+        <location filename="../../app/views/dashboard_export.py" line="66" />
         <source>All products</source>
         <translation>全部商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="65" />
+        <location filename="../../app/views/dashboard_export.py" line="67" />
         <source>Shop time (UTC+8)</source>
         <translation>店铺时间（UTC+8）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="92" />
+        <location filename="../../app/views/dashboard_export.py" line="96" />
         <source>{metric}: {kind}</source>
         <translation>{metric}：{kind}</translation>
     </message>
@@ -617,18 +637,18 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/views/dashboard_view.py" line="171" />
+        <location filename="../../app/views/dashboard_view.py" line="186" />
         <location filename="../../app/views/main_window.py" line="172" />
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_view.py" line="260" />
+        <location filename="../../app/views/dashboard_view.py" line="276" />
         <source>The figures could not be computed: {error}</source>
         <translation>无法计算指标：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_view.py" line="376" />
+        <location filename="../../app/views/dashboard_view.py" line="392" />
         <source>Rule set {name} (in force since {date}) · days and hours in shop time (UTC+8)</source>
         <translation>规则集 {name}（{date} 起生效）· 日期与小时均为店铺时间（UTC+8）</translation>
     </message>
@@ -707,48 +727,48 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../app/views/dashboard_drill.py" line="173" />
+        <location filename="../../app/views/dashboard_drill.py" line="178" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_drill.py" line="174" />
-        <location filename="../../app/views/dashboard_drill.py" line="175" />
+        <location filename="../../app/views/dashboard_drill.py" line="179" />
+        <location filename="../../app/views/dashboard_drill.py" line="180" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_drill.py" line="174" />
+        <location filename="../../app/views/dashboard_drill.py" line="179" />
         <source>Request</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_drill.py" line="176" />
+        <location filename="../../app/views/dashboard_drill.py" line="181" />
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_drill.py" line="190" />
+        <location filename="../../app/views/dashboard_drill.py" line="195" />
         <source>{metric} — {period}</source>
         <translation>{metric} — {period}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_drill.py" line="196" />
+        <location filename="../../app/views/dashboard_drill.py" line="201" />
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_drill.py" line="198" />
+        <location filename="../../app/views/dashboard_drill.py" line="203" />
         <source>Nothing behind this figure.</source>
         <translation>此数字背后没有记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_drill.py" line="202" />
+        <location filename="../../app/views/dashboard_drill.py" line="207" />
         <source>The newest {count} are listed. Double-click one, or press Enter, to open it.</source>
         <translation>仅列出最新的 {count} 条。双击或按回车打开。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_drill.py" line="206" />
+        <location filename="../../app/views/dashboard_drill.py" line="211" />
         <source>Double-click one, or press Enter, to open it in its screen.</source>
         <translation>双击或按回车，在对应页面中打开。</translation>
     </message>
@@ -756,48 +776,48 @@
 <context>
     <name>ExportButton</name>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="216" />
+        <location filename="../../app/views/dashboard_export.py" line="220" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="217" />
+        <location filename="../../app/views/dashboard_export.py" line="221" />
         <source>CSV file (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="218" />
+        <location filename="../../app/views/dashboard_export.py" line="222" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="226" />
-        <location filename="../../app/views/dashboard_export.py" line="235" />
+        <location filename="../../app/views/dashboard_export.py" line="230" />
+        <location filename="../../app/views/dashboard_export.py" line="239" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="230" />
+        <location filename="../../app/views/dashboard_export.py" line="234" />
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="232" />
+        <location filename="../../app/views/dashboard_export.py" line="236" />
         <source>Could not save {path}: {error}</source>
         <translation>无法保存 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="236" />
+        <location filename="../../app/views/dashboard_export.py" line="240" />
         <source>Charts as PNG image…</source>
         <translation>图表导出为 PNG 图片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="237" />
+        <location filename="../../app/views/dashboard_export.py" line="241" />
         <source>Figures as CSV…</source>
         <translation>指标导出为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_export.py" line="238" />
+        <location filename="../../app/views/dashboard_export.py" line="242" />
         <source>Figures as Excel workbook…</source>
         <translation>指标导出为 Excel 工作簿…</translation>
     </message>
@@ -969,16 +989,19 @@
         <translation>退货验货</translation>
     </message>
     <message>
+        <location filename="../../app/views/audit_words.py" line="322" />
         <location filename="../../app/views/refund_dialogs.py" line="433" />
         <source>Good — as sent</source>
         <translation>完好——与发出时一致</translation>
     </message>
     <message>
+        <location filename="../../app/views/audit_words.py" line="323" />
         <location filename="../../app/views/refund_dialogs.py" line="434" />
         <source>Damaged</source>
         <translation>有损坏</translation>
     </message>
     <message>
+        <location filename="../../app/views/audit_words.py" line="324" />
         <location filename="../../app/views/refund_dialogs.py" line="435" />
         <source>Missing parts</source>
         <translation>缺少配件</translation>
@@ -1192,27 +1215,27 @@
 <context>
     <name>MetricTile</name>
     <message>
-        <location filename="../../app/views/dashboard_tiles.py" line="95" />
+        <location filename="../../app/views/dashboard_tiles.py" line="97" />
         <source>Not available</source>
         <translation>无法获取</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_tiles.py" line="123" />
+        <location filename="../../app/views/dashboard_tiles.py" line="125" />
         <source>At today's pace this reaches {value} by tonight, past the platform's limit of {limit}.</source>
         <translation>按今天的速度，今晚将达到 {value}，超过平台限值 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_tiles.py" line="126" />
+        <location filename="../../app/views/dashboard_tiles.py" line="128" />
         <source>This is {value}, past the platform's limit of {limit}.</source>
         <translation>当前为 {value}，超过平台限值 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_tiles.py" line="135" />
+        <location filename="../../app/views/dashboard_tiles.py" line="137" />
         <source>{kind}: {count}</source>
         <translation>{kind}：{count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_tiles.py" line="143" />
+        <location filename="../../app/views/dashboard_tiles.py" line="145" />
         <source>Click to list the orders or requests behind this figure.</source>
         <translation>点击查看此数字背后的订单或售后单。</translation>
     </message>
@@ -1933,22 +1956,27 @@ As received: {raw}</source>
         <translation>买家申请退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_flow.py" line="39" />
+        <location filename="../../app/views/shipping_flow.py" line="40" />
         <source>The buyer of order {order} asked for a refund of {amount} before shipment (request {request}).</source>
         <translation>订单 {order} 的买家在发货前申请退款 {amount}（售后单 {request}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_flow.py" line="45" />
+        <location filename="../../app/views/shipping_flow.py" line="42" />
+        <source>The buyer of order {order} asked for a refund before shipment (request {request}).</source>
+        <translation>订单 {order} 的买家在发货前申请退款（售后单 {request}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_flow.py" line="49" />
         <source>Shipping now refuses the refund request. Ship only if the buyer agreed to receive the parcel.</source>
         <translation>现在发货会拒绝这笔退款申请。请确认买家同意收货后再发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_flow.py" line="50" />
+        <location filename="../../app/views/shipping_flow.py" line="54" />
         <source>Only the owner or a customer-service clerk may refuse a refund; ask them, or decide the request in Refunds.</source>
         <translation>只有店主或客服可以拒绝退款。请找他们处理，或在“售后审核”中处理这条申请。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_flow.py" line="57" />
+        <location filename="../../app/views/shipping_flow.py" line="61" />
         <source>Refuse the refund and ship</source>
         <translation>拒绝退款并发货</translation>
     </message>
@@ -2843,112 +2871,117 @@ As received: {raw}</source>
 <context>
     <name>ShippingBoardModel</name>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="177" />
+        <location filename="../../app/views/shipping_board_model.py" line="181" />
         <source>Ship within</source>
         <translation>发货剩余</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="178" />
+        <location filename="../../app/views/shipping_board_model.py" line="182" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="179" />
+        <location filename="../../app/views/shipping_board_model.py" line="183" />
         <source>Promise</source>
         <translation>承诺时效</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="180" />
+        <location filename="../../app/views/shipping_board_model.py" line="184" />
         <source>To pick</source>
         <translation>待拣商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="181" />
+        <location filename="../../app/views/shipping_board_model.py" line="185" />
         <source>Pieces</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="182" />
+        <location filename="../../app/views/shipping_board_model.py" line="186" />
         <source>Buyer's note</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="183" />
+        <location filename="../../app/views/shipping_board_model.py" line="187" />
         <source>If late</source>
         <translation>超时赔付</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="184" />
+        <location filename="../../app/views/shipping_board_model.py" line="188" />
         <source>If not shipped</source>
         <translation>缺货赔付</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="185" />
+        <location filename="../../app/views/shipping_board_model.py" line="189" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="264" />
+        <location filename="../../app/views/shipping_board_model.py" line="268" />
         <source>{lane} · {count}</source>
         <translation>{lane} · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="190" />
+        <location filename="../../app/views/shipping_board_model.py" line="194" />
         <source>Sending {tracking}</source>
         <translation>提交中：{tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="301" />
+        <location filename="../../app/views/shipping_board_model.py" line="305" />
         <source>Refund requested</source>
         <translation>买家申请退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="314" />
+        <location filename="../../app/views/shipping_board_model.py" line="318" />
         <source>Tomorrow · paid after {hour}:00</source>
         <translation>次日发 · {hour}点后付款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="327" />
+        <location filename="../../app/views/shipping_board_model.py" line="331" />
         <source>Paid {paid}, after the {hour}:00 same-day cut-off: a same-day order paid then ships by the end of the next day, {deadline}. A next-day order paid then has the same deadline.</source>
         <translation>{paid} 付款，晚于当日发 {hour}:00 的截单时间：此时付款的当日发订单须在次日结束前发货，即 {deadline}前。此时付款的次日发订单截止时间相同。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="331" />
+        <location filename="../../app/views/shipping_board_model.py" line="335" />
         <source>Same-day promise: paid {paid}, before {hour}:00, so it ships by {deadline}.</source>
         <translation>当日发：{paid} 付款，早于 {hour}:00，须在 {deadline}前发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="333" />
+        <location filename="../../app/views/shipping_board_model.py" line="337" />
         <source>Next-day promise: paid {paid}, it ships by the end of the next day, {deadline}.</source>
         <translation>次日发：{paid} 付款，须在次日结束前发货，即 {deadline}前。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="335" />
+        <location filename="../../app/views/shipping_board_model.py" line="339" />
         <source>Ships within 48 hours of payment ({paid}), by {deadline}.</source>
         <translation>付款（{paid}）后 48 小时内发货，即 {deadline}前。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="337" />
+        <location filename="../../app/views/shipping_board_model.py" line="341" />
         <source>Presale: ships by {deadline}, the date the product page promised.</source>
         <translation>预售：按商品页承诺，须在 {deadline}前发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="339" />
+        <location filename="../../app/views/shipping_board_model.py" line="343" />
         <source>The platform's ship-by time: {deadline}.</source>
         <translation>平台给出的最晚发货时间：{deadline}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="344" />
+        <location filename="../../app/views/shipping_board_model.py" line="348" />
         <source>Ship by {time}</source>
         <translation>发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="350" />
+        <location filename="../../app/views/shipping_board_model.py" line="354" />
         <source>Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: {out_of_stock}, counted as out of stock. Rule set: {rule_set}</source>
         <translation>延迟发货（48 小时内）：赔付买家 {late}。超过发货截止 48 小时仍未发货：按缺货赔付 {out_of_stock}。规则版本：{rule_set}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_model.py" line="359" />
+        <location filename="../../app/views/shipping_board_model.py" line="363" />
+        <source>The buyer asked for a refund (request {request}); shipping needs a decision.</source>
+        <translation>买家已申请退款（售后单 {request}），发货前需先处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_model.py" line="367" />
         <source>The buyer asked for a refund ({amount}, request {request}); shipping needs a decision.</source>
         <translation>买家已申请退款（{amount}，售后单 {request}），发货前需先处理。</translation>
     </message>
@@ -2956,68 +2989,68 @@ As received: {raw}</source>
 <context>
     <name>ShippingBoardView</name>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="184" />
+        <location filename="../../app/views/shipping_board_view.py" line="189" />
         <source>Shipping</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="251" />
-        <location filename="../../app/views/shipping_board_view.py" line="369" />
+        <location filename="../../app/views/shipping_board_view.py" line="258" />
+        <location filename="../../app/views/shipping_board_view.py" line="376" />
         <source>All carriers</source>
         <translation>全部快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="263" />
+        <location filename="../../app/views/shipping_board_view.py" line="270" />
         <source>{pieces} pcs: {items}</source>
         <translation>{pieces} 件：{items}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="301" />
+        <location filename="../../app/views/shipping_board_view.py" line="308" />
         <source>Pick list — due today</source>
         <translation>拣货单——今日应发</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="314" />
+        <location filename="../../app/views/shipping_board_view.py" line="321" />
         <source>Select the orders to print packing slips for.</source>
         <translation>请先选中要打印发货单的订单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="359" />
+        <location filename="../../app/views/shipping_board_view.py" line="366" />
         <source>Order due to ship within 2 hours</source>
         <translation>订单需在 2 小时内发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="360" />
+        <location filename="../../app/views/shipping_board_view.py" line="367" />
         <source>{order}: {items} — ship by {time}</source>
         <translation>{order}：{items}——发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="367" />
+        <location filename="../../app/views/shipping_board_view.py" line="374" />
         <source>Filter by product or spec</source>
         <translation>按商品或规格筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="370" />
+        <location filename="../../app/views/shipping_board_view.py" line="377" />
         <source>Pick list…</source>
         <translation>打印拣货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="371" />
+        <location filename="../../app/views/shipping_board_view.py" line="378" />
         <source>Packing slips…</source>
         <translation>打印发货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="372" />
+        <location filename="../../app/views/shipping_board_view.py" line="379" />
         <source>Ship from a file…</source>
         <translation>从文件批量发货…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="402" />
+        <location filename="../../app/views/shipping_board_view.py" line="409" />
         <source>To ship · {count}</source>
         <translation>待发货 · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="403" />
+        <location filename="../../app/views/shipping_board_view.py" line="410" />
         <source>No pickup scan · {count}</source>
         <translation>未揽收 · {count}</translation>
     </message>
@@ -3025,7 +3058,7 @@ As received: {raw}</source>
 <context>
     <name>ShippingFlow</name>
     <message>
-        <location filename="../../app/views/shipping_flow.py" line="100" />
+        <location filename="../../app/views/shipping_flow.py" line="104" />
         <source>Sign in to ship orders.</source>
         <translation>请先登录再发货。</translation>
     </message>
@@ -3626,42 +3659,42 @@ As received: {raw}</source>
         <translation>只有店主账号可以带到另一家店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="138" />
+        <location filename="../../app/services/permissions.py" line="163" />
         <source>Your account was switched off or changed by the owner. Please sign in again.</source>
         <translation>你的账号已被店主停用或修改，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="82" />
+        <location filename="../../app/services/permissions.py" line="105" />
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="83" />
+        <location filename="../../app/services/permissions.py" line="106" />
         <source>Customer service</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="84" />
+        <location filename="../../app/services/permissions.py" line="107" />
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="137" />
+        <location filename="../../app/services/permissions.py" line="162" />
         <source>Your role does not allow this. Ask the shop owner.</source>
         <translation>你的角色不能做这件事，请找店主。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="141" />
+        <location filename="../../app/services/permissions.py" line="166" />
         <source>The owner has not set refund limits for you, so the owner must decide this refund.</source>
         <translation>店主还没有给你设置退款上限，所以这笔退款需要店主来处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="144" />
+        <location filename="../../app/services/permissions.py" line="169" />
         <source>This refund ({amount}) is above your limit of {limit} for one refund. Ask the shop owner to decide it.</source>
         <translation>这笔退款（{amount}）超过了你的单笔上限 {limit}。请让店主处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/permissions.py" line="148" />
+        <location filename="../../app/services/permissions.py" line="173" />
         <source>This refund ({amount}) would bring what you approved today to {total}, above your daily limit of {limit}. Ask the shop owner to decide it.</source>
         <translation>批准这笔退款（{amount}）后，你今天批准的总额将达到 {total}，超过你的每日上限 {limit}。请让店主处理。</translation>
     </message>
@@ -3759,119 +3792,588 @@ As received: {raw}</source>
 <context>
     <name>audit_actions</name>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="35" />
+        <location filename="../../app/views/audit_table_model.py" line="37" />
         <source>Signed in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="36" />
+        <location filename="../../app/views/audit_table_model.py" line="38" />
         <source>Sign-in refused</source>
         <translation>登录被拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="37" />
+        <location filename="../../app/views/audit_table_model.py" line="39" />
         <source>Signed out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="38" />
+        <location filename="../../app/views/audit_table_model.py" line="40" />
         <source>Switched user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="39" />
+        <location filename="../../app/views/audit_table_model.py" line="41" />
         <source>Person added</source>
         <translation>添加人员</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="40" />
+        <location filename="../../app/views/audit_table_model.py" line="42" />
         <source>Person changed</source>
         <translation>修改人员</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="41" />
+        <location filename="../../app/views/audit_table_model.py" line="43" />
         <source>Person disabled</source>
         <translation>停用人员</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="42" />
+        <location filename="../../app/views/audit_table_model.py" line="44" />
         <source>Person enabled</source>
         <translation>启用人员</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="43" />
+        <location filename="../../app/views/audit_table_model.py" line="45" />
         <source>Password reset</source>
         <translation>重设密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="44" />
+        <location filename="../../app/views/audit_table_model.py" line="46" />
         <source>Own password changed</source>
         <translation>修改自己的密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="45" />
+        <location filename="../../app/views/audit_table_model.py" line="47" />
         <source>Settings changed</source>
         <translation>修改设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="46" />
+        <location filename="../../app/views/audit_table_model.py" line="48" />
         <source>Shop connected</source>
         <translation>连接店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="47" />
+        <location filename="../../app/views/audit_table_model.py" line="49" />
         <source>Shop switched</source>
         <translation>切换店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="48" />
+        <location filename="../../app/views/audit_table_model.py" line="50" />
         <source>Refund approved</source>
         <translation>批准退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="49" />
+        <location filename="../../app/views/audit_table_model.py" line="51" />
         <source>Refund refused</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="50" />
+        <location filename="../../app/views/audit_table_model.py" line="52" />
         <source>Order shipped</source>
         <translation>订单发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="51" />
+        <location filename="../../app/views/audit_table_model.py" line="53" />
         <source>Platform's answer</source>
         <translation>平台答复</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="52" />
+        <location filename="../../app/views/audit_table_model.py" line="54" />
+        <source>Return agreed</source>
+        <translation>同意退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="55" />
+        <source>Return refused</source>
+        <translation>拒绝退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="56" />
+        <source>Returned goods inspected</source>
+        <translation>验收退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="57" />
+        <source>Exchange agreed</source>
+        <translation>同意换货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="58" />
+        <source>Unsent decision dropped</source>
+        <translation>放弃未生效的操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="59" />
+        <source>Shipped again</source>
+        <translation>重新发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="60" />
         <source>Set-aside record dismissed</source>
         <translation>已忽略留存记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="58" />
+        <location filename="../../app/views/audit_table_model.py" line="61" />
+        <source>Handed to the owner</source>
+        <translation>转交店主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="62" />
+        <source>Handed back</source>
+        <translation>退回处理人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_table_model.py" line="68" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="59" />
-        <source>After-sale</source>
+        <location filename="../../app/views/audit_table_model.py" line="69" />
+        <source>Request</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="60" />
+        <location filename="../../app/views/audit_table_model.py" line="70" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="61" />
+        <location filename="../../app/views/audit_table_model.py" line="71" />
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="62" />
+        <location filename="../../app/views/audit_table_model.py" line="72" />
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>audit_words</name>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="61" />
+        <source>Someone</source>
+        <translation>有人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="70" />
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="76" />
+        <source>order {id}</source>
+        <translation>订单 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="79" />
+        <source>request {id}</source>
+        <translation>售后单 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="80" />
+        <source>{type} request {id}</source>
+        <translation>{type}售后单 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="89" />
+        <source>an unknown amount</source>
+        <translation>金额未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="97" />
+        <source> ({before} → {after})</source>
+        <translation>（{before} → {after}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="100" />
+        <source> (now {status})</source>
+        <translation>（现为{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="107" />
+        <source>wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="108" />
+        <source>unknown user name</source>
+        <translation>用户名不存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="109" />
+        <source>the account was waiting after too many wrong passwords</source>
+        <translation>密码错误次数过多，账号正在等待中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="112" />
+        <source>the account is switched off</source>
+        <translation>账号已停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="117" />
+        <source>{who} signed in.</source>
+        <translation>{who} 登录了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="124" />
+        <source>A sign-in was refused: {why}.</source>
+        <translation>一次登录被拒绝：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="126" />
+        <source>A sign-in as {person} was refused: {why}.</source>
+        <translation>以 {person} 身份登录被拒绝：{why}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="131" />
+        <source> The account waits until {time}.</source>
+        <translation>账号需等待至 {time}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="138" />
+        <source>{who} signed out.</source>
+        <translation>{who} 退出了登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="144" />
+        <source>{who} took over the desk.</source>
+        <translation>{who} 接过了工作台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="146" />
+        <source>{who} took over the desk from {previous}.</source>
+        <translation>{who} 从 {previous} 手中接过了工作台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="153" />
+        <source>{who} set up the desk as the shop's owner.</source>
+        <translation>{who} 以店主身份设置了工作台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="157" />
+        <source>{who}'s owner account was carried over from another shop's database.</source>
+        <translation>{who} 的店主账号从另一家店铺的数据库带了过来。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="160" />
+        <source>{who} added {person} as {role}.</source>
+        <translation>{who} 添加了{role} {person}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="169" />
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="174" />
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="175" />
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="176" />
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="177" />
+        <source>limit per refund</source>
+        <translation>单笔退款上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="178" />
+        <source>refunds per day</source>
+        <translation>每日退款上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="184" />
+        <source>{field} {before} → {after}</source>
+        <translation>{field} {before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="191" />
+        <source>{who} saved {person}'s record unchanged.</source>
+        <translation>{who} 保存了 {person} 的资料，未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="194" />
+        <source>{who} changed {person}: {changes}.</source>
+        <translation>{who} 修改了 {person} 的资料：{changes}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="195" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="200" />
+        <source>{who} switched off {person}'s account.</source>
+        <translation>{who} 停用了 {person} 的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="206" />
+        <source>{who} switched {person}'s account back on.</source>
+        <translation>{who} 重新启用了 {person} 的账号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="212" />
+        <source>{who} set a new password for {person}.</source>
+        <translation>{who} 为 {person} 设置了新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="218" />
+        <source>{who} changed their own password.</source>
+        <translation>{who} 修改了自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="223" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="224" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="225" />
+        <source>the system's language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="233" />
+        <source>{who} changed the language from {before} to {after}.</source>
+        <translation>{who} 把界面语言从{before}改为{after}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="241" />
+        <source>{who} changed the weights of the experience score.</source>
+        <translation>{who} 修改了体验分的权重。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="244" />
+        <source>{who} changed the setting “{name}”.</source>
+        <translation>{who} 修改了设置“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="251" />
+        <source>the demo shop</source>
+        <translation>演示店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="252" />
+        <source>shop {id}</source>
+        <translation>店铺 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="256" />
+        <source>{who} connected the desk to {shop}.</source>
+        <translation>{who} 把工作台连接到{shop}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="262" />
+        <source>{who} switched this computer to {shop}.</source>
+        <translation>{who} 把这台电脑切换到{shop}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="269" />
+        <source>{who} agreed to refund {amount} on {request}</source>
+        <translation>{who} 同意{request}退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="272" />
+        <source>{who} refused the refund of {amount} on {request}</source>
+        <translation>{who} 拒绝了{request}的退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="275" />
+        <source>{who} agreed to the return on {request} ({amount} once the goods are back)</source>
+        <translation>{who} 同意{request}退货（货到后退款 {amount}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="278" />
+        <source>{who} refused the return on {request} ({amount})</source>
+        <translation>{who} 拒绝了{request}的退货申请（{amount}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="281" />
+        <source>{who} received the returned goods and refunded {amount} on {request}</source>
+        <translation>{who} 已收到{request}的退货并退款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="284" />
+        <source>{who} refused the returned goods on {request} ({amount})</source>
+        <translation>{who} 拒收了{request}的退回商品（{amount}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="287" />
+        <source>{who} agreed to the exchange on {request}</source>
+        <translation>{who} 同意{request}换货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="288" />
+        <source>{who} received the goods to exchange on {request}</source>
+        <translation>{who} 已收到{request}待换货的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="310" />
+        <source>, by shipping the order (tracking number {tracking})</source>
+        <translation>，随订单发货一并拒绝（运单号 {tracking}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="313" />
+        <location filename="../../app/views/audit_words.py" line="355" />
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="315" />
+        <source> Reason: {reason}.</source>
+        <translation>原因：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="332" />
+        <source>{who} inspected the goods returned on {request}: {outcome}; to be refunded.</source>
+        <translation>{who} 验收了{request}的退货：{outcome}；决定退款。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="336" />
+        <source>{who} inspected the goods returned on {request}: {outcome}; to be refused.</source>
+        <translation>{who} 验收了{request}的退货：{outcome}；决定拒收。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="345" />
+        <source>{who} shipped {order} with {carrier}, tracking number {tracking}</source>
+        <translation>{who} 已为{order}发货：{carrier}，运单号 {tracking}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="358" />
+        <source> The waiting refund request {ids} was refused with it.</source>
+        <translation>同时拒绝了待处理的退款申请 {ids}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="360" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="366" />
+        <source>{who} dropped the shipment of {order} that the platform would not take.</source>
+        <translation>{who} 放弃了平台未接受的{order}发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="369" />
+        <source>{who} dropped the decision on {request} that the platform would not take.</source>
+        <translation>{who} 放弃了平台未接受的{request}的处理决定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="375" />
+        <source>{who} shipped {order} again, this time refusing the waiting refund request.</source>
+        <translation>{who} 重新为{order}发货，并同时拒绝了待处理的退款申请。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="383" />
+        <source>The platform had decided {thing} on its own; the shop's decision was not applied.</source>
+        <translation>平台已自行处理{thing}，店铺的决定未生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="387" />
+        <source>The platform applied the shop's decision on {thing}.</source>
+        <translation>平台已执行店铺对{thing}的决定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="391" />
+        <source>The platform refused the shop's decision on {thing}.</source>
+        <translation>平台拒绝了店铺对{thing}的决定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="395" />
+        <source>The platform could not apply the shop's decision on {thing}: its state had moved on.</source>
+        <translation>平台无法执行店铺对{thing}的决定：它的状态已经变了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="400" />
+        <source>The platform answered about {thing}.</source>
+        <translation>平台就{thing}作出了答复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="403" />
+        <source> It said: “{message}”.</source>
+        <translation>平台说明：“{message}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="411" />
+        <source>{who} dismissed the set-aside record of {thing} (set aside since {time}).</source>
+        <translation>{who} 忽略了{thing}的留存记录（自 {time} 起留存）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="417" />
+        <source>{who} handed {request} ({amount}) to the owner: “{reason}”.</source>
+        <translation>{who} 把{request}（{amount}）转交给店主：“{reason}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="427" />
+        <source>the person who handed it over</source>
+        <translation>转交人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="429" />
+        <source>{who} handed {request} back to {clerk} undecided.</source>
+        <translation>{who} 未作处理，把{request}退回给 {clerk}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="491" />
+        <source>The shop's first owner</source>
+        <translation>店铺的第一位店主</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="492" />
+        <source>Carried over from another shop's database</source>
+        <translation>从另一家店铺的数据库带过来</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="495" />
+        <source>Stayed signed in on this computer</source>
+        <translation>在这台电脑上保持登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="498" />
+        <source>Wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="499" />
+        <source>Unknown user name</source>
+        <translation>用户名不存在</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="500" />
+        <source>Waiting after too many wrong passwords</source>
+        <translation>密码错误次数过多，等待中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="503" />
+        <source>Account switched off</source>
+        <translation>账号已停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="504" />
+        <source>Found already applied when read again</source>
+        <translation>重新读取时发现已生效</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="505" />
+        <source>An earlier attempt had applied it</source>
+        <translation>之前的一次提交已经生效</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/audit_words.py" line="508" />
+        <source>The platform approved it on its own when the deadline passed</source>
+        <translation>超过处理时限，平台已自动同意</translation>
     </message>
 </context>
 <context>
@@ -4106,127 +4608,127 @@ As received: {raw}</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="31" />
+        <location filename="../../app/services/metric_drill_down.py" line="34" />
         <source>Shipped {hours} h after payment</source>
         <translation>付款后 {hours} 小时发货</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="32" />
+        <location filename="../../app/services/metric_drill_down.py" line="35" />
         <source>Shipped {hours} h after the promised time</source>
         <translation>超过承诺时间 {hours} 小时发货</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="33" />
+        <location filename="../../app/services/metric_drill_down.py" line="36" />
         <source>Not shipped, {hours} h past the promised time</source>
         <translation>未发货，已超过承诺时间 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="34" />
+        <location filename="../../app/services/metric_drill_down.py" line="37" />
         <source>{amount} to the buyer for shipping {hours} h late</source>
         <translation>延迟 {hours} 小时发货，赔付买家 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="35" />
+        <location filename="../../app/services/metric_drill_down.py" line="38" />
         <source>Tracking number {tracking_no}: no pickup scan {hours} h after shipping</source>
         <translation>运单号 {tracking_no}：发货 {hours} 小时后仍无揽收</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="38" />
+        <location filename="../../app/services/metric_drill_down.py" line="41" />
         <source>Tracking number {tracking_no}: picked up {hours} h after shipping</source>
         <translation>运单号 {tracking_no}：发货 {hours} 小时后揽收</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="41" />
+        <location filename="../../app/services/metric_drill_down.py" line="44" />
         <source>Answered {hours} h after the buyer applied</source>
         <translation>买家申请后 {hours} 小时处理</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="42" />
+        <location filename="../../app/services/metric_drill_down.py" line="45" />
         <source>Refunded {hours} h after the buyer applied</source>
         <translation>买家申请后 {hours} 小时退款</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="43" />
+        <location filename="../../app/services/metric_drill_down.py" line="46" />
         <source>Agreed by the platform {hours} h after the buyer applied, without the shop's answer</source>
         <translation>商家未处理，买家申请 {hours} 小时后平台自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="46" />
+        <location filename="../../app/services/metric_drill_down.py" line="49" />
         <source>Refused {hours} h after the buyer applied</source>
         <translation>买家申请后 {hours} 小时拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="47" />
+        <location filename="../../app/services/metric_drill_down.py" line="50" />
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="69" />
+        <location filename="../../app/services/metrics.py" line="75" />
         <source>Average ship time</source>
         <translation>平均发货时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="70" />
+        <location filename="../../app/services/metrics.py" line="76" />
         <source>Late-shipment rate</source>
         <translation>延迟发货率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="72" />
+        <location filename="../../app/services/metrics.py" line="78" />
         <source>Pickup timeout rate</source>
         <translation>揽收超时率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="75" />
+        <location filename="../../app/services/metrics.py" line="81" />
         <source>Late compensation paid</source>
         <translation>延迟发货赔付</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="77" />
+        <location filename="../../app/services/metrics.py" line="83" />
         <source>Average review time</source>
         <translation>平均审核时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="78" />
+        <location filename="../../app/services/metrics.py" line="84" />
         <source>Refund duration</source>
         <translation>退款时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="79" />
+        <location filename="../../app/services/metrics.py" line="85" />
         <source>Timeout approvals</source>
         <translation>超时自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="80" />
+        <location filename="../../app/services/metrics.py" line="86" />
         <source>Rejection rate</source>
         <translation>拒绝率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="83" />
+        <location filename="../../app/services/metrics.py" line="89" />
         <source>Escalation rate</source>
         <translation>平台介入率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="87" />
+        <location filename="../../app/services/metrics.py" line="93" />
         <source>The platform does not tell apps which after-sales went to its arbitration.</source>
         <translation>平台不向应用提供哪些售后进入了平台介入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="92" />
+        <location filename="../../app/services/metrics.py" line="98" />
         <source>Quality-return rate</source>
         <translation>品质退货率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="95" />
+        <location filename="../../app/services/metrics.py" line="101" />
         <source>After-sales by type</source>
         <translation>各类型售后</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="98" />
+        <location filename="../../app/services/metrics.py" line="104" />
         <source>Experience score (estimate)</source>
         <translation>体验分（估算）</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="102" />
+        <location filename="../../app/services/metrics.py" line="110" />
         <source>The platform has reported no carrier pickup scans, so pickup timeouts cannot be told.</source>
         <translation>平台未提供任何揽收扫描记录，无法判断揽收超时。</translation>
     </message>
@@ -5038,62 +5540,67 @@ As received: {raw}</source>
         <translation>买家在发货前申请了退款（售后单 {request}，{amount}）。先不要寄出包裹：请先处理这条售后申请；如果你有权拒绝退款，也可以发货并拒绝退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="73" />
+        <location filename="../../app/services/shipping.py" line="75" />
+        <source>The buyer asked for a refund before shipment (request {request}). Do not send the parcel yet: ask the owner or customer service to decide the request first.</source>
+        <translation>买家在发货前申请了退款（售后单 {request}）。先不要寄出包裹：请店主或客服先处理这条售后申请。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shipping.py" line="80" />
         <source>A decision on the buyer's refund request {request} is waiting to be sent to the platform. Ship once it has gone through.</source>
         <translation>买家退款申请 {request} 的处理结果正在等待提交给平台，提交成功后再发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="78" />
+        <location filename="../../app/services/shipping.py" line="85" />
         <source>Tracking number {tracking} is already used for order {order}.</source>
         <translation>运单号 {tracking} 已用于订单 {order}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping.py" line="81" />
+        <location filename="../../app/services/shipping.py" line="88" />
         <source>Tracking number {tracking} is used more than once in this batch.</source>
         <translation>运单号 {tracking} 在这批中重复出现。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="51" />
+        <location filename="../../app/services/shipping_board.py" line="52" />
         <source>{order} is not among this shop's orders here. Check the number, or sync and scan it again.</source>
         <translation>本店订单中没有 {order}。请核对单号，或同步后再扫一次。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="54" />
+        <location filename="../../app/services/shipping_board.py" line="55" />
         <source>{order} was already shipped on {time} with {carrier} {tracking}. Do not send another parcel.</source>
         <translation>{order} 已于 {time} 发货，{carrier} {tracking}。请勿重复发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="57" />
+        <location filename="../../app/services/shipping_board.py" line="58" />
         <source>{order} was already shipped on {time}. Do not send another parcel.</source>
         <translation>{order} 已于 {time} 发货。请勿重复发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="60" />
+        <location filename="../../app/services/shipping_board.py" line="61" />
         <source>{order} was already shipped from this desk on {time} with {carrier} {tracking}; the shipment is on its way to the platform. Do not send another parcel.</source>
         <translation>{order} 已于 {time} 在本机发货，{carrier} {tracking}，正在提交到平台。请勿重复发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="65" />
+        <location filename="../../app/services/shipping_board.py" line="66" />
         <source>{order} is already completed: it was shipped on {time} with {carrier} {tracking}.</source>
         <translation>{order} 已完成：已于 {time} 发货，{carrier} {tracking}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="68" />
+        <location filename="../../app/services/shipping_board.py" line="69" />
         <source>{order} was cancelled. Do not send the parcel.</source>
         <translation>{order} 已取消，请勿发出包裹。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="69" />
+        <location filename="../../app/services/shipping_board.py" line="70" />
         <source>{order} has not been paid yet. Do not send it.</source>
         <translation>{order} 尚未付款，请勿发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="70" />
+        <location filename="../../app/services/shipping_board.py" line="71" />
         <source>{order} is waiting to ship, but the board's filter hides it. Clear the filter and scan it again.</source>
         <translation>{order} 正在等待发货，但被看板的筛选条件隐藏了。请清除筛选后再扫一次。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="74" />
+        <location filename="../../app/services/shipping_board.py" line="75" />
         <source>{order} is waiting to ship; the board has just been brought up to date. Scan it again.</source>
         <translation>{order} 正在等待发货，看板刚刚已更新，请再扫一次。</translation>
     </message>
