@@ -22,7 +22,7 @@ from app.models.platform_lists import PlatformList
 from app.services import carriers
 from app.services.masking import mask_address, mask_name
 from app.services.permissions import Actor
-from app.services.refund_decisions import BulkSummary
+from app.services.refund_bulk import BulkSummary
 from app.sync.codes import OrderStatus
 from app.views.dashboard_view import DashboardView
 from app.views.first_run_wizard import FirstRunWizard

@@ -20,7 +20,7 @@ from app.models import AfterSale, AuditEvent, OutboxOperation
 from app.models import outbox as state
 from app.sandbox.catalogue import REJECT_REASONS
 from app.sandbox.evidence import evidence_png
-from app.services import needs_attention, outbox, refund_decisions
+from app.services import needs_attention, outbox, refund_bulk, refund_decisions
 from app.services.permissions import Actor, PermissionDenied, Role
 from app.services.platform_lists import REJECT_REASONS_LIST, reject_reasons, store_list
 from app.services.refund_decisions import DecisionRefused
@@ -149,10 +149,10 @@ def test_a_refusal_needs_a_listed_reason_a_remark_and_evidence_where_the_reason_
 def test_bulk_approval_checks_each_request_against_the_running_daily_total(sqlite_url: str) -> None:
     sessions = mirror(sqlite_url, {"a": 6_000, "b": 6_000, "c": 6_000, "d": 20_000})
     with sessions() as session:
-        summary = refund_decisions.bulk_approve_summary(session, ["a", "b", "c", "d", "nope"])
+        summary = refund_bulk.bulk_approve_summary(session, ["a", "b", "c", "d", "nope"])
     assert (summary.count, summary.total_fen, [i for i, _ in summary.skipped]) == (4, 38_000, ["nope"])
     with sessions.begin() as session:
-        result = refund_decisions.bulk_approve(session, CLERK, ["a", "b", "c", "d"], now=NOW)
+        result = refund_bulk.bulk_approve(session, CLERK, ["a", "b", "c", "d"], now=NOW)
     assert result.approved == ("a", "b")
     assert [(i, "daily limit" in str(why) or "limit of" in str(why)) for i, why in result.refused] == [
         ("c", True),

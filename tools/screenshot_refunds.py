@@ -34,9 +34,9 @@ from app.db import open_database, sqlite_url  # noqa: E402
 from app.models import OutboxOperation  # noqa: E402
 from app.models import outbox as outbox_state  # noqa: E402
 from app.sandbox.server import SandboxServer  # noqa: E402
-from app.services import accounts, refund_decisions  # noqa: E402
+from app.services import accounts, refund_bulk, refund_decisions  # noqa: E402
 from app.services.permissions import MSG_OVER_SINGLE, Action, PermissionDenied, Role  # noqa: E402
-from app.services.refund_decisions import BulkSummary  # noqa: E402
+from app.services.refund_bulk import BulkSummary  # noqa: E402
 from app.sync.push import PROBLEM_CONFLICT  # noqa: E402
 from app.sync.status import SyncState, SyncStatus  # noqa: E402
 from app.views.app import build_application  # noqa: E402
@@ -139,7 +139,7 @@ def shots(window: MainWindow, out: Path, language: str) -> None:
     pump(100)
     # Returns to agree beside refunds, and a clerk's limit: the summary with the address.
     limit = PermissionDenied(MSG_OVER_SINGLE, Action.DECIDE_REFUND, {"amount": "¥899.00", "limit": "¥200.00"})
-    summary = BulkSummary(2, 9_170, ((BIG, limit), (SOON, refund_decisions.MSG_INSPECT_ALONE)), returns=2)
+    summary = BulkSummary(2, 9_170, ((BIG, limit), (SOON, refund_bulk.MSG_INSPECT_ALONE)), returns=2)
     bulk = BulkApproveDialog(summary, window, addresses=return_addresses(None))
     bulk.show()
     save(bulk, out, f"refunds_bulk_returns_summary_{language}")

@@ -1,4 +1,4 @@
-"""A person's decisions on after-sale requests: approve, refuse, inspect, exchange, in bulk.
+"""A person's decisions on one after-sale request: approve, refuse, inspect, exchange.
 
 Owns turning a decision into what ARCHITECTURE.md "Act" asks for, inside the caller's
 transaction (`with sessions.begin()`): the permission check on the person's record as
@@ -14,6 +14,9 @@ The mirrored `after_sales` row is not touched: the pull owns it, and the queue s
 "pending" from the outbox. Money leaves the shop on "refund.approve" events (agree a
 refund, or confirm returned goods and refund), whose `refund_amount` the daily limit
 adds up.
+
+Approving a selection at once is `refund_bulk`, which makes each decision through this
+module's single ones.
 """
 
 from __future__ import annotations
@@ -35,7 +38,6 @@ from app.sync.codes import (
     OPERATE_TRANSITIONS,
     QT_TRANSLATE_NOOP,
     REFUSING_OPERATIONS,
-    AfterSaleType,
     OperateType,
 )
 
@@ -66,10 +68,6 @@ MSG_NO_EVIDENCE = QT_TRANSLATE_NOOP(
 )
 MSG_NO_ADDRESS = QT_TRANSLATE_NOOP("refunds", "Choose the return address the buyer should send the goods to.")
 MSG_BAD_OUTCOME = QT_TRANSLATE_NOOP("refunds", "Say how the returned goods arrived.")
-MSG_NOT_REFUND = QT_TRANSLATE_NOOP("refunds", "Not a refund request; decide it on its own.")
-MSG_INSPECT_ALONE = QT_TRANSLATE_NOOP(
-    "refunds", "Returned goods are inspected one request at a time; open this one on its own."
-)
 
 
 class DecisionRefused(Refusal):
@@ -87,26 +85,6 @@ class Queued:
     operate_type: int
     expected_to_status: int
     audit_event_id: int
-
-
-@dataclass(frozen=True, slots=True)
-class BulkSummary:
-    count: int  # refunds to approve
-    total_fen: int  # what they pay out
-    # (aftersale_id, why): a "refunds" message, or a Refusal with its params (a clerk's limit)
-    skipped: tuple[tuple[str, str | Refusal], ...]
-    returns: int = 0  # returns to agree (the buyer sends the goods back; no money yet)
-
-    @property
-    def decisions(self) -> int:
-        return self.count + self.returns
-
-
-@dataclass(frozen=True, slots=True)
-class BulkResult:
-    approved: tuple[str, ...]
-    # (aftersale_id, why): DecisionRefused or PermissionDenied, put in words by the screen
-    refused: tuple[tuple[str, Exception], ...]
 
 
 # --- the shared steps ---------------------------------------------------------------------
@@ -394,86 +372,3 @@ def approve_exchange(
     return queue_decision(
         session, actor, request, operate_type, target, action=EXCHANGE_APPROVE, now=now, item=item, after=item
     )
-
-
-# --- in bulk ----------------------------------------------------------------------------------
-# The "yes" a selection can share: agree a refund (money leaves), or agree a return (the
-# buyer sends the goods back to one address; the money waits for the inspection).
-BULK_REFUND, BULK_RETURN = "refund", "return"
-
-
-def _bulk_kind(session: Session, request: AfterSale | None) -> str:
-    """BULK_REFUND or BULK_RETURN; DecisionRefused when the request cannot be approved so."""
-    if request is None:
-        raise DecisionRefused(MSG_UNKNOWN)
-    state = (request.type, request.status)
-    if state in OPERATE_TRANSITIONS[OperateType.AGREE_REFUND]:
-        kind = BULK_REFUND
-    elif state in OPERATE_TRANSITIONS[OperateType.AGREE_RETURN]:
-        kind = BULK_RETURN
-    elif state in OPERATE_TRANSITIONS[OperateType.CONFIRM_RETURN_AND_REFUND]:
-        raise DecisionRefused(MSG_INSPECT_ALONE)
-    else:
-        refund_only = (AfterSaleType.REFUND_AFTER_SHIPMENT, AfterSaleType.REFUND_BEFORE_SHIPMENT)
-        returns = (AfterSaleType.RETURN_AND_REFUND,)
-        raise DecisionRefused(MSG_WRONG_STATE if request.type in refund_only + returns else MSG_NOT_REFUND)
-    if has_open_operation(session, request.aftersale_id):
-        raise DecisionRefused(MSG_PENDING)
-    return kind
-
-
-def bulk_approve_summary(
-    session: Session, ids: Sequence[str], *, actor: Actor | None = None, now: int | None = None
-) -> BulkSummary:
-    """What approving these would do, nothing written: how many refunds and how much, how
-    many returns, and what is skipped and why. With `actor` (and `now`), a clerk's limits
-    are checked as `bulk_approve` will: each refund against the single limit and the day's
-    running total, each return against the single limit."""
-    count = total = returns = 0
-    skipped: list[tuple[str, str | Refusal]] = []
-    spent = 0
-    if actor is not None and now is not None:
-        spent = permissions.refunds_approved_today(session, actor, now)
-    for aftersale_id in dict.fromkeys(ids):
-        request = session.get(AfterSale, aftersale_id)
-        try:
-            kind = _bulk_kind(session, request)
-            assert request is not None
-            if actor is not None:
-                money = kind == BULK_REFUND
-                permissions.check(
-                    actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount,
-                    spent_today_fen=spent + total if money else 0,
-                )  # fmt: skip
-        except DecisionRefused as refused:
-            skipped.append((aftersale_id, refused.message))
-            continue
-        except permissions.PermissionDenied as denied:
-            skipped.append((aftersale_id, denied))
-            continue
-        if kind == BULK_REFUND:
-            count += 1
-            total += request.refund_amount
-        else:
-            returns += 1
-    return BulkSummary(count, total, tuple(skipped), returns)
-
-
-def bulk_approve(
-    session: Session, actor: Actor, ids: Sequence[str], *, now: int, return_address_id: str = ""
-) -> BulkResult:
-    """Approve each request on its own through its single decision (a refund, or a return
-    to `return_address_id`), each within the person's limits: the daily limit counts the
-    refunds approved before it."""
-    approved, refused = [], []
-    for aftersale_id in dict.fromkeys(ids):
-        try:
-            if _bulk_kind(session, session.get(AfterSale, aftersale_id)) == BULK_RETURN:
-                approve_return(session, actor, aftersale_id, return_address_id=return_address_id, now=now)
-            else:
-                approve_refund(session, actor, aftersale_id, now=now)
-        except (DecisionRefused, permissions.PermissionDenied) as error:
-            refused.append((aftersale_id, error))
-        else:
-            approved.append(aftersale_id)
-    return BulkResult(tuple(approved), tuple(refused))

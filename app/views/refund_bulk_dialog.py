@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.refund_decisions import BulkResult, BulkSummary
+from app.services.refund_bulk import BulkResult, BulkSummary
 from app.services.refusal import Refusal
 from app.views import formatting
 from app.views.people_words import refusal_text, service_words

@@ -26,7 +26,8 @@ from app.config import Settings
 from app.services import owner_handover, refund_decisions
 from app.services.permissions import Actor, PermissionDenied
 from app.services.platform_lists import reject_reasons
-from app.services.refund_decisions import BulkSummary, DecisionRefused, bulk_approve_summary
+from app.services.refund_bulk import BulkResult, BulkSummary, bulk_approve, bulk_approve_summary
+from app.services.refund_decisions import DecisionRefused
 from app.services.refund_queue import QueueRow
 from app.sync.codes import AfterSaleStatus, AfterSaleType
 from app.views.background import BackgroundTasks
@@ -253,11 +254,11 @@ class DecisionFlow(QObject):
             dialog.show_error(self.tr("Sign in to decide requests."))
             return
 
-        def decide() -> refund_decisions.BulkResult:
+        def decide() -> BulkResult:
             with sessions.begin() as session:
-                return refund_decisions.bulk_approve(session, actor, ids, now=now, return_address_id=address)
+                return bulk_approve(session, actor, ids, now=now, return_address_id=address)
 
-        def done(result: refund_decisions.BulkResult) -> None:
+        def done(result: BulkResult) -> None:
             dialog.show_result(result)
             if result.approved:
                 self.decided.emit(result.approved)
