@@ -37,11 +37,10 @@ from app.views.refund_dialogs import (
     ApproveRefundDialog,
     ApproveReturnDialog,
     DecisionDialog,
-    InspectDialog,
-    RefuseDialog,
     request_sentence,
     return_addresses,
 )
+from app.views.refund_refusal_dialogs import InspectDialog, RefuseDialog
 
 log = logging.getLogger(__name__)
 S, T = AfterSaleStatus, AfterSaleType
