@@ -2,15 +2,12 @@
 
 Owns `RefundQueueView`: the filters (type, status, urgency, refund range, a debounced
 search), the sortable multi-selection table (`RefundQueueModel`; sorting is the
-service's SQL, asked again on a header click), the keyboard (Enter opens the
-suggested decision, A approves, R refuses, Space ticks or unticks the current row and
-the arrows then move on without dropping the ticks, Escape drops them, Ctrl+A selects
-all; after a decision the next request waiting is current, and a request that leaves
-the list hands its place to the one after it),
-the detail pane, the action buttons (enabled by state and permission; the services
-still decide), the offline banner with the number of decisions waiting to be sent,
-and the one notification per request whose deadline is within the hour. Every query
-and decision goes through `BackgroundTasks`; a refresh keeps selection and scroll.
+service's SQL, asked again on a header click; its keys, ticked rows and which row is
+current are `QueueSelection`, in `refund_queue_selection.py`), the detail pane, the
+action buttons (enabled by state and permission; the services still decide), the
+offline banner with the number of decisions waiting to be sent, and the one
+notification per request whose deadline is within the hour. Every query and decision
+goes through `BackgroundTasks`; a refresh keeps selection and scroll.
 """
 
 from __future__ import annotations
@@ -20,15 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QByteArray,
-    QEvent,
-    QItemSelectionModel,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -52,7 +41,7 @@ from app.services.refund_queue import (
 from app.sync.status import SyncStatus
 from app.views import formatting
 from app.views.background import BackgroundTasks
-from app.views.big_table import configure_big_table, select_rows, selected_rows, size_columns
+from app.views.big_table import configure_big_table, select_rows, size_columns
 from app.views.offline_banner import OfflineBanner
 from app.views.paged_rows import PAGE_ROWS
 from app.views.people_words import refusal_text
@@ -67,13 +56,12 @@ from app.views.refund_queue_model import (
     SORT_KEY_COLUMNS,
     RefundQueueModel,
 )
+from app.views.refund_queue_selection import QueueSelection
 from app.views.tray_alarm import TrayAlarm
 from app.views.urgency_mark import UrgencyMarkDelegate
 
 COUNTDOWN_REFRESH_MS = 30_000
 SORTS_BY_COLUMN = {column: key for key, column in SORT_KEY_COLUMNS.items()}
-PAGE_STEP = 10  # rows PageUp/PageDown move while ticking
-ALL_ROWS = 1 << 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +74,7 @@ class _Answer:
     seconds: float  # how long the query took on the database lane
 
 
-class RefundQueueView(QWidget):
+class RefundQueueView(QueueSelection, QWidget):
     """The refunds screen; the main window feeds it `on_data_changed` and `set_sync_status`."""
 
     rows_loaded = Signal()  # a list answer was shown
@@ -170,20 +158,7 @@ class RefundQueueView(QWidget):
     def _configure_table(self) -> None:
         configure_big_table(self._table, multi_select=True)
         self._table.setItemDelegateForColumn(COL_DEADLINE, UrgencyMarkDelegate(RED, self._table))
-        self._table.installEventFilter(self)
-        self._table.viewport().installEventFilter(self)
-        self._keys: dict[int, Callable[[], None]] = {
-            Qt.Key.Key_Return: self.open_current,
-            Qt.Key.Key_Enter: self.open_current,
-            Qt.Key.Key_A: self.approve_current,
-            Qt.Key.Key_R: self.refuse_current,
-            Qt.Key.Key_Space: self._toggle_current,
-            Qt.Key.Key_H: self.hand_current,
-        }
-        self._moves = {
-            Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -PAGE_STEP,
-            Qt.Key.Key_PageDown: PAGE_STEP, Qt.Key.Key_Home: -ALL_ROWS, Qt.Key.Key_End: ALL_ROWS,
-        }  # fmt: skip
+        self._install_keys()
         self._table.horizontalHeader().setSortIndicator(
             SORT_KEY_COLUMNS["deadline"], Qt.SortOrder.AscendingOrder
         )
@@ -254,17 +229,6 @@ class RefundQueueView(QWidget):
     def current_row(self) -> QueueRow | None:
         return self.model.row_at(self._table.currentIndex().row())
 
-    def selected_ids(self) -> list[str]:
-        every = self.model.queue_keys()
-        return [every[row].aftersale_id for row in selected_rows(self._table) if row < len(every)]
-
-    def select_request(self, aftersale_id: str) -> bool:
-        row = self.model.row_of(aftersale_id)
-        if row is None:
-            return False
-        self._table.setCurrentIndex(self.model.index(row, 0))
-        return True
-
     def may_decide(self) -> bool:
         return self._actor is not None and allowed(self._actor, Action.DECIDE_REFUND)
 
@@ -308,7 +272,7 @@ class RefundQueueView(QWidget):
             hh.restoreState(QByteArray.fromBase64(str(header).encode("ascii")))
             self.model.sort(hh.sortIndicatorSection(), hh.sortIndicatorOrder())
 
-    # --- language and keys ----------------------------------------------------------------
+    # --- language ----------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.model.retranslate()
         self._size_columns()
@@ -320,56 +284,6 @@ class RefundQueueView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._table and event.type() == QEvent.Type.KeyPress:
-            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)  # type: ignore[attr-defined]
-            key = event.key()  # type: ignore[attr-defined]
-            action = self._keys.get(key) if plain else None
-            if action is not None:
-                action()
-                return True
-            if plain and self._ticking and key in self._moves:
-                self._move_current(self._moves[key])
-                return True
-            if plain and self._ticking and key == Qt.Key.Key_Escape:
-                self._ticking = False
-                self._table.selectionModel().clearSelection()
-                return True
-        if watched is self._table.viewport() and event.type() == QEvent.Type.MouseButtonPress:
-            # A plain click chooses one row again; Ctrl or Shift clicks add to the ticks.
-            self._ticking = self._ticking and bool(event.modifiers())  # type: ignore[attr-defined]
-        return super().eventFilter(watched, event)
-
-    def _toggle_current(self) -> None:
-        """Tick or untick the row the person is on; the other ticks stay. The first Space
-        on the one row the arrows selected ticks that row rather than unticking it."""
-        index = self._table.currentIndex()
-        if not index.isValid():
-            return
-        first = not self._ticking
-        self._ticking = True
-        if first and selected_rows(self._table) == [index.row()]:
-            return
-        flags = QItemSelectionModel.SelectionFlag.Toggle | QItemSelectionModel.SelectionFlag.Rows
-        self._table.selectionModel().select(index, flags)
-
-    def _move_current(self, step: int) -> None:
-        """Move to another row without touching the ticks."""
-        count = self.model.rowCount()
-        if not count:
-            return
-        row = min(count - 1, max(0, self._table.currentIndex().row() + step))
-        self._set_current(row)
-
-    def _set_current(self, row: int) -> None:
-        """Make `row` current: while ticking the ticks stay, else it is the one row selected."""
-        flags = QItemSelectionModel.SelectionFlag.NoUpdate
-        if not self._ticking:
-            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        index = self.model.index(row, max(0, self._table.currentIndex().column()))
-        self._table.selectionModel().setCurrentIndex(index, flags)
-        self._table.scrollTo(index)
 
     # --- answers from the background ------------------------------------------------------
     def _on_rows(self, answer: _Answer) -> None:
@@ -408,19 +322,6 @@ class RefundQueueView(QWidget):
             self.detail_pane.show_placeholder(self.tr("The selected request is not in this list any more."))
         select_rows(self._table, (row for i in selected if (row := self.model.row_of(i)) is not None))
 
-    def _following(self, before: list[QueueKey], aftersale_id: str, *, skip_pending: bool) -> str | None:
-        """The request after `aftersale_id` in the list as it was (`before`) that is still
-        listed (and not waiting to be sent, after a decision), else the nearest before it."""
-        place = next((i for i, key in enumerate(before) if key.aftersale_id == aftersale_id), None)
-        if place is None:
-            return None
-        for candidates in (before[place + 1 :], reversed(before[:place])):
-            for key in candidates:
-                row = self.model.row_of(key.aftersale_id)
-                if row is not None and not (skip_pending and self.model.queue_keys()[row].pending):
-                    return key.aftersale_id
-        return None
-
     def _on_current_changed(self, *_: object) -> None:
         row = self.current_row()
         detail = self.detail_pane.detail()
@@ -449,11 +350,6 @@ class RefundQueueView(QWidget):
             order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
             QTimer.singleShot(0, lambda: self._table.horizontalHeader().setSortIndicator(
                 SORT_KEY_COLUMNS[key], order))  # fmt: skip
-
-    def _focus_table(self) -> None:
-        self._table.setFocus(Qt.FocusReason.OtherFocusReason)
-        if not self._table.currentIndex().isValid() and self.model.rowCount():
-            self._table.setCurrentIndex(self.model.index(0, 0))
 
     def _tick(self) -> None:
         first = max(0, self._table.rowAt(0))
