@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.models import AuditEvent, OwnerHandover
 from app.services.permissions import Role
 from app.views.refund_decision_flow import NoteDialog
-from app.views.refund_queue_model import COL_PENDING
+from app.views.refund_queue_columns import COL_PENDING
 from tests.fixtures_views import actor_of, add_person
 from tests.refund_shop import BIG, SOON, URGENT, seed_queue, written
 from tests.test_refund_queue_view import confirm, make_view, open_dialog, reload

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.models import EvidencePicture
 from app.sandbox.evidence import evidence_png
 from app.views.refund_bulk_dialog import BulkApproveDialog
-from app.views.refund_queue_model import COL_PENDING
+from app.views.refund_queue_columns import COL_PENDING
 from app.views.refund_refusal_dialogs import InspectDialog, RefuseDialog
 from tests.refund_shop import EXPIRED, RETURNED, SOON, URGENT, outbox_size, seed_queue, written
 from tests.test_refund_queue_view import confirm, make_view, open_dialog

@@ -10,7 +10,8 @@ from sqlalchemy import delete
 from app.models import AfterSale
 from app.services.refund_queue import list_queue, list_queue_keys, queue_rows
 from app.views.paged_rows import PAGE_ROWS
-from app.views.refund_queue_model import COL_AMOUNT, RefundQueueModel
+from app.views.refund_queue_columns import COL_AMOUNT
+from app.views.refund_queue_model import RefundQueueModel
 from app.views.refund_queue_view import RefundQueueView
 from tests.builders import HOUR, NOW, after_sale_row, order_row, seed
 

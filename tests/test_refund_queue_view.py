@@ -17,14 +17,8 @@ from app.sync.status import SyncState, SyncStatus
 from app.views.i18n import install_language
 from app.views.main_window import MainWindow
 from app.views.refund_dialogs import ApproveRefundDialog
-from app.views.refund_queue_model import (
-    COL_DEADLINE,
-    COL_PENDING,
-    COL_TYPE,
-    QUEUE_ROW_ROLE,
-    RED,
-    RefundQueueModel,
-)
+from app.views.refund_queue_columns import COL_DEADLINE, COL_PENDING, COL_TYPE, RED
+from app.views.refund_queue_model import QUEUE_ROW_ROLE, RefundQueueModel
 from app.views.refund_queue_view import RefundQueueView
 from tests.builders import NOW
 from tests.fixtures_views import actor_of, add_person

@@ -14,7 +14,7 @@ from app.views.app import load_style_sheet
 from app.views.dashboard_view import DashboardView
 from app.views.i18n import install_language
 from app.views.main_window import MainWindow
-from app.views.refund_queue_model import COL_ORDER
+from app.views.refund_queue_columns import COL_ORDER
 from app.views.refund_queue_view import RefundQueueView
 from tests.builders import NOW as QUEUE_NOW
 from tests.dashboard_shop import seed_dashboard_shop

@@ -35,7 +35,7 @@ from app.views import formatting
 from app.views.background import NET_LANE, BackgroundTasks
 from app.views.formatting import code_label, refunds_text
 from app.views.order_detail_pane import CSS
-from app.views.refund_queue_model import AMBER_WITHIN_S, RED_WITHIN_S
+from app.views.refund_queue_columns import AMBER_WITHIN_S, RED_WITHIN_S
 
 THUMB = 96
 FETCH_TIMEOUT_S = 5

@@ -48,14 +48,8 @@ from app.views.people_words import refusal_text
 from app.views.refund_decision_flow import DecisionFlow
 from app.views.refund_detail_pane import RefundDetailPane
 from app.views.refund_queue_bars import ActionBar, FilterBar, QueueFilters
-from app.views.refund_queue_model import (
-    COL_DEADLINE,
-    COL_ORDER,
-    COLUMN_COUNT,
-    RED,
-    SORT_KEY_COLUMNS,
-    RefundQueueModel,
-)
+from app.views.refund_queue_columns import COL_DEADLINE, COL_ORDER, COLUMN_COUNT, RED
+from app.views.refund_queue_model import SORT_KEY_COLUMNS, RefundQueueModel
 from app.views.refund_queue_selection import QueueSelection
 from app.views.tray_alarm import TrayAlarm
 from app.views.urgency_mark import UrgencyMarkDelegate

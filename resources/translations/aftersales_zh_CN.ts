@@ -90,17 +90,17 @@
 <context>
     <name>ApproveRefundDialog</name>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="158" />
+        <location filename="../../app/views/refund_dialogs.py" line="150" />
         <source>Approve refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="163" />
+        <location filename="../../app/views/refund_dialogs.py" line="155" />
         <source>Refund {amount} to the buyer? The money leaves the shop once the platform has it.</source>
         <translation>确定退款 {amount} 给买家？平台收到后款项即从店铺退出。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="167" />
+        <location filename="../../app/views/refund_dialogs.py" line="159" />
         <source>Approve refund {amount}</source>
         <translation>同意退款 {amount}</translation>
     </message>
@@ -108,23 +108,23 @@
 <context>
     <name>ApproveReturnDialog</name>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="183" />
+        <location filename="../../app/views/refund_dialogs.py" line="175" />
         <source>&amp;Return address:</source>
         <translation>退货地址(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="187" />
+        <location filename="../../app/views/refund_dialogs.py" line="179" />
         <source>Choose where the buyer sends the goods.</source>
         <translation>请选择买家寄回商品的地址。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="194" />
-        <location filename="../../app/views/refund_dialogs.py" line="200" />
+        <location filename="../../app/views/refund_dialogs.py" line="186" />
+        <location filename="../../app/views/refund_dialogs.py" line="192" />
         <source>Agree to the return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="198" />
+        <location filename="../../app/views/refund_dialogs.py" line="190" />
         <source>The buyer sends the goods back to this address; you inspect them when they arrive.</source>
         <translation>买家将商品寄回此地址，到货后再验货。</translation>
     </message>
@@ -656,7 +656,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="61" />
+        <location filename="../../app/views/refund_dialogs.py" line="53" />
         <source>{kind} {id} · {product} · refund {amount}</source>
         <translation>{kind} {id} · {product} · 退款 {amount}</translation>
     </message>
@@ -959,60 +959,60 @@
 <context>
     <name>InspectDialog</name>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="379" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="216" />
         <source>The goods arrived:</source>
         <translation>到货情况：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="384" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="221" />
         <source>Inspection note:</source>
         <translation>验货备注：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="396" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="233" />
         <source>Then:</source>
         <translation>然后：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="424" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="261" />
         <source>Refuse the returned goods</source>
         <translation>拒绝退货商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="426" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="263" />
         <source>Refund {amount}</source>
         <translation>退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="430" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="267" />
         <source>Inspect returned goods</source>
         <translation>退货验货</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="322" />
-        <location filename="../../app/views/refund_dialogs.py" line="433" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="270" />
         <source>Good — as sent</source>
         <translation>完好——与发出时一致</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="323" />
-        <location filename="../../app/views/refund_dialogs.py" line="434" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="271" />
         <source>Damaged</source>
         <translation>有损坏</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="324" />
-        <location filename="../../app/views/refund_dialogs.py" line="435" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="272" />
         <source>Missing parts</source>
         <translation>缺少配件</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="439" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="276" />
         <source>Refund the buyer</source>
         <translation>退款给买家</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="440" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="277" />
         <source>Refuse, with a reason</source>
         <translation>拒绝，并说明原因</translation>
     </message>
@@ -1921,6 +1921,61 @@ As received: {raw}</source>
     </message>
 </context>
 <context>
+    <name>QueueColumns</name>
+    <message>
+        <location filename="../../app/views/refund_queue_columns.py" line="76" />
+        <location filename="../../app/views/refund_queue_columns.py" line="107" />
+        <source>{count} requests in 90 days</source>
+        <translation>90 天内 {count} 次售后</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_columns.py" line="119" />
+        <location filename="../../app/views/refund_queue_columns.py" line="126" />
+        <source>return {tracking}</source>
+        <translation>退货 {tracking}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_columns.py" line="135" />
+        <source>evidence: {tier}</source>
+        <translation>凭证：{tier}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_columns.py" line="162" />
+        <source>Reply by {time}</source>
+        <translation>须在 {time} 前处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_columns.py" line="165" />
+        <source>The deadline passed while this copy still shows the request open; the platform has probably agreed on the shop's behalf. Sync to be sure.</source>
+        <translation>处理时限已过，但本机仍显示待处理；平台很可能已代商家自动同意。请同步确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_columns.py" line="172" />
+        <source>Rule set: {name}</source>
+        <translation>规则版本：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_columns.py" line="176" />
+        <source>A decision made here is waiting to be sent to the platform.</source>
+        <translation>本机的处理结果正等待提交给平台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_columns.py" line="178" />
+        <source>The platform did not take a decision on this request; see Needs attention.</source>
+        <translation>平台没有接受这条售后的处理结果，请到“待处理异常”查看。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_columns.py" line="180" />
+        <source>Handed to the owner by {name}: {reason}</source>
+        <translation>{name} 交给店主处理：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refund_queue_columns.py" line="184" />
+        <source>Hand it to the owner with H.</source>
+        <translation>按 H 交给店主处理。</translation>
+    </message>
+</context>
+<context>
     <name>QuitWarning</name>
     <message>
         <location filename="../../app/views/quit_warning.py" line="26" />
@@ -2219,212 +2274,160 @@ As received: {raw}</source>
 <context>
     <name>RefundQueueModel</name>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="190" />
+        <location filename="../../app/views/refund_queue_model.py" line="170" />
         <source>Reply within</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="191" />
+        <location filename="../../app/views/refund_queue_model.py" line="171" />
         <source>Sent</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="192" />
+        <location filename="../../app/views/refund_queue_model.py" line="172" />
         <source>Type</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="193" />
+        <location filename="../../app/views/refund_queue_model.py" line="173" />
         <source>Reason</source>
         <translation>售后原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="194" />
+        <location filename="../../app/views/refund_queue_model.py" line="174" />
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="196" />
+        <location filename="../../app/views/refund_queue_model.py" line="176" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="197" />
+        <location filename="../../app/views/refund_queue_model.py" line="177" />
         <source>Order</source>
         <translation>订单与物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="198" />
+        <location filename="../../app/views/refund_queue_model.py" line="178" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="199" />
+        <location filename="../../app/views/refund_queue_model.py" line="179" />
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="195" />
+        <location filename="../../app/views/refund_queue_model.py" line="175" />
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="202" />
+        <location filename="../../app/views/refund_queue_model.py" line="182" />
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="203" />
+        <location filename="../../app/views/refund_queue_model.py" line="183" />
         <source>pending</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="204" />
+        <location filename="../../app/views/refund_queue_model.py" line="184" />
         <source>needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="205" />
+        <location filename="../../app/views/refund_queue_model.py" line="185" />
         <source>with the owner</source>
         <translation>已交店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="206" />
+        <location filename="../../app/views/refund_queue_model.py" line="186" />
         <source>owner decides</source>
         <translation>需店主处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="207" />
+        <location filename="../../app/views/refund_queue_model.py" line="187" />
         <source>Approve</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="208" />
+        <location filename="../../app/views/refund_queue_model.py" line="188" />
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="209" />
+        <location filename="../../app/views/refund_queue_model.py" line="189" />
         <source>Inspect</source>
         <translation>验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="210" />
+        <location filename="../../app/views/refund_queue_model.py" line="190" />
         <source>Review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="211" />
+        <location filename="../../app/views/refund_queue_model.py" line="191" />
         <source>window open</source>
         <translation>在时限内</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="212" />
+        <location filename="../../app/views/refund_queue_model.py" line="192" />
         <source>window closed</source>
         <translation>已过时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="213" />
+        <location filename="../../app/views/refund_queue_model.py" line="193" />
         <source>not shipped</source>
         <translation>未发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="214" />
+        <location filename="../../app/views/refund_queue_model.py" line="194" />
         <source>tracking uploaded</source>
         <translation>已上传单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="215" />
+        <location filename="../../app/views/refund_queue_model.py" line="195" />
         <source>first request</source>
         <translation>首次申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_model.py" line="262" />
+        <location filename="../../app/views/refund_queue_model.py" line="218" />
         <source>This column does not sort</source>
         <translation>此列不能排序</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_model.py" line="397" />
-        <source>Handed to the owner by {name}: {reason}</source>
-        <translation>{name} 交给店主处理：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_model.py" line="401" />
-        <source>Hand it to the owner with H.</source>
-        <translation>按 H 交给店主处理。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_model.py" line="240" />
-        <location filename="../../app/views/refund_queue_model.py" line="324" />
-        <source>{count} requests in 90 days</source>
-        <translation>90 天内 {count} 次售后</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_model.py" line="336" />
-        <location filename="../../app/views/refund_queue_model.py" line="343" />
-        <source>return {tracking}</source>
-        <translation>退货 {tracking}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_model.py" line="352" />
-        <source>evidence: {tier}</source>
-        <translation>凭证：{tier}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_model.py" line="379" />
-        <source>Reply by {time}</source>
-        <translation>须在 {time} 前处理</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_model.py" line="382" />
-        <source>The deadline passed while this copy still shows the request open; the platform has probably agreed on the shop's behalf. Sync to be sure.</source>
-        <translation>处理时限已过，但本机仍显示待处理；平台很可能已代商家自动同意。请同步确认。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_model.py" line="389" />
-        <source>Rule set: {name}</source>
-        <translation>规则版本：{name}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_model.py" line="393" />
-        <source>A decision made here is waiting to be sent to the platform.</source>
-        <translation>本机的处理结果正等待提交给平台。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refund_queue_model.py" line="395" />
-        <source>The platform did not take a decision on this request; see Needs attention.</source>
-        <translation>平台没有接受这条售后的处理结果，请到“待处理异常”查看。</translation>
     </message>
 </context>
 <context>
     <name>RefundQueueView</name>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="206" />
+        <location filename="../../app/views/refund_queue_view.py" line="175" />
         <source>Refunds</source>
         <translation>售后审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="408" />
+        <location filename="../../app/views/refund_queue_view.py" line="316" />
         <source>The selected request is not in this list any more.</source>
         <translation>选中的售后已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="471" />
+        <location filename="../../app/views/refund_queue_view.py" line="361" />
         <source>{id}: {product}, {amount} — reply within {left}</source>
         <translation>{id}：{product}，{amount}——剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="475" />
+        <location filename="../../app/views/refund_queue_view.py" line="365" />
         <source>Refund request due within the hour</source>
         <translation>售后即将超时（1 小时内）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="492" />
+        <location filename="../../app/views/refund_queue_view.py" line="382" />
         <source>Nothing waits for a decision. New requests appear here as they sync.</source>
         <translation>暂无待处理售后。新的售后同步后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="495" />
+        <location filename="../../app/views/refund_queue_view.py" line="385" />
         <source>No requests match these filters.</source>
         <translation>没有符合筛选条件的售后。</translation>
     </message>
@@ -2432,77 +2435,77 @@ As received: {raw}</source>
 <context>
     <name>RefusalFields</name>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="275" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="112" />
         <source>Evidence images</source>
         <translation>凭证图片</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="275" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="112" />
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="282" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="119" />
         <source>The platform's refusal reasons have not been fetched yet; connect once first.</source>
         <translation>还没有获取平台的拒绝原因列表，请先联网同步一次。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="284" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="121" />
         <source>Choose a refusal reason.</source>
         <translation>请选择拒绝原因。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="286" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="123" />
         <source>Write a remark for the buyer explaining the refusal.</source>
         <translation>请填写给买家的拒绝说明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="288" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="125" />
         <source>This reason needs evidence images. Add at least one.</source>
         <translation>该拒绝原因需要上传凭证图片，请至少添加一张。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="309" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="146" />
         <source>This reason needs at least one picture.</source>
         <translation>该原因至少需要一张凭证图片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="311" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="148" />
         <source>Pictures are optional.</source>
         <translation>凭证图片可选。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="315" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="152" />
         <source>Reason:</source>
         <translation>拒绝原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="317" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="154" />
         <source>Choose a reason (the rule suggests: {reason})</source>
         <translation>请选择原因（规则建议：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="319" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="156" />
         <source>Choose a reason</source>
         <translation>请选择原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="321" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="158" />
         <source>Remark to the buyer:</source>
         <translation>给买家的说明：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="322" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="159" />
         <source>Evidence:</source>
         <translation>凭证：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="323" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="160" />
         <source>Add images…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="324" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="161" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2510,17 +2513,17 @@ As received: {raw}</source>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="352" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="189" />
         <source>Refuse request</source>
         <translation>拒绝售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="356" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="193" />
         <source>The buyer sees the reason and your remark and may take it to the platform.</source>
         <translation>买家会看到拒绝原因和你的说明，并可能申请平台介入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_dialogs.py" line="358" />
+        <location filename="../../app/views/refund_refusal_dialogs.py" line="195" />
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
@@ -3066,148 +3069,148 @@ As received: {raw}</source>
 <context>
     <name>ShopDatabaseSection</name>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="168" />
-        <location filename="../../app/views/shop_database_section.py" line="358" />
+        <location filename="../../app/views/shop_database_section.py" line="169" />
+        <location filename="../../app/views/shop_database_section.py" line="359" />
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="225" />
+        <location filename="../../app/views/shop_database_section.py" line="226" />
         <source>Restart AfterSales Desk?</source>
         <translation>重新启动售后工作台？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="226" />
+        <location filename="../../app/views/shop_database_section.py" line="227" />
         <source>The shop database changes when AfterSales Desk restarts. Restart now?</source>
         <translation>店铺数据库将在售后工作台重新启动后更换。现在重新启动吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="227" />
+        <location filename="../../app/views/shop_database_section.py" line="228" />
         <source>Restart now</source>
         <translation>现在重启</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="228" />
+        <location filename="../../app/views/shop_database_section.py" line="229" />
         <source>Later</source>
         <translation>明天以后</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="233" />
-        <location filename="../../app/views/shop_database_section.py" line="360" />
+        <location filename="../../app/views/shop_database_section.py" line="234" />
+        <location filename="../../app/views/shop_database_section.py" line="361" />
         <source>Saved. Takes effect when AfterSales Desk restarts.</source>
         <translation>已保存。售后工作台重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="250" />
+        <location filename="../../app/views/shop_database_section.py" line="251" />
         <source>Save without a working test?</source>
         <translation>未经测试成功就保存？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="252" />
+        <location filename="../../app/views/shop_database_section.py" line="253" />
         <source>The connection to this database has not been tested successfully. If the details are wrong, AfterSales Desk will not start until they are put right. Save anyway?</source>
         <translation>与这个数据库的连接尚未测试成功。如果信息有误，售后工作台在改正之前将无法启动。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="255" />
+        <location filename="../../app/views/shop_database_section.py" line="256" />
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="210" />
-        <location filename="../../app/views/shop_database_section.py" line="256" />
-        <location filename="../../app/views/shop_database_section.py" line="269" />
+        <location filename="../../app/views/shop_database_section.py" line="211" />
+        <location filename="../../app/views/shop_database_section.py" line="257" />
+        <location filename="../../app/views/shop_database_section.py" line="270" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="201" />
+        <location filename="../../app/views/shop_database_section.py" line="202" />
         <source>Decisions are still waiting to be sent</source>
         <translation>还有处理结果等待提交</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shop_database_section.py" line="203" />
+        <location filename="../../app/views/shop_database_section.py" line="204" />
         <source>%n decision(s) made here have not reached the platform yet. They stay in the database this computer uses now and are sent only when it is used again. Wait until the “waiting to be sent” badge is gone, then switch. Switch anyway?</source>
         <translation>
             <numerusform>在这里做出的 %n 条处理结果还没有提交到平台。它们留在这台电脑当前使用的数据库里，只有再次使用这个数据库时才会提交。请等“待提交”标记消失后再切换。仍要切换吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="209" />
+        <location filename="../../app/views/shop_database_section.py" line="210" />
         <source>Switch anyway</source>
         <translation>仍然切换</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="266" />
+        <location filename="../../app/views/shop_database_section.py" line="267" />
         <source>Keep the password in a file?</source>
         <translation>把密码保存在文件里？</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="268" />
+        <location filename="../../app/views/shop_database_section.py" line="269" />
         <source>Use a protected file</source>
         <translation>使用受保护的文件</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="332" />
+        <location filename="../../app/views/shop_database_section.py" line="333" />
         <source>Leave empty to keep the saved password</source>
         <translation>留空则沿用已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="336" />
+        <location filename="../../app/views/shop_database_section.py" line="337" />
         <source>Shop database</source>
         <translation>店铺数据库</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="337" />
+        <location filename="../../app/views/shop_database_section.py" line="338" />
         <source>Only this computer</source>
         <translation>仅本机</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="338" />
+        <location filename="../../app/views/shop_database_section.py" line="339" />
         <source>A shared shop database (PostgreSQL)</source>
         <translation>多台电脑共用的店铺数据库（PostgreSQL）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="342" />
+        <location filename="../../app/views/shop_database_section.py" line="343" />
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="343" />
+        <location filename="../../app/views/shop_database_section.py" line="344" />
         <source>P&amp;ort:</source>
         <translation>端口(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="344" />
+        <location filename="../../app/views/shop_database_section.py" line="345" />
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="345" />
+        <location filename="../../app/views/shop_database_section.py" line="346" />
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="346" />
+        <location filename="../../app/views/shop_database_section.py" line="347" />
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="351" />
+        <location filename="../../app/views/shop_database_section.py" line="352" />
         <source>e.g. 192.168.1.20 or shop-server</source>
         <translation>例如 192.168.1.20 或 shop-server</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="352" />
+        <location filename="../../app/views/shop_database_section.py" line="353" />
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="353" />
+        <location filename="../../app/views/shop_database_section.py" line="354" />
         <source>Save database choice…</source>
         <translation>保存数据库设置…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shop_database_section.py" line="354" />
+        <location filename="../../app/views/shop_database_section.py" line="355" />
         <source>Takes effect when AfterSales Desk restarts</source>
         <translation>售后工作台重新启动后生效</translation>
     </message>
@@ -5049,57 +5052,57 @@ As received: {raw}</source>
         <translation>该售后单状态已变化，此处理不再适用，请改为放弃。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="51" />
+        <location filename="../../app/services/refund_decisions.py" line="53" />
         <source>This request is not in the local copy; sync and try again.</source>
         <translation>本地还没有这条售后单，请同步后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="52" />
+        <location filename="../../app/services/refund_decisions.py" line="54" />
         <source>This request can no longer be decided this way; its state has changed. Refresh the queue.</source>
         <translation>该售后单状态已变化，不能再这样处理。请刷新队列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="55" />
+        <location filename="../../app/services/refund_decisions.py" line="57" />
         <source>A decision on this request is already waiting to be sent to the platform.</source>
         <translation>这条售后单已有一个处理正在等待提交到平台。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="58" />
+        <location filename="../../app/services/refund_decisions.py" line="60" />
         <source>The platform's list of refusal reasons has not been fetched yet. Connect once, then try again.</source>
         <translation>还没有获取到平台的拒绝原因列表。请先联网同步一次再试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="62" />
+        <location filename="../../app/services/refund_decisions.py" line="64" />
         <source>Choose a refusal reason from the platform's list.</source>
         <translation>请从平台的拒绝原因列表中选择一个原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="63" />
+        <location filename="../../app/services/refund_decisions.py" line="65" />
         <source>Write a remark for the buyer explaining the refusal.</source>
         <translation>请填写给买家的拒绝说明。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="64" />
+        <location filename="../../app/services/refund_decisions.py" line="66" />
         <source>The reason “{reason}” needs evidence images. Add at least one.</source>
         <translation>拒绝原因“{reason}”需要上传凭证图片，请至少添加一张。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="67" />
+        <location filename="../../app/services/refund_decisions.py" line="69" />
         <source>Choose the return address the buyer should send the goods to.</source>
         <translation>请选择买家寄回商品的退货地址。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="68" />
+        <location filename="../../app/services/refund_decisions.py" line="70" />
         <source>Say how the returned goods arrived.</source>
         <translation>请填写退回商品的验收情况。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="69" />
+        <location filename="../../app/services/refund_bulk.py" line="33" />
         <source>Not a refund request; decide it on its own.</source>
         <translation>这不是退款申请，请单独处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refund_decisions.py" line="70" />
+        <location filename="../../app/services/refund_bulk.py" line="34" />
         <source>Returned goods are inspected one request at a time; open this one on its own.</source>
         <translation>退回的商品需逐单验收，请单独打开这条售后。</translation>
     </message>
@@ -5147,72 +5150,72 @@ As received: {raw}</source>
         <translation>这个店铺数据库由更新版本的售后工作台建立。请先更新这台电脑上的售后工作台，再重新启动。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="64" />
+        <location filename="../../app/services/shop_database.py" line="54" />
         <source>Connected. The database is empty; AfterSales Desk will set it up when it starts.</source>
         <translation>已连接。数据库是空的，售后工作台启动时会自动建立。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="67" />
+        <location filename="../../app/services/shop_database.py" line="57" />
         <source>Connected. This database is ready for AfterSales Desk.</source>
         <translation>已连接。这个数据库可供售后工作台使用。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="70" />
+        <location filename="../../app/services/shop_database.py" line="60" />
         <source>Connected. The database was set up by an older version; AfterSales Desk will upgrade it when it starts.</source>
         <translation>已连接。数据库由旧版本建立，售后工作台启动时会自动升级。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="76" />
+        <location filename="../../app/services/shop_database.py" line="66" />
         <source>Connected, but this database already holds other data, not AfterSales Desk's. Choose an empty database, or the one the shop's other computers use.</source>
         <translation>已连接，但这个数据库里已有其他软件的数据，不是售后工作台的。请选择一个空数据库，或店里其他电脑正在使用的那个。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="81" />
+        <location filename="../../app/services/shop_database.py" line="71" />
         <source>The database server did not answer. Check the server address and port, that the server is running, and that no firewall is in the way.</source>
         <translation>数据库服务器没有响应。请检查服务器地址和端口、服务器是否在运行，以及是否被防火墙拦截。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="86" />
+        <location filename="../../app/services/shop_database.py" line="76" />
         <source>The database server did not accept this user and password. Check both, and that this user may sign in.</source>
         <translation>数据库服务器不接受这个用户名和密码。请检查两者，并确认这个用户允许登录。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="91" />
+        <location filename="../../app/services/shop_database.py" line="81" />
         <source>The server has no database with this name. Check the database name.</source>
         <translation>服务器上没有这个名字的数据库。请检查数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="94" />
+        <location filename="../../app/services/shop_database.py" line="84" />
         <source>The database server does not let this computer in. Whoever looks after the server must allow this computer's address (in pg_hba.conf).</source>
         <translation>数据库服务器不允许这台电脑连接。请管理服务器的人放行这台电脑的地址（在 pg_hba.conf 中）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="99" />
+        <location filename="../../app/services/shop_database.py" line="89" />
         <source>Connected, but this user may not set up or use AfterSales Desk's tables in this database. Use the database's owner, or ask whoever looks after the server to give this user the rights.</source>
         <translation>已连接，但这个用户无权在此数据库中建立或使用售后工作台的数据表。请使用数据库的所有者，或请管理服务器的人给这个用户授权。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="104" />
+        <location filename="../../app/services/shop_database.py" line="94" />
         <source>This is not a database address AfterSales Desk understands. It should look like postgresql://user@server:5432/database.</source>
         <translation>售后工作台无法识别这个数据库地址。格式应类似 postgresql://user@server:5432/database。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="109" />
+        <location filename="../../app/services/shop_database.py" line="99" />
         <source>The shop's database file is damaged and cannot be read. It was left as it is: keep a copy (decisions not yet sent may be in it), then restore a backup or move the file aside, and AfterSales Desk starts a new one and syncs the shop again.</source>
         <translation>店铺的数据库文件已损坏，无法读取。文件保持原样未动：请先留一份副本（里面可能还有尚未发送的处理决定），然后从备份恢复，或把这个文件移到别处，售后工作台会新建一个数据库文件并重新同步店铺数据。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="115" />
+        <location filename="../../app/services/shop_database.py" line="105" />
         <source>The disk is full, so nothing more can be stored and the sync stopped. Nothing was lost: what is stored stays, and the rest follows once there is room. Free some space on the disk (or ask whoever looks after the database server), then start again.</source>
         <translation>磁盘已满，无法再保存数据，同步已停止。没有丢失任何数据：已保存的都还在，腾出空间后其余数据会继续同步。请清理磁盘空间（或联系负责数据库服务器的人），然后重新开始。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="121" />
+        <location filename="../../app/services/shop_database.py" line="111" />
         <source>The database could not be used: {detail}</source>
         <translation>无法使用这个数据库：{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="123" />
+        <location filename="../../app/services/shop_connection_settings.py" line="29" />
         <source>Fill in the server, the database and the user.</source>
         <translation>请填写服务器、数据库和用户。</translation>
     </message>
@@ -5858,17 +5861,17 @@ As received: {raw}</source>
         <translation>这条记录已不在列表中：平台已发来更正后的版本，或已有人将其忽略。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="127" />
+        <location filename="../../app/services/shop_database.py" line="116" />
         <source>The disk is full, so nothing more can be stored. Nothing has been lost: free some space on the disk (or ask whoever looks after the database server) and the sync carries on by itself.</source>
         <translation>磁盘已满，无法再保存数据。没有丢失任何数据：请清理磁盘空间（或联系负责数据库服务器的人），同步会自动继续。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="132" />
+        <location filename="../../app/services/shop_database.py" line="121" />
         <source>The shop's database file is damaged and cannot be read; it was left as it is. Keep a copy (decisions not yet sent may be in it), then restore a backup or move the file aside and start AfterSales Desk again.</source>
         <translation>店铺的数据库文件已损坏，无法读取；文件保持原样未动。请先留一份副本（里面可能还有尚未发送的处理决定），然后从备份恢复，或把这个文件移到别处，再重新启动售后工作台。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shop_database.py" line="138" />
+        <location filename="../../app/services/shop_database.py" line="127" />
         <source>The shop's database server is not answering. Nothing has been lost; the sync tries again by itself.</source>
         <translation>店铺的数据库服务器没有响应。没有丢失任何数据，同步会自动重试。</translation>
     </message>
