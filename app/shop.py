@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config, secrets
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.process import SandboxProcess
-from app.services.shop_database import url_for_opening
+from app.services.shop_connection_settings import url_for_opening
 from app.sync.client import PlatformClient, ShopCredentials
 from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.engine import SyncEngine

@@ -30,7 +30,7 @@ from app.services import (
     refund_queue,
     shipping,
     shipping_board,
-    shop_database,
+    shop_connection_settings,
 )
 from app.services.permissions import PERMISSIONS, Action, Actor, PermissionDenied, Role
 from app.sync import quarantine
@@ -146,7 +146,7 @@ SERVICE_CALLS: dict[Action, Callable[[Walk, Actor], None]] = {
     Action.MANAGE_SETTINGS: lambda w, a: w.in_one(
         lambda s: audit.record_settings_change(s, a, "language", "system", "zh_CN", now=NOW)
     ),
-    Action.MANAGE_SHOP_CONNECTION: lambda w, a: shop_database.use_this_computer(
+    Action.MANAGE_SHOP_CONNECTION: lambda w, a: shop_connection_settings.use_this_computer(
         w.sessions, a, config.Settings(language="en"), path=w.home / f"settings-{a.username}.json"
     ),
     Action.VIEW_AUDIT: lambda w, a: w.in_one(

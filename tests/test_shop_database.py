@@ -28,11 +28,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config, secrets
 from app.db import MSG_NEWER_SCHEMA, DatabaseTooNew, head_revision, open_database
 from app.services.permissions import Actor
-from app.services.shop_database import (
+from app.services.shop_connection_settings import (
     DatabaseFields,
-    DatabaseStatus,
-    check_database,
-    classify_error,
     compose_url,
     decompose_url,
     save_shared_database,
@@ -40,6 +37,7 @@ from app.services.shop_database import (
     use_this_computer,
     without_password,
 )
+from app.services.shop_database import DatabaseStatus, check_database, classify_error
 from app.shop import configured_shop
 from tests.fixtures_db import _psycopg_url, _reset_postgres_schema
 from tests.test_secrets import MemoryKeyring

@@ -1,16 +1,12 @@
-"""A shared shop database (PostgreSQL): its address, its password, and whether it answers.
+"""A shared shop database (PostgreSQL): whether it answers, and what went wrong in words.
 
 Owns `check_database()`, which connects, reads the schema revision and says in plain
 words how it went (the settings dialog's "Test connection", and the desktop's message
-when a database cannot be opened at start; `classify_error()` for any database error,
+when a database cannot be opened at start); `classify_error()` for any database error,
 and `sync_problem()` for one that stops the desktop's sync mid-run, told in the words of
-`SYNC_PROBLEMS`); the address composed from, and taken apart
-into, the fields a person fills in (`DatabaseFields`); and where the pieces are kept:
-the settings file gets the URL without the password, the password goes to the OS
-password store (app/secrets.py), and `url_for_opening()` puts it back in the one place
-a database URL is resolved for opening (app/shop.py). Pointing the workstation at
-another database is the shop connection's business (`MANAGE_SHOP_CONNECTION`): the
-person's current record is checked before anything is written. No Qt.
+`SYNC_PROBLEMS`; and reading a PostgreSQL address (`shown_url()` for a log line, with
+the password as ***). The fields a person fills in and where the address and its
+password are kept are `shop_connection_settings.py`. No Qt.
 """
 
 from __future__ import annotations
@@ -18,24 +14,18 @@ from __future__ import annotations
 import errno
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 from typing import ClassVar
 
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from app import config, secrets
 from app.db import MSG_NEWER_SCHEMA, DatabaseTooNew, current_revision, head_revision, is_known_revision
-from app.services import permissions
-from app.services.permissions import Action, Actor
 from app.sync.codes import QT_TRANSLATE_NOOP
 
-DEFAULT_PORT = 5432
 DRIVER = "postgresql+psycopg"
 # How a URL may start; "postgres://" is what many hosting providers hand out.
 POSTGRES_SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
@@ -120,7 +110,6 @@ MESSAGES: Mapping[DatabaseStatus, str] = {
     ),
     DatabaseStatus.OTHER: QT_TRANSLATE_NOOP("settings", "The database could not be used: {detail}"),
 }
-MSG_FIELDS_MISSING = QT_TRANSLATE_NOOP("settings", "Fill in the server, the database and the user.")
 # The same problems met by the desktop's sync in the middle of a run (context "sync", as
 # the status bar speaks): it tries again by itself, so these never say "start again".
 SYNC_PROBLEMS: Mapping[DatabaseStatus, str] = {
@@ -219,20 +208,6 @@ class DatabaseCheck:
         return {"detail": self.detail} if self.status is DatabaseStatus.OTHER else {}
 
 
-@dataclass(frozen=True)
-class DatabaseFields:
-    """What a person types for a shared database; the password never shows in a repr."""
-
-    host: str = ""
-    port: int = DEFAULT_PORT
-    database: str = ""
-    user: str = ""
-    password: str = field(default="", repr=False)
-
-    def missing(self) -> bool:
-        return not (self.host.strip() and self.database.strip() and self.user.strip())
-
-
 def is_postgres_url(url: str) -> bool:
     return url.split(":", 1)[0].lower() in POSTGRES_SCHEMES
 
@@ -245,34 +220,6 @@ def _parse(url: str) -> URL:
     return parsed.set(drivername=DRIVER)
 
 
-def compose_url(fields: DatabaseFields) -> str:
-    """postgresql://user:password@host:port/database, every part escaped as URLs need."""
-    url = URL.create(
-        "postgresql",
-        username=fields.user.strip() or None,
-        password=fields.password or None,
-        host=fields.host.strip() or None,
-        port=fields.port,
-        database=fields.database.strip() or None,
-    )
-    return url.render_as_string(hide_password=False)
-
-
-def decompose_url(url: str) -> DatabaseFields:
-    """The fields of a PostgreSQL URL (an empty form for "" or a URL of another kind)."""
-    try:
-        parsed = _parse(url)
-    except ValueError:
-        return DatabaseFields()
-    return DatabaseFields(
-        host=parsed.host or "",
-        port=parsed.port or DEFAULT_PORT,
-        database=parsed.database or "",
-        user=parsed.username or "",
-        password=parsed.password or "",
-    )
-
-
 def _parsed_as_given(url: str) -> URL | None:
     """`url` parsed with its scheme kept; None for "", another kind, or an unreadable one."""
     if not is_postgres_url(url.strip()):
@@ -283,95 +230,12 @@ def _parsed_as_given(url: str) -> URL | None:
         return None
 
 
-def without_password(url: str) -> str:
-    """`url` as kept in settings: no password (and the key of the kept password)."""
-    parsed = _parsed_as_given(url)
-    if parsed is None:
-        return url
-    # URL.set() skips None, so the URL is built again without its password.
-    bare = URL.create(
-        parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query
-    )
-    return bare.render_as_string(hide_password=False)
-
-
 def shown_url(url: str) -> str:
     """`url` fit for a log line or a message: the password as ***."""
     try:
         return make_url(url).render_as_string(hide_password=True)
     except (ArgumentError, ValueError):
         return "<unreadable database URL>"
-
-
-def url_for_opening(url: str) -> str:
-    """`url` with the password kept for it on this computer put back (settings keep none)."""
-    parsed = _parsed_as_given(url)
-    if parsed is None or parsed.password:
-        return url
-    password = secrets.load_database_password(without_password(url))
-    if not password:
-        return url
-    return parsed.set(password=password).render_as_string(hide_password=False)
-
-
-def fill_saved_password(fields: DatabaseFields, saved_url: str) -> DatabaseFields:
-    """`fields`, with the password kept for `saved_url` when none was typed (the dialog
-    leaves the password box empty rather than reading a kept password back into it)."""
-    if fields.password or not saved_url:
-        return fields
-    password = secrets.load_database_password(without_password(saved_url))
-    return replace(fields, password=password) if password else fields
-
-
-def _authorise(sessions: sessionmaker[Session], actor: Actor) -> None:
-    """PermissionDenied unless `actor`, as their record is now, may change the shop connection."""
-    with sessions.begin() as session:
-        permissions.authorise(session, actor, Action.MANAGE_SHOP_CONNECTION)
-
-
-def save_shared_database(
-    sessions: sessionmaker[Session],
-    actor: Actor,
-    settings: config.Settings,
-    fields: DatabaseFields,
-    *,
-    allow_plain_file: bool = False,
-    path: Path | None = None,
-) -> str:
-    """Point this workstation at the database of `fields`, from its next start.
-
-    Who asks is checked first (PermissionDenied writes nothing). The password goes to
-    the password store first (`SecretStoreUnavailable` leaves everything as it was),
-    then the settings name the database, without the password. Returns where the
-    password went: "keyring", "file", or "" when there is none."""
-    _authorise(sessions, actor)
-    saved = without_password(compose_url(fields))
-    where = ""
-    if fields.password:
-        where = secrets.save_database_password(saved, fields.password, allow_plain_file=allow_plain_file)
-    else:
-        secrets.delete_database_password(saved)
-    forget_password_of(settings.database_url, keep=saved)
-    settings.database_url = saved
-    settings.save(path)
-    return where
-
-
-def use_this_computer(
-    sessions: sessionmaker[Session], actor: Actor, settings: config.Settings, *, path: Path | None = None
-) -> None:
-    """Back to this computer's own database file per shop, from the next start (who asks
-    is checked first)."""
-    _authorise(sessions, actor)
-    forget_password_of(settings.database_url)
-    settings.database_url = ""
-    settings.save(path)
-
-
-def forget_password_of(url: str, *, keep: str = "") -> None:
-    """No password left behind for a database this workstation no longer uses."""
-    if _parsed_as_given(url) is not None and without_password(url) != keep:
-        secrets.delete_database_password(without_password(url))
 
 
 def check_database(url: str, timeout_s: float = 5) -> DatabaseCheck:

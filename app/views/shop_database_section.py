@@ -34,10 +34,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.secrets import SecretStoreUnavailable
-from app.services import shop_database
+from app.services import shop_connection_settings, shop_database
 from app.services.permissions import MSG_ROLE, Action, Actor, PermissionDenied
 from app.services.refusal import Refusal
-from app.services.shop_database import MSG_FIELDS_MISSING, DatabaseCheck, DatabaseFields
+from app.services.shop_connection_settings import MSG_FIELDS_MISSING, DatabaseFields
+from app.services.shop_database import DatabaseCheck
 from app.views.background import NET_LANE, BackgroundTasks
 from app.views.people_words import refusal_text, service_words
 
@@ -82,7 +83,7 @@ class ShopDatabaseSection(QGroupBox):
         choices.addButton(self.only_here_choice)
         choices.addButton(self.shared_choice)
 
-        saved = shop_database.decompose_url(settings.database_url)
+        saved = shop_connection_settings.decompose_url(settings.database_url)
         self.host_edit = QLineEdit(saved.host, self)
         self.host_edit.setObjectName("databaseHost")
         self.port_box = QSpinBox(self)
@@ -161,8 +162,8 @@ class ShopDatabaseSection(QGroupBox):
 
         def check() -> DatabaseCheck:
             # The kept password is read here, off the GUI thread: a keyring may take its time.
-            typed = shop_database.fill_saved_password(fields, saved_url)
-            return shop_database.check_database(shop_database.compose_url(typed))
+            typed = shop_connection_settings.fill_saved_password(fields, saved_url)
+            return shop_database.check_database(shop_connection_settings.compose_url(typed))
 
         self._testing = True
         self._show(self.tr("Testing…"), ok=None)
@@ -212,7 +213,7 @@ class ShopDatabaseSection(QGroupBox):
             return
         try:
             if self.only_here_choice.isChecked():
-                shop_database.use_this_computer(
+                shop_connection_settings.use_this_computer(
                     *self._who(), self._settings, path=self._settings_path
                 )
             elif not self._save_shared():
@@ -256,9 +257,9 @@ class ShopDatabaseSection(QGroupBox):
             no=self.tr("Cancel"),
         ):
             return False
-        fields = shop_database.fill_saved_password(fields, self._settings.database_url)
+        fields = shop_connection_settings.fill_saved_password(fields, self._settings.database_url)
         try:
-            shop_database.save_shared_database(
+            shop_connection_settings.save_shared_database(
                 *self._who(), self._settings, fields, path=self._settings_path
             )
         except SecretStoreUnavailable as error:
@@ -269,7 +270,7 @@ class ShopDatabaseSection(QGroupBox):
                 no=self.tr("Cancel"),
             ):
                 return False
-            shop_database.save_shared_database(
+            shop_connection_settings.save_shared_database(
                 *self._who(), self._settings, fields, allow_plain_file=True,
                 path=self._settings_path,
             )  # fmt: skip
