@@ -1167,32 +1167,32 @@
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="403" />
+        <location filename="../../app/views/main_window.py" line="401" />
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="404" />
+        <location filename="../../app/views/main_window.py" line="402" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="405" />
+        <location filename="../../app/views/main_window.py" line="403" />
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="406" />
+        <location filename="../../app/views/main_window.py" line="404" />
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="407" />
+        <location filename="../../app/views/main_window.py" line="405" />
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="410" />
+        <location filename="../../app/views/main_window.py" line="408" />
         <source>{name}
 {role}</source>
         <translation>{name}
@@ -1321,12 +1321,12 @@
         <translation>确认换货商品已收到</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="164" />
+        <location filename="../../app/views/needs_attention_view.py" line="139" />
         <source>Needs attention ({count})</source>
         <translation>待处理异常（{count}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="165" />
+        <location filename="../../app/views/needs_attention_view.py" line="140" />
         <source>Needs attention</source>
         <translation>待处理异常</translation>
     </message>
@@ -1359,7 +1359,6 @@ made {time}</source>
     </message>
     <message>
         <location filename="../../app/views/attention_rows.py" line="50" />
-        <location filename="../../app/views/needs_attention_view.py" line="250" />
         <source>Order {order}</source>
         <translation>订单 {order}</translation>
     </message>
@@ -1384,125 +1383,62 @@ made {time}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="245" />
-        <source>An order whose number could not be read</source>
-        <translation>一个订单号无法识别的订单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="247" />
-        <source>An after-sale request whose number could not be read</source>
-        <translation>一个单号无法识别的售后单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="252" />
-        <source>After-sale request {request}</source>
-        <translation>售后单 {request}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="254" />
-        <source>dated {time}</source>
-        <translation>记录时间：{time}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="257" />
-        <source>again {time}</source>
-        <translation>最近一次：{time}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="262" />
-        <source>Detail: {detail}
-As received: {raw}</source>
-        <translation>详情：{detail}
-收到的原始内容：{raw}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="318" />
-        <source>Take this record off the list once you have dealt with it in the platform's own back office. It stays kept as received; a later bad version comes back.</source>
-        <translation>在平台后台处理好这条记录后，可将它移出列表。它仍按原样留存；平台之后若再发来有问题的新版本，会重新列出。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="323" />
-        <source>Only the shop owner can dismiss a record.</source>
-        <translation>只有店主可以忽略记录。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="349" />
+        <location filename="../../app/views/needs_attention_view.py" line="238" />
         <source>The platform did not take these decisions and shipments. Look at what it says, then discard one or apply it again to the request or order as it is now.</source>
         <translation>平台没有接受下面这些处理和发货。请看平台的提示，然后放弃，或按售后单、订单的最新状态重新提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="355" />
-        <location filename="../../app/views/needs_attention_view.py" line="375" />
+        <location filename="../../app/views/needs_attention_view.py" line="244" />
         <source>Order or request</source>
         <translation>订单或售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="356" />
+        <location filename="../../app/views/needs_attention_view.py" line="245" />
         <source>Your decision</source>
         <translation>你的处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="357" />
+        <location filename="../../app/views/needs_attention_view.py" line="246" />
         <source>Platform now</source>
         <translation>平台当前状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="358" />
+        <location filename="../../app/views/needs_attention_view.py" line="247" />
         <source>What happened</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="361" />
+        <location filename="../../app/views/needs_attention_view.py" line="250" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="362" />
+        <location filename="../../app/views/needs_attention_view.py" line="251" />
         <source>Apply again</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="364" />
+        <location filename="../../app/views/needs_attention_view.py" line="253" />
         <source>Nothing needs you: every decision and shipment made here was taken by the platform.</source>
         <translation>没有需要处理的事项：这里做出的处理决定和发货都已被平台接受。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="368" />
-        <source>The platform sent these records in a form this computer cannot keep. They are kept as received and the sync went on without them. A corrected version from the platform replaces each one on its own; if one stays, tell the platform's support its number. Once you have dealt with one in the platform's own back office, the owner can dismiss it.</source>
-        <translation>平台发来的这些记录格式有问题，本机无法保存。它们已按原样留存，同步没有因此中断。平台发来更正后的版本时会自动替换；如果某条一直留在这里，请把它的单号告诉平台客服。在平台后台处理好某条记录后，店主可以将其忽略。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="375" />
-        <source>First received</source>
-        <translation>首次收到</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="375" />
-        <source>What is wrong</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="377" />
-        <source>Dismiss</source>
-        <translation>忽略</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/needs_attention_view.py" line="389" />
+        <location filename="../../app/views/needs_attention_view.py" line="266" />
         <source>Drop this shipment; ship again from the shipping board if the parcel still goes.</source>
         <translation>放弃这次发货；如果包裹还要寄出，请在“发货”页面重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="392" />
+        <location filename="../../app/views/needs_attention_view.py" line="269" />
         <source>Send the same shipment again, refusing the buyer's refund request.</source>
         <translation>再次提交同样的发货，并拒绝买家的退款申请。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="396" />
+        <location filename="../../app/views/needs_attention_view.py" line="273" />
         <source>Drop this decision; the request stays as the platform has it.</source>
         <translation>放弃这条处理，售后单保持平台上的状态。</translation>
     </message>
     <message>
-        <location filename="../../app/views/needs_attention_view.py" line="399" />
+        <location filename="../../app/views/needs_attention_view.py" line="276" />
         <source>Send the same decision again, based on the request as it is now.</source>
         <translation>按售后单的最新版本，再次提交同样的处理。</translation>
     </message>
@@ -2753,6 +2689,81 @@ As received: {raw}</source>
         <location filename="../../app/views/screen_wiring.py" line="86" />
         <source>Order {order} is not in the local copy.</source>
         <translation>本地数据中没有订单 {order}。</translation>
+    </message>
+</context>
+<context>
+    <name>SetAsideTable</name>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="92" />
+        <source>An order whose number could not be read</source>
+        <translation>一个订单号无法识别的订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="94" />
+        <source>An after-sale request whose number could not be read</source>
+        <translation>一个单号无法识别的售后单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="97" />
+        <source>Order {order}</source>
+        <translation>订单 {order}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="99" />
+        <source>After-sale request {request}</source>
+        <translation>售后单 {request}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="101" />
+        <source>dated {time}</source>
+        <translation>记录时间：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="104" />
+        <source>again {time}</source>
+        <translation>最近一次：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="109" />
+        <source>Detail: {detail}
+As received: {raw}</source>
+        <translation>详情：{detail}
+收到的原始内容：{raw}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="124" />
+        <source>Take this record off the list once you have dealt with it in the platform's own back office. It stays kept as received; a later bad version comes back.</source>
+        <translation>在平台后台处理好这条记录后，可将它移出列表。它仍按原样留存；平台之后若再发来有问题的新版本，会重新列出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="129" />
+        <source>Only the shop owner can dismiss a record.</source>
+        <translation>只有店主可以忽略记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="151" />
+        <source>The platform sent these records in a form this computer cannot keep. They are kept as received and the sync went on without them. A corrected version from the platform replaces each one on its own; if one stays, tell the platform's support its number. Once you have dealt with one in the platform's own back office, the owner can dismiss it.</source>
+        <translation>平台发来的这些记录格式有问题，本机无法保存。它们已按原样留存，同步没有因此中断。平台发来更正后的版本时会自动替换；如果某条一直留在这里，请把它的单号告诉平台客服。在平台后台处理好某条记录后，店主可以将其忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="158" />
+        <source>Order or request</source>
+        <translation>订单或售后单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="158" />
+        <source>First received</source>
+        <translation>首次收到</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="158" />
+        <source>What is wrong</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/set_aside_table.py" line="160" />
+        <source>Dismiss</source>
+        <translation>忽略</translation>
     </message>
 </context>
 <context>
@@ -4490,57 +4501,57 @@ As received: {raw}</source>
 <context>
     <name>desktop</name>
     <message>
-        <location filename="../../app/desktop.py" line="55" />
+        <location filename="../../app/desktop.py" line="54" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="56" />
+        <location filename="../../app/desktop.py" line="55" />
         <source>Something went wrong inside AfterSales Desk. Your data is safe; the details are in the log file in the data folder.</source>
         <translation>售后工作台内部出现问题。您的数据是安全的；详细信息已写入数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="144" />
+        <location filename="../../app/desktop.py" line="128" />
         <source>Settings were reset</source>
         <translation>部分设置已恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="145" />
+        <location filename="../../app/desktop.py" line="129" />
         <source>Some settings could not be used and were reset:</source>
         <translation>以下设置无法使用，已恢复默认：</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="156" />
+        <location filename="../../app/desktop.py" line="140" />
         <source>Which database?</source>
         <translation>使用哪个数据库？</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="160" />
+        <location filename="../../app/desktop.py" line="144" />
         <source>Use the shared database again (its password, if kept on this computer, is still there), or continue with this computer's own database: what is done there stays on this computer.</source>
         <translation>可以重新使用共享数据库（如果它的密码保存在这台电脑上，密码仍然在）；也可以继续使用这台电脑自己的数据库，但在那里做的操作只会留在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="167" />
+        <location filename="../../app/desktop.py" line="151" />
         <source>Use the shared database again</source>
         <translation>重新使用共享数据库</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="172" />
+        <location filename="../../app/desktop.py" line="156" />
         <source>Continue on this computer only</source>
         <translation>只在这台电脑上继续</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="176" />
+        <location filename="../../app/desktop.py" line="160" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="200" />
+        <location filename="../../app/desktop.py" line="184" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="201" />
+        <location filename="../../app/desktop.py" line="185" />
         <source>The shop's database could not be opened:
 {0}</source>
         <translation>无法打开店铺数据库：
