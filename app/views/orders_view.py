@@ -1,7 +1,8 @@
 """The orders screen: find any synced order and see everything about it.
 
-Owns `OrdersView`: a debounced search box, a status filter, the sortable orders table
-and the detail pane beside it, the sentence shown when the table is empty (and why),
+Owns `OrdersView`: the sortable orders table and the detail pane beside it (the
+debounced search box, the status filter and the count above them are `OrderFilters`,
+in `orders_filters.py`), the sentence shown when the table is empty (and why),
 and keeping the selection and scroll position when new data arrives. Every database
 read goes through `BackgroundTasks`; the live countdown column is repainted by one
 timer, for the visible rows only.
@@ -15,10 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QEvent,
     QModelIndex,
-    QObject,
     Qt,
     QTimer,
     Signal,
@@ -27,11 +26,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -48,7 +44,6 @@ from app.services.order_queries import (
     order_detail,
     order_rows,
 )
-from app.sync.codes import ORDER_STATUS_LABELS, ORDER_STATUSES_TO_SHIP, OrderStatus
 from app.sync.status import SyncState, SyncStatus
 from app.views import formatting
 from app.views.background import BackgroundTasks
@@ -56,15 +51,10 @@ from app.views.big_table import configure_big_table
 from app.views.order_detail_pane import OrderDetailPane
 from app.views.order_table_model import COL_ITEMS, COL_RECEIVER, SORT_KEY_COLUMNS, OrderTableModel
 from app.views.orders_empty_state import OrdersEmptyState
+from app.views.orders_filters import SEARCH_DEBOUNCE_MS, OrderFilters
 from app.views.paged_rows import PAGE_ROWS
 
-SEARCH_DEBOUNCE_MS = 250
 COUNTDOWN_REFRESH_MS = 30_000
-FILTER_STATUSES: tuple[tuple[int, ...], ...] = (
-    (),
-    tuple(int(s) for s in ORDER_STATUSES_TO_SHIP),
-    *((int(s),) for s in OrderStatus),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +73,7 @@ class _Answer:
     total: int  # orders in the mirror
 
 
-class OrdersView(QWidget):
+class OrdersView(OrderFilters, QWidget):
     """The orders screen; give it `on_data_changed` and `set_sync_status` from the worker."""
 
     # A list answer was shown (after a refresh, a search, a filter change).
@@ -104,15 +94,7 @@ class OrdersView(QWidget):
         self._total: int | None = None  # orders in the mirror; None until the first answer
         self._shown_request: _Request | None = None
 
-        self._search = QLineEdit(self)
-        self._search.setObjectName("orderSearch")
-        self._search.setClearButtonEnabled(True)
-        self._search.installEventFilter(self)
-        self._status_filter = QComboBox(self)
-        self._status_filter.setObjectName("statusFilter")
-        self._status_filter.addItems([""] * len(FILTER_STATUSES))
-        self._count = QLabel(self)
-        self._count.setObjectName("orderCount")
+        self._build_filters()
 
         self.model = OrderTableModel(self, clock=clock, fetch_rows=self._read_rows)
         self._table = QTableView(self)
@@ -228,35 +210,12 @@ class OrdersView(QWidget):
 
         self._tasks.read("orders.list", self._session_factory, query, self._on_rows)
 
-    @Slot()
-    def clear_filters(self) -> None:
-        self._search.clear()
-        self._status_filter.setCurrentIndex(0)
-        self.refresh()
-
-    @Slot()
-    def focus_search(self) -> None:
-        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self._search.selectAll()
-
-    def search_text(self) -> str:
-        return self._search.text()
-
-    def set_search_text(self, text: str) -> None:
-        self._search.setText(text)
-
-    def set_status_filter(self, statuses: tuple[int, ...]) -> None:
-        self._status_filter.setCurrentIndex(FILTER_STATUSES.index(statuses))
-
     def table(self) -> QTableView:
         return self._table
 
     def empty_text(self) -> str | None:
         """The empty-state sentence, or None while the table shows rows."""
         return self._empty.label.text() if self._pages.currentIndex() == 1 else None
-
-    def count_text(self) -> str:
-        return self._count.text()
 
     def selected_order_id(self) -> str | None:
         row = self.model.order_at(self._table.currentIndex().row())
@@ -286,14 +245,7 @@ class OrdersView(QWidget):
 
     # --- language ----------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self._search.setPlaceholderText(
-            self.tr("Search order number, item, receiver or buyer's note  (Ctrl+F)")
-        )
-        labels = [self.tr("All statuses"), self.tr("To ship")] + [
-            QCoreApplication.translate("codes", ORDER_STATUS_LABELS[s]) for s in OrderStatus
-        ]
-        for index, label in enumerate(labels):
-            self._status_filter.setItemText(index, label)
+        self._retranslate_filters()
         self.model.retranslate()
         if self._total is not None:
             self._update_count()
@@ -303,17 +255,6 @@ class OrdersView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._search and event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
-            if key == Qt.Key.Key_Escape and self._search.text():
-                self._search.clear()
-                return True
-            if key == Qt.Key.Key_Down:
-                self._focus_table()
-                return True
-        return super().eventFilter(watched, event)
 
     def _read_rows(self, order_ids: list[str]) -> list[OrderRow]:
         """A page of rows, read as the person scrolls to it (a primary-key read of 100
@@ -365,9 +306,6 @@ class OrdersView(QWidget):
             self.detail_pane.show_detail(detail)
 
     # --- small helpers -------------------------------------------------------------------------
-    def _current_statuses(self) -> tuple[int, ...]:
-        return FILTER_STATUSES[max(0, self._status_filter.currentIndex())]
-
     def _focus_table(self) -> None:
         if self.model.rowCount() == 0:
             return
@@ -380,17 +318,6 @@ class OrdersView(QWidget):
         last = self._table.rowAt(self._table.viewport().height() - 1)
         self.model.tick(first, last if last >= 0 else None)
         self.detail_pane.refresh_countdown()
-
-    def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), self._total or 0
-        if self._shown_request and (self._shown_request.search or self._shown_request.statuses):
-            self._count.setText(
-                self.tr("Showing {shown} of {total}").format(shown=f"{shown:,}", total=f"{total:,}")
-            )
-        else:
-            # English needs its singular; Chinese translates both the same way.
-            text = self.tr("1 order") if total == 1 else self.tr("{count} orders").format(count=f"{total:,}")
-            self._count.setText(text)
 
     def _update_empty_state(self) -> None:
         if self.model.rowCount():
@@ -409,7 +336,3 @@ class OrdersView(QWidget):
     def _show_empty(self) -> None:
         self._pages.setCurrentIndex(1)
         self.detail_pane.show_placeholder(None)
-
-    @Slot(str)
-    def _restart_debounce(self, _text: str) -> None:
-        self._debounce.start()

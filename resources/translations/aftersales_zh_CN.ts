@@ -1595,6 +1595,39 @@ made {time}</source>
     </message>
 </context>
 <context>
+    <name>OrderFilters</name>
+    <message>
+        <location filename="../../app/views/orders_filters.py" line="81" />
+        <source>Showing {shown} of {total}</source>
+        <translation>显示 {shown} / 共 {total} 单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_filters.py" line="85" />
+        <source>1 order</source>
+        <translation>共 1 单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_filters.py" line="85" />
+        <source>{count} orders</source>
+        <translation>共 {count} 单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_filters.py" line="90" />
+        <source>Search order number, item, receiver or buyer's note  (Ctrl+F)</source>
+        <translation>搜索订单号、商品、收货人或买家留言（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_filters.py" line="92" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders_filters.py" line="92" />
+        <source>To ship</source>
+        <translation>待发货（全部）</translation>
+    </message>
+</context>
+<context>
     <name>OrderTableModel</name>
     <message>
         <location filename="../../app/views/order_table_model.py" line="170" />
@@ -1699,54 +1732,24 @@ made {time}</source>
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../app/views/orders_view.py" line="165" />
+        <location filename="../../app/views/orders_view.py" line="147" />
         <source>Loading orders…</source>
         <translation>正在加载订单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="193" />
+        <location filename="../../app/views/orders_view.py" line="175" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="290" />
-        <source>Search order number, item, receiver or buyer's note  (Ctrl+F)</source>
-        <translation>搜索订单号、商品、收货人或买家留言（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="292" />
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="292" />
-        <source>To ship</source>
-        <translation>待发货（全部）</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="336" />
+        <location filename="../../app/views/orders_view.py" line="277" />
         <source>The selected order is not in this list any more.</source>
         <translation>所选订单已不在当前列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders_view.py" line="363" />
+        <location filename="../../app/views/orders_view.py" line="304" />
         <source>This order is no longer in the local copy.</source>
         <translation>本地数据中已没有这个订单。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="388" />
-        <source>Showing {shown} of {total}</source>
-        <translation>显示 {shown} / 共 {total} 单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="392" />
-        <source>1 order</source>
-        <translation>共 1 单</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/orders_view.py" line="392" />
-        <source>{count} orders</source>
-        <translation>共 {count} 单</translation>
     </message>
 </context>
 <context>
