@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.services import carriers, permissions, shipping
 from app.services.permissions import Action, Actor
+from app.services.scanned_order import not_waiting_reason
 from app.services.shipment_file import (
     ImportFileProblem,
     ImportRow,
@@ -34,7 +35,6 @@ from app.services.shipment_file import (
     read_shipment_file,
 )
 from app.services.shipping import ShipmentRefused
-from app.services.shipping_board import not_waiting_reason
 from app.sync.codes import QT_TRANSLATE_NOOP, OrderStatus
 
 __all__ = [

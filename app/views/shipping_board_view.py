@@ -39,14 +39,13 @@ from app.services import outbox
 from app.services.carriers import Carrier
 from app.services.permissions import Action, Actor, allowed
 from app.services.rules import load_rules
+from app.services.scanned_order import MSG_SCANNED_WAITING, not_waiting_reason
 from app.services.ship_deadlines import LANE_LATER, LANE_TOMORROW, PROMISE_LABELS, crosses_into_urgent
 from app.services.shipping import QueuedShipment
 from app.services.shipping_board import (
-    MSG_SCANNED_WAITING,
     BoardOrder,
     PickupOverdue,
     list_board,
-    not_waiting_reason,
     packing_slips,
     pick_list,
     pickup_overdue,
