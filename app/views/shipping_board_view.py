@@ -4,11 +4,11 @@ Owns `ShippingBoardView`, the warehouse's screen: the scanner bar on top (two sc
 and Enter ship an order, `ScanBar` + `ShippingFlow`), filters by product and carrier,
 the lanes of orders to ship with their countdowns, what to pick and what lateness
 would cost (`ShippingBoardModel`), a second tab of parcels the carrier has not
-scanned 24 h on with the time left before the platform refunds them, and paper: the
-pick list of everything due today and the packing slips of the chosen orders
-(`paper.py`). New paid orders appear as sync commits them; an order crossing into
-"due within 2 hours" raises one tray notification. Every query runs on the database
-lane; the board shows what was last read while a new answer is on its way.
+scanned 24 h on with the time left before the platform refunds them, and the buttons
+for paper and files (`BoardPaper`, in `shipping_board_paper.py`). New paid orders
+appear as sync commits them; an order crossing into "due within 2 hours" raises one
+tray notification. Every query runs on the database lane; the board shows what was
+last read while a new answer is on its way.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
@@ -42,16 +41,9 @@ from app.services.rules import load_rules
 from app.services.scanned_order import MSG_SCANNED_WAITING, not_waiting_reason
 from app.services.ship_deadlines import LANE_LATER, LANE_TOMORROW, PROMISE_LABELS, crosses_into_urgent
 from app.services.shipping import QueuedShipment
-from app.services.shipping_board import (
-    BoardOrder,
-    PickupOverdue,
-    list_board,
-    packing_slips,
-    pick_list,
-    pickup_overdue,
-)
+from app.services.shipping_board import BoardOrder, PickupOverdue, list_board, pickup_overdue
 from app.sync.status import SyncStatus
-from app.views import formatting, paper
+from app.views import formatting
 from app.views.background import BackgroundTasks
 from app.views.big_table import size_columns
 from app.views.formatting import Urgency
@@ -72,6 +64,7 @@ from app.views.shipping_board_model import (
     URGENCY_COLOURS,
     ShippingBoardModel,
 )
+from app.views.shipping_board_paper import BoardPaper
 from app.views.shipping_flow import ShippingFlow
 from app.views.tray_alarm import TrayAlarm
 from app.views.urgency_mark import UrgencyMarkDelegate
@@ -89,7 +82,7 @@ class _Answer:
     seconds: float
 
 
-class ShippingBoardView(QWidget):
+class ShippingBoardView(BoardPaper, QWidget):
     board_loaded = Signal()
     shipped = Signal(object)  # QueuedShipment: the window refreshes its "waiting" badge
     notice = Signal(str)  # for the status bar where there is no system tray
@@ -293,56 +286,6 @@ class ShippingBoardView(QWidget):
         name = self.scan_bar.carrier_name(queued.company_code)
         self.scan_bar.show_shipped(queued.order_id, name, queued.tracking_no, queued.note)
         self.shipped.emit(queued)
-
-    # --- paper -------------------------------------------------------------------------------
-    def print_pick_list(self) -> None:
-        """Everything due today (overdue, within 4 h, today), summed by SKU."""
-        due = [
-            row.order_id
-            for name, start, end in self.model.lanes()
-            if name not in (LANE_TOMORROW, LANE_LATER)
-            for row in self.model.rows()[start:end]
-            if not row.pending_tracking
-        ]
-        title, now = self.tr("Pick list — due today"), int(self._clock())
-        self._tasks.read(
-            "board.pick",
-            self._sessions,
-            lambda s: pick_list(s, due),
-            lambda lines: self._print(lambda d: paper.render_pick_list(d, lines, title=title, printed_at=now,
-                                                                       rule_set=self._rules.rule_set),
-                                      paper.PICK_LIST_PAPER, "pick-list.pdf"),
-        )  # fmt: skip
-
-    def print_packing_slips(self) -> None:
-        ids = [order.order_id for order in self.selected_orders()]
-        if not ids:
-            self.scan_bar.show_problem(self.tr("Select the orders to print packing slips for."))
-            return
-        self._tasks.read(
-            "board.slips",
-            self._sessions,
-            lambda s: packing_slips(s, ids, self._rules),
-            lambda slips: self._print(lambda d: paper.render_packing_slips(d, slips), paper.SLIP_PAPER,
-                                      "packing-slips.pdf"),
-        )  # fmt: skip
-
-    def _print(self, render: Callable, size: paper.Paper, file_name: str) -> None:
-        folder = self.property("pdf_folder")  # set by tests and screenshots: no print dialog
-        if folder:
-            paper.save_pdf(Path(str(folder)) / file_name, render, paper=size)
-            self.printed.emit(str(Path(str(folder)) / file_name))
-        elif paper.print_with_dialog(self, render, paper=size):
-            self.printed.emit("")
-
-    def import_file(self) -> None:
-        from app.views.shipment_import_dialog import ShipmentImportDialog
-
-        dialog = ShipmentImportDialog(self._tasks, self._sessions, self._actor, self, clock=self._clock)
-        dialog.shipped.connect(lambda _ids: self.refresh())
-        dialog.open()
-        if not dialog.choose_file():
-            dialog.reject()
 
     # --- the clock ---------------------------------------------------------------------------
     def _tick(self) -> None:

@@ -301,6 +301,19 @@
     </message>
 </context>
 <context>
+    <name>BoardPaper</name>
+    <message>
+        <location filename="../../app/views/shipping_board_paper.py" line="32" />
+        <source>Pick list — due today</source>
+        <translation>拣货单——今日应发</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping_board_paper.py" line="45" />
+        <source>Select the orders to print packing slips for.</source>
+        <translation>请先选中要打印发货单的订单。</translation>
+    </message>
+</context>
+<context>
     <name>BulkApproveDialog</name>
     <message>
         <location filename="../../app/views/refund_bulk_dialog.py" line="129" />
@@ -3006,68 +3019,58 @@ As received: {raw}</source>
 <context>
     <name>ShippingBoardView</name>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="189" />
+        <location filename="../../app/views/shipping_board_view.py" line="181" />
         <source>Shipping</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="258" />
-        <location filename="../../app/views/shipping_board_view.py" line="376" />
+        <location filename="../../app/views/shipping_board_view.py" line="250" />
+        <location filename="../../app/views/shipping_board_view.py" line="318" />
         <source>All carriers</source>
         <translation>全部快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="270" />
+        <location filename="../../app/views/shipping_board_view.py" line="262" />
         <source>{pieces} pcs: {items}</source>
         <translation>{pieces} 件：{items}</translation>
     </message>
     <message>
         <location filename="../../app/views/shipping_board_view.py" line="308" />
-        <source>Pick list — due today</source>
-        <translation>拣货单——今日应发</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping_board_view.py" line="321" />
-        <source>Select the orders to print packing slips for.</source>
-        <translation>请先选中要打印发货单的订单。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping_board_view.py" line="366" />
         <source>Order due to ship within 2 hours</source>
         <translation>订单需在 2 小时内发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="367" />
+        <location filename="../../app/views/shipping_board_view.py" line="309" />
         <source>{order}: {items} — ship by {time}</source>
         <translation>{order}：{items}——发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="374" />
+        <location filename="../../app/views/shipping_board_view.py" line="316" />
         <source>Filter by product or spec</source>
         <translation>按商品或规格筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="377" />
+        <location filename="../../app/views/shipping_board_view.py" line="319" />
         <source>Pick list…</source>
         <translation>打印拣货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="378" />
+        <location filename="../../app/views/shipping_board_view.py" line="320" />
         <source>Packing slips…</source>
         <translation>打印发货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="379" />
+        <location filename="../../app/views/shipping_board_view.py" line="321" />
         <source>Ship from a file…</source>
         <translation>从文件批量发货…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="409" />
+        <location filename="../../app/views/shipping_board_view.py" line="351" />
         <source>To ship · {count}</source>
         <translation>待发货 · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="410" />
+        <location filename="../../app/views/shipping_board_view.py" line="352" />
         <source>No pickup scan · {count}</source>
         <translation>未揽收 · {count}</translation>
     </message>
@@ -5577,47 +5580,47 @@ As received: {raw}</source>
         <translation>运单号 {tracking} 在这批中重复出现。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="52" />
+        <location filename="../../app/services/scanned_order.py" line="24" />
         <source>{order} is not among this shop's orders here. Check the number, or sync and scan it again.</source>
         <translation>本店订单中没有 {order}。请核对单号，或同步后再扫一次。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="55" />
+        <location filename="../../app/services/scanned_order.py" line="27" />
         <source>{order} was already shipped on {time} with {carrier} {tracking}. Do not send another parcel.</source>
         <translation>{order} 已于 {time} 发货，{carrier} {tracking}。请勿重复发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="58" />
+        <location filename="../../app/services/scanned_order.py" line="30" />
         <source>{order} was already shipped on {time}. Do not send another parcel.</source>
         <translation>{order} 已于 {time} 发货。请勿重复发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="61" />
+        <location filename="../../app/services/scanned_order.py" line="33" />
         <source>{order} was already shipped from this desk on {time} with {carrier} {tracking}; the shipment is on its way to the platform. Do not send another parcel.</source>
         <translation>{order} 已于 {time} 在本机发货，{carrier} {tracking}，正在提交到平台。请勿重复发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="66" />
+        <location filename="../../app/services/scanned_order.py" line="38" />
         <source>{order} is already completed: it was shipped on {time} with {carrier} {tracking}.</source>
         <translation>{order} 已完成：已于 {time} 发货，{carrier} {tracking}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="69" />
+        <location filename="../../app/services/scanned_order.py" line="41" />
         <source>{order} was cancelled. Do not send the parcel.</source>
         <translation>{order} 已取消，请勿发出包裹。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="70" />
+        <location filename="../../app/services/scanned_order.py" line="42" />
         <source>{order} has not been paid yet. Do not send it.</source>
         <translation>{order} 尚未付款，请勿发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="71" />
+        <location filename="../../app/services/scanned_order.py" line="43" />
         <source>{order} is waiting to ship, but the board's filter hides it. Clear the filter and scan it again.</source>
         <translation>{order} 正在等待发货，但被看板的筛选条件隐藏了。请清除筛选后再扫一次。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping_board.py" line="75" />
+        <location filename="../../app/services/scanned_order.py" line="47" />
         <source>{order} is waiting to ship; the board has just been brought up to date. Scan it again.</source>
         <translation>{order} 正在等待发货，看板刚刚已更新，请再扫一次。</translation>
     </message>
