@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.db import open_database
-from app.services import accounts, metric_drill_down, metrics, shipping_board
+from app.services import accounts, metric_definitions, metric_drill_down, metrics, shipping_board
 from app.services.permissions import Action, Actor, PermissionDenied, Role, reading_sessions
 from app.views.shipping_board_model import COL_AT_STAKE, COL_OUT_OF_STOCK, COL_STATE
 from app.views.shipping_flow import RefundBlockedDialog
@@ -62,7 +62,7 @@ def shop(session_factory):
     return seed_dashboard_shop(session_factory, NOW)
 
 
-def figures_for(session_factory, actor: Actor) -> metrics.MetricsReport:
+def figures_for(session_factory, actor: Actor) -> metric_definitions.MetricsReport:
     with reading_sessions(session_factory, actor, Action.VIEW_DASHBOARD)() as session:
         return metrics.compute_metrics(session, start=NOW - WEEK, end=NOW + 1, now=NOW, viewer=actor)
 

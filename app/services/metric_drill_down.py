@@ -7,7 +7,7 @@ and a short detail in plain words (an English source string, context "metrics",
 whose `{name}` fields are filled from `params` by the screen), so the screen can
 list them and open each in its own screen. The rows come from the very SELECTs the
 figures are counted from (`metric_queries.py`), filtered to what the figure counts.
-The rows behind a money figure (`metrics.MONEY_METRICS`) are the owner's: asked for
+The rows behind a money figure (`metric_definitions.MONEY_METRICS`) are the owner's: asked for
 by a `viewer` whose record does not allow `Action.VIEW_MONEY`, they are refused.
 """
 
@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from app.db import for_reporting
 from app.services import metric_queries as q
 from app.services.after_sale_rules import yuan
-from app.services.metrics import BUCKET_SECONDS, METRIC_KEYS, MONEY_METRICS
+from app.services.metric_definitions import METRIC_KEYS, MONEY_METRICS
+from app.services.metrics import BUCKET_SECONDS
 from app.services.permissions import Action, Actor, authorise
 from app.services.rules import HOUR_S, RuleSet, load_rules
 from app.sync.codes import QT_TRANSLATE_NOOP

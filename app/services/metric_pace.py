@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app.services.metrics import METRICS, MetricResult, MetricsReport
+from app.services.metric_definitions import METRICS, MetricResult, MetricsReport
 from app.services.rules import HOUR_S, RuleSet, load_rules
 
 DAY_S = 24 * HOUR_S

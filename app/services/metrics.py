@@ -1,8 +1,8 @@
 """The service metrics of RULES.md "Service metrics": what the dashboard shows.
 
-Owns the table of metrics (`METRICS`), `compute_metrics` (every metric for a window,
-per shop day or per hour, for the whole shop or one product, with the experience-score
-estimate), the window helper and the product list for the filter. The database does
+Owns `compute_metrics` (every metric of `metric_definitions.METRICS` for a window, per
+shop day or per hour, for the whole shop or one product, with the experience-score
+estimate, as a `MetricsReport`), the window helper and the product list for the filter. The database does
 the counting: one grouped query per kind of fact (`metric_queries.py`, which also
 holds the conventions they share), `GROUP BY` bucket; Python only puts the buckets
 and the window's totals together and scores them (`experience_score.py`). Windows
@@ -41,8 +41,8 @@ from __future__ import annotations
 import operator
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from functools import reduce
 from typing import Any
 
@@ -52,97 +52,23 @@ from sqlalchemy.orm import Session
 from app.db import computed_once, for_reporting
 from app.models import OrderLine
 from app.services import metric_queries as q
-from app.services.experience_score import ScoreEstimate, estimate, score_only
+from app.services.experience_score import estimate, score_only
+from app.services.metric_definitions import (
+    METRIC_KEYS,
+    METRICS,
+    MONEY_METRICS,
+    MetricDefinition,
+    MetricResult,
+    MetricsReport,
+)
 from app.services.permissions import Action, Actor, allowed, authorise
 from app.services.rules import HOUR_S, RuleSet, load_rules
 from app.sync.codes import QT_TRANSLATE_NOOP
 
 BUCKET_SECONDS = {"day": 24 * HOUR_S, "hour": HOUR_S}
-
-
-@dataclass(frozen=True, slots=True)
-class MetricDefinition:
-    key: str
-    label: str  # English source (context "metrics")
-    unit: str  # "hours" | "ratio" | "fen" | "count" | "points"
-    lower_is_better: bool
-    # False: the platform's data cannot give it; `unavailable_reason` says why.
-    available: bool = True
-    unavailable_reason: str = ""
-
-
-METRICS: tuple[MetricDefinition, ...] = (
-    MetricDefinition("ship_time_h", QT_TRANSLATE_NOOP("metrics", "Average ship time"), "hours", True),
-    MetricDefinition("late_rate", QT_TRANSLATE_NOOP("metrics", "Late-shipment rate"), "ratio", True),
-    MetricDefinition(
-        "pickup_timeout_rate", QT_TRANSLATE_NOOP("metrics", "Pickup timeout rate"), "ratio", True
-    ),
-    MetricDefinition(
-        "late_compensation_fen", QT_TRANSLATE_NOOP("metrics", "Late compensation paid"), "fen", True
-    ),
-    MetricDefinition("review_time_h", QT_TRANSLATE_NOOP("metrics", "Average review time"), "hours", True),
-    MetricDefinition("refund_time_h", QT_TRANSLATE_NOOP("metrics", "Refund duration"), "hours", True),
-    MetricDefinition("timeout_approvals", QT_TRANSLATE_NOOP("metrics", "Timeout approvals"), "count", True),
-    MetricDefinition("rejection_rate", QT_TRANSLATE_NOOP("metrics", "Rejection rate"), "ratio", True),
-    MetricDefinition(
-        "escalation_rate",
-        QT_TRANSLATE_NOOP("metrics", "Escalation rate"),
-        "ratio",
-        True,
-        available=False,
-        unavailable_reason=QT_TRANSLATE_NOOP(
-            "metrics", "The platform does not tell apps which after-sales went to its arbitration."
-        ),
-    ),
-    MetricDefinition(
-        "quality_return_rate", QT_TRANSLATE_NOOP("metrics", "Quality-return rate"), "ratio", True
-    ),
-    MetricDefinition(
-        "after_sales_by_type", QT_TRANSLATE_NOOP("metrics", "After-sales by type"), "count", True
-    ),
-    MetricDefinition(
-        "experience_score", QT_TRANSLATE_NOOP("metrics", "Experience score (estimate)"), "points", False
-    ),
-)
-METRIC_KEYS = tuple(definition.key for definition in METRICS)
-# Money at stake, the owner's to see (Action.VIEW_MONEY).
-MONEY_METRICS = frozenset(definition.key for definition in METRICS if definition.unit == "fen")
 MSG_NO_PICKUP_SCANS = QT_TRANSLATE_NOOP(
     "metrics", "The platform has reported no carrier pickup scans, so pickup timeouts cannot be told."
 )
-
-
-@dataclass(frozen=True, slots=True)
-class MetricResult:
-    key: str
-    value: float | None  # in the definition's unit; None: nothing to measure, or unavailable
-    series: dict[int, float | None]  # bucket start -> value, every bucket of the window
-    count: int = 0  # rows the figure is over: orders, parcels or after-sales (rates: the denominator)
-    numerator: int | None = None  # rates only
-    denominator: int | None = None
-    series_counts: dict[int, tuple[int, int]] = field(default_factory=dict)  # rates: bucket -> (num, den)
-    breakdown: dict[int, int] = field(default_factory=dict)  # after_sales_by_type: type -> count
-    series_breakdown: dict[int, dict[int, int]] = field(default_factory=dict)
-    target: float | None = None  # from the rule set's "metrics.targets"
-    limit: float | None = None
-    target_note: str = ""
-    available: bool = True
-    unavailable_reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class MetricsReport:
-    start: int
-    end: int
-    now: int
-    bucket: str  # "day" | "hour"
-    buckets: tuple[int, ...]  # bucket starts, oldest first
-    product_id: str | None
-    rule_set: str  # the rule set in force, to name on screen
-    rule_effective: date
-    metrics: dict[str, MetricResult]  # in METRICS order, without those `withheld`
-    score: ScoreEstimate
-    withheld: tuple[str, ...] = ()  # money figures left out: the viewer may not see money
 
 
 @dataclass(frozen=True, slots=True)

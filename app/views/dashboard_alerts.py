@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from app.services.metrics import MetricsReport
+from app.services.metric_definitions import MetricsReport
 from app.views import metric_words as words
 from app.views.tray_alarm import TrayAlarm
 

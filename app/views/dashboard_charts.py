@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.metric_definitions import MetricsReport
 from app.services.metric_drill_down import DRILLS
-from app.services.metrics import BUCKET_SECONDS, MetricsReport
+from app.services.metrics import BUCKET_SECONDS
 from app.sync.codes import QT_TRANSLATE_NOOP, AfterSaleType
 from app.views import metric_words as words
 from app.views.chart_axes import ShopDateAxis, round_up, whole_step

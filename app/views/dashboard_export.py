@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton, QWidget
 
-from app.services.metrics import METRICS, MetricsReport
+from app.services.metric_definitions import METRICS, MetricsReport
 from app.views import formatting
 from app.views import metric_words as words
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.services.metric_definitions import MetricsReport
 from app.services.metric_pace import reaches_now
-from app.services.metrics import MetricsReport
 from app.sync.status import SyncState, SyncStatus
 from app.views import formatting
 from app.views.offline_banner import STYLE as BANNER_STYLE

@@ -18,8 +18,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from app.services.metric_definitions import METRICS, MetricResult, MetricsReport
 from app.services.metric_drill_down import DRILLS
-from app.services.metrics import METRICS, MetricResult, MetricsReport
 from app.views import metric_words as words
 from app.views.metric_words import COLOURS, Standing
 

@@ -40,16 +40,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.services.experience_score import effective_weights
+from app.services.metric_definitions import METRIC_KEYS, MONEY_METRICS, MetricsReport
 from app.services.metric_drill_down import ORDER, DrillRow
 from app.services.metric_pace import past_limits, reaches_now
-from app.services.metrics import (
-    METRIC_KEYS,
-    MONEY_METRICS,
-    MetricsReport,
-    ProductRow,
-    compute_metrics,
-    products,
-)
+from app.services.metrics import ProductRow, compute_metrics, products
 from app.services.permissions import Action, Actor, allowed
 from app.services.rules import load_rules
 from app.sync.status import SyncStatus

@@ -1,6 +1,6 @@
 """How a service metric reads on screen and in an export: its name, value, target and colour.
 
-Owns the display side of `app.services.metrics.METRICS`: each metric's name in the
+Owns the display side of `app.services.metric_definitions.METRICS`: each metric's name in the
 person's language, its value in its unit (hours with one decimal, percentages, money
 from fen, counts, points), its target and limit in words ("≤ 4.0% · limit 10.0%"),
 its standing against them (met, short of the target, past the platform's limit) and
@@ -16,8 +16,8 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
+from app.services.metric_definitions import METRICS, MetricDefinition, MetricResult
 from app.services.metric_pace import is_worse
-from app.services.metrics import METRICS, MetricDefinition, MetricResult
 from app.sync.codes import AFTER_SALE_TYPE_LABELS
 from app.views import formatting
 

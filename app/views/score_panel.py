@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.experience_score import DIMENSION_LABELS, ScoreEstimate
-from app.services.metrics import MetricsReport
+from app.services.metric_definitions import MetricsReport
 from app.services.rules import RuleSet
 from app.views import metric_words as words
 from app.views.metric_words import COLOURS, Standing
