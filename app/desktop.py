@@ -1,7 +1,8 @@
 """The desktop app's start and end: logging → settings → database → Qt → window → sync.
 
 Owns the order in which the app comes up (the window first, the demo shop and the
-first sync behind it, so the window appears within moments), the last-resort
+first sync behind it, so the window appears within moments; after a restart the sync
+starts before the sign-in, so decisions already made are sent without waiting for it), the last-resort
 exception hook (log it, tell the person, keep running), and a clean stop: the sync
 worker finishes its step before the process ends.
 """
@@ -81,6 +82,7 @@ def run(argv: list[str]) -> int:
     if shop is None:
         return 1
     tasks = BackgroundTasks(app)
+    worker: SyncProcess | None = None
     if needs_first_run(shop.sessions):
         started = first_run(settings, tasks, shop, reopen=lambda: open_shop(settings, args.db))
         if started is None:
@@ -88,24 +90,31 @@ def run(argv: list[str]) -> int:
             return 0
         shop, actor = started
     else:
+        # Decisions already made go to the platform at once, also while the desk waits for
+        # someone to sign in: they were authorised when they were made, and the platform's
+        # deadlines do not wait. Nothing of the shop shows: no window listens to the sync yet.
+        worker = new_sync(shop, settings, collector)
+        worker.start()
         signed_in = sign_in(settings, tasks, shop.sessions)
         if signed_in is None:
+            worker.stop()
             shop.stop()
             return 0
         actor = signed_in
 
-    # The sync runs in a process of its own (app/sync/child.py says why).
-    worker = SyncProcess(shop.credentials, shop.database_url, interval_s=settings.sync_interval_s)
-    collector.watch(worker)
+    # After the first run the window comes first and its sync behind it.
+    syncing = worker or new_sync(shop, settings, collector)
     keeper = WindowKeeper(
-        lambda person: MainWindow(shop.sessions, settings, worker, actor=person),
+        lambda person: MainWindow(shop.sessions, settings, syncing, actor=person),
         shop.sessions,
         settings,
         tasks,
     )
     window = keeper.show_for(actor)
     collector.freeze_start_up_objects()
-    worker.start()
+    if worker is None:
+        syncing.start()
+    worker = syncing
     if args.exit_after:
         _exit_after(args.exit_after, app, window)
     if args.soak_s:
@@ -116,6 +125,13 @@ def run(argv: list[str]) -> int:
         worker.stop()
         tasks.shutdown()
         shop.stop()
+
+
+def new_sync(shop: OpenShop, settings: config.Settings, collector: MainThreadGarbageCollector) -> SyncProcess:
+    """The shop's sync, to start: in a process of its own (app/sync/child.py says why)."""
+    worker = SyncProcess(shop.credentials, shop.database_url, interval_s=settings.sync_interval_s)
+    collector.watch(worker)
+    return worker
 
 
 def settings_at_start(loaded: config.LoadedSettings, database_url: str | None) -> config.Settings | None:

@@ -73,6 +73,9 @@ class SyncProcess(QObject):
         self._restart = QTimer(self, singleShot=True)
         self._restart.timeout.connect(self._spawn)
         self._credentials_ready.connect(self._on_credentials)
+        # The sync starts before sign-in; the window that opens later shows where it stands.
+        self._last_status = SyncStatus()
+        self.status_changed.connect(self._remember_status)
 
     # --- what the window calls ----------------------------------------------------------
     def start(self) -> None:
@@ -109,6 +112,14 @@ class SyncProcess(QObject):
             log.warning("the sync process did not stop within %d ms; ending it", STOP_WAIT_MS)
             process.kill()
             process.waitForFinished(2_000)
+
+    def last_status(self) -> SyncStatus:
+        """The latest status told, for a window opened after the sync started."""
+        return self._last_status
+
+    @Slot(object)
+    def _remember_status(self, status: SyncStatus) -> None:
+        self._last_status = status
 
     def is_running(self) -> bool:
         return self._process is not None and self._process.state() == QProcess.ProcessState.Running

@@ -339,7 +339,9 @@ class MainWindow(QMainWindow):
         worker.status_changed.connect(self.on_sync_status)  # type: ignore[attr-defined]
         worker.data_changed.connect(self.on_data_changed)  # type: ignore[attr-defined]
         self.sync_status.sync_requested.connect(worker.sync_now)  # type: ignore[attr-defined]
-        self.on_sync_status(SyncStatus())  # "starting" until the worker's first word
+        # Where the sync stands (it may have run while someone signed in), else "starting".
+        last_status = getattr(worker, "last_status", None)
+        self.on_sync_status(last_status() if callable(last_status) else SyncStatus())
 
     @Slot(object)
     def on_sync_status(self, status: SyncStatus) -> None:
