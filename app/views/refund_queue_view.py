@@ -358,9 +358,10 @@ class RefundQueueView(QueueSelection, QWidget):
                 row = self.model.row_at(self.model.row_of(key.aftersale_id) or 0)
                 if row is None:
                     continue
-                text = self.tr("{id}: {product}, {amount} — reply within {left}").format(
+                # The deadline itself, not "within 51m": the status bar keeps the words a minute.
+                text = self.tr("{id}: {product}, {amount} — reply by {time}").format(
                     id=row.aftersale_id, product=row.product_name, amount=formatting.money(row.refund_amount),
-                    left=formatting.duration(self.model.seconds_left(row)),
+                    time=formatting.shop_time(row.status_deadline, with_year=False),
                 )  # fmt: skip
                 self._alarm.raise_once(row.aftersale_id, self.tr("Refund request due within the hour"), text)
 
