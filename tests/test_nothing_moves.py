@@ -81,3 +81,26 @@ def test_the_shipping_board_rows_keep_their_place_when_the_offline_banner_comes_
     board = window.screen_named("shipping")
     qtbot.waitUntil(lambda: board.model.rowCount() > 0, timeout=5_000)
     rows_stay_put(qtbot, window, fake_worker, board.tree)
+
+
+def test_the_dashboard_keeps_its_figures_in_place_when_the_offline_banner_comes_and_goes(
+    qtbot, english, session_factory, settings, owner, fake_worker
+) -> None:
+    window = MainWindow(session_factory, settings, fake_worker, actor=owner)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.show_screen("dashboard")
+    dashboard = window.screen_named("dashboard")
+    fake_worker.status_changed.emit(ONLINE)
+    settle()
+    where = dashboard.tiles.mapTo(window, QPoint(0, 0))
+    shown = []
+    for status in SPELL:
+        fake_worker.status_changed.emit(status)
+        settle()
+        shown.append(dashboard.banner_text() is not None)
+        assert dashboard.tiles.mapTo(window, QPoint(0, 0)) == where, (
+            f"the figures moved at {status.state.value}"
+        )
+    assert shown == [False, True, True, True, False, True]

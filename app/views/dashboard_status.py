@@ -17,7 +17,7 @@ from app.services.metric_definitions import MetricsReport
 from app.services.metric_pace import reaches_now
 from app.sync.status import SyncState, SyncStatus
 from app.views import formatting
-from app.views.offline_banner import STYLE as BANNER_STYLE
+from app.views.offline_banner import BannerLine
 
 NOT_SYNCING = (SyncState.OFFLINE, SyncState.NEEDS_ATTENTION)
 
@@ -27,11 +27,9 @@ class LiveStatus(QWidget):
 
     def __init__(self, banner_parent: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.banner = QLabel(banner_parent)
+        # Its line is kept whether it speaks or not: the figures never move under the pointer.
+        self.banner = BannerLine(banner_parent)
         self.banner.setObjectName("dashboardOfflineBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.hide()
         self.state = QLabel(self)
         self.state.setObjectName("dashboardLiveState")
         self.button = QPushButton(self)
@@ -77,7 +75,7 @@ class LiveStatus(QWidget):
         return self.state.text()
 
     def banner_text(self) -> str | None:
-        return self.banner.text() if not self.banner.isHidden() else None
+        return self.banner.words_shown()
 
     def _on_toggled(self, live: bool) -> None:
         self._retranslate_button()
@@ -95,8 +93,7 @@ class LiveStatus(QWidget):
                 )
             else:
                 words = self.tr("The sync needs attention — the figures are as of the last sync ({time}).")
-            self.banner.setText(words.format(time=since))
-        self.banner.setVisible(offline)
+        self.banner.show_words(words.format(time=since) if offline else "")
         report = self._report
         at = formatting.shop_time(report.now, with_year=False) if report else ""
         if self._problem:

@@ -27,10 +27,8 @@ from app.sync.status import (
 )
 
 STYLE = "background: #fff1c2; color: #5c4400; padding: 8px; border-radius: 4px;"
-# The reserved line: the same colours, one line high, with no background while hidden.
-LINE_STYLE = (
-    "QLabel#offlineBanner {{ background: {background}; color: #5c4400; padding: 0 8px; border-radius: 4px; }}"
-)
+# The reserved line: the same colours, one line high, with no background while empty.
+LINE_STYLE = "background: {background}; color: #5c4400; padding: 0 8px; border-radius: 4px;"
 VERTICAL_PADDING = 6
 # States that say where the connection stands; the others ("syncing", "starting") leave
 # the banner as it is, so a run under way does not hide it and show it again.
@@ -38,21 +36,59 @@ SHOWS = {SyncState.OFFLINE: True, SyncState.ONLINE: False, SyncState.STANDING_BY
          SyncState.NEEDS_ATTENTION: False}  # fmt: skip
 
 
-class OfflineBanner(QLabel):
+class BannerLine(QLabel):
+    """A banner's line, reserved whether it says something or not: one line high, cut
+    short to the width it is given (the whole sentence in its tooltip)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("offlineBanner")
         self.setWordWrap(False)  # one line, always the same height
         self.setTextFormat(Qt.TextFormat.PlainText)
         # The width is the screen's to give: a long sentence is cut short, never widens it.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(1)
+        self._full = ""
+        self._fit_height()
+        self.show_words("")
+
+    def show_words(self, words: str) -> None:
+        """Say `words` on the banner; "" leaves its line empty (and still there)."""
+        self._full = words
+        self.setToolTip(words)
+        self._elide()
+        background = "#fff1c2" if words else "transparent"
+        if self.property("background") != background:  # re-polishing on every count is waste
+            self.setProperty("background", background)
+            self.setStyleSheet(LINE_STYLE.format(background=background))
+
+    def words_shown(self) -> str | None:
+        return self._full or None
+
+    def _elide(self) -> None:
+        room = max(0, self.width() - 2 * self.fontMetrics().horizontalAdvance("M"))
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(self.fontMetrics().height() + 2 * VERTICAL_PADDING)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+            self._elide()
+        super().changeEvent(event)
+
+
+class OfflineBanner(BannerLine):
+    def __init__(self, parent: QWidget | None = None) -> None:
         self._offline = False
         self._cause = ""
         self._waiting = 0
-        self._full = ""
-        self._fit_height()
-        self._update()
+        super().__init__(parent)
+        self.setObjectName("offlineBanner")
 
     def set_state(self, state: SyncState | None = None, waiting: int | None = None) -> None:
         if state is not None and state in SHOWS:
@@ -68,7 +104,7 @@ class OfflineBanner(QLabel):
         self.set_state(status.state)
 
     def text_shown(self) -> str | None:
-        return self._full if self._offline else None
+        return self.words_shown()
 
     def _sentence(self) -> str:
         if self._cause == CAUSE_NETWORK:
@@ -92,33 +128,14 @@ class OfflineBanner(QLabel):
         return self.tr("Offline — your work is saved here and will be sent when the connection returns.")
 
     def _update(self) -> None:
-        self._full = ""
+        words = ""
         if self._offline:
-            self._full = self._sentence()
+            words = self._sentence()
             if self._waiting:
-                self._full += " " + self.tr("{count} waiting to be sent.").format(count=self._waiting)
-        self.setToolTip(self._full)
-        self._elide()
-        background = "#fff1c2" if self._offline else "transparent"
-        if self.property("background") != background:  # re-polishing on every count is waste
-            self.setProperty("background", background)
-            self.setStyleSheet(LINE_STYLE.format(background=background))
-
-    def _elide(self) -> None:
-        room = max(0, self.width() - 2 * self.fontMetrics().horizontalAdvance("M"))
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
-
-    def _fit_height(self) -> None:
-        self.setFixedHeight(self.fontMetrics().height() + 2 * VERTICAL_PADDING)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
+                words += " " + self.tr("{count} waiting to be sent.").format(count=self._waiting)
+        self.show_words(words)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._update()
-        elif event.type() == QEvent.Type.FontChange:
-            self._fit_height()
-            self._elide()
         super().changeEvent(event)
