@@ -153,3 +153,18 @@ def test_a_retry_of_a_shop_that_needs_a_person_keeps_saying_so(qtbot: QtBot) -> 
     bar.set_status(SyncStatus(**{**needs.__dict__, "retrying": True}))
     assert bar.text().startswith("Needs attention: The shop has not authorised this app")
     assert bar.text().endswith("trying again now…")
+
+
+def test_the_dashboard_says_the_platform_is_having_trouble_not_that_the_network_is_down(
+    qtbot: QtBot, english: None, tasks, session_factory
+) -> None:
+    from app.views.dashboard_view import DashboardView
+
+    view = DashboardView(tasks, session_factory, None)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.report_shown, timeout=10_000):
+        view.show()
+    view.set_sync_status(SyncStatus(SyncState.OFFLINE, last_success_at=1_700_000_000, cause="platform"))
+    words = view.banner_text()
+    assert words is not None and words.startswith("The platform is having trouble — the figures are as of")
+    assert view.status.text().startswith("The platform is having trouble")

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.services.metric_definitions import MetricsReport
 from app.services.metric_pace import reaches_now
-from app.sync.status import SyncState, SyncStatus
+from app.sync.status import CAUSE_NETWORK, SyncState, SyncStatus
 from app.views import formatting
 from app.views.offline_banner import BannerLine
+from app.views.sync_status_bar import SyncStatusBar
 
 NOT_SYNCING = (SyncState.OFFLINE, SyncState.NEEDS_ATTENTION)
 
@@ -42,6 +43,7 @@ class LiveStatus(QWidget):
         layout.addWidget(self.state)
         layout.addWidget(self.button)
         self._sync_state: SyncState | None = None
+        self._cause = ""  # why the platform was not reached (app/sync/status.py CAUSE_*)
         self._last_sync: int | None = None
         self._report: MetricsReport | None = None
         self._stale = False  # new data came while paused
@@ -56,6 +58,7 @@ class LiveStatus(QWidget):
 
     def set_sync_status(self, status: SyncStatus) -> None:
         self._sync_state = status.state
+        self._cause = status.cause if status.state is SyncState.OFFLINE else ""
         self._last_sync = status.last_success_at or self._last_sync
         self._update()
 
@@ -86,7 +89,13 @@ class LiveStatus(QWidget):
         offline = self._sync_state in NOT_SYNCING
         if offline:
             since = formatting.shop_time(self._last_sync) if self._last_sync else self.tr("never")
-            if self._sync_state == SyncState.OFFLINE:
+            if self._sync_state == SyncState.OFFLINE and self._platform_trouble():
+                # The platform answered, badly: not "offline", which would send them to the router.
+                words = self.tr(
+                    "{why} — the figures are as of the last sync ({time}); they update by themselves "
+                    "once it works again."
+                ).replace("{why}", SyncStatusBar.cause_text(self._cause))  # {time} is filled below
+            elif self._sync_state == SyncState.OFFLINE:
                 words = self.tr(
                     "Offline — the figures are as of the last sync ({time}); they update by themselves "
                     "when the connection returns."
@@ -104,6 +113,9 @@ class LiveStatus(QWidget):
             text = self.tr("Paused · figures as of {time}").format(time=at)
             if self._stale:
                 text += " · " + self.tr("new data waiting")
+        elif offline and self._platform_trouble():
+            why = SyncStatusBar.cause_text(self._cause)
+            text = self.tr("{why} · figures as of {time}").format(why=why, time=at)
         elif offline:
             text = self.tr("Offline · figures as of {time}").format(time=at)
         elif not reaches_now(report):
@@ -111,6 +123,10 @@ class LiveStatus(QWidget):
         else:
             text = self.tr("Live · updated {time}").format(time=at)
         self.state.setText(text)
+
+    def _platform_trouble(self) -> bool:
+        """Offline because of the platform (errors, no answer, a rate limit), not the network."""
+        return self._cause not in ("", CAUSE_NETWORK)
 
     def _retranslate_button(self) -> None:
         live = self.is_live()

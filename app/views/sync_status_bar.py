@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.services.shop_database import SYNC_PROBLEMS
+from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.status import (
     CAUSE_NETWORK,
     CAUSE_NO_ANSWER,
@@ -141,19 +142,18 @@ class SyncStatusBar(QWidget):
             text += " · " + self._next_try(status)
         return text
 
-    def cause_text(self, cause: str) -> str:
-        """Why the platform was not reached, in a few words (OFFLINE: tried again by itself)."""
-        if cause == CAUSE_NETWORK:
-            return self.tr("Offline: the platform cannot be reached")
-        if cause == CAUSE_NO_ANSWER:
-            return self.tr("The platform is not answering")
-        if cause == CAUSE_PLATFORM:
-            return self.tr("The platform is having trouble")
-        if cause == CAUSE_RATE_LIMITED:
-            return self.tr("The platform asked us to slow down")
-        if cause == CAUSE_UNEXPECTED:
-            return self.tr("The sync failed unexpectedly")
-        return self.tr("Offline")
+    @staticmethod
+    def cause_text(cause: str) -> str:
+        """Why the platform was not reached, in a few words (OFFLINE: tried again by itself).
+        Also the dashboard's words for it, so both say the same."""
+        words = {
+            CAUSE_NETWORK: QT_TRANSLATE_NOOP("SyncStatusBar", "Offline: the platform cannot be reached"),
+            CAUSE_NO_ANSWER: QT_TRANSLATE_NOOP("SyncStatusBar", "The platform is not answering"),
+            CAUSE_PLATFORM: QT_TRANSLATE_NOOP("SyncStatusBar", "The platform is having trouble"),
+            CAUSE_RATE_LIMITED: QT_TRANSLATE_NOOP("SyncStatusBar", "The platform asked us to slow down"),
+            CAUSE_UNEXPECTED: QT_TRANSLATE_NOOP("SyncStatusBar", "The sync failed unexpectedly"),
+        }.get(cause, QT_TRANSLATE_NOOP("SyncStatusBar", "Offline"))
+        return QCoreApplication.translate("SyncStatusBar", words)
 
     def _next_try(self, status: SyncStatus) -> str:
         """When the next try is ("next try in 25 s", counting down), or that it runs now."""
