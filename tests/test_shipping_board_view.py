@@ -342,3 +342,32 @@ def test_an_order_shipped_elsewhere_since_the_board_was_read_says_when_and_with_
         "Do not send another parcel."
     )
     assert bar.order_edit.hasFocus() and shipments(session_factory) == []
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_an_overdue_countdown_is_read_whole_under_its_lane(
+    qtbot, tasks, session_factory, owner, language: str
+) -> None:
+    """The lane's indentation and the bold type of urgent rows are part of the width."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from app.views.i18n import install_language
+
+    install_language(language)
+    try:
+        late = order_row(exp_ship_time=NOW - 23 * HOUR - 59 * 60)
+        very_late = order_row(exp_ship_time=NOW - 3 * 24 * HOUR - 23 * HOUR)
+        seed(session_factory, orders=[late, very_late])
+        view = make_board(qtbot, tasks, session_factory, owner)
+        qtbot.waitUntil(lambda: view.model.index_of(very_late["order_id"]).isValid(), timeout=5_000)
+        view.tree.expandAll()
+        bold = QFont(view.tree.font())
+        bold.setBold(True)
+        for order in (late, very_late):
+            index = view.model.index_of(order["order_id"]).siblingAtColumn(COL_DUE)
+            text = index.data()
+            assert text.startswith("已超时" if language == "zh_CN" else "overdue")
+            room = view.tree.visualRect(index).width()
+            assert QFontMetrics(bold).horizontalAdvance(text) + 8 <= room, f"{text!r} is cut in {room} px"
+    finally:
+        install_language("en")

@@ -328,7 +328,10 @@ class ShippingBoardView(BoardPaper, QWidget):
         header, metrics = self.tree.header(), self.tree.fontMetrics()
         now = int(self._clock())
         samples = {
-            COL_DUE: [formatting.countdown(now - 23 * 3600 - 59 * 60, now)],
+            COL_DUE: [
+                formatting.countdown(now - 23 * 3600 - 59 * 60, now),
+                formatting.countdown(now - 9 * 86400 - 23 * 3600, now),
+            ],
             COL_ORDER: ["6917958690000000000"],
             COL_PROMISE: [
                 *(QCoreApplication.translate("shipping", label) for label in PROMISE_LABELS.values()),
@@ -343,7 +346,9 @@ class ShippingBoardView(BoardPaper, QWidget):
         bold_font = QFont(self.tree.font())
         bold_font.setBold(True)  # urgent countdowns are bold, and indented under their lane
         due = {COL_DUE: samples.pop(COL_DUE)}
-        size_columns(header, due, QFontMetrics(bold_font), padding=24 + self.tree.indentation())
+        # A row sits under its lane: the root's branch mark and the lane's indent both
+        # take room from the first column.
+        size_columns(header, due, QFontMetrics(bold_font), padding=24 + 2 * self.tree.indentation())
         size_columns(header, samples, metrics)
         header.setSectionResizeMode(COL_ITEMS, QHeaderView.ResizeMode.Stretch)
 
