@@ -168,3 +168,13 @@ def test_the_dashboard_says_the_platform_is_having_trouble_not_that_the_network_
     words = view.banner_text()
     assert words is not None and words.startswith("The platform is having trouble — the figures are as of")
     assert view.status.text().startswith("The platform is having trouble")
+
+
+def test_a_sync_process_that_starts_afresh_during_a_problem_does_not_say_syncing(qtbot: QtBot) -> None:
+    bar = SyncStatusBar()
+    qtbot.addWidget(bar)
+    bar.set_status(SyncStatus(SyncState.OFFLINE, cause="network", next_attempt_in_s=20))
+    bar.set_status(SyncStatus(SyncState.SYNCING))  # a new sync process's first run
+    assert bar.text() == "Offline: the platform cannot be reached · trying again now…"
+    bar.set_status(SyncStatus(SyncState.ONLINE))
+    assert bar.text() == "Online"

@@ -29,10 +29,11 @@ SPELL = [
 ]
 
 
-def first_row_on_screen(table: QAbstractItemView) -> QPoint:
-    """Where the first row is, in the window: what a pointer resting on it is over."""
+def first_row_on_screen(table: QAbstractItemView) -> int:
+    """How far down the window the first row is: what a pointer resting on it is over. (Only
+    the height: a column may still be sized to its contents as the screen fills.)"""
     rect = table.visualRect(table.model().index(0, 0))
-    return table.viewport().mapTo(table.window(), rect.center())
+    return table.viewport().mapTo(table.window(), rect.center()).y()
 
 
 def settle() -> None:

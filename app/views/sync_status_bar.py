@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -31,6 +32,7 @@ from app.sync.status import (
 from app.views import formatting
 
 REFRESH_MS = 1_000
+PROBLEMS = (SyncState.OFFLINE, SyncState.NEEDS_ATTENTION)
 STATE_COLOURS = {
     SyncState.STARTING: "#8a8f98",
     SyncState.SYNCING: "#1f6feb",
@@ -87,6 +89,10 @@ class SyncStatusBar(QWidget):
 
     @Slot(object)
     def set_status(self, status: SyncStatus) -> None:
+        if status.state is SyncState.SYNCING and self._status.state in PROBLEMS:
+            # A run that starts after a problem (a restarted sync process starts afresh) is a
+            # retry: the problem stays shown until a run succeeds.
+            status = replace(self._status, retrying=True)
         self._status = status
         self._received_at = self._monotonic()
         self._refresh()
