@@ -157,11 +157,6 @@
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_table_model.py" line="168" />
-        <source>What happened</source>
-        <translation>原因</translation>
-    </message>
-    <message>
         <location filename="../../app/views/audit_table_model.py" line="232" />
         <source>Demo shop</source>
         <translation>演示店铺</translation>
@@ -187,6 +182,11 @@
         <translation>备注</translation>
     </message>
     <message>
+        <location filename="../../app/views/audit_table_model.py" line="168" />
+        <source>What was done</source>
+        <translation>经过</translation>
+    </message>
+    <message>
         <location filename="../../app/views/audit_table_model.py" line="207" />
         <source>the platform</source>
         <translation>平台</translation>
@@ -205,97 +205,97 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../app/views/audit_view.py" line="221" />
+        <location filename="../../app/views/audit_view.py" line="229" />
         <source>Audit log</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="278" />
+        <location filename="../../app/views/audit_view.py" line="286" />
         <source>Export the audit log</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="278" />
+        <location filename="../../app/views/audit_view.py" line="286" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="286" />
+        <location filename="../../app/views/audit_view.py" line="294" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="337" />
+        <location filename="../../app/views/audit_view.py" line="346" />
         <source>The audit log could not be read: {error}</source>
         <translation>无法读取操作记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="342" />
+        <location filename="../../app/views/audit_view.py" line="351" />
         <source>{count} events written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="350" />
+        <location filename="../../app/views/audit_view.py" line="359" />
         <source>The file could not be written: {error}</source>
         <translation>无法写入文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="355" />
+        <location filename="../../app/views/audit_view.py" line="364" />
         <source>1 event</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="355" />
+        <location filename="../../app/views/audit_view.py" line="364" />
         <source>{count} events</source>
         <translation>{count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="357" />
+        <location filename="../../app/views/audit_view.py" line="366" />
         <source>the newest {count} events; narrow the filters to see older ones</source>
         <translation>最新的 {count} 条记录；缩小筛选范围可查看更早的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="380" />
+        <location filename="../../app/views/audit_view.py" line="389" />
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="381" />
+        <location filename="../../app/views/audit_view.py" line="390" />
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="384" />
+        <location filename="../../app/views/audit_view.py" line="393" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="385" />
+        <location filename="../../app/views/audit_view.py" line="394" />
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="386" />
+        <location filename="../../app/views/audit_view.py" line="395" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="387" />
+        <location filename="../../app/views/audit_view.py" line="396" />
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="388" />
+        <location filename="../../app/views/audit_view.py" line="397" />
         <source>Choose an event to see everything it changed.</source>
         <translation>选择一条记录，查看它改动的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="389" />
+        <location filename="../../app/views/audit_view.py" line="398" />
         <source>Technical details</source>
         <translation>技术详情</translation>
     </message>
     <message>
-        <location filename="../../app/views/audit_view.py" line="390" />
+        <location filename="../../app/views/audit_view.py" line="399" />
         <source>The record as the desk keeps it, field by field</source>
         <translation>本软件保存的原始记录，逐项列出</translation>
     </message>
@@ -412,12 +412,12 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../app/views/dashboard_charts.py" line="262" />
+        <location filename="../../app/views/dashboard_charts.py" line="263" />
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_charts.py" line="263" />
+        <location filename="../../app/views/dashboard_charts.py" line="264" />
         <source>limit</source>
         <translation>限值</translation>
     </message>
@@ -425,32 +425,32 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../app/views/dashboard_charts.py" line="59" />
+        <location filename="../../app/views/dashboard_charts.py" line="60" />
         <source>Average ship time (h)</source>
         <translation>平均发货时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_charts.py" line="60" />
+        <location filename="../../app/views/dashboard_charts.py" line="61" />
         <source>Late-shipment rate (%)</source>
         <translation>延迟发货率（%）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_charts.py" line="63" />
+        <location filename="../../app/views/dashboard_charts.py" line="64" />
         <source>After-sales by type</source>
         <translation>各类型售后量</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_charts.py" line="69" />
+        <location filename="../../app/views/dashboard_charts.py" line="70" />
         <source>Review time and refund duration (h)</source>
         <translation>审核时长与退款时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_charts.py" line="74" />
+        <location filename="../../app/views/dashboard_charts.py" line="75" />
         <source>Timeout approvals</source>
         <translation>超时自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_charts.py" line="79" />
+        <location filename="../../app/views/dashboard_charts.py" line="80" />
         <source>Experience score (estimate)</source>
         <translation>体验分（估算）</translation>
     </message>
@@ -650,18 +650,18 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/views/dashboard_view.py" line="186" />
+        <location filename="../../app/views/dashboard_view.py" line="180" />
         <location filename="../../app/views/main_window.py" line="172" />
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_view.py" line="276" />
+        <location filename="../../app/views/dashboard_view.py" line="270" />
         <source>The figures could not be computed: {error}</source>
         <translation>无法计算指标：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_view.py" line="392" />
+        <location filename="../../app/views/dashboard_view.py" line="386" />
         <source>Rule set {name} (in force since {date}) · days and hours in shop time (UTC+8)</source>
         <translation>规则集 {name}（{date} 起生效）· 日期与小时均为店铺时间（UTC+8）</translation>
     </message>
@@ -1033,67 +1033,77 @@
 <context>
     <name>LiveStatus</name>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="90" />
+        <location filename="../../app/views/dashboard_status.py" line="91" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="93" />
+        <location filename="../../app/views/dashboard_status.py" line="95" />
+        <source>{why} — the figures are as of the last sync ({time}); they update by themselves once it works again.</source>
+        <translation>{why}——指标截至上次同步（{time}）；平台恢复正常后会自动更新。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="100" />
         <source>Offline — the figures are as of the last sync ({time}); they update by themselves when the connection returns.</source>
         <translation>离线 — 指标截至上次同步（{time}）；连接恢复后会自动更新。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="97" />
+        <location filename="../../app/views/dashboard_status.py" line="104" />
         <source>The sync needs attention — the figures are as of the last sync ({time}).</source>
         <translation>同步需要处理 — 指标截至上次同步（{time}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="105" />
+        <location filename="../../app/views/dashboard_status.py" line="111" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="107" />
+        <location filename="../../app/views/dashboard_status.py" line="113" />
         <source>Paused · figures as of {time}</source>
         <translation>已暂停 · 指标截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="109" />
+        <location filename="../../app/views/dashboard_status.py" line="115" />
         <source>new data waiting</source>
         <translation>有新数据待更新</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="111" />
+        <location filename="../../app/views/dashboard_status.py" line="118" />
+        <source>{why} · figures as of {time}</source>
+        <translation>{why} · 指标截至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard_status.py" line="120" />
         <source>Offline · figures as of {time}</source>
         <translation>离线 · 指标截至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="113" />
+        <location filename="../../app/views/dashboard_status.py" line="122" />
         <source>A past range · computed {time}</source>
         <translation>历史区间 · 计算于 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="115" />
+        <location filename="../../app/views/dashboard_status.py" line="124" />
         <source>Live · updated {time}</source>
         <translation>实时 · 更新于 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="120" />
+        <location filename="../../app/views/dashboard_status.py" line="133" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="120" />
+        <location filename="../../app/views/dashboard_status.py" line="133" />
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="122" />
+        <location filename="../../app/views/dashboard_status.py" line="135" />
         <source>Stop updating the figures as new data arrives</source>
         <translation>新数据到达时不再更新指标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard_status.py" line="124" />
+        <location filename="../../app/views/dashboard_status.py" line="137" />
         <source>Update the figures as new data arrives</source>
         <translation>新数据到达时更新指标</translation>
     </message>
@@ -1180,32 +1190,32 @@
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="401" />
+        <location filename="../../app/views/main_window.py" line="403" />
         <source>AfterSales Desk</source>
         <translation>售后工作台</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="402" />
+        <location filename="../../app/views/main_window.py" line="404" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="403" />
+        <location filename="../../app/views/main_window.py" line="405" />
         <source>Language and other choices for this computer (Ctrl+,)</source>
         <translation>本机的语言等设置（Ctrl+,）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="404" />
+        <location filename="../../app/views/main_window.py" line="406" />
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="405" />
+        <location filename="../../app/views/main_window.py" line="407" />
         <source>Sign out and let someone else sign in (Ctrl+Shift+L)</source>
         <translation>退出登录，让其他人登录（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="408" />
+        <location filename="../../app/views/main_window.py" line="410" />
         <source>{name}
 {role}</source>
         <translation>{name}
@@ -1459,32 +1469,32 @@ made {time}</source>
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../app/views/offline_banner.py" line="76" />
+        <location filename="../../app/views/offline_banner.py" line="112" />
         <source>Offline: the platform cannot be reached — your work is saved here and will be sent when the connection returns.</source>
         <translation>网络已断开，无法连接到平台——你的操作已保存在本机，恢复连接后会自动提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/offline_banner.py" line="81" />
+        <location filename="../../app/views/offline_banner.py" line="117" />
         <source>The platform is not answering — your work is saved here and will be sent when it does.</source>
         <translation>平台没有响应——你的操作已保存在本机，平台恢复响应后会自动提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/offline_banner.py" line="85" />
+        <location filename="../../app/views/offline_banner.py" line="121" />
         <source>The platform is having trouble — your work is saved here and will be sent once it works again.</source>
         <translation>平台暂时出现故障——你的操作已保存在本机，平台恢复正常后会自动提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/offline_banner.py" line="90" />
+        <location filename="../../app/views/offline_banner.py" line="126" />
         <source>The platform asked us to slow down — your work is saved here and will be sent in a moment.</source>
         <translation>平台要求降低请求频率——你的操作已保存在本机，稍后会自动提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/offline_banner.py" line="92" />
+        <location filename="../../app/views/offline_banner.py" line="128" />
         <source>Offline — your work is saved here and will be sent when the connection returns.</source>
         <translation>网络已断开——你的操作已保存在本机，恢复连接后会自动提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/offline_banner.py" line="99" />
+        <location filename="../../app/views/offline_banner.py" line="135" />
         <source>{count} waiting to be sent.</source>
         <translation>{count} 条待提交。</translation>
     </message>
@@ -2364,22 +2374,22 @@ made {time}</source>
         <translation>选中的售后已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="361" />
-        <source>{id}: {product}, {amount} — reply within {left}</source>
-        <translation>{id}：{product}，{amount}——剩余 {left}</translation>
+        <location filename="../../app/views/refund_queue_view.py" line="362" />
+        <source>{id}: {product}, {amount} — reply by {time}</source>
+        <translation>{id}：{product}，{amount}——请在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="365" />
+        <location filename="../../app/views/refund_queue_view.py" line="366" />
         <source>Refund request due within the hour</source>
         <translation>售后即将超时（1 小时内）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="382" />
+        <location filename="../../app/views/refund_queue_view.py" line="383" />
         <source>Nothing waits for a decision. New requests appear here as they sync.</source>
         <translation>暂无待处理售后。新的售后同步后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refund_queue_view.py" line="385" />
+        <location filename="../../app/views/refund_queue_view.py" line="386" />
         <source>No requests match these filters.</source>
         <translation>没有符合筛选条件的售后。</translation>
     </message>
@@ -3065,12 +3075,12 @@ As received: {raw}</source>
         <translation>从文件批量发货…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="351" />
+        <location filename="../../app/views/shipping_board_view.py" line="356" />
         <source>To ship · {count}</source>
         <translation>待发货 · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping_board_view.py" line="352" />
+        <location filename="../../app/views/shipping_board_view.py" line="357" />
         <source>No pickup scan · {count}</source>
         <translation>未揽收 · {count}</translation>
     </message>
@@ -3409,127 +3419,127 @@ As received: {raw}</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="105" />
+        <location filename="../../app/views/sync_status_bar.py" line="112" />
         <source>Connecting to the shop…</source>
         <translation>正在连接店铺…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="109" />
+        <location filename="../../app/views/sync_status_bar.py" line="116" />
         <source>Online · syncing…</source>
         <translation>在线 · 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="110" />
+        <location filename="../../app/views/sync_status_bar.py" line="117" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="113" />
+        <location filename="../../app/views/sync_status_bar.py" line="120" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="115" />
+        <location filename="../../app/views/sync_status_bar.py" line="122" />
         <source>Online · last synced {age}</source>
         <translation>在线 · 上次同步 {age}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_status_bar.py" line="120" />
+        <location filename="../../app/views/sync_status_bar.py" line="127" />
         <source>%n decision(s) reached the platform</source>
         <translation>
             <numerusform>%n 个处理已提交到平台</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/sync_status_bar.py" line="122" />
+        <location filename="../../app/views/sync_status_bar.py" line="129" />
         <source>%n decision(s) need attention</source>
         <translation>
             <numerusform>%n 个处理需要人工处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="128" />
+        <location filename="../../app/views/sync_status_bar.py" line="135" />
         <source>Another sync is running</source>
         <translation>另一个同步正在进行</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="129" />
+        <location filename="../../app/views/sync_status_bar.py" line="136" />
         <source>Another sync is running · last synced {age}</source>
         <translation>另一个同步正在进行 · 上次同步 {age}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="135" />
+        <location filename="../../app/views/sync_status_bar.py" line="142" />
         <source>the shop connection needs a person</source>
         <translation>店铺连接需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="136" />
+        <location filename="../../app/views/sync_status_bar.py" line="143" />
         <source>Needs attention: {reason}</source>
         <translation>需要处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="167" />
+        <location filename="../../app/views/sync_status_bar.py" line="173" />
         <source>next try in {seconds} s</source>
         <translation>{seconds} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="161" />
-        <location filename="../../app/views/sync_status_bar.py" line="166" />
+        <location filename="../../app/views/sync_status_bar.py" line="167" />
+        <location filename="../../app/views/sync_status_bar.py" line="172" />
         <source>trying again now…</source>
         <translation>正在重试…</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="147" />
+        <location filename="../../app/views/sync_status_bar.py" line="156" />
         <source>Offline: the platform cannot be reached</source>
         <translation>离线：无法连接到平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="149" />
+        <location filename="../../app/views/sync_status_bar.py" line="157" />
         <source>The platform is not answering</source>
         <translation>平台没有响应</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="151" />
+        <location filename="../../app/views/sync_status_bar.py" line="158" />
         <source>The platform is having trouble</source>
         <translation>平台暂时出现故障</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="153" />
+        <location filename="../../app/views/sync_status_bar.py" line="159" />
         <source>The platform asked us to slow down</source>
         <translation>平台要求降低请求频率</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="155" />
+        <location filename="../../app/views/sync_status_bar.py" line="160" />
         <source>The sync failed unexpectedly</source>
         <translation>同步意外失败</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="156" />
+        <location filename="../../app/views/sync_status_bar.py" line="161" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="163" />
+        <location filename="../../app/views/sync_status_bar.py" line="169" />
         <source>will try again by itself</source>
         <translation>稍后自动重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="175" />
+        <location filename="../../app/views/sync_status_bar.py" line="181" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="176" />
+        <location filename="../../app/views/sync_status_bar.py" line="182" />
         <source>Fetch new orders and after-sales from the shop now</source>
         <translation>现在从店铺拉取新的订单和售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="191" />
+        <location filename="../../app/views/sync_status_bar.py" line="197" />
         <source>Last successful sync: {time}</source>
         <translation>上次成功同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/sync_status_bar.py" line="198" />
+        <location filename="../../app/views/sync_status_bar.py" line="204" />
         <source>The platform said: {words}</source>
         <translation>平台返回：{words}</translation>
     </message>
@@ -4507,57 +4517,57 @@ As received: {raw}</source>
 <context>
     <name>desktop</name>
     <message>
-        <location filename="../../app/desktop.py" line="54" />
+        <location filename="../../app/desktop.py" line="55" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="55" />
+        <location filename="../../app/desktop.py" line="56" />
         <source>Something went wrong inside AfterSales Desk. Your data is safe; the details are in the log file in the data folder.</source>
         <translation>售后工作台内部出现问题。您的数据是安全的；详细信息已写入数据文件夹中的日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="128" />
+        <location filename="../../app/desktop.py" line="144" />
         <source>Settings were reset</source>
         <translation>部分设置已恢复默认</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="129" />
+        <location filename="../../app/desktop.py" line="145" />
         <source>Some settings could not be used and were reset:</source>
         <translation>以下设置无法使用，已恢复默认：</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="140" />
+        <location filename="../../app/desktop.py" line="156" />
         <source>Which database?</source>
         <translation>使用哪个数据库？</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="144" />
+        <location filename="../../app/desktop.py" line="160" />
         <source>Use the shared database again (its password, if kept on this computer, is still there), or continue with this computer's own database: what is done there stays on this computer.</source>
         <translation>可以重新使用共享数据库（如果它的密码保存在这台电脑上，密码仍然在）；也可以继续使用这台电脑自己的数据库，但在那里做的操作只会留在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="151" />
+        <location filename="../../app/desktop.py" line="167" />
         <source>Use the shared database again</source>
         <translation>重新使用共享数据库</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="156" />
+        <location filename="../../app/desktop.py" line="172" />
         <source>Continue on this computer only</source>
         <translation>只在这台电脑上继续</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="160" />
+        <location filename="../../app/desktop.py" line="176" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="184" />
+        <location filename="../../app/desktop.py" line="200" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../app/desktop.py" line="185" />
+        <location filename="../../app/desktop.py" line="201" />
         <source>The shop's database could not be opened:
 {0}</source>
         <translation>无法打开店铺数据库：
@@ -4628,127 +4638,127 @@ As received: {raw}</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="34" />
+        <location filename="../../app/services/metric_drill_down.py" line="35" />
         <source>Shipped {hours} h after payment</source>
         <translation>付款后 {hours} 小时发货</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="35" />
+        <location filename="../../app/services/metric_drill_down.py" line="36" />
         <source>Shipped {hours} h after the promised time</source>
         <translation>超过承诺时间 {hours} 小时发货</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="36" />
+        <location filename="../../app/services/metric_drill_down.py" line="37" />
         <source>Not shipped, {hours} h past the promised time</source>
         <translation>未发货，已超过承诺时间 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="37" />
+        <location filename="../../app/services/metric_drill_down.py" line="38" />
         <source>{amount} to the buyer for shipping {hours} h late</source>
         <translation>延迟 {hours} 小时发货，赔付买家 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="38" />
+        <location filename="../../app/services/metric_drill_down.py" line="39" />
         <source>Tracking number {tracking_no}: no pickup scan {hours} h after shipping</source>
         <translation>运单号 {tracking_no}：发货 {hours} 小时后仍无揽收</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="41" />
+        <location filename="../../app/services/metric_drill_down.py" line="42" />
         <source>Tracking number {tracking_no}: picked up {hours} h after shipping</source>
         <translation>运单号 {tracking_no}：发货 {hours} 小时后揽收</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="44" />
+        <location filename="../../app/services/metric_drill_down.py" line="45" />
         <source>Answered {hours} h after the buyer applied</source>
         <translation>买家申请后 {hours} 小时处理</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="45" />
+        <location filename="../../app/services/metric_drill_down.py" line="46" />
         <source>Refunded {hours} h after the buyer applied</source>
         <translation>买家申请后 {hours} 小时退款</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="46" />
+        <location filename="../../app/services/metric_drill_down.py" line="47" />
         <source>Agreed by the platform {hours} h after the buyer applied, without the shop's answer</source>
         <translation>商家未处理，买家申请 {hours} 小时后平台自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="49" />
+        <location filename="../../app/services/metric_drill_down.py" line="50" />
         <source>Refused {hours} h after the buyer applied</source>
         <translation>买家申请后 {hours} 小时拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/services/metric_drill_down.py" line="50" />
+        <location filename="../../app/services/metric_drill_down.py" line="51" />
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="75" />
+        <location filename="../../app/services/metric_definitions.py" line="31" />
         <source>Average ship time</source>
         <translation>平均发货时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="76" />
+        <location filename="../../app/services/metric_definitions.py" line="32" />
         <source>Late-shipment rate</source>
         <translation>延迟发货率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="78" />
+        <location filename="../../app/services/metric_definitions.py" line="34" />
         <source>Pickup timeout rate</source>
         <translation>揽收超时率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="81" />
+        <location filename="../../app/services/metric_definitions.py" line="37" />
         <source>Late compensation paid</source>
         <translation>延迟发货赔付</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="83" />
+        <location filename="../../app/services/metric_definitions.py" line="39" />
         <source>Average review time</source>
         <translation>平均审核时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="84" />
+        <location filename="../../app/services/metric_definitions.py" line="40" />
         <source>Refund duration</source>
         <translation>退款时长</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="85" />
+        <location filename="../../app/services/metric_definitions.py" line="41" />
         <source>Timeout approvals</source>
         <translation>超时自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="86" />
+        <location filename="../../app/services/metric_definitions.py" line="42" />
         <source>Rejection rate</source>
         <translation>拒绝率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="89" />
+        <location filename="../../app/services/metric_definitions.py" line="45" />
         <source>Escalation rate</source>
         <translation>平台介入率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="93" />
+        <location filename="../../app/services/metric_definitions.py" line="49" />
         <source>The platform does not tell apps which after-sales went to its arbitration.</source>
         <translation>平台不向应用提供哪些售后进入了平台介入。</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="98" />
+        <location filename="../../app/services/metric_definitions.py" line="54" />
         <source>Quality-return rate</source>
         <translation>品质退货率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="101" />
+        <location filename="../../app/services/metric_definitions.py" line="57" />
         <source>After-sales by type</source>
         <translation>各类型售后</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="104" />
+        <location filename="../../app/services/metric_definitions.py" line="60" />
         <source>Experience score (estimate)</source>
         <translation>体验分（估算）</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics.py" line="110" />
+        <location filename="../../app/services/metrics.py" line="69" />
         <source>The platform has reported no carrier pickup scans, so pickup timeouts cannot be told.</source>
         <translation>平台未提供任何揽收扫描记录，无法判断揽收超时。</translation>
     </message>
