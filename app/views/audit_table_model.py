@@ -165,7 +165,7 @@ class AuditTableModel(QAbstractTableModel):
             self.tr("Action"),
             self.tr("About"),
             self.tr("Order"),
-            self.tr("What happened"),
+            self.tr("What was done"),
             self.tr("Note"),
         )[section]
 

@@ -43,7 +43,18 @@ from app.services.audit import AuditFilter, AuditRow
 from app.services.permissions import Actor
 from app.services.refusal import Refusal
 from app.views import formatting
-from app.views.audit_table_model import COL_CHANGE, COL_NOTE, AuditTableModel, action_label
+from app.views.audit_table_model import (
+    ACTION_LABELS,
+    COL_ACTION,
+    COL_CHANGE,
+    COL_ENTITY,
+    COL_NOTE,
+    COL_ORDER,
+    COL_PERSON,
+    COL_TIME,
+    AuditTableModel,
+    action_label,
+)
 from app.views.background import WORK_LANE, BackgroundTasks
 from app.views.people_words import refusal_text
 
@@ -136,16 +147,13 @@ class AuditView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.table.fontMetrics()
-        # Widths from the font; the change summary takes what is left (no sideways scrolling).
-        samples = (
-            "2026-11-22 23:59",
-            "nobody signed in",
-            "Own password changed",
-            "After-sale 7000012345",
-            "6900000000000000001",
-        )
-        for column, sample in enumerate(samples):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        # Widths from the font; the sentence takes what is left (no sideways scrolling).
+        # The person and action columns are fitted to their words in each language
+        # (`_fit_columns`). What an event is about is named in its sentence, so that
+        # column is hidden; the technical details and the CSV keep the raw name.
+        header.resizeSection(COL_TIME, metrics.horizontalAdvance("2026-11-22 23:59") + 24)
+        header.resizeSection(COL_ORDER, metrics.horizontalAdvance("6900000000000000001") + 24)
+        self.table.setColumnHidden(COL_ENTITY, True)
         header.setSectionResizeMode(COL_CHANGE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(COL_NOTE, metrics.horizontalAdvance("M") * 12)
         self.details = QPlainTextEdit(self)
@@ -320,6 +328,7 @@ class AuditView(QWidget):
         rows, request_types = trail
         chosen = self._selected()
         self.model.set_rows(rows, request_types)
+        self._fit_columns()
         self._update_count()
         if chosen is not None:
             for row in range(self.model.rowCount()):
@@ -389,9 +398,19 @@ class AuditView(QWidget):
         self.technical_button.setText(self.tr("Technical details"))
         self.technical_button.setToolTip(self.tr("The record as the desk keeps it, field by field"))
         self.model.retranslate()
+        self._fit_columns()
         self._update_count()
         if self._selected() is not None:
             self._show_row(self._selected())
+
+    def _fit_columns(self) -> None:
+        """The person and action columns as wide as their longest words in this language."""
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        actions = [action_label(action) for action in ACTION_LABELS]
+        header.resizeSection(COL_ACTION, max(map(metrics.horizontalAdvance, actions)) + 24)
+        people = [self.model.person_text(self.model.row_at(row)) for row in range(self.model.rowCount())]
+        people.append(self.model.headerData(COL_PERSON, Qt.Orientation.Horizontal))
+        header.resizeSection(COL_PERSON, max(map(metrics.horizontalAdvance, people)) + 24)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
