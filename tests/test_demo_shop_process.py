@@ -6,13 +6,25 @@ client calling it in the platform's dialect.
 
 from __future__ import annotations
 
+import json
+import socket
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
+import requests
+from sqlalchemy import select
+
 from app import config
+from app.db import open_database
+from app.models import AfterSale
+from app.sandbox.process import SandboxProcess
 from app.shop import demo_shop
 from app.sync.client import PlatformClient
+from app.sync.engine import SyncEngine
+from tests.sandbox_control import control, demo_client
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -55,6 +67,67 @@ def test_the_store_stops_when_the_app_that_started_it_dies(app_home: Path) -> No
     app.wait(10)
     # The store's stdin was the dead app's pipe: it ends by itself, cleanly.
     assert _wait_gone(store_pid)
+
+
+# A small shop that stands still: the test is about its address, not its traffic.
+SMALL_SHOP = ("--no-live", "--history-orders", "60")
+
+
+@pytest.fixture
+def store_process(tmp_path: Path) -> Iterator[Callable[[], SandboxProcess]]:
+    """Starts the demo store as the app does, a new process each time, on one store file."""
+    started: list[SandboxProcess] = []
+
+    def start() -> SandboxProcess:
+        process = SandboxProcess(
+            tmp_path / "sandbox-store.sqlite", seed=3, log_path=tmp_path / "sandbox.log", options=SMALL_SHOP
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.stop()
+
+
+def test_evidence_pictures_still_load_after_the_demo_store_restarts(
+    store_process: Callable[[], SandboxProcess], sqlite_url: str
+) -> None:
+    # The desk keeps the buyers' evidence links as the platform gives them (absolute
+    # URLs, as a real platform's are); the store must still answer at them after a restart.
+    first = store_process()
+    url = first.start()
+    control(url, "tick", {"new_after_sales": 3})
+    _, sessions = open_database(sqlite_url)
+    assert SyncEngine(demo_client(url), sessions).run_once().outcome.value == "done"
+    with sessions() as session:
+        kept = [json.loads(e) for e in session.scalars(select(AfterSale.evidence)) if e]
+    picture = next(link for links in kept for link in links)  # the link as the desk keeps it
+    assert picture.startswith(url)
+    first.stop()
+
+    # The app starts again: a new store process on the same store file.
+    again = store_process().start()
+
+    answer = requests.get(picture, timeout=5)
+    assert answer.status_code == 200 and answer.content.startswith(b"\x89PNG")
+    assert again == url
+
+
+def test_the_demo_store_starts_on_another_port_when_its_own_is_taken(
+    store_process: Callable[[], SandboxProcess],
+) -> None:
+    # Keeping its port must never keep the demo shop from starting.
+    first = store_process()
+    url = first.start()
+    first.stop()
+    port = int(url.rsplit(":", 1)[1])
+    with socket.socket() as squatter:  # another program took the port meanwhile
+        squatter.bind(("127.0.0.1", port))
+        squatter.listen()
+        again = store_process().start()
+    assert again.startswith("http://127.0.0.1:") and again != url
+    assert demo_client(again).create_token().ok
 
 
 def _wait_gone(pid: int) -> bool:

@@ -6,11 +6,21 @@ every page of a sync in Python (queries, JSON), and inside the window's process 
 of those answers would hold the interpreter lock the window needs for every cell it
 paints (see app/sync/child.py). Its stdin is a pipe: when the app ends, however it
 ends, the pipe closes and the store stops cleanly (`--stop-with-stdin`).
+
+The store keeps its address across restarts: the port it last listened on is written
+beside its store file and asked for again (when still free). Why: the links it hands out
+— buyers' evidence pictures, uploaded refusal evidence — are absolute URLs, as a real
+platform's are, and the desk stores them as it receives them; on a new port each of them
+would point nowhere. Keeping the store's address fixes every stored link at its source
+and leaves the desk handling the demo shop's URLs exactly as it handles a real shop's.
+Only if another program has taken the port meanwhile does the store move (and old
+links break, as they would on any host that moved).
 """
 
 from __future__ import annotations
 
 import logging
+import socket
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -29,14 +39,41 @@ class SandboxProcess:
         self._store_path, self._seed, self._log_path = store_path, seed, log_path
         self._options = list(options)
         self._process: subprocess.Popen[str] | None = None
+        self._port_path = store_path.with_name(store_path.name + ".port")
 
     def start(self) -> str:
         """Start the store and return its URL; blocks until it listens (first run: it
         creates the shop's 90-day history first). Raises RuntimeError if it cannot."""
+        port = self._remembered_port()
+        if port:
+            try:
+                return self._start_on(port)
+            except RuntimeError:  # most likely taken between our look and its bind: any port will do
+                log.warning("the sandbox store could not listen on its port %d again", port)
+        return self._start_on(0)
+
+    def _remembered_port(self) -> int:
+        """The port the store last listened on, if another program has not taken it; else 0."""
+        try:
+            port = int(self._port_path.read_text(encoding="utf-8").strip())
+        except (OSError, ValueError):
+            return 0
+        with socket.socket() as probe:
+            # As the store's server binds (SO_REUSEADDR), so its own closed connections
+            # in TIME_WAIT do not count as taken.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                log.info("the sandbox store's port %d is taken; it starts on another", port)
+                return 0
+        return port
+
+    def _start_on(self, port: int) -> str:
         self._log_path.parent.mkdir(parents=True, exist_ok=True)
         with self._log_path.open("ab") as log_file:  # the child keeps its own copy open
             self._process = subprocess.Popen(
-                [sys.executable, str(MAIN_PY), "sandbox", "--port", "0", "--seed", str(self._seed)]
+                [sys.executable, str(MAIN_PY), "sandbox", "--port", str(port), "--seed", str(self._seed)]
                 + ["--db", str(self._store_path), "--stop-with-stdin", *self._options],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
@@ -47,9 +84,18 @@ class SandboxProcess:
         for line in self._process.stdout:
             if line.startswith(LISTENING):
                 # The rest of what it prints is its credentials, which the app knows.
-                return line.removeprefix(LISTENING).strip()
+                url = line.removeprefix(LISTENING).strip()
+                self._remember_port(url)
+                return url
         code = self._process.wait()
+        self._process.stdout.close()
         raise RuntimeError(f"the sandbox store ended (exit code {code}); see {self._log_path}")
+
+    def _remember_port(self, url: str) -> None:
+        try:
+            self._port_path.write_text(url.rsplit(":", 1)[1] + "\n", encoding="utf-8")
+        except OSError as error:  # the store still serves; only its next start may move
+            log.warning("the sandbox store's port could not be kept: %s", error)
 
     def stop(self) -> None:
         process, self._process = self._process, None
