@@ -1502,117 +1502,147 @@ made {time}</source>
 <context>
     <name>OrderDetailPane</name>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="106" />
+        <location filename="../../app/views/order_detail_pane.py" line="107" />
         <source>Select an order to see its items, parcels and after-sales.</source>
         <translation>选择一个订单，查看商品、包裹和售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="116" />
+        <location filename="../../app/views/order_detail_pane.py" line="117" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="117" />
+        <location filename="../../app/views/order_detail_pane.py" line="118" />
+        <source>Amounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail_pane.py" line="119" />
         <source>Receiver</source>
         <translation>收货人</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="119" />
+        <location filename="../../app/views/order_detail_pane.py" line="121" />
         <source>Parcels</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="120" />
+        <location filename="../../app/views/order_detail_pane.py" line="122" />
         <source>After-sales</source>
         <translation>售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="127" />
+        <location filename="../../app/views/order_detail_pane.py" line="129" />
         <source>Created {time}</source>
         <translation>下单于 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="133" />
+        <location filename="../../app/views/order_detail_pane.py" line="135" />
         <source>platform promise</source>
         <translation>平台承诺时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="135" />
+        <location filename="../../app/views/order_detail_pane.py" line="137" />
         <source>default promise, rule set {rule_set}</source>
         <translation>默认承诺时效，规则 {rule_set}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="136" />
+        <location filename="../../app/views/order_detail_pane.py" line="138" />
         <source>{time}, {promise}</source>
         <translation>{time}，{promise}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="141" />
+        <location filename="../../app/views/order_detail_pane.py" line="143" />
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="144" />
+        <location filename="../../app/views/order_detail_pane.py" line="146" />
         <source>Paid at</source>
         <translation>支付时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="146" />
+        <location filename="../../app/views/order_detail_pane.py" line="148" />
         <source>Shipped at</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="147" />
-        <source>goods {goods}, shipping {shipping}</source>
-        <translation>商品 {goods}，运费 {shipping}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/order_detail_pane.py" line="151" />
+        <location filename="../../app/views/order_detail_pane.py" line="149" />
         <source>Amount</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="168" />
+        <location filename="../../app/views/order_detail_pane.py" line="165" />
         <source>After-sale: {status}</source>
         <translation>售后：{status}</translation>
     </message>
     <message>
+        <location filename="../../app/views/order_detail_pane.py" line="171" />
+        <source>Discount {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../app/views/order_detail_pane.py" line="187" />
+        <source>Goods</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail_pane.py" line="188" />
+        <source>Shipping</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail_pane.py" line="189" />
+        <source>Discounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail_pane.py" line="195" />
+        <source>Price adjustments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail_pane.py" line="201" />
+        <source>Paid</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/order_detail_pane.py" line="218" />
         <source>Buyer:</source>
         <translation>买家留言：</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="193" />
+        <location filename="../../app/views/order_detail_pane.py" line="224" />
         <source>Seller:</source>
         <translation>商家备注：</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="195" />
+        <location filename="../../app/views/order_detail_pane.py" line="226" />
         <source>Notes</source>
         <translation>留言备注</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="199" />
+        <location filename="../../app/views/order_detail_pane.py" line="230" />
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="202" />
+        <location filename="../../app/views/order_detail_pane.py" line="233" />
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="211" />
+        <location filename="../../app/views/order_detail_pane.py" line="242" />
         <source>No after-sale requests.</source>
         <translation>没有售后申请。</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="214" />
+        <location filename="../../app/views/order_detail_pane.py" line="245" />
         <source>Applied {time}: {reason}</source>
         <translation>{time} 申请：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/order_detail_pane.py" line="219" />
+        <location filename="../../app/views/order_detail_pane.py" line="250" />
         <source>Reply by {time}</source>
         <translation>请在 {time} 前处理</translation>
     </message>
@@ -4212,42 +4242,42 @@ As received: {raw}</source>
     <message>
         <location filename="../../app/views/audit_words.py" line="269" />
         <source>{who} agreed to refund {amount} on {request}</source>
-        <translation>{who} 同意{request}退款 {amount}</translation>
+        <translation>{who} 同意了{request} 的退款 {amount}</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="272" />
         <source>{who} refused the refund of {amount} on {request}</source>
-        <translation>{who} 拒绝了{request}的退款 {amount}</translation>
+        <translation>{who} 拒绝了{request} 的退款 {amount}</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="275" />
         <source>{who} agreed to the return on {request} ({amount} once the goods are back)</source>
-        <translation>{who} 同意{request}退货（货到后退款 {amount}）</translation>
+        <translation>{who} 同意了{request} 的退货（货到后退款 {amount}）</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="278" />
         <source>{who} refused the return on {request} ({amount})</source>
-        <translation>{who} 拒绝了{request}的退货申请（{amount}）</translation>
+        <translation>{who} 拒绝了{request} 的退货申请（{amount}）</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="281" />
         <source>{who} received the returned goods and refunded {amount} on {request}</source>
-        <translation>{who} 已收到{request}的退货并退款 {amount}</translation>
+        <translation>{who} 已收到{request} 的退货并退款 {amount}</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="284" />
         <source>{who} refused the returned goods on {request} ({amount})</source>
-        <translation>{who} 拒收了{request}的退回商品（{amount}）</translation>
+        <translation>{who} 拒收了{request} 的退回商品（{amount}）</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="287" />
         <source>{who} agreed to the exchange on {request}</source>
-        <translation>{who} 同意{request}换货</translation>
+        <translation>{who} 同意了{request} 的换货</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="288" />
         <source>{who} received the goods to exchange on {request}</source>
-        <translation>{who} 已收到{request}待换货的商品</translation>
+        <translation>{who} 已收到{request} 待换货的商品</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="310" />
@@ -4268,17 +4298,17 @@ As received: {raw}</source>
     <message>
         <location filename="../../app/views/audit_words.py" line="332" />
         <source>{who} inspected the goods returned on {request}: {outcome}; to be refunded.</source>
-        <translation>{who} 验收了{request}的退货：{outcome}；决定退款。</translation>
+        <translation>{who} 验收了{request} 的退货：{outcome}；决定退款。</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="336" />
         <source>{who} inspected the goods returned on {request}: {outcome}; to be refused.</source>
-        <translation>{who} 验收了{request}的退货：{outcome}；决定拒收。</translation>
+        <translation>{who} 验收了{request} 的退货：{outcome}；决定拒收。</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="345" />
         <source>{who} shipped {order} with {carrier}, tracking number {tracking}</source>
-        <translation>{who} 已为{order}发货：{carrier}，运单号 {tracking}</translation>
+        <translation>{who} 已为{order} 发货：{carrier}，运单号 {tracking}</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="358" />
@@ -4293,17 +4323,17 @@ As received: {raw}</source>
     <message>
         <location filename="../../app/views/audit_words.py" line="366" />
         <source>{who} dropped the shipment of {order} that the platform would not take.</source>
-        <translation>{who} 放弃了平台未接受的{order}发货。</translation>
+        <translation>{who} 放弃了平台未接受的{order} 发货。</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="369" />
         <source>{who} dropped the decision on {request} that the platform would not take.</source>
-        <translation>{who} 放弃了平台未接受的{request}的处理决定。</translation>
+        <translation>{who} 放弃了平台未接受的{request} 的处理决定。</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="375" />
         <source>{who} shipped {order} again, this time refusing the waiting refund request.</source>
-        <translation>{who} 重新为{order}发货，并同时拒绝了待处理的退款申请。</translation>
+        <translation>{who} 重新为{order} 发货，并同时拒绝了待处理的退款申请。</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="383" />
@@ -4313,22 +4343,22 @@ As received: {raw}</source>
     <message>
         <location filename="../../app/views/audit_words.py" line="387" />
         <source>The platform applied the shop's decision on {thing}.</source>
-        <translation>平台已执行店铺对{thing}的决定。</translation>
+        <translation>平台已执行店铺对{thing} 的决定。</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="391" />
         <source>The platform refused the shop's decision on {thing}.</source>
-        <translation>平台拒绝了店铺对{thing}的决定。</translation>
+        <translation>平台拒绝了店铺对{thing} 的决定。</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="395" />
         <source>The platform could not apply the shop's decision on {thing}: its state had moved on.</source>
-        <translation>平台无法执行店铺对{thing}的决定：它的状态已经变了。</translation>
+        <translation>平台无法执行店铺对{thing} 的决定：该单的状态已经变了。</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="400" />
         <source>The platform answered about {thing}.</source>
-        <translation>平台就{thing}作出了答复。</translation>
+        <translation>平台就{thing} 作出了答复。</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="403" />
@@ -4338,7 +4368,7 @@ As received: {raw}</source>
     <message>
         <location filename="../../app/views/audit_words.py" line="411" />
         <source>{who} dismissed the set-aside record of {thing} (set aside since {time}).</source>
-        <translation>{who} 忽略了{thing}的留存记录（自 {time} 起留存）。</translation>
+        <translation>{who} 忽略了{thing} 的留存记录（自 {time} 起留存）。</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="417" />
@@ -4353,7 +4383,7 @@ As received: {raw}</source>
     <message>
         <location filename="../../app/views/audit_words.py" line="429" />
         <source>{who} handed {request} back to {clerk} undecided.</source>
-        <translation>{who} 未作处理，把{request}退回给 {clerk}。</translation>
+        <translation>{who} 未作处理，把{request} 退回给 {clerk}。</translation>
     </message>
     <message>
         <location filename="../../app/views/audit_words.py" line="491" />
