@@ -8,6 +8,9 @@ the inspection's outcomes take their names from the tables the other screens use
 (`app/sync/codes.py`, `permissions.ROLE_LABELS`, the inspection dialog); amounts read in
 yuan and times in the shop's time (`formatting`). Words are in context "audit_words".
 
+The sentences about people, sign-in, settings and the shop are in `audit_words_people`;
+`Event`, which every sentence reads, and `_t` are in `audit_words_event`.
+
 A new action needs its sentence here: tests/test_audit_words.py walks every action
 name the code base records and fails on one without words.
 """
@@ -15,7 +18,6 @@ name the code base records and fails on one without words.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -24,245 +26,27 @@ from app.services import audit, carriers
 from app.services.audit import AuditRow
 from app.sync.codes import (
     AFTER_SALE_STATUS_LABELS,
-    AFTER_SALE_TYPE_LABELS,
     ORDER_STATUS_LABELS,
     QT_TRANSLATE_NOOP,
     OperateType,
 )
 from app.views import formatting
-from app.views.people_words import role_label
-
-CONTEXT = "audit_words"
-
-
-def _t(source: str) -> str:
-    return QCoreApplication.translate(CONTEXT, source)
-
-
-@dataclass(frozen=True)
-class Event:
-    """An audit row with what the sentence needs: its before/after as data and the
-    names of the people and request types the screen knows."""
-
-    row: AuditRow
-    before: dict[str, Any]
-    after: dict[str, Any]
-    people: Mapping[int, str]  # user id -> display name
-    usernames: Mapping[str, str]  # user name -> display name
-    request_types: Mapping[str, int]  # after-sale id -> type code
-
-    @property
-    def who(self) -> str:
-        row = self.row
-        if row.actor_name:
-            return row.actor_name
-        if row.actor_id is not None:
-            return self.people.get(row.actor_id, f"#{row.actor_id}")
-        return QCoreApplication.translate("audit_words", "Someone")
-
-    def person(self) -> str:
-        """The person the event is about (a user event's entity)."""
-        if self.row.entity_id.isdigit() and int(self.row.entity_id) in self.people:
-            return self.people[int(self.row.entity_id)]
-        for data in (self.after, self.before):
-            if data.get("display_name"):
-                return str(data["display_name"])
-        return QCoreApplication.translate("audit_words", "someone")
-
-    def thing(self) -> str:
-        """ "Return and refund request 7001" or "order 6900…"."""
-        row = self.row
-        if row.entity_type == "order":
-            return QCoreApplication.translate("audit_words", "order {id}").format(id=row.entity_id)
-        kind = self.request_types.get(row.entity_id)
-        if kind is None:
-            return QCoreApplication.translate("audit_words", "request {id}").format(id=row.entity_id)
-        return QCoreApplication.translate("audit_words", "{type} request {id}").format(
-            id=row.entity_id, type=formatting.code_label(AFTER_SALE_TYPE_LABELS, kind)
-        )
-
-    def amount(self) -> str:
-        fen = self.after.get("refund_amount", self.before.get("refund_amount"))
-        return (
-            formatting.money(int(fen))
-            if isinstance(fen, int)
-            else QCoreApplication.translate("audit_words", "an unknown amount")
-        )
-
-
-def _status_change(table: dict, before: Any, after: Any) -> str:
-    if not isinstance(after, int):
-        return ""
-    if isinstance(before, int) and before != after:
-        return QCoreApplication.translate("audit_words", " ({before} → {after})").format(
-            before=formatting.code_label(table, before), after=formatting.code_label(table, after)
-        )
-    return QCoreApplication.translate("audit_words", " (now {status})").format(
-        status=formatting.code_label(table, after)
-    )
-
-
-# --- people and sign-in ---------------------------------------------------------------
-SIGN_IN_FAILURES = {
-    "wrong password": QT_TRANSLATE_NOOP("audit_words", "wrong password"),
-    "unknown user name": QT_TRANSLATE_NOOP("audit_words", "unknown user name"),
-    "account waiting after lockout": QT_TRANSLATE_NOOP(
-        "audit_words", "the account was waiting after too many wrong passwords"
-    ),
-    "account switched off": QT_TRANSLATE_NOOP("audit_words", "the account is switched off"),
-}
-
-
-def _signed_in(e: Event) -> str:
-    return QCoreApplication.translate("audit_words", "{who} signed in.").format(who=e.who)
-
-
-def _sign_in_refused(e: Event) -> str:
-    why = SIGN_IN_FAILURES.get(e.row.note)
-    reason = _t(why) if why else e.row.note
-    if not e.row.entity_id:
-        text = QCoreApplication.translate("audit_words", "A sign-in was refused: {why}.").format(why=reason)
-    else:
-        text = QCoreApplication.translate("audit_words", "A sign-in as {person} was refused: {why}.").format(
-            person=e.person(), why=reason
-        )
-    locked = e.after.get("locked_until")
-    if isinstance(locked, int) and locked != e.before.get("locked_until"):
-        text += QCoreApplication.translate("audit_words", " The account waits until {time}.").format(
-            time=formatting.shop_time(locked)
-        )
-    return text
-
-
-def _signed_out(e: Event) -> str:
-    return QCoreApplication.translate("audit_words", "{who} signed out.").format(who=e.who)
-
-
-def _switched_user(e: Event) -> str:
-    previous = e.before.get("user")
-    if not previous:
-        return QCoreApplication.translate("audit_words", "{who} took over the desk.").format(who=e.who)
-    name = e.usernames.get(str(previous), str(previous))
-    return QCoreApplication.translate("audit_words", "{who} took over the desk from {previous}.").format(
-        who=e.who, previous=name
-    )
-
-
-def _person_added(e: Event) -> str:
-    if e.row.note == "first owner":
-        return QCoreApplication.translate("audit_words", "{who} set up the desk as the shop's owner.").format(
-            who=e.who
-        )
-    if e.row.note == "owner carried over from another shop's database":
-        return QCoreApplication.translate(
-            "audit_words", "{who}'s owner account was carried over from another shop's database."
-        ).format(who=e.who)
-    return QCoreApplication.translate("audit_words", "{who} added {person} as {role}.").format(
-        who=e.who, person=e.person(), role=role_label(str(e.after.get("role", "")))
-    )
-
-
-def _limit(fen: Any) -> str:
-    return (
-        formatting.money(fen)
-        if isinstance(fen, int)
-        else QCoreApplication.translate("audit_words", "no limit")
-    )
-
-
-USER_FIELDS: dict[str, tuple[str, Callable[[Any], str]]] = {
-    "display_name": (QT_TRANSLATE_NOOP("audit_words", "name"), str),
-    "username": (QT_TRANSLATE_NOOP("audit_words", "user name"), str),
-    "role": (QT_TRANSLATE_NOOP("audit_words", "role"), lambda value: role_label(str(value))),
-    "refund_limit_single_fen": (QT_TRANSLATE_NOOP("audit_words", "limit per refund"), _limit),
-    "refund_limit_daily_fen": (QT_TRANSLATE_NOOP("audit_words", "refunds per day"), _limit),
-}
-
-
-def _person_changed(e: Event) -> str:
-    changes = [
-        QCoreApplication.translate("audit_words", "{field} {before} → {after}").format(
-            field=_t(label), before=show(e.before.get(key)), after=show(e.after.get(key))
-        )
-        for key, (label, show) in USER_FIELDS.items()
-        if e.before.get(key) != e.after.get(key)
-    ]
-    if not changes:
-        return QCoreApplication.translate("audit_words", "{who} saved {person}'s record unchanged.").format(
-            who=e.who, person=e.person()
-        )
-    return QCoreApplication.translate("audit_words", "{who} changed {person}: {changes}.").format(
-        who=e.who, person=e.person(), changes=QCoreApplication.translate("audit_words", "; ").join(changes)
-    )
-
-
-def _person_disabled(e: Event) -> str:
-    return QCoreApplication.translate("audit_words", "{who} switched off {person}'s account.").format(
-        who=e.who, person=e.person()
-    )
-
-
-def _person_enabled(e: Event) -> str:
-    return QCoreApplication.translate("audit_words", "{who} switched {person}'s account back on.").format(
-        who=e.who, person=e.person()
-    )
-
-
-def _password_reset(e: Event) -> str:
-    return QCoreApplication.translate("audit_words", "{who} set a new password for {person}.").format(
-        who=e.who, person=e.person()
-    )
-
-
-def _password_changed(e: Event) -> str:
-    return QCoreApplication.translate("audit_words", "{who} changed their own password.").format(who=e.who)
-
-
-# --- settings and the shop ------------------------------------------------------------
-LANGUAGES = {
-    "zh_CN": QT_TRANSLATE_NOOP("audit_words", "Chinese"),
-    "en": QT_TRANSLATE_NOOP("audit_words", "English"),
-    "system": QT_TRANSLATE_NOOP("audit_words", "the system's language"),
-}
-
-
-def _settings_changed(e: Event) -> str:
-    name = e.row.entity_id or next(iter(e.after), "")
-    before, after = e.before.get(name), e.after.get(name)
-    if name == "language":
-        return QCoreApplication.translate(
-            "audit_words", "{who} changed the language from {before} to {after}."
-        ).format(
-            who=e.who,
-            before=_t(LANGUAGES.get(str(before), str(before))),
-            after=_t(LANGUAGES.get(str(after), str(after))),
-        )
-    if name == "score_weights":
-        return QCoreApplication.translate(
-            "audit_words", "{who} changed the weights of the experience score."
-        ).format(who=e.who)
-    return QCoreApplication.translate("audit_words", "{who} changed the setting “{name}”.").format(
-        who=e.who, name=name
-    )
-
-
-def _shop(e: Event) -> str:
-    if e.after.get("demo") or e.row.entity_id == "demo":
-        return QCoreApplication.translate("audit_words", "the demo shop")
-    return QCoreApplication.translate("audit_words", "shop {id}").format(id=e.row.entity_id)
-
-
-def _shop_connected(e: Event) -> str:
-    return QCoreApplication.translate("audit_words", "{who} connected the desk to {shop}.").format(
-        who=e.who, shop=_shop(e)
-    )
-
-
-def _shop_switched(e: Event) -> str:
-    return QCoreApplication.translate("audit_words", "{who} switched this computer to {shop}.").format(
-        who=e.who, shop=_shop(e)
-    )
-
+from app.views.audit_words_event import Event, _status_change, _t
+from app.views.audit_words_people import (
+    _password_changed,
+    _password_reset,
+    _person_added,
+    _person_changed,
+    _person_disabled,
+    _person_enabled,
+    _settings_changed,
+    _shop_connected,
+    _shop_switched,
+    _sign_in_refused,
+    _signed_in,
+    _signed_out,
+    _switched_user,
+)
 
 # --- refund decisions -----------------------------------------------------------------
 DECISIONS = {
