@@ -57,6 +57,9 @@ def order_row(**overrides: Any) -> dict[str, Any]:
         "synced_at": NOW,
     }
     row.update(overrides)
+    # The platform's order amount is the lines at list price plus shipping; what the buyer
+    # did not pay of it is the discount.
+    row.setdefault("promotion_amount", max(row["order_amount"] - row["pay_amount"], 0))
     return row
 
 
@@ -69,8 +72,8 @@ def order_line_row(order: Mapping[str, Any], **overrides: Any) -> dict[str, Any]
         "sku_id": "1760000000000001",
         "spec": "颜色:白色; 尺码:L",
         "item_num": 1,
-        "origin_amount": order["order_amount"],
-        "pay_amount": order["pay_amount"],
+        "origin_amount": order["order_amount"] - order["post_amount"],
+        "pay_amount": order["pay_amount"] - order["post_amount"],
         "status": order["status"],
         "after_sale_status": None,
         "after_sale_type": None,
@@ -225,7 +228,7 @@ def realistic_shop(
             create_time=create_time,
             update_time=create_time + rng.randint(60, 4 * HOUR),
             exp_ship_time=create_time + promise if promise else None,
-            order_amount=amount + 1_000,
+            order_amount=amount,
             pay_amount=amount - rng.choice((0, 0, 500, 1_000)),
             post_amount=0,
             buyer_words=rng.choice(NOTES),

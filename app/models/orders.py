@@ -32,6 +32,9 @@ class Order(Base):
     order_amount: Mapped[int] = mapped_column(Fen, default=0)
     pay_amount: Mapped[int] = mapped_column(Fen, default=0)
     post_amount: Mapped[int] = mapped_column(Fen, default=0)
+    # Every discount on the order, the shop's and the platform's (`promotion_amount`):
+    # the line prices plus shipping, less this, is what the buyer paid.
+    promotion_amount: Mapped[int] = mapped_column(Fen, default=0)
     buyer_words: Mapped[str] = mapped_column(Text, default="")
     seller_words: Mapped[str] = mapped_column(Text, default="")
     receiver_name: Mapped[str] = mapped_column(String(64), default="")

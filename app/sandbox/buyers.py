@@ -133,6 +133,7 @@ def new_order(rng: random.Random, mint: IdMint, created: int) -> lc.Order:
         "order_amount": sum(line["origin_amount"] for line in lines) + post,
         "pay_amount": sum(line["pay_amount"] for line in lines) + post,
         "post_amount": post,
+        "promotion_amount": sum(line["origin_amount"] - line["pay_amount"] for line in lines),
         "buyer_words": rng.choice(BUYER_WORDS) if rng.random() < 0.12 else "",
         "seller_words": "",
         "doudian_open_id": buyer_open_id(order_id),
@@ -248,5 +249,7 @@ def keep_48h_products(rng: random.Random, order: lc.Order) -> None:
         pay_amount=sku.price,
     )
     order.data.update(
-        order_amount=sku.price + order.data["post_amount"], pay_amount=sku.price + order.data["post_amount"]
+        order_amount=sku.price + order.data["post_amount"],
+        pay_amount=sku.price + order.data["post_amount"],
+        promotion_amount=0,
     )

@@ -95,6 +95,7 @@ class OrderDetail:
     status_desc: str
     order_amount: int
     post_amount: int
+    promotion_amount: int
     ship_time: int | None
     finish_time: int | None
     buyer_words: str
@@ -269,6 +270,7 @@ def order_detail(session: Session, order_id: str, *, rules: RuleSet | None = Non
         status_desc=order.status_desc,
         order_amount=order.order_amount,
         post_amount=order.post_amount,
+        promotion_amount=order.promotion_amount,
         ship_time=order.ship_time,
         finish_time=order.finish_time,
         buyer_words=order.buyer_words,

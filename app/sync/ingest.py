@@ -192,6 +192,7 @@ def parse_order(record: dict[str, Any], index: int, synced_at: int) -> OrderPage
             "order_amount": _int(record, "order_amount", where) or 0,
             "pay_amount": _int(record, "pay_amount", where) or 0,
             "post_amount": _int(record, "post_amount", where) or 0,
+            "promotion_amount": _int(record, "promotion_amount", where) or 0,
             "buyer_words": _text(record.get("buyer_words")),
             "seller_words": _text(record.get("seller_words")),
             "receiver_name": _text(record.get("mask_post_receiver")),

@@ -1,7 +1,8 @@
 """The orders screen's right-hand pane: one order, everything about it.
 
 Owns `OrderDetailPane`, which renders an `OrderDetail` as a read-only rich-text page:
-status and deadline, amounts, the SKU lines with their specs, the receiver (masked),
+status and deadline, the SKU lines with their specs, the amounts (goods, shipping,
+discounts and paid, which add up to the lines shown), the receiver (masked),
 the buyer's and seller's notes, parcels with tracking numbers (selectable, to paste
 into a carrier's site) and the order's after-sale requests. It re-renders itself on
 a language change and when the countdown ticks.
@@ -114,6 +115,7 @@ class OrderDetailPane(QWidget):
             (
                 self._header_html(d),
                 self._section(self.tr("Items"), self._lines_html(d)),
+                self._section(self.tr("Amounts"), self._amounts_html(d)),
                 self._section(self.tr("Receiver"), self._receiver_html(d)),
                 self._notes_html(d),
                 self._section(self.tr("Parcels"), self._parcels_html(d)),
@@ -144,12 +146,7 @@ class OrderDetailPane(QWidget):
             facts.append((self.tr("Paid at"), escape(formatting.shop_time(row.pay_time))))
         if d.ship_time:
             facts.append((self.tr("Shipped at"), escape(formatting.shop_time(d.ship_time))))
-        breakdown = self.tr("goods {goods}, shipping {shipping}").format(
-            goods=formatting.money(d.order_amount), shipping=formatting.money(d.post_amount)
-        )
-        facts.append(
-            (self.tr("Amount"), f"<b>{escape(formatting.money(row.pay_amount))}</b> {_muted(breakdown)}")
-        )
+        facts.append((self.tr("Amount"), f"<b>{escape(formatting.money(row.pay_amount))}</b>"))
         return (
             f"<h2>{escape(row.order_id)}</h2>"
             f"<p><span class='{self.status_class()}'>&nbsp;{escape(status)}&nbsp;</span>"
@@ -167,11 +164,45 @@ class OrderDetailPane(QWidget):
                 label = code_label(AFTER_SALE_STATUS_LABELS, line.after_sale_status)
                 text = self.tr("After-sale: {status}").format(status=label)
                 after_sale = f"<br><span class='urgent'>{escape(text)}</span>"
+            # The line at list price, as the goods figure below adds it up; its share of
+            # the discounts beside its spec.
+            discount = ""
+            if line.pay_amount < line.origin_amount:
+                text = self.tr("Discount {amount}").format(
+                    amount=formatting.money(line.pay_amount - line.origin_amount)
+                )
+                discount = "<br>" + _muted(text)
             cells.append(
-                f"<tr><td>{escape(line.product_name)}<br>{_muted(line.spec)}{after_sale}</td>"
+                f"<tr><td>{escape(line.product_name)}<br>{_muted(line.spec)}{discount}{after_sale}</td>"
                 f"<td align='right'>×{line.item_num}</td>"
-                f"<td align='right'>{escape(formatting.money(line.pay_amount))}</td></tr>"
+                f"<td align='right'>{escape(formatting.money(line.origin_amount))}</td></tr>"
             )
+        return "<table width='100%'>" + "".join(cells) + "</table>"
+
+    def _amounts_html(self, d: OrderDetail) -> str:
+        """Goods + shipping - discounts = paid, each the platform's own figure."""
+        # Without lines: the platform's order amount is the goods at list price plus shipping.
+        goods = sum(line.origin_amount for line in d.lines) if d.lines else d.order_amount - d.post_amount
+        rows = [
+            (self.tr("Goods"), goods),
+            (self.tr("Shipping"), d.post_amount),
+            (self.tr("Discounts"), -d.promotion_amount),
+        ]
+        # A price the shop changed after the order was placed is in what the buyer paid
+        # but in none of the figures above: say so rather than show a sum that is wrong.
+        adjustment = d.row.pay_amount - (goods + d.post_amount - d.promotion_amount)
+        if adjustment:
+            rows.append((self.tr("Price adjustments"), adjustment))
+        cells = [
+            f"<tr><td class='muted'>{escape(label)}</td>"
+            f"<td align='right'>{escape(formatting.money(amount))}</td></tr>"
+            for label, amount in rows
+        ]
+        paid = self.tr("Paid")
+        cells.append(
+            f"<tr><td><b>{escape(paid)}</b></td>"
+            f"<td align='right'><b>{escape(formatting.money(d.row.pay_amount))}</b></td></tr>"
+        )
         return "<table width='100%'>" + "".join(cells) + "</table>"
 
     def _receiver_html(self, d: OrderDetail) -> str:
