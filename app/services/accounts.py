@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import User
 from app.services import audit, passwords
-from app.services.permissions import MSG_ACTOR_CHANGED, Action, Actor, Role, authorise
+from app.services.permissions import MSG_ACTOR_CHANGED, Action, Actor, Role, actor_for, authorise
 from app.services.sign_in import (
     LOCKOUT_AFTER,
     LOCKOUT_FIRST_S,
@@ -35,7 +35,6 @@ from app.services.user_records import (
     PASSWORD_MIN,
     AccountError,
     UserRow,
-    actor_for,
     get_user,
     has_owner,
     insert_user,

@@ -190,6 +190,18 @@ class Actor:
     refund_limit_daily_fen: int | None
 
 
+def actor_for(user: User) -> Actor:
+    """The person's record as an Actor, its role and limits as they are in the record."""
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=Role(user.role),
+        refund_limit_single_fen=user.refund_limit_single_fen,
+        refund_limit_daily_fen=user.refund_limit_daily_fen,
+    )
+
+
 class PermissionDenied(Refusal):
     """What the person may not do, in plain words (context "accounts")."""
 
@@ -262,14 +274,7 @@ def authorise(
         user = session.get(User, actor.user_id, populate_existing=True)
     if user is None or not user.active or user.role != Role(actor.role):
         raise PermissionDenied(MSG_ACTOR_CHANGED, action)
-    current = Actor(
-        user_id=user.id,
-        username=user.username,
-        display_name=user.display_name,
-        role=Role(user.role),
-        refund_limit_single_fen=user.refund_limit_single_fen,
-        refund_limit_daily_fen=user.refund_limit_daily_fen,
-    )
+    current = actor_for(user)
     check(current, action, amount_fen=amount_fen, spent_today_fen=spent_today_fen)
     return current
 

@@ -18,7 +18,7 @@ from app.db import open_database
 from app.models import User
 from app.sandbox.demo import DEMO_SHOP_ID
 from app.services import accounts, audit, permissions
-from app.services.permissions import Action, Actor, Role
+from app.services.permissions import Action, Actor
 from app.sync.codes import QT_TRANSLATE_NOOP
 
 MSG_SHARED_DATABASE = QT_TRANSLATE_NOOP(
@@ -155,11 +155,4 @@ def actor_named(session: Session, username: str) -> Actor | None:
     ).first()
     if user is None:
         return None
-    return Actor(
-        user_id=user.id,
-        username=user.username,
-        display_name=user.display_name,
-        role=Role(user.role),
-        refund_limit_single_fen=user.refund_limit_single_fen,
-        refund_limit_daily_fen=user.refund_limit_daily_fen,
-    )
+    return permissions.actor_for(user)

@@ -34,9 +34,9 @@ from sqlalchemy.orm import Session
 
 from app.models import User
 from app.services import audit, passwords, permissions
-from app.services.permissions import Actor
+from app.services.permissions import Actor, actor_for
 from app.services.refusal import Refusal
-from app.services.user_records import actor_for, find_user, login_state
+from app.services.user_records import find_user, login_state
 from app.sync.codes import QT_TRANSLATE_NOOP
 
 LOCKOUT_AFTER = 5

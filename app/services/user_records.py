@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from app.models import User
 from app.models.people import DISPLAY_NAME_MAX, USERNAME_MAX
 from app.services import passwords
-from app.services.permissions import Actor, Role
+from app.services.permissions import Role
 from app.services.refusal import Refusal
 from app.sync.codes import QT_TRANSLATE_NOOP
 
@@ -115,17 +115,6 @@ def valid_limits(single: int | None, daily: int | None) -> tuple[int | None, int
 
 
 # --- reading ---------------------------------------------------------------------
-def actor_for(user: User) -> Actor:
-    return Actor(
-        user_id=user.id,
-        username=user.username,
-        display_name=user.display_name,
-        role=Role(user.role),
-        refund_limit_single_fen=user.refund_limit_single_fen,
-        refund_limit_daily_fen=user.refund_limit_daily_fen,
-    )
-
-
 def user_row(user: User) -> UserRow:
     return UserRow(
         id=user.id,
