@@ -9,7 +9,6 @@ allows one). And the desktop's start on a damaged file: the same words, no crash
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import sqlite3
 import subprocess
@@ -24,9 +23,9 @@ from app import config, desktop
 from app.db import open_database, sqlite_url
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sync import cli
+from tests.full_disk import ROOT, run_on_a_full_disk, small_disk_or_skip
 from tests.sandbox_control import mirrored_orders, platform_orders
 
-ROOT = Path(__file__).resolve().parents[1]
 GARBAGE = bytes(range(256)) * 64  # 16 KiB that no SQLite header starts with
 DAMAGED_WORDS = "The shop's database file is damaged and cannot be read."
 FULL_WORDS = "The disk is full, so nothing more can be stored and the sync stopped."
@@ -86,24 +85,8 @@ def test_an_unreachable_shared_database_is_told_not_taken_for_the_platform(tmp_p
     assert "Traceback" not in done.stderr
 
 
-def can_mount_a_small_disk(tmp_path: Path) -> bool:
-    if sys.platform != "linux" or shutil.which("unshare") is None:
-        return False
-    probe = tmp_path / "probe"
-    probe.mkdir()
-    tried = subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "mount", "-t", "tmpfs", "tmpfs", str(probe)],
-        capture_output=True,
-    )
-    return tried.returncode == 0
-
-
+# What the sync does on the full disk, then again once a person freed the space.
 FULL_DISK_SCRIPT = """
-set -e
-mount -t tmpfs -o size=8m tmpfs "$DISK"
-cp "$TEMPLATE" "$DISK/mirror.sqlite"
-dd if=/dev/zero of="$DISK/filler" bs=4096 2>/dev/null || true
-truncate -s -"$ROOM" "$DISK/filler"
 set +e
 "$PYTHON" main.py $SYNC >"$OUT/full.out" 2>"$OUT/full.err"
 echo $? >"$OUT/full.code"
@@ -119,28 +102,9 @@ cp "$DISK"/mirror.sqlite* "$OUT/"
 def test_a_full_disk_stops_the_sync_with_plain_words_and_loses_nothing(
     tmp_path: Path, sandbox_url: str, _migrated_template: Path
 ) -> None:
-    if not can_mount_a_small_disk(tmp_path):
-        pytest.skip("this system lets no process mount a small disk of its own (user namespaces)")
-    disk, out = tmp_path / "disk", tmp_path / "out"
-    disk.mkdir()
-    out.mkdir()
-    environment = {
-        **os.environ,
-        config.HOME_ENV: str(tmp_path / "home"),
-        "DISK": str(disk),
-        "OUT": str(out),
-        "TEMPLATE": str(_migrated_template),
-        "ROOM": str(160 * 1024),  # room for the database's side files, not for the shop's orders
-        "PYTHON": sys.executable,
-        "SYNC": " ".join(sync_argv(sandbox_url, f"sqlite:///{disk}/mirror.sqlite")),
-    }
-    subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", FULL_DISK_SCRIPT],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-        timeout=300,
-    )
+    disk, out = small_disk_or_skip(tmp_path)
+    sync = " ".join(sync_argv(sandbox_url, f"sqlite:///{disk}/mirror.sqlite"))
+    run_on_a_full_disk(disk, out, _migrated_template, tmp_path / "home", FULL_DISK_SCRIPT, SYNC=sync)
     said = (out / "full.out").read_text(encoding="utf-8")
     assert (out / "full.code").read_text().strip() == str(cli.EXIT_NEEDS_PERSON), said
     assert FULL_WORDS in said

@@ -14,10 +14,7 @@ worker's signal, and the sync process's.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -26,7 +23,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import make_url
 
-from app import config
 from app.db import make_engine, make_session_factory, open_database
 from app.models import AfterSale, Order, OutboxOperation, SyncCursor
 from app.models import outbox as outbox_state
@@ -40,6 +36,7 @@ from app.sync.status import SyncState, SyncStatus
 from app.sync.sync_process import SyncProcess
 from app.sync.worker import SyncWorker
 from app.views.sync_status_bar import SyncStatusBar
+from tests.full_disk import ROOT, run_on_a_full_disk, small_disk_or_skip
 from tests.loopback_forwarder import LoopbackForwarder, forwarding
 from tests.sandbox_control import (
     applied_by_client,
@@ -49,7 +46,6 @@ from tests.sandbox_control import (
     platform_orders,
     queue_refund_approval,
 )
-from tests.test_sync_cli import ROOT, can_mount_a_small_disk
 
 WAIT_MS = 30_000
 ON_POSTGRESQL = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
@@ -216,43 +212,22 @@ app.exec()
 syncing.stop()
 (out / "told.json").write_text(json.dumps(told))
 """
-FULL_DISK_SHELL = """
-set -e
-mount -t tmpfs -o size=8m tmpfs "$DISK"
-cp "$TEMPLATE" "$DISK/mirror.sqlite"
-dd if=/dev/zero of="$DISK/filler" bs=4096 2>/dev/null || true
-truncate -s -"$ROOM" "$DISK/filler"
-"$PYTHON" -c "$SCRIPT"
-"""
 
 
 @pytest.mark.slow
 def test_the_desktop_sync_on_a_disk_that_really_fills_up_says_so_and_carries_on_once_space_is_freed(
     tmp_path: Path, sandbox_url: str, _migrated_template: Path
 ) -> None:
-    if not can_mount_a_small_disk(tmp_path):
-        pytest.skip("this system lets no process mount a small disk of its own (user namespaces)")
-    disk, out = tmp_path / "disk", tmp_path / "out"
-    disk.mkdir()
-    out.mkdir()
-    environment = {
-        **os.environ,
-        config.HOME_ENV: str(tmp_path / "home"),
-        "PYTHONPATH": str(ROOT),
-        "DISK": str(disk),
-        "OUT": str(out),
-        "TEMPLATE": str(_migrated_template),
-        "ROOM": str(160 * 1024),  # room for the database's side files, not for the shop's orders
-        "PYTHON": sys.executable,
-        "STORE": sandbox_url,
-        "SCRIPT": DESKTOP_ON_A_FULL_DISK,
-    }
-    subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", FULL_DISK_SHELL],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-        timeout=300,
+    disk, out = small_disk_or_skip(tmp_path)
+    run_on_a_full_disk(
+        disk,
+        out,
+        _migrated_template,
+        tmp_path / "home",
+        '"$PYTHON" -c "$SCRIPT"\n',
+        PYTHONPATH=str(ROOT),
+        STORE=sandbox_url,
+        SCRIPT=DESKTOP_ON_A_FULL_DISK,
     )
     told = json.loads((out / "told.json").read_text())
     assert told[0]["state"] == SyncState.NEEDS_ATTENTION.value, told
