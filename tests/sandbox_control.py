@@ -115,19 +115,41 @@ def queue_refund_approval(session: Session, request: AfterSale) -> int:
     """Put an agree-refund operation for `request` in the outbox, as the refund decision
     service does but with no person attached (these tests are about the push); returns
     its sequence number."""
+    return queue_decision(session, request, OperateType.AGREE_REFUND, AfterSaleStatus.REFUNDED)
+
+
+def queue_refund_refusal(session: Session, request: AfterSale) -> int:
+    """Put a refusal of `request`'s refund in the outbox (the goods already shipped), as
+    the refund decision service does but with no person attached; its sequence number."""
+    return queue_decision(
+        session,
+        request,
+        OperateType.REFUSE_REFUND,
+        AfterSaleStatus.MERCHANT_REFUSED,
+        reject_reason_code=1,
+        remark="已发货",
+    )
+
+
+def queue_decision(
+    session: Session, request: AfterSale, operate: OperateType, to_status: AfterSaleStatus, **item: object
+) -> int:
+    """Put the merchant's `operate` on `request` (→ `to_status`) in the outbox, as the
+    refund decision service does but with no person attached; `item` adds to the
+    request's item (a refusal's reason and remark). Returns its sequence number."""
     outbox.enqueue(
         session,
         method="afterSale.operate",
         entity_type="after_sale",
         entity_id=request.aftersale_id,
         params={
-            "type": int(OperateType.AGREE_REFUND),
-            "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time}],
+            "type": int(operate),
+            "items": [{"aftersale_id": request.aftersale_id, **item, "update_time": request.update_time}],
         },
         actor=None,
         now=int(time.time()),
         based_on_update_time=request.update_time,
         expected_from_status=request.status,
-        expected_to_status=int(AfterSaleStatus.REFUNDED),
+        expected_to_status=int(to_status),
     )
     return session.scalar(select(func.max(OutboxOperation.seq)))

@@ -21,12 +21,18 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, AuditEvent
 from app.models import outbox as state
-from app.services import outbox
 from app.sync.codes import OPERATE_TRANSITIONS, AfterSaleStatus, AfterSaleType, OperateType, RecordRole
 from app.sync.engine import SyncEngine
 from app.sync.push import PROBLEM_CONFLICT, PROBLEM_PLATFORM_DECIDED
 from app.sync.request_history import who_moved_it_on
-from tests.sandbox_control import applied_by_client, control, demo_client, inject
+from tests.sandbox_control import (
+    applied_by_client,
+    control,
+    demo_client,
+    inject,
+    queue_decision,
+    queue_refund_refusal,
+)
 from tests.test_outbox_push import MovableClock, operation
 from tests.test_shipping_push import (
     open_shop,
@@ -60,21 +66,7 @@ def a_shop_with_one_return_request(
 def agree_to_the_return(engine: SyncEngine, request: AfterSale) -> int:
     """Queue the merchant's agreement (6 → 7), as the refund decision service does; its seq."""
     with engine._sessions.begin() as session:
-        outbox.enqueue(
-            session,
-            method="afterSale.operate",
-            entity_type="after_sale",
-            entity_id=request.aftersale_id,
-            params={
-                "type": int(OperateType.AGREE_RETURN),
-                "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time}],
-            },
-            actor=None,
-            now=int(time.time()),
-            based_on_update_time=request.update_time,
-            expected_from_status=request.status,
-            expected_to_status=int(AfterSaleStatus.AWAITING_BUYER_RETURN),
-        )
+        queue_decision(session, request, OperateType.AGREE_RETURN, AfterSaleStatus.AWAITING_BUYER_RETURN)
     return engine.push.due_operations()[0]
 
 
@@ -165,21 +157,7 @@ def test_a_confirmation_applied_after_the_platform_moved_twice_in_one_second_is_
     assert back, "some buyers should have sent their parcel back by now"
     request = back[0]
     with engine._sessions.begin() as session:
-        outbox.enqueue(
-            session,
-            method="afterSale.operate",
-            entity_type="after_sale",
-            entity_id=request.aftersale_id,
-            params={
-                "type": int(OperateType.CONFIRM_RETURN_AND_REFUND),
-                "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time}],
-            },
-            actor=None,
-            now=int(time.time()),
-            based_on_update_time=request.update_time,
-            expected_from_status=request.status,
-            expected_to_status=int(AfterSaleStatus.REFUNDED),
-        )
+        queue_decision(session, request, OperateType.CONFIRM_RETURN_AND_REFUND, AfterSaleStatus.REFUNDED)
     seq = engine.push.due_operations()[0]
     inject(sandbox_url, "drop_response", method="afterSale.operate")  # applied, the answer lost
     engine.push.push_once()
@@ -296,28 +274,7 @@ def test_a_refusal_overtaken_by_a_shipment_that_refused_the_refund_is_not_record
     with shop.sessions() as session:
         request = session.scalars(select(AfterSale).where(AfterSale.order_id == order_id)).one()
     with shop.sessions.begin() as session:  # the refund refused at this desk …
-        outbox.enqueue(
-            session,
-            method="afterSale.operate",
-            entity_type="after_sale",
-            entity_id=request.aftersale_id,
-            params={
-                "type": int(OperateType.REFUSE_REFUND),
-                "items": [
-                    {
-                        "aftersale_id": request.aftersale_id,
-                        "reject_reason_code": 1,
-                        "remark": "已发货",
-                        "update_time": request.update_time,
-                    }
-                ],
-            },
-            actor=None,
-            now=int(time.time()),
-            based_on_update_time=request.update_time,
-            expected_from_status=request.status,
-            expected_to_status=int(AfterSaleStatus.MERCHANT_REFUSED),
-        )
+        queue_refund_refusal(session, request)
     seq = shop.engine.push.due_operations()[0]
     inject(sandbox_url, "http_5xx", method="afterSale.operate")  # not applied, but who can tell
     shop.engine.push.push_once()

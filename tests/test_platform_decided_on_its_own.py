@@ -12,19 +12,24 @@ HTTP (its ledger shows who applied what), real databases.
 from __future__ import annotations
 
 import json
-import time
 
 from sqlalchemy import select
 
 from app.db import open_database
 from app.models import AuditEvent, OutboxOperation
 from app.models import outbox as state
-from app.services import outbox
 from app.services.metric_drill_down import drill_down
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType, RecordRole
+from app.sync.codes import AfterSaleStatus, AfterSaleType, RecordRole
 from app.sync.engine import SyncEngine
 from app.sync.push import PROBLEM_PLATFORM_DECIDED
-from tests.sandbox_control import applied_by_client, control, demo_client, inject, sandbox_now
+from tests.sandbox_control import (
+    applied_by_client,
+    control,
+    demo_client,
+    inject,
+    queue_refund_refusal,
+    sandbox_now,
+)
 from tests.test_outbox_push import MovableClock, approve, open_refund_requests, operation
 
 HOUR = 3600
@@ -122,28 +127,7 @@ def test_a_refusal_that_arrives_after_the_platform_agreed_at_the_deadline_says_s
     engine, _ = a_shop_with_one_refund_request(sandbox_url, sqlite_url)
     request = open_refund_requests(engine, 1)[0]
     with engine._sessions.begin() as session:  # refused offline …
-        outbox.enqueue(
-            session,
-            method="afterSale.operate",
-            entity_type="after_sale",
-            entity_id=request.aftersale_id,
-            params={
-                "type": int(OperateType.REFUSE_REFUND),
-                "items": [
-                    {
-                        "aftersale_id": request.aftersale_id,
-                        "reject_reason_code": 1,
-                        "remark": "已发货",
-                        "update_time": request.update_time,
-                    }
-                ],
-            },
-            actor=None,
-            now=int(time.time()),
-            based_on_update_time=request.update_time,
-            expected_from_status=request.status,
-            expected_to_status=int(AfterSaleStatus.MERCHANT_REFUSED),
-        )
+        queue_refund_refusal(session, request)
     control(sandbox_url, "clock", {"advance_s": 49 * HOUR})  # … and the platform agreed meanwhile
 
     assert engine.push.push_once().counts == {state.CONFLICT: 1}
