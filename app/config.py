@@ -20,7 +20,7 @@ import logging
 import math
 import os
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import ClassVar
 
@@ -265,8 +265,9 @@ def _keep_copy(path: Path, data: bytes) -> Path:
             number += 1
 
 
-_KNOWN = ("language", "sync_interval_s", "database_url", "shop", "stay_signed_in_user", "extra")
-_SHOP_FIELDS = ("gateway", "app_key", "shop_id")
+# Read from the dataclasses, so a new setting is never reported as unknown and dropped.
+_KNOWN = tuple(entry.name for entry in fields(Settings))
+_SHOP_FIELDS = tuple(entry.name for entry in fields(ShopConnection))
 
 
 def _checked(raw: dict[str, object]) -> tuple[Settings, list[SettingsNote]]:
