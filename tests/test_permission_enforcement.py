@@ -12,9 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -36,6 +34,7 @@ from app.services.shop_setup import ShopChoice, switch_shop
 from app.sync.codes import AfterSaleType
 from tests.builders import HOUR, NOW, after_sale_row, order_row, seed
 from tests.fixtures_views import actor_of, add_person
+from tests.memory_keyring import MemoryKeyring, keyring_in_use
 
 DAY = 24 * HOUR
 SF = next(c for c in carriers.bundled() if c.code == "shunfeng").example
@@ -44,30 +43,10 @@ REAL_SHOP = ShopChoice(
 )
 
 
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    with keyring_in_use(MemoryKeyring()) as backend:
+        yield backend
 
 
 class Shop:

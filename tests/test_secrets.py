@@ -18,30 +18,11 @@ from app.db import open_database
 from app.logging_setup import setup_logging
 from app.services import accounts
 from app.services.permissions import Role
+from tests.memory_keyring import MemoryKeyring
 
 SECRET = "s3cr3t-Ω-9f8e7d6c5b4a3210"
 APP_KEY = "7311234567890123456"
 T0 = 1_795_000_000
-
-
-class MemoryKeyring(KeyringBackend):
-    """A real keyring backend that keeps entries in a dict (no OS keyring runs here)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.entries.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("no such entry")
 
 
 class LockedKeyring(MemoryKeyring):

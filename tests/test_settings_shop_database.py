@@ -10,7 +10,6 @@ import json
 import socket
 from collections.abc import Iterator
 
-import keyring
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -29,7 +28,7 @@ from app.views.settings_dialog import SettingsDialog
 from app.views.shop_database_section import ShopDatabaseSection
 from tests.fixtures_db import _reset_postgres_schema
 from tests.fixtures_views import actor_of, add_person
-from tests.test_secrets import MemoryKeyring
+from tests.memory_keyring import MemoryKeyring, keyring_in_use
 
 PASSWORD = "shop-db-Ω-secret"
 READY_WORDS = "Connected. The database is empty; AfterSales Desk will set it up when it starts."
@@ -37,11 +36,8 @@ READY_WORDS = "Connected. The database is empty; AfterSales Desk will set it up 
 
 @pytest.fixture
 def memory_keyring(app_home: object) -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    with keyring_in_use(MemoryKeyring()) as backend:
+        yield backend
 
 
 @pytest.fixture

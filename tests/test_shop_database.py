@@ -40,7 +40,7 @@ from app.services.shop_connection_settings import (
 from app.services.shop_database import DatabaseStatus, check_database, classify_error
 from app.shop import configured_shop
 from tests.fixtures_db import _psycopg_url, _reset_postgres_schema
-from tests.test_secrets import MemoryKeyring
+from tests.memory_keyring import MemoryKeyring, keyring_in_use
 
 PASSWORD = "p@ss:w/rd-Ω-7"
 
@@ -73,11 +73,8 @@ def role(server: Engine) -> Iterator[str]:
 @pytest.fixture
 def memory_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
     monkeypatch.setenv(config.HOME_ENV, str(tmp_path))
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    with keyring_in_use(MemoryKeyring()) as backend:
+        yield backend
 
 
 def set_revision(url: str, revision: str) -> None:

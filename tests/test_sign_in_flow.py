@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -29,6 +28,7 @@ from app.views.main_window import MainWindow
 from app.views.settings_dialog import SettingsDialog
 from app.views.sign_in_flow import WindowKeeper, needs_first_run, sign_in
 from tests.fixtures_views import FakeSyncWorker, actor_of, add_person
+from tests.memory_keyring import MemoryKeyring, keyring_in_use
 
 NOW = 1_795_000_000
 REAL_SHOP = ShopChoice(
@@ -40,30 +40,10 @@ REAL_SHOP = ShopChoice(
 )
 
 
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    with keyring_in_use(MemoryKeyring()) as backend:
+        yield backend
 
 
 def test_a_database_without_an_owner_starts_with_the_wizard(session_factory: sessionmaker[Session]) -> None:
