@@ -79,6 +79,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 from sqlalchemy import Connection, event, select, update
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
@@ -272,11 +273,17 @@ def authorise(
         user = lock_person(session, actor.user_id)
     else:
         user = session.get(User, actor.user_id, populate_existing=True)
-    if user is None or not user.active or user.role != Role(actor.role):
+    if _changed_since_sign_in(user, actor):
         raise PermissionDenied(MSG_ACTOR_CHANGED, action)
     current = actor_for(user)
     check(current, action, amount_fen=amount_fen, spent_today_fen=spent_today_fen)
     return current
+
+
+def _changed_since_sign_in(record: Any, actor: Actor) -> bool:
+    """Whether the person's record (a User, or a row of its role and active) no longer
+    matches the sign-in: removed, switched off, or given another role."""
+    return record is None or not record.active or record.role != Role(actor.role)
 
 
 def reading_sessions(
@@ -301,7 +308,7 @@ def reading_sessions(
         found = connection.execute(
             select(User.role, User.active).where(User.id == actor.user_id)
         ).first()
-        if found is None or not found.active or found.role != Role(actor.role):
+        if _changed_since_sign_in(found, actor):
             refused = PermissionDenied(MSG_ACTOR_CHANGED, action)
             if on_refused is not None:
                 on_refused(refused)
