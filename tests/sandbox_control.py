@@ -15,11 +15,13 @@ import requests
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.models import AfterSale, Order, OutboxOperation
+from app.db import open_database
+from app.models import AfterSale, Order, OutboxOperation, QuarantinedRecord
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.services import outbox
 from app.sync.client import PlatformClient, ShopCredentials
 from app.sync.codes import AfterSaleStatus, OperateType
+from app.sync.engine import SyncEngine
 
 DAY = 86400
 
@@ -103,6 +105,33 @@ def mirrored_orders(sessions: sessionmaker[Session], *, updated_since: int | Non
 def mirrored_after_sales(sessions: sessionmaker[Session]) -> dict[str, int]:
     with sessions() as session:
         return dict(session.execute(select(AfterSale.aftersale_id, AfterSale.update_time)).all())
+
+
+def make_engine(url: str, database_url: str, **options: Any) -> SyncEngine:
+    """The app's sync engine between the sandbox at `url` and the database at `database_url`."""
+    _, sessions = open_database(database_url)
+    return SyncEngine(demo_client(url), sessions, **options)
+
+
+def assert_mirror_matches_platform(engine: SyncEngine, url: str, *, keeps_older: bool = False) -> None:
+    """Every platform record is mirrored at its newest version, and nothing else is there.
+
+    With `keeps_older`, the mirror may also keep records that have since aged out of
+    the platform's 90-day window (the clock was moved forward).
+    """
+    for mirrored, truth in (
+        (mirrored_orders(engine._sessions), platform_orders(url)),
+        (mirrored_after_sales(engine._sessions), platform_after_sales(url)),
+    ):
+        if keeps_older:
+            mirrored = {key: mirrored.get(key) for key in truth}
+        assert mirrored == truth
+
+
+def set_aside(engine: SyncEngine) -> list[QuarantinedRecord]:
+    """The records the engine's runs set aside for a person, oldest first."""
+    with engine._sessions() as session:
+        return list(session.scalars(select(QuarantinedRecord).order_by(QuarantinedRecord.id)))
 
 
 def applied_by_client(url: str, entity_id: str) -> int:

@@ -26,17 +26,11 @@ from app.services.platform_lists import (
     store_list,
 )
 from app.sync.client import Outcome
-from app.sync.engine import SyncEngine
-from tests.sandbox_control import control, demo_client, inject
+from tests.sandbox_control import control, demo_client, inject, make_engine
 
 DAY = 86400
 # A copy fetched two days ago, from a time when the platform listed one carrier only.
 OLD_COPY = [{"id": 7, "name": "顺丰速运", "code": "shunfeng"}]
-
-
-def make_engine(url: str, database_url: str) -> SyncEngine:
-    _, sessions = open_database(database_url)
-    return SyncEngine(demo_client(url), sessions)
 
 
 def carriers(sessions: sessionmaker[Session]) -> list[LogisticsCompany]:

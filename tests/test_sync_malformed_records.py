@@ -18,24 +18,22 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
-from app.db import open_database
-from app.models import AfterSale, Order, QuarantinedRecord, SyncCursor
+from app.models import AfterSale, Order, SyncCursor
 from app.services import needs_attention
 from app.sync import quarantine
 from app.sync.client import Outcome
-from app.sync.engine import SyncEngine
 from app.sync.pull import AFTER_SALES, ORDERS
 from tests.sandbox_control import (
     control,
-    demo_client,
     inject,
+    make_engine,
     mirrored_after_sales,
     mirrored_orders,
     platform_after_sales,
     platform_orders,
     sandbox_now,
+    set_aside,
 )
 from tests.test_sync_quarantine import PLANTED_ID, planted_order, platform_record
 
@@ -46,16 +44,6 @@ def keeps_sending(url: str, record: Any, method: str = "order.searchList") -> No
     """The platform sends `record` in the next two answers it belongs in: a page with a
     record of the wrong shape is read once more before the record is set aside."""
     inject(url, "plant_record", count=2, method=method, record=record)
-
-
-def make_engine(url: str, database_url: str, **options: Any) -> SyncEngine:
-    _, sessions = open_database(database_url)
-    return SyncEngine(demo_client(url), sessions, **options)
-
-
-def set_aside(engine: SyncEngine) -> list[QuarantinedRecord]:
-    with engine._sessions() as session:
-        return list(session.scalars(select(QuarantinedRecord).order_by(QuarantinedRecord.id)))
 
 
 def without(record: dict[str, Any], key: str) -> dict[str, Any]:

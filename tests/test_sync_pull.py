@@ -10,40 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from app.db import open_database
 from app.models import SyncCursor
 from app.sync.client import PROBLEM_CLOCK, PROBLEM_SIGNATURE, PROBLEM_UNREADABLE, Outcome, PlatformClient
-from app.sync.engine import SyncEngine
 from app.sync.pull import ORDERS
 from tests.sandbox_control import (
+    assert_mirror_matches_platform,
     control,
-    demo_client,
     inject,
-    mirrored_after_sales,
-    mirrored_orders,
-    platform_after_sales,
-    platform_orders,
+    make_engine,
 )
-
-
-def make_engine(url: str, database_url: str, page_size: int = 100, **options: object) -> SyncEngine:
-    _, sessions = open_database(database_url)
-    return SyncEngine(demo_client(url), sessions, page_size=page_size, **options)  # type: ignore[arg-type]
-
-
-def assert_mirror_matches_platform(engine: SyncEngine, url: str, *, keeps_older: bool = False) -> None:
-    """Every platform record is mirrored at its newest version, and nothing else is there.
-
-    With `keeps_older`, the mirror may also keep records that have since aged out of
-    the platform's 90-day window (the clock was moved forward).
-    """
-    for mirrored, truth in (
-        (mirrored_orders(engine._sessions), platform_orders(url)),
-        (mirrored_after_sales(engine._sessions), platform_after_sales(url)),
-    ):
-        if keeps_older:
-            mirrored = {key: mirrored.get(key) for key in truth}
-        assert mirrored == truth
 
 
 def test_a_full_pull_mirrors_every_order_and_after_sale(sandbox_url: str, database_url: str) -> None:

@@ -19,31 +19,26 @@ import pytest
 from sqlalchemy import select
 
 from app.db import open_database
-from app.models import AfterSale, Order, OrderLine, QuarantinedRecord, SyncCursor
+from app.models import AfterSale, Order, OrderLine, SyncCursor
 from app.services import needs_attention
 from app.sync import page_store, quarantine
 from app.sync.client import Outcome
-from app.sync.engine import SyncEngine
 from app.sync.pull import AFTER_SALES, ORDERS
 from tests.sandbox_control import (
     DAY,
+    assert_mirror_matches_platform,
     control,
     demo_client,
     inject,
-    mirrored_after_sales,
+    make_engine,
     mirrored_orders,
-    platform_after_sales,
     platform_orders,
     sandbox_now,
+    set_aside,
 )
 
 PLANTED_ID = "6999000000000000001"  # an order the platform does not otherwise have
 YEAR_2100 = 4_102_444_800
-
-
-def make_engine(url: str, database_url: str) -> SyncEngine:
-    _, sessions = open_database(database_url)
-    return SyncEngine(demo_client(url), sessions)
 
 
 def platform_record(url: str, method: str, key: str) -> dict[str, Any]:
@@ -73,16 +68,6 @@ def planted_order(url: str, **changes: Any) -> dict[str, Any]:
 
 def plant(url: str, record: dict[str, Any], method: str = "order.searchList") -> None:
     inject(url, "plant_record", method=method, record=record)
-
-
-def set_aside(engine: SyncEngine) -> list[QuarantinedRecord]:
-    with engine._sessions() as session:
-        return list(session.scalars(select(QuarantinedRecord).order_by(QuarantinedRecord.id)))
-
-
-def assert_mirror_is_the_platform(engine: SyncEngine, url: str) -> None:
-    assert mirrored_orders(engine._sessions) == platform_orders(url)
-    assert mirrored_after_sales(engine._sessions) == platform_after_sales(url)
 
 
 def first_line(order: dict[str, Any], **changes: Any) -> dict[str, Any]:
@@ -121,7 +106,7 @@ def test_a_record_the_database_cannot_hold_is_set_aside_raw_and_the_rest_of_the_
     engine = make_engine(sandbox_url, database_url)
     report = engine.run_once()
     assert report.outcome is Outcome.DONE, report
-    assert_mirror_is_the_platform(engine, sandbox_url)  # every real order, and not the spoilt one
+    assert_mirror_matches_platform(engine, sandbox_url)  # every real order, and not the spoilt one
     (kept,) = set_aside(engine)
     assert (kept.stream, kept.record_id, kept.reason) == ("orders", PLANTED_ID, reason)
     assert json.loads(kept.raw) == record  # exactly as received
@@ -130,7 +115,7 @@ def test_a_record_the_database_cannot_hold_is_set_aside_raw_and_the_rest_of_the_
         assert session.get(SyncCursor, ORDERS.name).high_water >= record["update_time"]  # moved on
     control(sandbox_url, "tick", {"new_orders": 3})
     assert engine.run_once().outcome is Outcome.DONE  # the overlap meets it again: still one row
-    assert_mirror_is_the_platform(engine, sandbox_url)
+    assert_mirror_matches_platform(engine, sandbox_url)
     assert len(set_aside(engine)) == 1
 
 
@@ -156,7 +141,7 @@ def test_an_after_sale_the_database_cannot_hold_is_set_aside_and_the_rest_stored
     plant(sandbox_url, item, method="afterSale.List")
     engine = make_engine(sandbox_url, database_url)
     assert engine.run_once().outcome is Outcome.DONE
-    assert_mirror_is_the_platform(engine, sandbox_url)
+    assert_mirror_matches_platform(engine, sandbox_url)
     (kept,) = set_aside(engine)
     assert (kept.stream, kept.record_id, kept.reason) == (
         "after_sales",
@@ -201,7 +186,7 @@ def test_what_the_database_still_refuses_is_isolated_record_by_record(
     plant(sandbox_url, record)
     engine = make_engine(sandbox_url, database_url)
     assert engine.run_once().outcome is Outcome.DONE
-    assert_mirror_is_the_platform(engine, sandbox_url)
+    assert_mirror_matches_platform(engine, sandbox_url)
     (kept,) = set_aside(engine)
     assert (kept.record_id, kept.reason) == (PLANTED_ID, quarantine.REASON_DATABASE_REFUSED)
     with engine._sessions() as session:
@@ -226,7 +211,7 @@ def test_a_record_dated_in_the_platforms_future_never_moves_the_cursor_and_later
     )
     control(sandbox_url, "tick", {"new_orders": 5})  # the shop goes on selling
     assert engine.run_once().outcome is Outcome.DONE
-    assert_mirror_is_the_platform(engine, sandbox_url)
+    assert_mirror_matches_platform(engine, sandbox_url)
 
 
 def test_the_platforms_own_clock_in_its_answer_bounds_the_cursor_when_it_runs_ahead_of_ours(
