@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 TEST_DATABASE_ENV = "AFTERSALES_TEST_DATABASE_URL"
 DEFAULT_TEST_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/test"
@@ -74,3 +74,19 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 @pytest.fixture
 def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('db') / 'mirror.sqlite'}"
+
+
+def end_the_lease_connection(database_url: str | URL) -> None:
+    """What the server does when the sync lease holder's network goes: its lease
+    connection (the one holding the advisory lock) ends, and the holder is not told."""
+    admin = create_engine(database_url)
+    with admin.begin() as connection:
+        ended = connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks"
+                " WHERE locktype = 'advisory' AND objsubid = 1 AND database ="
+                " (SELECT oid FROM pg_database WHERE datname = current_database())"
+            )
+        ).all()
+    admin.dispose()
+    assert ended == [(True,)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import select
 
 from app.db import open_database
 from app.models import OutboxOperation
@@ -22,26 +22,12 @@ from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sync.client import ApiResult, PlatformClient, ShopCredentials
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
+from tests.fixtures_db import end_the_lease_connection
 from tests.sandbox_control import applied_by_client
 from tests.test_outbox_push import approve, open_refund_requests
 from tests.test_sync_lease import first_workstation, operate_requests, workstation
 
 ON_POSTGRESQL = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
-
-
-def end_the_lease_connection(database_url: str) -> None:
-    """What the server does when the holder's network goes: its lease connection ends."""
-    admin = create_engine(database_url)
-    with admin.begin() as connection:
-        ended = connection.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_locks"
-                " WHERE locktype = 'advisory' AND objsubid = 1 AND database ="
-                " (SELECT oid FROM pg_database WHERE datname = current_database())"
-            )
-        ).all()
-    admin.dispose()
-    assert ended == [(True,)]
 
 
 class FailoverAfterFirstDecision(PlatformClient):

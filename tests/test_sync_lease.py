@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, select
 
 from app.db import open_database
 from app.models import OutboxOperation
@@ -26,6 +26,7 @@ from app.sync.engine import RunReport, SyncEngine
 from app.sync.lease import OutboxClaim, SyncLease
 from app.sync.push import PushReport
 from app.sync.status import PROBLEM_ANOTHER_WORKSTATION_SYNCING
+from tests.fixtures_db import end_the_lease_connection
 from tests.sandbox_control import applied_by_client, control, demo_client, inject
 from tests.test_outbox_push import MovableClock, approve, open_refund_requests, synced_engine
 
@@ -108,17 +109,7 @@ def test_a_holder_whose_connection_died_is_replaced_at_the_next_try(
     assert second.run_once().standing_by
     # The holder's connection ends as when its computer loses the network: the server
     # ends it, and the holder is not told.
-    admin = create_engine(first._sessions.kw["bind"].url)
-    with admin.begin() as connection:
-        ended = connection.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_locks"
-                " WHERE locktype = 'advisory' AND objsubid = 1 AND database ="
-                " (SELECT oid FROM pg_database WHERE datname = current_database())"
-            )
-        ).all()
-    admin.dispose()
-    assert ended == [(True,)]
+    end_the_lease_connection(first._sessions.kw["bind"].url)
 
     taken_over = second.run_once()
     assert not taken_over.standing_by and taken_over.outcome.value == "done"
