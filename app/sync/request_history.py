@@ -21,14 +21,14 @@ writes exactly these (app/sandbox/lifecycle.py `record`, docs/sandbox.md).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any
 
+from app.services.audit import SHOP_TZ
 from app.sync import codes
 from app.sync.codes import RecordRole
 
 SHOP, PLATFORM, SOMEONE_ELSE = "shop", "platform", "someone else"
-PLATFORM_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
 # One entry as read: (Unix seconds, place in the list, role or None, action).
@@ -93,7 +93,8 @@ def _entries(detail: Any) -> list[_Entry] | None:
         if not isinstance(log, dict):
             return None
         try:
-            at = datetime.strptime(str(log.get("time")), TIME_FORMAT).replace(tzinfo=PLATFORM_TZ)
+            # The platform writes China's wall time, the shop's zone.
+            at = datetime.strptime(str(log.get("time")), TIME_FORMAT).replace(tzinfo=SHOP_TZ)
         except ValueError:
             return None
         entries.append((int(at.timestamp()), place, _role(log.get("role")), str(log.get("action") or "")))
