@@ -20,7 +20,7 @@ from app.models import AfterSale, Order, OutboxOperation, QuarantinedRecord
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.services import outbox
 from app.sync.client import PlatformClient, ShopCredentials
-from app.sync.codes import AfterSaleStatus, OperateType
+from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType
 from app.sync.engine import SyncEngine
 
 DAY = 86400
@@ -138,6 +138,25 @@ def applied_by_client(url: str, entity_id: str) -> int:
     """How many client operations the platform's ledger shows applied to `entity_id`."""
     entries = requests.get(f"{url}/_sandbox/ledger", params={"since": 0}, timeout=30).json()["entries"]
     return sum(1 for entry in entries if entry["actor"] == "client" and entry["entity_id"] == entity_id)
+
+
+def new_refunds_after_shipment(url: str, count: int) -> Any:
+    """The platform's buyers ask for `count` refunds of orders already shipped."""
+    return control(
+        url, "tick", {"new_after_sales": count, "after_sale_type": int(AfterSaleType.REFUND_AFTER_SHIPMENT)}
+    )
+
+
+def a_refund_after_shipment_to_decide(session: Session) -> AfterSale:
+    """One mirrored refund-after-shipment request still waiting for the merchant."""
+    request = session.scalars(
+        select(AfterSale).where(
+            AfterSale.status == AfterSaleStatus.AWAITING_MERCHANT,
+            AfterSale.type == AfterSaleType.REFUND_AFTER_SHIPMENT,
+        )
+    ).first()
+    assert request is not None
+    return request
 
 
 def queue_refund_approval(session: Session, request: AfterSale) -> int:

@@ -21,17 +21,22 @@ from sqlalchemy import select
 
 from app import config, desktop
 from app.db import open_database
-from app.models import AfterSale, OutboxOperation
+from app.models import OutboxOperation
 from app.models import outbox as outbox_state
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.server import SandboxServer
 from app.services import accounts
 from app.shop import SECRET_ENV
-from app.sync.codes import AfterSaleStatus, AfterSaleType
 from app.sync.engine import SyncEngine
 from app.views.login_dialog import LoginDialog
 from app.views.main_window import MainWindow
-from tests.sandbox_control import applied_by_client, control, demo_client, queue_refund_approval
+from tests.sandbox_control import (
+    a_refund_after_shipment_to_decide,
+    applied_by_client,
+    demo_client,
+    new_refunds_after_shipment,
+    queue_refund_approval,
+)
 
 PUSH_TIMEOUT_MS = 60_000  # a bound on a hang (the sync process starts, then pushes), not a speed
 
@@ -48,23 +53,13 @@ def no_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def a_restarted_desk(home: Path, database_url: str, sandbox: SandboxServer) -> str:
     """A desk that synced before, with an approval made but not yet sent; returns its request."""
-    control(
-        sandbox.url,
-        "tick",
-        {"new_after_sales": 1, "after_sale_type": int(AfterSaleType.REFUND_AFTER_SHIPMENT)},
-    )
+    new_refunds_after_shipment(sandbox.url, 1)
     engine, sessions = open_database(database_url)
     with sessions.begin() as session:
         accounts.create_owner(session, "xiaolin", "小林", "correct horse 42", now=0)
     SyncEngine(demo_client(sandbox.url), sessions).run_once()
     with sessions.begin() as session:
-        request = session.scalars(
-            select(AfterSale).where(
-                AfterSale.status == AfterSaleStatus.AWAITING_MERCHANT,
-                AfterSale.type == AfterSaleType.REFUND_AFTER_SHIPMENT,
-            )
-        ).first()
-        assert request is not None
+        request = a_refund_after_shipment_to_decide(session)
         queue_refund_approval(session, request)
         aftersale_id = request.aftersale_id
     engine.dispose()

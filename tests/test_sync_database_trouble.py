@@ -24,12 +24,11 @@ from sqlalchemy import event, func, select
 from sqlalchemy.engine import make_url
 
 from app.db import make_engine, make_session_factory, open_database
-from app.models import AfterSale, Order, OutboxOperation, SyncCursor
+from app.models import Order, OutboxOperation, SyncCursor
 from app.models import outbox as outbox_state
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.server import SandboxServer
 from app.sync.client import ShopCredentials
-from app.sync.codes import AfterSaleStatus, AfterSaleType
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
 from app.sync.status import SyncState, SyncStatus
@@ -39,10 +38,12 @@ from app.views.sync_status_bar import SyncStatusBar
 from tests.full_disk import ROOT, run_on_a_full_disk, small_disk_or_skip
 from tests.loopback_forwarder import LoopbackForwarder, forwarding
 from tests.sandbox_control import (
+    a_refund_after_shipment_to_decide,
     applied_by_client,
     control,
     demo_client,
     mirrored_orders,
+    new_refunds_after_shipment,
     platform_orders,
     queue_refund_approval,
 )
@@ -113,11 +114,7 @@ def worker_on(qtbot: QtBot) -> Iterator[Callable[..., SyncWorker]]:
 def test_a_disk_that_fills_up_mid_sync_needs_a_person_keeps_every_decision_and_carries_on_by_itself(
     qtbot: QtBot, worker_on: Callable[..., SyncWorker], sandbox: SandboxServer, sqlite_url: str
 ) -> None:
-    control(
-        sandbox.url,
-        "tick",
-        {"new_after_sales": 2, "after_sale_type": int(AfterSaleType.REFUND_AFTER_SHIPMENT)},
-    )
+    new_refunds_after_shipment(sandbox.url, 2)
     engine, sessions = open_database(sqlite_url)
     room = [ALL_THE_ROOM]
 
@@ -131,13 +128,7 @@ def test_a_disk_that_fills_up_mid_sync_needs_a_person_keeps_every_decision_and_c
     assert first.state is SyncState.ONLINE
 
     with sessions.begin() as session:  # a clerk approves a refund …
-        request = session.scalars(
-            select(AfterSale).where(
-                AfterSale.status == AfterSaleStatus.AWAITING_MERCHANT,
-                AfterSale.type == AfterSaleType.REFUND_AFTER_SHIPMENT,
-            )
-        ).first()
-        assert request is not None
+        request = a_refund_after_shipment_to_decide(session)
         seq = queue_refund_approval(session, request)
     control(sandbox.url, "tick", {"new_orders": 300})  # … while the shop gets busy
     room[0] = NO_ROOM_LEFT  # and the disk fills up

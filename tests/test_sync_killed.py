@@ -23,13 +23,15 @@ from app.db import open_database
 from app.models import AfterSale, OutboxOperation
 from app.models import outbox as outbox_state
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from app.sync.codes import AfterSaleStatus, AfterSaleType
+from app.sync.codes import AfterSaleStatus
 from tests.sandbox_control import (
     DAY,
+    a_refund_after_shipment_to_decide,
     applied_by_client,
     control,
     inject,
     mirrored_orders,
+    new_refunds_after_shipment,
     platform_orders,
     queue_refund_approval,
     sandbox_now,
@@ -124,11 +126,7 @@ def test_a_sync_killed_mid_pull_resumes_with_no_gap_and_no_duplicate(
 def test_a_sync_killed_after_sending_a_decision_but_before_its_answer_applies_it_once(
     sandbox_url: str, tmp_path: Path
 ) -> None:
-    control(
-        sandbox_url,
-        "tick",
-        {"new_after_sales": 3, "after_sale_type": int(AfterSaleType.REFUND_AFTER_SHIPMENT)},
-    )
+    new_refunds_after_shipment(sandbox_url, 3)
     database = tmp_path / "mirror.sqlite"
     environment = {**os.environ, "AFTERSALES_DESK_HOME": str(tmp_path / "home")}
     subprocess.run(
@@ -141,13 +139,7 @@ def test_a_sync_killed_after_sending_a_decision_but_before_its_answer_applies_it
     )
     _, sessions = open_database(f"sqlite:///{database}")
     with sessions.begin() as session:
-        request = session.scalars(
-            select(AfterSale).where(
-                AfterSale.status == AfterSaleStatus.AWAITING_MERCHANT,
-                AfterSale.type == AfterSaleType.REFUND_AFTER_SHIPMENT,
-            )
-        ).first()
-        assert request is not None
+        request = a_refund_after_shipment_to_decide(session)
         queue_refund_approval(session, request)
     # The platform applies the decision at once but answers only after 30 s: time to kill.
     inject(sandbox_url, "latency", method="afterSale.operate", ms=30_000)

@@ -11,24 +11,23 @@ from collections.abc import Callable
 import keyring
 from keyring.backends import fail
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from app import config
 from app.db import open_database
-from app.models import AfterSale
 from app.sandbox.server import SandboxServer
 from app.shop import PROBLEM_SECRET_MISSING, SECRET_ENV, configured_shop
 from app.sync.client import PROBLEM_NETWORK
-from app.sync.codes import AfterSaleStatus, AfterSaleType
 from app.sync.engine import SyncEngine
 from app.sync.status import SyncState, SyncStatus
 from app.sync.worker import SyncWorker
 from app.views.sync_status_bar import SyncStatusBar
 from tests.sandbox_control import (
+    a_refund_after_shipment_to_decide,
     applied_by_client,
     control,
     demo_client,
     mirrored_orders,
+    new_refunds_after_shipment,
     platform_orders,
     queue_refund_approval,
 )
@@ -115,11 +114,7 @@ def test_a_rejected_secret_needs_a_person(qtbot: QtBot, sandbox_url: str, sqlite
 def test_decisions_made_offline_drain_on_reconnect_and_the_status_line_says_so(
     qtbot: QtBot, sandbox: SandboxServer, sqlite_url: str
 ) -> None:
-    control(
-        sandbox.url,
-        "tick",
-        {"new_after_sales": 2, "after_sale_type": int(AfterSaleType.REFUND_AFTER_SHIPMENT)},
-    )
+    new_refunds_after_shipment(sandbox.url, 2)
     _, sessions = open_database(sqlite_url)
     client = demo_client(sandbox.url)
     worker = SyncWorker(lambda on_page: SyncEngine(client, sessions, on_page=on_page), interval_s=3600)
@@ -131,12 +126,7 @@ def test_decisions_made_offline_drain_on_reconnect_and_the_status_line_says_so(
     ):
         worker.sync_now()
     with sessions.begin() as session:  # a clerk approves while offline
-        request = session.scalars(
-            select(AfterSale).where(
-                AfterSale.status == AfterSaleStatus.AWAITING_MERCHANT,
-                AfterSale.type == AfterSaleType.REFUND_AFTER_SHIPMENT,
-            )
-        ).first()
+        request = a_refund_after_shipment_to_decide(session)
         queue_refund_approval(session, request)
     client.credentials.gateway = sandbox.url  # … and it comes back
     with qtbot.waitSignal(
