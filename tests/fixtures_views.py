@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # conftest.py does this too; harmless twice
 
-from PySide6.QtCore import QObject, Signal, Slot  # noqa: E402
+from PySide6.QtCore import QObject, QTimer, Signal, Slot  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
 
 from app.config import HOME_ENV, Settings  # noqa: E402
@@ -139,3 +141,20 @@ def actor_of(row: UserRow) -> Actor:
         row.refund_limit_single_fen,
         row.refund_limit_daily_fen,
     )
+
+
+Shown = TypeVar("Shown", bound=QWidget)
+
+
+def when_shown(kind: type[Shown], act: Callable[[Shown], None]) -> None:
+    """Does `act` to the next modal window of type `kind` once it is up: a modal window
+    runs its own event loop, so a test answers it from a timer, as a person would."""
+
+    def look() -> None:
+        window = QApplication.activeModalWidget()
+        if not isinstance(window, kind):
+            QTimer.singleShot(20, look)
+            return
+        act(window)
+
+    QTimer.singleShot(0, look)

@@ -15,7 +15,6 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
@@ -30,6 +29,7 @@ from app.shop import SECRET_ENV
 from app.sync.engine import SyncEngine
 from app.views.login_dialog import LoginDialog
 from app.views.main_window import MainWindow
+from tests.fixtures_views import when_shown
 from tests.sandbox_control import (
     a_refund_after_shipment_to_decide,
     applied_by_client,
@@ -76,11 +76,7 @@ def test_a_decision_waiting_to_be_sent_reaches_the_platform_before_anyone_signs_
     aftersale_id = a_restarted_desk(app_home, sqlite_url, sandbox)
     seen: dict[str, object] = {}
 
-    def at_the_sign_in_screen() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, LoginDialog):
-            QTimer.singleShot(20, at_the_sign_in_screen)
-            return
+    def at_the_sign_in_screen(dialog: LoginDialog) -> None:
         try:
             qtbot.waitUntil(
                 lambda: applied_by_client(sandbox.url, aftersale_id) == 1, timeout=PUSH_TIMEOUT_MS
@@ -92,7 +88,7 @@ def test_a_decision_waiting_to_be_sent_reaches_the_platform_before_anyone_signs_
         seen["windows"] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
         dialog.reject()  # nobody signs in: the desk closes
 
-    QTimer.singleShot(0, at_the_sign_in_screen)
+    when_shown(LoginDialog, at_the_sign_in_screen)
     assert desktop.run(["--db", sqlite_url]) == 0
     assert seen.get("sent") is True and seen["windows"] == []
     assert applied_by_client(sandbox.url, aftersale_id) == 1

@@ -21,8 +21,8 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
 
 from app import config, secrets
 from app.desktop import open_shop
@@ -33,6 +33,7 @@ from app.views.background import BackgroundTasks
 from app.views.first_run_wizard import FirstRunWizard
 from app.views.sign_in_flow import first_run, needs_first_run
 from tests.file_keyring import BACKEND_NAME, KEYRING_FILE_ENV, FileKeyring
+from tests.fixtures_views import when_shown
 from tests.test_first_run_wizard import fill_owner, fill_shop, next_enabled
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,11 +65,7 @@ def answer_the_wizard(qtbot, gateway: str, *, consent_to_file: bool) -> list[Bas
     Returns the list any failure lands in (the wizard is then closed, so nothing hangs)."""
     failures: list[BaseException] = []
 
-    def answer() -> None:
-        wizard = QApplication.activeModalWidget()
-        if not isinstance(wizard, FirstRunWizard):
-            QTimer.singleShot(20, answer)
-            return
+    def answer(wizard: FirstRunWizard) -> None:
         try:
             qtbot.waitUntil(lambda: wizard.shop_page.keyring_available() is not None, timeout=10_000)
             fill_owner(qtbot, wizard)
@@ -88,7 +85,7 @@ def answer_the_wizard(qtbot, gateway: str, *, consent_to_file: bool) -> list[Bas
             failures.append(error)
             wizard.reject()
 
-    QTimer.singleShot(0, answer)
+    when_shown(FirstRunWizard, answer)
     return failures
 
 

@@ -16,13 +16,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from app import config, desktop
 from app.db import open_database, sqlite_url
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sync import cli
+from tests.fixtures_views import when_shown
 from tests.full_disk import ROOT, run_on_a_full_disk, small_disk_or_skip
 from tests.sandbox_control import mirrored_orders, platform_orders
 
@@ -133,15 +133,11 @@ def test_the_desktop_start_tells_a_damaged_database_file_in_plain_words(
     database.write_bytes(GARBAGE)
     seen: list[str] = []
 
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, read_and_close)
-            return
+    def read_and_close(box: QMessageBox) -> None:
         seen.append(box.text())
         box.accept()
 
-    QTimer.singleShot(0, read_and_close)
+    when_shown(QMessageBox, read_and_close)
     settings = config.Settings(shop=config.ShopConnection(app_key=DEMO_APP_KEY, shop_id=DEMO_SHOP_ID))
     assert desktop.open_shop(settings, sqlite_url(database)) is None
     assert seen and seen[0].startswith("The shop's database could not be opened:\n" + DAMAGED_WORDS)

@@ -8,8 +8,7 @@ A window whose person the owner switched off stops reading, and says why.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from PySide6.QtWidgets import QMessageBox, QWizard
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,7 +22,7 @@ from app.views.first_run_wizard import FirstRunWizard
 from app.views.main_window import MainWindow
 from app.views.sign_in_flow import OpenShop, first_run
 from tests.builders import NOW
-from tests.fixtures_views import actor_of, add_person
+from tests.fixtures_views import actor_of, add_person, when_shown
 from tests.test_first_run_wizard import fill_owner
 
 
@@ -34,29 +33,21 @@ def test_a_shop_whose_owner_appeared_meanwhile_is_not_set_up_again_and_nothing_i
     shop = OpenShop(session_factory, lambda: None, lambda: ShopCredentials("", "", "", ""), "shared")
     told: list[str] = []
 
-    def answer() -> None:
-        wizard = QApplication.activeModalWidget()
-        if not isinstance(wizard, FirstRunWizard):
-            QTimer.singleShot(20, answer)
-            return
+    def answer(wizard: FirstRunWizard) -> None:
         qtbot.waitUntil(lambda: wizard.shop_page.keyring_available() is not None, timeout=10_000)
         fill_owner(qtbot, wizard)
         wizard.next()
         wizard.next()  # the demo shop, the default
         with session_factory.begin() as session:  # meanwhile, at another desk
             accounts.create_owner(session, "laowang", "老王", "owner-pass-2", now=NOW)
-        QTimer.singleShot(0, close_message)
+        when_shown(QMessageBox, close_message)
         wizard.button(QWizard.WizardButton.FinishButton).click()
 
-    def close_message() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, close_message)
-            return
+    def close_message(box: QMessageBox) -> None:
         told.append(box.text())
         box.accept()
 
-    QTimer.singleShot(0, answer)
+    when_shown(FirstRunWizard, answer)
     assert first_run(settings, tasks, shop, reopen=lambda: None) is None
     assert told == ["This shop already has an owner. Sign in as the owner."]
     assert not (config.data_dir() / config.SETTINGS_FILE).exists()  # nothing saved
