@@ -44,6 +44,24 @@ def demo_client(url: str, **options: Any) -> PlatformClient:
     return PlatformClient(ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID), **options)
 
 
+def sync_argv(store: str, database_url: str) -> list[str]:
+    """`main.py`'s arguments for one sync of the demo shop at `store` into `database_url`."""
+    return [
+        "sync",
+        "--store",
+        store,
+        "--app-key",
+        DEMO_APP_KEY,
+        "--app-secret",
+        DEMO_APP_SECRET,
+        "--shop-id",
+        DEMO_SHOP_ID,
+        "--db",
+        database_url,
+        "--once",
+    ]
+
+
 def platform_orders(url: str, *, updated_since: int | None = None) -> dict[str, int]:
     """Every order the platform has (id -> update_time), read by creation time a day at a
     time; or, with `updated_since`, every order updated since then (by update time, as

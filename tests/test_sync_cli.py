@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from app import config, desktop
 from app.db import open_database, sqlite_url
-from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.sandbox.demo import DEMO_APP_KEY, DEMO_SHOP_ID
 from app.sync import cli
 from tests.fixtures_views import when_shown
 from tests.full_disk import ROOT, run_on_a_full_disk, small_disk_or_skip
-from tests.sandbox_control import mirrored_orders, platform_orders
+from tests.sandbox_control import mirrored_orders, platform_orders, sync_argv
 
 GARBAGE = bytes(range(256)) * 64  # 16 KiB that no SQLite header starts with
 DAMAGED_WORDS = "The shop's database file is damaged and cannot be read."
@@ -36,23 +36,6 @@ def closed_port() -> int:
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def sync_argv(store: str, database_url: str) -> list[str]:
-    return [
-        "sync",
-        "--store",
-        store,
-        "--app-key",
-        DEMO_APP_KEY,
-        "--app-secret",
-        DEMO_APP_SECRET,
-        "--shop-id",
-        DEMO_SHOP_ID,
-        "--db",
-        database_url,
-        "--once",
-    ]
 
 
 def run_sync(argv: list[str], home: Path) -> subprocess.CompletedProcess[str]:

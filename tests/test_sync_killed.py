@@ -22,7 +22,6 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, OutboxOperation
 from app.models import outbox as outbox_state
-from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sync.codes import AfterSaleStatus
 from tests.sandbox_control import (
     DAY,
@@ -35,6 +34,7 @@ from tests.sandbox_control import (
     platform_orders,
     queue_refund_approval,
     sandbox_now,
+    sync_argv,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,22 +49,7 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> No
 
 
 def sync_command(url: str, database: Path) -> list[str]:
-    return [
-        sys.executable,
-        "main.py",
-        "sync",
-        "--store",
-        url,
-        "--app-key",
-        DEMO_APP_KEY,
-        "--app-secret",
-        DEMO_APP_SECRET,
-        "--shop-id",
-        DEMO_SHOP_ID,
-        "--db",
-        f"sqlite:///{database}",
-        "--once",
-    ]
+    return [sys.executable, "main.py", *sync_argv(url, f"sqlite:///{database}")]
 
 
 def stored_orders(database: Path) -> int:
