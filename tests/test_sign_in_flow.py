@@ -46,6 +46,21 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
         yield backend
 
 
+def window_keeper(
+    session_factory: sessionmaker[Session],
+    settings: config.Settings,
+    tasks: BackgroundTasks,
+    worker: FakeSyncWorker,
+) -> WindowKeeper:
+    """The desk's keeper of one main window per person, as app/desktop.py makes it."""
+    return WindowKeeper(
+        lambda person: MainWindow(session_factory, settings, worker, actor=person),
+        session_factory,
+        settings,
+        tasks,
+    )
+
+
 def test_a_database_without_an_owner_starts_with_the_wizard(session_factory: sessionmaker[Session]) -> None:
     assert needs_first_run(session_factory)
 
@@ -123,12 +138,7 @@ def test_each_person_gets_a_window_of_their_own_role(
     fake_worker: FakeSyncWorker,
 ) -> None:
     warehouse = actor_of(add_person(session_factory, owner, "laozhang", "老张", Role.WAREHOUSE))
-    keeper = WindowKeeper(
-        lambda person: MainWindow(session_factory, settings, fake_worker, actor=person),
-        session_factory,
-        settings,
-        tasks,
-    )
+    keeper = window_keeper(session_factory, settings, tasks, fake_worker)
     first = keeper.show_for(owner)
     qtbot.addWidget(first)
     assert "users" in first.screen_keys() and "audit" in first.screen_keys()
@@ -242,12 +252,7 @@ def test_switching_user_offers_the_person_before_and_keeps_the_window_where_it_w
     from tests.fixtures_views import PERSON_PASSWORD
 
     clerk = actor_of(add_person(session_factory, owner, "wang", "王姐", Role.CLERK))
-    keeper = WindowKeeper(
-        lambda person: MainWindow(session_factory, settings, fake_worker, actor=person),
-        session_factory,
-        settings,
-        tasks,
-    )
+    keeper = window_keeper(session_factory, settings, tasks, fake_worker)
     keeper.show_for(clerk)
     first = keeper.show_for(owner)  # 王姐 was here before 小林
     first.setGeometry(QRect(140, 90, 1180, 700))
@@ -274,11 +279,6 @@ def test_the_sign_in_dialog_offers_the_last_person_signed_in_here(
     from app.views.sign_in_flow import last_person
 
     add_person(session_factory, owner, "wang", "王姐", Role.CLERK)
-    keeper = WindowKeeper(
-        lambda person: MainWindow(session_factory, settings, fake_worker, actor=person),
-        session_factory,
-        settings,
-        tasks,
-    )
+    keeper = window_keeper(session_factory, settings, tasks, fake_worker)
     qtbot.addWidget(keeper.show_for(owner))
     assert last_person(config.Settings.load()) == "xiaolin"  # kept in this computer's settings
