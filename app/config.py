@@ -27,7 +27,7 @@ from typing import ClassVar
 import platformdirs
 
 from app.db import sqlite_url
-from app.sync.codes import QT_TRANSLATE_NOOP
+from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

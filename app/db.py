@@ -19,8 +19,8 @@ from sqlalchemy import Connection, Engine, Select, Table, create_engine, event, 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.services.refusal import Refusal
-from app.sync.codes import QT_TRANSLATE_NOOP
+from app.core.refusal import Refusal
+from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from app import config
 from app.db import open_database
 from app.logging_setup import setup_logging
-from app.services.shop_database import classify_error, shown_url
+from app.services.setup.shop_database import classify_error, shown_url
 from app.shop import configured_shop
 from app.sync.sync_process import SyncProcess
-from app.views.background import BackgroundTasks
-from app.views.main_thread_gc import MainThreadGarbageCollector
-from app.views.main_window import MainWindow
-from app.views.people_words import refusal_text
-from app.views.sign_in_flow import OpenShop, WindowKeeper, first_run, needs_first_run, sign_in
+from app.views.common.background import BackgroundTasks
+from app.views.common.people_words import refusal_text
+from app.views.people.sign_in_flow import OpenShop, WindowKeeper, first_run, needs_first_run, sign_in
+from app.views.shell.main_thread_gc import MainThreadGarbageCollector
+from app.views.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 LAUNCHED_AT = time.monotonic()
@@ -71,7 +71,7 @@ def run(argv: list[str]) -> int:
     install_exception_hook()
     loaded = config.load_settings()
 
-    from app.views.app import build_application
+    from app.views.shell.app import build_application
 
     app = build_application(sys.argv[:1], loaded.settings)
     collector = MainThreadGarbageCollector(app)  # before any worker thread starts

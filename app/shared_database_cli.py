@@ -2,7 +2,7 @@
 
 Owns the command the shop's administrator (or the owner) runs once, and again after each
 update of AfterSales Desk: as the database's owner role it brings the schema up to date
-and creates or updates the role the desks connect as (app/services/desk_role.py says
+and creates or updates the role the desks connect as (app/services/setup/desk_role.py says
 why the desks must not use the owner's). The desk role's password comes from
 AFTERSALES_DESK_PASSWORD or is asked for; it is never printed. Exit code 0 when done,
 2 when a person must act (the words say what).
@@ -14,8 +14,8 @@ import argparse
 import getpass
 import os
 
-from app.services.desk_role import DeskRoleRefused, set_up_desk_role
-from app.services.shop_database import classify_error, shown_url
+from app.services.setup.desk_role import DeskRoleRefused, set_up_desk_role
+from app.services.setup.shop_database import classify_error, shown_url
 
 PASSWORD_ENV = "AFTERSALES_DESK_PASSWORD"
 EXIT_OK, EXIT_NEEDS_PERSON = 0, 2

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config, secrets
+from app.platforms.douyin.client import PlatformClient, ShopCredentials
+from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.process import SandboxProcess
-from app.services.shop_connection_settings import url_for_opening
-from app.sync.client import PlatformClient, ShopCredentials
-from app.sync.codes import QT_TRANSLATE_NOOP
+from app.services.setup.connection_settings import url_for_opening
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
 from app.sync.status import ShopNotReachable

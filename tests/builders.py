@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import upsert
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
-from app.sync.codes import ORDER_STATUS_DESC_ZH, AfterSaleStatus, AfterSaleType, OrderStatus
+from app.platforms.douyin.codes import ORDER_STATUS_DESC_ZH, AfterSaleStatus, AfterSaleType, OrderStatus
 
 NOW = 1_795_000_000  # 2026-11-18 19:06:40 Asia/Shanghai; tests pass this as their clock
 HOUR = 3600

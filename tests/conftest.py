@@ -36,7 +36,7 @@ def sandbox_url(sandbox: SandboxServer) -> str:
 
 @pytest.fixture(autouse=True)
 def collect_garbage_on_the_main_thread() -> Iterator[None]:
-    """As the app does (app/views/main_thread_gc.py): no automatic collection, which could
+    """As the app does (app/views/shell/main_thread_gc.py): no automatic collection, which could
     free a test's closed widgets on a worker thread and leave Qt a dangling timer; instead,
     after each test, closed widgets are deleted and cycles collected here."""
     gc.disable()

@@ -25,11 +25,11 @@ from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
 
 from app.config import HOME_ENV, Settings  # noqa: E402
 from app.db import open_database, sqlite_url  # noqa: E402
-from app.services import accounts  # noqa: E402
-from app.services.accounts import UserRow  # noqa: E402
-from app.services.permissions import Actor, Role  # noqa: E402
-from app.views.background import BackgroundTasks  # noqa: E402
-from app.views.i18n import install_language  # noqa: E402
+from app.services.people import accounts  # noqa: E402
+from app.services.people.accounts import UserRow  # noqa: E402
+from app.services.people.permissions import Actor, Role  # noqa: E402
+from app.views.common.background import BackgroundTasks  # noqa: E402
+from app.views.shell.i18n import install_language  # noqa: E402
 
 
 class FakeSyncWorker(QObject):

@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.services.metric_definitions import MetricsReport
-from app.services.metrics import compute_metrics
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OrderStatus
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OrderStatus
+from app.services.metrics.definitions import MetricsReport
+from app.services.metrics.service_metrics import compute_metrics
 from app.sync.ingest import store_after_sales
 from tests.builders import after_sale_row, order_line_row, order_row, parcel_row, seed
 

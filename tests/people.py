@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import User
-from app.services.permissions import Actor
+from app.services.people.permissions import Actor
 from tests.builders import NOW
 
 

@@ -37,16 +37,16 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.refusal import Refusal
 from app.db import open_database
 from app.models import AfterSale, OutboxOperation
+from app.platforms.douyin.client import ShopCredentials
+from app.platforms.douyin.codes import AfterSaleStatus
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from app.services import refund_decisions
-from app.services.permissions import Actor, Role
-from app.services.refusal import Refusal
+from app.services.people.permissions import Actor, Role
+from app.services.refunds import decisions as refund_decisions
 from app.shop import real_shop
 from app.sync.change_feed import ChangeFeed
-from app.sync.client import ShopCredentials
-from app.sync.codes import AfterSaleStatus
 from tests.people import seed_people
 
 _print_lock = threading.Lock()

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database
 from app.models import AuditEvent, User
-from app.services import accounts, passwords, sign_in, user_records
-from app.services.accounts import AccountError, LoginRefused
-from app.services.permissions import Actor, PermissionDenied, Role
+from app.services.people import accounts, passwords, sign_in, user_records
+from app.services.people.accounts import AccountError, LoginRefused
+from app.services.people.permissions import Actor, PermissionDenied, Role
 
 T0 = 1_795_000_000
 BOSS_PASSWORD = "boss-pass-1"

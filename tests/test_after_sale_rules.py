@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from app.sandbox.catalogue import PRODUCTS
-from app.services.after_sale_rules import Facts, assess, delivered_at, no_reason_window_end
+from app.services.refunds.after_sale_rules import Facts, assess, delivered_at, no_reason_window_end
 from app.services.rules import load_rules
 
 SHANGHAI = timezone(timedelta(hours=8))

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import _alembic_config, make_engine, open_database, upgrade_to_head
 from app.models import AfterSaleStatusChange, Order
-from app.services import refund_decisions
-from app.services.metric_drill_down import drill_down
-from app.services.permissions import Actor, Role
-from app.sync.client import Outcome
+from app.platforms.douyin.client import Outcome
+from app.services.metrics.drill_down import drill_down
+from app.services.people.permissions import Actor, Role
+from app.services.refunds import decisions as refund_decisions
 from app.sync.engine import SyncEngine
 from app.sync.ingest import parse_orders
 from tests.builders import after_sale_row, order_row, parcel_row

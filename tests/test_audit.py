@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database
 from app.models import AuditEvent
-from app.services import audit
-from app.services.audit import AuditFilter
-from app.services.permissions import Actor, Role
+from app.services.people import audit
+from app.services.people.audit import AuditFilter
+from app.services.people.permissions import Actor, Role
 from tests.people import seed_people
 
 T0 = 1_795_000_000  # 2026-11-18 19:06:40 in Shanghai

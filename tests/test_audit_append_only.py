@@ -20,12 +20,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database
 from app.models import AfterSale, AuditEvent
-from app.services import accounts, audit, refund_decisions
-from app.services.desk_role import MSG_DESK_IS_OWNER, DeskRoleRefused, set_up_desk_role
+from app.platforms.douyin.client import Outcome
+from app.platforms.douyin.codes import AfterSaleStatus as S
+from app.platforms.douyin.codes import AfterSaleType as T
+from app.services.people import accounts, audit
+from app.services.refunds import decisions as refund_decisions
+from app.services.setup.desk_role import MSG_DESK_IS_OWNER, DeskRoleRefused, set_up_desk_role
 from app.shared_database_cli import PASSWORD_ENV
-from app.sync.client import Outcome
-from app.sync.codes import AfterSaleStatus as S
-from app.sync.codes import AfterSaleType as T
 from app.sync.engine import SyncEngine
 from main import main
 from tests.builders import NOW

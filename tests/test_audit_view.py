@@ -10,11 +10,11 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from app.services import accounts, audit
-from app.services.permissions import Role
-from app.views.audit_table_model import COL_ACTION, COL_CHANGE, COL_ORDER, COL_PERSON, COL_TIME
-from app.views.audit_view import AuditView, day_bounds
-from app.views.i18n import install_language
+from app.services.people import accounts, audit
+from app.services.people.permissions import Role
+from app.views.people.audit_table_model import COL_ACTION, COL_CHANGE, COL_ORDER, COL_PERSON, COL_TIME
+from app.views.people.audit_view import AuditView, day_bounds
+from app.views.shell.i18n import install_language
 from tests.fixtures_views import PEOPLE_NOW, actor_of, add_person
 
 DAY = 86_400

@@ -14,13 +14,16 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.models import AfterSale, AuditEvent
-from app.services import audit, owner_handover, refund_decisions, shipping
-from app.services.audit import AuditRow
-from app.services.permissions import Role
-from app.views import audit_words
-from app.views.audit_table_model import COL_CHANGE, COL_ENTITY, COL_NOTE, COL_PERSON
-from app.views.audit_view import AuditView
-from app.views.i18n import install_language
+from app.services.people import audit
+from app.services.people.audit import AuditRow
+from app.services.people.permissions import Role
+from app.services.refunds import decisions as refund_decisions
+from app.services.refunds import owner_handover
+from app.services.shipping import shipments as shipping
+from app.views.people import audit_words
+from app.views.people.audit_table_model import COL_CHANGE, COL_ENTITY, COL_NOTE, COL_PERSON
+from app.views.people.audit_view import AuditView
+from app.views.shell.i18n import install_language
 from tests.fixtures_views import PEOPLE_NOW, actor_of, add_person
 from tests.refund_shop import BIG, EXPIRED, RETURNED, SOON, URGENT, seed_queue
 
@@ -295,7 +298,7 @@ def test_shop_and_desk_notes_read_in_words_not_placeholders(english) -> None:
     shop = AuditRow(
         2, PEOPLE_NOW, 1, "小林", audit.SHOP_CONNECT, "shop", "demo", "", "", '{"demo":true}', None, ""
     )
-    from app.views.audit_table_model import AuditTableModel
+    from app.views.people.audit_table_model import AuditTableModel
 
     model = AuditTableModel()
     model.set_rows([shop])

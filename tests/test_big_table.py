@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 
-from app.views import big_table
-from app.views.big_table import OneCallPerCell
+from app.views.common import big_table
+from app.views.common.big_table import OneCallPerCell
 
 
 class Counting(OneCallPerCell, QAbstractTableModel):

@@ -12,8 +12,8 @@ import pytest
 
 from app.db import open_database
 from app.sandbox.catalogue import CARRIERS, new_tracking_no
-from app.services import carriers
 from app.services.platform_lists import LOGISTICS_COMPANIES_LIST, store_list
+from app.services.shipping import carriers
 from tests.builders import NOW
 
 GOOD = {carrier.code: carrier.example for carrier in carriers.bundled()}

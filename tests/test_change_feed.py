@@ -19,7 +19,7 @@ from app.db import open_database
 from app.sync.change_feed import EVERY_KIND, ChangeFeed, conninfo_of, listens
 from app.sync.status import PROBLEM_ANOTHER_WORKSTATION_SYNCING, SyncState, SyncStatus
 from app.sync.worker import SyncWorker
-from app.views.sync_status_bar import SyncStatusBar
+from app.views.shell.sync_status_bar import SyncStatusBar
 from tests.builders import after_sale_row, order_row, seed
 
 ON_POSTGRESQL = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)

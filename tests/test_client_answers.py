@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.sync.client import (
+from app.platforms.douyin.client import (
     PROBLEM_CLOCK,
     PROBLEM_HTTP,
     PROBLEM_NOT_AUTHORISED,

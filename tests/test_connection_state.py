@@ -16,13 +16,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.db import open_database
+from app.platforms.douyin.client import PlatformClient
 from app.sandbox.server import SandboxServer
-from app.sync.client import PlatformClient
 from app.sync.engine import SyncEngine
 from app.sync.status import SyncState, SyncStatus
 from app.sync.worker import SyncWorker
-from app.views.offline_banner import OfflineBanner
-from app.views.sync_status_bar import SyncStatusBar
+from app.views.shell.offline_banner import OfflineBanner
+from app.views.shell.sync_status_bar import SyncStatusBar
 from tests.sandbox_control import control, demo_client, inject
 
 WAIT_MS = 20_000
@@ -158,7 +158,7 @@ def test_a_retry_of_a_shop_that_needs_a_person_keeps_saying_so(qtbot: QtBot) -> 
 def test_the_dashboard_says_the_platform_is_having_trouble_not_that_the_network_is_down(
     qtbot: QtBot, english: None, tasks, session_factory
 ) -> None:
-    from app.views.dashboard_view import DashboardView
+    from app.views.dashboard.view import DashboardView
 
     view = DashboardView(tasks, session_factory, None)
     qtbot.addWidget(view)

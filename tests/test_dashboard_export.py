@@ -16,13 +16,13 @@ from sqlalchemy import select
 
 from app.config import Settings
 from app.models import AuditEvent
-from app.services.experience_score import estimate
-from app.services.metric_pace import today_start
-from app.services.permissions import Role
+from app.services.metrics.experience_score import estimate
+from app.services.metrics.pace import today_start
+from app.services.people.permissions import Role
 from app.services.rules import load_rules
-from app.views.dashboard_view import DashboardView
-from app.views.i18n import install_language
-from app.views.metric_words import bucket_text
+from app.views.dashboard.metric_words import bucket_text
+from app.views.dashboard.view import DashboardView
+from app.views.shell.i18n import install_language
 from tests.dashboard_shop import seed_dashboard_shop
 from tests.fixtures_views import actor_of, add_person
 from tests.metric_shop import at

@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from app.services.metric_pace import today_start
+from app.services.metrics.pace import today_start
 from app.sync.status import SyncState, SyncStatus
-from app.views import dashboard_view
-from app.views.dashboard_view import DashboardView
-from app.views.metric_words import Standing
+from app.views.dashboard import view as dashboard_view
+from app.views.dashboard.metric_words import Standing
+from app.views.dashboard.view import DashboardView
 from tests.dashboard_shop import (
     late_orders,
     on_time_orders,

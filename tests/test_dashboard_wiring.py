@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from app.views.dashboard_view import DashboardView
-from app.views.main_window import MainWindow
-from app.views.orders_view import OrdersView
-from app.views.refund_queue_view import RefundQueueView
+from app.views.dashboard.view import DashboardView
+from app.views.orders.view import OrdersView
+from app.views.refunds.queue_view import RefundQueueView
+from app.views.shell.main_window import MainWindow
 from tests.dashboard_shop import order_id, request_id, seed_dashboard_shop
 
 

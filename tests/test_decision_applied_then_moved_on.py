@@ -21,7 +21,13 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, AuditEvent
 from app.models import outbox as state
-from app.sync.codes import OPERATE_TRANSITIONS, AfterSaleStatus, AfterSaleType, OperateType, RecordRole
+from app.platforms.douyin.codes import (
+    OPERATE_TRANSITIONS,
+    AfterSaleStatus,
+    AfterSaleType,
+    OperateType,
+    RecordRole,
+)
 from app.sync.engine import SyncEngine
 from app.sync.push import PROBLEM_CONFLICT, PROBLEM_PLATFORM_DECIDED
 from app.sync.request_history import who_moved_it_on

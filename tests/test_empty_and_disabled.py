@@ -11,9 +11,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from app.views.app import load_style_sheet
-from app.views.first_run_wizard import FirstRunWizard
-from app.views.needs_attention_view import NeedsAttentionView
+from app.views.attention.view import NeedsAttentionView
+from app.views.setup.first_run_wizard import FirstRunWizard
+from app.views.shell.app import load_style_sheet
 
 
 @pytest.fixture

@@ -27,11 +27,12 @@ from sqlalchemy import delete, select, update
 from app.config import HOME_ENV
 from app.models import AfterSale, EvidencePicture
 from app.models import outbox as state
+from app.platforms.douyin.codes import IMAGE_REFUSAL_PROBLEMS, AfterSaleStatus, ImageRefusal, OperateType
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.evidence import evidence_png
-from app.services import outbox, refund_decisions
-from app.services.permissions import Actor, Role
-from app.sync.codes import IMAGE_REFUSAL_PROBLEMS, AfterSaleStatus, ImageRefusal, OperateType
+from app.services import outbox
+from app.services.people.permissions import Actor, Role
+from app.services.refunds import decisions as refund_decisions
 from app.sync.engine import SyncEngine
 from app.sync.evidence_upload import PROBLEM_PICTURE_DAMAGED, PROBLEM_PICTURE_GONE
 from tests.people import seed_people

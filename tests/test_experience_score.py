@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from app.db import open_database
-from app.services.experience_score import default_weights, estimate, points_for
+from app.services.metrics.experience_score import default_weights, estimate, points_for
 from app.services.rules import DEFAULT_RULES_FILE, RuleSet, load_rules, parse_rules
 from tests.metric_shop import a_request, an_order, at, moved, pull, report, seed_orders
 

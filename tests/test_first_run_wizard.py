@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, DEMO_SHOP_NAME
-from app.services import accounts
-from app.views.first_run_wizard import DEFAULT_GATEWAY, FirstRunResult, FirstRunWizard
-from app.views.i18n import install_language
+from app.services.people import accounts
+from app.views.setup.first_run_wizard import DEFAULT_GATEWAY, FirstRunResult, FirstRunWizard
+from app.views.shell.i18n import install_language
 
 
 def make_wizard(qtbot, tasks, *, keyring: bool = True) -> FirstRunWizard:

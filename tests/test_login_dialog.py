@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.services.permissions import Role
-from app.views.i18n import install_language
-from app.views.login_dialog import LoginDialog
+from app.services.people.permissions import Role
+from app.views.people.login_dialog import LoginDialog
+from app.views.shell.i18n import install_language
 from tests.fixtures_views import OWNER_PASSWORD, PEOPLE_NOW, PERSON_PASSWORD, add_person
 
 
@@ -40,7 +40,7 @@ def test_the_list_offers_active_people_by_display_name_and_signs_in(
 ) -> None:
     add_person(session_factory, owner, "wang", "王姐", Role.CLERK)
     gone = add_person(session_factory, owner, "zhao", "老赵", Role.WAREHOUSE)
-    from app.services import accounts
+    from app.services.people import accounts
 
     with session_factory.begin() as session:
         accounts.set_active(session, owner, gone.id, False, now=PEOPLE_NOW)

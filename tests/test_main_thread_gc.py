@@ -9,8 +9,8 @@ import gc
 from PySide6.QtCore import QObject, Signal
 
 from app.sync.status import SyncState, SyncStatus
-from app.views import main_thread_gc
-from app.views.main_thread_gc import THRESHOLDS, MainThreadGarbageCollector
+from app.views.shell import main_thread_gc
+from app.views.shell.main_thread_gc import THRESHOLDS, MainThreadGarbageCollector
 
 
 class Worker(QObject):

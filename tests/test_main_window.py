@@ -11,16 +11,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
 
 from app.config import Settings, data_dir
-from app.services.permissions import Action, Role
+from app.services.people.permissions import Action, Role
 from app.sync.status import SyncState, SyncStatus
 from app.sync.sync_process import PROBLEM_SYNC_PROCESS_ENDED
-from app.views.app import build_application
-from app.views.i18n import current_language, effective_language, install_language
-from app.views.main_window import MainWindow
-from app.views.orders_view import OrdersView
-from app.views.people_words import role_label
-from app.views.settings_dialog import SettingsDialog
-from app.views.sync_status_bar import SyncStatusBar
+from app.views.common.people_words import role_label
+from app.views.orders.view import OrdersView
+from app.views.setup.settings_dialog import SettingsDialog
+from app.views.shell.app import build_application
+from app.views.shell.i18n import current_language, effective_language, install_language
+from app.views.shell.main_window import MainWindow
+from app.views.shell.sync_status_bar import SyncStatusBar
 from tests.builders import NOW, order_row, seed
 from tests.fixtures_views import actor_of, add_person
 

@@ -19,10 +19,10 @@ from sqlalchemy import select
 
 from app.db import open_database
 from app.models import OrderLine
-from app.services.shipping_board import list_board, packing_slips, pick_list
+from app.services.shipping.board import list_board, packing_slips, pick_list
 from app.sync.engine import SyncEngine
 from app.sync.ingest import parse_orders
-from app.views import paper
+from app.views.shipping import paper
 from tests.builders import NOW
 from tests.sandbox_control import demo_client
 from tests.test_storage import platform_order

@@ -1,13 +1,13 @@
 """Today's pace: a rate judged as it would stand tonight if the rest of today goes as the
-day went so far (app/services/metric_pace.py), on reports the real metrics compute over
+day went so far (app/services/metrics/pace.py), on reports the real metrics compute over
 a real SQLite file. The numbers are worked out in each docstring."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.services.metric_pace import past_limits, projected_value, today_start
-from app.services.metrics import window_for
+from app.services.metrics.pace import past_limits, projected_value, today_start
+from app.services.metrics.service_metrics import window_for
 from tests.metric_shop import HOUR, S, T, a_request, an_order, at, moved, pull, report, seed_orders
 
 

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database
-from app.services.metric_definitions import METRICS
-from app.services.metric_drill_down import drill_down
-from app.services.metrics import products, window_for
+from app.platforms.douyin.codes import OrderStatus
+from app.services.metrics.definitions import METRICS
+from app.services.metrics.drill_down import drill_down
+from app.services.metrics.service_metrics import products, window_for
 from app.services.rules import load_rules
-from app.services.ship_deadlines import compensation_fen
-from app.sync.codes import OrderStatus
+from app.services.shipping.deadlines import compensation_fen
 from tests.metric_shop import (
     END,
     HOUR,

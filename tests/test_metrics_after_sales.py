@@ -16,7 +16,7 @@ from app.db import open_database
 from app.models import OutboxOperation
 from app.models import outbox as outbox_state
 from app.services import outbox
-from app.services.metric_drill_down import drill_down
+from app.services.metrics.drill_down import drill_down
 from tests.metric_shop import (
     END,
     HOUR,

@@ -18,21 +18,28 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import AfterSale, AuditEvent, OutboxOperation
 from app.models import outbox as state
-from app.services import needs_attention, refund_decisions, shipping
-from app.services.needs_attention import MSG_SHIPMENT_NOT_AGAIN
-from app.services.permissions import MSG_OVER_SINGLE, MSG_ROLE, Action, Actor, PermissionDenied, Role
-from app.services.refund_decisions import MSG_PENDING, DecisionRefused
-from app.services.shipping import ShipmentRefused
+from app.platforms.douyin.codes import (
+    LOGISTICS_REFUSAL_PROBLEMS,
+    AfterSaleStatus,
+    AfterSaleType,
+    LogisticsRefusal,
+)
+from app.services.attention import needs_attention
+from app.services.attention.needs_attention import MSG_SHIPMENT_NOT_AGAIN
+from app.services.people.permissions import MSG_OVER_SINGLE, MSG_ROLE, Action, Actor, PermissionDenied, Role
+from app.services.refunds import decisions as refund_decisions
+from app.services.refunds.decisions import MSG_PENDING, DecisionRefused
+from app.services.shipping import shipments as shipping
+from app.services.shipping.shipments import ShipmentRefused
 from app.sync import quarantine
-from app.sync.codes import LOGISTICS_REFUSAL_PROBLEMS, AfterSaleStatus, AfterSaleType, LogisticsRefusal
 from app.sync.engine import SyncEngine
 from app.sync.push import PROBLEM_CONFLICT
 from app.sync.quarantine import REASON_FUTURE, SetAside
-from app.views.formatting import money
-from app.views.i18n import install_language
-from app.views.main_window import MainWindow
-from app.views.needs_attention_view import NeedsAttentionView
-from app.views.people_words import refusal_text
+from app.views.attention.view import NeedsAttentionView
+from app.views.common.formatting import money
+from app.views.common.people_words import refusal_text
+from app.views.shell.i18n import install_language
+from app.views.shell.main_window import MainWindow
 from tests.builders import NOW
 from tests.fixtures_views import actor_of, add_person
 from tests.refund_shop import SOON, URGENT, seed_queue, written

@@ -19,21 +19,26 @@ from sqlalchemy import select
 from app.models.after_sales import AfterSale
 from app.models.orders import Order, OrderLine, OrderLogistics
 from app.models.platform_lists import PlatformList
-from app.services import carriers
-from app.services.masking import mask_address, mask_name
-from app.services.permissions import Actor
-from app.services.refund_bulk import BulkSummary
-from app.sync.codes import OrderStatus
-from app.views.dashboard_view import DashboardView
-from app.views.first_run_wizard import FirstRunWizard
-from app.views.i18n import install_language
-from app.views.login_dialog import LoginDialog
-from app.views.main_window import MainWindow
-from app.views.refund_bulk_dialog import BulkApproveDialog
-from app.views.refund_queue_view import RefundQueueView
-from app.views.settings_dialog import SettingsDialog
-from app.views.shipment_import_dialog import ShipmentImportDialog
-from app.views.user_dialogs import AddUserDialog, ChangeRoleDialog, RefundLimitsDialog, ResetPasswordDialog
+from app.platforms.douyin.codes import OrderStatus
+from app.services.people.masking import mask_address, mask_name
+from app.services.people.permissions import Actor
+from app.services.refunds.bulk import BulkSummary
+from app.services.shipping import carriers
+from app.views.dashboard.view import DashboardView
+from app.views.people.login_dialog import LoginDialog
+from app.views.people.user_dialogs import (
+    AddUserDialog,
+    ChangeRoleDialog,
+    RefundLimitsDialog,
+    ResetPasswordDialog,
+)
+from app.views.refunds.bulk_dialog import BulkApproveDialog
+from app.views.refunds.queue_view import RefundQueueView
+from app.views.setup.first_run_wizard import FirstRunWizard
+from app.views.setup.settings_dialog import SettingsDialog
+from app.views.shell.i18n import install_language
+from app.views.shell.main_window import MainWindow
+from app.views.shipping.import_dialog import ShipmentImportDialog
 from tests.builders import NOW, realistic_shop, seed
 from tests.refund_shop import EXPIRED, RETURN, RETURNED, SOON, URGENT, seed_queue
 from tests.visible_text import chinese_left, english_left, half_width_punctuation

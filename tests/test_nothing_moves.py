@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from app.sync.status import CAUSE_NETWORK, CAUSE_PLATFORM, SyncState, SyncStatus
-from app.views.main_window import MainWindow
+from app.views.shell.main_window import MainWindow
 from tests.builders import NOW
 from tests.refund_shop import seed_queue
 from tests.test_shipping_board_view import board_shop

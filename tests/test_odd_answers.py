@@ -1,13 +1,13 @@
 """Odd but real answers from the platform never make the client raise.
 
 The client's promise is that it never raises for anything the network or the platform
-does (app/sync/client.py): an answer nested deeper than the JSON parser can follow is
+does (app/platforms/douyin/client.py): an answer nested deeper than the JSON parser can follow is
 "an answer that could not be read", over real HTTP from the sandbox store.
 """
 
 from __future__ import annotations
 
-from app.sync.client import PROBLEM_UNREADABLE, Outcome
+from app.platforms.douyin.client import PROBLEM_UNREADABLE, Outcome
 from tests.sandbox_control import DAY, demo_client, inject, sandbox_now
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import create_engine, select
 from app.db import open_database
 from app.models import OutboxOperation
 from app.models import outbox as state
-from app.sync.codes import AfterSaleType
+from app.platforms.douyin.codes import AfterSaleType
 from app.sync.engine import SyncEngine
 from app.sync.lease import OutboxClaim, SyncLease
 from tests.sandbox_control import applied_by_client, control, demo_client, inject

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.db import _alembic_config, make_engine, open_database, upgrade_to_head
 from app.models import Order, OrderLine
-from app.sync.codes import OrderStatus
+from app.platforms.douyin.codes import OrderStatus
 from app.sync.engine import SyncEngine
 from tests.builders import order_line_row, order_row, seed
 from tests.sandbox_control import demo_client

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.order_queries import (
+from app.platforms.douyin.codes import OrderStatus
+from app.services.orders.queries import (
     SORT_KEYS,
     count_orders,
     list_order_ids,
@@ -13,8 +14,7 @@ from app.services.order_queries import (
     order_rows,
 )
 from app.services.rules import load_rules
-from app.sync.codes import OrderStatus
-from app.views.order_table_model import SORT_KEY_COLUMNS, OrderTableModel
+from app.views.orders.table_model import SORT_KEY_COLUMNS, OrderTableModel
 from tests.builders import (
     HOUR,
     NOW,

@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from app.services.order_queries import OrderRow
-from app.sync.codes import OrderStatus
+from app.platforms.douyin.codes import OrderStatus
+from app.services.orders.queries import OrderRow
 from app.sync.status import SyncState, SyncStatus
-from app.views.background import BackgroundTasks
-from app.views.order_table_model import (
+from app.views.common.background import BackgroundTasks
+from app.views.orders.table_model import (
     COL_AMOUNT,
     COL_CREATED,
     COL_SHIP_BY,
@@ -19,7 +19,7 @@ from app.views.order_table_model import (
     URGENCY_COLOURS,
     OrderTableModel,
 )
-from app.views.orders_view import OrdersView
+from app.views.orders.view import OrdersView
 from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, parcel_row, seed
 
 

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, AuditEvent, OutboxOperation
 from app.models import outbox as state
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType
 from app.services import outbox
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType
 from app.sync.engine import SyncEngine
 from tests.sandbox_control import applied_by_client, control, demo_client, inject, queue_refund_approval
 

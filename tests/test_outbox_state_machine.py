@@ -24,7 +24,7 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, OutboxOperation
 from app.models import outbox as state
-from app.sync.codes import AfterSaleStatus, AfterSaleType
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
 from app.sync.engine import SyncEngine
 from tests.sandbox_control import (
     control,

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.models import AuditEvent, OwnerHandover
-from app.services.permissions import Role
-from app.views.refund_decision_flow import NoteDialog
-from app.views.refund_queue_columns import COL_PENDING
+from app.services.people.permissions import Role
+from app.views.refunds.decision_flow import NoteDialog
+from app.views.refunds.queue_columns import COL_PENDING
 from tests.fixtures_views import actor_of, add_person
 from tests.refund_shop import BIG, SOON, URGENT, seed_queue, written
 from tests.test_refund_queue_view import confirm, make_view, open_dialog, reload
@@ -110,9 +110,10 @@ def test_a_hand_over_is_kept_once_and_cleared_by_the_decision_on_both_databases(
     request, a reason needed, the owner's decision clears it."""
     import pytest
 
-    from app.services import owner_handover, refund_decisions
-    from app.services.refund_decisions import DecisionRefused
-    from app.services.refund_queue import list_queue_keys, queue_row
+    from app.services.refunds import decisions as refund_decisions
+    from app.services.refunds import owner_handover
+    from app.services.refunds.decisions import DecisionRefused
+    from app.services.refunds.queue import list_queue_keys, queue_row
     from tests.builders import NOW
     from tests.test_refund_decisions import CLERK, OWNER, mirror
 

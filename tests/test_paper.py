@@ -21,10 +21,16 @@ from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
-from app.services.shipping_board import PackingSlip, PickLine
-from app.views import paper
-from app.views.code128 import SYMBOL_WIDTHS, NotEncodable, draw_code128, module_pattern, symbol_values
-from app.views.paper_sheet import paper_font
+from app.services.shipping.board import PackingSlip, PickLine
+from app.views.shipping import paper
+from app.views.shipping.code128 import (
+    SYMBOL_WIDTHS,
+    NotEncodable,
+    draw_code128,
+    module_pattern,
+    symbol_values,
+)
+from app.views.shipping.paper_sheet import paper_font
 
 PRINTED_AT = 1772690000  # 2026-03-05 13:53 in shop time
 LINES = [

@@ -20,8 +20,11 @@ from app import config
 from app.db import open_database
 from app.models import AfterSale, AuditEvent, OutboxOperation
 from app.models import outbox as state
-from app.services import accounts, carriers, needs_attention, outbox, refund_decisions, shipping
-from app.services.permissions import (
+from app.platforms.douyin.codes import AfterSaleType
+from app.services import outbox
+from app.services.attention import needs_attention
+from app.services.people import accounts
+from app.services.people.permissions import (
     MSG_ACTOR_CHANGED,
     MSG_OVER_DAILY,
     MSG_OVER_SINGLE,
@@ -30,8 +33,10 @@ from app.services.permissions import (
     PermissionDenied,
     Role,
 )
-from app.services.shop_setup import ShopChoice, switch_shop
-from app.sync.codes import AfterSaleType
+from app.services.refunds import decisions as refund_decisions
+from app.services.setup.shop_setup import ShopChoice, switch_shop
+from app.services.shipping import carriers
+from app.services.shipping import shipments as shipping
 from tests.builders import HOUR, NOW, after_sale_row, order_row, seed
 from tests.fixtures_views import actor_of, add_person
 from tests.memory_keyring import MemoryKeyring, keyring_in_use

@@ -17,24 +17,20 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
 from app.models import QuarantinedRecord
-from app.services import (
-    accounts,
-    audit,
-    metric_drill_down,
-    metrics,
-    needs_attention,
-    order_queries,
-    owner_handover,
-    permissions,
-    refund_decisions,
-    refund_queue,
-    shipping,
-    shipping_board,
-    shop_connection_settings,
-)
-from app.services.permissions import PERMISSIONS, Action, Actor, PermissionDenied, Role
+from app.platforms.douyin.codes import AfterSaleType
+from app.services.attention import needs_attention
+from app.services.metrics import drill_down as metric_drill_down
+from app.services.metrics import service_metrics as metrics
+from app.services.orders import queries as order_queries
+from app.services.people import accounts, audit, permissions
+from app.services.people.permissions import PERMISSIONS, Action, Actor, PermissionDenied, Role
+from app.services.refunds import decisions as refund_decisions
+from app.services.refunds import owner_handover
+from app.services.refunds import queue as refund_queue
+from app.services.setup import connection_settings as shop_connection_settings
+from app.services.shipping import board as shipping_board
+from app.services.shipping import shipments as shipping
 from app.sync import quarantine
-from app.sync.codes import AfterSaleType
 from app.sync.quarantine import REASON_NUMBER_TOO_BIG, SetAside
 from tests.builders import HOUR, NOW, after_sale_row, order_row, seed
 from tests.fixtures_views import actor_of, add_person

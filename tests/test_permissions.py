@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from app.db import open_database
-from app.services import audit
-from app.services.permissions import (
+from app.services.people import audit
+from app.services.people.permissions import (
     MSG_NO_LIMIT,
     MSG_OVER_DAILY,
     MSG_OVER_SINGLE,

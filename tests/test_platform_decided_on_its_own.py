@@ -18,8 +18,8 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AuditEvent, OutboxOperation
 from app.models import outbox as state
-from app.services.metric_drill_down import drill_down
-from app.sync.codes import AfterSaleStatus, AfterSaleType, RecordRole
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, RecordRole
+from app.services.metrics.drill_down import drill_down
 from app.sync.engine import SyncEngine
 from app.sync.push import PROBLEM_PLATFORM_DECIDED
 from tests.sandbox_control import (

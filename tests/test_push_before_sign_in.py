@@ -24,11 +24,11 @@ from app.models import OutboxOperation
 from app.models import outbox as outbox_state
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.server import SandboxServer
-from app.services import accounts
+from app.services.people import accounts
 from app.shop import SECRET_ENV
 from app.sync.engine import SyncEngine
-from app.views.login_dialog import LoginDialog
-from app.views.main_window import MainWindow
+from app.views.people.login_dialog import LoginDialog
+from app.views.shell.main_window import MainWindow
 from tests.fixtures_views import when_shown
 from tests.sandbox_control import (
     a_refund_after_shipment_to_decide,

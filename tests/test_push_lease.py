@@ -18,8 +18,8 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import OutboxOperation
 from app.models import outbox as state
+from app.platforms.douyin.client import ApiResult, PlatformClient, ShopCredentials
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from app.sync.client import ApiResult, PlatformClient, ShopCredentials
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
 from tests.fixtures_db import end_the_lease_connection

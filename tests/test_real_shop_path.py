@@ -29,9 +29,9 @@ from app.desktop import open_shop
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.server import SandboxServer
 from app.shop import SECRET_ENV
-from app.views.background import BackgroundTasks
-from app.views.first_run_wizard import FirstRunWizard
-from app.views.sign_in_flow import first_run, needs_first_run
+from app.views.common.background import BackgroundTasks
+from app.views.people.sign_in_flow import first_run, needs_first_run
+from app.views.setup.first_run_wizard import FirstRunWizard
 from tests.file_keyring import BACKEND_NAME, KEYRING_FILE_ENV, FileKeyring
 from tests.fixtures_views import when_shown
 from tests.test_first_run_wizard import fill_owner, fill_shop, next_enabled

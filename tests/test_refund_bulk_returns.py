@@ -11,9 +11,9 @@ import json
 from sqlalchemy import select
 
 from app.models import OutboxOperation
-from app.services.permissions import Role
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType, OrderStatus
-from app.views.refund_bulk_dialog import BulkApproveDialog
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType, OrderStatus
+from app.services.people.permissions import Role
+from app.views.refunds.bulk_dialog import BulkApproveDialog
 from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, seed
 from tests.fixtures_views import actor_of, add_person
 from tests.refund_shop import BIG, RETURN, RETURNED, URGENT, outbox_size, seed_queue, written

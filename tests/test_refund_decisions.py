@@ -18,14 +18,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db import open_database, upsert
 from app.models import AfterSale, AuditEvent, OutboxOperation
 from app.models import outbox as state
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType
 from app.sandbox.catalogue import REJECT_REASONS
 from app.sandbox.evidence import evidence_png
-from app.services import needs_attention, outbox, refund_bulk, refund_decisions
-from app.services.permissions import Actor, PermissionDenied, Role
+from app.services import outbox
+from app.services.attention import needs_attention
+from app.services.people.permissions import Actor, PermissionDenied, Role
 from app.services.platform_lists import REJECT_REASONS_LIST, reject_reasons, store_list
-from app.services.refund_decisions import DecisionRefused
-from app.services.refund_queue import list_queue
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OperateType
+from app.services.refunds import bulk as refund_bulk
+from app.services.refunds import decisions as refund_decisions
+from app.services.refunds.decisions import DecisionRefused
+from app.services.refunds.queue import list_queue
 from app.sync.engine import SyncEngine
 from tests.people import seed_people
 from tests.sandbox_control import applied_by_client, control, demo_client

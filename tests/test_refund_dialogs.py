@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from app.models import EvidencePicture
 from app.sandbox.evidence import evidence_png
-from app.views.refund_bulk_dialog import BulkApproveDialog
-from app.views.refund_queue_columns import COL_PENDING
-from app.views.refund_refusal_dialogs import InspectDialog, RefuseDialog
+from app.views.refunds.bulk_dialog import BulkApproveDialog
+from app.views.refunds.queue_columns import COL_PENDING
+from app.views.refunds.refusal_dialogs import InspectDialog, RefuseDialog
 from tests.refund_shop import EXPIRED, RETURNED, SOON, URGENT, outbox_size, seed_queue, written
 from tests.test_refund_queue_view import confirm, make_view, open_dialog
 
@@ -113,8 +113,8 @@ def test_bulk_approve_shows_the_summary_before_anything_is_sent(
 def test_bulk_refusals_of_a_clerks_limit_read_in_chinese_with_the_amounts(
     qtbot, tasks, session_factory, owner, fake_worker
 ) -> None:
-    from app.services.permissions import Role
-    from app.views.i18n import install_language
+    from app.services.people.permissions import Role
+    from app.views.shell.i18n import install_language
     from tests.fixtures_views import actor_of, add_person
 
     seed_queue(session_factory)

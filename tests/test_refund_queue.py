@@ -9,10 +9,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database, upsert
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
-from app.services import audit, outbox
-from app.services.permissions import Actor, Role
-from app.services.refund_detail import queue_detail
-from app.services.refund_queue import list_queue
+from app.services import outbox
+from app.services.people import audit
+from app.services.people.permissions import Actor, Role
+from app.services.refunds.detail import queue_detail
+from app.services.refunds.queue import list_queue
 
 NOW = 1_795_000_000
 H = 3600

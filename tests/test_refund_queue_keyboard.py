@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QImage
 from sqlalchemy import update
 
 from app.models import AfterSale
-from app.sync.codes import AfterSaleStatus
-from app.views.refund_refusal_dialogs import RefuseDialog
+from app.platforms.douyin.codes import AfterSaleStatus
+from app.views.refunds.refusal_dialogs import RefuseDialog
 from tests.builders import NOW
 from tests.refund_shop import EXPIRED, RETURN, SOON, URGENT, seed_queue, written
 from tests.test_refund_queue_view import confirm, make_view, open_dialog, reload

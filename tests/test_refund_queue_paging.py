@@ -8,11 +8,11 @@ from __future__ import annotations
 from sqlalchemy import delete
 
 from app.models import AfterSale
-from app.services.refund_queue import list_queue, list_queue_keys, queue_rows
-from app.views.paged_rows import PAGE_ROWS
-from app.views.refund_queue_columns import COL_AMOUNT
-from app.views.refund_queue_model import RefundQueueModel
-from app.views.refund_queue_view import RefundQueueView
+from app.services.refunds.queue import list_queue, list_queue_keys, queue_rows
+from app.views.common.paged_rows import PAGE_ROWS
+from app.views.refunds.queue_columns import COL_AMOUNT
+from app.views.refunds.queue_model import RefundQueueModel
+from app.views.refunds.queue_view import RefundQueueView
 from tests.builders import HOUR, NOW, after_sale_row, order_row, seed
 
 WAITING = 2 * PAGE_ROWS + 50

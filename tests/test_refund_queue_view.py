@@ -11,15 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QListWidget
 
-from app.services.permissions import Role
-from app.services.refund_queue import list_queue
+from app.services.people.permissions import Role
+from app.services.refunds.queue import list_queue
 from app.sync.status import SyncState, SyncStatus
-from app.views.i18n import install_language
-from app.views.main_window import MainWindow
-from app.views.refund_dialogs import ApproveRefundDialog
-from app.views.refund_queue_columns import COL_DEADLINE, COL_PENDING, COL_TYPE, RED
-from app.views.refund_queue_model import QUEUE_ROW_ROLE, RefundQueueModel
-from app.views.refund_queue_view import RefundQueueView
+from app.views.refunds.dialogs import ApproveRefundDialog
+from app.views.refunds.queue_columns import COL_DEADLINE, COL_PENDING, COL_TYPE, RED
+from app.views.refunds.queue_model import QUEUE_ROW_ROLE, RefundQueueModel
+from app.views.refunds.queue_view import RefundQueueView
+from app.views.shell.i18n import install_language
+from app.views.shell.main_window import MainWindow
 from tests.builders import NOW
 from tests.fixtures_views import actor_of, add_person
 from tests.refund_shop import BIG, EXPIRED, SOON, URGENT, outbox_size, seed_queue, written
@@ -210,7 +210,7 @@ def test_the_quit_question_says_it_in_plain_words(
 
         def clickedButton(self) -> str: return "Stay"  # fmt: skip
 
-    monkeypatch.setattr("app.views.quit_warning.QMessageBox", Box)
+    monkeypatch.setattr("app.views.shell.quit_warning.QMessageBox", Box)
     assert window.confirm_quit(3) is False
     assert shown == [
         "3 decisions have not reached the platform yet. "

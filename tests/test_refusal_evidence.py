@@ -24,13 +24,19 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db import open_database
 from app.models import EvidencePicture, OutboxOperation
 from app.models import outbox as state
+from app.platforms.douyin.codes import IMAGE_MAX_BYTES
 from app.sandbox.evidence import evidence_png
-from app.services import accounts, refund_decisions, refusal_evidence
-from app.services.permissions import Actor
-from app.services.refund_decisions import DecisionRefused
-from app.services.refusal_evidence import MSG_NOT_A_PICTURE, MSG_PICTURE_MISSING, MSG_PICTURE_TOO_LARGE
-from app.sync.codes import IMAGE_MAX_BYTES
-from app.views.refund_detail_pane import RefundDetailPane
+from app.services.people import accounts
+from app.services.people.permissions import Actor
+from app.services.refunds import decisions as refund_decisions
+from app.services.refunds import refusal_evidence
+from app.services.refunds.decisions import DecisionRefused
+from app.services.refunds.refusal_evidence import (
+    MSG_NOT_A_PICTURE,
+    MSG_PICTURE_MISSING,
+    MSG_PICTURE_TOO_LARGE,
+)
+from app.views.refunds.detail_pane import RefundDetailPane
 from tests.builders import NOW
 from tests.refund_shop import BIG, RETURNED, SOON, seed_queue, written
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from app.platforms.douyin.codes import OPERATE_TRANSITIONS, OperateType
 from app.sandbox.evidence import evidence_png
 from app.sandbox.server import SandboxServer
-from app.sync.codes import OPERATE_TRANSITIONS, OperateType
 from tests.wire import call, control, new_token
 
 HOUR = 3600

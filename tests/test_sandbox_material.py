@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import requests
 
+from app.platforms.douyin.codes import IMAGE_MAX_BYTES, ImageRefusal, OperateType
 from app.sandbox.evidence import evidence_png
 from app.sandbox.server import SandboxServer
-from app.sync.codes import IMAGE_MAX_BYTES, ImageRefusal, OperateType
 from tests.test_sandbox_after_sales import detail, fresh_request, operate, uploaded_picture
 from tests.wire import call, control, new_token
 

@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database
 from app.models import Order, OrderLogistics
+from app.platforms.douyin.client import Outcome
+from app.platforms.douyin.codes import AfterSaleType as T
+from app.platforms.douyin.codes import LogisticsRefusal, OrderStatus
 from app.sandbox import generator, lifecycle
 from app.sandbox.server import SandboxServer
-from app.sync.client import Outcome
-from app.sync.codes import AfterSaleType as T
-from app.sync.codes import LogisticsRefusal, OrderStatus
 from app.sync.engine import SyncEngine
 from app.sync.ingest import parse_orders, store_orders
 from tests.sandbox_control import control, demo_client, sandbox_now

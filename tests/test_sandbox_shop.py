@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import requests
 
+from app.platforms.douyin.codes import OrderStatus
 from app.sandbox import generator
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.server import SandboxServer
-from app.sync.codes import OrderStatus
 from tests.wire import control
 
 HOUR = 3600

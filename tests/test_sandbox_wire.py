@@ -9,10 +9,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import requests
 
+from app.platforms.douyin.signing import ascii_escaped_json, sign
 from app.sandbox import dialect
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET
 from app.sandbox.server import SandboxServer
-from app.sync.signing import ascii_escaped_json, sign
 from tests.wire import call, control, new_token, signed_post
 
 VECTOR_TIMESTAMP = "1700000000"

@@ -16,8 +16,8 @@ from keyring.backends import fail
 from app import config, secrets
 from app.db import open_database
 from app.logging_setup import setup_logging
-from app.services import accounts
-from app.services.permissions import Role
+from app.services.people import accounts
+from app.services.people.permissions import Role
 from tests.memory_keyring import MemoryKeyring
 
 SECRET = "s3cr3t-Ω-9f8e7d6c5b4a3210"

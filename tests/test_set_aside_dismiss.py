@@ -20,14 +20,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database
 from app.models import AuditEvent, QuarantinedRecord
-from app.services import accounts, needs_attention
-from app.services.needs_attention import MSG_SET_ASIDE_GONE, SET_ASIDE_DISMISS, SetAsideGone
-from app.services.permissions import MSG_ACTOR_CHANGED, MSG_ROLE, Action, Actor, PermissionDenied, Role
+from app.platforms.douyin.client import Outcome
+from app.services.attention import needs_attention
+from app.services.attention.needs_attention import MSG_SET_ASIDE_GONE, SET_ASIDE_DISMISS, SetAsideGone
+from app.services.people import accounts
+from app.services.people.permissions import MSG_ACTOR_CHANGED, MSG_ROLE, Action, Actor, PermissionDenied, Role
 from app.sync import quarantine
-from app.sync.client import Outcome
 from app.sync.engine import SyncEngine
 from app.sync.quarantine import REASON_NUMBER_TOO_BIG, SetAside
-from app.views.needs_attention_view import NeedsAttentionView
+from app.views.attention.view import NeedsAttentionView
 from tests.builders import NOW
 from tests.fixtures_views import OWNER_PASSWORD, actor_of, add_person
 from tests.sandbox_control import demo_client, inject

@@ -296,7 +296,7 @@ UI_STATES = {
 def test_a_saved_window_layout_of_the_wrong_shape_never_stops_the_window(
     qtbot, english, app_home: Path, session_factory, owner, ui: object
 ) -> None:
-    from app.views.main_window import MainWindow
+    from app.views.shell.main_window import MainWindow
 
     write(app_home, with_(extra={"ui": ui}))
     window = MainWindow(session_factory, config.Settings.load(), actor=owner)

@@ -21,11 +21,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config, desktop
 from app.db import open_database
 from app.models import AuditEvent
-from app.services.permissions import Action, Actor, Role, allowed
-from app.views.background import BackgroundTasks
-from app.views.main_window import MainWindow
-from app.views.settings_dialog import SettingsDialog
-from app.views.shop_database_section import ShopDatabaseSection
+from app.services.people.permissions import Action, Actor, Role, allowed
+from app.views.common.background import BackgroundTasks
+from app.views.setup.settings_dialog import SettingsDialog
+from app.views.setup.shop_database_section import ShopDatabaseSection
+from app.views.shell.main_window import MainWindow
 from tests.fixtures_db import _reset_postgres_schema
 from tests.fixtures_views import actor_of, add_person
 from tests.memory_keyring import MemoryKeyring, keyring_in_use

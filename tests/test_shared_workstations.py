@@ -17,7 +17,7 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import OutboxOperation
 from app.models import outbox as state
-from app.sync.codes import AfterSaleType
+from app.platforms.douyin.codes import AfterSaleType
 from tests.sandbox_control import applied_by_client, control, inject
 from tests.shared_workstation import Running, start_sync_service, start_workstation
 

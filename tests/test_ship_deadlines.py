@@ -23,7 +23,7 @@ from app.services.rules import (
     load_rules,
     parse_rules,
 )
-from app.services.ship_deadlines import (
+from app.services.shipping.deadlines import (
     LANES,
     PROMISE_48H,
     PROMISE_CUSTOM,

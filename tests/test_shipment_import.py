@@ -23,12 +23,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database
 from app.models import AuditEvent, OutboxOperation
-from app.services import shipment_file, shipment_import, shipping
-from app.services.permissions import Actor, PermissionDenied, Role
-from app.services.shipment_import import BatchShipRefused, ImportFileProblem, ImportRow
-from app.sync.codes import OrderStatus
-from app.views.background import BackgroundTasks
-from app.views.shipment_import_dialog import ImportPreviewModel, ShipmentImportDialog
+from app.platforms.douyin.codes import OrderStatus
+from app.services.people.permissions import Actor, PermissionDenied, Role
+from app.services.shipping import shipment_file, shipment_import
+from app.services.shipping import shipments as shipping
+from app.services.shipping.shipment_import import BatchShipRefused, ImportFileProblem, ImportRow
+from app.views.common.background import BackgroundTasks
+from app.views.shipping.import_dialog import ImportPreviewModel, ShipmentImportDialog
 from tests.builders import NOW, order_row, parcel_row, seed
 from tests.fixtures_views import actor_of, add_person
 from tests.people import seed_people

@@ -16,10 +16,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db import open_database
 from app.models import AuditEvent, Order, OutboxOperation
 from app.models import outbox as state
-from app.services import carriers, needs_attention, outbox, shipping
-from app.services.permissions import MSG_OVER_SINGLE, MSG_ROLE, Actor, PermissionDenied, Role
-from app.services.shipping import ShipmentRefused
-from app.sync.codes import AfterSaleStatus, AfterSaleType, LogisticsRefusal, OrderStatus
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, LogisticsRefusal, OrderStatus
+from app.services import outbox
+from app.services.attention import needs_attention
+from app.services.people.permissions import MSG_OVER_SINGLE, MSG_ROLE, Actor, PermissionDenied, Role
+from app.services.shipping import carriers
+from app.services.shipping import shipments as shipping
+from app.services.shipping.shipments import ShipmentRefused
 from tests.builders import HOUR, NOW, after_sale_row, order_row, parcel_row, seed
 from tests.people import seed_people
 

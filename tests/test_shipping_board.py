@@ -9,10 +9,10 @@ import json
 
 from app.db import open_database
 from app.models import OutboxOperation
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OrderStatus
 from app.services.rules import load_rules
-from app.services.ship_deadlines import LANES, end_of_shop_day, ship_by
-from app.services.shipping_board import board_lanes, list_board, packing_slips, pick_list, pickup_overdue
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OrderStatus
+from app.services.shipping.board import board_lanes, list_board, packing_slips, pick_list, pickup_overdue
+from app.services.shipping.deadlines import LANES, end_of_shop_day, ship_by
 from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, parcel_row, seed
 
 RULES = load_rules()

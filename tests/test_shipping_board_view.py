@@ -17,11 +17,11 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.models import OutboxOperation
-from app.services.permissions import Role
-from app.services.shipping_board import list_board
-from app.sync.codes import AfterSaleStatus, AfterSaleType, OrderStatus
-from app.views.shipping_board_model import COL_AT_STAKE, COL_DUE, COL_PROMISE, COL_STATE, ShippingBoardModel
-from app.views.shipping_board_view import ShippingBoardView
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OrderStatus
+from app.services.people.permissions import Role
+from app.services.shipping.board import list_board
+from app.views.shipping.board_model import COL_AT_STAKE, COL_DUE, COL_PROMISE, COL_STATE, ShippingBoardModel
+from app.views.shipping.board_view import ShippingBoardView
 from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, parcel_row, seed
 from tests.fixtures_views import FakeSyncWorker, actor_of, add_person
 
@@ -351,7 +351,7 @@ def test_an_overdue_countdown_is_read_whole_under_its_lane(
     """The lane's indentation and the bold type of urgent rows are part of the width."""
     from PySide6.QtGui import QFont, QFontMetrics
 
-    from app.views.i18n import install_language
+    from app.views.shell.i18n import install_language
 
     install_language(language)
     try:

@@ -22,11 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db import open_database
 from app.models import AfterSale, Order, OrderLogistics, OutboxOperation
 from app.models import outbox as state
-from app.sandbox.faults import KINDS
-from app.services import needs_attention, outbox, shipping
-from app.services.permissions import Actor, Role
-from app.sync.client import PROBLEM_NETWORK
-from app.sync.codes import (
+from app.platforms.douyin.client import PROBLEM_NETWORK
+from app.platforms.douyin.codes import (
     LOGISTICS_REFUSAL_PROBLEMS,
     AfterSaleStatus,
     AfterSaleType,
@@ -34,6 +31,11 @@ from app.sync.codes import (
     OperateType,
     OrderStatus,
 )
+from app.sandbox.faults import KINDS
+from app.services import outbox
+from app.services.attention import needs_attention
+from app.services.people.permissions import Actor, Role
+from app.services.shipping import shipments as shipping
 from app.sync.engine import SyncEngine
 from tests.builders import order_row, seed
 from tests.people import seed_people

@@ -27,8 +27,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import config, secrets
 from app.db import MSG_NEWER_SCHEMA, DatabaseTooNew, head_revision, open_database
-from app.services.permissions import Actor
-from app.services.shop_connection_settings import (
+from app.services.people.permissions import Actor
+from app.services.setup.connection_settings import (
     DatabaseFields,
     compose_url,
     decompose_url,
@@ -37,7 +37,7 @@ from app.services.shop_connection_settings import (
     use_this_computer,
     without_password,
 )
-from app.services.shop_database import DatabaseStatus, check_database, classify_error
+from app.services.setup.shop_database import DatabaseStatus, check_database, classify_error
 from app.shop import configured_shop
 from tests.fixtures_db import _psycopg_url, _reset_postgres_schema
 from tests.memory_keyring import MemoryKeyring, keyring_in_use

@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config, secrets
 from app.db import open_database
 from app.models import AuditEvent, Order
-from app.services import accounts
-from app.services.permissions import Action, Actor, Role, allowed
-from app.services.shop_setup import ShopChoice, create_first_owner, save_shop_choice, switch_shop
-from app.views.background import BackgroundTasks
-from app.views.main_window import MainWindow
-from app.views.settings_dialog import SettingsDialog
-from app.views.sign_in_flow import WindowKeeper, needs_first_run, sign_in
+from app.services.people import accounts
+from app.services.people.permissions import Action, Actor, Role, allowed
+from app.services.setup.shop_setup import ShopChoice, create_first_owner, save_shop_choice, switch_shop
+from app.views.common.background import BackgroundTasks
+from app.views.people.sign_in_flow import WindowKeeper, needs_first_run, sign_in
+from app.views.setup.settings_dialog import SettingsDialog
+from app.views.shell.main_window import MainWindow
 from tests.fixtures_views import FakeSyncWorker, actor_of, add_person
 from tests.memory_keyring import MemoryKeyring, keyring_in_use
 
@@ -222,7 +222,7 @@ def _answer_switch(qtbot: QtBot, password: str, seen: list[str]) -> None:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.views.login_dialog import LoginDialog
+    from app.views.people.login_dialog import LoginDialog
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -276,7 +276,7 @@ def test_the_sign_in_dialog_offers_the_last_person_signed_in_here(
     tasks: BackgroundTasks,
     fake_worker: FakeSyncWorker,
 ) -> None:
-    from app.views.sign_in_flow import last_person
+    from app.views.people.sign_in_flow import last_person
 
     add_person(session_factory, owner, "wang", "王姐", Role.CLERK)
     keeper = window_keeper(session_factory, settings, tasks, fake_worker)

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database
 from app.models import AuditEvent, User
-from app.services import accounts, audit
-from app.services.sign_in import LOCKOUT_AFTER, MSG_LOCKED, MSG_WRONG_LOGIN, LoginRefused
+from app.services.people import accounts, audit
+from app.services.people.sign_in import LOCKOUT_AFTER, MSG_LOCKED, MSG_WRONG_LOGIN, LoginRefused
 from tests.builders import NOW
 
 TRIES = 12

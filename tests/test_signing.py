@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.sync.signing import canonical_json, method_from_path, path_from_method, sign
+from app.platforms.douyin.signing import canonical_json, method_from_path, path_from_method, sign
 
 APP_KEY = "7000000000000000001"
 SECRET = "sandbox-secret"

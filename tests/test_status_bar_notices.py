@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import time
 
-from app.views import formatting
-from app.views.main_window import MainWindow
+from app.views.common import formatting
+from app.views.shell.main_window import MainWindow
 from tests.refund_shop import URGENT, seed_queue
 
 COUNTDOWN = re.compile(r"\d+\s*(m|h|min|分钟|小时)\b")

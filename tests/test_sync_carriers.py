@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database
+from app.platforms.douyin.client import Outcome
 from app.sandbox.server import SandboxServer
 from app.services import platform_lists
 from app.services.platform_lists import (
@@ -25,7 +26,6 @@ from app.services.platform_lists import (
     parse_logistics_companies,
     store_list,
 )
-from app.sync.client import Outcome
 from tests.sandbox_control import control, demo_client, inject, make_engine
 
 DAY = 86400

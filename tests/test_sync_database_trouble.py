@@ -26,15 +26,15 @@ from sqlalchemy.engine import make_url
 from app.db import make_engine, make_session_factory, open_database
 from app.models import Order, OutboxOperation, SyncCursor
 from app.models import outbox as outbox_state
+from app.platforms.douyin.client import ShopCredentials
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.server import SandboxServer
-from app.sync.client import ShopCredentials
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
 from app.sync.status import SyncState, SyncStatus
 from app.sync.sync_process import SyncProcess
 from app.sync.worker import SyncWorker
-from app.views.sync_status_bar import SyncStatusBar
+from app.views.shell.sync_status_bar import SyncStatusBar
 from tests.full_disk import ROOT, run_on_a_full_disk, small_disk_or_skip
 from tests.loopback_forwarder import LoopbackForwarder, forwarding
 from tests.sandbox_control import (
@@ -50,7 +50,7 @@ from tests.sandbox_control import (
 
 WAIT_MS = 30_000
 ON_POSTGRESQL = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
-# The desktop's words (app/services/shop_database.py), as the status bar shows them.
+# The desktop's words (app/services/setup/shop_database.py), as the status bar shows them.
 DISK_FULL_WORDS = "The disk is full, so nothing more can be stored. Nothing has been lost"
 DAMAGED_WORDS = "The shop's database file is damaged and cannot be read"
 SERVER_WORDS = "The shop's database server is not answering. Nothing has been lost"
@@ -174,7 +174,7 @@ import json, os, shutil, sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from app.sync.client import ShopCredentials
+from app.platforms.douyin.client import ShopCredentials
 from app.sync.status import SyncState
 from app.sync.sync_process import SyncProcess
 

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, OutboxOperation
 from app.models import outbox as outbox_state
-from app.sync.codes import AfterSaleStatus
+from app.platforms.douyin.codes import AfterSaleStatus
 from tests.sandbox_control import (
     DAY,
     a_refund_after_shipment_to_decide,

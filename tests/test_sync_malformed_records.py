@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 
 from app.models import AfterSale, Order, SyncCursor
-from app.services import needs_attention
+from app.platforms.douyin.client import Outcome
+from app.services.attention import needs_attention
 from app.sync import quarantine
-from app.sync.client import Outcome
 from app.sync.pull import AFTER_SALES, ORDERS
 from tests.sandbox_control import (
     control,

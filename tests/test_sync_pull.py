@@ -11,7 +11,13 @@ from __future__ import annotations
 import pytest
 
 from app.models import SyncCursor
-from app.sync.client import PROBLEM_CLOCK, PROBLEM_SIGNATURE, PROBLEM_UNREADABLE, Outcome, PlatformClient
+from app.platforms.douyin.client import (
+    PROBLEM_CLOCK,
+    PROBLEM_SIGNATURE,
+    PROBLEM_UNREADABLE,
+    Outcome,
+    PlatformClient,
+)
 from app.sync.pull import ORDERS
 from tests.sandbox_control import (
     assert_mirror_matches_platform,

@@ -20,9 +20,9 @@ from sqlalchemy import select
 
 from app.db import open_database
 from app.models import AfterSale, Order, OrderLine, SyncCursor
-from app.services import needs_attention
+from app.platforms.douyin.client import Outcome
+from app.services.attention import needs_attention
 from app.sync import page_store, quarantine
-from app.sync.client import Outcome
 from app.sync.pull import AFTER_SALES, ORDERS
 from tests.sandbox_control import (
     DAY,

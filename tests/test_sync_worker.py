@@ -14,13 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from app import config
 from app.db import open_database
+from app.platforms.douyin.client import PROBLEM_NETWORK
 from app.sandbox.server import SandboxServer
 from app.shop import PROBLEM_SECRET_MISSING, SECRET_ENV, configured_shop
-from app.sync.client import PROBLEM_NETWORK
 from app.sync.engine import SyncEngine
 from app.sync.status import SyncState, SyncStatus
 from app.sync.worker import SyncWorker
-from app.views.sync_status_bar import SyncStatusBar
+from app.views.shell.sync_status_bar import SyncStatusBar
 from tests.sandbox_control import (
     a_refund_after_shipment_to_decide,
     applied_by_client,

@@ -7,11 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.services import accounts
-from app.services.permissions import Role
-from app.views.i18n import install_language
-from app.views.user_dialogs import AddUserDialog, UserFormDialog
-from app.views.users_view import COL_ACTIVE, COL_DAILY, COL_ROLE, COL_SINGLE, UsersView
+from app.services.people import accounts
+from app.services.people.permissions import Role
+from app.views.people.user_dialogs import AddUserDialog, UserFormDialog
+from app.views.people.users_view import COL_ACTIVE, COL_DAILY, COL_ROLE, COL_SINGLE, UsersView
+from app.views.shell.i18n import install_language
 from tests.fixtures_views import PEOPLE_NOW, actor_of, add_person
 
 

@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
 from app.models import User
-from app.services import accounts
-from app.services.permissions import Role
-from app.sync.client import ShopCredentials
-from app.views.background import BackgroundTasks
-from app.views.first_run_wizard import FirstRunWizard
-from app.views.main_window import MainWindow
-from app.views.sign_in_flow import OpenShop, first_run
+from app.platforms.douyin.client import ShopCredentials
+from app.services.people import accounts
+from app.services.people.permissions import Role
+from app.views.common.background import BackgroundTasks
+from app.views.people.sign_in_flow import OpenShop, first_run
+from app.views.setup.first_run_wizard import FirstRunWizard
+from app.views.shell.main_window import MainWindow
 from tests.builders import NOW
 from tests.fixtures_views import actor_of, add_person, when_shown
 from tests.test_first_run_wizard import fill_owner

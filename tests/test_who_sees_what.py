@@ -18,10 +18,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from app.db import open_database
-from app.services import accounts, metric_definitions, metric_drill_down, metrics, shipping_board
-from app.services.permissions import Action, Actor, PermissionDenied, Role, reading_sessions
-from app.views.shipping_board_model import COL_AT_STAKE, COL_OUT_OF_STOCK, COL_STATE
-from app.views.shipping_flow import RefundBlockedDialog
+from app.services.metrics import definitions as metric_definitions
+from app.services.metrics import drill_down as metric_drill_down
+from app.services.metrics import service_metrics as metrics
+from app.services.people import accounts
+from app.services.people.permissions import Action, Actor, PermissionDenied, Role, reading_sessions
+from app.services.shipping import board as shipping_board
+from app.views.shipping.board_model import COL_AT_STAKE, COL_OUT_OF_STOCK, COL_STATE
+from app.views.shipping.ship_flow import RefundBlockedDialog
 from tests.builders import NOW as BOARD_NOW
 from tests.dashboard_shop import seed_dashboard_shop
 from tests.fixtures_views import actor_of, add_person

@@ -10,12 +10,12 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 
-from app.views.app import load_style_sheet
-from app.views.dashboard_view import DashboardView
-from app.views.i18n import install_language
-from app.views.main_window import MainWindow
-from app.views.refund_queue_columns import COL_ORDER
-from app.views.refund_queue_view import RefundQueueView
+from app.views.dashboard.view import DashboardView
+from app.views.refunds.queue_columns import COL_ORDER
+from app.views.refunds.queue_view import RefundQueueView
+from app.views.shell.app import load_style_sheet
+from app.views.shell.i18n import install_language
+from app.views.shell.main_window import MainWindow
 from tests.builders import NOW as QUEUE_NOW
 from tests.dashboard_shop import seed_dashboard_shop
 from tests.metric_shop import at

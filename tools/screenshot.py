@@ -27,10 +27,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.config import HOME_ENV, Settings  # noqa: E402
 from app.db import open_database, sqlite_url  # noqa: E402
 from app.sync.status import SyncState, SyncStatus  # noqa: E402
-from app.views.app import build_application  # noqa: E402
-from app.views.i18n import install_language  # noqa: E402
-from app.views.main_window import MainWindow  # noqa: E402
-from app.views.orders_view import OrdersView  # noqa: E402
+from app.views.orders.view import OrdersView  # noqa: E402
+from app.views.shell.app import build_application  # noqa: E402
+from app.views.shell.i18n import install_language  # noqa: E402
+from app.views.shell.main_window import MainWindow  # noqa: E402
 from tests.builders import realistic_shop, seed  # noqa: E402
 
 

@@ -26,10 +26,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import time  # noqa: E402
 
-from app.services import accounts  # noqa: E402
-from app.services.permissions import Actor, Role  # noqa: E402
-from app.views.dashboard_view import DashboardView  # noqa: E402
-from app.views.main_window import MainWindow  # noqa: E402
+from app.services.people import accounts  # noqa: E402
+from app.services.people.permissions import Actor, Role  # noqa: E402
+from app.views.dashboard.view import DashboardView  # noqa: E402
+from app.views.shell.main_window import MainWindow  # noqa: E402
 from tools.screenshot_refunds import save, wait_for  # noqa: E402
 from tools.screenshot_shipping import shoot_synced_shop  # noqa: E402
 

@@ -29,14 +29,14 @@ from app.config import HOME_ENV, Settings  # noqa: E402
 from app.db import open_database, sqlite_url  # noqa: E402
 from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID  # noqa: E402
 from app.sandbox.server import SandboxServer  # noqa: E402
-from app.services import accounts, audit  # noqa: E402
-from app.services.permissions import Role  # noqa: E402
-from app.views.app import build_application  # noqa: E402
-from app.views.background import BackgroundTasks  # noqa: E402
-from app.views.first_run_wizard import FirstRunWizard  # noqa: E402
-from app.views.i18n import install_language  # noqa: E402
-from app.views.login_dialog import LoginDialog  # noqa: E402
-from app.views.main_window import MainWindow  # noqa: E402
+from app.services.people import accounts, audit  # noqa: E402
+from app.services.people.permissions import Role  # noqa: E402
+from app.views.common.background import BackgroundTasks  # noqa: E402
+from app.views.people.login_dialog import LoginDialog  # noqa: E402
+from app.views.setup.first_run_wizard import FirstRunWizard  # noqa: E402
+from app.views.shell.app import build_application  # noqa: E402
+from app.views.shell.i18n import install_language  # noqa: E402
+from app.views.shell.main_window import MainWindow  # noqa: E402
 from tools.screenshot import pump  # noqa: E402
 
 LANGUAGES = ("zh_CN", "en")

@@ -34,18 +34,20 @@ from app.db import open_database, sqlite_url  # noqa: E402
 from app.models import OutboxOperation  # noqa: E402
 from app.models import outbox as outbox_state  # noqa: E402
 from app.sandbox.server import SandboxServer  # noqa: E402
-from app.services import accounts, refund_bulk, refund_decisions  # noqa: E402
-from app.services.permissions import MSG_OVER_SINGLE, Action, PermissionDenied, Role  # noqa: E402
-from app.services.refund_bulk import BulkSummary  # noqa: E402
+from app.services.people import accounts  # noqa: E402
+from app.services.people.permissions import MSG_OVER_SINGLE, Action, PermissionDenied, Role  # noqa: E402
+from app.services.refunds import bulk as refund_bulk  # noqa: E402
+from app.services.refunds import decisions as refund_decisions  # noqa: E402
+from app.services.refunds.bulk import BulkSummary  # noqa: E402
 from app.sync.push import PROBLEM_CONFLICT  # noqa: E402
 from app.sync.status import SyncState, SyncStatus  # noqa: E402
-from app.views.app import build_application  # noqa: E402
-from app.views.i18n import install_language  # noqa: E402
-from app.views.login_dialog import LoginDialog  # noqa: E402
-from app.views.main_window import MainWindow  # noqa: E402
-from app.views.refund_bulk_dialog import BulkApproveDialog  # noqa: E402
-from app.views.refund_dialogs import return_addresses  # noqa: E402
-from app.views.refund_queue_view import RefundQueueView  # noqa: E402
+from app.views.people.login_dialog import LoginDialog  # noqa: E402
+from app.views.refunds.bulk_dialog import BulkApproveDialog  # noqa: E402
+from app.views.refunds.dialogs import return_addresses  # noqa: E402
+from app.views.refunds.queue_view import RefundQueueView  # noqa: E402
+from app.views.shell.app import build_application  # noqa: E402
+from app.views.shell.i18n import install_language  # noqa: E402
+from app.views.shell.main_window import MainWindow  # noqa: E402
 from tests.refund_shop import BIG, RETURN, RETURNED, SOON, URGENT, seed_queue  # noqa: E402
 from tools.screenshot import pump  # noqa: E402
 
@@ -180,7 +182,7 @@ def clerk_shots(window: MainWindow, owners: MainWindow, out: Path, language: str
 
 
 def sign_in_shot(sessions, out: Path, language: str) -> None:  # type: ignore[no-untyped-def]
-    from app.views.background import BackgroundTasks
+    from app.views.common.background import BackgroundTasks
 
     tasks = BackgroundTasks()
     dialog = LoginDialog(sessions, tasks, preselect="xiaowang")
@@ -192,7 +194,7 @@ def sign_in_shot(sessions, out: Path, language: str) -> None:  # type: ignore[no
 
 
 def accounts_actor(sessions, username: str):  # type: ignore[no-untyped-def]
-    from app.services.shop_setup import actor_named
+    from app.services.setup.shop_setup import actor_named
 
     with sessions() as session:
         return actor_named(session, username)

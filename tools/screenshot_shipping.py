@@ -35,15 +35,15 @@ from sqlalchemy import select  # noqa: E402
 from app.config import HOME_ENV, Settings  # noqa: E402
 from app.db import open_database, sqlite_url  # noqa: E402
 from app.models import Order  # noqa: E402
+from app.platforms.douyin.codes import OrderStatus  # noqa: E402
 from app.sandbox.server import SandboxServer  # noqa: E402
-from app.services import accounts  # noqa: E402
-from app.sync.codes import OrderStatus  # noqa: E402
+from app.services.people import accounts  # noqa: E402
 from app.sync.engine import SyncEngine  # noqa: E402
-from app.views.app import build_application  # noqa: E402
-from app.views.i18n import install_language  # noqa: E402
-from app.views.main_window import MainWindow  # noqa: E402
-from app.views.shipment_import_dialog import ShipmentImportDialog  # noqa: E402
-from app.views.shipping_board_view import ShippingBoardView  # noqa: E402
+from app.views.shell.app import build_application  # noqa: E402
+from app.views.shell.i18n import install_language  # noqa: E402
+from app.views.shell.main_window import MainWindow  # noqa: E402
+from app.views.shipping.board_view import ShippingBoardView  # noqa: E402
+from app.views.shipping.import_dialog import ShipmentImportDialog  # noqa: E402
 from tests.sandbox_control import demo_client  # noqa: E402
 from tools.screenshot import pump  # noqa: E402
 from tools.screenshot_refunds import save, wait_for  # noqa: E402

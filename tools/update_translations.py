@@ -22,9 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 TS_FILE = ROOT / "resources" / "translations" / "aftersales_zh_CN.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
 SOURCE_GLOBS = (
-    "app/views/*.py",
-    "app/services/*.py",
-    "app/sync/*.py",
+    "app/views/**/*.py",
+    "app/services/**/*.py",
+    "app/sync/**/*.py",
+    "app/core/**/*.py",
+    "app/platforms/**/*.py",
     "app/*.py",
 )
 

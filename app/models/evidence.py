@@ -5,7 +5,7 @@ by its content (`<sha256>.<ext>`, the name an outbox operation's `local-evidence
 reference carries), so the same picture kept twice is one row. The pictures live in
 the shared database rather than one computer's data folder because, with several
 workstations on one PostgreSQL database, the process that pushes the refusal may run
-on another computer (ARCHITECTURE.md "Scale"). `app/services/refusal_evidence.py`
+on another computer (ARCHITECTURE.md "Scale"). `app/services/refunds/refusal_evidence.py`
 writes and reads the rows and forgets those no operation still needs.
 """
 

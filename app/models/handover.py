@@ -1,7 +1,7 @@
 """Requests a clerk handed to the owner: beyond the clerk's limits, or needing the owner's word.
 
 Owns the `owner_handovers` table: one row per request waiting for the owner, with who
-handed it, why, and when. `app/services/owner_handover.py` writes and clears it (the
+handed it, why, and when. `app/services/refunds/owner_handover.py` writes and clears it (the
 owner hands it back), and a decision on the request clears it too
 (`refund_decisions.queue_decision`): once decided it waits for nobody.
 """

@@ -97,7 +97,7 @@ class OrderLogistics(Base):
 Index("ix_order_logistics_tracking_no", OrderLogistics.tracking_no)
 # The orders screen's default order, newest first (ties by id): walked, never sorted.
 Index("ix_orders_create_time_order_id", Order.create_time, Order.order_id)
-# The service metrics (app/services/metrics.py) read these columns of every order or
+# The service metrics (app/services/metrics/service_metrics.py) read these columns of every order or
 # parcel in a window; as covering indexes they are read without the wide rows.
 Index(
     "ix_orders_service_metrics",

@@ -15,6 +15,7 @@ import hashlib
 import random
 from dataclasses import dataclass
 
+from app.platforms.douyin.codes import AFTER_SALE_TYPE_TEXT_ZH, AfterSaleStatus, AfterSaleType, OrderStatus
 from app.sandbox import lifecycle as lc
 from app.sandbox.catalogue import (
     AFTER_SALE_REASONS,
@@ -31,7 +32,6 @@ from app.sandbox.catalogue import (
     Product,
     new_tracking_no,
 )
-from app.sync.codes import AFTER_SALE_TYPE_TEXT_ZH, AfterSaleStatus, AfterSaleType, OrderStatus
 
 S = AfterSaleStatus
 

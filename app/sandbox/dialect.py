@@ -3,7 +3,7 @@
 Owns the answer envelope, the error type handlers raise, the checks every request
 passes before its handler runs (required query parameters, method against path,
 timestamp forms and skew against the real wall clock, the three accepted signature
-forms) and the per-app-key rate limiter. Signing itself is `app.sync.signing`.
+forms) and the per-app-key rate limiter. Signing itself is `app.platforms.douyin.signing`.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.sandbox.clock import SHANGHAI, parse_shanghai
-from app.sync import codes
-from app.sync.signing import (
+from app.platforms.douyin import codes
+from app.platforms.douyin.signing import (
     API_VERSION,
     SIGN_MD5,
     SIGN_METHODS,
@@ -28,6 +27,7 @@ from app.sync.signing import (
     method_from_path,
     sign,
 )
+from app.sandbox.clock import SHANGHAI, parse_shanghai
 
 MAX_SKEW_S = 600
 MESSAGES = {

@@ -14,6 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from app.platforms.douyin import codes
+from app.platforms.douyin.codes import (
+    BUSINESS_VERSION_CONFLICT,
+    BUSINESS_WRONG_STATE,
+    UPLOAD_IMAGE_METHOD,
+    AfterSaleStatus,
+    ImageRefusal,
+    LogisticsRefusal,
+    OperateType,
+    OrderStatus,
+    RecordRole,
+)
 from app.sandbox import lifecycle, material
 from app.sandbox.catalogue import (
     CARRIERS,
@@ -26,18 +38,6 @@ from app.sandbox.clock import DAY, HOUR, SimClock
 from app.sandbox.dialect import ApiError, business, invalid, missing
 from app.sandbox.platform import Platform
 from app.sandbox.store import Store
-from app.sync import codes
-from app.sync.codes import (
-    BUSINESS_VERSION_CONFLICT,
-    BUSINESS_WRONG_STATE,
-    UPLOAD_IMAGE_METHOD,
-    AfterSaleStatus,
-    ImageRefusal,
-    LogisticsRefusal,
-    OperateType,
-    OrderStatus,
-    RecordRole,
-)
 
 MAX_PAGE_SIZE = 100
 MAX_PAGE_DEPTH = 50_000

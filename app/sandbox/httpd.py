@@ -19,14 +19,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
+from app.platforms.douyin import codes
+from app.platforms.douyin.signing import method_from_path
 from app.sandbox import control, faults
 from app.sandbox.dialect import ApiError, envelope, invalid, verify
 from app.sandbox.handlers import ROUTES, TOKEN_METHODS, Raw
 from app.sandbox.material import MATERIAL_PATH
 from app.sandbox.store import dumps
 from app.sandbox.tokens import check_access_token, token_create, token_refresh
-from app.sync import codes
-from app.sync.signing import method_from_path
 
 if TYPE_CHECKING:
     from app.sandbox.server import SandboxServer

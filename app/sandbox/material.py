@@ -24,8 +24,8 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from app.platforms.douyin.codes import IMAGE_CONTENT_TYPES, IMAGE_MAX_BYTES, ImageRefusal, image_extension
 from app.sandbox.dialect import invalid, missing
-from app.sync.codes import IMAGE_CONTENT_TYPES, IMAGE_MAX_BYTES, ImageRefusal, image_extension
 
 if TYPE_CHECKING:
     from app.sandbox.handlers import Context

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from app.models import OutboxOperation
 from app.models import outbox as state
-from app.services import audit, permissions
-from app.services.permissions import DISCARD_NEEDS, Action, Actor
+from app.services.people import audit, permissions
+from app.services.people.permissions import DISCARD_NEEDS, Action, Actor
 
 
 @dataclass(frozen=True)

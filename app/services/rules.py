@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.services.metric_rules import MetricRules, parse_metric_rules
+from app.services.metrics.targets import MetricRules, parse_metric_rules
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
 DEFAULT_RULES_FILE = RULES_DIR / "douyin.json"

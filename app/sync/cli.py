@@ -28,10 +28,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from app import config
 from app.db import DatabaseTooNew, open_database
 from app.logging_setup import setup_logging
-from app.services.shop_database import DatabaseStatus, classify_error, shown_url
+from app.platforms.douyin.client import Outcome, PlatformClient, ShopCredentials
+from app.services.setup.shop_database import DatabaseStatus, classify_error, shown_url
 from app.shop import ShopTarget, configured_shop, real_shop
 from app.sync.backoff import Backoff
-from app.sync.client import Outcome, PlatformClient, ShopCredentials
 from app.sync.engine import RunReport, SyncEngine
 from app.sync.lease import SyncLease
 from app.sync.status import ShopNotReachable
@@ -202,6 +202,6 @@ def server_not_answering(error: BaseException) -> bool:
 
 
 def database_words(error: BaseException, database_url: str) -> str:
-    """Plain words for a database problem (the desktop's words, app/services/shop_database.py)."""
+    """Plain words for a database problem (the desktop's words, app/services/setup/shop_database.py)."""
     check = classify_error(error)
     return f"{check.message.format(**check.params)} ({shown_url(database_url)})"

@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import refresh_statistics
 from app.models import SyncCursor
+from app.platforms.douyin.client import Outcome, PlatformClient
 from app.services import platform_lists
-from app.sync.client import Outcome, PlatformClient
 from app.sync.lease import SyncLease
 from app.sync.pull import OVERLAP_S, PAGE_SIZE, STREAMS, Stream, StreamPull, SyncProblem
 from app.sync.push import PushEngine

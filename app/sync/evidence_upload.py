@@ -2,7 +2,7 @@
 
 Owns the step the push engine runs before an `afterSale.operate` whose items still
 carry `local-evidence:` references (pictures kept in the database when the person
-decided, `app/services/refusal_evidence.py`, so whichever workstation pushes can read
+decided, `app/services/refunds/refusal_evidence.py`, so whichever workstation pushes can read
 them): each picture goes to the platform's `material.uploadImage` (ours,
 docs/sandbox.md) through the engine's client, and each reference is replaced by the URL
 the platform answers. The engine commits the new parameters before it sends the
@@ -24,15 +24,21 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.services.refusal_evidence import (
+from app.platforms.douyin.client import (
+    PROBLEM_REJECTED,
+    PROBLEM_UNREADABLE,
+    ApiResult,
+    Outcome,
+    PlatformClient,
+)
+from app.platforms.douyin.codes import QT_TRANSLATE_NOOP, UPLOAD_IMAGE_METHOD
+from app.services.refunds.refusal_evidence import (
     PictureGone,
     evidence_of,
     is_local_reference,
     picture_name,
     read_kept,
 )
-from app.sync.client import PROBLEM_REJECTED, PROBLEM_UNREADABLE, ApiResult, Outcome, PlatformClient
-from app.sync.codes import QT_TRANSLATE_NOOP, UPLOAD_IMAGE_METHOD
 
 PROBLEM_PICTURE_GONE = QT_TRANSLATE_NOOP(
     "sync",

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import SyncCursor
-from app.sync.client import PROBLEM_UNREADABLE, ApiResult, Outcome, PlatformClient
+from app.platforms.douyin.client import PROBLEM_UNREADABLE, ApiResult, Outcome, PlatformClient
 from app.sync.ingest import MalformedAnswer
 from app.sync.page_store import PageResult, store_after_sale_records, store_order_records
 

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from app.models import QuarantinedRecord
 from app.models.quarantine import RECORD_ID_LENGTH
-from app.sync.codes import QT_TRANSLATE_NOOP
+from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 
 # Why a record was set aside (`quarantined_records.reason`): plain words for the shop,
 # English source, translated in context "sync" where shown.

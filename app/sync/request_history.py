@@ -24,9 +24,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from app.services.audit import SHOP_TZ
-from app.sync import codes
-from app.sync.codes import RecordRole
+from app.platforms.douyin import codes
+from app.platforms.douyin.codes import RecordRole
+from app.services.people.audit import SHOP_TZ
 
 SHOP, PLATFORM, SOMEONE_ELSE = "shop", "platform", "someone else"
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from app.sync.codes import QT_TRANSLATE_NOOP
+from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 
 # Shown while another sync holds the sync lease and this one stands by, sharing the
 # database it keeps up to date (ARCHITECTURE.md "Scale"). On PostgreSQL that is another

@@ -28,9 +28,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal, Slot
 
+from app.platforms.douyin.client import ShopCredentials
+from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.sync.backoff import Backoff
-from app.sync.client import ShopCredentials
-from app.sync.codes import QT_TRANSLATE_NOOP
 from app.sync.status import ShopNotReachable, SyncState, SyncStatus
 
 log = logging.getLogger(__name__)

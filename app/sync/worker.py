@@ -25,10 +25,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from app.models import outbox as outbox_state
-from app.services.shop_database import SYNC_PROBLEMS, sync_problem
-from app.sync.backoff import Backoff
-from app.sync.change_feed import ChangeFeed
-from app.sync.client import (
+from app.platforms.douyin.client import (
     PROBLEM_HTTP,
     PROBLEM_NETWORK,
     PROBLEM_PLATFORM_BUSY,
@@ -37,7 +34,10 @@ from app.sync.client import (
     PROBLEM_UNREADABLE,
     Outcome,
 )
-from app.sync.codes import QT_TRANSLATE_NOOP
+from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.services.setup.shop_database import SYNC_PROBLEMS, sync_problem
+from app.sync.backoff import Backoff
+from app.sync.change_feed import ChangeFeed
 from app.sync.engine import RunReport, SyncEngine
 from app.sync.status import (
     CAUSE_NETWORK,

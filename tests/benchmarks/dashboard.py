@@ -100,10 +100,10 @@ def _commit(tasks, sessions, rows: tuple[list, list]) -> None:  # type: ignore[n
 
 def measure_dashboard_update(url: str) -> dict[str, float]:
     """The figures above, over the mirror at `url` (built already)."""
-    from app.views.app import build_application
-    from app.views.background import BackgroundTasks
-    from app.views.dashboard_view import DashboardView
-    from app.views.main_thread_gc import MainThreadGarbageCollector
+    from app.views.common.background import BackgroundTasks
+    from app.views.dashboard.view import DashboardView
+    from app.views.shell.app import build_application
+    from app.views.shell.main_thread_gc import MainThreadGarbageCollector
 
     if QApplication.instance() is None:
         build_application([], Settings(language="zh_CN"))

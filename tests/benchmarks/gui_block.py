@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.config import Settings  # noqa: E402
 from app.db import open_database  # noqa: E402
-from app.services import accounts  # noqa: E402
+from app.services.people import accounts  # noqa: E402
 from app.sync.status import SyncState  # noqa: E402
 from app.sync.sync_process import SyncProcess  # noqa: E402
-from app.views.main_thread_gc import MainThreadGarbageCollector  # noqa: E402
+from app.views.shell.main_thread_gc import MainThreadGarbageCollector  # noqa: E402
 from tests.sandbox_control import demo_client  # noqa: E402
 
 TICK_MS = 2
@@ -33,8 +33,8 @@ SETTLE_S = 1.0  # let the window finish its first layout before measuring
 
 def measure_gui_block(store_url: str, workdir: Path, *, limit_s: float = 240.0) -> tuple[float, int]:
     """Longest GUI stall in ms during the initial sync, and how many orders arrived."""
-    from app.views.app import build_application
-    from app.views.main_window import MainWindow
+    from app.views.shell.app import build_application
+    from app.views.shell.main_window import MainWindow
 
     settings = Settings(language="zh_CN")
     if QApplication.instance() is None:

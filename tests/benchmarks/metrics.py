@@ -27,8 +27,8 @@ from sqlalchemy import text
 
 from app.db import open_database, upsert
 from app.models import Order, OrderLine, OrderLogistics
-from app.services.metrics import compute_metrics, window_for
-from app.sync.codes import PLATFORM_TIMEOUT, AfterSaleStatus, AfterSaleType
+from app.platforms.douyin.codes import PLATFORM_TIMEOUT, AfterSaleStatus, AfterSaleType
+from app.services.metrics.service_metrics import compute_metrics, window_for
 from app.sync.ingest import store_after_sales
 
 NOW = 1_795_000_000

@@ -25,7 +25,7 @@ from sqlalchemy import text
 
 from app.db import open_database, upsert
 from app.models import AfterSale, Order, OrderLine, OutboxOperation
-from app.services.refund_queue import list_queue_keys, queue_rows
+from app.services.refunds.queue import list_queue_keys, queue_rows
 
 NOW = 1_795_000_000
 ORDERS = 200_000
@@ -140,7 +140,7 @@ def build(url: str) -> None:
 def median_ms(url: str, **options: object) -> tuple[float, int]:
     _, sessions = open_database(url)
     times, count = [], 0
-    # As in the app (app/views/main_thread_gc.py): no automatic collection on the thread
+    # As in the app (app/views/shell/main_thread_gc.py): no automatic collection on the thread
     # that reads; the GUI thread collects between events, which gui_block_max_ms measures.
     gc.collect()
     gc.freeze()

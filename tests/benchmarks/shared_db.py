@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from app.db import open_database
 from app.models import OutboxOperation
 from app.models import outbox as state
-from app.sync.codes import AfterSaleType
+from app.platforms.douyin.codes import AfterSaleType
 from tests.fixtures_db import DEFAULT_TEST_DATABASE_URL, TEST_DATABASE_ENV, _psycopg_url
 from tests.sandbox_control import control
 from tests.shared_workstation import Running, start_workstation

@@ -30,8 +30,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.db import open_database, upsert  # noqa: E402
 from app.models import Order, OrderLine  # noqa: E402
-from app.services import accounts  # noqa: E402
-from app.services.shipping_board import list_board  # noqa: E402
+from app.services.people import accounts  # noqa: E402
+from app.services.shipping.board import list_board  # noqa: E402
 
 NOW = 1_795_000_000
 OPEN_ORDERS = 10_000
@@ -100,7 +100,7 @@ def build(url: str) -> list[str]:
 def measure_board(url: str) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
-    from app.views.shipping_board_model import ShippingBoardModel
+    from app.views.shipping.board_model import ShippingBoardModel
 
     _app = QApplication.instance() or QApplication([])
     _, sessions = open_database(url)
@@ -135,9 +135,9 @@ def measure_scans(url: str, order_ids: list[str], scans: int = 20) -> float:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.services.shop_setup import actor_named
-    from app.views.background import BackgroundTasks
-    from app.views.shipping_board_view import ShippingBoardView
+    from app.services.setup.shop_setup import actor_named
+    from app.views.common.background import BackgroundTasks
+    from app.views.shipping.board_view import ShippingBoardView
 
     _app = QApplication.instance() or QApplication([])
     _, sessions = open_database(url)

@@ -25,14 +25,18 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.refusal import Refusal
 from app.models import AfterSale, Order, OutboxOperation
 from app.models import outbox as outbox_state
-from app.services import accounts, needs_attention, outbox, refund_decisions, shipping
-from app.services.permissions import Actor
+from app.platforms.douyin.codes import OPERATE_TRANSITIONS, ORDER_STATUSES_TO_SHIP
+from app.platforms.douyin.codes import OperateType as Op
+from app.services import outbox
+from app.services.attention import needs_attention
+from app.services.people import accounts
+from app.services.people.permissions import Actor
 from app.services.platform_lists import reject_reasons
-from app.services.refusal import Refusal
-from app.sync.codes import OPERATE_TRANSITIONS, ORDER_STATUSES_TO_SHIP
-from app.sync.codes import OperateType as Op
+from app.services.refunds import decisions as refund_decisions
+from app.services.shipping import shipments as shipping
 
 CARRIER = "shunfeng"  # SF + 12 digits (resources/rules/carriers.json)
 TRACKING_BASE = 880_000_000_000  # far from the numbers the sandbox's history uses

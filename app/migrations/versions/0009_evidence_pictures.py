@@ -14,7 +14,7 @@ branch_labels = None
 depends_on = None
 
 # Pictures queued by an older version stay in its data folder (evidence/<name>) and are
-# read from there when no row holds them (app/services/refusal_evidence.py), so nothing
+# read from there when no row holds them (app/services/refunds/refusal_evidence.py), so nothing
 # is copied here: on a shared database the computer that upgrades may not hold them.
 
 

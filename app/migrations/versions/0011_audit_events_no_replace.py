@@ -10,7 +10,7 @@ binds every connection (the sqlite3 shell, another program), while the pragma bi
 only the connections AfterSales Desk opens, which never replace rows anyway; and the
 pragma would change how every other table's triggers fire. PostgreSQL has no REPLACE
 (an upsert fires the UPDATE trigger); there the guarantee rests on the desks'
-database role, which may not disable or drop triggers (app/services/desk_role.py).
+database role, which may not disable or drop triggers (app/services/setup/desk_role.py).
 
 Revision ID: 0011
 Revises: 0010

@@ -1,0 +1,1 @@
+"""The shop platforms, each an adapter behind one port (`app.platforms.port`)."""

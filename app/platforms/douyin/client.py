@@ -1,0 +1,292 @@
+"""The platform client: one signed HTTP call, and what its answer means.
+
+Owns: signing and sending a request in the dialect of PLATFORM-PROTOCOL.md, the
+access token's life (create for a self-use app, refresh, one retry after a token
+error), and the mapping of every possible answer — network failure, HTTP error,
+unreadable body, each envelope code — to one `Outcome` with plain words for people.
+It never raises for anything the network or the platform does; callers branch on
+`ApiResult.outcome`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from email.utils import parsedate_to_datetime
+from enum import Enum
+from typing import Any
+
+import requests
+
+from app.platforms.douyin import codes
+from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.platforms.douyin.signing import SIGN_HMAC_SHA256, canonical_json, path_from_method, sign
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 20.0
+# Refresh a token this long before it expires, so no call meets an expired one.
+TOKEN_REFRESH_MARGIN_S = 3600
+TOKEN_METHODS = ("token.create", "token.refresh")
+
+
+class Outcome(Enum):
+    DONE = "done"
+    RETRY = "retry"  # network, 5xx, rate limit, platform trouble, unreadable answer
+    REJECTED = "rejected"  # the platform refused this request; sending it again won't help
+    CONFIG_ERROR = "config_error"  # a person must fix something: secret, clock, authorisation
+
+
+# Plain words for people (English source, translated in context "sync" by the views).
+PROBLEM_NETWORK = QT_TRANSLATE_NOOP(
+    "sync", "The platform could not be reached. Check the internet connection."
+)
+PROBLEM_TIMEOUT = QT_TRANSLATE_NOOP("sync", "The platform did not answer in time.")
+PROBLEM_HTTP = QT_TRANSLATE_NOOP("sync", "The platform's server had a problem (HTTP error).")
+PROBLEM_UNREADABLE = QT_TRANSLATE_NOOP("sync", "The platform sent an answer that could not be read.")
+PROBLEM_RATE_LIMITED = QT_TRANSLATE_NOOP("sync", "The platform asked us to slow down (rate limit).")
+PROBLEM_PLATFORM_BUSY = QT_TRANSLATE_NOOP("sync", "The platform is having trouble right now.")
+PROBLEM_SIGNATURE = QT_TRANSLATE_NOOP(
+    "sync", "The platform rejected our signature: the app key or app secret is wrong."
+)
+PROBLEM_CLOCK = QT_TRANSLATE_NOOP(
+    "sync", "The platform says this computer's clock is wrong. Set the date and time correctly."
+)
+PROBLEM_TOKEN = QT_TRANSLATE_NOOP(
+    "sync", "The platform did not accept our access token, even after renewing it."
+)
+PROBLEM_NOT_AUTHORISED = QT_TRANSLATE_NOOP(
+    "sync",
+    "The shop has not authorised this app (or has revoked it). The shop owner must authorise it again.",
+)
+PROBLEM_REJECTED = QT_TRANSLATE_NOOP("sync", "The platform refused the request.")
+PROBLEM_WRONG_GATEWAY = QT_TRANSLATE_NOOP(
+    "sync", "The gateway address does not lead to the platform's API. Check the gateway URL."
+)
+
+
+@dataclass(frozen=True)
+class ApiResult:
+    outcome: Outcome
+    data: Any = None
+    code: int | None = None
+    sub_code: str = ""
+    platform_message: str = ""  # the platform's own words (msg / sub_msg)
+    problem: str = ""  # plain words for people, empty when DONE
+    log_id: str = ""
+    # True when the request may have reached the platform although no answer was read;
+    # a write must then be checked by re-reading before it is sent again.
+    maybe_applied: bool = False
+    rate_limited: bool = False
+    # The platform's clock when it answered (Unix s, from the HTTP Date header), if it said.
+    answered_at: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is Outcome.DONE
+
+    def describe(self) -> str:
+        """One line for logs: never contains secrets or tokens."""
+        words = f" ({self.platform_message})" if self.platform_message else ""
+        return f"{self.outcome.value}: {self.problem or 'ok'} code={self.code} {self.sub_code}{words}"
+
+
+@dataclass
+class Tokens:
+    access_token: str = ""
+    refresh_token: str = ""
+    expires_at: float = 0.0
+    shop_name: str = ""
+
+
+@dataclass
+class ShopCredentials:
+    gateway: str
+    app_key: str
+    app_secret: str = field(repr=False)
+    shop_id: str
+    sign_method: str = SIGN_HMAC_SHA256
+
+
+class PlatformClient:
+    """Calls the platform for one shop. Thread-safe: one call at a time per client."""
+
+    def __init__(
+        self,
+        credentials: ShopCredentials,
+        *,
+        session: requests.Session | None = None,
+        clock: Callable[[], float] = time.time,
+        timeouts: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S),
+    ) -> None:
+        self.credentials = credentials
+        self._http = session or requests.Session()
+        self._clock = clock
+        self._timeouts = timeouts
+        self._tokens = Tokens()
+        self._lock = threading.RLock()
+
+    @property
+    def shop_name(self) -> str:
+        return self._tokens.shop_name
+
+    def close(self) -> None:
+        self._http.close()
+
+    def call(self, method: str, params: dict[str, Any] | None = None) -> ApiResult:
+        """Send one business call; renews the token first when needed and once after a token error."""
+        with self._lock:
+            token_result = self._ensure_token()
+            if not token_result.ok:
+                return token_result
+            result = self._send(method, params or {}, self._tokens.access_token)
+            if result.sub_code in codes.TOKEN_SUB_CODES:
+                log.info("token refused by the platform (%s); renewing once", result.sub_code)
+                self._tokens.expires_at = 0.0
+                token_result = self._ensure_token(force_create=result.sub_code == codes.SUB_TOKEN_UNKNOWN)
+                if not token_result.ok:
+                    return token_result
+                result = self._send(method, params or {}, self._tokens.access_token)
+                if result.sub_code in codes.TOKEN_SUB_CODES:
+                    return replace(result, outcome=Outcome.CONFIG_ERROR, problem=PROBLEM_TOKEN)
+            return result
+
+    def create_token(self) -> ApiResult:
+        """`token.create` for a self-use app; also the connection test of a shop's credentials."""
+        with self._lock:
+            return self._ensure_token(force_create=True)
+
+    # --- tokens ------------------------------------------------------------------
+    def _ensure_token(self, force_create: bool = False) -> ApiResult:
+        now = self._clock()
+        if (
+            not force_create
+            and self._tokens.access_token
+            and now < self._tokens.expires_at - TOKEN_REFRESH_MARGIN_S
+        ):
+            return ApiResult(Outcome.DONE)
+        if not force_create and self._tokens.refresh_token:
+            result = self._send(
+                "token.refresh",
+                {"grant_type": "refresh_token", "refresh_token": self._tokens.refresh_token},
+                "",
+            )
+            if result.ok and self._store_tokens(result.data, now):
+                return result
+            if result.outcome is Outcome.RETRY:
+                return result
+            log.info("token refresh refused (%s); creating a new token", result.describe())
+        result = self._send(
+            "token.create",
+            {"grant_type": "authorization_self", "code": "", "shop_id": self.credentials.shop_id},
+            "",
+        )
+        if result.ok and not self._store_tokens(result.data, now):
+            return ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, code=result.code)
+        if result.sub_code in codes.TOKEN_SUB_CODES:
+            return replace(result, outcome=Outcome.CONFIG_ERROR, problem=PROBLEM_TOKEN)
+        return result
+
+    def _store_tokens(self, data: Any, now: float) -> bool:
+        if not isinstance(data, dict) or not data.get("access_token"):
+            return False
+        try:
+            expires_in = float(data.get("expires_in", 0))
+        except (TypeError, ValueError):
+            return False
+        self._tokens = Tokens(
+            access_token=str(data["access_token"]),
+            refresh_token=str(data.get("refresh_token", "")),
+            expires_at=now + expires_in,
+            shop_name=str(data.get("shop_name", "")),
+        )
+        return True
+
+    # --- the wire ----------------------------------------------------------------
+    def _send(self, method: str, params: dict[str, Any], access_token: str) -> ApiResult:
+        creds = self.credentials
+        param_json = canonical_json(params)
+        timestamp = str(int(self._clock()))
+        query = {
+            "app_key": creds.app_key,
+            "method": method,
+            "access_token": access_token,
+            "timestamp": timestamp,
+            "v": "2",
+            "sign_method": creds.sign_method,
+            "sign": sign(creds.app_secret, creds.app_key, method, param_json, timestamp, creds.sign_method),
+        }
+        url = creds.gateway.rstrip("/") + path_from_method(method)
+        try:
+            response = self._http.post(
+                url,
+                params=query,
+                data=param_json.encode("utf-8"),
+                headers={"Content-Type": "application/json;charset=utf-8"},
+                timeout=self._timeouts,
+            )
+        except requests.Timeout:
+            return ApiResult(Outcome.RETRY, problem=PROBLEM_TIMEOUT, maybe_applied=True)
+        except requests.RequestException as error:
+            log.info("%s: network error %s", method, type(error).__name__)
+            return ApiResult(Outcome.RETRY, problem=PROBLEM_NETWORK, maybe_applied=True)
+        result = classify_response(method, response.status_code, response.content)
+        return replace(result, answered_at=answer_time(response.headers))
+
+
+def answer_time(headers: Mapping[str, str]) -> int | None:
+    """The answer's HTTP `Date` as Unix seconds; None when absent or unreadable."""
+    try:
+        return int(parsedate_to_datetime(headers["Date"]).timestamp())
+    except (KeyError, TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def classify_response(method: str, http_status: int, body: bytes) -> ApiResult:
+    """Map one HTTP answer to an outcome; public so every branch can be tested directly."""
+    if http_status >= 500:
+        return ApiResult(Outcome.RETRY, problem=PROBLEM_HTTP, code=http_status, maybe_applied=True)
+    if http_status != 200:
+        return ApiResult(Outcome.CONFIG_ERROR, problem=PROBLEM_WRONG_GATEWAY, code=http_status)
+    try:
+        envelope = json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: nested deeper than the parser follows (a broken or hostile answer).
+        return ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, maybe_applied=True)
+    if not isinstance(envelope, dict) or not isinstance(envelope.get("code", envelope.get("err_no")), int):
+        return ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, maybe_applied=True)
+
+    code = envelope.get("code", envelope.get("err_no"))
+    code = codes.CODE_SUCCESS if code == 0 else code  # older servers: err_no 0
+    sub_code = str(envelope.get("sub_code") or "")
+    words = str(envelope.get("sub_msg") or envelope.get("msg") or envelope.get("message") or "")
+    common = {
+        "code": code,
+        "sub_code": sub_code,
+        "platform_message": words,
+        "log_id": str(envelope.get("log_id", "")),
+    }
+
+    if code == codes.CODE_SUCCESS:
+        return ApiResult(Outcome.DONE, data=envelope.get("data"), **common)
+    if code == codes.CODE_RATE_LIMITED:
+        return ApiResult(Outcome.RETRY, problem=PROBLEM_RATE_LIMITED, rate_limited=True, **common)
+    if code in (codes.CODE_SERVICE_ERROR, codes.CODE_SERVICE_TIMEOUT):
+        return ApiResult(Outcome.RETRY, problem=PROBLEM_PLATFORM_BUSY, **common)
+    if code == codes.CODE_AUTH_ERROR:
+        if sub_code in codes.TOKEN_SUB_CODES:
+            return ApiResult(Outcome.CONFIG_ERROR, problem=PROBLEM_TOKEN, **common)
+        if sub_code == codes.SUB_TIMESTAMP_INVALID:
+            return ApiResult(Outcome.CONFIG_ERROR, problem=PROBLEM_CLOCK, **common)
+        return ApiResult(Outcome.CONFIG_ERROR, problem=PROBLEM_SIGNATURE, **common)
+    if code == codes.CODE_AUTHORIZATION_MISSING:
+        return ApiResult(Outcome.CONFIG_ERROR, problem=PROBLEM_NOT_AUTHORISED, **common)
+    # 40002/40004 bad request, 50002 business refusal, and any code we do not know:
+    # sending the same request again would get the same answer.
+    problem = codes.refusal_problem(method, sub_code) or PROBLEM_REJECTED
+    return ApiResult(Outcome.REJECTED, problem=problem, **common)

@@ -1,0 +1,1 @@
+"""The service metrics and the experience-score estimate the dashboard shows."""

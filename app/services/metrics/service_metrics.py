@@ -1,0 +1,332 @@
+"""The service metrics of RULES.md "Service metrics": what the dashboard shows.
+
+Owns `compute_metrics` (every metric of `metric_definitions.METRICS` for a window, per
+shop day or per hour, for the whole shop or one product, with the experience-score
+estimate, as a `MetricsReport`), the window helper and the product list for the filter. The database does
+the counting: one grouped query per kind of fact (`metric_queries.py`, which also
+holds the conventions they share), `GROUP BY` bucket; Python only puts the buckets
+and the window's totals together and scores them (`experience_score.py`). Windows
+are [start, end) in UTC seconds; a day bucket is a calendar day of the shop's time
+zone (the rule set's, Asia/Shanghai), an hour bucket an hour.
+
+What each metric counts, and which moment puts a row in the window and its bucket:
+- ship_time_h: orders that counted as shipped (pickup scan, else merchant shipping)
+  in the window; mean hours from payment. Moment: shipped.
+- late_rate: orders due in the window (promised ship-by in it and already passed; never
+  an order cancelled before it shipped): shipped after the promise or still unshipped
+  ÷ due. Moment: ship-by. late_compensation_fen: what those late orders cost
+  (`ship_deadlines.compensation_fen`; an unshipped one as of `now`).
+- pickup_timeout_rate: parcels whose tracking number was uploaded in the window and
+  whose pickup is settled: no scan within the pickup timeout ÷ settled. Moment: upload.
+  Unavailable when no parcel has ever had a scan (a platform that reports none).
+- review_time_h: mean hours from application to the end of review (the first answer by
+  the merchant or the platform's timeout). refund_time_h: application to refunded.
+  rejection_rate: refused (at review or after the return) ÷ requests with a final
+  answer. Moment: when that happened. timeout_approvals: each time the platform agreed
+  on the merchant's behalf (the rule: `metric_queries._timeout_approval`).
+- quality_return_rate: requests applied for in the window with a quality reason ÷
+  orders delivered in the window. after_sales_by_type: requests applied for, per type.
+- escalation_rate: arbitration is not in the platform's dialect: unavailable.
+- experience_score: the estimate from the window's values (and each bucket's).
+Empty buckets hold None for averages, rates and the score, 0 for counts and sums.
+
+Money (`MONEY_METRICS`, the figures in fen) is the owner's (`Action.VIEW_MONEY`,
+permissions.py "Who sees what"): computed for a `viewer` who may not see it, the report
+leaves it out (`MetricsReport.withheld` names it), so no screen or export of theirs can
+show it. The score never counts money, so it is the same for everyone.
+"""
+
+from __future__ import annotations
+
+import operator
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from functools import reduce
+from typing import Any
+
+from sqlalchemy import BigInteger, ColumnElement, Select, case, func, literal_column, select
+from sqlalchemy.orm import Session
+
+from app.db import computed_once, for_reporting
+from app.models import OrderLine
+from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.services.metrics import queries as q
+from app.services.metrics.definitions import (
+    METRIC_KEYS,
+    METRICS,
+    MONEY_METRICS,
+    MetricDefinition,
+    MetricResult,
+    MetricsReport,
+)
+from app.services.metrics.experience_score import estimate, score_only
+from app.services.people.permissions import Action, Actor, allowed, authorise
+from app.services.rules import HOUR_S, RuleSet, load_rules
+
+BUCKET_SECONDS = {"day": 24 * HOUR_S, "hour": HOUR_S}
+MSG_NO_PICKUP_SCANS = QT_TRANSLATE_NOOP(
+    "metrics", "The platform has reported no carrier pickup scans, so pickup timeouts cannot be told."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProductRow:
+    product_id: str
+    name: str
+    orders: int
+
+
+def window_for(days: int, now: int, rules: RuleSet | None = None) -> tuple[int, int]:
+    """The last `days` shop days up to and including the second `now`: from 00:00 shop
+    time `days - 1` days before today, so every day bucket but today's is whole."""
+    tz = (rules or load_rules()).shipping.tz
+    first = datetime.fromtimestamp(now, tz).date() - timedelta(days=max(days, 1) - 1)
+    return int(datetime(first.year, first.month, first.day, tzinfo=tz).timestamp()), now + 1
+
+
+def utc_offset_s(rules: RuleSet, start: int, end: int) -> int:
+    """The shop's offset from UTC over the window; one offset, or bucketing would lie."""
+    tz = rules.shipping.tz
+    offsets = {datetime.fromtimestamp(t, tz).utcoffset() for t in (start, max(start, end - 1))}
+    if len(offsets) != 1:
+        raise ValueError(f"{rules.shipping.time_zone} changes its offset inside the window")
+    offset = offsets.pop()
+    return int(offset.total_seconds()) if offset else 0
+
+
+def _bucket_column(t: ColumnElement[int], size: int, offset: int) -> ColumnElement[int]:
+    # Literal numbers, not parameters: PostgreSQL must see the GROUP BY expression and
+    # the selected one as the same.
+    return q.bucket_of(t, literal_column(str(size), BigInteger), literal_column(str(offset), BigInteger))
+
+
+@dataclass(frozen=True, slots=True)
+class _Aggregate:
+    columns: tuple[str, ...]  # the source's columns it reads
+    build: Callable[[Any], Any]  # subquery -> SQL aggregate
+
+
+COUNT = _Aggregate((), lambda rows: func.count())
+
+
+# Orders whose lateness costs something (a late order in a band where it is free does not).
+COMPENSATED = _Aggregate(
+    ("compensation_fen",), lambda rows: func.sum(case((rows.c.compensation_fen > 0, 1), else_=0))
+)
+
+
+def _sum(*columns: str) -> _Aggregate:
+    """SUM of the product of `columns` (a 0/1 flag times a duration sums the flagged)."""
+    return _Aggregate(columns, lambda rows: func.sum(reduce(operator.mul, (rows.c[c] for c in columns))))
+
+
+def _grouped(
+    session: Session, source: Select, size: int, offset: int, *aggregates: _Aggregate, by: str = ""
+) -> dict[Any, tuple[int, ...]]:
+    """`aggregates` of `source` per bucket (and per column `by`), as ints."""
+    needed = {"moment", by, *(c for aggregate in aggregates for c in aggregate.columns)}
+    # Only what is summed: the rest (ids for the drill-down) would cost reading the rows.
+    source = source.with_only_columns(*(c for c in source.selected_columns if c.name in needed))
+    rows = computed_once(session, source).subquery()
+    bucket = _bucket_column(rows.c.moment, size, offset)
+    keys = [bucket, rows.c[by]] if by else [bucket]
+    statement = select(*keys, *(aggregate.build(rows) for aggregate in aggregates)).group_by(*keys)
+    width = len(keys)
+    return {
+        (tuple(row[:width]) if by else row[0]): tuple(int(v or 0) for v in row[width:])
+        for row in session.execute(statement)
+    }
+
+
+def _rate(key: str, buckets: tuple[int, ...], counts: dict[int, tuple[int, int]]) -> MetricResult:
+    """counts: bucket -> (numerator, denominator)."""
+    num = sum(n for n, _ in counts.values())
+    den = sum(d for _, d in counts.values())
+    return MetricResult(
+        key,
+        num / den if den else None,
+        {b: (counts[b][0] / counts[b][1] if counts.get(b, (0, 0))[1] else None) for b in buckets},
+        count=den,
+        numerator=num,
+        denominator=den,
+        series_counts={b: counts.get(b, (0, 0)) for b in buckets},
+    )
+
+
+def _average_hours(key: str, buckets: tuple[int, ...], sums: dict[int, tuple[int, int]]) -> MetricResult:
+    """sums: bucket -> (rows, total seconds)."""
+    count = sum(n for n, _ in sums.values())
+    total = sum(s for _, s in sums.values())
+    series = {b: (sums[b][1] / sums[b][0] / HOUR_S if b in sums and sums[b][0] else None) for b in buckets}
+    return MetricResult(key, total / count / HOUR_S if count else None, series, count=count)
+
+
+def _total(key: str, buckets: tuple[int, ...], values: dict[int, int], count: int) -> MetricResult:
+    return MetricResult(key, sum(values.values()), {b: values.get(b, 0) for b in buckets}, count=count)
+
+
+def compute_metrics(
+    session: Session,
+    *,
+    start: int,
+    end: int,
+    bucket: str = "day",
+    product_id: str | None = None,
+    rules: RuleSet | None = None,
+    weights: Mapping[str, float] | None = None,
+    now: int | None = None,
+    viewer: Actor | None = None,
+) -> MetricsReport:
+    """Every metric of `METRICS` over [start, end), per `bucket` ("day": shop days;
+    "hour"), for `product_id` or the whole shop, as of `now` (default: the clock), with
+    targets from `rules` and the score weighted by `weights` over the rule set's.
+    For a `viewer` (the person whose screen asks; None: no one's, the program's own use)
+    the person's record as it is now must allow the dashboard, and money figures are
+    left out unless it allows money too (PermissionDenied; see the module docstring)."""
+    withheld: tuple[str, ...] = ()
+    if viewer is not None:
+        current = authorise(session, viewer, Action.VIEW_DASHBOARD)
+        if not allowed(current, Action.VIEW_MONEY):
+            withheld = tuple(key for key in METRIC_KEYS if key in MONEY_METRICS)
+    if bucket not in BUCKET_SECONDS:
+        raise ValueError(f"bucket must be one of {sorted(BUCKET_SECONDS)}, not {bucket!r}")
+    if end <= start:
+        raise ValueError("the window must end after it starts")
+    rules = rules or load_rules()
+    now = int(time.time()) if now is None else now
+    size, offset = BUCKET_SECONDS[bucket], utc_offset_s(rules, start, end)
+    first, last = ((t + offset) // size * size - offset for t in (start, end - 1))
+    buckets = tuple(range(first, last + 1, size))
+    scope = q.Scope(start, end, now, rules, product_id)
+    for_reporting(session)
+
+    def grouped(source: Select, *aggregates: _Aggregate, by: str = "") -> dict[Any, tuple[int, ...]]:
+        return _grouped(session, source, size, offset, *aggregates, by=by)
+
+    due = grouped(q.due_orders(scope), COUNT, _sum("late"), _sum("compensation_fen"), COMPENSATED)
+    shipped = grouped(q.shipped_orders(scope), COUNT, _sum("duration_s"))
+    parcels = grouped(q.parcels(scope), COUNT, _sum("timed_out"))
+    delivered = grouped(q.delivered_orders(scope), COUNT)
+    applied = grouped(q.applied_after_sales(scope), COUNT, _sum("quality"), by="type")
+    changes = grouped(
+        q.after_sale_changes(scope),
+        _sum("review_end"),
+        _sum("review_end", "duration_s"),
+        _sum("refund"),
+        _sum("refund", "duration_s"),
+        _sum("timeout_approval"),
+        _sum("decision"),
+        _sum("refused"),
+    )
+    reviews = {b: (n, s) for b, (n, s, *_) in changes.items()}
+    refunds = {b: (n, s) for b, (_, _, n, s, *_) in changes.items()}
+    timeouts = {b: (row[4],) for b, row in changes.items()}
+    decisions = {b: (n, refused) for b, (*_, n, refused) in changes.items()}
+
+    by_type: dict[int, dict[int, int]] = {}
+    quality: dict[int, int] = {}
+    for (start_of_bucket, type_), (count, quality_count) in applied.items():
+        by_type.setdefault(start_of_bucket, {})[type_] = count
+        quality[start_of_bucket] = quality.get(start_of_bucket, 0) + quality_count
+    delivered_counts = {b: c for b, (c,) in delivered.items()}
+    results = {
+        "ship_time_h": _average_hours("ship_time_h", buckets, shipped),
+        "late_rate": _rate("late_rate", buckets, {b: (late, n) for b, (n, late, *_) in due.items()}),
+        "pickup_timeout_rate": _rate(
+            "pickup_timeout_rate", buckets, {b: (late, n) for b, (n, late) in parcels.items()}
+        ),
+        "late_compensation_fen": _total(
+            "late_compensation_fen",
+            buckets,
+            {b: fen for b, (_, _, fen, _) in due.items()},
+            count=sum(paid for *_, paid in due.values()),
+        ),
+        "review_time_h": _average_hours("review_time_h", buckets, reviews),
+        "refund_time_h": _average_hours("refund_time_h", buckets, refunds),
+        "timeout_approvals": _total(
+            "timeout_approvals",
+            buckets,
+            {b: n for b, (n,) in timeouts.items()},
+            count=sum(n for (n,) in timeouts.values()),
+        ),
+        "rejection_rate": _rate("rejection_rate", buckets, {b: (no, n) for b, (n, no) in decisions.items()}),
+        "escalation_rate": MetricResult("escalation_rate", None, dict.fromkeys(buckets)),
+        "quality_return_rate": _rate(
+            "quality_return_rate",
+            buckets,
+            {
+                b: (quality.get(b, 0), delivered_counts.get(b, 0))
+                for b in set(quality) | set(delivered_counts)
+            },
+        ),
+        "after_sales_by_type": _by_type(buckets, by_type),
+    }
+    if session.execute(q.platform_reports_pickups(scope)).first() is None:
+        results["pickup_timeout_rate"] = MetricResult(
+            "pickup_timeout_rate",
+            None,
+            dict.fromkeys(buckets),
+            available=False,
+            unavailable_reason=MSG_NO_PICKUP_SCANS,
+        )
+    score = estimate({k: r.value for k, r in results.items()}, rules, weights)
+    score_series = {
+        b: score_only({k: r.series[b] for k, r in results.items()}, rules, score.weights) for b in buckets
+    }
+    results["experience_score"] = MetricResult("experience_score", score.score, score_series)
+    return MetricsReport(
+        start=start,
+        end=end,
+        now=now,
+        bucket=bucket,
+        buckets=buckets,
+        product_id=product_id,
+        rule_set=rules.rule_set,
+        rule_effective=rules.effective,
+        metrics={d.key: _with_definition(results[d.key], d, rules) for d in METRICS if d.key not in withheld},
+        score=score,
+        withheld=withheld,
+    )
+
+
+def _by_type(buckets: tuple[int, ...], by_type: dict[int, dict[int, int]]) -> MetricResult:
+    breakdown: dict[int, int] = {}
+    for counts in by_type.values():
+        for type_, count in counts.items():
+            breakdown[type_] = breakdown.get(type_, 0) + count
+    total = sum(breakdown.values())
+    return MetricResult(
+        "after_sales_by_type",
+        total,
+        {b: sum(by_type.get(b, {}).values()) for b in buckets},
+        count=total,
+        breakdown=dict(sorted(breakdown.items())),
+        series_breakdown={b: dict(sorted(by_type.get(b, {}).items())) for b in buckets},
+    )
+
+
+def _with_definition(result: MetricResult, definition: MetricDefinition, rules: RuleSet) -> MetricResult:
+    """The result with the rule set's target, and unavailable as the definition says."""
+    target = rules.metrics.target(definition.key)
+    changes: dict[str, Any] = {}
+    if target is not None:
+        changes.update(target=target.target, limit=target.limit, target_note=target.note)
+    if not definition.available:
+        changes.update(available=False, unavailable_reason=definition.unavailable_reason, value=None)
+    return replace(result, **changes) if changes else result
+
+
+def products(session: Session) -> list[ProductRow]:
+    """The shop's products for the metrics' filter, most ordered first."""
+    orders = func.count(func.distinct(OrderLine.order_id))
+    statement = (
+        select(OrderLine.product_id, func.max(OrderLine.product_name), orders)
+        .where(OrderLine.product_id != "")
+        .group_by(OrderLine.product_id)
+        .order_by(orders.desc(), OrderLine.product_id)
+    )
+    return [
+        ProductRow(product_id, name or "", count) for product_id, name, count in session.execute(statement)
+    ]

@@ -1,0 +1,1 @@
+"""The orders screen's read-only queries."""

@@ -1,0 +1,1 @@
+"""People: accounts, sign-in, permissions and the audit trail."""

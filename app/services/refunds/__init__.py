@@ -1,0 +1,1 @@
+"""The refund-approval queue's services: reading requests, deciding them, in bulk."""

@@ -1,0 +1,373 @@
+"""What the platform's rules say about one after-sale request: the queue's suggestion.
+
+Owns `assess()`, a pure function from the facts of a request (type, status, the
+buyer's reason, the product, amounts, the order's times) to an `Assessment`: which
+rule applies, whether the buyer is inside that rule's window, what evidence the rule
+asks for, and a suggestion ("approve", "refuse", "inspect", "review") with its reason
+in plain words. Every number comes from the rule set (`rules.py`, douyin.json), whose
+name travels with every assessment so the screen can show it.
+
+Approximations, because the dialect does not carry everything the rules count from:
+- Delivery ("receipt"): the order's `finish_time` when set (delivery is never later
+  than completion, so a window counted from it is the latest it can be); otherwise
+  `ship_time` plus the rule set's `assumed_delivery_hours`; unknown without either,
+  and then `window_open` is None.
+- Windows are judged at the buyer's application time (`apply_time`), not at `now`.
+- Product category comes from keyword lists over the product name; the buyer's claim
+  kind (no reason, allergy, visible rot…) from keyword lists over the reason text.
+- A fresh-produce refund is judged by its share of the line's paid value, since the
+  share of bad goods is only in the buyer's photos.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from app.platforms.douyin.codes import QT_TRANSLATE_NOOP, AfterSaleStatus, AfterSaleType
+from app.services.rules import DAY_S, HOUR_S, RuleSet, load_rules
+
+SHANGHAI_OFFSET_S = 8 * HOUR_S  # China keeps no daylight saving time
+FRESH_CLAIMS = ("damaged", "visible_rot", "hidden_rot")
+SUGGESTIONS = ("approve", "refuse", "inspect", "review")
+
+T = AfterSaleType
+S = AfterSaleStatus
+
+# rule_key -> the rule in plain words ({names} filled from Assessment.params after translation).
+RULE_TEXTS = {
+    "return_fast_refund": QT_TRANSLATE_NOOP(
+        "refunds",
+        "Return fast refund: the buyer may be refunded when the parcel is handed over (up to {cap}).",
+    ),
+    "return_inspection": QT_TRANSLATE_NOOP("refunds", "Returned goods are inspected before the refund."),
+    "exchange_receipt": QT_TRANSLATE_NOOP(
+        "refunds", "Exchanged goods are inspected before the replacement is sent."
+    ),
+    "refund_before_shipment_shipped": QT_TRANSLATE_NOOP(
+        "refunds", "A refund before shipment on an order that already has a tracking number."
+    ),
+    "fast_refund_before_shipment": QT_TRANSLATE_NOOP(
+        "refunds", "Fast refund before shipment: no tracking number and paid at most {cap}."
+    ),
+    "refund_before_shipment": QT_TRANSLATE_NOOP("refunds", "Refund before shipment."),
+    "exchange": QT_TRANSLATE_NOOP("refunds", "Exchange request."),
+    "resend": QT_TRANSLATE_NOOP("refunds", "Resend request for missing or damaged items."),
+    "not_received": QT_TRANSLATE_NOOP("refunds", "The buyer says the goods never arrived."),
+    "fresh_claim": QT_TRANSLATE_NOOP(
+        "refunds",
+        "Fresh produce: claims within {hours} h of receipt; up to {bad}% bad goods, up to {refund}% refund.",
+    ),
+    "fresh_no_reason": QT_TRANSLATE_NOOP("refunds", "Fresh produce has no 7-day no-reason return."),
+    "cosmetics_allergy": QT_TRANSLATE_NOOP(
+        "refunds", "Cosmetics allergy: within {days} days of receipt, evidence by the product's value."
+    ),
+    "no_reason_7d": QT_TRANSLATE_NOOP(
+        "refunds", "7 days no reason: {hours} h from 00:00 of the day after delivery, goods intact."
+    ),
+    "quality": QT_TRANSLATE_NOOP("refunds", "Quality or description complaint."),
+    "general": QT_TRANSLATE_NOOP("refunds", "No special rule applies."),
+}
+
+REASONS = {
+    "inspect_maybe_refunded": QT_TRANSLATE_NOOP(
+        "refunds", "Inspect the goods on arrival; the buyer may already have been refunded."
+    ),
+    "inspect": QT_TRANSLATE_NOOP("refunds", "Inspect the returned goods, then refund or refuse."),
+    "shipped_intercept": QT_TRANSLATE_NOOP(
+        "refunds", "The goods have left: refuse (goods shipped) or intercept the parcel and refund."
+    ),
+    "fast_refund": QT_TRANSLATE_NOOP(
+        "refunds", "The platform would refund this at once; approving matches what it does."
+    ),
+    "not_shipped": QT_TRANSLATE_NOOP(
+        "refunds", "Not shipped yet: approve, after making sure no parcel left without a tracking number."
+    ),
+    "exchange": QT_TRANSLATE_NOOP("refunds", "Agree when the wanted size or model is in stock."),
+    "resend": QT_TRANSLATE_NOOP("refunds", "Check the packing record, then agree or refuse."),
+    "check_tracking": QT_TRANSLATE_NOOP(
+        "refunds",
+        "Check the parcel's tracking: refund if it was lost, refuse with proof if it was signed for.",
+    ),
+    "outside_window": QT_TRANSLATE_NOOP("refunds", "The buyer applied after the window closed."),
+    "window_unknown": QT_TRANSLATE_NOOP(
+        "refunds", "The delivery time is unknown, so the window cannot be checked; look at the order."
+    ),
+    "within_band": QT_TRANSLATE_NOOP("refunds", "The refund ({share}%) is within what the rule allows."),
+    "check_bad_share": QT_TRANSLATE_NOOP(
+        "refunds", "A refund of {share}% needs more than {bad}% of the goods bad; check the photos."
+    ),
+    "fresh_no_reason": QT_TRANSLATE_NOOP(
+        "refunds", "Refuse: fresh produce is excluded from no-reason returns."
+    ),
+    "allergy_evidence": QT_TRANSLATE_NOOP("refunds", "Within the window; check the evidence: {tier_text}."),
+    "no_reason_return": QT_TRANSLATE_NOOP(
+        "refunds", "Within 7 days: agree to the return; the buyer pays postage."
+    ),
+    "no_reason_refund_only": QT_TRANSLATE_NOOP(
+        "refunds", "A no-reason request should return the goods; ask the buyer or decide yourself."
+    ),
+    "quality_return": QT_TRANSLATE_NOOP(
+        "refunds", "Agree to the return and inspect the goods when they arrive."
+    ),
+    "quality_refund_only": QT_TRANSLATE_NOOP(
+        "refunds", "A refund without return: compare the buyer's photos with the complaint."
+    ),
+}
+
+EVIDENCE_TIER_TEXTS = {
+    "photos": QT_TRANSLATE_NOOP("refunds", "photos"),
+    "photos_80_percent_left": QT_TRANSLATE_NOOP("refunds", "photos, one showing at least 80% left"),
+    "hospital_diagnosis": QT_TRANSLATE_NOOP("refunds", "photos and a hospital diagnosis"),
+}
+
+
+class RequestFacts(Protocol):
+    """What `assess` reads; `QueueRow` and `Facts` both have it."""
+
+    type: int
+    status: int
+    reason_text: str
+    product_name: str
+    refund_amount: int
+    apply_time: int
+    has_tracking: bool
+    order_pay_amount: int | None
+    line_pay_amount: int | None
+    ship_time: int | None
+    finish_time: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """A plain `RequestFacts` (tests, and the queue before it builds its row)."""
+
+    type: int
+    status: int
+    reason_text: str = ""
+    product_name: str = ""
+    refund_amount: int = 0
+    apply_time: int = 0
+    has_tracking: bool = False
+    order_pay_amount: int | None = None
+    line_pay_amount: int | None = None
+    ship_time: int | None = None
+    finish_time: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    rule_key: str
+    rule_text_en: str  # English source (context "refunds"); fill {names} from params
+    window_open: bool | None  # None: no window applies, or it cannot be checked
+    evidence_tier: str  # "", "photos", "photos_80_percent_left", "hospital_diagnosis"
+    suggestion: str  # one of SUGGESTIONS
+    suggestion_reason_en: str
+    rule_set: str
+    category: str
+    window_ends_at: int | None = None
+    suggested_reject_code: int | None = None
+    params: tuple[tuple[str, str], ...] = ()
+
+    def rule_text(self) -> str:
+        return self.rule_text_en.format(**dict(self.params))
+
+    def suggestion_reason(self) -> str:
+        return self.suggestion_reason_en.format(**dict(self.params))
+
+
+def yuan(fen: int) -> str:
+    return f"¥{fen // 100:,}" if fen % 100 == 0 else f"¥{fen / 100:,.2f}"
+
+
+def delivered_at(facts: RequestFacts, rules: RuleSet) -> int | None:
+    """When the buyer received the goods, as near as the dialect lets us know (see module doc)."""
+    if facts.finish_time:
+        return facts.finish_time
+    if facts.ship_time:
+        return facts.ship_time + rules.after_sales.assumed_delivery_hours * HOUR_S
+    return None
+
+
+def no_reason_window_end(delivered: int, rules: RuleSet) -> int:
+    """168 h from 00:00 Asia/Shanghai of the day after delivery."""
+    next_midnight = delivered - (delivered + SHANGHAI_OFFSET_S) % DAY_S + DAY_S
+    return next_midnight + rules.after_sales.no_reason_window_hours * HOUR_S
+
+
+# Names and reasons repeat across a queue; keyword scans are the costly part of `assess`.
+_categories: dict[tuple[int, str], str] = {}
+_reason_kinds: dict[tuple[int, str], str] = {}
+_CACHE_LIMIT = 50_000
+
+
+def _cached(
+    cache: dict[tuple[int, str], str], rules: object, text: str, compute: Callable[[str], str]
+) -> str:
+    key = (id(rules), text)
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        found = cache[key] = compute(text)
+    return found
+
+
+def assess(facts: RequestFacts, now: int, rules: RuleSet | None = None) -> Assessment:
+    """The rule that applies to this request and what it suggests (pure)."""
+    rules = rules or load_rules()
+    a = rules.after_sales
+    category = _cached(_categories, a, facts.product_name, a.category_of)
+    kind = _cached(_reason_kinds, a, facts.reason_text, a.reason_kind)
+    applied = facts.apply_time or now
+    value = facts.line_pay_amount or facts.order_pay_amount or facts.refund_amount
+
+    def done(
+        key: str,
+        suggestion: str,
+        reason: str,
+        *,
+        window_open: bool | None = None,
+        ends: int | None = None,
+        tier: str = "",
+        reject: str = "",
+        **params: object,
+    ) -> Assessment:
+        return Assessment(
+            key,
+            RULE_TEXTS[key],
+            window_open,
+            tier,
+            suggestion,
+            REASONS[reason],
+            rules.rule_set,
+            category,
+            ends,
+            a.reject_code(reject) if reject else None,
+            tuple(sorted((name, str(value)) for name, value in params.items())),
+        )
+
+    if facts.status == S.RETURN_AWAITING_RECEIPT:
+        if facts.type == T.EXCHANGE:
+            return done("exchange_receipt", "inspect", "inspect")
+        if facts.refund_amount <= a.return_fast_refund_max_fen:
+            return done(
+                "return_fast_refund",
+                "inspect",
+                "inspect_maybe_refunded",
+                cap=yuan(a.return_fast_refund_max_fen),
+            )
+        return done("return_inspection", "inspect", "inspect")
+    if facts.type == T.REFUND_BEFORE_SHIPMENT:
+        if facts.has_tracking:
+            return done(
+                "refund_before_shipment_shipped", "review", "shipped_intercept", reject="already_shipped"
+            )
+        cap = a.fast_refund_before_shipment_max_fen
+        if (facts.order_pay_amount or facts.refund_amount) <= cap:
+            return done("fast_refund_before_shipment", "approve", "fast_refund", cap=yuan(cap))
+        return done("refund_before_shipment", "approve", "not_shipped")
+    if facts.type == T.EXCHANGE:
+        return done("exchange", "review", "exchange")
+    if facts.type == T.RESEND:
+        return done("resend", "review", "resend")
+    if kind == "not_received":
+        return done("not_received", "review", "check_tracking")
+
+    delivered = delivered_at(facts, rules)
+    if category == a.fresh_category and kind in FRESH_CLAIMS:
+        window_s = a.fresh_claim_window_s(kind) or 0
+        ends = delivered + window_s if delivered is not None else None
+        share = (
+            -(-facts.refund_amount * 100 // value) if value else 100
+        )  # rounded up: never in the buyer's favour
+        band = next(
+            (b for b in a.fresh_refund_bands if share <= b.max_refund_percent), a.fresh_refund_bands[-1]
+        )
+        index = a.fresh_refund_bands.index(band)
+        previous_bad = a.fresh_refund_bands[index - 1].max_bad_percent if index else 0
+        params = {"hours": window_s // HOUR_S, "bad": band.max_bad_percent, "refund": band.max_refund_percent}
+        if ends is not None and applied > ends:
+            return done(
+                "fresh_claim",
+                "refuse",
+                "outside_window",
+                window_open=False,
+                ends=ends,
+                tier="photos",
+                **params,
+            )
+        is_open = None if ends is None else True
+        if index == 0:
+            return done(
+                "fresh_claim",
+                "approve",
+                "within_band",
+                window_open=is_open,
+                ends=ends,
+                tier="photos",
+                share=share,
+                **params,
+            )
+        params["bad"] = previous_bad
+        return done(
+            "fresh_claim",
+            "review",
+            "check_bad_share",
+            window_open=is_open,
+            ends=ends,
+            tier="photos",
+            share=share,
+            **params,
+        )
+    if kind == "no_reason" and category in a.no_reason_excluded_categories:
+        return done(
+            "fresh_no_reason",
+            "refuse",
+            "fresh_no_reason",
+            window_open=False,
+            reject="no_reason_not_supported",
+        )
+    if kind == "allergy" and category == a.cosmetics_category:
+        days = a.cosmetics_allergy_window_days
+        ends = delivered + days * DAY_S if delivered is not None else None
+        tier = a.evidence_tier(value)
+        if ends is not None and applied > ends:
+            return done(
+                "cosmetics_allergy",
+                "refuse",
+                "outside_window",
+                window_open=False,
+                ends=ends,
+                tier=tier,
+                days=days,
+            )
+        return done(
+            "cosmetics_allergy",
+            "review",
+            "allergy_evidence",
+            window_open=None if ends is None else True,
+            ends=ends,
+            tier=tier,
+            days=days,
+            tier_text=EVIDENCE_TIER_TEXTS.get(tier, tier),
+        )
+    if kind == "no_reason":
+        hours = a.no_reason_window_hours
+        if delivered is None:
+            return done("no_reason_7d", "review", "window_unknown", hours=hours)
+        ends = no_reason_window_end(delivered, rules)
+        if applied > ends:
+            return done("no_reason_7d", "refuse", "outside_window", window_open=False, ends=ends, hours=hours)
+        if facts.type == T.RETURN_AND_REFUND:
+            return done(
+                "no_reason_7d", "approve", "no_reason_return", window_open=True, ends=ends, hours=hours
+            )
+        return done(
+            "no_reason_7d", "review", "no_reason_refund_only", window_open=True, ends=ends, hours=hours
+        )
+    key = "quality" if kind else "general"
+    if facts.type == T.RETURN_AND_REFUND:
+        return done(key, "approve", "quality_return")
+    return done(key, "review", "quality_refund_only", tier="photos")

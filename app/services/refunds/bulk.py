@@ -1,0 +1,138 @@
+"""Approving a selection of after-sale requests at once, on the refund queue.
+
+Owns what a shared "yes" means for a selection: each request is sorted into agreeing a
+refund (money leaves) or agreeing a return (the buyer sends the goods back; the money
+waits for the inspection), or skipped with the reason in plain words. `bulk_approve_summary`
+says what approving would do before anything is written, checking a clerk's limits as
+`bulk_approve` will; `bulk_approve` then makes each decision on its own through the
+single decisions of `refund_decisions`, in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from app.core.refusal import Refusal
+from app.models import AfterSale
+from app.platforms.douyin.codes import OPERATE_TRANSITIONS, QT_TRANSLATE_NOOP, AfterSaleType, OperateType
+from app.services.people import permissions
+from app.services.people.permissions import Action, Actor
+from app.services.refunds.decisions import (
+    MSG_PENDING,
+    MSG_UNKNOWN,
+    MSG_WRONG_STATE,
+    DecisionRefused,
+    approve_refund,
+    approve_return,
+    has_open_operation,
+)
+
+MSG_NOT_REFUND = QT_TRANSLATE_NOOP("refunds", "Not a refund request; decide it on its own.")
+MSG_INSPECT_ALONE = QT_TRANSLATE_NOOP(
+    "refunds", "Returned goods are inspected one request at a time; open this one on its own."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BulkSummary:
+    count: int  # refunds to approve
+    total_fen: int  # what they pay out
+    # (aftersale_id, why): a "refunds" message, or a Refusal with its params (a clerk's limit)
+    skipped: tuple[tuple[str, str | Refusal], ...]
+    returns: int = 0  # returns to agree (the buyer sends the goods back; no money yet)
+
+    @property
+    def decisions(self) -> int:
+        return self.count + self.returns
+
+
+@dataclass(frozen=True, slots=True)
+class BulkResult:
+    approved: tuple[str, ...]
+    # (aftersale_id, why): DecisionRefused or PermissionDenied, put in words by the screen
+    refused: tuple[tuple[str, Exception], ...]
+
+
+# The "yes" a selection can share: agree a refund (money leaves), or agree a return (the
+# buyer sends the goods back to one address; the money waits for the inspection).
+BULK_REFUND, BULK_RETURN = "refund", "return"
+
+
+def _bulk_kind(session: Session, request: AfterSale | None) -> str:
+    """BULK_REFUND or BULK_RETURN; DecisionRefused when the request cannot be approved so."""
+    if request is None:
+        raise DecisionRefused(MSG_UNKNOWN)
+    state = (request.type, request.status)
+    if state in OPERATE_TRANSITIONS[OperateType.AGREE_REFUND]:
+        kind = BULK_REFUND
+    elif state in OPERATE_TRANSITIONS[OperateType.AGREE_RETURN]:
+        kind = BULK_RETURN
+    elif state in OPERATE_TRANSITIONS[OperateType.CONFIRM_RETURN_AND_REFUND]:
+        raise DecisionRefused(MSG_INSPECT_ALONE)
+    else:
+        refund_only = (AfterSaleType.REFUND_AFTER_SHIPMENT, AfterSaleType.REFUND_BEFORE_SHIPMENT)
+        returns = (AfterSaleType.RETURN_AND_REFUND,)
+        raise DecisionRefused(MSG_WRONG_STATE if request.type in refund_only + returns else MSG_NOT_REFUND)
+    if has_open_operation(session, request.aftersale_id):
+        raise DecisionRefused(MSG_PENDING)
+    return kind
+
+
+def bulk_approve_summary(
+    session: Session, ids: Sequence[str], *, actor: Actor | None = None, now: int | None = None
+) -> BulkSummary:
+    """What approving these would do, nothing written: how many refunds and how much, how
+    many returns, and what is skipped and why. With `actor` (and `now`), a clerk's limits
+    are checked as `bulk_approve` will: each refund against the single limit and the day's
+    running total, each return against the single limit."""
+    count = total = returns = 0
+    skipped: list[tuple[str, str | Refusal]] = []
+    spent = 0
+    if actor is not None and now is not None:
+        spent = permissions.refunds_approved_today(session, actor, now)
+    for aftersale_id in dict.fromkeys(ids):
+        request = session.get(AfterSale, aftersale_id)
+        try:
+            kind = _bulk_kind(session, request)
+            assert request is not None
+            if actor is not None:
+                money = kind == BULK_REFUND
+                permissions.check(
+                    actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount,
+                    spent_today_fen=spent + total if money else 0,
+                )  # fmt: skip
+        except DecisionRefused as refused:
+            skipped.append((aftersale_id, refused.message))
+            continue
+        except permissions.PermissionDenied as denied:
+            skipped.append((aftersale_id, denied))
+            continue
+        if kind == BULK_REFUND:
+            count += 1
+            total += request.refund_amount
+        else:
+            returns += 1
+    return BulkSummary(count, total, tuple(skipped), returns)
+
+
+def bulk_approve(
+    session: Session, actor: Actor, ids: Sequence[str], *, now: int, return_address_id: str = ""
+) -> BulkResult:
+    """Approve each request on its own through its single decision (a refund, or a return
+    to `return_address_id`), each within the person's limits: the daily limit counts the
+    refunds approved before it."""
+    approved, refused = [], []
+    for aftersale_id in dict.fromkeys(ids):
+        try:
+            if _bulk_kind(session, session.get(AfterSale, aftersale_id)) == BULK_RETURN:
+                approve_return(session, actor, aftersale_id, return_address_id=return_address_id, now=now)
+            else:
+                approve_refund(session, actor, aftersale_id, now=now)
+        except (DecisionRefused, permissions.PermissionDenied) as error:
+            refused.append((aftersale_id, error))
+        else:
+            approved.append(aftersale_id)
+    return BulkResult(tuple(approved), tuple(refused))

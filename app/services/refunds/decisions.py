@@ -1,0 +1,376 @@
+"""A person's decisions on one after-sale request: approve, refuse, inspect, exchange.
+
+Owns turning a decision into what ARCHITECTURE.md "Act" asks for, inside the caller's
+transaction (`with sessions.begin()`): the permission check on the person's record as
+it is now (money decisions against the clerk's single and daily limits, the record
+locked so two desks cannot both spend the last of a daily limit), the validation (the request's state still
+allows the move per `codes.OPERATE_TRANSITIONS`, nothing else queued for it, a
+refusal has a reason code from the cached platform list, a remark, and evidence when
+that reason needs it, kept by `refusal_evidence`), then one audit event and one outbox
+operation carrying exactly the `afterSale.operate` parameters the platform wants, based
+on the version the person saw. A refused decision writes nothing.
+
+The mirrored `after_sales` row is not touched: the pull owns it, and the queue shows
+"pending" from the outbox. Money leaves the shop on "refund.approve" events (agree a
+refund, or confirm returned goods and refund), whose `refund_amount` the daily limit
+adds up.
+
+Approving a selection at once is `refund_bulk`, which makes each decision through this
+module's single ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.core.refusal import Refusal
+from app.models import AfterSale, OutboxOperation, OwnerHandover
+from app.models import outbox as outbox_state
+from app.platforms.douyin.codes import (
+    OPERATE_TRANSITIONS,
+    QT_TRANSLATE_NOOP,
+    REFUSING_OPERATIONS,
+    OperateType,
+)
+from app.services import outbox
+from app.services.people import audit, permissions
+from app.services.people.permissions import Action, Actor
+from app.services.platform_lists import reject_reasons
+from app.services.refunds import refusal_evidence
+
+METHOD, ENTITY = "afterSale.operate", "after_sale"
+REFUND_APPROVE = "refund.approve"
+REFUND_REFUSE = "refund.refuse"
+RETURN_APPROVE = "return.approve"
+RETURN_REFUSE = "return.refuse"
+RETURN_INSPECT = "return.inspect"
+EXCHANGE_APPROVE = "exchange.approve"
+INSPECTION_OUTCOMES = ("good", "damaged", "missing_parts")
+
+MSG_UNKNOWN = QT_TRANSLATE_NOOP("refunds", "This request is not in the local copy; sync and try again.")
+MSG_WRONG_STATE = QT_TRANSLATE_NOOP(
+    "refunds", "This request can no longer be decided this way; its state has changed. Refresh the queue."
+)
+MSG_PENDING = QT_TRANSLATE_NOOP(
+    "refunds", "A decision on this request is already waiting to be sent to the platform."
+)
+MSG_NO_REASONS = QT_TRANSLATE_NOOP(
+    "refunds",
+    "The platform's list of refusal reasons has not been fetched yet. Connect once, then try again.",
+)
+MSG_BAD_REASON = QT_TRANSLATE_NOOP("refunds", "Choose a refusal reason from the platform's list.")
+MSG_NO_REMARK = QT_TRANSLATE_NOOP("refunds", "Write a remark for the buyer explaining the refusal.")
+MSG_NO_EVIDENCE = QT_TRANSLATE_NOOP(
+    "refunds", "The reason \u201c{reason}\u201d needs evidence images. Add at least one."
+)
+MSG_NO_ADDRESS = QT_TRANSLATE_NOOP("refunds", "Choose the return address the buyer should send the goods to.")
+MSG_BAD_OUTCOME = QT_TRANSLATE_NOOP("refunds", "Say how the returned goods arrived.")
+
+
+class DecisionRefused(Refusal):
+    """A decision that cannot be made, in plain words."""
+
+    context = "refunds"
+
+
+@dataclass(frozen=True, slots=True)
+class Queued:
+    """What a decision put in the outbox."""
+
+    aftersale_id: str
+    op_id: str
+    operate_type: int
+    expected_to_status: int
+    audit_event_id: int
+
+
+# --- the shared steps ---------------------------------------------------------------------
+def _request(session: Session, aftersale_id: str) -> AfterSale:
+    request = session.get(AfterSale, aftersale_id)
+    if request is None:
+        raise DecisionRefused(MSG_UNKNOWN)
+    return request
+
+
+def _target(request: AfterSale, operate_types: Iterable[int]) -> tuple[int, int]:
+    """The first of `operate_types` the request's (type, status) allows, and where it leads."""
+    for operate_type in operate_types:
+        target = OPERATE_TRANSITIONS.get(operate_type, {}).get((request.type, request.status))
+        if target is not None:
+            return int(operate_type), int(target)
+    raise DecisionRefused(MSG_WRONG_STATE)
+
+
+def has_open_operation(session: Session, aftersale_id: str) -> bool:
+    return (
+        session.scalar(
+            select(OutboxOperation.seq)
+            .where(
+                OutboxOperation.entity_type == ENTITY,
+                OutboxOperation.entity_id == aftersale_id,
+                OutboxOperation.state.in_(outbox_state.OPEN_STATES),
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def authorise_decision(
+    session: Session,
+    actor: Actor,
+    request: AfterSale,
+    *,
+    now: int,
+    moves_money: bool,
+    replacing: int | None = None,
+) -> Actor:
+    """The permission check of a decision on `request`, against the person's record as it
+    is now (permissions.authorise). A decision that pays the buyer locks that record
+    first, so the daily total read here and the approval written after it are one step
+    even when two desks approve for the same clerk at once; `replacing` is the audit
+    event of an approval being applied again (its money is not counted twice)."""
+    if not moves_money:
+        return permissions.authorise(session, actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount)
+    current = permissions.authorise(session, actor, Action.DECIDE_REFUND, lock=True)
+    spent = permissions.refunds_approved_today(session, current, now, replacing=replacing)
+    permissions.check(current, Action.DECIDE_REFUND, amount_fen=request.refund_amount, spent_today_fen=spent)
+    return current
+
+
+def queue_decision(
+    session: Session,
+    actor: Actor,
+    request: AfterSale,
+    operate_type: int,
+    target: int,
+    *,
+    action: str,
+    now: int,
+    item: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    note: str = "",
+    refers_to: int | None = None,
+) -> Queued:
+    """Audit the decision and append its operation, in the caller's transaction.
+
+    The one place a refund decision becomes an audit event plus an outbox operation;
+    the caller has checked permission and state.
+    """
+    event_id = audit.record(
+        session,
+        actor,
+        action,
+        entity_type=ENTITY,
+        entity_id=request.aftersale_id,
+        order_id=request.order_id,
+        before={
+            "status": request.status,
+            "update_time": request.update_time,
+            "refund_amount": request.refund_amount,
+        },
+        after={
+            "operate_type": operate_type,
+            "status": target,
+            "refund_amount": request.refund_amount,
+            **(after or {}),
+        },
+        refers_to=refers_to,
+        note=note,
+        now=now,
+    )
+    params = {
+        "type": operate_type,
+        "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time, **(item or {})}],
+    }
+    op_id = outbox.enqueue(
+        session,
+        method=METHOD,
+        entity_type=ENTITY,
+        entity_id=request.aftersale_id,
+        params=params,
+        actor=actor,
+        now=now,
+        based_on_update_time=request.update_time,
+        expected_from_status=request.status,
+        expected_to_status=target,
+        audit_event_id=event_id,
+    )
+    # Decided: a request handed to the owner waits for nobody any more (owner_handover).
+    session.execute(delete(OwnerHandover).where(OwnerHandover.aftersale_id == request.aftersale_id))
+    return Queued(request.aftersale_id, op_id, operate_type, target, event_id)
+
+
+def _prepare(
+    session: Session,
+    actor: Actor,
+    aftersale_id: str,
+    operate_types: Sequence[int],
+    *,
+    now: int,
+    moves_money: bool,
+) -> tuple[AfterSale, int, int]:
+    request = _request(session, aftersale_id)
+    authorise_decision(session, actor, request, now=now, moves_money=moves_money)
+    operate_type, target = _target(request, operate_types)
+    if has_open_operation(session, aftersale_id):
+        raise DecisionRefused(MSG_PENDING)
+    return request, operate_type, target
+
+
+def _refusal_item(
+    session: Session,
+    reject_reason_code: int | None,
+    remark: str,
+    evidence_urls: Sequence[str],
+    *,
+    now: int,
+) -> dict[str, Any]:
+    reasons = reject_reasons(session)
+    if not reasons:
+        raise DecisionRefused(MSG_NO_REASONS)
+    reason = next((r for r in reasons if r.code == reject_reason_code), None)
+    if reason is None:
+        raise DecisionRefused(MSG_BAD_REASON)
+    if not remark.strip():
+        raise DecisionRefused(MSG_NO_REMARK)
+    if reason.evidence_needed and not any(url.strip() for url in evidence_urls):
+        raise DecisionRefused(MSG_NO_EVIDENCE, {"reason": reason.reason})
+    try:  # the pictures kept with the decision, so it no longer needs the originals
+        evidence = refusal_evidence.keep_pictures(session, evidence_urls, now=now)
+    except refusal_evidence.PictureRefused as refused:
+        raise DecisionRefused(refused.message, refused.params) from None
+    return {
+        "reject_reason_code": reason.code,
+        "reason": reason.reason,
+        "remark": remark.strip(),
+        "evidence": evidence,
+    }
+
+
+# --- the decisions --------------------------------------------------------------------------
+def approve_refund(session: Session, actor: Actor, aftersale_id: str, *, now: int) -> Queued:
+    """Agree a refund-only request (201); money leaves the shop."""
+    request, operate_type, target = _prepare(
+        session, actor, aftersale_id, (OperateType.AGREE_REFUND,), now=now, moves_money=True
+    )
+    return queue_decision(session, actor, request, operate_type, target, action=REFUND_APPROVE, now=now)
+
+
+def approve_return(
+    session: Session, actor: Actor, aftersale_id: str, *, return_address_id: str, now: int
+) -> Queued:
+    """Agree that the buyer returns the goods (101), to the shop's return address."""
+    request, operate_type, target = _prepare(
+        session, actor, aftersale_id, (OperateType.AGREE_RETURN,), now=now, moves_money=False
+    )
+    if not return_address_id.strip():
+        raise DecisionRefused(MSG_NO_ADDRESS)
+    logistics = {"receiver_address_id": return_address_id.strip()}
+    return queue_decision(
+        session,
+        actor,
+        request,
+        operate_type,
+        target,
+        action=RETURN_APPROVE,
+        now=now,
+        item={"logistics": logistics},
+        after={"logistics": logistics},
+    )
+
+
+def refuse(
+    session: Session,
+    actor: Actor,
+    aftersale_id: str,
+    *,
+    reject_reason_code: int | None,
+    remark: str,
+    evidence_urls: Sequence[str] = (),
+    now: int,
+) -> Queued:
+    """Refuse a request (202 refund, 102 return request, 112 returned goods, as its state allows)."""
+    request, operate_type, target = _prepare(
+        session, actor, aftersale_id, REFUSING_OPERATIONS, now=now, moves_money=False
+    )
+    item = _refusal_item(session, reject_reason_code, remark, evidence_urls, now=now)
+    action = RETURN_REFUSE if operate_type == OperateType.REFUSE_RETURN else REFUND_REFUSE
+    return queue_decision(
+        session, actor, request, operate_type, target, action=action, now=now, item=item, after=item
+    )
+
+
+def inspect_return(
+    session: Session,
+    actor: Actor,
+    aftersale_id: str,
+    *,
+    outcome: str,
+    note: str,
+    then: str,
+    reject_reason_code: int | None = None,
+    remark: str = "",
+    evidence_urls: Sequence[str] = (),
+    now: int,
+) -> Queued:
+    """Record how the returned goods arrived, then refund (111) or refuse them (112)."""
+    if then not in ("refund", "refuse"):
+        raise ValueError(f"then must be 'refund' or 'refuse', not {then!r}")
+    refund = then == "refund"
+    wanted = OperateType.CONFIRM_RETURN_AND_REFUND if refund else OperateType.REFUSE_RETURNED_GOODS
+    request, operate_type, target = _prepare(
+        session, actor, aftersale_id, (wanted,), now=now, moves_money=refund
+    )
+    if outcome not in INSPECTION_OUTCOMES:
+        raise DecisionRefused(MSG_BAD_OUTCOME)
+    item = {} if refund else _refusal_item(session, reject_reason_code, remark, evidence_urls, now=now)
+    inspection = audit.record(
+        session,
+        actor,
+        RETURN_INSPECT,
+        entity_type=ENTITY,
+        entity_id=aftersale_id,
+        order_id=request.order_id,
+        before={"status": request.status, "return_tracking_no": request.return_tracking_no},
+        after={"outcome": outcome, "then": then},
+        note=note,
+        now=now,
+    )
+    return queue_decision(
+        session,
+        actor,
+        request,
+        operate_type,
+        target,
+        action=REFUND_APPROVE if refund else REFUND_REFUSE,
+        now=now,
+        item=item,
+        after={"inspection": outcome, **item},
+        refers_to=inspection,
+    )
+
+
+def approve_exchange(
+    session: Session, actor: Actor, aftersale_id: str, *, return_address_id: str = "", now: int
+) -> Queued:
+    """Agree an exchange or resend (301), or confirm the exchanged goods arrived (311)."""
+    request, operate_type, target = _prepare(
+        session,
+        actor,
+        aftersale_id,
+        (OperateType.AGREE_EXCHANGE, OperateType.CONFIRM_EXCHANGE_RECEIPT),
+        now=now,
+        moves_money=False,
+    )
+    item = (
+        {"logistics": {"receiver_address_id": return_address_id.strip()}} if return_address_id.strip() else {}
+    )
+    return queue_decision(
+        session, actor, request, operate_type, target, action=EXCHANGE_APPROVE, now=now, item=item, after=item
+    )

@@ -1,0 +1,380 @@
+"""Read-only queries behind the refund-approval queue, answering in plain dataclasses.
+
+Owns what the queue may know about a request waiting for the merchant: `QueueRow`
+(one per request: the request, its order, the buyer's history with the shop, an open
+outbox operation that makes it "pending", whether its deadline passed while the
+mirror still shows it open, who handed it to the owner and why (`owner_handover`),
+and the rule assessment flattened in). The detail pane's
+fuller picture of one request is `refund_detail.py`.
+
+The queue is read in two steps, as big item views do (Anki's card browser):
+`list_queue_keys` filters and sorts in SQL over the requests alone and answers small
+`QueueKey`s (id, deadline, pending) — all a screen needs for 20k rows, their order,
+the urgent-row alarm and the selection — and `queue_rows` builds full rows only for
+the ids on screen: the request joined to its order and SKU line, each buyer's
+requests over 90 days counted for those buyers only, the open outbox, and the rule
+assessment (a pure function of the row, in Python). `list_queue` is both at once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, String, and_, case, cast, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.models import AfterSale, Order, OrderLine, OrderLogistics, OutboxOperation, OwnerHandover, User
+from app.models import outbox as outbox_state
+from app.platforms.douyin.codes import AFTER_SALE_STATUSES_NEEDING_MERCHANT
+from app.services.orders.queries import search_terms
+from app.services.refunds.after_sale_rules import Assessment, assess
+from app.services.rules import HOUR_S, RuleSet, load_rules
+
+BUYER_HISTORY_S = 90 * 24 * HOUR_S
+# Urgency buckets: "overdue" (deadline passed), else due within this many seconds.
+URGENCY_WINDOWS = {"1h": HOUR_S, "6h": 6 * HOUR_S, "24h": 24 * HOUR_S}
+URGENCIES = ("overdue", *URGENCY_WINDOWS)
+NEEDING_MERCHANT = tuple(int(status) for status in AFTER_SALE_STATUSES_NEEDING_MERCHANT)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """One line of the refund queue (also the `RequestFacts` that `assess` reads)."""
+
+    aftersale_id: str
+    order_id: str
+    type: int
+    status: int
+    refund_amount: int  # fen
+    apply_time: int
+    update_time: int  # the platform version a decision is based on
+    status_deadline: int  # the platform's, or apply_time + the rule set's fallback
+    reason_text: str
+    product_name: str
+    item_num: int
+    order_status: int | None  # None: the order is not mirrored yet
+    order_pay_amount: int | None
+    line_pay_amount: int | None
+    ship_time: int | None  # the order's
+    finish_time: int | None
+    has_tracking: bool
+    return_tracking_no: str
+    buyer_id: str
+    buyer_requests_90d: int  # this buyer's requests applied in the last 90 days, this one included
+    pending_operation: str | None  # open outbox operation's method ("afterSale.operate")
+    pending_operate_type: int | None  # and its OperateType
+    needs_attention: bool  # an operation on it was rejected or conflicted
+    expired_while_offline: bool  # deadline passed, still open here: probably decided by the platform
+    handed_by: str  # the display name of who handed it to the owner; "" when not handed
+    handed_reason: str
+    rule_key: str
+    rule_text_en: str
+    rule_params: tuple[tuple[str, str], ...]
+    window_open: bool | None
+    evidence_tier: str
+    suggestion: str
+    suggestion_reason_en: str
+    suggested_reject_code: int | None
+    category: str
+    rule_set: str
+
+    @property
+    def pending(self) -> bool:
+        return self.pending_operation is not None
+
+
+_FACT_COUNT = len(fields(QueueRow)) - 10  # the columns read from SQL, before the assessment
+
+
+class QueueKey(NamedTuple):
+    """A request's place in the queue: enough to order, select and alarm on it (a tuple:
+    the collector stops tracing it, so 20k of them cost a GUI-thread collection nothing)."""
+
+    aftersale_id: str
+    status_deadline: int
+    pending: bool
+
+
+def deadline_column(rules: RuleSet) -> ColumnElement[int]:
+    fallback = AfterSale.apply_time + rules.after_sales.status_deadline_fallback_s
+    return func.coalesce(func.nullif(AfterSale.status_deadline, 0), fallback)
+
+
+def _buyer_history(now: int, aftersale_ids: Sequence[str] | None = None) -> Any:
+    """Each buyer's requests over 90 days; only the buyers of `aftersale_ids` if given."""
+    history_order = aliased(Order)
+    # Grouped by an expression, not the bare column: otherwise SQLite walks all orders in
+    # buyer_id index order instead of the (far fewer) after-sales, twice as slow.
+    # The cast keeps the column's text affinity, so SQLite can index the join back.
+    buyer = cast(func.coalesce(history_order.buyer_id, ""), String(64))
+    statement = (
+        select(buyer.label("buyer_id"), func.count().label("requests"))
+        .select_from(AfterSale)
+        .join(history_order, history_order.order_id == AfterSale.order_id)
+        .where(history_order.buyer_id != "", AfterSale.apply_time >= now - BUYER_HISTORY_S)
+        .group_by(buyer)
+    )
+    if aftersale_ids is not None:
+        their_order, theirs = aliased(Order), aliased(AfterSale)
+        buyers = (
+            select(their_order.buyer_id)
+            .join(theirs, theirs.order_id == their_order.order_id)
+            .where(theirs.aftersale_id.in_(aftersale_ids))
+        )
+        statement = statement.where(history_order.buyer_id.in_(buyers))
+    return (
+        statement
+        # Computed once, up front: PostgreSQL without statistics (just after a bulk load)
+        # otherwise plans the aggregate per queue row and takes minutes.
+        .cte("buyer_history").prefix_with("MATERIALIZED", dialect="postgresql")
+    )
+
+
+def _outbox_summary() -> Any:
+    is_open = OutboxOperation.state.in_(outbox_state.OPEN_STATES)
+    return (
+        select(
+            OutboxOperation.entity_id.label("entity_id"),
+            func.min(case((is_open, OutboxOperation.seq), else_=None)).label("open_seq"),
+            func.max(case((is_open, 0), else_=1)).label("attention"),
+        )
+        .where(
+            OutboxOperation.entity_type == "after_sale",
+            OutboxOperation.state.in_(outbox_state.OPEN_STATES + outbox_state.ATTENTION_STATES),
+        )
+        .group_by(OutboxOperation.entity_id)
+        .subquery("outbox_summary")
+    )
+
+
+def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None) -> Any:
+    """Full rows, for `aftersale_ids` only (the rows on screen) or for every request."""
+    history, summary = _buyer_history(now, aftersale_ids), _outbox_summary()
+    open_op = aliased(OutboxOperation)
+    deadline = deadline_column(rules)
+    tracking = exists().where(OrderLogistics.order_id == AfterSale.order_id)
+    statement = (
+        select(
+            AfterSale.aftersale_id,
+            AfterSale.order_id,
+            AfterSale.type,
+            AfterSale.status,
+            AfterSale.refund_amount,
+            AfterSale.apply_time,
+            AfterSale.update_time,
+            deadline,
+            AfterSale.reason_text,
+            AfterSale.product_name,
+            AfterSale.item_num,
+            Order.status,
+            Order.pay_amount,
+            OrderLine.pay_amount,
+            Order.ship_time,
+            Order.finish_time,
+            tracking,
+            AfterSale.return_tracking_no,
+            func.coalesce(Order.buyer_id, ""),
+            func.coalesce(history.c.requests, 0),
+            open_op.method,
+            open_op.params,
+            func.coalesce(summary.c.attention, 0),
+            deadline < now,
+            User.display_name,
+            OwnerHandover.reason,
+        )
+        .select_from(AfterSale)
+        .outerjoin(Order, Order.order_id == AfterSale.order_id)
+        .outerjoin(OrderLine, OrderLine.sku_order_id == AfterSale.related_id)
+        .outerjoin(history, and_(history.c.buyer_id == Order.buyer_id, Order.buyer_id != ""))
+        .outerjoin(summary, summary.c.entity_id == AfterSale.aftersale_id)
+        .outerjoin(open_op, open_op.seq == summary.c.open_seq)
+        .outerjoin(OwnerHandover, OwnerHandover.aftersale_id == AfterSale.aftersale_id)
+        .outerjoin(User, User.id == OwnerHandover.handed_by)
+    )
+    if aftersale_ids is not None:
+        statement = statement.where(AfterSale.aftersale_id.in_(aftersale_ids))
+    return statement
+
+
+SORT_KEYS = (
+    "deadline",
+    "apply_time",
+    "update_time",
+    "refund_amount",
+    "type",
+    "status",
+    "aftersale_id",
+    "order_id",
+    "product_name",
+    "buyer_requests",
+)
+
+
+def _sort_column(sort: str, now: int, rules: RuleSet) -> tuple[ColumnElement[Any], Any]:
+    """The column to order by, and what it needs joined (the buyer history, or nothing)."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}; expected one of {SORT_KEYS}")
+    if sort == "deadline":
+        return deadline_column(rules), None
+    if sort == "buyer_requests":
+        # The one sort that needs every buyer's history counted (a few hundred ms at 20k).
+        history = _buyer_history(now)
+        return func.coalesce(history.c.requests, 0), history
+    return getattr(AfterSale, sort), None
+
+
+def _search_condition(search: str) -> ColumnElement[bool] | None:
+    terms = search_terms(search)
+    if not terms:
+        return None
+    columns = (AfterSale.aftersale_id, AfterSale.order_id, AfterSale.product_name, AfterSale.reason_text)
+    return and_(*(or_(*(c.icontains(term, autoescape=True) for c in columns)) for term in terms))
+
+
+def _urgency_condition(urgency: str, deadline: ColumnElement[int], now: int) -> ColumnElement[bool]:
+    if urgency == "overdue":
+        return deadline <= now
+    if urgency not in URGENCY_WINDOWS:
+        raise ValueError(f"unknown urgency {urgency!r}; expected one of {URGENCIES}")
+    return and_(deadline > now, deadline <= now + URGENCY_WINDOWS[urgency])
+
+
+def _queue_row(values: tuple[Any, ...], now: int, rules: RuleSet) -> QueueRow:
+    facts = list(values[:20])
+    method, params, attention, expired, handed_by, handed_reason = values[20:]
+    operate_type = None
+    if method is not None:
+        try:
+            operate_type = int(json.loads(params).get("type"))
+        except (ValueError, TypeError, AttributeError):
+            operate_type = None
+    facts[16] = bool(facts[16])
+    handed = (handed_by or "", handed_reason or "") if handed_reason is not None else ("", "")
+    partial = (*facts, method, operate_type, bool(attention), bool(expired), *handed)
+    assessment = assess(_Facts(*partial[:_FACT_COUNT]), now, rules)
+    return QueueRow(*partial, *_flatten(assessment))
+
+
+def _flatten(a: Assessment) -> tuple[Any, ...]:
+    return (
+        a.rule_key,
+        a.rule_text_en,
+        a.params,
+        a.window_open,
+        a.evidence_tier,
+        a.suggestion,
+        a.suggestion_reason_en,
+        a.suggested_reject_code,
+        a.category,
+        a.rule_set,
+    )
+
+
+class _Facts:
+    """The SQL part of a row, read by `assess` before the row exists."""
+
+    __slots__ = tuple(f.name for f in fields(QueueRow)[:_FACT_COUNT])
+
+    def __init__(self, *values: Any) -> None:
+        for name, value in zip(self.__slots__, values, strict=True):
+            setattr(self, name, value)
+
+
+def list_queue_keys(
+    session: Session,
+    *,
+    now: int,
+    search: str = "",
+    types: tuple[int, ...] = (),
+    statuses: tuple[int, ...] = (),
+    urgency: str | None = None,
+    min_amount: int | None = None,
+    max_amount: int | None = None,
+    handed: bool = False,
+    sort: str = "deadline",
+    descending: bool = False,
+    limit: int | None = None,
+    rules: RuleSet | None = None,
+) -> list[QueueKey]:
+    """Requests waiting for the merchant, filtered and sorted in SQL (ties by id).
+
+    `statuses` narrows the waiting statuses (6, 11); `urgency` is "overdue", "1h",
+    "6h" or "24h" (due within, not yet overdue); amounts are refund fen, inclusive;
+    `handed`: only the requests handed to the owner.
+    """
+    rules = rules or load_rules()
+    column, history = _sort_column(sort, now, rules)
+    deadline = deadline_column(rules)
+    statement = select(AfterSale.aftersale_id, deadline).where(AfterSale.status.in_(NEEDING_MERCHANT))
+    if statuses:
+        statement = statement.where(AfterSale.status.in_(statuses))
+    if history is not None:
+        statement = statement.outerjoin(Order, Order.order_id == AfterSale.order_id).outerjoin(
+            history, and_(history.c.buyer_id == Order.buyer_id, Order.buyer_id != "")
+        )
+    condition = _search_condition(search)
+    if condition is not None:
+        statement = statement.where(condition)
+    if types:
+        statement = statement.where(AfterSale.type.in_(types))
+    if urgency:
+        statement = statement.where(_urgency_condition(urgency, deadline, now))
+    if min_amount is not None:
+        statement = statement.where(AfterSale.refund_amount >= min_amount)
+    if max_amount is not None:
+        statement = statement.where(AfterSale.refund_amount <= max_amount)
+    if handed:
+        statement = statement.where(exists().where(OwnerHandover.aftersale_id == AfterSale.aftersale_id))
+    tie_break = AfterSale.aftersale_id.desc() if descending else AfterSale.aftersale_id.asc()
+    statement = statement.order_by(column.desc() if descending else column.asc(), tie_break)
+    if limit is not None:
+        statement = statement.limit(limit)
+    # The few requests with an open operation, asked apart: joining the outbox to 20k
+    # rows costs SQLite an index built per query, several times the list itself.
+    pending = set(
+        session.scalars(
+            select(OutboxOperation.entity_id).where(
+                OutboxOperation.entity_type == "after_sale",
+                OutboxOperation.state.in_(outbox_state.OPEN_STATES),
+            )
+        )
+    )
+    return [QueueKey(i, int(d), i in pending) for i, d in session.execute(statement)]
+
+
+# Rows per statement: far below every database's limit on bound parameters.
+ROWS_PER_QUERY = 500
+
+
+def queue_rows(
+    session: Session, aftersale_ids: Sequence[str], *, now: int, rules: RuleSet | None = None
+) -> list[QueueRow]:
+    """The full rows of `aftersale_ids`, in that order, whatever their status (unknown ids
+    are left out). Meant for the rows on screen: cost grows with the ids asked for."""
+    rules = rules or load_rules()
+    found: dict[str, QueueRow] = {}
+    for start in range(0, len(aftersale_ids), ROWS_PER_QUERY):
+        chunk = list(aftersale_ids[start : start + ROWS_PER_QUERY])
+        for values in session.execute(_row_statement(now, rules, chunk)):
+            row = _queue_row(tuple(values), now, rules)
+            found[row.aftersale_id] = row
+    return [found[i] for i in aftersale_ids if i in found]
+
+
+def list_queue(session: Session, *, now: int, rules: RuleSet | None = None, **filters: Any) -> list[QueueRow]:
+    """Every row of the queue at once (`list_queue_keys`'s filters and sort); for bulk
+    work and tests — screens page with `queue_rows`."""
+    rules = rules or load_rules()
+    keys = list_queue_keys(session, now=now, rules=rules, **filters)
+    return queue_rows(session, [key.aftersale_id for key in keys], now=now, rules=rules)
+
+
+def queue_row(
+    session: Session, aftersale_id: str, *, now: int, rules: RuleSet | None = None
+) -> QueueRow | None:
+    """One request as the queue shows it, whatever its status (None if unknown)."""
+    rows = queue_rows(session, [aftersale_id], now=now, rules=rules)
+    return rows[0] if rows else None

@@ -1,0 +1,1 @@
+"""Setting a workstation up: the shop, its connection, the shared database."""

@@ -1,0 +1,1 @@
+"""The shipping board's services: deadlines, carriers, marking shipped, batch files."""

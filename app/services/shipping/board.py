@@ -1,0 +1,318 @@
+"""Read-only queries behind the shipping-deadline board, answering in plain tuples.
+
+Owns what the warehouse sees: `BoardOrder` for every order waiting to ship (paid,
+awaiting shipment, partly shipped), most urgent first, with what to pick, the buyer's
+note, a shipment already waiting in the outbox and a refund request that blocks
+shipping; `board_lanes` cutting that sorted list into the board's lanes (a few
+binary searches, so regrouping as the clock moves costs nothing); `PickupOverdue`
+for shipped parcels the carrier has not scanned 24 h on; the pick list of
+everything due today summed by SKU; and the packing slips of chosen orders. What a
+scanned order number that is not on the board is, is `scanned_order.py`.
+
+Rows are NamedTuples of plain values: Python's collector stops tracking them, so a
+board of 10k orders adds nothing to a full collection on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.models import AfterSale, Order, OrderLine, OrderLogistics
+from app.platforms.douyin.codes import (
+    ORDER_STATUSES_TO_SHIP,
+    AfterSaleStatus,
+    AfterSaleType,
+    OrderStatus,
+)
+from app.services.orders.queries import search_terms
+from app.services.people.permissions import Action, Actor, allowed, authorise
+from app.services.rules import HOUR_S, RuleSet, load_rules
+from app.services.shipping.deadlines import (
+    LANES,
+    lane,
+    platform_promise_column,
+    ship_by,
+    ship_by_column,
+)
+from app.services.shipping.shipments import pending_shipments
+
+_TO_SHIP = tuple(int(status) for status in ORDER_STATUSES_TO_SHIP)
+ITEM_SEPARATOR = "；"  # between an order's lines in `items`
+
+
+class BoardOrder(NamedTuple):
+    order_id: str
+    status: int
+    pay_time: int
+    pay_amount: int  # fen
+    ship_by: int  # the platform's promise, else payment + the rule set's default (ship_deadlines.ship_by)
+    exp_ship_time: int | None  # None: the platform set no promise (none, or 0), the default was assumed
+    items: str  # "product spec ×n；…", what to pick
+    item_count: int
+    buyer_words: str
+    seller_words: str
+    receiver_name: str  # masked by the platform
+    pending_tracking: str  # a shipment waiting in the outbox ("" when none)
+    pending_carrier: str
+    refund_request: str  # a refund-before-shipment request waiting for the shop ("" when none)
+    refund_amount: int
+
+
+class PickupOverdue(NamedTuple):
+    order_id: str
+    tracking_no: str
+    company_code: str
+    company_name: str
+    ship_time: int
+    refund_at: int  # when the platform refunds a buyer who asks, on its own
+    items: str
+
+
+class PickLine(NamedTuple):
+    """One SKU to take off the shelves: how many pieces, for how many orders."""
+
+    sku_key: str  # the platform's sku_id (product|spec when it sent none)
+    product_name: str
+    spec: str
+    quantity: int
+    order_count: int
+    sku_code: str = ""  # the merchant's own code (商家编码), "" when the shop set none
+
+    @property
+    def shown_code(self) -> str:
+        """What the SKU column shows: the merchant's code, else the platform's id."""
+        return self.sku_code or ("" if "|" in self.sku_key else self.sku_key)
+
+
+class PackingSlip(NamedTuple):
+    """What goes in one parcel; the receiver's name comes masked by the platform."""
+
+    order_id: str
+    pay_time: int | None
+    ship_by: int | None
+    receiver_name: str
+    items: tuple[tuple[str, str, int], ...]  # product, spec, quantity
+    buyer_words: str
+    seller_words: str
+    sku_codes: tuple[str, ...] = ()  # the merchant's code of each item ("" for none), as `items`
+
+
+def _items_column() -> object:
+    line = (
+        OrderLine.product_name
+        + " "
+        + OrderLine.spec
+        + " ×"
+        + func.cast(OrderLine.item_num, type_=Order.order_id.type)
+    )
+    return (
+        select(func.aggregate_strings(line, ITEM_SEPARATOR))
+        .where(OrderLine.order_id == Order.order_id)
+        .scalar_subquery()
+    )
+
+
+def list_board(
+    session: Session,
+    *,
+    now: int,
+    product: str = "",
+    carrier: str = "",
+    rules: RuleSet | None = None,
+    viewer: Actor | None = None,
+) -> list[BoardOrder]:
+    """Every order waiting to ship, soonest ship-by first (ties by order id).
+
+    `product` keeps orders with a line whose product or spec contains every word;
+    `carrier` keeps orders whose waiting shipment uses that carrier code. For a `viewer`
+    whose record does not allow money (`Action.VIEW_MONEY`, the warehouse) the rows
+    carry 0 for the paid and the refund amounts: what shipping late would cost is the
+    owner's to see (permissions.py "Who sees what").
+    """
+    sees_money = viewer is None or allowed(
+        authorise(session, viewer, Action.VIEW_SHIPPING_BOARD), Action.VIEW_MONEY
+    )
+    rules = rules or load_rules()
+    deadline = ship_by_column(rules)
+    refund = (
+        select(func.min(AfterSale.aftersale_id))
+        .where(
+            AfterSale.order_id == Order.order_id,
+            AfterSale.type == int(AfterSaleType.REFUND_BEFORE_SHIPMENT),
+            AfterSale.status == int(AfterSaleStatus.AWAITING_MERCHANT),
+        )
+        .scalar_subquery()
+    )
+    refund_amount = (
+        select(func.coalesce(func.sum(AfterSale.refund_amount), 0))
+        .where(
+            AfterSale.order_id == Order.order_id,
+            AfterSale.type == int(AfterSaleType.REFUND_BEFORE_SHIPMENT),
+            AfterSale.status == int(AfterSaleStatus.AWAITING_MERCHANT),
+        )
+        .scalar_subquery()
+    )
+    count = select(func.coalesce(func.sum(OrderLine.item_num), 0)).where(OrderLine.order_id == Order.order_id)
+    statement = select(
+        Order.order_id,
+        Order.status,
+        Order.pay_time,
+        Order.pay_amount,
+        deadline,
+        platform_promise_column(),
+        _items_column(),
+        count.scalar_subquery(),
+        Order.buyer_words,
+        Order.seller_words,
+        Order.receiver_name,
+        refund,
+        refund_amount,
+    ).where(Order.status.in_(_TO_SHIP), Order.pay_time.is_not(None))
+    terms = search_terms(product)
+    if terms:
+        matches = and_(
+            *(
+                or_(
+                    OrderLine.product_name.icontains(t, autoescape=True),
+                    OrderLine.spec.icontains(t, autoescape=True),
+                )
+                for t in terms
+            )
+        )
+        statement = statement.where(
+            select(OrderLine.sku_order_id).where(OrderLine.order_id == Order.order_id, matches).exists()
+        )
+    statement = statement.order_by(deadline, Order.order_id)
+    pending = {
+        order_id: (shipment.tracking_no, shipment.company_code)
+        for order_id, shipment in pending_shipments(session).items()
+    }
+    rows = []
+    for values in session.execute(statement):
+        order_id = values[0]
+        tracking, company = pending.get(order_id, ("", ""))
+        if carrier and company != carrier:
+            continue
+        rows.append(
+            BoardOrder(
+                order_id, values[1], values[2], values[3], values[4], values[5], values[6] or "",
+                int(values[7] or 0), values[8], values[9], values[10], tracking, company,
+                values[11] or "", int(values[12] or 0),
+            )
+        )  # fmt: skip
+        if not sees_money:
+            rows[-1] = rows[-1]._replace(pay_amount=0, refund_amount=0)
+    return rows
+
+
+def board_lanes(
+    rows: Sequence[BoardOrder], now: int, rules: RuleSet | None = None
+) -> list[tuple[str, int, int]]:
+    """The lanes of `rows` (sorted by ship-by): (lane, first index, end index) for each
+    lane in display order, empty lanes included. `lane()` only grows with the ship-by
+    instant, so each boundary is one binary search."""
+    rules = rules or load_rules()
+    rank = {name: index for index, name in enumerate(LANES)}
+    bounds = [0]
+    for next_lane in range(1, len(LANES)):
+        start = bisect_left(
+            rows, next_lane, lo=bounds[-1], key=lambda row: rank[lane(row.ship_by, now, rules)]
+        )
+        bounds.append(start)
+    bounds.append(len(rows))
+    return [(LANES[i], bounds[i], bounds[i + 1]) for i in range(len(LANES))]
+
+
+def pickup_overdue(
+    session: Session, *, now: int, carrier: str = "", rules: RuleSet | None = None
+) -> list[PickupOverdue]:
+    """Parcels the merchant shipped more than the pickup timeout ago with no carrier scan
+    yet, on orders still shipped (not completed, cancelled or refunded), oldest first."""
+    rules = rules or load_rules()
+    timeout = rules.shipping.pickup_timeout_hours * HOUR_S
+    refund_after = rules.shipping.auto_refund_without_pickup_hours * HOUR_S
+    statement = (
+        select(
+            OrderLogistics.order_id,
+            OrderLogistics.tracking_no,
+            OrderLogistics.company_code,
+            OrderLogistics.company_name,
+            OrderLogistics.ship_time,
+            Order.items_summary,
+        )
+        .join(Order, Order.order_id == OrderLogistics.order_id)
+        .where(
+            Order.status.in_((int(OrderStatus.SHIPPED), int(OrderStatus.PARTLY_SHIPPED))),
+            OrderLogistics.pickup_time.is_(None),
+            OrderLogistics.ship_time.is_not(None),
+            OrderLogistics.ship_time < now - timeout,
+        )
+        .order_by(OrderLogistics.ship_time, OrderLogistics.order_id)
+    )
+    if carrier:
+        statement = statement.where(OrderLogistics.company_code == carrier)
+    return [
+        PickupOverdue(o, t, code, name, shipped, shipped + refund_after, items or "")
+        for o, t, code, name, shipped, items in session.execute(statement)
+    ]
+
+
+def pick_list(session: Session, order_ids: Sequence[str]) -> list[PickLine]:
+    """What to take from the shelves for `order_ids`, summed by SKU, most pieces first."""
+    sku = func.coalesce(func.nullif(OrderLine.sku_id, ""), OrderLine.product_name + "|" + OrderLine.spec)
+    found: dict[str, list] = {}
+    for start in range(0, len(order_ids), 500):
+        chunk = list(order_ids[start : start + 500])
+        statement = (
+            select(
+                sku,
+                OrderLine.product_name,
+                OrderLine.spec,
+                func.sum(OrderLine.item_num),
+                func.count(func.distinct(OrderLine.order_id)),
+                func.max(OrderLine.sku_code),  # one SKU, one code (an older line may lack it)
+            )
+            .where(OrderLine.order_id.in_(chunk))
+            .group_by(sku, OrderLine.product_name, OrderLine.spec)
+        )
+        for key, name, spec, quantity, orders, code in session.execute(statement):
+            entry = found.setdefault(key, [key, name, spec, 0, 0, ""])
+            entry[3] += int(quantity)
+            entry[4] += int(orders)
+            entry[5] = max(entry[5], code or "")
+    lines = [PickLine(*entry) for entry in found.values()]
+    return sorted(lines, key=lambda line: (-line.quantity, line.product_name, line.spec))
+
+
+def packing_slips(
+    session: Session, order_ids: Sequence[str], rules: RuleSet | None = None
+) -> list[PackingSlip]:
+    """The packing slips' contents for `order_ids`, in that order (unknown ids left out)."""
+    rules = rules or load_rules()
+    orders = {o.order_id: o for o in session.scalars(select(Order).where(Order.order_id.in_(order_ids)))}
+    lines: dict[str, list[tuple[str, str, int]]] = {}
+    codes: dict[str, list[str]] = {}
+    for line in session.scalars(
+        select(OrderLine).where(OrderLine.order_id.in_(order_ids)).order_by(OrderLine.sku_order_id)
+    ):
+        lines.setdefault(line.order_id, []).append((line.product_name, line.spec, line.item_num))
+        codes.setdefault(line.order_id, []).append(line.sku_code)
+    return [
+        PackingSlip(
+            o.order_id,
+            o.pay_time,
+            ship_by(o.pay_time, o.exp_ship_time, rules),
+            o.receiver_name,
+            tuple(lines.get(o.order_id, ())),
+            o.buyer_words,
+            o.seller_words,
+            tuple(codes.get(o.order_id, ())),
+        )  # fmt: skip
+        for order_id in order_ids
+        if (o := orders.get(order_id)) is not None
+    ]

@@ -1,0 +1,1 @@
+"""The "needs attention" screen: refused operations and set-aside records."""

@@ -1,0 +1,1 @@
+"""What every screen shares: the background helper, big tables, paging, formatting."""

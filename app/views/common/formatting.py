@@ -1,0 +1,115 @@
+"""How numbers, times and deadlines read on every screen.
+
+Owns the display of money (integer fen as ¥1,234.50), instants (UTC seconds shown in
+the shop's time zone) and ship-by countdowns ("2h 13m", "overdue 1h 05m") with
+their urgency, plus relative ages ("2 min ago"), platform codes' labels and the
+services' rule texts. Words go through Qt's translation
+(context "formatting") so they follow the chosen language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta, timezone
+from enum import IntEnum
+
+from PySide6.QtCore import QCoreApplication
+
+# Douyin shops run on Beijing time. China has had no daylight saving since 1991, so a
+# fixed offset is exact and needs no tz database (absent on a bare Windows Python).
+SHOP_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+MINUTE = 60
+HOUR = 3600
+DAY = 24 * HOUR
+URGENT_WITHIN_S = 4 * HOUR
+SOON_WITHIN_S = 12 * HOUR
+
+
+def money(fen: int) -> str:
+    sign = "-" if fen < 0 else ""
+    yuan, cents = divmod(abs(fen), 100)
+    return f"{sign}¥{yuan:,}.{cents:02d}"
+
+
+def shop_time(instant: int | None, *, with_year: bool = True) -> str:
+    if instant is None:
+        return ""
+    moment = datetime.fromtimestamp(instant, SHOP_TZ)
+    return moment.strftime("%Y-%m-%d %H:%M" if with_year else "%m-%d %H:%M")
+
+
+def now_utc() -> int:
+    return int(datetime.now(UTC).timestamp())
+
+
+class Urgency(IntEnum):
+    LATER = 0
+    SOON = 1  # due within 12 h
+    URGENT = 2  # due within 4 h
+    OVERDUE = 3
+
+
+def urgency(seconds_left: int) -> Urgency:
+    if seconds_left < 0:
+        return Urgency.OVERDUE
+    if seconds_left < URGENT_WITHIN_S:
+        return Urgency.URGENT
+    if seconds_left < SOON_WITHIN_S:
+        return Urgency.SOON
+    return Urgency.LATER
+
+
+def duration(seconds: int) -> str:
+    """A short duration: "2d 04h", "2h 13m", "13m"; minutes round down."""
+    seconds = max(0, seconds)
+    days, rest = divmod(seconds, DAY)
+    hours, rest = divmod(rest, HOUR)
+    minutes = rest // MINUTE
+    if days:
+        return QCoreApplication.translate("formatting", "{days}d {hours:02d}h").format(days=days, hours=hours)
+    if hours:
+        return QCoreApplication.translate("formatting", "{hours}h {minutes:02d}m").format(
+            hours=hours, minutes=minutes
+        )
+    return QCoreApplication.translate("formatting", "{minutes}m").format(minutes=minutes)
+
+
+def countdown(ship_by: int, now: int) -> str:
+    """Time left to ship, or how late the order already is."""
+    left = ship_by - now
+    if left < 0:
+        return QCoreApplication.translate("formatting", "overdue {duration}").format(duration=duration(-left))
+    return duration(left)
+
+
+def age(instant: int, now: int) -> str:
+    """How long ago, in the words of a status line: "just now", "2 min ago"."""
+    seconds = max(0, now - instant)
+    if seconds < MINUTE:
+        return QCoreApplication.translate("formatting", "just now")
+    if seconds < HOUR:
+        return QCoreApplication.translate("formatting", "{minutes} min ago").format(minutes=seconds // MINUTE)
+    if seconds < DAY:
+        return QCoreApplication.translate("formatting", "{hours} h ago").format(hours=seconds // HOUR)
+    return shop_time(instant)
+
+
+def code_label(table: dict, code: int | None) -> str:
+    """A platform code's label from its one table in `app/platforms/douyin/codes.py`, translated
+    (context "codes"); the bare code when the table does not know it."""
+    source = table.get(code) if code is not None else None
+    return QCoreApplication.translate("codes", source) if source else str(code if code is not None else "")
+
+
+def refunds_text(source: str, params: Sequence[tuple[str, str]] = ()) -> str:
+    """A rule or suggestion text of the services (context "refunds") in the person's language."""
+    values = {
+        name: QCoreApplication.translate("refunds", value) if name == "tier_text" else value
+        for name, value in params
+    }
+    words = QCoreApplication.translate("refunds", source)
+    try:
+        return words.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return source.format(**values)

@@ -1,0 +1,1 @@
+"""The service-metrics dashboard: tiles, charts, the score and exports."""

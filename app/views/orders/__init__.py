@@ -1,0 +1,1 @@
+"""The orders screen: search, filters and one order's detail."""

@@ -1,0 +1,1 @@
+"""People: sign-in, the users screen and the audit trail."""

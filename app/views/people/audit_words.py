@@ -1,0 +1,301 @@
+"""The audit trail in words: one sentence for each kind of event the desk records.
+
+Owns `SENTENCES` (action name → the function that words an event of it), `sentence()`,
+which the audit table shows for each row, and `note_text()`, which puts the notes the
+desk itself writes ("wrong password", "first owner") into the person's language while
+leaving a person's own words as they were written. Statuses, request types, roles and
+the inspection's outcomes take their names from the tables the other screens use
+(`app/platforms/douyin/codes.py`, `permissions.ROLE_LABELS`, the inspection dialog); amounts read in
+yuan and times in the shop's time (`formatting`). Words are in context "audit_words".
+
+The sentences about people, sign-in, settings and the shop are in `audit_words_people`;
+`Event`, which every sentence reads, and `_t` are in `audit_words_event`.
+
+A new action needs its sentence here: tests/test_audit_words.py walks every action
+name the code base records and fails on one without words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.platforms.douyin.codes import (
+    AFTER_SALE_STATUS_LABELS,
+    ORDER_STATUS_LABELS,
+    QT_TRANSLATE_NOOP,
+    OperateType,
+)
+from app.services.people import audit
+from app.services.people.audit import AuditRow
+from app.services.shipping import carriers
+from app.views.common import formatting
+from app.views.people.audit_words_event import Event, _status_change, _t
+from app.views.people.audit_words_people import (
+    _password_changed,
+    _password_reset,
+    _person_added,
+    _person_changed,
+    _person_disabled,
+    _person_enabled,
+    _settings_changed,
+    _shop_connected,
+    _shop_switched,
+    _sign_in_refused,
+    _signed_in,
+    _signed_out,
+    _switched_user,
+)
+
+# --- refund decisions -----------------------------------------------------------------
+DECISIONS = {
+    OperateType.AGREE_REFUND: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} agreed to refund {amount} on {request}"
+    ),
+    OperateType.REFUSE_REFUND: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} refused the refund of {amount} on {request}"
+    ),
+    OperateType.AGREE_RETURN: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} agreed to the return on {request} ({amount} once the goods are back)"
+    ),
+    OperateType.REFUSE_RETURN: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} refused the return on {request} ({amount})"
+    ),
+    OperateType.CONFIRM_RETURN_AND_REFUND: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} received the returned goods and refunded {amount} on {request}"
+    ),
+    OperateType.REFUSE_RETURNED_GOODS: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} refused the returned goods on {request} ({amount})"
+    ),
+    OperateType.AGREE_EXCHANGE: QT_TRANSLATE_NOOP("audit_words", "{who} agreed to the exchange on {request}"),
+    OperateType.CONFIRM_EXCHANGE_RECEIPT: QT_TRANSLATE_NOOP(
+        "audit_words", "{who} received the goods to exchange on {request}"
+    ),
+}
+# A decision recorded without its operation type (older records): by action name.
+DECISION_BY_ACTION = {
+    "refund.approve": OperateType.AGREE_REFUND,
+    "refund.refuse": OperateType.REFUSE_REFUND,
+    "return.approve": OperateType.AGREE_RETURN,
+    "return.refuse": OperateType.REFUSE_RETURN,
+    "exchange.approve": OperateType.AGREE_EXCHANGE,
+}
+
+
+def _decision(e: Event) -> str:
+    try:
+        kind = OperateType(e.after.get("operate_type"))
+    except ValueError:
+        kind = DECISION_BY_ACTION[e.row.action]
+    text = _t(DECISIONS[kind]).format(who=e.who, amount=e.amount(), request=e.thing())
+    text += _status_change(AFTER_SALE_STATUS_LABELS, e.before.get("status"), e.after.get("status"))
+    if e.after.get("shipped_with"):
+        text += QCoreApplication.translate(
+            "audit_words", ", by shipping the order (tracking number {tracking})"
+        ).format(tracking=e.after["shipped_with"])
+    text += QCoreApplication.translate("audit_words", ".")
+    if e.after.get("reason"):
+        text += QCoreApplication.translate("audit_words", " Reason: {reason}.").format(
+            reason=e.after["reason"]
+        )
+    return text
+
+
+OUTCOMES = {  # the inspection dialog's own words
+    "good": QT_TRANSLATE_NOOP("InspectDialog", "Good — as sent"),
+    "damaged": QT_TRANSLATE_NOOP("InspectDialog", "Damaged"),
+    "missing_parts": QT_TRANSLATE_NOOP("InspectDialog", "Missing parts"),
+}
+
+
+def _inspected(e: Event) -> str:
+    source = OUTCOMES.get(str(e.after.get("outcome")))
+    outcome = QCoreApplication.translate("InspectDialog", source) if source else str(e.after.get("outcome"))
+    if e.after.get("then") == "refund":
+        words = QCoreApplication.translate(
+            "audit_words", "{who} inspected the goods returned on {request}: {outcome}; to be refunded."
+        )
+    else:
+        words = QCoreApplication.translate(
+            "audit_words", "{who} inspected the goods returned on {request}: {outcome}; to be refused."
+        )
+    return words.format(who=e.who, request=e.thing(), outcome=outcome)
+
+
+# --- shipments, the outbox and the platform ------------------------------------------
+def _shipped(e: Event) -> str:
+    code = str(e.after.get("company_code", ""))
+    text = QCoreApplication.translate(
+        "audit_words", "{who} shipped {order} with {carrier}, tracking number {tracking}"
+    ).format(
+        who=e.who,
+        order=e.thing(),
+        carrier=carriers.carrier_name(code) or code,
+        tracking=e.after.get("tracking_no", ""),
+    )
+    text += _status_change(
+        ORDER_STATUS_LABELS, e.before.get("status"), e.after.get("status")
+    ) + QCoreApplication.translate("audit_words", ".")
+    refused = e.after.get("refused_requests") or []
+    if refused:
+        text += QCoreApplication.translate(
+            "audit_words", " The waiting refund request {ids} was refused with it."
+        ).format(ids=QCoreApplication.translate("audit_words", ", ").join(map(str, refused)))
+    return text
+
+
+def _discarded(e: Event) -> str:
+    if e.row.entity_type == "order":
+        return QCoreApplication.translate(
+            "audit_words", "{who} dropped the shipment of {order} that the platform would not take."
+        ).format(who=e.who, order=e.thing())
+    return QCoreApplication.translate(
+        "audit_words", "{who} dropped the decision on {request} that the platform would not take."
+    ).format(who=e.who, request=e.thing())
+
+
+def _reapplied(e: Event) -> str:
+    return QCoreApplication.translate(
+        "audit_words", "{who} shipped {order} again, this time refusing the waiting refund request."
+    ).format(who=e.who, order=e.thing())
+
+
+def _platform_answer(e: Event) -> str:
+    outcome, decided_by = e.after.get("outcome"), e.after.get("decided_by")
+    if decided_by == "platform":
+        words = QCoreApplication.translate(
+            "audit_words", "The platform had decided {thing} on its own; the shop's decision was not applied."
+        )
+    elif outcome == "done":
+        words = QCoreApplication.translate(
+            "audit_words", "The platform applied the shop's decision on {thing}."
+        )
+    elif outcome == "rejected":
+        words = QCoreApplication.translate(
+            "audit_words", "The platform refused the shop's decision on {thing}."
+        )
+    elif outcome == "conflict":
+        words = QCoreApplication.translate(
+            "audit_words",
+            "The platform could not apply the shop's decision on {thing}: its state had moved on.",
+        )
+    else:
+        words = QCoreApplication.translate("audit_words", "The platform answered about {thing}.")
+    text = words.format(thing=e.thing())
+    if outcome != "done" and e.after.get("platform_message"):
+        text += QCoreApplication.translate("audit_words", " It said: “{message}”.").format(
+            message=e.after["platform_message"]
+        )
+    return text
+
+
+def _set_aside_dismissed(e: Event) -> str:
+    since = e.before.get("first_seen_at")
+    return QCoreApplication.translate(
+        "audit_words", "{who} dismissed the set-aside record of {thing} (set aside since {time})."
+    ).format(who=e.who, thing=e.thing(), time=formatting.shop_time(since) if isinstance(since, int) else "?")
+
+
+def _handed_to_owner(e: Event) -> str:
+    return QCoreApplication.translate(
+        "audit_words", "{who} handed {request} ({amount}) to the owner: “{reason}”."
+    ).format(who=e.who, request=e.thing(), amount=e.amount(), reason=e.after.get("reason", ""))
+
+
+def _handed_back(e: Event) -> str:
+    clerk = e.before.get("handed_by")
+    name = (
+        e.people.get(clerk, f"#{clerk}")
+        if isinstance(clerk, int)
+        else QCoreApplication.translate("audit_words", "the person who handed it over")
+    )
+    return QCoreApplication.translate(
+        "audit_words", "{who} handed {request} back to {clerk} undecided."
+    ).format(who=e.who, request=e.thing(), clerk=name)
+
+
+SENTENCES: dict[str, Callable[[Event], str]] = {
+    audit.SESSION_SIGN_IN: _signed_in,
+    audit.SESSION_SIGN_IN_FAILED: _sign_in_refused,
+    audit.SESSION_SIGN_OUT: _signed_out,
+    audit.SESSION_SWITCH_USER: _switched_user,
+    audit.USER_CREATE: _person_added,
+    audit.USER_UPDATE: _person_changed,
+    audit.USER_DISABLE: _person_disabled,
+    audit.USER_ENABLE: _person_enabled,
+    audit.USER_PASSWORD_RESET: _password_reset,
+    audit.USER_PASSWORD_CHANGE: _password_changed,
+    audit.SETTINGS_CHANGE: _settings_changed,
+    audit.SHOP_CONNECT: _shop_connected,
+    audit.SHOP_SWITCH: _shop_switched,
+    "refund.approve": _decision,
+    "refund.refuse": _decision,
+    "return.approve": _decision,
+    "return.refuse": _decision,
+    "exchange.approve": _decision,
+    "return.inspect": _inspected,
+    audit.ORDER_SHIP: _shipped,
+    "outbox.discard": _discarded,
+    "outbox.reapply": _reapplied,
+    audit.PLATFORM_ANSWER: _platform_answer,
+    "set_aside.dismiss": _set_aside_dismissed,
+    "request.hand_to_owner": _handed_to_owner,
+    "request.hand_back": _handed_back,
+}
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def sentence(
+    row: AuditRow,
+    before: Any,
+    after: Any,
+    *,
+    people: Mapping[int, str] = {},  # noqa: B006 - read only
+    usernames: Mapping[str, str] = {},  # noqa: B006
+    request_types: Mapping[str, int] = {},  # noqa: B006
+) -> str | None:
+    """The event as a sentence in the person's language; None for an action without words
+    (the screen then shows the record as it is)."""
+    words = SENTENCES.get(row.action)
+    if words is None:
+        return None
+    event = Event(row, _as_dict(before), _as_dict(after), people, usernames, request_types)
+    try:
+        return words(event)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # a record of an unexpected shape is shown raw rather than not at all
+
+
+# Notes the desk itself writes (in English, stable); a person's own notes stay as written.
+DESK_NOTES = {
+    "first owner": QT_TRANSLATE_NOOP("audit_words", "The shop's first owner"),
+    "owner carried over from another shop's database": QT_TRANSLATE_NOOP(
+        "audit_words", "Carried over from another shop's database"
+    ),
+    "stayed signed in on this computer": QT_TRANSLATE_NOOP(
+        "audit_words", "Stayed signed in on this computer"
+    ),
+    "wrong password": QT_TRANSLATE_NOOP("audit_words", "Wrong password"),
+    "unknown user name": QT_TRANSLATE_NOOP("audit_words", "Unknown user name"),
+    "account waiting after lockout": QT_TRANSLATE_NOOP(
+        "audit_words", "Waiting after too many wrong passwords"
+    ),
+    "account switched off": QT_TRANSLATE_NOOP("audit_words", "Account switched off"),
+    "found applied on re-read": QT_TRANSLATE_NOOP("audit_words", "Found already applied when read again"),
+    "an earlier attempt had applied it": QT_TRANSLATE_NOOP(
+        "audit_words", "An earlier attempt had applied it"
+    ),
+    "the platform approved it on its own when the deadline passed": QT_TRANSLATE_NOOP(
+        "audit_words", "The platform approved it on its own when the deadline passed"
+    ),
+}
+
+
+def note_text(note: str) -> str:
+    source = DESK_NOTES.get(note)
+    return _t(source) if source else note

@@ -1,0 +1,90 @@
+"""What every sentence of the audit trail reads from: `Event` (an audit row with its
+before/after as data and the names the screen knows), `_t` (a word in context
+"audit_words", the context every sentence's words are in) and `_status_change` (a
+status move in words, from the tables the other screens use).
+
+The sentences themselves are in `audit_words` (requests, shipments, the outbox and the
+dispatch table) and `audit_words_people` (people, sign-in, settings and the shop); both
+import from here, so neither imports the other's caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.platforms.douyin.codes import AFTER_SALE_TYPE_LABELS
+from app.services.people.audit import AuditRow
+from app.views.common import formatting
+
+CONTEXT = "audit_words"
+
+
+def _t(source: str) -> str:
+    return QCoreApplication.translate(CONTEXT, source)
+
+
+@dataclass(frozen=True)
+class Event:
+    """An audit row with what the sentence needs: its before/after as data and the
+    names of the people and request types the screen knows."""
+
+    row: AuditRow
+    before: dict[str, Any]
+    after: dict[str, Any]
+    people: Mapping[int, str]  # user id -> display name
+    usernames: Mapping[str, str]  # user name -> display name
+    request_types: Mapping[str, int]  # after-sale id -> type code
+
+    @property
+    def who(self) -> str:
+        row = self.row
+        if row.actor_name:
+            return row.actor_name
+        if row.actor_id is not None:
+            return self.people.get(row.actor_id, f"#{row.actor_id}")
+        return QCoreApplication.translate("audit_words", "Someone")
+
+    def person(self) -> str:
+        """The person the event is about (a user event's entity)."""
+        if self.row.entity_id.isdigit() and int(self.row.entity_id) in self.people:
+            return self.people[int(self.row.entity_id)]
+        for data in (self.after, self.before):
+            if data.get("display_name"):
+                return str(data["display_name"])
+        return QCoreApplication.translate("audit_words", "someone")
+
+    def thing(self) -> str:
+        """ "Return and refund request 7001" or "order 6900…"."""
+        row = self.row
+        if row.entity_type == "order":
+            return QCoreApplication.translate("audit_words", "order {id}").format(id=row.entity_id)
+        kind = self.request_types.get(row.entity_id)
+        if kind is None:
+            return QCoreApplication.translate("audit_words", "request {id}").format(id=row.entity_id)
+        return QCoreApplication.translate("audit_words", "{type} request {id}").format(
+            id=row.entity_id, type=formatting.code_label(AFTER_SALE_TYPE_LABELS, kind)
+        )
+
+    def amount(self) -> str:
+        fen = self.after.get("refund_amount", self.before.get("refund_amount"))
+        return (
+            formatting.money(int(fen))
+            if isinstance(fen, int)
+            else QCoreApplication.translate("audit_words", "an unknown amount")
+        )
+
+
+def _status_change(table: dict, before: Any, after: Any) -> str:
+    if not isinstance(after, int):
+        return ""
+    if isinstance(before, int) and before != after:
+        return QCoreApplication.translate("audit_words", " ({before} → {after})").format(
+            before=formatting.code_label(table, before), after=formatting.code_label(table, after)
+        )
+    return QCoreApplication.translate("audit_words", " (now {status})").format(
+        status=formatting.code_label(table, after)
+    )

@@ -1,0 +1,1 @@
+"""The refund-approval queue: its table, detail pane and decision dialogs."""

@@ -1,0 +1,271 @@
+"""From a key press to a decision in the outbox: the refund queue's dialogs and services.
+
+Owns `DecisionFlow`: which dialog a request's "approve" or "refuse" opens (by its type
+and status), running the chosen service in one transaction on the database lane
+(`BackgroundTasks.run`, never on the GUI thread), and what happens to the answer — a
+refusal (`DecisionRefused`, `PermissionDenied`) goes into the open dialog in plain
+words, keeping what was typed; a decision that committed closes it and emits
+`decided`, on which the queue refreshes (the row now reads "pending") and asks the
+sync worker to push at once. Handing a request to the owner (a clerk) and handing it
+back (the owner) go the same way, through `owner_handover`, with a note the other
+person reads.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import Settings
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
+from app.services.people.permissions import Actor, PermissionDenied
+from app.services.platform_lists import reject_reasons
+from app.services.refunds import decisions as refund_decisions
+from app.services.refunds import owner_handover
+from app.services.refunds.bulk import BulkResult, BulkSummary, bulk_approve, bulk_approve_summary
+from app.services.refunds.decisions import DecisionRefused
+from app.services.refunds.queue import QueueRow
+from app.views.common.background import BackgroundTasks
+from app.views.common.people_words import refusal_text
+from app.views.refunds.bulk_dialog import BulkApproveDialog
+from app.views.refunds.dialogs import (
+    ApproveRefundDialog,
+    ApproveReturnDialog,
+    DecisionDialog,
+    request_sentence,
+    return_addresses,
+)
+from app.views.refunds.refusal_dialogs import InspectDialog, RefuseDialog
+
+log = logging.getLogger(__name__)
+S, T = AfterSaleStatus, AfterSaleType
+REFUND_TYPES = (int(T.REFUND_AFTER_SHIPMENT), int(T.REFUND_BEFORE_SHIPMENT))
+
+
+class ConfirmDialog(DecisionDialog):
+    """A decision with nothing to fill in (agree a resend, confirm exchanged goods arrived)."""
+
+    def __init__(self, row: QueueRow, title: str, sentence: str, button: str, parent: QWidget | None = None):
+        super().__init__(row, parent)
+        self.setObjectName("confirmDecisionDialog")
+        self.setWindowTitle(title)
+        self.intro.setText(request_sentence(row) + "\n\n" + sentence)
+        self.confirm_button().setText(button)
+
+
+class NoteDialog(DecisionDialog):
+    """A step that needs a few words for the other person (handing over, handing back)."""
+
+    def __init__(
+        self, row: QueueRow, title: str, sentence: str, button: str, *, required: str = "",
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(row, parent)
+        self.setObjectName("noteDialog")
+        self.setWindowTitle(title)
+        self.intro.setText(request_sentence(row) + "\n\n" + sentence)
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setObjectName("handoverNote")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(self.fontMetrics().height() * 4)
+        self.form.addRow(self.note_edit)
+        self._required = required  # the words shown when the note is left empty, if it must not be
+        self.confirm_button().setText(button)
+        # A top-level dialog does not grow for its wrapped sentence by itself: make room for it.
+        self.intro.setMinimumHeight(self.intro.heightForWidth(self.minimumWidth() - 24))
+        self.note_edit.setFocus()
+
+    def note(self) -> str:
+        return self.note_edit.toPlainText().strip()
+
+    def local_problem(self) -> str:
+        return self._required if self._required and not self.note() else ""
+
+
+class DecisionFlow(QObject):
+    """Opens decision dialogs over `parent` and carries them out for `actor`."""
+
+    # A decision (or several) committed; the ids of the requests it concerned.
+    decided = Signal(object)
+
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        sessions: sessionmaker[Session],
+        actor: Actor | None,
+        parent: QWidget,
+        *,
+        clock: Callable[[], float] = time.time,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._sessions = sessions
+        self._actor = actor
+        self._parent = parent
+        self._clock = clock
+        self._settings = settings
+        self.dialog: QDialog | None = None  # the one open now (tests drive it)
+
+    # --- what the screen asks for ---------------------------------------------------------
+    def approve(self, row: QueueRow) -> None:
+        """The request's "yes": refund, agree a return or exchange, or inspect what came back."""
+        if row.status == S.RETURN_AWAITING_RECEIPT and row.type == T.RETURN_AND_REFUND:
+            self.inspect(row)
+        elif row.type in REFUND_TYPES:
+            self._open(ApproveRefundDialog(row, self._parent), refund_decisions.approve_refund)
+        elif row.type == T.RETURN_AND_REFUND:
+            dialog = ApproveReturnDialog(row, return_addresses(self._settings), self._parent)
+            self._open(dialog, refund_decisions.approve_return)
+        elif row.type == T.EXCHANGE and row.status == S.AWAITING_MERCHANT:
+            dialog = ApproveReturnDialog(row, return_addresses(self._settings), self._parent)
+            self._open(dialog, refund_decisions.approve_exchange)
+        else:
+            if row.type == T.EXCHANGE:
+                texts = (
+                    self.tr("Confirm receipt"),
+                    self.tr("The exchanged goods arrived in order; send the replacement."),
+                    self.tr("Confirm receipt"),
+                )
+            else:
+                texts = (
+                    self.tr("Agree to resend"),
+                    self.tr("Send the missing or damaged items again."),
+                    self.tr("Agree to resend"),
+                )
+            self._open(ConfirmDialog(row, *texts, parent=self._parent), refund_decisions.approve_exchange)
+
+    def refuse(self, row: QueueRow) -> None:
+        """The request's "no", with a reason from the platform's list (fetched off the GUI thread)."""
+
+        def opened(reasons: list) -> None:
+            if row.status == S.RETURN_AWAITING_RECEIPT and row.type == T.RETURN_AND_REFUND:
+                dialog = InspectDialog(row, reasons, self._parent)
+                dialog.refuse_button.setChecked(True)
+                self._open(dialog, refund_decisions.inspect_return)
+            else:
+                self._open(RefuseDialog(row, reasons, self._parent), refund_decisions.refuse)
+
+        self._tasks.read("refunds.reasons", self._sessions, reject_reasons, opened)
+
+    def inspect(self, row: QueueRow) -> None:
+        def opened(reasons: list) -> None:
+            self._open(InspectDialog(row, reasons, self._parent), refund_decisions.inspect_return)
+
+        self._tasks.read("refunds.reasons", self._sessions, reject_reasons, opened)
+
+    def open_suggested(self, row: QueueRow) -> None:
+        """Enter on a row: the decision its rule suggests."""
+        if row.suggestion == "refuse":
+            self.refuse(row)
+        else:
+            self.approve(row)
+
+    def hand_to_owner(self, row: QueueRow, why: str = "") -> None:
+        """A clerk hands the request to the owner, saying why (`why`: the limit it exceeds)."""
+        dialog = NoteDialog(
+            row,
+            self.tr("Hand to the owner"),
+            (why + "\n\n" if why else "")
+            + self.tr("The owner sees it in their queue with your name and these words."),
+            self.tr("Hand to the owner"),
+            required=self.tr("Say in a few words why the owner should decide this request."),
+            parent=self._parent,
+        )
+        self._open(
+            dialog,
+            lambda s, a, i, *, now: owner_handover.hand_to_owner(s, a, i, reason=dialog.note(), now=now),
+        )
+
+    def hand_back(self, row: QueueRow) -> None:
+        """The owner hands a request back undecided, with a note for the clerk."""
+        dialog = NoteDialog(
+            row,
+            self.tr("Hand back"),
+            self.tr("Handed to you by {name}: {reason}").format(name=row.handed_by, reason=row.handed_reason)
+            + "\n\n"
+            + self.tr("It goes back to the queue undecided; your note is kept in the audit trail."),
+            self.tr("Hand back"),
+            parent=self._parent,
+        )
+        self._open(
+            dialog, lambda s, a, i, *, now: owner_handover.hand_back(s, a, i, note=dialog.note(), now=now)
+        )
+
+    def bulk_approve(self, ids: Sequence[str]) -> None:
+        """The summary first (nothing sent; the person's limits looked at), then
+        `bulk_approve` once the person confirms: refunds approved, returns agreed."""
+        wanted, actor, now = list(ids), self._actor, int(self._clock())
+
+        def opened(summary: BulkSummary) -> None:
+            dialog = BulkApproveDialog(summary, self._parent, addresses=return_addresses(self._settings))
+            dialog.submitted.connect(lambda: self._run_bulk(dialog, wanted))
+            self._show(dialog)
+
+        def summarise(session: Session) -> BulkSummary:
+            return bulk_approve_summary(session, wanted, actor=actor, now=now)
+
+        self._tasks.read("refunds.bulk_summary", self._sessions, summarise, opened)
+
+    # --- carrying it out ----------------------------------------------------------------
+    def _open(self, dialog: DecisionDialog, service: Callable[..., Any]) -> None:
+        dialog.submitted.connect(lambda: self._run(dialog, service))
+        self._show(dialog)
+
+    def _show(self, dialog: QDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
+        dialog.open()  # window-modal, not a nested event loop: answers keep arriving
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _run(self, dialog: DecisionDialog, service: Callable[..., Any]) -> None:
+        actor, sessions, aftersale_id = self._actor, self._sessions, dialog.row.aftersale_id
+        values, now = dialog.values(), int(self._clock())
+        if actor is None:
+            dialog.show_error(self.tr("Sign in to decide requests."))
+            return
+
+        def decide() -> Any:
+            with sessions.begin() as session:
+                return service(session, actor, aftersale_id, now=now, **values)
+
+        def done(_queued: Any) -> None:
+            dialog.accept()
+            self.decided.emit((aftersale_id,))
+
+        self._tasks.run("refunds.decide", decide, done, lambda error: self._refused(dialog, error))
+
+    def _run_bulk(self, dialog: BulkApproveDialog, ids: list[str]) -> None:
+        actor, sessions, now = self._actor, self._sessions, int(self._clock())
+        address = dialog.return_address_id()
+        if actor is None:
+            dialog.show_error(self.tr("Sign in to decide requests."))
+            return
+
+        def decide() -> BulkResult:
+            with sessions.begin() as session:
+                return bulk_approve(session, actor, ids, now=now, return_address_id=address)
+
+        def done(result: BulkResult) -> None:
+            dialog.show_result(result)
+            if result.approved:
+                self.decided.emit(result.approved)
+
+        self._tasks.run("refunds.decide", decide, done, lambda error: self._refused(dialog, error))
+
+    def _refused(self, dialog: DecisionDialog | BulkApproveDialog, error: BaseException) -> None:
+        if not isinstance(error, DecisionRefused | PermissionDenied):
+            log.error("a refund decision failed", exc_info=error)
+        dialog.show_error(refusal_text(error))

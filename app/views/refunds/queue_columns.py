@@ -1,0 +1,189 @@
+"""The refund queue's columns, and how each cell of them reads.
+
+Owns the column numbers, the colours and the deadline thresholds, and `QueueColumns`,
+mixed into `RefundQueueModel` (before the Qt base class): each cell's text, colour
+and tooltip — the live countdown to the request's `status_deadline` coloured by how
+close it is (under an hour red and bold, under six hours amber; a deadline that
+passed while the mirror still shows the request open reads "expired — probably
+decided by the platform"), the request's type, reason, refund, product, the order's
+state and parcels, the buyer's history, the rule that applies and its suggestion,
+and the "pending" badge while a decision waits in the outbox; in the same column, a
+request handed to the owner (who handed it and why in the tooltip) and, for a clerk,
+one beyond their refund limits, so they know before opening a dialog — and the
+widest words of each column, for sizing it without the data. The model supplies the
+rows, the clock and the translated words (`_headers`, `_words`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from app.platforms.douyin.codes import AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
+from app.services.refunds.after_sale_rules import EVIDENCE_TIER_TEXTS
+from app.services.refunds.queue import QueueRow
+from app.views.common import formatting
+from app.views.common.formatting import HOUR, code_label, refunds_text
+from app.views.common.people_words import refusal_text
+
+COL_DEADLINE = 0
+COL_PENDING = 1
+COL_TYPE = 2
+COL_REASON = 3
+COL_AMOUNT = 4
+COL_SUGGESTION = 5  # before the wide columns: what to do next is what the clerk reads first
+COL_PRODUCT = 6
+COL_ORDER = 7
+COL_BUYER = 8
+COL_RULE = 9
+COLUMN_COUNT = 10
+
+RED_WITHIN_S = HOUR  # impossible to miss: top of the queue, red and bold
+AMBER_WITHIN_S = 6 * HOUR
+RED = QColor("#c62828")
+AMBER = QColor("#9a6700")
+MUTED = QColor("#8a8f98")
+PENDING_BG = QColor("#fff1c2")
+ATTENTION_BG = QColor("#ffd8d3")
+HANDED_BG = QColor("#dbe9ff")
+HANDED = QColor("#0550ae")
+SUGGESTION_COLOURS = {"approve": QColor("#1a7f37"), "refuse": RED, "inspect": QColor("#0969da")}
+REPEAT_BUYER = 3  # from this many requests in 90 days the history is worth a look
+
+
+class QueueColumns:
+    """How the queue's cells read; the model holds the rows and the words."""
+
+    def sample_texts(self) -> dict[int, list[str]]:
+        """The widest texts each column shows in this language, for sizing without the data."""
+        types = [code_label(AFTER_SALE_TYPE_LABELS, code) for code in AFTER_SALE_TYPE_LABELS]
+        words = self._words
+        return {
+            COL_DEADLINE: [
+                self._headers[COL_DEADLINE],
+                formatting.duration(23 * HOUR + 59 * 60),
+                words["expired"],
+            ],
+            COL_PENDING: [
+                self._headers[COL_PENDING],
+                *(words[key] for key in ("pending", "attention", "handed", "beyond")),
+            ],
+            COL_TYPE: [self._headers[COL_TYPE], *types],
+            COL_REASON: ["质量问题，不出雾气了"],
+            COL_AMOUNT: ["¥12,345.00"],
+            COL_PRODUCT: ["家用静音加湿器 白色 ×1"],
+            COL_ORDER: [self._headers[COL_ORDER], self._order_sample()],
+            COL_BUYER: [words["first"], self.tr("{count} requests in 90 days").format(count=12)],
+            COL_RULE: ["M" * 24],
+            COL_SUGGESTION: [self._headers[COL_SUGGESTION], words["review"], words["inspect"]],
+        }
+
+    def _display(self, row: QueueRow, column: int) -> str:
+        if column == COL_DEADLINE:
+            if self.is_expired(row):
+                return self._words["expired"]
+            return formatting.duration(self.seconds_left(row))
+        if column == COL_PENDING:
+            if row.pending:
+                return self._words["pending"]
+            if row.needs_attention:
+                return self._words["attention"]
+            if row.handed_reason:
+                return self._words["handed"]
+            return self._words["beyond"] if self.beyond_limits(row) is not None else ""
+        if column == COL_TYPE:
+            return code_label(AFTER_SALE_TYPE_LABELS, row.type)
+        if column == COL_REASON:
+            return row.reason_text
+        if column == COL_AMOUNT:
+            return formatting.money(row.refund_amount)
+        if column == COL_PRODUCT:
+            return f"{row.product_name} ×{row.item_num}"
+        if column == COL_ORDER:
+            return self._order_text(row)
+        if column == COL_BUYER:
+            if row.buyer_requests_90d <= 1:
+                return self._words["first"]
+            return self.tr("{count} requests in 90 days").format(count=row.buyer_requests_90d)
+        if column == COL_RULE:
+            return self._rule_text(row)
+        if column == COL_SUGGESTION:
+            return self._words.get(row.suggestion, row.suggestion)
+        return ""
+
+    def _order_sample(self) -> str:
+        """The longest order-and-logistics words: the longest order status, shipped or
+        not, and a return parcel's number (what `_order_text` writes at its longest)."""
+        status = max((code_label(ORDER_STATUS_LABELS, code) for code in ORDER_STATUS_LABELS), key=len)
+        sent = max(self._words["shipped"], self._words["not_shipped"], key=len)
+        back = self.tr("return {tracking}").format(tracking="SF1400000000001")
+        return f"{status} · {sent} · {back}"
+
+    def _order_text(self, row: QueueRow) -> str:
+        parts = [code_label(ORDER_STATUS_LABELS, row.order_status) if row.order_status is not None else "—"]
+        parts.append(self._words["shipped"] if row.has_tracking else self._words["not_shipped"])
+        if row.return_tracking_no:
+            parts.append(self.tr("return {tracking}").format(tracking=row.return_tracking_no))
+        return " · ".join(parts)
+
+    def _rule_text(self, row: QueueRow) -> str:
+        parts = [refunds_text(row.rule_text_en, row.rule_params)]
+        if row.window_open is not None:
+            parts.append(self._words["open"] if row.window_open else self._words["closed"])
+        if row.evidence_tier:
+            tier = _evidence_words(row.evidence_tier)
+            parts.append(self.tr("evidence: {tier}").format(tier=tier))
+        return " · ".join(parts)
+
+    def _foreground(self, row: QueueRow, column: int) -> QColor | None:
+        if column == COL_DEADLINE:
+            if self.is_expired(row):
+                return MUTED
+            left = self.seconds_left(row)
+            if left <= RED_WITHIN_S:
+                return RED
+            return AMBER if left <= AMBER_WITHIN_S else None
+        if column == COL_SUGGESTION:
+            return SUGGESTION_COLOURS.get(row.suggestion)
+        if column == COL_PENDING:
+            if row.pending:
+                return AMBER
+            if row.needs_attention:
+                return RED
+            return HANDED if row.handed_reason else AMBER
+        if column == COL_BUYER and row.buyer_requests_90d >= REPEAT_BUYER:
+            return AMBER
+        if column == COL_RULE and row.window_open is False:
+            return RED
+        return None
+
+    def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if column == COL_DEADLINE:
+            text = self.tr("Reply by {time}").format(time=formatting.shop_time(row.status_deadline))
+            if self.is_expired(row):
+                text += "\n" + self.tr(
+                    "The deadline passed while this copy still shows the request open; "
+                    "the platform has probably agreed on the shop's behalf. Sync to be sure."
+                )
+            return text
+        if column == COL_SUGGESTION:
+            return refunds_text(row.suggestion_reason_en, row.rule_params)
+        if column == COL_RULE:
+            return self._rule_text(row) + "\n" + self.tr("Rule set: {name}").format(name=row.rule_set)
+        if column in (COL_REASON, COL_PRODUCT, COL_ORDER):
+            return self._display(row, column)
+        if column == COL_PENDING and row.pending:
+            return self.tr("A decision made here is waiting to be sent to the platform.")
+        if column == COL_PENDING and row.needs_attention:
+            return self.tr("The platform did not take a decision on this request; see Needs attention.")
+        if column == COL_PENDING and row.handed_reason:
+            return self.tr("Handed to the owner by {name}: {reason}").format(
+                name=row.handed_by, reason=row.handed_reason
+            )
+        if column == COL_PENDING and (denied := self.beyond_limits(row)) is not None:
+            return refusal_text(denied) + "\n" + self.tr("Hand it to the owner with H.")
+        return None
+
+
+def _evidence_words(tier: str) -> str:
+    return QCoreApplication.translate("refunds", EVIDENCE_TIER_TEXTS.get(tier, tier))

@@ -1,0 +1,1 @@
+"""Setting up: the first-run wizard and the settings dialog."""

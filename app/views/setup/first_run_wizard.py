@@ -1,0 +1,243 @@
+"""The first-run wizard: the owner's account and which shop this desk works for.
+
+Owns `FirstRunWizard` and the `FirstRunResult` it hands back. Three pages: the
+owner's account (checked as it is typed, Next disabled until it is valid), the shop
+(the bundled demo shop, or a real shop's app key, secret, shop id and gateway, with
+a "Test connection" that signs a real `token.create` on the network lane), and a
+summary. Nothing is written anywhere: the caller saves the result, so cancelling at
+any page leaves the computer as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QEvent, Slot
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
+
+from app import secrets
+from app.platforms.douyin.client import Outcome, PlatformClient, ShopCredentials
+from app.views.common.background import NET_LANE, WORK_LANE, BackgroundTasks
+from app.views.setup.first_run_pages import OwnerPage, ShopPage
+
+DEFAULT_GATEWAY = "https://openapi-fxg.jinritemai.com"
+
+
+@dataclass(frozen=True)
+class FirstRunResult:
+    """What the person chose; the startup code creates the owner and saves the shop."""
+
+    owner_username: str
+    owner_display_name: str
+    owner_password: str = field(repr=False)
+    use_demo: bool
+    gateway: str = DEFAULT_GATEWAY
+    app_key: str = ""
+    app_secret: str = field(default="", repr=False)
+    shop_id: str = ""
+    stay_signed_in: bool = False
+    allow_plain_file_secret: bool = False
+
+
+class SummaryPage(QWizardPage):
+    """The last page: what will be set up, and "stay signed in" for a one-person shop."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("firstRunSummary")
+        self.summary.setWordWrap(True)
+        self.stay_signed_in = QCheckBox(self)
+        self.stay_signed_in.setObjectName("staySignedIn")
+        self._stay_hint = QLabel(self)
+        self._stay_hint.setObjectName("hint")
+        self._stay_hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addSpacing(12)
+        layout.addWidget(self.stay_signed_in)
+        layout.addWidget(self._stay_hint)
+        layout.addStretch(1)
+        self._shop_only = False
+        self.retranslate_ui()
+
+    def set_shop_only(self, shop_only: bool) -> None:
+        self._shop_only = shop_only
+        self._stay_hint.setHidden(shop_only)
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("Ready"))
+        self.setSubTitle(self.tr("Check what will be set up, then press Finish."))
+        self.stay_signed_in.setText(self.tr("Stay signed in on this computer"))
+        self._stay_hint.setText(
+            self.tr(
+                "Only for a shop run by one person: the desk then opens without asking for "
+                "the password. Anyone who can use this computer can then act as the owner."
+            )
+        )
+
+    def show_summary(self, result: FirstRunResult, tested_shop: str) -> None:
+        lines = []
+        if self._shop_only:
+            lines.append(self.tr("AfterSales Desk will restart to open this shop. Your account comes along."))
+        else:
+            lines.append(
+                self.tr("Owner account: {name} (user name “{user}”)").format(
+                    name=result.owner_display_name, user=result.owner_username
+                )
+            )
+        if result.use_demo:
+            lines.append(self.tr("Shop: the demo shop on this computer — practise freely, nothing is real."))
+        else:
+            lines.append(
+                self.tr("Shop: {shop_id} via {gateway}").format(
+                    shop_id=result.shop_id, gateway=result.gateway
+                )
+            )
+            if tested_shop:
+                lines.append(self.tr("Connection tested: connected to {shop}.").format(shop=tested_shop))
+            else:
+                lines.append(self.tr("The connection was not tested; the first sync will try it."))
+            if result.allow_plain_file_secret:
+                lines.append(self.tr("The app secret will be kept in a protected file on this computer."))
+            else:
+                lines.append(self.tr("The app secret will be kept in the system's password store."))
+        self.summary.setText("\n\n".join(lines))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class FirstRunWizard(QWizard):
+    """Asks for the owner and the shop; `first_run_result()` after it was accepted."""
+
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        parent: QWidget | None = None,
+        *,
+        keyring_available: Callable[[], bool] = secrets.keyring_available,
+        client_factory: Callable[[ShopCredentials], PlatformClient] = PlatformClient,
+        shop_only: bool = False,
+    ) -> None:
+        """`shop_only`: the owner exists already and is changing the shop (Settings)."""
+        super().__init__(parent)
+        self.setObjectName("firstRunWizard")
+        self._shop_only = shop_only
+        self._tasks = tasks
+        self._client_factory = client_factory
+        self._tested_shop = ""  # the shop name the last successful test reported
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.owner_page = None if shop_only else OwnerPage(self)
+        self.shop_page = ShopPage(self, default_gateway=DEFAULT_GATEWAY)
+        self.summary_page = SummaryPage(self)
+        self.summary_page.stay_signed_in.setHidden(shop_only)
+        self.summary_page.set_shop_only(shop_only)
+        for page in (self.owner_page, self.shop_page, self.summary_page):
+            if page is not None:
+                self.addPage(page)
+        self.shop_page.test_requested.connect(self._test_connection)
+        self.shop_page.credentials_edited.connect(self._forget_test)
+        self.currentIdChanged.connect(self._on_page_changed)
+        self.setMinimumSize(640, 520)
+        self.retranslate_ui()
+        # Whether the OS keyring answers can take a moment (D-Bus); ask off the GUI thread.
+        self._tasks.run(
+            "first_run.keyring",
+            keyring_available,
+            self.shop_page.set_keyring_available,
+            lambda _error: self.shop_page.set_keyring_available(False),
+            lane=WORK_LANE,
+        )
+
+    # --- the result ------------------------------------------------------------------
+    def first_run_result(self) -> FirstRunResult:
+        owner, shop = self.owner_page, self.shop_page
+        use_demo = shop.use_demo()
+        return FirstRunResult(
+            owner_username=owner.username() if owner else "",
+            owner_display_name=owner.display_name() if owner else "",
+            owner_password=owner.password() if owner else "",
+            use_demo=use_demo,
+            gateway=DEFAULT_GATEWAY if use_demo else shop.gateway(),
+            app_key="" if use_demo else shop.app_key(),
+            app_secret="" if use_demo else shop.app_secret(),
+            shop_id="" if use_demo else shop.shop_id(),
+            stay_signed_in=self.summary_page.stay_signed_in.isChecked(),
+            allow_plain_file_secret=not use_demo and shop.plain_file_allowed(),
+        )
+
+    # --- the connection test -------------------------------------------------------------
+    @Slot()
+    def _test_connection(self) -> None:
+        credentials = ShopCredentials(
+            gateway=self.shop_page.gateway(),
+            app_key=self.shop_page.app_key(),
+            app_secret=self.shop_page.app_secret(),
+            shop_id=self.shop_page.shop_id(),
+        )
+        factory = self._client_factory
+
+        def sign_a_token() -> tuple[Outcome, str, str, str]:
+            client = factory(credentials)
+            try:
+                answer = client.create_token()
+                return answer.outcome, answer.problem, answer.platform_message, client.shop_name
+            finally:
+                client.close()
+
+        self._tested_shop = ""
+        self.shop_page.show_test_running()
+        self._tasks.run(
+            "first_run.test_connection", sign_a_token, self._on_tested, self._on_test_failed, lane=NET_LANE
+        )
+
+    def _on_tested(self, answer: tuple[Outcome, str, str, str]) -> None:
+        outcome, problem, platform_words, shop_name = answer
+        if outcome is Outcome.DONE:
+            self._tested_shop = shop_name or self.shop_page.shop_id()
+            self.shop_page.show_test_result(
+                True, self.tr("Connected to {shop}").format(shop=self._tested_shop), ""
+            )
+        else:
+            words = QCoreApplication.translate("sync", problem) if problem else self.tr("The test failed.")
+            self.shop_page.show_test_result(False, words, platform_words)
+
+    def _on_test_failed(self, error: BaseException) -> None:
+        self.shop_page.show_test_result(
+            False, self.tr("The test could not run: {error}").format(error=error), ""
+        )
+
+    @Slot()
+    def _forget_test(self) -> None:
+        self._tasks.cancel("first_run.test_connection")
+        self._tested_shop = ""
+
+    # --- pages and language ---------------------------------------------------------------
+    @Slot(int)
+    def _on_page_changed(self, page_id: int) -> None:
+        if self.page(page_id) is self.summary_page:
+            self.summary_page.show_summary(self.first_run_result(), self._tested_shop)
+
+    def retranslate_ui(self) -> None:
+        if self._shop_only:
+            self.setWindowTitle(self.tr("Change the shop"))
+        else:
+            self.setWindowTitle(self.tr("Welcome to AfterSales Desk"))
+        if self.currentPage() is self.summary_page:
+            self.summary_page.show_summary(self.first_run_result(), self._tested_shop)
+
+    def done(self, result: int) -> None:
+        # A test still on the wire must not answer a wizard that is gone.
+        self._tasks.cancel("first_run.test_connection")
+        self._tasks.cancel("first_run.keyring")
+        super().done(result)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()  # the pages hear the change themselves
+        super().changeEvent(event)

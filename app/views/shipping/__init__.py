@@ -1,0 +1,1 @@
+"""The shipping-deadline board: its lanes, the scanner bar, paper and batch files."""

@@ -1,0 +1,371 @@
+"""The shipping board's Qt model: orders to ship, grouped in lanes by urgency.
+
+Owns `ShippingBoardModel`, a two-level tree: the five lanes (overdue, due within 4 h,
+today, tomorrow, later) with their counts, and under each the orders of that lane,
+soonest ship-by first. The model holds the service's sorted list of `BoardOrder`s
+and the lane boundaries (`board_lanes`: a few binary searches), so regrouping as the
+clock moves is cheap; cells are formatted only when Qt asks, and what shipping late
+would cost (`at_stake_if_late`) is worked out per row on first display and kept.
+A shipment just made on this workstation shows "sending" at once (`mark_pending`),
+before the outbox round trip and the next refresh. For someone who may not see money
+(`sees_money` False: the warehouse, permissions.py "Who sees what") the service sends
+no amounts; the view hides the two amount columns and the tooltips name none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from app.services.rules import RuleSet, load_rules
+from app.services.shipping.board import BoardOrder, board_lanes
+from app.services.shipping.deadlines import (
+    LANE_LABELS,
+    LANE_OVERDUE,
+    LANES,
+    PROMISE_48H,
+    PROMISE_LABELS,
+    PROMISE_NEXT_DAY,
+    PROMISE_PRESALE,
+    PROMISE_SAME_DAY,
+    AtStake,
+    at_stake_if_late,
+    compensation_fen,
+    paid_after_cutoff,
+    promise_kind,
+)
+from app.views.common import formatting
+from app.views.common.big_table import OneCallPerCell
+from app.views.common.formatting import Urgency
+
+COL_DUE = 0
+COL_ORDER = 1
+COL_PROMISE = 2
+COL_ITEMS = 3
+COL_PIECES = 4
+COL_NOTE = 5
+COL_AT_STAKE = 6  # shipped late (up to 48 h): what the buyer gets
+COL_OUT_OF_STOCK = 7  # not shipped 48 h past the deadline
+COL_STATE = 8
+COLUMN_COUNT = 9
+
+ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
+LANE_ROLE = Qt.ItemDataRole.UserRole + 2
+_LANE_NODE = 0  # internal id of a lane row; an order row's is its lane's index + 1
+URGENCY_COLOURS = {
+    Urgency.OVERDUE: QColor("#c62828"),
+    Urgency.URGENT: QColor("#c62828"),
+    Urgency.SOON: QColor("#9a6700"),
+}
+PENDING_COLOUR = QColor("#0969da")
+BLOCKED_COLOUR = QColor("#c62828")
+_RIGHT_ALIGNED = (COL_PIECES, COL_AT_STAKE, COL_OUT_OF_STOCK)
+_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = formatting.now_utc,
+        rules: RuleSet | None = None,
+        sees_money: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self.sees_money = sees_money
+        self._rules = rules or load_rules()
+        self._now = int(clock())
+        self._rows: list[BoardOrder] = []
+        self._lanes: list[tuple[str, int, int]] = [(name, 0, 0) for name in LANES]
+        self._position: dict[str, int] | None = None
+        self._stakes: dict[str, AtStake] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._headers: list[str] = []
+        self.retranslate()
+
+    # --- contents ------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[BoardOrder]) -> None:
+        """Replace the board (rows sorted by ship-by, as `list_board` answers)."""
+        self.beginResetModel()
+        self._rows = rows if isinstance(rows, list) else list(rows)
+        self._now = int(self._clock())
+        self._lanes = board_lanes(self._rows, self._now, self._rules)
+        self._position = None
+        self._stakes = {}
+        self.endResetModel()
+
+    def tick(self) -> bool:
+        """Move the clock on: regroup if an order changed lane (True), else repaint the
+        countdowns."""
+        self._now = int(self._clock())
+        lanes = board_lanes(self._rows, self._now, self._rules)
+        if lanes != self._lanes:
+            self.beginResetModel()
+            self._lanes = lanes
+            self.endResetModel()
+            return True
+        for lane_row, (_, start, end) in enumerate(self._lanes):
+            if end > start:
+                parent = self.index(lane_row, 0)
+                self.dataChanged.emit(
+                    self.index(0, COL_DUE, parent), self.index(end - start - 1, COL_OUT_OF_STOCK, parent)
+                )
+        return False
+
+    def mark_pending(self, order_id: str, tracking_no: str, carrier_code: str) -> None:
+        """Show a shipment made here as "sending" at once."""
+        position = self.position_of(order_id)
+        if position is None:
+            return
+        row = self._rows[position]
+        self._rows[position] = row._replace(pending_tracking=tracking_no, pending_carrier=carrier_code)
+        index = self.index_of(order_id)
+        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(COLUMN_COUNT - 1))
+
+    def rows(self) -> list[BoardOrder]:
+        return self._rows
+
+    def lanes(self) -> list[tuple[str, int, int]]:
+        return self._lanes
+
+    def now(self) -> int:
+        return self._now
+
+    def position_of(self, order_id: str) -> int | None:
+        if self._position is None:
+            self._position = {row.order_id: i for i, row in enumerate(self._rows)}
+        return self._position.get(order_id)
+
+    def find(self, order_id: str) -> BoardOrder | None:
+        position = self.position_of(order_id)
+        return None if position is None else self._rows[position]
+
+    def index_of(self, order_id: str) -> QModelIndex:
+        position = self.position_of(order_id)
+        if position is None:
+            return QModelIndex()
+        for lane_row, (_, start, end) in enumerate(self._lanes):
+            if start <= position < end:
+                return self.index(position - start, 0, self.index(lane_row, 0))
+        return QModelIndex()
+
+    def order_at(self, index: QModelIndex | QPersistentModelIndex) -> BoardOrder | None:
+        if not index.isValid() or index.internalId() == _LANE_NODE:
+            return None
+        _, start, _ = self._lanes[index.internalId() - 1]
+        return self._rows[start + index.row()]
+
+    def at_stake(self, row: BoardOrder) -> AtStake:
+        stake = self._stakes.get(row.order_id)
+        if stake is None:
+            stake = at_stake_if_late(row.pay_amount, row.pay_time, row.ship_by, self._rules)
+            self._stakes[row.order_id] = stake
+        return stake
+
+    # --- language --------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self._headers = [
+            self.tr("Ship within"),
+            self.tr("Order"),
+            self.tr("Promise"),
+            self.tr("To pick"),
+            self.tr("Pieces"),
+            self.tr("Buyer's note"),
+            self.tr("If late"),
+            self.tr("If not shipped"),
+            self.tr("State"),
+        ]
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+
+    def sending_text(self, tracking_no: str) -> str:
+        return self.tr("Sending {tracking}").format(tracking=tracking_no)
+
+    def lane_title(self, lane: str) -> str:
+        words = QCoreApplication.translate("shipping", LANE_LABELS[lane])
+        return words.format(hours=self._rules.shipping.lane_within_4h_hours)
+
+    # --- QAbstractItemModel ------------------------------------------------------------------
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _LANE_NODE)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _LANE_NODE:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _LANE_NODE)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(LANES)
+        if parent.internalId() != _LANE_NODE or parent.column() != 0:
+            return 0
+        _, start, end = self._lanes[parent.row()]
+        return end - start
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if 0 <= section < COLUMN_COUNT else None
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _LANE_NODE:
+            return self._lane_data(index.row(), index.column(), role)
+        row = self.order_at(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
+        if role == Qt.ItemDataRole.FontRole and column == COL_DUE and row.ship_by - self._now <= 4 * 3600:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            COL_PIECES,
+            COL_AT_STAKE,
+            COL_OUT_OF_STOCK,
+        ):
+            return _ALIGN_RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == ORDER_ROLE:
+            return row
+        return None
+
+    def _lane_data(self, lane_row: int, column: int, role: int) -> Any:
+        name, start, end = self._lanes[lane_row]
+        if role == Qt.ItemDataRole.DisplayRole and column == 0:
+            return self.tr("{lane} · {count}").format(lane=self.lane_title(name), count=end - start)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and name == LANE_OVERDUE and end > start:
+            return URGENCY_COLOURS[Urgency.OVERDUE]
+        if role == LANE_ROLE:
+            return name
+        return None
+
+    def _display(self, row: BoardOrder, column: int) -> str:
+        if column == COL_DUE:
+            return formatting.countdown(row.ship_by, self._now)
+        if column == COL_ORDER:
+            return row.order_id
+        if column == COL_PROMISE:
+            kind = promise_kind(row.pay_time, row.exp_ship_time, self._rules)
+            if kind == PROMISE_NEXT_DAY and paid_after_cutoff(row.pay_time, self._rules):
+                return self.after_cutoff_label()
+            return QCoreApplication.translate("shipping", PROMISE_LABELS[kind])
+        if column == COL_ITEMS:
+            return row.items
+        if column == COL_PIECES:
+            return str(row.item_count)
+        if column == COL_NOTE:
+            return row.buyer_words
+        if column == COL_AT_STAKE:
+            late, rules = self.at_stake(row).late_fen, self._rules
+            if row.ship_by < self._now:  # already late: what it costs now
+                owed = compensation_fen(row.pay_amount, row.pay_time, row.ship_by, None, self._now, rules)
+                late = owed.amount_fen
+            return formatting.money(late) if late else "—"
+        if column == COL_OUT_OF_STOCK:
+            return formatting.money(self.at_stake(row).out_of_stock_fen)
+        if column == COL_STATE:
+            if row.pending_tracking:
+                return self.sending_text(row.pending_tracking)
+            if row.refund_request:
+                return self.tr("Refund requested")
+        return ""
+
+    def _foreground(self, row: BoardOrder, column: int) -> QColor | None:
+        if column == COL_DUE:
+            return URGENCY_COLOURS.get(formatting.urgency(row.ship_by - self._now))
+        if column == COL_STATE:
+            return PENDING_COLOUR if row.pending_tracking else BLOCKED_COLOUR
+        return None
+
+    def after_cutoff_label(self) -> str:
+        """A next-day deadline of an order paid after the same-day cut-off: a same-day
+        order paid then (or a next-day one), due by the end of tomorrow."""
+        return self.tr("Tomorrow · paid after {hour}:00").format(
+            hour=self._rules.shipping.same_day_cutoff_hour
+        )
+
+    def _promise_tooltip(self, row: BoardOrder) -> str:
+        kind = promise_kind(row.pay_time, row.exp_ship_time, self._rules)
+        words = {
+            "deadline": formatting.shop_time(row.ship_by),
+            "paid": formatting.shop_time(row.pay_time),
+            "hour": self._rules.shipping.same_day_cutoff_hour,
+        }
+        if kind == PROMISE_NEXT_DAY and paid_after_cutoff(row.pay_time, self._rules):
+            text = self.tr(
+                "Paid {paid}, after the {hour}:00 same-day cut-off: a same-day order paid then ships by the "
+                "end of the next day, {deadline}. A next-day order paid then has the same deadline."
+            )
+        elif kind == PROMISE_SAME_DAY:
+            text = self.tr("Same-day promise: paid {paid}, before {hour}:00, so it ships by {deadline}.")
+        elif kind == PROMISE_NEXT_DAY:
+            text = self.tr("Next-day promise: paid {paid}, it ships by the end of the next day, {deadline}.")
+        elif kind == PROMISE_48H:
+            text = self.tr("Ships within 48 hours of payment ({paid}), by {deadline}.")
+        elif kind == PROMISE_PRESALE:
+            text = self.tr("Presale: ships by {deadline}, the date the product page promised.")
+        else:
+            text = self.tr("The platform's ship-by time: {deadline}.")
+        return text.format(**words)
+
+    def _tooltip(self, row: BoardOrder, column: int) -> str | None:
+        if column == COL_DUE:
+            return self.tr("Ship by {time}").format(time=formatting.shop_time(row.ship_by))
+        if column == COL_PROMISE:
+            return self._promise_tooltip(row)
+        if column in (COL_AT_STAKE, COL_OUT_OF_STOCK) and self.sees_money:
+            stake = self.at_stake(row)
+            return self.tr(
+                "Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: "
+                "{out_of_stock}, counted as out of stock. Rule set: {rule_set}"
+            ).format(
+                late=formatting.money(stake.late_fen),
+                out_of_stock=formatting.money(stake.out_of_stock_fen),
+                rule_set=stake.rule_set,
+            )
+        if column == COL_STATE and row.refund_request and not self.sees_money:
+            return self.tr(
+                "The buyer asked for a refund (request {request}); shipping needs a decision."
+            ).format(request=row.refund_request)
+        if column == COL_STATE and row.refund_request:
+            return self.tr(
+                "The buyer asked for a refund ({amount}, request {request}); shipping needs a decision."
+            ).format(amount=formatting.money(row.refund_amount), request=row.refund_request)
+        if column in (COL_ITEMS, COL_NOTE):
+            return self._display(row, column) or None
+        return None

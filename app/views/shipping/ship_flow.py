@@ -1,0 +1,147 @@
+"""Shipping an order from the board, and what happens when the platform's rules say no.
+
+Owns `ShippingFlow`: it runs `shipping.ship_order` on the database lane (audit event
+and outbox operation in one transaction, so the shipment is kept whether or not the
+internet is up), reports the outcome in plain words, and asks the sync worker to push
+at once. An order whose buyer has asked for a refund cannot ship silently: the flow
+shows the request in `RefundBlockedDialog` and lets only a person allowed to decide
+refunds refuse it and ship (`is_refund_reject`); anyone else is told who can.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.services.people.permissions import Action, Actor, allowed
+from app.services.shipping import shipments as shipping
+from app.services.shipping.board import BoardOrder
+from app.services.shipping.shipments import QueuedShipment, ShipmentRefused
+from app.views.common import formatting
+from app.views.common.background import BackgroundTasks
+from app.views.common.people_words import refusal_text
+
+
+class RefundBlockedDialog(QDialog):
+    """The buyer asked for a refund: refuse it and ship, or leave the order for now."""
+
+    def __init__(self, order: BoardOrder, may_refuse: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("refundBlockedDialog")
+        self.setWindowTitle(self.tr("Refund requested"))
+        text = QLabel(self)
+        text.setWordWrap(True)
+        # Who may decide the request sees its amount (permissions.py "Who sees what").
+        template = self.tr(
+            "The buyer of order {order} asked for a refund of {amount} before shipment (request {request})."
+        ) if may_refuse else self.tr(
+            "The buyer of order {order} asked for a refund before shipment (request {request})."
+        )  # fmt: skip
+        words = template.format(
+            order=order.order_id, amount=formatting.money(order.refund_amount), request=order.refund_request
+        )
+        if may_refuse:
+            words += "\n\n" + self.tr(
+                "Shipping now refuses the refund request. "
+                "Ship only if the buyer agreed to receive the parcel."
+            )
+        else:
+            words += "\n\n" + self.tr(
+                "Only the owner or a customer-service clerk may refuse a refund; ask them, or decide the "
+                "request in Refunds."
+            )
+        text.setText(words)
+        buttons = QDialogButtonBox(self)
+        if may_refuse:
+            self.refuse_button = buttons.addButton(
+                self.tr("Refuse the refund and ship"), QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        else:
+            buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+
+class ShippingFlow(QObject):
+    shipped = Signal(object)  # QueuedShipment, committed
+    refused = Signal(str)  # the reason, in plain words
+    # The order turned out not to be waiting to ship (shipped, cancelled… since the board
+    # was read): the board says exactly what happened to it.
+    no_longer_waiting = Signal(str)
+
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        sessions: sessionmaker[Session],
+        actor: Actor | None,
+        parent: QWidget,
+        *,
+        find_order: Callable[[str], BoardOrder | None],
+        sync_worker: QObject | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks, self._sessions, self._actor = tasks, sessions, actor
+        self._find_order, self._sync_worker, self._clock = find_order, sync_worker, clock
+        self._parent = parent
+        self.dialog: RefundBlockedDialog | None = None
+        self.last_started: float | None = None  # perf_counter at the last request (benchmark)
+
+    def ship(
+        self, order_id: str, carrier_code: str, tracking_no: str, *, refuse_refund: bool = False
+    ) -> None:
+        actor = self._actor
+        if actor is None:
+            self.refused.emit(self.tr("Sign in to ship orders."))
+            return
+        now = int(self._clock())
+        self.last_started = time.perf_counter()
+
+        def work() -> QueuedShipment:
+            with self._sessions.begin() as session:
+                return shipping.ship_order(
+                    session, actor, order_id, carrier_code, tracking_no, now=now, refuse_refund=refuse_refund
+                )
+
+        def failed(error: BaseException) -> None:
+            self._on_refused(error, order_id, carrier_code, tracking_no)
+
+        self._tasks.run(f"board.ship.{order_id}", work, self._on_shipped, failed)
+
+    def _on_shipped(self, queued: QueuedShipment) -> None:
+        self.shipped.emit(queued)
+        if self._sync_worker is not None:
+            self._sync_worker.sync_now()  # type: ignore[attr-defined]
+
+    def _on_refused(self, error: BaseException, order_id: str, carrier_code: str, tracking_no: str) -> None:
+        order = self._find_order(order_id)
+        blocked = (shipping.MSG_REFUND_PENDING, shipping.MSG_REFUND_PENDING_NO_AMOUNT)
+        if isinstance(error, ShipmentRefused) and error.message in blocked and order:
+            self._ask_about_refund(order, carrier_code, tracking_no)
+        self.refused.emit(refusal_text(error))
+        gone = (*shipping.MSG_NOT_TO_SHIP.values(), shipping.MSG_PENDING, shipping.MSG_SHIPPED_HERE)
+        if isinstance(error, ShipmentRefused) and error.message in gone:
+            self.no_longer_waiting.emit(order_id)
+
+    def _ask_about_refund(self, order: BoardOrder, carrier_code: str, tracking_no: str) -> None:
+        may_refuse = self._actor is not None and allowed(self._actor, Action.REFUSE_REFUND_AND_SHIP)
+        dialog = RefundBlockedDialog(order, may_refuse, self._parent)
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            self.dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted and may_refuse:
+                self.ship(order.order_id, carrier_code, tracking_no, refuse_refund=True)
+
+        dialog.finished.connect(finished)
+        dialog.open()
