@@ -89,6 +89,20 @@ class MainWindow(QMainWindow):
         )
         self.tasks = BackgroundTasks(self)
 
+        self._build_frame()
+        self._build_status_bar()
+        self._add_shortcuts()
+        self._add_screens()
+        wire_screens(self, self._update_titles)
+        self._connect_sync_worker(sync_worker)
+        self.retranslate_ui()
+        self._restore_ui_state()
+        self.refresh_waiting()
+
+    # --- building the window -------------------------------------------------------------
+    def _build_frame(self) -> None:
+        """The sidebar (navigation, settings, switch user, who is signed in) beside the
+        stack of screens."""
         self._navigation = QListWidget(self)
         self._navigation.setObjectName("navigation")
         self._navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -102,11 +116,11 @@ class MainWindow(QMainWindow):
         self._switch_button.setObjectName("switchUserButton")
         self._switch_button.clicked.connect(self.switch_user_requested)
         self.account_refused.connect(self._on_account_refused)
-        self._switch_button.setVisible(actor is not None)
+        self._switch_button.setVisible(self._actor is not None)
         self._person = QLabel(self)
         self._person.setObjectName("signedInPerson")
         self._person.setWordWrap(True)
-        self._person.setVisible(actor is not None)
+        self._person.setVisible(self._actor is not None)
         sidebar = QWidget(self)
         sidebar.setObjectName("sidebar")
         side_layout = QVBoxLayout(sidebar)
@@ -127,6 +141,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
 
+    def _build_status_bar(self) -> None:
+        """The sync state and the count of decisions waiting to be sent."""
         self.sync_status = SyncStatusBar(self)
         self._waiting = 0  # decisions not yet confirmed by the platform, as last counted
         self.waiting_badge = QLabel(self)
@@ -136,62 +152,62 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.waiting_badge)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().setSizeGripEnabled(True)
+
+    def _add_shortcuts(self) -> None:
+        """Settings and switch user from the keyboard (the screens get Ctrl+1… in add_screen)."""
         if self.allows(Action.MANAGE_SETTINGS):
             QShortcut(QKeySequence.StandardKey.Preferences, self, self.open_settings)
             QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)
-        if actor is not None:
+        if self._actor is not None:
             QShortcut(QKeySequence("Ctrl+Shift+L"), self, self.switch_user_requested.emit)
 
-        # The screens, in navigation order: one line each.
-        # A screen reads through sessions that check, at every transaction, that the person
-        # (as their record is now) may see it: the permissions service enforces the reading.
-        reading = self._reading_sessions
+    def _add_screens(self) -> None:
+        """The screens, in navigation order: one line each.
+
+        A screen reads through sessions that check, at every transaction, that the person
+        (as their record is now) may see it: the permissions service enforces the reading."""
+        reading, actor, settings = self._reading_sessions, self._actor, self._settings
+        session_factory, sync_worker = self._sessions, self._sync_worker
         self.add_screen(
             "orders", OrdersView(self.tasks, reading(Action.VIEW_ORDERS)), requires=Action.VIEW_ORDERS
         )
-        if actor is not None:  # decisions are made in someone's name: built only when allowed
-            self.add_screen(
-                "refunds",
-                lambda: RefundQueueView(
-                    self.tasks, reading(Action.VIEW_REFUND_QUEUE), actor, sync_worker=sync_worker,
-                    settings=settings,
-                ),  # fmt: skip
-                requires=Action.VIEW_REFUND_QUEUE,
-            )
-            self.add_screen(
-                "shipping",
-                lambda: ShippingBoardView(
-                    self.tasks, reading(Action.VIEW_SHIPPING_BOARD), actor, sync_worker=sync_worker
-                ),
-                requires=Action.VIEW_SHIPPING_BOARD,
-            )
-            self.add_screen(  # pyqtgraph and six charts: built when first shown
-                "dashboard",
-                lambda: dashboard_screen(self.tasks, reading(Action.VIEW_DASHBOARD), actor, settings=settings,
-                                         settings_path=settings_path, sync_worker=sync_worker),
-                requires=Action.VIEW_DASHBOARD,
-                title=lambda: QCoreApplication.translate("DashboardView", "Dashboard"),
-            )  # fmt: skip
-            self.add_screen(  # refund decisions and shipments: each person sees their own kind
-                "attention",
-                lambda: NeedsAttentionView(self.tasks, session_factory, actor),
-                requires=(Action.DECIDE_REFUND, Action.SHIP_ORDER),
-            )
-        if actor is not None:  # the people screens act in someone's name; built only when allowed
-            self.add_screen(
-                "users",
-                lambda: UsersView(self.tasks, reading(Action.MANAGE_USERS), actor),
-                requires=Action.MANAGE_USERS,
-            )
-            self.add_screen(
-                "audit", lambda: AuditView(self.tasks, session_factory, actor), requires=Action.VIEW_AUDIT
-            )
-
-        wire_screens(self, self._update_titles)
-        self._connect_sync_worker(sync_worker)
-        self.retranslate_ui()
-        self._restore_ui_state()
-        self.refresh_waiting()
+        if actor is None:  # decisions and the people screens act in someone's name
+            return
+        self.add_screen(  # built only when allowed
+            "refunds",
+            lambda: RefundQueueView(
+                self.tasks, reading(Action.VIEW_REFUND_QUEUE), actor, sync_worker=sync_worker,
+                settings=settings,
+            ),  # fmt: skip
+            requires=Action.VIEW_REFUND_QUEUE,
+        )
+        self.add_screen(
+            "shipping",
+            lambda: ShippingBoardView(
+                self.tasks, reading(Action.VIEW_SHIPPING_BOARD), actor, sync_worker=sync_worker
+            ),
+            requires=Action.VIEW_SHIPPING_BOARD,
+        )
+        self.add_screen(  # pyqtgraph and six charts: built when first shown
+            "dashboard",
+            lambda: dashboard_screen(self.tasks, reading(Action.VIEW_DASHBOARD), actor, settings=settings,
+                                     settings_path=self._settings_path, sync_worker=sync_worker),
+            requires=Action.VIEW_DASHBOARD,
+            title=lambda: QCoreApplication.translate("DashboardView", "Dashboard"),
+        )  # fmt: skip
+        self.add_screen(  # refund decisions and shipments: each person sees their own kind
+            "attention",
+            lambda: NeedsAttentionView(self.tasks, session_factory, actor),
+            requires=(Action.DECIDE_REFUND, Action.SHIP_ORDER),
+        )
+        self.add_screen(
+            "users",
+            lambda: UsersView(self.tasks, reading(Action.MANAGE_USERS), actor),
+            requires=Action.MANAGE_USERS,
+        )
+        self.add_screen(
+            "audit", lambda: AuditView(self.tasks, session_factory, actor), requires=Action.VIEW_AUDIT
+        )
 
     # --- screens -----------------------------------------------------------------------
     def allows(self, action: Action) -> bool:
