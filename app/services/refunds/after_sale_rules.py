@@ -214,16 +214,21 @@ def _cached(
     return found
 
 
-def assess(facts: RequestFacts, now: int, rules: RuleSet | None = None) -> Assessment:
-    """The rule that applies to this request and what it suggests (pure)."""
-    rules = rules or load_rules()
-    a = rules.after_sales
-    category = _cached(_categories, a, facts.product_name, a.category_of)
-    kind = _cached(_reason_kinds, a, facts.reason_text, a.reason_kind)
-    applied = facts.apply_time or now
-    value = facts.line_pay_amount or facts.order_pay_amount or facts.refund_amount
+class _Judging:
+    """One request being judged: its facts, the rule set, and what every step reads of them."""
+
+    __slots__ = ("facts", "rules", "a", "category", "claim", "applied", "value")
+
+    def __init__(self, facts: RequestFacts, now: int, rules: RuleSet) -> None:
+        a = rules.after_sales
+        self.facts, self.rules, self.a = facts, rules, a
+        self.category = _cached(_categories, a, facts.product_name, a.category_of)
+        self.claim = _cached(_reason_kinds, a, facts.reason_text, a.reason_kind)  # the buyer's claim kind
+        self.applied = facts.apply_time or now
+        self.value = facts.line_pay_amount or facts.order_pay_amount or facts.refund_amount
 
     def done(
+        self,
         key: str,
         suggestion: str,
         reason: str,
@@ -234,6 +239,7 @@ def assess(facts: RequestFacts, now: int, rules: RuleSet | None = None) -> Asses
         reject: str = "",
         **params: object,
     ) -> Assessment:
+        """The assessment of rule `key`, suggesting `suggestion` for the REASONS[`reason`]."""
         return Assessment(
             key,
             RULE_TEXTS[key],
@@ -241,133 +247,162 @@ def assess(facts: RequestFacts, now: int, rules: RuleSet | None = None) -> Asses
             tier,
             suggestion,
             REASONS[reason],
-            rules.rule_set,
-            category,
+            self.rules.rule_set,
+            self.category,
             ends,
-            a.reject_code(reject) if reject else None,
+            self.a.reject_code(reject) if reject else None,
             tuple(sorted((name, str(value)) for name, value in params.items())),
         )
 
-    if facts.status == S.RETURN_AWAITING_RECEIPT:
-        if facts.type == T.EXCHANGE:
-            return done("exchange_receipt", "inspect", "inspect")
-        if facts.refund_amount <= a.return_fast_refund_max_fen:
-            return done(
-                "return_fast_refund",
-                "inspect",
-                "inspect_maybe_refunded",
-                cap=yuan(a.return_fast_refund_max_fen),
-            )
-        return done("return_inspection", "inspect", "inspect")
-    if facts.type == T.REFUND_BEFORE_SHIPMENT:
-        if facts.has_tracking:
-            return done(
-                "refund_before_shipment_shipped", "review", "shipped_intercept", reject="already_shipped"
-            )
-        cap = a.fast_refund_before_shipment_max_fen
-        if (facts.order_pay_amount or facts.refund_amount) <= cap:
-            return done("fast_refund_before_shipment", "approve", "fast_refund", cap=yuan(cap))
-        return done("refund_before_shipment", "approve", "not_shipped")
-    if facts.type == T.EXCHANGE:
-        return done("exchange", "review", "exchange")
-    if facts.type == T.RESEND:
-        return done("resend", "review", "resend")
-    if kind == "not_received":
-        return done("not_received", "review", "check_tracking")
 
-    delivered = delivered_at(facts, rules)
-    if category == a.fresh_category and kind in FRESH_CLAIMS:
-        window_s = a.fresh_claim_window_s(kind) or 0
-        ends = delivered + window_s if delivered is not None else None
-        share = (
-            -(-facts.refund_amount * 100 // value) if value else 100
-        )  # rounded up: never in the buyer's favour
-        band = next(
-            (b for b in a.fresh_refund_bands if share <= b.max_refund_percent), a.fresh_refund_bands[-1]
+# --- the steps of `assess`, in the order they are asked: the first that answers decides --------
+def _returned_goods_to_inspect(j: _Judging) -> Assessment | None:
+    """Goods came back: inspect them (an exchange, a return maybe refunded fast, or a return)."""
+    facts, a = j.facts, j.a
+    if facts.status != S.RETURN_AWAITING_RECEIPT:
+        return None
+    if facts.type == T.EXCHANGE:
+        return j.done("exchange_receipt", "inspect", "inspect")
+    if facts.refund_amount <= a.return_fast_refund_max_fen:
+        return j.done(
+            "return_fast_refund", "inspect", "inspect_maybe_refunded", cap=yuan(a.return_fast_refund_max_fen)
         )
-        index = a.fresh_refund_bands.index(band)
-        previous_bad = a.fresh_refund_bands[index - 1].max_bad_percent if index else 0
-        params = {"hours": window_s // HOUR_S, "bad": band.max_bad_percent, "refund": band.max_refund_percent}
-        if ends is not None and applied > ends:
-            return done(
-                "fresh_claim",
-                "refuse",
-                "outside_window",
-                window_open=False,
-                ends=ends,
-                tier="photos",
-                **params,
-            )
-        is_open = None if ends is None else True
-        if index == 0:
-            return done(
-                "fresh_claim",
-                "approve",
-                "within_band",
-                window_open=is_open,
-                ends=ends,
-                tier="photos",
-                share=share,
-                **params,
-            )
-        params["bad"] = previous_bad
-        return done(
-            "fresh_claim",
-            "review",
-            "check_bad_share",
-            window_open=is_open,
-            ends=ends,
-            tier="photos",
-            share=share,
-            **params,
+    return j.done("return_inspection", "inspect", "inspect")
+
+
+def _refund_before_shipment(j: _Judging) -> Assessment | None:
+    """Nothing shipped: approve (fast when small), unless a tracking number says otherwise."""
+    facts = j.facts
+    if facts.type != T.REFUND_BEFORE_SHIPMENT:
+        return None
+    if facts.has_tracking:
+        return j.done(
+            "refund_before_shipment_shipped", "review", "shipped_intercept", reject="already_shipped"
         )
-    if kind == "no_reason" and category in a.no_reason_excluded_categories:
-        return done(
-            "fresh_no_reason",
-            "refuse",
-            "fresh_no_reason",
-            window_open=False,
-            reject="no_reason_not_supported",
+    cap = j.a.fast_refund_before_shipment_max_fen
+    if (facts.order_pay_amount or facts.refund_amount) <= cap:
+        return j.done("fast_refund_before_shipment", "approve", "fast_refund", cap=yuan(cap))
+    return j.done("refund_before_shipment", "approve", "not_shipped")
+
+
+def _exchange_or_resend(j: _Judging) -> Assessment | None:
+    """Exchanges and resends are reviewed by a person."""
+    if j.facts.type == T.EXCHANGE:
+        return j.done("exchange", "review", "exchange")
+    if j.facts.type == T.RESEND:
+        return j.done("resend", "review", "resend")
+    return None
+
+
+def _goods_not_received(j: _Judging) -> Assessment | None:
+    """The buyer says nothing arrived: the parcel's tracking decides."""
+    return j.done("not_received", "review", "check_tracking") if j.claim == "not_received" else None
+
+
+def _fresh_produce_claim(j: _Judging) -> Assessment | None:
+    """Fresh produce damaged or rotten: inside the claim window, judged by the refund's share."""
+    facts, a = j.facts, j.a
+    if j.category != a.fresh_category or j.claim not in FRESH_CLAIMS:
+        return None
+    delivered = delivered_at(facts, j.rules)
+    window_s = a.fresh_claim_window_s(j.claim) or 0
+    ends = delivered + window_s if delivered is not None else None
+    # Rounded up: never in the buyer's favour.
+    share = -(-facts.refund_amount * 100 // j.value) if j.value else 100
+    band = next((b for b in a.fresh_refund_bands if share <= b.max_refund_percent), a.fresh_refund_bands[-1])
+    index = a.fresh_refund_bands.index(band)
+    previous_bad = a.fresh_refund_bands[index - 1].max_bad_percent if index else 0
+    params = {"hours": window_s // HOUR_S, "bad": band.max_bad_percent, "refund": band.max_refund_percent}
+    if ends is not None and j.applied > ends:
+        return j.done(
+            "fresh_claim", "refuse", "outside_window", window_open=False, ends=ends, tier="photos", **params
         )
-    if kind == "allergy" and category == a.cosmetics_category:
-        days = a.cosmetics_allergy_window_days
-        ends = delivered + days * DAY_S if delivered is not None else None
-        tier = a.evidence_tier(value)
-        if ends is not None and applied > ends:
-            return done(
-                "cosmetics_allergy",
-                "refuse",
-                "outside_window",
-                window_open=False,
-                ends=ends,
-                tier=tier,
-                days=days,
-            )
-        return done(
-            "cosmetics_allergy",
-            "review",
-            "allergy_evidence",
-            window_open=None if ends is None else True,
-            ends=ends,
-            tier=tier,
-            days=days,
-            tier_text=EVIDENCE_TIER_TEXTS.get(tier, tier),
-        )
-    if kind == "no_reason":
-        hours = a.no_reason_window_hours
-        if delivered is None:
-            return done("no_reason_7d", "review", "window_unknown", hours=hours)
-        ends = no_reason_window_end(delivered, rules)
-        if applied > ends:
-            return done("no_reason_7d", "refuse", "outside_window", window_open=False, ends=ends, hours=hours)
-        if facts.type == T.RETURN_AND_REFUND:
-            return done(
-                "no_reason_7d", "approve", "no_reason_return", window_open=True, ends=ends, hours=hours
-            )
-        return done(
-            "no_reason_7d", "review", "no_reason_refund_only", window_open=True, ends=ends, hours=hours
-        )
-    key = "quality" if kind else "general"
-    if facts.type == T.RETURN_AND_REFUND:
-        return done(key, "approve", "quality_return")
-    return done(key, "review", "quality_refund_only", tier="photos")
+    is_open = None if ends is None else True
+    if index == 0:
+        return j.done(
+            "fresh_claim", "approve", "within_band",
+            window_open=is_open, ends=ends, tier="photos", share=share, **params,
+        )  # fmt: skip
+    params["bad"] = previous_bad
+    return j.done(
+        "fresh_claim", "review", "check_bad_share",
+        window_open=is_open, ends=ends, tier="photos", share=share, **params,
+    )  # fmt: skip
+
+
+def _no_reason_excluded(j: _Judging) -> Assessment | None:
+    """A no-reason return of a category excluded from it (fresh produce): refuse."""
+    if j.claim != "no_reason" or j.category not in j.a.no_reason_excluded_categories:
+        return None
+    return j.done(
+        "fresh_no_reason", "refuse", "fresh_no_reason", window_open=False, reject="no_reason_not_supported"
+    )
+
+
+def _cosmetics_allergy(j: _Judging) -> Assessment | None:
+    """An allergy to cosmetics: inside its window, with evidence by the product's value."""
+    a = j.a
+    if j.claim != "allergy" or j.category != a.cosmetics_category:
+        return None
+    delivered = delivered_at(j.facts, j.rules)
+    days = a.cosmetics_allergy_window_days
+    ends = delivered + days * DAY_S if delivered is not None else None
+    tier = a.evidence_tier(j.value)
+    if ends is not None and j.applied > ends:
+        return j.done(
+            "cosmetics_allergy", "refuse", "outside_window",
+            window_open=False, ends=ends, tier=tier, days=days,
+        )  # fmt: skip
+    return j.done(
+        "cosmetics_allergy", "review", "allergy_evidence",
+        window_open=None if ends is None else True, ends=ends, tier=tier, days=days,
+        tier_text=EVIDENCE_TIER_TEXTS.get(tier, tier),
+    )  # fmt: skip
+
+
+def _seven_days_no_reason(j: _Judging) -> Assessment | None:
+    """7 days no reason: inside the window a return is agreed, a refund only is reviewed."""
+    if j.claim != "no_reason":
+        return None
+    hours = j.a.no_reason_window_hours
+    delivered = delivered_at(j.facts, j.rules)
+    if delivered is None:
+        return j.done("no_reason_7d", "review", "window_unknown", hours=hours)
+    ends = no_reason_window_end(delivered, j.rules)
+    if j.applied > ends:
+        return j.done("no_reason_7d", "refuse", "outside_window", window_open=False, ends=ends, hours=hours)
+    if j.facts.type == T.RETURN_AND_REFUND:
+        return j.done("no_reason_7d", "approve", "no_reason_return", window_open=True, ends=ends, hours=hours)
+    return j.done("no_reason_7d", "review", "no_reason_refund_only", window_open=True, ends=ends, hours=hours)
+
+
+def _quality_or_general(j: _Judging) -> Assessment:
+    """Everything else: a quality complaint (or no special rule); a return is agreed, a refund
+    only is reviewed against the buyer's photos."""
+    key = "quality" if j.claim else "general"
+    if j.facts.type == T.RETURN_AND_REFUND:
+        return j.done(key, "approve", "quality_return")
+    return j.done(key, "review", "quality_refund_only", tier="photos")
+
+
+_STEPS: tuple[Callable[[_Judging], Assessment | None], ...] = (
+    _returned_goods_to_inspect,
+    _refund_before_shipment,
+    _exchange_or_resend,
+    _goods_not_received,
+    _fresh_produce_claim,
+    _no_reason_excluded,
+    _cosmetics_allergy,
+    _seven_days_no_reason,
+)
+
+
+def assess(facts: RequestFacts, now: int, rules: RuleSet | None = None) -> Assessment:
+    """The rule that applies to this request and what it suggests (pure): the first step
+    that answers, else the quality-or-general rule."""
+    judging = _Judging(facts, now, rules or load_rules())
+    for step in _STEPS:
+        found = step(judging)
+        if found is not None:
+            return found
+    return _quality_or_general(judging)
