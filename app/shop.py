@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config, secrets
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
 from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
-from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from app.sandbox.process import SandboxProcess
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.demo_shop import SandboxProcess
 from app.services.setup.connection_settings import url_for_opening
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
@@ -89,7 +89,7 @@ class ShopTarget:
 
 
 def demo_shop(*, database_url: str | None = None, seed: int = 1) -> ShopTarget:
-    """The bundled sandbox store in a process of its own (app/sandbox/process.py says
+    """The bundled sandbox store in a process of its own (app/demo_shop.py says
     why), started from a background thread so the window never waits."""
     sandbox = SandboxProcess(
         config.sandbox_store_path(), seed=seed, log_path=config.data_dir() / "logs" / "sandbox.log"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app import config
 from app.db import open_database, sqlite_url
-from app.sandbox.demo import DEMO_SHOP_ID
+from app.demo_shop import DEMO_SHOP_ID
 from app.services.people import accounts
 
 OWNER = "xiaolin"

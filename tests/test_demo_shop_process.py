@@ -1,6 +1,6 @@
 """The demo shop's sandbox store runs as a process of its own and never outlives the app.
 
-Real parts: `python main.py sandbox` started by app/sandbox/process.py, the app's own
+Real parts: `python main.py sandbox` started by app/demo_shop.py, the app's own
 client calling it in the platform's dialect.
 """
 
@@ -21,7 +21,7 @@ from app import config
 from app.db import open_database
 from app.models import AfterSale
 from app.platforms.douyin.client import PlatformClient
-from app.sandbox.process import SandboxProcess
+from app.demo_shop import SandboxProcess
 from app.shop import demo_shop
 from app.sync.engine import SyncEngine
 from tests.sandbox_control import control, demo_client

@@ -15,7 +15,7 @@ import requests
 
 from app.platforms.douyin.codes import OrderStatus
 from app.sandbox import generator
-from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.server import SandboxServer
 from tests.wire import control
 

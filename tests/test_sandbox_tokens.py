@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.sandbox.demo import DEMO_SHOP_ID
+from app.demo_shop import DEMO_SHOP_ID
 from tests.wire import call, control, new_token
 
 DAY = 86400

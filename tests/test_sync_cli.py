@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app import config, desktop
 from app.db import open_database, sqlite_url
-from app.sandbox.demo import DEMO_APP_KEY, DEMO_SHOP_ID
+from app.demo_shop import DEMO_APP_KEY, DEMO_SHOP_ID
 from app.sync import cli
 from tests.fixtures_views import when_shown
 from tests.full_disk import ROOT, run_on_a_full_disk, small_disk_or_skip

@@ -27,7 +27,7 @@ from app.db import make_engine, make_session_factory, open_database
 from app.models import Order, OutboxOperation, SyncCursor
 from app.models import outbox as outbox_state
 from app.platforms.douyin.client import ShopCredentials
-from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.server import SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
@@ -173,7 +173,7 @@ DESKTOP_ON_A_FULL_DISK = """
 import json, os, shutil, sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
-from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.platforms.douyin.client import ShopCredentials
 from app.sync.status import SyncState
 from app.sync.sync_process import SyncProcess

@@ -51,8 +51,8 @@ import requests
 from app.db import open_database
 from app.models import Base
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
-from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from app.sandbox.process import SandboxProcess
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.demo_shop import SandboxProcess
 from app.sync.engine import SyncEngine
 from app.sync.ingest import parse_orders, store_orders
 from app.sync.pull import ORDERS

@@ -20,7 +20,7 @@ from typing import Any
 import requests
 
 from app.platforms.douyin.codes import AfterSaleType
-from app.sandbox.process import SandboxProcess
+from app.demo_shop import SandboxProcess
 
 HISTORY_ORDERS = 300  # a small shop: every pull after the first is a page or two
 LEDGER_PAGE = 5000

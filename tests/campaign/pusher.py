@@ -28,7 +28,7 @@ from typing import Any
 
 from app.db import make_engine, make_session_factory
 from app.platforms.douyin.client import ShopCredentials
-from app.sandbox.demo import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.shop import real_shop
 
 RUN_INTERVAL_S = 0.05  # between runs: a kill finds a run under way most of the time

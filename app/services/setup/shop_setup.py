@@ -17,7 +17,7 @@ from app import config, secrets
 from app.db import open_database
 from app.models import User
 from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
-from app.sandbox.demo import DEMO_SHOP_ID
+from app.demo_shop import DEMO_SHOP_ID
 from app.services.people import accounts, audit, permissions
 from app.services.people.permissions import Action, Actor
 

@@ -10,14 +10,12 @@ services' rule texts. Words go through Qt's translation
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication
 
-# Douyin shops run on Beijing time. China has had no daylight saving since 1991, so a
-# fixed offset is exact and needs no tz database (absent on a bare Windows Python).
-SHOP_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
+from app.core.shop_time import datetime_of
 
 MINUTE = 60
 HOUR = 3600
@@ -35,7 +33,7 @@ def money(fen: int) -> str:
 def shop_time(instant: int | None, *, with_year: bool = True) -> str:
     if instant is None:
         return ""
-    moment = datetime.fromtimestamp(instant, SHOP_TZ)
+    moment = datetime_of(instant)
     return moment.strftime("%Y-%m-%d %H:%M" if with_year else "%m-%d %H:%M")
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 import numpy as np
 import pyqtgraph as pg
 
-from app.views.common import formatting
+from app.core.shop_time import SHOP_TZ, datetime_of
 
 DAY_S = 86_400
 LABEL_WIDTH_PX = 44  # an "11-05" label and the gap after it
@@ -40,7 +40,7 @@ class ShopDateAxis(pg.DateAxisItem):
     language (pyqtgraph's month names are English only)."""
 
     def __init__(self) -> None:
-        offset = datetime.now(formatting.SHOP_TZ).utcoffset()
+        offset = datetime.now(SHOP_TZ).utcoffset()
         # pyqtgraph counts the offset west of UTC, as time.timezone does.
         super().__init__(orientation="bottom", utcOffset=-int(offset.total_seconds()) if offset else 0)
 
@@ -52,7 +52,7 @@ class ShopDateAxis(pg.DateAxisItem):
             return super().tickValues(minVal, maxVal, size)
         fits = max(2, int(size / LABEL_WIDTH_PX))
         step = next((days for days in (1, 2, 7, 14, 28) if span / (days * DAY_S) <= fits), 56) * DAY_S
-        offset = int(datetime.now(formatting.SHOP_TZ).utcoffset().total_seconds())  # type: ignore[union-attr]
+        offset = int(datetime.now(SHOP_TZ).utcoffset().total_seconds())  # type: ignore[union-attr]
         # A shop midnight; weekly steps fall on Mondays (4 days after the epoch's Thursday).
         base = offset - 4 * DAY_S
         first = (int(minVal) + base + step - 1) // step * step - base
@@ -61,7 +61,7 @@ class ShopDateAxis(pg.DateAxisItem):
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         labels = []
         for value in values:
-            moment = datetime.fromtimestamp(value, formatting.SHOP_TZ)
+            moment = datetime_of(value)
             midnight = moment.hour == 0 and moment.minute == 0
             labels.append(moment.strftime("%m-%d" if spacing >= DAY_S or midnight else "%H:%M"))
         return labels

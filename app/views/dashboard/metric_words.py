@@ -11,11 +11,11 @@ a bucket's date as the charts and lists name it. Words are translated in context
 
 from __future__ import annotations
 
-from datetime import datetime
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core.shop_time import datetime_of
 from app.platforms.douyin.codes import AFTER_SALE_TYPE_LABELS
 from app.services.metrics.definitions import METRICS, MetricDefinition, MetricResult
 from app.services.metrics.pace import is_worse
@@ -149,14 +149,14 @@ def basis_text(result: MetricResult) -> str:
 
 def bucket_text(start: int, bucket: str) -> str:
     """A bucket as the lists and hovers name it: "2026-11-12" or "2026-11-12 14:00"."""
-    moment = datetime.fromtimestamp(start, formatting.SHOP_TZ)
+    moment = datetime_of(start)
     return moment.strftime("%Y-%m-%d %H:%M" if bucket == "hour" else "%Y-%m-%d")
 
 
 def period_text(start: int, end: int) -> str:
     """A window [start, end) by its first and last shop day: "2026-10-22 – 2026-11-20"."""
-    first = datetime.fromtimestamp(start, formatting.SHOP_TZ).strftime("%Y-%m-%d")
-    last = datetime.fromtimestamp(max(start, end - 1), formatting.SHOP_TZ).strftime("%Y-%m-%d")
+    first = datetime_of(start).strftime("%Y-%m-%d")
+    last = datetime_of(max(start, end - 1)).strftime("%Y-%m-%d")
     return first if first == last else f"{first} – {last}"
 
 

@@ -30,7 +30,6 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
+from app.core import shop_time
 from app.services.metrics.definitions import METRIC_KEYS, MONEY_METRICS, MetricsReport
 from app.services.metrics.drill_down import ORDER, DrillRow
 from app.services.metrics.experience_score import effective_weights
@@ -47,7 +47,6 @@ from app.services.metrics.service_metrics import ProductRow, compute_metrics, pr
 from app.services.people.permissions import Action, Actor, allowed
 from app.services.rules import load_rules
 from app.sync.status import SyncStatus
-from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
 from app.views.dashboard import export as dashboard_export
 from app.views.dashboard.alerts import MetricAlerts
@@ -117,7 +116,7 @@ class DashboardView(QWidget):
         self.weights_dialog: ScoreWeightsDialog | None = None
         self._drill: DrillDownDialog | None = None
 
-        today = datetime.fromtimestamp(int(clock()), self._rules.shipping.tz).date()
+        today = shop_time.date_of(int(clock()), self._rules.shipping.tz)
         self.controls = DashboardControls(self._rules, today, self)
         self.status = LiveStatus(self, self)
         self.export_button = ExportButton(self.export_png, self.export_csv, self.export_xlsx, self._day, self)
@@ -378,7 +377,7 @@ class DashboardView(QWidget):
 
     def _day(self) -> str | None:
         report = self._report
-        return datetime.fromtimestamp(report.now, formatting.SHOP_TZ).strftime("%Y-%m-%d") if report else None
+        return shop_time.datetime_of(report.now).strftime("%Y-%m-%d") if report else None
 
     # --- words ---------------------------------------------------------------------------------------------
     def banner_text(self) -> str | None:

@@ -12,7 +12,7 @@ thread. Every read goes through `BackgroundTasks`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core import shop_time
 from app.core.refusal import Refusal
 from app.models import AfterSale
 from app.services.people import accounts, audit
@@ -66,9 +67,7 @@ ROW_LIMIT = 5000
 def day_bounds(first: date, last: date) -> tuple[int, int]:
     """UTC seconds of 00:00 on `first` and of 00:00 after `last`, shop time: the
     filter's `since` (inclusive) and `until` (exclusive) for whole days."""
-    start = datetime.combine(first, time.min, formatting.SHOP_TZ)
-    end = datetime.combine(last + timedelta(days=1), time.min, formatting.SHOP_TZ)
-    return int(start.timestamp()), int(end.timestamp())
+    return shop_time.midnight(first), shop_time.midnight(last + timedelta(days=1))
 
 
 def read_trail(session: Session, actor: Actor, wanted: AuditFilter) -> tuple[list[AuditRow], dict[str, int]]:
@@ -88,7 +87,7 @@ def read_trail(session: Session, actor: Actor, wanted: AuditFilter) -> tuple[lis
 
 
 def shop_today(now: int) -> date:
-    return datetime.fromtimestamp(now, formatting.SHOP_TZ).date()
+    return shop_time.date_of(now)
 
 
 class AuditView(QWidget):
