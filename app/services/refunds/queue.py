@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, String, and_, case, cast, exists, func, or_, select
+from sqlalchemy import ColumnElement, RowMapping, String, and_, case, cast, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.models import AfterSale, Order, OrderLine, OrderLogistics, OutboxOperation, OwnerHandover, User
@@ -86,7 +86,12 @@ class QueueRow:
         return self.pending_operation is not None
 
 
-_FACT_COUNT = len(fields(QueueRow)) - 10  # the columns read from SQL, before the assessment
+_ROW_FIELDS = tuple(f.name for f in fields(QueueRow))
+# The fields before the assessment's (from `rule_key` on): what `assess` may read.
+_FACT_NAMES = _ROW_FIELDS[: _ROW_FIELDS.index("rule_key")]
+# Of those, the ones `_row_statement` reads under the same name (the open operation's
+# operate type is read from its parameters).
+_SQL_FACTS = tuple(name for name in _FACT_NAMES if name != "pending_operate_type")
 
 
 class QueueKey(NamedTuple):
@@ -156,6 +161,7 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
     open_op = aliased(OutboxOperation)
     deadline = deadline_column(rules)
     tracking = exists().where(OrderLogistics.order_id == AfterSale.order_id)
+    # Each column labelled with the name of the QueueRow field it fills (see `_queue_row`).
     statement = (
         select(
             AfterSale.aftersale_id,
@@ -165,25 +171,25 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
             AfterSale.refund_amount,
             AfterSale.apply_time,
             AfterSale.update_time,
-            deadline,
+            deadline.label("status_deadline"),
             AfterSale.reason_text,
             AfterSale.product_name,
             AfterSale.item_num,
-            Order.status,
-            Order.pay_amount,
-            OrderLine.pay_amount,
+            Order.status.label("order_status"),
+            Order.pay_amount.label("order_pay_amount"),
+            OrderLine.pay_amount.label("line_pay_amount"),
             Order.ship_time,
             Order.finish_time,
-            tracking,
+            tracking.label("has_tracking"),
             AfterSale.return_tracking_no,
-            func.coalesce(Order.buyer_id, ""),
-            func.coalesce(history.c.requests, 0),
-            open_op.method,
-            open_op.params,
-            func.coalesce(summary.c.attention, 0),
-            deadline < now,
-            User.display_name,
-            OwnerHandover.reason,
+            func.coalesce(Order.buyer_id, "").label("buyer_id"),
+            func.coalesce(history.c.requests, 0).label("buyer_requests_90d"),
+            open_op.method.label("pending_operation"),
+            open_op.params.label("pending_params"),
+            func.coalesce(summary.c.attention, 0).label("needs_attention"),
+            (deadline < now).label("expired_while_offline"),
+            User.display_name.label("handed_by"),
+            OwnerHandover.reason.label("handed_reason"),
         )
         .select_from(AfterSale)
         .outerjoin(Order, Order.order_id == AfterSale.order_id)
@@ -242,45 +248,56 @@ def _urgency_condition(urgency: str, deadline: ColumnElement[int], now: int) -> 
     return and_(deadline > now, deadline <= now + URGENCY_WINDOWS[urgency])
 
 
-def _queue_row(values: tuple[Any, ...], now: int, rules: RuleSet) -> QueueRow:
-    facts = list(values[:20])
-    method, params, attention, expired, handed_by, handed_reason = values[20:]
-    operate_type = None
-    if method is not None:
-        try:
-            operate_type = int(json.loads(params).get("type"))
-        except (ValueError, TypeError, AttributeError):
-            operate_type = None
-    facts[16] = bool(facts[16])
-    handed = (handed_by or "", handed_reason or "") if handed_reason is not None else ("", "")
-    partial = (*facts, method, operate_type, bool(attention), bool(expired), *handed)
-    assessment = assess(_Facts(*partial[:_FACT_COUNT]), now, rules)
-    return QueueRow(*partial, *_flatten(assessment))
+def _pending_operate_type(method: str | None, params: str | None) -> int | None:
+    """The operate type of the open operation's parameters, if it has one."""
+    if method is None:
+        return None
+    try:
+        return int(json.loads(params or "").get("type"))
+    except (ValueError, TypeError, AttributeError):
+        return None
 
 
-def _flatten(a: Assessment) -> tuple[Any, ...]:
-    return (
-        a.rule_key,
-        a.rule_text_en,
-        a.params,
-        a.window_open,
-        a.evidence_tier,
-        a.suggestion,
-        a.suggestion_reason_en,
-        a.suggested_reject_code,
-        a.category,
-        a.rule_set,
+def _queue_row(values: RowMapping, now: int, rules: RuleSet) -> QueueRow:
+    """A full row from one result of `_row_statement`, by column name."""
+    facts = {name: values[name] for name in _SQL_FACTS}
+    facts["has_tracking"] = bool(facts["has_tracking"])
+    facts["pending_operate_type"] = _pending_operate_type(
+        values["pending_operation"], values["pending_params"]
     )
+    facts["needs_attention"] = bool(values["needs_attention"])
+    facts["expired_while_offline"] = bool(values["expired_while_offline"])
+    handed = values["handed_reason"] is not None
+    facts["handed_by"] = (values["handed_by"] or "") if handed else ""
+    facts["handed_reason"] = values["handed_reason"] if handed else ""
+    assessment = assess(_Facts(facts), now, rules)
+    return QueueRow(**facts, **_assessment_fields(assessment))
+
+
+def _assessment_fields(a: Assessment) -> dict[str, Any]:
+    """The assessment flattened into the QueueRow fields named after it."""
+    return {
+        "rule_key": a.rule_key,
+        "rule_text_en": a.rule_text_en,
+        "rule_params": a.params,
+        "window_open": a.window_open,
+        "evidence_tier": a.evidence_tier,
+        "suggestion": a.suggestion,
+        "suggestion_reason_en": a.suggestion_reason_en,
+        "suggested_reject_code": a.suggested_reject_code,
+        "category": a.category,
+        "rule_set": a.rule_set,
+    }
 
 
 class _Facts:
-    """The SQL part of a row, read by `assess` before the row exists."""
+    """The facts of a row, read by `assess` before the row exists."""
 
-    __slots__ = tuple(f.name for f in fields(QueueRow)[:_FACT_COUNT])
+    __slots__ = _FACT_NAMES
 
-    def __init__(self, *values: Any) -> None:
-        for name, value in zip(self.__slots__, values, strict=True):
-            setattr(self, name, value)
+    def __init__(self, facts: dict[str, Any]) -> None:
+        for name in self.__slots__:
+            setattr(self, name, facts[name])
 
 
 def list_queue_keys(
@@ -359,7 +376,7 @@ def queue_rows(
     for start in range(0, len(aftersale_ids), ROWS_PER_QUERY):
         chunk = list(aftersale_ids[start : start + ROWS_PER_QUERY])
         for values in session.execute(_row_statement(now, rules, chunk)):
-            row = _queue_row(tuple(values), now, rules)
+            row = _queue_row(values._mapping, now, rules)
             found[row.aftersale_id] = row
     return [found[i] for i in aftersale_ids if i in found]
 
