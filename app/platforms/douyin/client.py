@@ -17,7 +17,6 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
-from enum import Enum
 from typing import Any
 
 import requests
@@ -25,6 +24,16 @@ import requests
 from app.platforms.douyin import codes
 from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.platforms.douyin.signing import SIGN_HMAC_SHA256, canonical_json, path_from_method, sign
+from app.platforms.port import (
+    PROBLEM_HTTP,
+    PROBLEM_NETWORK,
+    PROBLEM_PLATFORM_BUSY,
+    PROBLEM_RATE_LIMITED,
+    PROBLEM_REJECTED,
+    PROBLEM_TIMEOUT,
+    PROBLEM_UNREADABLE,
+    Outcome,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,22 +44,7 @@ TOKEN_REFRESH_MARGIN_S = 3600
 TOKEN_METHODS = ("token.create", "token.refresh")
 
 
-class Outcome(Enum):
-    DONE = "done"
-    RETRY = "retry"  # network, 5xx, rate limit, platform trouble, unreadable answer
-    REJECTED = "rejected"  # the platform refused this request; sending it again won't help
-    CONFIG_ERROR = "config_error"  # a person must fix something: secret, clock, authorisation
-
-
-# Plain words for people (English source, translated in context "sync" by the views).
-PROBLEM_NETWORK = QT_TRANSLATE_NOOP(
-    "sync", "The platform could not be reached. Check the internet connection."
-)
-PROBLEM_TIMEOUT = QT_TRANSLATE_NOOP("sync", "The platform did not answer in time.")
-PROBLEM_HTTP = QT_TRANSLATE_NOOP("sync", "The platform's server had a problem (HTTP error).")
-PROBLEM_UNREADABLE = QT_TRANSLATE_NOOP("sync", "The platform sent an answer that could not be read.")
-PROBLEM_RATE_LIMITED = QT_TRANSLATE_NOOP("sync", "The platform asked us to slow down (rate limit).")
-PROBLEM_PLATFORM_BUSY = QT_TRANSLATE_NOOP("sync", "The platform is having trouble right now.")
+# The generic problems are the port's (any platform meets them); the ones below are Douyin's.
 PROBLEM_SIGNATURE = QT_TRANSLATE_NOOP(
     "sync", "The platform rejected our signature: the app key or app secret is wrong."
 )
@@ -64,7 +58,6 @@ PROBLEM_NOT_AUTHORISED = QT_TRANSLATE_NOOP(
     "sync",
     "The shop has not authorised this app (or has revoked it). The shop owner must authorise it again.",
 )
-PROBLEM_REJECTED = QT_TRANSLATE_NOOP("sync", "The platform refused the request.")
 PROBLEM_WRONG_GATEWAY = QT_TRANSLATE_NOOP(
     "sync", "The gateway address does not lead to the platform's API. Check the gateway URL."
 )

@@ -1,0 +1,248 @@
+"""The port: what the sync and push engines may ask of a shop's platform, in the app's words.
+
+Owns the `ShopPlatform` protocol every platform adapter implements (Douyin's is
+`app.platforms.douyin.adapter.DouyinPlatform`; the shop's own is chosen by
+`app.platforms.platform_for`), the plain values it takes and answers, and the one
+family of errors it raises (`PlatformError`): try again later (`RetryLater`), the
+platform refused this (`Refused`, with its own code and words), or a person must fix
+something first (`NotAuthorised`: secret, clock, authorisation). A method either
+answers or raises one of these; it never raises for anything the network does.
+
+Designed with TikTok Shop's dialect (design/TIKTOK-PROTOCOL.md) beside Douyin's, so the
+second adapter fits without reshaping it. Each method, and the call it maps to:
+
+    changed_orders      Douyin order.searchList (pages by number);
+                        TikTok POST /order/202309/orders/search (pages by page_token)
+    changed_requests    Douyin afterSale.List; TikTok POST /return_refund/202309/returns/search
+    reread_request      Douyin afterSale.Detail (history in process_info.record_logs_list);
+                        TikTok returns/search by return_ids + GET …/returns/{id}/records
+    reread_order        Douyin order.orderDetail; TikTok GET /order/202309/orders?ids=
+    decide              Douyin afterSale.operate (no idempotency key: ignored);
+                        TikTok POST …/returns/{id}/approve|reject?idempotency_key=
+    ship                Douyin order.logisticsAdd; TikTok POST /fulfillment/202309/packages/{id}/ship
+    upload_picture      Douyin material.uploadImage; TikTok's image upload
+    refusal_reasons     Douyin afterSale.rejectReasonCodeList; TikTok GET …/reject_reasons
+    carriers            Douyin order.logisticsCompanyList; TikTok …/shipping_providers
+
+Pages are asked for with an opaque `page` cursor: None for a window's first page, then
+the `next_page` the previous page gave (Douyin's is a page number, TikTok's its
+`page_token`). Records come back as the platform sent them, for the mirror's readers
+(`read_order`, `read_request`) to turn into rows in the app's vocabulary one by one, so
+a record that cannot be read is set aside raw and never stops a page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+from typing import Any, Protocol
+
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import Decision
+
+
+class Outcome(Enum):
+    """How a platform call ended, for the engines and the status line."""
+
+    DONE = "done"
+    RETRY = "retry"  # network, 5xx, rate limit, platform trouble, unreadable answer
+    REJECTED = "rejected"  # the platform refused this request; sending it again won't help
+    CONFIG_ERROR = "config_error"  # a person must fix something: secret, clock, authorisation
+
+
+# Plain words for people, whatever the platform (English source, context "sync").
+PROBLEM_NETWORK = QT_TRANSLATE_NOOP(
+    "sync", "The platform could not be reached. Check the internet connection."
+)
+PROBLEM_TIMEOUT = QT_TRANSLATE_NOOP("sync", "The platform did not answer in time.")
+PROBLEM_HTTP = QT_TRANSLATE_NOOP("sync", "The platform's server had a problem (HTTP error).")
+PROBLEM_UNREADABLE = QT_TRANSLATE_NOOP("sync", "The platform sent an answer that could not be read.")
+PROBLEM_RATE_LIMITED = QT_TRANSLATE_NOOP("sync", "The platform asked us to slow down (rate limit).")
+PROBLEM_PLATFORM_BUSY = QT_TRANSLATE_NOOP("sync", "The platform is having trouble right now.")
+PROBLEM_REJECTED = QT_TRANSLATE_NOOP("sync", "The platform refused the request.")
+
+
+class PlatformError(Exception):
+    """A call that did not do what was asked; the subclass says whether waiting helps."""
+
+    outcome = Outcome.RETRY
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        platform_code: str = "",
+        platform_message: str = "",
+        maybe_applied: bool = False,
+        rate_limited: bool = False,
+        moved_on: bool = False,
+        answered_at: int | None = None,
+        detail: str = "",
+    ) -> None:
+        super().__init__(problem)
+        self.problem = problem  # plain words for people (English source, context "sync")
+        self.platform_code = platform_code  # the platform's own code for the refusal, as sent
+        self.platform_message = platform_message  # the platform's own words
+        # The request may have reached the platform although no answer was read: a write
+        # must be checked by re-reading before it is sent again.
+        self.maybe_applied = maybe_applied
+        self.rate_limited = rate_limited
+        # A refusal saying the entity is no longer where the decision found it (already
+        # moved on, already shipped): perhaps by this shop's own earlier, lost attempt.
+        self.moved_on = moved_on
+        self.answered_at = answered_at  # the platform's clock when it answered (Unix s)
+        self.detail = detail or platform_message  # for logs and the status: what went wrong where
+
+    def describe(self) -> str:
+        """One line for logs: never contains secrets or tokens."""
+        words = f" ({self.detail})" if self.detail else ""
+        return f"{self.outcome.value}: {self.problem} code={self.platform_code}{words}"
+
+
+class RetryLater(PlatformError):
+    """Network, timeout, server trouble, rate limit, an unreadable answer: try again later."""
+
+    outcome = Outcome.RETRY
+
+
+class Refused(PlatformError):
+    """The platform refused this request; sending the same again gets the same answer."""
+
+    outcome = Outcome.REJECTED
+
+
+class NotAuthorised(PlatformError):
+    """Nothing was done and nothing will be until a person fixes the secret, the clock or
+    the shop's authorisation; not the fault of the one call that met it."""
+
+    outcome = Outcome.CONFIG_ERROR
+
+
+# --- what is read -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Window:
+    """Records updated from `start` to `end` (Unix s, both inclusive; None: up to now)."""
+
+    start: int
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class PulledPage:
+    records: list[Any]  # the platform's records as sent, in update-time order
+    next_page: str | None  # the cursor of the window's next page; None when none may be asked
+    answered_at: int | None = None  # the platform's clock when it answered (Unix s), if it said
+
+
+class Mover(StrEnum):
+    """Who made a move in a request's history."""
+
+    BUYER = "buyer"
+    SHOP = "shop"
+    PLATFORM = "platform"  # the platform on its own (a deadline passed, a fast refund)
+
+
+class ShopMove(StrEnum):
+    """What the shop's own entry in a request's history did."""
+
+    AGREED = "agreed"
+    REFUSED = "refused"
+    SHIPPED_REFUSING = "shipped_refusing"  # shipped the order, refusing the refund
+    OTHER = "other"  # a move of the shop's this app does not know
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One move in a request's history, in the order the platform lists them."""
+
+    at: int  # Unix s
+    place: int  # its place in the platform's list: breaks ties of `at`
+    mover: Mover | None  # None: a mover this app does not know
+    shop_move: ShopMove | None = None  # for the shop's moves only
+
+
+@dataclass(frozen=True)
+class RereadRequest:
+    record: Any  # the request as the platform sent it, for `read_request`
+    # Its history, oldest first by `at`; None when the platform gave none or an entry
+    # could not be read (then nothing is concluded from it).
+    history: tuple[HistoryEntry, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalReason:
+    code: int
+    reason: str  # the platform's words, shown as sent
+    evidence_needed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Carrier:
+    id: int
+    name: str  # the platform's words, shown as sent
+    code: str  # what a shipment names the carrier by
+
+
+# --- what is sent -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class DecisionToSend:
+    """One decision on one request, based on the version of it the person saw."""
+
+    request_id: str
+    decision: Decision
+    based_on_version: int  # the request's update time when the person decided
+    reason_code: int | None = None  # a refusal's reason, from `refusal_reasons`
+    reason: str = ""
+    remark: str = ""  # a refusal's words to the buyer
+    evidence: tuple[str, ...] = ()  # a refusal's pictures, as `upload_picture` answered them
+    return_address_id: str = ""  # an agreed return: where the goods go back to
+    extra: dict[str, Any] = field(default_factory=dict)  # a platform's own fields, passed as given
+
+
+@dataclass(frozen=True)
+class ShipmentToSend:
+    order_id: str
+    carrier_code: str
+    tracking_no: str
+    refuse_refund: bool = False  # shipping refuses the buyer's waiting refund-before-shipment
+
+
+class ShopPlatform(Protocol):
+    """One shop on its platform. Every method answers in the app's words or raises a
+    `PlatformError`; calls for one shop may come from one thread at a time."""
+
+    name: str  # "douyin", "tiktok"
+
+    def changed_orders(self, window: Window, page: str | None, page_size: int) -> PulledPage: ...
+
+    def changed_requests(self, window: Window, page: str | None, page_size: int) -> PulledPage: ...
+
+    def read_order(self, record: Any, index: int, synced_at: int) -> Any:
+        """One order record as the mirror's rows (ingest.OrderPage); raises ingest's
+        MalformedRecord for a record of the wrong shape."""
+        ...
+
+    def read_request(self, record: Any, index: int, synced_at: int) -> dict[str, Any]:
+        """One request record as the mirror's row; raises MalformedRecord likewise."""
+        ...
+
+    def reread_request(self, request_id: str) -> RereadRequest: ...
+
+    def reread_order(self, order_id: str) -> Any:
+        """The order as it is now, as the mirror's rows (ingest.OrderPage)."""
+        ...
+
+    def decide(self, decision: DecisionToSend, idempotency_key: str) -> None: ...
+
+    def ship(self, shipment: ShipmentToSend, idempotency_key: str) -> None: ...
+
+    def upload_picture(self, file_name: str, data: bytes) -> str:
+        """The platform's reference to the picture (Douyin: a URL it issued)."""
+        ...
+
+    def refusal_reasons(self) -> Sequence[RefusalReason]: ...
+
+    def carriers(self) -> Sequence[Carrier]: ...
+
+    def close(self) -> None: ...
