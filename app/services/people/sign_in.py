@@ -151,3 +151,36 @@ def authenticate(session: Session, username: str, password: str, *, now: int) ->
         now=now,
     )
     return actor
+
+
+def resume_stayed_signed_in(session: Session, username: str, *, now: int) -> Actor | None:
+    """The person who chose to stay signed in at this computer, signed in again without a
+    password and audited; None when they are gone or switched off (then someone signs in)."""
+    user = find_user(session, username)
+    if user is None or not user.active:
+        return None
+    actor = actor_for(user)
+    audit.record(
+        session,
+        actor,
+        audit.SESSION_SIGN_IN,
+        entity_type="user",
+        entity_id=str(actor.user_id),
+        note="stayed signed in on this computer",
+        now=now,
+    )
+    return actor
+
+
+def record_switch_user(session: Session, leaving: Actor | None, arriving: Actor, *, now: int) -> None:
+    """`arriving` signed in at a desk where `leaving` (None: nobody) was working."""
+    audit.record(
+        session,
+        arriving,
+        audit.SESSION_SWITCH_USER,
+        entity_type="user",
+        entity_id=str(arriving.user_id),
+        before={"user": leaving.username} if leaving else None,
+        after={"user": arriving.username},
+        now=now,
+    )

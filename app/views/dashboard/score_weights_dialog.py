@@ -30,9 +30,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.services.metrics.experience_score import DIMENSION_LABELS, default_weights
-from app.services.people import audit
 from app.services.people.permissions import Actor
 from app.services.rules import RuleSet
+from app.services.setup.settings_audit import record_setting_change
 from app.views.dashboard import metric_words as words
 
 SETTINGS_KEY = "score_weights"  # in Settings.extra: {name: weight}, only those changed
@@ -74,8 +74,7 @@ def weights_change(
     settings changes are part of the trail, like every other decision."""
 
     def record() -> None:
-        with sessions.begin() as session:
-            audit.record_settings_change(session, actor, SETTINGS_KEY, dict(before), dict(after), now=now)
+        record_setting_change(sessions, actor, SETTINGS_KEY, dict(before), dict(after), now=now)
 
     return record
 

@@ -26,11 +26,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config
 from app.platforms.douyin.client import ShopCredentials
 from app.secrets import SecretStoreUnavailable
-from app.services.people import accounts, audit
+from app.services.people import accounts
+from app.services.people import sign_in as sign_in_service
 from app.services.people.permissions import Actor, PermissionDenied
 from app.services.setup.shop_setup import (
     ShopChoice,
-    actor_named,
     create_first_owner,
     save_shop_choice,
     switch_shop,
@@ -139,18 +139,11 @@ def sign_in(
     """The person at the computer, or None when they closed the sign-in dialog."""
     if settings.stay_signed_in_user:
         with sessions.begin() as session:
-            actor = actor_named(session, settings.stay_signed_in_user)
-            if actor is not None:
-                audit.record(
-                    session,
-                    actor,
-                    audit.SESSION_SIGN_IN,
-                    entity_type="user",
-                    entity_id=str(actor.user_id),
-                    note="stayed signed in on this computer",
-                    now=int(time.time()),
-                )
-                return actor
+            actor = sign_in_service.resume_stayed_signed_in(
+                session, settings.stay_signed_in_user, now=int(time.time())
+            )
+        if actor is not None:
+            return actor
         log.info("the user who stayed signed in is gone or switched off; asking who is here")
     dialog = LoginDialog(sessions, tasks, preselect=last_person(settings))
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor() is None:
@@ -218,16 +211,7 @@ class WindowKeeper(QObject):
         actor = dialog.actor()
         assert actor is not None
         with self._sessions.begin() as session:
-            audit.record(
-                session,
-                actor,
-                audit.SESSION_SWITCH_USER,
-                entity_type="user",
-                entity_id=str(actor.user_id),
-                before={"user": previous.username} if previous else None,
-                after={"user": actor.username},
-                now=int(time.time()),
-            )
+            sign_in_service.record_switch_user(session, previous, actor, now=int(time.time()))
         if self._settings.stay_signed_in_user:  # a shared computer does not stay signed in
             self._settings.stay_signed_in_user = ""
             self._settings.save()

@@ -34,8 +34,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.services import outbox
-from app.services.people import audit, permissions
+from app.services.people import permissions
 from app.services.people.permissions import Action, Actor, allowed
+from app.services.setup.settings_audit import record_setting_change
 from app.sync.status import SyncStatus
 from app.views.attention.view import NeedsAttentionView
 from app.views.common.background import BackgroundTasks
@@ -411,8 +412,7 @@ class MainWindow(QMainWindow):
         def record() -> None:
             if actor is None:  # nobody signed in (a window without people): nothing to attribute
                 return
-            with sessions.begin() as session:
-                audit.record_settings_change(session, actor, name, before, after, now=int(time.time()))
+            record_setting_change(sessions, actor, name, before, after, now=int(time.time()))
 
         self.tasks.run("settings.audit", record, lambda _none: None)
 
