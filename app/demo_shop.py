@@ -1,7 +1,14 @@
-"""The demo shop's sandbox store as a process of its own, for the desktop and the service.
+"""The demo shop as the app knows it: its credentials, and its store started as a process.
 
-Owns starting `python main.py sandbox` on a free loopback port, learning its address
-from its first lines, and stopping it. Why not a thread of the app: the store answers
+Owns the demo shop's self-use app key/secret and shop id (the sandbox store, the
+platform's stand-in, reads them too, as its defaults: both sides of the demo know
+them, as a real shop's app and platform both know its credentials), and starting the
+store, `python main.py sandbox`, on a free loopback port, learning its address from
+its first lines, and stopping it. This module never imports the sandbox: the app talks
+to the store only through its command line and over HTTP, so neither the desk nor the
+sync process loads the store's code.
+
+Why a process of its own and not a thread of the app: the store answers
 every page of a sync in Python (queries, JSON), and inside the window's process each
 of those answers would hold the interpreter lock the window needs for every cell it
 paints (see app/sync/child.py). Its stdin is a pipe: when the app ends, however it
@@ -28,7 +35,12 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-MAIN_PY = Path(__file__).resolve().parents[2] / "main.py"
+DEMO_APP_KEY = "7000000000000000001"
+DEMO_APP_SECRET = "sandbox-secret"
+DEMO_SHOP_ID = "1234567"
+DEMO_SHOP_NAME = "小林的生活好物店"
+
+MAIN_PY = Path(__file__).resolve().parents[1] / "main.py"
 LISTENING = "sandbox store listening on "
 STOP_WAIT_S = 10.0
 

@@ -17,10 +17,9 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config, secrets
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, SandboxProcess
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
 from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from app.demo_shop import SandboxProcess
 from app.services.setup.connection_settings import url_for_opening
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
@@ -34,6 +33,9 @@ log = logging.getLogger(__name__)
 # the computer. Used only when no secret is kept on this computer for the shop's app key.
 SECRET_ENV = "AFTERSALES_APP_SECRET"
 SANDBOX_START_TIMEOUT_S = 120.0
+# The platform a shop sells on, which chooses the adapter that speaks to it
+# (app/platforms/). Every shop is a Douyin shop today, the demo shop too.
+DOUYIN = "douyin"
 
 
 PROBLEM_DEMO_DID_NOT_START = QT_TRANSLATE_NOOP("sync", "The demo shop could not start on this computer.")
@@ -49,6 +51,7 @@ class ShopTarget:
     credentials: ShopCredentials | None  # None until the embedded sandbox has a port
     database_url: str
     is_demo: bool
+    platform: str = DOUYIN
     _sandbox: SandboxProcess | None = None
     _ready: threading.Event = field(default_factory=threading.Event)
     _failure: str = ""

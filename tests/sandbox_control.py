@@ -16,10 +16,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import AfterSale, Order, OutboxOperation, QuarantinedRecord
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
 from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.services import outbox
 from app.sync.engine import SyncEngine
 

@@ -39,10 +39,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.refusal import Refusal
 from app.db import open_database
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import AfterSale, OutboxOperation
 from app.platforms.douyin.client import ShopCredentials
 from app.platforms.douyin.codes import AfterSaleStatus
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.services.people.permissions import Actor, Role
 from app.services.refunds import decisions as refund_decisions
 from app.shop import real_shop

@@ -19,9 +19,9 @@ from sqlalchemy import select
 
 from app import config
 from app.db import open_database
+from app.demo_shop import SandboxProcess
 from app.models import AfterSale
 from app.platforms.douyin.client import PlatformClient
-from app.demo_shop import SandboxProcess
 from app.shop import demo_shop
 from app.sync.engine import SyncEngine
 from tests.sandbox_control import control, demo_client

@@ -25,10 +25,10 @@ import requests
 from sqlalchemy import delete, select, update
 
 from app.config import HOME_ENV
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import AfterSale, EvidencePicture
 from app.models import outbox as state
 from app.platforms.douyin.codes import IMAGE_REFUSAL_PROBLEMS, AfterSaleStatus, ImageRefusal, OperateType
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.evidence import evidence_png
 from app.services import outbox
 from app.services.people.permissions import Actor, Role

@@ -20,9 +20,9 @@ from sqlalchemy import select
 
 from app import config, desktop
 from app.db import open_database
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import OutboxOperation
 from app.models import outbox as outbox_state
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.server import SandboxServer
 from app.services.people import accounts
 from app.shop import SECRET_ENV

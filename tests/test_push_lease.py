@@ -16,10 +16,10 @@ import pytest
 from sqlalchemy import select
 
 from app.db import open_database
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import OutboxOperation
 from app.models import outbox as state
 from app.platforms.douyin.client import ApiResult, PlatformClient, ShopCredentials
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
 from tests.fixtures_db import end_the_lease_connection

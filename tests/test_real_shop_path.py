@@ -25,8 +25,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from app import config, secrets
-from app.desktop import open_shop
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.desktop import open_shop
 from app.sandbox.server import SandboxServer
 from app.shop import SECRET_ENV
 from app.views.common.background import BackgroundTasks

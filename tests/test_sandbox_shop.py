@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import requests
 
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.platforms.douyin.codes import OrderStatus
 from app.sandbox import generator
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.server import SandboxServer
 from tests.wire import control
 

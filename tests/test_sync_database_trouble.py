@@ -24,10 +24,10 @@ from sqlalchemy import event, func, select
 from sqlalchemy.engine import make_url
 
 from app.db import make_engine, make_session_factory, open_database
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import Order, OutboxOperation, SyncCursor
 from app.models import outbox as outbox_state
 from app.platforms.douyin.client import ShopCredentials
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox.server import SandboxServer
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease

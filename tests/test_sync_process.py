@@ -16,8 +16,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.db import open_database
-from app.platforms.douyin.client import ShopCredentials
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.platforms.douyin.client import ShopCredentials
 from app.sync.change_feed import conninfo_of
 from app.sync.status import ShopNotReachable, SyncState, SyncStatus
 from app.sync.sync_process import PROBLEM_SYNC_PROCESS_ENDED, SyncProcess

@@ -10,8 +10,8 @@ from typing import Any
 
 import requests
 
-from app.platforms.douyin.signing import canonical_json, path_from_method, sign
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.platforms.douyin.signing import canonical_json, path_from_method, sign
 
 
 def signed_post(

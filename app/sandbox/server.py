@@ -16,9 +16,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, DEMO_SHOP_NAME
 from app.sandbox import generator
 from app.sandbox.clock import SimClock
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, DEMO_SHOP_NAME
 from app.sandbox.dialect import RateLimiter
 from app.sandbox.faults import Faults
 from app.sandbox.handlers import Context

@@ -49,12 +49,12 @@ from typing import Any
 import requests
 
 from app.db import open_database
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, SandboxProcess
 from app.models import Base
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from app.demo_shop import SandboxProcess
+from app.platforms.douyin.parse import parse_orders
 from app.sync.engine import SyncEngine
-from app.sync.ingest import parse_orders, store_orders
+from app.sync.ingest import store_orders
 from app.sync.pull import ORDERS
 from tests.benchmarks.dashboard import measure_dashboard_update
 from tests.benchmarks.gui_block import measure_gui_block

@@ -19,8 +19,8 @@ from typing import Any
 
 import requests
 
-from app.platforms.douyin.codes import AfterSaleType
 from app.demo_shop import SandboxProcess
+from app.platforms.douyin.codes import AfterSaleType
 
 HISTORY_ORDERS = 300  # a small shop: every pull after the first is a page or two
 LEDGER_PAGE = 5000

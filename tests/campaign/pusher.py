@@ -27,8 +27,8 @@ from multiprocessing.context import ForkServerContext
 from typing import Any
 
 from app.db import make_engine, make_session_factory
-from app.platforms.douyin.client import ShopCredentials
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.platforms.douyin.client import ShopCredentials
 from app.shop import real_shop
 
 RUN_INTERVAL_S = 0.05  # between runs: a kill finds a run under way most of the time

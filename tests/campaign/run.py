@@ -28,10 +28,10 @@ from pathlib import Path
 from sqlalchemy import func, select, update
 
 from app.db import open_database
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import OutboxOperation
 from app.models import outbox as state
 from app.platforms.douyin.client import Outcome, ShopCredentials
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.shop import real_shop
 from tests.campaign.databases import Backend
 from tests.campaign.desk import Desk
