@@ -3,8 +3,8 @@
 Owns `FirstRunWizard` and the `FirstRunResult` it hands back. Three pages: the
 owner's account (checked as it is typed, Next disabled until it is valid), the shop
 (the bundled demo shop, or a real shop's app key, secret, shop id and gateway, with
-a "Test connection" that signs a real `token.create` on the network lane), and a
-summary. Nothing is written anywhere: the caller saves the result, so cancelling at
+a "Test connection" that asks `services.setup.connection_test` on the network lane),
+and a summary. Nothing is written anywhere: the caller saves the result, so cancelling at
 any page leaves the computer as it was.
 """
 
@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Slot
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from app import secrets
-from app.platforms.douyin.client import Outcome, PlatformClient, ShopCredentials
+from app.services.setup.connection_test import ConnectionTest, ShopKeys, check_shop_connection
 from app.views.common.background import NET_LANE, WORK_LANE, BackgroundTasks
 from app.views.setup.first_run_pages import OwnerPage, ShopPage
 
@@ -120,7 +120,7 @@ class FirstRunWizard(QWizard):
         parent: QWidget | None = None,
         *,
         keyring_available: Callable[[], bool] = secrets.keyring_available,
-        client_factory: Callable[[ShopCredentials], PlatformClient] = PlatformClient,
+        test_connection: Callable[[ShopKeys], ConnectionTest] = check_shop_connection,
         shop_only: bool = False,
     ) -> None:
         """`shop_only`: the owner exists already and is changing the shop (Settings)."""
@@ -128,7 +128,7 @@ class FirstRunWizard(QWizard):
         self.setObjectName("firstRunWizard")
         self._shop_only = shop_only
         self._tasks = tasks
-        self._client_factory = client_factory
+        self._test_connection_of = test_connection
         self._tested_shop = ""  # the shop name the last successful test reported
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -174,38 +174,33 @@ class FirstRunWizard(QWizard):
     # --- the connection test -------------------------------------------------------------
     @Slot()
     def _test_connection(self) -> None:
-        credentials = ShopCredentials(
+        keys = ShopKeys(
             gateway=self.shop_page.gateway(),
             app_key=self.shop_page.app_key(),
             app_secret=self.shop_page.app_secret(),
             shop_id=self.shop_page.shop_id(),
         )
-        factory = self._client_factory
-
-        def sign_a_token() -> tuple[Outcome, str, str, str]:
-            client = factory(credentials)
-            try:
-                answer = client.create_token()
-                return answer.outcome, answer.problem, answer.platform_message, client.shop_name
-            finally:
-                client.close()
-
+        test = self._test_connection_of
         self._tested_shop = ""
         self.shop_page.show_test_running()
         self._tasks.run(
-            "first_run.test_connection", sign_a_token, self._on_tested, self._on_test_failed, lane=NET_LANE
+            "first_run.test_connection",
+            lambda: test(keys),
+            self._on_tested,
+            self._on_test_failed,
+            lane=NET_LANE,
         )
 
-    def _on_tested(self, answer: tuple[Outcome, str, str, str]) -> None:
-        outcome, problem, platform_words, shop_name = answer
-        if outcome is Outcome.DONE:
-            self._tested_shop = shop_name or self.shop_page.shop_id()
+    def _on_tested(self, answer: ConnectionTest) -> None:
+        if answer.connected:
+            self._tested_shop = answer.shop_name or self.shop_page.shop_id()
             self.shop_page.show_test_result(
                 True, self.tr("Connected to {shop}").format(shop=self._tested_shop), ""
             )
         else:
+            problem = answer.problem
             words = QCoreApplication.translate("sync", problem) if problem else self.tr("The test failed.")
-            self.shop_page.show_test_result(False, words, platform_words)
+            self.shop_page.show_test_result(False, words, answer.platform_words)
 
     def _on_test_failed(self, error: BaseException) -> None:
         self.shop_page.show_test_result(
