@@ -21,8 +21,8 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.db import for_reporting
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.services.metrics import queries as q
 from app.services.metrics.definitions import METRIC_KEYS, MONEY_METRICS
 from app.services.metrics.service_metrics import BUCKET_SECONDS

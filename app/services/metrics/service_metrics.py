@@ -49,9 +49,9 @@ from typing import Any
 from sqlalchemy import BigInteger, ColumnElement, Select, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.db import computed_once, for_reporting
 from app.models import OrderLine
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.services.metrics import queries as q
 from app.services.metrics.definitions import (
     METRIC_KEYS,
@@ -61,7 +61,7 @@ from app.services.metrics.definitions import (
     MetricResult,
     MetricsReport,
 )
-from app.services.metrics.experience_score import estimate, score_only
+from app.services.metrics.experience_score import ScoreEstimate, estimate, score_only
 from app.services.people.permissions import Action, Actor, allowed, authorise
 from app.services.rules import HOUR_S, RuleSet, load_rules
 
@@ -185,33 +185,109 @@ def compute_metrics(
     For a `viewer` (the person whose screen asks; None: no one's, the program's own use)
     the person's record as it is now must allow the dashboard, and money figures are
     left out unless it allows money too (PermissionDenied; see the module docstring)."""
-    withheld: tuple[str, ...] = ()
-    if viewer is not None:
-        current = authorise(session, viewer, Action.VIEW_DASHBOARD)
-        if not allowed(current, Action.VIEW_MONEY):
-            withheld = tuple(key for key in METRIC_KEYS if key in MONEY_METRICS)
+    withheld = _withheld_from(session, viewer)
+    _check_window(start, end, bucket)
+    rules = rules or load_rules()
+    now = int(time.time()) if now is None else now
+    window = _Window.of(session, q.Scope(start, end, now, rules, product_id), bucket)
+    for_reporting(session)
+    results = {
+        **_shipping_metrics(window),
+        **_review_metrics(window),
+        "escalation_rate": MetricResult("escalation_rate", None, dict.fromkeys(window.buckets)),
+        **_after_sale_metrics(window),
+    }
+    score = _add_experience_score(results, window.buckets, rules, weights)
+    return MetricsReport(
+        start=start,
+        end=end,
+        now=now,
+        bucket=bucket,
+        buckets=window.buckets,
+        product_id=product_id,
+        rule_set=rules.rule_set,
+        rule_effective=rules.effective,
+        metrics={d.key: _with_definition(results[d.key], d, rules) for d in METRICS if d.key not in withheld},
+        score=score,
+        withheld=withheld,
+    )
+
+
+def _withheld_from(session: Session, viewer: Actor | None) -> tuple[str, ...]:
+    """The money metrics a `viewer` may not see (checking they may see the dashboard at all)."""
+    if viewer is None:
+        return ()
+    current = authorise(session, viewer, Action.VIEW_DASHBOARD)
+    if allowed(current, Action.VIEW_MONEY):
+        return ()
+    return tuple(key for key in METRIC_KEYS if key in MONEY_METRICS)
+
+
+def _check_window(start: int, end: int, bucket: str) -> None:
     if bucket not in BUCKET_SECONDS:
         raise ValueError(f"bucket must be one of {sorted(BUCKET_SECONDS)}, not {bucket!r}")
     if end <= start:
         raise ValueError("the window must end after it starts")
-    rules = rules or load_rules()
-    now = int(time.time()) if now is None else now
-    size, offset = BUCKET_SECONDS[bucket], utc_offset_s(rules, start, end)
-    first, last = ((t + offset) // size * size - offset for t in (start, end - 1))
-    buckets = tuple(range(first, last + 1, size))
-    scope = q.Scope(start, end, now, rules, product_id)
-    for_reporting(session)
 
-    def grouped(source: Select, *aggregates: _Aggregate, by: str = "") -> dict[Any, tuple[int, ...]]:
-        return _grouped(session, source, size, offset, *aggregates, by=by)
 
-    due = grouped(q.due_orders(scope), COUNT, _sum("late"), _sum("compensation_fen"), COMPENSATED)
-    shipped = grouped(q.shipped_orders(scope), COUNT, _sum("duration_s"))
-    parcels = grouped(q.parcels(scope), COUNT, _sum("timed_out"))
-    delivered = grouped(q.delivered_orders(scope), COUNT)
-    applied = grouped(q.applied_after_sales(scope), COUNT, _sum("quality"), by="type")
-    changes = grouped(
-        q.after_sale_changes(scope),
+@dataclass(frozen=True, slots=True)
+class _Window:
+    """What the figures are counted over: the scope, its buckets, and how to group by them."""
+
+    session: Session
+    scope: q.Scope
+    size: int  # a bucket's length in seconds
+    offset: int  # the shop's offset from UTC over the window
+    buckets: tuple[int, ...]  # the start of every bucket, empty ones too
+
+    @classmethod
+    def of(cls, session: Session, scope: q.Scope, bucket: str) -> _Window:
+        size, offset = BUCKET_SECONDS[bucket], utc_offset_s(scope.rules, scope.start, scope.end)
+        first, last = ((t + offset) // size * size - offset for t in (scope.start, scope.end - 1))
+        return cls(session, scope, size, offset, tuple(range(first, last + 1, size)))
+
+    def grouped(self, source: Select, *aggregates: _Aggregate, by: str = "") -> dict[Any, tuple[int, ...]]:
+        return _grouped(self.session, source, self.size, self.offset, *aggregates, by=by)
+
+
+def _shipping_metrics(window: _Window) -> dict[str, MetricResult]:
+    """Ship time, late shipments and what they cost, and pickup timeouts."""
+    scope, buckets = window.scope, window.buckets
+    due = window.grouped(q.due_orders(scope), COUNT, _sum("late"), _sum("compensation_fen"), COMPENSATED)
+    shipped = window.grouped(q.shipped_orders(scope), COUNT, _sum("duration_s"))
+    parcels = window.grouped(q.parcels(scope), COUNT, _sum("timed_out"))
+    return {
+        "ship_time_h": _average_hours("ship_time_h", buckets, shipped),
+        "late_rate": _rate("late_rate", buckets, {b: (late, n) for b, (n, late, *_) in due.items()}),
+        "pickup_timeout_rate": _pickup_timeout_rate(window, parcels),
+        "late_compensation_fen": _total(
+            "late_compensation_fen",
+            buckets,
+            {b: fen for b, (_, _, fen, _) in due.items()},
+            count=sum(paid for *_, paid in due.values()),
+        ),
+    }
+
+
+def _pickup_timeout_rate(window: _Window, parcels: dict[int, tuple[int, int]]) -> MetricResult:
+    """Timed-out parcels ÷ settled ones; unavailable when the platform reports no scans at all."""
+    if window.session.execute(q.platform_reports_pickups(window.scope)).first() is None:
+        return MetricResult(
+            "pickup_timeout_rate",
+            None,
+            dict.fromkeys(window.buckets),
+            available=False,
+            unavailable_reason=MSG_NO_PICKUP_SCANS,
+        )
+    return _rate("pickup_timeout_rate", window.buckets, {b: (late, n) for b, (n, late) in parcels.items()})
+
+
+def _review_metrics(window: _Window) -> dict[str, MetricResult]:
+    """Review time, refund time, timeout approvals and the rejection rate, all from the
+    requests' state changes in one query."""
+    buckets = window.buckets
+    changes = window.grouped(
+        q.after_sale_changes(window.scope),
         _sum("review_end"),
         _sum("review_end", "duration_s"),
         _sum("refund"),
@@ -222,73 +298,48 @@ def compute_metrics(
     )
     reviews = {b: (n, s) for b, (n, s, *_) in changes.items()}
     refunds = {b: (n, s) for b, (_, _, n, s, *_) in changes.items()}
-    timeouts = {b: (row[4],) for b, row in changes.items()}
+    timeouts = {b: row[4] for b, row in changes.items()}
     decisions = {b: (n, refused) for b, (*_, n, refused) in changes.items()}
+    return {
+        "review_time_h": _average_hours("review_time_h", buckets, reviews),
+        "refund_time_h": _average_hours("refund_time_h", buckets, refunds),
+        "timeout_approvals": _total("timeout_approvals", buckets, timeouts, count=sum(timeouts.values())),
+        "rejection_rate": _rate("rejection_rate", buckets, {b: (no, n) for b, (n, no) in decisions.items()}),
+    }
 
+
+def _after_sale_metrics(window: _Window) -> dict[str, MetricResult]:
+    """The quality-return rate and the requests applied for, per kind."""
+    applied = window.grouped(q.applied_after_sales(window.scope), COUNT, _sum("quality"), by="type")
+    delivered = {b: c for b, (c,) in window.grouped(q.delivered_orders(window.scope), COUNT).items()}
     by_type: dict[int, dict[int, int]] = {}
     quality: dict[int, int] = {}
     for (start_of_bucket, type_), (count, quality_count) in applied.items():
         by_type.setdefault(start_of_bucket, {})[type_] = count
         quality[start_of_bucket] = quality.get(start_of_bucket, 0) + quality_count
-    delivered_counts = {b: c for b, (c,) in delivered.items()}
-    results = {
-        "ship_time_h": _average_hours("ship_time_h", buckets, shipped),
-        "late_rate": _rate("late_rate", buckets, {b: (late, n) for b, (n, late, *_) in due.items()}),
-        "pickup_timeout_rate": _rate(
-            "pickup_timeout_rate", buckets, {b: (late, n) for b, (n, late) in parcels.items()}
-        ),
-        "late_compensation_fen": _total(
-            "late_compensation_fen",
-            buckets,
-            {b: fen for b, (_, _, fen, _) in due.items()},
-            count=sum(paid for *_, paid in due.values()),
-        ),
-        "review_time_h": _average_hours("review_time_h", buckets, reviews),
-        "refund_time_h": _average_hours("refund_time_h", buckets, refunds),
-        "timeout_approvals": _total(
-            "timeout_approvals",
-            buckets,
-            {b: n for b, (n,) in timeouts.items()},
-            count=sum(n for (n,) in timeouts.values()),
-        ),
-        "rejection_rate": _rate("rejection_rate", buckets, {b: (no, n) for b, (n, no) in decisions.items()}),
-        "escalation_rate": MetricResult("escalation_rate", None, dict.fromkeys(buckets)),
-        "quality_return_rate": _rate(
-            "quality_return_rate",
-            buckets,
-            {
-                b: (quality.get(b, 0), delivered_counts.get(b, 0))
-                for b in set(quality) | set(delivered_counts)
-            },
-        ),
-        "after_sales_by_type": _by_type(buckets, by_type),
+    quality_and_delivered = {
+        b: (quality.get(b, 0), delivered.get(b, 0)) for b in set(quality) | set(delivered)
     }
-    if session.execute(q.platform_reports_pickups(scope)).first() is None:
-        results["pickup_timeout_rate"] = MetricResult(
-            "pickup_timeout_rate",
-            None,
-            dict.fromkeys(buckets),
-            available=False,
-            unavailable_reason=MSG_NO_PICKUP_SCANS,
-        )
+    return {
+        "quality_return_rate": _rate("quality_return_rate", window.buckets, quality_and_delivered),
+        "after_sales_by_type": _by_type(window.buckets, by_type),
+    }
+
+
+def _add_experience_score(
+    results: dict[str, MetricResult],
+    buckets: tuple[int, ...],
+    rules: RuleSet,
+    weights: Mapping[str, float] | None,
+) -> ScoreEstimate:
+    """Score the window's values (and each bucket's, with the same weights), add the
+    score to `results`, and answer the window's estimate."""
     score = estimate({k: r.value for k, r in results.items()}, rules, weights)
-    score_series = {
+    series = {
         b: score_only({k: r.series[b] for k, r in results.items()}, rules, score.weights) for b in buckets
     }
-    results["experience_score"] = MetricResult("experience_score", score.score, score_series)
-    return MetricsReport(
-        start=start,
-        end=end,
-        now=now,
-        bucket=bucket,
-        buckets=buckets,
-        product_id=product_id,
-        rule_set=rules.rule_set,
-        rule_effective=rules.effective,
-        metrics={d.key: _with_definition(results[d.key], d, rules) for d in METRICS if d.key not in withheld},
-        score=score,
-        withheld=withheld,
-    )
+    results["experience_score"] = MetricResult("experience_score", score.score, series)
+    return score
 
 
 def _by_type(buckets: tuple[int, ...], by_type: dict[int, dict[int, int]]) -> MetricResult:
