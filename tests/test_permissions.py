@@ -20,7 +20,6 @@ from app.services.people.permissions import (
     allowed,
     check,
     refunds_approved_today,
-    shanghai_day_start,
 )
 
 OW, CL, WH = "owner", "clerk", "warehouse"
@@ -118,13 +117,6 @@ def test_the_warehouse_may_not_decide_refunds_whatever_limits_it_has() -> None:
     with pytest.raises(PermissionDenied) as refused:
         check(person(WH, 10**9, 10**9), Action.DECIDE_REFUND, amount_fen=1)
     assert refused.value.message == MSG_ROLE
-
-
-def test_the_shop_day_starts_at_midnight_in_shanghai() -> None:
-    midnight = int(datetime(2026, 11, 22, tzinfo=SHANGHAI).timestamp())
-    assert shanghai_day_start(midnight) == midnight
-    assert shanghai_day_start(midnight + 86_399) == midnight
-    assert shanghai_day_start(midnight - 1) == midnight - 86_400
 
 
 def test_refunds_approved_today_adds_this_persons_approvals_since_shanghai_midnight(

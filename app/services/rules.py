@@ -19,8 +19,9 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
+from app.core import shop_time
 from app.services.metrics.targets import MetricRules, parse_metric_rules
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
@@ -75,7 +76,7 @@ class ShippingRules:
 
     @property
     def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.time_zone)  # ZoneInfo caches instances by key
+        return shop_time.zone(self.time_zone)
 
     def band_for(self, promise_s: int) -> CompensationBand:
         """The compensation band of a promise `promise_s` seconds long (pay -> ship-by)."""
@@ -229,9 +230,8 @@ def parse_shipping_rules(raw: Any) -> ShippingRules:
         raise ValueError("the shipping section is missing (or is not an object)")
     time_zone = _field(raw, "time_zone", where)
     try:
-        ZoneInfo(str(time_zone))
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        # Windows has no system time zone database: the tzdata package provides it.
+        shop_time.zone(str(time_zone))
+    except ValueError as exc:
         raise ValueError(f"shipping.time_zone {time_zone!r} is not a known time zone") from exc
     raw_bands = _field(raw, "compensation_bands", where)
     if not isinstance(raw_bands, list) or not raw_bands:

@@ -24,9 +24,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from app.core import shop_time
 from app.platforms.douyin import codes
 from app.platforms.douyin.codes import RecordRole
-from app.services.people.audit import SHOP_TZ
 
 SHOP, PLATFORM, SOMEONE_ELSE = "shop", "platform", "someone else"
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -94,10 +94,10 @@ def _entries(detail: Any) -> list[_Entry] | None:
             return None
         try:
             # The platform writes China's wall time, the shop's zone.
-            at = datetime.strptime(str(log.get("time")), TIME_FORMAT).replace(tzinfo=SHOP_TZ)
+            at = shop_time.from_wall_time(datetime.strptime(str(log.get("time")), TIME_FORMAT))
         except ValueError:
             return None
-        entries.append((int(at.timestamp()), place, _role(log.get("role")), str(log.get("action") or "")))
+        entries.append((at, place, _role(log.get("role")), str(log.get("action") or "")))
     return entries
 
 

@@ -21,19 +21,17 @@ import csv
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import shop_time
 from app.models import AuditEvent
 from app.models.people import DISPLAY_NAME_MAX
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor
-
-SHOP_TZ = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 SESSION_SIGN_IN = "session.sign_in"
 SESSION_SIGN_IN_FAILED = "session.sign_in_failed"
@@ -193,11 +191,6 @@ def actions_in_use(session: Session, actor: Actor) -> list[str]:
     return list(session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)))
 
 
-def shop_time(at: int) -> str:
-    """UTC seconds as ISO 8601 in Asia/Shanghai: "2026-11-22T14:32:05+08:00"."""
-    return datetime.fromtimestamp(at, SHOP_TZ).isoformat()
-
-
 def _cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
@@ -221,7 +214,7 @@ def write_csv(rows: Sequence[AuditRow], path: Path) -> None:
             entity = f"{row.entity_type}:{row.entity_id}" if row.entity_id else row.entity_type
             writer.writerow(
                 (
-                    shop_time(row.at),
+                    shop_time.iso(row.at),
                     _cell(row.actor_name),
                     row.action,
                     _cell(entity),

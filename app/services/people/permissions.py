@@ -84,12 +84,11 @@ from typing import Any
 from sqlalchemy import Connection, event, select, update
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
+from app.core import shop_time
 from app.core.refusal import Refusal
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import AuditEvent, User
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 
-SHANGHAI_OFFSET_S = 8 * 3600  # China keeps no daylight saving time
-DAY_S = 86_400
 REFUND_APPROVED_ACTION = "refund.approve"
 REAPPLY_ACTION = "outbox.reapply"
 # afterSale.operate types that pay the buyer: agree a refund, confirm returned goods and refund.
@@ -317,25 +316,20 @@ def reading_sessions(
     return reading
 
 
-def shanghai_day_start(now: int) -> int:
-    """The UTC instant of 00:00 Asia/Shanghai on the day that contains `now`."""
-    return now - (now + SHANGHAI_OFFSET_S) % DAY_S
-
-
 def refunds_approved_today(session: Session, actor: Actor, now: int, *, replacing: int | None = None) -> int:
     """Fen of refunds `actor` approved since 00:00 Asia/Shanghai, read from the audit
     trail: events "refund.approve", and "outbox.reapply" of an agreeing operation, whose
     `after` JSON carries "refund_amount"; an approval applied again the same day counts
     once (see the module docstring). `replacing`: the event of an approval about to be
     applied again, whose money is then left out (the new event will stand for it)."""
-    start = shanghai_day_start(now)
+    start, end = shop_time.day_bounds(now)
     events = session.execute(
         select(AuditEvent.id, AuditEvent.action, AuditEvent.after, AuditEvent.refers_to)
         .where(
             AuditEvent.actor_id == actor.user_id,
             AuditEvent.action.in_((REFUND_APPROVED_ACTION, REAPPLY_ACTION)),
             AuditEvent.at >= start,
-            AuditEvent.at < start + DAY_S,
+            AuditEvent.at < end,
         )
         .order_by(AuditEvent.id)
     )

@@ -25,10 +25,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP, AfterSaleStatus, AfterSaleType
+from app.core import shop_time
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
 from app.services.rules import DAY_S, HOUR_S, RuleSet, load_rules
 
-SHANGHAI_OFFSET_S = 8 * HOUR_S  # China keeps no daylight saving time
 FRESH_CLAIMS = ("damaged", "visible_rot", "hidden_rot")
 SUGGESTIONS = ("approve", "refuse", "inspect", "review")
 
@@ -192,7 +193,7 @@ def delivered_at(facts: RequestFacts, rules: RuleSet) -> int | None:
 
 def no_reason_window_end(delivered: int, rules: RuleSet) -> int:
     """168 h from 00:00 Asia/Shanghai of the day after delivery."""
-    next_midnight = delivered - (delivered + SHANGHAI_OFFSET_S) % DAY_S + DAY_S
+    _, next_midnight = shop_time.day_bounds(delivered)
     return next_midnight + rules.after_sales.no_reason_window_hours * HOUR_S
 
 

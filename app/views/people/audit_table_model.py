@@ -22,7 +22,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.core import shop_time
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.services.people import audit
 from app.services.people.audit import AuditRow
 from app.views.common import formatting
@@ -254,7 +255,7 @@ class AuditTableModel(QAbstractTableModel):
     def technical(self, row: AuditRow) -> str:
         """The record as stored, for the "technical details" expander: the action's code,
         the event's id, what it refers to, and the before/after JSON."""
-        parts = [f"{row.action} #{row.id} · {audit.shop_time(row.at)}"]
+        parts = [f"{row.action} #{row.id} · {shop_time.iso(row.at)}"]
         if row.entity_type or row.entity_id:
             parts.append(f"{row.entity_type}: {row.entity_id}")
         if row.refers_to is not None:
