@@ -1,26 +1,16 @@
-"""What each row of the "needs attention" screen says, and who may act on it.
+"""What each row of the "needs attention" screen says, in the person's language.
 
-Owns `attention_items()`, which reads the operations the platform would not take
-(`outbox.needing_attention`) with what the screen shows beside each — the after-sale
-request a refund decision was about, or the order, carrier and waiting refund request
-of a shipment — keeping only the rows the person can resolve; `row_texts()`, the four
-cells in the person's language; and `resolving_action()`, the permission behind
-Discard and Apply again for each kind of operation, matching what the services check:
-refund decisions need `DECIDE_REFUND`; a shipment is discarded by whoever may ship
-(`SHIP_ORDER`), and applied again only by someone who may refuse the buyer's refund
-(`REFUSE_REFUND_AND_SHIP`, as `needs_attention.reapply` enforces through
-`shipping.ship_order`).
+Owns `row_texts()`, the four cells of an `AttentionItem` (what it concerns, what was
+done, the platform's state, what happened). The rows themselves, and what the person
+may do with each, come from the service (`services.attention.items`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy.orm import Session
 
-from app.models import AfterSale, Order
 from app.models import outbox as outbox_state
 from app.platforms.douyin.codes import (
     AFTER_SALE_STATUS_LABELS,
@@ -28,12 +18,7 @@ from app.platforms.douyin.codes import (
     QT_TRANSLATE_NOOP,
     OperateType,
 )
-from app.services import outbox
-from app.services.attention import needs_attention
-from app.services.outbox import OutboxRow
-from app.services.people.permissions import Action, Actor, allowed
-from app.services.shipping import carriers
-from app.services.shipping import shipments as shipping
+from app.services.attention.items import AttentionItem
 from app.views.common import formatting
 
 # The screen's strings keep the screen's context, whichever module words them (lupdate
@@ -63,74 +48,6 @@ ORDER_CHANGED = QT_TRANSLATE_NOOP("NeedsAttentionView", "the order had changed")
 UNKNOWN = QT_TRANSLATE_NOOP("NeedsAttentionView", "unknown")
 REFUND_ASKED = QT_TRANSLATE_NOOP("NeedsAttentionView", "The buyer asks for a refund of {amount}")
 PLATFORM_SAID = QT_TRANSLATE_NOOP("NeedsAttentionView", "The platform said: {words}")
-
-
-@dataclass(frozen=True, slots=True)
-class AttentionItem:
-    op: OutboxRow
-    can_reapply: bool  # needs_attention.can_reapply: the decision still fits, whoever asks
-    status_now: int | None  # the request's or order's status in the mirror (as last synced)
-    subject: str  # the request's product, or the order's items
-    amount: int  # fen: the refund asked for, or what the order was paid
-    carrier_name: str = ""  # a shipment's carrier, as the platform names it
-    refund_waiting: int = 0  # fen the buyer asks back before shipment (a shipment's order)
-
-    @property
-    def is_shipment(self) -> bool:
-        return self.op.method == shipping.METHOD
-
-
-def resolving_action(item: AttentionItem, *, reapply: bool) -> Action:
-    """The permission Discard (`reapply=False`) or Apply again needs for this item."""
-    if not item.is_shipment:
-        return Action.DECIDE_REFUND
-    # Sent again, a shipment refuses the buyer's waiting refund request: a money decision.
-    return Action.REFUSE_REFUND_AND_SHIP if reapply else Action.SHIP_ORDER
-
-
-def may_discard(actor: Actor | None, item: AttentionItem) -> bool:
-    return actor is not None and allowed(actor, resolving_action(item, reapply=False))
-
-
-def may_reapply(actor: Actor | None, item: AttentionItem) -> bool:
-    return actor is not None and item.can_reapply and allowed(actor, resolving_action(item, reapply=True))
-
-
-def _item(session: Session, op: OutboxRow) -> AttentionItem:
-    can_reapply = needs_attention.can_reapply(session, op.seq)
-    if op.method == shipping.METHOD:
-        order = session.get(Order, op.entity_id)
-        code = str(op.params.get("company_code", ""))
-        carrier = carriers.find(session, code) if code else None
-        waiting = shipping.refund_requests_waiting(session, op.entity_id)
-        return AttentionItem(
-            op,
-            can_reapply,
-            order.status if order else None,
-            order.items_summary if order else "",
-            order.pay_amount if order else 0,
-            carrier.name if carrier else code,
-            sum(request.refund_amount for request in waiting),
-        )
-    request = session.get(AfterSale, op.entity_id) if op.entity_type == "after_sale" else None
-    return AttentionItem(
-        op,
-        can_reapply,
-        request.status if request else None,
-        request.product_name if request else "",
-        request.refund_amount if request else 0,
-    )
-
-
-def attention_items(session: Session, actor: Actor | None) -> list[AttentionItem]:
-    """What needs attention, oldest first: the rows `actor` can resolve (None: every row).
-
-    The warehouse sees shipments, clerks see refund decisions (and shipments they may
-    send again refusing a refund), the owner sees everything."""
-    items = [_item(session, op) for op in outbox.needing_attention(session)]
-    if actor is None:
-        return items
-    return [item for item in items if may_discard(actor, item) or may_reapply(actor, item)]
 
 
 def _tr(text: str) -> str:

@@ -3,9 +3,9 @@
 Owns `NeedsAttentionView`: every rejected or conflicting outbox operation the person
 can resolve — refund decisions and shipments — with what was done and the platform's
 state side by side, the platform's own words and the problem in plain words (the rows'
-words and who may act on them live in `attention_rows`), and the choices that still
-make sense: Discard, and Apply again only when `needs_attention.can_reapply` says it
-still fits, each enabled for people allowed to (`attention_rows.resolving_action`).
+words in `rows.py`), and the choices that still make sense: Discard, and Apply again
+only when it still fits, each enabled as the service says the person may
+(`services.attention.items`: the screen shows its answers, never works them out).
 The services decide and audit, on the database lane; their refusals are shown in
 plain words. The navigation shows the count ("Needs attention (2)"); `title_changed`
 tells the window when it moves.
@@ -36,17 +36,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.services import outbox
 from app.services.attention import needs_attention
+from app.services.attention.items import AttentionItem, attention_items
 from app.services.attention.needs_attention import SetAsideRecord
-from app.services.people import permissions
-from app.services.people.permissions import Actor, PermissionDenied
-from app.views.attention.rows import (
-    AttentionItem,
-    attention_items,
-    may_discard,
-    may_reapply,
-    resolving_action,
-    row_texts,
-)
+from app.services.people.permissions import Actor
+from app.views.attention.rows import row_texts
 from app.views.attention.set_aside_table import SetAsideTable
 from app.views.common.background import BackgroundTasks
 from app.views.common.people_words import refusal_text
@@ -195,21 +188,13 @@ class NeedsAttentionView(SetAsideTable, QWidget):
 
     def _update_buttons(self) -> None:
         item = self._selected()
-        self.discard_button.setEnabled(item is not None and may_discard(self._actor, item))
-        self.reapply_button.setEnabled(item is not None and may_reapply(self._actor, item))
+        self.discard_button.setEnabled(item is not None and item.may_discard)
+        self.reapply_button.setEnabled(item is not None and item.may_reapply)
         self.words.setText(row_texts(item)[COL_WORDS] if item else "")
-        self.error_label.setText(self._why_not_again(item) if item else "")
+        # When it could go again but not from this person: the permission's own refusal.
+        refused = item.reapply_refused if item else None
+        self.error_label.setText(refusal_text(refused) if refused else "")
         self._retranslate_buttons(item)
-
-    def _why_not_again(self, item: AttentionItem) -> str:
-        """When it could go again but not from this person: the permission's own refusal."""
-        if self._actor is None or not item.can_reapply:
-            return ""
-        try:
-            permissions.check(self._actor, resolving_action(item, reapply=True))
-        except PermissionDenied as refusal:
-            return refusal_text(refusal)
-        return ""
 
     def _resolve(self, *, discard: bool) -> None:
         item, actor, sessions, now = self._selected(), self._actor, self._sessions, int(self._clock())

@@ -1,0 +1,112 @@
+"""The rows of the "needs attention" list, each saying what the person may do with it.
+
+Owns `attention_items()`: the operations the platform would not take
+(`outbox.needing_attention`), each with what the screen shows beside it — the after-sale
+request a refund decision was about, or the order, carrier and waiting refund request of
+a shipment — and, for the person asking, whether they may discard it, whether they may
+send it again, and why not when only their permission stands in the way. The screen
+shows these answers and never works them out: the permission behind Discard and Apply
+again is decided here (`resolving_action`), matching what the services check when the
+person acts: refund decisions need `DECIDE_REFUND`; a shipment is discarded by whoever
+may ship (`SHIP_ORDER`), and applied again only by someone who may refuse the buyer's
+refund (`REFUSE_REFUND_AND_SHIP`, as `needs_attention.reapply` enforces through
+`shipping.ship_order`). Rows the person can do nothing with are left out. No Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy.orm import Session
+
+from app.models import AfterSale, Order
+from app.services import outbox
+from app.services.attention import needs_attention
+from app.services.outbox import OutboxRow
+from app.services.people import permissions
+from app.services.people.permissions import Action, Actor, PermissionDenied
+from app.services.shipping import carriers
+from app.services.shipping import shipments as shipping
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionItem:
+    op: OutboxRow
+    can_reapply: bool  # needs_attention.can_reapply: the decision still fits, whoever asks
+    status_now: int | None  # the request's or order's status in the mirror (as last synced)
+    subject: str  # the request's product, or the order's items
+    amount: int  # fen: the refund asked for, or what the order was paid
+    carrier_name: str = ""  # a shipment's carrier, as the platform names it
+    refund_waiting: int = 0  # fen the buyer asks back before shipment (a shipment's order)
+    may_discard: bool = False  # the person asking may discard it
+    may_reapply: bool = False  # the person asking may send it again, and it still fits
+    # It could go again, but not from the person asking: their permission's refusal.
+    reapply_refused: PermissionDenied | None = None
+
+    @property
+    def is_shipment(self) -> bool:
+        return self.op.method == shipping.METHOD
+
+
+def resolving_action(op: OutboxRow, *, reapply: bool) -> Action:
+    """The permission Discard (`reapply=False`) or Apply again needs for this operation."""
+    if op.method != shipping.METHOD:
+        return Action.DECIDE_REFUND
+    # Sent again, a shipment refuses the buyer's waiting refund request: a money decision.
+    return Action.REFUSE_REFUND_AND_SHIP if reapply else Action.SHIP_ORDER
+
+
+def attention_items(session: Session, actor: Actor | None) -> list[AttentionItem]:
+    """What needs attention, oldest first: the rows `actor` can resolve (None: every row,
+    none of them to be resolved by nobody).
+
+    The warehouse sees shipments, clerks see refund decisions (and shipments they may
+    send again refusing a refund), the owner sees everything."""
+    items = [_for_person(_item(session, op), actor) for op in outbox.needing_attention(session)]
+    if actor is None:
+        return items
+    return [item for item in items if item.may_discard or item.may_reapply]
+
+
+def _for_person(item: AttentionItem, actor: Actor | None) -> AttentionItem:
+    """`item` with what `actor` may do with it."""
+    if actor is None:
+        return item
+    refused: PermissionDenied | None = None
+    if item.can_reapply:
+        try:
+            permissions.check(actor, resolving_action(item.op, reapply=True))
+        except PermissionDenied as refusal:
+            refused = refusal
+    return replace(
+        item,
+        may_discard=permissions.allowed(actor, resolving_action(item.op, reapply=False)),
+        may_reapply=item.can_reapply and refused is None,
+        reapply_refused=refused,
+    )
+
+
+def _item(session: Session, op: OutboxRow) -> AttentionItem:
+    can_reapply = needs_attention.can_reapply(session, op.seq)
+    if op.method == shipping.METHOD:
+        order = session.get(Order, op.entity_id)
+        code = str(op.params.get("company_code", ""))
+        carrier = carriers.find(session, code) if code else None
+        waiting = shipping.refund_requests_waiting(session, op.entity_id)
+        return AttentionItem(
+            op,
+            can_reapply,
+            order.status if order else None,
+            order.items_summary if order else "",
+            order.pay_amount if order else 0,
+            carrier.name if carrier else code,
+            sum(request.refund_amount for request in waiting),
+        )
+    request = session.get(AfterSale, op.entity_id) if op.entity_type == "after_sale" else None
+    return AttentionItem(
+        op,
+        can_reapply,
+        request.status if request else None,
+        request.product_name if request else "",
+        request.refund_amount if request else 0,
+    )
