@@ -17,8 +17,7 @@ metrics whose rule set names a `limit` (where the platform acts) can pass one: t
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from app.core import shop_time
 from app.services.metrics.definitions import METRICS, MetricResult, MetricsReport
 from app.services.rules import HOUR_S, RuleSet, load_rules
 
@@ -29,9 +28,8 @@ LOWER_IS_BETTER = {definition.key: definition.lower_is_better for definition in 
 
 def today_start(now: int, rules: RuleSet | None = None) -> int:
     """00:00 of `now`'s shop day, in UTC seconds."""
-    tz = (rules or load_rules()).shipping.tz
-    moment = datetime.fromtimestamp(now, tz)
-    return int(datetime(moment.year, moment.month, moment.day, tzinfo=tz).timestamp())
+    start, _ = shop_time.day_bounds(now, (rules or load_rules()).shipping.tz)
+    return start
 
 
 def reaches_now(report: MetricsReport) -> bool:

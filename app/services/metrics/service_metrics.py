@@ -42,13 +42,14 @@ import operator
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import reduce
 from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, Select, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
+from app.core import shop_time
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.db import computed_once, for_reporting
 from app.models import OrderLine
@@ -82,14 +83,14 @@ def window_for(days: int, now: int, rules: RuleSet | None = None) -> tuple[int, 
     """The last `days` shop days up to and including the second `now`: from 00:00 shop
     time `days - 1` days before today, so every day bucket but today's is whole."""
     tz = (rules or load_rules()).shipping.tz
-    first = datetime.fromtimestamp(now, tz).date() - timedelta(days=max(days, 1) - 1)
-    return int(datetime(first.year, first.month, first.day, tzinfo=tz).timestamp()), now + 1
+    first = shop_time.date_of(now, tz) - timedelta(days=max(days, 1) - 1)
+    return shop_time.midnight(first, tz), now + 1
 
 
 def utc_offset_s(rules: RuleSet, start: int, end: int) -> int:
     """The shop's offset from UTC over the window; one offset, or bucketing would lie."""
     tz = rules.shipping.tz
-    offsets = {datetime.fromtimestamp(t, tz).utcoffset() for t in (start, max(start, end - 1))}
+    offsets = {shop_time.datetime_of(t, tz).utcoffset() for t in (start, max(start, end - 1))}
     if len(offsets) != 1:
         raise ValueError(f"{rules.shipping.time_zone} changes its offset inside the window")
     offset = offsets.pop()

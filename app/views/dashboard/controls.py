@@ -11,12 +11,13 @@ window's layout.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from app.core import shop_time
 from app.services.metrics.service_metrics import ProductRow, window_for
 from app.services.rules import RuleSet
 
@@ -87,9 +88,8 @@ class DashboardControls(QWidget):
             return window_for(chosen, now, self._rules)
         tz = self._rules.shipping.tz
         first, last = sorted((self.first_day.date().toPython(), self.last_day.date().toPython()))
-        start = int(datetime(first.year, first.month, first.day, tzinfo=tz).timestamp())
-        after = last + timedelta(days=1)
-        end = int(datetime(after.year, after.month, after.day, tzinfo=tz).timestamp())
+        start = shop_time.midnight(first, tz)
+        end = shop_time.midnight(last + timedelta(days=1), tz)
         return start, max(start + 1, min(end, now + 1))  # never past now: the window is as of now
 
     def bucket(self) -> str:
