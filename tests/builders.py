@@ -1,8 +1,9 @@
 """Test data builders: realistic rows for orders, lines, parcels and after-sales.
 
 Each `*_row()` returns a dict ready for `app.db.upsert` with every NOT NULL column
-filled with something a real Douyin shop would have; keyword overrides change only
-what a test cares about. `seed()` writes rows through the same upsert the sync
+filled with something a real Douyin shop would have, and the app's words for its codes
+as the Douyin adapter gives them (`in_app_words`); keyword overrides change only what a
+test cares about. `seed()` writes rows through the same upsert the sync
 engine uses, and `realistic_shop()` makes a few hundred (or 100k) varied orders for
 screenshots and measurements, deterministic for a given seed.
 """
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import upsert
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
+from app.platforms.douyin import mapping
 from app.platforms.douyin.codes import ORDER_STATUS_DESC_ZH, AfterSaleStatus, AfterSaleType, OrderStatus
 
 NOW = 1_795_000_000  # 2026-11-18 19:06:40 Asia/Shanghai; tests pass this as their clock
@@ -60,7 +62,7 @@ def order_row(**overrides: Any) -> dict[str, Any]:
     # The platform's order amount is the lines at list price plus shipping; what the buyer
     # did not pay of it is the discount.
     row.setdefault("promotion_amount", max(row["order_amount"] - row["pay_amount"], 0))
-    return row
+    return in_app_words(row, overrides)
 
 
 def order_line_row(order: Mapping[str, Any], **overrides: Any) -> dict[str, Any]:
@@ -81,7 +83,7 @@ def order_line_row(order: Mapping[str, Any], **overrides: Any) -> dict[str, Any]
         "order_update_time": order["update_time"],
     }
     row.update(overrides)
-    return row
+    return in_app_words(row, overrides)
 
 
 def parcel_row(order: Mapping[str, Any], **overrides: Any) -> dict[str, Any]:
@@ -124,7 +126,29 @@ def after_sale_row(order: Mapping[str, Any], **overrides: Any) -> dict[str, Any]
         "synced_at": NOW,
     }
     row.update(overrides)
-    return row
+    return in_app_words(row, overrides)
+
+
+def in_app_words(row: dict[str, Any], given: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """`row` (an order, order line or after-sale row) with the app's words for its Douyin
+    codes as the Douyin parser fills them, and its currency; words in `given` are kept.
+    Call it again after changing a row's codes by hand."""
+    if "aftersale_id" in row:
+        words = {
+            "kind": mapping.request_kind(row["type"]),
+            "state": mapping.request_state(row["status"]),
+            "currency": "CNY",
+        }
+    elif "sku_order_id" in row:
+        status = row.get("after_sale_status")
+        words = {
+            "after_sale_state": mapping.request_state(status),
+            "after_sale_kind": mapping.request_kind(row.get("after_sale_type")) if status else None,
+        }
+    else:
+        words = {"state": mapping.order_state(row["status"]), "currency": "CNY"}
+    kept = {key: value for key, value in (given or {}).items() if key in words}
+    return {**row, **words, **kept}
 
 
 def seed(

@@ -19,15 +19,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db import _alembic_config, make_engine, open_database, upgrade_to_head
 from app.models import AfterSaleStatusChange, Order
 from app.platforms.douyin.client import Outcome
+from app.platforms.douyin.parse import parse_orders
 from app.services.metrics.drill_down import drill_down
 from app.services.people.permissions import Actor, Role
 from app.services.refunds import decisions as refund_decisions
 from app.sync.engine import SyncEngine
-from app.sync.ingest import parse_orders
 from tests.builders import after_sale_row, order_row, parcel_row
 from tests.metric_shop import HOUR, S, T, a_request, an_order, at, moved, pull
 from tests.people import seed_people
-from tests.sandbox_control import control, demo_client, sandbox_now
+from tests.sandbox_control import control, demo_platform, sandbox_now
 
 OWNER = Actor(1, "boss", "Boss", Role.OWNER, None, None)
 
@@ -164,7 +164,7 @@ def test_a_request_the_platform_agrees_at_its_deadline_is_a_timeout_approval_aft
     answered, left_alone = made["after_sales"]
     _, sessions = open_database(database_url)
     seed_people(sessions, OWNER)
-    engine = SyncEngine(demo_client(sandbox_url), sessions)
+    engine = SyncEngine(demo_platform(sandbox_url), sessions)
     assert engine.run_once().outcome is Outcome.DONE
     with sessions.begin() as session:
         refund_decisions.approve_refund(session, OWNER, answered, now=int(time.time()))

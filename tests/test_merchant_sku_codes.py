@@ -19,12 +19,12 @@ from sqlalchemy import select
 
 from app.db import open_database
 from app.models import OrderLine
+from app.platforms.douyin.parse import parse_orders
 from app.services.shipping.board import list_board, packing_slips, pick_list
 from app.sync.engine import SyncEngine
-from app.sync.ingest import parse_orders
 from app.views.shipping import paper
 from tests.builders import NOW
-from tests.sandbox_control import demo_client
+from tests.sandbox_control import demo_platform
 from tests.test_storage import platform_order
 
 MERCHANT_CODE = re.compile(r"[A-Z]\d{2}-\d{2}")  # how the sandbox shop writes its codes
@@ -46,7 +46,7 @@ def test_the_pick_list_and_slips_show_the_code_the_platform_sends_not_only_its_l
     qapp: QApplication, sandbox_url: str, sqlite_url: str, tmp_path: Path
 ) -> None:
     _, sessions = open_database(sqlite_url)
-    SyncEngine(demo_client(sandbox_url), sessions).run_once()  # type: ignore[arg-type]
+    SyncEngine(demo_platform(sandbox_url), sessions).run_once()  # type: ignore[arg-type]
     with sessions() as session:
         codes = dict(session.execute(select(OrderLine.sku_id, OrderLine.sku_code)).all())
         waiting = [row.order_id for row in list_board(session, now=NOW)][:40]

@@ -23,11 +23,12 @@ from app.models import Order, OrderLogistics
 from app.platforms.douyin.client import Outcome
 from app.platforms.douyin.codes import AfterSaleType as T
 from app.platforms.douyin.codes import LogisticsRefusal, OrderStatus
-from app.sandbox import generator, lifecycle
+from app.platforms.douyin.parse import parse_orders
+from app.sandbox.douyin import generator, lifecycle
 from app.sandbox.server import SandboxServer
 from app.sync.engine import SyncEngine
-from app.sync.ingest import parse_orders, store_orders
-from tests.sandbox_control import control, demo_client, sandbox_now
+from app.sync.ingest import store_orders
+from tests.sandbox_control import control, demo_client, demo_platform, sandbox_now
 
 HOUR = 3600
 DAY = 86400
@@ -90,7 +91,7 @@ def pulled(engine: SyncEngine) -> None:
 @pytest.fixture
 def engine(sandbox: SandboxServer, database_url: str) -> SyncEngine:
     _, sessions = open_database(database_url)
-    return SyncEngine(demo_client(sandbox.url), sessions)
+    return SyncEngine(demo_platform(sandbox.url), sessions)
 
 
 # --- end to end: ship, let time pass, pull ------------------------------------------------------

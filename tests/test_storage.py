@@ -12,7 +12,9 @@ from sqlalchemy import select
 
 from app.db import MIGRATIONS_DIR, open_database
 from app.models import Base, Order
-from app.sync.ingest import MalformedAnswer, parse_after_sales, parse_orders, store_after_sales, store_orders
+from app.platforms.douyin.parse import parse_after_sales, parse_orders
+from app.platforms.records import MalformedAnswer
+from app.sync.ingest import store_after_sales, store_orders
 
 
 def platform_order(

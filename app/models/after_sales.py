@@ -14,7 +14,15 @@ from __future__ import annotations
 from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import PLATFORM_ID_LENGTH, Base, Fen, UnixTime
+from app.models.base import (
+    CURRENCY_LENGTH,
+    DEFAULT_CURRENCY,
+    PLATFORM_ID_LENGTH,
+    WORD_LENGTH,
+    Base,
+    Fen,
+    UnixTime,
+)
 
 
 class AfterSale(Base):
@@ -24,14 +32,22 @@ class AfterSale(Base):
     # No foreign key: a request can arrive before the order it belongs to is pulled.
     order_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), index=True)
     related_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), default="")  # SKU order id
+    # The platform's own codes, as received: kept for display and for the platform, never
+    # to decide with (the app decides with `kind` and `state`).
     type: Mapped[int] = mapped_column(Integer)
     status: Mapped[int] = mapped_column(Integer, index=True)
+    # The app's words for them (app/core/vocabulary.py: RequestKind, RequestState), filled
+    # by the platform's adapter; None for a code the adapter does not know (not guessed).
+    kind: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
+    state: Mapped[str | None] = mapped_column(String(WORD_LENGTH), index=True)
     refund_status: Mapped[int | None] = mapped_column(Integer)
     apply_time: Mapped[int] = mapped_column(UnixTime)
     update_time: Mapped[int] = mapped_column(UnixTime, index=True)
     status_deadline: Mapped[int | None] = mapped_column(UnixTime, index=True)
     refund_amount: Mapped[int] = mapped_column(Fen, default=0)
     refund_post_amount: Mapped[int] = mapped_column(Fen, default=0)
+    # The ISO 4217 code of the amounts, which are in its minor unit (fen for CNY).
+    currency: Mapped[str] = mapped_column(String(CURRENCY_LENGTH), default=DEFAULT_CURRENCY)
     reason_text: Mapped[str] = mapped_column(Text, default="")
     got_pkg: Mapped[int | None] = mapped_column(Integer)
     return_tracking_no: Mapped[str] = mapped_column(String(64), default="")
@@ -45,10 +61,12 @@ class AfterSale(Base):
 
 
 Index("ix_after_sales_status_deadline_open", AfterSale.status, AfterSale.status_deadline)
+Index("ix_after_sales_state_deadline_open", AfterSale.state, AfterSale.status_deadline)
 
 
 class AfterSaleStatusChange(Base):
-    """A request seen in a new status: `from_status` -> `to_status` at the platform's `at`.
+    """A request seen in a new status: `from_status` -> `to_status` at the platform's `at`
+    (in the app's words `from_state` -> `to_state`).
 
     `at` is the platform's `update_time` of the first record that showed the new status,
     so it is exact when the mirror pulled the request in every status it passed through,
@@ -64,8 +82,12 @@ class AfterSaleStatusChange(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     # No foreign key, as for `after_sales.order_id`: the ingest writes the request first.
     aftersale_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), index=True)
+    # The platform's codes, as received; the app's words (RequestState) beside them,
+    # None where the code is unknown or, for `from_state`, where there was no state before.
     from_status: Mapped[int | None] = mapped_column(Integer)
     to_status: Mapped[int] = mapped_column(Integer)
+    from_state: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
+    to_state: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
     at: Mapped[int] = mapped_column(UnixTime, index=True)
     # The `status_deadline` the mirror had for `from_status`: whether the platform acted
     # alone (a timeout approval) is judged against it.

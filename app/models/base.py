@@ -2,8 +2,10 @@
 
 Owns: the naming convention for constraints (Alembic's batch mode on SQLite needs
 named constraints to alter them) and the column conventions of ARCHITECTURE.md:
-money in integer fen, times as UTC Unix seconds (what the platform sends, and cheap
-to compare and index on any database), platform ids as strings.
+money in integer minor units (fen) with its currency; the app's vocabulary as its
+stable string values, the platform's codes kept beside them; times as UTC Unix
+seconds (what the platform sends, and cheap to compare and index on any database);
+platform ids as strings.
 """
 
 from __future__ import annotations
@@ -24,8 +26,13 @@ PLATFORM_ID_LENGTH = 32
 
 # A UTC instant in Unix seconds, or None when the platform has not set it.
 UnixTime = BigInteger
-# An amount of money in fen (1/100 yuan).
+# An amount of money in fen (1/100 yuan), or the minor unit of the row's `currency`.
 Fen = BigInteger
+# The ISO 4217 code of a row's amounts; every Douyin shop sells in yuan.
+CURRENCY_LENGTH = 3
+DEFAULT_CURRENCY = "CNY"
+# A value of the app's vocabulary (app/core/vocabulary.py: RequestKind, RequestState, OrderState).
+WORD_LENGTH = 32
 
 
 class Base(DeclarativeBase):

@@ -1,24 +1,41 @@
 """Orders mirrored from the platform: the shop order, its SKU lines and its parcels.
 
-Owns the `orders`, `order_lines` and `order_logistics` tables. Rows are written only
+Owns the `orders`, `order_lines` and `order_logistics` tables, and `OrderPage`, the rows
+of a page of orders as a platform's parser hands them to the sync's upserts. Rows are written only
 by the sync engine's upserts; each child row carries the `update_time` of the order
 version it came from, so an older page can never overwrite a newer one.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import PLATFORM_ID_LENGTH, Base, Fen, UnixTime
+from app.models.base import (
+    CURRENCY_LENGTH,
+    DEFAULT_CURRENCY,
+    PLATFORM_ID_LENGTH,
+    WORD_LENGTH,
+    Base,
+    Fen,
+    UnixTime,
+)
 
 
 class Order(Base):
     __tablename__ = "orders"
 
     order_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), primary_key=True)
+    # The platform's own code and words, as received: for display and for the platform,
+    # never to decide with (the app decides with `state`).
     status: Mapped[int] = mapped_column(Integer, index=True)
     status_desc: Mapped[str] = mapped_column(String(32), default="")
+    # The app's word for it (app/core/vocabulary.py: OrderState), filled by the platform's
+    # adapter; None for a code the adapter does not know (not guessed).
+    state: Mapped[str | None] = mapped_column(String(WORD_LENGTH), index=True)
     create_time: Mapped[int] = mapped_column(UnixTime, index=True)
     pay_time: Mapped[int | None] = mapped_column(UnixTime)
     update_time: Mapped[int] = mapped_column(UnixTime, index=True)
@@ -35,6 +52,8 @@ class Order(Base):
     # Every discount on the order, the shop's and the platform's (`promotion_amount`):
     # the line prices plus shipping, less this, is what the buyer paid.
     promotion_amount: Mapped[int] = mapped_column(Fen, default=0)
+    # The ISO 4217 code of the amounts, which are in its minor unit (fen for CNY).
+    currency: Mapped[str] = mapped_column(String(CURRENCY_LENGTH), default=DEFAULT_CURRENCY)
     buyer_words: Mapped[str] = mapped_column(Text, default="")
     seller_words: Mapped[str] = mapped_column(Text, default="")
     receiver_name: Mapped[str] = mapped_column(String(64), default="")
@@ -67,9 +86,14 @@ class OrderLine(Base):
     item_num: Mapped[int] = mapped_column(Integer, default=1)
     origin_amount: Mapped[int] = mapped_column(Fen, default=0)
     pay_amount: Mapped[int] = mapped_column(Fen, default=0)
+    # The platform's codes, as received (for display and for the platform).
     status: Mapped[int] = mapped_column(Integer, default=0)
     after_sale_status: Mapped[int | None] = mapped_column(Integer)
     after_sale_type: Mapped[int | None] = mapped_column(Integer)
+    # The line's after-sale in the app's words (RequestState, RequestKind); None when the
+    # line has none or the code is unknown.
+    after_sale_state: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
+    after_sale_kind: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
     refund_status: Mapped[int | None] = mapped_column(Integer)
     order_update_time: Mapped[int] = mapped_column(UnixTime)
 
@@ -110,3 +134,17 @@ Index(
     Order.pay_amount,
 )
 Index("ix_order_logistics_ship_time", OrderLogistics.ship_time, OrderLogistics.pickup_time)
+
+
+@dataclass
+class OrderPage:
+    """The rows of a page of orders, as dicts of these tables' columns: a platform's parser
+    (`app.platforms.<name>.parse`) makes them, the sync's ingest stores them."""
+
+    orders: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[dict[str, Any]] = field(default_factory=list)
+    parcels: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def max_update_time(self) -> int:
+        return max((row["update_time"] for row in self.orders), default=0)

@@ -2,15 +2,15 @@
 
 Owns what the engine calls to store a page (`store_order_records`,
 `store_after_sale_records`) and what it learns from it (`PageResult`): each record is
-read (`ingest.parse_order`, `ingest.parse_after_sale`) and checked before the insert,
+read (the adapter's `parse_order`, `parse_after_sale`) and checked before the insert,
 the good ones are stored with ingest.py's upserts, and the rest are set aside raw in
 `quarantined_records` (`quarantine.keep`) with the reason in plain words.
 
 Set aside are: a record of the wrong shape (a required field missing or not a number,
 an object where an id belongs, something that is not a record at all:
-`ingest.MalformedRecord`), one the database cannot hold (`quarantine.unstorable`), and
+`MalformedRecord`), one the database cannot hold (`quarantine.unstorable`), and
 one dated later than the platform's clock can mean. Only an answer whose list itself
-is not a list (`ingest.MalformedAnswer`) stops the page. Should the database still
+is not a list (`MalformedAnswer`) stops the page. Should the database still
 refuse the page, it is stored again one record at a time, each in a SAVEPOINT, and
 only the records it refuses are set aside. A set-aside record's time, when it can be
 read, still moves the cursor on, unless it lies in the future: a cursor there would
@@ -31,17 +31,11 @@ from sqlalchemy.orm import Session
 
 from app.db import begin_before_savepoints
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
+from app.models.orders import OrderPage
+from app.platforms.douyin.parse import parse_after_sale, parse_order, read_int
+from app.platforms.records import MalformedAnswer, MalformedRecord
 from app.sync import quarantine
-from app.sync.ingest import (
-    MalformedAnswer,
-    MalformedRecord,
-    OrderPage,
-    _int,
-    parse_after_sale,
-    parse_order,
-    store_after_sales,
-    store_orders,
-)
+from app.sync.ingest import store_after_sales, store_orders
 from app.sync.quarantine import REASON_DATABASE_REFUSED, REASON_FUTURE, SetAside
 
 log = logging.getLogger(__name__)
@@ -129,7 +123,7 @@ def _malformed(stream: str, raw: Any, fields: Any, id_key: str, error: Malformed
     record_id = fields.get(id_key)
     readable_id = isinstance(record_id, int | str) and not isinstance(record_id, bool)
     try:
-        update_time = _int(fields, "update_time", "")
+        update_time = read_int(fields, "update_time", "")
     except MalformedRecord:
         update_time = None
     reason = quarantine.malformed_reason(stream, error.problem)

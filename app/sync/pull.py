@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import SyncCursor
 from app.platforms.douyin.client import PROBLEM_UNREADABLE, ApiResult, Outcome, PlatformClient
-from app.sync.ingest import MalformedAnswer
+from app.platforms.records import MalformedAnswer
 from app.sync.page_store import PageResult, store_after_sale_records, store_order_records
 
 if TYPE_CHECKING:  # the engine's report, filled in as pages are stored

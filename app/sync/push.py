@@ -41,11 +41,13 @@ from app.models import outbox as state
 from app.platforms.douyin import codes
 from app.platforms.douyin.client import PROBLEM_NETWORK, PROBLEM_TIMEOUT, ApiResult, Outcome, PlatformClient
 from app.platforms.douyin.codes import QT_TRANSLATE_NOOP, RecordRole
+from app.platforms.douyin.parse import parse_after_sales, parse_orders
+from app.platforms.records import MalformedAnswer
 from app.services.people import audit
 from app.services.refunds import refusal_evidence
 from app.sync import evidence_upload, request_history
 from app.sync.backoff import Backoff
-from app.sync.ingest import MalformedAnswer, parse_after_sales, parse_orders, store_after_sales, store_orders
+from app.sync.ingest import store_after_sales, store_orders
 from app.sync.lease import OutboxClaim, SyncLease
 
 log = logging.getLogger(__name__)

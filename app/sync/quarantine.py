@@ -11,8 +11,8 @@ the shipping board. Both databases are held to PostgreSQL's limits, the stricter
 shop may move from SQLite to a shared database and must not find rows it cannot copy.
 
 Owns, too, the plain words for a record of the wrong shape (`malformed_reason()`, for
-`ingest.MalformedRecord`): an order without its update time, an object for an id,
-text for a status, something in the list that is not a record at all.
+`app.platforms.records.MalformedRecord`): an order without its update time, an object
+for an id, text for a status, something in the list that is not a record at all.
 
 Also owns the `quarantined_records` rows (`keep()`, `resolve()`): each distinct bad
 record once per stream (the overlap window meets it again every run), its JSON exactly
@@ -32,9 +32,10 @@ from typing import Any
 from sqlalchemy import BigInteger, Column, Integer, String, Table, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import QuarantinedRecord
 from app.models.quarantine import RECORD_ID_LENGTH
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.platforms.records import shown
 
 # Why a record was set aside (`quarantined_records.reason`): plain words for the shop,
 # English source, translated in context "sync" where shown.
@@ -47,7 +48,7 @@ REASON_FUTURE = QT_TRANSLATE_NOOP(
     "sync", "It is dated in the future, which the platform's clock cannot mean."
 )
 REASON_DATABASE_REFUSED = QT_TRANSLATE_NOOP("sync", "The database refused to store it.")
-# A record of the wrong shape (`ingest.MalformedRecord`), by stream and what is wrong.
+# A record of the wrong shape (`MalformedRecord`), by stream and what is wrong.
 REASON_NOT_AN_ORDER = QT_TRANSLATE_NOOP(
     "sync", "The platform sent something in its list of orders that is not an order."
 )
@@ -79,7 +80,7 @@ REASON_AFTER_SALE_UNREADABLE = QT_TRANSLATE_NOOP(
     "sync", "The platform sent this after-sale request with a part missing or in a form that cannot be read."
 )
 
-# Keyed by stream, then by `ingest.MalformedRecord.problem` ("" for anything else).
+# Keyed by stream, then by `MalformedRecord.problem` ("" for anything else).
 MALFORMED_REASONS = {
     "orders": {
         "not_a_record": REASON_NOT_AN_ORDER,
@@ -100,7 +101,6 @@ MALFORMED_REASONS = {
 INT32 = (-(2**31), 2**31 - 1)  # PostgreSQL's INTEGER
 INT64 = (-(2**63), 2**63 - 1)  # BIGINT, and any SQLite integer
 _CANNOT_STORE = re.compile("[\x00\ud800-\udfff]")  # NUL (PostgreSQL), lone surrogates (UTF-8)
-DETAIL_VALUE_CHARS = 80
 
 Rows = Mapping[Table, Sequence[Mapping[str, Any]]]
 
@@ -118,12 +118,6 @@ class SetAside:
 
 def _is_identifier(column: Column[Any]) -> bool:
     return column.primary_key or bool(column.foreign_keys) or column.name.endswith(("_id", "_no", "_code"))
-
-
-def shown(value: Any) -> str:
-    """A value as the detail shows it: ASCII, cut to DETAIL_VALUE_CHARS."""
-    text = ascii(value)  # escapes NULs and surrogates, so the detail itself can be stored
-    return text if len(text) <= DETAIL_VALUE_CHARS else text[:DETAIL_VALUE_CHARS] + "…"
 
 
 def unstorable(rows: Rows) -> tuple[str, str] | None:
@@ -148,7 +142,7 @@ def unstorable(rows: Rows) -> tuple[str, str] | None:
 
 
 def malformed_reason(stream: str, problem: str) -> str:
-    """The plain words for a record of the wrong shape (`ingest.MalformedRecord.problem`)."""
+    """The plain words for a record of the wrong shape (`MalformedRecord.problem`)."""
     reasons = MALFORMED_REASONS[stream]
     return reasons.get(problem, reasons[""])
 

@@ -1,0 +1,42 @@
+"""What any platform's parser says about a record it cannot read, in words the sync understands.
+
+Owns the errors every adapter's parser raises (`MalformedAnswer` for an answer whose list
+is not a list, `MalformedRecord` for one record of the wrong shape, with what is wrong as
+one of the `problem` values below) and `shown()`, how a bad value appears in their message.
+The sync sets a malformed record aside (`app/sync/page_store.py`) with plain words chosen
+by stream and problem (`app/sync/quarantine.py`: `MALFORMED_REASONS`); nothing here is
+particular to one platform.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# What is wrong with a malformed record (`MalformedRecord.problem`); "" for anything else.
+NOT_A_RECORD = "not_a_record"
+NO_ID = "no_id"
+NO_UPDATE_TIME = "no_update_time"
+BAD_UPDATE_TIME = "bad_update_time"
+
+DETAIL_VALUE_CHARS = 80
+
+
+class MalformedAnswer(Exception):
+    """A platform answer whose shape is not what the dialect promises."""
+
+
+class MalformedRecord(MalformedAnswer):
+    """One record of an answer whose shape is not what the dialect promises.
+
+    `problem` says what is wrong, for the plain words shown (`quarantine.MALFORMED_REASONS`):
+    NOT_A_RECORD, NO_ID, NO_UPDATE_TIME, BAD_UPDATE_TIME, or "" (anything else)."""
+
+    def __init__(self, message: str, problem: str = "") -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+def shown(value: Any) -> str:
+    """A value as a detail shows it: ASCII, cut to DETAIL_VALUE_CHARS."""
+    text = ascii(value)  # escapes NULs and surrogates, so the detail itself can be stored
+    return text if len(text) <= DETAIL_VALUE_CHARS else text[:DETAIL_VALUE_CHARS] + "…"
