@@ -10,18 +10,31 @@ checked with the platform before it is sent again.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from sqlalchemy import Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import PLATFORM_ID_LENGTH, Base, UnixTime
 
-# Where an operation stands; "pending" and "sending" are the only ones still moving.
-PENDING = "pending"  # waiting to be sent (again)
-SENDING = "sending"  # handed to the network; if the app dies now, the outcome is unknown
-DONE = "done"  # the platform applied it (answered, or found applied on a re-read)
-REJECTED = "rejected"  # the platform refused it; a person must look
-CONFLICT = "conflict"  # the platform's state moved on (deadline passed, buyer cancelled…)
-DISCARDED = "discarded"  # a person decided to drop it
+
+class OutboxState(StrEnum):
+    """Where an operation stands; "pending" and "sending" are the only ones still moving.
+
+    The values are stored: rename a member, never its value. Only
+    `app/services/outbox_states.py` moves an operation from one to another."""
+
+    PENDING = "pending"  # waiting to be sent (again)
+    SENDING = "sending"  # handed to the network; if the app dies now, the outcome is unknown
+    DONE = "done"  # the platform applied it (answered, or found applied on a re-read)
+    REJECTED = "rejected"  # the platform refused it; a person must look
+    CONFLICT = "conflict"  # the platform's state moved on (deadline passed, buyer cancelled…)
+    DISCARDED = "discarded"  # a person decided to drop it (or replaced it by a fresh one)
+
+
+# Short names for the members, as the readers of the outbox have always written them.
+PENDING, SENDING, DONE = OutboxState.PENDING, OutboxState.SENDING, OutboxState.DONE
+REJECTED, CONFLICT, DISCARDED = OutboxState.REJECTED, OutboxState.CONFLICT, OutboxState.DISCARDED
 OPEN_STATES = (PENDING, SENDING)
 ATTENTION_STATES = (REJECTED, CONFLICT)
 

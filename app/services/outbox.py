@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.models import OutboxOperation
 from app.models import outbox as state
+from app.services import outbox_states
 from app.services.people import audit, permissions
 from app.services.people.permissions import DISCARD_NEEDS, Action, Actor
 
@@ -145,7 +146,7 @@ def discard(session: Session, actor: Actor, seq: int, *, now: int) -> None:
         raise ValueError(f"operation {seq} is not waiting for a person")
     permissions.authorise(session, actor, DISCARD_NEEDS.get(op.entity_type, Action.DECIDE_REFUND))
     before = op.state
-    op.state, op.finished_at = state.DISCARDED, now
+    outbox_states.discard(op, now=now)
     audit.record(
         session,
         actor,

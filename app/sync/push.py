@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import OutboxOperation
@@ -43,6 +43,7 @@ from app.platforms.douyin.client import PROBLEM_NETWORK, PROBLEM_TIMEOUT, ApiRes
 from app.platforms.douyin.codes import QT_TRANSLATE_NOOP, RecordRole
 from app.platforms.douyin.parse import parse_after_sales, parse_orders
 from app.platforms.records import MalformedAnswer
+from app.services import outbox_states
 from app.services.people import audit
 from app.services.refunds import refusal_evidence
 from app.sync import evidence_upload, request_history
@@ -179,29 +180,15 @@ class PushEngine:
             return _Step(seen_state, lost_lease=True)
         attempts = seen_attempts + 1
         with self._sessions.begin() as session:
-            # Compare-and-set: the row is marked only if it is still exactly as this
-            # process read it (same state, same attempt), so of two processes that read
-            # it, one marks it and the other finds nothing to mark; a person's discard
-            # meanwhile also leaves nothing to mark. On PostgreSQL, SKIP LOCKED first
-            # passes over a row another process is marking rather than waiting for it.
-            still_as_read = (
-                OutboxOperation.seq == seq,
-                OutboxOperation.state == seen_state,
-                OutboxOperation.attempts == seen_attempts,
-            )
-            lock_it = select(OutboxOperation.seq).where(*still_as_read).with_for_update(skip_locked=True)
-            if session.scalar(lock_it) is None:
-                return _Step("skipped")
-            values: dict[str, object] = {"state": state.SENDING, "attempts": attempts}
+            # Compare-and-set (outbox_states.mark_sending): of two processes that read the
+            # row, one marks it and the other finds nothing to mark.
+            changes: dict[str, object] = {}
             if uploaded is not None:  # committed before sending: a retry sends these same URLs
-                values["params"] = json.dumps(uploaded, ensure_ascii=False, sort_keys=True)
-            marked = session.execute(
-                update(OutboxOperation)
-                .where(*still_as_read)
-                .values(**values)
-                .execution_options(synchronize_session=False)
-            ).rowcount
-            if marked != 1:  # another process marked it (or a person discarded it) meanwhile
+                changes["params"] = json.dumps(uploaded, ensure_ascii=False, sort_keys=True)
+            marked = outbox_states.mark_sending(
+                session, seq, seen_state=seen_state, seen_attempts=seen_attempts, changes=changes
+            )
+            if not marked:  # another process marked it (or a person discarded it) meanwhile
                 return _Step("skipped")
         result = self.client.call(method, params)  # the only call that can apply the decision
 
@@ -242,9 +229,7 @@ class PushEngine:
             op = session.get(OutboxOperation, seq)
             assert op is not None
             delay = Backoff(failures=max(op.attempts - 1, 0)).next_delay(rate_limited=result.rate_limited)
-            op.state = state.PENDING
-            op.verify_before_send = op.verify_before_send or verify
-            op.next_attempt_at = now + int(delay)
+            outbox_states.back_to_pending(op, next_attempt_at=now + int(delay), verify_before_send=verify)
             op.problem, op.platform_code, op.platform_message = (
                 result.problem,
                 result.sub_code,
@@ -257,7 +242,8 @@ class PushEngine:
         with self._sessions.begin() as session:
             op = session.get(OutboxOperation, seq)
             assert op is not None
-            op.state, op.problem = state.PENDING, result.problem
+            outbox_states.back_to_pending(op)
+            op.problem = result.problem
 
     def _platform_decided(self, seq: int, found: _Verdict, result: ApiResult | None = None) -> _Step:
         """The request is where the decision would have put it, but the platform moved it
@@ -276,7 +262,7 @@ class PushEngine:
     def _finish(
         self,
         seq: int,
-        final: str,
+        final: state.OutboxState,
         *,
         result: ApiResult | None = None,
         problem: str = "",
@@ -288,7 +274,7 @@ class PushEngine:
         with self._sessions.begin() as session:
             op = session.get(OutboxOperation, seq)
             assert op is not None
-            op.state, op.finished_at, op.verify_before_send = final, now, False
+            outbox_states.finish(op, final, now=now)
             op.problem = problem
             op.platform_state = platform_state or op.platform_state
             if result is not None:

@@ -38,6 +38,7 @@ from app.platforms.douyin.codes import (
     LogisticsRefusal,
     sub_code_number,
 )
+from app.services import outbox_states
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
 from app.services.refunds.decisions import (
@@ -95,7 +96,7 @@ def _reapply_shipment(session: Session, actor: Actor, op: OutboxOperation, *, no
         now=now,
         refuse_refund=True,
     )
-    op.state, op.finished_at = state.DISCARDED, now
+    outbox_states.discard(op, now=now)
     audit.record(
         session,
         actor,
@@ -157,7 +158,7 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
     # and update_time of the item).
     first_item = (params.get("items") or [{}])[0]
     item = {key: value for key, value in first_item.items() if key not in ("aftersale_id", "update_time")}
-    op.state, op.finished_at = state.DISCARDED, now
+    outbox_states.discard(op, now=now)
     return queue_decision(
         session,
         actor,
