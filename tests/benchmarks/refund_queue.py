@@ -26,6 +26,7 @@ from sqlalchemy import text
 from app.db import open_database, upsert
 from app.models import AfterSale, Order, OrderLine, OutboxOperation
 from app.services.refunds.queue import list_queue_keys, queue_rows
+from tests.builders import in_app_words
 
 NOW = 1_795_000_000
 ORDERS = 200_000
@@ -47,28 +48,30 @@ def build(url: str) -> None:
         shipped = created + 86400 if rng.random() < 0.9 else None
         buyer = f"regular-{rng.randrange(4000)}" if rng.random() < 0.35 else f"once-{n}"
         orders.append(
-            {
-                "order_id": order_id,
-                "status": 3 if shipped else 2,
-                "status_desc": "",
-                "create_time": created,
-                "pay_time": created + 60,
-                "update_time": created + 2 * 86400,
-                "exp_ship_time": created + 48 * 3600,
-                "ship_time": shipped,
-                "finish_time": None,
-                "order_amount": amount,
-                "pay_amount": amount,
-                "post_amount": 0,
-                "buyer_words": "",
-                "seller_words": "",
-                "receiver_name": "王**",
-                "receiver_tel": "",
-                "receiver_address": "",
-                "items_summary": "纯棉宽松短袖T恤 男女同款",
-                "buyer_id": buyer,
-                "synced_at": NOW,
-            }
+            in_app_words(
+                {
+                    "order_id": order_id,
+                    "status": 3 if shipped else 2,
+                    "status_desc": "",
+                    "create_time": created,
+                    "pay_time": created + 60,
+                    "update_time": created + 2 * 86400,
+                    "exp_ship_time": created + 48 * 3600,
+                    "ship_time": shipped,
+                    "finish_time": None,
+                    "order_amount": amount,
+                    "pay_amount": amount,
+                    "post_amount": 0,
+                    "buyer_words": "",
+                    "seller_words": "",
+                    "receiver_name": "王**",
+                    "receiver_tel": "",
+                    "receiver_address": "",
+                    "items_summary": "纯棉宽松短袖T恤 男女同款",
+                    "buyer_id": buyer,
+                    "synced_at": NOW,
+                }
+            )
         )
         lines.append(
             {
@@ -86,21 +89,23 @@ def build(url: str) -> None:
         waiting = n < OPEN
         applied = NOW - rng.randrange(3 * 86400) if waiting else order["create_time"] + 3 * 86400
         requests.append(
-            {
-                "aftersale_id": f"73{n:017d}",
-                "order_id": order["order_id"],
-                "related_id": order["order_id"],
-                "type": rng.choice((0, 1, 2, 3)),
-                "status": rng.choice((6, 6, 6, 11)) if waiting else rng.choice((12, 27, 28)),
-                "apply_time": applied,
-                "update_time": applied,
-                "status_deadline": applied + 48 * 3600 if waiting else 0,
-                "refund_amount": order["pay_amount"],
-                "reason_text": rng.choice(REASONS),
-                "product_name": "纯棉宽松短袖T恤 男女同款",
-                "item_num": 1,
-                "synced_at": NOW,
-            }
+            in_app_words(
+                {
+                    "aftersale_id": f"73{n:017d}",
+                    "order_id": order["order_id"],
+                    "related_id": order["order_id"],
+                    "type": rng.choice((0, 1, 2, 3)),
+                    "status": rng.choice((6, 6, 6, 11)) if waiting else rng.choice((12, 27, 28)),
+                    "apply_time": applied,
+                    "update_time": applied,
+                    "status_deadline": applied + 48 * 3600 if waiting else 0,
+                    "refund_amount": order["pay_amount"],
+                    "reason_text": rng.choice(REASONS),
+                    "product_name": "纯棉宽松短袖T恤 男女同款",
+                    "item_num": 1,
+                    "synced_at": NOW,
+                }
+            )
         )
         if waiting and rng.random() < 0.1:
             ops.append(

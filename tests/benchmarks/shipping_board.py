@@ -32,6 +32,7 @@ from app.db import open_database, upsert  # noqa: E402
 from app.models import Order, OrderLine  # noqa: E402
 from app.services.people import accounts  # noqa: E402
 from app.services.shipping.board import list_board  # noqa: E402
+from tests.builders import in_app_words  # noqa: E402
 
 NOW = 1_795_000_000
 OPEN_ORDERS = 10_000
@@ -87,6 +88,7 @@ def build(url: str) -> list[str]:
                     "pay_amount": 3_300, "origin_amount": 3_300, "order_update_time": paid,
                 }
             )  # fmt: skip
+    orders = [in_app_words(order) for order in orders]  # the words the Douyin parser gives
     with sessions.begin() as session:
         for start in range(0, len(orders), 5_000):
             upsert(session, Order.__table__, orders[start : start + 5_000], ["order_id"])
