@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app.core.money import Money
 from app.core.vocabulary import Decision, OrderState, RequestKind, RequestState
 from app.db import open_database
 from app.models import AfterSale, AfterSaleStatusChange, Order, OrderLine
@@ -162,3 +163,15 @@ def test_a_synced_mirror_holds_every_row_in_the_words_the_mapping_gives(
                     ("to_state", "to_status", mapping.request_state),
                 ],
             )
+
+
+def test_money_keeps_its_currency_and_never_mixes_two() -> None:
+    refund = Money(4_580) + Money(800)
+    assert refund == Money(5_380, "CNY")
+    assert Money(500, "USD") - Money(200, "USD") == Money(300, "USD")
+    with pytest.raises(ValueError, match="cannot mix"):
+        Money(500, "USD") + Money(500, "CNY")
+    with pytest.raises(ValueError):
+        Money(1, "yuan")
+    with pytest.raises(TypeError):
+        Money(1.5)  # type: ignore[arg-type]
