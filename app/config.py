@@ -26,8 +26,8 @@ from typing import ClassVar
 
 import platformdirs
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.db import sqlite_url
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

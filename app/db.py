@@ -20,7 +20,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.refusal import Refusal
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.core.translation import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

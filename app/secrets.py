@@ -28,7 +28,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from app import config
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.core.translation import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

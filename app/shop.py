@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config, secrets
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, SandboxProcess
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.services.setup.connection_settings import url_for_opening
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease

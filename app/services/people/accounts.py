@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import User
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.services.people import audit, passwords
 from app.services.people.permissions import MSG_ACTOR_CHANGED, Action, Actor, Role, actor_for, authorise
 from app.services.people.sign_in import (

@@ -33,8 +33,8 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.core.refusal import Refusal
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import User
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.services.people import audit, passwords, permissions
 from app.services.people.permissions import Actor, actor_for
 from app.services.people.user_records import find_user, login_state

@@ -19,9 +19,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.refusal import Refusal
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import User
 from app.models.people import DISPLAY_NAME_MAX, USERNAME_MAX
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.services.people import passwords
 from app.services.people.permissions import Role
 

@@ -19,7 +19,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config, secrets
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor
 from app.services.setup.shop_database import _parse, _parsed_as_given

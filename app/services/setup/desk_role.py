@@ -22,8 +22,8 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 from app.core.refusal import Refusal
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.db import open_database
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 
 AUDIT_TABLE = "audit_events"
 MIGRATIONS_TABLE = "alembic_version"

@@ -23,8 +23,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.db import MSG_NEWER_SCHEMA, DatabaseTooNew, current_revision, head_revision, is_known_revision
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 
 DRIVER = "postgresql+psycopg"
 # How a URL may start; "postgres://" is what many hosting providers hand out.

@@ -14,10 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config, secrets
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.db import open_database
 from app.demo_shop import DEMO_SHOP_ID
 from app.models import User
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.services.people import accounts, audit, permissions
 from app.services.people.permissions import Action, Actor
 

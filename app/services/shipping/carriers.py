@@ -29,8 +29,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import OrderLogistics
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.services import platform_lists
 from app.services.rules import RULES_DIR
 

@@ -35,8 +35,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, func
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import Order
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.services.rules import HOUR_S, CompensationBand, RuleSet
 
 PROMISE_48H = "48h"

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from app.core.refusal import Refusal
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.core.translation import QT_TRANSLATE_NOOP
 
 MAX_ROWS = 5_000  # a day's parcels of a small shop many times over; more is a wrong file
 HEADER_SEARCH_ROWS = 20  # templates put a title or instructions above the header

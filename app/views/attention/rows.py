@@ -11,13 +11,9 @@ import json
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import outbox as outbox_state
-from app.platforms.douyin.codes import (
-    AFTER_SALE_STATUS_LABELS,
-    ORDER_STATUS_LABELS,
-    QT_TRANSLATE_NOOP,
-    OperateType,
-)
+from app.platforms.douyin.codes import AFTER_SALE_STATUS_LABELS, ORDER_STATUS_LABELS, OperateType
 from app.services.attention.items import AttentionItem
 from app.views.common import formatting
 

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP, AfterSaleType
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.platforms.douyin.codes import AfterSaleType
 from app.services.metrics.definitions import MetricsReport
 from app.services.metrics.drill_down import DRILLS
 from app.services.metrics.service_metrics import BUCKET_SECONDS

@@ -22,12 +22,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.platforms.douyin.codes import (
-    AFTER_SALE_STATUS_LABELS,
-    ORDER_STATUS_LABELS,
-    QT_TRANSLATE_NOOP,
-    OperateType,
-)
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.platforms.douyin.codes import AFTER_SALE_STATUS_LABELS, ORDER_STATUS_LABELS, OperateType
 from app.services.people import audit
 from app.services.people.audit import AuditRow
 from app.services.shipping import carriers

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.views.common import formatting
 from app.views.common.people_words import role_label
 from app.views.people.audit_words_event import Event, _t

@@ -18,7 +18,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.services.setup.shop_database import SYNC_PROBLEMS
 from app.sync.status import (
     CAUSE_NETWORK,
