@@ -21,8 +21,8 @@ from typing import Any
 
 import requests
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.platforms.douyin import codes
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.platforms.douyin.signing import SIGN_HMAC_SHA256, canonical_json, path_from_method, sign
 from app.platforms.port import (
     PROBLEM_HTTP,

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate looks for this name
-    return text
-
+from app.core.translation import QT_TRANSLATE_NOOP
 
 # --- envelope --------------------------------------------------------------------
 CODE_SUCCESS = 10000
