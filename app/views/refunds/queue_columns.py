@@ -10,14 +10,19 @@ state and parcels, the buyer's history, the rule that applies and its suggestion
 and the "pending" badge while a decision waits in the outbox; in the same column, a
 request handed to the owner (who handed it and why in the tooltip) and, for a clerk,
 one beyond their refund limits, so they know before opening a dialog — and the
-widest words of each column, for sizing it without the data. The model supplies the
-rows, the clock and the translated words (`_headers`, `_words`).
+widest words of each column, for sizing it without the data. `column_map()` hands
+`ColumnTableModel` one `Column` per column (views/common/table_model.py), with the
+service's sort key of the columns that sort. The model supplies the rows, the clock
+and the translated words (`headers`, `_words`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from app.platforms.douyin.codes import AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
 from app.services.refunds.after_sale_rules import EVIDENCE_TIER_TEXTS
@@ -25,6 +30,7 @@ from app.services.refunds.queue import QueueRow
 from app.views.common import formatting
 from app.views.common.formatting import HOUR, code_label, refunds_text
 from app.views.common.people_words import refusal_text
+from app.views.common.table_model import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Column
 
 COL_DEADLINE = 0
 COL_PENDING = 1
@@ -50,9 +56,49 @@ HANDED = QColor("#0550ae")
 SUGGESTION_COLOURS = {"approve": QColor("#1a7f37"), "refuse": RED, "inspect": QColor("#0969da")}
 REPEAT_BUYER = 3  # from this many requests in 90 days the history is worth a look
 
+# The `list_queue` sort key behind each sortable column; the others do not sort.
+COLUMN_SORT_KEYS = {
+    COL_DEADLINE: "deadline",
+    COL_TYPE: "type",
+    COL_AMOUNT: "refund_amount",
+    COL_PRODUCT: "product_name",
+    COL_BUYER: "buyer_requests",
+}
+SORT_KEY_COLUMNS = {key: column for column, key in COLUMN_SORT_KEYS.items()}
+
 
 class QueueColumns:
     """How the queue's cells read; the model holds the rows and the words."""
+
+    def column_map(self) -> list[Column]:
+        """The queue's columns, in column-number order. The refund's header and cells are
+        right-aligned, the pending badge's cells centred under a left-aligned header."""
+
+        def cell(
+            text: Callable[[QueueRow], str], number: int, align: int = ALIGN_LEFT, **readers: Any
+        ) -> Column:
+            header_align = ALIGN_RIGHT if align == ALIGN_RIGHT else ALIGN_LEFT
+            return Column(text, align, header_align, COLUMN_SORT_KEYS.get(number), **readers)
+
+        return [
+            cell(self._deadline_text, COL_DEADLINE, tooltip=self._deadline_tooltip,
+                 foreground=self._deadline_colour, font=self._deadline_font),
+            cell(self._pending_text, COL_PENDING, ALIGN_CENTER, tooltip=self._pending_tooltip,
+                 foreground=self._pending_colour, background=self._pending_background,
+                 font=lambda _row: self._bold),
+            cell(self._type_text, COL_TYPE),
+            cell(lambda row: row.reason_text, COL_REASON, tooltip=lambda row: row.reason_text),
+            cell(lambda row: formatting.money(row.refund_amount), COL_AMOUNT, ALIGN_RIGHT),
+            cell(lambda row: self._words.get(row.suggestion, row.suggestion), COL_SUGGESTION,
+                 tooltip=lambda row: refunds_text(row.suggestion_reason_en, row.rule_params),
+                 foreground=lambda row: SUGGESTION_COLOURS.get(row.suggestion)),
+            cell(_product_text, COL_PRODUCT, tooltip=_product_text),
+            cell(self._order_text, COL_ORDER, tooltip=self._order_text),
+            cell(self._buyer_text, COL_BUYER,
+                 foreground=lambda row: AMBER if row.buyer_requests_90d >= REPEAT_BUYER else None),
+            cell(self._rule_text, COL_RULE, tooltip=self._rule_tooltip,
+                 foreground=lambda row: RED if row.window_open is False else None),
+        ]  # fmt: skip
 
     def sample_texts(self) -> dict[int, list[str]]:
         """The widest texts each column shows in this language, for sizing without the data."""
@@ -60,56 +106,46 @@ class QueueColumns:
         words = self._words
         return {
             COL_DEADLINE: [
-                self._headers[COL_DEADLINE],
+                self.headers[COL_DEADLINE],
                 formatting.duration(23 * HOUR + 59 * 60),
                 words["expired"],
             ],
             COL_PENDING: [
-                self._headers[COL_PENDING],
+                self.headers[COL_PENDING],
                 *(words[key] for key in ("pending", "attention", "handed", "beyond")),
             ],
-            COL_TYPE: [self._headers[COL_TYPE], *types],
+            COL_TYPE: [self.headers[COL_TYPE], *types],
             COL_REASON: ["质量问题，不出雾气了"],
             COL_AMOUNT: ["¥12,345.00"],
             COL_PRODUCT: ["家用静音加湿器 白色 ×1"],
-            COL_ORDER: [self._headers[COL_ORDER], self._order_sample()],
+            COL_ORDER: [self.headers[COL_ORDER], self._order_sample()],
             COL_BUYER: [words["first"], self.tr("{count} requests in 90 days").format(count=12)],
             COL_RULE: ["M" * 24],
-            COL_SUGGESTION: [self._headers[COL_SUGGESTION], words["review"], words["inspect"]],
+            COL_SUGGESTION: [self.headers[COL_SUGGESTION], words["review"], words["inspect"]],
         }
 
-    def _display(self, row: QueueRow, column: int) -> str:
-        if column == COL_DEADLINE:
-            if self.is_expired(row):
-                return self._words["expired"]
-            return formatting.duration(self.seconds_left(row))
-        if column == COL_PENDING:
-            if row.pending:
-                return self._words["pending"]
-            if row.needs_attention:
-                return self._words["attention"]
-            if row.handed_reason:
-                return self._words["handed"]
-            return self._words["beyond"] if self.beyond_limits(row) is not None else ""
-        if column == COL_TYPE:
-            return code_label(AFTER_SALE_TYPE_LABELS, row.type)
-        if column == COL_REASON:
-            return row.reason_text
-        if column == COL_AMOUNT:
-            return formatting.money(row.refund_amount)
-        if column == COL_PRODUCT:
-            return f"{row.product_name} ×{row.item_num}"
-        if column == COL_ORDER:
-            return self._order_text(row)
-        if column == COL_BUYER:
-            if row.buyer_requests_90d <= 1:
-                return self._words["first"]
-            return self.tr("{count} requests in 90 days").format(count=row.buyer_requests_90d)
-        if column == COL_RULE:
-            return self._rule_text(row)
-        if column == COL_SUGGESTION:
-            return self._words.get(row.suggestion, row.suggestion)
-        return ""
+    # --- how each cell reads ---------------------------------------------------------------
+    def _deadline_text(self, row: QueueRow) -> str:
+        if self.is_expired(row):
+            return self._words["expired"]
+        return formatting.duration(self.seconds_left(row))
+
+    def _pending_text(self, row: QueueRow) -> str:
+        if row.pending:
+            return self._words["pending"]
+        if row.needs_attention:
+            return self._words["attention"]
+        if row.handed_reason:
+            return self._words["handed"]
+        return self._words["beyond"] if self.beyond_limits(row) is not None else ""
+
+    def _type_text(self, row: QueueRow) -> str:
+        return code_label(AFTER_SALE_TYPE_LABELS, row.type)
+
+    def _buyer_text(self, row: QueueRow) -> str:
+        if row.buyer_requests_90d <= 1:
+            return self._words["first"]
+        return self.tr("{count} requests in 90 days").format(count=row.buyer_requests_90d)
 
     def _order_sample(self) -> str:
         """The longest order-and-logistics words: the longest order status, shipped or
@@ -135,54 +171,59 @@ class QueueColumns:
             parts.append(self.tr("evidence: {tier}").format(tier=tier))
         return " · ".join(parts)
 
-    def _foreground(self, row: QueueRow, column: int) -> QColor | None:
-        if column == COL_DEADLINE:
-            if self.is_expired(row):
-                return MUTED
-            left = self.seconds_left(row)
-            if left <= RED_WITHIN_S:
-                return RED
-            return AMBER if left <= AMBER_WITHIN_S else None
-        if column == COL_SUGGESTION:
-            return SUGGESTION_COLOURS.get(row.suggestion)
-        if column == COL_PENDING:
-            if row.pending:
-                return AMBER
-            if row.needs_attention:
-                return RED
-            return HANDED if row.handed_reason else AMBER
-        if column == COL_BUYER and row.buyer_requests_90d >= REPEAT_BUYER:
-            return AMBER
-        if column == COL_RULE and row.window_open is False:
+    def _deadline_colour(self, row: QueueRow) -> QColor | None:
+        if self.is_expired(row):
+            return MUTED
+        left = self.seconds_left(row)
+        if left <= RED_WITHIN_S:
             return RED
-        return None
+        return AMBER if left <= AMBER_WITHIN_S else None
 
-    def _tooltip(self, row: QueueRow, column: int) -> str | None:
-        if column == COL_DEADLINE:
-            text = self.tr("Reply by {time}").format(time=formatting.shop_time(row.status_deadline))
-            if self.is_expired(row):
-                text += "\n" + self.tr(
-                    "The deadline passed while this copy still shows the request open; "
-                    "the platform has probably agreed on the shop's behalf. Sync to be sure."
-                )
-            return text
-        if column == COL_SUGGESTION:
-            return refunds_text(row.suggestion_reason_en, row.rule_params)
-        if column == COL_RULE:
-            return self._rule_text(row) + "\n" + self.tr("Rule set: {name}").format(name=row.rule_set)
-        if column in (COL_REASON, COL_PRODUCT, COL_ORDER):
-            return self._display(row, column)
-        if column == COL_PENDING and row.pending:
+    def _deadline_font(self, row: QueueRow) -> QFont | None:
+        return self._bold if self.is_red(row) else None
+
+    def _pending_colour(self, row: QueueRow) -> QColor:
+        if row.pending:
+            return AMBER
+        if row.needs_attention:
+            return RED
+        return HANDED if row.handed_reason else AMBER
+
+    def _pending_background(self, row: QueueRow) -> QColor | None:
+        if row.pending:
+            return PENDING_BG
+        if row.needs_attention:
+            return ATTENTION_BG
+        return HANDED_BG if row.handed_by or row.handed_reason else None
+
+    def _deadline_tooltip(self, row: QueueRow) -> str:
+        text = self.tr("Reply by {time}").format(time=formatting.shop_time(row.status_deadline))
+        if self.is_expired(row):
+            text += "\n" + self.tr(
+                "The deadline passed while this copy still shows the request open; "
+                "the platform has probably agreed on the shop's behalf. Sync to be sure."
+            )
+        return text
+
+    def _rule_tooltip(self, row: QueueRow) -> str:
+        return self._rule_text(row) + "\n" + self.tr("Rule set: {name}").format(name=row.rule_set)
+
+    def _pending_tooltip(self, row: QueueRow) -> str | None:
+        if row.pending:
             return self.tr("A decision made here is waiting to be sent to the platform.")
-        if column == COL_PENDING and row.needs_attention:
+        if row.needs_attention:
             return self.tr("The platform did not take a decision on this request; see Needs attention.")
-        if column == COL_PENDING and row.handed_reason:
+        if row.handed_reason:
             return self.tr("Handed to the owner by {name}: {reason}").format(
                 name=row.handed_by, reason=row.handed_reason
             )
-        if column == COL_PENDING and (denied := self.beyond_limits(row)) is not None:
+        if (denied := self.beyond_limits(row)) is not None:
             return refusal_text(denied) + "\n" + self.tr("Hand it to the owner with H.")
         return None
+
+
+def _product_text(row: QueueRow) -> str:
+    return f"{row.product_name} ×{row.item_num}"
 
 
 def _evidence_words(tier: str) -> str:

@@ -5,72 +5,43 @@ deadline, pending: 20k of them cost little) and full `QueueRow`s only for the pa
 Qt has asked about (`PagedRows`, reading through the screen's `fetch_rows`), so
 opening, filtering and sorting never build rows nobody sees; the clock the
 countdown reads (`tick`), the person whose refund limits the rows are marked against
-(`set_limits`), the headers and words in this language, and Qt's model API. How each
-cell reads is `QueueColumns`, in `refund_queue_columns.py`. Sorting is the service's
-(SQL): a header click only records the wish and emits `sort_changed`, and the screen
-asks again.
+(`set_limits`), the headers and words in this language; Qt's model API is the
+shared `ColumnTableModel`'s. How each cell reads is `QueueColumns`, in
+`queue_columns.py`. Sorting is the service's (SQL): a header click only records the
+wish and emits `sort_changed`, and the screen asks again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from app.services.people.permissions import Actor, PermissionDenied
 from app.services.refunds.owner_handover import beyond_limits
 from app.services.refunds.queue import QueueKey, QueueRow
 from app.views.common import formatting
-from app.views.common.big_table import OneCallPerCell
 from app.views.common.paged_rows import PagedRows
+from app.views.common.table_model import ROW_ROLE, ColumnTableModel
 from app.views.refunds.queue_columns import (
-    ATTENTION_BG,
-    COL_AMOUNT,
-    COL_BUYER,
     COL_DEADLINE,
-    COL_PENDING,
-    COL_PRODUCT,
-    COL_TYPE,
-    COLUMN_COUNT,
-    HANDED_BG,
-    PENDING_BG,
+    COLUMN_SORT_KEYS,
     RED_WITHIN_S,
+    SORT_KEY_COLUMNS,
     QueueColumns,
 )
 
-QUEUE_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+__all__ = ["COLUMN_SORT_KEYS", "QUEUE_ROW_ROLE", "SORT_KEY_COLUMNS", "RefundQueueModel", "RowSource"]
+
+QUEUE_ROW_ROLE = ROW_ROLE
 # Full rows for some ids, in any order (the screen's `queue_rows` on a short session).
 RowSource = Callable[[list[str]], Sequence[QueueRow]]
 
-# The `list_queue` sort key behind each sortable column; the others do not sort.
-COLUMN_SORT_KEYS = {
-    COL_DEADLINE: "deadline",
-    COL_TYPE: "type",
-    COL_AMOUNT: "refund_amount",
-    COL_PRODUCT: "product_name",
-    COL_BUYER: "buyer_requests",
-}
-SORT_KEY_COLUMNS = {key: column for column, key in COLUMN_SORT_KEYS.items()}
 
-_ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
-
-
-class RefundQueueModel(QueueColumns, OneCallPerCell, QAbstractTableModel):
-    """Rows of `QueueRow`, in the order the service sorted them."""
-
-    # The person clicked a sortable header: (list_queue sort key, descending).
-    sort_changed = Signal(str, bool)
+class RefundQueueModel(QueueColumns, ColumnTableModel):
+    """Rows of `QueueRow`, in the order the service sorted them. A click on a sortable
+    header emits `sort_changed` (list_queue sort key, descending)."""
 
     def __init__(
         self,
@@ -79,19 +50,17 @@ class RefundQueueModel(QueueColumns, OneCallPerCell, QAbstractTableModel):
         clock: Callable[[], float] = formatting.now_utc,
         fetch_rows: RowSource | None = None,
     ):
-        super().__init__(parent)
+        super().__init__(parent, sort_key="deadline", descending=False)
         self._keys: list[QueueKey] = []
         self._pages: PagedRows[QueueRow] = PagedRows(lambda row: row.aftersale_id, fetch_rows)
         self._clock = clock
         self._now = int(clock())
-        self._sort_key = "deadline"
-        self._descending = False
-        self._headers: list[str] = []
         self._words: dict[str, str] = {}
         self._actor: Actor | None = None
         self._spent_today = 0
         self._bold = QFont()
         self._bold.setBold(True)
+        self.columns = self.column_map()
         self.retranslate()
 
     # --- contents ----------------------------------------------------------------
@@ -120,6 +89,9 @@ class RefundQueueModel(QueueColumns, OneCallPerCell, QAbstractTableModel):
     def queue_keys(self) -> list[QueueKey]:
         return self._keys
 
+    def row_count(self) -> int:
+        return len(self._keys)
+
     def row_at(self, row: int) -> QueueRow | None:
         """The full row at `row`, reading its page first if need be (None if gone)."""
         return self._pages.row_at(row)
@@ -130,29 +102,17 @@ class RefundQueueModel(QueueColumns, OneCallPerCell, QAbstractTableModel):
     def row_of(self, aftersale_id: str) -> int | None:
         return self._pages.position_of(aftersale_id)
 
-    @property
-    def sort_spec(self) -> tuple[str, bool]:
-        return self._sort_key, self._descending
-
-    def set_sort_spec(self, key: str, descending: bool) -> None:
-        self._sort_key, self._descending = key, descending
-
     # --- the live countdown --------------------------------------------------------
     def tick(self, first_row: int = 0, last_row: int | None = None) -> None:
         """Move the clock on and repaint the countdown of rows `first_row..last_row`."""
         self._now = int(self._clock())
-        if not self._keys:
-            return
-        last = len(self._keys) - 1 if last_row is None else min(last_row, len(self._keys) - 1)
-        first = max(0, first_row)
-        if first <= last:
-            roles = [
-                Qt.ItemDataRole.DisplayRole,
-                Qt.ItemDataRole.ForegroundRole,
-                Qt.ItemDataRole.FontRole,
-                Qt.ItemDataRole.ToolTipRole,
-            ]
-            self.dataChanged.emit(self.index(first, COL_DEADLINE), self.index(last, COL_DEADLINE), roles)
+        roles = [
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ]
+        self.repaint_column(COL_DEADLINE, first_row, last_row, roles)
 
     def seconds_left(self, row: QueueRow | QueueKey) -> int:
         return row.status_deadline - self._now
@@ -166,18 +126,6 @@ class RefundQueueModel(QueueColumns, OneCallPerCell, QAbstractTableModel):
 
     # --- language --------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._headers = [
-            self.tr("Reply within"),
-            self.tr("Sent"),
-            self.tr("Type"),
-            self.tr("Reason"),
-            self.tr("Refund"),
-            self.tr("Suggestion"),
-            self.tr("Product"),
-            self.tr("Order"),
-            self.tr("Buyer"),
-            self.tr("Rule"),
-        ]
         self._words = {
             "expired": self.tr("expired — probably decided by the platform"),
             "pending": self.tr("pending"),
@@ -194,70 +142,20 @@ class RefundQueueModel(QueueColumns, OneCallPerCell, QAbstractTableModel):
             "shipped": self.tr("tracking uploaded"),
             "first": self.tr("first request"),
         }
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
-        if self._keys:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, COLUMN_COUNT - 1))
+        self.set_headers(
+            [
+                self.tr("Reply within"),
+                self.tr("Sent"),
+                self.tr("Type"),
+                self.tr("Reason"),
+                self.tr("Refund"),
+                self.tr("Suggestion"),
+                self.tr("Product"),
+                self.tr("Order"),
+                self.tr("Buyer"),
+                self.tr("Rule"),
+            ]
+        )
 
-    # --- QAbstractTableModel -------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._keys)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _ALIGN_RIGHT if section == COL_AMOUNT else _ALIGN_LEFT
-        if role == Qt.ItemDataRole.ToolTipRole and section not in COLUMN_SORT_KEYS:
-            return self.tr("This column does not sort")
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole and column == COL_PENDING:
-            if row.pending:
-                return PENDING_BG
-            if row.needs_attention:
-                return ATTENTION_BG
-            return HANDED_BG if row.handed_by or row.handed_reason else None
-        if role == Qt.ItemDataRole.FontRole and (
-            (column == COL_DEADLINE and self.is_red(row)) or column == COL_PENDING
-        ):
-            return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == COL_AMOUNT:
-                return _ALIGN_RIGHT
-            return _ALIGN_CENTER if column == COL_PENDING else _ALIGN_LEFT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == QUEUE_ROW_ROLE:
-            return row
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Ask for the rows in another order; the screen re-queries (the service sorts)."""
-        key = COLUMN_SORT_KEYS.get(column)
-        if key is None:
-            return
-        descending = order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self._sort_key, self._descending):
-            return
-        self._sort_key, self._descending = key, descending
-        self.sort_changed.emit(key, descending)
+    def header_tooltip(self, section: int) -> str | None:
+        return None if section in COLUMN_SORT_KEYS else self.tr("This column does not sort")
