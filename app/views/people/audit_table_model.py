@@ -13,25 +13,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject
 
 from app.core import shop_time
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.services.people import audit
 from app.services.people.audit import AuditRow
 from app.views.common import formatting
+from app.views.common.table_model import ROW_ROLE, Column, ColumnTableModel
 from app.views.people import audit_words
 
 COL_TIME, COL_PERSON, COL_ACTION, COL_ENTITY, COL_ORDER, COL_CHANGE, COL_NOTE = range(7)
 COLUMN_COUNT = 7
-AUDIT_ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+AUDIT_ROW_ROLE = ROW_ROLE
 SUMMARY_MAX_CHARS = 160
 
 # The dotted names the services record, in words (context "audit_actions").
@@ -123,7 +117,11 @@ def change_summary(before: Any, after: Any) -> str:
     return text if len(text) <= SUMMARY_MAX_CHARS else text[: SUMMARY_MAX_CHARS - 1] + "…"
 
 
-class AuditTableModel(QAbstractTableModel):
+def _note(row: AuditRow) -> str:
+    return audit_words.note_text(row.note)
+
+
+class AuditTableModel(ColumnTableModel):
     """Audit events in the order given (the service reads them newest first)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -132,11 +130,22 @@ class AuditTableModel(QAbstractTableModel):
         self._people: dict[int, str] = {}  # user id -> display name, for "about" a person
         self._usernames: dict[str, str] = {}  # user name -> display name
         self._request_types: dict[str, int] = {}  # after-sale id -> type code
+        self.columns = [
+            Column(lambda row: formatting.shop_time(row.at)),
+            Column(self.person_text),
+            Column(lambda row: action_label(row.action)),
+            Column(self.entity_text),
+            Column(lambda row: row.order_id),
+            # The whole sentence in the tooltip where the column cuts it.
+            Column(self.sentence, tooltip=self.sentence),
+            Column(_note, tooltip=_note),
+        ]
+        self.retranslate()
 
     def set_people(self, people: dict[int, str], usernames: dict[str, str] | None = None) -> None:
         self._people = dict(people)
         self._usernames = dict(usernames or {})
-        self._all_changed()
+        self.all_changed()
 
     def set_rows(self, rows: list[AuditRow], request_types: dict[str, int] | None = None) -> None:
         self.beginResetModel()
@@ -147,58 +156,11 @@ class AuditTableModel(QAbstractTableModel):
     def rows(self) -> list[AuditRow]:
         return list(self._rows)
 
+    def row_count(self) -> int:
+        return len(self._rows)
+
     def row_at(self, row: int) -> AuditRow:
         return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Time"),
-            self.tr("Person"),
-            self.tr("Action"),
-            self.tr("About"),
-            self.tr("Order"),
-            self.tr("What was done"),
-            self.tr("Note"),
-        )[section]
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == AUDIT_ROW_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (COL_CHANGE, COL_NOTE):
-            return self._text(row, index.column())  # the whole sentence where the column cuts it
-        return None
-
-    def _text(self, row: AuditRow, column: int) -> str:
-        if column == COL_TIME:
-            return formatting.shop_time(row.at)
-        if column == COL_PERSON:
-            return self.person_text(row)
-        if column == COL_ACTION:
-            return action_label(row.action)
-        if column == COL_ENTITY:
-            return self.entity_text(row)
-        if column == COL_ORDER:
-            return row.order_id
-        if column == COL_CHANGE:
-            return self.sentence(row)
-        return audit_words.note_text(row.note)
 
     def person_text(self, row: AuditRow) -> str:
         if row.actor_name:
@@ -268,10 +230,15 @@ class AuditTableModel(QAbstractTableModel):
             parts.append(f"note: {row.note}")
         return "\n".join(parts)
 
-    def _all_changed(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, COLUMN_COUNT - 1))
-
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
-        self._all_changed()
+        self.set_headers(
+            [
+                self.tr("Time"),
+                self.tr("Person"),
+                self.tr("Action"),
+                self.tr("About"),
+                self.tr("Order"),
+                self.tr("What was done"),
+                self.tr("Note"),
+            ]
+        )
