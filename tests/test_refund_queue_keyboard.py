@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from sqlalchemy import update
 
+from app.core.vocabulary import RequestState
 from app.models import AfterSale
 from app.platforms.douyin.codes import AfterSaleStatus
 from app.views.refunds.refusal_dialogs import RefuseDialog
@@ -45,7 +46,7 @@ def test_a_request_that_leaves_the_list_hands_its_place_to_the_next(
     with session_factory.begin() as session:  # decided on the platform meanwhile; the sync saw it
         session.execute(
             update(AfterSale).where(AfterSale.aftersale_id == URGENT)
-            .values(status=int(AfterSaleStatus.REFUNDED))
+            .values(status=int(AfterSaleStatus.REFUNDED), state=RequestState.REFUNDED)
         )
     reload(qtbot, view)
     assert view.current_row().aftersale_id == SOON

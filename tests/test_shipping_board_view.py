@@ -22,7 +22,16 @@ from app.services.people.permissions import Role
 from app.services.shipping.board import list_board
 from app.views.shipping.board_model import COL_AT_STAKE, COL_DUE, COL_PROMISE, COL_STATE, ShippingBoardModel
 from app.views.shipping.board_view import ShippingBoardView
-from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, parcel_row, seed
+from tests.builders import (
+    HOUR,
+    NOW,
+    after_sale_row,
+    in_app_words,
+    order_line_row,
+    order_row,
+    parcel_row,
+    seed,
+)
 from tests.fixtures_views import FakeSyncWorker, actor_of, add_person
 
 SF_NUMBER = "SF123456789012"
@@ -260,7 +269,7 @@ def test_the_pick_list_of_what_is_due_today_goes_to_paper(
 def test_offline_the_board_still_ships_and_says_the_work_is_kept(
     qtbot, english, tasks, session_factory, owner
 ) -> None:
-    from app.sync.status import SyncState, SyncStatus
+    from app.services.sync_status import SyncState, SyncStatus
 
     orders = board_shop(session_factory)
     view = make_board(qtbot, tasks, session_factory, owner)
@@ -330,7 +339,8 @@ def test_an_order_shipped_elsewhere_since_the_board_was_read_says_when_and_with_
 ) -> None:
     orders = board_shop(session_factory)
     view = make_board(qtbot, tasks, session_factory, owner)
-    soon = dict(orders["soon"], status=int(OrderStatus.SHIPPED), ship_time=NOW - HOUR, update_time=NOW)
+    shipped = dict(orders["soon"], status=int(OrderStatus.SHIPPED), ship_time=NOW - HOUR, update_time=NOW)
+    soon = in_app_words(shipped)
     parcel = parcel_row(soon, tracking_no="YT6512083947261", company_code="yuantong", company_name="圆通速递")
     seed(session_factory, orders=[soon], parcels=[parcel])
     with qtbot.waitSignal(view.flow.refused, timeout=5_000):  # the board still shows it as waiting
