@@ -47,6 +47,7 @@ from app.services.shipping.deadlines import (
 from app.views.common import formatting
 from app.views.common.big_table import OneCallPerCell
 from app.views.common.formatting import Urgency
+from app.views.common.table_model import ALIGN_RIGHT, ROW_ROLE, Column, ColumnCells
 
 COL_DUE = 0
 COL_ORDER = 1
@@ -59,7 +60,7 @@ COL_OUT_OF_STOCK = 7  # not shipped 48 h past the deadline
 COL_STATE = 8
 COLUMN_COUNT = 9
 
-ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
+ORDER_ROLE = ROW_ROLE
 LANE_ROLE = Qt.ItemDataRole.UserRole + 2
 _LANE_NODE = 0  # internal id of a lane row; an order row's is its lane's index + 1
 URGENCY_COLOURS = {
@@ -69,11 +70,11 @@ URGENCY_COLOURS = {
 }
 PENDING_COLOUR = QColor("#0969da")
 BLOCKED_COLOUR = QColor("#c62828")
-_RIGHT_ALIGNED = (COL_PIECES, COL_AT_STAKE, COL_OUT_OF_STOCK)
-_ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
+class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
+    """The lanes, and under each its orders; an order's cells read by the column map."""
+
     def __init__(
         self,
         parent: QObject | None = None,
@@ -93,8 +94,30 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
         self._stakes: dict[str, AtStake] = {}
         self._bold = QFont()
         self._bold.setBold(True)
-        self._headers: list[str] = []
+        self.columns = self._column_map()
         self.retranslate()
+
+    def _column_map(self) -> list[Column]:
+        """The orders' columns; the numbers of pieces and the amounts are right-aligned."""
+
+        def said(text: str) -> str | None:  # a cell cut short shows its words whole
+            return text or None
+
+        return [
+            Column(lambda row: formatting.countdown(row.ship_by, self._now), tooltip=self._due_tooltip,
+                   foreground=lambda row: URGENCY_COLOURS.get(formatting.urgency(row.ship_by - self._now)),
+                   font=lambda row: self._bold if row.ship_by - self._now <= 4 * 3600 else None),
+            Column(lambda row: row.order_id),
+            Column(self._promise_text, tooltip=self._promise_tooltip),
+            Column(lambda row: row.items, tooltip=lambda row: said(row.items)),
+            Column(lambda row: str(row.item_count), ALIGN_RIGHT),
+            Column(lambda row: row.buyer_words, tooltip=lambda row: said(row.buyer_words)),
+            Column(self._late_text, ALIGN_RIGHT, tooltip=self._stake_tooltip),
+            Column(lambda row: formatting.money(self.at_stake(row).out_of_stock_fen), ALIGN_RIGHT,
+                   tooltip=self._stake_tooltip),
+            Column(self._state_text, tooltip=self._state_tooltip,
+                   foreground=lambda row: PENDING_COLOUR if row.pending_tracking else BLOCKED_COLOUR),
+        ]  # fmt: skip
 
     # --- contents ------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[BoardOrder]) -> None:
@@ -177,7 +200,7 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
 
     # --- language --------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._headers = [
+        self.headers = [
             self.tr("Ship within"),
             self.tr("Order"),
             self.tr("Promise"),
@@ -229,9 +252,7 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < COLUMN_COUNT else None
-        return None
+        return self.header_data(section, orientation, role)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -243,24 +264,9 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
         row = self.order_at(index)
         if row is None:
             return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, column)
-        if role == Qt.ItemDataRole.FontRole and column == COL_DUE and row.ship_by - self._now <= 4 * 3600:
-            return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            COL_PIECES,
-            COL_AT_STAKE,
-            COL_OUT_OF_STOCK,
-        ):
-            return _ALIGN_RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
         if role == ORDER_ROLE:
             return row
-        return None
+        return self.cell_data(row, index.column(), role)
 
     def _lane_data(self, lane_row: int, column: int, role: int) -> Any:
         name, start, end = self._lanes[lane_row]
@@ -274,43 +280,29 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
             return name
         return None
 
-    def _display(self, row: BoardOrder, column: int) -> str:
-        if column == COL_DUE:
-            return formatting.countdown(row.ship_by, self._now)
-        if column == COL_ORDER:
-            return row.order_id
-        if column == COL_PROMISE:
-            kind = promise_kind(row.pay_time, row.exp_ship_time, self._rules)
-            if kind == PROMISE_NEXT_DAY and paid_after_cutoff(row.pay_time, self._rules):
-                return self.after_cutoff_label()
-            return QCoreApplication.translate("shipping", PROMISE_LABELS[kind])
-        if column == COL_ITEMS:
-            return row.items
-        if column == COL_PIECES:
-            return str(row.item_count)
-        if column == COL_NOTE:
-            return row.buyer_words
-        if column == COL_AT_STAKE:
-            late, rules = self.at_stake(row).late_fen, self._rules
-            if row.ship_by < self._now:  # already late: what it costs now
-                owed = compensation_fen(row.pay_amount, row.pay_time, row.ship_by, None, self._now, rules)
-                late = owed.amount_fen
-            return formatting.money(late) if late else "—"
-        if column == COL_OUT_OF_STOCK:
-            return formatting.money(self.at_stake(row).out_of_stock_fen)
-        if column == COL_STATE:
-            if row.pending_tracking:
-                return self.sending_text(row.pending_tracking)
-            if row.refund_request:
-                return self.tr("Refund requested")
-        return ""
+    # --- how the cells read (the column map's readers) -------------------------------------------
+    def _due_tooltip(self, row: BoardOrder) -> str:
+        return self.tr("Ship by {time}").format(time=formatting.shop_time(row.ship_by))
 
-    def _foreground(self, row: BoardOrder, column: int) -> QColor | None:
-        if column == COL_DUE:
-            return URGENCY_COLOURS.get(formatting.urgency(row.ship_by - self._now))
-        if column == COL_STATE:
-            return PENDING_COLOUR if row.pending_tracking else BLOCKED_COLOUR
-        return None
+    def _promise_text(self, row: BoardOrder) -> str:
+        kind = promise_kind(row.pay_time, row.exp_ship_time, self._rules)
+        if kind == PROMISE_NEXT_DAY and paid_after_cutoff(row.pay_time, self._rules):
+            return self.after_cutoff_label()
+        return QCoreApplication.translate("shipping", PROMISE_LABELS[kind])
+
+    def _late_text(self, row: BoardOrder) -> str:
+        late, rules = self.at_stake(row).late_fen, self._rules
+        if row.ship_by < self._now:  # already late: what it costs now
+            owed = compensation_fen(row.pay_amount, row.pay_time, row.ship_by, None, self._now, rules)
+            late = owed.amount_fen
+        return formatting.money(late) if late else "—"
+
+    def _state_text(self, row: BoardOrder) -> str:
+        if row.pending_tracking:
+            return self.sending_text(row.pending_tracking)
+        if row.refund_request:
+            return self.tr("Refund requested")
+        return ""
 
     def after_cutoff_label(self) -> str:
         """A next-day deadline of an order paid after the same-day cut-off: a same-day
@@ -343,29 +335,26 @@ class ShippingBoardModel(OneCallPerCell, QAbstractItemModel):
             text = self.tr("The platform's ship-by time: {deadline}.")
         return text.format(**words)
 
-    def _tooltip(self, row: BoardOrder, column: int) -> str | None:
-        if column == COL_DUE:
-            return self.tr("Ship by {time}").format(time=formatting.shop_time(row.ship_by))
-        if column == COL_PROMISE:
-            return self._promise_tooltip(row)
-        if column in (COL_AT_STAKE, COL_OUT_OF_STOCK) and self.sees_money:
-            stake = self.at_stake(row)
-            return self.tr(
-                "Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: "
-                "{out_of_stock}, counted as out of stock. Rule set: {rule_set}"
-            ).format(
-                late=formatting.money(stake.late_fen),
-                out_of_stock=formatting.money(stake.out_of_stock_fen),
-                rule_set=stake.rule_set,
-            )
-        if column == COL_STATE and row.refund_request and not self.sees_money:
+    def _stake_tooltip(self, row: BoardOrder) -> str | None:
+        if not self.sees_money:
+            return None
+        stake = self.at_stake(row)
+        return self.tr(
+            "Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: "
+            "{out_of_stock}, counted as out of stock. Rule set: {rule_set}"
+        ).format(
+            late=formatting.money(stake.late_fen),
+            out_of_stock=formatting.money(stake.out_of_stock_fen),
+            rule_set=stake.rule_set,
+        )
+
+    def _state_tooltip(self, row: BoardOrder) -> str | None:
+        if row.refund_request and not self.sees_money:
             return self.tr(
                 "The buyer asked for a refund (request {request}); shipping needs a decision."
             ).format(request=row.refund_request)
-        if column == COL_STATE and row.refund_request:
+        if row.refund_request:
             return self.tr(
                 "The buyer asked for a refund ({amount}, request {request}); shipping needs a decision."
             ).format(amount=formatting.money(row.refund_amount), request=row.refund_request)
-        if column in (COL_ITEMS, COL_NOTE):
-            return self._display(row, column) or None
         return None
