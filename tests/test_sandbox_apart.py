@@ -8,6 +8,7 @@ disagree with the client's code tables, signing and parsers.
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -16,6 +17,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+SANDBOX = REPO / "app" / "sandbox"
+# What the sandbox may import of the app: the core, and the demo shop's credentials
+# (app/demo_shop.py, which both sides of the demo know).
+ALLOWED_APP_IMPORTS = ("app.core", "app.demo_shop", "app.sandbox")
 
 
 def loaded_modules_after_importing(module: str) -> list[str]:
@@ -37,3 +42,17 @@ def test_the_sync_process_does_not_load_the_sandbox(module: str) -> None:
     assert module in loaded  # the import really happened
     assert [name for name in loaded if name.startswith("app.sandbox")] == []
 
+
+def test_the_sandbox_imports_only_the_core_and_the_demo_credentials() -> None:
+    outside: list[str] = []
+    for path in sorted(SANDBOX.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                if (name == "app" or name.startswith("app.")) and not name.startswith(ALLOWED_APP_IMPORTS):
+                    outside.append(f"{path.relative_to(REPO)}: {name}")
+    assert outside == []

@@ -177,8 +177,8 @@ def test_a_pending_refund_blocks_shipping_unless_the_merchant_rejects_it(
 ) -> None:
     order = find(api, lambda o: o["order_status"] == 2)
     # The platform opens a refund-before-shipment request on it (not a fast one: it waits for the merchant).
-    from app.sandbox import lifecycle
-    from app.sandbox.buyers import IdMint, open_after_sale
+    from app.sandbox.douyin import lifecycle
+    from app.sandbox.douyin.buyers import IdMint, open_after_sale
 
     with sandbox.store.transaction() as store:
         stored = store.order(order["order_id"])

@@ -15,7 +15,7 @@ import requests
 
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.platforms.douyin.codes import OrderStatus
-from app.sandbox import generator
+from app.sandbox.douyin import generator
 from app.sandbox.server import SandboxServer
 from tests.wire import control
 

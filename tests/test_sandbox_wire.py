@@ -11,7 +11,7 @@ import requests
 
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET
 from app.platforms.douyin.signing import ascii_escaped_json, sign
-from app.sandbox import dialect
+from app.sandbox.douyin import dialect
 from app.sandbox.server import SandboxServer
 from tests.wire import call, control, new_token, signed_post
 

@@ -18,7 +18,7 @@ content type); a bad request answers 400 {"error"}, an unknown route 404.
   GET    /_sandbox/stats     -> counts by status, requests served per method, connections accepted
   GET    /_sandbox/settings; POST {rate_limit_per_s?, live?, orders_per_hour?, authorized?}
   GET    /_sandbox/evidence/<name>.png
-  GET    /_sandbox/material/<sha256>.<png|jpg|webp>   (images uploaded with material.uploadImage)
+  GET    /_sandbox/material/<sha256>.<png|jpg|webp>   (pictures uploaded in the dialect)
 """
 
 from __future__ import annotations
@@ -27,15 +27,14 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from app.sandbox import material
-from app.sandbox.evidence import evidence_png
+from app.sandbox.evidence import EVIDENCE_PATH, evidence_png
 
 if TYPE_CHECKING:
     from app.sandbox.server import SandboxServer
 
 JSON_TYPE = "application/json; charset=utf-8"
 Answer = tuple[int, Any, str]
-_EVIDENCE = re.compile(r"/_sandbox/evidence/([A-Za-z0-9_.-]{1,80})\.png")
+_EVIDENCE = re.compile(re.escape(EVIDENCE_PATH) + r"([A-Za-z0-9_.-]{1,80})\.png")
 
 
 def _ok(payload: Any) -> Answer:
@@ -133,7 +132,7 @@ def _route(
             return _ok(sandbox.settings())
     if verb == "GET" and (match := _EVIDENCE.fullmatch(path)):
         return 200, evidence_png(match.group(1)), "image/png"
-    if verb == "GET" and (image := material.served(sandbox.store, path)) is not None:
+    if verb == "GET" and (image := sandbox.dialect.served_image(sandbox.store, path)) is not None:
         return 200, image[0], image[1]
     return _bad(f"no such control route: {verb} {path}", 404)
 

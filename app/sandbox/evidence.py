@@ -11,6 +11,8 @@ import struct
 import zlib
 
 SIZE = 96
+# Where the control surface serves them: EVIDENCE_PATH + "<name>.png".
+EVIDENCE_PATH = "/_sandbox/evidence/"
 
 
 def _chunk(kind: bytes, payload: bytes) -> bytes:

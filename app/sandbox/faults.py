@@ -10,11 +10,12 @@ Two after-kinds stand for a platform that sends something odd rather than someth
 broken: `plant_record` adds one raw record (`record`, any JSON value — an object as
 the platform sends a record, or anything else it might send in one's place — kept as JSON
 text so a number beyond 64 bits, a lone surrogate or a NUL reaches the client exactly
-as given) to the list answer (`shop_order_list` or `items`) its `update_time` puts it
-in, as the platform would list it (the first list answer when it has none; a fault
-that meets an answer where the record does not belong stays pending), and
-`deep_nesting` answers a success envelope whose data is nested far deeper than any
-JSON parser's recursion allows.
+as given) to the list answer its update time puts it in, as the platform would list it
+(the first list answer when it has none; a fault that meets an answer where the record
+does not belong stays pending), and `deep_nesting` answers a success envelope whose
+data is nested far deeper than any JSON parser's recursion allows. What the kinds that
+speak the dialect send (its refusals, its lists, its envelope) is each dialect's
+(app/sandbox/<dialect>/gateway.py); this module only queues and counts them.
 """
 
 from __future__ import annotations
@@ -29,10 +30,6 @@ from typing import Any
 BEFORE_KINDS = ("http_5xx", "service_error", "rate_limit", "token_expired", "clock_skew")
 # Apply the request, then delay, cut, spoil or drop the answer.
 AFTER_KINDS = ("latency", "truncated", "malformed", "drop_response", "plant_record", "deep_nesting")
-# The list answers a planted record joins, in the order they are looked for.
-LIST_KEYS = ("shop_order_list", "items")
-NESTING_DEPTH = 100_000
-_PLANTED = "\u0000planted-record\u0000"  # a placeholder no real answer contains
 KINDS = BEFORE_KINDS + AFTER_KINDS
 
 
@@ -91,7 +88,6 @@ class Faults:
                     return Fault(fault.id, fault.kind, 1, fault.method, fault.ms, fault.record)
         return None
 
-
     def give_back(self, fault: Fault) -> None:
         """Count a taken fault as not used: it found nothing to do in that answer."""
         with self._lock:
@@ -101,46 +97,3 @@ class Faults:
                     return
             self._pending.insert(0, Fault(fault.id, fault.kind, 1, fault.method, fault.ms, fault.record))
 
-
-def plant_record(answer: str, record: str) -> str | None:
-    """The envelope text `answer` with the raw `record` among its list of records, where
-    its update_time belongs; None when it belongs in another answer (or there is no list)."""
-    envelope = json.loads(answer)
-    data = envelope.get("data")
-    key = next((k for k in LIST_KEYS if isinstance(data, dict) and isinstance(data.get(k), list)), None)
-    if key is None:
-        return None
-    rows, when = data[key], _update_time(json.loads(record))
-    later = [i for i, row in enumerate(rows) if when is not None and (_update_time(row) or 0) > when]
-    if later:
-        rows.insert(later[0], _PLANTED)
-    elif when is None or _last_page(data):
-        rows.append(_PLANTED)
-    else:
-        return None  # it comes after every record here: its place is on a later page
-    return json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).replace(
-        json.dumps(_PLANTED), record
-    )
-
-
-def _last_page(data: dict[str, Any]) -> bool:
-    if "has_more" in data:
-        return not data["has_more"]
-    page, size, total = (data.get(name) for name in ("page", "size", "total"))
-    if not all(isinstance(number, int) for number in (page, size, total)):
-        return True
-    return (page + 1) * size >= total  # type: ignore[operator]
-
-
-def _update_time(record: Any) -> int | None:
-    """An order's or an after-sale item's update_time, when it is a number."""
-    if not isinstance(record, dict):
-        return None
-    info = record.get("aftersale_info")
-    value = (info if isinstance(info, dict) else record).get("update_time")
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def deeply_nested_answer() -> bytes:
-    """A success envelope whose data is a list of lists NESTING_DEPTH deep."""
-    return b'{"code":10000,"msg":"success","data":' + b"[" * NESTING_DEPTH + b"]" * NESTING_DEPTH + b"}"

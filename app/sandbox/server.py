@@ -3,7 +3,9 @@
 Owns the lifecycle of a sandbox: opening (or creating and seeding) its SQLite
 store, the simulation clock persisted across restarts, catching up platform
 actions that came due while it was down, the HTTP server thread, the live-traffic
-thread, and the settings the control surface changes.
+thread, and the settings the control surface changes. Which platform it stands in for
+is its dialect (app/sandbox/dialects.py), by name; the store, the platform's own hand
+and every answer in the platform's words are the dialect's.
 """
 
 from __future__ import annotations
@@ -17,14 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, DEMO_SHOP_NAME
-from app.sandbox import generator
+from app.sandbox import dialects
 from app.sandbox.clock import SimClock
-from app.sandbox.dialect import RateLimiter
+from app.sandbox.dialects import ShopPlatform, ShopStore
 from app.sandbox.faults import Faults
-from app.sandbox.handlers import Context
 from app.sandbox.httpd import SandboxHTTPServer
-from app.sandbox.platform import Platform
-from app.sandbox.store import Store
+from app.sandbox.ratelimit import RateLimiter
 
 
 class SandboxServer:
@@ -42,7 +42,9 @@ class SandboxServer:
         history_orders: int | None = None,
         rate_limit_per_s: float = 200.0,
         tick_interval_s: float = 5.0,
+        dialect: str = dialects.NAMES[0],
     ) -> None:
+        self.dialect = dialects.load(dialect)
         self.db_path = Path(db_path)
         self.port = port
         self.seed = seed
@@ -61,9 +63,9 @@ class SandboxServer:
         self._thread: threading.Thread | None = None
         self._stopped = threading.Event()
         self._stop_requested = threading.Event()  # serve_forever's cue, from any thread
-        self.store: Store
-        self.platform: Platform
-        self.context: Context
+        self.store: ShopStore
+        self.platform: ShopPlatform
+        self.context: Any  # what the dialect's handlers share
         self.start_took_s = 0.0
 
     # --- lifecycle ---------------------------------------------------------------------
@@ -71,9 +73,11 @@ class SandboxServer:
         if self._httpd is not None:
             return  # already serving
         started = time.perf_counter()
-        self.store = Store(self.db_path)
-        self.platform = Platform(self.store, self.clock)
-        self.context = Context(self.store, self.clock, self.platform, self.shop_id, DEMO_SHOP_NAME)
+        self.store = self.dialect.open_store(self.db_path)
+        self.platform = self.dialect.new_platform(self.store, self.clock)
+        self.context = self.dialect.new_context(
+            self.store, self.clock, self.platform, self.shop_id, DEMO_SHOP_NAME
+        )
         if self.store.is_empty():
             self.reset(
                 seed=self.seed,
@@ -156,13 +160,6 @@ class SandboxServer:
         else:
             # Whole minutes: two shops made with one seed within the same minute are identical.
             now = self.clock.now() // 60 * 60
-        # The cyclic GC rescans the growing heap of fresh dicts over and over; pausing it
-        # halves the time of a 100k-order reset, and nothing built here forms cycles.
-        gc.disable()
-        try:
-            shop, mint = generator.history(seed, now, history_orders)
-        finally:
-            gc.enable()
         self.seed = seed
         if live is not None:
             self.live = bool(live)
@@ -170,7 +167,6 @@ class SandboxServer:
             self.orders_per_hour = orders_per_hour
         meta = {
             "seed": seed,
-            "seq": mint.seq,
             "generated_at": now,
             "history_orders": history_orders,
             "live": self.live,
@@ -178,7 +174,13 @@ class SandboxServer:
             "authorized": True,
             "clock_offset": self.clock.offset,
         }
-        self.store.replace_all(list(shop.orders.values()), list(shop.after_sales.values()), meta)
+        # The cyclic GC rescans the growing heap of fresh dicts over and over; pausing it
+        # halves the time of a 100k-order reset, and nothing built here forms cycles.
+        gc.disable()
+        try:
+            self.dialect.new_shop(self.store, seed, now, history_orders, meta)
+        finally:
+            gc.enable()
         if self.live and self._httpd is not None:
             self.platform.start_live(self.tick_interval_s)
         return time.perf_counter() - started

@@ -24,12 +24,12 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from app.platforms.douyin.codes import IMAGE_CONTENT_TYPES, IMAGE_MAX_BYTES, ImageRefusal, image_extension
-from app.sandbox.dialect import invalid, missing
+from app.sandbox.douyin.codes import IMAGE_CONTENT_TYPES, IMAGE_MAX_BYTES, ImageRefusal, image_extension
+from app.sandbox.douyin.dialect import invalid, missing
 
 if TYPE_CHECKING:
-    from app.sandbox.handlers import Context
-    from app.sandbox.store import Store
+    from app.sandbox.douyin.handlers import Context
+    from app.sandbox.douyin.store import Store
 
 MATERIAL_PATH = "/_sandbox/material/"
 _NAME = re.compile(r"[0-9a-f]{64}\.(?:png|jpg|webp)")

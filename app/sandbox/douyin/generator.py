@@ -15,12 +15,18 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from app.platforms.douyin import codes
-from app.platforms.douyin.codes import AfterSaleStatus, OrderStatus
-from app.sandbox import lifecycle as lc
-from app.sandbox.buyers import IdMint, keep_48h_products, new_order, open_after_sale, ship_with_random_carrier
 from app.sandbox.catalogue import AFTER_SALE_RATE, PRODUCTS, REFUND_BEFORE_SHIPMENT_RATE
 from app.sandbox.clock import DAY, HOUR, shanghai
+from app.sandbox.douyin import codes
+from app.sandbox.douyin import lifecycle as lc
+from app.sandbox.douyin.buyers import (
+    IdMint,
+    keep_48h_products,
+    new_order,
+    open_after_sale,
+    ship_with_random_carrier,
+)
+from app.sandbox.douyin.codes import AfterSaleStatus, OrderStatus
 
 S = AfterSaleStatus
 HISTORY_DAYS = 90

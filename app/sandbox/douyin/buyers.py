@@ -15,8 +15,6 @@ import hashlib
 import random
 from dataclasses import dataclass
 
-from app.platforms.douyin.codes import AFTER_SALE_TYPE_TEXT_ZH, AfterSaleStatus, AfterSaleType, OrderStatus
-from app.sandbox import lifecycle as lc
 from app.sandbox.catalogue import (
     AFTER_SALE_REASONS,
     BUYER_WORDS,
@@ -32,6 +30,8 @@ from app.sandbox.catalogue import (
     Product,
     new_tracking_no,
 )
+from app.sandbox.douyin import lifecycle as lc
+from app.sandbox.douyin.codes import AFTER_SALE_TYPE_TEXT_ZH, AfterSaleStatus, AfterSaleType, OrderStatus
 
 S = AfterSaleStatus
 

@@ -17,10 +17,10 @@ import threading
 import time
 from typing import Any
 
-from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OrderStatus, RecordRole
-from app.sandbox import buyers, generator, lifecycle
 from app.sandbox.clock import DAY, HOUR, SimClock
-from app.sandbox.store import Store
+from app.sandbox.douyin import buyers, generator, lifecycle
+from app.sandbox.douyin.codes import AfterSaleStatus, AfterSaleType, OrderStatus, RecordRole
+from app.sandbox.douyin.store import Store
 
 log = logging.getLogger(__name__)
 AFTER_SALES_PER_ORDER = 0.1  # live requests per new order, roughly the history's rate

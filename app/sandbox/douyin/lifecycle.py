@@ -3,7 +3,7 @@
 Owns the pure mutations of the two entities (payload dict + the
 simulator's private schedule) used alike by history generation, live traffic and
 the request handlers (the transition and timeout tables they follow are the
-dialect's, in app/platforms/douyin/codes.py), so a history row and a live one can never disagree on shape.
+dialect's, in codes.py), so a history row and a live one can never disagree on shape.
 Every change stamps `update_time` with the simulation now, and touches the order
 when an after-sale changes it, so an incremental pull sees both.
 """
@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from app.platforms.douyin.codes import (
+from app.sandbox.catalogue import CARRIER_CUM_WEIGHTS, CARRIERS, PRODUCTS, new_tracking_no
+from app.sandbox.clock import DAY, HOUR, SHANGHAI, promised_ship_by
+from app.sandbox.douyin.codes import (
     AFTER_SALE_STATUS_TEXT_ZH,
     OPERATE_TRANSITIONS,
     ORDER_STATUS_DESC_ZH,
@@ -29,8 +31,6 @@ from app.platforms.douyin.codes import (
     RecordRole,
     RefundStatus,
 )
-from app.sandbox.catalogue import CARRIER_CUM_WEIGHTS, CARRIERS, PRODUCTS, new_tracking_no
-from app.sandbox.clock import DAY, HOUR, SHANGHAI, promised_ship_by
 
 S = AfterSaleStatus
 T = AfterSaleType

@@ -11,10 +11,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from app.platforms.douyin import codes
 from app.sandbox.clock import DAY, HOUR
-from app.sandbox.dialect import ApiError, invalid
-from app.sandbox.handlers import Context, str_param
+from app.sandbox.douyin import codes
+from app.sandbox.douyin.dialect import ApiError, invalid
+from app.sandbox.douyin.handlers import Context, str_param
 
 ACCESS_TTL_S = 7 * DAY
 REFRESH_TTL_S = 14 * DAY

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from app.sandbox.lifecycle import AfterSale, Order
+from app.sandbox.douyin.lifecycle import AfterSale, Order
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

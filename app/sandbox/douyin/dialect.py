@@ -1,9 +1,10 @@
-"""The wire rules of the dialect (PLATFORM-PROTOCOL.md §1-§2) as a server sees them.
+"""The wire rules of the Douyin dialect (PLATFORM-PROTOCOL.md §1-§2) as a server sees them.
 
 Owns the answer envelope, the error type handlers raise, the checks every request
 passes before its handler runs (required query parameters, method against path,
 timestamp forms and skew against the real wall clock, the three accepted signature
-forms) and the per-app-key rate limiter. Signing itself is `app.platforms.douyin.signing`.
+forms). Signatures are computed by the sandbox's own `signing`; the rate limiter every
+dialect shares is the core's (app/sandbox/ratelimit.py).
 """
 
 from __future__ import annotations
@@ -11,36 +12,24 @@ from __future__ import annotations
 import hmac
 import itertools
 import json
-import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app.platforms.douyin import codes
-from app.platforms.douyin.signing import (
+from app.sandbox.clock import SHANGHAI, parse_shanghai
+from app.sandbox.douyin import codes
+from app.sandbox.douyin.codes import MESSAGES
+from app.sandbox.douyin.signing import (
     API_VERSION,
     SIGN_MD5,
     SIGN_METHODS,
-    ascii_escaped_json,
-    canonical_json,
     method_from_path,
-    sign,
+    signature,
+    signed_forms,
 )
-from app.sandbox.clock import SHANGHAI, parse_shanghai
 
 MAX_SKEW_S = 600
-MESSAGES = {
-    codes.CODE_SUCCESS: "success",
-    codes.CODE_SERVICE_ERROR: "服务暂不可用",
-    codes.CODE_SERVICE_TIMEOUT: "服务超时",
-    codes.CODE_AUTHORIZATION_MISSING: "授权不存在",
-    codes.CODE_MISSING_PARAMETER: "缺少必选参数",
-    codes.CODE_AUTH_ERROR: "无效的授权或签名",
-    codes.CODE_PARAMETER_INVALID: "非法的参数",
-    codes.CODE_BUSINESS_FAILED: "业务处理失败",
-    codes.CODE_RATE_LIMITED: "触发限流",
-}
 _log_ids = itertools.count(1)
 # The request timestamp is checked against the real wall clock, never the simulation's;
 # a module-level name so a test can stand at the documented vectors' moment.
@@ -148,34 +137,10 @@ def verify(path: str, query: dict[str, str], raw_body: bytes, secrets: dict[str,
         raise invalid("请求体必须是 JSON 对象")
     secret = secrets[app_key]
     # Some clients sign the sorted form of unsorted JSON, some the raw text, some the \u-escaped form.
-    forms = {canonical_json(params), raw_text or "{}", ascii_escaped_json(params)}
     given = query["sign"].lower()
     if not any(
-        hmac.compare_digest(sign(secret, app_key, method, form, timestamp, sign_method), given)
-        for form in forms
+        hmac.compare_digest(signature(secret, app_key, method, form, timestamp, sign_method), given)
+        for form in signed_forms(params, raw_text)
     ):
         raise ApiError(codes.CODE_AUTH_ERROR, codes.SUB_SIGNATURE_INVALID, "签名校验失败")
     return Verified(app_key, method, params, query.get("access_token", ""))
-
-
-class RateLimiter:
-    """A token bucket per app key holding one second's worth of requests; 0 disables."""
-
-    def __init__(self, per_second: float) -> None:
-        self.per_second = float(per_second)
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
-
-    def allow(self, key: str) -> bool:
-        rate = self.per_second
-        if rate <= 0:
-            return True
-        now = time.monotonic()
-        with self._lock:
-            tokens, last = self._buckets.get(key, (max(rate, 1.0), now))
-            tokens = min(max(rate, 1.0), tokens + (now - last) * rate)
-            if tokens < 1:
-                self._buckets[key] = (tokens, now)
-                return False
-            self._buckets[key] = (tokens - 1, now)
-            return True

@@ -14,8 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.platforms.douyin import codes
-from app.platforms.douyin.codes import (
+from app.sandbox.catalogue import (
+    CARRIERS,
+    CARRIERS_BY_CODE,
+    REJECT_REASON_EVIDENCE,
+    REJECT_REASONS,
+    tracking_fits,
+)
+from app.sandbox.clock import DAY, HOUR, SimClock
+from app.sandbox.douyin import codes, lifecycle, material
+from app.sandbox.douyin.codes import (
     BUSINESS_VERSION_CONFLICT,
     BUSINESS_WRONG_STATE,
     UPLOAD_IMAGE_METHOD,
@@ -26,18 +34,9 @@ from app.platforms.douyin.codes import (
     OrderStatus,
     RecordRole,
 )
-from app.sandbox import lifecycle, material
-from app.sandbox.catalogue import (
-    CARRIERS,
-    CARRIERS_BY_CODE,
-    REJECT_REASON_EVIDENCE,
-    REJECT_REASONS,
-    tracking_fits,
-)
-from app.sandbox.clock import DAY, HOUR, SimClock
-from app.sandbox.dialect import ApiError, business, invalid, missing
-from app.sandbox.platform import Platform
-from app.sandbox.store import Store
+from app.sandbox.douyin.dialect import ApiError, business, invalid, missing
+from app.sandbox.douyin.platform import Platform
+from app.sandbox.douyin.store import Store
 
 MAX_PAGE_SIZE = 100
 MAX_PAGE_DEPTH = 50_000

@@ -1,0 +1,253 @@
+"""The Douyin dialect's code tables as the sandbox store, the platform's stand-in, keeps them.
+
+Owns every number and word the store sends or checks: the envelope's codes and
+sub-codes, order statuses, after-sale types and statuses with the platform's Chinese
+texts, `afterSale.operate` types and what each does to which request, what the
+platform does alone when a deadline passes, the refusals of `order.logisticsAdd` and of
+pictures, who acted in a request's history, and what a picture must be.
+
+Written for the sandbox from the public record (PLATFORM-PROTOCOL.md; docs/platforms/
+douyin.md names the sources), never imported from the client (app/platforms/douyin/
+codes.py): the stand-in must be able to disagree with the client, so that a client that
+misreads the platform fails against it. Where the public record is silent the value is
+ours and marked so; the client's copy must agree with these, and the tests that sync
+against the store check that it does.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+# --- the envelope (PLATFORM-PROTOCOL.md §2) ------------------------------------------
+CODE_SUCCESS = 10000
+CODE_SERVICE_ERROR = 20000
+CODE_SERVICE_TIMEOUT = 20001
+CODE_AUTHORIZATION_MISSING = 30001
+CODE_MISSING_PARAMETER = 40002
+CODE_AUTH_ERROR = 40003  # signature, token and timestamp problems share this code
+CODE_PARAMETER_INVALID = 40004
+CODE_BUSINESS_FAILED = 50002
+CODE_RATE_LIMITED = 60000
+
+SUB_SIGNATURE_INVALID = "isv.signature-invalid"
+SUB_TOKEN_EXPIRED = "isv.access-token-expired"
+SUB_TOKEN_UNKNOWN = "isv.access-token-no-existed"
+SUB_TIMESTAMP_INVALID = "isv.timestamp-invalid"
+SUB_MISSING_PARAMETER = "isv.missing-parameter"  # followed by ":N"
+SUB_PARAMETER_INVALID = "isv.parameter-invalid"  # followed by ":N"
+SUB_BUSINESS_FAILED = "isv.business-failed"  # followed by ":N"
+SUB_AUTHORIZATION_MISSING = "dop.authorization-no-existed"
+SUB_SERVICE_ERROR = "isp.service-error"
+
+# The envelope's `msg` for each code.
+MESSAGES = {
+    CODE_SUCCESS: "success",
+    CODE_SERVICE_ERROR: "服务暂不可用",
+    CODE_SERVICE_TIMEOUT: "服务超时",
+    CODE_AUTHORIZATION_MISSING: "授权不存在",
+    CODE_MISSING_PARAMETER: "缺少必选参数",
+    CODE_AUTH_ERROR: "无效的授权或签名",
+    CODE_PARAMETER_INVALID: "非法的参数",
+    CODE_BUSINESS_FAILED: "业务处理失败",
+    CODE_RATE_LIMITED: "触发限流",
+}
+
+
+# --- orders (§4) ---------------------------------------------------------------------
+class OrderStatus(IntEnum):
+    UNPAID = 1
+    PAID = 105
+    AWAITING_SHIPMENT = 2
+    PARTLY_SHIPPED = 101
+    SHIPPED = 3
+    CANCELLED = 4
+    COMPLETED = 5
+
+
+# Sent as `order_status_desc`.
+ORDER_STATUS_DESC_ZH = {
+    OrderStatus.UNPAID: "待支付",
+    OrderStatus.PAID: "已支付",
+    OrderStatus.AWAITING_SHIPMENT: "待发货",
+    OrderStatus.PARTLY_SHIPPED: "部分发货",
+    OrderStatus.SHIPPED: "已发货",
+    OrderStatus.CANCELLED: "已取消",
+    OrderStatus.COMPLETED: "已完成",
+}
+
+
+# --- after-sales (§6) ----------------------------------------------------------------
+class AfterSaleType(IntEnum):
+    RETURN_AND_REFUND = 0
+    REFUND_AFTER_SHIPMENT = 1
+    REFUND_BEFORE_SHIPMENT = 2
+    EXCHANGE = 3
+    RESEND = 7
+
+
+AFTER_SALE_TYPE_TEXT_ZH = {
+    AfterSaleType.RETURN_AND_REFUND: "退货退款",
+    AfterSaleType.REFUND_AFTER_SHIPMENT: "已发货仅退款",
+    AfterSaleType.REFUND_BEFORE_SHIPMENT: "未发货仅退款",
+    AfterSaleType.EXCHANGE: "换货",
+    AfterSaleType.RESEND: "补寄",
+}
+
+
+class AfterSaleStatus(IntEnum):
+    AWAITING_MERCHANT = 6
+    AWAITING_BUYER_RETURN = 7
+    RETURN_AWAITING_RECEIPT = 11
+    REFUNDED = 12
+    EXCHANGE_IN_PROGRESS = 13
+    EXCHANGE_DONE = 14
+    MERCHANT_REFUSED = 27
+    CLOSED = 28
+    REFUSED_AFTER_RETURN = 29
+
+
+AFTER_SALE_STATUS_TEXT_ZH = {
+    AfterSaleStatus.AWAITING_MERCHANT: "待商家处理",
+    AfterSaleStatus.AWAITING_BUYER_RETURN: "待买家退货",
+    AfterSaleStatus.RETURN_AWAITING_RECEIPT: "待商家收货",
+    AfterSaleStatus.REFUNDED: "退款成功",
+    AfterSaleStatus.EXCHANGE_IN_PROGRESS: "换货中",
+    AfterSaleStatus.EXCHANGE_DONE: "换货成功",
+    AfterSaleStatus.MERCHANT_REFUSED: "商家拒绝",
+    AfterSaleStatus.CLOSED: "售后关闭",
+    AfterSaleStatus.REFUSED_AFTER_RETURN: "退货后拒绝",
+}
+
+
+class RefundStatus(IntEnum):
+    """`refund_status` of a request and of its order line's `after_sale_info`: 1, 3 and 4
+    as Douyin's afterSale pages describe them (待退款, 退款成功, 退款失败), to be checked
+    (issue 15); 0 for "no refund involved" (exchanges, resends) is ours."""
+
+    NONE = 0  # ours
+    PENDING = 1
+    SUCCEEDED = 3
+    FAILED = 4
+
+
+class OperateType(IntEnum):
+    """`afterSale.operate` types. 201/202 are on the public record; the rest are ours."""
+
+    AGREE_REFUND = 201
+    REFUSE_REFUND = 202
+    AGREE_RETURN = 101  # ours
+    REFUSE_RETURN = 102  # ours
+    CONFIRM_RETURN_AND_REFUND = 111  # ours
+    REFUSE_RETURNED_GOODS = 112  # ours
+    AGREE_EXCHANGE = 301  # ours
+    CONFIRM_EXCHANGE_RECEIPT = 311  # ours
+
+
+class RecordRole(IntEnum):
+    """`role` ("角色") of an entry in `afterSale.Detail` → `process_info.record_logs_list`:
+    the field is public (zsmhub/doudian-sdk, api/afterSale_Detail/response/
+    afterSale_Detail_response.go, RecordLogsListItem), its values are ours."""
+
+    BUYER = 1  # ours
+    MERCHANT = 2  # ours
+    PLATFORM = 3  # ours: the platform on its own (a deadline passed, a fast refund)
+
+
+# (ours) The `action` ("动作") of the merchant's entries in a request's history.
+RECORD_ACTION_MERCHANT_AGREED = "商家同意"
+RECORD_ACTION_MERCHANT_REFUSED = "商家拒绝"
+RECORD_ACTION_MERCHANT_SHIPPED_REFUSING = "商家已发货，拒绝退款"
+
+BUSINESS_WRONG_STATE = 20309541  # afterSale.operate on a request in the wrong state
+BUSINESS_VERSION_CONFLICT = 20309542  # ours: `update_time` sent is not the current one
+
+S = AfterSaleStatus
+T = AfterSaleType
+
+# The merchant's moves: operate type -> {(after-sale type, from status): to status}.
+# 201/202 are on the public record; the rest, and resend via 301, are ours.
+OPERATE_TRANSITIONS: dict[int, dict[tuple[int, int], int]] = {
+    OperateType.AGREE_REFUND: {
+        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+    },
+    OperateType.REFUSE_REFUND: {
+        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+        (T.RESEND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+    },
+    OperateType.AGREE_RETURN: {(T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
+    OperateType.REFUSE_RETURN: {
+        (T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+        (T.EXCHANGE, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
+    },
+    OperateType.CONFIRM_RETURN_AND_REFUND: {(T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED},
+    OperateType.REFUSE_RETURNED_GOODS: {
+        (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
+        (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
+    },
+    OperateType.AGREE_EXCHANGE: {
+        (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
+        (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
+    },
+    OperateType.CONFIRM_EXCHANGE_RECEIPT: {(T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS},
+}
+REFUSING_OPERATIONS = (
+    OperateType.REFUSE_REFUND,
+    OperateType.REFUSE_RETURN,
+    OperateType.REFUSE_RETURNED_GOODS,
+)
+
+# What the platform does alone when `status_deadline` passes: agreement on the merchant's behalf.
+PLATFORM_TIMEOUT: dict[tuple[int, int], int] = {
+    (T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
+    (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+    (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
+    (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
+    (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
+    (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED,
+    (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,
+}
+
+
+# --- shipping (§5) -------------------------------------------------------------------
+class LogisticsRefusal(IntEnum):
+    """`order.logisticsAdd` refusals: the N of `isv.business-failed:N` / `isv.parameter-invalid:N`."""
+
+    ALREADY_SHIPPED = 60110
+    CANCELLED = 60021
+    COMPLETED = 60113
+    REFUNDED = 60068
+    REFUND_PENDING = 60040
+    UNKNOWN_CARRIER = 60018
+    TRACKING_DOES_NOT_FIT = 60017
+    NO_SUCH_ORDER = 60033
+    TRACKING_USED_ELSEWHERE = 70022
+
+
+# --- evidence pictures (ours: `material.uploadImage`, docs/sandbox.md) -----------------
+# The dialect documents no image upload; Douyin's open platform has one. Ours takes
+# `{file_name, image_base64}` and answers `data{url}`; refusal evidence must be URLs it issued.
+UPLOAD_IMAGE_METHOD = "material.uploadImage"
+IMAGE_MAX_BYTES = 5 * 1024 * 1024
+IMAGE_CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
+
+
+def image_extension(data: bytes) -> str | None:
+    """The picture's kind ("png", "jpg" or "webp") by its first bytes, never its name; or None."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    return None
+
+
+class ImageRefusal(IntEnum):
+    """`isv.parameter-invalid:N` numbers of picture refusals (40004); all ours."""
+
+    NOT_AN_IMAGE = 62001  # not PNG, JPEG or WEBP
+    TOO_LARGE = 62002  # over IMAGE_MAX_BYTES
+    UNREADABLE = 62003  # image_base64 is not base64
+    EVIDENCE_NOT_UPLOADED = 62004  # afterSale.operate: an evidence URL the platform did not issue
