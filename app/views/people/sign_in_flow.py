@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
-from app.platforms.douyin.client import ShopCredentials
 from app.secrets import SecretStoreUnavailable
 from app.services.people import accounts
 from app.services.people import sign_in as sign_in_service
@@ -66,7 +65,9 @@ class OpenShop:
 
     sessions: sessionmaker[Session]
     stop: Callable[[], None]
-    credentials: Callable[[], ShopCredentials]
+    # The platform's credentials for the sync process (`app.shop.ShopTarget.wait_credentials`);
+    # the screens only hand them on, so they do not name the platform's type.
+    credentials: Callable[[], object]
     database_url: str
 
 
