@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import AuditEvent, OutboxOperation
 from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OrderStatus
-from app.sandbox.catalogue import REJECT_REASONS
+from app.sandbox.douyin.codes import REJECT_REASONS
 from app.services.platform_lists import REJECT_REASONS_LIST, store_list
 from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, parcel_row, seed
 

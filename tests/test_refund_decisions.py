@@ -19,7 +19,7 @@ from app.db import open_database, upsert
 from app.models import AfterSale, AuditEvent, OutboxOperation
 from app.models import outbox as state
 from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType
-from app.sandbox.catalogue import REJECT_REASONS
+from app.sandbox.douyin.codes import REJECT_REASONS
 from app.sandbox.evidence import evidence_png
 from app.services import outbox
 from app.services.attention import needs_attention

@@ -1,99 +1,36 @@
 """The users screen's small dialogs: add a person, reset a password, refund limits, role.
 
-Owns `UserFormDialog`, the shape all four share: a form, a line for the refusal,
-OK/Cancel. OK first checks what can be checked here (two passwords the same, amounts
-readable as yuan) and then emits `submitted`; the users screen runs the service and
-either closes the dialog or shows the service's refusal in it, so a refused change
+Owns `UserFormDialog`, the shape all four share: the desk's one form dialog
+(`views/common/form_dialog.py`: a form, a line for the refusal, OK/Cancel) with a
+password field. OK first checks what can be checked here (two passwords the same,
+amounts readable as yuan) and then emits `submitted`; the users screen runs the service
+and either closes the dialog or shows the service's refusal in it, so a refused change
 keeps everything typed and nothing is half-saved.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services.people.permissions import Role
+from app.views.common.form_dialog import FormDialog
 from app.views.common.people_words import parse_yuan, role_label, yuan_text
 
 
-class UserFormDialog(QDialog):
-    """A form whose OK asks the screen to carry it out; `values()` is what was typed."""
-
-    submitted = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.form = QFormLayout()
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("formError")
-        self.error_label.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._on_ok)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(500)
-        self._rows: list[tuple[QLabel, Callable[[], str]]] = []
-
-    def add_row(self, widget: QWidget, label: Callable[[], str]) -> None:
-        """A labelled field; `label` is called again whenever the language changes."""
-        caption = QLabel(self)
-        caption.setBuddy(widget)
-        self.form.addRow(caption, widget)
-        self._rows.append((caption, label))
+class UserFormDialog(FormDialog):
+    """A person's form whose OK asks the users screen to carry it out (`FormDialog`)."""
 
     def password_field(self, name: str) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(name)
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit
-
-    def local_problem(self) -> str:
-        """What is wrong before asking the service (translated), "" if nothing."""
-        return ""
-
-    def values(self) -> dict[str, object]:
-        return {}
-
-    def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.set_busy(False)
-
-    def set_busy(self, busy: bool) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
-
-    @Slot()
-    def _on_ok(self) -> None:
-        problem = self.local_problem()
-        self.error_label.setText(problem)
-        if not problem:
-            self.set_busy(True)
-            self.submitted.emit()
-
-    def retranslate_ui(self) -> None:
-        for caption, label in self._rows:
-            caption.setText(label())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def _passwords_problem(first: QLineEdit, second: QLineEdit) -> str:
