@@ -56,3 +56,18 @@ def test_the_sandbox_imports_only_the_core_and_the_demo_credentials() -> None:
                 if (name == "app" or name.startswith("app.")) and not name.startswith(ALLOWED_APP_IMPORTS):
                     outside.append(f"{path.relative_to(REPO)}: {name}")
     assert outside == []
+
+
+def test_the_shared_core_names_no_dialect_in_its_imports() -> None:
+    """A second platform's stand-in (app/sandbox/<name>/) shares the core as it is."""
+    reaching: list[str] = []
+    for path in sorted(SANDBOX.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            reaching += [f"{path.name}: {name}" for name in names if name.startswith("app.sandbox.douyin")]
+    assert reaching == []

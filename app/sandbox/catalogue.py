@@ -1,9 +1,10 @@
 """What the sandbox shop sells and the world around it.
 
 Owns the product catalogue (~40 products in five categories with SKUs, prices in fen
-and shipping promises), the carrier list with tracking-number formats, the merchant's
-reject-reason list, after-sale reasons per category with their rates, and the pools
-that masked receivers are drawn from. Pure data plus tiny helpers; no I/O.
+and shipping promises), the carrier list with tracking-number formats, after-sale
+reasons per category with their rates, and the pools that masked receivers are drawn
+from. Pure data plus tiny helpers; no I/O. The platform's own lists (the merchant's
+reasons to refuse) are its dialect's (e.g. douyin/codes.py).
 """
 
 from __future__ import annotations
@@ -225,20 +226,6 @@ def tracking_fits(company_code: str, tracking_no: str) -> bool:
 
 def new_tracking_no(rng: random.Random, carrier: Carrier) -> str:
     return f"{carrier.prefix}{rng.randrange(10**carrier.digits):0{carrier.digits}d}"
-
-
-# --- merchant reject reasons (afterSale.rejectReasonCodeList) ------------------
-REJECT_REASONS: tuple[tuple[int, str, str], ...] = (
-    (1, "商品已发出", "N"),
-    (2, "买家已签收，商品无质量问题", "Y"),
-    (3, "退回商品影响二次销售", "Y"),
-    (4, "买家未退货或退回商品与原商品不符", "Y"),
-    (5, "已与买家协商一致不退款", "Y"),
-    (6, "申请金额超出实际应退金额", "N"),
-    (7, "定制/生鲜类商品不支持七天无理由", "N"),
-    (8, "其他", "Y"),
-)
-REJECT_REASON_EVIDENCE = {code: need for code, _, need in REJECT_REASONS}
 
 
 # --- after-sale reasons by category --------------------------------------------

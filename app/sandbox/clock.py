@@ -3,7 +3,8 @@
 Owns simulation time: the real wall clock plus an offset that the control surface
 can set or advance (token lifetimes, deadlines and 90-day limits run on it; the
 request timestamp check does not). Also owns the Asia/Shanghai calendar helpers
-used for ship-by promises, since Douyin shops live in UTC+8 all year.
+used for ship-by promises: the sandbox's shop lives in UTC+8 all year (China has no
+daylight saving).
 """
 
 from __future__ import annotations

@@ -210,6 +210,21 @@ PLATFORM_TIMEOUT: dict[tuple[int, int], int] = {
 }
 
 
+# The merchant's reasons to refuse (afterSale.rejectReasonCodeList): (code, reason, evidence
+# needed "Y"/"N"). The fields are public; the entries are ours, to be checked (issue 15).
+REJECT_REASONS: tuple[tuple[int, str, str], ...] = (
+    (1, "商品已发出", "N"),
+    (2, "买家已签收，商品无质量问题", "Y"),
+    (3, "退回商品影响二次销售", "Y"),
+    (4, "买家未退货或退回商品与原商品不符", "Y"),
+    (5, "已与买家协商一致不退款", "Y"),
+    (6, "申请金额超出实际应退金额", "N"),
+    (7, "定制/生鲜类商品不支持七天无理由", "N"),
+    (8, "其他", "Y"),
+)
+REJECT_REASON_EVIDENCE = {code: need for code, _, need in REJECT_REASONS}
+
+
 # --- shipping (§5) -------------------------------------------------------------------
 class LogisticsRefusal(IntEnum):
     """`order.logisticsAdd` refusals: the N of `isv.business-failed:N` / `isv.parameter-invalid:N`."""

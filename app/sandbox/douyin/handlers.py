@@ -14,18 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.sandbox.catalogue import (
-    CARRIERS,
-    CARRIERS_BY_CODE,
-    REJECT_REASON_EVIDENCE,
-    REJECT_REASONS,
-    tracking_fits,
-)
+from app.sandbox.catalogue import CARRIERS, CARRIERS_BY_CODE, tracking_fits
 from app.sandbox.clock import DAY, HOUR, SimClock
 from app.sandbox.douyin import codes, lifecycle, material
 from app.sandbox.douyin.codes import (
     BUSINESS_VERSION_CONFLICT,
     BUSINESS_WRONG_STATE,
+    REJECT_REASON_EVIDENCE,
+    REJECT_REASONS,
     UPLOAD_IMAGE_METHOD,
     AfterSaleStatus,
     ImageRefusal,
