@@ -16,8 +16,8 @@ import pytest
 from sqlalchemy import text
 
 from app.db import open_database
+from app.services.sync_status import PROBLEM_ANOTHER_WORKSTATION_SYNCING, SyncState, SyncStatus
 from app.sync.change_feed import EVERY_KIND, ChangeFeed, conninfo_of, listens
-from app.sync.status import PROBLEM_ANOTHER_WORKSTATION_SYNCING, SyncState, SyncStatus
 from app.sync.worker import SyncWorker
 from app.views.shell.sync_status_bar import SyncStatusBar
 from tests.builders import after_sale_row, order_row, seed

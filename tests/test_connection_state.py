@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from app.db import open_database
 from app.platforms.douyin.client import PlatformClient
 from app.sandbox.server import SandboxServer
+from app.services.sync_status import SyncState, SyncStatus
 from app.sync.engine import SyncEngine
-from app.sync.status import SyncState, SyncStatus
 from app.sync.worker import SyncWorker
 from app.views.shell.offline_banner import OfflineBanner
 from app.views.shell.sync_status_bar import SyncStatusBar

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from app.services.metrics.pace import today_start
-from app.sync.status import SyncState, SyncStatus
+from app.services.sync_status import SyncState, SyncStatus
 from app.views.dashboard import view as dashboard_view
 from app.views.dashboard.metric_words import Standing
 from app.views.dashboard.view import DashboardView

@@ -8,7 +8,7 @@ import gc
 
 from PySide6.QtCore import QObject, Signal
 
-from app.sync.status import SyncState, SyncStatus
+from app.services.sync_status import SyncState, SyncStatus
 from app.views.shell import main_thread_gc
 from app.views.shell.main_thread_gc import THRESHOLDS, MainThreadGarbageCollector
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
 
 from app.config import Settings, data_dir
 from app.services.people.permissions import Action, Role
-from app.sync.status import SyncState, SyncStatus
+from app.services.sync_status import SyncState, SyncStatus
 from app.sync.sync_process import PROBLEM_SYNC_PROCESS_ENDED
 from app.views.common.people_words import role_label
 from app.views.orders.view import OrdersView

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from app.sync.status import CAUSE_NETWORK, CAUSE_PLATFORM, SyncState, SyncStatus
+from app.services.sync_status import CAUSE_NETWORK, CAUSE_PLATFORM, SyncState, SyncStatus
 from app.views.shell.main_window import MainWindow
 from tests.builders import NOW
 from tests.refund_shop import seed_queue

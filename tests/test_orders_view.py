@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor
 
 from app.platforms.douyin.codes import OrderStatus
 from app.services.orders.queries import OrderRow
-from app.sync.status import SyncState, SyncStatus
+from app.services.sync_status import SyncState, SyncStatus
 from app.views.common.background import BackgroundTasks
 from app.views.orders.table_model import (
     COL_AMOUNT,

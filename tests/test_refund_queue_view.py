@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QListWidget
 
 from app.services.people.permissions import Role
 from app.services.refunds.queue import list_queue
-from app.sync.status import SyncState, SyncStatus
+from app.services.sync_status import SyncState, SyncStatus
 from app.views.refunds.dialogs import ApproveRefundDialog
 from app.views.refunds.queue_columns import COL_DEADLINE, COL_PENDING, COL_TYPE, RED
 from app.views.refunds.queue_model import QUEUE_ROW_ROLE, RefundQueueModel

@@ -29,9 +29,9 @@ from app.models import Order, OutboxOperation, SyncCursor
 from app.models import outbox as outbox_state
 from app.platforms.douyin.client import ShopCredentials
 from app.sandbox.server import SandboxServer
+from app.services.sync_status import SyncState, SyncStatus
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
-from app.sync.status import SyncState, SyncStatus
 from app.sync.sync_process import SyncProcess
 from app.sync.worker import SyncWorker
 from app.views.shell.sync_status_bar import SyncStatusBar
@@ -175,7 +175,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTimer
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.platforms.douyin.client import ShopCredentials
-from app.sync.status import SyncState
+from app.services.sync_status import SyncState
 from app.sync.sync_process import SyncProcess
 
 disk, out = Path(os.environ["DISK"]), Path(os.environ["OUT"])

@@ -22,10 +22,10 @@ from app.db import open_database
 from app.models import OutboxOperation
 from app.models import outbox as state
 from app.platforms.douyin.codes import AfterSaleType
+from app.services.sync_status import PROBLEM_ANOTHER_WORKSTATION_SYNCING
 from app.sync.engine import RunReport, SyncEngine
 from app.sync.lease import OutboxClaim, SyncLease
 from app.sync.push import PushReport
-from app.sync.status import PROBLEM_ANOTHER_WORKSTATION_SYNCING
 from tests.fixtures_db import end_the_lease_connection
 from tests.sandbox_control import applied_by_client, control, demo_client, inject
 from tests.test_outbox_push import MovableClock, approve, open_refund_requests, synced_engine

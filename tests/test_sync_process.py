@@ -18,8 +18,9 @@ from pytestqt.qtbot import QtBot
 from app.db import open_database
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.platforms.douyin.client import ShopCredentials
+from app.services.sync_status import SyncState, SyncStatus
 from app.sync.change_feed import conninfo_of
-from app.sync.status import ShopNotReachable, SyncState, SyncStatus
+from app.sync.status import ShopNotReachable
 from app.sync.sync_process import PROBLEM_SYNC_PROCESS_ENDED, SyncProcess
 from tests.sandbox_control import mirrored_orders, platform_orders
 

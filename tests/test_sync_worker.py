@@ -16,9 +16,9 @@ from app import config
 from app.db import open_database
 from app.platforms.douyin.client import PROBLEM_NETWORK
 from app.sandbox.server import SandboxServer
+from app.services.sync_status import SyncState, SyncStatus
 from app.shop import PROBLEM_SECRET_MISSING, SECRET_ENV, configured_shop
 from app.sync.engine import SyncEngine
-from app.sync.status import SyncState, SyncStatus
 from app.sync.worker import SyncWorker
 from app.views.shell.sync_status_bar import SyncStatusBar
 from tests.sandbox_control import (

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.config import HOME_ENV, Settings  # noqa: E402
 from app.db import open_database, sqlite_url  # noqa: E402
-from app.sync.status import SyncState, SyncStatus  # noqa: E402
+from app.services.sync_status import SyncState, SyncStatus  # noqa: E402
 from app.views.orders.view import OrdersView  # noqa: E402
 from app.views.shell.app import build_application  # noqa: E402
 from app.views.shell.i18n import install_language  # noqa: E402

@@ -39,8 +39,8 @@ from app.services.people.permissions import MSG_OVER_SINGLE, Action, PermissionD
 from app.services.refunds import bulk as refund_bulk  # noqa: E402
 from app.services.refunds import decisions as refund_decisions  # noqa: E402
 from app.services.refunds.bulk import BulkSummary  # noqa: E402
+from app.services.sync_status import SyncState, SyncStatus  # noqa: E402
 from app.sync.push import PROBLEM_CONFLICT  # noqa: E402
-from app.sync.status import SyncState, SyncStatus  # noqa: E402
 from app.views.people.login_dialog import LoginDialog  # noqa: E402
 from app.views.refunds.bulk_dialog import BulkApproveDialog  # noqa: E402
 from app.views.refunds.dialogs import return_addresses  # noqa: E402

@@ -28,10 +28,10 @@ from app.db import refresh_statistics
 from app.models import SyncCursor
 from app.platforms.douyin.client import Outcome, PlatformClient
 from app.services import platform_lists
+from app.services.sync_status import PROBLEM_ANOTHER_WORKSTATION_SYNCING
 from app.sync.lease import SyncLease
 from app.sync.pull import OVERLAP_S, PAGE_SIZE, STREAMS, Stream, StreamPull, SyncProblem
 from app.sync.push import PushEngine
-from app.sync.status import PROBLEM_ANOTHER_WORKSTATION_SYNCING
 
 log = logging.getLogger(__name__)
 

@@ -30,8 +30,9 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signa
 
 from app.platforms.douyin.client import ShopCredentials
 from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.services.sync_status import SyncState, SyncStatus
 from app.sync.backoff import Backoff
-from app.sync.status import ShopNotReachable, SyncState, SyncStatus
+from app.sync.status import ShopNotReachable
 
 log = logging.getLogger(__name__)
 

@@ -36,19 +36,19 @@ from app.platforms.douyin.client import (
 )
 from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.services.setup.shop_database import SYNC_PROBLEMS, sync_problem
-from app.sync.backoff import Backoff
-from app.sync.change_feed import ChangeFeed
-from app.sync.engine import RunReport, SyncEngine
-from app.sync.status import (
+from app.services.sync_status import (
     CAUSE_NETWORK,
     CAUSE_NO_ANSWER,
     CAUSE_PLATFORM,
     CAUSE_RATE_LIMITED,
     CAUSE_UNEXPECTED,
-    ShopNotReachable,
     SyncState,
     SyncStatus,
 )
+from app.sync.backoff import Backoff
+from app.sync.change_feed import ChangeFeed
+from app.sync.engine import RunReport, SyncEngine
+from app.sync.status import ShopNotReachable
 
 log = logging.getLogger(__name__)
 

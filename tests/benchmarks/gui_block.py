@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.config import Settings  # noqa: E402
 from app.db import open_database  # noqa: E402
 from app.services.people import accounts  # noqa: E402
-from app.sync.status import SyncState  # noqa: E402
+from app.services.sync_status import SyncState
 from app.sync.sync_process import SyncProcess  # noqa: E402
 from app.views.shell.main_thread_gc import MainThreadGarbageCollector  # noqa: E402
 from tests.sandbox_control import demo_client  # noqa: E402

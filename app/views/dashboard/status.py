@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.services.metrics.definitions import MetricsReport
 from app.services.metrics.pace import reaches_now
-from app.sync.status import CAUSE_NETWORK, SyncState, SyncStatus
+from app.services.sync_status import CAUSE_NETWORK, SyncState, SyncStatus
 from app.views.common import formatting
 from app.views.shell.offline_banner import BannerLine
 from app.views.shell.sync_status_bar import SyncStatusBar
@@ -43,7 +43,7 @@ class LiveStatus(QWidget):
         layout.addWidget(self.state)
         layout.addWidget(self.button)
         self._sync_state: SyncState | None = None
-        self._cause = ""  # why the platform was not reached (app/sync/status.py CAUSE_*)
+        self._cause = ""  # why the platform was not reached (app/services/sync_status.py CAUSE_*)
         self._last_sync: int | None = None
         self._report: MetricsReport | None = None
         self._stale = False  # new data came while paused

@@ -46,7 +46,7 @@ from app.services.metrics.pace import past_limits, reaches_now
 from app.services.metrics.service_metrics import ProductRow, compute_metrics, products
 from app.services.people.permissions import Action, Actor, allowed
 from app.services.rules import load_rules
-from app.sync.status import SyncStatus
+from app.services.sync_status import SyncStatus
 from app.views.common.background import BackgroundTasks
 from app.views.dashboard import export as dashboard_export
 from app.views.dashboard.alerts import MetricAlerts

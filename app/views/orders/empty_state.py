@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.sync.status import SyncState
+from app.services.sync_status import SyncState
 
 
 class OrdersEmptyState(QWidget):

@@ -44,7 +44,7 @@ from app.services.orders.queries import (
     order_detail,
     order_rows,
 )
-from app.sync.status import SyncState, SyncStatus
+from app.services.sync_status import SyncState, SyncStatus
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
 from app.views.common.big_table import configure_big_table

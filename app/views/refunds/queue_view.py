@@ -39,7 +39,7 @@ from app.services.refunds.queue import (
     list_queue_keys,
     queue_rows,
 )
-from app.sync.status import SyncStatus
+from app.services.sync_status import SyncStatus
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
 from app.views.common.big_table import configure_big_table, select_rows, size_columns

@@ -20,7 +20,7 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
-from app.sync.status import SyncState, SyncStatus
+from app.services.sync_status import SyncState, SyncStatus
 
 CHECK_INTERVAL_MS = 50
 # Young (net new objects), middle (young collections) and old (middle collections).

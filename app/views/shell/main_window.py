@@ -37,7 +37,7 @@ from app.services import outbox
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor, allowed
 from app.services.setup.settings_audit import record_setting_change
-from app.sync.status import SyncStatus
+from app.services.sync_status import SyncStatus
 from app.views.attention.view import NeedsAttentionView
 from app.views.common.background import BackgroundTasks
 from app.views.common.people_words import refusal_text, role_label

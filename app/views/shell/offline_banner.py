@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from app.sync.status import (
+from app.services.sync_status import (
     CAUSE_NETWORK,
     CAUSE_NO_ANSWER,
     CAUSE_PLATFORM,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.services.setup.shop_database import SYNC_PROBLEMS
-from app.sync.status import (
+from app.services.sync_status import (
     CAUSE_NETWORK,
     CAUSE_NO_ANSWER,
     CAUSE_PLATFORM,

@@ -42,7 +42,7 @@ from app.services.shipping.carriers import Carrier
 from app.services.shipping.deadlines import LANE_LATER, LANE_TOMORROW, PROMISE_LABELS, crosses_into_urgent
 from app.services.shipping.scanned_order import MSG_SCANNED_WAITING, not_waiting_reason
 from app.services.shipping.shipments import QueuedShipment
-from app.sync.status import SyncStatus
+from app.services.sync_status import SyncStatus
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
 from app.views.common.big_table import size_columns
