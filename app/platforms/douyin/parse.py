@@ -37,6 +37,16 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _object(value: Any) -> dict[str, Any]:
+    """`value` when it is a JSON object, else an empty one: an optional part left out."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    """`value` when it is a JSON array, else an empty one: an optional part left out."""
+    return value if isinstance(value, list) else []
+
+
 def _merchant_code(line: dict[str, Any]) -> str:
     """The merchant's own SKU code: `code` (商家编码), else `out_sku_id`, which the
     platform sends as "0" when the shop set none; cut to what the column holds."""
@@ -101,8 +111,8 @@ def parse_orders(records: Any, synced_at: int) -> OrderPage:
 
 def _line_row(line: dict[str, Any], where: str, order_id: str, update_time: int) -> dict[str, Any]:
     """The row of one SKU line (`sku_order_list[]`)."""
-    after_sale = line.get("after_sale_info") if isinstance(line.get("after_sale_info"), dict) else {}
-    spec = line.get("spec") if isinstance(line.get("spec"), list) else []
+    after_sale = _object(line.get("after_sale_info"))
+    spec = _list(line.get("spec"))
     item_num = read_int(line, "item_num", where) or 1
     row: dict[str, Any] = {
         "sku_order_id": _required_id(line, "order_id", where),
@@ -206,10 +216,10 @@ def parse_after_sale(item: dict[str, Any], index: int, synced_at: int) -> dict[s
         raise MalformedRecord(f"{where}: 'aftersale_info' is missing", NO_ID)
     aftersale_id = _required_id(info, "aftersale_id", where, NO_ID)
     where = f"after-sale {aftersale_id}"
-    order_info = item.get("order_info") if isinstance(item.get("order_info"), dict) else {}
-    text_part = item.get("text_part") if isinstance(item.get("text_part"), dict) else {}
+    order_info = _object(item.get("order_info"))
+    text_part = _object(item.get("text_part"))
     related = _records(order_info.get("related_order_info"), f"{where} related_order_info")
-    evidence = info.get("evidence") if isinstance(info.get("evidence"), list) else []
+    evidence = _list(info.get("evidence"))
     row: dict[str, Any] = {
         "aftersale_id": aftersale_id,
         "order_id": _required_id(order_info, "shop_order_id", where),
