@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
+from app.sandbox import dialects
 from app.sandbox.server import SandboxServer
 
 
@@ -22,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0 picks a free one)")
     parser.add_argument("--seed", type=int, default=1, help="seed of a newly created shop")
+    parser.add_argument(
+        "--dialect", choices=dialects.NAMES, default=dialects.NAMES[0], help="the platform it stands in for"
+    )
     parser.add_argument("--app-key", default=DEMO_APP_KEY)
     parser.add_argument("--app-secret", default=DEMO_APP_SECRET)
     parser.add_argument("--shop-id", default=DEMO_SHOP_ID)
@@ -56,6 +60,7 @@ def run(argv: list[str]) -> int:
         live=not args.no_live,
         orders_per_hour=args.orders_per_hour,
         history_orders=args.history_orders,
+        dialect=args.dialect,
     )
     server.start()
     if args.stop_with_stdin:

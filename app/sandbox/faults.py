@@ -96,4 +96,3 @@ class Faults:
                     pending.count += 1
                     return
             self._pending.insert(0, Fault(fault.id, fault.kind, 1, fault.method, fault.ms, fault.record))
-
