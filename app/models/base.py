@@ -10,7 +10,9 @@ platform ids as strings.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, MetaData
+from typing import ClassVar
+
+from sqlalchemy import BigInteger, MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -37,3 +39,6 @@ WORD_LENGTH = 32
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Every model here maps one table (DeclarativeBase says only "a FromClause"), so
+    # `Model.__table__` can go where SQLAlchemy wants a Table: inserts, upserts, updates.
+    __table__: ClassVar[Table]
