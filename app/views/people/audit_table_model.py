@@ -129,7 +129,7 @@ class AuditTableModel(ColumnTableModel):
         self._rows: list[AuditRow] = []
         self._people: dict[int, str] = {}  # user id -> display name, for "about" a person
         self._usernames: dict[str, str] = {}  # user name -> display name
-        self._request_types: dict[str, int] = {}  # after-sale id -> type code
+        self._request_kinds: dict[str, str] = {}  # after-sale id -> a RequestKind
         self.columns = [
             Column(lambda row: formatting.shop_time(row.at)),
             Column(self.person_text),
@@ -147,10 +147,10 @@ class AuditTableModel(ColumnTableModel):
         self._usernames = dict(usernames or {})
         self.all_changed()
 
-    def set_rows(self, rows: list[AuditRow], request_types: dict[str, int] | None = None) -> None:
+    def set_rows(self, rows: list[AuditRow], request_kinds: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)  # the service gives them newest first
-        self._request_types = dict(request_types or {})
+        self._request_kinds = dict(request_kinds or {})
         self.endResetModel()
 
     def rows(self) -> list[AuditRow]:
@@ -180,7 +180,7 @@ class AuditTableModel(ColumnTableModel):
             decode(row.after),
             people=self._people,
             usernames=self._usernames,
-            request_types=self._request_types,
+            request_kinds=self._request_kinds,
         )
 
     def sentence(self, row: AuditRow) -> str:

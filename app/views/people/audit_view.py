@@ -34,14 +34,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core import shop_time
 from app.core.refusal import Refusal
-from app.models import AfterSale
 from app.services.people import accounts, audit
 from app.services.people.audit import AuditFilter, AuditRow
+from app.services.people.audit_trail import AuditTrail, read_trail
 from app.services.people.permissions import Actor
 from app.views.common import formatting
 from app.views.common.background import WORK_LANE, BackgroundTasks
@@ -68,22 +67,6 @@ def day_bounds(first: date, last: date) -> tuple[int, int]:
     """UTC seconds of 00:00 on `first` and of 00:00 after `last`, shop time: the
     filter's `since` (inclusive) and `until` (exclusive) for whole days."""
     return shop_time.midnight(first), shop_time.midnight(last + timedelta(days=1))
-
-
-def read_trail(session: Session, actor: Actor, wanted: AuditFilter) -> tuple[list[AuditRow], dict[str, int]]:
-    """The events `wanted` (for someone allowed to read them) and the type of each
-    after-sale request they are about, so a sentence can name it."""
-    rows = audit.list_events(session, actor, wanted)
-    ids = sorted({row.entity_id for row in rows if row.entity_type == "after_sale"})
-    types: dict[str, int] = {}
-    for start in range(0, len(ids), 500):  # stay under every database's parameter limit
-        found = session.execute(
-            select(AfterSale.aftersale_id, AfterSale.type).where(
-                AfterSale.aftersale_id.in_(ids[start : start + 500])
-            )
-        )
-        types.update({aftersale_id: kind for aftersale_id, kind in found})
-    return rows, types
 
 
 def shop_today(now: int) -> date:
@@ -323,10 +306,9 @@ class AuditView(QWidget):
             box.setCurrentIndex(max(0, box.findData(chosen)))
             box.blockSignals(False)
 
-    def _on_rows(self, trail: tuple[list[AuditRow], dict[str, int]]) -> None:
-        rows, request_types = trail
+    def _on_rows(self, trail: AuditTrail) -> None:
         chosen = self._selected()
-        self.model.set_rows(rows, request_types)
+        self.model.set_rows(trail.rows, trail.request_kinds)
         self._fit_columns()
         self._update_count()
         if chosen is not None:

@@ -253,14 +253,14 @@ def sentence(
     *,
     people: Mapping[int, str] = {},  # noqa: B006 - read only
     usernames: Mapping[str, str] = {},  # noqa: B006
-    request_types: Mapping[str, int] = {},  # noqa: B006
+    request_kinds: Mapping[str, str] = {},  # noqa: B006
 ) -> str | None:
     """The event as a sentence in the person's language; None for an action without words
     (the screen then shows the record as it is)."""
     words = SENTENCES.get(row.action)
     if words is None:
         return None
-    event = Event(row, _as_dict(before), _as_dict(after), people, usernames, request_types)
+    event = Event(row, _as_dict(before), _as_dict(after), people, usernames, request_kinds)
     try:
         return words(event)
     except (KeyError, TypeError, ValueError, AttributeError):

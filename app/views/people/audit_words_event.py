@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.platforms.douyin.codes import AFTER_SALE_TYPE_LABELS
+from app.core.vocabulary import REQUEST_KIND_LABELS
 from app.services.people.audit import AuditRow
 from app.views.common import formatting
 
@@ -30,14 +30,14 @@ def _t(source: str) -> str:
 @dataclass(frozen=True)
 class Event:
     """An audit row with what the sentence needs: its before/after as data and the
-    names of the people and request types the screen knows."""
+    names of the people and request kinds the screen knows."""
 
     row: AuditRow
     before: dict[str, Any]
     after: dict[str, Any]
     people: Mapping[int, str]  # user id -> display name
     usernames: Mapping[str, str]  # user name -> display name
-    request_types: Mapping[str, int]  # after-sale id -> type code
+    request_kinds: Mapping[str, str]  # after-sale id -> a RequestKind
 
     @property
     def who(self) -> str:
@@ -62,11 +62,11 @@ class Event:
         row = self.row
         if row.entity_type == "order":
             return QCoreApplication.translate("audit_words", "order {id}").format(id=row.entity_id)
-        kind = self.request_types.get(row.entity_id)
-        if kind is None:
+        label = REQUEST_KIND_LABELS.get(self.request_kinds.get(row.entity_id, ""))
+        if label is None:
             return QCoreApplication.translate("audit_words", "request {id}").format(id=row.entity_id)
         return QCoreApplication.translate("audit_words", "{type} request {id}").format(
-            id=row.entity_id, type=formatting.code_label(AFTER_SALE_TYPE_LABELS, kind)
+            id=row.entity_id, type=QCoreApplication.translate("vocabulary", label)
         )
 
     def amount(self) -> str:
