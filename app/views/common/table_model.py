@@ -10,7 +10,8 @@ emits `sort_changed`; the screen asks the service again, which sorts in SQL), th
 repaint of one column over some rows (a live countdown), and the headers in the
 person's language (`set_headers`). A subclass says where its rows are (`row_count`,
 `row_at`) and builds its column map; a tree (the shipping board) mixes in
-`ColumnCells` alone, keeping its own parents and children.
+`ColumnCells` alone, keeping its own parents and children. The big tables (100k rows)
+add `big_table.OneCallPerCell` in front, so painting a cell enters Python once.
 
 The readers in a column map are the model's bound methods or small lambdas: a cell is
 formatted only when Qt asks for it, so a table of 100k rows costs what is on screen.
@@ -23,8 +24,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-
-from app.views.common.big_table import OneCallPerCell
 
 ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -104,9 +103,10 @@ def _reader(column: Column, role: int) -> Reader | None:
     return None
 
 
-class ColumnTableModel(ColumnCells, OneCallPerCell, QAbstractTableModel):
+class ColumnTableModel(ColumnCells, QAbstractTableModel):
     """A flat table of rows described by a column map. Subclasses give `row_count()`,
-    `row_at(position)` (None: not there, or not read yet) and `columns`."""
+    `row_at(position)` (None: not there, or not read yet) and `columns`; a big table
+    mixes `big_table.OneCallPerCell` in before it."""
 
     # The person clicked a sortable header: (the service's sort key, descending).
     sort_changed = Signal(str, bool)

@@ -22,6 +22,7 @@ from app.platforms.douyin.codes import ORDER_STATUS_LABELS, OrderStatus
 from app.services.orders.queries import OrderRow
 from app.services.people.masking import mask_name
 from app.views.common import formatting
+from app.views.common.big_table import OneCallPerCell
 from app.views.common.formatting import Urgency
 from app.views.common.paged_rows import PagedRows
 from app.views.common.table_model import ALIGN_LEFT, ALIGN_RIGHT, ROW_ROLE, Column, ColumnTableModel
@@ -72,7 +73,7 @@ def _note_icon() -> QIcon:
     return QIcon(pixmap)
 
 
-class OrderTableModel(ColumnTableModel):
+class OrderTableModel(OneCallPerCell, ColumnTableModel):
     """Rows of `OrderRow`, sorted by `sort_key` (a `list_orders` key). A header click
     emits `sort_changed` (sort key, descending); refreshes ask SQL for the same."""
 

@@ -15,11 +15,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -43,6 +40,7 @@ from app.services.people.permissions import Actor
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
 from app.views.common.people_words import refusal_text, role_label
+from app.views.common.table_model import ALIGN_RIGHT, ROW_ROLE, Column, ColumnTableModel
 from app.views.people.user_dialogs import (
     AddUserDialog,
     ChangeRoleDialog,
@@ -52,11 +50,11 @@ from app.views.people.user_dialogs import (
 )
 
 COL_USERNAME, COL_DISPLAY_NAME, COL_ROLE, COL_ACTIVE, COL_SINGLE, COL_DAILY, COL_LOCKED = range(7)
-USER_ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the backing UserRow
+USER_ROW_ROLE = ROW_ROLE  # the backing UserRow
 DISABLED_COLOUR = "#8c959f"  # a switched-off person stays listed, greyed
 
 
-class UserTableModel(QAbstractTableModel):
+class UserTableModel(ColumnTableModel):
     """The people of the shop, one row each, as `UserRow` values."""
 
     def __init__(
@@ -65,11 +63,32 @@ class UserTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[UserRow] = []
         self._clock = clock
+        greyed = QColor(DISABLED_COLOUR)
+
+        def grey(user: UserRow) -> QColor | None:  # every column of a switched-off person
+            return None if user.active else greyed
+
+        def limit(single: bool) -> Column:
+            return Column(lambda user: self._limit_text(user, single), ALIGN_RIGHT, foreground=grey)
+
+        self.columns = [
+            Column(lambda user: user.username, foreground=grey),
+            Column(lambda user: user.display_name, foreground=grey),
+            Column(lambda user: role_label(user.role), foreground=grey),
+            Column(lambda user: self.tr("Yes") if user.active else self.tr("Disabled"), foreground=grey),
+            limit(single=True),
+            limit(single=False),
+            Column(self._locked_text, foreground=grey),
+        ]
+        self.retranslate()
 
     def set_rows(self, rows: list[UserRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def row_at(self, row: int) -> UserRow:
         return self._rows[row]
@@ -77,58 +96,13 @@ class UserTableModel(QAbstractTableModel):
     def row_of(self, user_id: int) -> int:
         return next((i for i, user in enumerate(self._rows) if user.id == user_id), -1)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _limit_text(self, user: UserRow, single: bool) -> str:
+        if user.role != "clerk":
+            return "—"  # owners have no limit; the warehouse decides no refunds
+        fen = user.refund_limit_single_fen if single else user.refund_limit_daily_fen
+        return self.tr("not set") if fen is None else formatting.money(fen)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("User name"),
-            self.tr("Display name"),
-            self.tr("Role"),
-            self.tr("Active"),
-            self.tr("One refund"),
-            self.tr("Per day"),
-            self.tr("Locked"),
-        )[section]
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        user = self._rows[index.row()]
-        column = index.column()
-        if role == USER_ROW_ROLE:
-            return user
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(user, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_SINGLE, COL_DAILY):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
-            return QColor(DISABLED_COLOUR)
-        return None
-
-    def _text(self, user: UserRow, column: int) -> str:
-        if column == COL_USERNAME:
-            return user.username
-        if column == COL_DISPLAY_NAME:
-            return user.display_name
-        if column == COL_ROLE:
-            return role_label(user.role)
-        if column == COL_ACTIVE:
-            return self.tr("Yes") if user.active else self.tr("Disabled")
-        if column in (COL_SINGLE, COL_DAILY):
-            if user.role != "clerk":
-                return "—"  # owners have no limit; the warehouse decides no refunds
-            fen = user.refund_limit_single_fen if column == COL_SINGLE else user.refund_limit_daily_fen
-            return self.tr("not set") if fen is None else formatting.money(fen)
+    def _locked_text(self, user: UserRow) -> str:
         if user.locked_until is not None and user.locked_until > self._clock():
             return self.tr("until {time}").format(
                 time=formatting.shop_time(user.locked_until, with_year=False)
@@ -136,9 +110,17 @@ class UserTableModel(QAbstractTableModel):
         return ""
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 6)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 6))
+        self.set_headers(
+            [
+                self.tr("User name"),
+                self.tr("Display name"),
+                self.tr("Role"),
+                self.tr("Active"),
+                self.tr("One refund"),
+                self.tr("Per day"),
+                self.tr("Locked"),
+            ]
+        )
 
 
 class UsersView(QWidget):

@@ -22,6 +22,7 @@ from app.services.people.permissions import Actor, PermissionDenied
 from app.services.refunds.owner_handover import beyond_limits
 from app.services.refunds.queue import QueueKey, QueueRow
 from app.views.common import formatting
+from app.views.common.big_table import OneCallPerCell
 from app.views.common.paged_rows import PagedRows
 from app.views.common.table_model import ROW_ROLE, ColumnTableModel
 from app.views.refunds.queue_columns import (
@@ -39,7 +40,7 @@ QUEUE_ROW_ROLE = ROW_ROLE
 RowSource = Callable[[list[str]], Sequence[QueueRow]]
 
 
-class RefundQueueModel(QueueColumns, ColumnTableModel):
+class RefundQueueModel(QueueColumns, OneCallPerCell, ColumnTableModel):
     """Rows of `QueueRow`, in the order the service sorted them. A click on a sortable
     header emits `sort_changed` (list_queue sort key, descending)."""
 
