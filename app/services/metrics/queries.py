@@ -34,7 +34,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, not_, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    SQLColumnExpression,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    not_,
+    or_,
+    select,
+    tuple_,
+)
 from sqlalchemy.orm import aliased
 
 from app.models import AfterSale, AfterSaleStatusChange, Order, OrderLine, OrderLogistics, OutboxOperation
@@ -77,7 +90,7 @@ def bucket_of(
     return ((t + offset_s) // size_s) * size_s - offset_s
 
 
-def _set(column: ColumnElement[int]) -> ColumnElement[int]:
+def _set(column: SQLColumnExpression[int | None]) -> ColumnElement[int]:
     return func.nullif(column, 0)
 
 
@@ -85,12 +98,12 @@ def _flag(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return case((condition, 1), else_=0)
 
 
-def _between(t: ColumnElement[int], start: int, end: int) -> ColumnElement[bool]:
+def _between(t: SQLColumnExpression[int | None], start: int, end: int) -> ColumnElement[bool]:
     return and_(t >= start, t < end)
 
 
 # --- orders -----------------------------------------------------------------------
-def _order_times(rules: RuleSet) -> tuple[ColumnElement[int], ...]:
+def _order_times(rules: RuleSet) -> tuple[SQLColumnExpression[int | None], ...]:
     paid = _set(Order.pay_time)
     ship_by = ship_by_column(rules)
     merchant_shipped = _set(Order.ship_time)
@@ -105,7 +118,7 @@ def _product_orders(scope: Scope) -> list[ColumnElement[bool]]:
 
 
 def _amount(
-    rule: CompensationRule | None, pay_amount: ColumnElement[int], round_to: int
+    rule: CompensationRule | None, pay_amount: SQLColumnExpression[int], round_to: int
 ) -> ColumnElement[int]:
     """`CompensationRule.amount_fen` in SQL: share of the paid amount, rounded half up to
     `round_to` fen, held between the floor and the ceiling."""
@@ -116,7 +129,10 @@ def _amount(
 
 
 def compensation_sql(
-    pay_amount: ColumnElement[int], promise_s: ColumnElement[int], late_s: ColumnElement[int], rules: RuleSet
+    pay_amount: SQLColumnExpression[int],
+    promise_s: SQLColumnExpression[int | None],
+    late_s: SQLColumnExpression[int | None],
+    rules: RuleSet,
 ) -> ColumnElement[int]:
     """`ship_deadlines.compensation_fen` in SQL: nothing when not late, the band's late
     rule up to `out_of_stock_after_hours` late, its out-of-stock rule after that."""
