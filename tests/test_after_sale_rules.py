@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from app.core.vocabulary import RequestKind, RequestState
 from app.sandbox.catalogue import PRODUCTS
 from app.services.refunds.after_sale_rules import Facts, assess, delivered_at, no_reason_window_end
 from app.services.rules import load_rules
@@ -18,6 +19,14 @@ NO_REASON_END = int(datetime(2026, 11, 18, 0, 0, tzinfo=SHANGHAI).timestamp())
 NOW = RECEIVED + 90 * D
 RULES = load_rules()
 
+RETURN, REFUND_ONLY = RequestKind.RETURN_AND_REFUND, RequestKind.REFUND_AFTER_SHIPMENT
+BEFORE_SHIPMENT, EXCHANGE, RESEND = (
+    RequestKind.REFUND_BEFORE_SHIPMENT,
+    RequestKind.EXCHANGE,
+    RequestKind.RESEND,
+)
+INSPECTION = RequestState.RETURN_AWAITING_INSPECTION  # the returned goods arrived
+
 CLOTHES, LIPSTICK, ORANGES, NUTS = (
     "纯棉宽松短袖T恤 男女同款",
     "丝绒哑光口红",
@@ -26,10 +35,10 @@ CLOTHES, LIPSTICK, ORANGES, NUTS = (
 )
 
 
-def shipped(type_: int, reason: str, product: str, applied: int, **over: object) -> Facts:
+def shipped(kind: RequestKind, reason: str, product: str, applied: int, **over: object) -> Facts:
     values: dict = {
-        "type": type_,
-        "status": 6,
+        "kind": kind,
+        "state": RequestState.AWAITING_SHOP,
         "reason_text": reason,
         "product_name": product,
         "refund_amount": 10_000,
@@ -48,49 +57,49 @@ CASES = [
     # 7 days no reason: open up to and including the last second, refused after it.
     (
         "no reason, window's last second",
-        shipped(0, "七天无理由退货", CLOTHES, NO_REASON_END),
+        shipped(RETURN, "七天无理由退货", CLOTHES, NO_REASON_END),
         "no_reason_7d",
         True,
         "approve",
     ),
     (
         "no reason, one second late",
-        shipped(0, "七天无理由退货", CLOTHES, NO_REASON_END + 1),
+        shipped(RETURN, "七天无理由退货", CLOTHES, NO_REASON_END + 1),
         "no_reason_7d",
         False,
         "refuse",
     ),
     (
         "no reason, the day of delivery",
-        shipped(0, "七天无理由退货", CLOTHES, RECEIVED + 60),
+        shipped(RETURN, "七天无理由退货", CLOTHES, RECEIVED + 60),
         "no_reason_7d",
         True,
         "approve",
     ),
     (
         "no reason, refund only",
-        shipped(1, "七天无理由退货", CLOTHES, RECEIVED + D),
+        shipped(REFUND_ONLY, "七天无理由退货", CLOTHES, RECEIVED + D),
         "no_reason_7d",
         True,
         "review",
     ),
     (
         "no reason, delivery unknown",
-        shipped(0, "七天无理由退货", CLOTHES, RECEIVED, ship_time=None, finish_time=None),
+        shipped(RETURN, "七天无理由退货", CLOTHES, RECEIVED, ship_time=None, finish_time=None),
         "no_reason_7d",
         None,
         "review",
     ),
     (
         "size does not fit counts as no reason",
-        shipped(0, "尺码不合适", CLOTHES, NO_REASON_END + 1),
+        shipped(RETURN, "尺码不合适", CLOTHES, NO_REASON_END + 1),
         "no_reason_7d",
         False,
         "refuse",
     ),
     (
         "fresh produce has no no-reason return",
-        shipped(0, "七天无理由退货", ORANGES, RECEIVED + H),
+        shipped(RETURN, "七天无理由退货", ORANGES, RECEIVED + H),
         "fresh_no_reason",
         False,
         "refuse",
@@ -98,56 +107,56 @@ CASES = [
     # Fresh produce claims: 24 h damaged, 48 h visible rot, 5 days hidden rot.
     (
         "fresh damaged at 24 h",
-        shipped(1, "包装破损", ORANGES, RECEIVED + 24 * H, refund_amount=3000),
+        shipped(REFUND_ONLY, "包装破损", ORANGES, RECEIVED + 24 * H, refund_amount=3000),
         "fresh_claim",
         True,
         "approve",
     ),
     (
         "fresh damaged after 24 h",
-        shipped(1, "包装破损", ORANGES, RECEIVED + 24 * H + 1, refund_amount=3000),
+        shipped(REFUND_ONLY, "包装破损", ORANGES, RECEIVED + 24 * H + 1, refund_amount=3000),
         "fresh_claim",
         False,
         "refuse",
     ),
     (
         "fresh visible rot at 48 h",
-        shipped(1, "商品变质/腐烂", ORANGES, RECEIVED + 48 * H, refund_amount=3000),
+        shipped(REFUND_ONLY, "商品变质/腐烂", ORANGES, RECEIVED + 48 * H, refund_amount=3000),
         "fresh_claim",
         True,
         "approve",
     ),
     (
         "fresh visible rot after 48 h",
-        shipped(1, "商品变质/腐烂", ORANGES, RECEIVED + 48 * H + 1, refund_amount=3000),
+        shipped(REFUND_ONLY, "商品变质/腐烂", ORANGES, RECEIVED + 48 * H + 1, refund_amount=3000),
         "fresh_claim",
         False,
         "refuse",
     ),
     (
         "fresh hidden rot at 5 days",
-        shipped(1, "内部腐烂", ORANGES, RECEIVED + 5 * D, refund_amount=3000),
+        shipped(REFUND_ONLY, "内部腐烂", ORANGES, RECEIVED + 5 * D, refund_amount=3000),
         "fresh_claim",
         True,
         "approve",
     ),
     (
         "fresh hidden rot after 5 days",
-        shipped(1, "内部腐烂", ORANGES, RECEIVED + 5 * D + 1, refund_amount=3000),
+        shipped(REFUND_ONLY, "内部腐烂", ORANGES, RECEIVED + 5 * D + 1, refund_amount=3000),
         "fresh_claim",
         False,
         "refuse",
     ),
     (
         "fresh refund 31% needs >30% bad",
-        shipped(1, "商品变质/腐烂", ORANGES, RECEIVED + H, refund_amount=3001),
+        shipped(REFUND_ONLY, "商品变质/腐烂", ORANGES, RECEIVED + H, refund_amount=3001),
         "fresh_claim",
         True,
         "review",
     ),
     (
         "fresh refund 100% needs >50% bad",
-        shipped(1, "商品变质/腐烂", ORANGES, RECEIVED + H, refund_amount=10_000),
+        shipped(REFUND_ONLY, "商品变质/腐烂", ORANGES, RECEIVED + H, refund_amount=10_000),
         "fresh_claim",
         True,
         "review",
@@ -155,14 +164,14 @@ CASES = [
     # Cosmetics allergy: 60 days.
     (
         "allergy at 60 days",
-        shipped(1, "使用后过敏", LIPSTICK, RECEIVED + 60 * D),
+        shipped(REFUND_ONLY, "使用后过敏", LIPSTICK, RECEIVED + 60 * D),
         "cosmetics_allergy",
         True,
         "review",
     ),
     (
         "allergy after 60 days",
-        shipped(1, "使用后过敏", LIPSTICK, RECEIVED + 60 * D + 1),
+        shipped(REFUND_ONLY, "使用后过敏", LIPSTICK, RECEIVED + 60 * D + 1),
         "cosmetics_allergy",
         False,
         "refuse",
@@ -171,7 +180,7 @@ CASES = [
     (
         "fast refund at ¥8,000",
         shipped(
-            2,
+            BEFORE_SHIPMENT,
             "不想要了",
             NUTS,
             NOW,
@@ -187,7 +196,7 @@ CASES = [
     (
         "above ¥8,000",
         shipped(
-            2,
+            BEFORE_SHIPMENT,
             "不想要了",
             NUTS,
             NOW,
@@ -202,7 +211,7 @@ CASES = [
     ),
     (
         "tracking already uploaded",
-        shipped(2, "不想要了", NUTS, NOW, order_pay_amount=100),
+        shipped(BEFORE_SHIPMENT, "不想要了", NUTS, NOW, order_pay_amount=100),
         "refund_before_shipment_shipped",
         None,
         "review",
@@ -210,31 +219,37 @@ CASES = [
     # Returned goods: return fast refund up to ¥1,500, inspection either way.
     (
         "returned, ¥1,500",
-        shipped(0, "质量问题", CLOTHES, NOW, status=11, refund_amount=150_000),
+        shipped(RETURN, "质量问题", CLOTHES, NOW, state=INSPECTION, refund_amount=150_000),
         "return_fast_refund",
         None,
         "inspect",
     ),
     (
         "returned, above ¥1,500",
-        shipped(0, "质量问题", CLOTHES, NOW, status=11, refund_amount=150_001),
+        shipped(RETURN, "质量问题", CLOTHES, NOW, state=INSPECTION, refund_amount=150_001),
         "return_inspection",
         None,
         "inspect",
     ),
     (
         "exchange returned",
-        shipped(3, "尺码不合适", CLOTHES, NOW, status=11),
+        shipped(EXCHANGE, "尺码不合适", CLOTHES, NOW, state=INSPECTION),
         "exchange_receipt",
         None,
         "inspect",
     ),
-    ("quality return", shipped(0, "质量问题（开线/起球）", CLOTHES, NOW), "quality", None, "approve"),
-    ("quality refund only", shipped(1, "质量问题（开线/起球）", CLOTHES, NOW), "quality", None, "review"),
-    ("not received", shipped(1, "未收到货", CLOTHES, NOW), "not_received", None, "review"),
-    ("exchange", shipped(3, "尺码不合适", CLOTHES, NOW), "exchange", None, "review"),
-    ("resend", shipped(7, "少件/漏发", ORANGES, NOW), "resend", None, "review"),
-    ("no rule", shipped(1, "地址填写错误", "神秘商品", NOW), "general", None, "review"),
+    ("quality return", shipped(RETURN, "质量问题（开线/起球）", CLOTHES, NOW), "quality", None, "approve"),
+    (
+        "quality refund only",
+        shipped(REFUND_ONLY, "质量问题（开线/起球）", CLOTHES, NOW),
+        "quality",
+        None,
+        "review",
+    ),
+    ("not received", shipped(REFUND_ONLY, "未收到货", CLOTHES, NOW), "not_received", None, "review"),
+    ("exchange", shipped(EXCHANGE, "尺码不合适", CLOTHES, NOW), "exchange", None, "review"),
+    ("resend", shipped(RESEND, "少件/漏发", ORANGES, NOW), "resend", None, "review"),
+    ("no rule", shipped(REFUND_ONLY, "地址填写错误", "神秘商品", NOW), "general", None, "review"),
 ]
 
 
@@ -264,27 +279,31 @@ def test_each_rule_at_its_boundaries(
     ],
 )
 def test_allergy_evidence_tier_by_value(value: int, tier: str) -> None:
-    facts = shipped(1, "使用后过敏", LIPSTICK, RECEIVED + D, line_pay_amount=value, refund_amount=value)
+    facts = shipped(
+        REFUND_ONLY, "使用后过敏", LIPSTICK, RECEIVED + D, line_pay_amount=value, refund_amount=value
+    )
     assert assess(facts, NOW).evidence_tier == tier
 
 
 def test_fresh_refund_bands_name_the_bad_share_needed() -> None:
     def bad(refund: int) -> str:
         return dict(
-            assess(shipped(1, "商品变质/腐烂", ORANGES, RECEIVED + H, refund_amount=refund), NOW).params
+            assess(
+                shipped(REFUND_ONLY, "商品变质/腐烂", ORANGES, RECEIVED + H, refund_amount=refund), NOW
+            ).params
         )["bad"]
 
     assert (bad(3000), bad(3001), bad(5000), bad(5001)) == ("30", "30", "30", "50")
 
 
 def test_suggested_reject_codes_come_from_the_rule_set() -> None:
-    assert assess(shipped(0, "七天无理由退货", ORANGES, RECEIVED), NOW).suggested_reject_code == 7
-    tracked = shipped(2, "不想要了", NUTS, NOW, order_pay_amount=100)
+    assert assess(shipped(RETURN, "七天无理由退货", ORANGES, RECEIVED), NOW).suggested_reject_code == 7
+    tracked = shipped(BEFORE_SHIPMENT, "不想要了", NUTS, NOW, order_pay_amount=100)
     assert assess(tracked, NOW).suggested_reject_code == 1
 
 
 def test_delivery_is_estimated_from_shipping_when_the_order_is_not_finished() -> None:
-    facts = shipped(0, "七天无理由退货", CLOTHES, NOW, finish_time=None)
+    facts = shipped(RETURN, "七天无理由退货", CLOTHES, NOW, finish_time=None)
     assert delivered_at(facts, RULES) == facts.ship_time + RULES.after_sales.assumed_delivery_hours * H
     # Delivered at 23:59:59 Shanghai: the window still starts at the next midnight.
     late = int(datetime(2026, 11, 10, 23, 59, 59, tzinfo=SHANGHAI).timestamp())

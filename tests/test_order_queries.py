@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.vocabulary import OrderState
 from app.platforms.douyin.codes import OrderStatus
 from app.services.orders.queries import (
     SORT_KEYS,
@@ -51,14 +52,14 @@ def test_search_wildcards_are_taken_literally(session_factory) -> None:
         assert list_orders(session, search="_") == []
 
 
-def test_status_filter_keeps_only_the_chosen_statuses(session_factory) -> None:
+def test_state_filter_keeps_only_the_chosen_states(session_factory) -> None:
     rows = [
         order_row(status=s) for s in (OrderStatus.AWAITING_SHIPMENT, OrderStatus.SHIPPED, OrderStatus.UNPAID)
     ]
     seed(session_factory, rows)
     with session_factory() as session:
-        found = list_orders(session, statuses=(int(OrderStatus.SHIPPED), int(OrderStatus.UNPAID)))
-        assert sorted(r.status for r in found) == sorted([int(OrderStatus.SHIPPED), int(OrderStatus.UNPAID)])
+        found = list_orders(session, states=(OrderState.SHIPPED, OrderState.UNPAID))
+        assert sorted(r.state for r in found) == sorted([OrderState.SHIPPED, OrderState.UNPAID])
         assert count_orders(session) == 3
 
 

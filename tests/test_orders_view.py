@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from app.core.vocabulary import OrderState
 from app.platforms.douyin.codes import OrderStatus
 from app.services.orders.queries import OrderRow
 from app.services.sync_status import SyncState, SyncStatus
@@ -26,7 +27,7 @@ from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row,
 def make_row(**overrides) -> OrderRow:
     values = dict(
         order_id="6900000000000000001",
-        status=int(OrderStatus.AWAITING_SHIPMENT),
+        state=OrderState.AWAITING_SHIPMENT,
         pay_amount=123_456,
         create_time=NOW - HOUR,
         pay_time=NOW - HOUR,
@@ -73,10 +74,10 @@ def test_cells_read_as_money_shop_time_and_countdown(english) -> None:
 
 
 def countdown_of(
-    ship_by: int | None, status: int = int(OrderStatus.AWAITING_SHIPMENT)
+    ship_by: int | None, state: str = OrderState.AWAITING_SHIPMENT
 ) -> tuple[str, QColor | None]:
     model = OrderTableModel(clock=lambda: NOW)
-    model.set_rows([make_row(ship_by=ship_by, status=status)])
+    model.set_rows([make_row(ship_by=ship_by, state=state)])
     index = model.index(0, COL_SHIP_BY)
     return index.data(), index.data(Qt.ItemDataRole.ForegroundRole)
 
@@ -89,7 +90,7 @@ def test_countdown_for_overdue_soon_and_later_orders(english) -> None:
     text, colour = countdown_of(NOW + 6 * HOUR)
     assert (text, colour.name()) == ("6h 00m", URGENCY_COLOURS[1].name())
     assert countdown_of(NOW + 30 * HOUR + 7 * 60) == ("1d 06h", None)
-    assert countdown_of(NOW - HOUR, status=int(OrderStatus.SHIPPED)) == ("", None)  # nothing left to ship
+    assert countdown_of(NOW - HOUR, state=OrderState.SHIPPED) == ("", None)  # nothing left to ship
 
 
 def test_the_countdown_moves_with_one_targeted_data_change(qtbot, english) -> None:
@@ -118,7 +119,7 @@ def test_search_filter_and_sort_on_the_screen(qtbot, tasks, session_factory, eng
     assert view.count_text() == "Showing 1 of 3"
 
     load(qtbot, view, lambda: view.set_search_text(""))
-    load(qtbot, view, lambda: view.set_status_filter((int(OrderStatus.SHIPPED),)))
+    load(qtbot, view, lambda: view.set_status_filter((OrderState.SHIPPED,)))
     assert [r.order_id for r in view.model.rows()] == [cup["order_id"]]
 
     load(qtbot, view, view.clear_filters)
@@ -145,7 +146,7 @@ def test_empty_states_say_why(qtbot, tasks, session_factory, english) -> None:
     assert view.empty_text() is None
     load(qtbot, view, lambda: view.set_search_text("xyz"))
     assert view.empty_text() == "No orders match “xyz”."
-    load(qtbot, view, lambda: view.set_status_filter((int(OrderStatus.CANCELLED),)))
+    load(qtbot, view, lambda: view.set_status_filter((OrderState.CANCELLED,)))
     assert view.empty_text() == "No “Cancelled” orders match “xyz”."
 
 
@@ -219,8 +220,8 @@ def test_a_completed_order_does_not_look_like_a_cancelled_one(english) -> None:
     model = OrderTableModel(clock=lambda: NOW)
     model.set_rows(
         [
-            make_row(order_id="1", status=int(OrderStatus.COMPLETED), ship_by=None),
-            make_row(order_id="2", status=int(OrderStatus.CANCELLED), ship_by=None),
+            make_row(order_id="1", state=OrderState.COMPLETED, ship_by=None),
+            make_row(order_id="2", state=OrderState.CANCELLED, ship_by=None),
         ]
     )
 

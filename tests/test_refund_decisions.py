@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.vocabulary import Decision, RequestKind, RequestState
 from app.db import open_database, upsert
 from app.models import AfterSale, AuditEvent, OutboxOperation
 from app.models import outbox as state
@@ -30,8 +31,9 @@ from app.services.refunds import decisions as refund_decisions
 from app.services.refunds.decisions import DecisionRefused
 from app.services.refunds.queue import list_queue
 from app.sync.engine import SyncEngine
+from tests.builders import in_app_words
 from tests.people import seed_people
-from tests.sandbox_control import applied_by_client, control, demo_client
+from tests.sandbox_control import applied_by_client, control, demo_platform
 
 NOW = 1_795_000_000
 OWNER = Actor(1, "boss", "Boss", Role.OWNER, None, None)
@@ -44,17 +46,19 @@ def mirror(database_url: str, amounts: dict[str, int], **over: int) -> sessionma
     _, sessions = open_database(database_url)
     seed_people(sessions, OWNER, CLERK, WAREHOUSE)
     rows = [
-        {
-            "aftersale_id": aftersale_id,
-            "order_id": "o" + aftersale_id,
-            "type": over.get("type", T.REFUND_AFTER_SHIPMENT),
-            "status": over.get("status", S.AWAITING_MERCHANT),
-            "apply_time": NOW - 3600,
-            "update_time": NOW - 3600,
-            "status_deadline": NOW + 40 * 3600,
-            "refund_amount": amount,
-            "synced_at": NOW,
-        }
+        in_app_words(
+            {
+                "aftersale_id": aftersale_id,
+                "order_id": "o" + aftersale_id,
+                "type": over.get("type", T.REFUND_AFTER_SHIPMENT),
+                "status": over.get("status", S.AWAITING_MERCHANT),
+                "apply_time": NOW - 3600,
+                "update_time": NOW - 3600,
+                "status_deadline": NOW + 40 * 3600,
+                "refund_amount": amount,
+                "synced_at": NOW,
+            }
+        )
         for aftersale_id, amount in amounts.items()
     ]
     reasons = {
@@ -124,9 +128,7 @@ def test_a_refusal_needs_a_listed_reason_a_remark_and_evidence_where_the_reason_
             evidence_urls=[photo.as_uri()],
             now=NOW,
         )
-    assert (
-        queued.operate_type == OperateType.REFUSE_REFUND and queued.expected_to_status == S.MERCHANT_REFUSED
-    )
+    assert queued.decision == Decision.REFUSE_REFUND and queued.expected_to_state == RequestState.REFUSED
     with sessions() as session:
         op = session.scalars(select(OutboxOperation)).one()
         assert json.loads(op.params) == {
@@ -201,17 +203,17 @@ def test_every_kind_of_decision_reaches_the_platform_once(sandbox_url: str, data
         control(sandbox_url, "tick", {"new_after_sales": count, "after_sale_type": int(kind)})
     _, sessions = open_database(database_url)
     seed_people(sessions, OWNER, CLERK, WAREHOUSE)
-    engine = SyncEngine(demo_client(sandbox_url), sessions)
+    engine = SyncEngine(demo_platform(sandbox_url), sessions)
     report = engine.run_once()
     assert report.outcome.value == "done" and REJECT_REASONS_LIST in report.lists_refreshed
     now = int(time.time())
     with sessions() as session:
-        rows = list_queue(session, now=now, statuses=(S.AWAITING_MERCHANT,))
-    by_type: dict[int, list[str]] = {}
+        rows = list_queue(session, now=now, states=(RequestState.AWAITING_SHOP,))
+    by_kind: dict[str, list[str]] = {}
     for row in sorted(rows, key=lambda r: -r.status_deadline):  # furthest from the deadline first
-        by_type.setdefault(row.type, []).append(row.aftersale_id)
-    refund, refused = by_type[T.REFUND_AFTER_SHIPMENT][:2]
-    returns, exchange = by_type[T.RETURN_AND_REFUND][:3], by_type[T.EXCHANGE][0]
+        by_kind.setdefault(row.kind, []).append(row.aftersale_id)
+    refund, refused = by_kind[RequestKind.REFUND_AFTER_SHIPMENT][:2]
+    returns, exchange = by_kind[RequestKind.RETURN_AND_REFUND][:3], by_kind[RequestKind.EXCHANGE][0]
     code = next(r.code for r in reject_reasons(sessions()) if not r.evidence_needed)
     with sessions.begin() as session:
         refund_decisions.approve_refund(session, OWNER, refund, now=now)

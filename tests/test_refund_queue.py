@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.vocabulary import RequestKind, RequestState
 from app.db import open_database, upsert
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
 from app.services import outbox
@@ -14,6 +15,7 @@ from app.services.people import audit
 from app.services.people.permissions import Actor, Role
 from app.services.refunds.detail import queue_detail
 from app.services.refunds.queue import list_queue
+from tests.builders import in_app_words
 
 NOW = 1_795_000_000
 H = 3600
@@ -21,7 +23,7 @@ OWNER = Actor(1, "boss", "Boss", Role.OWNER, None, None)
 
 
 def order(order_id: str, buyer: str, *, pay: int = 10_000, shipped: bool = True) -> dict[str, Any]:
-    return {
+    row = {
         "order_id": order_id,
         "status": 3 if shipped else 2,
         "create_time": NOW - 10 * 86400,
@@ -34,6 +36,7 @@ def order(order_id: str, buyer: str, *, pay: int = 10_000, shipped: bool = True)
         "buyer_id": buyer,
         "synced_at": NOW,
     }
+    return in_app_words(row)
 
 
 def request(aftersale_id: str, order_id: str, **over: Any) -> dict[str, Any]:
@@ -54,7 +57,7 @@ def request(aftersale_id: str, order_id: str, **over: Any) -> dict[str, Any]:
         "synced_at": NOW,
     }
     row.update(over)
-    return row
+    return in_app_words(row)
 
 
 def shop(database_url: str) -> sessionmaker[Session]:
@@ -112,8 +115,8 @@ def test_the_queue_holds_what_waits_for_the_merchant_by_deadline(database_url: s
 def test_filters_and_sorting_run_in_the_query(database_url: str) -> None:
     sessions = shop(database_url)
     with sessions() as session:
-        assert ids(list_queue(session, now=NOW, types=(0,))) == ["r2"]
-        assert ids(list_queue(session, now=NOW, statuses=(11,))) == ["r2"]
+        assert ids(list_queue(session, now=NOW, kinds=(RequestKind.RETURN_AND_REFUND,))) == ["r2"]
+        assert ids(list_queue(session, now=NOW, states=(RequestState.RETURN_AWAITING_INSPECTION,))) == ["r2"]
         assert ids(list_queue(session, now=NOW, min_amount=5_000, max_amount=8_000)) == ["r3", "r4", "r2"]
         assert ids(list_queue(session, now=NOW, search="无理由")) == ["r4"]
         assert ids(list_queue(session, now=NOW, search="o5")) == ["r5"]

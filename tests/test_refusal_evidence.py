@@ -21,10 +21,10 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.pictures import IMAGE_MAX_BYTES
 from app.db import open_database
 from app.models import EvidencePicture, OutboxOperation
 from app.models import outbox as state
-from app.platforms.douyin.codes import IMAGE_MAX_BYTES
 from app.sandbox.evidence import evidence_png
 from app.services.people import accounts
 from app.services.people.permissions import Actor

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.vocabulary import OrderState
 from app.db import open_database
 from app.models import AuditEvent, OutboxOperation
 from app.platforms.douyin.codes import OrderStatus
@@ -354,7 +355,7 @@ def test_a_batch_is_shipped_whole_or_not_at_all_when_an_order_changed_after_the_
     assert str(refusal.value) == (
         f"Row 12, order {SEVENTH}: something changed since the preview. Nothing was shipped."
     )
-    assert refusal.value.reason.message == shipping.MSG_NOT_TO_SHIP[OrderStatus.CANCELLED]
+    assert refusal.value.reason.message == shipping.MSG_NOT_TO_SHIP[OrderState.CANCELLED]
     assert outbox_shipments(session_factory) == {}  # FIRST, queued before, was rolled back too
 
 

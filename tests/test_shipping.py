@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.vocabulary import OrderState
 from app.db import open_database
 from app.models import AuditEvent, Order, OutboxOperation
 from app.models import outbox as state
@@ -169,10 +170,10 @@ def test_orders_not_waiting_to_be_shipped_are_refused_in_plain_words(database_ur
     sessions = shop(database_url)
     number = GOOD["shunfeng"]
     assert "not in the local copy" in refused(sessions, OWNER, "6899999999999999999", number)
-    assert refused(sessions, OWNER, SHIPPED, number) == shipping.MSG_NOT_TO_SHIP[OrderStatus.SHIPPED]
-    assert refused(sessions, OWNER, CANCELLED, number) == shipping.MSG_NOT_TO_SHIP[OrderStatus.CANCELLED]
-    assert refused(sessions, OWNER, COMPLETED, number) == shipping.MSG_NOT_TO_SHIP[OrderStatus.COMPLETED]
-    assert refused(sessions, OWNER, UNPAID, number) == shipping.MSG_NOT_TO_SHIP[OrderStatus.UNPAID]
+    assert refused(sessions, OWNER, SHIPPED, number) == shipping.MSG_NOT_TO_SHIP[OrderState.SHIPPED]
+    assert refused(sessions, OWNER, CANCELLED, number) == shipping.MSG_NOT_TO_SHIP[OrderState.CANCELLED]
+    assert refused(sessions, OWNER, COMPLETED, number) == shipping.MSG_NOT_TO_SHIP[OrderState.COMPLETED]
+    assert refused(sessions, OWNER, UNPAID, number) == shipping.MSG_NOT_TO_SHIP[OrderState.UNPAID]
     wrong = refused(sessions, OWNER, TO_SHIP, "SF12345")
     assert "does not look like a 顺丰速运 number (for example SF142035687012)" in wrong
     assert written(sessions) == (0, 0)

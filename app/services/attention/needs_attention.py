@@ -29,24 +29,25 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.core.refusal import Refusal
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import ORDER_STATES_TO_SHIP
 from app.models import AfterSale, Order, OutboxOperation, QuarantinedRecord
 from app.models import outbox as state
-from app.platforms.douyin.codes import (
-    OPERATE_TRANSITIONS,
-    ORDER_STATUSES_TO_SHIP,
-    QT_TRANSLATE_NOOP,
+from app.platforms.douyin.codes import (  # interim, see _shipment_can_go_again
     LogisticsRefusal,
     sub_code_number,
 )
 from app.services import outbox_states
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
+from app.services.refunds import outcomes
 from app.services.refunds.decisions import (
     ENTITY,
     MSG_PENDING,
     MSG_UNKNOWN,
     DecisionRefused,
     authorise_decision,
+    decision_of_operation,
     has_open_operation,
     queue_decision,
 )
@@ -78,7 +79,7 @@ def _shipment_can_go_again(session: Session, op: OutboxOperation) -> bool:
         and op.method == shipping.METHOD
         and sub_code_number(op.platform_code) == LogisticsRefusal.REFUND_PENDING
         and order is not None
-        and order.status in ORDER_STATUSES_TO_SHIP
+        and order.state in ORDER_STATES_TO_SHIP
         and bool(shipping.refund_requests_waiting(session, op.entity_id))
     )
 
@@ -120,8 +121,12 @@ def can_reapply(session: Session, seq: int) -> bool:
     if op is None or op.state != state.CONFLICT or op.entity_type != ENTITY:
         return False
     request = session.get(AfterSale, op.entity_id)
-    operate_type = json.loads(op.params).get("type")
-    return request is not None and (request.type, request.status) in OPERATE_TRANSITIONS.get(operate_type, {})
+    decision = decision_of_operation(json.loads(op.params))
+    return (
+        request is not None
+        and decision is not None
+        and outcomes.allows(decision, request.kind, request.state)
+    )
 
 
 def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
@@ -138,7 +143,7 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
     if request is None:
         raise DecisionRefused(MSG_UNKNOWN)
     params = json.loads(op.params)
-    operate_type = int(params["type"])
+    decision = decision_of_operation(params)
     # Sent again, an approval spends the money today: checked against today's limit like
     # a new one (an approval first made today is not counted twice).
     authorise_decision(
@@ -146,11 +151,11 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
         actor,
         request,
         now=now,
-        moves_money=operate_type in permissions.MONEY_OPERATE_TYPES,
+        moves_money=decision in outcomes.PAYING_DECISIONS,
         replacing=op.audit_event_id,
     )
-    target = OPERATE_TRANSITIONS.get(operate_type, {}).get((request.type, request.status))
-    if target is None:
+    target = outcomes.outcome(decision, request.kind, request.state) if decision is not None else None
+    if decision is None or target is None:
         raise DecisionRefused(MSG_NO_LONGER_APPLIES)
     if has_open_operation(session, request.aftersale_id):
         raise DecisionRefused(MSG_PENDING)
@@ -163,7 +168,7 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
         session,
         actor,
         request,
-        operate_type,
+        decision,
         target,
         action=OUTBOX_REAPPLY,
         now=now,

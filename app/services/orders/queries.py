@@ -18,22 +18,23 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
-from app.platforms.douyin.codes import ORDER_STATUSES_TO_SHIP, OrderStatus
 from app.services.rules import RuleSet, load_rules
 from app.services.shipping.deadlines import platform_promise, platform_promise_column, ship_by, ship_by_column
 
-# Statuses in the order a person reads them: what needs work first, finished last.
-STATUS_SORT_RANK: dict[int, int] = {
-    OrderStatus.PAID: 0,
-    OrderStatus.AWAITING_SHIPMENT: 1,
-    OrderStatus.PARTLY_SHIPPED: 2,
-    OrderStatus.UNPAID: 3,
-    OrderStatus.SHIPPED: 4,
-    OrderStatus.COMPLETED: 5,
-    OrderStatus.CANCELLED: 6,
+# States in the order a person reads them: what needs work first, finished last.
+STATE_SORT_RANK: dict[str, int] = {
+    OrderState.AWAITING_SHIPMENT: 0,
+    OrderState.PARTLY_SHIPPED: 1,
+    OrderState.ON_HOLD: 2,
+    OrderState.UNPAID: 3,
+    OrderState.SHIPPED: 4,
+    OrderState.DELIVERED: 5,
+    OrderState.COMPLETED: 6,
+    OrderState.CANCELLED: 7,
 }
-_TO_SHIP = frozenset(int(status) for status in ORDER_STATUSES_TO_SHIP)
+_TO_SHIP = frozenset(str(state) for state in ORDER_STATES_TO_SHIP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ class OrderRow:
     """One line of the orders table."""
 
     order_id: str
-    status: int
+    state: str | None  # an OrderState; None for a platform code the app has no word for
     pay_amount: int  # fen
     create_time: int  # UTC seconds
     pay_time: int | None
@@ -54,7 +55,7 @@ class OrderRow:
 
     @property
     def to_ship(self) -> bool:
-        return self.status in _TO_SHIP
+        return self.state in _TO_SHIP
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ class OrderLineInfo:
     item_num: int
     origin_amount: int
     pay_amount: int
-    after_sale_status: int | None
+    after_sale_state: str | None  # the line's request's RequestState; None: no request
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +79,8 @@ class ParcelInfo:
 @dataclass(frozen=True, slots=True)
 class AfterSaleInfo:
     aftersale_id: str
-    type: int
-    status: int
+    kind: str | None  # a RequestKind
+    state: str | None  # a RequestState
     apply_time: int
     status_deadline: int | None
     refund_amount: int
@@ -109,16 +110,16 @@ class OrderDetail:
     rule_set: str  # the rule set that gave `row.ship_by` when the platform sent none
 
 
-def _status_rank_column() -> ColumnElement[int]:
-    return case(STATUS_SORT_RANK, value=Order.status, else_=len(STATUS_SORT_RANK))
+def _state_rank_column() -> ColumnElement[int]:
+    return case(STATE_SORT_RANK, value=Order.state, else_=len(STATE_SORT_RANK))
 
 
 def _sort_columns(sort: str, rules: RuleSet) -> dict[str, ColumnElement]:
     # The urgency sort only ranks orders still to ship; the others go last either way.
-    to_ship_deadline = case((Order.status.in_(_TO_SHIP), ship_by_column(rules)), else_=None)
+    to_ship_deadline = case((Order.state.in_(_TO_SHIP), ship_by_column(rules)), else_=None)
     return {
         "order_id": Order.order_id,
-        "status": _status_rank_column(),
+        "state": _state_rank_column(),
         "pay_amount": Order.pay_amount,
         "create_time": Order.create_time,
         "pay_time": Order.pay_time,
@@ -131,7 +132,7 @@ def _sort_columns(sort: str, rules: RuleSet) -> dict[str, ColumnElement]:
 
 SORT_KEYS = (
     "order_id",
-    "status",
+    "state",
     "pay_amount",
     "create_time",
     "pay_time",
@@ -161,7 +162,7 @@ def _search_condition(search: str) -> ColumnElement[bool] | None:
 def _row_columns(rules: RuleSet) -> tuple[ColumnElement, ...]:
     return (
         Order.order_id,
-        Order.status,
+        Order.state,
         Order.pay_amount,
         Order.create_time,
         Order.pay_time,
@@ -178,14 +179,14 @@ def list_order_ids(
     session: Session,
     *,
     search: str = "",
-    statuses: tuple[int, ...] = (),
+    states: tuple[str, ...] = (),
     sort: str = "create_time",
     descending: bool = True,
     limit: int | None = None,
     rules: RuleSet | None = None,
 ) -> list[str]:
     """Ids of the orders matching `search` (every word, in id, items, receiver or buyer's
-    note) and `statuses` (any, or all when empty), sorted in SQL, ties broken by id.
+    note) and `states` (OrderStates: any, or all when empty), sorted in SQL, ties broken by id.
     The screen keeps these and reads full rows (`order_rows`) a page at a time."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}; expected one of {SORT_KEYS}")
@@ -201,8 +202,8 @@ def list_order_ids(
     condition = _search_condition(search)
     if condition is not None:
         statement = statement.where(condition)
-    if statuses:
-        statement = statement.where(Order.status.in_(statuses))
+    if states:
+        statement = statement.where(Order.state.in_(states))
     if limit is not None:
         statement = statement.limit(limit)
     return list(session.scalars(statement))
@@ -243,7 +244,7 @@ def order_detail(session: Session, order_id: str, *, rules: RuleSet | None = Non
         return None
     row = OrderRow(
         order_id=order.order_id,
-        status=order.status,
+        state=order.state,
         pay_amount=order.pay_amount,
         create_time=order.create_time,
         pay_time=order.pay_time,
@@ -286,7 +287,7 @@ def order_detail(session: Session, order_id: str, *, rules: RuleSet | None = Non
                 item_num=line.item_num,
                 origin_amount=line.origin_amount,
                 pay_amount=line.pay_amount,
-                after_sale_status=line.after_sale_status,
+                after_sale_state=line.after_sale_state,
             )
             for line in lines
         ),
@@ -297,8 +298,8 @@ def order_detail(session: Session, order_id: str, *, rules: RuleSet | None = Non
         after_sales=tuple(
             AfterSaleInfo(
                 aftersale_id=a.aftersale_id,
-                type=a.type,
-                status=a.status,
+                kind=a.kind,
+                state=a.state,
                 apply_time=a.apply_time,
                 status_deadline=a.status_deadline,
                 refund_amount=a.refund_amount,

@@ -1,6 +1,6 @@
 """What the platform's rules say about one after-sale request: the queue's suggestion.
 
-Owns `assess()`, a pure function from the facts of a request (type, status, the
+Owns `assess()`, a pure function from the facts of a request (kind, state, the
 buyer's reason, the product, amounts, the order's times) to an `Assessment`: which
 rule applies, whether the buyer is inside that rule's window, what evidence the rule
 asks for, and a suggestion ("approve", "refuse", "inspect", "review") with its reason
@@ -27,14 +27,14 @@ from typing import Protocol
 
 from app.core import shop_time
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
+from app.core.vocabulary import RequestKind, RequestState
 from app.services.rules import DAY_S, HOUR_S, RuleSet, load_rules
 
 FRESH_CLAIMS = ("damaged", "visible_rot", "hidden_rot")
 SUGGESTIONS = ("approve", "refuse", "inspect", "review")
 
-T = AfterSaleType
-S = AfterSaleStatus
+K = RequestKind
+S = RequestState
 
 # rule_key -> the rule in plain words ({names} filled from Assessment.params after translation).
 RULE_TEXTS = {
@@ -127,8 +127,8 @@ EVIDENCE_TIER_TEXTS = {
 class RequestFacts(Protocol):
     """What `assess` reads; `QueueRow` and `Facts` both have it."""
 
-    type: int
-    status: int
+    kind: str  # a RequestKind
+    state: str  # a RequestState
     reason_text: str
     product_name: str
     refund_amount: int
@@ -144,8 +144,8 @@ class RequestFacts(Protocol):
 class Facts:
     """A plain `RequestFacts` (tests, and the queue before it builds its row)."""
 
-    type: int
-    status: int
+    kind: str  # a RequestKind
+    state: str  # a RequestState
     reason_text: str = ""
     product_name: str = ""
     refund_amount: int = 0
@@ -260,9 +260,9 @@ class _Judging:
 def _returned_goods_to_inspect(j: _Judging) -> Assessment | None:
     """Goods came back: inspect them (an exchange, a return maybe refunded fast, or a return)."""
     facts, a = j.facts, j.a
-    if facts.status != S.RETURN_AWAITING_RECEIPT:
+    if facts.state != S.RETURN_AWAITING_INSPECTION:
         return None
-    if facts.type == T.EXCHANGE:
+    if facts.kind == K.EXCHANGE:
         return j.done("exchange_receipt", "inspect", "inspect")
     if facts.refund_amount <= a.return_fast_refund_max_fen:
         return j.done(
@@ -274,7 +274,7 @@ def _returned_goods_to_inspect(j: _Judging) -> Assessment | None:
 def _refund_before_shipment(j: _Judging) -> Assessment | None:
     """Nothing shipped: approve (fast when small), unless a tracking number says otherwise."""
     facts = j.facts
-    if facts.type != T.REFUND_BEFORE_SHIPMENT:
+    if facts.kind != K.REFUND_BEFORE_SHIPMENT:
         return None
     if facts.has_tracking:
         return j.done(
@@ -288,9 +288,9 @@ def _refund_before_shipment(j: _Judging) -> Assessment | None:
 
 def _exchange_or_resend(j: _Judging) -> Assessment | None:
     """Exchanges and resends are reviewed by a person."""
-    if j.facts.type == T.EXCHANGE:
+    if j.facts.kind == K.EXCHANGE:
         return j.done("exchange", "review", "exchange")
-    if j.facts.type == T.RESEND:
+    if j.facts.kind == K.RESEND:
         return j.done("resend", "review", "resend")
     return None
 
@@ -372,7 +372,7 @@ def _seven_days_no_reason(j: _Judging) -> Assessment | None:
     ends = no_reason_window_end(delivered, j.rules)
     if j.applied > ends:
         return j.done("no_reason_7d", "refuse", "outside_window", window_open=False, ends=ends, hours=hours)
-    if j.facts.type == T.RETURN_AND_REFUND:
+    if j.facts.kind == K.RETURN_AND_REFUND:
         return j.done("no_reason_7d", "approve", "no_reason_return", window_open=True, ends=ends, hours=hours)
     return j.done("no_reason_7d", "review", "no_reason_refund_only", window_open=True, ends=ends, hours=hours)
 
@@ -381,7 +381,7 @@ def _quality_or_general(j: _Judging) -> Assessment:
     """Everything else: a quality complaint (or no special rule); a return is agreed, a refund
     only is reviewed against the buyer's photos."""
     key = "quality" if j.claim else "general"
-    if j.facts.type == T.RETURN_AND_REFUND:
+    if j.facts.kind == K.RETURN_AND_REFUND:
         return j.done(key, "approve", "quality_return")
     return j.done(key, "review", "quality_refund_only", tier="photos")
 

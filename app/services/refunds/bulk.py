@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from app.core.refusal import Refusal
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import Decision, RequestKind
 from app.models import AfterSale
-from app.platforms.douyin.codes import OPERATE_TRANSITIONS, QT_TRANSLATE_NOOP, AfterSaleType, OperateType
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor
+from app.services.refunds import outcomes
 from app.services.refunds.decisions import (
     MSG_PENDING,
     MSG_UNKNOWN,
@@ -59,23 +61,26 @@ class BulkResult:
 # The "yes" a selection can share: agree a refund (money leaves), or agree a return (the
 # buyer sends the goods back to one address; the money waits for the inspection).
 BULK_REFUND, BULK_RETURN = "refund", "return"
+# Requests for money back, with or without the goods: a selection may approve them.
+_MONEY_KINDS = (
+    RequestKind.REFUND_AFTER_SHIPMENT,
+    RequestKind.REFUND_BEFORE_SHIPMENT,
+    RequestKind.RETURN_AND_REFUND,
+)
 
 
 def _bulk_kind(session: Session, request: AfterSale | None) -> str:
     """BULK_REFUND or BULK_RETURN; DecisionRefused when the request cannot be approved so."""
     if request is None:
         raise DecisionRefused(MSG_UNKNOWN)
-    state = (request.type, request.status)
-    if state in OPERATE_TRANSITIONS[OperateType.AGREE_REFUND]:
+    if outcomes.allows(Decision.APPROVE_REFUND, request.kind, request.state):
         kind = BULK_REFUND
-    elif state in OPERATE_TRANSITIONS[OperateType.AGREE_RETURN]:
+    elif outcomes.allows(Decision.AGREE_RETURN, request.kind, request.state):
         kind = BULK_RETURN
-    elif state in OPERATE_TRANSITIONS[OperateType.CONFIRM_RETURN_AND_REFUND]:
+    elif outcomes.allows(Decision.ACCEPT_RETURNED_GOODS, request.kind, request.state):
         raise DecisionRefused(MSG_INSPECT_ALONE)
     else:
-        refund_only = (AfterSaleType.REFUND_AFTER_SHIPMENT, AfterSaleType.REFUND_BEFORE_SHIPMENT)
-        returns = (AfterSaleType.RETURN_AND_REFUND,)
-        raise DecisionRefused(MSG_WRONG_STATE if request.type in refund_only + returns else MSG_NOT_REFUND)
+        raise DecisionRefused(MSG_WRONG_STATE if request.kind in _MONEY_KINDS else MSG_NOT_REFUND)
     if has_open_operation(session, request.aftersale_id):
         raise DecisionRefused(MSG_PENDING)
     return kind

@@ -4,7 +4,7 @@ Owns turning a decision into what ARCHITECTURE.md "Act" asks for, inside the cal
 transaction (`with sessions.begin()`): the permission check on the person's record as
 it is now (money decisions against the clerk's single and daily limits, the record
 locked so two desks cannot both spend the last of a daily limit), the validation (the request's state still
-allows the move per `codes.OPERATE_TRANSITIONS`, nothing else queued for it, a
+allows the decision per `outcomes.DECISION_OUTCOMES`, nothing else queued for it, a
 refusal has a reason code from the cached platform list, a remark, and evidence when
 that reason needs it, kept by `refusal_evidence`), then one audit event and one outbox
 operation carrying exactly the `afterSale.operate` parameters the platform wants, based
@@ -29,19 +29,16 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.core.refusal import Refusal
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import REFUSING_DECISIONS, Decision, RequestState
 from app.models import AfterSale, OutboxOperation, OwnerHandover
 from app.models import outbox as outbox_state
-from app.platforms.douyin.codes import (
-    OPERATE_TRANSITIONS,
-    QT_TRANSLATE_NOOP,
-    REFUSING_OPERATIONS,
-    OperateType,
-)
+from app.platforms.douyin import mapping as douyin_mapping  # see `_douyin_codes`
 from app.services import outbox
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
 from app.services.platform_lists import reject_reasons
-from app.services.refunds import refusal_evidence
+from app.services.refunds import outcomes, refusal_evidence
 
 METHOD, ENTITY = "afterSale.operate", "after_sale"
 REFUND_APPROVE = "refund.approve"
@@ -84,8 +81,8 @@ class Queued:
 
     aftersale_id: str
     op_id: str
-    operate_type: int
-    expected_to_status: int
+    decision: Decision
+    expected_to_state: RequestState
     audit_event_id: int
 
 
@@ -97,13 +94,28 @@ def _request(session: Session, aftersale_id: str) -> AfterSale:
     return request
 
 
-def _target(request: AfterSale, operate_types: Iterable[int]) -> tuple[int, int]:
-    """The first of `operate_types` the request's (type, status) allows, and where it leads."""
-    for operate_type in operate_types:
-        target = OPERATE_TRANSITIONS.get(operate_type, {}).get((request.type, request.status))
-        if target is not None:
-            return int(operate_type), int(target)
-    raise DecisionRefused(MSG_WRONG_STATE)
+def _target(request: AfterSale, decisions: Iterable[Decision]) -> tuple[Decision, RequestState]:
+    """The first of `decisions` the request's kind and state allow, and where it leads."""
+    allowed = outcomes.first_allowed(decisions, request.kind, request.state)
+    if allowed is None:
+        raise DecisionRefused(MSG_WRONG_STATE)
+    return allowed
+
+
+def _douyin_codes(decision: Decision, target: RequestState) -> tuple[int, int]:
+    """The `afterSale.operate` type of `decision` and the platform's status code of `target`,
+    which the audit event and the outbox operation still carry. Interim: it goes when the
+    outbox takes the decision in the app's words (helper "outbox", issue 14 item 1)."""
+    status = next(code for code, state in douyin_mapping.REQUEST_STATES.items() if state == target)
+    return int(douyin_mapping.operate_type(decision)), int(status)
+
+
+def decision_of_operation(params: Mapping[str, Any]) -> Decision | None:
+    """The decision an outbox operation's parameters carry, or None. Interim, as `_douyin_codes`."""
+    try:
+        return douyin_mapping.decision_of(int(params.get("type")))  # type: ignore[arg-type]
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def has_open_operation(session: Session, aftersale_id: str) -> bool:
@@ -147,8 +159,8 @@ def queue_decision(
     session: Session,
     actor: Actor,
     request: AfterSale,
-    operate_type: int,
-    target: int,
+    decision: Decision,
+    target: RequestState,
     *,
     action: str,
     now: int,
@@ -162,6 +174,7 @@ def queue_decision(
     The one place a refund decision becomes an audit event plus an outbox operation;
     the caller has checked permission and state.
     """
+    operate_type, target_status = _douyin_codes(decision, target)
     event_id = audit.record(
         session,
         actor,
@@ -176,7 +189,7 @@ def queue_decision(
         },
         after={
             "operate_type": operate_type,
-            "status": target,
+            "status": target_status,
             "refund_amount": request.refund_amount,
             **(after or {}),
         },
@@ -198,29 +211,29 @@ def queue_decision(
         now=now,
         based_on_update_time=request.update_time,
         expected_from_status=request.status,
-        expected_to_status=target,
+        expected_to_status=target_status,
         audit_event_id=event_id,
     )
     # Decided: a request handed to the owner waits for nobody any more (owner_handover).
     session.execute(delete(OwnerHandover).where(OwnerHandover.aftersale_id == request.aftersale_id))
-    return Queued(request.aftersale_id, op_id, operate_type, target, event_id)
+    return Queued(request.aftersale_id, op_id, decision, target, event_id)
 
 
 def _prepare(
     session: Session,
     actor: Actor,
     aftersale_id: str,
-    operate_types: Sequence[int],
+    decisions: Sequence[Decision],
     *,
     now: int,
     moves_money: bool,
-) -> tuple[AfterSale, int, int]:
+) -> tuple[AfterSale, Decision, RequestState]:
     request = _request(session, aftersale_id)
     authorise_decision(session, actor, request, now=now, moves_money=moves_money)
-    operate_type, target = _target(request, operate_types)
+    decision, target = _target(request, decisions)
     if has_open_operation(session, aftersale_id):
         raise DecisionRefused(MSG_PENDING)
-    return request, operate_type, target
+    return request, decision, target
 
 
 def _refusal_item(
@@ -255,19 +268,19 @@ def _refusal_item(
 
 # --- the decisions --------------------------------------------------------------------------
 def approve_refund(session: Session, actor: Actor, aftersale_id: str, *, now: int) -> Queued:
-    """Agree a refund-only request (201); money leaves the shop."""
-    request, operate_type, target = _prepare(
-        session, actor, aftersale_id, (OperateType.AGREE_REFUND,), now=now, moves_money=True
+    """Agree a refund-only request; money leaves the shop."""
+    request, decision, target = _prepare(
+        session, actor, aftersale_id, (Decision.APPROVE_REFUND,), now=now, moves_money=True
     )
-    return queue_decision(session, actor, request, operate_type, target, action=REFUND_APPROVE, now=now)
+    return queue_decision(session, actor, request, decision, target, action=REFUND_APPROVE, now=now)
 
 
 def approve_return(
     session: Session, actor: Actor, aftersale_id: str, *, return_address_id: str, now: int
 ) -> Queued:
-    """Agree that the buyer returns the goods (101), to the shop's return address."""
-    request, operate_type, target = _prepare(
-        session, actor, aftersale_id, (OperateType.AGREE_RETURN,), now=now, moves_money=False
+    """Agree that the buyer returns the goods, to the shop's return address."""
+    request, decision, target = _prepare(
+        session, actor, aftersale_id, (Decision.AGREE_RETURN,), now=now, moves_money=False
     )
     if not return_address_id.strip():
         raise DecisionRefused(MSG_NO_ADDRESS)
@@ -276,7 +289,7 @@ def approve_return(
         session,
         actor,
         request,
-        operate_type,
+        decision,
         target,
         action=RETURN_APPROVE,
         now=now,
@@ -295,14 +308,14 @@ def refuse(
     evidence_urls: Sequence[str] = (),
     now: int,
 ) -> Queued:
-    """Refuse a request (202 refund, 102 return request, 112 returned goods, as its state allows)."""
-    request, operate_type, target = _prepare(
-        session, actor, aftersale_id, REFUSING_OPERATIONS, now=now, moves_money=False
+    """Refuse a request (the refund, the return request or the returned goods, as its state allows)."""
+    request, decision, target = _prepare(
+        session, actor, aftersale_id, REFUSING_DECISIONS, now=now, moves_money=False
     )
     item = _refusal_item(session, reject_reason_code, remark, evidence_urls, now=now)
-    action = RETURN_REFUSE if operate_type == OperateType.REFUSE_RETURN else REFUND_REFUSE
+    action = RETURN_REFUSE if decision == Decision.REFUSE_RETURN else REFUND_REFUSE
     return queue_decision(
-        session, actor, request, operate_type, target, action=action, now=now, item=item, after=item
+        session, actor, request, decision, target, action=action, now=now, item=item, after=item
     )
 
 
@@ -319,14 +332,12 @@ def inspect_return(
     evidence_urls: Sequence[str] = (),
     now: int,
 ) -> Queued:
-    """Record how the returned goods arrived, then refund (111) or refuse them (112)."""
+    """Record how the returned goods arrived, then accept them and refund, or refuse them."""
     if then not in ("refund", "refuse"):
         raise ValueError(f"then must be 'refund' or 'refuse', not {then!r}")
     refund = then == "refund"
-    wanted = OperateType.CONFIRM_RETURN_AND_REFUND if refund else OperateType.REFUSE_RETURNED_GOODS
-    request, operate_type, target = _prepare(
-        session, actor, aftersale_id, (wanted,), now=now, moves_money=refund
-    )
+    wanted = Decision.ACCEPT_RETURNED_GOODS if refund else Decision.REFUSE_RETURNED_GOODS
+    request, decision, target = _prepare(session, actor, aftersale_id, (wanted,), now=now, moves_money=refund)
     if outcome not in INSPECTION_OUTCOMES:
         raise DecisionRefused(MSG_BAD_OUTCOME)
     item = {} if refund else _refusal_item(session, reject_reason_code, remark, evidence_urls, now=now)
@@ -346,7 +357,7 @@ def inspect_return(
         session,
         actor,
         request,
-        operate_type,
+        decision,
         target,
         action=REFUND_APPROVE if refund else REFUND_REFUSE,
         now=now,
@@ -359,12 +370,12 @@ def inspect_return(
 def approve_exchange(
     session: Session, actor: Actor, aftersale_id: str, *, return_address_id: str = "", now: int
 ) -> Queued:
-    """Agree an exchange or resend (301), or confirm the exchanged goods arrived (311)."""
-    request, operate_type, target = _prepare(
+    """Agree an exchange or resend, or confirm the exchanged goods arrived."""
+    request, decision, target = _prepare(
         session,
         actor,
         aftersale_id,
-        (OperateType.AGREE_EXCHANGE, OperateType.CONFIRM_EXCHANGE_RECEIPT),
+        (Decision.AGREE_EXCHANGE, Decision.CONFIRM_EXCHANGE_RECEIPT),
         now=now,
         moves_money=False,
     )
@@ -372,5 +383,5 @@ def approve_exchange(
         {"logistics": {"receiver_address_id": return_address_id.strip()}} if return_address_id.strip() else {}
     )
     return queue_decision(
-        session, actor, request, operate_type, target, action=EXCHANGE_APPROVE, now=now, item=item, after=item
+        session, actor, request, decision, target, action=EXCHANGE_APPROVE, now=now, item=item, after=item
     )

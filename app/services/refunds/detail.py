@@ -74,7 +74,7 @@ def queue_detail(
                 line.item_num,
                 line.origin_amount,
                 line.pay_amount,
-                line.after_sale_status,
+                line.after_sale_state,
             )
             for line in lines
         ),

@@ -17,13 +17,9 @@ from __future__ import annotations
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import STATES_AWAITING_SHOP, RequestKind, RequestState
 from app.models import AfterSale, OwnerHandover
-from app.platforms.douyin.codes import (
-    AFTER_SALE_STATUSES_NEEDING_MERCHANT,
-    QT_TRANSLATE_NOOP,
-    AfterSaleStatus,
-    AfterSaleType,
-)
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor, PermissionDenied
 from app.services.refunds.decisions import (
@@ -46,23 +42,23 @@ MSG_ALREADY_HANDED = QT_TRANSLATE_NOOP("refunds", "This request is already waiti
 MSG_NOT_HANDED = QT_TRANSLATE_NOOP("refunds", "This request is not waiting for the owner.")
 
 # Decisions that pay the buyer at once: agree a refund-only request, or refund returned goods.
-_REFUND_TYPES = (int(AfterSaleType.REFUND_AFTER_SHIPMENT), int(AfterSaleType.REFUND_BEFORE_SHIPMENT))
+_REFUND_KINDS = (RequestKind.REFUND_AFTER_SHIPMENT, RequestKind.REFUND_BEFORE_SHIPMENT)
 
 
-def moves_money(type_: int, status: int) -> bool:
+def moves_money(kind: str, state: str) -> bool:
     """Whether the request's "yes" pays the buyer now (so the daily limit counts it)."""
-    return type_ in _REFUND_TYPES or (
-        type_ == AfterSaleType.RETURN_AND_REFUND and status == AfterSaleStatus.RETURN_AWAITING_RECEIPT
+    return kind in _REFUND_KINDS or (
+        kind == RequestKind.RETURN_AND_REFUND and state == RequestState.RETURN_AWAITING_INSPECTION
     )
 
 
 def beyond_limits(
-    actor: Actor, type_: int, status: int, amount_fen: int, spent_today_fen: int
+    actor: Actor, kind: str, state: str, amount_fen: int, spent_today_fen: int
 ) -> PermissionDenied | None:
     """Why `actor` could not approve this request (their limits, today's total included),
     or None: the queue marks such requests before any dialog opens. The decision
     service checks again, on the person's record as it is then."""
-    spent = spent_today_fen if moves_money(type_, status) else 0
+    spent = spent_today_fen if moves_money(kind, state) else 0
     try:
         permissions.check(actor, Action.DECIDE_REFUND, amount_fen=amount_fen, spent_today_fen=spent)
     except PermissionDenied as denied:
@@ -76,7 +72,7 @@ def hand_to_owner(session: Session, actor: Actor, aftersale_id: str, *, reason: 
     request = session.get(AfterSale, aftersale_id)
     if request is None:
         raise DecisionRefused(MSG_UNKNOWN)
-    if request.status not in AFTER_SALE_STATUSES_NEEDING_MERCHANT:
+    if request.state not in STATES_AWAITING_SHOP:
         raise DecisionRefused(MSG_NOT_WAITING)
     if has_open_operation(session, aftersale_id):
         raise DecisionRefused(MSG_PENDING)

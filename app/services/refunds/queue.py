@@ -21,14 +21,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from enum import StrEnum
 from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, RowMapping, String, and_, case, cast, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.core.vocabulary import STATES_AWAITING_SHOP, RequestKind, RequestState
 from app.models import AfterSale, Order, OrderLine, OrderLogistics, OutboxOperation, OwnerHandover, User
 from app.models import outbox as outbox_state
-from app.platforms.douyin.codes import AFTER_SALE_STATUSES_NEEDING_MERCHANT
 from app.services.orders.queries import search_terms
 from app.services.refunds.after_sale_rules import Assessment, assess
 from app.services.rules import HOUR_S, RuleSet, load_rules
@@ -37,7 +38,7 @@ BUYER_HISTORY_S = 90 * 24 * HOUR_S
 # Urgency buckets: "overdue" (deadline passed), else due within this many seconds.
 URGENCY_WINDOWS = {"1h": HOUR_S, "6h": 6 * HOUR_S, "24h": 24 * HOUR_S}
 URGENCIES = ("overdue", *URGENCY_WINDOWS)
-NEEDING_MERCHANT = tuple(int(status) for status in AFTER_SALE_STATUSES_NEEDING_MERCHANT)
+NEEDING_MERCHANT = tuple(str(state) for state in STATES_AWAITING_SHOP)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +47,8 @@ class QueueRow:
 
     aftersale_id: str
     order_id: str
-    type: int
-    status: int
+    kind: str  # a RequestKind
+    state: str  # a RequestState
     refund_amount: int  # fen
     apply_time: int
     update_time: int  # the platform version a decision is based on
@@ -55,7 +56,7 @@ class QueueRow:
     reason_text: str
     product_name: str
     item_num: int
-    order_status: int | None  # None: the order is not mirrored yet
+    order_state: str | None  # an OrderState; None: the order is not mirrored yet
     order_pay_amount: int | None
     line_pay_amount: int | None
     ship_time: int | None  # the order's
@@ -166,8 +167,8 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
         select(
             AfterSale.aftersale_id,
             AfterSale.order_id,
-            AfterSale.type,
-            AfterSale.status,
+            AfterSale.kind,
+            AfterSale.state,
             AfterSale.refund_amount,
             AfterSale.apply_time,
             AfterSale.update_time,
@@ -175,7 +176,7 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
             AfterSale.reason_text,
             AfterSale.product_name,
             AfterSale.item_num,
-            Order.status.label("order_status"),
+            Order.state.label("order_state"),
             Order.pay_amount.label("order_pay_amount"),
             OrderLine.pay_amount.label("line_pay_amount"),
             Order.ship_time,
@@ -210,8 +211,8 @@ SORT_KEYS = (
     "apply_time",
     "update_time",
     "refund_amount",
-    "type",
-    "status",
+    "kind",
+    "state",
     "aftersale_id",
     "order_id",
     "product_name",
@@ -229,7 +230,17 @@ def _sort_column(sort: str, now: int, rules: RuleSet) -> tuple[ColumnElement[Any
         # The one sort that needs every buyer's history counted (a few hundred ms at 20k).
         history = _buyer_history(now)
         return func.coalesce(history.c.requests, 0), history
+    if sort == "kind":
+        return _rank(AfterSale.kind, RequestKind), None
+    if sort == "state":
+        return _rank(AfterSale.state, RequestState), None
     return getattr(AfterSale, sort), None
+
+
+def _rank(column: ColumnElement[Any], words: type[StrEnum]) -> ColumnElement[int]:
+    """`column`'s word by its place in the vocabulary (the order people read them in);
+    an unknown word last."""
+    return case({str(word): rank for rank, word in enumerate(words)}, value=column, else_=len(words))
 
 
 def _search_condition(search: str) -> ColumnElement[bool] | None:
@@ -305,8 +316,8 @@ def list_queue_keys(
     *,
     now: int,
     search: str = "",
-    types: tuple[int, ...] = (),
-    statuses: tuple[int, ...] = (),
+    kinds: tuple[str, ...] = (),
+    states: tuple[str, ...] = (),
     urgency: str | None = None,
     min_amount: int | None = None,
     max_amount: int | None = None,
@@ -316,18 +327,19 @@ def list_queue_keys(
     limit: int | None = None,
     rules: RuleSet | None = None,
 ) -> list[QueueKey]:
-    """Requests waiting for the merchant, filtered and sorted in SQL (ties by id).
+    """Requests waiting for the shop, filtered and sorted in SQL (ties by id).
 
-    `statuses` narrows the waiting statuses (6, 11); `urgency` is "overdue", "1h",
+    `kinds` keeps these RequestKinds only; `states` narrows the waiting RequestStates
+    (awaiting the shop, returned goods awaiting inspection); `urgency` is "overdue", "1h",
     "6h" or "24h" (due within, not yet overdue); amounts are refund fen, inclusive;
     `handed`: only the requests handed to the owner.
     """
     rules = rules or load_rules()
     column, history = _sort_column(sort, now, rules)
     deadline = deadline_column(rules)
-    statement = select(AfterSale.aftersale_id, deadline).where(AfterSale.status.in_(NEEDING_MERCHANT))
-    if statuses:
-        statement = statement.where(AfterSale.status.in_(statuses))
+    statement = select(AfterSale.aftersale_id, deadline).where(AfterSale.state.in_(NEEDING_MERCHANT))
+    if states:
+        statement = statement.where(AfterSale.state.in_(states))
     if history is not None:
         statement = statement.outerjoin(Order, Order.order_id == AfterSale.order_id).outerjoin(
             history, and_(history.c.buyer_id == Order.buyer_id, Order.buyer_id != "")
@@ -335,8 +347,8 @@ def list_queue_keys(
     condition = _search_condition(search)
     if condition is not None:
         statement = statement.where(condition)
-    if types:
-        statement = statement.where(AfterSale.type.in_(types))
+    if kinds:
+        statement = statement.where(AfterSale.kind.in_(kinds))
     if urgency:
         statement = statement.where(_urgency_condition(urgency, deadline, now))
     if min_amount is not None:

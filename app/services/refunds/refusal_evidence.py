@@ -3,8 +3,8 @@
 Owns what happens to evidence pictures between the moment a person refuses and the
 moment the platform has them (the push uploads them, `app/sync/evidence_upload.py`). A
 picture picked on this computer (a `file://` URL or a path) is checked against what the
-platform takes (`codes.image_extension`, `codes.IMAGE_MAX_BYTES`), so a picture it would
-refuse is refused now, while the person can still pick another; then its bytes are kept
+platform takes (`app/core/pictures.py`), so a picture it would refuse is refused now,
+while the person can still pick another; then its bytes are kept
 in the `evidence_pictures` table in the decision's own transaction, and the outbox
 carries `local-evidence:<sha256>.<ext>`, which no longer depends on the original staying
 where it was. The database rather than the data folder, because on a shop's shared
@@ -32,11 +32,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app import config
+from app.core.pictures import IMAGE_MAX_BYTES, image_extension
 from app.core.refusal import Refusal
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.db import upsert
 from app.models import EvidencePicture, OutboxOperation
 from app.models import outbox as outbox_state
-from app.platforms.douyin.codes import IMAGE_MAX_BYTES, QT_TRANSLATE_NOOP, image_extension
 
 LOCAL_PREFIX = "local-evidence:"
 # Where versions before migration 0009 kept the pictures, inside the data folder.

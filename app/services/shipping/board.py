@@ -22,13 +22,8 @@ from typing import NamedTuple
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState, RequestKind, RequestState
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
-from app.platforms.douyin.codes import (
-    ORDER_STATUSES_TO_SHIP,
-    AfterSaleStatus,
-    AfterSaleType,
-    OrderStatus,
-)
 from app.services.orders.queries import search_terms
 from app.services.people.permissions import Action, Actor, allowed, authorise
 from app.services.rules import HOUR_S, RuleSet, load_rules
@@ -41,13 +36,13 @@ from app.services.shipping.deadlines import (
 )
 from app.services.shipping.shipments import pending_shipments
 
-_TO_SHIP = tuple(int(status) for status in ORDER_STATUSES_TO_SHIP)
+_TO_SHIP = tuple(str(state) for state in ORDER_STATES_TO_SHIP)
 ITEM_SEPARATOR = "；"  # between an order's lines in `items`
 
 
 class BoardOrder(NamedTuple):
     order_id: str
-    status: int
+    state: str  # an OrderState
     pay_time: int
     pay_amount: int  # fen
     ship_by: int  # the platform's promise, else payment + the rule set's default (ship_deadlines.ship_by)
@@ -143,8 +138,8 @@ def list_board(
         select(func.min(AfterSale.aftersale_id))
         .where(
             AfterSale.order_id == Order.order_id,
-            AfterSale.type == int(AfterSaleType.REFUND_BEFORE_SHIPMENT),
-            AfterSale.status == int(AfterSaleStatus.AWAITING_MERCHANT),
+            AfterSale.kind == RequestKind.REFUND_BEFORE_SHIPMENT,
+            AfterSale.state == RequestState.AWAITING_SHOP,
         )
         .scalar_subquery()
     )
@@ -152,15 +147,15 @@ def list_board(
         select(func.coalesce(func.sum(AfterSale.refund_amount), 0))
         .where(
             AfterSale.order_id == Order.order_id,
-            AfterSale.type == int(AfterSaleType.REFUND_BEFORE_SHIPMENT),
-            AfterSale.status == int(AfterSaleStatus.AWAITING_MERCHANT),
+            AfterSale.kind == RequestKind.REFUND_BEFORE_SHIPMENT,
+            AfterSale.state == RequestState.AWAITING_SHOP,
         )
         .scalar_subquery()
     )
     count = select(func.coalesce(func.sum(OrderLine.item_num), 0)).where(OrderLine.order_id == Order.order_id)
     statement = select(
         Order.order_id,
-        Order.status,
+        Order.state,
         Order.pay_time,
         Order.pay_amount,
         deadline,
@@ -172,7 +167,7 @@ def list_board(
         Order.receiver_name,
         refund,
         refund_amount,
-    ).where(Order.status.in_(_TO_SHIP), Order.pay_time.is_not(None))
+    ).where(Order.state.in_(_TO_SHIP), Order.pay_time.is_not(None))
     terms = search_terms(product)
     if terms:
         matches = and_(
@@ -247,7 +242,7 @@ def pickup_overdue(
         )
         .join(Order, Order.order_id == OrderLogistics.order_id)
         .where(
-            Order.status.in_((int(OrderStatus.SHIPPED), int(OrderStatus.PARTLY_SHIPPED))),
+            Order.state.in_((OrderState.SHIPPED, OrderState.PARTLY_SHIPPED)),
             OrderLogistics.pickup_time.is_(None),
             OrderLogistics.ship_time.is_not(None),
             OrderLogistics.ship_time < now - timeout,

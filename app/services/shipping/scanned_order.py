@@ -13,8 +13,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState
 from app.models import Order, OrderLogistics
-from app.platforms.douyin.codes import ORDER_STATUSES_TO_SHIP, QT_TRANSLATE_NOOP, OrderStatus
 from app.services.rules import RuleSet, load_rules
 from app.services.shipping import carriers
 from app.services.shipping.deadlines import shop_time
@@ -75,11 +76,11 @@ def not_waiting_reason(
                 "tracking": sending.tracking_no,
             },
         )
-    if order.status == OrderStatus.CANCELLED:
+    if order.state == OrderState.CANCELLED:
         return ShipmentRefused(MSG_SCANNED_CANCELLED, {"order": order_id})
-    if order.status == OrderStatus.UNPAID or order.pay_time is None:
+    if order.state == OrderState.UNPAID or order.pay_time is None:
         return ShipmentRefused(MSG_SCANNED_UNPAID, {"order": order_id})
-    if order.status in ORDER_STATUSES_TO_SHIP:
+    if order.state in ORDER_STATES_TO_SHIP:
         return ShipmentRefused(MSG_SCANNED_HIDDEN if filtered else MSG_SCANNED_WAITING, {"order": order_id})
     parcels = list(
         session.scalars(
@@ -98,5 +99,5 @@ def not_waiting_reason(
         "carrier": first.company_name or first.company_code,
         "tracking": ", ".join(parcel.tracking_no for parcel in parcels),
     }
-    completed = order.status == OrderStatus.COMPLETED
+    completed = order.state == OrderState.COMPLETED
     return ShipmentRefused(MSG_SCANNED_COMPLETED if completed else MSG_SCANNED_SHIPPED, params)

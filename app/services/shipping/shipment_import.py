@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP, OrderStatus
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import OrderState
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor
 from app.services.shipping import carriers
@@ -86,8 +87,8 @@ MSG_SHIP_ROW_REFUSED = QT_TRANSLATE_NOOP(
 
 
 _SHIPPED_ALREADY = (
-    shipping.MSG_NOT_TO_SHIP[OrderStatus.SHIPPED],
-    shipping.MSG_NOT_TO_SHIP[OrderStatus.COMPLETED],
+    shipping.MSG_NOT_TO_SHIP[OrderState.SHIPPED],
+    shipping.MSG_NOT_TO_SHIP[OrderState.COMPLETED],
     shipping.MSG_PENDING,
 )
 

@@ -31,15 +31,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.refusal import Refusal
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState, RequestKind, RequestState
 from app.models import AfterSale, Order, OrderLogistics, OutboxOperation
 from app.models import outbox as outbox_state
-from app.platforms.douyin.codes import (
-    ORDER_STATUSES_TO_SHIP,
-    QT_TRANSLATE_NOOP,
-    AfterSaleStatus,
-    AfterSaleType,
-    OrderStatus,
-)
+from app.platforms.douyin.codes import AfterSaleStatus, OrderStatus  # interim: the audit's and outbox's codes
 from app.services import outbox
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
@@ -51,11 +47,11 @@ METHOD, ENTITY = "order.logisticsAdd", "order"
 HOLDING_STATES = (*outbox_state.OPEN_STATES, outbox_state.DONE)
 
 MSG_UNKNOWN_ORDER = QT_TRANSLATE_NOOP("shipping", "This order is not in the local copy; sync and try again.")
-MSG_NOT_TO_SHIP = {
-    OrderStatus.SHIPPED: QT_TRANSLATE_NOOP("shipping", "This order has already been shipped."),
-    OrderStatus.CANCELLED: QT_TRANSLATE_NOOP("shipping", "This order was cancelled. Do not send the parcel."),
-    OrderStatus.COMPLETED: QT_TRANSLATE_NOOP("shipping", "This order is already completed."),
-    OrderStatus.UNPAID: QT_TRANSLATE_NOOP("shipping", "This order has not been paid yet. Do not send it."),
+MSG_NOT_TO_SHIP: dict[str, str] = {
+    OrderState.SHIPPED: QT_TRANSLATE_NOOP("shipping", "This order has already been shipped."),
+    OrderState.CANCELLED: QT_TRANSLATE_NOOP("shipping", "This order was cancelled. Do not send the parcel."),
+    OrderState.COMPLETED: QT_TRANSLATE_NOOP("shipping", "This order is already completed."),
+    OrderState.UNPAID: QT_TRANSLATE_NOOP("shipping", "This order has not been paid yet. Do not send it."),
 }
 MSG_CANNOT_SHIP = QT_TRANSLATE_NOOP(
     "shipping", "This order cannot be shipped in its current state. Refresh the board."
@@ -136,14 +132,14 @@ class _Plan:
 
 # --- looking things up --------------------------------------------------------------------
 def refund_requests_waiting(session: Session, order_id: str) -> list[AfterSale]:
-    """The buyer's refund-before-shipment requests on this order that wait for the merchant."""
+    """The buyer's refund-before-shipment requests on this order that wait for the shop."""
     return list(
         session.scalars(
             select(AfterSale)
             .where(
                 AfterSale.order_id == order_id,
-                AfterSale.type == AfterSaleType.REFUND_BEFORE_SHIPMENT,
-                AfterSale.status == AfterSaleStatus.AWAITING_MERCHANT,
+                AfterSale.kind == RequestKind.REFUND_BEFORE_SHIPMENT,
+                AfterSale.state == RequestState.AWAITING_SHOP,
             )
             .order_by(AfterSale.apply_time, AfterSale.aftersale_id)
         )
@@ -211,8 +207,8 @@ def _plan(
             )
     else:
         permissions.authorise(session, actor, Action.SHIP_ORDER)  # the person as they are now
-    if order.status not in ORDER_STATUSES_TO_SHIP:
-        raise ShipmentRefused(MSG_NOT_TO_SHIP.get(order.status, MSG_CANNOT_SHIP))
+    if order.state not in ORDER_STATES_TO_SHIP:
+        raise ShipmentRefused(MSG_NOT_TO_SHIP.get(order.state or "", MSG_CANNOT_SHIP))
     for earlier in _shipments(session, [order_id], HOLDING_STATES):
         if earlier.state in outbox_state.OPEN_STATES:
             raise ShipmentRefused(MSG_PENDING)

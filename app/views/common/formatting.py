@@ -9,7 +9,7 @@ services' rule texts. Words go through Qt's translation
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
 
@@ -98,6 +98,14 @@ def code_label(table: dict, code: int | None) -> str:
     (context "codes"); the bare code when the table does not know it."""
     source = table.get(code) if code is not None else None
     return QCoreApplication.translate("codes", source) if source else str(code if code is not None else "")
+
+
+def word_label(table: Mapping[str, str], word: str | None) -> str:
+    """The label of one of the app's words (`app/core/vocabulary.py`: a request's kind or
+    state, an order's state) from its table there, translated (context "vocabulary");
+    the word itself when the table does not know it, "—" for none."""
+    source = table.get(word) if word else None
+    return QCoreApplication.translate("vocabulary", source) if source else (word or "—")
 
 
 def refunds_text(source: str, params: Sequence[tuple[str, str]] = ()) -> str:

@@ -16,16 +16,11 @@ from html import escape
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from app.platforms.douyin.codes import (
-    AFTER_SALE_STATUS_LABELS,
-    AFTER_SALE_TYPE_LABELS,
-    ORDER_STATUS_LABELS,
-    OrderStatus,
-)
+from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_KIND_LABELS, REQUEST_STATE_LABELS, OrderState
 from app.services.orders.queries import OrderDetail
 from app.services.people.masking import mask_address, mask_name, mask_phone
 from app.views.common import formatting
-from app.views.common.formatting import Urgency, code_label
+from app.views.common.formatting import Urgency, word_label
 
 CSS = """
 h2 { font-size: 15pt; margin: 0 0 2px 0; }
@@ -81,8 +76,8 @@ class OrderDetailPane(QWidget):
         """How the shown order's status is marked: completed green, cancelled grey and
         struck through (so the two finished states never look alike), others blue."""
         detail = self.detail()
-        status = detail.row.status if detail is not None else None
-        return {OrderStatus.COMPLETED: "chip done", OrderStatus.CANCELLED: "chip gone"}.get(status, "chip")
+        state = detail.row.state if detail is not None else None
+        return {OrderState.COMPLETED: "chip done", OrderState.CANCELLED: "chip gone"}.get(state or "", "chip")
 
     def text(self) -> str:
         return self._browser.toPlainText()
@@ -132,7 +127,7 @@ class OrderDetailPane(QWidget):
         row = d.row
         now = self._clock()
         created = self.tr("Created {time}").format(time=formatting.shop_time(row.create_time))
-        status = code_label(ORDER_STATUS_LABELS, row.status)
+        status = word_label(ORDER_STATE_LABELS, row.state)
         facts: list[tuple[str, str]] = []
         if row.to_ship and row.ship_by is not None:
             css = URGENCY_CLASSES.get(formatting.urgency(row.ship_by - now), "")
@@ -165,8 +160,8 @@ class OrderDetailPane(QWidget):
         cells = []
         for line in d.lines:
             after_sale = ""
-            if line.after_sale_status:  # 0 means "no after-sale" on a line
-                label = code_label(AFTER_SALE_STATUS_LABELS, line.after_sale_status)
+            if line.after_sale_state:  # None means "no after-sale" on a line
+                label = word_label(REQUEST_STATE_LABELS, line.after_sale_state)
                 text = self.tr("After-sale: {status}").format(status=label)
                 after_sale = f"<br><span class='urgent'>{escape(text)}</span>"
             # The line at list price, as the goods figure below adds it up; its share of
@@ -257,8 +252,8 @@ class OrderDetailPane(QWidget):
                 )
                 deadline = "<br>" + _muted(reply_by)
             parts.append(
-                f"<p><b>{escape(code_label(AFTER_SALE_TYPE_LABELS, request.type))}</b> · "
-                f"{escape(code_label(AFTER_SALE_STATUS_LABELS, request.status))} · "
+                f"<p><b>{escape(word_label(REQUEST_KIND_LABELS, request.kind))}</b> · "
+                f"{escape(word_label(REQUEST_STATE_LABELS, request.state))} · "
                 f"{escape(formatting.money(request.refund_amount))}<br>{_muted(applied)}{deadline}</p>"
             )
         return "".join(parts)

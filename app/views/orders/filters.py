@@ -2,7 +2,7 @@
 
 Owns `OrderFilters`, mixed into `OrdersView` (before QWidget): the search box (Escape
 clears it, Down goes to the table; the view refreshes `SEARCH_DEBOUNCE_MS` after the
-last key), the status filter (`FILTER_STATUSES`: all, to ship, or one status), what
+last key), the status filter (`FILTER_STATUSES`: all, to ship, or one OrderState), what
 other parts of the app set and read of them, and the count beside them ("Showing 3 of
 1,204", or every order the mirror holds). The view supplies the table, the refresh and
 the debounce timer.
@@ -13,13 +13,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
-from app.platforms.douyin.codes import ORDER_STATUS_LABELS, ORDER_STATUSES_TO_SHIP, OrderStatus
+from app.core.vocabulary import ORDER_STATE_LABELS, ORDER_STATES_TO_SHIP, OrderState
 
 SEARCH_DEBOUNCE_MS = 250
-FILTER_STATUSES: tuple[tuple[int, ...], ...] = (
+# Each entry of the status filter: the OrderStates it keeps (none: every order).
+FILTER_STATUSES: tuple[tuple[str, ...], ...] = (
     (),
-    tuple(int(s) for s in ORDER_STATUSES_TO_SHIP),
-    *((int(s),) for s in OrderStatus),
+    tuple(str(s) for s in ORDER_STATES_TO_SHIP),
+    *((str(s),) for s in OrderState),
 )
 
 
@@ -54,8 +55,8 @@ class OrderFilters:
     def set_search_text(self, text: str) -> None:
         self._search.setText(text)
 
-    def set_status_filter(self, statuses: tuple[int, ...]) -> None:
-        self._status_filter.setCurrentIndex(FILTER_STATUSES.index(statuses))
+    def set_status_filter(self, states: tuple[str, ...]) -> None:
+        self._status_filter.setCurrentIndex(FILTER_STATUSES.index(tuple(str(s) for s in states)))
 
     def count_text(self) -> str:
         return self._count.text()
@@ -71,7 +72,7 @@ class OrderFilters:
                 return True
         return super().eventFilter(watched, event)
 
-    def _current_statuses(self) -> tuple[int, ...]:
+    def _current_statuses(self) -> tuple[str, ...]:
         return FILTER_STATUSES[max(0, self._status_filter.currentIndex())]
 
     def _update_count(self) -> None:
@@ -90,7 +91,7 @@ class OrderFilters:
             self.tr("Search order number, item, receiver or buyer's note  (Ctrl+F)")
         )
         labels = [self.tr("All statuses"), self.tr("To ship")] + [
-            QCoreApplication.translate("codes", ORDER_STATUS_LABELS[s]) for s in OrderStatus
+            QCoreApplication.translate("vocabulary", ORDER_STATE_LABELS[s]) for s in OrderState
         ]
         for index, label in enumerate(labels):
             self._status_filter.setItemText(index, label)

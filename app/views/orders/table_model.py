@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygon
 
-from app.platforms.douyin.codes import ORDER_STATUS_LABELS, OrderStatus
+from app.core.vocabulary import ORDER_STATE_LABELS, OrderState
 from app.services.orders.queries import OrderRow
 from app.services.people.masking import mask_name
 from app.views.common import formatting
@@ -42,7 +42,7 @@ ORDER_ROW_ROLE = ROW_ROLE
 COLUMN_SORT_KEYS = {
     COL_ORDER_ID: "order_id",
     COL_CREATED: "create_time",
-    COL_STATUS: "status",
+    COL_STATUS: "state",
     COL_AMOUNT: "pay_amount",
     COL_SHIP_BY: "ship_by",
     COL_ITEMS: "items_summary",
@@ -88,7 +88,7 @@ class OrderTableModel(OneCallPerCell, ColumnTableModel):
         self._pages: PagedRows[OrderRow] = PagedRows(lambda row: row.order_id, fetch_rows)
         self._clock = clock
         self._now = clock()
-        self._status_labels: dict[int, str] = {}
+        self._state_labels: dict[str, str] = {}
         self._note_icon: QIcon | None = None
         self._struck: QFont | None = None  # a cancelled order's amount
         self.columns = self._column_map()
@@ -107,7 +107,7 @@ class OrderTableModel(OneCallPerCell, ColumnTableModel):
                  decoration=self._note_decoration),
             cell(lambda row: formatting.shop_time(row.create_time, with_year=False), COL_CREATED,
                  tooltip=lambda row: formatting.shop_time(row.create_time)),
-            cell(lambda row: self.status_label(row.status), COL_STATUS, foreground=self._status_colour),
+            cell(lambda row: self.state_label(row.state), COL_STATUS, foreground=self._status_colour),
             cell(lambda row: formatting.money(row.pay_amount), COL_AMOUNT, ALIGN_RIGHT,
                  foreground=self._amount_colour, font=self._amount_font),
             cell(self._ship_by_text, COL_SHIP_BY, ALIGN_RIGHT, tooltip=self._ship_by_tooltip,
@@ -165,9 +165,9 @@ class OrderTableModel(OneCallPerCell, ColumnTableModel):
 
     # --- language --------------------------------------------------------------------
     def retranslate(self) -> None:
-        self._status_labels = {
-            int(code): QCoreApplication.translate("codes", label)
-            for code, label in ORDER_STATUS_LABELS.items()
+        self._state_labels = {
+            str(state): QCoreApplication.translate("vocabulary", label)
+            for state, label in ORDER_STATE_LABELS.items()
         }
         self.set_headers(
             [
@@ -181,20 +181,20 @@ class OrderTableModel(OneCallPerCell, ColumnTableModel):
             ]
         )
 
-    def status_label(self, status: int) -> str:
-        return self._status_labels.get(status) or self.tr("Status {code}").format(code=status)
+    def state_label(self, state: str | None) -> str:
+        return self._state_labels.get(state or "") or "—"  # no word: a code the app does not know
 
     # --- how the cells read (the column map's readers) ---------------------------------------
     def _status_colour(self, row: OrderRow) -> QColor | None:
-        if row.status == OrderStatus.CANCELLED:
+        if row.state == OrderState.CANCELLED:
             return MUTED
-        return DONE if row.status == OrderStatus.COMPLETED else None
+        return DONE if row.state == OrderState.COMPLETED else None
 
     def _amount_colour(self, row: OrderRow) -> QColor | None:
-        return MUTED if row.status == OrderStatus.CANCELLED else None
+        return MUTED if row.state == OrderState.CANCELLED else None
 
     def _amount_font(self, row: OrderRow) -> QFont | None:
-        if row.status != OrderStatus.CANCELLED:
+        if row.state != OrderState.CANCELLED:
             return None
         if self._struck is None:
             self._struck = QFont()

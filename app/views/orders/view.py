@@ -60,7 +60,7 @@ COUNTDOWN_REFRESH_MS = 30_000
 @dataclass(frozen=True, slots=True)
 class _Request:
     search: str
-    statuses: tuple[int, ...]
+    statuses: tuple[str, ...]  # OrderStates
     sort: str
     descending: bool
 
@@ -199,7 +199,7 @@ class OrdersView(OrderFilters, QWidget):
 
         def query(session: Session) -> _Answer:
             ids = list_order_ids(
-                session, search=request.search, statuses=request.statuses, sort=sort, descending=descending
+                session, search=request.search, states=request.statuses, sort=sort, descending=descending
             )
             # Read ahead what the person will see: two pages from the row at the top (it
             # stays there, see _on_rows), and the selected order.

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
+from app.core.vocabulary import RequestKind, RequestState
 from app.services.people.permissions import Actor, PermissionDenied
 from app.services.platform_lists import reject_reasons
 from app.services.refunds import decisions as refund_decisions
@@ -44,8 +44,8 @@ from app.views.refunds.dialogs import (
 from app.views.refunds.refusal_dialogs import InspectDialog, RefuseDialog
 
 log = logging.getLogger(__name__)
-S, T = AfterSaleStatus, AfterSaleType
-REFUND_TYPES = (int(T.REFUND_AFTER_SHIPMENT), int(T.REFUND_BEFORE_SHIPMENT))
+K, S = RequestKind, RequestState
+REFUND_KINDS = (K.REFUND_AFTER_SHIPMENT, K.REFUND_BEFORE_SHIPMENT)
 
 
 class ConfirmDialog(DecisionDialog):
@@ -116,18 +116,18 @@ class DecisionFlow(QObject):
     # --- what the screen asks for ---------------------------------------------------------
     def approve(self, row: QueueRow) -> None:
         """The request's "yes": refund, agree a return or exchange, or inspect what came back."""
-        if row.status == S.RETURN_AWAITING_RECEIPT and row.type == T.RETURN_AND_REFUND:
+        if row.state == S.RETURN_AWAITING_INSPECTION and row.kind == K.RETURN_AND_REFUND:
             self.inspect(row)
-        elif row.type in REFUND_TYPES:
+        elif row.kind in REFUND_KINDS:
             self._open(ApproveRefundDialog(row, self._parent), refund_decisions.approve_refund)
-        elif row.type == T.RETURN_AND_REFUND:
+        elif row.kind == K.RETURN_AND_REFUND:
             dialog = ApproveReturnDialog(row, return_addresses(self._settings), self._parent)
             self._open(dialog, refund_decisions.approve_return)
-        elif row.type == T.EXCHANGE and row.status == S.AWAITING_MERCHANT:
+        elif row.kind == K.EXCHANGE and row.state == S.AWAITING_SHOP:
             dialog = ApproveReturnDialog(row, return_addresses(self._settings), self._parent)
             self._open(dialog, refund_decisions.approve_exchange)
         else:
-            if row.type == T.EXCHANGE:
+            if row.kind == K.EXCHANGE:
                 texts = (
                     self.tr("Confirm receipt"),
                     self.tr("The exchanged goods arrived in order; send the replacement."),
@@ -145,7 +145,7 @@ class DecisionFlow(QObject):
         """The request's "no", with a reason from the platform's list (fetched off the GUI thread)."""
 
         def opened(reasons: list) -> None:
-            if row.status == S.RETURN_AWAITING_RECEIPT and row.type == T.RETURN_AND_REFUND:
+            if row.state == S.RETURN_AWAITING_INSPECTION and row.kind == K.RETURN_AND_REFUND:
                 dialog = InspectDialog(row, reasons, self._parent)
                 dialog.refuse_button.setChecked(True)
                 self._open(dialog, refund_decisions.inspect_return)

@@ -23,17 +23,13 @@ from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.platforms.douyin.codes import (
-    AFTER_SALE_STATUS_LABELS,
-    AFTER_SALE_TYPE_LABELS,
-    IMAGE_MAX_BYTES,
-    ORDER_STATUS_LABELS,
-)
+from app.core.pictures import IMAGE_MAX_BYTES
+from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_KIND_LABELS, REQUEST_STATE_LABELS
 from app.services.refunds import refusal_evidence
 from app.services.refunds.detail import QueueDetail, queue_detail
 from app.views.common import formatting
 from app.views.common.background import NET_LANE, BackgroundTasks
-from app.views.common.formatting import code_label, refunds_text
+from app.views.common.formatting import refunds_text, word_label
 from app.views.orders.detail_pane import CSS
 from app.views.refunds.queue_columns import AMBER_WITHIN_S, RED_WITHIN_S
 
@@ -214,8 +210,8 @@ class RefundDetailPane(QWidget):
         else:
             countdown = formatting.duration(left)
             css = "overdue" if left <= RED_WITHIN_S else "soon" if left <= AMBER_WITHIN_S else ""
-        kind = code_label(AFTER_SALE_TYPE_LABELS, row.type)
-        status = code_label(AFTER_SALE_STATUS_LABELS, row.status)
+        kind = word_label(REQUEST_KIND_LABELS, row.kind)
+        status = word_label(REQUEST_STATE_LABELS, row.state)
         reply_by = self.tr("reply by {time}").format(time=formatting.shop_time(row.status_deadline))
         facts = [
             (self.tr("Refund"), f"<b>{escape(formatting.money(row.refund_amount))}</b>"),
@@ -258,7 +254,7 @@ class RefundDetailPane(QWidget):
 
     def _order_html(self, d: QueueDetail) -> str:
         row = d.row
-        status = code_label(ORDER_STATUS_LABELS, row.order_status) if row.order_status is not None else "—"
+        status = word_label(ORDER_STATE_LABELS, row.order_state)
         head = f"<p><b>{escape(row.order_id)}</b> · {escape(status)}"
         if row.order_pay_amount is not None:
             head += f" · {escape(formatting.money(row.order_pay_amount))}"
@@ -298,7 +294,7 @@ class RefundDetailPane(QWidget):
                 d.row.apply_time,
                 escape(
                     self.tr("The buyer applied for {kind}").format(
-                        kind=code_label(AFTER_SALE_TYPE_LABELS, d.row.type)
+                        kind=word_label(REQUEST_KIND_LABELS, d.row.kind)
                     )
                 ),
             )

@@ -1,36 +1,29 @@
 """The refund queue's decision dialogs: their shared shape, and the two that say yes.
 
-Owns `DecisionDialog`, the shape every decision dialog shares (a sentence about the
-request, a form, a line for the refusal, a confirm button that Enter presses), and its
-two kinds that say yes: approve a refund, agree a return. A dialog only collects the
+Owns `DecisionDialog`, the shape every decision dialog shares (the desk's one form
+dialog, `views/common/form_dialog.py`, under a sentence about the request, with a
+confirm button that Enter presses), and its two kinds that say yes: approve a refund,
+agree a return. A dialog only collects the
 decision: its confirm button checks what can be checked here and emits `submitted`;
 the queue screen runs the service off the GUI thread and either closes the dialog or
 puts the service's refusal in it, in plain words, so a refused decision keeps
 everything typed and writes nothing. The dialogs that can say no (refuse, inspect)
-live in `refund_refusal_dialogs.py`, the bulk approval dialog in `refund_bulk_dialog.py`.
+live in `refusal_dialogs.py`, the bulk approval dialog in `bulk_dialog.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.config import Settings
-from app.platforms.douyin.codes import AFTER_SALE_TYPE_LABELS
+from app.core.vocabulary import REQUEST_KIND_LABELS
 from app.services.refunds.queue import QueueRow
 from app.views.common import formatting
+from app.views.common.form_dialog import FormDialog
 
 RETURN_ADDRESSES_KEY = "return_addresses"  # in Settings.extra: [{"id": "1", "text": "…"}]
 # One demo address until the owner can manage the shop's return addresses (issue 5).
@@ -49,92 +42,25 @@ def return_addresses(settings: Settings | None) -> list[tuple[str, str]]:
 
 def request_sentence(row: QueueRow) -> str:
     """One line naming the request, the same in every dialog."""
-    kind = QCoreApplication.translate("codes", AFTER_SALE_TYPE_LABELS.get(row.type, str(row.type)))
+    kind = formatting.word_label(REQUEST_KIND_LABELS, row.kind)
     return QCoreApplication.translate("DecisionDialog", "{kind} {id} · {product} · refund {amount}").format(
         kind=kind, id=row.aftersale_id, product=row.product_name, amount=formatting.money(row.refund_amount)
     )
 
 
-class DecisionDialog(QDialog):
-    """A decision's form; `submitted` when confirmed, `values()` the service's keywords."""
-
-    submitted = Signal()
+class DecisionDialog(FormDialog):
+    """A decision's form (`FormDialog`) under a sentence about the request; `submitted`
+    when confirmed, `values()` the service's keywords; Enter confirms."""
 
     def __init__(self, row: QueueRow, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, minimum_width=520)
         self.row = row
         self.intro = QLabel(self)
         self.intro.setObjectName("decisionIntro")
         self.intro.setWordWrap(True)
-        self.form = QFormLayout()
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("formError")
-        self.error_label.setWordWrap(True)
+        self.main_layout.insertWidget(0, self.intro)
         self.error_label.setStyleSheet("color: #c62828;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
         self.confirm_button().setDefault(True)  # Enter confirms
-        self.buttons.accepted.connect(self._on_ok)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
-        self._captions: list[tuple[QLabel, Callable[[], str]]] = []
-
-    def confirm_button(self) -> QPushButton:
-        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-
-    def add_row(self, widget: QWidget, label: Callable[[], str]) -> None:
-        caption = QLabel(self)
-        caption.setBuddy(widget)
-        self.form.addRow(caption, widget)
-        self._captions.append((caption, label))
-
-    def local_problem(self) -> str:
-        """What is wrong before asking the service (translated), "" if nothing."""
-        return ""
-
-    def values(self) -> dict[str, Any]:
-        return {}
-
-    def show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.set_busy(False)
-
-    def error_text(self) -> str:
-        return self.error_label.text()
-
-    def set_busy(self, busy: bool) -> None:
-        self.confirm_button().setEnabled(not busy)
-
-    @Slot()
-    def recheck(self) -> None:
-        """The person changed the form: an error shown stays only while it still holds
-        (a picture added clears "needs a picture"; what is still missing is said)."""
-        if self.error_label.text():
-            self.error_label.setText(self.local_problem())
-
-    @Slot()
-    def _on_ok(self) -> None:
-        problem = self.local_problem()
-        self.error_label.setText(problem)
-        if not problem:
-            self.set_busy(True)
-            self.submitted.emit()
-
-    def retranslate_ui(self) -> None:
-        for caption, label in self._captions:
-            caption.setText(label())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 class ApproveRefundDialog(DecisionDialog):

@@ -25,17 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.platforms.douyin.codes import AFTER_SALE_TYPE_LABELS, AfterSaleStatus, AfterSaleType
+from app.core.vocabulary import REQUEST_KIND_LABELS, RequestKind, RequestState
 from app.services.people.permissions import Action, Actor, allowed
 from app.services.refunds.queue import QueueRow
 from app.views.common.people_words import parse_yuan
 
 SEARCH_DEBOUNCE_MS = 250
-TYPES: tuple[tuple[int, ...], ...] = ((), *((int(t),) for t in AfterSaleType))
-STATUSES: tuple[tuple[int, ...], ...] = (
+# The type and status filters' entries: the RequestKinds and RequestStates each keeps (none: all).
+TYPES: tuple[tuple[str, ...], ...] = ((), *((str(k),) for k in RequestKind))
+STATUSES: tuple[tuple[str, ...], ...] = (
     (),
-    (int(AfterSaleStatus.AWAITING_MERCHANT),),
-    (int(AfterSaleStatus.RETURN_AWAITING_RECEIPT),),
+    (str(RequestState.AWAITING_SHOP),),
+    (str(RequestState.RETURN_AWAITING_INSPECTION),),
 )
 URGENCIES: tuple[str | None, ...] = (None, "1h", "6h", "24h", "overdue")
 
@@ -43,8 +44,8 @@ URGENCIES: tuple[str | None, ...] = (None, "1h", "6h", "24h", "overdue")
 @dataclass(frozen=True, slots=True)
 class QueueFilters:
     search: str = ""
-    types: tuple[int, ...] = ()
-    statuses: tuple[int, ...] = ()
+    types: tuple[str, ...] = ()  # RequestKinds
+    statuses: tuple[str, ...] = ()  # RequestStates
     urgency: str | None = None
     min_amount: int | None = None
     max_amount: int | None = None
@@ -132,7 +133,7 @@ class FilterBar(QWidget):
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(self.tr("Search request, order, product or reason  (Ctrl+F)"))
         types = [self.tr("All types")] + [
-            QCoreApplication.translate("codes", AFTER_SALE_TYPE_LABELS[t]) for t in AfterSaleType
+            QCoreApplication.translate("vocabulary", REQUEST_KIND_LABELS[k]) for k in RequestKind
         ]
         statuses = [self.tr("All waiting"), self.tr("To review"), self.tr("Returned, to inspect")]
         urgencies = [

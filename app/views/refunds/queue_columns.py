@@ -24,11 +24,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont
 
-from app.platforms.douyin.codes import AFTER_SALE_TYPE_LABELS, ORDER_STATUS_LABELS
+from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_KIND_LABELS
 from app.services.refunds.after_sale_rules import EVIDENCE_TIER_TEXTS
 from app.services.refunds.queue import QueueRow
 from app.views.common import formatting
-from app.views.common.formatting import HOUR, code_label, refunds_text
+from app.views.common.formatting import HOUR, refunds_text, word_label
 from app.views.common.people_words import refusal_text
 from app.views.common.table_model import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Column
 
@@ -59,7 +59,7 @@ REPEAT_BUYER = 3  # from this many requests in 90 days the history is worth a lo
 # The `list_queue` sort key behind each sortable column; the others do not sort.
 COLUMN_SORT_KEYS = {
     COL_DEADLINE: "deadline",
-    COL_TYPE: "type",
+    COL_TYPE: "kind",
     COL_AMOUNT: "refund_amount",
     COL_PRODUCT: "product_name",
     COL_BUYER: "buyer_requests",
@@ -102,7 +102,7 @@ class QueueColumns:
 
     def sample_texts(self) -> dict[int, list[str]]:
         """The widest texts each column shows in this language, for sizing without the data."""
-        types = [code_label(AFTER_SALE_TYPE_LABELS, code) for code in AFTER_SALE_TYPE_LABELS]
+        types = [word_label(REQUEST_KIND_LABELS, kind) for kind in REQUEST_KIND_LABELS]
         words = self._words
         return {
             COL_DEADLINE: [
@@ -140,7 +140,7 @@ class QueueColumns:
         return self._words["beyond"] if self.beyond_limits(row) is not None else ""
 
     def _type_text(self, row: QueueRow) -> str:
-        return code_label(AFTER_SALE_TYPE_LABELS, row.type)
+        return word_label(REQUEST_KIND_LABELS, row.kind)
 
     def _buyer_text(self, row: QueueRow) -> str:
         if row.buyer_requests_90d <= 1:
@@ -150,13 +150,13 @@ class QueueColumns:
     def _order_sample(self) -> str:
         """The longest order-and-logistics words: the longest order status, shipped or
         not, and a return parcel's number (what `_order_text` writes at its longest)."""
-        status = max((code_label(ORDER_STATUS_LABELS, code) for code in ORDER_STATUS_LABELS), key=len)
+        status = max((word_label(ORDER_STATE_LABELS, state) for state in ORDER_STATE_LABELS), key=len)
         sent = max(self._words["shipped"], self._words["not_shipped"], key=len)
         back = self.tr("return {tracking}").format(tracking="SF1400000000001")
         return f"{status} · {sent} · {back}"
 
     def _order_text(self, row: QueueRow) -> str:
-        parts = [code_label(ORDER_STATUS_LABELS, row.order_status) if row.order_status is not None else "—"]
+        parts = [word_label(ORDER_STATE_LABELS, row.order_state)]
         parts.append(self._words["shipped"] if row.has_tracking else self._words["not_shipped"])
         if row.return_tracking_no:
             parts.append(self.tr("return {tracking}").format(tracking=row.return_tracking_no))

@@ -196,7 +196,7 @@ class RefundQueueView(QueueSelection, QWidget):
         def query(session: Session) -> _Answer:
             started = time.perf_counter()
             keys = list_queue_keys(
-                session, now=now, search=filters.search, types=filters.types, statuses=filters.statuses,
+                session, now=now, search=filters.search, kinds=filters.types, states=filters.statuses,
                 urgency=filters.urgency, min_amount=filters.min_amount, max_amount=filters.max_amount,
                 handed=filters.handed, sort=sort, descending=descending,
             )  # fmt: skip

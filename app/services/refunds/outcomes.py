@@ -1,0 +1,104 @@
+"""What a decision leads to, and what the platform does alone at a deadline, in the app's words.
+
+Owns the app's expectation of a request's next state: `DECISION_OUTCOMES` (a decision the
+shop sends, on a request of this kind in this state, leaves it in that state) and
+`TIMEOUT_OUTCOMES` (where the platform itself moves a request whose deadline passed with
+nobody deciding: it agrees on the shop's behalf). The decision services check a move is
+allowed and say where it leads with the first; the push engine's re-read after a lost
+answer, and "decided by the platform on its own", compare what they find with them.
+
+Derived from Douyin's own tables (`afterSale.operate` types and the timeout behaviour,
+PLATFORM-PROTOCOL.md §6), translated once into the app's words; a second platform whose
+moves differ gets its own expectation beside this one, not a new code path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from app.core.vocabulary import Decision, RequestKind, RequestState
+
+K, S = RequestKind, RequestState
+
+# decision -> {(kind, state now): state after}. A (kind, state) absent under a decision
+# means the platform would refuse that decision there.
+DECISION_OUTCOMES: dict[Decision, dict[tuple[RequestKind, RequestState], RequestState]] = {
+    Decision.APPROVE_REFUND: {
+        (K.REFUND_AFTER_SHIPMENT, S.AWAITING_SHOP): S.REFUNDED,
+        (K.REFUND_BEFORE_SHIPMENT, S.AWAITING_SHOP): S.REFUNDED,
+    },
+    Decision.REFUSE_REFUND: {
+        (K.REFUND_AFTER_SHIPMENT, S.AWAITING_SHOP): S.REFUSED,
+        (K.REFUND_BEFORE_SHIPMENT, S.AWAITING_SHOP): S.REFUSED,
+        (K.RESEND, S.AWAITING_SHOP): S.REFUSED,
+    },
+    Decision.AGREE_RETURN: {(K.RETURN_AND_REFUND, S.AWAITING_SHOP): S.AWAITING_BUYER_RETURN},
+    Decision.REFUSE_RETURN: {
+        (K.RETURN_AND_REFUND, S.AWAITING_SHOP): S.REFUSED,
+        (K.EXCHANGE, S.AWAITING_SHOP): S.REFUSED,
+    },
+    Decision.ACCEPT_RETURNED_GOODS: {(K.RETURN_AND_REFUND, S.RETURN_AWAITING_INSPECTION): S.REFUNDED},
+    Decision.REFUSE_RETURNED_GOODS: {
+        (K.RETURN_AND_REFUND, S.RETURN_AWAITING_INSPECTION): S.REFUSED_AFTER_RETURN,
+        (K.EXCHANGE, S.RETURN_AWAITING_INSPECTION): S.REFUSED_AFTER_RETURN,
+    },
+    Decision.AGREE_EXCHANGE: {
+        (K.EXCHANGE, S.AWAITING_SHOP): S.AWAITING_BUYER_RETURN,
+        (K.RESEND, S.AWAITING_SHOP): S.REPLACEMENT_IN_PROGRESS,
+    },
+    Decision.CONFIRM_EXCHANGE_RECEIPT: {
+        (K.EXCHANGE, S.RETURN_AWAITING_INSPECTION): S.REPLACEMENT_IN_PROGRESS
+    },
+}
+
+# (kind, state) -> the state the platform moves it to alone when its deadline passes:
+# agreement on the shop's behalf.
+TIMEOUT_OUTCOMES: dict[tuple[RequestKind, RequestState], RequestState] = {
+    (K.RETURN_AND_REFUND, S.AWAITING_SHOP): S.AWAITING_BUYER_RETURN,
+    (K.REFUND_AFTER_SHIPMENT, S.AWAITING_SHOP): S.REFUNDED,
+    (K.REFUND_BEFORE_SHIPMENT, S.AWAITING_SHOP): S.REFUNDED,
+    (K.EXCHANGE, S.AWAITING_SHOP): S.AWAITING_BUYER_RETURN,
+    (K.RESEND, S.AWAITING_SHOP): S.REPLACEMENT_IN_PROGRESS,
+    (K.RETURN_AND_REFUND, S.RETURN_AWAITING_INSPECTION): S.REFUNDED,
+    (K.EXCHANGE, S.RETURN_AWAITING_INSPECTION): S.REPLACEMENT_IN_PROGRESS,
+}
+
+# Decisions that pay the buyer when the platform takes them (the daily limit counts them).
+PAYING_DECISIONS = frozenset({Decision.APPROVE_REFUND, Decision.ACCEPT_RETURNED_GOODS})
+
+
+def _words(kind: str | None, state: str | None) -> tuple[RequestKind, RequestState] | None:
+    """The mirror's strings as the vocabulary's members; None for a word it does not know."""
+    try:
+        return RequestKind(kind), RequestState(state)
+    except ValueError:
+        return None
+
+
+def outcome(decision: Decision, kind: str | None, state: str | None) -> RequestState | None:
+    """Where `decision` leaves a request of `kind` in `state`; None where it does not apply."""
+    words = _words(kind, state)
+    return DECISION_OUTCOMES.get(decision, {}).get(words) if words is not None else None
+
+
+def allows(decision: Decision, kind: str | None, state: str | None) -> bool:
+    """Whether the platform takes `decision` on a request of `kind` in `state`."""
+    return outcome(decision, kind, state) is not None
+
+
+def first_allowed(
+    decisions: Iterable[Decision], kind: str | None, state: str | None
+) -> tuple[Decision, RequestState] | None:
+    """The first of `decisions` allowed on a request of `kind` in `state`, and where it leads."""
+    for decision in decisions:
+        target = outcome(decision, kind, state)
+        if target is not None:
+            return decision, target
+    return None
+
+
+def at_timeout(kind: str | None, state: str | None) -> RequestState | None:
+    """Where the platform moves a request of `kind` in `state` alone at its deadline; None:
+    it does not (the request is not waiting for the shop, or its words are unknown)."""
+    words = _words(kind, state)
+    return TIMEOUT_OUTCOMES.get(words) if words is not None else None

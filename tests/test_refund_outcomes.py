@@ -1,0 +1,61 @@
+"""What a decision leads to, and what the platform does alone at a deadline, in the app's words
+(app/services/refunds/outcomes.py): the app's expectation says exactly what Douyin's own
+tables say, translated through the one mapping (app/platforms/douyin/mapping.py)."""
+
+from __future__ import annotations
+
+from app.core.vocabulary import REFUSING_DECISIONS, STATES_AWAITING_SHOP, Decision, RequestKind, RequestState
+from app.platforms.douyin import mapping
+from app.platforms.douyin.codes import OPERATE_TRANSITIONS, PLATFORM_TIMEOUT
+from app.services.refunds import outcomes
+
+K, S = RequestKind, RequestState
+
+
+def in_app_words(table: dict[tuple[int, int], int]) -> dict[tuple[RequestKind, RequestState], RequestState]:
+    """A Douyin table {(type, status): status} in the app's words."""
+    translated = {}
+    for (type_, status), to_status in table.items():
+        kind, state = mapping.request_kind(type_), mapping.request_state(status)
+        to_state = mapping.request_state(to_status)
+        assert kind is not None and state is not None and to_state is not None
+        translated[(kind, state)] = to_state
+    return translated
+
+
+def test_every_decision_leads_where_douyins_operate_table_says() -> None:
+    douyin = {mapping.decision_of(code): in_app_words(moves) for code, moves in OPERATE_TRANSITIONS.items()}
+    assert douyin == outcomes.DECISION_OUTCOMES
+    assert set(outcomes.DECISION_OUTCOMES) == set(Decision)
+
+
+def test_the_platform_acts_alone_at_the_deadline_as_douyins_timeout_table_says() -> None:
+    assert in_app_words(PLATFORM_TIMEOUT) == outcomes.TIMEOUT_OUTCOMES
+    # Only requests waiting for the shop have a deadline the platform acts on.
+    assert {state for _, state in outcomes.TIMEOUT_OUTCOMES} == set(STATES_AWAITING_SHOP)
+
+
+def test_the_first_allowed_decision_is_taken_with_where_it_leads() -> None:
+    refund_only = (K.REFUND_AFTER_SHIPMENT, S.AWAITING_SHOP)
+    assert outcomes.first_allowed(REFUSING_DECISIONS, *refund_only) == (Decision.REFUSE_REFUND, S.REFUSED)
+    returned = (K.RETURN_AND_REFUND, S.RETURN_AWAITING_INSPECTION)
+    assert outcomes.first_allowed(REFUSING_DECISIONS, *returned) == (
+        Decision.REFUSE_RETURNED_GOODS,
+        S.REFUSED_AFTER_RETURN,
+    )
+    assert outcomes.first_allowed((Decision.APPROVE_REFUND,), *returned) is None
+
+
+def test_unknown_or_missing_words_allow_nothing() -> None:
+    assert outcomes.outcome(Decision.APPROVE_REFUND, None, S.AWAITING_SHOP) is None
+    assert outcomes.outcome(Decision.APPROVE_REFUND, "refund_after_shipment", "no_such_state") is None
+    assert not outcomes.allows(Decision.AGREE_RETURN, K.REFUND_BEFORE_SHIPMENT, S.AWAITING_SHOP)
+    assert outcomes.at_timeout(K.RESEND, S.AWAITING_SHOP) == S.REPLACEMENT_IN_PROGRESS
+    assert outcomes.at_timeout(K.RESEND, S.REFUSED) is None and outcomes.at_timeout(None, None) is None
+
+
+def test_only_paying_decisions_move_money() -> None:
+    paying = {
+        decision for decision, moves in outcomes.DECISION_OUTCOMES.items() if S.REFUNDED in moves.values()
+    }
+    assert paying == outcomes.PAYING_DECISIONS
