@@ -67,11 +67,11 @@ def past_limit(result: MetricResult, value: float | None) -> bool:
 
 def past_limits(report: MetricsReport, rules: RuleSet | None = None) -> dict[str, float]:
     """The metrics past their platform limit at today's pace: key -> projected value."""
-    found = {}
+    found: dict[str, float] = {}
     for key, result in report.metrics.items():
         if result.limit is None or not result.available:
             continue
         value = projected_value(report, key, rules)
-        if past_limit(result, value):
-            found[key] = value  # type: ignore[assignment]  # past_limit: not None
+        if value is not None and past_limit(result, value):
+            found[key] = value
     return found

@@ -156,7 +156,7 @@ def _rate(key: str, buckets: tuple[int, ...], counts: dict[int, tuple[int, int]]
     )
 
 
-def _average_hours(key: str, buckets: tuple[int, ...], sums: dict[int, tuple[int, int]]) -> MetricResult:
+def _average_hours(key: str, buckets: tuple[int, ...], sums: Mapping[int, tuple[int, ...]]) -> MetricResult:
     """sums: bucket -> (rows, total seconds)."""
     count = sum(n for n, _ in sums.values())
     total = sum(s for _, s in sums.values())
@@ -270,7 +270,7 @@ def _shipping_metrics(window: _Window) -> dict[str, MetricResult]:
     }
 
 
-def _pickup_timeout_rate(window: _Window, parcels: dict[int, tuple[int, int]]) -> MetricResult:
+def _pickup_timeout_rate(window: _Window, parcels: Mapping[int, tuple[int, ...]]) -> MetricResult:
     """Timed-out parcels ÷ settled ones; unavailable when the platform reports no scans at all."""
     if window.session.execute(q.platform_reports_pickups(window.scope)).first() is None:
         return MetricResult(
