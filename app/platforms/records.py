@@ -29,11 +29,16 @@ class MalformedRecord(MalformedAnswer):
     """One record of an answer whose shape is not what the dialect promises.
 
     `problem` says what is wrong, for the plain words shown (`quarantine.MALFORMED_REASONS`):
-    NOT_A_RECORD, NO_ID, NO_UPDATE_TIME, BAD_UPDATE_TIME, or "" (anything else)."""
+    NOT_A_RECORD, NO_ID, NO_UPDATE_TIME, BAD_UPDATE_TIME, or "" (anything else). The
+    parser fills in what of the record's id and update time it could still read ("" and
+    None when it could not), so the sync can set the record aside under its id and place
+    it in the platform's update-time order without knowing the platform's shapes."""
 
     def __init__(self, message: str, problem: str = "") -> None:
         super().__init__(message)
         self.problem = problem
+        self.record_id = ""
+        self.update_time: int | None = None
 
 
 def shown(value: Any) -> str:

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from app.db import begin_before_savepoints
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
 from app.models.orders import OrderPage
-from app.platforms.douyin.parse import parse_after_sale, parse_order, read_int
+from app.platforms.douyin.parse import parse_after_sale, parse_order
 from app.platforms.records import MalformedAnswer, MalformedRecord
 from app.sync import quarantine
 from app.sync.ingest import store_after_sales, store_orders
@@ -78,7 +78,7 @@ def store_order_records(session: Session, records: Any, synced_at: int, latest_p
         try:
             page = parse_order(record, index, synced_at)
         except MalformedRecord as error:
-            malformed.append(_malformed("orders", record, record, "order_id", error))
+            malformed.append(_malformed("orders", record, error))
             continue
         tables = {Order.__table__: page.orders, OrderLine.__table__: page.lines}
         tables[OrderLogistics.__table__] = page.parcels
@@ -105,8 +105,7 @@ def store_after_sale_records(
         try:
             row = parse_after_sale(item, index, synced_at)
         except MalformedRecord as error:
-            info = item.get("aftersale_info") if isinstance(item, dict) else None
-            malformed.append(_malformed("after_sales", item, info, "aftersale_id", error))
+            malformed.append(_malformed("after_sales", item, error))
             continue
         parsed.append(_Record(item, row["aftersale_id"], row["update_time"], {AfterSale.__table__: [row]}))
 
@@ -116,18 +115,10 @@ def store_after_sale_records(
     return _store_records(session, "after_sales", parsed, malformed, store, synced_at, latest_possible)
 
 
-def _malformed(stream: str, raw: Any, fields: Any, id_key: str, error: MalformedRecord) -> SetAside:
-    """A record of the wrong shape, set aside with what of its id and time can be read
-    (`fields`: the object holding them, when there is one)."""
-    fields = fields if isinstance(fields, dict) else {}
-    record_id = fields.get(id_key)
-    readable_id = isinstance(record_id, int | str) and not isinstance(record_id, bool)
-    try:
-        update_time = read_int(fields, "update_time", "")
-    except MalformedRecord:
-        update_time = None
+def _malformed(stream: str, raw: Any, error: MalformedRecord) -> SetAside:
+    """A record of the wrong shape, set aside with what of its id and time the parser read."""
     reason = quarantine.malformed_reason(stream, error.problem)
-    return SetAside(raw, str(record_id) if readable_id else "", update_time, reason, str(error))
+    return SetAside(raw, error.record_id, error.update_time, reason, str(error))
 
 
 def _store_records(

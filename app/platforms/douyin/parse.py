@@ -142,8 +142,30 @@ def _line_row(line: dict[str, Any], where: str, order_id: str, update_time: int)
     return row
 
 
-def parse_order(record: dict[str, Any], index: int, synced_at: int) -> OrderPage:
-    """The rows of one shop order (#`index` of its page); raises MalformedRecord."""
+def _identified(error: MalformedRecord, fields: Any, id_key: str) -> MalformedRecord:
+    """`error` with what of the record's id and update time can be read from `fields`
+    (the object holding them, when there is one)."""
+    fields = _object(fields)
+    record_id = fields.get(id_key)
+    if isinstance(record_id, int | str) and not isinstance(record_id, bool):
+        error.record_id = str(record_id)
+    try:
+        error.update_time = read_int(fields, "update_time", "")
+    except MalformedRecord:
+        error.update_time = None
+    return error
+
+
+def parse_order(record: Any, index: int, synced_at: int) -> OrderPage:
+    """The rows of one shop order (#`index` of its page); raises MalformedRecord, with
+    what of the order's id and update time could be read."""
+    try:
+        return _order_rows(record, index, synced_at)
+    except MalformedRecord as error:
+        raise _identified(error, record, "order_id") from None
+
+
+def _order_rows(record: Any, index: int, synced_at: int) -> OrderPage:
     page = OrderPage()
     where = f"order #{index + 1}"
     if not isinstance(record, dict):
@@ -206,8 +228,16 @@ def parse_after_sales(items: Any, synced_at: int) -> list[dict[str, Any]]:
     return [parse_after_sale(item, index, synced_at) for index, item in enumerate(_records(items, "items"))]
 
 
-def parse_after_sale(item: dict[str, Any], index: int, synced_at: int) -> dict[str, Any]:
-    """The row of one after-sale item (#`index` of its page); raises MalformedRecord."""
+def parse_after_sale(item: Any, index: int, synced_at: int) -> dict[str, Any]:
+    """The row of one after-sale item (#`index` of its page); raises MalformedRecord, with
+    what of the request's id and update time could be read."""
+    try:
+        return _after_sale_row(item, index, synced_at)
+    except MalformedRecord as error:
+        raise _identified(error, _object(item).get("aftersale_info"), "aftersale_id") from None
+
+
+def _after_sale_row(item: Any, index: int, synced_at: int) -> dict[str, Any]:
     where = f"after-sale #{index + 1}"
     if not isinstance(item, dict):
         raise MalformedRecord(f"{where} is not a record ({shown(item)})", NOT_A_RECORD)
