@@ -1,14 +1,14 @@
 """From a key press to a decision in the outbox: the refund queue's dialogs and services.
 
-Owns `DecisionFlow`: which dialog a request's "approve" or "refuse" opens (by its type
-and status), running the chosen service in one transaction on the database lane
-(`BackgroundTasks.run`, never on the GUI thread), and what happens to the answer — a
-refusal (`DecisionRefused`, `PermissionDenied`) goes into the open dialog in plain
-words, keeping what was typed; a decision that committed closes it and emits
-`decided`, on which the queue refreshes (the row now reads "pending") and asks the
-sync worker to push at once. Handing a request to the owner (a clerk) and handing it
-back (the owner) go the same way, through `owner_handover`, with a note the other
-person reads.
+Owns `DecisionFlow`: which dialog a request's "approve" or "refuse" opens (for the
+decision the service says it stands for, `available_decisions`), running the chosen
+service in one transaction on the database lane (`BackgroundTasks.run`, never on the
+GUI thread), and what happens to the answer — a refusal (`DecisionRefused`,
+`PermissionDenied`) goes into the open dialog in plain words, keeping what was typed;
+a decision that committed closes it and emits `decided`, on which the queue refreshes
+(the row now reads "pending") and asks the sync worker to push at once. Handing a
+request to the owner (a clerk) and handing it back (the owner) go the same way,
+through `owner_handover`, with a note the other person reads.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.core.vocabulary import RequestKind, RequestState
+from app.core.vocabulary import Decision
 from app.services.people.permissions import Actor, PermissionDenied
 from app.services.platform_lists import reject_reasons
 from app.services.refunds import decisions as refund_decisions
 from app.services.refunds import owner_handover
+from app.services.refunds.available_decisions import decisions_for
 from app.services.refunds.bulk import BulkResult, BulkSummary, bulk_approve, bulk_approve_summary
 from app.services.refunds.decisions import DecisionRefused
 from app.services.refunds.queue import QueueRow
@@ -44,8 +45,6 @@ from app.views.refunds.dialogs import (
 from app.views.refunds.refusal_dialogs import InspectDialog, RefuseDialog
 
 log = logging.getLogger(__name__)
-K, S = RequestKind, RequestState
-REFUND_KINDS = (K.REFUND_AFTER_SHIPMENT, K.REFUND_BEFORE_SHIPMENT)
 
 
 class ConfirmDialog(DecisionDialog):
@@ -115,19 +114,21 @@ class DecisionFlow(QObject):
 
     # --- what the screen asks for ---------------------------------------------------------
     def approve(self, row: QueueRow) -> None:
-        """The request's "yes": refund, agree a return or exchange, or inspect what came back."""
-        if row.state == S.RETURN_AWAITING_INSPECTION and row.kind == K.RETURN_AND_REFUND:
+        """The request's "yes": refund, agree a return or exchange, or inspect what came back
+        (which of them, the service says: `available_decisions`)."""
+        decisions = decisions_for(row.kind, row.state)
+        if decisions.inspection:
             self.inspect(row)
-        elif row.kind in REFUND_KINDS:
+        elif decisions.yes is Decision.APPROVE_REFUND:
             self._open(ApproveRefundDialog(row, self._parent), refund_decisions.approve_refund)
-        elif row.kind == K.RETURN_AND_REFUND:
+        elif decisions.yes is Decision.AGREE_RETURN:
             dialog = ApproveReturnDialog(row, return_addresses(self._settings), self._parent)
             self._open(dialog, refund_decisions.approve_return)
-        elif row.kind == K.EXCHANGE and row.state == S.AWAITING_SHOP:
+        elif decisions.yes is Decision.AGREE_EXCHANGE and decisions.goods_come_back:
             dialog = ApproveReturnDialog(row, return_addresses(self._settings), self._parent)
             self._open(dialog, refund_decisions.approve_exchange)
         else:
-            if row.kind == K.EXCHANGE:
+            if decisions.yes is Decision.CONFIRM_EXCHANGE_RECEIPT:
                 texts = (
                     self.tr("Confirm receipt"),
                     self.tr("The exchanged goods arrived in order; send the replacement."),
@@ -142,10 +143,12 @@ class DecisionFlow(QObject):
             self._open(ConfirmDialog(row, *texts, parent=self._parent), refund_decisions.approve_exchange)
 
     def refuse(self, row: QueueRow) -> None:
-        """The request's "no", with a reason from the platform's list (fetched off the GUI thread)."""
+        """The request's "no", with a reason from the platform's list (fetched off the GUI
+        thread); for returned goods awaiting inspection, the inspection answering no."""
+        inspection = decisions_for(row.kind, row.state).inspection
 
         def opened(reasons: list) -> None:
-            if row.state == S.RETURN_AWAITING_INSPECTION and row.kind == K.RETURN_AND_REFUND:
+            if inspection:
                 dialog = InspectDialog(row, reasons, self._parent)
                 dialog.refuse_button.setChecked(True)
                 self._open(dialog, refund_decisions.inspect_return)
