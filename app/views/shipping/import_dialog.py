@@ -19,10 +19,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -48,12 +46,12 @@ from app.services.shipping.shipments import ShipmentRefused
 from app.views.common.background import WORK_LANE, BackgroundTasks
 from app.views.common.big_table import configure_big_table
 from app.views.common.people_words import refusal_text, service_words
+from app.views.common.table_model import ALIGN_RIGHT, Column, ColumnTableModel
 
 log = logging.getLogger(__name__)
 PROBLEM_COLOUR = QColor("#c62828")
 READY_COLOUR = QColor("#1a7f37")
 CELL_PADDING = 6  # what the style leaves on each side of a cell's text
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def import_error_text(error: BaseException) -> str:
@@ -63,7 +61,7 @@ def import_error_text(error: BaseException) -> str:
     return refusal_text(error)
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(ColumnTableModel):
     """The previewed rows, in file order; the status column says ready or why not."""
 
     COL_ROW, COL_ORDER, COL_CARRIER, COL_TRACKING, COL_STATUS = range(5)
@@ -71,11 +69,26 @@ class ImportPreviewModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[PreviewRow] = []
+        self.columns = [
+            Column(lambda row: str(row.row_number), ALIGN_RIGHT),
+            Column(lambda row: row.order_id),
+            Column(lambda row: row.carrier_name),
+            Column(lambda row: row.tracking_no),
+            Column(self.status_text, tooltip=self.status_text,
+                   foreground=lambda row: READY_COLOUR if row.ready else PROBLEM_COLOUR),
+        ]  # fmt: skip
+        self.retranslate()
 
     def set_rows(self, rows: Sequence[PreviewRow]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
+
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def row_at(self, row: int) -> PreviewRow:
+        return self.rows[row]
 
     def status_text(self, row: PreviewRow) -> str:
         """Ready (with how the carrier was found, or that its format is not checked here),
@@ -85,52 +98,16 @@ class ImportPreviewModel(QAbstractTableModel):
         note = service_words("shipping", row.note, row.note_params) if row.note else ""
         return f"{self.tr('Ready')} · {note}" if note else self.tr("Ready")
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_STATUS:
-            return self.status_text(row)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
-            return READY_COLOUR if row.ready else PROBLEM_COLOUR
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_ROW:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _text(self, row: PreviewRow, column: int) -> str:
-        if column == self.COL_ROW:
-            return str(row.row_number)
-        if column == self.COL_ORDER:
-            return row.order_id
-        if column == self.COL_CARRIER:
-            return row.carrier_name
-        if column == self.COL_TRACKING:
-            return row.tracking_no
-        return self.status_text(row)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Row"),
-            self.tr("Order"),
-            self.tr("Carrier"),
-            self.tr("Tracking number"),
-            self.tr("Status"),
-        )[section]
-
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 4))
+        self.set_headers(
+            [
+                self.tr("Row"),
+                self.tr("Order"),
+                self.tr("Carrier"),
+                self.tr("Tracking number"),
+                self.tr("Status"),
+            ]
+        )
 
 
 class ShipmentImportDialog(QDialog):
