@@ -2,9 +2,10 @@
 
 Owns what the engine calls to store a page (`store_order_records`,
 `store_after_sale_records`) and what it learns from it (`PageResult`): each record is
-read (the adapter's `parse_order`, `parse_after_sale`) and checked before the insert,
-the good ones are stored with ingest.py's upserts, and the rest are set aside raw in
-`quarantined_records` (`quarantine.keep`) with the reason in plain words.
+read by the platform's adapter (`read`: the port's `read_order`/`read_request`, Douyin's
+parser when none is given) and checked before the insert, the good ones are stored with
+ingest.py's upserts, and the rest are set aside raw in `quarantined_records`
+(`quarantine.keep`) with the reason in plain words.
 
 Set aside are: a record of the wrong shape (a required field missing or not a number,
 an object where an id belongs, something that is not a record at all:
@@ -71,12 +72,20 @@ class _Record:
     rows: dict[Table, list[dict[str, Any]]]
 
 
-def store_order_records(session: Session, records: Any, synced_at: int, latest_possible: int) -> PageResult:
-    """Store a page of `shop_order_list`, setting aside what cannot be stored (see module)."""
+# How a platform's adapter reads one record (#index of its page, synced at): its rows, or
+# MalformedRecord. The port's `read_order` and `read_request` are these.
+ReadOrder = Callable[[Any, int, int], OrderPage]
+ReadRequest = Callable[[Any, int, int], dict[str, Any]]
+
+
+def store_order_records(
+    session: Session, records: Any, synced_at: int, latest_possible: int, read: ReadOrder = parse_order
+) -> PageResult:
+    """Store a page of orders read by `read`, setting aside what cannot be stored (see module)."""
     parsed, malformed = [], []
     for index, record in enumerate(_answer_list(records, "shop_order_list")):
         try:
-            page = parse_order(record, index, synced_at)
+            page = read(record, index, synced_at)
         except MalformedRecord as error:
             malformed.append(_malformed("orders", record, error))
             continue
@@ -97,13 +106,14 @@ def store_order_records(session: Session, records: Any, synced_at: int, latest_p
 
 
 def store_after_sale_records(
-    session: Session, items: Any, synced_at: int, latest_possible: int
+    session: Session, items: Any, synced_at: int, latest_possible: int, read: ReadRequest = parse_after_sale
 ) -> PageResult:
-    """Store a page of `afterSale.List` items, setting aside what cannot be stored (see module)."""
+    """Store a page of after-sale requests read by `read`, setting aside what cannot be
+    stored (see module)."""
     parsed, malformed = [], []
     for index, item in enumerate(_answer_list(items, "items")):
         try:
-            row = parse_after_sale(item, index, synced_at)
+            row = read(item, index, synced_at)
         except MalformedRecord as error:
             malformed.append(_malformed("after_sales", item, error))
             continue
