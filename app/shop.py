@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config, secrets
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, SandboxProcess
-from app.platforms.douyin.client import PlatformClient, ShopCredentials
+from app.platforms.douyin.client import ShopCredentials
+from app.platforms.registry import platform_for
 from app.services.setup.connection_settings import url_for_opening
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
@@ -82,7 +83,7 @@ class ShopTarget:
     ) -> Callable[[Callable[[str, int], None]], SyncEngine]:
         def build(on_page: Callable[[str, int], None]) -> SyncEngine:
             lease = SyncLease(sessions.kw["bind"])  # one sync at a time on a shared database
-            return SyncEngine(PlatformClient(self.wait_credentials()), sessions, on_page=on_page, lease=lease)
+            return SyncEngine(platform_for(self), sessions, on_page=on_page, lease=lease)
 
         return build
 

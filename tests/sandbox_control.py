@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.db import open_database
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import AfterSale, Order, OutboxOperation, QuarantinedRecord
+from app.platforms.douyin.adapter import DouyinPlatform
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
 from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType
 from app.services import outbox
@@ -42,6 +43,11 @@ def sandbox_now(url: str) -> int:
 
 def demo_client(url: str, **options: Any) -> PlatformClient:
     return PlatformClient(ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID), **options)
+
+
+def demo_platform(url: str, **options: Any) -> DouyinPlatform:
+    """The demo shop behind the platform port: Douyin's adapter over `demo_client(url)`."""
+    return DouyinPlatform(demo_client(url, **options))
 
 
 def sync_argv(store: str, database_url: str) -> list[str]:
@@ -128,7 +134,7 @@ def mirrored_after_sales(sessions: sessionmaker[Session]) -> dict[str, int]:
 def make_engine(url: str, database_url: str, **options: Any) -> SyncEngine:
     """The app's sync engine between the sandbox at `url` and the database at `database_url`."""
     _, sessions = open_database(database_url)
-    return SyncEngine(demo_client(url), sessions, **options)
+    return SyncEngine(demo_platform(url), sessions, **options)
 
 
 def assert_mirror_matches_platform(engine: SyncEngine, url: str, *, keeps_older: bool = False) -> None:

@@ -31,7 +31,7 @@ from app.sync.engine import SyncEngine
 from main import main
 from tests.builders import NOW
 from tests.fixtures_db import _psycopg_url, _reset_postgres_schema
-from tests.sandbox_control import control, demo_client
+from tests.sandbox_control import control, demo_platform
 
 EVENT_COLUMNS = "id, at, actor_id, actor_name, action, entity_type, entity_id, order_id, before, after, note"
 
@@ -145,7 +145,7 @@ def test_the_app_works_as_the_desk_role_signing_in_deciding_and_syncing(
             owner = accounts.create_owner(session, "boss", "Boss", "owner-pass-1", now=NOW)
         with sessions.begin() as session:
             accounts.authenticate(session, "boss", "owner-pass-1", now=NOW + 1)
-        sync = SyncEngine(demo_client(sandbox_url), sessions)
+        sync = SyncEngine(demo_platform(sandbox_url), sessions)
         assert sync.run_once().outcome is Outcome.DONE
         with sessions() as session:
             waiting = session.scalars(

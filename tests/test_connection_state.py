@@ -16,6 +16,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.db import open_database
+from app.platforms.douyin.adapter import DouyinPlatform
 from app.platforms.douyin.client import PlatformClient
 from app.sandbox.server import SandboxServer
 from app.services.sync_status import SyncState, SyncStatus
@@ -82,7 +83,8 @@ def test_retries_keep_the_problem_shown_until_a_run_succeeds_and_say_why(
 ) -> None:
     _, sessions = open_database(sqlite_url)
     client = demo_client(sandbox.url)
-    worker = SyncWorker(lambda on_page: SyncEngine(client, sessions, on_page=on_page), interval_s=3600)
+    platform = DouyinPlatform(client)
+    worker = SyncWorker(lambda on_page: SyncEngine(platform, sessions, on_page=on_page), interval_s=3600)
     try:
         see_a_spell(qtbot, sandbox, client, worker, failure)
     finally:

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, AuditEvent
 from app.models import outbox as state
+from app.platforms.douyin.adapter import history_of
 from app.platforms.douyin.codes import (
     OPERATE_TRANSITIONS,
     AfterSaleStatus,
@@ -28,13 +29,14 @@ from app.platforms.douyin.codes import (
     OperateType,
     RecordRole,
 )
+from app.sync import request_history
 from app.sync.engine import SyncEngine
 from app.sync.push import PROBLEM_CONFLICT, PROBLEM_PLATFORM_DECIDED
-from app.sync.request_history import who_moved_it_on
 from tests.sandbox_control import (
     applied_by_client,
     control,
     demo_client,
+    demo_platform,
     inject,
     queue_decision,
     queue_refund_refusal,
@@ -61,7 +63,7 @@ def a_shop_with_one_return_request(
     made = control(sandbox_url, "tick", {"new_after_sales": 1, "after_sale_type": kind})
     _, sessions = open_database(database_url)
     clock = MovableClock()
-    engine = SyncEngine(demo_client(sandbox_url), sessions, clock=clock)
+    engine = SyncEngine(demo_platform(sandbox_url), sessions, clock=clock)
     assert engine.run_once().outcome.value == "done"
     with sessions() as session:
         request = session.get(AfterSale, made["after_sales"][0])
@@ -150,7 +152,7 @@ def test_a_confirmation_applied_after_the_platform_moved_twice_in_one_second_is_
     control(sandbox_url, "tick", {"new_after_sales": 6, "after_sale_type": kind})
     _, sessions = open_database(database_url)
     clock = MovableClock()
-    engine = SyncEngine(demo_client(sandbox_url), sessions, clock=clock)
+    engine = SyncEngine(demo_platform(sandbox_url), sessions, clock=clock)
     assert engine.run_once().outcome.value == "done"
     control(sandbox_url, "clock", {"advance_s": 120 * HOUR + 1})
     assert engine.run_once().outcome.value == "done"
@@ -185,6 +187,11 @@ def entry(role: RecordRole, action: str, at: int) -> dict:
 
 def detail(*entries: dict) -> dict:
     return {"process_info": {"record_logs_list": list(entries)}}
+
+
+def who_moved_it_on(answer: dict, since: int, *, refusing: bool) -> str | None:
+    """request_history's question, asked of the history Douyin's adapter reads in `answer`."""
+    return request_history.who_moved_it_on(history_of(answer), since, refusing=refusing)
 
 
 def test_no_decision_starts_from_a_status_a_merchants_move_leads_to() -> None:

@@ -24,7 +24,7 @@ from app.models import AfterSale
 from app.platforms.douyin.client import PlatformClient
 from app.shop import demo_shop
 from app.sync.engine import SyncEngine
-from tests.sandbox_control import control, demo_client
+from tests.sandbox_control import control, demo_client, demo_platform
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -99,7 +99,7 @@ def test_evidence_pictures_still_load_after_the_demo_store_restarts(
     url = first.start()
     control(url, "tick", {"new_after_sales": 3})
     _, sessions = open_database(sqlite_url)
-    assert SyncEngine(demo_client(url), sessions).run_once().outcome.value == "done"
+    assert SyncEngine(demo_platform(url), sessions).run_once().outcome.value == "done"
     with sessions() as session:
         kept = [json.loads(e) for e in session.scalars(select(AfterSale.evidence)) if e]
     picture = next(link for links in kept for link in links)  # the link as the desk keeps it

@@ -36,7 +36,7 @@ from app.services.refunds import decisions as refund_decisions
 from app.sync.engine import SyncEngine
 from app.sync.evidence_upload import PROBLEM_PICTURE_DAMAGED, PROBLEM_PICTURE_GONE
 from tests.people import seed_people
-from tests.sandbox_control import demo_client, inject
+from tests.sandbox_control import demo_platform, inject
 from tests.test_outbox_push import open_refund_requests, operation, push_until_settled, synced_engine
 from tests.test_shipping_push import closed_port_url
 
@@ -135,7 +135,7 @@ def test_a_refusal_made_offline_reaches_the_platform_once_with_its_picture_uploa
     seq = refuse_with_picture(engine, request.aftersale_id, photo)
     photo.unlink()  # the clerk tidies the desktop; the database keeps the picture
 
-    offline = SyncEngine(demo_client(closed_port_url()), engine._sessions, clock=clock)
+    offline = SyncEngine(demo_platform(closed_port_url()), engine._sessions, clock=clock)
     assert offline.run_once().outcome.value != "done"
     op = operation(engine, seq)
     assert op.state == state.PENDING and op.attempts == 0  # nothing sent, not even the picture

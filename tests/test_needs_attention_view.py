@@ -43,7 +43,7 @@ from app.views.shell.main_window import MainWindow
 from tests.builders import NOW
 from tests.fixtures_views import actor_of, add_person
 from tests.refund_shop import SOON, URGENT, seed_queue, written
-from tests.sandbox_control import control, demo_client
+from tests.sandbox_control import control, demo_client, demo_platform
 
 TRACKING = "SF700000000003"  # a 顺丰速运 number
 
@@ -84,7 +84,7 @@ def shipment_stopped_by_a_refund_request(url: str, sessions: sessionmaker[Sessio
     (refused, 60040) and the buyer's request pulled; the order's id."""
     control(url, "tick", {"new_orders": 12})
     control(url, "clock", {"advance_s": 1900})  # paid half an hour later: waiting to be shipped
-    engine = SyncEngine(demo_client(url), sessions)
+    engine = SyncEngine(demo_platform(url), sessions)
     assert engine.run_once().outcome.value == "done"
     order_id = buyer_asks_for_a_refund_before_shipment(url)
     with sessions.begin() as session:
@@ -228,7 +228,7 @@ def test_the_owner_ships_again_refusing_the_refund_and_the_platform_takes_it(
     with session_factory() as session:
         actions = session.scalars(select(AuditEvent.action).where(AuditEvent.actor_id == owner.user_id)).all()
     assert {"refund.refuse", "outbox.reapply"} <= set(actions) and view.items() == []
-    SyncEngine(demo_client(sandbox_url), session_factory).run_once()
+    SyncEngine(demo_platform(sandbox_url), session_factory).run_once()
     assert shipment(session_factory, order_id).state == state.DONE
 
 

@@ -25,7 +25,7 @@ from app.models import outbox as state
 from app.platforms.douyin.codes import AfterSaleType
 from app.sync.engine import SyncEngine
 from app.sync.lease import OutboxClaim, SyncLease
-from tests.sandbox_control import applied_by_client, control, demo_client, inject
+from tests.sandbox_control import applied_by_client, control, demo_platform, inject
 from tests.test_outbox_push import approve, open_refund_requests, synced_engine
 from tests.test_sync_lease import operate_requests, pusher, race_to_settle
 
@@ -38,9 +38,9 @@ import json, sys
 from app.db import open_database
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
-from tests.sandbox_control import demo_client
+from tests.sandbox_control import demo_platform
 _, sessions = open_database(sys.argv[1])
-engine = SyncEngine(demo_client(sys.argv[2]), sessions, lease=SyncLease(sessions.kw["bind"]))
+engine = SyncEngine(demo_platform(sys.argv[2]), sessions, lease=SyncLease(sessions.kw["bind"]))
 report = engine.run_once()
 print(json.dumps({"standing_by": report.standing_by, "pushed": report.pushed}), flush=True)
 sys.stdin.read()
@@ -49,7 +49,7 @@ sys.stdin.read()
 
 def leased_workstation(sandbox_url: str, database_url: str) -> SyncEngine:
     _, sessions = open_database(database_url)
-    return SyncEngine(demo_client(sandbox_url), sessions, lease=SyncLease(sessions.kw["bind"]))
+    return SyncEngine(demo_platform(sandbox_url), sessions, lease=SyncLease(sessions.kw["bind"]))
 
 
 def states(engine: SyncEngine, seqs: list[int]) -> list[str]:

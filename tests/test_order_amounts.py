@@ -20,7 +20,7 @@ from app.models import Order, OrderLine
 from app.platforms.douyin.codes import OrderStatus
 from app.sync.engine import SyncEngine
 from tests.builders import order_line_row, order_row, seed
-from tests.sandbox_control import demo_client
+from tests.sandbox_control import demo_platform
 from tests.test_orders_view import load, make_view
 
 MONEY = r"-?¥[\d,]+\.\d\d"
@@ -74,7 +74,7 @@ def test_the_mirror_keeps_the_platforms_discount_and_every_synced_order_adds_up(
     sandbox_url: str, sqlite_url: str
 ) -> None:
     _, sessions = open_database(sqlite_url)
-    SyncEngine(demo_client(sandbox_url), sessions).run_once()  # type: ignore[arg-type]
+    SyncEngine(demo_platform(sandbox_url), sessions).run_once()  # type: ignore[arg-type]
     with sessions() as session:
         orders = session.scalars(select(Order)).all()
         goods: dict[str, int] = {}

@@ -18,7 +18,7 @@ from app.models import outbox as state
 from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType
 from app.services import outbox
 from app.sync.engine import SyncEngine
-from tests.sandbox_control import applied_by_client, control, demo_client, inject, queue_refund_approval
+from tests.sandbox_control import applied_by_client, control, demo_platform, inject, queue_refund_approval
 
 REFUND_TYPES = (AfterSaleType.REFUND_BEFORE_SHIPMENT, AfterSaleType.REFUND_AFTER_SHIPMENT)
 
@@ -38,7 +38,7 @@ def synced_engine(url: str, database_url: str) -> tuple[SyncEngine, MovableClock
     control(url, "tick", {"new_after_sales": 4, "after_sale_type": int(AfterSaleType.REFUND_AFTER_SHIPMENT)})
     _, sessions = open_database(database_url)
     clock = MovableClock()
-    engine = SyncEngine(demo_client(url), sessions, clock=clock)
+    engine = SyncEngine(demo_platform(url), sessions, clock=clock)
     assert engine.run_once().outcome.value == "done"
     return engine, clock
 

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, OutboxOperation
 from app.models import outbox as state
+from app.platforms.douyin.adapter import DouyinPlatform
 from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
 from app.sync.engine import SyncEngine
 from tests.sandbox_control import (
@@ -73,7 +74,8 @@ def test_decisions_survive_anything_applied_at_most_once_none_lost(sandbox_url: 
             _, self.sessions = open_database(f"sqlite:///{tmp_path / f'm{next(databases)}.sqlite'}")
             self.skip_s = 0.0
             self.client = demo_client(sandbox_url)
-            self.engine = SyncEngine(self.client, self.sessions, clock=lambda: time.time() + self.skip_s)
+            platform = DouyinPlatform(self.client)
+            self.engine = SyncEngine(platform, self.sessions, clock=lambda: time.time() + self.skip_s)
             self.engine.run_once()
 
         # --- what people, the network, the platform and crashes do ---------------------

@@ -26,6 +26,7 @@ from tests.sandbox_control import (
     applied_by_client,
     control,
     demo_client,
+    demo_platform,
     inject,
     queue_refund_refusal,
     sandbox_now,
@@ -47,7 +48,7 @@ def a_shop_with_one_refund_request(
     )
     _, sessions = open_database(database_url)
     clock = MovableClock()
-    engine = SyncEngine(demo_client(sandbox_url), sessions, clock=clock)
+    engine = SyncEngine(demo_platform(sandbox_url), sessions, clock=clock)
     assert engine.run_once().outcome.value == "done"
     return engine, clock
 

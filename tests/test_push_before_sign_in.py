@@ -33,7 +33,7 @@ from tests.fixtures_views import when_shown
 from tests.sandbox_control import (
     a_refund_after_shipment_to_decide,
     applied_by_client,
-    demo_client,
+    demo_platform,
     new_refunds_after_shipment,
     queue_refund_approval,
 )
@@ -57,7 +57,7 @@ def a_restarted_desk(home: Path, database_url: str, sandbox: SandboxServer) -> s
     engine, sessions = open_database(database_url)
     with sessions.begin() as session:
         accounts.create_owner(session, "xiaolin", "小林", "correct horse 42", now=0)
-    SyncEngine(demo_client(sandbox.url), sessions).run_once()
+    SyncEngine(demo_platform(sandbox.url), sessions).run_once()
     with sessions.begin() as session:
         request = a_refund_after_shipment_to_decide(session)
         queue_refund_approval(session, request)

@@ -19,6 +19,7 @@ from app.db import open_database
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import OutboxOperation
 from app.models import outbox as state
+from app.platforms.douyin.adapter import DouyinPlatform
 from app.platforms.douyin.client import ApiResult, PlatformClient, ShopCredentials
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
@@ -57,7 +58,7 @@ def test_a_holder_that_loses_its_lease_mid_round_sends_no_further_decision(
     synced.close()  # its lease goes to the holder below
     _, sessions = open_database(database_url)
     client = FailoverAfterFirstDecision(sandbox_url, database_url)
-    holder = SyncEngine(client, sessions, lease=SyncLease(sessions.kw["bind"]))
+    holder = SyncEngine(DouyinPlatform(client), sessions, lease=SyncLease(sessions.kw["bind"]))
     before = operate_requests(sandbox_url)
 
     report = holder.run_once()

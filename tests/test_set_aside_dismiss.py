@@ -31,7 +31,7 @@ from app.sync.quarantine import REASON_NUMBER_TOO_BIG, SetAside
 from app.views.attention.view import NeedsAttentionView
 from tests.builders import NOW
 from tests.fixtures_views import OWNER_PASSWORD, actor_of, add_person
-from tests.sandbox_control import demo_client, inject
+from tests.sandbox_control import demo_platform, inject
 from tests.test_sync_quarantine import PLANTED_ID, planted_order
 
 BAD_ORDER = {"order_id": "6999000000000000007", "update_time": NOW - 600, "pay_amount": 2**64}
@@ -65,7 +65,7 @@ def test_the_owner_dismisses_a_set_aside_record_and_the_sync_does_not_bring_it_b
 ) -> None:
     _, sessions = open_database(database_url)
     owner = owner_of(sessions)
-    engine = SyncEngine(demo_client(sandbox_url), sessions)
+    engine = SyncEngine(demo_platform(sandbox_url), sessions)
     bad = planted_order(sandbox_url, pay_amount=2**64)
     inject(sandbox_url, "plant_record", method="order.searchList", record=bad)
     assert engine.run_once().outcome is Outcome.DONE

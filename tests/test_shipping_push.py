@@ -39,7 +39,7 @@ from app.services.shipping import shipments as shipping
 from app.sync.engine import SyncEngine
 from tests.builders import order_row, seed
 from tests.people import seed_people
-from tests.sandbox_control import control, demo_client, inject
+from tests.sandbox_control import control, demo_client, demo_platform, inject
 
 OWNER = Actor(1, "boss", "Boss", Role.OWNER, None, None)
 WAREHOUSE = Actor(3, "wu", "Wu", Role.WAREHOUSE, None, None)
@@ -116,7 +116,7 @@ def open_shop(url: str, database_url: str) -> Shop:
     _, sessions = open_database(database_url)
     seed_people(sessions, OWNER, WAREHOUSE)
     clock = MovableClock()
-    engine = SyncEngine(demo_client(url), sessions, clock=clock)
+    engine = SyncEngine(demo_platform(url), sessions, clock=clock)
     assert engine.run_once().outcome.value == "done"
     return Shop(url, sessions, engine, clock)
 
@@ -158,7 +158,7 @@ def test_a_shipment_made_offline_reaches_the_platform_once_after_reconnecting(
 ) -> None:
     shop = open_shop(sandbox_url, database_url)
     order_id = shop.to_ship(1)[0]
-    offline = SyncEngine(demo_client(closed_port_url()), shop.sessions, clock=shop.clock)
+    offline = SyncEngine(demo_platform(closed_port_url()), shop.sessions, clock=shop.clock)
     seq = shop.ship(order_id, tracking(1))
     assert offline.run_once().outcome.value != "done"
     with shop.sessions() as session:

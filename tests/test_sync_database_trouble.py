@@ -41,7 +41,7 @@ from tests.sandbox_control import (
     a_refund_after_shipment_to_decide,
     applied_by_client,
     control,
-    demo_client,
+    demo_platform,
     mirrored_orders,
     new_refunds_after_shipment,
     platform_orders,
@@ -96,7 +96,7 @@ def worker_on(qtbot: QtBot) -> Iterator[Callable[..., SyncWorker]]:
         engine, sessions = engine_and_sessions
         worker = SyncWorker(
             lambda on_page: SyncEngine(
-                demo_client(sandbox_url), sessions, on_page=on_page, lease=SyncLease(engine)
+                demo_platform(sandbox_url), sessions, on_page=on_page, lease=SyncLease(engine)
             ),
             interval_s=3600,
         )
@@ -259,7 +259,7 @@ def test_a_database_file_found_damaged_mid_sync_is_told_and_left_as_it_was(
     qtbot: QtBot, worker_on: Callable[..., SyncWorker], sandbox_url: str, sqlite_url: str
 ) -> None:
     engine, sessions = open_database(sqlite_url)
-    SyncEngine(demo_client(sandbox_url), sessions).run_once()  # an earlier day's sync
+    SyncEngine(demo_platform(sandbox_url), sessions).run_once()  # an earlier day's sync
     engine.dispose()
     database = Path(make_url(sqlite_url).database or "")
     damage_the_orders(database)

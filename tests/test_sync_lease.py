@@ -27,7 +27,7 @@ from app.sync.engine import RunReport, SyncEngine
 from app.sync.lease import OutboxClaim, SyncLease
 from app.sync.push import PushReport
 from tests.fixtures_db import end_the_lease_connection
-from tests.sandbox_control import applied_by_client, control, demo_client, inject
+from tests.sandbox_control import applied_by_client, control, demo_platform, inject
 from tests.test_outbox_push import MovableClock, approve, open_refund_requests, synced_engine
 
 ON_POSTGRESQL = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
@@ -39,7 +39,7 @@ def workstation(sandbox_url: str, database_url: str, clock: MovableClock | None 
     connections of its own, and the sync lease."""
     _, sessions = open_database(database_url)
     lease = SyncLease(sessions.kw["bind"])
-    return SyncEngine(demo_client(sandbox_url), sessions, clock=clock or MovableClock(), lease=lease)
+    return SyncEngine(demo_platform(sandbox_url), sessions, clock=clock or MovableClock(), lease=lease)
 
 
 def first_workstation(sandbox_url: str, database_url: str) -> SyncEngine:
@@ -160,7 +160,7 @@ def test_a_killed_sync_process_hands_the_lease_over_and_a_stopped_one_at_once(da
 def pusher(sandbox_url: str, database_url: str, clock: MovableClock) -> SyncEngine:
     """A second process's engine on the same database, with no lease: it pushes regardless."""
     _, sessions = open_database(database_url)
-    return SyncEngine(demo_client(sandbox_url), sessions, clock=clock)
+    return SyncEngine(demo_platform(sandbox_url), sessions, clock=clock)
 
 
 def race_to_settle(engines: list[SyncEngine], clock: MovableClock) -> list[PushReport]:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import pytest
 
 from app.models import SyncCursor
+from app.platforms.douyin.adapter import DouyinPlatform
 from app.platforms.douyin.client import (
     PROBLEM_CLOCK,
     PROBLEM_SIGNATURE,
     PROBLEM_UNREADABLE,
     Outcome,
     PlatformClient,
+    ShopCredentials,
 )
 from app.sync.pull import ORDERS
 from tests.sandbox_control import (
@@ -132,7 +134,7 @@ def test_a_malformed_answer_is_reported_with_what_could_not_be_read(
 
 def test_an_expired_token_is_renewed_without_the_pull_noticing(sandbox_url: str, database_url: str) -> None:
     engine = make_engine(sandbox_url, database_url)
-    engine.client.create_token()
+    engine.platform.client.create_token()
     inject(sandbox_url, "token_expired", method="order.searchList")
     assert engine.run_once().outcome is Outcome.DONE
     assert_mirror_matches_platform(engine, sandbox_url)
@@ -146,8 +148,10 @@ def test_clock_skew_asks_a_person_to_fix_the_clock(sandbox_url: str, sqlite_url:
 
 def test_a_wrong_secret_is_a_configuration_error_in_plain_words(sandbox_url: str, sqlite_url: str) -> None:
     engine = make_engine(sandbox_url, sqlite_url)
-    engine.client = PlatformClient(
-        type(engine.client.credentials)(sandbox_url, engine.client.credentials.app_key, "wrong", "1234567")
+    engine.platform = DouyinPlatform(
+        PlatformClient(
+            ShopCredentials(sandbox_url, engine.platform.client.credentials.app_key, "wrong", "1234567")
+        )
     )
     report = engine.run_once()
     assert report.outcome is Outcome.CONFIG_ERROR and report.problem == PROBLEM_SIGNATURE

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from app import config
 from app.db import open_database
+from app.platforms.douyin.adapter import DouyinPlatform
 from app.platforms.douyin.client import PROBLEM_NETWORK
 from app.sandbox.server import SandboxServer
 from app.services.sync_status import SyncState, SyncStatus
@@ -26,6 +27,7 @@ from tests.sandbox_control import (
     applied_by_client,
     control,
     demo_client,
+    demo_platform,
     mirrored_orders,
     new_refunds_after_shipment,
     platform_orders,
@@ -37,7 +39,7 @@ WAIT_MS = 20_000
 
 def engine_factory(url: str, database_url: str) -> Callable[[Callable[[str, int], None]], SyncEngine]:
     _, sessions = open_database(database_url)
-    return lambda on_page: SyncEngine(demo_client(url), sessions, on_page=on_page)
+    return lambda on_page: SyncEngine(demo_platform(url), sessions, on_page=on_page)
 
 
 def is_state(state: SyncState) -> Callable[[SyncStatus], bool]:
@@ -100,7 +102,7 @@ def test_a_rejected_secret_needs_a_person(qtbot: QtBot, sandbox_url: str, sqlite
     def wrong_secret(on_page: Callable[[str, int], None]) -> SyncEngine:
         client = demo_client(sandbox_url)
         client.credentials.app_secret = "not-the-secret"
-        return SyncEngine(client, sessions, on_page=on_page)
+        return SyncEngine(DouyinPlatform(client), sessions, on_page=on_page)
 
     worker = SyncWorker(wrong_secret, interval_s=3600)
     with qtbot.waitSignal(
@@ -117,7 +119,8 @@ def test_decisions_made_offline_drain_on_reconnect_and_the_status_line_says_so(
     new_refunds_after_shipment(sandbox.url, 2)
     _, sessions = open_database(sqlite_url)
     client = demo_client(sandbox.url)
-    worker = SyncWorker(lambda on_page: SyncEngine(client, sessions, on_page=on_page), interval_s=3600)
+    platform = DouyinPlatform(client)
+    worker = SyncWorker(lambda on_page: SyncEngine(platform, sessions, on_page=on_page), interval_s=3600)
     with qtbot.waitSignal(worker.status_changed, timeout=WAIT_MS, check_params_cb=is_state(SyncState.ONLINE)):
         worker.start()
     client.credentials.gateway = "http://127.0.0.1:9"  # the connection drops

@@ -164,7 +164,7 @@ class HistoryEntry:
 
 @dataclass(frozen=True)
 class RereadRequest:
-    record: Any  # the request as the platform sent it, for `read_request`
+    row: dict[str, Any]  # the request as the mirror's row, in the app's vocabulary
     # Its history, oldest first by `at`; None when the platform gave none or an entry
     # could not be read (then nothing is concluded from it).
     history: tuple[HistoryEntry, ...] | None
@@ -208,6 +208,14 @@ class ShipmentToSend:
     refuse_refund: bool = False  # shipping refuses the buyer's waiting refund-before-shipment
 
 
+@dataclass(frozen=True)
+class Accepted:
+    """The platform took what was sent; its own code and words, kept with the operation."""
+
+    platform_code: str = ""
+    platform_message: str = ""
+
+
 class ShopPlatform(Protocol):
     """One shop on its platform. Every method answers in the app's words or raises a
     `PlatformError`; calls for one shop may come from one thread at a time."""
@@ -219,23 +227,31 @@ class ShopPlatform(Protocol):
     def changed_requests(self, window: Window, page: str | None, page_size: int) -> PulledPage: ...
 
     def read_order(self, record: Any, index: int, synced_at: int) -> Any:
-        """One order record as the mirror's rows (ingest.OrderPage); raises ingest's
-        MalformedRecord for a record of the wrong shape."""
+        """One order record (#`index` of its page) as the mirror's rows (OrderPage);
+        raises `app.platforms.records.MalformedRecord` for a record of the wrong shape."""
         ...
 
     def read_request(self, record: Any, index: int, synced_at: int) -> dict[str, Any]:
         """One request record as the mirror's row; raises MalformedRecord likewise."""
         ...
 
-    def reread_request(self, request_id: str) -> RereadRequest: ...
-
-    def reread_order(self, order_id: str) -> Any:
-        """The order as it is now, as the mirror's rows (ingest.OrderPage)."""
+    def reread_request(self, request_id: str, synced_at: int) -> RereadRequest:
+        """The request as it is now, with its history; a record that cannot be read is
+        RetryLater, and a refusal is worded as a refusal of a decision on it would be."""
         ...
 
-    def decide(self, decision: DecisionToSend, idempotency_key: str) -> None: ...
+    def reread_order(self, order_id: str, synced_at: int) -> Any:
+        """The order as it is now, as the mirror's rows (OrderPage); as `reread_request`."""
+        ...
 
-    def ship(self, shipment: ShipmentToSend, idempotency_key: str) -> None: ...
+    def decide(self, decision: DecisionToSend, idempotency_key: str) -> Accepted: ...
+
+    def ship(self, shipment: ShipmentToSend, idempotency_key: str) -> Accepted: ...
+
+    def send_stored(self, method: str, params: dict[str, Any], idempotency_key: str) -> Accepted:
+        """Transitional, until the outbox keeps its operations in the app's words: an
+        operation kept in this platform's own words (`method`, `params`), sent as kept."""
+        ...
 
     def upload_picture(self, file_name: str, data: bytes) -> str:
         """The platform's reference to the picture (Douyin: a URL it issued)."""

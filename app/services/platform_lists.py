@@ -1,19 +1,22 @@
 """The platform's published lists, as this workstation last fetched them.
 
-Owns reading and writing the `platform_lists` copies, and which lists are kept
-(`KEPT_LISTS`, each with the parser that decides whether an answer is usable):
-the merchant's reject reasons (`afterSale.rejectReasonCodeList`), which a refusal
-must quote by code and which say whether evidence images are required, and the
-carriers (`order.logisticsCompanyList`) a parcel can be shipped with. Keeping a copy
-lets a person refuse a request or ship a parcel while the internet is down. The sync
-engine refreshes the copies (`is_stale`); screens and services read them
-(`reject_reasons`, `logistics_companies`).
+Owns reading and writing the `platform_lists` copies: the merchant's reject reasons,
+which a refusal must quote by code and which say whether evidence images are required,
+and the carriers a parcel can be shipped with. Keeping a copy lets a person refuse a
+request or ship a parcel while the internet is down. The sync engine asks the shop's
+platform for the lists (the port's `refusal_reasons` and `carriers`) and keeps them here
+(`is_stale`, `store_reject_reasons`, `store_logistics_companies`); screens and services
+read them (`reject_reasons`, `logistics_companies`).
+
+The copies keep the shape and the names they were first stored with, Douyin's answers
+of `afterSale.rejectReasonCodeList` and `order.logisticsCompanyList`, whatever the
+platform, so a copy kept by an earlier version stays readable.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +39,7 @@ class RejectReason:
 
 @dataclass(frozen=True, slots=True)
 class LogisticsCompany:
-    """A carrier as the platform lists it; `code` is what `order.logisticsAdd` takes."""
+    """A carrier as the platform lists it; `code` is what a shipment names it by."""
 
     id: int
     name: str  # the platform's words (Chinese), shown as sent
@@ -47,6 +50,21 @@ def store_list(session: Session, name: str, payload: Any, now: int) -> None:
     """Keep `payload` (the platform's `data`, JSON-able) as the copy of list `name`."""
     row = {"name": name, "payload": json.dumps(payload, ensure_ascii=False), "fetched_at": now}
     upsert(session, PlatformList.__table__, [row], ["name"])
+
+
+def store_reject_reasons(session: Session, reasons: Iterable[RejectReason], now: int) -> None:
+    """Keep `reasons` as the copy of the reject reasons, in the copy's shape (see module)."""
+    items = [
+        {"reject_reason_code": r.code, "reason": r.reason, "evidence_need": "Y" if r.evidence_needed else "N"}
+        for r in reasons
+    ]
+    store_list(session, REJECT_REASONS_LIST, {"items": items}, now)
+
+
+def store_logistics_companies(session: Session, companies: Iterable[LogisticsCompany], now: int) -> None:
+    """Keep `companies` as the copy of the carriers, in the copy's shape (see module)."""
+    items = [{"id": c.id, "name": c.name, "code": c.code} for c in companies]
+    store_list(session, LOGISTICS_COMPANIES_LIST, items, now)
 
 
 def fetched_at(session: Session, name: str) -> int | None:
@@ -132,18 +150,3 @@ def logistics_companies(session: Session) -> list[LogisticsCompany]:
 
 def logistics_company(session: Session, code: str) -> LogisticsCompany | None:
     return next((company for company in logistics_companies(session) if company.code == code), None)
-
-
-def _reject_reasons_or_refuse(payload: Any) -> list[RejectReason]:
-    reasons = parse_reject_reasons(payload)
-    if not reasons:
-        raise ValueError("the reject reason list has no readable item")
-    return reasons
-
-
-# The lists the sync engine keeps a copy of, each with the parser that refuses an
-# unusable answer (ValueError), so a bad answer never replaces a good copy.
-KEPT_LISTS: dict[str, Callable[[Any], Sequence[object]]] = {
-    REJECT_REASONS_LIST: _reject_reasons_or_refuse,
-    LOGISTICS_COMPANIES_LIST: parse_logistics_companies,
-}

@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app.db import make_engine, make_session_factory
 from app.logging_setup import setup_logging
-from app.platforms.douyin.client import ShopCredentials
+from app.platforms.registry import ShopCredentials
 from app.services.sync_status import SyncStatus
 from app.shop import real_shop
 from app.sync.change_feed import ChangeFeed, listens

@@ -28,7 +28,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from app import config
 from app.db import DatabaseTooNew, open_database
 from app.logging_setup import setup_logging
-from app.platforms.douyin.client import Outcome, PlatformClient, ShopCredentials
+from app.platforms.port import Outcome
+from app.platforms.registry import ShopCredentials, connect
 from app.services.setup.shop_database import DatabaseStatus, classify_error, shown_url
 from app.shop import ShopTarget, configured_shop, real_shop
 from app.sync.backoff import Backoff
@@ -133,7 +134,8 @@ def run(argv: list[str]) -> int:
         except ShopNotReachable as error:
             print(error, flush=True)
             return EXIT_RETRY_LATER
-        engine = SyncEngine(PlatformClient(credentials), sessions, lease=SyncLease(sessions.kw["bind"]))
+        platform = connect(credentials, target.platform)
+        engine = SyncEngine(platform, sessions, lease=SyncLease(sessions.kw["bind"]))
         print(
             f"syncing shop {credentials.shop_id} from {credentials.gateway} "
             f"into {shown_url(target.database_url)}",

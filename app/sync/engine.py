@@ -19,15 +19,15 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import refresh_statistics
 from app.models import SyncCursor
-from app.platforms.douyin.client import Outcome, PlatformClient
+from app.platforms.port import Outcome, PlatformError, ShopPlatform
 from app.services import platform_lists
+from app.services.platform_lists import LogisticsCompany, RejectReason
 from app.services.sync_status import PROBLEM_ANOTHER_WORKSTATION_SYNCING
 from app.sync.lease import SyncLease
 from app.sync.pull import OVERLAP_S, PAGE_SIZE, STREAMS, Stream, StreamPull, SyncProblem
@@ -64,6 +64,24 @@ class RunReport:
         return frozenset(kinds)
 
 
+def _reject_reasons(platform: ShopPlatform) -> Callable[[Session, int], None]:
+    reasons = [RejectReason(r.code, r.reason, r.evidence_needed) for r in platform.refusal_reasons()]
+    return lambda session, now: platform_lists.store_reject_reasons(session, reasons, now)
+
+
+def _carriers(platform: ShopPlatform) -> Callable[[Session, int], None]:
+    companies = [LogisticsCompany(c.id, c.name, c.code) for c in platform.carriers()]
+    return lambda session, now: platform_lists.store_logistics_companies(session, companies, now)
+
+
+# The lists the engine keeps a copy of: each asks the platform (raising PlatformError for
+# an answer it cannot use, so a bad answer never replaces a good copy) and gives what keeps it.
+KEPT_LISTS: dict[str, Callable[[ShopPlatform], Callable[[Session, int], None]]] = {
+    platform_lists.REJECT_REASONS_LIST: _reject_reasons,
+    platform_lists.LOGISTICS_COMPANIES_LIST: _carriers,
+}
+
+
 def _standing_by(report: RunReport | None = None) -> RunReport:
     report = report if report is not None else RunReport()
     report.standing_by, report.problem = True, PROBLEM_ANOTHER_WORKSTATION_SYNCING
@@ -73,7 +91,7 @@ def _standing_by(report: RunReport | None = None) -> RunReport:
 class SyncEngine(StreamPull):
     def __init__(
         self,
-        client: PlatformClient,
+        platform: ShopPlatform,
         sessions: sessionmaker[Session],
         *,
         clock: Callable[[], float] = time.time,
@@ -82,7 +100,7 @@ class SyncEngine(StreamPull):
         on_page: Callable[[str, int], None] | None = None,
         lease: SyncLease | None = None,
     ) -> None:
-        self.client = client
+        self.platform = platform  # the shop's platform, through the port (app/platforms/port.py)
         self._sessions = sessions
         self._clock = clock
         self._overlap_s = overlap_s
@@ -93,13 +111,13 @@ class SyncEngine(StreamPull):
         # operation is sent twice: the push engine claims each one. Given the lease, the
         # push engine checks it before each send.
         self.lease = lease
-        self.push = PushEngine(client, sessions, clock=clock, lease=lease)
+        self.push = PushEngine(platform, sessions, clock=clock, lease=lease)
 
     def close(self) -> None:
-        """Give up the sync lease (so another workstation takes over at once) and the client."""
+        """Give up the sync lease (so another workstation takes over at once) and the connection."""
         if self.lease is not None:
             self.lease.release()
-        self.client.close()
+        self.platform.close()
 
     def run_once(self) -> RunReport:
         """Push the outbox, then pull every stream; stops at the first problem and reports it.
@@ -128,12 +146,12 @@ class SyncEngine(StreamPull):
                 report.pulled[stream.name] = self.pull(stream, report)
             except SyncProblem as problem:
                 self._record_error(stream, problem)
-                report.outcome = problem.result.outcome
-                report.problem = problem.result.problem
+                report.outcome = problem.error.outcome
+                report.problem = problem.error.problem
                 report.detail = problem.detail
-                report.rate_limited = problem.result.rate_limited
+                report.rate_limited = problem.error.rate_limited
                 log.warning(
-                    "pull of %s stopped: %s %s", stream.name, problem.result.describe(), problem.detail
+                    "pull of %s stopped: %s %s", stream.name, problem.error.describe(), problem.detail
                 )
                 return report
         if sum(report.pulled.values()) >= BIG_LOAD_ROWS:
@@ -142,34 +160,28 @@ class SyncEngine(StreamPull):
         return report
 
     def refresh_lists(self) -> list[str]:
-        """Fetch each platform list the app keeps a copy of (`platform_lists.KEPT_LISTS`:
-        reject reasons, carriers) when missing or a day old; returns the names fetched anew.
+        """Fetch each platform list the app keeps a copy of (`platform_lists`: reject
+        reasons, carriers) when missing or a day old; returns the names fetched anew.
 
-        The copies let refusals and shipping work offline. A failure here is logged and
-        left for the next run: the old copy stays usable, and the run (whose pulls
-        succeeded) is not failed for it.
+        The copies let refusals and shipping work offline. A failure here (the platform's
+        answer unusable too: the adapter says so) is logged and left for the next run: the
+        old copy stays usable, and the run (whose pulls succeeded) is not failed for it.
         """
         now = int(self._clock())
-        return [
-            name for name, parse in platform_lists.KEPT_LISTS.items() if self._refresh_list(name, parse, now)
-        ]
+        return [name for name in KEPT_LISTS if self._refresh_list(name, now)]
 
-    def _refresh_list(self, name: str, parse: Callable[[Any], object], now: int) -> bool:
+    def _refresh_list(self, name: str, now: int) -> bool:
         try:
             with self._sessions() as session:
                 if not platform_lists.is_stale(session, name, now):
                     return False
-            result = self.client.call(name, {})
-            if not result.ok:
-                log.warning("could not refresh %s: %s", name, result.describe())
-                return False
             try:
-                parse(result.data)
-            except ValueError as unusable:
-                log.warning("kept the old copy of %s: the answer was unusable (%s)", name, unusable)
+                keep = KEPT_LISTS[name](self.platform)
+            except PlatformError as error:
+                log.warning("could not refresh %s: %s", name, error.describe())
                 return False
             with self._sessions.begin() as session:
-                platform_lists.store_list(session, name, result.data, now)
+                keep(session, now)
         except Exception:  # a list refresh must never fail a run whose pulls succeeded
             log.exception("refreshing %s failed", name)
             return False
@@ -188,4 +200,4 @@ class SyncEngine(StreamPull):
         with self._sessions.begin() as session:
             cursor = session.get(SyncCursor, stream.name)
             if cursor is not None:
-                cursor.last_error = f"{problem.result.problem} {problem.detail}".strip()
+                cursor.last_error = f"{problem.error.problem} {problem.detail}".strip()

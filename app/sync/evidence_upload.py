@@ -1,11 +1,11 @@
 """Evidence pictures go up to the platform before the refusal that carries them.
 
-Owns the step the push engine runs before an `afterSale.operate` whose items still
-carry `local-evidence:` references (pictures kept in the database when the person
-decided, `app/services/refunds/refusal_evidence.py`, so whichever workstation pushes can read
-them): each picture goes to the platform's `material.uploadImage` (ours,
-docs/sandbox.md) through the engine's client, and each reference is replaced by the URL
-the platform answers. The engine commits the new parameters before it sends the
+Owns the step the push engine runs before a refusal whose items still carry
+`local-evidence:` references (pictures kept in the database when the person decided,
+`app/services/refunds/refusal_evidence.py`, so whichever workstation pushes can read
+them): each picture goes to the shop's platform through the port's `upload_picture`
+(Douyin: `material.uploadImage`, ours, docs/sandbox.md), and each reference is replaced
+by the URL the platform answers. The engine commits the new parameters before it sends the
 operate, so after a crash in between the same URLs are sent. The platform names a
 picture by its content, so an upload repeated after a lost answer gives the same URL and
 costs nothing; unlike a decision, an upload needs no re-read before it is sent again.
@@ -17,21 +17,14 @@ anywhere, is a problem for a person.
 
 from __future__ import annotations
 
-import base64
 import copy
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.platforms.douyin.client import (
-    PROBLEM_REJECTED,
-    PROBLEM_UNREADABLE,
-    ApiResult,
-    Outcome,
-    PlatformClient,
-)
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP, UPLOAD_IMAGE_METHOD
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.platforms.port import PROBLEM_REJECTED, PlatformError, Refused, ShopPlatform
 from app.services.refunds.refusal_evidence import (
     PictureGone,
     evidence_of,
@@ -63,7 +56,7 @@ class Upload:
     """The operation's parameters with the platform's URLs, or the upload that failed."""
 
     params: dict[str, Any]
-    failed: ApiResult | None = None
+    failed: PlatformError | None = None
 
 
 def has_local_pictures(params: dict[str, Any]) -> bool:
@@ -71,7 +64,7 @@ def has_local_pictures(params: dict[str, Any]) -> bool:
 
 
 def upload_pictures(
-    client: PlatformClient, sessions: sessionmaker[Session], params: dict[str, Any]
+    platform: ShopPlatform, sessions: sessionmaker[Session], params: dict[str, Any]
 ) -> Upload:
     """Upload every kept picture the parameters refer to; stops at the first failure."""
     urls: dict[str, str] = {}
@@ -80,21 +73,17 @@ def upload_pictures(
             with sessions() as session:  # one picture at a time, no session held over the network
                 data = read_kept(session, reference)
         except PictureGone:
-            return Upload(params, ApiResult(Outcome.REJECTED, problem=PROBLEM_PICTURE_GONE))
+            return Upload(params, Refused(PROBLEM_PICTURE_GONE))
         except ValueError:
-            return Upload(params, ApiResult(Outcome.REJECTED, problem=PROBLEM_PICTURE_DAMAGED))
-        result = client.call(
-            UPLOAD_IMAGE_METHOD,
-            {"file_name": picture_name(reference), "image_base64": base64.b64encode(data).decode("ascii")},
-        )
-        if result.outcome is Outcome.REJECTED and result.problem == PROBLEM_REJECTED:
-            result = replace(result, problem=PROBLEM_PICTURE_REFUSED)  # a refusal codes.py has no words for
-        if not result.ok:
-            return Upload(params, result)
-        url = result.data.get("url") if isinstance(result.data, dict) else None
-        if not isinstance(url, str) or not url.startswith(("https://", "http://")):
-            return Upload(params, ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, code=result.code))
-        urls[reference] = url
+            return Upload(params, Refused(PROBLEM_PICTURE_DAMAGED))
+        try:
+            urls[reference] = platform.upload_picture(picture_name(reference), data)
+        except Refused as refused:
+            if refused.problem == PROBLEM_REJECTED:  # a refusal the platform's tables have no words for
+                refused.problem = PROBLEM_PICTURE_REFUSED
+            return Upload(params, refused)
+        except PlatformError as failed:
+            return Upload(params, failed)
     return Upload(_with_urls(params, urls))
 
 

@@ -6,12 +6,13 @@ stream's cursor minus an overlap window, ask for records updated since then in
 transaction, so a crash repeats a page and never skips one. `StreamPull` is the part of
 `engine.SyncEngine` that does this; the engine's run loop (engine.py) calls its `pull`.
 
-Paging is by time, not by offset: each query starts at page 0 from the newest
-`update_time` stored, so a window never holds more than one page and the platform's
-50,000-result limit (`page*size`) is never reached however large the shop. Only when
-a full page shares one second does the pull narrow the slice to that second and
-page through it by offset; a full page whose times cannot be read at all has its window
-halved until it fits (`_pull_unplaced`). Offset paging over a moving list would skip
+Paging is by time, not by offset: each query starts at the first page from the newest
+`update_time` stored, so a window never holds more than one page and a platform's
+paging limit (Douyin's 50,000 results, `page*size`) is never reached however large the
+shop. Only when a full page shares one second does the pull narrow the slice to that
+second and page through it with the platform's page cursor (app/platforms/port.py); a
+full page whose times cannot be read at all has its window halved until it fits
+(`_pull_unplaced`). Offset paging over a moving list would skip
 rows that change while it pages; time paging cannot.
 
 A record that cannot be stored never stops the pull: it is set aside (page_store.py,
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import SyncCursor
-from app.platforms.douyin.client import PROBLEM_UNREADABLE, ApiResult, Outcome, PlatformClient
+from app.platforms.port import PROBLEM_UNREADABLE, PlatformError, PulledPage, RetryLater, ShopPlatform, Window
 from app.platforms.records import MalformedAnswer
 from app.sync.page_store import PageResult, store_after_sale_records, store_order_records
 
@@ -43,13 +44,12 @@ if TYPE_CHECKING:  # the engine's report, filled in as pages are stored
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 100  # the platform's maximum
+PAGE_SIZE = 100  # Douyin's maximum, and within TikTok Shop's
 # Re-read this much before the cursor: equal update_times and the platform's own
 # clock differences otherwise lose rows (PLATFORM-PROTOCOL.md §4).
 OVERLAP_S = 300
-HISTORY_DAYS = 90  # the platform answers for the last 90 days only
+HISTORY_DAYS = 90  # Douyin answers for the last 90 days only
 HISTORY_MARGIN_S = 600  # stay clear of that edge so a slow first request is not refused
-MAX_OFFSET_RESULTS = 50_000  # page*size limit
 # How far past the answer's time a record may be dated: the platform's servers' own
 # clocks differ a little from its gateway's (the overlap window's reason, too).
 FUTURE_TOLERANCE_S = 600
@@ -60,11 +60,8 @@ class Stream:
     """One kind of record pulled from the platform and where it lands."""
 
     name: str  # cursor key, and the kind of change announced to screens
-    method: str
-    start_param: str
-    end_param: str
-    order_params: dict[str, Any]
-    list_key: str  # where the records sit in `data`
+    # Asks the platform for a page of the records changed in a window (the port's call).
+    fetch: Callable[[ShopPlatform, Window, str | None, int], PulledPage]
     # Parses and stores records (now, the latest update_time possible), setting aside
     # what cannot be stored.
     store: Callable[[Session, Any, int, int], PageResult]
@@ -72,20 +69,12 @@ class Stream:
 
 ORDERS = Stream(
     name="orders",
-    method="order.searchList",
-    start_param="update_time_start",
-    end_param="update_time_end",
-    order_params={"order_by": "update_time", "order_asc": True},
-    list_key="shop_order_list",
+    fetch=lambda platform, window, page, size: platform.changed_orders(window, page, size),
     store=store_order_records,
 )
 AFTER_SALES = Stream(
     name="after_sales",
-    method="afterSale.List",
-    start_param="update_start_time",
-    end_param="update_end_time",
-    order_params={"order_by": ["update_time asc"]},
-    list_key="items",
+    fetch=lambda platform, window, page, size: platform.changed_requests(window, page, size),
     store=store_after_sale_records,
 )
 STREAMS = (ORDERS, AFTER_SALES)
@@ -96,18 +85,18 @@ class _ReadAgain(Exception):
 
 
 class SyncProblem(Exception):
-    """A pull stopped; `result` says why and whether waiting will help."""
+    """A pull stopped; `error` says why and whether waiting will help."""
 
-    def __init__(self, result: ApiResult, detail: str = "") -> None:
-        super().__init__(detail or result.describe())
-        self.result = result
-        self.detail = detail or result.platform_message
+    def __init__(self, error: PlatformError, detail: str = "") -> None:
+        super().__init__(detail or error.describe())
+        self.error = error
+        self.detail = detail or error.detail
 
 
 class StreamPull:
     """Pulling a stream page by page; mixed into `engine.SyncEngine`, which sets these:"""
 
-    client: PlatformClient
+    platform: ShopPlatform
     _sessions: sessionmaker[Session]
     _clock: Callable[[], float]
     _overlap_s: int
@@ -134,9 +123,8 @@ class StreamPull:
         # this run's start moves on, past a window every record of which was read
         # (`_pull_unplaced`). Nothing is skipped; such records are read again next run.
         while True:
-            records, page, latest_possible = self._fetch_page(
-                stream, {stream.start_param: start, "page": 0}, report
-            )
+            fetched, page, latest_possible = self._fetch_page(stream, Window(start), None, report)
+            records = fetched.records
             if not records:
                 break
             pulled += len(records)
@@ -169,10 +157,9 @@ class StreamPull:
         pulled, high = 0, latest_possible
         while high > start:
             middle = (start + high) // 2
-            params = {stream.start_param: start, stream.end_param: middle, "page": 0}
-            records, page, _ = self._fetch_page(stream, params, report)
-            pulled += len(records)
-            if len(records) < self._page_size:
+            fetched, page, _ = self._fetch_page(stream, Window(start, middle), None, report)
+            pulled += len(fetched.records)
+            if len(fetched.records) < self._page_size:
                 return pulled, middle + 1
             if page.newest > start:
                 return pulled, page.newest
@@ -182,52 +169,46 @@ class StreamPull:
         return pulled + self._pull_one_second(stream, start, report), start + 1
 
     def _pull_one_second(self, stream: Stream, second: int, report: RunReport | None) -> int:
-        pulled = 0
-        page = 1  # page 0 of this second was the page that led here
-        while (page + 1) * self._page_size <= MAX_OFFSET_RESULTS:
-            records, _, _ = self._fetch_page(
-                stream, {stream.start_param: second, stream.end_param: second, "page": page}, report
-            )
-            pulled += len(records)
-            if len(records) < self._page_size:
+        """Page through the window of one second with the platform's page cursor, from its
+        first page (the page that led here was another window's: a cursor is the window's)."""
+        pulled, page = 0, None
+        while True:
+            fetched, _, _ = self._fetch_page(stream, Window(second, second), page, report)
+            pulled += len(fetched.records)
+            if len(fetched.records) < self._page_size:
                 return pulled
-            page += 1
+            if fetched.next_page is None:  # the platform pages no further (Douyin: 50,000 results)
+                break
+            page = fetched.next_page
         log.error(
-            "more than %d %s share the second %d; the rest wait for the next run",
-            MAX_OFFSET_RESULTS,
+            "%s: more share the second %d than the platform pages through; the rest wait for the next run",
             stream.name,
             second,
         )
         return pulled
 
-    def _fetch(self, stream: Stream, params: dict[str, Any]) -> tuple[list[Any], int]:
+    def _fetch(self, stream: Stream, window: Window, page: str | None) -> tuple[PulledPage, int]:
         """A page of records, and the latest update_time the platform's clock can mean for it."""
         asked_at = int(self._clock())
-        result = self.client.call(stream.method, {**stream.order_params, "size": self._page_size, **params})
-        if not result.ok:
-            raise SyncProblem(result)
-        data = result.data
-        records = data.get(stream.list_key) if isinstance(data, dict) else None
-        if not isinstance(records, list):
-            raise SyncProblem(
-                ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, code=result.code, log_id=result.log_id),
-                f"{stream.method}: '{stream.list_key}' is missing from the answer",
-            )
-        return records, max(asked_at, result.answered_at or 0) + FUTURE_TOLERANCE_S
+        try:
+            fetched = stream.fetch(self.platform, window, page, self._page_size)
+        except PlatformError as error:
+            raise SyncProblem(error) from error
+        return fetched, max(asked_at, fetched.answered_at or 0) + FUTURE_TOLERANCE_S
 
     def _fetch_page(
-        self, stream: Stream, params: dict[str, Any], report: RunReport | None
-    ) -> tuple[list[Any], PageResult, int]:
+        self, stream: Stream, window: Window, page: str | None, report: RunReport | None
+    ) -> tuple[PulledPage, PageResult, int]:
         """Fetch a page and store it; one with a record of the wrong shape is asked for
         once more first, and the second answer stored whatever it holds. Returns the
-        records, what storing them did, and the latest update_time the answer can mean."""
+        page, what storing it did, and the latest update_time the answer can mean."""
         for last_try in (False, True):
-            records, latest_possible = self._fetch(stream, params)
-            if not records:
-                return records, PageResult(), latest_possible
+            fetched, latest_possible = self._fetch(stream, window, page)
+            if not fetched.records:
+                return fetched, PageResult(), latest_possible
             try:
-                page = self._store_page(stream, records, latest_possible, report, last_try)
-                return records, page, latest_possible
+                stored = self._store_page(stream, fetched.records, latest_possible, report, last_try)
+                return fetched, stored, latest_possible
             except _ReadAgain:
                 log.info("%s: a record of the wrong shape; reading the page again", stream.name)
         raise AssertionError("unreachable")  # the last try never reads again
@@ -258,7 +239,7 @@ class StreamPull:
         except MalformedAnswer as error:
             # The answer's list itself is not a list (a record of the wrong shape is set
             # aside instead): nothing of it can be placed, so the run stops.
-            raise SyncProblem(ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE), str(error)) from error
+            raise SyncProblem(RetryLater(PROBLEM_UNREADABLE), str(error)) from error
         if report is not None and page.set_aside:
             report.set_aside[stream.name] = report.set_aside.get(stream.name, 0) + page.set_aside
         if self._on_page is not None:

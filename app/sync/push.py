@@ -36,13 +36,20 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import OutboxOperation
 from app.models import outbox as state
 from app.platforms.douyin import codes
-from app.platforms.douyin.client import PROBLEM_NETWORK, PROBLEM_TIMEOUT, ApiResult, Outcome, PlatformClient
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP, RecordRole
-from app.platforms.douyin.parse import parse_after_sales, parse_orders
-from app.platforms.records import MalformedAnswer
+from app.platforms.port import (
+    PROBLEM_NETWORK,
+    PROBLEM_REJECTED,
+    PROBLEM_TIMEOUT,
+    Accepted,
+    Mover,
+    Outcome,
+    PlatformError,
+    ShopPlatform,
+)
 from app.services import outbox_states
 from app.services.people import audit
 from app.services.refunds import refusal_evidence
@@ -63,19 +70,12 @@ PROBLEM_PLATFORM_DECIDED = QT_TRANSLATE_NOOP(
 )
 # Who moved the entity where it is now, in the audit trail's "platform.answer".
 DECIDED_BY_SHOP, DECIDED_BY_PLATFORM = "shop", "platform"
-# Refusals that may mean "your earlier, lost attempt already did this": check first.
-MAYBE_OURS_ALREADY = {
-    codes.BUSINESS_WRONG_STATE,
-    codes.BUSINESS_VERSION_CONFLICT,
-    codes.LogisticsRefusal.ALREADY_SHIPPED,
-    codes.LogisticsRefusal.TRACKING_USED_ELSEWHERE,
-}
 
 
 @dataclass
 class PushReport:
     counts: dict[str, int] = field(default_factory=dict)  # final state -> how many
-    stopped: ApiResult | None = None  # set when the round stopped early (network, config)
+    stopped: PlatformError | None = None  # set when the round stopped early (network, config)
     lost_lease: bool = False  # the round stopped because another process now syncs
 
     def count(self, outcome: str) -> None:
@@ -89,13 +89,13 @@ class PushReport:
 class PushEngine:
     def __init__(
         self,
-        client: PlatformClient,
+        platform: ShopPlatform,
         sessions: sessionmaker[Session],
         *,
         clock: Callable[[], float] = time.time,
         lease: SyncLease | None = None,
     ) -> None:
-        self.client = client
+        self.platform = platform  # the shop's platform, through the port (app/platforms/port.py)
         self._sessions = sessions
         self._clock = clock
         self._claims = OutboxClaim(sessions.kw["bind"])
@@ -146,15 +146,14 @@ class PushEngine:
             # operation's claim, which a live sender would still hold.
             seen_state, seen_attempts = op.state, op.attempts
             must_verify = op.verify_before_send or op.state == state.SENDING
-            method, params = op.method, json.loads(op.params)
+            op_id, method, params = op.op_id, op.method, json.loads(op.params)
 
         if must_verify:
             found = self._verify(seq)
             gone = found.read_failed
             if gone is not None and gone.outcome is Outcome.REJECTED:
                 # The entity is not on the platform (no such order): re-reading never helps.
-                problem = codes.refusal_problem(method, gone.sub_code) or gone.problem
-                return self._finish(seq, state.REJECTED, result=gone, problem=problem)
+                return self._finish(seq, state.REJECTED, result=gone, problem=gone.problem)
             if found.read_failed is not None:
                 return self._retry_later(seq, found.read_failed, verify=True)
             if found.verdict == "platform_decided":
@@ -168,7 +167,7 @@ class PushEngine:
 
         uploaded = None
         if evidence_upload.has_local_pictures(params):
-            upload = evidence_upload.upload_pictures(self.client, self._sessions, params)
+            upload = evidence_upload.upload_pictures(self.platform, self._sessions, params)
             if upload.failed is not None:
                 return self._upload_failed(seq, upload.failed)
             params = uploaded = upload.params
@@ -190,17 +189,19 @@ class PushEngine:
             )
             if not marked:  # another process marked it (or a person discarded it) meanwhile
                 return _Step("skipped")
-        result = self.client.call(method, params)  # the only call that can apply the decision
-
-        if result.ok:
-            return self._finish(seq, state.DONE, result=result)
+        try:  # the only call that can apply the decision; the op's id is its idempotency key
+            accepted = self.platform.send_stored(method, params, op_id)
+        except PlatformError as failed:
+            result = failed
+        else:
+            return self._finish(seq, state.DONE, result=accepted)
         if result.outcome is Outcome.RETRY:
             return self._retry_later(seq, result, verify=result.maybe_applied)
         if result.outcome is Outcome.CONFIG_ERROR:
             # Not this operation's fault; nothing was applied (40003/30001 refuse at the door).
             self._reopen(seq, result)
             return _Step(state.PENDING, stop_round=result)
-        if codes.sub_code_number(result.sub_code) in MAYBE_OURS_ALREADY:
+        if result.moved_on:
             # The entity is no longer where the decision found it. Only an earlier attempt
             # whose answer was lost can have moved it there for us; otherwise the platform,
             # the buyer or another person got there first.
@@ -209,13 +210,14 @@ class PushEngine:
                 return self._platform_decided(seq, found, result)
             if found.verdict == "applied" and attempts > 1:
                 return self._finish(seq, state.DONE, result=result, note="an earlier attempt had applied it")
-            problem = codes.refusal_problem(method, result.sub_code) or PROBLEM_CONFLICT
+            # The platform's own words for the refusal where it has them, else a conflict's.
+            problem = PROBLEM_CONFLICT if result.problem == PROBLEM_REJECTED else result.problem
             return self._finish(
                 seq, state.CONFLICT, result=result, problem=problem, platform_state=found.platform
             )
         return self._finish(seq, state.REJECTED, result=result, problem=result.problem)
 
-    def _upload_failed(self, seq: int, result: ApiResult) -> _Step:
+    def _upload_failed(self, seq: int, result: PlatformError) -> _Step:
         if result.outcome is Outcome.RETRY:
             return self._retry_later(seq, result, verify=False)  # the decision itself was not sent
         if result.outcome is Outcome.CONFIG_ERROR:
@@ -223,7 +225,7 @@ class PushEngine:
             return _Step(state.PENDING, stop_round=result)
         return self._finish(seq, state.REJECTED, result=result, problem=result.problem)
 
-    def _retry_later(self, seq: int, result: ApiResult, *, verify: bool) -> _Step:
+    def _retry_later(self, seq: int, result: PlatformError, *, verify: bool) -> _Step:
         now = int(self._clock())
         with self._sessions.begin() as session:
             op = session.get(OutboxOperation, seq)
@@ -232,20 +234,20 @@ class PushEngine:
             outbox_states.back_to_pending(op, next_attempt_at=now + int(delay), verify_before_send=verify)
             op.problem, op.platform_code, op.platform_message = (
                 result.problem,
-                result.sub_code,
+                result.platform_code,
                 result.platform_message,
             )
         unreachable = result.problem in (PROBLEM_NETWORK, PROBLEM_TIMEOUT)
         return _Step(state.PENDING, stop_round=result if unreachable else None)
 
-    def _reopen(self, seq: int, result: ApiResult) -> None:
+    def _reopen(self, seq: int, result: PlatformError) -> None:
         with self._sessions.begin() as session:
             op = session.get(OutboxOperation, seq)
             assert op is not None
             outbox_states.back_to_pending(op)
             op.problem = result.problem
 
-    def _platform_decided(self, seq: int, found: _Verdict, result: ApiResult | None = None) -> _Step:
+    def _platform_decided(self, seq: int, found: _Verdict, result: PlatformError | None = None) -> _Step:
         """The request is where the decision would have put it, but the platform moved it
         there on its own (its deadline passed): recorded as the platform's, for a person
         to see, and so counted as a timeout approval (metric_queries._timeout_approval)."""
@@ -264,7 +266,7 @@ class PushEngine:
         seq: int,
         final: state.OutboxState,
         *,
-        result: ApiResult | None = None,
+        result: PlatformError | Accepted | None = None,
         problem: str = "",
         platform_state: str = "",
         note: str = "",
@@ -278,7 +280,7 @@ class PushEngine:
             op.problem = problem
             op.platform_state = platform_state or op.platform_state
             if result is not None:
-                op.platform_code, op.platform_message = result.sub_code, result.platform_message
+                op.platform_code, op.platform_message = result.platform_code, result.platform_message
             audit.record(
                 session,
                 None,
@@ -316,13 +318,11 @@ class PushEngine:
                 op.based_on_update_time,
             )
         if entity_type == "after_sale":
-            result = self.client.call("afterSale.Detail", {"after_sale_id": entity_id})
-            if not result.ok:
-                return _Verdict(read_failed=result)
             try:
-                rows = parse_after_sales([result.data], int(self._clock()))
-            except MalformedAnswer as error:
-                return _Verdict(read_failed=ApiResult(Outcome.RETRY, problem=str(error)))
+                reread = self.platform.reread_request(entity_id, int(self._clock()))
+            except PlatformError as failed:
+                return _Verdict(read_failed=failed)
+            rows = [reread.row]
             with self._sessions.begin() as session:
                 store_after_sales(session, rows)
             now_status, now_version = rows[0]["status"], rows[0]["update_time"]
@@ -336,16 +336,15 @@ class PushEngine:
             mover = None
             if based_on is not None:
                 refusing = params.get("type") in codes.REFUSING_OPERATIONS
-                mover = request_history.who_moved_it_on(result.data, based_on, refusing=refusing)
+                mover = request_history.who_moved_it_on(reread.history, based_on, refusing=refusing)
             if mover == request_history.SHOP:
                 return _Verdict("applied", platform)  # whatever has happened since
             if mover == request_history.PLATFORM and timed_out_to is not None:
                 return _Verdict("platform_decided", platform)
             if mover == request_history.SOMEONE_ELSE:  # even where the decision would have put it
                 return _Verdict("conflict", platform)
-            platform_alone = (
-                mover is None and request_history.who_acted_last(result.data) == RecordRole.PLATFORM
-            )
+            acted_last = request_history.who_acted_last(reread.history)
+            platform_alone = mover is None and acted_last is Mover.PLATFORM
             if now_status == to_status:
                 return _Verdict("platform_decided" if platform_alone else "applied", platform)
             if now_status == from_status and (based_on is None or now_version == based_on):
@@ -353,14 +352,10 @@ class PushEngine:
             if platform_alone and now_status == timed_out_to:  # e.g. a refusal that came too late
                 return _Verdict("platform_decided", platform)
             return _Verdict("conflict", platform)
-        result = self.client.call("order.orderDetail", {"shop_order_id": entity_id})
-        if not result.ok:
-            return _Verdict(read_failed=result)
         try:
-            detail = result.data["shop_order_detail"]
-            page = parse_orders([detail], int(self._clock()))
-        except (MalformedAnswer, KeyError, TypeError) as error:
-            return _Verdict(read_failed=ApiResult(Outcome.RETRY, problem=str(error)))
+            page = self.platform.reread_order(entity_id, int(self._clock()))
+        except PlatformError as failed:
+            return _Verdict(read_failed=failed)
         with self._sessions.begin() as session:
             store_orders(session, page)
         tracking = {parcel["tracking_no"] for parcel in page.parcels}
@@ -375,7 +370,7 @@ class PushEngine:
 @dataclass(frozen=True)
 class _Step:
     final_state: str
-    stop_round: ApiResult | None = None
+    stop_round: PlatformError | None = None
     lost_lease: bool = False
 
 
@@ -383,7 +378,7 @@ class _Step:
 class _Verdict:
     verdict: str = ""  # "applied", "platform_decided", "not_applied", "conflict"
     platform: str = ""
-    read_failed: ApiResult | None = None
+    read_failed: PlatformError | None = None
 
     def __post_init__(self) -> None:
         assert self.verdict or self.read_failed is not None

@@ -28,8 +28,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal, Slot
 
-from app.platforms.douyin.client import ShopCredentials
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.platforms.registry import ShopCredentials
 from app.services.sync_status import SyncState, SyncStatus
 from app.sync.backoff import Backoff
 from app.sync.status import ShopNotReachable

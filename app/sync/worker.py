@@ -24,8 +24,9 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import outbox as outbox_state
-from app.platforms.douyin.client import (
+from app.platforms.port import (
     PROBLEM_HTTP,
     PROBLEM_NETWORK,
     PROBLEM_PLATFORM_BUSY,
@@ -34,7 +35,6 @@ from app.platforms.douyin.client import (
     PROBLEM_UNREADABLE,
     Outcome,
 )
-from app.platforms.douyin.codes import QT_TRANSLATE_NOOP
 from app.services.setup.shop_database import SYNC_PROBLEMS, sync_problem
 from app.services.sync_status import (
     CAUSE_NETWORK,

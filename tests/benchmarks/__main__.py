@@ -51,6 +51,7 @@ import requests
 from app.db import open_database
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, SandboxProcess
 from app.models import Base
+from app.platforms.douyin.adapter import DouyinPlatform
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
 from app.platforms.douyin.parse import parse_orders
 from app.sync.engine import SyncEngine
@@ -94,7 +95,7 @@ def running_sandbox(workdir: Path, orders: int) -> Iterator[str]:
 def measure_sync(url: str, workdir: Path) -> tuple[float, int, float]:
     _, sessions = open_database(f"sqlite:///{workdir / 'synced.sqlite'}")
     client = PlatformClient(ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID))
-    engine = SyncEngine(client, sessions)
+    engine = SyncEngine(DouyinPlatform(client), sessions)
     started = time.perf_counter()
     orders = engine.pull(ORDERS)
     orders_s = time.perf_counter() - started
