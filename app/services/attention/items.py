@@ -38,6 +38,7 @@ class AttentionItem:
     amount: int  # fen: the refund asked for, or what the order was paid
     carrier_name: str = ""  # a shipment's carrier, as the platform names it
     refund_waiting: int = 0  # fen the buyer asks back before shipment (a shipment's order)
+    state_now: str | None = None  # the same in the app's words: a RequestState or OrderState
     may_discard: bool = False  # the person asking may discard it
     may_reapply: bool = False  # the person asking may send it again, and it still fits
     # It could go again, but not from the person asking: their permission's refusal.
@@ -101,6 +102,7 @@ def _item(session: Session, op: OutboxRow) -> AttentionItem:
             order.pay_amount if order else 0,
             carrier.name if carrier else code,
             sum(request.refund_amount for request in waiting),
+            state_now=order.state if order else None,
         )
     request = session.get(AfterSale, op.entity_id) if op.entity_type == "after_sale" else None
     return AttentionItem(
@@ -109,4 +111,5 @@ def _item(session: Session, op: OutboxRow) -> AttentionItem:
         request.status if request else None,
         request.product_name if request else "",
         request.refund_amount if request else 0,
+        state_now=request.state if request else None,
     )
