@@ -210,7 +210,8 @@ def begin_before_savepoints(session: Session) -> None:
     issued before it is a transaction of its own, committed when released, so the
     caller's rollback would not undo what was written inside it."""
     connection = session.connection()
-    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+    dbapi = connection.connection.dbapi_connection  # None only once the connection is closed
+    if connection.dialect.name == "sqlite" and dbapi is not None and not dbapi.in_transaction:
         connection.exec_driver_sql("BEGIN")
 
 

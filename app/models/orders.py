@@ -24,6 +24,9 @@ from app.models.base import (
     UnixTime,
 )
 
+# The longest tracking number the mirror holds (services check entries against it).
+TRACKING_NO_LENGTH = 64
+
 
 class Order(Base):
     __tablename__ = "orders"
@@ -108,7 +111,7 @@ class OrderLogistics(Base):
     order_id: Mapped[str] = mapped_column(
         String(PLATFORM_ID_LENGTH), ForeignKey("orders.order_id", ondelete="CASCADE")
     )
-    tracking_no: Mapped[str] = mapped_column(String(64))
+    tracking_no: Mapped[str] = mapped_column(String(TRACKING_NO_LENGTH))
     company_code: Mapped[str] = mapped_column(String(32), default="")
     company_name: Mapped[str] = mapped_column(String(64), default="")
     ship_time: Mapped[int | None] = mapped_column(UnixTime)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from app.models import OutboxOperation
@@ -86,8 +86,10 @@ def mark_sending(
         .where(*still_as_read)
         .values(**values)
         .execution_options(synchronize_session=False)
-    ).rowcount
-    return bool(marked == 1)
+    )
+    # An UPDATE answers with a CursorResult, which counts the rows it changed.
+    assert isinstance(marked, CursorResult)
+    return bool(marked.rowcount == 1)
 
 
 def back_to_pending(

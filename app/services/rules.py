@@ -238,7 +238,8 @@ def parse_shipping_rules(raw: Any) -> ShippingRules:
         raise ValueError("shipping.compensation_bands must be a non-empty list")
     bands = tuple(_compensation_band(b, f"shipping.compensation_bands[{i}]") for i, b in enumerate(raw_bands))
     limits = [band.promise_up_to_hours for band in bands]
-    if limits[-1] is not None or None in limits[:-1] or limits[:-1] != sorted(set(limits[:-1])):
+    bounded = [limit for limit in limits[:-1] if limit is not None]
+    if limits[-1] is not None or len(bounded) < len(limits) - 1 or bounded != sorted(set(bounded)):
         raise ValueError(
             "shipping.compensation_bands must rise in promise_up_to_hours and end with null (no limit)"
         )

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, TypedDict
 
 import requests
 
@@ -61,6 +61,15 @@ PROBLEM_NOT_AUTHORISED = QT_TRANSLATE_NOOP(
 PROBLEM_WRONG_GATEWAY = QT_TRANSLATE_NOOP(
     "sync", "The gateway address does not lead to the platform's API. Check the gateway URL."
 )
+
+
+class _Envelope(TypedDict):
+    """What every answer's envelope says, whatever its outcome (ApiResult's fields of the same names)."""
+
+    code: int
+    sub_code: str
+    platform_message: str
+    log_id: str
 
 
 @dataclass(frozen=True)
@@ -251,14 +260,14 @@ def classify_response(method: str, http_status: int, body: bytes) -> ApiResult:
     except (ValueError, UnicodeDecodeError, RecursionError):
         # RecursionError: nested deeper than the parser follows (a broken or hostile answer).
         return ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, maybe_applied=True)
-    if not isinstance(envelope, dict) or not isinstance(envelope.get("code", envelope.get("err_no")), int):
+    code = envelope.get("code", envelope.get("err_no")) if isinstance(envelope, dict) else None
+    if not isinstance(code, int):
         return ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, maybe_applied=True)
 
-    code = envelope.get("code", envelope.get("err_no"))
     code = codes.CODE_SUCCESS if code == 0 else code  # older servers: err_no 0
     sub_code = str(envelope.get("sub_code") or "")
     words = str(envelope.get("sub_msg") or envelope.get("msg") or envelope.get("message") or "")
-    common = {
+    common: _Envelope = {
         "code": code,
         "sub_code": sub_code,
         "platform_message": words,

@@ -30,13 +30,13 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.models import OrderLogistics
+from app.models.orders import TRACKING_NO_LENGTH
 from app.services import platform_lists
 from app.services.rules import RULES_DIR
 
 CARRIERS_FILE = RULES_DIR / "carriers.json"
 # The longest number the mirror can hold (order_logistics.tracking_no).
-TRACKING_MAX_LENGTH: int = OrderLogistics.__table__.c.tracking_no.type.length
+TRACKING_MAX_LENGTH = TRACKING_NO_LENGTH
 
 MSG_NO_CARRIER = QT_TRANSLATE_NOOP("shipping", "Choose the carrier.")
 MSG_NO_TRACKING = QT_TRANSLATE_NOOP("shipping", "Enter or scan the tracking number.")
