@@ -332,7 +332,9 @@ class PushEngine:
             # lost attempt; our lost attempt followed by the buyer's return looks like
             # nobody's). No history, or no move in it since: the status alone decides,
             # with the history's latest move telling the platform's agreement from ours.
-            timed_out_to = codes.PLATFORM_TIMEOUT.get((rows[0]["type"], from_status))
+            timed_out_to = (
+                None if from_status is None else codes.PLATFORM_TIMEOUT.get((rows[0]["type"], from_status))
+            )
             mover = None
             if based_on is not None:
                 refusing = params.get("type") in codes.REFUSING_OPERATIONS

@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TypedDict
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 
@@ -85,6 +86,15 @@ STANDBY_RETRY_S = 3.0
 DATABASE_RETRY_MAX_S = 60.0
 
 
+class _RunCounts(TypedDict):
+    """What a run brought, as SyncStatus counts it."""
+
+    orders_pulled: int
+    after_sales_pulled: int
+    decisions_sent: int
+    decisions_refused: int
+
+
 class _SyncLoop(QObject):
     """Lives on the worker thread; every slot here runs there."""
 
@@ -117,7 +127,9 @@ class _SyncLoop(QObject):
             self._engine.close()  # also hands the sync lease to another workstation
         # Hand this object (and its timer) back to the GUI thread, which will destroy
         # it: Qt timers may only be stopped or freed by the thread they belong to.
-        self.moveToThread(QCoreApplication.instance().thread())
+        application = QCoreApplication.instance()
+        assert application is not None, "the sync loop runs inside the desk's application"
+        self.moveToThread(application.thread())
 
     @Slot()
     def run(self) -> None:
@@ -146,7 +158,7 @@ class _SyncLoop(QObject):
         self._timer.start(int(delay * 1000))
 
     def _schedule_after(self, report: RunReport) -> float:
-        counts = {
+        counts: _RunCounts = {
             "orders_pulled": report.pulled.get("orders", 0),
             "after_sales_pulled": report.pulled.get("after_sales", 0),
             "decisions_sent": report.pushed.get(outbox_state.DONE, 0),

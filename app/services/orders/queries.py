@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState
@@ -114,7 +114,7 @@ def _state_rank_column() -> ColumnElement[int]:
     return case(STATE_SORT_RANK, value=Order.state, else_=len(STATE_SORT_RANK))
 
 
-def _sort_columns(sort: str, rules: RuleSet) -> dict[str, ColumnElement]:
+def _sort_columns(sort: str, rules: RuleSet) -> dict[str, SQLColumnExpression[Any]]:
     # The urgency sort only ranks orders still to ship; the others go last either way.
     to_ship_deadline = case((Order.state.in_(_TO_SHIP), ship_by_column(rules)), else_=None)
     return {
@@ -159,7 +159,7 @@ def _search_condition(search: str) -> ColumnElement[bool] | None:
     return and_(*(or_(*(field.icontains(term, autoescape=True) for field in fields)) for term in terms))
 
 
-def _row_columns(rules: RuleSet) -> tuple[ColumnElement, ...]:
+def _row_columns(rules: RuleSet) -> tuple[SQLColumnExpression[Any], ...]:
     return (
         Order.order_id,
         Order.state,

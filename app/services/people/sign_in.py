@@ -133,8 +133,8 @@ def authenticate(session: Session, username: str, password: str, *, now: int) ->
         raise LoginRefused(MSG_WRONG_LOGIN)
     checked = _check_locked(session, found.id, password, now)
     if checked.refusal is not None:
-        waiting = checked.locked_until is not None and checked.locked_until > now
-        raise LoginRefused(checked.refusal, float(checked.locked_until - now) if waiting else None)
+        until = checked.locked_until
+        raise LoginRefused(checked.refusal, float(until - now) if until is not None and until > now else None)
     user = session.get(User, found.id, populate_existing=True)  # as the check left it
     assert user is not None
     if passwords.needs_rehash(user.password_hash):

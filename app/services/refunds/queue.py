@@ -24,7 +24,19 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, RowMapping, String, and_, case, cast, exists, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    RowMapping,
+    SQLColumnExpression,
+    String,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from app.core.vocabulary import STATES_AWAITING_SHOP, RequestKind, RequestState
@@ -237,7 +249,7 @@ def _sort_column(sort: str, now: int, rules: RuleSet) -> tuple[ColumnElement[Any
     return getattr(AfterSale, sort), None
 
 
-def _rank(column: ColumnElement[Any], words: type[StrEnum]) -> ColumnElement[int]:
+def _rank(column: SQLColumnExpression[Any], words: type[StrEnum]) -> ColumnElement[int]:
     """`column`'s word by its place in the vocabulary (the order people read them in);
     an unknown word last."""
     return case({str(word): rank for rank, word in enumerate(words)}, value=column, else_=len(words))
@@ -305,6 +317,18 @@ class _Facts:
     """The facts of a row, read by `assess` before the row exists."""
 
     __slots__ = _FACT_NAMES
+    # What `assess` reads (after_sale_rules.RequestFacts), among the slots set from the row.
+    kind: str
+    state: str
+    reason_text: str
+    product_name: str
+    refund_amount: int
+    apply_time: int
+    has_tracking: bool
+    order_pay_amount: int | None
+    line_pay_amount: int | None
+    ship_time: int | None
+    finish_time: int | None
 
     def __init__(self, facts: dict[str, Any]) -> None:
         for name in self.__slots__:

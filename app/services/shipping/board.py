@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ScalarSelect, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState, RequestKind, RequestState
@@ -97,7 +97,7 @@ class PackingSlip(NamedTuple):
     sku_codes: tuple[str, ...] = ()  # the merchant's code of each item ("" for none), as `items`
 
 
-def _items_column() -> object:
+def _items_column() -> ScalarSelect[str]:
     line = (
         OrderLine.product_name
         + " "
@@ -254,6 +254,7 @@ def pickup_overdue(
     return [
         PickupOverdue(o, t, code, name, shipped, shipped + refund_after, items or "")
         for o, t, code, name, shipped, items in session.execute(statement)
+        if shipped is not None  # always so (the query asks for shipped parcels): for the type checker
     ]
 
 
