@@ -62,20 +62,24 @@ class Stream:
     name: str  # cursor key, and the kind of change announced to screens
     # Asks the platform for a page of the records changed in a window (the port's call).
     fetch: Callable[[ShopPlatform, Window, str | None, int], PulledPage]
-    # Parses and stores records (now, the latest update_time possible), setting aside
-    # what cannot be stored.
-    store: Callable[[Session, Any, int, int], PageResult]
+    # Reads, with the platform's reader, and stores records (now, the latest update_time
+    # possible), setting aside what cannot be stored.
+    store: Callable[[ShopPlatform, Session, Any, int, int], PageResult]
 
 
 ORDERS = Stream(
     name="orders",
     fetch=lambda platform, window, page, size: platform.changed_orders(window, page, size),
-    store=store_order_records,
+    store=lambda platform, session, records, now, latest: store_order_records(
+        session, records, now, latest, platform.read_order
+    ),
 )
 AFTER_SALES = Stream(
     name="after_sales",
     fetch=lambda platform, window, page, size: platform.changed_requests(window, page, size),
-    store=store_after_sale_records,
+    store=lambda platform, session, records, now, latest: store_after_sale_records(
+        session, records, now, latest, platform.read_request
+    ),
 )
 STREAMS = (ORDERS, AFTER_SALES)
 
@@ -227,7 +231,7 @@ class StreamPull:
         now = int(self._clock())
         try:
             with self._sessions.begin() as session:
-                page = stream.store(session, records, now, latest_possible)
+                page = stream.store(self.platform, session, records, now, latest_possible)
                 if page.malformed and not keep_malformed:
                     raise _ReadAgain  # undoes the page, set-aside rows too
                 newest = page.newest
