@@ -182,7 +182,8 @@ def _csv_rows(text: str, delimiter: str) -> list[list[object]]:
     """Every row of the CSV text; a row the csv module cannot read is refused by its number."""
     rows: list[list[object]] = []
     try:
-        rows.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append([*record])  # one by one: on an error, `rows` holds the good rows before it
     except csv.Error as error:
         # The rows read so far are good: the bad one is the next, counted as _rows() counts.
         row = {"row": len(rows) + 1}
@@ -218,9 +219,9 @@ def _xlsx_sheets(data: bytes) -> Iterator[list[list[object]]]:
     except Exception as error:  # noqa: BLE001 - zip, XML and openpyxl errors all mean "damaged"
         raise ImportFileProblem(MSG_BAD_WORKBOOK) from error
     try:
-        sheets = []
+        sheets: list[list[list[object]]] = []
         for worksheet in workbook.worksheets:
-            rows = []
+            rows: list[list[object]] = []
             for values in worksheet.iter_rows(values_only=True):
                 rows.append(list(values))
                 if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
