@@ -21,6 +21,7 @@ from sqlalchemy import select
 from app.db import open_database
 from app.models import AfterSale, Order, OrderLine, SyncCursor
 from app.platforms.douyin.client import Outcome
+from app.platforms.douyin.parse import parse_order
 from app.services.attention import needs_attention
 from app.sync import page_store, quarantine
 from app.sync.pull import AFTER_SALES, ORDERS
@@ -241,7 +242,7 @@ def test_storing_a_page_is_part_of_the_callers_transaction_and_undone_with_it(da
 
     with pytest.raises(CursorNotWritten), sessions.begin() as session:
         session.execute(select(SyncCursor))  # a read first, as the engine's page does
-        page = page_store.store_order_records(session, [order], 1_796_000_200, 1_796_000_700)
+        page = page_store.store_order_records(session, [order], 1_796_000_200, 1_796_000_700, parse_order)
         assert page.newest == 1_796_000_100 and page.set_aside == 0
         raise CursorNotWritten
     with sessions() as session:

@@ -2,10 +2,10 @@
 
 Owns what the engine calls to store a page (`store_order_records`,
 `store_after_sale_records`) and what it learns from it (`PageResult`): each record is
-read by the platform's adapter (`read`: the port's `read_order`/`read_request`, Douyin's
-parser when none is given) and checked before the insert, the good ones are stored with
-ingest.py's upserts, and the rest are set aside raw in `quarantined_records`
-(`quarantine.keep`) with the reason in plain words.
+read by the shop's platform adapter (`read`: the port's `read_order`/`read_request`)
+and checked before the insert, the good ones are stored with ingest.py's upserts, and
+the rest are set aside raw in `quarantined_records` (`quarantine.keep`) with the reason
+in plain words. Nothing here knows a platform's record shapes.
 
 Set aside are: a record of the wrong shape (a required field missing or not a number,
 an object where an id belongs, something that is not a record at all:
@@ -33,7 +33,6 @@ from sqlalchemy.orm import Session
 from app.db import begin_before_savepoints
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
 from app.models.orders import OrderPage
-from app.platforms.douyin.parse import parse_after_sale, parse_order
 from app.platforms.records import MalformedAnswer, MalformedRecord
 from app.sync import quarantine
 from app.sync.ingest import store_after_sales, store_orders
@@ -79,7 +78,7 @@ ReadRequest = Callable[[Any, int, int], dict[str, Any]]
 
 
 def store_order_records(
-    session: Session, records: Any, synced_at: int, latest_possible: int, read: ReadOrder = parse_order
+    session: Session, records: Any, synced_at: int, latest_possible: int, read: ReadOrder
 ) -> PageResult:
     """Store a page of orders read by `read`, setting aside what cannot be stored (see module)."""
     parsed, malformed = [], []
@@ -106,7 +105,7 @@ def store_order_records(
 
 
 def store_after_sale_records(
-    session: Session, items: Any, synced_at: int, latest_possible: int, read: ReadRequest = parse_after_sale
+    session: Session, items: Any, synced_at: int, latest_possible: int, read: ReadRequest
 ) -> PageResult:
     """Store a page of after-sale requests read by `read`, setting aside what cannot be
     stored (see module)."""
