@@ -24,6 +24,12 @@ second adapter fits without reshaping it. Each method, and the call it maps to:
     refusal_reasons     Douyin afterSale.rejectReasonCodeList; TikTok GET …/reject_reasons
     carriers            Douyin order.logisticsCompanyList; TikTok …/shipping_providers
 
+The push engine sends an outbox operation as a `DecisionToSend` or a `ShipmentToSend`,
+with the operation's own id as the idempotency key (TikTok applies a key once; Douyin
+has none, so the engine re-reads the entity after a lost answer, whatever the platform).
+Until the outbox keeps its operations in the app's words, `send_stored` sends one kept
+in the platform's own words as it is (transitional).
+
 Pages are asked for with an opaque `page` cursor: None for a window's first page, then
 the `next_page` the previous page gave (Douyin's is a page number, TikTok's its
 `page_token`). Records come back as the platform sent them, for the mirror's readers
@@ -40,6 +46,7 @@ from typing import Any, Protocol
 
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import Decision
+from app.models.orders import OrderPage
 
 
 class Outcome(Enum):
@@ -226,7 +233,7 @@ class ShopPlatform(Protocol):
 
     def changed_requests(self, window: Window, page: str | None, page_size: int) -> PulledPage: ...
 
-    def read_order(self, record: Any, index: int, synced_at: int) -> Any:
+    def read_order(self, record: Any, index: int, synced_at: int) -> OrderPage:
         """One order record (#`index` of its page) as the mirror's rows (OrderPage);
         raises `app.platforms.records.MalformedRecord` for a record of the wrong shape."""
         ...
@@ -240,8 +247,8 @@ class ShopPlatform(Protocol):
         RetryLater, and a refusal is worded as a refusal of a decision on it would be."""
         ...
 
-    def reread_order(self, order_id: str, synced_at: int) -> Any:
-        """The order as it is now, as the mirror's rows (OrderPage); as `reread_request`."""
+    def reread_order(self, order_id: str, synced_at: int) -> OrderPage:
+        """The order as it is now, as the mirror's rows; as `reread_request`."""
         ...
 
     def decide(self, decision: DecisionToSend, idempotency_key: str) -> Accepted: ...

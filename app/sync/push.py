@@ -37,6 +37,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import ORDER_STATES_TO_SHIP
 from app.models import OutboxOperation
 from app.models import outbox as state
 from app.platforms.douyin import codes
@@ -364,7 +365,7 @@ class PushEngine:
         platform = json.dumps({"status": page.orders[0]["status"], "tracking": sorted(tracking)})
         if params.get("logistics_code") in tracking:
             return _Verdict("applied", platform)
-        if page.orders[0]["status"] in codes.ORDER_STATUSES_TO_SHIP:
+        if page.orders[0]["state"] in ORDER_STATES_TO_SHIP:
             return _Verdict("not_applied", platform)
         return _Verdict("conflict", platform)
 
