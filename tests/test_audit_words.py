@@ -7,6 +7,7 @@ action cannot be added without them); the record as stored stays behind
 from __future__ import annotations
 
 import ast
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -290,7 +291,7 @@ def test_the_details_tell_the_event_and_keep_the_record_behind_technical_details
     assert (
         record.startswith("refund.approve #")
         and '"refund_amount": 4580' in record
-        and '"operate_type": 201' in record
+        and '"decision": "approve_refund"' in record
     )
 
 
@@ -322,3 +323,33 @@ def test_the_trail_speaks_chinese_with_the_apps_own_names(
     assert said[-1] == "小林 以店主身份设置了工作台。"
     assert view.model.index(len(said) - 1, COL_NOTE).data() == "店铺的第一位店主"
     assert view.model.index(0, COL_PERSON).data() == "平台"
+
+
+def test_events_written_before_the_apps_vocabulary_read_as_they_did(english) -> None:
+    """Decisions and shipments audited with Douyin's codes (operate type, status) read as
+    the same sentences as those audited in the app's words (decision, state)."""
+    older = AuditRow(
+        3, PEOPLE_NOW, 1, "小林", "refund.approve", "after_sale", "7001", "", '{"status": 6}',
+        '{"operate_type": 201, "status": 12, "refund_amount": 4580}', None, "",
+    )  # fmt: skip
+    newer = AuditRow(
+        4, PEOPLE_NOW, 1, "小林", "refund.approve", "after_sale", "7001", "", '{"state": "awaiting_shop"}',
+        '{"decision": "approve_refund", "state": "refunded", "refund_amount": 4580}', None, "",
+    )  # fmt: skip
+    said = words_of(newer)
+    assert words_of(older) == said
+    assert said.startswith("小林 agreed to refund ¥45.80") and "(Awaiting merchant → Refunded)" in said
+    shipped_then = AuditRow(
+        5, PEOPLE_NOW, 1, "小林", "order.ship", "order", "6901", "6901", '{"status": 2}',
+        '{"status": 3, "company_code": "shunfeng", "tracking_no": "SF1"}', None, "",
+    )  # fmt: skip
+    shipped_now = AuditRow(
+        6, PEOPLE_NOW, 1, "小林", "order.ship", "order", "6901", "6901", '{"state": "awaiting_shipment"}',
+        '{"state": "shipped", "company_code": "shunfeng", "tracking_no": "SF1"}', None, "",
+    )  # fmt: skip
+    assert words_of(shipped_then) == words_of(shipped_now)
+    assert "(Awaiting shipment → Shipped)" in words_of(shipped_now)
+
+
+def words_of(row: AuditRow) -> str | None:
+    return audit_words.sentence(row, json.loads(row.before), json.loads(row.after))

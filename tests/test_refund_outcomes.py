@@ -7,6 +7,7 @@ from __future__ import annotations
 from app.core.vocabulary import REFUSING_DECISIONS, STATES_AWAITING_SHOP, Decision, RequestKind, RequestState
 from app.platforms.douyin import mapping
 from app.platforms.douyin.codes import OPERATE_TRANSITIONS, PLATFORM_TIMEOUT
+from app.services.people import permissions
 from app.services.refunds import outcomes
 
 K, S = RequestKind, RequestState
@@ -54,8 +55,8 @@ def test_unknown_or_missing_words_allow_nothing() -> None:
     assert outcomes.at_timeout(K.RESEND, S.REFUSED) is None and outcomes.at_timeout(None, None) is None
 
 
-def test_only_paying_decisions_move_money() -> None:
+def test_the_decisions_the_daily_limit_counts_are_those_that_refund() -> None:
     paying = {
         decision for decision, moves in outcomes.DECISION_OUTCOMES.items() if S.REFUNDED in moves.values()
     }
-    assert paying == outcomes.PAYING_DECISIONS
+    assert paying == permissions.PAYING_DECISIONS

@@ -151,7 +151,7 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
         actor,
         request,
         now=now,
-        moves_money=decision in outcomes.PAYING_DECISIONS,
+        moves_money=decision in permissions.PAYING_DECISIONS,
         replacing=op.audit_event_id,
     )
     target = outcomes.outcome(decision, request.kind, request.state) if decision is not None else None

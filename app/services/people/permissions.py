@@ -26,7 +26,7 @@ the record (`lock_person`), so a clerk's limit check and the approval it allows 
 one step even when two desks approve at the same moment.
 
 Which approvals spend money. Every event "refund.approve", and every "outbox.reapply"
-that sends an agreeing operation again (`MONEY_OPERATE_TYPES`, carried in the event's
+that sends a paying decision again (`PAYING_DECISIONS`, carried in the event's
 `after`), counts on the day it is made. An approval applied again on the day it was
 first made is the same money: the later event refers to the earlier one, and only the
 difference (if the buyer raised the amount) is added.
@@ -87,11 +87,15 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 from app.core import shop_time
 from app.core.refusal import Refusal
 from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import Decision
 from app.models import AuditEvent, User
 
 REFUND_APPROVED_ACTION = "refund.approve"
 REAPPLY_ACTION = "outbox.reapply"
-# afterSale.operate types that pay the buyer: agree a refund, confirm returned goods and refund.
+# Decisions that pay the buyer: approve a refund, accept returned goods and refund.
+PAYING_DECISIONS = frozenset({Decision.APPROVE_REFUND, Decision.ACCEPT_RETURNED_GOODS})
+# The same, as events written before the app's vocabulary carry them (Douyin's
+# `afterSale.operate` types 201 and 111, kept here so old events keep counting).
 MONEY_OPERATE_TYPES = frozenset({201, 111})
 
 
@@ -353,7 +357,12 @@ def _spent_by(action: str, after: str) -> int | None:
         return None
     if not isinstance(details, dict):
         return None
-    if action == REAPPLY_ACTION and details.get("operate_type") not in MONEY_OPERATE_TYPES:
+    if action == REAPPLY_ACTION and not _pays(details):
         return None  # a refusal, a return or a shipment sent again: no money
     amount = details.get("refund_amount", 0)
     return amount if isinstance(amount, int) and not isinstance(amount, bool) else 0
+
+
+def _pays(details: dict[str, Any]) -> bool:
+    """Whether a decision recorded in an event's `after` pays the buyer."""
+    return details.get("decision") in PAYING_DECISIONS or details.get("operate_type") in MONEY_OPERATE_TYPES

@@ -4,7 +4,7 @@ Owns `assess()`, a pure function from the facts of a request (kind, state, the
 buyer's reason, the product, amounts, the order's times) to an `Assessment`: which
 rule applies, whether the buyer is inside that rule's window, what evidence the rule
 asks for, and a suggestion ("approve", "refuse", "inspect", "review") with its reason
-in plain words. Every number comes from the rule set (`rules.py`, douyin.json), whose
+in plain words. Every number comes from the rule set (`rules.py` and its JSON file), whose
 name travels with every assessment so the screen can show it.
 
 Approximations, because the dialect does not carry everything the rules count from:
@@ -313,21 +313,22 @@ def _fresh_produce_claim(j: _Judging) -> Assessment | None:
     band = next((b for b in a.fresh_refund_bands if share <= b.max_refund_percent), a.fresh_refund_bands[-1])
     index = a.fresh_refund_bands.index(band)
     previous_bad = a.fresh_refund_bands[index - 1].max_bad_percent if index else 0
-    params = {"hours": window_s // HOUR_S, "bad": band.max_bad_percent, "refund": band.max_refund_percent}
+    hours, bad, refund = window_s // HOUR_S, band.max_bad_percent, band.max_refund_percent
     if ends is not None and j.applied > ends:
         return j.done(
-            "fresh_claim", "refuse", "outside_window", window_open=False, ends=ends, tier="photos", **params
-        )
+            "fresh_claim", "refuse", "outside_window",
+            window_open=False, ends=ends, tier="photos", hours=hours, bad=bad, refund=refund,
+        )  # fmt: skip
     is_open = None if ends is None else True
     if index == 0:
         return j.done(
             "fresh_claim", "approve", "within_band",
-            window_open=is_open, ends=ends, tier="photos", share=share, **params,
+            window_open=is_open, ends=ends, tier="photos", share=share, hours=hours, bad=bad, refund=refund,
         )  # fmt: skip
-    params["bad"] = previous_bad
     return j.done(
         "fresh_claim", "review", "check_bad_share",
-        window_open=is_open, ends=ends, tier="photos", share=share, **params,
+        window_open=is_open, ends=ends, tier="photos", share=share,
+        hours=hours, bad=previous_bad, refund=refund,
     )  # fmt: skip
 
 

@@ -104,8 +104,8 @@ def _target(request: AfterSale, decisions: Iterable[Decision]) -> tuple[Decision
 
 def _douyin_codes(decision: Decision, target: RequestState) -> tuple[int, int]:
     """The `afterSale.operate` type of `decision` and the platform's status code of `target`,
-    which the audit event and the outbox operation still carry. Interim: it goes when the
-    outbox takes the decision in the app's words (helper "outbox", issue 14 item 1)."""
+    which the outbox operation still carries. Interim: it goes when the outbox takes the
+    decision in the app's words (helper "outbox", issue 14 item 1)."""
     status = next(code for code, state in douyin_mapping.REQUEST_STATES.items() if state == target)
     return int(douyin_mapping.operate_type(decision)), int(status)
 
@@ -182,14 +182,15 @@ def queue_decision(
         entity_type=ENTITY,
         entity_id=request.aftersale_id,
         order_id=request.order_id,
+        # In the app's words (events before issue 14 carry Douyin's "operate_type" and "status").
         before={
-            "status": request.status,
+            "state": request.state,
             "update_time": request.update_time,
             "refund_amount": request.refund_amount,
         },
         after={
-            "operate_type": operate_type,
-            "status": target_status,
+            "decision": str(decision),
+            "state": str(target),
             "refund_amount": request.refund_amount,
             **(after or {}),
         },
@@ -348,7 +349,7 @@ def inspect_return(
         entity_type=ENTITY,
         entity_id=aftersale_id,
         order_id=request.order_id,
-        before={"status": request.status, "return_tracking_no": request.return_tracking_no},
+        before={"state": request.state, "return_tracking_no": request.return_tracking_no},
         after={"outcome": outcome, "then": then},
         note=note,
         now=now,

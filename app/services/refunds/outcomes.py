@@ -63,12 +63,11 @@ TIMEOUT_OUTCOMES: dict[tuple[RequestKind, RequestState], RequestState] = {
     (K.EXCHANGE, S.RETURN_AWAITING_INSPECTION): S.REPLACEMENT_IN_PROGRESS,
 }
 
-# Decisions that pay the buyer when the platform takes them (the daily limit counts them).
-PAYING_DECISIONS = frozenset({Decision.APPROVE_REFUND, Decision.ACCEPT_RETURNED_GOODS})
-
 
 def _words(kind: str | None, state: str | None) -> tuple[RequestKind, RequestState] | None:
     """The mirror's strings as the vocabulary's members; None for a word it does not know."""
+    if kind is None or state is None:
+        return None
     try:
         return RequestKind(kind), RequestState(state)
     except ValueError:

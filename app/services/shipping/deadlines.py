@@ -5,7 +5,7 @@ promise kinds and their ship-by instants on the shop's calendar, the promise len
 the compensation bands key on, the late and out-of-stock compensation for an order
 (shipped or still waiting), the fake-shipment penalty, the board's lanes, the pickup
 timeout with its automatic-refund countdown, and the "due within 2 hours" notice.
-Every number comes from the rule set's "shipping" section (`rules.py`, douyin.json);
+Every number comes from the rule set's "shipping" section (`rules.py` and its JSON file);
 no Qt, no database: callers pass UTC Unix seconds and integer fen.
 
 An order's ship-by has one meaning everywhere: `ship_by()` in Python and its SQL twin

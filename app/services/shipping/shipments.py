@@ -35,7 +35,7 @@ from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState, RequestKind, RequestState
 from app.models import AfterSale, Order, OrderLogistics, OutboxOperation
 from app.models import outbox as outbox_state
-from app.platforms.douyin.codes import AfterSaleStatus, OrderStatus  # interim: the audit's and outbox's codes
+from app.platforms.douyin.codes import OrderStatus  # interim: the outbox operation's code (helper "outbox")
 from app.services import outbox
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
@@ -290,9 +290,10 @@ def ship_order(
         entity_type=ENTITY,
         entity_id=order_id,
         order_id=order_id,
-        before={"status": order.status, "update_time": order.update_time},
+        # In the app's words (events before issue 14 carry Douyin's "status" codes).
+        before={"state": order.state, "update_time": order.update_time},
         after={
-            "status": int(OrderStatus.SHIPPED),
+            "state": str(OrderState.SHIPPED),
             "company_code": plan.company_code,
             "tracking_no": plan.tracking_no,
             **({"refused_requests": list(refused_ids)} if refused_ids else {}),
@@ -308,12 +309,12 @@ def ship_order(
             entity_id=request.aftersale_id,
             order_id=order_id,
             before={
-                "status": request.status,
+                "state": request.state,
                 "update_time": request.update_time,
                 "refund_amount": request.refund_amount,
             },
             after={
-                "status": int(AfterSaleStatus.MERCHANT_REFUSED),
+                "state": str(RequestState.REFUSED),
                 "refund_amount": request.refund_amount,
                 "shipped_with": plan.tracking_no,
             },

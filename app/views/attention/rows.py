@@ -12,6 +12,7 @@ import json
 from PySide6.QtCore import QCoreApplication
 
 from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_STATE_LABELS
 from app.models import outbox as outbox_state
 from app.platforms.douyin.codes import AFTER_SALE_STATUS_LABELS, ORDER_STATUS_LABELS, OperateType
 from app.services.attention.items import AttentionItem
@@ -50,14 +51,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def _platform_status(item: AttentionItem) -> int | None:
-    """The mirror's status, else what the push engine read from the platform."""
-    if item.status_now is not None:
-        return item.status_now
+def _platform_label(item: AttentionItem) -> str | None:
+    """Where the request or order stands, translated: the mirror's state in the app's words,
+    else what the push engine read from the platform (its code), else None."""
+    if item.state_now is not None:
+        words = ORDER_STATE_LABELS if item.is_shipment else REQUEST_STATE_LABELS
+        source = words.get(item.state_now)
+        return QCoreApplication.translate("vocabulary", source) if source else None
     try:
-        return json.loads(item.op.platform_state).get("status") if item.op.platform_state else None
+        status = json.loads(item.op.platform_state).get("status") if item.op.platform_state else None
     except (ValueError, AttributeError):
         return None
+    codes = ORDER_STATUS_LABELS if item.is_shipment else AFTER_SALE_STATUS_LABELS
+    source = codes.get(status) if status is not None else None
+    return QCoreApplication.translate("codes", source) if source else None
 
 
 def _shipment_words(item: AttentionItem) -> str:
@@ -69,19 +76,16 @@ def _shipment_words(item: AttentionItem) -> str:
 def row_texts(item: AttentionItem) -> list[str]:
     """The cells: what it concerns, what was done, the platform's state, what happened."""
     op = item.op
-    status = _platform_status(item)
     if item.is_shipment:
         subject = _tr(ORDER_NUMBERED).format(order=op.entity_id)
         done = _shipment_words(item)
-        label = ORDER_STATUS_LABELS.get(status) if status is not None else None
         state = _tr(REFUSED if op.state == outbox_state.REJECTED else ORDER_CHANGED)
     else:
         subject = op.entity_id
         kind = OPERATE_WORDS.get(op.params.get("type"))
         done = _tr(kind) if kind else op.method
-        label = AFTER_SALE_STATUS_LABELS.get(status) if status is not None else None
         state = _tr(REFUSED if op.state == outbox_state.REJECTED else REQUEST_CHANGED)
-    platform = QCoreApplication.translate("codes", label) if label else _tr(UNKNOWN)
+    platform = _platform_label(item) or _tr(UNKNOWN)
     platform = f"{platform}\n({state})"
     if item.refund_waiting:
         platform += "\n" + _tr(REFUND_ASKED).format(amount=formatting.money(item.refund_waiting))

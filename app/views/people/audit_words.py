@@ -23,7 +23,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.platforms.douyin.codes import AFTER_SALE_STATUS_LABELS, ORDER_STATUS_LABELS, OperateType
+from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_STATE_LABELS, Decision
+from app.platforms.douyin.codes import AFTER_SALE_STATUS_LABELS, ORDER_STATUS_LABELS  # older events' codes
 from app.services.people import audit
 from app.services.people.audit import AuditRow
 from app.services.shipping import carriers
@@ -47,46 +48,76 @@ from app.views.people.audit_words_people import (
 
 # --- refund decisions -----------------------------------------------------------------
 DECISIONS = {
-    OperateType.AGREE_REFUND: QT_TRANSLATE_NOOP(
+    Decision.APPROVE_REFUND: QT_TRANSLATE_NOOP(
         "audit_words", "{who} agreed to refund {amount} on {request}"
     ),
-    OperateType.REFUSE_REFUND: QT_TRANSLATE_NOOP(
+    Decision.REFUSE_REFUND: QT_TRANSLATE_NOOP(
         "audit_words", "{who} refused the refund of {amount} on {request}"
     ),
-    OperateType.AGREE_RETURN: QT_TRANSLATE_NOOP(
+    Decision.AGREE_RETURN: QT_TRANSLATE_NOOP(
         "audit_words", "{who} agreed to the return on {request} ({amount} once the goods are back)"
     ),
-    OperateType.REFUSE_RETURN: QT_TRANSLATE_NOOP(
+    Decision.REFUSE_RETURN: QT_TRANSLATE_NOOP(
         "audit_words", "{who} refused the return on {request} ({amount})"
     ),
-    OperateType.CONFIRM_RETURN_AND_REFUND: QT_TRANSLATE_NOOP(
+    Decision.ACCEPT_RETURNED_GOODS: QT_TRANSLATE_NOOP(
         "audit_words", "{who} received the returned goods and refunded {amount} on {request}"
     ),
-    OperateType.REFUSE_RETURNED_GOODS: QT_TRANSLATE_NOOP(
+    Decision.REFUSE_RETURNED_GOODS: QT_TRANSLATE_NOOP(
         "audit_words", "{who} refused the returned goods on {request} ({amount})"
     ),
-    OperateType.AGREE_EXCHANGE: QT_TRANSLATE_NOOP("audit_words", "{who} agreed to the exchange on {request}"),
-    OperateType.CONFIRM_EXCHANGE_RECEIPT: QT_TRANSLATE_NOOP(
+    Decision.AGREE_EXCHANGE: QT_TRANSLATE_NOOP("audit_words", "{who} agreed to the exchange on {request}"),
+    Decision.CONFIRM_EXCHANGE_RECEIPT: QT_TRANSLATE_NOOP(
         "audit_words", "{who} received the goods to exchange on {request}"
     ),
 }
-# A decision recorded without its operation type (older records): by action name.
+# Events written before the app's vocabulary name the decision by Douyin's
+# `afterSale.operate` type ("operate_type"): read so, frozen as they were written.
+DECISION_BY_OPERATE_TYPE = {
+    201: Decision.APPROVE_REFUND,
+    202: Decision.REFUSE_REFUND,
+    101: Decision.AGREE_RETURN,
+    102: Decision.REFUSE_RETURN,
+    111: Decision.ACCEPT_RETURNED_GOODS,
+    112: Decision.REFUSE_RETURNED_GOODS,
+    301: Decision.AGREE_EXCHANGE,
+    311: Decision.CONFIRM_EXCHANGE_RECEIPT,
+}
+# A decision recorded without it (older records still): by action name.
 DECISION_BY_ACTION = {
-    "refund.approve": OperateType.AGREE_REFUND,
-    "refund.refuse": OperateType.REFUSE_REFUND,
-    "return.approve": OperateType.AGREE_RETURN,
-    "return.refuse": OperateType.REFUSE_RETURN,
-    "exchange.approve": OperateType.AGREE_EXCHANGE,
+    "refund.approve": Decision.APPROVE_REFUND,
+    "refund.refuse": Decision.REFUSE_REFUND,
+    "return.approve": Decision.AGREE_RETURN,
+    "return.refuse": Decision.REFUSE_RETURN,
+    "exchange.approve": Decision.AGREE_EXCHANGE,
 }
 
 
+def _decision_of(e: Event) -> Decision:
+    written = e.after.get("decision")
+    if written in DECISIONS:
+        return Decision(written)
+    return DECISION_BY_OPERATE_TYPE.get(e.after.get("operate_type")) or DECISION_BY_ACTION[e.row.action]
+
+
+def _change(e: Event, words: Mapping[str, str], codes: dict) -> str:
+    """' (before → after)' of an event in the app's words ("state"), or of an older one
+    in the platform's codes ("status")."""
+    before, after = e.before.get("state"), e.after.get("state")
+    if not isinstance(after, str):
+        return _status_change(codes, e.before.get("status"), e.after.get("status"))
+    if isinstance(before, str) and before != after:
+        return QCoreApplication.translate("audit_words", " ({before} → {after})").format(
+            before=formatting.word_label(words, before), after=formatting.word_label(words, after)
+        )
+    return QCoreApplication.translate("audit_words", " (now {status})").format(
+        status=formatting.word_label(words, after)
+    )
+
+
 def _decision(e: Event) -> str:
-    try:
-        kind = OperateType(e.after.get("operate_type"))
-    except ValueError:
-        kind = DECISION_BY_ACTION[e.row.action]
-    text = _t(DECISIONS[kind]).format(who=e.who, amount=e.amount(), request=e.thing())
-    text += _status_change(AFTER_SALE_STATUS_LABELS, e.before.get("status"), e.after.get("status"))
+    text = _t(DECISIONS[_decision_of(e)]).format(who=e.who, amount=e.amount(), request=e.thing())
+    text += _change(e, REQUEST_STATE_LABELS, AFTER_SALE_STATUS_LABELS)
     if e.after.get("shipped_with"):
         text += QCoreApplication.translate(
             "audit_words", ", by shipping the order (tracking number {tracking})"
@@ -131,9 +162,8 @@ def _shipped(e: Event) -> str:
         carrier=carriers.carrier_name(code) or code,
         tracking=e.after.get("tracking_no", ""),
     )
-    text += _status_change(
-        ORDER_STATUS_LABELS, e.before.get("status"), e.after.get("status")
-    ) + QCoreApplication.translate("audit_words", ".")
+    text += _change(e, ORDER_STATE_LABELS, ORDER_STATUS_LABELS)
+    text += QCoreApplication.translate("audit_words", ".")
     refused = e.after.get("refused_requests") or []
     if refused:
         text += QCoreApplication.translate(
