@@ -96,10 +96,9 @@ def parse_reject_reasons(payload: Any) -> list[RejectReason]:
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict):
             continue
-        code = item.get("reject_reason_code")
         try:
-            code = int(code)
-        except (TypeError, ValueError):
+            code = int(item["reject_reason_code"])
+        except (KeyError, TypeError, ValueError):
             continue
         need = str(item.get("evidence_need", "")).strip().upper()
         reasons.append(RejectReason(code, str(item.get("reason") or ""), need == "Y"))

@@ -276,7 +276,7 @@ def authorise(
         user = lock_person(session, actor.user_id)
     else:
         user = session.get(User, actor.user_id, populate_existing=True)
-    if _changed_since_sign_in(user, actor):
+    if user is None or _changed_since_sign_in(user, actor):
         raise PermissionDenied(MSG_ACTOR_CHANGED, action)
     current = actor_for(user)
     check(current, action, amount_fen=amount_fen, spent_today_fen=spent_today_fen)
