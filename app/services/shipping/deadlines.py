@@ -35,6 +35,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, func
 
+from app.core.shop_time import date_of, datetime_of, midnight
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import Order
 from app.services.rules import HOUR_S, CompensationBand, RuleSet
@@ -76,14 +77,14 @@ COMPENSATION_OUT_OF_STOCK = "out_of_stock"
 
 # --- the shop's calendar ----------------------------------------------------------
 def shop_time(ts: int, rules: RuleSet) -> datetime:
-    """`ts` as a wall-clock time in the shop's time zone."""
-    return datetime.fromtimestamp(ts, rules.shipping.tz)
+    """`ts` as a wall-clock time in the shop's time zone (the rule set's)."""
+    return datetime_of(ts, rules.shipping.tz)
 
 
 def end_of_shop_day(ts: int, rules: RuleSet, days_later: int = 0) -> int:
     """23:59:59 shop time on the day of `ts` plus `days_later` calendar days."""
-    day = shop_time(ts, rules).date() + timedelta(days=days_later)
-    return int(datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=rules.shipping.tz).timestamp())
+    day = date_of(ts, rules.shipping.tz) + timedelta(days=days_later)
+    return midnight(day + timedelta(days=1), rules.shipping.tz) - 1
 
 
 def shop_days_between(earlier: int, later: int, rules: RuleSet) -> int:
