@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.config import Settings
-from app.platforms.douyin.codes import AFTER_SALE_TYPE_LABELS
+from app.core.vocabulary import REQUEST_KIND_LABELS
 from app.services.refunds.queue import QueueRow
 from app.views.common import formatting
 from app.views.common.form_dialog import FormDialog
@@ -42,7 +42,7 @@ def return_addresses(settings: Settings | None) -> list[tuple[str, str]]:
 
 def request_sentence(row: QueueRow) -> str:
     """One line naming the request, the same in every dialog."""
-    kind = QCoreApplication.translate("codes", AFTER_SALE_TYPE_LABELS.get(row.type, str(row.type)))
+    kind = formatting.word_label(REQUEST_KIND_LABELS, row.kind)
     return QCoreApplication.translate("DecisionDialog", "{kind} {id} · {product} · refund {amount}").format(
         kind=kind, id=row.aftersale_id, product=row.product_name, amount=formatting.money(row.refund_amount)
     )
