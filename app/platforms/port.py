@@ -179,14 +179,14 @@ class RereadRequest:
 
 @dataclass(frozen=True, slots=True)
 class RefusalReason:
-    code: int
+    code: int | str  # as the platform sends it: Douyin a number, TikTok Shop a text id
     reason: str  # the platform's words, shown as sent
     evidence_needed: bool
 
 
 @dataclass(frozen=True, slots=True)
 class Carrier:
-    id: int
+    id: int | str  # as the platform sends it: Douyin a number, TikTok Shop a text id
     name: str  # the platform's words, shown as sent
     code: str  # what a shipment names the carrier by
 
@@ -199,7 +199,7 @@ class DecisionToSend:
     request_id: str
     decision: Decision
     based_on_version: int  # the request's update time when the person decided
-    reason_code: int | None = None  # a refusal's reason, from `refusal_reasons`
+    reason_code: int | str | None = None  # a refusal's reason, from `refusal_reasons`
     reason: str = ""
     remark: str = ""  # a refusal's words to the buyer
     evidence: tuple[str, ...] = ()  # a refusal's pictures, as `upload_picture` answered them
@@ -209,7 +209,7 @@ class DecisionToSend:
 
 @dataclass(frozen=True)
 class ShipmentToSend:
-    order_id: str
+    order_id: str  # TikTok Shop ships its packages: the adapter finds the order's package
     carrier_code: str
     tracking_no: str
     refuse_refund: bool = False  # shipping refuses the buyer's waiting refund-before-shipment

@@ -64,13 +64,15 @@ class RunReport:
         return frozenset(kinds)
 
 
+# The copies keep numeric codes (Douyin's); a platform whose codes are text (TikTok Shop)
+# needs the copies to keep text first.
 def _reject_reasons(platform: ShopPlatform) -> Callable[[Session, int], None]:
-    reasons = [RejectReason(r.code, r.reason, r.evidence_needed) for r in platform.refusal_reasons()]
+    reasons = [RejectReason(int(r.code), r.reason, r.evidence_needed) for r in platform.refusal_reasons()]
     return lambda session, now: platform_lists.store_reject_reasons(session, reasons, now)
 
 
 def _carriers(platform: ShopPlatform) -> Callable[[Session, int], None]:
-    companies = [LogisticsCompany(c.id, c.name, c.code) for c in platform.carriers()]
+    companies = [LogisticsCompany(int(c.id), c.name, c.code) for c in platform.carriers()]
     return lambda session, now: platform_lists.store_logistics_companies(session, companies, now)
 
 
