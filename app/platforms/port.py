@@ -2,11 +2,11 @@
 
 Owns the `ShopPlatform` protocol every platform adapter implements (Douyin's is
 `app.platforms.douyin.adapter.DouyinPlatform`; the shop's own is chosen by
-`app.platforms.platform_for`), the plain values it takes and answers, and the one
+`app.platforms.registry.platform_for`), the plain values it takes and answers, and the one
 family of errors it raises (`PlatformError`): try again later (`RetryLater`), the
 platform refused this (`Refused`, with its own code and words), or a person must fix
 something first (`NotAuthorised`: secret, clock, authorisation). A method either
-answers or raises one of these; it never raises for anything the network does.
+answers or raises one of these: nothing else, whatever the network or the platform does.
 
 Designed with TikTok Shop's dialect (design/TIKTOK-PROTOCOL.md) beside Douyin's, so the
 second adapter fits without reshaping it. Each method, and the call it maps to:
