@@ -181,11 +181,7 @@ class DouyinPlatform:
         result = self._call(method, params)
         records = result.data.get(list_key) if isinstance(result.data, dict) else None
         if not isinstance(records, list):
-            raise RetryLater(
-                PROBLEM_UNREADABLE,
-                platform_code=str(result.code or ""),
-                detail=f"{method}: '{list_key}' is missing from the answer",
-            )
+            raise RetryLater(PROBLEM_UNREADABLE, detail=f"{method}: '{list_key}' is missing from the answer")
         # Douyin pages by number, up to page*size = 50,000 results.
         more = (number + 2) * page_size <= MAX_OFFSET_RESULTS
         return PulledPage(records, str(number + 1) if more else None, result.answered_at)
@@ -260,7 +256,7 @@ class DouyinPlatform:
         )
         url = result.data.get("url") if isinstance(result.data, dict) else None
         if not isinstance(url, str) or not url.startswith(("https://", "http://")):
-            raise RetryLater(PROBLEM_UNREADABLE, platform_code=str(result.code or ""))
+            raise RetryLater(PROBLEM_UNREADABLE)
         return url
 
     # --- the published lists --------------------------------------------------------------
