@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.services import outbox
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor, allowed
 from app.services.setup.settings_audit import record_setting_change
@@ -50,6 +49,7 @@ from app.views.shell.quit_warning import another_main_window_stays, ask_to_quit
 from app.views.shell.screen_updates import ScreenUpdates
 from app.views.shell.screen_wiring import dashboard_screen, wire_screen, wire_screens
 from app.views.shell.sync_status_bar import SyncStatusBar
+from app.views.shell.waiting_badge import WaitingBadge
 from app.views.shell.window_layout import UI_STATE_KEY, layout_state, restore_layout, saved_screen_states
 from app.views.shipping.board_view import ShippingBoardView
 
@@ -145,11 +145,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         """The sync state and the count of decisions waiting to be sent."""
         self.sync_status = SyncStatusBar(self)
-        self._waiting = 0  # decisions not yet confirmed by the platform, as last counted
-        self.waiting_badge = QLabel(self)
-        self.waiting_badge.setObjectName("waitingBadge")
-        self.waiting_badge.setStyleSheet("color: #9a6700; padding: 0 8px;")
-        self.waiting_badge.hide()
+        self.waiting_badge = WaitingBadge(self.tasks, self._sessions, self)
         self.statusBar().addPermanentWidget(self.waiting_badge)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().setSizeGripEnabled(True)
@@ -331,23 +327,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def refresh_waiting(self, *_: object) -> None:
         """Count the decisions the platform has not confirmed (off the GUI thread)."""
-        self.tasks.read("window.waiting", self._sessions, outbox.waiting_count, self._on_waiting)
-
-    def _on_waiting(self, count: int) -> None:
-        self._waiting = count
-        self._update_waiting_badge()
+        self.waiting_badge.refresh()
 
     def waiting_count(self) -> int:
-        return self._waiting
-
-    def _update_waiting_badge(self) -> None:
-        self.waiting_badge.setText(self.tr("{count} waiting to be sent").format(count=self._waiting))
-        self.waiting_badge.setToolTip(
-            self.tr(
-                "Decisions made here that the platform has not confirmed yet; they are kept until it does."
-            )
-        )
-        self.waiting_badge.setVisible(self._waiting > 0)
+        return self.waiting_badge.count()
 
     # --- the sync worker -----------------------------------------------------------------
     def _connect_sync_worker(self, worker: QObject | None) -> None:
@@ -385,7 +368,7 @@ class MainWindow(QMainWindow):
             settings_path=self._settings_path,
             can_change_shop=self._actor is not None and self.allows(Action.MANAGE_SHOP_CONNECTION),
             tasks=self.tasks,
-            waiting_count=self._waiting,
+            waiting_count=self.waiting_count(),
             sessions=self._sessions,
             actor=self._actor,
         )
@@ -429,7 +412,7 @@ class MainWindow(QMainWindow):
                 )
             )
         self._update_titles()
-        self._update_waiting_badge()
+        self.waiting_badge.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -459,7 +442,8 @@ class MainWindow(QMainWindow):
         return ask_to_quit(self, count)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._waiting and not another_main_window_stays(self) and not self.confirm_quit(self._waiting):
+        waiting = self.waiting_count()
+        if waiting and not another_main_window_stays(self) and not self.confirm_quit(waiting):
             event.ignore()
             return
         self.save_ui_state()
