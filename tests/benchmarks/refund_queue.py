@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from app.core.vocabulary import RequestKind
 from app.db import open_database, upsert
 from app.models import AfterSale, Order, OrderLine, OutboxOperation
 from app.services.refunds.queue import list_queue_keys, queue_rows
@@ -35,6 +36,7 @@ OPEN = 20_000
 BATCH = 5_000
 SCREEN_ROWS = 60  # a tall window shows about 40 rows; the view fetches pages of 100 later
 REASONS = ("七天无理由退货", "尺码不合适", "质量问题（开线/起球）", "未收到货")
+REFUND_KINDS = (RequestKind.RETURN_AND_REFUND, RequestKind.REFUND_AFTER_SHIPMENT)  # Douyin types 0 and 1
 
 
 def build(url: str) -> None:
@@ -164,7 +166,7 @@ def median_ms(url: str, **options: object) -> tuple[float, int]:
 
 QUEUE_CASES = (
     ("open", {}),
-    ("filter", {"types": (0, 1), "min_amount": 10_000, "max_amount": 60_000, "search": "T恤"}),
+    ("filter", {"kinds": REFUND_KINDS, "min_amount": 10_000, "max_amount": 60_000, "search": "T恤"}),
     ("sort", {"sort": "refund_amount", "descending": True}),
 )
 
@@ -186,7 +188,7 @@ def main() -> None:
     figures = {}
     for name, options in (
         ("open", {}),
-        ("filter", {"types": (0, 1), "min_amount": 10_000, "max_amount": 60_000, "search": "T恤"}),
+        ("filter", {"kinds": REFUND_KINDS, "min_amount": 10_000, "max_amount": 60_000, "search": "T恤"}),
         ("sort", {"sort": "refund_amount", "descending": True}),
         ("urgent_1h", {"urgency": "1h"}),
     ):
