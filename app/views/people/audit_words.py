@@ -5,7 +5,7 @@ which the audit table shows for each row, and `note_text()`, which puts the note
 desk itself writes ("wrong password", "first owner") into the person's language while
 leaving a person's own words as they were written. Statuses, request types, roles and
 the inspection's outcomes take their names from the tables the other screens use
-(`app/platforms/douyin/codes.py`, `permissions.ROLE_LABELS`, the inspection dialog); amounts read in
+(`app/core/vocabulary.py`, `permissions.ROLE_LABELS`, the inspection dialog); amounts read in
 yuan and times in the shop's time (`formatting`). Words are in context "audit_words".
 
 The sentences about people, sign-in, settings and the shop are in `audit_words_people`;
@@ -23,13 +23,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_STATE_LABELS, Decision
-from app.platforms.douyin.codes import AFTER_SALE_STATUS_LABELS, ORDER_STATUS_LABELS  # older events' codes
+from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_STATE_LABELS, Decision, OrderState, RequestState
 from app.services.people import audit
 from app.services.people.audit import AuditRow
 from app.services.shipping import carriers
 from app.views.common import formatting
-from app.views.people.audit_words_event import Event, _status_change, _t
+from app.views.people.audit_words_event import Event, _t
 from app.views.people.audit_words_people import (
     _password_changed,
     _password_reset,
@@ -83,6 +82,27 @@ DECISION_BY_OPERATE_TYPE = {
     301: Decision.AGREE_EXCHANGE,
     311: Decision.CONFIRM_EXCHANGE_RECEIPT,
 }
+# Their states, as Douyin's after-sale and order status codes ("status"), frozen likewise.
+STATE_BY_REQUEST_STATUS = {
+    6: RequestState.AWAITING_SHOP,
+    7: RequestState.AWAITING_BUYER_RETURN,
+    11: RequestState.RETURN_AWAITING_INSPECTION,
+    12: RequestState.REFUNDED,
+    13: RequestState.REPLACEMENT_IN_PROGRESS,
+    14: RequestState.REPLACEMENT_DONE,
+    27: RequestState.REFUSED,
+    28: RequestState.CLOSED,
+    29: RequestState.REFUSED_AFTER_RETURN,
+}
+STATE_BY_ORDER_STATUS = {
+    1: OrderState.UNPAID,
+    105: OrderState.AWAITING_SHIPMENT,
+    2: OrderState.AWAITING_SHIPMENT,
+    101: OrderState.PARTLY_SHIPPED,
+    3: OrderState.SHIPPED,
+    4: OrderState.CANCELLED,
+    5: OrderState.COMPLETED,
+}
 # A decision recorded without it (older records still): by action name.
 DECISION_BY_ACTION = {
     "refund.approve": Decision.APPROVE_REFUND,
@@ -100,12 +120,14 @@ def _decision_of(e: Event) -> Decision:
     return DECISION_BY_OPERATE_TYPE.get(e.after.get("operate_type")) or DECISION_BY_ACTION[e.row.action]
 
 
-def _change(e: Event, words: Mapping[str, str], codes: dict) -> str:
+def _change(e: Event, words: Mapping[str, str], older: Mapping[int, str]) -> str:
     """' (before → after)' of an event in the app's words ("state"), or of an older one
-    in the platform's codes ("status")."""
+    in the platform's codes ("status", read through `older`)."""
     before, after = e.before.get("state"), e.after.get("state")
+    if "state" not in e.after:
+        before, after = older.get(e.before.get("status")), older.get(e.after.get("status"))
     if not isinstance(after, str):
-        return _status_change(codes, e.before.get("status"), e.after.get("status"))
+        return ""
     if isinstance(before, str) and before != after:
         return QCoreApplication.translate("audit_words", " ({before} → {after})").format(
             before=formatting.word_label(words, before), after=formatting.word_label(words, after)
@@ -117,7 +139,7 @@ def _change(e: Event, words: Mapping[str, str], codes: dict) -> str:
 
 def _decision(e: Event) -> str:
     text = _t(DECISIONS[_decision_of(e)]).format(who=e.who, amount=e.amount(), request=e.thing())
-    text += _change(e, REQUEST_STATE_LABELS, AFTER_SALE_STATUS_LABELS)
+    text += _change(e, REQUEST_STATE_LABELS, STATE_BY_REQUEST_STATUS)
     if e.after.get("shipped_with"):
         text += QCoreApplication.translate(
             "audit_words", ", by shipping the order (tracking number {tracking})"
@@ -162,7 +184,7 @@ def _shipped(e: Event) -> str:
         carrier=carriers.carrier_name(code) or code,
         tracking=e.after.get("tracking_no", ""),
     )
-    text += _change(e, ORDER_STATE_LABELS, ORDER_STATUS_LABELS)
+    text += _change(e, ORDER_STATE_LABELS, STATE_BY_ORDER_STATUS)
     text += QCoreApplication.translate("audit_words", ".")
     refused = e.after.get("refused_requests") or []
     if refused:
