@@ -19,12 +19,14 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
+from app.core.vocabulary import Decision
 from app.models import AfterSale, Order
 from app.services import outbox
 from app.services.attention import needs_attention
 from app.services.outbox import OutboxRow
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor, PermissionDenied
+from app.services.refunds.decisions import decision_of_operation
 from app.services.shipping import carriers
 from app.services.shipping import shipments as shipping
 
@@ -39,6 +41,7 @@ class AttentionItem:
     carrier_name: str = ""  # a shipment's carrier, as the platform names it
     refund_waiting: int = 0  # fen the buyer asks back before shipment (a shipment's order)
     state_now: str | None = None  # the same in the app's words: a RequestState or OrderState
+    decision: Decision | None = None  # what a refund decision said; None for a shipment
     may_discard: bool = False  # the person asking may discard it
     may_reapply: bool = False  # the person asking may send it again, and it still fits
     # It could go again, but not from the person asking: their permission's refusal.
@@ -112,4 +115,5 @@ def _item(session: Session, op: OutboxRow) -> AttentionItem:
         request.product_name if request else "",
         request.refund_amount if request else 0,
         state_now=request.state if request else None,
+        decision=decision_of_operation(op.params),
     )

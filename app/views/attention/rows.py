@@ -12,24 +12,24 @@ import json
 from PySide6.QtCore import QCoreApplication
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_STATE_LABELS
+from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_STATE_LABELS, Decision
 from app.models import outbox as outbox_state
-from app.platforms.douyin.codes import AFTER_SALE_STATUS_LABELS, ORDER_STATUS_LABELS, OperateType
+from app.platforms.douyin.codes import AFTER_SALE_STATUS_LABELS, ORDER_STATUS_LABELS  # see _platform_label
 from app.services.attention.items import AttentionItem
 from app.views.common import formatting
 
 # The screen's strings keep the screen's context, whichever module words them (lupdate
 # needs the context written out in each QT_TRANSLATE_NOOP).
 CONTEXT = "NeedsAttentionView"
-OPERATE_WORDS = {
-    OperateType.AGREE_REFUND: QT_TRANSLATE_NOOP("NeedsAttentionView", "Approve the refund"),
-    OperateType.REFUSE_REFUND: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refuse the refund"),
-    OperateType.AGREE_RETURN: QT_TRANSLATE_NOOP("NeedsAttentionView", "Agree to the return"),
-    OperateType.REFUSE_RETURN: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refuse the return"),
-    OperateType.CONFIRM_RETURN_AND_REFUND: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refund after inspection"),
-    OperateType.REFUSE_RETURNED_GOODS: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refuse the returned goods"),
-    OperateType.AGREE_EXCHANGE: QT_TRANSLATE_NOOP("NeedsAttentionView", "Agree to the exchange or resend"),
-    OperateType.CONFIRM_EXCHANGE_RECEIPT: QT_TRANSLATE_NOOP(
+DECISION_WORDS = {
+    Decision.APPROVE_REFUND: QT_TRANSLATE_NOOP("NeedsAttentionView", "Approve the refund"),
+    Decision.REFUSE_REFUND: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refuse the refund"),
+    Decision.AGREE_RETURN: QT_TRANSLATE_NOOP("NeedsAttentionView", "Agree to the return"),
+    Decision.REFUSE_RETURN: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refuse the return"),
+    Decision.ACCEPT_RETURNED_GOODS: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refund after inspection"),
+    Decision.REFUSE_RETURNED_GOODS: QT_TRANSLATE_NOOP("NeedsAttentionView", "Refuse the returned goods"),
+    Decision.AGREE_EXCHANGE: QT_TRANSLATE_NOOP("NeedsAttentionView", "Agree to the exchange or resend"),
+    Decision.CONFIRM_EXCHANGE_RECEIPT: QT_TRANSLATE_NOOP(
         "NeedsAttentionView", "Confirm the exchanged goods arrived"
     ),
 }
@@ -82,7 +82,7 @@ def row_texts(item: AttentionItem) -> list[str]:
         state = _tr(REFUSED if op.state == outbox_state.REJECTED else ORDER_CHANGED)
     else:
         subject = op.entity_id
-        kind = OPERATE_WORDS.get(op.params.get("type"))
+        kind = DECISION_WORDS.get(item.decision) if item.decision is not None else None
         done = _tr(kind) if kind else op.method
         state = _tr(REFUSED if op.state == outbox_state.REJECTED else REQUEST_CHANGED)
     platform = _platform_label(item) or _tr(UNKNOWN)
