@@ -15,6 +15,7 @@ refund (`REFUSE_REFUND_AND_SHIP`, as `needs_attention.reapply` enforces through
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
@@ -35,12 +36,13 @@ from app.services.shipping import shipments as shipping
 class AttentionItem:
     op: OutboxRow
     can_reapply: bool  # needs_attention.can_reapply: the decision still fits, whoever asks
-    status_now: int | None  # the request's or order's status in the mirror (as last synced)
     subject: str  # the request's product, or the order's items
     amount: int  # fen: the refund asked for, or what the order was paid
     carrier_name: str = ""  # a shipment's carrier, as the platform names it
     refund_waiting: int = 0  # fen the buyer asks back before shipment (a shipment's order)
-    state_now: str | None = None  # the same in the app's words: a RequestState or OrderState
+    # Where the request or order stands (a RequestState or OrderState): the mirror's, else what
+    # the push engine read from the platform when it met a changed entity.
+    state_now: str | None = None
     decision: Decision | None = None  # what a refund decision said; None for a shipment
     may_discard: bool = False  # the person asking may discard it
     may_reapply: bool = False  # the person asking may send it again, and it still fits
@@ -100,20 +102,28 @@ def _item(session: Session, op: OutboxRow) -> AttentionItem:
         return AttentionItem(
             op,
             can_reapply,
-            order.status if order else None,
             order.items_summary if order else "",
             order.pay_amount if order else 0,
             carrier.name if carrier else code,
             sum(request.refund_amount for request in waiting),
-            state_now=order.state if order else None,
+            state_now=order.state if order else _state_read(op),
         )
     request = session.get(AfterSale, op.entity_id) if op.entity_type == "after_sale" else None
     return AttentionItem(
         op,
         can_reapply,
-        request.status if request else None,
         request.product_name if request else "",
         request.refund_amount if request else 0,
-        state_now=request.state if request else None,
+        state_now=request.state if request else _state_read(op),
         decision=decision_of_operation(op.params),
     )
+
+
+def _state_read(op: OutboxRow) -> str | None:
+    """The state the push engine read from the platform when it met a changed entity
+    (`platform_state`, {"state": …}), if it wrote one."""
+    try:
+        found = json.loads(op.platform_state).get("state") if op.platform_state else None
+    except (ValueError, AttributeError):
+        return None
+    return found if isinstance(found, str) else None

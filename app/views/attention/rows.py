@@ -7,14 +7,11 @@ may do with each, come from the service (`services.attention.items`).
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import QCoreApplication
 
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_STATE_LABELS, Decision
 from app.models import outbox as outbox_state
-from app.platforms.douyin.codes import AFTER_SALE_STATUS_LABELS, ORDER_STATUS_LABELS  # see _platform_label
 from app.services.attention.items import AttentionItem
 from app.views.common import formatting
 
@@ -52,19 +49,10 @@ def _tr(text: str) -> str:
 
 
 def _platform_label(item: AttentionItem) -> str | None:
-    """Where the request or order stands, translated: the mirror's state in the app's words,
-    else what the push engine read from the platform (its code), else None."""
-    if item.state_now is not None:
-        words = ORDER_STATE_LABELS if item.is_shipment else REQUEST_STATE_LABELS
-        source = words.get(item.state_now)
-        return QCoreApplication.translate("vocabulary", source) if source else None
-    try:
-        status = json.loads(item.op.platform_state).get("status") if item.op.platform_state else None
-    except (ValueError, AttributeError):
-        return None
-    codes = ORDER_STATUS_LABELS if item.is_shipment else AFTER_SALE_STATUS_LABELS
-    source = codes.get(status) if status is not None else None
-    return QCoreApplication.translate("codes", source) if source else None
+    """Where the request or order stands now, in the app's words, translated; None: unknown."""
+    words = ORDER_STATE_LABELS if item.is_shipment else REQUEST_STATE_LABELS
+    source = words.get(item.state_now) if item.state_now is not None else None
+    return QCoreApplication.translate("vocabulary", source) if source else None
 
 
 def _shipment_words(item: AttentionItem) -> str:
