@@ -130,7 +130,7 @@ class _Walker:
 
     def actions(self) -> set[str]:
         found: set[str] = set()
-        audit_module = self.modules[APP / "services" / "audit.py"]
+        audit_module = self.modules[APP / "services" / "people" / "audit.py"]
         record = next(n for n in audit_module.body if isinstance(n, ast.FunctionDef) and n.name == "record")
         for path, tree in self.modules.items():
             for node in ast.walk(tree):
