@@ -61,7 +61,6 @@ class AfterSale(Base):
 
 
 Index("ix_after_sales_status_deadline_open", AfterSale.status, AfterSale.status_deadline)
-Index("ix_after_sales_state_deadline_open", AfterSale.state, AfterSale.status_deadline)
 
 
 class AfterSaleStatusChange(Base):

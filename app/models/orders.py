@@ -133,7 +133,7 @@ Index(
     Order.ship_time,
     Order.pickup_time,
     Order.finish_time,
-    Order.status,
+    Order.state,
     Order.pay_amount,
 )
 Index("ix_order_logistics_ship_time", OrderLogistics.ship_time, OrderLogistics.pickup_time)

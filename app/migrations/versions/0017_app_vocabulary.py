@@ -92,15 +92,28 @@ def upgrade() -> None:
         f"to_state = {_case('to_status', REQUEST_STATES)}"
     )
 
+    # The queue asks by state alone: a (state, status_deadline) twin of the old index would
+    # walk the table in deadline order and made the queue's keys 30-40 % slower on SQLite.
     op.create_index("ix_after_sales_state", "after_sales", ["state"])
-    # The twin of ix_after_sales_status_deadline_open, for the queues that ask by state.
-    op.create_index("ix_after_sales_state_deadline_open", "after_sales", ["state", "status_deadline"])
     op.create_index("ix_orders_state", "orders", ["state"])
+    # The service metrics read every order of a window through this covering index; they
+    # now filter on the order's state, so the state takes the platform status's place in it.
+    _metrics_index(with_column="state")
+
+
+def _metrics_index(with_column: str) -> None:
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.drop_index("ix_orders_service_metrics")
+        batch_op.create_index(
+            "ix_orders_service_metrics",
+            ["pay_time", "exp_ship_time", "ship_time", "pickup_time", "finish_time", with_column, "pay_amount"],
+            unique=False,
+        )
 
 
 def downgrade() -> None:
+    _metrics_index(with_column="status")
     op.drop_index("ix_orders_state", table_name="orders")
-    op.drop_index("ix_after_sales_state_deadline_open", table_name="after_sales")
     op.drop_index("ix_after_sales_state", table_name="after_sales")
     with op.batch_alter_table("after_sale_status_changes", schema=None) as batch_op:
         batch_op.drop_column("to_state")
