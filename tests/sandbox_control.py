@@ -15,12 +15,13 @@ import requests
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.vocabulary import Decision, RequestState
 from app.db import open_database
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import AfterSale, Order, OutboxOperation, QuarantinedRecord
 from app.platforms.douyin.adapter import DouyinPlatform
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
-from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
 from app.services import outbox
 from app.sync.engine import SyncEngine
 
@@ -187,7 +188,7 @@ def queue_refund_approval(session: Session, request: AfterSale) -> int:
     """Put an agree-refund operation for `request` in the outbox, as the refund decision
     service does but with no person attached (these tests are about the push); returns
     its sequence number."""
-    return queue_decision(session, request, OperateType.AGREE_REFUND, AfterSaleStatus.REFUNDED)
+    return queue_decision(session, request, Decision.APPROVE_REFUND, RequestState.REFUNDED)
 
 
 def queue_refund_refusal(session: Session, request: AfterSale) -> int:
@@ -196,32 +197,28 @@ def queue_refund_refusal(session: Session, request: AfterSale) -> int:
     return queue_decision(
         session,
         request,
-        OperateType.REFUSE_REFUND,
-        AfterSaleStatus.MERCHANT_REFUSED,
-        reject_reason_code=1,
+        Decision.REFUSE_REFUND,
+        RequestState.REFUSED,
+        reason_code=1,
         remark="已发货",
     )
 
 
 def queue_decision(
-    session: Session, request: AfterSale, operate: OperateType, to_status: AfterSaleStatus, **item: object
+    session: Session, request: AfterSale, decision: Decision, to_state: RequestState, **details: object
 ) -> int:
-    """Put the merchant's `operate` on `request` (→ `to_status`) in the outbox, as the
-    refund decision service does but with no person attached; `item` adds to the
-    request's item (a refusal's reason and remark). Returns its sequence number."""
-    outbox.enqueue(
+    """Put the shop's `decision` on `request` (→ `to_state`) in the outbox, as the refund
+    decision service does but with no person attached; `details` are the decision's
+    (a refusal's reason and remark). Returns its sequence number."""
+    outbox.enqueue_decision(
         session,
-        method="afterSale.operate",
-        entity_type="after_sale",
-        entity_id=request.aftersale_id,
-        params={
-            "type": int(operate),
-            "items": [{"aftersale_id": request.aftersale_id, **item, "update_time": request.update_time}],
-        },
+        request_id=request.aftersale_id,
+        decision=decision,
+        details=details,
+        based_on_update_time=request.update_time,
+        expected_from=RequestState(request.state) if request.state else None,
+        expected_to=to_state,
         actor=None,
         now=int(time.time()),
-        based_on_update_time=request.update_time,
-        expected_from_status=request.status,
-        expected_to_status=int(to_status),
     )
     return session.scalar(select(func.max(OutboxOperation.seq)))

@@ -18,6 +18,7 @@ import time
 
 from sqlalchemy import select
 
+from app.core.vocabulary import Decision, RequestState
 from app.db import open_database
 from app.models import AfterSale, AuditEvent
 from app.models import outbox as state
@@ -26,7 +27,6 @@ from app.platforms.douyin.codes import (
     OPERATE_TRANSITIONS,
     AfterSaleStatus,
     AfterSaleType,
-    OperateType,
     RecordRole,
 )
 from app.sync import request_history
@@ -74,7 +74,7 @@ def a_shop_with_one_return_request(
 def agree_to_the_return(engine: SyncEngine, request: AfterSale) -> int:
     """Queue the merchant's agreement (6 → 7), as the refund decision service does; its seq."""
     with engine._sessions.begin() as session:
-        queue_decision(session, request, OperateType.AGREE_RETURN, AfterSaleStatus.AWAITING_BUYER_RETURN)
+        queue_decision(session, request, Decision.AGREE_RETURN, RequestState.AWAITING_BUYER_RETURN)
     return engine.push.due_operations()[0]
 
 
@@ -165,7 +165,7 @@ def test_a_confirmation_applied_after_the_platform_moved_twice_in_one_second_is_
     assert back, "some buyers should have sent their parcel back by now"
     request = back[0]
     with engine._sessions.begin() as session:
-        queue_decision(session, request, OperateType.CONFIRM_RETURN_AND_REFUND, AfterSaleStatus.REFUNDED)
+        queue_decision(session, request, Decision.ACCEPT_RETURNED_GOODS, RequestState.REFUNDED)
     seq = engine.push.due_operations()[0]
     inject(sandbox_url, "drop_response", method="afterSale.operate")  # applied, the answer lost
     engine.push.push_once()

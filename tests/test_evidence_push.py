@@ -25,6 +25,7 @@ import requests
 from sqlalchemy import delete, select, update
 
 from app.config import HOME_ENV
+from app.core.vocabulary import Decision, RequestState
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import AfterSale, EvidencePicture
 from app.models import outbox as state
@@ -65,7 +66,7 @@ def refuse_with_picture(engine: SyncEngine, aftersale_id: str, photo: Path) -> i
 
 
 def sent_evidence(engine: SyncEngine, seq: int) -> list[str]:
-    return json.loads(operation(engine, seq).params)["items"][0]["evidence"]
+    return json.loads(operation(engine, seq).details)["evidence"]
 
 
 def kept_pictures(engine: SyncEngine) -> list[str]:
@@ -81,17 +82,17 @@ def name_of(picture: bytes) -> str:
 def queue_refusal_with(engine: SyncEngine, request: AfterSale, reference: str) -> int:
     """A refusal queued as an older version queued it, or with a picture the service
     refuses today; returns its seq."""
-    item = {"reject_reason_code": NEEDS_PICTURES, "reason": "买家已签收，商品无质量问题", "remark": "见附图"}
+    details = {"reason_code": NEEDS_PICTURES, "reason": "买家已签收，商品无质量问题", "remark": "见附图"}
     with engine._sessions.begin() as session:
         queued = refund_decisions.queue_decision(
             session,
             OWNER,
             request,
-            OperateType.REFUSE_REFUND,
-            AfterSaleStatus.MERCHANT_REFUSED,
+            Decision.REFUSE_REFUND,
+            RequestState.REFUSED,
             action=refund_decisions.REFUND_REFUSE,
             now=int(time.time()),
-            item={**item, "evidence": [reference]},
+            details={**details, "evidence": [reference]},
         )
     with engine._sessions() as session:
         operations = outbox.operations_for(session, request.aftersale_id)

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.vocabulary import Decision, RequestState
 from app.db import open_database
 from app.models import OutboxOperation
 from app.models import outbox as outbox_state
@@ -133,16 +134,16 @@ def test_timeout_approvals_are_the_platforms_moves_at_the_deadline_without_the_s
     backfilled_in_time = moved(a_request(order, applied=applied), S.REFUNDED, applied + 20 * HOUR)
     pull(sessions, backfilled, backfilled_in_time)
     with sessions.begin() as session:
-        outbox.enqueue(
+        outbox.enqueue_decision(
             session,
-            method="afterSale.operate",
-            entity_type="after_sale",
-            entity_id=ours["aftersale_id"],
-            params={"type": 201, "items": [{"aftersale_id": ours["aftersale_id"]}]},
+            request_id=ours["aftersale_id"],
+            decision=Decision.APPROVE_REFUND,
+            details={},
+            based_on_update_time=None,
+            expected_from=RequestState.AWAITING_SHOP,
+            expected_to=RequestState.REFUNDED,
             actor=None,
             now=deadline - 5,
-            expected_from_status=int(S.AWAITING_MERCHANT),
-            expected_to_status=int(S.REFUNDED),
         )
         session.scalars(select(OutboxOperation)).one().state = outbox_state.DONE
     metric = report(sessions).metrics["timeout_approvals"]

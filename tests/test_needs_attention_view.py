@@ -219,12 +219,8 @@ def test_the_owner_ships_again_refusing_the_refund_and_the_platform_takes_it(
     with qtbot.waitSignal(view.rows_loaded, timeout=5_000):
         view.reapply_button.click()
     again = shipment(session_factory, order_id)
-    assert json.loads(again.params) == {
-        "order_id": order_id,
-        "company_code": "shunfeng",
-        "logistics_code": TRACKING,
-        "is_refund_reject": True,
-    }
+    details = json.loads(again.details)
+    assert details == {"carrier_code": "shunfeng", "tracking_no": TRACKING, "refuse_refund": True}
     with session_factory() as session:
         actions = session.scalars(select(AuditEvent.action).where(AuditEvent.actor_id == owner.user_id)).all()
     assert {"refund.refuse", "outbox.reapply"} <= set(actions) and view.items() == []

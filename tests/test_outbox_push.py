@@ -12,10 +12,11 @@ import pytest
 import requests
 from sqlalchemy import select
 
+from app.core.vocabulary import Decision, RequestState
 from app.db import open_database
 from app.models import AfterSale, AuditEvent, OutboxOperation
 from app.models import outbox as state
-from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
 from app.services import outbox
 from app.sync.engine import SyncEngine
 from tests.sandbox_control import applied_by_client, control, demo_platform, inject, queue_refund_approval
@@ -168,15 +169,14 @@ def test_one_refused_decision_does_not_hold_up_the_others(sandbox_url: str, data
     engine, clock = synced_engine(sandbox_url, database_url)
     refused_one, good_one = open_refund_requests(engine, 2)
     with engine._sessions.begin() as session:  # a refusal without a remark: the platform refuses it
-        outbox.enqueue(
+        outbox.enqueue_decision(
             session,
-            method="afterSale.operate",
-            entity_type="after_sale",
-            entity_id=refused_one.aftersale_id,
-            params={
-                "type": int(OperateType.REFUSE_REFUND),
-                "items": [{"aftersale_id": refused_one.aftersale_id, "reject_reason_code": 1}],
-            },
+            request_id=refused_one.aftersale_id,
+            decision=Decision.REFUSE_REFUND,
+            details={"reason_code": 1},
+            based_on_update_time=refused_one.update_time,
+            expected_from=RequestState.AWAITING_SHOP,
+            expected_to=RequestState.REFUSED,
             actor=None,
             now=int(time.time()),
         )

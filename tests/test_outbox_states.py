@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.vocabulary import OrderState
 from app.db import open_database
 from app.models import OutboxOperation
 from app.models.outbox import OutboxState
@@ -23,12 +24,14 @@ S = OutboxState
 def one_operation(database_url: str) -> tuple[sessionmaker[Session], int]:
     _, sessions = open_database(database_url)
     with sessions.begin() as session:
-        outbox.enqueue(
+        outbox.enqueue_shipment(
             session,
-            method="order.logisticsAdd",
-            entity_type="order",
-            entity_id="o1",
-            params={"order_id": "o1", "company_code": "zhongtong", "logistics_code": "ZT1"},
+            order_id="o1",
+            carrier_code="zhongtong",
+            tracking_no="ZT1",
+            refuse_refund=False,
+            based_on_update_time=NOW - 60,
+            expected_from=OrderState.AWAITING_SHIPMENT,
             actor=None,
             now=NOW,
         )

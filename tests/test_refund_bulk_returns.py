@@ -10,8 +10,9 @@ import json
 
 from sqlalchemy import select
 
+from app.core.vocabulary import Decision
 from app.models import OutboxOperation
-from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType, OrderStatus
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OrderStatus
 from app.services.people.permissions import Role
 from app.views.refunds.bulk_dialog import BulkApproveDialog
 from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, seed
@@ -69,9 +70,8 @@ def test_a_selection_of_return_requests_is_agreed_in_one_go(
     for aftersale_id in (RETURN, SECOND_RETURN):
         assert written(session_factory, aftersale_id) == (["return.approve"], ["pending"])
     with session_factory() as session:
-        params = [json.loads(op.params) for op in session.scalars(select(OutboxOperation))]
-    assert {p["type"] for p in params} == {int(OperateType.AGREE_RETURN)}
-    assert all(p["items"][0]["logistics"] == {"receiver_address_id": "1"} for p in params)
+        ops = [(op.decision, json.loads(op.details)) for op in session.scalars(select(OutboxOperation))]
+    assert ops == [(Decision.AGREE_RETURN, {"return_address_id": "1"})] * 2
 
 
 def test_a_clerk_sees_in_the_summary_what_is_beyond_their_limits_before_anything_is_sent(

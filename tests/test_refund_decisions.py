@@ -19,7 +19,7 @@ from app.core.vocabulary import Decision, RequestKind, RequestState
 from app.db import open_database, upsert
 from app.models import AfterSale, AuditEvent, OutboxOperation
 from app.models import outbox as state
-from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
 from app.sandbox.douyin.codes import REJECT_REASONS
 from app.sandbox.evidence import evidence_png
 from app.services import outbox
@@ -131,21 +131,19 @@ def test_a_refusal_needs_a_listed_reason_a_remark_and_evidence_where_the_reason_
     assert queued.decision == Decision.REFUSE_REFUND and queued.expected_to_state == RequestState.REFUSED
     with sessions() as session:
         op = session.scalars(select(OutboxOperation)).one()
-        assert json.loads(op.params) == {
-            "type": OperateType.REFUSE_REFUND,
-            "items": [
-                {
-                    "aftersale_id": "r",
-                    "update_time": NOW - 3600,
-                    "reject_reason_code": needs_evidence,
-                    "reason": dict((c, r) for c, r, _ in REJECT_REASONS)[needs_evidence],
-                    "remark": "已签收",
-                    # a copy in the data folder (refusal_evidence), uploaded by the push
-                    "evidence": [f"local-evidence:{hashlib.sha256(photo.read_bytes()).hexdigest()}.png"],
-                }
-            ],
+        assert (op.action, op.entity_id, op.decision) == ("decide", "r", Decision.REFUSE_REFUND)
+        assert json.loads(op.details) == {
+            "reason_code": needs_evidence,
+            "reason": dict((c, r) for c, r, _ in REJECT_REASONS)[needs_evidence],
+            "remark": "已签收",
+            # a copy in the database (refusal_evidence), uploaded by the push
+            "evidence": [f"local-evidence:{hashlib.sha256(photo.read_bytes()).hexdigest()}.png"],
         }
-        assert (op.based_on_update_time, op.expected_from_status) == (NOW - 3600, S.AWAITING_MERCHANT)
+        assert (op.based_on_update_time, op.expected_from_state, op.expected_to_state) == (
+            NOW - 3600,
+            RequestState.AWAITING_SHOP,
+            RequestState.REFUSED,
+        )
         assert session.get(AfterSale, "r").status == S.AWAITING_MERCHANT  # the pull owns the mirror
     with sessions.begin() as session, pytest.raises(DecisionRefused, match="already waiting"):
         refund_decisions.approve_refund(session, OWNER, "r", now=NOW)
@@ -180,7 +178,7 @@ def test_a_conflicting_decision_can_be_applied_again_on_the_current_version(sqli
         ops = session.scalars(select(OutboxOperation).order_by(OutboxOperation.seq)).all()
         assert [o.state for o in ops] == [state.DISCARDED, state.PENDING]
         assert ops[1].based_on_update_time == NOW + 5
-        assert json.loads(ops[1].params)["items"][0]["update_time"] == NOW + 5
+        assert (ops[1].decision, json.loads(ops[1].details)) == (Decision.APPROVE_REFUND, {})
         assert {e.action for e in session.scalars(select(AuditEvent))} == {"refund.approve", "outbox.reapply"}
         assert outbox.open_for(session, ["r"])["r"].seq == ops[1].seq
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.vocabulary import RequestKind, RequestState
+from app.core.vocabulary import Decision, RequestKind, RequestState
 from app.db import open_database, upsert
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
 from app.services import outbox
@@ -145,12 +145,14 @@ def test_an_open_operation_shows_the_request_as_pending(database_url: str) -> No
         event = audit.record(
             session, OWNER, "refund.approve", entity_type="after_sale", entity_id="r1", now=NOW
         )
-        outbox.enqueue(
+        outbox.enqueue_decision(
             session,
-            method="afterSale.operate",
-            entity_type="after_sale",
-            entity_id="r1",
-            params={"type": 201, "items": [{"aftersale_id": "r1", "update_time": NOW - 10 * H}]},
+            request_id="r1",
+            decision=Decision.APPROVE_REFUND,
+            details={},
+            based_on_update_time=NOW - 10 * H,
+            expected_from=RequestState.AWAITING_SHOP,
+            expected_to=RequestState.REFUNDED,
             actor=OWNER,
             now=NOW,
             audit_event_id=event,
@@ -158,14 +160,14 @@ def test_an_open_operation_shows_the_request_as_pending(database_url: str) -> No
     with sessions() as session:
         rows = {row.aftersale_id: row for row in list_queue(session, now=NOW)}
         detail = queue_detail(session, "r1", now=NOW)
-    assert (rows["r1"].pending, rows["r1"].pending_operation, rows["r1"].pending_operate_type) == (
+    assert (rows["r1"].pending, rows["r1"].pending_operation, rows["r1"].pending_decision) == (
         True,
-        "afterSale.operate",
-        201,
+        "decide",
+        Decision.APPROVE_REFUND,
     )
     assert not rows["r2"].pending
     assert detail is not None
     assert [e.action for e in detail.audit_events] == ["refund.approve"]
-    assert [op.params["type"] for op in detail.operations] == [201]
+    assert [op.decision for op in detail.operations] == [Decision.APPROVE_REFUND]
     assert detail.evidence_urls == ("/e/1.png",) and detail.buyer_words == "质量问题（开线/起球）"
     assert [p.tracking_no for p in detail.parcels] == ["SF1"] and len(detail.lines) == 1

@@ -95,7 +95,7 @@ def shop(database_url: str, app_home: Path) -> Iterator[tuple[sessionmaker[Sessi
 def evidence_sent(sessions: sessionmaker[Session], op_id: str) -> list[str]:
     with sessions() as session:
         op = session.scalars(select(OutboxOperation).where(OutboxOperation.op_id == op_id)).one()
-    return json.loads(op.params)["items"][0]["evidence"]
+    return json.loads(op.details)["evidence"]
 
 
 def test_a_refusal_keeps_a_copy_of_each_picture_and_no_longer_needs_the_original(

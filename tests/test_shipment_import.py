@@ -81,8 +81,8 @@ def problems(previews: list[shipment_import.PreviewRow]) -> dict[int, str | None
 
 def outbox_shipments(sessions: sessionmaker[Session]) -> dict[str, dict]:
     with sessions() as session:
-        ops = session.scalars(select(OutboxOperation).where(OutboxOperation.method == "order.logisticsAdd"))
-        return {op.entity_id: json.loads(op.params) for op in ops}
+        ops = session.scalars(select(OutboxOperation).where(OutboxOperation.action == "ship"))
+        return {op.entity_id: json.loads(op.details) for op in ops}
 
 
 # --- reading files -------------------------------------------------------------------------------
@@ -336,8 +336,8 @@ def test_shipping_queues_one_operation_per_good_row_and_none_for_the_others(data
         shipped = shipment_import.ship_rows(session, WAREHOUSE, previews, now=NOW)
     assert shipped == [FIRST, SEVENTH]
     assert outbox_shipments(sessions) == {
-        FIRST: {"order_id": FIRST, "company_code": "shunfeng", "logistics_code": SF1},
-        SEVENTH: {"order_id": SEVENTH, "company_code": "zhongtong", "logistics_code": "758120394758"},
+        FIRST: {"carrier_code": "shunfeng", "tracking_no": SF1, "refuse_refund": False},
+        SEVENTH: {"carrier_code": "zhongtong", "tracking_no": "758120394758", "refuse_refund": False},
     }
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(AuditEvent)) == 2

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.vocabulary import OrderState
+from app.core.vocabulary import Decision, OrderState
 from app.db import open_database
 from app.models import AuditEvent, Order, OutboxOperation
 from app.models import outbox as state
@@ -119,21 +119,16 @@ def test_a_shipment_is_audited_and_queued_together_and_shows_as_pending(database
         op = session.scalars(select(OutboxOperation)).one()
         event = session.scalars(select(AuditEvent)).one()
         order = session.get(Order, TO_SHIP)
-        assert (op.op_id, op.method, op.entity_type, op.entity_id) == (
-            queued.op_id,
-            "order.logisticsAdd",
-            "order",
-            TO_SHIP,
-        )
-        assert json.loads(op.params) == {
-            "order_id": TO_SHIP,
-            "company_code": "shunfeng",
-            "logistics_code": "SF142035687012",
+        assert (op.op_id, op.action, op.entity_type, op.entity_id) == (queued.op_id, "ship", "order", TO_SHIP)
+        assert json.loads(op.details) == {
+            "carrier_code": "shunfeng",
+            "tracking_no": "SF142035687012",
+            "refuse_refund": False,
         }
-        assert (op.based_on_update_time, op.expected_from_status, op.expected_to_status) == (
+        assert (op.based_on_update_time, op.expected_from_state, op.expected_to_state) == (
             order.update_time,
-            OrderStatus.AWAITING_SHIPMENT,
-            OrderStatus.SHIPPED,
+            OrderState.AWAITING_SHIPMENT,
+            OrderState.SHIPPED,
         )
         assert op.audit_event_id == event.id == queued.audit_event_id and op.created_by == WAREHOUSE.user_id
         assert (event.action, event.entity_id, event.order_id, event.actor_id) == (
@@ -248,7 +243,7 @@ def test_the_owner_may_ship_refusing_the_refund_and_both_are_audited(database_ur
     with sessions() as session:
         op = session.scalars(select(OutboxOperation)).one()
         events = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
-    assert json.loads(op.params)["is_refund_reject"] is True
+    assert json.loads(op.details)["refuse_refund"] is True
     assert [(e.action, e.entity_id) for e in events] == [
         ("order.ship", BIG_REFUND_WAITING),
         ("refund.refuse", BIG_REQUEST),
@@ -285,18 +280,20 @@ def test_a_clerk_ships_only_by_refusing_a_refund(database_url: str) -> None:
         )
     assert queued.refused_requests == ()
     with sessions() as session:
-        assert "is_refund_reject" not in json.loads(session.scalars(select(OutboxOperation)).one().params)
+        assert json.loads(session.scalars(select(OutboxOperation)).one().details)["refuse_refund"] is False
 
 
 def test_a_decision_on_the_refund_request_waiting_to_be_sent_holds_the_shipment(database_url: str) -> None:
     sessions = shop(database_url)
     with sessions.begin() as session:
-        outbox.enqueue(
+        outbox.enqueue_decision(
             session,
-            method="afterSale.operate",
-            entity_type="after_sale",
-            entity_id=SMALL_REQUEST,
-            params={"type": 202, "items": [{"aftersale_id": SMALL_REQUEST}]},
+            request_id=SMALL_REQUEST,
+            decision=Decision.REFUSE_REFUND,
+            details={},
+            based_on_update_time=None,
+            expected_from=None,
+            expected_to=None,
             actor=CLERK,
             now=NOW,
         )
@@ -326,11 +323,10 @@ def test_a_shipment_stopped_for_a_refund_request_can_go_again_refusing_it(databa
         ops = session.scalars(select(OutboxOperation).order_by(OutboxOperation.seq)).all()
         actions = session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
     assert [o.state for o in ops] == [state.DISCARDED, state.PENDING] and ops[1].op_id == new_op_id
-    assert json.loads(ops[1].params) == {
-        "order_id": TO_SHIP,
-        "company_code": "shunfeng",
-        "logistics_code": GOOD["shunfeng"],
-        "is_refund_reject": True,
+    assert json.loads(ops[1].details) == {
+        "carrier_code": "shunfeng",
+        "tracking_no": GOOD["shunfeng"],
+        "refuse_refund": True,
     }
     assert actions == ["order.ship", "order.ship", "refund.refuse", "outbox.reapply"]
 

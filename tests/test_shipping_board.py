@@ -81,9 +81,9 @@ def test_a_row_says_what_to_pick_and_what_blocks_or_already_ships_it(session_fac
     with session_factory.begin() as session:
         session.add(
             OutboxOperation(
-                op_id="op-1", method="order.logisticsAdd", entity_type="order", entity_id=sent["order_id"],
-                params=json.dumps({"order_id": sent["order_id"], "company_code": "zhongtong",
-                                   "logistics_code": "731234567890"}),
+                op_id="op-1", action="ship", entity_type="order", entity_id=sent["order_id"],
+                details=json.dumps({"carrier_code": "zhongtong", "tracking_no": "731234567890",
+                                    "refuse_refund": False}),
                 state="pending", attempts=0, verify_before_send=False, next_attempt_at=0, created_at=NOW,
             )
         )  # fmt: skip

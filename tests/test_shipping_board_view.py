@@ -75,8 +75,8 @@ def scan(qtbot, view: ShippingBoardView, order_id: str, tracking: str) -> None:
 
 def shipments(session_factory) -> list[dict]:
     with session_factory() as session:
-        ops = session.scalars(select(OutboxOperation).where(OutboxOperation.method == "order.logisticsAdd"))
-        return [json.loads(op.params) for op in ops]
+        ops = session.scalars(select(OutboxOperation).where(OutboxOperation.action == "ship"))
+        return [{"order_id": op.entity_id, **json.loads(op.details)} for op in ops]
 
 
 def test_lanes_put_the_late_order_first_and_count_each_lane(
@@ -102,7 +102,7 @@ def test_two_scans_and_enter_ship_an_order(qtbot, english, tasks, session_factor
     with qtbot.waitSignal(view.shipped, timeout=5_000):
         scan(qtbot, view, order_id, "sf 1234 5678 9012")  # as a person might type it
     assert shipments(session_factory) == [
-        {"order_id": order_id, "company_code": "shunfeng", "logistics_code": SF_NUMBER}
+        {"order_id": order_id, "carrier_code": "shunfeng", "tracking_no": SF_NUMBER, "refuse_refund": False}
     ]
     assert view.scan_bar.message_kind() == "ok" and order_id in view.scan_bar.message_text()
     assert view.scan_bar.order_edit.text() == "" and view.scan_bar.order_edit.hasFocus()
@@ -147,7 +147,12 @@ def test_after_a_number_no_carrier_fits_the_cursor_stays_in_the_tracking_field_s
     with qtbot.waitSignal(view.shipped, timeout=5_000):
         qtbot.keyClick(bar.tracking_edit, Qt.Key.Key_Return)
     assert shipments(session_factory) == [
-        {"order_id": orders["soon"]["order_id"], "company_code": "shunfeng", "logistics_code": SF_NUMBER}
+        {
+            "order_id": orders["soon"]["order_id"],
+            "carrier_code": "shunfeng",
+            "tracking_no": SF_NUMBER,
+            "refuse_refund": False,
+        }
     ]
 
 
@@ -237,7 +242,7 @@ def test_a_refund_request_blocks_shipping_until_an_allowed_person_refuses_it(
         scan(qtbot, view, order_id, SF_NUMBER)
     with qtbot.waitSignal(view.shipped, timeout=5_000):
         view.flow.dialog.refuse_button.click()
-    assert shipments(session_factory)[0]["is_refund_reject"] is True
+    assert shipments(session_factory)[0]["refuse_refund"] is True
 
 
 def test_an_order_crossing_into_the_last_two_hours_raises_one_alarm(

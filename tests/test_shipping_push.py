@@ -19,6 +19,7 @@ import requests
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.vocabulary import OrderState
 from app.db import open_database
 from app.models import AfterSale, Order, OrderLogistics, OutboxOperation
 from app.models import outbox as state
@@ -201,17 +202,16 @@ def queue_behind_the_checks(shop: Shop, order_id: str, carrier: str, tracking_no
     the platform changed): the push must still end in needs attention."""
     with shop.sessions.begin() as session:
         order = session.get(Order, order_id)
-        op_id = outbox.enqueue(
+        op_id = outbox.enqueue_shipment(
             session,
-            method=shipping.METHOD,
-            entity_type=shipping.ENTITY,
-            entity_id=order_id,
-            params={"order_id": order_id, "company_code": carrier, "logistics_code": tracking_no},
+            order_id=order_id,
+            carrier_code=carrier,
+            tracking_no=tracking_no,
+            refuse_refund=False,
+            based_on_update_time=order.update_time if order else None,
+            expected_from=OrderState(order.state) if order and order.state else None,
             actor=WAREHOUSE,
             now=now(),
-            based_on_update_time=order.update_time if order else None,
-            expected_from_status=order.status if order else None,
-            expected_to_status=int(OrderStatus.SHIPPED),
         )
     return shop.seq(op_id)
 
@@ -325,7 +325,7 @@ def test_each_refusal_of_a_shipment_needs_attention_in_plain_words_and_can_be_di
     op = shop.operation(seq)
     assert (op.state, op.platform_code.rsplit(":", 1)[-1]) == (final, str(int(refusal)))
     assert op.problem == LOGISTICS_REFUSAL_PROBLEMS[refusal] and op.platform_message  # theirs, kept beside
-    assert json.loads(op.params)["logistics_code"] not in shipments_applied(sandbox_url, order_id)
+    assert json.loads(op.details)["tracking_no"] not in shipments_applied(sandbox_url, order_id)
     with shop.sessions.begin() as session:
         assert [row.seq for row in outbox.needing_attention(session)] == [seq]
         assert needs_attention.can_reapply(session, seq) is (refusal is R.REFUND_PENDING)

@@ -50,15 +50,28 @@ class OutboxOperation(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     # Client-generated (uuid4 hex): the same id from the first attempt to the last.
     op_id: Mapped[str] = mapped_column(String(32), unique=True)
-    method: Mapped[str] = mapped_column(String(64))  # "afterSale.operate", "order.logisticsAdd"
+    # What the operation does, in the app's words (app/services/outbox.py): "decide" on an
+    # after-sale request (`decision`, a vocabulary.Decision), or "ship" an order.
+    action: Mapped[str] = mapped_column(String(16))
     entity_type: Mapped[str] = mapped_column(String(16))  # "after_sale", "order"
     entity_id: Mapped[str] = mapped_column(String(PLATFORM_ID_LENGTH), index=True)
-    params: Mapped[str] = mapped_column(Text)  # the business parameters, JSON
+    decision: Mapped[str] = mapped_column(String(32), default="")  # "" for a shipment
+    # The rest of what the person decided, JSON in the app's words: a refusal's reason,
+    # remark and evidence, a return address; a shipment's carrier and tracking number.
+    details: Mapped[str] = mapped_column(Text, default="{}")
     # The platform version the decision was based on (`update_time` of the after-sale).
     based_on_update_time: Mapped[int | None] = mapped_column(UnixTime)
-    # The state before the decision, and the one it should lead to (for re-reads).
-    expected_from_status: Mapped[int | None] = mapped_column(Integer)
-    expected_to_status: Mapped[int | None] = mapped_column(Integer)
+    # The state before the decision, and the one it should lead to (for re-reads): a
+    # RequestState for a decision, an OrderState for a shipment.
+    expected_from_state: Mapped[str | None] = mapped_column(String(32))
+    expected_to_state: Mapped[str | None] = mapped_column(String(32))
+    # How a release before migration 0018 kept the operation, in Douyin's own words
+    # (method, params, statuses): kept so nothing queued then is lost, never read since;
+    # a new operation leaves them empty.
+    douyin_method: Mapped[str] = mapped_column("method", String(64), default="")
+    douyin_params: Mapped[str] = mapped_column("params", Text, default="")
+    douyin_from_status: Mapped[int | None] = mapped_column("expected_from_status", Integer)
+    douyin_to_status: Mapped[int | None] = mapped_column("expected_to_status", Integer)
     state: Mapped[str] = mapped_column(String(16), default=PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     # The last attempt may have reached the platform without an answer: re-read first.

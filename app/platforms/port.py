@@ -27,8 +27,6 @@ second adapter fits without reshaping it. Each method, and the call it maps to:
 The push engine sends an outbox operation as a `DecisionToSend` or a `ShipmentToSend`,
 with the operation's own id as the idempotency key (TikTok applies a key once; Douyin
 has none, so the engine re-reads the entity after a lost answer, whatever the platform).
-Until the outbox keeps its operations in the app's words, `send_stored` sends one kept
-in the platform's own words as it is (transitional).
 
 Pages are asked for with an opaque `page` cursor: None for a window's first page, then
 the `next_page` the previous page gave (Douyin's is a page number, TikTok's its
@@ -254,11 +252,6 @@ class ShopPlatform(Protocol):
     def decide(self, decision: DecisionToSend, idempotency_key: str) -> Accepted: ...
 
     def ship(self, shipment: ShipmentToSend, idempotency_key: str) -> Accepted: ...
-
-    def send_stored(self, method: str, params: dict[str, Any], idempotency_key: str) -> Accepted:
-        """Transitional, until the outbox keeps its operations in the app's words: an
-        operation kept in this platform's own words (`method`, `params`), sent as kept."""
-        ...
 
     def upload_picture(self, file_name: str, data: bytes) -> str:
         """The platform's reference to the picture (Douyin: a URL it issued)."""

@@ -1,7 +1,8 @@
 """The outbox's state machine: the only functions that move an operation between states.
 
 Owns the allowed moves of `OutboxState` (app/models/outbox.py) and every change of
-`outbox_operations.state` after `outbox.enqueue()` wrote "pending": the push engine
+`outbox_operations.state` after `outbox.enqueue_decision()` or `enqueue_shipment()`
+wrote "pending": the push engine
 marks an operation "sending" before it sends, puts it back to "pending" to try again,
 and finishes it as "done", "rejected" or "conflict"; a person drops a refused or
 conflicting one ("discarded"), or replaces it by a fresh operation (also "discarded").

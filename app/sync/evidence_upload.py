@@ -88,8 +88,8 @@ def upload_pictures(
 
 
 def _with_urls(params: dict[str, Any], urls: dict[str, str]) -> dict[str, Any]:
+    """The decision's details (`outbox.DECISION_DETAILS`) with each kept picture's URL."""
     rewritten = copy.deepcopy(params)
-    for item in rewritten.get("items") or []:
-        if isinstance(item, dict) and isinstance(item.get("evidence"), list):
-            item["evidence"] = [urls.get(url, url) for url in item["evidence"]]
+    if isinstance(rewritten.get("evidence"), list):
+        rewritten["evidence"] = [urls.get(url, url) for url in rewritten["evidence"]]
     return rewritten

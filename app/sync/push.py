@@ -31,29 +31,32 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.core.vocabulary import ORDER_STATES_TO_SHIP
+from app.core.vocabulary import ORDER_STATES_TO_SHIP, REFUSING_DECISIONS, Decision
 from app.models import OutboxOperation
 from app.models import outbox as state
-from app.platforms.douyin import codes
 from app.platforms.port import (
     PROBLEM_NETWORK,
     PROBLEM_REJECTED,
     PROBLEM_TIMEOUT,
     Accepted,
+    DecisionToSend,
     Mover,
     Outcome,
     PlatformError,
+    Refused,
+    ShipmentToSend,
     ShopPlatform,
 )
-from app.services import outbox_states
+from app.services import outbox, outbox_states
 from app.services.people import audit
-from app.services.refunds import refusal_evidence
+from app.services.refunds import outcomes, refusal_evidence
 from app.sync import evidence_upload, request_history
 from app.sync.backoff import Backoff
 from app.sync.ingest import store_after_sales, store_orders
@@ -68,6 +71,10 @@ PROBLEM_CONFLICT = QT_TRANSLATE_NOOP(
 # request's history says the platform acted, not this shop).
 PROBLEM_PLATFORM_DECIDED = QT_TRANSLATE_NOOP(
     "sync", "The platform approved this request on its own when the deadline passed."
+)
+# An operation whose action this release does not know (none is ever queued).
+PROBLEM_UNKNOWN_ACTION = QT_TRANSLATE_NOOP(
+    "sync", "This app does not know how to send this operation. Discard it and decide again."
 )
 # Who moved the entity where it is now, in the audit trail's "platform.answer".
 DECIDED_BY_SHOP, DECIDED_BY_PLATFORM = "shop", "platform"
@@ -147,7 +154,7 @@ class PushEngine:
             # operation's claim, which a live sender would still hold.
             seen_state, seen_attempts = op.state, op.attempts
             must_verify = op.verify_before_send or op.state == state.SENDING
-            op_id, method, params = op.op_id, op.method, json.loads(op.params)
+            queued = OperationToSend.of(op)
 
         if must_verify:
             found = self._verify(seq)
@@ -167,11 +174,12 @@ class PushEngine:
                 )
 
         uploaded = None
-        if evidence_upload.has_local_pictures(params):
-            upload = evidence_upload.upload_pictures(self.platform, self._sessions, params)
+        if evidence_upload.has_local_pictures(queued.details):
+            upload = evidence_upload.upload_pictures(self.platform, self._sessions, queued.details)
             if upload.failed is not None:
                 return self._upload_failed(seq, upload.failed)
-            params = uploaded = upload.params
+            uploaded = upload.params
+            queued = replace(queued, details=uploaded)
 
         if self._lease is not None and not self._lease.holds():
             # Another process syncs now (this one's lease connection was cut, say): from
@@ -184,14 +192,14 @@ class PushEngine:
             # row, one marks it and the other finds nothing to mark.
             changes: dict[str, object] = {}
             if uploaded is not None:  # committed before sending: a retry sends these same URLs
-                changes["params"] = json.dumps(uploaded, ensure_ascii=False, sort_keys=True)
+                changes["details"] = json.dumps(uploaded, ensure_ascii=False, sort_keys=True)
             marked = outbox_states.mark_sending(
                 session, seq, seen_state=seen_state, seen_attempts=seen_attempts, changes=changes
             )
             if not marked:  # another process marked it (or a person discarded it) meanwhile
                 return _Step("skipped")
         try:  # the only call that can apply the decision; the op's id is its idempotency key
-            accepted = self.platform.send_stored(method, params, op_id)
+            accepted = queued.send(self.platform)
         except PlatformError as failed:
             result = failed
         else:
@@ -303,7 +311,7 @@ class PushEngine:
             )
             # Written above, so on SQLite this transaction holds the write lock the sweep needs.
             refusal_evidence.forget_unneeded_pictures(session)
-        log.info("outbox %s %s %s -> %s %s", op.op_id, op.method, op.entity_id, final, note)
+        log.info("outbox %s %s %s %s -> %s %s", op.op_id, op.action, op.decision, op.entity_id, final, note)
         return _Step(final)
 
     # --- did it take effect? ---------------------------------------------------------------
@@ -311,34 +319,27 @@ class PushEngine:
         with self._sessions() as session:
             op = session.get(OutboxOperation, seq)
             assert op is not None
-            entity_type, entity_id = op.entity_type, op.entity_id
-            params = json.loads(op.params)
-            from_status, to_status, based_on = (
-                op.expected_from_status,
-                op.expected_to_status,
-                op.based_on_update_time,
-            )
-        if entity_type == "after_sale":
+            queued = OperationToSend.of(op)
+        from_state, to_state, based_on = queued.expected_from, queued.expected_to, queued.based_on
+        if queued.action == outbox.DECIDE:
             try:
-                reread = self.platform.reread_request(entity_id, int(self._clock()))
+                reread = self.platform.reread_request(queued.entity_id, int(self._clock()))
             except PlatformError as failed:
                 return _Verdict(read_failed=failed)
-            rows = [reread.row]
+            row = reread.row
             with self._sessions.begin() as session:
-                store_after_sales(session, rows)
-            now_status, now_version = rows[0]["status"], rows[0]["update_time"]
-            platform = json.dumps({"status": now_status, "update_time": now_version})
+                store_after_sales(session, [row])
+            now_state, now_version = row["state"], row["update_time"]
+            platform = json.dumps({"status": row["status"], "state": now_state, "update_time": now_version})
             # The request's own history says who moved it on since the decision was made:
-            # the status alone cannot (the platform agreeing at the deadline looks like our
+            # the state alone cannot (the platform agreeing at the deadline looks like our
             # lost attempt; our lost attempt followed by the buyer's return looks like
-            # nobody's). No history, or no move in it since: the status alone decides,
+            # nobody's). No history, or no move in it since: the state alone decides,
             # with the history's latest move telling the platform's agreement from ours.
-            timed_out_to = (
-                None if from_status is None else codes.PLATFORM_TIMEOUT.get((rows[0]["type"], from_status))
-            )
+            timed_out_to = outcomes.at_timeout(row["kind"], from_state)
             mover = None
             if based_on is not None:
-                refusing = params.get("type") in codes.REFUSING_OPERATIONS
+                refusing = queued.decision in REFUSING_DECISIONS
                 mover = request_history.who_moved_it_on(reread.history, based_on, refusing=refusing)
             if mover == request_history.SHOP:
                 return _Verdict("applied", platform)  # whatever has happened since
@@ -348,26 +349,83 @@ class PushEngine:
                 return _Verdict("conflict", platform)
             acted_last = request_history.who_acted_last(reread.history)
             platform_alone = mover is None and acted_last is Mover.PLATFORM
-            if now_status == to_status:
+            if now_state == to_state:
                 return _Verdict("platform_decided" if platform_alone else "applied", platform)
-            if now_status == from_status and (based_on is None or now_version == based_on):
+            if now_state == from_state and (based_on is None or now_version == based_on):
                 return _Verdict("not_applied", platform)
-            if platform_alone and now_status == timed_out_to:  # e.g. a refusal that came too late
+            if platform_alone and now_state == timed_out_to:  # e.g. a refusal that came too late
                 return _Verdict("platform_decided", platform)
             return _Verdict("conflict", platform)
         try:
-            page = self.platform.reread_order(entity_id, int(self._clock()))
+            page = self.platform.reread_order(queued.entity_id, int(self._clock()))
         except PlatformError as failed:
             return _Verdict(read_failed=failed)
         with self._sessions.begin() as session:
             store_orders(session, page)
         tracking = {parcel["tracking_no"] for parcel in page.parcels}
-        platform = json.dumps({"status": page.orders[0]["status"], "tracking": sorted(tracking)})
-        if params.get("logistics_code") in tracking:
+        order = page.orders[0]
+        platform = json.dumps(
+            {"status": order["status"], "state": order["state"], "tracking": sorted(tracking)}
+        )
+        if queued.details.get("tracking_no") in tracking:
             return _Verdict("applied", platform)
-        if page.orders[0]["state"] in ORDER_STATES_TO_SHIP:
+        if order["state"] in ORDER_STATES_TO_SHIP:
             return _Verdict("not_applied", platform)
         return _Verdict("conflict", platform)
+
+
+@dataclass(frozen=True)
+class OperationToSend:
+    """An operation as the outbox keeps it, in the app's words, read before the network."""
+
+    op_id: str
+    action: str  # outbox.DECIDE or outbox.SHIP
+    entity_id: str
+    decision: str  # a Decision, for DECIDE
+    details: dict[str, Any]  # outbox.DECISION_DETAILS or outbox.SHIPMENT_DETAILS
+    based_on: int | None
+    expected_from: str | None
+    expected_to: str | None
+
+    @classmethod
+    def of(cls, op: OutboxOperation) -> OperationToSend:
+        return cls(
+            op.op_id,
+            op.action,
+            op.entity_id,
+            op.decision,
+            outbox.details_of(op),
+            op.based_on_update_time,
+            op.expected_from_state,
+            op.expected_to_state,
+        )
+
+    def send(self, platform: ShopPlatform) -> Accepted:
+        """Hand the operation to the shop's platform, its id as the idempotency key."""
+        details = self.details
+        if self.action == outbox.DECIDE:
+            decision = DecisionToSend(
+                request_id=self.entity_id,
+                decision=Decision(self.decision),
+                based_on_version=self.based_on or 0,
+                reason_code=details.get("reason_code"),
+                reason=details.get("reason", ""),
+                remark=details.get("remark", ""),
+                evidence=tuple(details.get("evidence", ())),
+                return_address_id=details.get("return_address_id", ""),
+                extra=dict(details.get("extra", {})),
+            )
+            return platform.decide(decision, self.op_id)
+        if self.action == outbox.SHIP:
+            shipment = ShipmentToSend(
+                order_id=self.entity_id,
+                carrier_code=str(details.get("carrier_code", "")),
+                tracking_no=str(details.get("tracking_no", "")),
+                refuse_refund=bool(details.get("refuse_refund", False)),
+            )
+            return platform.ship(shipment, self.op_id)
+        # Nothing but the two actions is ever queued (migration 0018 says so of old rows).
+        raise Refused(PROBLEM_UNKNOWN_ACTION, detail=f"outbox action {self.action!r}")
 
 
 @dataclass(frozen=True)

@@ -113,10 +113,11 @@ def build(url: str) -> None:
             ops.append(
                 {
                     "op_id": f"{n:032d}",
-                    "method": "afterSale.operate",
+                    "action": "decide",
                     "entity_type": "after_sale",
                     "entity_id": f"73{n:017d}",
-                    "params": json.dumps({"type": 201, "items": []}),
+                    "decision": "approve_refund",
+                    "details": "{}",
                     "state": rng.choice(("pending", "done", "conflict")),
                     "attempts": 0,
                     "verify_before_send": False,

@@ -17,7 +17,6 @@ with what the platform's ledger shows for it (`verdict.py`).
 
 from __future__ import annotations
 
-import json
 import random
 import time
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.core.refusal import Refusal
 from app.models import AfterSale, Order, OutboxOperation
 from app.models import outbox as outbox_state
+from app.platforms.douyin import mapping
 from app.platforms.douyin.codes import OPERATE_TRANSITIONS, ORDER_STATUSES_TO_SHIP
 from app.platforms.douyin.codes import OperateType as Op
 from app.services import outbox
@@ -55,8 +55,8 @@ class Desk:
         self._sessions, self._actor, self._rng = sessions, actor, rng
         self._statuses = _decidable_statuses()
         with sessions() as session:
-            ops = session.execute(select(OutboxOperation.entity_id, OutboxOperation.params)).all()
-        self._decided = {(entity_id, json.loads(params).get("type")) for entity_id, params in ops}
+            ops = session.execute(select(OutboxOperation.entity_id, OutboxOperation.decision)).all()
+        self._decided = {(entity_id, decision) for entity_id, decision in ops}
         self._shipments = len(ops)
 
     @classmethod
@@ -112,7 +112,7 @@ class Desk:
             for request in waiting
             for operate_type, transitions in OPERATE_TRANSITIONS.items()
             if (request.type, request.status) in transitions
-            and (request.aftersale_id, int(operate_type)) not in self._decided
+            and (request.aftersale_id, mapping.decision_of(int(operate_type))) not in self._decided
         ]
         if not choices:
             return False
@@ -166,7 +166,7 @@ class Desk:
                 queued = decide(session, aftersale_id, int(time.time()))
         except Refusal:  # the request moved on, or a decision on it is already queued
             return False
-        self._decided.add((aftersale_id, queued.operate_type))
+        self._decided.add((aftersale_id, queued.decision))
         return True
 
     # --- shipments ------------------------------------------------------------------------

@@ -224,15 +224,17 @@ class Campaign:
 
     def _due_methods(self) -> list[str]:
         with self.sessions() as session:
-            methods = session.scalars(
-                select(OutboxOperation.method)
+            actions = session.scalars(
+                select(OutboxOperation.action)
                 .where(
                     OutboxOperation.state.in_(state.OPEN_STATES),
                     OutboxOperation.next_attempt_at <= int(time.time()),
                 )
                 .distinct()
             ).all()
-        return [method for method in methods if method in PUSH_METHODS]
+        # The platform's calls that send them (app/platforms/douyin/adapter.py).
+        calls = {"decide": "afterSale.operate", "ship": "order.logisticsAdd"}
+        return [calls[action] for action in actions if calls.get(action) in PUSH_METHODS]
 
     def _sending(self) -> set[tuple[int, int]]:
         with self.sessions() as session:

@@ -28,8 +28,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.vocabulary import Decision
 from app.models import OutboxOperation
 from app.models import outbox as state
+from app.platforms.douyin import mapping
 
 OPERATE, SHIP = "afterSale.operate", "order.logisticsAdd"
 # What the desk records about who moved the request: its own push (done), nobody yet
@@ -76,11 +78,27 @@ def desk_believes(op: OutboxOperation) -> str:
 
 
 def _key(method: str, entity_id: str, params: dict[str, Any]) -> tuple[str, str, str, str]:
+    """What the platform's ledger says of a call it applied."""
     if method == SHIP:
         return (method, entity_id, str(params.get("logistics_code", "")), "")
-    # The ledger keeps the operation's item; the outbox keeps the items under "items".
     item = (params.get("items") or [{}])[0] if "items" in params else params
     return (method, entity_id, str(params.get("type", "")), str(item.get("update_time", "")))
+
+
+def _key_of(op: OutboxOperation) -> tuple[str, str, str, str]:
+    """The same, for an operation the outbox keeps in the app's words (Douyin's calls:
+    `app/platforms/douyin/adapter.py`)."""
+    if op.action == "ship":
+        return (SHIP, op.entity_id, str(json.loads(op.details).get("tracking_no", "")), "")
+    operate_type = int(mapping.operate_type(Decision(op.decision)))
+    return (OPERATE, op.entity_id, str(operate_type), str(op.based_on_update_time))
+
+
+def _word_of(op: OutboxOperation, code: Any) -> str | None:
+    """The app's word for a status code the platform's ledger gives for the op's entity."""
+    if not isinstance(code, int):
+        return None
+    return mapping.order_state(code) if op.action == "ship" else mapping.request_state(code)
 
 
 def judge(sessions: sessionmaker[Session], ledger: list[dict[str, Any]], backend: str) -> Tally:
@@ -97,7 +115,7 @@ def judge(sessions: sessionmaker[Session], ledger: list[dict[str, Any]], backend
     tally = Tally()
     with sessions() as session:
         ops = session.scalars(select(OutboxOperation).order_by(OutboxOperation.seq)).all()
-    keys = {op.seq: _key(op.method, op.entity_id, json.loads(op.params)) for op in ops}
+    keys = {op.seq: _key_of(op) for op in ops}
     latest = {key: seq for seq, key in sorted(keys.items())}  # a shipment applied again keeps its key
     for op in ops:
         key = keys[op.seq]
@@ -107,7 +125,7 @@ def judge(sessions: sessionmaker[Session], ledger: list[dict[str, Any]], backend
         moved_alone = [
             move
             for move in platform_moves.get(op.entity_id, [])
-            if move["outcome"].get("to") == op.expected_to_status
+            if _word_of(op, move["outcome"].get("to")) == op.expected_to_state
         ]
         tally.operations += 1
         tally.needs_attention += op.state in state.ATTENTION_STATES
@@ -154,15 +172,16 @@ def _finding(
         "problem": problem,
         "operation": {
             "seq": op.seq,
-            "method": op.method,
+            "action": op.action,
+            "decision": op.decision,
             "entity_id": op.entity_id,
-            "params": json.loads(op.params),
+            "details": json.loads(op.details),
             "state": op.state,
             "attempts": op.attempts,
             "created_at": op.created_at,
             "finished_at": op.finished_at,
-            "from": op.expected_from_status,
-            "to": op.expected_to_status,
+            "from": op.expected_from_state,
+            "to": op.expected_to_state,
             "based_on": op.based_on_update_time,
             "problem": op.problem,
             "platform_code": op.platform_code,

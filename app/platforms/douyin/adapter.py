@@ -240,10 +240,6 @@ class DouyinPlatform:
             params["is_refund_reject"] = True
         return self._send(SHIP_METHOD, params)
 
-    def send_stored(self, method: str, params: dict[str, Any], idempotency_key: str) -> Accepted:
-        """Transitional: an operation the outbox keeps in Douyin's own words, sent as kept."""
-        return self._send(method, params)
-
     def _send(self, method: str, params: dict[str, Any]) -> Accepted:
         result = self._call(method, params)
         return Accepted(result.sub_code, result.platform_message)

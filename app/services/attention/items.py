@@ -27,7 +27,6 @@ from app.services.attention import needs_attention
 from app.services.outbox import OutboxRow
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor, PermissionDenied
-from app.services.refunds.decisions import decision_of_operation
 from app.services.shipping import carriers
 from app.services.shipping import shipments as shipping
 
@@ -51,12 +50,12 @@ class AttentionItem:
 
     @property
     def is_shipment(self) -> bool:
-        return self.op.method == shipping.METHOD
+        return self.op.action == outbox.SHIP
 
 
 def resolving_action(op: OutboxRow, *, reapply: bool) -> Action:
     """The permission Discard (`reapply=False`) or Apply again needs for this operation."""
-    if op.method != shipping.METHOD:
+    if op.action != outbox.SHIP:
         return Action.DECIDE_REFUND
     # Sent again, a shipment refuses the buyer's waiting refund request: a money decision.
     return Action.REFUSE_REFUND_AND_SHIP if reapply else Action.SHIP_ORDER
@@ -94,9 +93,9 @@ def _for_person(item: AttentionItem, actor: Actor | None) -> AttentionItem:
 
 def _item(session: Session, op: OutboxRow) -> AttentionItem:
     can_reapply = needs_attention.can_reapply(session, op.seq)
-    if op.method == shipping.METHOD:
+    if op.action == outbox.SHIP:
         order = session.get(Order, op.entity_id)
-        code = str(op.params.get("company_code", ""))
+        code = str(op.details.get("carrier_code", ""))
         carrier = carriers.find(session, code) if code else None
         waiting = shipping.refund_requests_waiting(session, op.entity_id)
         return AttentionItem(
@@ -115,7 +114,7 @@ def _item(session: Session, op: OutboxRow) -> AttentionItem:
         request.product_name if request else "",
         request.refund_amount if request else 0,
         state_now=request.state if request else _state_read(op),
-        decision=decision_of_operation(op.params),
+        decision=outbox.decision_of(op),
     )
 
 

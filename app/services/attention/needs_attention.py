@@ -22,7 +22,6 @@ office. A dismissed record stays kept, raw, with who dismissed it and when.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -37,7 +36,7 @@ from app.platforms.douyin.codes import (  # interim, see _shipment_can_go_again
     LogisticsRefusal,
     sub_code_number,
 )
-from app.services import outbox_states
+from app.services import outbox, outbox_states
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
 from app.services.refunds import outcomes
@@ -47,7 +46,6 @@ from app.services.refunds.decisions import (
     MSG_UNKNOWN,
     DecisionRefused,
     authorise_decision,
-    decision_of_operation,
     has_open_operation,
     queue_decision,
 )
@@ -76,7 +74,7 @@ def _shipment_can_go_again(session: Session, op: OutboxOperation) -> bool:
     order = session.get(Order, op.entity_id)
     return (
         op.state == state.REJECTED
-        and op.method == shipping.METHOD
+        and op.action == outbox.SHIP
         and sub_code_number(op.platform_code) == LogisticsRefusal.REFUND_PENDING
         and order is not None
         and order.state in ORDER_STATES_TO_SHIP
@@ -87,13 +85,13 @@ def _shipment_can_go_again(session: Session, op: OutboxOperation) -> bool:
 def _reapply_shipment(session: Session, actor: Actor, op: OutboxOperation, *, now: int) -> str:
     if not _shipment_can_go_again(session, op):
         raise shipping.ShipmentRefused(MSG_SHIPMENT_NOT_AGAIN)
-    params = json.loads(op.params)
+    details = outbox.details_of(op)
     queued = shipping.ship_order(
         session,
         actor,
         op.entity_id,
-        str(params["company_code"]),
-        str(params["logistics_code"]),
+        str(details["carrier_code"]),
+        str(details["tracking_no"]),
         now=now,
         refuse_refund=True,
     )
@@ -121,7 +119,7 @@ def can_reapply(session: Session, seq: int) -> bool:
     if op is None or op.state != state.CONFLICT or op.entity_type != ENTITY:
         return False
     request = session.get(AfterSale, op.entity_id)
-    decision = decision_of_operation(json.loads(op.params))
+    decision = outbox.decision_of(op)
     return (
         request is not None
         and decision is not None
@@ -142,8 +140,7 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
     request = session.get(AfterSale, op.entity_id)
     if request is None:
         raise DecisionRefused(MSG_UNKNOWN)
-    params = json.loads(op.params)
-    decision = decision_of_operation(params)
+    decision = outbox.decision_of(op)
     # Sent again, an approval spends the money today: checked against today's limit like
     # a new one (an approval first made today is not counted twice).
     authorise_decision(
@@ -159,10 +156,7 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
         raise DecisionRefused(MSG_NO_LONGER_APPLIES)
     if has_open_operation(session, request.aftersale_id):
         raise DecisionRefused(MSG_PENDING)
-    # The same decision, on the request's current version (queue_decision sets the id
-    # and update_time of the item).
-    first_item = (params.get("items") or [{}])[0]
-    item = {key: value for key, value in first_item.items() if key not in ("aftersale_id", "update_time")}
+    # The same decision with the same details, on the request's current version.
     outbox_states.discard(op, now=now)
     return queue_decision(
         session,
@@ -172,7 +166,7 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
         target,
         action=OUTBOX_REAPPLY,
         now=now,
-        item=item,
+        details=outbox.details_of(op),
         after={"replaces_operation": op.op_id, "conflicted_with_update_time": op.based_on_update_time},
         refers_to=op.audit_event_id,
     ).op_id

@@ -50,6 +50,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 
+from app.core.vocabulary import RequestState
 from app.models import AfterSale, AfterSaleStatusChange, Order, OrderLine, OrderLogistics, OutboxOperation
 from app.models import outbox as outbox_state
 from app.platforms.douyin.codes import (
@@ -365,13 +366,18 @@ def _timeout_approval(change: Any, scope: Scope) -> ColumnElement[bool]:
     )
     # One set of (request, status) the app's confirmed decisions left, built once: a
     # probe per row would walk every finished operation.
-    decided_here = select(OutboxOperation.entity_id, OutboxOperation.expected_from_status).where(
+    decided_here = select(OutboxOperation.entity_id, OutboxOperation.expected_from_state).where(
         OutboxOperation.entity_type == "after_sale",
-        OutboxOperation.method == "afterSale.operate",
+        OutboxOperation.action == "decide",
         OutboxOperation.state == outbox_state.DONE,
-        OutboxOperation.expected_from_status.is_not(None),
+        OutboxOperation.expected_from_state.is_not(None),
     )
-    return and_(or_(*moves), change.at >= deadline, tuple_(change.aftersale_id, left).not_in(decided_here))
+    # The outbox keeps the states in the app's words: the change's own word for `left`.
+    awaiting = RequestState.AWAITING_SHOP.value
+    left_state = case((change.from_status.is_(None), awaiting), else_=change.from_state)
+    return and_(
+        or_(*moves), change.at >= deadline, tuple_(change.aftersale_id, left_state).not_in(decided_here)
+    )
 
 
 def after_sale_changes(scope: Scope) -> Select:

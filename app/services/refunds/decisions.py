@@ -7,8 +7,9 @@ locked so two desks cannot both spend the last of a daily limit), the validation
 allows the decision per `outcomes.DECISION_OUTCOMES`, nothing else queued for it, a
 refusal has a reason code from the cached platform list, a remark, and evidence when
 that reason needs it, kept by `refusal_evidence`), then one audit event and one outbox
-operation carrying exactly the `afterSale.operate` parameters the platform wants, based
-on the version the person saw. A refused decision writes nothing.
+operation carrying the decision in the app's words (`outbox.enqueue_decision`: the
+decision, its reason, remark, evidence or return address), based on the version the
+person saw; the platform's adapter turns it into the platform's own call. A refused decision writes nothing.
 
 The mirrored `after_sales` row is not touched: the pull owns it, and the queue shows
 "pending" from the outbox. Money leaves the shop on "refund.approve" events (agree a
@@ -33,14 +34,13 @@ from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import REFUSING_DECISIONS, Decision, RequestState
 from app.models import AfterSale, OutboxOperation, OwnerHandover
 from app.models import outbox as outbox_state
-from app.platforms.douyin import mapping as douyin_mapping  # see `_douyin_codes`
 from app.services import outbox
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
 from app.services.platform_lists import reject_reasons
 from app.services.refunds import outcomes, refusal_evidence
 
-METHOD, ENTITY = "afterSale.operate", "after_sale"
+ENTITY = outbox.REQUEST
 REFUND_APPROVE = "refund.approve"
 REFUND_REFUSE = "refund.refuse"
 RETURN_APPROVE = "return.approve"
@@ -102,22 +102,6 @@ def _target(request: AfterSale, decisions: Iterable[Decision]) -> tuple[Decision
     return allowed
 
 
-def _douyin_codes(decision: Decision, target: RequestState) -> tuple[int, int]:
-    """The `afterSale.operate` type of `decision` and the platform's status code of `target`,
-    which the outbox operation still carries. Interim: it goes when the outbox takes the
-    decision in the app's words (helper "outbox", issue 14 item 1)."""
-    status = next(code for code, state in douyin_mapping.REQUEST_STATES.items() if state == target)
-    return int(douyin_mapping.operate_type(decision)), int(status)
-
-
-def decision_of_operation(params: Mapping[str, Any]) -> Decision | None:
-    """The decision an outbox operation's parameters carry, or None. Interim, as `_douyin_codes`."""
-    try:
-        return douyin_mapping.decision_of(int(params.get("type")))  # type: ignore[arg-type]
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
 def has_open_operation(session: Session, aftersale_id: str) -> bool:
     return (
         session.scalar(
@@ -164,7 +148,7 @@ def queue_decision(
     *,
     action: str,
     now: int,
-    item: Mapping[str, Any] | None = None,
+    details: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     note: str = "",
     refers_to: int | None = None,
@@ -172,9 +156,9 @@ def queue_decision(
     """Audit the decision and append its operation, in the caller's transaction.
 
     The one place a refund decision becomes an audit event plus an outbox operation;
-    the caller has checked permission and state.
+    the caller has checked permission and state. `details` are the decision's
+    (`outbox.DECISION_DETAILS`), `after` what the audit event adds.
     """
-    operate_type, target_status = _douyin_codes(decision, target)
     event_id = audit.record(
         session,
         actor,
@@ -198,21 +182,16 @@ def queue_decision(
         note=note,
         now=now,
     )
-    params = {
-        "type": operate_type,
-        "items": [{"aftersale_id": request.aftersale_id, "update_time": request.update_time, **(item or {})}],
-    }
-    op_id = outbox.enqueue(
+    op_id = outbox.enqueue_decision(
         session,
-        method=METHOD,
-        entity_type=ENTITY,
-        entity_id=request.aftersale_id,
-        params=params,
+        request_id=request.aftersale_id,
+        decision=decision,
+        details=details or {},
+        based_on_update_time=request.update_time,
+        expected_from=RequestState(request.state) if request.state else None,
+        expected_to=target,
         actor=actor,
         now=now,
-        based_on_update_time=request.update_time,
-        expected_from_status=request.status,
-        expected_to_status=target_status,
         audit_event_id=event_id,
     )
     # Decided: a request handed to the owner waits for nobody any more (owner_handover).
@@ -267,6 +246,16 @@ def _refusal_item(
     }
 
 
+def _refusal_details(refusal: Mapping[str, Any]) -> dict[str, Any]:
+    """A refusal (as `_refusal_item` gives it to the audit event) as the outbox keeps it."""
+    return {
+        "reason_code": refusal["reject_reason_code"],
+        "reason": refusal["reason"],
+        "remark": refusal["remark"],
+        "evidence": refusal["evidence"],
+    }
+
+
 # --- the decisions --------------------------------------------------------------------------
 def approve_refund(session: Session, actor: Actor, aftersale_id: str, *, now: int) -> Queued:
     """Agree a refund-only request; money leaves the shop."""
@@ -294,7 +283,7 @@ def approve_return(
         target,
         action=RETURN_APPROVE,
         now=now,
-        item={"logistics": logistics},
+        details={"return_address_id": logistics["receiver_address_id"]},
         after={"logistics": logistics},
     )
 
@@ -316,7 +305,15 @@ def refuse(
     item = _refusal_item(session, reject_reason_code, remark, evidence_urls, now=now)
     action = RETURN_REFUSE if decision == Decision.REFUSE_RETURN else REFUND_REFUSE
     return queue_decision(
-        session, actor, request, decision, target, action=action, now=now, item=item, after=item
+        session,
+        actor,
+        request,
+        decision,
+        target,
+        action=action,
+        now=now,
+        details=_refusal_details(item),
+        after=item,
     )
 
 
@@ -362,7 +359,7 @@ def inspect_return(
         target,
         action=REFUND_APPROVE if refund else REFUND_REFUSE,
         now=now,
-        item=item,
+        details={} if refund else _refusal_details(item),
         after={"inspection": outcome, **item},
         refers_to=inspection,
     )
@@ -380,9 +377,15 @@ def approve_exchange(
         now=now,
         moves_money=False,
     )
-    item = (
-        {"logistics": {"receiver_address_id": return_address_id.strip()}} if return_address_id.strip() else {}
-    )
+    address = return_address_id.strip()
     return queue_decision(
-        session, actor, request, decision, target, action=EXCHANGE_APPROVE, now=now, item=item, after=item
+        session,
+        actor,
+        request,
+        decision,
+        target,
+        action=EXCHANGE_APPROVE,
+        now=now,
+        details={"return_address_id": address} if address else {},
+        after={"logistics": {"receiver_address_id": address}} if address else {},
     )

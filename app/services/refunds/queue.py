@@ -18,7 +18,6 @@ assessment (a pure function of the row, in Python). `list_queue` is both at once
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -77,8 +76,8 @@ class QueueRow:
     return_tracking_no: str
     buyer_id: str
     buyer_requests_90d: int  # this buyer's requests applied in the last 90 days, this one included
-    pending_operation: str | None  # open outbox operation's method ("afterSale.operate")
-    pending_operate_type: int | None  # and its OperateType
+    pending_operation: str | None  # the open outbox operation's action (outbox.DECIDE)
+    pending_decision: str | None  # and its Decision
     needs_attention: bool  # an operation on it was rejected or conflicted
     expired_while_offline: bool  # deadline passed, still open here: probably decided by the platform
     handed_by: str  # the display name of who handed it to the owner; "" when not handed
@@ -100,11 +99,9 @@ class QueueRow:
 
 
 _ROW_FIELDS = tuple(f.name for f in fields(QueueRow))
-# The fields before the assessment's (from `rule_key` on): what `assess` may read.
+# The fields before the assessment's (from `rule_key` on): what `assess` may read, each
+# read by `_row_statement` under the same name.
 _FACT_NAMES = _ROW_FIELDS[: _ROW_FIELDS.index("rule_key")]
-# Of those, the ones `_row_statement` reads under the same name (the open operation's
-# operate type is read from its parameters).
-_SQL_FACTS = tuple(name for name in _FACT_NAMES if name != "pending_operate_type")
 
 
 class QueueKey(NamedTuple):
@@ -197,8 +194,8 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
             AfterSale.return_tracking_no,
             func.coalesce(Order.buyer_id, "").label("buyer_id"),
             func.coalesce(history.c.requests, 0).label("buyer_requests_90d"),
-            open_op.method.label("pending_operation"),
-            open_op.params.label("pending_params"),
+            open_op.action.label("pending_operation"),
+            open_op.decision.label("pending_decision"),
             func.coalesce(summary.c.attention, 0).label("needs_attention"),
             (deadline < now).label("expired_while_offline"),
             User.display_name.label("handed_by"),
@@ -271,23 +268,10 @@ def _urgency_condition(urgency: str, deadline: ColumnElement[int], now: int) -> 
     return and_(deadline > now, deadline <= now + URGENCY_WINDOWS[urgency])
 
 
-def _pending_operate_type(method: str | None, params: str | None) -> int | None:
-    """The operate type of the open operation's parameters, if it has one."""
-    if method is None:
-        return None
-    try:
-        return int(json.loads(params or "").get("type"))
-    except (ValueError, TypeError, AttributeError):
-        return None
-
-
 def _queue_row(values: RowMapping, now: int, rules: RuleSet) -> QueueRow:
     """A full row from one result of `_row_statement`, by column name."""
-    facts = {name: values[name] for name in _SQL_FACTS}
+    facts = {name: values[name] for name in _FACT_NAMES}
     facts["has_tracking"] = bool(facts["has_tracking"])
-    facts["pending_operate_type"] = _pending_operate_type(
-        values["pending_operation"], values["pending_params"]
-    )
     facts["needs_attention"] = bool(values["needs_attention"])
     facts["expired_while_offline"] = bool(values["expired_while_offline"])
     handed = values["handed_reason"] is not None

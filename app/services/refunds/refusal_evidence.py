@@ -108,15 +108,10 @@ def _old_copy(name: str) -> bytes:
         raise PictureGone(name) from None
 
 
-def evidence_of(params: Mapping[str, Any]) -> list[str]:
-    """Every evidence picture in an `afterSale.operate` operation's parameters."""
-    items = params.get("items")
-    return [
-        str(url)
-        for item in (items if isinstance(items, list) else [])
-        if isinstance(item, dict) and isinstance(item.get("evidence"), list)
-        for url in item["evidence"]
-    ]
+def evidence_of(details: Mapping[str, Any]) -> list[str]:
+    """Every evidence picture in a decision's details (`outbox.DECISION_DETAILS`)."""
+    evidence = details.get("evidence")
+    return [str(url) for url in evidence] if isinstance(evidence, list) else []
 
 
 def keep_pictures(session: Session, sources: Sequence[str], *, now: int) -> list[str]:
@@ -167,10 +162,10 @@ def forget_unneeded_pictures(session: Session) -> int:
     # it, so a decision that kept one of these pictures and committed meanwhile is seen.
     needed = {
         url.removeprefix(LOCAL_PREFIX)
-        for params in session.scalars(
-            select(OutboxOperation.params).where(OutboxOperation.state.in_(NEEDS_ITS_PICTURES))
+        for details in session.scalars(
+            select(OutboxOperation.details).where(OutboxOperation.state.in_(NEEDS_ITS_PICTURES))
         )
-        for url in evidence_of(json.loads(params))
+        for url in evidence_of(json.loads(details))
         if is_local_reference(url)
     }
     unneeded = [name for name in names if name not in needed]

@@ -7,15 +7,15 @@ on the person's record as it is now,
 the validation (the order is in the local copy and waiting to be shipped, nothing is
 queued for it yet, no refund request before shipment is waiting for the merchant
 unless the person may refuse it and says so, the number fits the carrier, and no other
-order of the shop has it), then one audit event and one outbox operation carrying
-exactly the `order.logisticsAdd` parameters, based on the order version the person
+order of the shop has it), then one audit event and one outbox shipment (the carrier,
+the number, whether it refuses a waiting refund), based on the order version the person
 saw. A refused shipment writes nothing.
 
 `check_shipment()` is the validation alone, for batch imports; `pending_shipments()`
 is what the shipping board shows as "pending". The mirrored order is not touched: the
 pull owns it.
 
-Shipping over a refund request (`is_refund_reject`) refuses the buyer's refund, a
+Shipping over a refund request (`refuse_refund`) refuses the buyer's refund, a
 money decision: it needs `REFUSE_REFUND_AND_SHIP` (the owner, or a clerk within the
 single limit for that request's amount) instead of `SHIP_ORDER`, and the refusal is
 audited on the request too ("refund.refuse", referring to the "order.ship" event).
@@ -35,14 +35,13 @@ from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState, RequestKind, RequestState
 from app.models import AfterSale, Order, OrderLogistics, OutboxOperation
 from app.models import outbox as outbox_state
-from app.platforms.douyin.codes import OrderStatus  # interim: the outbox operation's code (helper "outbox")
 from app.services import outbox
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
 from app.services.refunds.decisions import has_open_operation
 from app.services.shipping import carriers
 
-METHOD, ENTITY = "order.logisticsAdd", "order"
+ENTITY = outbox.ORDER
 # Operations whose tracking number is taken: on its way, or applied by the platform.
 HOLDING_STATES = (*outbox_state.OPEN_STATES, outbox_state.DONE)
 
@@ -102,7 +101,7 @@ class QueuedShipment:
     op_id: str
     company_code: str
     tracking_no: str  # cleaned up (carriers.normalise_tracking), exactly as it is sent
-    refused_requests: tuple[str, ...]  # after-sale ids refused by shipping (`is_refund_reject`)
+    refused_requests: tuple[str, ...]  # after-sale ids refused by shipping (`refuse_refund`)
     audit_event_id: int
     note: str  # carriers.MSG_NOT_CHECKED when the number's format could not be checked, else ""
 
@@ -150,7 +149,7 @@ def _shipments(
     session: Session, order_ids: Sequence[str] | None, states: Sequence[str]
 ) -> list[OutboxOperation]:
     statement = select(OutboxOperation).where(
-        OutboxOperation.method == METHOD,
+        OutboxOperation.action == outbox.SHIP,
         OutboxOperation.entity_type == ENTITY,
         OutboxOperation.state.in_(states),
     )
@@ -169,17 +168,17 @@ def _order_using(session: Session, tracking_no: str, order_id: str) -> str | Non
     )
     if parcel_owner is not None:
         return parcel_owner
-    # The parameters are JSON text: find candidates by the quoted number, then read them.
+    # The details are JSON text: find candidates by the quoted number, then read them.
     candidates = session.scalars(
         select(OutboxOperation).where(
-            OutboxOperation.method == METHOD,
+            OutboxOperation.action == outbox.SHIP,
             OutboxOperation.state.in_(HOLDING_STATES),
             OutboxOperation.entity_id != order_id,
-            OutboxOperation.params.contains(json.dumps(tracking_no, ensure_ascii=False), autoescape=True),
+            OutboxOperation.details.contains(json.dumps(tracking_no, ensure_ascii=False), autoescape=True),
         )
     )
     for op in candidates:
-        if json.loads(op.params).get("logistics_code") == tracking_no:
+        if outbox.details_of(op).get("tracking_no") == tracking_no:
             return op.entity_id
     return None
 
@@ -213,7 +212,7 @@ def _plan(
         if earlier.state in outbox_state.OPEN_STATES:
             raise ShipmentRefused(MSG_PENDING)
         # Applied, but the pull has not brought the shipped order yet.
-        sent = json.loads(earlier.params).get("logistics_code")
+        sent = outbox.details_of(earlier).get("tracking_no")
         raise ShipmentRefused(MSG_SHIPPED_HERE, {"tracking": sent})
     for request in waiting:
         if has_open_operation(session, request.aftersale_id):
@@ -274,10 +273,10 @@ def ship_order(
     now: int,
     refuse_refund: bool = False,
 ) -> QueuedShipment:
-    """Queue `order.logisticsAdd` for the order, audited, in the caller's transaction.
+    """Queue the order's shipment, audited, in the caller's transaction.
 
     With `refuse_refund` a waiting refund-before-shipment request is refused by the same
-    call (`is_refund_reject: true`); without it such a request stops the shipment.
+    shipment; without it such a request stops the shipment.
     """
     plan = _plan(
         session, actor, order_id, carrier_code, tracking_no, refuse_refund=refuse_refund, also_used=()
@@ -321,24 +320,16 @@ def ship_order(
             refers_to=event_id,
             now=now,
         )
-    params: dict[str, object] = {
-        "order_id": order_id,
-        "company_code": plan.company_code,
-        "logistics_code": plan.tracking_no,
-    }
-    if refused_ids:
-        params["is_refund_reject"] = True
-    op_id = outbox.enqueue(
+    op_id = outbox.enqueue_shipment(
         session,
-        method=METHOD,
-        entity_type=ENTITY,
-        entity_id=order_id,
-        params=params,
+        order_id=order_id,
+        carrier_code=plan.company_code,
+        tracking_no=plan.tracking_no,
+        refuse_refund=bool(refused_ids),
+        based_on_update_time=order.update_time,
+        expected_from=OrderState(order.state) if order.state else None,
         actor=actor,
         now=now,
-        based_on_update_time=order.update_time,
-        expected_from_status=order.status,
-        expected_to_status=int(OrderStatus.SHIPPED),
         audit_event_id=event_id,
     )
     note = carriers.unchecked_note(plan.company_code) or ""
@@ -351,15 +342,15 @@ def pending_shipments(session: Session, order_ids: Sequence[str] | None = None) 
     found: dict[str, PendingShipment] = {}
     ids = None if order_ids is None else list(order_ids)
     for op in _shipments(session, ids, outbox_state.OPEN_STATES):
-        params = json.loads(op.params)
+        details = outbox.details_of(op)
         found.setdefault(
             op.entity_id,
             PendingShipment(
                 op.entity_id,
                 op.seq,
                 op.op_id,
-                str(params.get("company_code", "")),
-                str(params.get("logistics_code", "")),
+                str(details.get("carrier_code", "")),
+                str(details.get("tracking_no", "")),
                 op.state,
                 op.attempts,
                 op.created_at,

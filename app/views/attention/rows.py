@@ -56,9 +56,9 @@ def _platform_label(item: AttentionItem) -> str | None:
 
 
 def _shipment_words(item: AttentionItem) -> str:
-    params = item.op.params
-    words = _tr(SHIP_REFUSING_REFUND if params.get("is_refund_reject") else SHIP_WITH)
-    return words.format(carrier=item.carrier_name, tracking=params.get("logistics_code", ""))
+    details = item.op.details
+    words = _tr(SHIP_REFUSING_REFUND if details.get("refuse_refund") else SHIP_WITH)
+    return words.format(carrier=item.carrier_name, tracking=details.get("tracking_no", ""))
 
 
 def row_texts(item: AttentionItem) -> list[str]:
@@ -71,7 +71,7 @@ def row_texts(item: AttentionItem) -> list[str]:
     else:
         subject = op.entity_id
         kind = DECISION_WORDS.get(item.decision) if item.decision is not None else None
-        done = _tr(kind) if kind else op.method
+        done = _tr(kind) if kind else op.decision
         state = _tr(REFUSED if op.state == outbox_state.REJECTED else REQUEST_CHANGED)
     platform = _platform_label(item) or _tr(UNKNOWN)
     platform = f"{platform}\n({state})"

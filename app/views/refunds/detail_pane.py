@@ -52,7 +52,7 @@ def image_urls(detail: QueueDetail) -> list[str]:
     """Every picture the page shows: the buyer's evidence first, then each decision's."""
     urls = list(detail.evidence_urls)
     for op in detail.operations:
-        urls += [url for url in refusal_evidence.evidence_of(op.params) if url not in urls]
+        urls += [url for url in refusal_evidence.evidence_of(op.details) if url not in urls]
     return urls
 
 
@@ -309,7 +309,7 @@ class RefundDetailPane(QWidget):
                 text += " — " + self.tr("the platform said: {words}").format(words=op.platform_message)
             pictures = "&nbsp;".join(
                 f"<img src='evidence:{images.index(url)}' width='{THUMB}' height='{THUMB}'>"
-                for url in refusal_evidence.evidence_of(op.params)
+                for url in refusal_evidence.evidence_of(op.details)
             )
             entries.append((op.created_at, escape(text) + (f"<br>{pictures}" if pictures else "")))
         entries.sort(key=lambda entry: entry[0])
