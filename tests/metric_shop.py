@@ -4,7 +4,9 @@ Times are written as shop wall-clock times in November 2026 (`at(18, 23, 30)` is
 18 November 23:30 in Shanghai) so each test's numbers can be checked by hand. Orders
 and parcels go in through the sync engine's upsert (`tests.builders.seed`), after-sales
 through the sync's own ingest (`store_after_sales`), one call per pull, so their
-status changes are recorded exactly as in the app.
+status changes are recorded exactly as in the app. Rows carry the platform's codes, as
+Douyin sends them, and the app's words for them (`kind`, `state`), as Douyin's parser
+fills them (`tests.builders.in_app_words`): the metrics count with the words.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OrderStat
 from app.services.metrics.definitions import MetricsReport
 from app.services.metrics.service_metrics import compute_metrics
 from app.sync.ingest import store_after_sales
-from tests.builders import after_sale_row, order_line_row, order_row, parcel_row, seed
+from tests.builders import after_sale_row, in_app_words, order_line_row, order_row, parcel_row, seed
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 HOUR = 3600
@@ -112,8 +114,9 @@ def a_request(
 
 
 def moved(request: Mapping[str, Any], status: int, when: int, deadline: int | None = 0) -> dict[str, Any]:
-    """The request as the platform shows it after moving to `status` at `when`."""
-    return {**request, "status": int(status), "update_time": when, "status_deadline": deadline}
+    """The request as the platform shows it after moving to `status` at `when` (and its
+    state in the app's words)."""
+    return in_app_words({**request, "status": int(status), "update_time": when, "status_deadline": deadline})
 
 
 def pull(sessions: sessionmaker[Session], *versions: Mapping[str, Any]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.vocabulary import RequestKind
 from app.db import open_database
 from app.platforms.douyin.codes import OrderStatus
 from app.services.metrics.definitions import METRICS
@@ -197,7 +198,7 @@ def test_quality_returns_are_quality_reasons_over_orders_delivered_in_the_window
     assert set(drilled(sessions, "quality_return_rate")) == {quality["aftersale_id"], broken["aftersale_id"]}
 
 
-def test_after_sales_are_counted_by_type(sessions) -> None:
+def test_after_sales_are_counted_by_kind_in_the_apps_words(sessions) -> None:
     order = an_order(paid=at(11), shipped=at(11, 8))
     seed_orders(sessions, [order])
     pull(
@@ -208,8 +209,9 @@ def test_after_sales_are_counted_by_type(sessions) -> None:
         a_request(order, applied=at(9), type_=T.EXCHANGE),  # before the window
     )
     metric = report(sessions).metrics["after_sales_by_type"]
-    assert metric.value == 3 and metric.breakdown == {T.RETURN_AND_REFUND: 2, T.EXCHANGE: 1}
-    assert metric.series_breakdown[at(12)] == {T.RETURN_AND_REFUND: 2}
+    assert metric.value == 3 and metric.breakdown == {"return_and_refund": 2, "exchange": 1}
+    assert metric.breakdown == {RequestKind.RETURN_AND_REFUND: 2, RequestKind.EXCHANGE: 1}
+    assert metric.series_breakdown[at(12)] == {RequestKind.RETURN_AND_REFUND: 2}
 
 
 def test_one_products_metrics_count_only_its_orders_and_its_after_sales(sessions) -> None:

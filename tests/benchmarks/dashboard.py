@@ -41,6 +41,7 @@ from app.config import Settings  # noqa: E402
 from app.db import open_database, upsert  # noqa: E402
 from app.models import Order, OrderLine  # noqa: E402
 from tests.benchmarks.metrics import HOUR, NOW, ORDERS, PRODUCTS, build  # noqa: E402
+from tests.builders import in_app_words  # noqa: E402
 
 UPDATES = 20
 TICK_MS = 2
@@ -82,7 +83,7 @@ def _new_orders(rng: random.Random, now: int, first: int, count: int = 20) -> tu
                 "status": 2 if late else 3, "order_update_time": shipped or paid,
             }
         )  # fmt: skip
-    return orders, lines
+    return [in_app_words(order) for order in orders], lines  # the words the Douyin parser gives
 
 
 def _commit(tasks, sessions, rows: tuple[list, list]) -> None:  # type: ignore[no-untyped-def]

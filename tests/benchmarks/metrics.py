@@ -30,6 +30,7 @@ from app.models import Order, OrderLine, OrderLogistics
 from app.platforms.douyin.codes import PLATFORM_TIMEOUT, AfterSaleStatus, AfterSaleType
 from app.services.metrics.service_metrics import compute_metrics, window_for
 from app.sync.ingest import store_after_sales
+from tests.builders import in_app_words
 
 NOW = 1_795_000_000
 DAY, HOUR = 86400, 3600
@@ -129,7 +130,7 @@ def _order(rng: random.Random, n: int) -> tuple[dict[str, Any], list[dict[str, A
                 "order_update_time": order["update_time"],
             }
         )
-    return order, lines, parcels
+    return in_app_words(order), lines, parcels  # the words the Douyin parser gives
 
 
 def _after_sale_versions(
@@ -191,7 +192,7 @@ def _after_sale_versions(
                 if at >= NOW:
                     break
                 versions.append({**base, "status": int(later), "update_time": at, "status_deadline": 0})
-    return versions
+    return [in_app_words(version) for version in versions]  # the words the Douyin parser gives
 
 
 def build(url: str) -> None:

@@ -74,8 +74,9 @@ class MetricResult:
     numerator: int | None = None  # rates only
     denominator: int | None = None
     series_counts: dict[int, tuple[int, int]] = field(default_factory=dict)  # rates: bucket -> (num, den)
-    breakdown: dict[int, int] = field(default_factory=dict)  # after_sales_by_type: type -> count
-    series_breakdown: dict[int, dict[int, int]] = field(default_factory=dict)
+    # after_sales_by_type: request kind (a RequestKind value; None: no word for it) -> count
+    breakdown: dict[str | None, int] = field(default_factory=dict)
+    series_breakdown: dict[int, dict[str | None, int]] = field(default_factory=dict)
     target: float | None = None  # from the rule set's "metrics.targets"
     limit: float | None = None
     target_note: str = ""

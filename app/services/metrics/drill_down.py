@@ -97,7 +97,7 @@ def _after(message: str) -> Callable[[Any], tuple[str, dict[str, Any], float]]:
 
 
 def _reason(row: Any) -> tuple[str, dict[str, Any], float | None]:
-    return MSG_REASON, {"reason": row.reason or "—", "type": row.type}, None
+    return MSG_REASON, {"reason": row.reason or "—", "kind": row.kind}, None
 
 
 @dataclass(frozen=True, slots=True)

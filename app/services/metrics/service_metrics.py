@@ -51,6 +51,7 @@ from sqlalchemy.orm import Session
 
 from app.core import shop_time
 from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import RequestKind
 from app.db import computed_once, for_reporting
 from app.models import OrderLine
 from app.services.metrics import queries as q
@@ -67,6 +68,7 @@ from app.services.people.permissions import Action, Actor, allowed, authorise
 from app.services.rules import HOUR_S, RuleSet, load_rules
 
 BUCKET_SECONDS = {"day": 24 * HOUR_S, "hour": HOUR_S}
+KIND_ORDER = {kind.value: position for position, kind in enumerate(RequestKind)}
 MSG_NO_PICKUP_SCANS = QT_TRANSLATE_NOOP(
     "metrics", "The platform has reported no carrier pickup scans, so pickup timeouts cannot be told."
 )
@@ -311,19 +313,19 @@ def _review_metrics(window: _Window) -> dict[str, MetricResult]:
 
 def _after_sale_metrics(window: _Window) -> dict[str, MetricResult]:
     """The quality-return rate and the requests applied for, per kind."""
-    applied = window.grouped(q.applied_after_sales(window.scope), COUNT, _sum("quality"), by="type")
+    applied = window.grouped(q.applied_after_sales(window.scope), COUNT, _sum("quality"), by="kind")
     delivered = {b: c for b, (c,) in window.grouped(q.delivered_orders(window.scope), COUNT).items()}
-    by_type: dict[int, dict[int, int]] = {}
+    by_kind: dict[int, dict[str | None, int]] = {}
     quality: dict[int, int] = {}
-    for (start_of_bucket, type_), (count, quality_count) in applied.items():
-        by_type.setdefault(start_of_bucket, {})[type_] = count
+    for (start_of_bucket, kind), (count, quality_count) in applied.items():
+        by_kind.setdefault(start_of_bucket, {})[kind] = count
         quality[start_of_bucket] = quality.get(start_of_bucket, 0) + quality_count
     quality_and_delivered = {
         b: (quality.get(b, 0), delivered.get(b, 0)) for b in set(quality) | set(delivered)
     }
     return {
         "quality_return_rate": _rate("quality_return_rate", window.buckets, quality_and_delivered),
-        "after_sales_by_type": _by_type(window.buckets, by_type),
+        "after_sales_by_type": _by_kind(window.buckets, by_kind),
     }
 
 
@@ -343,20 +345,26 @@ def _add_experience_score(
     return score
 
 
-def _by_type(buckets: tuple[int, ...], by_type: dict[int, dict[int, int]]) -> MetricResult:
-    breakdown: dict[int, int] = {}
-    for counts in by_type.values():
-        for type_, count in counts.items():
-            breakdown[type_] = breakdown.get(type_, 0) + count
+def _by_kind(buckets: tuple[int, ...], by_kind: dict[int, dict[str | None, int]]) -> MetricResult:
+    """The requests applied for, per request kind (the window's and each bucket's), the
+    kinds in the vocabulary's order; a kind the platform's adapter had no word for (None) last."""
+    breakdown: dict[str | None, int] = {}
+    for counts in by_kind.values():
+        for kind, count in counts.items():
+            breakdown[kind] = breakdown.get(kind, 0) + count
     total = sum(breakdown.values())
     return MetricResult(
         "after_sales_by_type",
         total,
-        {b: sum(by_type.get(b, {}).values()) for b in buckets},
+        {b: sum(by_kind.get(b, {}).values()) for b in buckets},
         count=total,
-        breakdown=dict(sorted(breakdown.items())),
-        series_breakdown={b: dict(sorted(by_type.get(b, {}).items())) for b in buckets},
+        breakdown=_in_kind_order(breakdown),
+        series_breakdown={b: _in_kind_order(by_kind.get(b, {})) for b in buckets},
     )
+
+
+def _in_kind_order(counts: dict[str | None, int]) -> dict[str | None, int]:
+    return dict(sorted(counts.items(), key=lambda item: KIND_ORDER.get(item[0] or "", len(KIND_ORDER))))
 
 
 def _with_definition(result: MetricResult, definition: MetricDefinition, rules: RuleSet) -> MetricResult:

@@ -1,12 +1,13 @@
 """The rule set's "metrics" section: service-metric targets and experience-score bands.
 
-Owns the typed, immutable form of douyin.json "metrics" and its validation, for
-`rules.py` (which loads the whole rule set and calls `parse_metric_rules`): the default
-window, which buyer-reason kinds count as quality returns, how soon a refund is a fast
-refund, each metric's target and the platform's limit where RULES.md names one (with a
-note saying where each number comes from, "ours" when RULES.md gives none), and the
-experience score's dimension weights and per-indicator piecewise-linear (value,
-points) bands. The computing is in `metrics.py` and `experience_score.py`.
+Owns the typed, immutable form of the platform's rule set's "metrics" (resources/rules/)
+and its validation, for `rules.py` (which loads the whole rule set and calls
+`parse_metric_rules`): the default window, which buyer-reason kinds count as quality
+returns, how soon a refund is a fast refund, each metric's target and the platform's
+limit where RULES.md names one (with a note saying where each number comes from, "ours"
+when RULES.md gives none), and the experience score's dimension weights and
+per-indicator piecewise-linear (value, points) bands. The computing is in
+`service_metrics.py` and `experience_score.py`.
 """
 
 from __future__ import annotations

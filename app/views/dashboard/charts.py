@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.platforms.douyin.codes import AfterSaleType
+from app.core.vocabulary import RequestKind
 from app.services.metrics.definitions import MetricsReport
 from app.services.metrics.drill_down import DRILLS
 from app.services.metrics.service_metrics import BUCKET_SECONDS
@@ -42,7 +42,20 @@ COLUMNS = 2
 BAR_SHARE = 0.8  # of a bucket's width
 TARGET_COLOUR, LIMIT_COLOUR = "#1a7f37", "#cf222e"
 SERIES_COLOURS = ("#0969da", "#8250df", "#bf3989", "#1b7c83", "#9a6700")
-TYPE_COLOURS = dict(zip(AfterSaleType, SERIES_COLOURS, strict=True))
+# Each request kind's bars, stacked from the bottom in this order.
+KIND_COLOURS = dict(
+    zip(
+        (
+            RequestKind.RETURN_AND_REFUND,
+            RequestKind.REFUND_AFTER_SHIPMENT,
+            RequestKind.REFUND_BEFORE_SHIPMENT,
+            RequestKind.EXCHANGE,
+            RequestKind.RESEND,
+        ),
+        SERIES_COLOURS,
+        strict=True,
+    )
+)
 STYLE = (
     "#chartCard { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }"
     "#chartTitle { font-weight: 600; } #chartReadout, #chartLegend { color: #57606a; font-size: 9pt; }"
@@ -138,15 +151,15 @@ class ChartCard(QFrame):
             item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.getViewBox().disableAutoRange()  # ranges are set from the window and the targets
         self._curves: dict[str, pg.PlotCurveItem] = {}
-        self._bars: dict[int, pg.BarGraphItem] = {}
+        self._bars: dict[str, pg.BarGraphItem] = {}  # by request kind; "" for a single series
         self._points: dict[str, pg.ScatterPlotItem] = {}
         if spec.bars and spec.series == ("after_sales_by_type",):
-            for type_code, colour in TYPE_COLOURS.items():
-                self._bars[int(type_code)] = self._add(
+            for kind, colour in KIND_COLOURS.items():
+                self._bars[kind.value] = self._add(
                     pg.BarGraphItem(x=[0], height=[0], width=1, brush=colour, pen=None)
                 )
         elif spec.bars:
-            self._bars[-1] = self._add(
+            self._bars[""] = self._add(
                 pg.BarGraphItem(x=[0], height=[0], width=1, brush=SERIES_COLOURS[0], pen=None)
             )
         for index, key in enumerate(spec.series):
@@ -218,13 +231,13 @@ class ChartCard(QFrame):
         highest = 0.0
         if self._bars:
             first = report.metrics[self.spec.series[0]]
-            for type_code, bars in self._bars.items():
-                if type_code == -1:
+            for kind, bars in self._bars.items():
+                if not kind:
                     heights = np.nan_to_num(_array([first.series[b] for b in buckets]))
                 else:
                     breakdowns = (first.series_breakdown.get(b, {}) for b in buckets)
-                    heights = np.array([float(counts.get(type_code, 0)) for counts in breakdowns])
-                if self._changed(f"bars{type_code}", centres, heights, tops):
+                    heights = np.array([float(counts.get(kind, 0)) for counts in breakdowns])
+                if self._changed(f"bars{kind}", centres, heights, tops):
                     bars.setOpts(x=centres, height=heights, y0=tops.copy(), width=size * BAR_SHARE)
                 tops = tops + heights
             highest = float(tops.max(initial=0.0))
@@ -296,8 +309,8 @@ class ChartCard(QFrame):
         for key in self.spec.series:
             metric = report.metrics[key]
             parts.append(f"{words.label(key)} {words.value_text(key, metric.series.get(bucket_start))}")
-            for type_code, count in metric.series_breakdown.get(bucket_start, {}).items():
-                parts.append(f"{words.type_label(type_code)} {count:,}")
+            for kind, count in metric.series_breakdown.get(bucket_start, {}).items():
+                parts.append(f"{words.kind_label(kind)} {count:,}")
         return " · ".join(parts)
 
     def _tip(self, x: float, y: float, data: object) -> str:
@@ -320,7 +333,7 @@ class ChartCard(QFrame):
     def retranslate_ui(self) -> None:
         self.title.setText(QCoreApplication.translate("DashboardCharts", self.spec.title))
         if self.spec.series == ("after_sales_by_type",):
-            entries = [_swatch(TYPE_COLOURS[t], words.type_label(int(t))) for t in AfterSaleType]
+            entries = [_swatch(colour, words.kind_label(kind)) for kind, colour in KIND_COLOURS.items()]
         elif len(self.spec.series) > 1:
             entries = [_swatch(SERIES_COLOURS[i], words.label(k)) for i, k in enumerate(self.spec.series)]
         else:

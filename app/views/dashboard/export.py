@@ -91,10 +91,10 @@ def metric_table(report: MetricsReport) -> tuple[list[str], list[list[Cell]]]:
                 *(words.exported(key, result.series.get(start)) for start in report.buckets),
             ]
         )
-        for type_code, count in result.breakdown.items():
-            by_bucket = (result.series_breakdown.get(start, {}).get(type_code, 0) for start in report.buckets)
+        for kind, count in result.breakdown.items():
+            by_bucket = (result.series_breakdown.get(start, {}).get(kind, 0) for start in report.buckets)
             name = QCoreApplication.translate("DashboardExport", "{metric}: {kind}").format(
-                metric=words.label(key), kind=words.type_label(type_code)
+                metric=words.label(key), kind=words.kind_label(kind)
             )  # Chinese writes a full-width colon
             rows.append([name, words.unit_text(key), count, None, None, *by_bucket])
     return headers, rows

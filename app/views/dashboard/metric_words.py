@@ -16,7 +16,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 
 from app.core.shop_time import datetime_of
-from app.platforms.douyin.codes import AFTER_SALE_TYPE_LABELS
+from app.core.vocabulary import REQUEST_KIND_LABELS, RequestKind
 from app.services.metrics.definitions import METRICS, MetricDefinition, MetricResult
 from app.services.metrics.pace import is_worse
 from app.views.common import formatting
@@ -52,8 +52,13 @@ def unit_of(key: str) -> str:
     return DEFINITIONS[key].unit
 
 
-def type_label(type_code: int) -> str:
-    return formatting.code_label(AFTER_SALE_TYPE_LABELS, type_code)
+def kind_label(kind: str | None) -> str:
+    """A request kind (a RequestKind value) in the person's language; "—" for a kind the
+    platform's adapter had no word for."""
+    try:
+        return QCoreApplication.translate("vocabulary", REQUEST_KIND_LABELS[RequestKind(kind)])
+    except ValueError:
+        return NO_VALUE
 
 
 def value_text(key: str, value: float | None) -> str:

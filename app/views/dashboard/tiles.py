@@ -136,8 +136,8 @@ class MetricTile(QFrame):
         if result.breakdown:
             count = self.tr("{kind}: {count}")  # Chinese writes a full-width colon
             lines += [
-                count.format(kind=words.type_label(t), count=f"{n:,}")
-                for t, n in result.breakdown.items()
+                count.format(kind=words.kind_label(kind), count=f"{n:,}")
+                for kind, n in result.breakdown.items()
             ]
         if note := words.note_text(result):
             lines.append(note)
