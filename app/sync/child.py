@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app.db import make_engine, make_session_factory
 from app.logging_setup import setup_logging
-from app.platforms.registry import ShopCredentials
+from app.platforms.registry import DOUYIN, ShopCredentials
 from app.services.sync_status import SyncStatus
 from app.shop import real_shop
 from app.sync.change_feed import ChangeFeed, listens
@@ -85,8 +85,11 @@ def main() -> int:
     sessions = make_session_factory(make_engine(config["database_url"]))
     credentials = ShopCredentials(**config["credentials"])
     database = sessions.kw["bind"]
+    shop = dataclasses.replace(
+        real_shop(credentials, database_url=config["database_url"]), platform=config.get("platform", DOUYIN)
+    )
     worker = SyncWorker(
-        real_shop(credentials, database_url=config["database_url"]).engine_factory(sessions),
+        shop.engine_factory(sessions),
         interval_s=float(config["interval_s"]),
         change_feed=ChangeFeed(database) if listens(database) else None,
     )

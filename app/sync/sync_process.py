@@ -29,7 +29,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal, Slot
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.platforms.registry import ShopCredentials
+from app.platforms.registry import DOUYIN, ShopCredentials
 from app.services.sync_status import SyncState, SyncStatus
 from app.sync.backoff import Backoff
 from app.sync.status import ShopNotReachable
@@ -61,9 +61,11 @@ class SyncProcess(QObject):
         database_url: str,
         interval_s: float = 15.0,
         parent: QObject | None = None,
+        platform: str = DOUYIN,
     ) -> None:
         super().__init__(parent)
         self._wait_credentials = credentials
+        self._platform = platform  # the shop's platform, which chooses its adapter in the child
         self._database_url = database_url
         self._interval_s = interval_s
         self._credentials: ShopCredentials | None = None
@@ -167,6 +169,7 @@ class SyncProcess(QObject):
         first_line = {
             "database_url": self._database_url,
             "credentials": dataclasses.asdict(self._credentials),
+            "platform": self._platform,
             "interval_s": self._interval_s,
         }
         # The secrets go down a pipe: never on a command line, which others can list.
