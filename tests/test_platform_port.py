@@ -183,6 +183,13 @@ def test_an_unreachable_platform_is_retry_later_and_a_lost_write_may_have_been_a
     assert lost.value.maybe_applied
 
 
+def test_the_shops_keys_are_checked_before_anything_is_saved(sandbox_url: str) -> None:
+    assert demo_platform(sandbox_url).check_connection()  # the shop's name, as the platform gives it
+    wrong = DouyinPlatform(PlatformClient(ShopCredentials(sandbox_url, DEMO_APP_KEY, "wrong", DEMO_SHOP_ID)))
+    with pytest.raises(NotAuthorised):
+        wrong.check_connection()
+
+
 def test_a_wrong_secret_is_not_authorised_and_waits_for_a_person(sandbox_url: str) -> None:
     platform = DouyinPlatform(
         PlatformClient(ShopCredentials(sandbox_url, DEMO_APP_KEY, "wrong", DEMO_SHOP_ID))

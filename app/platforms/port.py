@@ -23,6 +23,7 @@ second adapter fits without reshaping it. Each method, and the call it maps to:
     upload_picture      Douyin material.uploadImage; TikTok's image upload
     refusal_reasons     Douyin afterSale.rejectReasonCodeList; TikTok GET …/reject_reasons
     carriers            Douyin order.logisticsCompanyList; TikTok …/shipping_providers
+    check_connection    Douyin token.create; TikTok GET /authorization/202309/shops
 
 The push engine sends an outbox operation as a `DecisionToSend` or a `ShipmentToSend`,
 with the operation's own id as the idempotency key (TikTok applies a key once; Douyin
@@ -260,5 +261,10 @@ class ShopPlatform(Protocol):
     def refusal_reasons(self) -> Sequence[RefusalReason]: ...
 
     def carriers(self) -> Sequence[Carrier]: ...
+
+    def check_connection(self) -> str:
+        """Whether the platform accepts the shop's keys (the first-run wizard's test);
+        answers the shop's name as the platform gives it ("" when it gives none)."""
+        ...
 
     def close(self) -> None: ...

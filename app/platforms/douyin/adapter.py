@@ -255,6 +255,13 @@ class DouyinPlatform:
             raise RetryLater(PROBLEM_UNREADABLE)
         return url
 
+    def check_connection(self) -> str:
+        """`token.create` for a self-use app: the keys' test; the shop's name from its answer."""
+        result = self.client.create_token()
+        if not result.ok:
+            raise error_of(result)
+        return self.client.shop_name
+
     # --- the published lists --------------------------------------------------------------
     def refusal_reasons(self) -> list[RefusalReason]:
         """`data.items[]{reject_reason_code, reason, evidence_need "Y"/"N"}`; unreadable items
