@@ -23,7 +23,7 @@ from app import config
 from app.db import open_database
 from app.logging_setup import setup_logging
 from app.services.setup.shop_database import classify_error, shown_url
-from app.shop import configured_shop
+from app.shop import check_shop_keys, configured_shop
 from app.sync.sync_process import SyncProcess
 from app.views.common.background import BackgroundTasks
 from app.views.common.people_words import refusal_text
@@ -109,6 +109,7 @@ def run(argv: list[str]) -> int:
         shop.sessions,
         settings,
         tasks,
+        shop.test_connection,
     )
     window = keeper.show_for(actor)
     collector.freeze_start_up_objects()
@@ -204,7 +205,7 @@ def open_shop(settings: config.Settings, database_url: str | None) -> OpenShop |
         )
         target.stop()
         return None
-    return OpenShop(sessions, target.stop, target.wait_credentials, target.database_url)
+    return OpenShop(sessions, target.stop, target.wait_credentials, target.database_url, check_shop_keys)
 
 
 def _exit_after(milestone: str, app: QApplication, window: MainWindow) -> None:

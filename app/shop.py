@@ -20,8 +20,10 @@ from app import config, secrets
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, SandboxProcess
 from app.platforms.douyin.client import ShopCredentials
-from app.platforms.registry import platform_for
+from app.platforms.port import PlatformError
+from app.platforms.registry import connect, platform_for
 from app.services.setup.connection_settings import url_for_opening
+from app.services.setup.connection_test import ConnectionTest, ShopKeys
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
 from app.sync.status import ShopNotReachable
@@ -149,3 +151,15 @@ def configured_shop(settings: config.Settings, *, database_url: str | None = Non
     app_key = shop.app_key
     target._load_secret = lambda: secrets.load_app_secret(app_key) or os.environ.get(SECRET_ENV, "")
     return target
+
+
+def check_shop_keys(keys: ShopKeys, platform: str = DOUYIN) -> ConnectionTest:
+    """The first-run wizard's connection test: the platform's adapter signs in with the keys a
+    person typed (Douyin: `token.create`) and names the shop; blocks on the network."""
+    adapter = connect(ShopCredentials(keys.gateway, keys.app_key, keys.app_secret, keys.shop_id), platform)
+    try:
+        return ConnectionTest(connected=True, shop_name=adapter.check_connection())
+    except PlatformError as error:
+        return ConnectionTest(connected=False, problem=error.problem, platform_words=error.platform_message)
+    finally:
+        adapter.close()

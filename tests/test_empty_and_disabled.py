@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from app.shop import check_shop_keys
 from app.views.attention.view import NeedsAttentionView
 from app.views.setup.first_run_wizard import FirstRunWizard
 from app.views.shell.app import load_style_sheet
@@ -43,7 +44,7 @@ def background(edit: QLineEdit) -> QColor:
 
 
 def test_the_wizards_disabled_fields_look_disabled(qtbot, styled, english, tasks) -> None:
-    wizard = FirstRunWizard(tasks, keyring_available=lambda: True)
+    wizard = FirstRunWizard(tasks, test_connection=check_shop_keys, keyring_available=lambda: True)
     qtbot.addWidget(wizard)
     wizard.show()
     page = wizard.shop_page

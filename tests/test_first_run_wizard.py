@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QWizard
 
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, DEMO_SHOP_NAME
 from app.services.people import accounts
+from app.shop import check_shop_keys
 from app.views.setup.first_run_wizard import DEFAULT_GATEWAY, FirstRunResult, FirstRunWizard
 from app.views.shell.i18n import install_language
 
 
 def make_wizard(qtbot, tasks, *, keyring: bool = True) -> FirstRunWizard:
-    wizard = FirstRunWizard(tasks, keyring_available=lambda: keyring)
+    wizard = FirstRunWizard(tasks, test_connection=check_shop_keys, keyring_available=lambda: keyring)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitUntil(lambda: wizard.shop_page.keyring_available() is not None, timeout=5_000)

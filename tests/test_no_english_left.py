@@ -24,6 +24,7 @@ from app.services.people.masking import mask_address, mask_name
 from app.services.people.permissions import Actor
 from app.services.refunds.bulk import BulkSummary
 from app.services.shipping import carriers
+from app.shop import check_shop_keys
 from app.views.dashboard.view import DashboardView
 from app.views.people.login_dialog import LoginDialog
 from app.views.people.user_dialogs import (
@@ -262,7 +263,7 @@ def test_the_people_dialogs_sign_in_settings_and_first_run_speak_chinese(
         qtbot.addWidget(dialog)
         if found := english_in_dialog(qtbot, dialog, examples):
             leaks[name] = found
-    wizard = FirstRunWizard(tasks, keyring_available=lambda: True)
+    wizard = FirstRunWizard(tasks, test_connection=check_shop_keys, keyring_available=lambda: True)
     qtbot.addWidget(wizard)
     wizard.show()
     for page_id in wizard.pageIds():

@@ -23,6 +23,7 @@ from app.models import AuditEvent, Order
 from app.services.people import accounts
 from app.services.people.permissions import Action, Actor, Role, allowed
 from app.services.setup.shop_setup import ShopChoice, create_first_owner, save_shop_choice, switch_shop
+from app.shop import check_shop_keys
 from app.views.common.background import BackgroundTasks
 from app.views.people.sign_in_flow import WindowKeeper, needs_first_run, sign_in
 from app.views.setup.settings_dialog import SettingsDialog
@@ -58,6 +59,7 @@ def window_keeper(
         session_factory,
         settings,
         tasks,
+        check_shop_keys,
     )
 
 

@@ -17,6 +17,7 @@ from app.models import User
 from app.platforms.douyin.client import ShopCredentials
 from app.services.people import accounts
 from app.services.people.permissions import Role
+from app.shop import check_shop_keys
 from app.views.common.background import BackgroundTasks
 from app.views.people.sign_in_flow import OpenShop, first_run
 from app.views.setup.first_run_wizard import FirstRunWizard
@@ -30,7 +31,9 @@ def test_a_shop_whose_owner_appeared_meanwhile_is_not_set_up_again_and_nothing_i
     qtbot, tasks: BackgroundTasks, session_factory: sessionmaker[Session], app_home, english
 ) -> None:
     settings = config.Settings(language="en", database_url="postgresql://desk@shop-server:5432/shop")
-    shop = OpenShop(session_factory, lambda: None, lambda: ShopCredentials("", "", "", ""), "shared")
+    shop = OpenShop(
+        session_factory, lambda: None, lambda: ShopCredentials("", "", "", ""), "shared", check_shop_keys
+    )
     told: list[str] = []
 
     def answer(wizard: FirstRunWizard) -> None:

@@ -31,6 +31,7 @@ from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID  # noqa: E
 from app.sandbox.server import SandboxServer  # noqa: E402
 from app.services.people import accounts, audit  # noqa: E402
 from app.services.people.permissions import Role  # noqa: E402
+from app.shop import check_shop_keys  # noqa: E402
 from app.views.common.background import BackgroundTasks  # noqa: E402
 from app.views.people.login_dialog import LoginDialog  # noqa: E402
 from app.views.setup.first_run_wizard import FirstRunWizard  # noqa: E402
@@ -97,7 +98,7 @@ def save(widget: QWidget, out: Path, name: str) -> None:
 
 
 def wizard_shots(tasks: BackgroundTasks, out: Path, gateway: str, language: str) -> None:
-    wizard = FirstRunWizard(tasks, keyring_available=lambda: True)
+    wizard = FirstRunWizard(tasks, test_connection=check_shop_keys, keyring_available=lambda: True)
     wizard.resize(680, 560)
     wizard.show()
     page = wizard.owner_page
@@ -135,7 +136,7 @@ def wizard_shots(tasks: BackgroundTasks, out: Path, gateway: str, language: str)
     save(wizard, out, f"wizard_summary_{language}")
     wizard.close()
 
-    bare = FirstRunWizard(tasks, keyring_available=lambda: False)
+    bare = FirstRunWizard(tasks, test_connection=check_shop_keys, keyring_available=lambda: False)
     bare.resize(680, 560)
     bare.show()
     for edit, text in ((bare.owner_page.username_edit, "xiaolin"),):

@@ -28,6 +28,7 @@ from app.secrets import SecretStoreUnavailable
 from app.services.people import accounts
 from app.services.people import sign_in as sign_in_service
 from app.services.people.permissions import Actor, PermissionDenied
+from app.services.setup.connection_test import ConnectionTester
 from app.services.setup.shop_setup import (
     ShopChoice,
     create_first_owner,
@@ -69,13 +70,15 @@ class OpenShop:
     # the screens only hand them on, so they do not name the platform's type.
     credentials: Callable[[], object]
     database_url: str
+    # The first-run wizard's connection test through the shop's platform (`app.shop.check_shop_keys`).
+    test_connection: ConnectionTester
 
 
 def first_run(
     settings: config.Settings, tasks: BackgroundTasks, shop: OpenShop, reopen: Callable[[], OpenShop | None]
 ) -> tuple[OpenShop, Actor] | None:
     """Run the wizard and apply its answers; None when the person closed it."""
-    wizard = FirstRunWizard(tasks)
+    wizard = FirstRunWizard(tasks, test_connection=shop.test_connection)
     if wizard.exec() != QDialog.DialogCode.Accepted:
         return None
     result: FirstRunResult = wizard.first_run_result()
@@ -170,12 +173,14 @@ class WindowKeeper(QObject):
         sessions: sessionmaker[Session],
         settings: config.Settings,
         tasks: BackgroundTasks,
+        test_connection: ConnectionTester,
     ) -> None:
         super().__init__()
         self._make_window = make_window
         self._sessions = sessions
         self._settings = settings
         self._tasks = tasks
+        self._test_connection = test_connection
         self.window: MainWindow | None = None
 
     def show_for(self, actor: Actor) -> MainWindow:
@@ -224,7 +229,9 @@ class WindowKeeper(QObject):
         owner = self.window.actor() if self.window is not None else None
         if owner is None:
             return
-        wizard = FirstRunWizard(self._tasks, self.window, shop_only=True)
+        wizard = FirstRunWizard(
+            self._tasks, self.window, test_connection=self._test_connection, shop_only=True
+        )
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return
         result = wizard.first_run_result()

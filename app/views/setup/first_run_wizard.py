@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Slot
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from app import secrets
-from app.services.setup.connection_test import ConnectionTest, ShopKeys, check_shop_connection
+from app.services.setup.connection_test import ConnectionTest, ConnectionTester, ShopKeys
 from app.views.common.background import NET_LANE, WORK_LANE, BackgroundTasks
 from app.views.setup.first_run_pages import OwnerPage, ShopPage
 
@@ -119,11 +119,12 @@ class FirstRunWizard(QWizard):
         tasks: BackgroundTasks,
         parent: QWidget | None = None,
         *,
+        test_connection: ConnectionTester,
         keyring_available: Callable[[], bool] = secrets.keyring_available,
-        test_connection: Callable[[ShopKeys], ConnectionTest] = check_shop_connection,
         shop_only: bool = False,
     ) -> None:
-        """`shop_only`: the owner exists already and is changing the shop (Settings)."""
+        """`test_connection`: the shop's connection test (`app.shop.check_shop_keys` in the desk);
+        `shop_only`: the owner exists already and is changing the shop (Settings)."""
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
         self._shop_only = shop_only
