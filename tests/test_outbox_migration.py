@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.db import _alembic_config, make_engine, upgrade_to_head
 from app.models import OutboxOperation
+from app.services import outbox
 
 NOW = 1_795_000_000
 REFUSAL_ITEM = {
@@ -66,7 +67,19 @@ QUEUED = [
         3,
         "rejected",
     ),
+    (
+        "order.logisticsAdd",
+        "o3",
+        {"order_id": "o3", "company_code": "yuantong", "logistics_code": "YT3"},
+        2,
+        3,
+        "rejected",
+    ),
 ]
+# Why the platform refused the two shipments: o2 because the buyer's refund request before
+# shipment was waiting (Douyin's 60040: it may go again, refusing the refund), o3 for an
+# unknown carrier (60018: it may only be discarded).
+REFUSED_WITH = {"o2": "isv.business-failed:60040", "o3": "isv.business-failed:60018"}
 
 
 def old_row(
@@ -106,6 +119,8 @@ def test_operations_queued_in_douyins_words_are_read_in_the_apps_words_and_kept(
     tables = MetaData()
     tables.reflect(engine, only=["outbox_operations"])
     rows = [old_row(seq, *queued) for seq, queued in enumerate(QUEUED, start=1)]
+    for row in rows:
+        row["platform_code"] = REFUSED_WITH.get(row["entity_id"], "")
     with engine.begin() as connection:
         connection.execute(insert(tables.tables["outbox_operations"]), rows)
     upgrade_to_head(engine)
@@ -123,6 +138,9 @@ def test_operations_queued_in_douyins_words_are_read_in_the_apps_words_and_kept(
                 op.expected_to_state,
             )
             for entity_id, op in ops.items()
+        }
+        may_go_again_refusing_the_refund = {
+            entity_id for entity_id, op in ops.items() if outbox.refused_while_refund_waits(op)
         }
         kept = [
             (
@@ -166,7 +184,15 @@ def test_operations_queued_in_douyins_words_are_read_in_the_apps_words_and_kept(
             "awaiting_shipment",
             "shipped",
         ),
+        "o3": (
+            "ship",
+            "",
+            {"carrier_code": "yuantong", "tracking_no": "YT3", "refuse_refund": False},
+            "awaiting_shipment",
+            "shipped",
+        ),
     }
+    assert may_go_again_refusing_the_refund == {"o2"}
     # Nothing of what the previous release wrote is lost: same rows, states and old words.
     assert kept == [
         (

@@ -89,13 +89,19 @@ def refused(
     return str(refusal.value)
 
 
-def set_state(sessions: sessionmaker[Session], seq: int, new_state: str, platform_code: str = "") -> None:
+def set_state(
+    sessions: sessionmaker[Session],
+    seq: int,
+    new_state: str,
+    platform_code: str = "",
+    platform_state: str = "",
+) -> None:
     """As the push engine leaves an operation after the platform's answer."""
     with sessions.begin() as session:
         session.execute(
             update(OutboxOperation)
             .where(OutboxOperation.seq == seq)
-            .values(state=new_state, platform_code=platform_code)
+            .values(state=new_state, platform_code=platform_code, platform_state=platform_state)
         )
 
 
@@ -312,7 +318,13 @@ def test_a_shipment_stopped_for_a_refund_request_can_go_again_refusing_it(databa
         after_sales=[after_sale_row(order_row(order_id=TO_SHIP), aftersale_id="7200000000000000011")],
     )
     seq = seq_of(sessions, queued.op_id)
-    set_state(sessions, seq, state.REJECTED, f"isv.business-failed:{LogisticsRefusal.REFUND_PENDING}")
+    set_state(
+        sessions,
+        seq,
+        state.REJECTED,
+        f"isv.business-failed:{LogisticsRefusal.REFUND_PENDING}",
+        platform_state=json.dumps({outbox.REFUND_REQUEST_WAITING: True}),
+    )
     with sessions.begin() as session:
         assert needs_attention.can_reapply(session, seq)
         with pytest.raises(PermissionDenied):

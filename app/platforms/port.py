@@ -83,6 +83,7 @@ class PlatformError(Exception):
         maybe_applied: bool = False,
         rate_limited: bool = False,
         moved_on: bool = False,
+        refund_request_waiting: bool = False,
         answered_at: int | None = None,
         detail: str = "",
     ) -> None:
@@ -97,6 +98,9 @@ class PlatformError(Exception):
         # A refusal saying the entity is no longer where the decision found it (already
         # moved on, already shipped): perhaps by this shop's own earlier, lost attempt.
         self.moved_on = moved_on
+        # A shipment refused because the buyer's refund request before shipment waits for
+        # the shop: shipping again, refusing the refund, is what a person may choose.
+        self.refund_request_waiting = refund_request_waiting
         self.answered_at = answered_at  # the platform's clock when it answered (Unix s)
         self.detail = detail or platform_message  # for logs and the status: what went wrong where
 

@@ -61,6 +61,20 @@ class OutboxRow:
     platform_state: str
 
 
+# Kept in an operation's `platform_state` (JSON) when the platform refused a shipment
+# because the buyer's refund request before shipment waits for the shop.
+REFUND_REQUEST_WAITING = "refund_request_waiting"
+
+
+def refused_while_refund_waits(op: OutboxOperation) -> bool:
+    """Whether the platform refused this shipment because a refund request was waiting."""
+    try:
+        shown = json.loads(op.platform_state or "{}")
+    except ValueError:
+        return False
+    return isinstance(shown, dict) and shown.get(REFUND_REQUEST_WAITING) is True
+
+
 def decision_of(op: OutboxOperation | OutboxRow) -> Decision | None:
     """The decision an operation carries; None for a shipment (or a word this app does not know)."""
     try:

@@ -224,7 +224,10 @@ class PushEngine:
             return self._finish(
                 seq, state.CONFLICT, result=result, problem=problem, platform_state=found.platform
             )
-        return self._finish(seq, state.REJECTED, result=result, problem=result.problem)
+        waiting = json.dumps({outbox.REFUND_REQUEST_WAITING: True}) if result.refund_request_waiting else ""
+        return self._finish(
+            seq, state.REJECTED, result=result, problem=result.problem, platform_state=waiting
+        )
 
     def _upload_failed(self, seq: int, result: PlatformError) -> _Step:
         if result.outcome is Outcome.RETRY:

@@ -159,6 +159,16 @@ def upgrade() -> None:
         words = _in_app_words(method, json.loads(params or "{}"), from_status, to_status)
         words["details"] = json.dumps(words["details"], ensure_ascii=False, sort_keys=True)
         connection.execute(outbox.update().where(outbox.c.seq == seq).values(**words))
+    # A shipment Douyin refused because a refund request before shipment was waiting
+    # (`isv.business-failed:60040`) may be shipped again refusing the refund; the app now
+    # reads that from the operation's `platform_state`, in its own words.
+    op.execute(
+        sa.text(
+            "UPDATE outbox_operations SET platform_state = :waiting "
+            "WHERE state = 'rejected' AND method = 'order.logisticsAdd' "
+            "AND platform_code LIKE :refused AND (platform_state IS NULL OR platform_state = '')"
+        ).bindparams(waiting=json.dumps({"refund_request_waiting": True}), refused="%:60040")
+    )
 
 
 def downgrade() -> None:

@@ -82,13 +82,15 @@ _ERRORS: dict[Outcome, type[PlatformError]] = {
 
 def error_of(result: ApiResult, problem: str = "", detail: str = "") -> PlatformError:
     """The port's error for an answer that is not DONE."""
+    refusal = codes.sub_code_number(result.sub_code)
     return _ERRORS[result.outcome](
         problem or result.problem,
         platform_code=result.sub_code,
         platform_message=result.platform_message,
         maybe_applied=result.maybe_applied,
         rate_limited=result.rate_limited,
-        moved_on=codes.sub_code_number(result.sub_code) in MOVED_ON_REFUSALS,
+        moved_on=refusal in MOVED_ON_REFUSALS,
+        refund_request_waiting=refusal == codes.LogisticsRefusal.REFUND_PENDING,
         answered_at=result.answered_at,
         detail=detail,
     )

@@ -32,10 +32,6 @@ from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import ORDER_STATES_TO_SHIP
 from app.models import AfterSale, Order, OutboxOperation, QuarantinedRecord
 from app.models import outbox as state
-from app.platforms.douyin.codes import (  # interim, see _shipment_can_go_again
-    LogisticsRefusal,
-    sub_code_number,
-)
 from app.services import outbox, outbox_states
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
@@ -75,7 +71,7 @@ def _shipment_can_go_again(session: Session, op: OutboxOperation) -> bool:
     return (
         op.state == state.REJECTED
         and op.action == outbox.SHIP
-        and sub_code_number(op.platform_code) == LogisticsRefusal.REFUND_PENDING
+        and outbox.refused_while_refund_waits(op)
         and order is not None
         and order.state in ORDER_STATES_TO_SHIP
         and bool(shipping.refund_requests_waiting(session, op.entity_id))
