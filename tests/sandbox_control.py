@@ -70,13 +70,12 @@ def sync_argv(store: str, database_url: str) -> list[str]:
 
 
 def platform_orders(url: str, *, updated_since: int | None = None) -> dict[str, int]:
-    """Every order the platform has (id -> update_time), read by creation time a day at a
-    time; or, with `updated_since`, every order updated since then (by update time, as
-    the sync reads them)."""
+    """Every order the platform has (id -> update_time), read by update time a day at a
+    time over its 90 days, as the sync reads them (an order placed just over 90 days ago
+    and changed since is among them); or every order updated since `updated_since`."""
     client = demo_client(url)
     now = sandbox_now(url)
     found: dict[str, int] = {}
-    field = "create_time" if updated_since is None else "update_time"
     first = now - 90 * DAY if updated_since is None else updated_since
     for day_start in range(first, now + DAY, DAY):
         page = 0
@@ -84,8 +83,8 @@ def platform_orders(url: str, *, updated_since: int | None = None) -> dict[str, 
             result = client.call(
                 "order.searchList",
                 {
-                    f"{field}_start": day_start,
-                    f"{field}_end": day_start + DAY - 1,
+                    "update_time_start": day_start,
+                    "update_time_end": day_start + DAY - 1,
                     "page": page,
                     "size": 100,
                 },
