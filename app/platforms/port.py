@@ -231,6 +231,11 @@ class ShopPlatform(Protocol):
     `PlatformError`; calls for one shop may come from one thread at a time."""
 
     name: str  # "douyin", "tiktok"
+    # Whether a page cursor is a position (Douyin's page number), meaning the same in any
+    # window that lists the same records first, or belongs to the query that gave it
+    # (TikTok's `page_token`). The pull uses it to go on into a second that fills a page
+    # without asking for that page again.
+    positional_pages: bool
 
     def changed_orders(self, window: Window, page: str | None, page_size: int) -> PulledPage: ...
 

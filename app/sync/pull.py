@@ -139,8 +139,11 @@ class StreamPull:
             if page.newest > start:
                 start = page.newest
             elif page.newest == start:
-                # A full page inside one second: narrow the slice to that second.
-                pulled += self._pull_one_second(stream, start, report)
+                # A full page inside one second: narrow the slice to that second. The page
+                # just read is that second's first page too (the window began at it), so a
+                # positional cursor goes on from it; another platform's cursor starts again.
+                go_on = fetched.next_page if self.platform.positional_pages else None
+                pulled += self._pull_one_second(stream, start, report, first_page_read=go_on)
                 start += 1
             else:
                 # A full page without one readable time at or after the start.
@@ -172,10 +175,13 @@ class StreamPull:
             high = middle
         return pulled + self._pull_one_second(stream, start, report), start + 1
 
-    def _pull_one_second(self, stream: Stream, second: int, report: RunReport | None) -> int:
-        """Page through the window of one second with the platform's page cursor, from its
-        first page (the page that led here was another window's: a cursor is the window's)."""
-        pulled, page = 0, None
+    def _pull_one_second(
+        self, stream: Stream, second: int, report: RunReport | None, first_page_read: str | None = None
+    ) -> int:
+        """Page through the window of one second with the platform's page cursor: from
+        `first_page_read` (a positional cursor past the page already read, see
+        `ShopPlatform.positional_pages`), else from the window's first page."""
+        pulled, page = 0, first_page_read
         while True:
             fetched, _, _ = self._fetch_page(stream, Window(second, second), page, report)
             pulled += len(fetched.records)

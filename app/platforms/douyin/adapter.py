@@ -130,6 +130,7 @@ class DouyinPlatform:
     """One Douyin shop, through its client (which keeps its token)."""
 
     name = "douyin"
+    positional_pages = True  # `page` is a page number
 
     def __init__(self, client: PlatformClient) -> None:
         self.client = client
