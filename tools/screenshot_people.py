@@ -68,6 +68,9 @@ def seed_people(session_factory, now: int):  # type: ignore[no-untyped-def]
     with session_factory.begin() as session:
         users = {u.username: u for u in accounts.list_users(session)}
         accounts.set_active(session, owner, users["xiaozhou"].id, False, now=now - 3 * 86_400)
+    # A sign-in checks the password in a transaction of its own (services/people/sign_in.py):
+    # on SQLite it must not meet this one's write lock, so the switch-off is committed first.
+    with session_factory.begin() as session:
         wang = accounts.authenticate(session, "wangjie", "person-pass-1", now=now - 2 * 3600)
         audit.record(
             session,

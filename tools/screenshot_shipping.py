@@ -33,9 +33,9 @@ from PySide6.QtTest import QTest  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from app.config import HOME_ENV, Settings  # noqa: E402
+from app.core.vocabulary import OrderState  # noqa: E402
 from app.db import open_database, sqlite_url  # noqa: E402
 from app.models import Order  # noqa: E402
-from app.platforms.douyin.codes import OrderStatus  # noqa: E402
 from app.sandbox.server import SandboxServer  # noqa: E402
 from app.services.people import accounts  # noqa: E402
 from app.sync.engine import SyncEngine  # noqa: E402
@@ -44,7 +44,7 @@ from app.views.shell.i18n import install_language  # noqa: E402
 from app.views.shell.main_window import MainWindow  # noqa: E402
 from app.views.shipping.board_view import ShippingBoardView  # noqa: E402
 from app.views.shipping.import_dialog import ShipmentImportDialog  # noqa: E402
-from tests.sandbox_control import demo_client  # noqa: E402
+from tests.sandbox_control import demo_platform  # noqa: E402
 from tools.screenshot import pump  # noqa: E402
 from tools.screenshot_refunds import save, wait_for  # noqa: E402
 
@@ -55,7 +55,7 @@ def synced_shop(home: Path, store_url: str):  # type: ignore[no-untyped-def]
     _, sessions = open_database(sqlite_url(home / "mirror.sqlite"))
     with sessions.begin() as session:
         owner = accounts.create_owner(session, "xiaolin", "小林", "owner-pass-1", now=0)
-    SyncEngine(demo_client(store_url), sessions).run_once()
+    SyncEngine(demo_platform(store_url), sessions).run_once()
     return sessions, owner
 
 
@@ -99,7 +99,7 @@ def shots(window: MainWindow, out: Path, language: str) -> None:
 
     with board._sessions() as session:  # an order shipped long ago, scanned again
         shipped = session.scalar(
-            select(Order.order_id).where(Order.status == int(OrderStatus.SHIPPED)).limit(1)
+            select(Order.order_id).where(Order.state == OrderState.SHIPPED).limit(1)
         )
     if shipped:
         bar = board.scan_bar
