@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 import requests
 
-from app.platforms.douyin.codes import IMAGE_MAX_BYTES, ImageRefusal, OperateType
+from app.platforms.douyin.codes import ImageRefusal, OperateType
+from app.sandbox.douyin.codes import IMAGE_MAX_BYTES
 from app.sandbox.evidence import evidence_png
 from app.sandbox.server import SandboxServer
 from tests.test_sandbox_after_sales import detail, fresh_request, operate, uploaded_picture

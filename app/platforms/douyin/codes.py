@@ -1,12 +1,11 @@
-"""Every code table of the platform dialect, in one place (PLATFORM-PROTOCOL.md).
+"""Every code table of Douyin's dialect the client reads, in one place.
 
-Owns: order statuses, after-sale types and statuses, `afterSale.operate` types,
-the envelope's error codes and sub-codes, the logistics and picture refusal codes with
-what each means for people (`refusal_problem`, context "sync"), and what the platform
-takes as an evidence picture. Codes are kept as the platform sends them (ints); the
-labels here are English source strings marked for translation (context "codes"),
-shown through `QCoreApplication.translate` by the views. Where the public record is
-silent the value is ours and marked so.
+Owns: order statuses, after-sale types and statuses, `afterSale.operate` types, the
+envelope's error codes and sub-codes, and the logistics and picture refusal codes with
+what each means for people (`refusal_problem`, context "sync"). Codes are kept as the
+platform sends them (ints); they meet the app's own words only in `mapping.py`, and no
+screen shows them. Each value's public source, or "ours" where the record is silent, is
+in docs/platforms/douyin.md ("Code tables", "afterSale.operate", "Errors").
 """
 
 from __future__ import annotations
@@ -57,16 +56,6 @@ class OrderStatus(IntEnum):
     COMPLETED = 5
 
 
-ORDER_STATUS_LABELS = {
-    OrderStatus.UNPAID: QT_TRANSLATE_NOOP("codes", "Unpaid"),
-    OrderStatus.PAID: QT_TRANSLATE_NOOP("codes", "Paid"),
-    OrderStatus.AWAITING_SHIPMENT: QT_TRANSLATE_NOOP("codes", "Awaiting shipment"),
-    OrderStatus.PARTLY_SHIPPED: QT_TRANSLATE_NOOP("codes", "Partly shipped"),
-    OrderStatus.SHIPPED: QT_TRANSLATE_NOOP("codes", "Shipped"),
-    OrderStatus.CANCELLED: QT_TRANSLATE_NOOP("codes", "Cancelled"),
-    OrderStatus.COMPLETED: QT_TRANSLATE_NOOP("codes", "Completed"),
-}
-
 # The platform's own Chinese descriptions, sent as `order_status_desc`.
 ORDER_STATUS_DESC_ZH = {
     OrderStatus.UNPAID: "待支付",
@@ -91,23 +80,6 @@ class AfterSaleType(IntEnum):
     RESEND = 7
 
 
-AFTER_SALE_TYPE_LABELS = {
-    AfterSaleType.RETURN_AND_REFUND: QT_TRANSLATE_NOOP("codes", "Return and refund"),
-    AfterSaleType.REFUND_AFTER_SHIPMENT: QT_TRANSLATE_NOOP("codes", "Refund only (shipped)"),
-    AfterSaleType.REFUND_BEFORE_SHIPMENT: QT_TRANSLATE_NOOP("codes", "Refund before shipment"),
-    AfterSaleType.EXCHANGE: QT_TRANSLATE_NOOP("codes", "Exchange"),
-    AfterSaleType.RESEND: QT_TRANSLATE_NOOP("codes", "Resend"),
-}
-
-AFTER_SALE_TYPE_TEXT_ZH = {
-    AfterSaleType.RETURN_AND_REFUND: "退货退款",
-    AfterSaleType.REFUND_AFTER_SHIPMENT: "已发货仅退款",
-    AfterSaleType.REFUND_BEFORE_SHIPMENT: "未发货仅退款",
-    AfterSaleType.EXCHANGE: "换货",
-    AfterSaleType.RESEND: "补寄",
-}
-
-
 class AfterSaleStatus(IntEnum):
     AWAITING_MERCHANT = 6
     AWAITING_BUYER_RETURN = 7
@@ -120,55 +92,18 @@ class AfterSaleStatus(IntEnum):
     REFUSED_AFTER_RETURN = 29
 
 
-AFTER_SALE_STATUS_LABELS = {
-    AfterSaleStatus.AWAITING_MERCHANT: QT_TRANSLATE_NOOP("codes", "Awaiting merchant"),
-    AfterSaleStatus.AWAITING_BUYER_RETURN: QT_TRANSLATE_NOOP("codes", "Awaiting buyer's return"),
-    AfterSaleStatus.RETURN_AWAITING_RECEIPT: QT_TRANSLATE_NOOP("codes", "Returned, awaiting receipt"),
-    AfterSaleStatus.REFUNDED: QT_TRANSLATE_NOOP("codes", "Refunded"),
-    AfterSaleStatus.EXCHANGE_IN_PROGRESS: QT_TRANSLATE_NOOP("codes", "Exchange in progress"),
-    AfterSaleStatus.EXCHANGE_DONE: QT_TRANSLATE_NOOP("codes", "Exchange done"),
-    AfterSaleStatus.MERCHANT_REFUSED: QT_TRANSLATE_NOOP("codes", "Refused by merchant"),
-    AfterSaleStatus.CLOSED: QT_TRANSLATE_NOOP("codes", "Closed"),
-    AfterSaleStatus.REFUSED_AFTER_RETURN: QT_TRANSLATE_NOOP("codes", "Refused after return"),
-}
-
-AFTER_SALE_STATUS_TEXT_ZH = {
-    AfterSaleStatus.AWAITING_MERCHANT: "待商家处理",
-    AfterSaleStatus.AWAITING_BUYER_RETURN: "待买家退货",
-    AfterSaleStatus.RETURN_AWAITING_RECEIPT: "待商家收货",
-    AfterSaleStatus.REFUNDED: "退款成功",
-    AfterSaleStatus.EXCHANGE_IN_PROGRESS: "换货中",
-    AfterSaleStatus.EXCHANGE_DONE: "换货成功",
-    AfterSaleStatus.MERCHANT_REFUSED: "商家拒绝",
-    AfterSaleStatus.CLOSED: "售后关闭",
-    AfterSaleStatus.REFUSED_AFTER_RETURN: "退货后拒绝",
-}
-
-# Requests on which the platform waits for the shop.
-AFTER_SALE_STATUSES_NEEDING_MERCHANT = (
-    AfterSaleStatus.AWAITING_MERCHANT,
-    AfterSaleStatus.RETURN_AWAITING_RECEIPT,
-)
-AFTER_SALE_FINAL_STATUSES = (
-    AfterSaleStatus.REFUNDED,
-    AfterSaleStatus.EXCHANGE_DONE,
-    AfterSaleStatus.MERCHANT_REFUSED,
-    AfterSaleStatus.CLOSED,
-    AfterSaleStatus.REFUSED_AFTER_RETURN,
-)
-
-
 class OperateType(IntEnum):
-    """`afterSale.operate` types. 201/202 are on the public record; the rest are ours."""
+    """`afterSale.operate` types. The SDK names 101, 301 and 311; the others come from our
+    design notes and are unconfirmed (docs/platforms/douyin.md "afterSale.operate", issue 15)."""
 
-    AGREE_REFUND = 201
-    REFUSE_REFUND = 202
-    AGREE_RETURN = 101  # ours
-    REFUSE_RETURN = 102  # ours
-    CONFIRM_RETURN_AND_REFUND = 111  # ours
-    REFUSE_RETURNED_GOODS = 112  # ours
-    AGREE_EXCHANGE = 301  # ours
-    CONFIRM_EXCHANGE_RECEIPT = 311  # ours
+    AGREE_REFUND = 201  # unconfirmed
+    REFUSE_REFUND = 202  # unconfirmed
+    AGREE_RETURN = 101
+    REFUSE_RETURN = 102  # unconfirmed
+    CONFIRM_RETURN_AND_REFUND = 111  # unconfirmed
+    REFUSE_RETURNED_GOODS = 112  # unconfirmed
+    AGREE_EXCHANGE = 301
+    CONFIRM_EXCHANGE_RECEIPT = 311
 
 
 class RecordRole(IntEnum):
@@ -188,12 +123,6 @@ class RecordRole(IntEnum):
 RECORD_ACTION_MERCHANT_AGREED = "商家同意"
 RECORD_ACTION_MERCHANT_REFUSED = "商家拒绝"
 RECORD_ACTION_MERCHANT_SHIPPED_REFUSING = "商家已发货，拒绝退款"
-MERCHANT_RECORD_ACTIONS = (
-    RECORD_ACTION_MERCHANT_AGREED,
-    RECORD_ACTION_MERCHANT_REFUSED,
-    RECORD_ACTION_MERCHANT_SHIPPED_REFUSING,
-)
-
 
 BUSINESS_WRONG_STATE = 20309541  # afterSale.operate on a request in the wrong state
 BUSINESS_VERSION_CONFLICT = 20309542  # ours: `update_time` sent is not the current one
@@ -263,19 +192,6 @@ LOGISTICS_REFUSAL_PROBLEMS: dict[int, str] = {
 # `{file_name, image_base64}` and answers `data{url}`; refusal evidence must be URLs it
 # issued. The app refuses at decision time what the platform would refuse here.
 UPLOAD_IMAGE_METHOD = "material.uploadImage"
-IMAGE_MAX_BYTES = 5 * 1024 * 1024
-IMAGE_CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
-
-
-def image_extension(data: bytes) -> str | None:
-    """The picture's kind ("png", "jpg" or "webp") by its first bytes, never its name; or None."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "webp"
-    return None
 
 
 class ImageRefusal(IntEnum):
@@ -347,7 +263,7 @@ S = AfterSaleStatus
 T = AfterSaleType
 
 # The merchant's moves: operate type -> {(after-sale type, from status): to status}.
-# 201/202 are on the public record; the rest, and resend via 301, are ours.
+# Which types apply where, and resend via 301, are ours (docs/platforms/douyin.md "afterSale.operate").
 OPERATE_TRANSITIONS: dict[int, dict[tuple[int, int], int]] = {
     OperateType.AGREE_REFUND: {
         (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
@@ -374,12 +290,6 @@ OPERATE_TRANSITIONS: dict[int, dict[tuple[int, int], int]] = {
     },
     OperateType.CONFIRM_EXCHANGE_RECEIPT: {(T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS},
 }
-REFUSING_OPERATIONS = (
-    OperateType.REFUSE_REFUND,
-    OperateType.REFUSE_RETURN,
-    OperateType.REFUSE_RETURNED_GOODS,
-)
-
 # What the platform does alone when `status_deadline` passes: agreement on the merchant's behalf.
 PLATFORM_TIMEOUT: dict[tuple[int, int], int] = {
     (T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,

@@ -93,13 +93,6 @@ def age(instant: int, now: int) -> str:
     return shop_time(instant)
 
 
-def code_label(table: dict, code: int | None) -> str:
-    """A platform code's label from its one table in `app/platforms/douyin/codes.py`, translated
-    (context "codes"); the bare code when the table does not know it."""
-    source = table.get(code) if code is not None else None
-    return QCoreApplication.translate("codes", source) if source else str(code if code is not None else "")
-
-
 def word_label(table: Mapping[str, str], word: str | None) -> str:
     """The label of one of the app's words (`app/core/vocabulary.py`: a request's kind or
     state, an order's state) from its table there, translated (context "vocabulary");

@@ -1,7 +1,6 @@
 """What every sentence of the audit trail reads from: `Event` (an audit row with its
-before/after as data and the names the screen knows), `_t` (a word in context
-"audit_words", the context every sentence's words are in) and `_status_change` (a
-status move in words, from the tables the other screens use).
+before/after as data and the names the screen knows) and `_t` (a word in context
+"audit_words", the context every sentence's words are in).
 
 The sentences themselves are in `audit_words` (requests, shipments, the outbox and the
 dispatch table) and `audit_words_people` (people, sign-in, settings and the shop); both
@@ -76,15 +75,3 @@ class Event:
             if isinstance(fen, int)
             else QCoreApplication.translate("audit_words", "an unknown amount")
         )
-
-
-def _status_change(table: dict, before: Any, after: Any) -> str:
-    if not isinstance(after, int):
-        return ""
-    if isinstance(before, int) and before != after:
-        return QCoreApplication.translate("audit_words", " ({before} → {after})").format(
-            before=formatting.code_label(table, before), after=formatting.code_label(table, after)
-        )
-    return QCoreApplication.translate("audit_words", " (now {status})").format(
-        status=formatting.code_label(table, after)
-    )
