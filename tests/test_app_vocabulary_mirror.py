@@ -40,10 +40,17 @@ def test_paid_and_awaiting_shipment_are_both_awaiting_shipment_for_the_app() -> 
 
 
 def test_a_decision_goes_to_its_operate_type_and_comes_back() -> None:
-    assert mapping.operate_type(Decision.APPROVE_REFUND) is OperateType.AGREE_REFUND
-    assert mapping.operate_type(Decision.ACCEPT_RETURNED_GOODS) is OperateType.CONFIRM_RETURN_AND_REFUND
-    for decision in Decision:
-        assert mapping.decision_of(mapping.operate_type(decision)) is decision
+    after, before = RequestKind.REFUND_AFTER_SHIPMENT, RequestKind.REFUND_BEFORE_SHIPMENT
+    assert mapping.operate_type(Decision.APPROVE_REFUND, after) is OperateType.AGREE_REFUND
+    assert mapping.operate_type(Decision.APPROVE_REFUND, before) is OperateType.AGREE_REFUND_BEFORE_SHIPMENT
+    returned = RequestKind.RETURN_AND_REFUND
+    assert (
+        mapping.operate_type(Decision.ACCEPT_RETURNED_GOODS, returned)
+        is OperateType.CONFIRM_RETURN_AND_REFUND
+    )
+    for decision in mapping.OPERATE_TYPES:
+        assert mapping.decision_of(mapping.operate_type(decision, RequestKind.RETURN_AND_REFUND)) is decision
+    assert mapping.decision_of(OperateType.AGREE_REFUND_BEFORE_SHIPMENT) is Decision.APPROVE_REFUND
     with pytest.raises(KeyError):
         mapping.decision_of(999)
 

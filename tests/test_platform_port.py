@@ -121,7 +121,7 @@ def test_a_decision_goes_out_in_the_apps_words_and_the_history_says_the_shop_mov
 ) -> None:
     platform = demo_platform(sandbox_url)
     row = waiting_refund(platform, sandbox_url)
-    decision = DecisionToSend(row["aftersale_id"], Decision.APPROVE_REFUND, row["update_time"])
+    decision = DecisionToSend(row["aftersale_id"], Decision.APPROVE_REFUND, row["update_time"], row["kind"])
 
     platform.decide(decision, idempotency_key="op-1")  # Douyin takes no key: ignored
 
@@ -179,7 +179,10 @@ def test_an_unreachable_platform_is_retry_later_and_a_lost_write_may_have_been_a
         platform.changed_orders(Window(0), None, 100)
     assert unreachable.value.problem == PROBLEM_NETWORK and unreachable.value.outcome is Outcome.RETRY
     with pytest.raises(RetryLater) as lost:
-        platform.decide(DecisionToSend("a1", Decision.APPROVE_REFUND, 0), idempotency_key="op-4")
+        platform.decide(
+            DecisionToSend("a1", Decision.APPROVE_REFUND, 0, RequestKind.REFUND_AFTER_SHIPMENT),
+            idempotency_key="op-4",
+        )
     assert lost.value.maybe_applied
 
 

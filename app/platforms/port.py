@@ -20,7 +20,10 @@ second adapter fits without reshaping it. Each method, and the call it maps to:
     decide              Douyin afterSale.operate (no idempotency key: ignored);
                         TikTok POST …/returns/{id}/approve|reject?idempotency_key=
     ship                Douyin order.logisticsAdd; TikTok POST /fulfillment/202309/packages/{id}/ship
-    upload_picture      Douyin material.uploadImage; TikTok's image upload
+    upload_picture      Douyin open.binaryupload + material.uploadImageSync (after
+                        material.searchMaterial, so a repeat makes no second material);
+                        TikTok's image upload (no review: answers PASSED at once)
+    picture_reviews     Douyin material.queryMaterialDetail; TikTok: PASSED, nothing asked
     refusal_reasons     Douyin afterSale.rejectReasonCodeList; TikTok GET …/reject_reasons
     carriers            Douyin order.logisticsCompanyList; TikTok …/shipping_providers
     check_connection    Douyin token.create; TikTok GET /authorization/202309/shops
@@ -44,7 +47,7 @@ from enum import Enum, StrEnum
 from typing import Any, Protocol
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.core.vocabulary import Decision
+from app.core.vocabulary import Decision, RequestKind
 from app.models.orders import OrderPage
 
 
@@ -202,12 +205,41 @@ class DecisionToSend:
     request_id: str
     decision: Decision
     based_on_version: int  # the request's update time when the person decided
+    # The request's kind: a platform may send one decision differently by kind (Douyin
+    # agrees a refund before shipment with its own operate type).
+    kind: RequestKind
     reason_code: int | str | None = None  # a refusal's reason, from `refusal_reasons`
     reason: str = ""
     remark: str = ""  # a refusal's words to the buyer
-    evidence: tuple[str, ...] = ()  # a refusal's pictures, as `upload_picture` answered them
-    return_address_id: str = ""  # an agreed return: where the goods go back to
+    evidence: tuple[str, ...] = ()  # a refusal's pictures: the URLs of pictures whose review passed
+    # An agreed return, exchange or repair: the platform's id of the address the goods go
+    # back to (Douyin's `receiver_address_id`, an int64 from its address list).
+    return_address_id: int | None = None
+    # The goods the shop sends out (an exchange's new goods, a resend, a repair): the
+    # carrier's code from `carriers` and the tracking number, as checked by the service.
+    carrier_code: str = ""
+    tracking_no: str = ""
     extra: dict[str, Any] = field(default_factory=dict)  # a platform's own fields, passed as given
+
+
+class PictureReview(StrEnum):
+    """Where the platform's review of an uploaded picture stands."""
+
+    WAITING = "waiting"  # waiting for review or under review: not usable as evidence yet
+    PASSED = "passed"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class PictureOnPlatform:
+    """A picture uploaded to the platform: its id there, where its review stands, and the
+    URL evidence names it by once the review passed. A platform that reviews nothing
+    (TikTok Shop) answers PASSED, with the URL, at once."""
+
+    platform_id: str
+    review: PictureReview
+    url: str = ""  # set when PASSED
+    rejected_because: str = ""  # the platform's words, when REJECTED
 
 
 @dataclass(frozen=True)
@@ -263,8 +295,14 @@ class ShopPlatform(Protocol):
 
     def ship(self, shipment: ShipmentToSend, idempotency_key: str) -> Accepted: ...
 
-    def upload_picture(self, file_name: str, data: bytes) -> str:
-        """The platform's reference to the picture (Douyin: a URL it issued)."""
+    def upload_picture(self, file_name: str, data: bytes) -> PictureOnPlatform:
+        """Upload one evidence picture (`file_name`: the name it is kept under, the same
+        for the same bytes). Asked again after a lost answer, it answers the picture
+        uploaded then rather than a second one."""
+        ...
+
+    def picture_reviews(self, platform_ids: Sequence[str]) -> list[PictureOnPlatform]:
+        """Where the review of each picture uploaded before stands, in the same order."""
         ...
 
     def refusal_reasons(self) -> Sequence[RefusalReason]: ...

@@ -37,8 +37,20 @@ DECIDE, SHIP = "decide", "ship"
 REQUEST, ORDER = "after_sale", "order"
 # The details a decision may carry (the platform port's DecisionToSend has the same
 # names): a refusal's reason code and words, remark and evidence pictures; an agreed
-# return's address; and fields of the platform's own, passed as given.
-DECISION_DETAILS = ("reason_code", "reason", "remark", "evidence", "return_address_id", "extra")
+# return's address; fields of the platform's own, passed as given; the request's kind
+# (a RequestKind: a platform may send a decision differently by kind); and the carrier and
+# tracking number of goods the shop sends out (an exchange's new goods, a resend, a repair).
+DECISION_DETAILS = (
+    "reason_code",
+    "reason",
+    "remark",
+    "evidence",
+    "return_address_id",
+    "extra",
+    "kind",
+    "carrier_code",
+    "tracking_no",
+)
 # The details of a shipment (the port's ShipmentToSend): with `refuse_refund` the
 # shipment also refuses the buyer's waiting refund-before-shipment request.
 SHIPMENT_DETAILS = ("carrier_code", "tracking_no", "refuse_refund")

@@ -38,8 +38,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.core.vocabulary import ORDER_STATES_TO_SHIP, REFUSING_DECISIONS, Decision
-from app.models import OutboxOperation
+from app.core.vocabulary import ORDER_STATES_TO_SHIP, REFUSING_DECISIONS, Decision, RequestKind
+from app.models import AfterSale, OutboxOperation
 from app.models import outbox as state
 from app.platforms.port import (
     PROBLEM_NETWORK,
@@ -392,12 +392,19 @@ class OperationToSend:
 
     @classmethod
     def of(cls, op: OutboxOperation) -> OperationToSend:
+        details = outbox.details_of(op)
+        if op.action == outbox.DECIDE and not details.get("kind"):
+            # Queued before decisions kept the request's kind (issue 15): the mirror's.
+            session = Session.object_session(op)
+            request = session.get(AfterSale, op.entity_id) if session is not None else None
+            if request is not None and request.kind:
+                details["kind"] = request.kind
         return cls(
             op.op_id,
             op.action,
             op.entity_id,
             op.decision,
-            outbox.details_of(op),
+            details,
             op.based_on_update_time,
             op.expected_from_state,
             op.expected_to_state,
@@ -407,15 +414,25 @@ class OperationToSend:
         """Hand the operation to the shop's platform, its id as the idempotency key."""
         details = self.details
         if self.action == outbox.DECIDE:
+            try:
+                kind = RequestKind(details.get("kind"))
+            except ValueError:  # a request this app cannot tell the kind of: never decided on
+                raise Refused(
+                    PROBLEM_UNKNOWN_ACTION, detail=f"request kind {details.get('kind')!r}"
+                ) from None
             decision = DecisionToSend(
                 request_id=self.entity_id,
                 decision=Decision(self.decision),
                 based_on_version=self.based_on or 0,
+                kind=kind,
                 reason_code=details.get("reason_code"),
                 reason=details.get("reason", ""),
                 remark=details.get("remark", ""),
                 evidence=tuple(details.get("evidence", ())),
-                return_address_id=details.get("return_address_id", ""),
+                # Kept as text by releases before issue 15, as a number since: the adapter checks it.
+                return_address_id=details.get("return_address_id") or None,
+                carrier_code=str(details.get("carrier_code", "")),
+                tracking_no=str(details.get("tracking_no", "")),
                 extra=dict(details.get("extra", {})),
             )
             return platform.decide(decision, self.op_id)

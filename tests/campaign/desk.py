@@ -121,7 +121,7 @@ class Desk:
 
     def _decision(self, operate_type: Op) -> Callable[[Session, str, int], refund_decisions.Queued]:
         actor = self._actor
-        if operate_type == Op.AGREE_REFUND:
+        if operate_type in (Op.AGREE_REFUND, Op.AGREE_REFUND_BEFORE_SHIPMENT):
             return lambda session, id_, now: refund_decisions.approve_refund(session, actor, id_, now=now)
         if operate_type == Op.AGREE_RETURN:
             return lambda session, id_, now: refund_decisions.approve_return(

@@ -28,8 +28,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.vocabulary import Decision
-from app.models import OutboxOperation
+from app.core.vocabulary import Decision, RequestKind
+from app.models import AfterSale, OutboxOperation
 from app.models import outbox as state
 from app.platforms.douyin import mapping
 
@@ -90,7 +90,12 @@ def _key_of(op: OutboxOperation) -> tuple[str, str, str, str]:
     `app/platforms/douyin/adapter.py`)."""
     if op.action == "ship":
         return (SHIP, op.entity_id, str(json.loads(op.details).get("tracking_no", "")), "")
-    operate_type = int(mapping.operate_type(Decision(op.decision)))
+    kind = json.loads(op.details or "{}").get("kind")
+    if not kind:  # queued before decisions kept their request's kind: the mirror's
+        session = Session.object_session(op)
+        request = session.get(AfterSale, op.entity_id) if session is not None else None
+        kind = request.kind if request is not None else None
+    operate_type = int(mapping.operate_type(Decision(op.decision), RequestKind(kind)))
     return (OPERATE, op.entity_id, str(operate_type), str(op.based_on_update_time))
 
 

@@ -2,10 +2,10 @@
 
 Owns turning each question of the port into Douyin's call (the client signs, sends and
 keeps the token: client.py) and each answer back into the app's words: the client's
-`ApiResult` into a value or one of the port's errors, a request's history
-(`afterSale.Detail` → `process_info.record_logs_list`) into `HistoryEntry`s, a decision
+`ApiResult` into a value or one of the port's errors, a request re-read with its history
+(`afterSale.Detail`, read as documented by detail.py), a decision
 into `afterSale.operate` through mapping.py, a shipment into `order.logisticsAdd`, a
-picture into `material.uploadImage` (ours, codes.py), the published lists into
+picture into the material centre's calls (material.py), the published lists into
 `RefusalReason`s and `Carrier`s. Records are read into the mirror's rows by parse.py.
 
 Douyin has no idempotency keys: `decide` and `ship` ignore theirs, and the push engine
@@ -14,25 +14,23 @@ re-reads the entity whenever an answer was lost (ARCHITECTURE.md "How data flows
 
 from __future__ import annotations
 
-import base64
 import logging
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 
-from app.core import shop_time
+from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import REFUSING_DECISIONS
 from app.models.orders import OrderPage
-from app.platforms.douyin import codes, mapping, parse
+from app.platforms.douyin import codes, detail, exchanges, mapping, material, parse
 from app.platforms.douyin.client import ApiResult, PlatformClient
 from app.platforms.port import (
     PROBLEM_UNREADABLE,
     Accepted,
     Carrier,
     DecisionToSend,
-    HistoryEntry,
-    Mover,
     NotAuthorised,
     Outcome,
+    PictureOnPlatform,
     PlatformError,
     PulledPage,
     RefusalReason,
@@ -40,7 +38,6 @@ from app.platforms.port import (
     RereadRequest,
     RetryLater,
     ShipmentToSend,
-    ShopMove,
     Window,
 )
 from app.platforms.records import MalformedAnswer
@@ -48,12 +45,19 @@ from app.platforms.records import MalformedAnswer
 log = logging.getLogger(__name__)
 
 MAX_OFFSET_RESULTS = 50_000  # Douyin answers no page past page*size = 50,000
-HISTORY_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # the history's times: China's wall time
 
 REJECT_REASONS_METHOD = "afterSale.rejectReasonCodeList"
 CARRIERS_METHOD = "order.logisticsCompanyList"
 OPERATE_METHOD = "afterSale.operate"
 SHIP_METHOD = "order.logisticsAdd"
+EVIDENCE_PICTURE = 1  # EvidenceItem.Type "1:图片"
+
+# Douyin takes a refusal of a refund before shipment only as a shipment (`is_refund_reject`).
+PROBLEM_REFUSE_BY_SHIPPING = QT_TRANSLATE_NOOP(
+    "sync",
+    "A refund requested before shipment can only be refused by shipping the order. Discard this "
+    "and use \u201cRefuse by shipping\u201d in the refund queue or on the shipping board.",
+)
 
 # Refusals that may mean "your earlier, lost attempt already did this": the push engine
 # checks by re-reading before it calls the operation a conflict.
@@ -62,16 +66,6 @@ MOVED_ON_REFUSALS = {
     codes.BUSINESS_VERSION_CONFLICT,
     codes.LogisticsRefusal.ALREADY_SHIPPED,
     codes.LogisticsRefusal.TRACKING_USED_ELSEWHERE,
-}
-MOVERS = {
-    codes.RecordRole.BUYER: Mover.BUYER,
-    codes.RecordRole.MERCHANT: Mover.SHOP,
-    codes.RecordRole.PLATFORM: Mover.PLATFORM,
-}
-SHOP_MOVES = {
-    codes.RECORD_ACTION_MERCHANT_AGREED: ShopMove.AGREED,
-    codes.RECORD_ACTION_MERCHANT_REFUSED: ShopMove.REFUSED,
-    codes.RECORD_ACTION_MERCHANT_SHIPPED_REFUSING: ShopMove.SHIPPED_REFUSING,
 }
 _ERRORS: dict[Outcome, type[PlatformError]] = {
     Outcome.RETRY: RetryLater,
@@ -94,36 +88,6 @@ def error_of(result: ApiResult, problem: str = "", detail: str = "") -> Platform
         answered_at=result.answered_at,
         detail=detail,
     )
-
-
-def history_of(detail: Any) -> tuple[HistoryEntry, ...] | None:
-    """A request's history from an `afterSale.Detail` answer, oldest first; None when the
-    answer has none or an entry cannot be read (one without a readable time cannot be
-    placed, so nothing is concluded). See app/sync/request_history.py for what it relies on."""
-    process = detail.get("process_info") if isinstance(detail, dict) else None
-    logs = process.get("record_logs_list") if isinstance(process, dict) else None
-    if not isinstance(logs, list) or not logs:
-        return None
-    entries = []
-    for place, entry in enumerate(logs):
-        if not isinstance(entry, dict):
-            return None
-        try:
-            at = shop_time.from_wall_time(datetime.strptime(str(entry.get("time")), HISTORY_TIME_FORMAT))
-        except ValueError:
-            return None
-        mover = MOVERS.get(_role(entry.get("role")))  # type: ignore[arg-type]
-        action = str(entry.get("action") or "")
-        shop_move = SHOP_MOVES.get(action, ShopMove.OTHER) if mover is Mover.SHOP else None
-        entries.append(HistoryEntry(at, place, mover, shop_move))
-    return tuple(sorted(entries, key=lambda entry: (entry.at, entry.place)))
-
-
-def _role(value: Any) -> codes.RecordRole | None:
-    try:
-        return codes.RecordRole(int(value))
-    except (TypeError, ValueError):
-        return None
 
 
 class DouyinPlatform:
@@ -197,14 +161,14 @@ class DouyinPlatform:
 
     # --- re-reading one entity ------------------------------------------------------------
     def reread_request(self, request_id: str, synced_at: int) -> RereadRequest:
-        result = self.client.call("afterSale.Detail", {"after_sale_id": request_id})
+        """`afterSale.Detail` with its history, read as documented (detail.py)."""
+        result = self.client.call(detail.DETAIL_METHOD, detail.detail_params(request_id))
         if not result.ok:  # in the words a refusal of the decision itself would have
             raise error_of(result, codes.refusal_problem(OPERATE_METHOD, result.sub_code) or "")
         try:
-            row = parse.parse_after_sales([result.data], synced_at)[0]
+            return detail.read_detail(result.data, request_id, synced_at)
         except MalformedAnswer as error:
-            raise RetryLater(str(error)) from error
-        return RereadRequest(row, history_of(result.data))
+            raise RetryLater(PROBLEM_UNREADABLE, detail=str(error)) from error
 
     def reread_order(self, order_id: str, synced_at: int) -> OrderPage:
         result = self.client.call("order.orderDetail", {"shop_order_id": order_id})
@@ -217,19 +181,31 @@ class DouyinPlatform:
 
     # --- sending --------------------------------------------------------------------------
     def decide(self, decision: DecisionToSend, idempotency_key: str) -> Accepted:
-        """`afterSale.operate`; Douyin takes no idempotency key (the push engine re-reads)."""
+        """`afterSale.operate`; Douyin takes no idempotency key (the push engine re-reads).
+        A resend's goods go out by `afterSale.fillLogistics` instead (exchanges.py)."""
+        if mapping.sent_by_fill_logistics(decision.decision, decision.kind):
+            return self._send(codes.FILL_LOGISTICS_METHOD, exchanges.resend_shipment(decision))
         item: dict[str, Any] = {"aftersale_id": decision.request_id, "update_time": decision.based_on_version}
         if decision.decision in REFUSING_DECISIONS:
             item.update(
                 reject_reason_code=decision.reason_code,
                 reason=decision.reason,
                 remark=decision.remark,
-                evidence=list(decision.evidence),
+                # Pictures as the record's EvidenceItem (type 1 图片); desc is ours: the reason.
+                evidence=[
+                    {"type": EVIDENCE_PICTURE, "url": url, "desc": decision.reason} for url in decision.evidence
+                ],
             )
-        if decision.return_address_id:
-            item["logistics"] = {"receiver_address_id": decision.return_address_id}
+        logistics = exchanges.operate_logistics(decision)  # the address, the goods sent out
+        if logistics:
+            item["logistics"] = logistics
         item.update(decision.extra)
-        operate_type = int(mapping.operate_type(decision.decision))
+        try:
+            operate_type = int(mapping.operate_type(decision.decision, decision.kind))
+        except KeyError:  # e.g. a refusal of a refund before shipment, queued by an older release
+            raise Refused(
+                PROBLEM_REFUSE_BY_SHIPPING, detail=f"{decision.decision} on {decision.kind}"
+            ) from None
         return self._send(OPERATE_METHOD, {"type": operate_type, "items": [item]})
 
     def ship(self, shipment: ShipmentToSend, idempotency_key: str) -> Accepted:
@@ -247,16 +223,13 @@ class DouyinPlatform:
         result = self._call(method, params)
         return Accepted(result.sub_code, result.platform_message)
 
-    def upload_picture(self, file_name: str, data: bytes) -> str:
-        """`material.uploadImage` (ours): answers the URL the platform issued for the picture."""
-        result = self._call(
-            codes.UPLOAD_IMAGE_METHOD,
-            {"file_name": file_name, "image_base64": base64.b64encode(data).decode("ascii")},
-        )
-        url = result.data.get("url") if isinstance(result.data, dict) else None
-        if not isinstance(url, str) or not url.startswith(("https://", "http://")):
-            raise RetryLater(PROBLEM_UNREADABLE)
-        return url
+    def upload_picture(self, file_name: str, data: bytes) -> PictureOnPlatform:
+        """The material centre (material.py): found by name, else uploaded and reviewed."""
+        return material.upload(self._call, file_name, data)
+
+    def picture_reviews(self, platform_ids: Sequence[str]) -> list[PictureOnPlatform]:
+        """`material.queryMaterialDetail` for each picture (material.py)."""
+        return material.reviews(self._call, platform_ids)
 
     def check_connection(self) -> str:
         """`token.create` for a self-use app: the keys' test; the shop's name from its answer."""

@@ -73,23 +73,69 @@ ORDER_STATUSES_TO_SHIP = (OrderStatus.PAID, OrderStatus.AWAITING_SHIPMENT, Order
 
 # --- after-sales (§6) ------------------------------------------------------------
 class AfterSaleType(IntEnum):
+    """`aftersale_type` (List) / `after_sale_type` (Detail): zsmhub/doudian-sdk,
+    api/afterSale_Detail/response/afterSale_Detail_response.go, AfterSaleInfo.AfterSaleType
+    "0-售后退货退款；1-售后仅退款；2-发货前退款；3-换货；4-系统取消；5-用户取消；6-价保；7-补寄；8-维修"."""
+
     RETURN_AND_REFUND = 0
     REFUND_AFTER_SHIPMENT = 1
     REFUND_BEFORE_SHIPMENT = 2
     EXCHANGE = 3
+    CANCELLED_BY_SYSTEM = 4  # 系统取消
+    CANCELLED_BY_BUYER = 5  # 用户取消
+    PRICE_PROTECTION = 6  # 价保
     RESEND = 7
+    REPAIR = 8  # 维修 (in the Detail and the List request; the List answer's comment omits it)
 
 
 class AfterSaleStatus(IntEnum):
+    """`aftersale_status` / `after_sale_status`: the same SDK file, AfterSaleInfo.AfterSaleStatus
+    (6-29 agree with the List's comment and its `standard_aftersale_status` filter)."""
+
     AWAITING_MERCHANT = 6
     AWAITING_BUYER_RETURN = 7
+    AWAITING_MERCHANT_SHIPMENT = 8  # 补寄/维修: 售后待商家发货
     RETURN_AWAITING_RECEIPT = 11
     REFUNDED = 12
-    EXCHANGE_IN_PROGRESS = 13
-    EXCHANGE_DONE = 14
+    EXCHANGE_IN_PROGRESS = 13  # 换货/补寄/维修: 商家已发货，待用户收货
+    EXCHANGE_DONE = 14  # 换货/补寄/维修: 用户已收货
     MERCHANT_REFUSED = 27
     CLOSED = 28
     REFUSED_AFTER_RETURN = 29
+    ORDER_CANCELLED = 51  # 订单取消成功
+    REVERSE_COMPLETED = 53  # 逆向交易已完成
+
+
+class ArbitrateStatus(IntEnum):
+    """`aftersale_info.arbitrate_status` in the List's answer, and (the nearest table the SDK
+    gives) `process_info.arbitrate_info.arbitrate_status` in the Detail's: zsmhub/doudian-sdk,
+    api/afterSale_List/response/afterSale_List_response.go, AftersaleInfo.ArbitrateStatus
+    "0(无仲裁记录),1(仲裁中),2(客服同意),3(客服拒绝),4(待商家举证),5(协商期),255(仲裁结束)"."""
+
+    NONE = 0  # 无仲裁记录
+    IN_PROGRESS = 1  # 仲裁中
+    AGREED = 2  # 客服同意: the platform's staff agreed to the buyer's request
+    REFUSED = 3  # 客服拒绝
+    AWAITING_MERCHANT_EVIDENCE = 4  # 待商家举证
+    NEGOTIATION = 5  # 协商期
+    ENDED = 255  # 仲裁结束
+
+
+class ArbitrateFilterStatus(IntEnum):
+    """The `arbitrate_status[]` filter of the List's request: a different table from the
+    answer's (zsmhub/doudian-sdk, api/afterSale_List/request/afterSale_List_request.go,
+    AfterSaleListParam.ArbitrateStatus "0(未介入),1(客服处理中),2(仲裁结束-支持买家),
+    3(仲裁结束-支持卖家),4(待商家举证),5(待与买家协商),6(仲裁结束),255(取消)"). The desk
+    sends no filter; the table is here so that the two are never confused."""
+
+    NOT_INVOLVED = 0  # 未介入
+    IN_PROGRESS = 1  # 客服处理中
+    FOR_BUYER = 2  # 仲裁结束-支持买家
+    FOR_MERCHANT = 3  # 仲裁结束-支持卖家
+    AWAITING_MERCHANT_EVIDENCE = 4  # 待商家举证
+    NEGOTIATION = 5  # 待与买家协商
+    ENDED = 6  # 仲裁结束
+    CANCELLED = 255  # 取消
 
 
 class OperateType(IntEnum):
@@ -104,6 +150,28 @@ class OperateType(IntEnum):
     REFUSE_RETURNED_GOODS = 112  # unconfirmed
     AGREE_EXCHANGE = 301
     CONFIRM_EXCHANGE_RECEIPT = 311
+    # A refund before shipment (type 2) is agreed with 401 (unconfirmed: PLATFORM-PROTOCOL.md
+    # §9; a public PHP client names 201 "发货后同意仅退款", after shipment) and refused only by
+    # shipping (`order.logisticsAdd` with `is_refund_reject`): no operate type refuses it.
+    AGREE_REFUND_BEFORE_SHIPMENT = 401  # unconfirmed
+    # Exchanges, resends and repairs (docs/platforms/douyin.md "afterSale.operate"): 301/311
+    # are the SDK's; the others are in a public admin client's table of operate types by
+    # after-sale type and status, not in the SDK: unconfirmed.
+    REFUSE_EXCHANGE = 302  # unconfirmed: 拒绝换货申请（一次审核）
+    REFUSE_EXCHANGE_GOODS = 312  # unconfirmed: 拒绝换货（二次审核）
+    AGREE_RESEND = 501  # unconfirmed: 同意补寄
+    REFUSE_RESEND = 502  # unconfirmed: 拒绝补寄
+    AGREE_REPAIR = 601  # unconfirmed: 同意维修申请，需买家退货（一次审核）
+    REFUSE_REPAIR = 603  # unconfirmed: 拒绝维修申请（一次审核）
+    CONFIRM_REPAIR_RECEIPT = 611  # unconfirmed: 同意维修申请，立即发货（二次审核）
+    REFUSE_REPAIR_GOODS = 612  # unconfirmed: 拒绝维修申请（二次审核）
+
+
+# The shop's shipment of a resend's goods is not an operate type: `afterSale.fillLogistics`
+# with `send_type` 1 ("用于补寄商家发货"), `company_code` and `tracking_no` (zsmhub/doudian-sdk,
+# api/afterSale_fillLogistics/request/afterSale_fillLogistics_request.go).
+FILL_LOGISTICS_METHOD = "afterSale.fillLogistics"
+SEND_TYPE_RESEND = 1
 
 
 class RecordRole(IntEnum):
@@ -243,17 +311,19 @@ def refusal_problem(method: str, sub_code: str) -> str | None:
 
 
 class RefundStatus(IntEnum):
-    """`refund_status` of an after-sale (and of a SKU line's `after_sale_info`).
-
-    1, 3 and 4 as Douyin's afterSale API pages describe them (待退款, 退款成功, 退款失败),
-    from memory rather than PLATFORM-PROTOCOL.md, so check them against the public record;
-    0 for "no refund involved" (exchanges, resends) is ours.
+    """`refund_status` of an after-sale (and of a SKU line's `after_sale_info`): zsmhub/doudian-sdk,
+    api/afterSale_List/response/afterSale_List_response.go, AftersaleInfo.RefundStatus
+    "1-待退款;2-退款中;3-退款成功;4-退款失败;5-追缴成功" (the Detail's says the same; the order
+    line's `after_sale_info` lists only 1, 3, 4). 0 for "no refund involved" (exchanges,
+    resends) is ours.
     """
 
     NONE = 0  # ours
-    PENDING = 1
-    SUCCEEDED = 3
-    FAILED = 4
+    PENDING = 1  # 待退款
+    IN_PROGRESS = 2  # 退款中
+    SUCCEEDED = 3  # 退款成功
+    FAILED = 4  # 退款失败
+    RECOVERED = 5  # 追缴成功: a refund paid out was recovered
 
 
 # --- what an operation leads to (§6) ---------------------------------------------
@@ -263,32 +333,38 @@ S = AfterSaleStatus
 T = AfterSaleType
 
 # The merchant's moves: operate type -> {(after-sale type, from status): to status}.
-# Which types apply where, and resend via 301, are ours (docs/platforms/douyin.md "afterSale.operate").
+# Which types apply where: docs/platforms/douyin.md "afterSale.operate" (sources, and what is ours).
 OPERATE_TRANSITIONS: dict[int, dict[tuple[int, int], int]] = {
-    OperateType.AGREE_REFUND: {
-        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
-        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
-    },
-    OperateType.REFUSE_REFUND: {
-        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-        (T.RESEND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-    },
+    OperateType.AGREE_REFUND: {(T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED},
+    # A refund before shipment: agreed with 401, refused only by shipping (no operate type).
+    OperateType.AGREE_REFUND_BEFORE_SHIPMENT: {(T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED},
+    OperateType.REFUSE_REFUND: {(T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
     OperateType.AGREE_RETURN: {(T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
-    OperateType.REFUSE_RETURN: {
-        (T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-        (T.EXCHANGE, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-    },
+    OperateType.REFUSE_RETURN: {(T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
     OperateType.CONFIRM_RETURN_AND_REFUND: {(T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED},
-    OperateType.REFUSE_RETURNED_GOODS: {
-        (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
-        (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
-    },
-    OperateType.AGREE_EXCHANGE: {
-        (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
-        (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
-    },
+    OperateType.REFUSE_RETURNED_GOODS: {(T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN},
+    # Exchanges: 301 with the return address, 302 refuses; 311 with the new goods' logistics, 312 refuses.
+    OperateType.AGREE_EXCHANGE: {(T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
+    OperateType.REFUSE_EXCHANGE: {(T.EXCHANGE, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
     OperateType.CONFIRM_EXCHANGE_RECEIPT: {(T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS},
+    OperateType.REFUSE_EXCHANGE_GOODS: {(T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN},
+    # Resends: agreed (501), the request waits for the shop's shipment (8), sent by
+    # afterSale.fillLogistics (FILL_LOGISTICS_TRANSITIONS); 502 refuses.
+    OperateType.AGREE_RESEND: {(T.RESEND, S.AWAITING_MERCHANT): S.AWAITING_MERCHANT_SHIPMENT},
+    OperateType.REFUSE_RESEND: {(T.RESEND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
+    # Repairs: the goods come back (601) or are refused (603); the repaired goods go out
+    # (611, at 11 or at 8) or the returned goods are refused (612). 611's logistics: ours.
+    OperateType.AGREE_REPAIR: {(T.REPAIR, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
+    OperateType.REFUSE_REPAIR: {(T.REPAIR, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
+    OperateType.CONFIRM_REPAIR_RECEIPT: {
+        (T.REPAIR, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,
+        (T.REPAIR, S.AWAITING_MERCHANT_SHIPMENT): S.EXCHANGE_IN_PROGRESS,
+    },
+    OperateType.REFUSE_REPAIR_GOODS: {(T.REPAIR, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN},
+}
+# `afterSale.fillLogistics` (send_type 1): the resend's goods leave the shop.
+FILL_LOGISTICS_TRANSITIONS: dict[tuple[int, int], int] = {
+    (T.RESEND, S.AWAITING_MERCHANT_SHIPMENT): S.EXCHANGE_IN_PROGRESS,
 }
 # What the platform does alone when `status_deadline` passes: agreement on the merchant's behalf.
 PLATFORM_TIMEOUT: dict[tuple[int, int], int] = {
@@ -296,7 +372,7 @@ PLATFORM_TIMEOUT: dict[tuple[int, int], int] = {
     (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
     (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
     (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
-    (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
+    (T.RESEND, S.AWAITING_MERCHANT): S.AWAITING_MERCHANT_SHIPMENT,  # ours: agreed, then the shop ships
     (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED,
     (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,
 }

@@ -8,8 +8,9 @@ Nothing outside `app/platforms/douyin/` reads Douyin's codes to decide.
 
 Where the codes come from: `codes.py` (the dialect, PLATFORM-PROTOCOL.md §4 and §6),
 whose public sources are named in docs/platforms/douyin.md (the official Go SDK as
-mirrored in `zsmhub/doudian-sdk`); 201/202 are on the public record, the other operate
-types are ours, as `codes.OperateType` says.
+mirrored in `zsmhub/doudian-sdk`); which operate types the SDK names, and which are
+unconfirmed, `codes.OperateType` says. The type depends on the request's kind as well as
+the decision (`operate_type`).
 
 An unknown code has no word: the functions answer None (the decision functions raise,
 since a decision the platform cannot take must never be sent), and the mirror keeps the
@@ -18,8 +19,23 @@ code with an empty word rather than a guessed one.
 
 from __future__ import annotations
 
-from app.core.vocabulary import Decision, OrderState, RequestKind, RequestState
-from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OperateType, OrderStatus
+from app.core.vocabulary import (
+    ArbitrationState,
+    Decision,
+    OrderState,
+    RefundState,
+    RequestKind,
+    RequestState,
+)
+from app.platforms.douyin.codes import (
+    AfterSaleStatus,
+    AfterSaleType,
+    ArbitrateFilterStatus,
+    ArbitrateStatus,
+    OperateType,
+    OrderStatus,
+    RefundStatus,
+)
 
 REQUEST_KINDS: dict[int, RequestKind] = {
     AfterSaleType.RETURN_AND_REFUND: RequestKind.RETURN_AND_REFUND,
@@ -27,6 +43,10 @@ REQUEST_KINDS: dict[int, RequestKind] = {
     AfterSaleType.REFUND_BEFORE_SHIPMENT: RequestKind.REFUND_BEFORE_SHIPMENT,
     AfterSaleType.EXCHANGE: RequestKind.EXCHANGE,
     AfterSaleType.RESEND: RequestKind.RESEND,
+    AfterSaleType.CANCELLED_BY_SYSTEM: RequestKind.CANCELLED_BY_SYSTEM,
+    AfterSaleType.CANCELLED_BY_BUYER: RequestKind.CANCELLED_BY_BUYER,
+    AfterSaleType.PRICE_PROTECTION: RequestKind.PRICE_PROTECTION,
+    AfterSaleType.REPAIR: RequestKind.REPAIR,
 }
 
 REQUEST_STATES: dict[int, RequestState] = {
@@ -39,6 +59,43 @@ REQUEST_STATES: dict[int, RequestState] = {
     AfterSaleStatus.MERCHANT_REFUSED: RequestState.REFUSED,
     AfterSaleStatus.CLOSED: RequestState.CLOSED,
     AfterSaleStatus.REFUSED_AFTER_RETURN: RequestState.REFUSED_AFTER_RETURN,
+    # A resend or a repair the shop must ship (what the shop does there: the exchange engineer's).
+    AfterSaleStatus.AWAITING_MERCHANT_SHIPMENT: RequestState.AWAITING_SHOP_SHIPMENT,
+    AfterSaleStatus.ORDER_CANCELLED: RequestState.ORDER_CANCELLED,
+    AfterSaleStatus.REVERSE_COMPLETED: RequestState.COMPLETED,
+}
+
+REFUND_STATES: dict[int, RefundState] = {
+    RefundStatus.NONE: RefundState.NONE,
+    RefundStatus.PENDING: RefundState.PENDING,
+    RefundStatus.IN_PROGRESS: RefundState.IN_PROGRESS,
+    RefundStatus.SUCCEEDED: RefundState.SUCCEEDED,
+    RefundStatus.FAILED: RefundState.FAILED,
+    RefundStatus.RECOVERED: RefundState.RECOVERED,
+}
+
+# The answer's `arbitrate_status` (List item and, the nearest table, Detail).
+ARBITRATIONS: dict[int, ArbitrationState] = {
+    ArbitrateStatus.NONE: ArbitrationState.NONE,
+    ArbitrateStatus.IN_PROGRESS: ArbitrationState.IN_PROGRESS,
+    # 客服同意 / 客服拒绝: the platform's staff agreed to or refused the buyer's request; the List
+    # filter's own table says the same of its 2 and 3 (支持买家, 支持卖家).
+    ArbitrateStatus.AGREED: ArbitrationState.DECIDED_FOR_BUYER,
+    ArbitrateStatus.REFUSED: ArbitrationState.DECIDED_FOR_SHOP,
+    ArbitrateStatus.AWAITING_MERCHANT_EVIDENCE: ArbitrationState.AWAITING_SHOP_EVIDENCE,
+    ArbitrateStatus.NEGOTIATION: ArbitrationState.NEGOTIATION,
+    ArbitrateStatus.ENDED: ArbitrationState.ENDED,
+}
+# The List request's `arbitrate_status[]` filter: another table for the same words.
+ARBITRATION_FILTERS: dict[ArbitrationState, ArbitrateFilterStatus] = {
+    ArbitrationState.NONE: ArbitrateFilterStatus.NOT_INVOLVED,
+    ArbitrationState.IN_PROGRESS: ArbitrateFilterStatus.IN_PROGRESS,
+    ArbitrationState.DECIDED_FOR_BUYER: ArbitrateFilterStatus.FOR_BUYER,
+    ArbitrationState.DECIDED_FOR_SHOP: ArbitrateFilterStatus.FOR_MERCHANT,
+    ArbitrationState.AWAITING_SHOP_EVIDENCE: ArbitrateFilterStatus.AWAITING_MERCHANT_EVIDENCE,
+    ArbitrationState.NEGOTIATION: ArbitrateFilterStatus.NEGOTIATION,
+    ArbitrationState.ENDED: ArbitrateFilterStatus.ENDED,
+    ArbitrationState.CANCELLED: ArbitrateFilterStatus.CANCELLED,
 }
 
 ORDER_STATES: dict[int, OrderState] = {
@@ -60,10 +117,44 @@ OPERATE_TYPES: dict[Decision, OperateType] = {
     Decision.REFUSE_RETURN: OperateType.REFUSE_RETURN,
     Decision.ACCEPT_RETURNED_GOODS: OperateType.CONFIRM_RETURN_AND_REFUND,
     Decision.REFUSE_RETURNED_GOODS: OperateType.REFUSE_RETURNED_GOODS,
-    Decision.AGREE_EXCHANGE: OperateType.AGREE_EXCHANGE,  # and the resend
+    Decision.AGREE_EXCHANGE: OperateType.AGREE_EXCHANGE,
     Decision.CONFIRM_EXCHANGE_RECEIPT: OperateType.CONFIRM_EXCHANGE_RECEIPT,
 }
-DECISIONS: dict[int, Decision] = {operate_type: decision for decision, operate_type in OPERATE_TYPES.items()}
+# Where a request's kind changes the type that sends a decision (docs/platforms/douyin.md
+# "afterSale.operate"): agreeing a refund before shipment is 401, not 201.
+OPERATE_TYPES_BY_KIND: dict[tuple[Decision, RequestKind], OperateType] = {
+    (Decision.APPROVE_REFUND, RequestKind.REFUND_BEFORE_SHIPMENT): OperateType.AGREE_REFUND_BEFORE_SHIPMENT,
+    # Exchanges: refusing the request is 302, refusing the returned goods 312 (not 102/112).
+    (Decision.AGREE_EXCHANGE, RequestKind.EXCHANGE): OperateType.AGREE_EXCHANGE,
+    (Decision.REFUSE_RETURN, RequestKind.EXCHANGE): OperateType.REFUSE_EXCHANGE,
+    (Decision.CONFIRM_EXCHANGE_RECEIPT, RequestKind.EXCHANGE): OperateType.CONFIRM_EXCHANGE_RECEIPT,
+    (Decision.REFUSE_RETURNED_GOODS, RequestKind.EXCHANGE): OperateType.REFUSE_EXCHANGE_GOODS,
+    # Resends: 501 / 502, not 301 / 202; the shipment is afterSale.fillLogistics (FILLED_LOGISTICS).
+    (Decision.AGREE_EXCHANGE, RequestKind.RESEND): OperateType.AGREE_RESEND,
+    (Decision.REFUSE_REFUND, RequestKind.RESEND): OperateType.REFUSE_RESEND,
+    # Repairs: the goods come back to be repaired (601 / 603), go out again (611) or are refused (612).
+    (Decision.AGREE_RETURN, RequestKind.REPAIR): OperateType.AGREE_REPAIR,
+    (Decision.REFUSE_RETURN, RequestKind.REPAIR): OperateType.REFUSE_REPAIR,
+    (Decision.CONFIRM_EXCHANGE_RECEIPT, RequestKind.REPAIR): OperateType.CONFIRM_REPAIR_RECEIPT,
+    (Decision.SHIP_REPLACEMENT, RequestKind.REPAIR): OperateType.CONFIRM_REPAIR_RECEIPT,
+    (Decision.REFUSE_RETURNED_GOODS, RequestKind.REPAIR): OperateType.REFUSE_REPAIR_GOODS,
+}
+# Kinds whose every decision is in OPERATE_TYPES_BY_KIND: no default from OPERATE_TYPES (a
+# resend's "agree" is not the exchange's 301, whatever a new decision might fall back to).
+KINDS_BY_TABLE_ONLY = frozenset({RequestKind.EXCHANGE, RequestKind.RESEND, RequestKind.REPAIR})
+# The resend's goods leave the shop by `afterSale.fillLogistics` (send_type 1), not an operate.
+FILLED_LOGISTICS: frozenset[tuple[Decision, RequestKind]] = frozenset(
+    {(Decision.SHIP_REPLACEMENT, RequestKind.RESEND)}
+)
+# Decisions Douyin takes by other means than `afterSale.operate`: a refund before shipment
+# is refused only by shipping the order (`order.logisticsAdd` with `is_refund_reject`).
+NOT_OPERATED: frozenset[tuple[Decision, RequestKind]] = frozenset(
+    {(Decision.REFUSE_REFUND, RequestKind.REFUND_BEFORE_SHIPMENT)}
+)
+DECISIONS: dict[int, Decision] = {
+    **{operate_type: decision for decision, operate_type in OPERATE_TYPES.items()},
+    **{operate_type: decision for (decision, _kind), operate_type in OPERATE_TYPES_BY_KIND.items()},
+}
 
 
 def request_kind(code: int | None) -> RequestKind | None:
@@ -77,14 +168,40 @@ def request_state(code: int | None) -> RequestState | None:
     return REQUEST_STATES.get(code) if code is not None else None
 
 
+def refund_state(code: int | None) -> RefundState | None:
+    """The app's word for Douyin's `refund_status`, or None for an unknown code."""
+    return REFUND_STATES.get(code) if code is not None else None
+
+
+def arbitration(code: int | None) -> ArbitrationState | None:
+    """The app's word for an answer's `arbitrate_status`, or None for an unknown code."""
+    return ARBITRATIONS.get(code) if code is not None else None
+
+
+def arbitration_filter(state: ArbitrationState) -> ArbitrateFilterStatus:
+    """The List request's `arbitrate_status[]` code that asks for requests in `state`."""
+    return ARBITRATION_FILTERS[ArbitrationState(state)]
+
+
 def order_state(code: int | None) -> OrderState | None:
     """The app's state for Douyin's `order_status`, or None for an unknown code."""
     return ORDER_STATES.get(code) if code is not None else None
 
 
-def operate_type(decision: Decision) -> OperateType:
-    """The `afterSale.operate` type that sends `decision`; KeyError for one Douyin cannot take."""
-    return OPERATE_TYPES[Decision(decision)]
+def operate_type(decision: Decision, kind: RequestKind) -> OperateType:
+    """The `afterSale.operate` type that sends `decision` on a request of `kind`; KeyError
+    for one Douyin does not take by an operate (refusing a refund before shipment)."""
+    key = (Decision(decision), RequestKind(kind))
+    if key in NOT_OPERATED or key in FILLED_LOGISTICS:
+        raise KeyError(f"Douyin takes no afterSale.operate for {key[0]} on {key[1]}")
+    if key[1] in KINDS_BY_TABLE_ONLY:
+        return OPERATE_TYPES_BY_KIND[key]
+    return OPERATE_TYPES_BY_KIND.get(key) or OPERATE_TYPES[key[0]]
+
+
+def sent_by_fill_logistics(decision: Decision, kind: RequestKind) -> bool:
+    """Whether `decision` on a request of `kind` is sent by `afterSale.fillLogistics`."""
+    return (Decision(decision), RequestKind(kind)) in FILLED_LOGISTICS
 
 
 def decision_of(code: int) -> Decision:

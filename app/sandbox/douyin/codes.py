@@ -141,6 +141,10 @@ class OperateType(IntEnum):
     REFUSE_RETURNED_GOODS = 112  # ours
     AGREE_EXCHANGE = 301  # ours
     CONFIRM_EXCHANGE_RECEIPT = 311  # ours
+    # A refund before shipment (type 2): agreed with 401 (PLATFORM-PROTOCOL.md §9, unconfirmed);
+    # 201/202 on it are refused as a wrong state (ours: the record names no error for it),
+    # and it is refused only by shipping (`order.logisticsAdd` with `is_refund_reject`).
+    AGREE_REFUND_BEFORE_SHIPMENT = 401
 
 
 class RecordRole(IntEnum):
@@ -167,13 +171,10 @@ T = AfterSaleType
 # The merchant's moves: operate type -> {(after-sale type, from status): to status}.
 # 201/202 are on the public record; the rest, and resend via 301, are ours.
 OPERATE_TRANSITIONS: dict[int, dict[tuple[int, int], int]] = {
-    OperateType.AGREE_REFUND: {
-        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
-        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
-    },
+    OperateType.AGREE_REFUND: {(T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED},
+    OperateType.AGREE_REFUND_BEFORE_SHIPMENT: {(T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED},
     OperateType.REFUSE_REFUND: {
         (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-        (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
         (T.RESEND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
     },
     OperateType.AGREE_RETURN: {(T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},

@@ -157,7 +157,8 @@ def logistics_add(ctx: Context, params: dict[str, Any]) -> Any:
     order_id = str_param(params, "order_id")
     company_code = str_param(params, "company_code")
     tracking_no = str_param(params, "logistics_code").strip()
-    refund_reject = truthy(params.get("is_refund_reject"))
+    # The SDK names both spellings, "随机使用一个即可" (docs/platforms/douyin.md "order.logisticsAdd").
+    refund_reject = truthy(params.get("is_refund_reject")) or truthy(params.get("is_reject_refund"))
     now = ctx.clock.now()
     with ctx.store.transaction() as store:
         order = store.order(order_id)

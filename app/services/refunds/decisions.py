@@ -186,7 +186,7 @@ def queue_decision(
         session,
         request_id=request.aftersale_id,
         decision=decision,
-        details=details or {},
+        details={**(details or {}), "kind": request.kind},
         based_on_update_time=request.update_time,
         expected_from=RequestState(request.state) if request.state else None,
         expected_to=target,
