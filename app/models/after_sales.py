@@ -41,6 +41,14 @@ class AfterSale(Base):
     kind: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
     state: Mapped[str | None] = mapped_column(String(WORD_LENGTH), index=True)
     refund_status: Mapped[int | None] = mapped_column(Integer)
+    # The app's word for `refund_status` (vocabulary.RefundState); None for an unknown code.
+    refund_state: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
+    # The platform's arbitration of the request: its code as received, the app's word for it
+    # (vocabulary.ArbitrationState; None when unknown or never sent), and when the platform
+    # wants the shop's evidence by (only the request's detail says; kept until it says again).
+    arbitrate_status: Mapped[int | None] = mapped_column(Integer)
+    arbitration: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
+    arbitration_deadline: Mapped[int | None] = mapped_column(UnixTime)
     apply_time: Mapped[int] = mapped_column(UnixTime)
     update_time: Mapped[int] = mapped_column(UnixTime, index=True)
     status_deadline: Mapped[int | None] = mapped_column(UnixTime, index=True)

@@ -19,7 +19,7 @@ from typing import Any
 
 from app.models.base import DEFAULT_CURRENCY
 from app.models.orders import OrderPage
-from app.platforms.douyin import mapping
+from app.platforms.douyin import arbitration, mapping
 from app.platforms.records import (
     BAD_UPDATE_TIME,
     NO_ID,
@@ -276,4 +276,6 @@ def _after_sale_row(item: Any, index: int, synced_at: int) -> dict[str, Any]:
     }
     row["kind"] = mapping.request_kind(row["type"])
     row["state"] = mapping.request_state(row["status"])
+    row["refund_state"] = mapping.refund_state(row["refund_status"])
+    row.update(arbitration.list_fields(info))
     return row
