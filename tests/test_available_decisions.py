@@ -3,19 +3,22 @@ refund queue's dialogs follow (services/refunds/available_decisions.py)."""
 
 from __future__ import annotations
 
-import pytest
-
 from app.core.vocabulary import Decision, RequestKind, RequestState
 from app.services.refunds.available_decisions import decisions_for
 
 K, S, D = RequestKind, RequestState, Decision
 
 
-@pytest.mark.parametrize("kind", [K.REFUND_BEFORE_SHIPMENT, K.REFUND_AFTER_SHIPMENT])
-def test_a_refund_is_approved_or_refused_as_a_refund(kind: RequestKind) -> None:
-    decisions = decisions_for(kind, S.AWAITING_SHOP)
+def test_a_refund_after_shipment_is_approved_or_refused_as_a_refund() -> None:
+    decisions = decisions_for(K.REFUND_AFTER_SHIPMENT, S.AWAITING_SHOP)
     assert (decisions.yes, decisions.no) == (D.APPROVE_REFUND, D.REFUSE_REFUND)
-    assert not decisions.inspection and not decisions.goods_come_back
+    assert not decisions.inspection and not decisions.goods_come_back and not decisions.refuse_by_shipping
+
+
+def test_a_refund_before_shipment_is_approved_or_refused_only_by_shipping_the_order() -> None:
+    decisions = decisions_for(K.REFUND_BEFORE_SHIPMENT, S.AWAITING_SHOP)
+    assert (decisions.yes, decisions.no, decisions.refuse_by_shipping) == (D.APPROVE_REFUND, None, True)
+    assert not decisions_for(K.REFUND_BEFORE_SHIPMENT, S.REFUNDED).refuse_by_shipping
 
 
 def test_a_return_is_agreed_to_an_address_then_its_goods_are_inspected() -> None:

@@ -133,6 +133,7 @@ def test_a_refusal_needs_a_listed_reason_a_remark_and_evidence_where_the_reason_
         op = session.scalars(select(OutboxOperation)).one()
         assert (op.action, op.entity_id, op.decision) == ("decide", "r", Decision.REFUSE_REFUND)
         assert json.loads(op.details) == {
+            "kind": RequestKind.REFUND_AFTER_SHIPMENT,
             "reason_code": needs_evidence,
             "reason": dict((c, r) for c, r, _ in REJECT_REASONS)[needs_evidence],
             "remark": "已签收",
@@ -178,7 +179,11 @@ def test_a_conflicting_decision_can_be_applied_again_on_the_current_version(sqli
         ops = session.scalars(select(OutboxOperation).order_by(OutboxOperation.seq)).all()
         assert [o.state for o in ops] == [state.DISCARDED, state.PENDING]
         assert ops[1].based_on_update_time == NOW + 5
-        assert (ops[1].decision, json.loads(ops[1].details)) == (Decision.APPROVE_REFUND, {})
+        # The request's kind goes with the decision: Douyin's operate type depends on it.
+        assert (ops[1].decision, json.loads(ops[1].details)) == (
+            Decision.APPROVE_REFUND,
+            {"kind": RequestKind.REFUND_AFTER_SHIPMENT},
+        )
         assert {e.action for e in session.scalars(select(AuditEvent))} == {"refund.approve", "outbox.reapply"}
         assert outbox.open_for(session, ["r"])["r"].seq == ops[1].seq
 

@@ -226,14 +226,14 @@ def refund_before_shipment(shop: Shop, *, pending: bool) -> str:
         made = control(shop.url, "tick", {"new_after_sales": 1, "after_sale_type": kind})
         assert made["after_sales"], "the sandbox should have orders waiting to be shipped"
         detail = client.call("afterSale.Detail", {"after_sale_id": made["after_sales"][0]}).data
-        info, order_id = detail["aftersale_info"], detail["order_info"]["shop_order_id"]
-        waiting = info["aftersale_status"] == AfterSaleStatus.AWAITING_MERCHANT
+        info, order_id = detail["process_info"]["after_sale_info"], str(detail["order_info"]["shop_order_id"])
+        waiting = info["after_sale_status"] == AfterSaleStatus.AWAITING_MERCHANT
         if pending and waiting:
             return order_id
         if not pending:
             if waiting:  # the shop agrees from the platform's own pages
-                items = [{"aftersale_id": info["aftersale_id"], "update_time": info["update_time"]}]
-                agree = {"type": int(OperateType.AGREE_REFUND), "items": items}
+                items = [{"aftersale_id": str(info["after_sale_id"]), "update_time": info["update_time"]}]
+                agree = {"type": int(OperateType.AGREE_REFUND_BEFORE_SHIPMENT), "items": items}
                 assert client.call("afterSale.operate", agree).ok
             order = client.call("order.orderDetail", {"shop_order_id": order_id}).data["shop_order_detail"]
             if order["order_status"] == OrderStatus.CANCELLED:

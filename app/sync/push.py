@@ -10,8 +10,9 @@ sent again. What the re-read finds is stored in the mirror too; for a request, i
 history (`request_history`) says who moved it on since the decision was made — this
 shop's lost attempt, the platform on its own at the deadline, or someone else — and a
 shipment is ours when the order carries its tracking number. A refusal's evidence
-pictures kept in the database are uploaded first (`evidence_upload`), and the
-platform's URLs committed into the operation before the operation itself is sent; the
+pictures kept in the database are uploaded first (`evidence_upload`), the refusal held
+back while the platform reviews them, and their URLs committed into the operation before
+the operation itself is sent; the
 kept pictures no operation still needs are forgotten when an answer is recorded.
 
 Only the sync lease's holder should push (ARCHITECTURE.md "Scale"); given the lease,
@@ -175,9 +176,12 @@ class PushEngine:
 
         uploaded = None
         if evidence_upload.has_local_pictures(queued.details):
-            upload = evidence_upload.upload_pictures(self.platform, self._sessions, queued.details)
+            upload = evidence_upload.upload_pictures(self.platform, self._sessions, seq, queued.details)
             if upload.failed is not None:
                 return self._upload_failed(seq, upload.failed)
+            if upload.waiting:  # held back, unsent, until the platform's review passes
+                evidence_upload.hold(self._sessions, seq, upload.params, now=int(self._clock()))
+                return _Step(state.PENDING)
             uploaded = upload.params
             queued = replace(queued, details=uploaded)
 
@@ -365,6 +369,8 @@ class PushEngine:
             return _Verdict(read_failed=failed)
         with self._sessions.begin() as session:
             store_orders(session, page)
+        if queued.details.get("refuse_refund"):
+            self._reread_refused_requests(queued.entity_id)
         tracking = {parcel["tracking_no"] for parcel in page.parcels}
         order = page.orders[0]
         platform = json.dumps(
@@ -375,6 +381,30 @@ class PushEngine:
         if order["state"] in ORDER_STATES_TO_SHIP:
             return _Verdict("not_applied", platform)
         return _Verdict("conflict", platform)
+
+    def _reread_refused_requests(self, order_id: str) -> None:
+        """A shipment that refuses the buyer's refund before shipment, its answer lost: the
+        order's such requests as they are now, into the mirror beside the order (refused by
+        this shipment, or refunded by the platform meanwhile). The verdict is the order's
+        (the one call did both); a request that cannot be read is left to the next pull."""
+        with self._sessions() as session:
+            ids = list(
+                session.scalars(
+                    select(AfterSale.aftersale_id).where(
+                        AfterSale.order_id == order_id, AfterSale.kind == RequestKind.REFUND_BEFORE_SHIPMENT
+                    )
+                )
+            )
+        for request_id in ids:
+            try:
+                reread = self.platform.reread_request(request_id, int(self._clock()))
+            except PlatformError as failed:
+                log.info(
+                    "request %s not re-read after a lost shipment answer: %s", request_id, failed.describe()
+                )
+                continue
+            with self._sessions.begin() as session:
+                store_after_sales(session, [reread.row])
 
 
 @dataclass(frozen=True)

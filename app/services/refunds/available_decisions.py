@@ -1,10 +1,14 @@
 """Which decisions a request's "approve" and "refuse" stand for, by its kind and state.
 
 Owns `decisions_for()`: for a request of a kind in a state, the decision its "yes" asks
-of the platform (refund it, agree the return or the exchange, agree the resend, accept
-the returned goods, confirm the exchanged goods arrived) and the one its "no" asks,
-whether the "yes" and "no" are the two answers of an inspection of returned goods, and
-whether agreeing needs the address the goods go back to. The screens ask, and open the
+of the platform (refund it, agree the return, the exchange or the repair, agree the
+resend, accept the returned goods, confirm the exchanged or repaired goods arrived and
+send the new ones, send a resend's goods) and the one its "no" asks, whether the "yes"
+and "no" are the two answers of an inspection of returned goods, whether agreeing needs
+the address the goods go back to, whether the "yes" sends goods out (carrier and
+tracking number), and whether the "no" is a shipment (a refund requested before shipment
+is refused only by shipping the order with the platform's refund-reject flag:
+`shipping/refuse_by_shipping.py`). The screens ask, and open the
 dialog that gathers what that decision needs; they never work it out from the kind and
 state themselves. Whether the platform takes the decision now is the decision services'
 check (`outcomes.py`), made when the person confirms: a "yes" is answered here even
@@ -20,7 +24,10 @@ from app.services.refunds import outcomes
 
 REFUND_KINDS = (RequestKind.REFUND_AFTER_SHIPMENT, RequestKind.REFUND_BEFORE_SHIPMENT)
 # Kinds whose goods come back to the shop: agreeing names the return address.
-GOODS_COME_BACK = (RequestKind.RETURN_AND_REFUND, RequestKind.EXCHANGE)
+GOODS_COME_BACK = (RequestKind.RETURN_AND_REFUND, RequestKind.EXCHANGE, RequestKind.REPAIR)
+# Decisions that send goods out (an exchange's new goods, a resend, a repair): they need
+# the carrier and the tracking number.
+SENDS_GOODS = (Decision.CONFIRM_EXCHANGE_RECEIPT, Decision.SHIP_REPLACEMENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,18 +36,31 @@ class RequestDecisions:
     no: Decision | None  # what refusing it asks; None where the platform takes no refusal now
     inspection: bool  # returned goods await inspection: yes and no are its two answers
     goods_come_back: bool  # agreeing needs the address the goods go back to
+    sends_goods: bool = False  # the yes sends goods out: it needs a carrier and tracking number
+    # The "no" is shipping the order, which refuses the refund (`no` is then None): a
+    # refund requested before shipment that waits for the shop.
+    refuse_by_shipping: bool = False
 
 
 def decisions_for(kind: str, state: str) -> RequestDecisions:
     """The decisions behind "approve" and "refuse" on a request of `kind` in `state`."""
     inspection = kind == RequestKind.RETURN_AND_REFUND and state == RequestState.RETURN_AWAITING_INSPECTION
     refusal = outcomes.first_allowed(REFUSING_DECISIONS, kind, state)
+    yes = _the_yes(kind, state, inspection)
     return RequestDecisions(
-        yes=_the_yes(kind, state, inspection),
+        yes=yes,
         no=refusal[0] if refusal is not None else None,
         inspection=inspection,
         goods_come_back=kind in GOODS_COME_BACK,
+        sends_goods=yes in SENDS_GOODS,
+        refuse_by_shipping=refused_by_shipping(kind, state),
     )
+
+
+def refused_by_shipping(kind: str | None, state: str | None) -> bool:
+    """Whether a request of `kind` in `state` is refused by shipping its order: a refund
+    before shipment waiting for the shop (no decision refuses it on the platform)."""
+    return kind == RequestKind.REFUND_BEFORE_SHIPMENT and state == RequestState.AWAITING_SHOP
 
 
 def _the_yes(kind: str, state: str, inspection: bool) -> Decision:
@@ -48,8 +68,10 @@ def _the_yes(kind: str, state: str, inspection: bool) -> Decision:
         return Decision.ACCEPT_RETURNED_GOODS
     if kind in REFUND_KINDS:
         return Decision.APPROVE_REFUND
-    if kind == RequestKind.RETURN_AND_REFUND:
-        return Decision.AGREE_RETURN
-    if kind == RequestKind.EXCHANGE and state != RequestState.AWAITING_SHOP:
-        return Decision.CONFIRM_EXCHANGE_RECEIPT
+    if state == RequestState.AWAITING_SHOP_SHIPMENT:
+        return Decision.SHIP_REPLACEMENT  # a resend or repair the shop must send out
+    if kind in (RequestKind.EXCHANGE, RequestKind.REPAIR) and state != RequestState.AWAITING_SHOP:
+        return Decision.CONFIRM_EXCHANGE_RECEIPT  # the returned goods arrived: send the new ones
+    if kind in (RequestKind.RETURN_AND_REFUND, RequestKind.REPAIR):
+        return Decision.AGREE_RETURN  # a repair's goods come back first, like a return's
     return Decision.AGREE_EXCHANGE  # an exchange waiting for the shop, or a resend

@@ -22,7 +22,7 @@ module's single ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.core.refusal import Refusal
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.core.vocabulary import REFUSING_DECISIONS, Decision, RequestState
+from app.core.vocabulary import REFUSING_DECISIONS, Decision, RequestKind, RequestState
 from app.models import AfterSale, OutboxOperation, OwnerHandover
 from app.models import outbox as outbox_state
 from app.services import outbox
@@ -39,6 +39,7 @@ from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
 from app.services.platform_lists import reject_reasons
 from app.services.refunds import outcomes, refusal_evidence
+from app.services.shipping import carriers
 
 ENTITY = outbox.REQUEST
 REFUND_APPROVE = "refund.approve"
@@ -67,12 +68,28 @@ MSG_NO_EVIDENCE = QT_TRANSLATE_NOOP(
 )
 MSG_NO_ADDRESS = QT_TRANSLATE_NOOP("refunds", "Choose the return address the buyer should send the goods to.")
 MSG_BAD_OUTCOME = QT_TRANSLATE_NOOP("refunds", "Say how the returned goods arrived.")
+MSG_BAD_ADDRESS = QT_TRANSLATE_NOOP(
+    "refunds",
+    "The return address \u201c{address}\u201d has no id the platform knows (the number of the address in "
+    "the shop's address list on the platform). Choose another address, or ask the owner to enter the "
+    "shop's return addresses with their platform ids.",
+)
+MSG_UNKNOWN_CARRIER = QT_TRANSLATE_NOOP(
+    "refunds", "Choose a carrier from the platform's list (the shipping board's carriers)."
+)
 
 
 class DecisionRefused(Refusal):
     """A decision that cannot be made, in plain words."""
 
     context = "refunds"
+
+
+class ShipmentProblem(DecisionRefused):
+    """Goods the shop sends out whose carrier or tracking number cannot be sent, in the
+    shipping board's words (`carriers.tracking_problem`)."""
+
+    context = "shipping"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +132,27 @@ def has_open_operation(session: Session, aftersale_id: str) -> bool:
         )
         is not None
     )
+
+
+def orders_shipping_to_refuse(session: Session, order_ids: Collection[str] | None = None) -> set[str]:
+    """The orders (of `order_ids`, or all) with a shipment queued that refuses their refund
+    requests before shipment: those requests' "no", made by shipping the order
+    (`shipping/refuse_by_shipping.py`), on its way."""
+    statement = select(OutboxOperation).where(
+        OutboxOperation.action == outbox.SHIP,
+        OutboxOperation.entity_type == outbox.ORDER,
+        OutboxOperation.state.in_(outbox_state.OPEN_STATES),
+    )
+    if order_ids is not None:
+        statement = statement.where(OutboxOperation.entity_id.in_(list(order_ids)))
+    return {op.entity_id for op in session.scalars(statement) if outbox.details_of(op).get("refuse_refund")}
+
+
+def refusing_shipment_waits(session: Session, request: AfterSale) -> bool:
+    """Whether a shipment that refuses this refund-before-shipment request is queued."""
+    if request.kind != RequestKind.REFUND_BEFORE_SHIPMENT:
+        return False
+    return bool(orders_shipping_to_refuse(session, [request.order_id]))
 
 
 def authorise_decision(
@@ -211,7 +249,7 @@ def _prepare(
     request = _request(session, aftersale_id)
     authorise_decision(session, actor, request, now=now, moves_money=moves_money)
     decision, target = _target(request, decisions)
-    if has_open_operation(session, aftersale_id):
+    if has_open_operation(session, aftersale_id) or refusing_shipment_waits(session, request):
         raise DecisionRefused(MSG_PENDING)
     return request, decision, target
 
@@ -265,16 +303,40 @@ def approve_refund(session: Session, actor: Actor, aftersale_id: str, *, now: in
     return queue_decision(session, actor, request, decision, target, action=REFUND_APPROVE, now=now)
 
 
+def return_address(value: str | int | None) -> int:
+    """The platform's id of a return address, as the platform types it (Douyin's
+    `receiver_address_id` is an int64 from its address list): refused in plain words
+    when it is missing or not such a number."""
+    text = str(value if value is not None else "").strip()
+    if not text:
+        raise DecisionRefused(MSG_NO_ADDRESS)
+    if not text.isdigit() or int(text) <= 0:
+        raise DecisionRefused(MSG_BAD_ADDRESS, {"address": text})
+    return int(text)
+
+
+def goods_sent(session: Session, carrier_code: str, tracking_no: str) -> dict[str, str]:
+    """The carrier and tracking number of goods the shop sends out, checked as the shipping
+    board checks a shipment (a carrier the platform offers, a number that fits it);
+    answers them as they are sent (the number cleaned up by `carriers.normalise_tracking`)."""
+    problem = carriers.tracking_problem(carrier_code, tracking_no)
+    if problem is not None:
+        raise ShipmentProblem(problem.message, problem.params)
+    code = carrier_code.strip()
+    if code not in {carrier.code for carrier in carriers.available(session)}:
+        raise DecisionRefused(MSG_UNKNOWN_CARRIER)
+    return {"carrier_code": code, "tracking_no": carriers.normalise_tracking(tracking_no)}
+
+
 def approve_return(
-    session: Session, actor: Actor, aftersale_id: str, *, return_address_id: str, now: int
+    session: Session, actor: Actor, aftersale_id: str, *, return_address_id: str | int, now: int
 ) -> Queued:
-    """Agree that the buyer returns the goods, to the shop's return address."""
+    """Agree that the buyer returns the goods (for a refund, or a repair), to the shop's
+    return address."""
     request, decision, target = _prepare(
         session, actor, aftersale_id, (Decision.AGREE_RETURN,), now=now, moves_money=False
     )
-    if not return_address_id.strip():
-        raise DecisionRefused(MSG_NO_ADDRESS)
-    logistics = {"receiver_address_id": return_address_id.strip()}
+    logistics = {"receiver_address_id": return_address(return_address_id)}
     return queue_decision(
         session,
         actor,
@@ -366,18 +428,35 @@ def inspect_return(
 
 
 def approve_exchange(
-    session: Session, actor: Actor, aftersale_id: str, *, return_address_id: str = "", now: int
+    session: Session,
+    actor: Actor,
+    aftersale_id: str,
+    *,
+    return_address_id: str | int | None = None,
+    carrier_code: str = "",
+    tracking_no: str = "",
+    now: int,
 ) -> Queued:
-    """Agree an exchange or resend, or confirm the exchanged goods arrived."""
+    """Agree an exchange (to the shop's return address) or a resend; or, once an
+    exchange's or repair's goods came back, confirm them and send the new (or repaired)
+    goods; or send a resend's (or repair's) goods: which of them the request's kind and
+    state allow. Sending goods needs their carrier and tracking number (`goods_sent`)."""
     request, decision, target = _prepare(
         session,
         actor,
         aftersale_id,
-        (Decision.AGREE_EXCHANGE, Decision.CONFIRM_EXCHANGE_RECEIPT),
+        (Decision.AGREE_EXCHANGE, Decision.CONFIRM_EXCHANGE_RECEIPT, Decision.SHIP_REPLACEMENT),
         now=now,
         moves_money=False,
     )
-    address = return_address_id.strip()
+    details: dict[str, Any] = {}
+    if decision is Decision.AGREE_EXCHANGE and request.kind == RequestKind.EXCHANGE:
+        details["return_address_id"] = return_address(return_address_id)
+    if decision in (Decision.CONFIRM_EXCHANGE_RECEIPT, Decision.SHIP_REPLACEMENT):
+        details.update(goods_sent(session, carrier_code, tracking_no))
+    after = {k: details[k] for k in ("carrier_code", "tracking_no") if k in details}
+    if "return_address_id" in details:
+        after["logistics"] = {"receiver_address_id": details["return_address_id"]}
     return queue_decision(
         session,
         actor,
@@ -386,6 +465,6 @@ def approve_exchange(
         target,
         action=EXCHANGE_APPROVE,
         now=now,
-        details={"return_address_id": address} if address else {},
-        after={"logistics": {"receiver_address_id": address}} if address else {},
+        details=details,
+        after=after,
     )

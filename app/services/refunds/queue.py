@@ -19,7 +19,7 @@ assessment (a pure function of the row, in Python). `list_queue` is both at once
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -38,11 +38,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from app.core.vocabulary import STATES_AWAITING_SHOP, RequestKind, RequestState
+from app.core.vocabulary import STATES_AWAITING_SHOP, Decision, RequestKind, RequestState
 from app.models import AfterSale, Order, OrderLine, OrderLogistics, OutboxOperation, OwnerHandover, User
 from app.models import outbox as outbox_state
+from app.services import outbox
 from app.services.orders.queries import search_terms
 from app.services.refunds.after_sale_rules import Assessment, assess
+from app.services.refunds.decisions import orders_shipping_to_refuse
 from app.services.rules import HOUR_S, RuleSet, load_rules
 
 BUYER_HISTORY_S = 90 * 24 * HOUR_S
@@ -71,7 +73,7 @@ class QueueRow:
     order_pay_amount: int | None
     line_pay_amount: int | None
     ship_time: int | None  # the order's
-    finish_time: int | None
+    receipt_time: int | None  # the order's delivery, the platform's (None: not received)
     has_tracking: bool
     return_tracking_no: str
     buyer_id: str
@@ -189,7 +191,7 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
             Order.pay_amount.label("order_pay_amount"),
             OrderLine.pay_amount.label("line_pay_amount"),
             Order.ship_time,
-            Order.finish_time,
+            Order.receipt_time,
             tracking.label("has_tracking"),
             AfterSale.return_tracking_no,
             func.coalesce(Order.buyer_id, "").label("buyer_id"),
@@ -312,7 +314,7 @@ class _Facts:
     order_pay_amount: int | None
     line_pay_amount: int | None
     ship_time: int | None
-    finish_time: int | None
+    receipt_time: int | None
 
     def __init__(self, facts: dict[str, Any]) -> None:
         for name in self.__slots__:
@@ -379,6 +381,15 @@ def list_queue_keys(
             )
         )
     )
+    shipping = orders_shipping_to_refuse(session)  # refunds before shipment refused by shipping
+    if shipping:
+        pending.update(
+            session.scalars(
+                select(AfterSale.aftersale_id).where(
+                    AfterSale.kind == RequestKind.REFUND_BEFORE_SHIPMENT, AfterSale.order_id.in_(shipping)
+                )
+            )
+        )
     return [QueueKey(i, int(d), i in pending) for i, d in session.execute(statement)]
 
 
@@ -398,6 +409,14 @@ def queue_rows(
         for values in session.execute(_row_statement(now, rules, chunk)):
             row = _queue_row(values._mapping, now, rules)
             found[row.aftersale_id] = row
+    # A refund before shipment refused by shipping: its "no" is its order's shipment.
+    before = [row for row in found.values() if row.kind == RequestKind.REFUND_BEFORE_SHIPMENT]
+    shipping = orders_shipping_to_refuse(session, {row.order_id for row in before}) if before else set()
+    for row in before:
+        if row.order_id in shipping and row.pending_operation is None:
+            found[row.aftersale_id] = replace(
+                row, pending_operation=outbox.SHIP, pending_decision=str(Decision.REFUSE_REFUND)
+            )
     return [found[i] for i in aftersale_ids if i in found]
 
 

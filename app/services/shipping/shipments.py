@@ -201,6 +201,9 @@ def _plan(
     refusing = refuse_refund and bool(waiting)
     if refusing:
         for request in waiting:  # refusing spends nothing: only the single limit applies
+            # Both: the refusal is a refund decision, and the shipment that carries it is one
+            # the permission table lets a refund decider make (shipping/refuse_by_shipping.py).
+            permissions.authorise(session, actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount)
             permissions.authorise(
                 session, actor, Action.REFUSE_REFUND_AND_SHIP, amount_fen=request.refund_amount
             )

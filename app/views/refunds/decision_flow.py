@@ -32,6 +32,9 @@ from app.services.refunds.available_decisions import decisions_for
 from app.services.refunds.bulk import BulkResult, BulkSummary, bulk_approve, bulk_approve_summary
 from app.services.refunds.decisions import DecisionRefused
 from app.services.refunds.queue import QueueRow
+from app.services.shipping import carriers
+from app.services.shipping.refuse_by_shipping import refuse_by_shipping
+from app.services.shipping.shipments import ShipmentRefused
 from app.views.common.background import BackgroundTasks
 from app.views.common.people_words import refusal_text
 from app.views.refunds.bulk_dialog import BulkApproveDialog
@@ -42,13 +45,15 @@ from app.views.refunds.dialogs import (
     request_sentence,
     return_addresses,
 )
+from app.views.refunds.exchange_dialogs import SendGoodsDialog
 from app.views.refunds.refusal_dialogs import InspectDialog, RefuseDialog
+from app.views.refunds.refuse_by_shipping_dialog import RefuseByShippingDialog
 
 log = logging.getLogger(__name__)
 
 
 class ConfirmDialog(DecisionDialog):
-    """A decision with nothing to fill in (agree a resend, confirm exchanged goods arrived)."""
+    """A decision with nothing to fill in (agree a resend)."""
 
     def __init__(self, row: QueueRow, title: str, sentence: str, button: str, parent: QWidget | None = None):
         super().__init__(row, parent)
@@ -127,24 +132,33 @@ class DecisionFlow(QObject):
         elif decisions.yes is Decision.AGREE_EXCHANGE and decisions.goods_come_back:
             dialog = ApproveReturnDialog(row, return_addresses(self._settings), self._parent)
             self._open(dialog, refund_decisions.approve_exchange)
+        elif decisions.sends_goods:
+            self.send_goods(row, decisions.yes)
         else:
-            if decisions.yes is Decision.CONFIRM_EXCHANGE_RECEIPT:
-                texts = (
-                    self.tr("Confirm receipt"),
-                    self.tr("The exchanged goods arrived in order; send the replacement."),
-                    self.tr("Confirm receipt"),
-                )
-            else:
-                texts = (
-                    self.tr("Agree to resend"),
-                    self.tr("Send the missing or damaged items again."),
-                    self.tr("Agree to resend"),
-                )
+            texts = (
+                self.tr("Agree to resend"),
+                self.tr("The request then waits for you to send the items, with their tracking number."),
+                self.tr("Agree to resend"),
+            )
             self._open(ConfirmDialog(row, *texts, parent=self._parent), refund_decisions.approve_exchange)
+
+    def send_goods(self, row: QueueRow, decision: Decision) -> None:
+        """Goods the shop sends out (an exchange's new goods, a resend, a repair): their
+        carrier and tracking number, from the shipping board's carriers (read off the GUI thread)."""
+
+        def opened(offered: list) -> None:
+            dialog = SendGoodsDialog(row, decision, offered, self._parent)
+            self._open(dialog, refund_decisions.approve_exchange)
+
+        self._tasks.read("refunds.carriers", self._sessions, carriers.available, opened)
 
     def refuse(self, row: QueueRow) -> None:
         """The request's "no", with a reason from the platform's list (fetched off the GUI
-        thread); for returned goods awaiting inspection, the inspection answering no."""
+        thread); for returned goods awaiting inspection, the inspection answering no; for a
+        refund requested before shipment, shipping the order (the platform's only refusal)."""
+        if decisions_for(row.kind, row.state).refuse_by_shipping:
+            self.refuse_by_shipping(row)
+            return
         inspection = decisions_for(row.kind, row.state).inspection
 
         def opened(reasons: list) -> None:
@@ -156,6 +170,15 @@ class DecisionFlow(QObject):
                 self._open(RefuseDialog(row, reasons, self._parent), refund_decisions.refuse)
 
         self._tasks.read("refunds.reasons", self._sessions, reject_reasons, opened)
+
+    def refuse_by_shipping(self, row: QueueRow) -> None:
+        """A refund before shipment is refused by shipping its order: the parcel's carrier
+        and tracking number, from the shipping board's carriers (read off the GUI thread)."""
+
+        def opened(offered: list) -> None:
+            self._open(RefuseByShippingDialog(row, offered, self._parent), refuse_by_shipping)
+
+        self._tasks.read("refunds.carriers", self._sessions, carriers.available, opened)
 
     def inspect(self, row: QueueRow) -> None:
         def opened(reasons: list) -> None:
@@ -269,6 +292,6 @@ class DecisionFlow(QObject):
         self._tasks.run("refunds.decide", decide, done, lambda error: self._refused(dialog, error))
 
     def _refused(self, dialog: DecisionDialog | BulkApproveDialog, error: BaseException) -> None:
-        if not isinstance(error, DecisionRefused | PermissionDenied):
+        if not isinstance(error, DecisionRefused | ShipmentRefused | PermissionDenied):
             log.error("a refund decision failed", exc_info=error)
         dialog.show_error(refusal_text(error))

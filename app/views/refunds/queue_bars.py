@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.core.vocabulary import REQUEST_KIND_LABELS, RequestKind, RequestState
 from app.services.people.permissions import Action, Actor, allowed
+from app.services.refunds.available_decisions import refused_by_shipping
 from app.services.refunds.queue import QueueRow
 from app.views.common.people_words import parse_yuan
 
@@ -196,10 +197,13 @@ class ActionBar(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.hint, 1)
         self._selected = 0
+        self._refuses_by_shipping = False
         self.retranslate_ui()
 
     def update_for(self, row: QueueRow | None, selected: int, may_decide: bool, actor: Actor | None) -> None:
         self._selected = selected
+        # A refund before shipment is refused only by shipping its order: the button says so.
+        self._refuses_by_shipping = row is not None and refused_by_shipping(row.kind, row.state)
         can_act = may_decide and row is not None and not row.pending
         self.approve_button.setEnabled(can_act)
         self.refuse_button.setEnabled(can_act)
@@ -225,7 +229,10 @@ class ActionBar(QWidget):
 
     def retranslate_ui(self) -> None:
         self.approve_button.setText(self.tr("Approve… (A)"))
-        self.refuse_button.setText(self.tr("Refuse… (R)"))
+        if self._refuses_by_shipping:
+            self.refuse_button.setText(self.tr("Refuse by shipping… (R)"))
+        else:
+            self.refuse_button.setText(self.tr("Refuse… (R)"))
         self.bulk_button.setText(self.tr("Approve {count} selected…").format(count=max(self._selected, 0)))
         hand = self.tr("Hand back… (H)") if self._hands_back else self.tr("Hand to owner… (H)")
         self.hand_button.setText(hand)

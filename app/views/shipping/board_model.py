@@ -301,7 +301,8 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
         if row.pending_tracking:
             return self.sending_text(row.pending_tracking)
         if row.refund_request:
-            return self.tr("Refund requested")
+            # What it means and what shipping will do, in the cell itself (issue 15).
+            return self.tr("Refund asked before shipment · shipping refuses it")
         return ""
 
     def after_cutoff_label(self) -> str:
@@ -349,12 +350,20 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
         )
 
     def _state_tooltip(self, row: BoardOrder) -> str | None:
-        if row.refund_request and not self.sees_money:
-            return self.tr(
-                "The buyer asked for a refund (request {request}); shipping needs a decision."
-            ).format(request=row.refund_request)
-        if row.refund_request:
-            return self.tr(
-                "The buyer asked for a refund ({amount}, request {request}); shipping needs a decision."
-            ).format(amount=formatting.money(row.refund_amount), request=row.refund_request)
-        return None
+        if not row.refund_request:
+            return None
+        # The warehouse is not told the amount (permissions.py "Who sees what").
+        asked = (
+            self.tr("The buyer asked for a refund of {amount} before shipment (request {request}).")
+            if self.sees_money
+            else self.tr("The buyer asked for a refund before shipment (request {request}).")
+        ).format(amount=formatting.money(row.refund_amount), request=row.refund_request)
+        return (
+            asked
+            + "\n"
+            + self.tr(
+                "The platform takes no other refusal: shipping this order refuses the refund, the parcel "
+                "goes out and the request closes as refused. Ship it only if the buyer should receive it; "
+                "otherwise leave it to customer service, who may approve the refund instead."
+            )
+        )

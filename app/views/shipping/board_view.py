@@ -259,7 +259,10 @@ class ShippingBoardView(BoardPaper, QWidget):
         if order is None or order.pending_tracking:  # shipped from here already: the bar asks why
             return None
         self.select_order(order_id)
-        return self.tr("{pieces} pcs: {items}").format(pieces=order.item_count, items=order.items)
+        what = self.tr("{pieces} pcs: {items}").format(pieces=order.item_count, items=order.items)
+        if order.refund_request:  # said before the parcel is labelled, not only after Enter
+            what += " · " + self.tr("the buyer asked for a refund: shipping refuses it")
+        return what
 
     def _explain_not_waiting(self, order_id: str) -> None:
         """Say in the scan bar what became of an order that is not waiting to ship."""

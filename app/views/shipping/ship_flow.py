@@ -29,10 +29,12 @@ from app.views.common.people_words import refusal_text
 class RefundBlockedDialog(QDialog):
     """The buyer asked for a refund: refuse it and ship, or leave the order for now."""
 
-    def __init__(self, order: BoardOrder, may_refuse: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, order: BoardOrder, may_refuse: bool, parent: QWidget | None = None, *, tracking_no: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("refundBlockedDialog")
-        self.setWindowTitle(self.tr("Refund requested"))
+        self.setWindowTitle(self.tr("Refund requested before shipment"))
         text = QLabel(self)
         text.setWordWrap(True)
         # Who may decide the request sees its amount (permissions.py "Who sees what").
@@ -44,25 +46,34 @@ class RefundBlockedDialog(QDialog):
         words = template.format(
             order=order.order_id, amount=formatting.money(order.refund_amount), request=order.refund_request
         )
+        # What shipping does here, plainly: the platform takes no other refusal (issue 15).
+        words += "\n\n" + self.tr(
+            "The platform refuses such a request only when the order ships: shipping now (tracking number "
+            "{tracking}) refuses the refund, the order shows as shipped and the buyer's request closes as "
+            "refused."
+        ).format(tracking=tracking_no or "—")
         if may_refuse:
             words += "\n\n" + self.tr(
-                "Shipping now refuses the refund request. "
-                "Ship only if the buyer agreed to receive the parcel."
+                "Ship only if the buyer should receive the parcel. To refund instead, cancel and approve "
+                "the refund in Refunds."
             )
         else:
             words += "\n\n" + self.tr(
-                "Only the owner or a customer-service clerk may refuse a refund; ask them, or decide the "
-                "request in Refunds."
+                "Refusing a refund is for the owner or customer service. Leave this order to them and put "
+                "the parcel aside: they approve the refund, or refuse it by shipping with this tracking "
+                "number."
             )
         text.setText(words)
         buttons = QDialogButtonBox(self)
         if may_refuse:
             self.refuse_button = buttons.addButton(
-                self.tr("Refuse the refund and ship"), QDialogButtonBox.ButtonRole.AcceptRole
+                self.tr("Ship and refuse the refund"), QDialogButtonBox.ButtonRole.AcceptRole
             )
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         else:
-            buttons.addButton(QDialogButtonBox.StandardButton.Close)
+            self.leave_button = buttons.addButton(
+                self.tr("Leave it to customer service"), QDialogButtonBox.ButtonRole.RejectRole
+            )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -134,7 +145,7 @@ class ShippingFlow(QObject):
 
     def _ask_about_refund(self, order: BoardOrder, carrier_code: str, tracking_no: str) -> None:
         may_refuse = self._actor is not None and allowed(self._actor, Action.REFUSE_REFUND_AND_SHIP)
-        dialog = RefundBlockedDialog(order, may_refuse, self._parent)
+        dialog = RefundBlockedDialog(order, may_refuse, self._parent, tracking_no=tracking_no)
         self.dialog = dialog
 
         def finished(result: int) -> None:
