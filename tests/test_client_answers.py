@@ -6,19 +6,20 @@ import json
 
 import pytest
 
-from app.platforms.douyin.client import (
+from app.platforms.douyin.client import PROBLEM_WRONG_GATEWAY, classify_response
+from app.platforms.douyin.errors import (
     PROBLEM_CLOCK,
-    PROBLEM_HTTP,
     PROBLEM_NOT_AUTHORISED,
+    PROBLEM_SIGNATURE,
+    PROBLEM_TOKEN,
+)
+from app.platforms.port import (
+    PROBLEM_HTTP,
     PROBLEM_PLATFORM_BUSY,
     PROBLEM_RATE_LIMITED,
     PROBLEM_REJECTED,
-    PROBLEM_SIGNATURE,
-    PROBLEM_TOKEN,
     PROBLEM_UNREADABLE,
-    PROBLEM_WRONG_GATEWAY,
     Outcome,
-    classify_response,
 )
 
 

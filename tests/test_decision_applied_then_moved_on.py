@@ -22,13 +22,13 @@ from app.core.vocabulary import Decision, RequestState
 from app.db import open_database
 from app.models import AfterSale, AuditEvent
 from app.models import outbox as state
-from app.platforms.douyin.adapter import history_of
 from app.platforms.douyin.codes import (
     OPERATE_TRANSITIONS,
     AfterSaleStatus,
     AfterSaleType,
     RecordRole,
 )
+from app.platforms.douyin.detail import history_of
 from app.sync import request_history
 from app.sync.engine import SyncEngine
 from app.sync.push import PROBLEM_CONFLICT, PROBLEM_PLATFORM_DECIDED
@@ -86,7 +86,7 @@ def days_pass_on_the_platform(sandbox_url: str, engine: SyncEngine, clock: Movab
 def status_on_the_platform(sandbox_url: str, aftersale_id: str) -> int:
     detail = demo_client(sandbox_url).call("afterSale.Detail", {"after_sale_id": aftersale_id})
     assert detail.ok, detail.describe()
-    return detail.data["aftersale_info"]["aftersale_status"]
+    return detail.data["process_info"]["after_sale_info"]["after_sale_status"]
 
 
 def decided_by(engine: SyncEngine) -> str:

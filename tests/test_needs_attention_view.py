@@ -74,8 +74,9 @@ def buyer_asks_for_a_refund_before_shipment(url: str) -> str:
     for _ in range(12):  # most such requests are fast-refunded at once; one waits for the merchant
         made = control(url, "tick", {"new_after_sales": 1, "after_sale_type": kind})
         detail = client.call("afterSale.Detail", {"after_sale_id": made["after_sales"][0]}).data
-        if detail["aftersale_info"]["aftersale_status"] == AfterSaleStatus.AWAITING_MERCHANT:
-            return detail["order_info"]["shop_order_id"]
+        info = detail["process_info"]["after_sale_info"]
+        if info["after_sale_status"] == AfterSaleStatus.AWAITING_MERCHANT:
+            return str(detail["order_info"]["shop_order_id"])  # an int64 in the Detail
     raise AssertionError("the sandbox never left a refund request waiting for the merchant")
 
 

@@ -54,7 +54,8 @@ def a_shop_with_one_refund_request(
 
 
 def history(sandbox_url: str, aftersale_id: str) -> list[dict]:
-    detail = demo_client(sandbox_url).call("afterSale.Detail", {"after_sale_id": aftersale_id})
+    asked = {"after_sale_id": aftersale_id, "need_operation_record": True}  # the history comes when asked
+    detail = demo_client(sandbox_url).call("afterSale.Detail", asked)
     assert detail.ok, detail.describe()
     return detail.data["process_info"]["record_logs_list"]
 

@@ -61,7 +61,9 @@ def fresh_request(api: Any, aftersale_type: int) -> dict[str, Any]:
 
 
 def detail(api: Any, aftersale_id: str) -> dict[str, Any]:
-    return api("afterSale.Detail", {"after_sale_id": aftersale_id})["data"]["aftersale_info"]
+    """The request's `aftersale_info` as the List has it (filtered by its id)."""
+    [item] = api("afterSale.List", {"aftersale_id": aftersale_id, "page": 0, "size": 1})["data"]["items"]
+    return item["aftersale_info"]
 
 
 def operate(api: Any, operate_type: int, *items: dict[str, Any]) -> dict[str, Any]:

@@ -203,8 +203,8 @@ def test_a_pending_refund_blocks_shipping_unless_the_merchant_rejects_it(
         store.save_order(fresh)
     assert ship(api, order["order_id"])["sub_code"] == "isv.business-failed:60040"
     assert ship(api, order["order_id"], is_refund_reject=True)["code"] == 10000
-    refused = api("afterSale.Detail", {"after_sale_id": asale.id})["data"]["aftersale_info"]
-    assert refused["aftersale_status"] == 27
+    refused = api("afterSale.Detail", {"after_sale_id": asale.id})["data"]["process_info"]["after_sale_info"]
+    assert refused["after_sale_status"] == 27
 
 
 @pytest.mark.parametrize(

@@ -63,17 +63,34 @@ def test_an_expired_access_token_is_refused_and_refresh_renews_it(sandbox_url: s
     assert companies(sandbox_url, renewed["access_token"])["code"] == 10000
 
 
-def test_an_unknown_access_token_is_refused(sandbox_url: str) -> None:
-    for access_token in ("", "no-such-token"):
-        answer = companies(sandbox_url, access_token)
-        assert (answer["code"], answer["sub_code"]) == (40003, "isv.access-token-no-existed")
+def test_a_refresh_after_expiry_kills_the_old_pair_at_once(sandbox_url: str) -> None:
+    """SDK TokenCreateData.AccessToken: "在 access_token 过期后 … 原来的 … 失效"."""
+    token = new_token(sandbox_url)
+    control(sandbox_url, "POST", "clock", {"advance_s": 7 * DAY + 1})
+    renewed = refresh(sandbox_url, token["refresh_token"])["data"]
+    assert renewed["refresh_token"] != token["refresh_token"]
+    again = refresh(sandbox_url, token["refresh_token"])
+    assert (again["code"], again["sub_code"]) == (50001, "dop.token-generate-failed:token-expired")
+    assert companies(sandbox_url, token["access_token"])["sub_code"] == "isv.access-token-expired"
+    assert refresh(sandbox_url, renewed["refresh_token"])["data"]["access_token"] == renewed["access_token"]
 
 
-def test_an_expired_refresh_token_is_refused(sandbox_url: str) -> None:
+def test_an_empty_access_token_is_missing_and_an_unknown_one_does_not_exist(sandbox_url: str) -> None:
+    answer = companies(sandbox_url, "")
+    assert (answer["code"], answer["sub_code"]) == (40001, "isv.access-token-missing")
+    answer = companies(sandbox_url, "no-such-token")
+    assert (answer["code"], answer["sub_code"]) == (40003, "isv.access-token-no-existed")
+
+
+def test_an_expired_or_unknown_refresh_token_cannot_make_a_token(sandbox_url: str) -> None:
+    """tb07 50001: dop.token-generate-failed:token-expired (token已过期), :token-invalid (token不存在)."""
+    answer = refresh(sandbox_url, "no-such-refresh-token")
+    assert (answer["code"], answer["sub_code"]) == (50001, "dop.token-generate-failed:token-invalid")
     token = new_token(sandbox_url)
     control(sandbox_url, "POST", "clock", {"advance_s": 14 * DAY + 1})
     answer = refresh(sandbox_url, token["refresh_token"])
-    assert (answer["code"], answer["sub_code"]) == (40003, "isv.access-token-expired")
+    assert (answer["code"], answer["sub_code"]) == (50001, "dop.token-generate-failed:token-expired")
+    assert answer["sub_msg"] == "生成token失败，token已过期"
 
 
 def test_token_create_without_grant_type_answers_missing_parameter(sandbox_url: str) -> None:

@@ -194,12 +194,16 @@ def test_the_method_parameter_must_match_the_path(sandbox_url: str) -> None:
     assert (response.json()["code"], response.json()["sub_code"]) == (40004, "isv.parameter-invalid")
 
 
-def test_missing_query_parameters_answer_40002(sandbox_url: str) -> None:
+def test_query_parameters_the_platform_checks_answer_40001(sandbox_url: str) -> None:
+    """tb07: 40001 缺少必选参数（平台校验）, sub-codes for the signature and the app key; 40002
+    (业务校验) is for the business parameters and carries no sub-code."""
     response = requests.post(
         f"{sandbox_url}/token/create", params={"app_key": DEMO_APP_KEY}, data=b"{}", timeout=10
     )
     assert response.status_code == 200
-    assert response.json()["code"] == 40002
+    assert response.json()["code"] == 40001
+    response = requests.post(f"{sandbox_url}/token/create", params={}, data=b"{}", timeout=10)
+    assert (response.json()["code"], response.json()["sub_code"]) == (40001, "isv.app-id-missing")
 
 
 def test_an_unknown_app_key_answers_no_authorization(sandbox_url: str) -> None:
@@ -232,7 +236,7 @@ def test_requests_above_the_rate_limit_answer_60000(sandbox_url: str) -> None:
     ]
     limited = [answer for answer in answers if answer["code"] == 60000]
     assert limited, "15 requests at once must exceed 5 per second"
-    assert limited[0]["msg"] == "触发限流"
+    assert limited[0]["msg"] == "触发限流，请稍后重试"  # tb07's words for 60000
 
 
 def test_a_zero_rate_limit_disables_limiting(sandbox_url: str) -> None:

@@ -12,14 +12,8 @@ import pytest
 
 from app.models import SyncCursor
 from app.platforms.douyin.adapter import DouyinPlatform
-from app.platforms.douyin.client import (
-    PROBLEM_CLOCK,
-    PROBLEM_SIGNATURE,
-    PROBLEM_UNREADABLE,
-    Outcome,
-    PlatformClient,
-    ShopCredentials,
-)
+from app.platforms.douyin.client import PROBLEM_UNREADABLE, Outcome, PlatformClient, ShopCredentials
+from app.platforms.douyin.errors import PROBLEM_CLOCK, PROBLEM_SIGNATURE
 from app.sync.pull import ORDERS
 from tests.sandbox_control import (
     assert_mirror_matches_platform,

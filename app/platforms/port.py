@@ -70,6 +70,23 @@ PROBLEM_UNREADABLE = QT_TRANSLATE_NOOP("sync", "The platform sent an answer that
 PROBLEM_RATE_LIMITED = QT_TRANSLATE_NOOP("sync", "The platform asked us to slow down (rate limit).")
 PROBLEM_PLATFORM_BUSY = QT_TRANSLATE_NOOP("sync", "The platform is having trouble right now.")
 PROBLEM_REJECTED = QT_TRANSLATE_NOOP("sync", "The platform refused the request.")
+# Errors no person at the shop caused and no retry mends: the app's maker must act.
+PROBLEM_OUR_FAULT = QT_TRANSLATE_NOOP(
+    "sync",
+    "The platform says a request from this app was incomplete or malformed. That is a fault of this app, "
+    "not a refusal: nothing was done, and nothing waiting to be sent is lost. Report it to the app's "
+    "maker with the platform's words.",
+)
+PROBLEM_SERVICE_GONE = QT_TRANSLATE_NOOP(
+    "sync",
+    "The platform no longer offers a service this app uses, so this app must be updated. Report it to "
+    "the app's maker with the platform's words. Nothing waiting to be sent is lost.",
+)
+PROBLEM_PLATFORM_UNEXPECTED = QT_TRANSLATE_NOOP(
+    "sync",
+    "The platform had an unexpected problem. The app tries again by itself; if this keeps happening, "
+    "report it to the app's maker with the platform's words.",
+)
 
 
 class PlatformError(Exception):

@@ -10,8 +10,9 @@ content type); a bad request answers 400 {"error"}, an unknown route 404.
   POST   /_sandbox/tick      {new_orders?, new_after_sales?, after_sale_type?, top_up?}
                              -> {now, orders, after_sales}
   GET    /_sandbox/faults    -> {faults: [{id, kind, count, method, ms}]}
-  POST   /_sandbox/faults    {kind, count?: 1, method?, ms?: 200, record?} -> {fault}
-                             (record: the JSON value `plant_record` adds to a list answer)
+  POST   /_sandbox/faults    {kind, count?: 1, method?, ms?: 200, record?, ip?} -> {fault}
+                             (record: the JSON value `plant_record` adds to a list answer;
+                             ip: the address `ip_not_whitelisted` names)
   DELETE /_sandbox/faults    -> {cleared}
   GET    /_sandbox/ledger?since=SEQ&limit=5000
                              -> {entries: [{seq, at, actor, method, entity_id, params, outcome}]}
@@ -111,6 +112,7 @@ def _route(
                 body.get("method"),
                 int(body.get("ms", 200)),
                 body.get("record"),
+                body.get("ip"),
             )
             return _ok({"fault": fault.to_json()})
         case ("DELETE", "/_sandbox/faults"):

@@ -23,14 +23,40 @@ from __future__ import annotations
 import itertools
 import json
 import threading
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 # Answer instead of applying the request.
 BEFORE_KINDS = ("http_5xx", "service_error", "rate_limit", "token_expired", "clock_skew")
+# Answer, instead of applying the request, an error a person must act on (or one the
+# platform gives for its own trouble), each as the dialect words it: the caller's address
+# not on the app's IP whitelist (`ip`: the address the answer names, if any), a parameter
+# the platform itself requires missing, the shop's authorisation or the app's permission
+# missing, switched off or disabled, the app key or the token wrong, a refresh token dead,
+# the method gone, an unknown error.
+PERSON_KINDS = (
+    "ip_not_whitelisted",
+    "token_missing",
+    "signature_missing",
+    "app_key_missing",
+    "authorization_missing",
+    "permission_insufficient",
+    "authorization_closed",
+    "app_forbidden",
+    "token_of_other_app",
+    "app_key_invalid",
+    "app_key_expired",
+    "parameter_format_invalid",
+    "refresh_token_expired",
+    "refresh_token_invalid",
+    "no_authorization",
+    "app_secret_invalid",
+    "method_offline",
+    "unknown_error",
+)
 # Apply the request, then delay, cut, spoil or drop the answer.
 AFTER_KINDS = ("latency", "truncated", "malformed", "drop_response", "plant_record", "deep_nesting")
-KINDS = BEFORE_KINDS + AFTER_KINDS
+KINDS = BEFORE_KINDS + PERSON_KINDS + AFTER_KINDS
 
 
 @dataclass
@@ -41,6 +67,7 @@ class Fault:
     method: str | None = None
     ms: int = 200
     record: str | None = None  # plant_record: the record's JSON text
+    ip: str | None = None  # ip_not_whitelisted: the address the answer names (None: none named)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,7 +80,13 @@ class Faults:
         self._lock = threading.Lock()
 
     def add(
-        self, kind: str, count: int = 1, method: str | None = None, ms: int = 200, record: Any = None
+        self,
+        kind: str,
+        count: int = 1,
+        method: str | None = None,
+        ms: int = 200,
+        record: Any = None,
+        ip: str | None = None,
     ) -> Fault:
         if kind not in KINDS:
             raise ValueError(f"unknown fault kind {kind!r}; one of {', '.join(KINDS)}")
@@ -61,9 +94,11 @@ class Faults:
             raise ValueError("count must be at least 1")
         if (kind == "plant_record") != (record is not None):
             raise ValueError("plant_record takes a record (any JSON value but null), and only it does")
+        if ip is not None and (kind != "ip_not_whitelisted" or not isinstance(ip, str)):
+            raise ValueError("ip (a string) goes with ip_not_whitelisted only")
         # ASCII escapes keep lone surrogates and NULs as the JSON text the client will read.
         raw = json.dumps(record, ensure_ascii=True) if record is not None else None
-        fault = Fault(next(self._ids), kind, int(count), method or None, int(ms), raw)
+        fault = Fault(next(self._ids), kind, int(count), method or None, int(ms), raw, ip)
         with self._lock:
             self._pending.append(fault)
         return fault
@@ -85,7 +120,7 @@ class Faults:
                     fault.count -= 1
                     if fault.count <= 0:
                         self._pending.remove(fault)
-                    return Fault(fault.id, fault.kind, 1, fault.method, fault.ms, fault.record)
+                    return replace(fault, count=1)
         return None
 
     def give_back(self, fault: Fault) -> None:
@@ -95,4 +130,4 @@ class Faults:
                 if pending.id == fault.id:
                     pending.count += 1
                     return
-            self._pending.insert(0, Fault(fault.id, fault.kind, 1, fault.method, fault.ms, fault.record))
+            self._pending.insert(0, replace(fault, count=1))

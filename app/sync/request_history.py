@@ -8,7 +8,7 @@ request's current state alone cannot always say whether our decision moved it â€
 platform agreeing on its own at the deadline looks like our agreement, and a request
 that moved on since (the buyer sent the goods back, the receipt deadline refunded)
 looks like nobody's. How each platform's history is read, and what that relies on, is
-the adapter's (Douyin's: `history_of` in its adapter module).
+the adapter's (Douyin's: `history_of` in app/platforms/douyin/detail.py).
 """
 
 from __future__ import annotations

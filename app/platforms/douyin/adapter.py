@@ -75,8 +75,11 @@ _ERRORS: dict[Outcome, type[PlatformError]] = {
 
 
 def error_of(result: ApiResult, problem: str = "", detail: str = "") -> PlatformError:
-    """The port's error for an answer that is not DONE."""
-    refusal = codes.sub_code_number(result.sub_code)
+    """The port's error for an answer that is not DONE. Only a refusal of the one request
+    (REJECTED) can say by its number that the entity moved on or a refund waits; an error a
+    person must act on, or one to try again, never does (errors.py)."""
+    refused = result.outcome is Outcome.REJECTED
+    refusal = codes.sub_code_number(result.sub_code) if refused else None
     return _ERRORS[result.outcome](
         problem or result.problem,
         platform_code=result.sub_code,

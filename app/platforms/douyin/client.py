@@ -22,13 +22,11 @@ from typing import Any, TypedDict
 import requests
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.platforms.douyin import codes
+from app.platforms.douyin import codes, errors
 from app.platforms.douyin.signing import SIGN_HMAC_SHA256, canonical_json, path_from_method, sign
 from app.platforms.port import (
     PROBLEM_HTTP,
     PROBLEM_NETWORK,
-    PROBLEM_PLATFORM_BUSY,
-    PROBLEM_RATE_LIMITED,
     PROBLEM_REJECTED,
     PROBLEM_TIMEOUT,
     PROBLEM_UNREADABLE,
@@ -39,25 +37,18 @@ log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 20.0
-# Refresh a token this long before it expires, so no call meets an expired one.
+# Refresh a token this long before it expires, so no call meets an expired one: within its
+# last hour a refresh gives a new pair and leaves the old one valid one more hour (the SDK's
+# TokenCreateData.AccessToken comment), so a request signed with the old one still passes.
 TOKEN_REFRESH_MARGIN_S = 3600
+# `expires_in` larger than this is a Unix timestamp (the SDK's comments), not seconds to
+# live (how well-used clients read it): no token lives ten years, no timestamp is that small.
+EXPIRES_IN_TIMESTAMP_ABOVE_S = 10 * 365 * 86400
 TOKEN_METHODS = ("token.create", "token.refresh")
 
 
-# The generic problems are the port's (any platform meets them); the ones below are Douyin's.
-PROBLEM_SIGNATURE = QT_TRANSLATE_NOOP(
-    "sync", "The platform rejected our signature: the app key or app secret is wrong."
-)
-PROBLEM_CLOCK = QT_TRANSLATE_NOOP(
-    "sync", "The platform says this computer's clock is wrong. Set the date and time correctly."
-)
-PROBLEM_TOKEN = QT_TRANSLATE_NOOP(
-    "sync", "The platform did not accept our access token, even after renewing it."
-)
-PROBLEM_NOT_AUTHORISED = QT_TRANSLATE_NOOP(
-    "sync",
-    "The shop has not authorised this app (or has revoked it). The shop owner must authorise it again.",
-)
+# The generic problems are the port's (any platform meets them); the envelope's errors and
+# their words are errors.py's; this one is the client's own.
 PROBLEM_WRONG_GATEWAY = QT_TRANSLATE_NOOP(
     "sync", "The gateway address does not lead to the platform's API. Check the gateway URL."
 )
@@ -145,17 +136,19 @@ class PlatformClient:
         with self._lock:
             token_result = self._ensure_token()
             if not token_result.ok:
-                return token_result
+                return replace(token_result, maybe_applied=False)  # the call itself was never sent
             result = self._send(method, params or {}, self._tokens.access_token)
-            if result.sub_code in codes.TOKEN_SUB_CODES:
+            if result.sub_code in errors.TOKEN_SUB_CODES:
+                # Refused at the door, so never applied: renew once and send it again. A
+                # token refused again keeps its words (classify_response): a person must act.
                 log.info("token refused by the platform (%s); renewing once", result.sub_code)
                 self._tokens.expires_at = 0.0
-                token_result = self._ensure_token(force_create=result.sub_code == codes.SUB_TOKEN_UNKNOWN)
+                token_result = self._ensure_token(
+                    force_create=result.sub_code in errors.CREATE_AFRESH_SUB_CODES
+                )
                 if not token_result.ok:
-                    return token_result
+                    return replace(token_result, maybe_applied=False)
                 result = self._send(method, params or {}, self._tokens.access_token)
-                if result.sub_code in codes.TOKEN_SUB_CODES:
-                    return replace(result, outcome=Outcome.CONFIG_ERROR, problem=PROBLEM_TOKEN)
             return result
 
     def create_token(self) -> ApiResult:
@@ -165,6 +158,15 @@ class PlatformClient:
 
     # --- tokens ------------------------------------------------------------------
     def _ensure_token(self, force_create: bool = False) -> ApiResult:
+        """A usable access token: the one kept, else refreshed, else created anew.
+
+        The platform (SDK `TokenCreateData.AccessToken`): a refresh earlier than an hour
+        before expiry gives the same pair back; within the last hour a new pair, the old one
+        valid one more hour; after expiry a new pair, the old one dead at once. A refresh
+        token that is dead or unknown (50001 `dop.token-generate-failed:*`) leaves a self-use
+        app one way: `token.create`, which needs no person while the shop's authorisation
+        stands; when that fails too, its words say what the person must do (errors.py).
+        """
         now = self._clock()
         if (
             not force_create
@@ -190,8 +192,6 @@ class PlatformClient:
         )
         if result.ok and not self._store_tokens(result.data, now):
             return ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, code=result.code)
-        if result.sub_code in codes.TOKEN_SUB_CODES:
-            return replace(result, outcome=Outcome.CONFIG_ERROR, problem=PROBLEM_TOKEN)
         return result
 
     def _store_tokens(self, data: Any, now: float) -> bool:
@@ -204,7 +204,7 @@ class PlatformClient:
         self._tokens = Tokens(
             access_token=str(data["access_token"]),
             refresh_token=str(data.get("refresh_token", "")),
-            expires_at=now + expires_in,
+            expires_at=expires_at(expires_in, now),
             shop_name=str(data.get("shop_name", "")),
         )
         return True
@@ -264,7 +264,7 @@ def classify_response(method: str, http_status: int, body: bytes) -> ApiResult:
     if not isinstance(code, int):
         return ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, maybe_applied=True)
 
-    code = codes.CODE_SUCCESS if code == 0 else code  # older servers: err_no 0
+    code = errors.CODE_SUCCESS if code == 0 else code  # older servers: err_no 0
     sub_code = str(envelope.get("sub_code") or "")
     words = str(envelope.get("sub_msg") or envelope.get("msg") or envelope.get("message") or "")
     common: _Envelope = {
@@ -274,21 +274,25 @@ def classify_response(method: str, http_status: int, body: bytes) -> ApiResult:
         "log_id": str(envelope.get("log_id", "")),
     }
 
-    if code == codes.CODE_SUCCESS:
+    if code == errors.CODE_SUCCESS:
         return ApiResult(Outcome.DONE, data=envelope.get("data"), **common)
-    if code == codes.CODE_RATE_LIMITED:
-        return ApiResult(Outcome.RETRY, problem=PROBLEM_RATE_LIMITED, rate_limited=True, **common)
-    if code in (codes.CODE_SERVICE_ERROR, codes.CODE_SERVICE_TIMEOUT):
-        return ApiResult(Outcome.RETRY, problem=PROBLEM_PLATFORM_BUSY, **common)
-    if code == codes.CODE_AUTH_ERROR:
-        if sub_code in codes.TOKEN_SUB_CODES:
-            return ApiResult(Outcome.CONFIG_ERROR, problem=PROBLEM_TOKEN, **common)
-        if sub_code == codes.SUB_TIMESTAMP_INVALID:
-            return ApiResult(Outcome.CONFIG_ERROR, problem=PROBLEM_CLOCK, **common)
-        return ApiResult(Outcome.CONFIG_ERROR, problem=PROBLEM_SIGNATURE, **common)
-    if code == codes.CODE_AUTHORIZATION_MISSING:
-        return ApiResult(Outcome.CONFIG_ERROR, problem=PROBLEM_NOT_AUTHORISED, **common)
+    platform_words = " ".join(str(envelope.get(name) or "") for name in ("msg", "sub_msg", "message"))
+    meaning = errors.meaning(code, sub_code, platform_words)
+    if meaning is not None:
+        return ApiResult(
+            meaning.outcome,
+            problem=meaning.problem,
+            rate_limited=code == errors.CODE_RATE_LIMITED,
+            maybe_applied=meaning.maybe_applied,
+            **common,
+        )
     # 40002/40004 bad request, 50002 business refusal, and any code we do not know:
     # sending the same request again would get the same answer.
     problem = codes.refusal_problem(method, sub_code) or PROBLEM_REJECTED
     return ApiResult(Outcome.REJECTED, problem=problem, **common)
+
+
+def expires_at(expires_in: float, now: float) -> float:
+    """When a token expires (Unix s) from its answer's `expires_in`, read either way the
+    record allows: seconds to live, or a Unix timestamp (docs/platforms/douyin.md)."""
+    return expires_in if expires_in > EXPIRES_IN_TIMESTAMP_ABOVE_S else now + expires_in

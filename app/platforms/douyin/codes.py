@@ -1,10 +1,10 @@
 """Every code table of Douyin's dialect the client reads, in one place.
 
-Owns: order statuses, after-sale types and statuses, `afterSale.operate` types, the
-envelope's error codes and sub-codes, and the logistics and picture refusal codes with
-what each means for people (`refusal_problem`, context "sync"). Codes are kept as the
-platform sends them (ints); they meet the app's own words only in `mapping.py`, and no
-screen shows them. Each value's public source, or "ours" where the record is silent, is
+Owns: order statuses, after-sale types and statuses, `afterSale.operate` types, and the
+logistics and picture refusal codes with what each means for people (`refusal_problem`,
+context "sync"); the envelope's errors are errors.py's. Codes are kept as the platform
+sends them (ints); they meet the app's own words only in `mapping.py`, and no screen
+shows them. Each value's public source, or "ours" where the record is silent, is
 in docs/platforms/douyin.md ("Code tables", "afterSale.operate", "Errors").
 """
 
@@ -14,29 +14,8 @@ from enum import IntEnum
 
 from app.core.translation import QT_TRANSLATE_NOOP
 
-# --- envelope --------------------------------------------------------------------
-CODE_SUCCESS = 10000
-CODE_SERVICE_ERROR = 20000
-CODE_SERVICE_TIMEOUT = 20001
-CODE_AUTHORIZATION_MISSING = 30001
-CODE_MISSING_PARAMETER = 40002
-CODE_AUTH_ERROR = 40003  # signature, token and timestamp problems share this code
-CODE_PARAMETER_INVALID = 40004
-CODE_BUSINESS_FAILED = 50002
-CODE_RATE_LIMITED = 60000
-
-SUB_SIGNATURE_INVALID = "isv.signature-invalid"
-SUB_TOKEN_EXPIRED = "isv.access-token-expired"
-SUB_TOKEN_UNKNOWN = "isv.access-token-no-existed"
-SUB_TIMESTAMP_INVALID = "isv.timestamp-invalid"
-SUB_MISSING_PARAMETER = "isv.missing-parameter"  # followed by ":N"
-SUB_PARAMETER_INVALID = "isv.parameter-invalid"  # followed by ":N"
-SUB_BUSINESS_FAILED = "isv.business-failed"  # followed by ":N"
-SUB_AUTHORIZATION_MISSING = "dop.authorization-no-existed"
-SUB_SERVICE_ERROR = "isp.service-error"
-SUB_SERVICE_TIMEOUT = "isp.service-timeout"
-
-TOKEN_SUB_CODES = (SUB_TOKEN_EXPIRED, SUB_TOKEN_UNKNOWN)
+# --- refusals by number -----------------------------------------------------------
+# The envelope's codes and sub-codes, and what each means, are errors.py's table.
 
 
 def sub_code_number(sub_code: str) -> int | None:
@@ -342,7 +321,9 @@ OPERATE_TRANSITIONS: dict[int, dict[tuple[int, int], int]] = {
     OperateType.AGREE_RETURN: {(T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
     OperateType.REFUSE_RETURN: {(T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
     OperateType.CONFIRM_RETURN_AND_REFUND: {(T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED},
-    OperateType.REFUSE_RETURNED_GOODS: {(T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN},
+    OperateType.REFUSE_RETURNED_GOODS: {
+        (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN
+    },
     # Exchanges: 301 with the return address, 302 refuses; 311 with the new goods' logistics, 312 refuses.
     OperateType.AGREE_EXCHANGE: {(T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
     OperateType.REFUSE_EXCHANGE: {(T.EXCHANGE, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
@@ -375,4 +356,7 @@ PLATFORM_TIMEOUT: dict[tuple[int, int], int] = {
     (T.RESEND, S.AWAITING_MERCHANT): S.AWAITING_MERCHANT_SHIPMENT,  # ours: agreed, then the shop ships
     (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED,
     (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,
+    # ours: a repair is agreed alone as an exchange is
+    (T.REPAIR, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
+    (T.REPAIR, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,
 }

@@ -14,7 +14,6 @@ as three executemany statements (`app/sync/ingest.py` stores them).
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from app.models.base import DEFAULT_CURRENCY
@@ -224,7 +223,7 @@ def _order_rows(record: Any, index: int, synced_at: int) -> OrderPage:
 
 
 def parse_after_sales(items: Any, synced_at: int) -> list[dict[str, Any]]:
-    """Rows for a page of `afterSale.List` items (or one `afterSale.Detail`)."""
+    """Rows for a page of `afterSale.List` items (the Detail is read by detail.py)."""
     return [parse_after_sale(item, index, synced_at) for index, item in enumerate(_records(items, "items"))]
 
 
@@ -249,7 +248,6 @@ def _after_sale_row(item: Any, index: int, synced_at: int) -> dict[str, Any]:
     order_info = _object(item.get("order_info"))
     text_part = _object(item.get("text_part"))
     related = _records(order_info.get("related_order_info"), f"{where} related_order_info")
-    evidence = _list(info.get("evidence"))
     row: dict[str, Any] = {
         "aftersale_id": aftersale_id,
         "order_id": _required_id(order_info, "shop_order_id", where),
@@ -263,11 +261,11 @@ def _after_sale_row(item: Any, index: int, synced_at: int) -> dict[str, Any]:
         "refund_amount": read_int(info, "refund_amount", where) or 0,
         "refund_post_amount": read_int(info, "refund_post_amount", where) or 0,
         "currency": CURRENCY,
-        "reason_text": _text(info.get("reason_text") or text_part.get("reason_text")),
+        # The List's reason is its text part's (售后理由文案); `aftersale_info` has none.
+        "reason_text": _text(text_part.get("reason_text")),
         "got_pkg": read_int(info, "got_pkg", where),
         "return_tracking_no": _text(info.get("return_logistics_code")),
         "return_company_name": _text(info.get("return_logistics_company_name")),
-        "evidence": json.dumps([str(url) for url in evidence], ensure_ascii=False) if evidence else "",
         "status_text": _text(text_part.get("aftersale_status_text")),
         "type_text": _text(text_part.get("aftersale_type_text")),
         "product_name": "; ".join(_text(r.get("product_name")) for r in related),
@@ -278,4 +276,6 @@ def _after_sale_row(item: Any, index: int, synced_at: int) -> dict[str, Any]:
     row["state"] = mapping.request_state(row["status"])
     row["refund_state"] = mapping.refund_state(row["refund_status"])
     row.update(arbitration.list_fields(info))
+    # No "evidence": the List does not carry the buyer's pictures (only the Detail does,
+    # detail.py), so a List row leaves the ones a Detail read stored as they are.
     return row

@@ -202,11 +202,9 @@ def open_after_sale(
             "refund_amount": refund,
             "refund_post_amount": 0,
             "refund_status": 1,
-            "reason_text": reason,
             "got_pkg": got_pkg,
             "return_logistics_code": "",
             "return_logistics_company_name": "",
-            "evidence": evidence,
         },
         "order_info": {
             "shop_order_id": order.id,
@@ -225,7 +223,9 @@ def open_after_sale(
             "reason_text": reason,
         },
     }
-    asale = lc.AfterSale(data)
+    # The reason and the buyer's pictures are the Detail's (`after_sale_info.reason`,
+    # `.evidence`); the List item has the reason only in its text part (detail.py).
+    asale = lc.AfterSale(data, {"reason": reason, "evidence": evidence})
     lc.set_after_sale_status(asale, order, S.AWAITING_MERCHANT, applied, now, seed)
     if before_shipment and order.data["pay_amount"] <= lc.FAST_REFUND_LIMIT_FEN and rng.random() < 0.7:
         # 未发货极速退: no tracking number yet and within the limit -> refunded at once.

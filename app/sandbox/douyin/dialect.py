@@ -44,12 +44,26 @@ class ApiError(Exception):
         self.code, self.sub_code, self.sub_msg = code, sub_code, sub_msg
 
 
-def missing(name: str, number: int = 0) -> ApiError:
-    return ApiError(
-        codes.CODE_MISSING_PARAMETER,
-        f"{codes.SUB_MISSING_PARAMETER}:{number}" if number else codes.SUB_MISSING_PARAMETER,
-        f"缺少必选参数 {name}",
-    )
+def missing(name: str) -> ApiError:
+    """A business parameter missing (40002): the record gives this code no sub-code, so
+    none is sent; the words naming the parameter are ours."""
+    return ApiError(codes.CODE_MISSING_PARAMETER, "", f"缺少必选参数 {name}")
+
+
+# The platform's own check of the query (40001): the record's sub-code where it has one
+# (signature, app key); method, timestamp and v have none in the record, so none is sent.
+PLATFORM_MISSING_SUB_CODES = {"sign": codes.SUB_SIGNATURE_MISSING, "app_key": codes.SUB_APP_KEY_MISSING}
+
+
+def platform_missing(name: str) -> ApiError:
+    sub_code = PLATFORM_MISSING_SUB_CODES.get(name, "")
+    words = codes.SUB_MESSAGES.get(sub_code, f"缺少必选参数 {name}")
+    return ApiError(codes.CODE_PLATFORM_PARAMETER_MISSING, sub_code, words)
+
+
+def refusal(code: int, sub_code: str = "", sub_msg: str = "") -> ApiError:
+    """A refusal in the record's words: `sub_msg` as the record words `sub_code` unless given."""
+    return ApiError(code, sub_code, sub_msg or codes.SUB_MESSAGES.get(sub_code, ""))
 
 
 def invalid(message: str, number: int = 0) -> ApiError:
@@ -105,7 +119,7 @@ def verify(path: str, query: dict[str, str], raw_body: bytes, secrets: dict[str,
     """Every check a request passes before its handler; raises ApiError."""
     for name in ("app_key", "method", "timestamp", "sign", "v"):
         if not query.get(name):
-            raise missing(name)
+            raise platform_missing(name)
     app_key, method, timestamp = query["app_key"], query["method"], query["timestamp"]
     if app_key not in secrets:
         raise ApiError(

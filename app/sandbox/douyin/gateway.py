@@ -15,7 +15,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from app.sandbox.douyin import codes
-from app.sandbox.douyin.dialect import ApiError, envelope, invalid, verify
+from app.sandbox.douyin.dialect import ApiError, envelope, invalid, refusal, verify
 from app.sandbox.douyin.handlers import ROUTES, TOKEN_METHODS, Raw
 from app.sandbox.douyin.material import MATERIAL_PATH
 from app.sandbox.douyin.store import dumps
@@ -45,7 +45,38 @@ def refusal_instead(kind: str) -> ApiError | None:
         "clock_skew": ApiError(
             codes.CODE_AUTH_ERROR, codes.SUB_TIMESTAMP_INVALID, "时间戳与服务器时间相差超过10分钟"
         ),
+        **PERSON_REFUSALS,
     }.get(kind)
+
+
+# What each of the faults a person must act on answers, in the record's codes and words
+# (tb07/jinritemai src/Error/ErrorCode.php; docs/platforms/douyin.md "Errors").
+PERSON_REFUSALS = {
+    "token_missing": refusal(codes.CODE_PLATFORM_PARAMETER_MISSING, codes.SUB_TOKEN_MISSING),
+    "signature_missing": refusal(codes.CODE_PLATFORM_PARAMETER_MISSING, codes.SUB_SIGNATURE_MISSING),
+    "app_key_missing": refusal(codes.CODE_PLATFORM_PARAMETER_MISSING, codes.SUB_APP_KEY_MISSING),
+    "authorization_missing": refusal(codes.CODE_AUTHORIZATION_MISSING, codes.SUB_AUTHORIZATION_MISSING),
+    "permission_insufficient": refusal(codes.CODE_AUTHORIZATION_MISSING, codes.SUB_PERMISSIONS_INSUFFICIENT),
+    "authorization_closed": refusal(codes.CODE_AUTHORIZATION_MISSING, codes.SUB_AUTHORIZATION_CLOSED),
+    "app_forbidden": refusal(codes.CODE_AUTHORIZATION_MISSING, codes.SUB_APP_FORBIDDEN),
+    "token_of_other_app": refusal(codes.CODE_AUTH_ERROR, codes.SUB_TOKEN_OF_OTHER_APP),
+    "app_key_invalid": refusal(codes.CODE_AUTH_ERROR, codes.SUB_APP_KEY_INVALID),
+    "app_key_expired": refusal(codes.CODE_AUTH_ERROR, codes.SUB_APP_KEY_EXPIRED),
+    "parameter_format_invalid": refusal(codes.CODE_AUTH_ERROR, codes.SUB_PARAMETER_FORMAT_INVALID),
+    "refresh_token_expired": refusal(codes.CODE_TOKEN_FAILED, f"{codes.SUB_TOKEN_FAILED}:token-expired"),
+    "refresh_token_invalid": refusal(codes.CODE_TOKEN_FAILED, f"{codes.SUB_TOKEN_FAILED}:token-invalid"),
+    "no_authorization": refusal(codes.CODE_TOKEN_FAILED, f"{codes.SUB_TOKEN_FAILED}:no-authorization"),
+    "app_secret_invalid": refusal(codes.CODE_TOKEN_FAILED, f"{codes.SUB_TOKEN_FAILED}:app-secret-invalid"),
+    "method_offline": refusal(codes.CODE_SERVICE_OFF, codes.SUB_SERVICE_OFF),
+    "unknown_error": refusal(codes.CODE_UNKNOWN_ERROR, codes.SUB_UNKNOWN_ERROR),
+}
+
+
+def ip_refusal(ip: str | None) -> ApiError:
+    """30002: the record gives no sub-code; a real gateway's words name the address it saw
+    ("请求来源IP:119.123.25.75", a public OMS's log of one), so the answer names `ip` if given."""
+    words = codes.MESSAGES[codes.CODE_IP_NOT_TRUSTED]
+    return ApiError(codes.CODE_IP_NOT_TRUSTED, "", f"{words}。请求来源IP:{ip}" if ip else "")
 
 
 def answer(
@@ -54,7 +85,7 @@ def answer(
     """(applied, the answer's bytes) for one request in the dialect; `fault` is the one that hits it."""
     kind = fault.kind if fault else ""
     data: Any = None
-    error = refusal_instead(kind)
+    error = ip_refusal(fault.ip if fault else None) if kind == "ip_not_whitelisted" else refusal_instead(kind)
     if error is None:
         try:
             data = _apply(sandbox, path, method, query, body)
@@ -126,6 +157,8 @@ def _spoil(data: Any) -> Any:
                 return data
         if "shop_order_detail" in data:
             return {"shop_order_detail": "null"}
+        if "process_info" in data:  # afterSale.Detail: the request itself unreadable
+            return {**data, "process_info": {**data["process_info"], "after_sale_info": "unexpected"}}
         return {"aftersale_info": "unexpected"} if "aftersale_info" in data else "ok"
     return []
 

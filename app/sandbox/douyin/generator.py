@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from app.sandbox.catalogue import AFTER_SALE_RATE, PRODUCTS, REFUND_BEFORE_SHIPMENT_RATE
 from app.sandbox.clock import DAY, HOUR, shanghai
-from app.sandbox.douyin import codes
+from app.sandbox.douyin import arbitration, codes, price_protection
 from app.sandbox.douyin import lifecycle as lc
 from app.sandbox.douyin.buyers import (
     IdMint,
@@ -26,7 +26,7 @@ from app.sandbox.douyin.buyers import (
     open_after_sale,
     ship_with_random_carrier,
 )
-from app.sandbox.douyin.codes import AfterSaleStatus, OrderStatus
+from app.sandbox.douyin.codes import AfterSaleStatus, OrderStatus, RecordRole
 
 S = AfterSaleStatus
 HISTORY_DAYS = 90
@@ -153,7 +153,21 @@ def history(seed: int, now: int, count: int | None = None) -> tuple[Shop, IdMint
             shop.after_sales[asale.id] = asale
     for asale in urgent_work(rng, mint, seed, now, shop.orders):
         shop.after_sales[asale.id] = asale
+    stage_arbitrations(seed, now, shop)
     return shop, mint
+
+
+def stage_arbitrations(seed: int, now: int, shop: Shop) -> None:
+    """Open arbitration cases a desk may meet: one where the platform awaits the shop's evidence
+    (opened 20 h ago), one just opened (it moves on live). A simulator's liberty, as urgent_work."""
+    staged = arbitration.to_stage(shop.after_sales.values(), now)
+    for asale, opened_at in zip(staged, (now - 20 * HOUR, now - 40 * 60), strict=False):
+        order = shop.orders[asale.order_id]
+        arbitration.stage(asale.sim, opened_at)
+        while (due := asale.next_at()) is not None and due <= now:
+            what = lc.run_after_sale_due(asale, order, due, due, seed)
+            if what:
+                lc.record(asale, RecordRole.PLATFORM, what, due)
 
 
 def play_order(
@@ -185,6 +199,9 @@ def play_order(
     # The platform's own steps since: the carrier's scan (or the refund when none came), completion.
     while (due := order.next_at()) is not None and due <= now:
         lc.run_order_due(order, due, due)
+    protected = price_protection.maybe_open(seed, order, pay_at, now)
+    if protected is not None:
+        yield protected
     if not lc.picked_up(order):
         return  # buyers ask about goods once they have moved; a refunded order has nothing left to ask
     line = rng.choice(order.data["sku_order_list"])

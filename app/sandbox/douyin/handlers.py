@@ -16,7 +16,7 @@ from typing import Any
 
 from app.sandbox.catalogue import CARRIERS, CARRIERS_BY_CODE, tracking_fits
 from app.sandbox.clock import DAY, HOUR, SimClock
-from app.sandbox.douyin import codes, lifecycle, material
+from app.sandbox.douyin import codes, detail, lifecycle, material
 from app.sandbox.douyin.codes import (
     BUSINESS_VERSION_CONFLICT,
     BUSINESS_WRONG_STATE,
@@ -267,12 +267,13 @@ def after_sale_list(ctx: Context, params: dict[str, Any]) -> Any:
 
 
 def after_sale_detail(ctx: Context, params: dict[str, Any]) -> Any:
-    """The request as a list item, plus its history of who did what
-    (`process_info.record_logs_list`, where the real answer has it; docs/sandbox.md)."""
+    """The request in the documented Detail shape (detail.py), its history of who did what
+    (`process_info.record_logs_list`) only when `need_operation_record` asks for it."""
     asale = ctx.store.after_sale(str_param(params, "after_sale_id"))
     if asale is None:
         raise invalid("售后单不存在")
-    return {**asale.data, "process_info": {"record_logs_list": asale.sim.get("record_logs", [])}}
+    order = ctx.store.order(asale.order_id)
+    return detail.detail_answer(asale, order, with_records=truthy(params.get("need_operation_record")))
 
 
 def reject_reason_code_list(ctx: Context, params: dict[str, Any]) -> Any:

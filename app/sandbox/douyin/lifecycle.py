@@ -17,6 +17,7 @@ from typing import Any
 
 from app.sandbox.catalogue import CARRIER_CUM_WEIGHTS, CARRIERS, PRODUCTS, new_tracking_no
 from app.sandbox.clock import DAY, HOUR, SHANGHAI, promised_ship_by
+from app.sandbox.douyin import arbitration
 from app.sandbox.douyin.codes import (
     AFTER_SALE_STATUS_TEXT_ZH,
     OPERATE_TRANSITIONS,
@@ -102,6 +103,10 @@ class AfterSale:
         return self.info["aftersale_type"]
 
     def next_at(self) -> int | None:
+        # The platform's arbitration (arbitration.py) moves only requests at rest: refused or refunded.
+        arbitration_at = arbitration.next_at(self.sim)
+        if arbitration_at is not None:
+            return arbitration_at
         status = self.status
         if status in (S.AWAITING_MERCHANT, S.RETURN_AWAITING_RECEIPT):
             return self.info["status_deadline"]
@@ -260,6 +265,7 @@ def set_after_sale_status(asale: AfterSale, order: Order, status: int, at: int, 
     """Enter `status` at logical time `at`; deadlines count from `at`, stamps use `now`."""
     info = asale.info
     rng = entity_rng(seed, asale.id, f"{status}")
+    previous = (info["aftersale_status"], info.get("status_deadline") or 0)
     info["aftersale_status"] = int(status)
     info["update_time"] = now
     asale.data["text_part"]["aftersale_status_text"] = AFTER_SALE_STATUS_TEXT_ZH[AfterSaleStatus(status)]
@@ -291,6 +297,7 @@ def set_after_sale_status(asale: AfterSale, order: Order, status: int, at: int, 
     else:
         info["refund_status"] = RefundStatus.NONE
     _mirror_on_order(asale, order, at, now)
+    arbitration.plan(info, asale.data["text_part"], asale.sim, previous, at, seed)
 
 
 def _mirror_on_order(asale: AfterSale, order: Order, at: int, now: int) -> None:
@@ -329,6 +336,7 @@ RECORD_ACTIONS = {
     "merchant_agreed": RECORD_ACTION_MERCHANT_AGREED,
     "merchant_refused": RECORD_ACTION_MERCHANT_REFUSED,
     "merchant_shipped_refusing": RECORD_ACTION_MERCHANT_SHIPPED_REFUSING,
+    **arbitration.RECORD_ACTIONS,
 }
 
 
@@ -352,6 +360,12 @@ def record(asale: AfterSale, role: RecordRole, what: str, at: int) -> None:
 
 def run_after_sale_due(asale: AfterSale, order: Order, at: int, now: int, seed: int) -> str | None:
     """The platform's own step for a request due at `at`; returns what happened."""
+    if arbitration.next_at(asale.sim) == at:
+        what, decided = arbitration.run_due(asale, at, now, seed)
+        if decided is not None:  # e.g. decided for the buyer: refunded
+            set_after_sale_status(asale, order, decided, at, now, seed)
+        arbitration.impose_refund(asale.info, asale.sim)
+        return what
     status = asale.status
     if status == S.AWAITING_BUYER_RETURN:
         if asale.sim.get("buyer_return_at") and asale.sim["buyer_return_at"] <= asale.info["status_deadline"]:

@@ -77,7 +77,7 @@ def row_texts(item: AttentionItem) -> list[str]:
     platform = f"{platform}\n({state})"
     if item.refund_waiting:
         platform += "\n" + _tr(REFUND_ASKED).format(amount=formatting.money(item.refund_waiting))
-    problem = QCoreApplication.translate("sync", op.problem) if op.problem else ""
+    problem = formatting.problem_text(op.problem)
     said = _tr(PLATFORM_SAID).format(words=op.platform_message or "—")
     return [
         f"{subject}\n{item.subject} · {formatting.money(item.amount)}",

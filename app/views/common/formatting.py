@@ -2,8 +2,8 @@
 
 Owns the display of money (integer fen as ¥1,234.50), instants (UTC seconds shown in
 the shop's time zone) and ship-by countdowns ("2h 13m", "overdue 1h 05m") with
-their urgency, plus relative ages ("2 min ago"), platform codes' labels and the
-services' rule texts. Words go through Qt's translation
+their urgency, plus relative ages ("2 min ago"), platform codes' labels, the
+services' rule texts and the sync's problems. Words go through Qt's translation
 (context "formatting") so they follow the chosen language.
 """
 
@@ -15,6 +15,7 @@ from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core import problem_words
 from app.core.shop_time import datetime_of
 
 MINUTE = 60
@@ -112,3 +113,12 @@ def refunds_text(source: str, params: Sequence[tuple[str, str]] = ()) -> str:
         return words.format(**values)
     except (KeyError, IndexError, ValueError):
         return source.format(**values)
+
+
+def problem_text(problem: str) -> str:
+    """A problem's plain words (English source, context "sync", perhaps carrying values such
+    as the internet address the platform saw: app/core/problem_words.py) in the person's
+    language; "" for none."""
+    if not problem:
+        return ""
+    return problem_words.words(problem, lambda source: QCoreApplication.translate("sync", source))

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QEvent, Slot
+from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from app import secrets
 from app.services.setup.connection_test import ConnectionTest, ConnectionTester, ShopKeys
+from app.views.common import formatting
 from app.views.common.background import NET_LANE, WORK_LANE, BackgroundTasks
 from app.views.setup.first_run_pages import OwnerPage, ShopPage
 
@@ -200,7 +201,7 @@ class FirstRunWizard(QWizard):
             )
         else:
             problem = answer.problem
-            words = QCoreApplication.translate("sync", problem) if problem else self.tr("The test failed.")
+            words = formatting.problem_text(problem) or self.tr("The test failed.")
             self.shop_page.show_test_result(False, words, answer.platform_words)
 
     def _on_test_failed(self, error: BaseException) -> None:

@@ -175,7 +175,7 @@ class SyncStatusBar(QWidget):
     @staticmethod
     def problem_text(status: SyncStatus) -> str:
         """The sync's problem in the person's language (the engine speaks English, context "sync")."""
-        return QCoreApplication.translate("sync", status.last_error) if status.last_error else ""
+        return formatting.problem_text(status.last_error)
 
     def retranslate_ui(self) -> None:
         self._button.setText(self.tr("Sync now"))

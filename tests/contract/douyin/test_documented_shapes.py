@@ -18,17 +18,19 @@ from typing import Any
 
 import pytest
 
+from app.core.vocabulary import RequestKind, RequestState
 from app.platforms.douyin import codes
 from app.platforms.douyin.adapter import parse_carriers, parse_reject_reasons
-from app.platforms.douyin.client import (
+from app.platforms.douyin.client import classify_response
+from app.platforms.douyin.errors import (
     PROBLEM_CLOCK,
     PROBLEM_NOT_AUTHORISED,
     PROBLEM_SIGNATURE,
     PROBLEM_TOKEN,
-    classify_response,
 )
+from app.platforms.douyin.detail import detail_params, read_detail
 from app.platforms.douyin.parse import parse_after_sales, parse_orders
-from app.platforms.port import PROBLEM_PLATFORM_BUSY, PROBLEM_RATE_LIMITED, Outcome
+from app.platforms.port import PROBLEM_PLATFORM_BUSY, PROBLEM_RATE_LIMITED, Mover, Outcome
 
 HERE = Path(__file__).parent
 ERRORS = HERE / "errors"
@@ -174,6 +176,54 @@ def test_the_documented_after_sale_list_parses() -> None:
         info["aftersale_status"],
     )
     assert (row["refund_amount"], row["refund_status"], row["status_deadline"]) == (5400, 1, 1796264130)
+    assert row["reason_text"] == items[0]["text_part"]["reason_text"]
+
+
+def test_the_documented_after_sale_detail_parses_into_the_lists_row() -> None:
+    """afterSale.Detail is not a List item (docs/platforms/douyin.md "afterSale.Detail"): its
+    names differ, its ids are int64; it reads into the same row, with its history."""
+    data = answer("afterSale.Detail")["data"]
+    info = data["process_info"]["after_sale_info"]
+    reread = read_detail(data, "7300000000000000001", SYNCED_AT)
+    row = reread.row
+    assert (row["aftersale_id"], row["order_id"], row["related_id"]) == (
+        "7300000000000000001",
+        "6930000000000000001",
+        "6930000000000000002",
+    )
+    assert (row["type"], row["status"], row["refund_status"]) == (1, 6, 1)
+    assert (row["kind"], row["state"]) == (RequestKind.REFUND_AFTER_SHIPMENT, RequestState.AWAITING_SHOP)
+    assert (row["apply_time"], row["update_time"], row["status_deadline"]) == (
+        info["apply_time"],
+        info["update_time"],
+        info["status_deadline"],
+    )
+    assert (row["refund_amount"], row["refund_post_amount"], row["got_pkg"]) == (5400, 0, 1)
+    # What only the Detail carries, where the mirror has a column.
+    assert row["reason_text"] == info["reason"]
+    assert json.loads(row["evidence"]) == info["evidence"]
+    assert (row["product_name"], row["item_num"]) == ("高山绿茶 500g", 1)
+    assert (row["status_text"], row["type_text"]) == (
+        info["after_sale_status_desc"],
+        info["after_sale_type_text"],
+    )
+    # The List's row and the Detail's have the same columns, but for what only the Detail
+    # carries: the buyer's pictures and the arbitration's deadline.
+    list_row = parse_after_sales(answer("afterSale.List")["data"]["items"], SYNCED_AT)[0]
+    assert set(row) - set(list_row) == {"evidence", "arbitration_deadline"}
+    assert set(list_row) <= set(row)
+    assert [(entry.mover, entry.shop_move) for entry in reread.history or ()] == [(Mover.BUYER, None)]
+
+
+def test_the_client_asks_the_detail_for_its_history_as_documented() -> None:
+    assert detail_params("7300000000000000001") == read(HERE / "afterSale.Detail.request.json")
+
+
+def test_the_documented_after_sale_list_carries_no_pictures_and_its_reason_in_the_text_part() -> None:
+    items = answer("afterSale.List")["data"]["items"]
+    assert not {"evidence", "reason_text"} & set(items[0]["aftersale_info"])
+    row = parse_after_sales(items, SYNCED_AT)[0]
+    assert "evidence" not in row  # a List row never erases the pictures a Detail read stored
     assert row["reason_text"] == items[0]["text_part"]["reason_text"]
 
 
