@@ -22,34 +22,76 @@ from enum import IntEnum
 CODE_SUCCESS = 10000
 CODE_SERVICE_ERROR = 20000
 CODE_SERVICE_TIMEOUT = 20001
-CODE_AUTHORIZATION_MISSING = 30001
-CODE_MISSING_PARAMETER = 40002
-CODE_AUTH_ERROR = 40003  # signature, token and timestamp problems share this code
+CODE_AUTHORIZATION_MISSING = 30001  # 操作权限不足: authorisation, permission package, app disabled
+CODE_IP_NOT_TRUSTED = 30002
+CODE_PLATFORM_PARAMETER_MISSING = 40001  # 缺少必选参数（平台校验）
+CODE_MISSING_PARAMETER = 40002  # 缺少必选参数（业务校验）: no sub-code in the record
+CODE_AUTH_ERROR = 40003  # 非法的参数（平台校验）: signature, token, timestamp, app key
 CODE_PARAMETER_INVALID = 40004
+CODE_TOKEN_FAILED = 50001  # 平台处理失败: dop.token-generate-failed:*
 CODE_BUSINESS_FAILED = 50002
 CODE_RATE_LIMITED = 60000
+CODE_SERVICE_OFF = 70000
+CODE_UNKNOWN_ERROR = 90000
 
 SUB_SIGNATURE_INVALID = "isv.signature-invalid"
 SUB_TOKEN_EXPIRED = "isv.access-token-expired"
 SUB_TOKEN_UNKNOWN = "isv.access-token-no-existed"
+SUB_TOKEN_OF_OTHER_APP = "isv.access-token-invalid"
 SUB_TIMESTAMP_INVALID = "isv.timestamp-invalid"
-SUB_MISSING_PARAMETER = "isv.missing-parameter"  # followed by ":N"
+SUB_APP_KEY_INVALID = "isv.app-id-invalid"
+SUB_APP_KEY_EXPIRED = "isv.app-id-expired"
+SUB_PARAMETER_FORMAT_INVALID = "isv.parameter-format-invalid"
+SUB_SIGNATURE_MISSING = "isv.signature-missing"
+SUB_APP_KEY_MISSING = "isv.app-id-missing"
+SUB_TOKEN_MISSING = "isv.access-token-missing"
 SUB_PARAMETER_INVALID = "isv.parameter-invalid"  # followed by ":N"
 SUB_BUSINESS_FAILED = "isv.business-failed"  # followed by ":N"
 SUB_AUTHORIZATION_MISSING = "dop.authorization-no-existed"
+SUB_PERMISSIONS_INSUFFICIENT = "isv.app-permissions-insufficient"
+SUB_AUTHORIZATION_CLOSED = "dop.authorization-closed"
+SUB_APP_FORBIDDEN = "dop.app-forbidden"
+SUB_TOKEN_FAILED = "dop.token-generate-failed"  # followed by ":<reason>"
 SUB_SERVICE_ERROR = "isp.service-error"
+SUB_SERVICE_OFF = "isp.api-service-off"
+SUB_UNKNOWN_ERROR = "dop.unknown-error"
 
-# The envelope's `msg` for each code.
+# The envelope's `msg` for each code (tb07/jinritemai src/Error/ErrorCode.php).
 MESSAGES = {
     CODE_SUCCESS: "success",
-    CODE_SERVICE_ERROR: "服务暂不可用",
-    CODE_SERVICE_TIMEOUT: "服务超时",
-    CODE_AUTHORIZATION_MISSING: "授权不存在",
-    CODE_MISSING_PARAMETER: "缺少必选参数",
-    CODE_AUTH_ERROR: "无效的授权或签名",
-    CODE_PARAMETER_INVALID: "非法的参数",
+    CODE_SERVICE_ERROR: "服务不可用",
+    CODE_SERVICE_TIMEOUT: "内部服务超时",
+    CODE_AUTHORIZATION_MISSING: "操作权限不足",
+    CODE_IP_NOT_TRUSTED: "请求来源IP不可信，请检查IP白名单",
+    CODE_PLATFORM_PARAMETER_MISSING: "缺少必选参数（平台校验）",
+    CODE_MISSING_PARAMETER: "缺少必选参数（业务校验）",
+    CODE_AUTH_ERROR: "非法的参数（平台校验）",
+    CODE_PARAMETER_INVALID: "非法的参数（业务校验）",
+    CODE_TOKEN_FAILED: "平台处理失败",
     CODE_BUSINESS_FAILED: "业务处理失败",
-    CODE_RATE_LIMITED: "触发限流",
+    CODE_RATE_LIMITED: "触发限流，请稍后重试",
+    CODE_SERVICE_OFF: "接口服务已下线",
+    CODE_UNKNOWN_ERROR: "其他异常",
+}
+# The `sub_msg` of each sub-code, as the same table words it.
+SUB_MESSAGES = {
+    SUB_SIGNATURE_MISSING: "获取签名失败，请根据文档确保参数拼装正确",
+    SUB_APP_KEY_MISSING: "认证失败，app_key不存在",
+    SUB_TOKEN_MISSING: "认证失败，access_token不能为空",
+    SUB_TOKEN_OF_OTHER_APP: "app_key和access_token不匹配，请仔细检查",
+    SUB_APP_KEY_INVALID: "认证失败，app_key格式不正确，应为19位纯数字",
+    SUB_APP_KEY_EXPIRED: "app_key已过期失效，请前往抖店开放平台进行升级",
+    SUB_PARAMETER_FORMAT_INVALID: "业务参数json解析失败，所有参数需为string类型",
+    SUB_PERMISSIONS_INSUFFICIENT: "应用无权限调用该接口，请先申请接口权限包",
+    SUB_AUTHORIZATION_CLOSED: "店铺授权已被关闭，请联系商家打开授权开关",
+    SUB_APP_FORBIDDEN: "应用已被系统禁用",
+    SUB_AUTHORIZATION_MISSING: "店铺授权已失效，请重新授权",
+    f"{SUB_TOKEN_FAILED}:token-expired": "生成token失败，token已过期",
+    f"{SUB_TOKEN_FAILED}:token-invalid": "生成token失败，token不存在",
+    f"{SUB_TOKEN_FAILED}:no-authorization": "生成token失败，店铺授权已失效，请重新引导商家完成店铺授权",
+    f"{SUB_TOKEN_FAILED}:app-secret-invalid": "生成token失败，app_key不存在或者与app_secret不匹配",
+    SUB_SERVICE_OFF: "API不存在或API已下线",
+    SUB_UNKNOWN_ERROR: "未知错误",
 }
 
 
