@@ -2,8 +2,9 @@
 
 The clerk's pictures wait in the database (`local-evidence:` references to
 `evidence_pictures`), so whichever workstation pushes can read them; before the push
-sends the refusal it uploads each (`material.uploadImage`) and commits the platform's
-URLs into the operation, and once no operation still needs a picture it is forgotten.
+sends the refusal it uploads each to the material centre (`material.uploadImageSync`),
+waits for the platform's review, and commits the URLs of the passed pictures into the
+operation; once no operation still needs a picture it is forgotten.
 Real sandbox over HTTP, real databases (SQLite and PostgreSQL), a data folder of the
 test's own. The sandbox's ledger shows what the platform applied; its image URLs serve
 what it stored.
@@ -27,18 +28,24 @@ from sqlalchemy import delete, select, update
 from app.config import HOME_ENV
 from app.core.vocabulary import Decision, RequestState
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from app.models import AfterSale, EvidencePicture
+from app.models import AfterSale, EvidencePicture, OutboxOperation
 from app.models import outbox as state
-from app.platforms.douyin.codes import IMAGE_REFUSAL_PROBLEMS, AfterSaleStatus, ImageRefusal, OperateType
+from app.platforms.douyin.codes import AfterSaleStatus, OperateType
+from app.platforms.douyin.material import PICTURE_REFUSALS
 from app.sandbox.evidence import evidence_png
 from app.services import outbox
 from app.services.people.permissions import Actor, Role
 from app.services.refunds import decisions as refund_decisions
 from app.sync.engine import SyncEngine
-from app.sync.evidence_upload import PROBLEM_PICTURE_DAMAGED, PROBLEM_PICTURE_GONE
+from app.sync.evidence_upload import (
+    PROBLEM_PICTURE_DAMAGED,
+    PROBLEM_PICTURE_GONE,
+    PROBLEM_REVIEW_WAITING,
+    REVIEW_CHECK_DELAYS,
+)
 from tests.people import seed_people
-from tests.sandbox_control import demo_platform, inject
-from tests.test_outbox_push import open_refund_requests, operation, push_until_settled, synced_engine
+from tests.sandbox_control import control, demo_platform, inject
+from tests.test_outbox_push import MovableClock, open_refund_requests, operation, synced_engine
 from tests.test_shipping_push import closed_port_url
 
 OWNER = Actor(1, "boss", "Boss", Role.OWNER, None, None)
@@ -107,14 +114,44 @@ def applied_refusals(url: str, aftersale_id: str) -> list[dict[str, Any]]:
 
 def uploads_served(url: str) -> int:
     stats = requests.get(f"{url}/_sandbox/stats", timeout=30).json()
-    return stats["requests_served"].get("material.uploadImage", 0)
+    return stats["requests_served"].get("material.uploadImageSync", 0)
+
+
+def materials_made(url: str) -> int:
+    """How many pictures the platform's material centre holds from this test."""
+    entries = requests.get(f"{url}/_sandbox/ledger", params={"since": 0}, timeout=30).json()["entries"]
+    return sum(1 for e in entries if e["method"] == "material.uploadImageSync")
+
+
+def review_passes(url: str, clock: MovableClock) -> None:
+    """The platform's review takes four seconds of its clock; the push asks again after its delay."""
+    control(url, "clock", {"advance_s": 5})
+    clock.offset += REVIEW_CHECK_DELAYS[0] + 1
+
+
+def push_until_settled(engine: SyncEngine, clock: MovableClock, url: str, rounds: int = 10) -> None:
+    """Run the engine until nothing is open, skipping each back-off delay; the platform's
+    review of a picture takes four seconds of its clock, moved on as well."""
+    for _ in range(rounds):
+        engine.run_once()
+        with engine._sessions() as session:
+            waiting = session.scalars(
+                select(OutboxOperation).where(OutboxOperation.state.in_(state.OPEN_STATES))
+            ).all()
+        if not waiting:
+            return
+        clock.offset += max(op.next_attempt_at for op in waiting) - clock() + 1
+        control(url, "clock", {"advance_s": 5})
+    raise AssertionError("operations still open after every retry")
 
 
 def assert_applied_once_with(url: str, aftersale_id: str, picture: bytes) -> None:
     """One refusal applied, carrying a URL of the platform's that serves exactly `picture`."""
     applied = applied_refusals(url, aftersale_id)
     assert len(applied) == 1 and applied[0]["type"] == OperateType.REFUSE_REFUND
-    [evidence_url] = applied[0]["evidence"]
+    [evidence] = applied[0]["evidence"]
+    assert evidence["type"] == 1 and isinstance(evidence["desc"], str)  # the record's EvidenceItem
+    evidence_url = evidence["url"]
     assert evidence_url.startswith(f"{url}/_sandbox/material/")
     assert requests.get(evidence_url, timeout=10).content == picture
 
@@ -143,11 +180,12 @@ def test_a_refusal_made_offline_reaches_the_platform_once_with_its_picture_uploa
     assert sent_evidence(engine, seq) == [f"local-evidence:{name_of(picture)}"]
     assert kept_pictures(engine) == [name_of(picture)]
 
-    push_until_settled(engine, clock)  # the internet is back
+    push_until_settled(engine, clock, sandbox_url)  # the internet is back
     op = operation(engine, seq)
     assert (op.state, op.attempts) == (state.DONE, 1)
     assert_applied_once_with(sandbox_url, request.aftersale_id, picture)
-    assert sent_evidence(engine, seq) == applied_refusals(sandbox_url, request.aftersale_id)[0]["evidence"]
+    [applied] = applied_refusals(sandbox_url, request.aftersale_id)
+    assert sent_evidence(engine, seq) == [evidence["url"] for evidence in applied["evidence"]]
     engine.run_once()
     with engine._sessions() as session:
         assert session.get(AfterSale, request.aftersale_id).status == AfterSaleStatus.MERCHANT_REFUSED
@@ -160,15 +198,15 @@ def test_a_failed_upload_is_tried_again_and_the_refusal_applied_exactly_once(
     engine, clock = synced_engine(sandbox_url, database_url)
     request = open_refund_requests(engine, 1)[0]
     seq = refuse_with_picture(engine, request.aftersale_id, photo)
-    inject(sandbox_url, fault, method="material.uploadImage")
+    inject(sandbox_url, fault, method="material.uploadImageSync")
     engine.run_once()
     op = operation(engine, seq)
     assert (op.state, op.attempts, op.verify_before_send) == (state.PENDING, 0, False)  # refusal not sent
     assert op.problem  # in words while it waits
-    push_until_settled(engine, clock)
+    push_until_settled(engine, clock, sandbox_url)
     assert (operation(engine, seq).state, operation(engine, seq).attempts) == (state.DONE, 1)
     assert_applied_once_with(sandbox_url, request.aftersale_id, photo.read_bytes())
-    assert uploads_served(sandbox_url) == 2  # the failed upload and the one that answered
+    assert materials_made(sandbox_url) == 1  # a lost answer is found again by its name
 
 
 def test_the_uploaded_urls_are_committed_before_the_refusal_is_sent(
@@ -177,13 +215,16 @@ def test_the_uploaded_urls_are_committed_before_the_refusal_is_sent(
     engine, clock = synced_engine(sandbox_url, sqlite_url)
     request = open_refund_requests(engine, 1)[0]
     seq = refuse_with_picture(engine, request.aftersale_id, photo)
+    engine.run_once()  # uploaded, and held back while the platform reviews it
+    assert operation(engine, seq).problem == PROBLEM_REVIEW_WAITING
+    review_passes(sandbox_url, clock)
     inject(sandbox_url, "drop_response", method="afterSale.operate")  # applied, the answer lost
     engine.run_once()
     op = operation(engine, seq)
     assert op.state == state.PENDING and op.verify_before_send
     [url] = sent_evidence(engine, seq)  # already the platform's URL: a retry sends the same
     assert url.startswith(f"{sandbox_url}/_sandbox/material/")
-    push_until_settled(engine, clock)
+    push_until_settled(engine, clock, sandbox_url)
     assert operation(engine, seq).state == state.DONE
     assert_applied_once_with(sandbox_url, request.aftersale_id, photo.read_bytes())
     assert uploads_served(sandbox_url) == 1
@@ -195,10 +236,10 @@ def test_a_wrong_clock_during_the_upload_stops_the_round_and_keeps_the_refusal(
     engine, clock = synced_engine(sandbox_url, sqlite_url)
     request = open_refund_requests(engine, 1)[0]
     seq = refuse_with_picture(engine, request.aftersale_id, photo)
-    inject(sandbox_url, "clock_skew", method="material.uploadImage")
+    inject(sandbox_url, "clock_skew", method="material.uploadImageSync")
     assert engine.run_once().outcome.value == "config_error"
     assert operation(engine, seq).state == state.PENDING
-    push_until_settled(engine, clock)
+    push_until_settled(engine, clock, sandbox_url)
     assert_applied_once_with(sandbox_url, request.aftersale_id, photo.read_bytes())
 
 
@@ -218,11 +259,9 @@ def test_a_picture_the_platform_refuses_is_shown_to_a_person_in_plain_words(
     with engine._sessions() as session:
         [attention] = outbox.needing_attention(session)
     assert (attention.entity_id, attention.state) == (request.aftersale_id, state.REJECTED)
-    assert attention.problem == IMAGE_REFUSAL_PROBLEMS[ImageRefusal.NOT_AN_IMAGE]
+    assert attention.problem == PICTURE_REFUSALS[20001]
     assert attention.platform_message  # the platform's own words, kept beside ours
-    assert (
-        operation(engine, attention.seq).platform_code == f"isv.parameter-invalid:{ImageRefusal.NOT_AN_IMAGE}"
-    )
+    assert operation(engine, attention.seq).platform_code == "isv.parameter-invalid:20001"
     assert applied_refusals(sandbox_url, request.aftersale_id) == []
     assert kept_pictures(engine) == [name]  # kept while a person looks at the refusal
 
@@ -262,16 +301,20 @@ def test_a_refusal_decided_here_is_pushed_by_the_shop_service_on_another_compute
 
     elsewhere = tmp_path / "the shop server's data folder"
     elsewhere.mkdir()
-    service = subprocess.run(
-        [sys.executable, "main.py", "sync", "--once", "--store", sandbox_url, "--app-key", DEMO_APP_KEY,
-         "--app-secret", DEMO_APP_SECRET, "--shop-id", DEMO_SHOP_ID, "--db", database_url],
-        cwd=REPO,
-        env={**os.environ, HOME_ENV: str(elsewhere)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )  # fmt: skip
-    assert service.returncode == 0, service.stdout + service.stderr
+    for _ in ("upload the picture", "send the refusal once its review passed"):
+        service = subprocess.run(
+            [sys.executable, "main.py", "sync", "--once", "--store", sandbox_url, "--app-key", DEMO_APP_KEY,
+             "--app-secret", DEMO_APP_SECRET, "--shop-id", DEMO_SHOP_ID, "--db", database_url],
+            cwd=REPO,
+            env={**os.environ, HOME_ENV: str(elsewhere)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )  # fmt: skip
+        assert service.returncode == 0, service.stdout + service.stderr
+        control(sandbox_url, "clock", {"advance_s": 5})  # the review takes four seconds
+        with engine._sessions.begin() as session:  # skip the polite wait before asking again
+            session.execute(update(OutboxOperation).values(next_attempt_at=0))
     assert operation(engine, seq).state == state.DONE
     assert_applied_once_with(sandbox_url, request.aftersale_id, picture)
     assert kept_pictures(engine) == []  # the platform has it now
@@ -289,7 +332,7 @@ def test_a_picture_an_older_version_kept_in_the_data_folder_still_uploads(
     (app_home / "evidence" / name_of(picture)).write_bytes(picture)
     seq = queue_refusal_with(engine, request, f"local-evidence:{name_of(picture)}")
     assert kept_pictures(engine) == []
-    push_until_settled(engine, clock)
+    push_until_settled(engine, clock, sandbox_url)
     assert operation(engine, seq).state == state.DONE
     assert_applied_once_with(sandbox_url, request.aftersale_id, picture)
 
@@ -303,15 +346,15 @@ def test_a_kept_picture_is_forgotten_once_every_refusal_carrying_it_is_done_and_
     second_seq = refuse_with_picture(engine, second.aftersale_id, photo)  # the same picture
     assert kept_pictures(engine) == [name_of(photo.read_bytes())]  # kept once
 
-    inject(sandbox_url, "http_5xx", method="material.uploadImage")  # the first refusal's upload fails
+    inject(sandbox_url, "http_5xx", method="material.uploadImageSync")  # the first refusal's upload fails
     engine.run_once()
-    assert (operation(engine, first_seq).state, operation(engine, second_seq).state) == (
-        state.PENDING,
-        state.DONE,
-    )
-    assert kept_pictures(engine) == [name_of(photo.read_bytes())]  # the first one still needs it
+    assert operation(engine, first_seq).state == state.PENDING  # to be tried again
+    assert operation(engine, second_seq).problem == PROBLEM_REVIEW_WAITING  # uploaded, under review
+    assert kept_pictures(engine) == [name_of(photo.read_bytes())]  # both still need it
 
-    push_until_settled(engine, clock)
+    push_until_settled(engine, clock, sandbox_url)
     assert operation(engine, first_seq).state == state.DONE
     assert kept_pictures(engine) == []
     assert_applied_once_with(sandbox_url, first.aftersale_id, photo.read_bytes())
+    assert_applied_once_with(sandbox_url, second.aftersale_id, photo.read_bytes())
+    assert materials_made(sandbox_url) == 1  # one picture on the platform, found by its name

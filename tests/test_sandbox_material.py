@@ -1,5 +1,6 @@
-"""`material.uploadImage` (ours): evidence pictures uploaded to the platform, and refusals
-that may carry only those.
+"""The material centre as the public record has it: a picture goes up (`open.binaryupload`,
+`material.uploadImageSync`), is reviewed on the sandbox's clock, and only a picture whose
+review passed may be a refusal's `{type, url, desc}` evidence.
 
 Signed requests over HTTP to the real sandbox, as any client of the dialect sends them.
 """
@@ -13,7 +14,6 @@ import pytest
 import requests
 
 from app.platforms.douyin.codes import ImageRefusal, OperateType
-from app.sandbox.douyin.codes import IMAGE_MAX_BYTES
 from app.sandbox.evidence import evidence_png
 from app.sandbox.server import SandboxServer
 from tests.test_sandbox_after_sales import detail, fresh_request, operate, uploaded_picture
@@ -22,7 +22,7 @@ from tests.wire import call, control, new_token
 PNG = evidence_png("开箱照片")
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256))
 WEBP = b"RIFF\x24\x01\x00\x00WEBPVP8 " + bytes(range(256))
-GIF = b"GIF89a" + bytes(range(256))
+WAITING, REVIEWING, PASSED, REJECTED = 1, 2, 3, 4
 
 
 @pytest.fixture
@@ -36,89 +36,159 @@ def api(sandbox: SandboxServer) -> Any:
     return request
 
 
-def upload(api: Any, data: bytes, file_name: str = "photo.png", **options: Any) -> dict[str, Any]:
-    encoded = base64.b64encode(data).decode("ascii")
-    return api("material.uploadImage", {"file_name": file_name, "image_base64": encoded}, **options)
-
-
-def refused_as(answer: dict[str, Any], refusal: ImageRefusal) -> bool:
-    return (answer["code"], answer["sub_code"]) == (40004, f"isv.parameter-invalid:{refusal}")
-
-
-@pytest.mark.parametrize(
-    ("data", "content_type"), [(PNG, "image/png"), (JPEG, "image/jpeg"), (WEBP, "image/webp")]
-)
-def test_an_uploaded_picture_is_served_back_at_the_absolute_url_it_was_given(
-    api: Any, data: bytes, content_type: str
-) -> None:
-    answer = upload(api, data)
+def store(api: Any, data: bytes) -> str:
+    answer = api("open.binaryupload", {"file_content": base64.b64encode(data).decode("ascii")})
     assert answer["code"] == 10000, answer
-    url = answer["data"]["url"]
-    assert url.startswith(f"{api.url}/_sandbox/material/")
-    served = requests.get(url, timeout=10)
-    assert (served.status_code, served.headers["Content-Type"], served.content) == (200, content_type, data)
+    return answer["data"]["store_uri"]
 
 
-def test_the_same_bytes_always_get_the_same_url_so_uploading_again_is_harmless(api: Any) -> None:
-    first = upload(api, PNG, "a.png")["data"]["url"]
-    assert upload(api, PNG, "a.png")["data"]["url"] == first
-    assert upload(api, PNG, "another name.png")["data"]["url"] == first  # named by content, not name
-    assert upload(api, evidence_png("another picture"))["data"]["url"] != first
-    # MIME-style base64 with line breaks is the same picture too.
-    wrapped = base64.encodebytes(PNG).decode("ascii")  # a line break every 76 characters
-    again = api("material.uploadImage", {"file_name": "a.png", "image_base64": wrapped})
-    assert again["data"]["url"] == first
+def upload(api: Any, data: bytes, name: str = "开箱照片.png", **extra: Any) -> dict[str, Any]:
+    params = {"folder_id": "0", "file_uri": store(api, data), "material_name": name, **extra}
+    return api("material.uploadImageSync", params)
 
 
-def test_a_picture_is_judged_by_its_bytes_not_its_name(api: Any) -> None:
-    assert refused_as(upload(api, GIF, "looks-like.png"), ImageRefusal.NOT_AN_IMAGE)
-    assert refused_as(upload(api, "签收照片".encode(), "signed.jpg"), ImageRefusal.NOT_AN_IMAGE)
+def review_of(api: Any, material_id: str) -> dict[str, Any]:
+    answer = api("material.queryMaterialDetail", {"material_id": material_id})
+    assert answer["code"] == 10000, answer
+    return answer["data"]["material_info"]
+
+
+def advance(api: Any, seconds: int) -> None:
+    control(api.url, "POST", "clock", {"advance_s": seconds})
+
+
+def test_a_picture_waits_then_is_reviewed_and_only_then_has_its_url(api: Any) -> None:
+    answer = upload(api, PNG, need_distinct=True)
+    assert answer["code"] == 10000, answer
+    data = answer["data"]
+    assert (data["audit_status"], data["is_new"], data["byte_url"], data["folder_id"]) == (
+        WAITING,
+        True,
+        "",
+        "0",
+    )
+    advance(api, 2)
+    assert (
+        review_of(api, data["material_id"])["audit_status"],
+        review_of(api, data["material_id"])["byte_url"],
+    ) == (
+        REVIEWING,
+        "",
+    )
+    advance(api, 3)
+    info = review_of(api, data["material_id"])
+    assert info["audit_status"] == PASSED and info["byte_url"].startswith(f"{api.url}/_sandbox/material/")
+    served = requests.get(info["byte_url"], timeout=10)
+    assert (served.status_code, served.headers["Content-Type"], served.content) == (200, "image/png", PNG)
+
+
+def test_need_distinct_returns_a_passed_picture_but_not_one_still_under_review(api: Any) -> None:
+    first = upload(api, PNG, need_distinct=True)["data"]
+    # Still under review: the record's dedup covers only pictures that passed, so a second one is made.
+    second = upload(api, PNG, need_distinct=True)["data"]
+    assert second["is_new"] and second["material_id"] != first["material_id"]
+    advance(api, 5)
+    again = upload(api, PNG, "another name.png", need_distinct=True)["data"]
+    assert (again["is_new"], again["material_id"], again["audit_status"]) == (
+        False,
+        first["material_id"],
+        PASSED,
+    )
+    assert upload(api, PNG, need_distinct=False)["data"]["is_new"]
+
+
+def test_a_picture_is_found_again_by_its_name(api: Any) -> None:
+    made = upload(api, PNG, "desk-abc.png")["data"]
+    found = api("material.searchMaterial", {"material_name": "desk-abc", "folder_id": "0"})["data"]
+    assert [item["material_id"] for item in found["material_info_list"]] == [made["material_id"]]
+    assert found["total"] == 1 and found["material_info_list"][0]["material_name"] == "desk-abc.png"
+    assert api("material.searchMaterial", {"material_name": "nobody"})["data"]["total"] == 0
+
+
+def test_review_faults_reject_a_picture_or_keep_it_under_review(api: Any) -> None:
+    control(api.url, "POST", "faults", {"kind": "review_reject", "method": "material.uploadImageSync"})
+    rejected = upload(api, PNG)["data"]["material_id"]
+    control(api.url, "POST", "faults", {"kind": "review_hold", "method": "material.uploadImageSync"})
+    held = upload(api, JPEG)["data"]["material_id"]
+    advance(api, 60)
+    info = review_of(api, rejected)
+    assert (info["audit_status"], info["byte_url"]) == (REJECTED, "") and info["audit_reject_desc"]
+    assert review_of(api, held)["audit_status"] == REVIEWING
+    advance(api, 20 * 3600)
+    assert review_of(api, held)["audit_status"] == PASSED  # a risky picture: reviewed within 24 h
+
+
+def test_only_png_and_jpeg_of_up_to_10_mb_are_taken_judged_by_their_bytes(api: Any) -> None:
     assert upload(api, JPEG, "no-extension")["code"] == 10000
+    not_taken = upload(api, WEBP, "looks-like.png")
+    assert (not_taken["code"], not_taken["sub_code"]) == (40004, "isv.parameter-invalid:20001")
+    too_large = api("open.binaryupload", {"file_content": base64.b64encode(PNG + bytes(10 * 2**20)).decode()})
+    assert (too_large["code"], too_large["sub_code"]) == (50002, "isv.business-failed:22001")
 
 
-def test_a_picture_of_up_to_5_mb_is_taken_and_a_larger_one_refused(api: Any) -> None:
-    at_the_limit = PNG + bytes(IMAGE_MAX_BYTES - len(PNG))
-    assert upload(api, at_the_limit)["code"] == 10000
-    assert refused_as(upload(api, at_the_limit + b"\x00"), ImageRefusal.TOO_LARGE)
-
-
-def test_missing_or_unreadable_parameters_are_refused(api: Any) -> None:
-    encoded = base64.b64encode(PNG).decode("ascii")
-    assert api("material.uploadImage", {"image_base64": encoded})["code"] == 40002
-    assert api("material.uploadImage", {"file_name": "a.png"})["code"] == 40002
-    unreadable = api("material.uploadImage", {"file_name": "a.png", "image_base64": "not base64!"})
-    assert refused_as(unreadable, ImageRefusal.UNREADABLE)
+def test_missing_parameters_unknown_uris_and_long_names_are_refused(api: Any) -> None:
+    uri = store(api, PNG)
+    assert api("material.uploadImageSync", {"folder_id": "0", "file_uri": uri})["code"] == 40002
+    assert api("material.uploadImageSync", {"folder_id": "0", "material_name": "a.png"})["code"] == 40002
+    long_name = api(
+        "material.uploadImageSync", {"folder_id": "0", "file_uri": uri, "material_name": "长" * 51}
+    )
+    assert long_name["code"] == 40004
+    unknown = api(
+        "material.uploadImageSync", {"folder_id": "0", "file_uri": "tos-cn-i-sandbox/0", "material_name": "a"}
+    )
+    assert (unknown["code"], unknown["sub_code"]) == (50002, "isv.business-failed:10010")
+    public = api(
+        "material.uploadImageSync",
+        {"folder_id": "0", "url": "https://example.invalid/a.png", "material_name": "a"},
+    )
+    assert public["sub_code"] == "isv.business-failed:10010"  # the sandbox reaches no internet
+    gone = api("material.queryMaterialDetail", {"material_id": "1"})
+    assert (gone["code"], gone["sub_code"]) == (40004, "isv.parameter-invalid:22002")
 
 
 def test_the_upload_is_signed_and_needs_a_token_like_every_other_method(api: Any) -> None:
-    wrong_secret = upload(api, PNG, secret="not-the-secret")
+    wrong_secret = api("open.binaryupload", {"file_content": "iVBO"}, secret="not-the-secret")
     assert (wrong_secret["code"], wrong_secret["sub_code"]) == (40003, "isv.signature-invalid")
-    no_token = call(api.url, "material.uploadImage", {"file_name": "a.png", "image_base64": "iVBO"})
+    no_token = call(api.url, "material.uploadImageSync", {"folder_id": "0", "material_name": "a"})
     assert no_token["code"] == 40003 and no_token["sub_code"].startswith("isv.access-token")
-    for md5_signed in (upload(api, PNG, sign_method="md5"), upload(api, PNG, sign_method=None)):
-        assert md5_signed["code"] == 10000
 
 
-def test_a_refusal_may_carry_only_pictures_the_platform_issued(api: Any) -> None:
+def test_the_old_base64_upload_is_gone(api: Any) -> None:
+    answer = api("material.uploadImage", {"file_name": "a.png", "image_base64": "iVBO"})
+    assert answer["code"] == 40004  # not a method of the platform: a correct client never calls it
+
+
+def test_a_refusal_carries_evidence_objects_naming_pictures_whose_review_passed(api: Any) -> None:
     info = fresh_request(api, 1)
     refusal = {"aftersale_id": info["aftersale_id"], "reject_reason_code": 2, "remark": "签收无问题"}
-    issued = uploaded_picture(api)
-    never_uploaded = issued.replace(issued.rsplit("/", 1)[1], "0" * 64 + ".png")
-    for foreign in ("file:///home/clerk/开箱照片.png", "https://example.invalid/1.png", never_uploaded):
-        answer = operate(api, OperateType.REFUSE_REFUND, {**refusal, "evidence": [issued, foreign]})
-        assert refused_as(answer, ImageRefusal.EVIDENCE_NOT_UPLOADED), (foreign, answer)
-    assert detail(api, info["aftersale_id"])["aftersale_status"] == 6  # nothing applied
-
+    passed = uploaded_picture(api)
+    waiting = upload(api, JPEG)["data"]["material_id"]  # under review: no URL yet
+    never_uploaded = {
+        **passed,
+        "url": passed["url"].replace(passed["url"].rsplit("/", 1)[1], "0" * 64 + ".png"),
+    }
+    for wrong in (
+        [passed["url"]],  # a bare URL string, as the desk sent before issue 15
+        [passed, {"type": 1, "url": "file:///home/clerk/开箱照片.png", "desc": ""}],
+        [passed, never_uploaded],
+        [{**passed, "type": 2}],
+    ):
+        answer = operate(api, OperateType.REFUSE_REFUND, {**refusal, "evidence": wrong})
+        assert answer["code"] == 40004, (wrong, answer)
+        if wrong[-1] is never_uploaded:
+            assert answer["sub_code"] == f"isv.parameter-invalid:{ImageRefusal.EVIDENCE_NOT_UPLOADED}"
+    assert waiting and detail(api, info["aftersale_id"])["aftersale_status"] == 6  # nothing applied
     # Its own URL is accepted whatever port it was issued on: a restarted sandbox listens elsewhere.
-    elsewhere = issued.replace(api.url, "http://127.0.0.1:1")
-    answer = operate(api, OperateType.REFUSE_REFUND, {**refusal, "evidence": [issued, elsewhere]})
+    elsewhere = {**passed, "url": passed["url"].replace(api.url, "http://127.0.0.1:1")}
+    answer = operate(api, OperateType.REFUSE_REFUND, {**refusal, "evidence": [passed, elsewhere]})
     assert answer["code"] == 10000, answer
     assert detail(api, info["aftersale_id"])["aftersale_status"] == 27
-    applied = [e for e in control(api.url, "GET", "ledger")["entries"] if e["actor"] == "client"]
-    assert [e["params"]["evidence"] for e in applied] == [[issued, elsewhere]]
+    applied = [e for e in control(api.url, "GET", "ledger")["entries"] if e["method"] == "afterSale.operate"]
+    assert [e["params"]["evidence"] for e in applied] == [[passed, elsewhere]]
 
 
 def test_uploaded_pictures_outlive_a_reset_of_the_shop(api: Any) -> None:
-    url = upload(api, PNG)["data"]["url"]
+    url = uploaded_picture(api)["url"]
     control(api.url, "POST", "reset", {"seed": 3, "history_orders": 50})
     assert requests.get(url, timeout=10).content == PNG  # URLs the platform issued stay valid

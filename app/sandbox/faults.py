@@ -56,7 +56,10 @@ PERSON_KINDS = (
 )
 # Apply the request, then delay, cut, spoil or drop the answer.
 AFTER_KINDS = ("latency", "truncated", "malformed", "drop_response", "plant_record", "deep_nesting")
-KINDS = BEFORE_KINDS + PERSON_KINDS + AFTER_KINDS
+# Apply a picture upload (`method`, required: the dialect's upload), deciding how the
+# platform's review of that picture ends: rejected, or kept under review for long.
+REVIEW_KINDS = ("review_reject", "review_hold")
+KINDS = BEFORE_KINDS + PERSON_KINDS + AFTER_KINDS + REVIEW_KINDS
 
 
 @dataclass
@@ -92,6 +95,8 @@ class Faults:
             raise ValueError(f"unknown fault kind {kind!r}; one of {', '.join(KINDS)}")
         if count < 1:
             raise ValueError("count must be at least 1")
+        if kind in REVIEW_KINDS and not method:
+            raise ValueError(f"{kind} needs the method of the picture upload it decides")
         if (kind == "plant_record") != (record is not None):
             raise ValueError("plant_record takes a record (any JSON value but null), and only it does")
         if ip is not None and (kind != "ip_not_whitelisted" or not isinstance(ip, str)):

@@ -14,10 +14,9 @@ import json
 import logging
 from typing import TYPE_CHECKING, Any
 
-from app.sandbox.douyin import codes
+from app.sandbox.douyin import codes, material
 from app.sandbox.douyin.dialect import ApiError, envelope, invalid, refusal, verify
 from app.sandbox.douyin.handlers import ROUTES, TOKEN_METHODS, Raw
-from app.sandbox.douyin.material import MATERIAL_PATH
 from app.sandbox.douyin.store import dumps
 from app.sandbox.douyin.tokens import check_access_token, token_create, token_refresh
 from app.sandbox.evidence import EVIDENCE_PATH
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
     from app.sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
-RELATIVE_LINKS = (EVIDENCE_PATH, MATERIAL_PATH)
+RELATIVE_LINKS = (EVIDENCE_PATH, material.MATERIAL_PATH)
 # The list answers a planted record joins, in the order they are looked for.
 LIST_KEYS = ("shop_order_list", "items")
 NESTING_DEPTH = 100_000
@@ -87,6 +86,7 @@ def answer(
     data: Any = None
     error = ip_refusal(fault.ip if fault else None) if kind == "ip_not_whitelisted" else refusal_instead(kind)
     if error is None:
+        fate = material.UPLOAD_FATE.set(kind)  # a review fault decides the picture's fate
         try:
             data = _apply(sandbox, path, method, query, body)
         except ApiError as refusal:
@@ -94,6 +94,8 @@ def answer(
         except Exception:  # a bug here must look like platform trouble, not kill the connection
             log.exception("sandbox handler for %s failed", method)
             error = ApiError(codes.CODE_SERVICE_ERROR, codes.SUB_SERVICE_ERROR, "服务内部错误")
+        finally:
+            material.UPLOAD_FATE.reset(fate)
     if error is not None:
         return False, _envelope_text(None, error).encode("utf-8")
     if kind == "malformed":

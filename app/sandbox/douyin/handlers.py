@@ -4,7 +4,8 @@ Owns what each method means once a request has passed the wire checks: parameter
 rules (paging limits, the 90-day window, required fields), the
 the refusals of `order.logisticsAdd`, and `afterSale.operate` applied all-or-nothing
 in one transaction through `lifecycle`, each applied change written to the ledger;
-refusal evidence must be images `material.uploadImage` issued (`material.py`).
+refusal evidence must be `{type 1, url, desc}` objects naming pictures whose review passed
+in the material centre (`material.py`).
 List answers splice the stored JSON unparsed (`Raw`), which keeps paging fast.
 """
 
@@ -16,14 +17,14 @@ from typing import Any
 
 from app.sandbox.catalogue import CARRIERS, CARRIERS_BY_CODE, tracking_fits
 from app.sandbox.clock import DAY, HOUR, SimClock
-from app.sandbox.douyin import codes, detail, lifecycle, material
+from app.sandbox.douyin import codes, detail, exchanges, lifecycle, material
 from app.sandbox.douyin.codes import (
     BUSINESS_VERSION_CONFLICT,
     BUSINESS_WRONG_STATE,
     REJECT_REASON_EVIDENCE,
     REJECT_REASONS,
-    UPLOAD_IMAGE_METHOD,
     AfterSaleStatus,
+    AfterSaleType,
     ImageRefusal,
     LogisticsRefusal,
     OperateType,
@@ -38,6 +39,7 @@ MAX_PAGE_SIZE = 100
 MAX_PAGE_DEPTH = 50_000
 HISTORY_WINDOW_S = 90 * DAY + HOUR  # 90 days, plus an hour of grace for clients' clocks
 MAX_OPERATE_ITEMS = 20
+EVIDENCE_PICTURE = 1  # EvidenceItem.Type "1:图片"
 TOKEN_METHODS = ("token.create", "token.refresh")
 
 
@@ -277,9 +279,18 @@ def after_sale_detail(ctx: Context, params: dict[str, Any]) -> Any:
 
 
 def reject_reason_code_list(ctx: Context, params: dict[str, Any]) -> Any:
+    """Every field of the record's item; the sandbox's reasons fit every request (-1 通用)."""
     return {
         "items": [
-            {"reject_reason_code": code, "reason": reason, "evidence_need": need}
+            {
+                "reject_reason_code": code,
+                "reason": reason,
+                "evidence_description": "请上传凭证图片" if need == "Y" else "",
+                "evidence_need": need,
+                "image": "",
+                "order_type": -1,
+                "pkg": -1,
+            }
             for code, reason, need in REJECT_REASONS
         ]
     }
@@ -304,7 +315,7 @@ def after_sale_operate(ctx: Context, params: dict[str, Any]) -> Any:
         for item in items:
             aftersale_id = str_param(item, "aftersale_id")
             if refusing:
-                _check_refusal(store, item)
+                _check_refusal(store, item, now)
             asale = store.after_sale(aftersale_id)
             if asale is None:
                 raise invalid(f"售后单 {aftersale_id} 不存在")
@@ -312,16 +323,25 @@ def after_sale_operate(ctx: Context, params: dict[str, Any]) -> Any:
             if expected is not None and expected != asale.info["update_time"]:
                 raise business(BUSINESS_VERSION_CONFLICT, f"售后单 {aftersale_id} 已变更，请刷新后重试")
             target = lifecycle.operate_target(operate_type, asale)
+            if target is None and asale.type == AfterSaleType.REFUND_BEFORE_SHIPMENT:
+                # Ours: the record names no error for it; the wrong-state code, with words that help.
+                raise business(
+                    BUSINESS_WRONG_STATE,
+                    f"售后单 {aftersale_id} 为发货前退款：同意请用 type=401，"
+                    "拒绝请发货并传 is_refund_reject=true",
+                )
             if target is None:
                 raise business(
                     BUSINESS_WRONG_STATE, f"售后单 {aftersale_id} 当前状态({asale.status})不支持该操作"
                 )
+            exchanges.check_logistics(operate_type, item)  # the address; the goods sent out
             order = store.order(asale.order_id)
             assert order is not None
             before = asale.status
             lifecycle.set_after_sale_status(asale, order, target, now, now, ctx.platform.seed)
             what = "merchant_refused" if refusing else "merchant_agreed"
             lifecycle.record(asale, RecordRole.MERCHANT, what, now)
+            exchanges.keep_operated_goods(asale, operate_type, item, now)
             if refusing:
                 asale.sim["refusal"] = {
                     k: item.get(k) for k in ("reject_reason_code", "reason", "remark", "evidence")
@@ -336,25 +356,31 @@ def after_sale_operate(ctx: Context, params: dict[str, Any]) -> Any:
                 {"type": operate_type, **item},
                 {"from": before, "to": target},
             )
-            results.append({"aftersale_id": aftersale_id, "status_code": 0, "status_msg": "success"})
+            # The answer's id is an int64 (SDK afterSale_operate_response.go), the request's a string.
+            results.append({"aftersale_id": int(aftersale_id), "status_code": 0, "status_msg": "success"})
     return {"items": results}
 
 
-def _check_refusal(store: Store, item: dict[str, Any]) -> None:
+def _check_refusal(store: Store, item: dict[str, Any], now: int) -> None:
     code = int_param(item, "reject_reason_code", required=True)
     if code not in REJECT_REASON_EVIDENCE:
         raise invalid(f"无效的拒绝原因 reject_reason_code={code}")
     if not str(item.get("remark") or "").strip():
         raise missing("remark")
     evidence = item.get("evidence") or []
-    if not isinstance(evidence, list):
-        raise invalid("evidence 必须是图片 URL 数组")
+    # The record's EvidenceItem: {type int32 (1 图片), url, desc}.
+    if not isinstance(evidence, list) or not all(isinstance(e, dict) for e in evidence):
+        raise invalid("evidence 必须是凭证对象数组 [{type, url, desc}]")
     if REJECT_REASON_EVIDENCE[code] == "Y" and not evidence:
         raise invalid(f"拒绝原因 {code} 需要上传凭证图片 evidence")
-    for url in evidence:  # as on the real platform: only pictures it hosts (material.uploadImage)
-        if not material.issued(store, url):
+    for proof in evidence:
+        kind, url = proof.get("type"), proof.get("url")
+        if kind != EVIDENCE_PICTURE or not isinstance(proof.get("desc", ""), str):
+            # Ours: the sandbox takes pictures only (the record lists 2 视频, 3 音频, 4 文字 too).
+            raise invalid(f"凭证类型 {kind!r} 不支持，仅支持 1（图片）")
+        if not material.passed_url(store, url, now):  # only pictures its review passed
             raise invalid(
-                f"凭证图片 {url} 不是平台图片，请先通过 {UPLOAD_IMAGE_METHOD} 上传",
+                f"凭证图片 {url} 不是审核通过的素材，请先通过 {material.UPLOAD_METHOD} 上传并等待审核通过",
                 ImageRefusal.EVIDENCE_NOT_UPLOADED,
             )
 
@@ -369,5 +395,9 @@ ROUTES: dict[str, Handler] = {
     "afterSale.Detail": after_sale_detail,
     "afterSale.rejectReasonCodeList": reject_reason_code_list,
     "afterSale.operate": after_sale_operate,
-    UPLOAD_IMAGE_METHOD: material.upload_image,  # ours
+    codes.FILL_LOGISTICS_METHOD: exchanges.fill_logistics,
+    material.BINARY_UPLOAD_METHOD: material.binary_upload,
+    material.UPLOAD_METHOD: material.upload_image_sync,
+    material.DETAIL_METHOD: material.query_material_detail,
+    material.SEARCH_METHOD: material.search_material,
 }

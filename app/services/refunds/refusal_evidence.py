@@ -48,6 +48,18 @@ _LOCAL_NAME = re.compile(r"[0-9a-f]{64}\.(?:png|jpg|webp)")
 # operation's pictures are on the platform; a discarded one is never sent.
 NEEDS_ITS_PICTURES = (*outbox_state.OPEN_STATES, *outbox_state.ATTENTION_STATES)
 
+# Where each kept picture stands on the platform, in the operation's details, written by the
+# push (`app/sync/evidence_upload.py`): {reference: {id, review, url, why}}.
+PICTURES_KEY = "evidence_pictures"
+# The words "needs attention" shows for a picture the platform's review rejected; {number}
+# is the picture's place among the refusal's pictures (`rejected_picture`).
+PROBLEM_PICTURE_REJECTED = QT_TRANSLATE_NOOP(
+    "sync",
+    "The platform's review rejected evidence picture {number} of this refusal (its words are below), "
+    "so the refusal was not sent. Discard it, then refuse again with another picture in its place: "
+    "the reason and remark are filled in as you wrote them.",
+)
+
 MSG_PICTURE_MISSING = QT_TRANSLATE_NOOP(
     "refunds", "The picture \u201c{name}\u201d cannot be found or read. Add it again, or remove it."
 )
@@ -112,6 +124,19 @@ def evidence_of(details: Mapping[str, Any]) -> list[str]:
     """Every evidence picture in a decision's details (`outbox.DECISION_DETAILS`)."""
     evidence = details.get("evidence")
     return [str(url) for url in evidence] if isinstance(evidence, list) else []
+
+
+def rejected_picture(details: Mapping[str, Any]) -> int | None:
+    """The place (from 1) among a refusal's pictures of the first one the platform's review
+    rejected, or None."""
+    pictures = details.get(PICTURES_KEY)
+    if not isinstance(pictures, dict):
+        return None
+    for number, reference in enumerate(dict.fromkeys(evidence_of(details)), start=1):
+        kept = pictures.get(reference)
+        if isinstance(kept, dict) and kept.get("review") == "rejected":
+            return number
+    return None
 
 
 def keep_pictures(session: Session, sources: Sequence[str], *, now: int) -> list[str]:
