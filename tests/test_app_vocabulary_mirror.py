@@ -30,7 +30,9 @@ def test_every_douyin_code_has_a_word_of_the_app() -> None:
     assert set(mapping.REQUEST_KINDS) == set(AfterSaleType)
     assert set(mapping.REQUEST_STATES) == set(AfterSaleStatus)
     assert set(mapping.ORDER_STATES) == set(OrderStatus)
-    assert set(mapping.OPERATE_TYPES) == set(Decision)
+    by_kind = {decision for decision, _kind in mapping.OPERATE_TYPES_BY_KIND}
+    filled = {decision for decision, _kind in mapping.FILLED_LOGISTICS}
+    assert set(mapping.OPERATE_TYPES) | by_kind | filled == set(Decision)
     assert set(mapping.DECISIONS) == set(OperateType)
 
 

@@ -135,8 +135,9 @@ OPERATE_TYPES_BY_KIND: dict[tuple[Decision, RequestKind], OperateType] = {
     # Repairs: the goods come back to be repaired (601 / 603), go out again (611) or are refused (612).
     (Decision.AGREE_RETURN, RequestKind.REPAIR): OperateType.AGREE_REPAIR,
     (Decision.REFUSE_RETURN, RequestKind.REPAIR): OperateType.REFUSE_REPAIR,
-    (Decision.CONFIRM_EXCHANGE_RECEIPT, RequestKind.REPAIR): OperateType.CONFIRM_REPAIR_RECEIPT,
+    # 611 both when the goods came back (11) and when nothing came back (8); read back as the first.
     (Decision.SHIP_REPLACEMENT, RequestKind.REPAIR): OperateType.CONFIRM_REPAIR_RECEIPT,
+    (Decision.CONFIRM_EXCHANGE_RECEIPT, RequestKind.REPAIR): OperateType.CONFIRM_REPAIR_RECEIPT,
     (Decision.REFUSE_RETURNED_GOODS, RequestKind.REPAIR): OperateType.REFUSE_REPAIR_GOODS,
 }
 # Kinds whose every decision is in OPERATE_TYPES_BY_KIND: no default from OPERATE_TYPES (a

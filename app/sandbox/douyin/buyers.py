@@ -34,6 +34,8 @@ from app.sandbox.douyin import lifecycle as lc
 from app.sandbox.douyin.codes import AFTER_SALE_TYPE_TEXT_ZH, AfterSaleStatus, AfterSaleType, OrderStatus
 
 S = AfterSaleStatus
+# Categories whose goods can be repaired (ours): some of their exchanges are repairs.
+REPAIRABLE = ("手机配件",)
 
 
 @dataclass
@@ -169,7 +171,7 @@ def open_after_sale(
     """
     line = rng.choice(order.data["sku_order_list"])
     product = next(p for p in PRODUCTS if p.product_id == line["product_id"])
-    got_pkg = 1
+    got_pkg, forced = 1, kind
     if before_shipment:
         kind, reason, got_pkg = (
             AfterSaleType.REFUND_BEFORE_SHIPMENT,
@@ -187,6 +189,11 @@ def open_after_sale(
     if reason == "商品变质/腐烂":
         refund = round(refund * rng.choice((0.3, 0.5, 1.0)))
     aftersale_id = mint.after_sale_id(applied)
+    # (ours) A faulty device is sent in for repair as often as exchanged; decided by the
+    # request's own generator, so the shop's other draws stay as they were.
+    repairable = kind == AfterSaleType.EXCHANGE and product.category in REPAIRABLE and forced is None
+    if repairable and lc.entity_rng(seed, aftersale_id, "repair").random() < 0.5:
+        kind, reason = AfterSaleType.REPAIR, "质量问题（需要维修）"
     evidence = []
     if kind != AfterSaleType.REFUND_BEFORE_SHIPMENT and rng.random() < 0.6:
         evidence = [f"/_sandbox/evidence/{aftersale_id}-{i}.png" for i in range(rng.randint(1, 3))]

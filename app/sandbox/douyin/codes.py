@@ -239,6 +239,30 @@ class OperateType(IntEnum):
     # 201/202 on it are refused as a wrong state (ours: the record names no error for it),
     # and it is refused only by shipping (`order.logisticsAdd` with `is_refund_reject`).
     AGREE_REFUND_BEFORE_SHIPMENT = 401
+    # Exchanges, resends and repairs, as a public admin client's table of operate types by
+    # after-sale type and status lists them (docs/platforms/douyin.md "afterSale.operate"):
+    # 102/112 are for returns only, an exchange is refused with 302/312.
+    REFUSE_EXCHANGE = 302
+    REFUSE_EXCHANGE_GOODS = 312
+    AGREE_RESEND = 501
+    REFUSE_RESEND = 502
+    AGREE_REPAIR = 601  # the buyer sends the goods in for repair
+    AGREE_REPAIR_NO_RETURN = 602  # 同意维修申请，无需买家退货: the shop sends (8)
+    REFUSE_REPAIR = 603
+    CONFIRM_REPAIR_RECEIPT = 611  # 同意维修申请，立即发货: the repaired goods go out
+    REFUSE_REPAIR_GOODS = 612
+
+
+# A resend's goods leave the shop by `afterSale.fillLogistics` (zsmhub/doudian-sdk,
+# AfterSaleFillLogisticsParam: `aftersale_id` int64, `send_type` 1 "用于补寄商家发货",
+# `company_code`, `tracking_no`).
+FILL_LOGISTICS_METHOD = "afterSale.fillLogistics"
+SEND_TYPE_RESEND = 1
+# Operate types whose `logistics` must carry the shop's return address (`receiver_address_id`,
+# int64: SDK `Logistics` "当前type=101，301，311是该集合需要传值"), and those that send goods out and
+# must carry `company_code` + `logistics_code` (311: SDK "type=311仅换货时需要填入"; 611: ours).
+ADDRESS_OPERATIONS = (101, 301, 601)
+SHIPPING_OPERATIONS = (311, 611)
 
 
 class RecordRole(IntEnum):
@@ -267,31 +291,42 @@ T = AfterSaleType
 OPERATE_TRANSITIONS: dict[int, dict[tuple[int, int], int]] = {
     OperateType.AGREE_REFUND: {(T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED},
     OperateType.AGREE_REFUND_BEFORE_SHIPMENT: {(T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED},
-    OperateType.REFUSE_REFUND: {
-        (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-        (T.RESEND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-    },
+    OperateType.REFUSE_REFUND: {(T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
     OperateType.AGREE_RETURN: {(T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
-    OperateType.REFUSE_RETURN: {
-        (T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-        (T.EXCHANGE, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED,
-    },
+    OperateType.REFUSE_RETURN: {(T.RETURN_AND_REFUND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
     OperateType.CONFIRM_RETURN_AND_REFUND: {(T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED},
     OperateType.REFUSE_RETURNED_GOODS: {
-        (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
-        (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN,
+        (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN
     },
-    OperateType.AGREE_EXCHANGE: {
-        (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
-        (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
-    },
+    OperateType.AGREE_EXCHANGE: {(T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
+    OperateType.REFUSE_EXCHANGE: {(T.EXCHANGE, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
     OperateType.CONFIRM_EXCHANGE_RECEIPT: {(T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS},
+    OperateType.REFUSE_EXCHANGE_GOODS: {(T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN},
+    OperateType.AGREE_RESEND: {(T.RESEND, S.AWAITING_MERCHANT): S.AWAITING_MERCHANT_SHIPMENT},
+    OperateType.REFUSE_RESEND: {(T.RESEND, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
+    OperateType.AGREE_REPAIR: {(T.REPAIR, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
+    OperateType.AGREE_REPAIR_NO_RETURN: {(T.REPAIR, S.AWAITING_MERCHANT): S.AWAITING_MERCHANT_SHIPMENT},
+    OperateType.REFUSE_REPAIR: {(T.REPAIR, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
+    OperateType.CONFIRM_REPAIR_RECEIPT: {
+        (T.REPAIR, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,
+        (T.REPAIR, S.AWAITING_MERCHANT_SHIPMENT): S.EXCHANGE_IN_PROGRESS,
+    },
+    OperateType.REFUSE_REPAIR_GOODS: {(T.REPAIR, S.RETURN_AWAITING_RECEIPT): S.REFUSED_AFTER_RETURN},
 }
 REFUSING_OPERATIONS = (
     OperateType.REFUSE_REFUND,
     OperateType.REFUSE_RETURN,
     OperateType.REFUSE_RETURNED_GOODS,
+    OperateType.REFUSE_EXCHANGE,
+    OperateType.REFUSE_EXCHANGE_GOODS,
+    OperateType.REFUSE_RESEND,
+    OperateType.REFUSE_REPAIR,
+    OperateType.REFUSE_REPAIR_GOODS,
 )
+# `afterSale.fillLogistics` send_type 1: the resend's goods leave the shop.
+FILL_LOGISTICS_TRANSITIONS: dict[tuple[int, int], int] = {
+    (T.RESEND, S.AWAITING_MERCHANT_SHIPMENT): S.EXCHANGE_IN_PROGRESS,
+}
 
 # What the platform does alone when `status_deadline` passes: agreement on the merchant's behalf.
 PLATFORM_TIMEOUT: dict[tuple[int, int], int] = {
@@ -299,9 +334,12 @@ PLATFORM_TIMEOUT: dict[tuple[int, int], int] = {
     (T.REFUND_AFTER_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
     (T.REFUND_BEFORE_SHIPMENT, S.AWAITING_MERCHANT): S.REFUNDED,
     (T.EXCHANGE, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
-    (T.RESEND, S.AWAITING_MERCHANT): S.EXCHANGE_IN_PROGRESS,
+    (T.RESEND, S.AWAITING_MERCHANT): S.AWAITING_MERCHANT_SHIPMENT,  # ours: agreed, then the shop ships
     (T.RETURN_AND_REFUND, S.RETURN_AWAITING_RECEIPT): S.REFUNDED,
     (T.EXCHANGE, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,
+    # ours: a repair is agreed alone as an exchange is
+    (T.REPAIR, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN,
+    (T.REPAIR, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,
 }
 
 

@@ -121,19 +121,29 @@ def play_after_sale(
         entered = asale.info["update_time"]
         platform_at = asale.next_at()
         merchant_at = entered + merchant_lag(rng) if asale.status in (6, 11) and not merchant_absent else None
+        if asale.status == S.AWAITING_MERCHANT_SHIPMENT and not merchant_absent:
+            # The resend's or repair's goods go out; the request's own draw (other histories stay).
+            merchant_at = entered + int(lc.entity_rng(seed, asale.id, "ship").uniform(2, 40) * HOUR)
         if (
             merchant_at is not None
             and merchant_at <= now
             and (platform_at is None or merchant_at < platform_at)
         ):
-            refuse = rng.random() < (0.12 if asale.status == S.AWAITING_MERCHANT else 0.05)
+            shipping = asale.status == S.AWAITING_MERCHANT_SHIPMENT  # nothing to refuse there
+            refuse = not shipping and rng.random() < (0.12 if asale.status == S.AWAITING_MERCHANT else 0.05)
             candidates = [
                 (op, table[(asale.type, asale.status)])
                 for op, table in codes.OPERATE_TRANSITIONS.items()
                 if (asale.type, asale.status) in table and (op in codes.REFUSING_OPERATIONS) == refuse
             ]
+            shipped = codes.FILL_LOGISTICS_TRANSITIONS.get((asale.type, asale.status))
+            if shipped is not None and not refuse:  # a resend's goods sent (afterSale.fillLogistics)
+                candidates.append((codes.FILL_LOGISTICS_METHOD, shipped))
             if candidates:
-                lc.set_after_sale_status(asale, order, candidates[0][1], merchant_at, merchant_at, seed)
+                # Which of two ways to agree (a repair with or without the goods coming back): the
+                # request's own draw, so other requests' histories stay as they were.
+                pick = lc.entity_rng(seed, asale.id, f"agree/{asale.status}").randrange(len(candidates))
+                lc.set_after_sale_status(asale, order, candidates[pick][1], merchant_at, merchant_at, seed)
                 continue
         if platform_at is not None and platform_at <= now:
             lc.run_after_sale_due(asale, order, platform_at, platform_at, seed)

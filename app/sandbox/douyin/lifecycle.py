@@ -40,6 +40,7 @@ T = AfterSaleType
 MERCHANT_REVIEW_S = 48 * HOUR
 BUYER_RETURN_WINDOW_S = 7 * DAY
 RECEIPT_REVIEW_S = 48 * HOUR
+MERCHANT_SHIPMENT_S = 48 * HOUR  # a resend's or repair's goods: shipped within
 UNPAID_CANCEL_S = 30 * 60
 FAST_REFUND_LIMIT_FEN = 800_000
 # (ours) when the carrier's first pickup scan comes after the merchant ships: most within
@@ -282,6 +283,8 @@ def set_after_sale_status(asale: AfterSale, order: Order, status: int, at: int, 
         carrier = rng.choices(CARRIERS, cum_weights=CARRIER_CUM_WEIGHTS)[0]
         info["return_logistics_code"] = new_tracking_no(rng, carrier)
         info["return_logistics_company_name"] = carrier.name
+    elif status == S.AWAITING_MERCHANT_SHIPMENT:  # a resend or repair: the shop must ship
+        info["status_deadline"] = at + MERCHANT_SHIPMENT_S  # shown; the platform does not act (ours)
     elif status == S.EXCHANGE_IN_PROGRESS:
         info["status_deadline"] = 0
         asale.sim["exchange_done_at"] = at + int(rng.uniform(2, 5) * DAY)

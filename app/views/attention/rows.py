@@ -29,6 +29,7 @@ DECISION_WORDS = {
     Decision.CONFIRM_EXCHANGE_RECEIPT: QT_TRANSLATE_NOOP(
         "NeedsAttentionView", "Confirm the exchanged goods arrived"
     ),
+    Decision.SHIP_REPLACEMENT: QT_TRANSLATE_NOOP("NeedsAttentionView", "Send the resend's or repaired goods"),
 }
 SHIP_WITH = QT_TRANSLATE_NOOP("NeedsAttentionView", "Ship with {carrier}, tracking {tracking}")
 SHIP_REFUSING_REFUND = QT_TRANSLATE_NOOP(

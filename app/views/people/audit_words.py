@@ -69,6 +69,7 @@ DECISIONS = {
     Decision.CONFIRM_EXCHANGE_RECEIPT: QT_TRANSLATE_NOOP(
         "audit_words", "{who} received the goods to exchange on {request}"
     ),
+    Decision.SHIP_REPLACEMENT: QT_TRANSLATE_NOOP("audit_words", "{who} sent the goods of {request}"),
 }
 # Events written before the app's vocabulary name the decision by Douyin's
 # `afterSale.operate` type ("operate_type"): read so, frozen as they were written.
