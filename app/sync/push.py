@@ -445,7 +445,7 @@ class OperationToSend:
         details = self.details
         if self.action == outbox.DECIDE:
             try:
-                kind = RequestKind(details.get("kind"))
+                kind = RequestKind(str(details.get("kind") or ""))
             except ValueError:  # a request this app cannot tell the kind of: never decided on
                 raise Refused(
                     PROBLEM_UNKNOWN_ACTION, detail=f"request kind {details.get('kind')!r}"
