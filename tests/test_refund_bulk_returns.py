@@ -71,7 +71,8 @@ def test_a_selection_of_return_requests_is_agreed_in_one_go(
         assert written(session_factory, aftersale_id) == (["return.approve"], ["pending"])
     with session_factory() as session:
         ops = [(op.decision, json.loads(op.details)) for op in session.scalars(select(OutboxOperation))]
-    assert ops == [(Decision.AGREE_RETURN, {"return_address_id": "1"})] * 2
+    # The address as the platform numbers it (an int64), the kind the decision goes out by.
+    assert ops == [(Decision.AGREE_RETURN, {"return_address_id": 1, "kind": "return_and_refund"})] * 2
 
 
 def test_a_clerk_sees_in_the_summary_what_is_beyond_their_limits_before_anything_is_sent(

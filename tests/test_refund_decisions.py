@@ -222,8 +222,8 @@ def test_every_kind_of_decision_reaches_the_platform_once(sandbox_url: str, data
         refund_decisions.approve_refund(session, OWNER, refund, now=now)
         refund_decisions.refuse(session, OWNER, refused, reject_reason_code=code, remark="已发出", now=now)
         for aftersale_id in returns:
-            refund_decisions.approve_return(session, OWNER, aftersale_id, return_address_id="addr-1", now=now)
-        refund_decisions.approve_exchange(session, OWNER, exchange, return_address_id="addr-1", now=now)
+            refund_decisions.approve_return(session, OWNER, aftersale_id, return_address_id="71001", now=now)
+        refund_decisions.approve_exchange(session, OWNER, exchange, return_address_id="71001", now=now)
     pushed_and_pulled(engine)
     assert status(sessions, refund) == S.REFUNDED and status(sessions, refused) == S.MERCHANT_REFUSED
     assert status(sessions, exchange) == S.AWAITING_BUYER_RETURN

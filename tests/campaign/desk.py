@@ -40,7 +40,9 @@ from app.services.shipping import shipments as shipping
 
 CARRIER = "shunfeng"  # SF + 12 digits (resources/rules/carriers.json)
 TRACKING_BASE = 880_000_000_000  # far from the numbers the sandbox's history uses
-RETURN_ADDRESS = "campaign-return-address"
+RETURN_ADDRESS = "7100000000000000001"  # the platform's address id: an integer (int64)
+# The new goods of an exchange or repair go out with a carrier and a number that fits it.
+GOODS_SENT = {"carrier_code": "zhongtong", "tracking_no": "758120394756"}
 SHIP_SHARE = 0.4  # of the desk's actions
 RESOLVE_SHARE = 0.1  # of the desk's actions: something in "needs attention"; the rest decide refunds
 OWNER = ("campaign", "Campaign owner", "a campaign owner's password")
@@ -123,13 +125,18 @@ class Desk:
         actor = self._actor
         if operate_type in (Op.AGREE_REFUND, Op.AGREE_REFUND_BEFORE_SHIPMENT):
             return lambda session, id_, now: refund_decisions.approve_refund(session, actor, id_, now=now)
-        if operate_type == Op.AGREE_RETURN:
+        if operate_type in (Op.AGREE_RETURN, Op.AGREE_REPAIR):
             return lambda session, id_, now: refund_decisions.approve_return(
                 session, actor, id_, return_address_id=RETURN_ADDRESS, now=now
             )
-        if operate_type in (Op.AGREE_EXCHANGE, Op.CONFIRM_EXCHANGE_RECEIPT):
+        if operate_type in (
+            Op.AGREE_EXCHANGE,
+            Op.AGREE_RESEND,
+            Op.CONFIRM_EXCHANGE_RECEIPT,
+            Op.CONFIRM_REPAIR_RECEIPT,
+        ):  # the service takes what the request's kind and state allow
             return lambda session, id_, now: refund_decisions.approve_exchange(
-                session, actor, id_, return_address_id=RETURN_ADDRESS, now=now
+                session, actor, id_, return_address_id=RETURN_ADDRESS, now=now, **GOODS_SENT
             )
         if operate_type in (Op.CONFIRM_RETURN_AND_REFUND, Op.REFUSE_RETURNED_GOODS):
             refund = operate_type == Op.CONFIRM_RETURN_AND_REFUND
