@@ -39,12 +39,10 @@ from tests.sandbox_control import (
     demo_platform,
     inject,
     queue_decision,
-    queue_refund_refusal,
 )
 from tests.test_outbox_push import MovableClock, operation
 from tests.test_shipping_push import (
     open_shop,
-    refund_before_shipment,
     shipments_applied,
     shipped_elsewhere,
     tracking,
@@ -278,26 +276,6 @@ def test_a_parcel_shipped_in_the_platforms_own_pages_with_another_number_is_not_
     assert shipments_applied(sandbox_url, order_id) == [tracking(13)]
 
 
-def test_a_refusal_overtaken_by_a_shipment_that_refused_the_refund_is_not_recorded_as_applied(
-    sandbox_url: str, database_url: str
-) -> None:
-    shop = open_shop(sandbox_url, database_url)
-    order_id = refund_before_shipment(shop, pending=True)
-    shop.engine.run_once()
-    with shop.sessions() as session:
-        request = session.scalars(select(AfterSale).where(AfterSale.order_id == order_id)).one()
-    with shop.sessions.begin() as session:  # the refund refused at this desk …
-        queue_refund_refusal(session, request)
-    seq = shop.engine.push.due_operations()[0]
-    inject(sandbox_url, "http_5xx", method="afterSale.operate")  # not applied, but who can tell
-    shop.engine.push.push_once()
-    assert shop.operation(seq).verify_before_send
-    # … while the parcel left from the platform's own pages, refusing the refund with it.
-    shipment = {"order_id": order_id, "company_code": "shunfeng", "logistics_code": tracking(14)}
-    assert demo_client(sandbox_url).call("order.logisticsAdd", {**shipment, "is_refund_reject": True}).ok
-    assert status_on_the_platform(sandbox_url, request.aftersale_id) == AfterSaleStatus.MERCHANT_REFUSED
-    shop.clock.offset += shop.operation(seq).next_attempt_at - shop.clock() + 1
-
-    assert shop.engine.push.push_once().counts == {state.CONFLICT: 1}
-    assert (shop.operation(seq).state, shop.operation(seq).problem) == (state.CONFLICT, PROBLEM_CONFLICT)
-    assert applied_by_client(sandbox_url, request.aftersale_id) == 1  # the shipment's refusal only
+# A refund before shipment is refused only by shipping (issue 15): its "refusal overtaken by a
+# shipment from the platform's pages" is tests/test_preshipment_refunds.py
+# test_a_refusing_shipment_overtaken_by_one_from_the_platforms_pages_is_a_conflict.

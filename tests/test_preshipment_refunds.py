@@ -358,3 +358,26 @@ def test_the_shipping_board_says_what_shipping_does_and_ships_refusing_after_a_c
     assert refusing_shipments(sandbox_url, request) == [tracking(45)]
     shop.engine.run_once()
     assert states_in_mirror(shop, request) == (RequestState.REFUSED, OrderState.SHIPPED)
+
+
+def test_a_refusing_shipment_overtaken_by_one_from_the_platforms_pages_is_a_conflict(
+    sandbox_url: str, database_url: str
+) -> None:
+    shop = open_shop(sandbox_url, database_url)
+    request = waiting_request(shop)
+    with shop.sessions.begin() as session:  # the refund refused at this desk, by shipping …
+        queued = refuse_by_shipping(
+            session, OWNER, request.aftersale_id, carrier_code="shunfeng", tracking_no=tracking(46), now=now()
+        )
+    seq = shop.seq(queued.op_id)
+    inject(sandbox_url, "http_5xx", method="order.logisticsAdd")  # not applied, but who can tell
+    shop.engine.push.push_once()
+    assert shop.operation(seq).verify_before_send
+    # … while the parcel left from the platform's own pages, refusing the refund with it.
+    shipment = {"order_id": request.order_id, "company_code": "shunfeng", "logistics_code": tracking(47)}
+    assert demo_client(sandbox_url).call("order.logisticsAdd", {**shipment, "is_refund_reject": True}).ok
+    shop.clock.offset += shop.operation(seq).next_attempt_at - shop.clock() + 1
+
+    assert shop.engine.push.push_once().counts == {state.CONFLICT: 1}
+    assert refusing_shipments(sandbox_url, request) == [tracking(47)]  # the platform's pages' only
+    assert states_in_mirror(shop, request) == (RequestState.REFUSED, OrderState.SHIPPED)

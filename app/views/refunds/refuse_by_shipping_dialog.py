@@ -32,6 +32,7 @@ class RefuseByShippingDialog(SendGoodsDialog):
         super().__init__(row, Decision.REFUSE_REFUND, offered, parent)
         self.setObjectName("refuseByShippingDialog")
         self.intro.setStyleSheet(WARNING_STYLE)
+        self.retranslate_ui()
 
     def _texts(self) -> tuple[str, str, str]:
         return (
@@ -39,9 +40,13 @@ class RefuseByShippingDialog(SendGoodsDialog):
             self.tr(
                 "The buyer asked for this refund before order {order} shipped. The platform takes no "
                 "refusal for such a request: the only way to refuse it is to ship the order.\n\n"
-                "Enter the parcel's carrier and tracking number. The shipment goes to the platform with "
-                "the refusal: the order shows as shipped and the buyer's request closes as refused. "
-                "Ship only if the parcel can really leave now and the buyer should receive it."
+                "Shipping sends the parcel out and closes the request as refused. Do it only if the "
+                "buyer should receive the parcel."
             ).format(order=self.row.order_id),
             self.tr("Ship and refuse the refund"),
         )
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        # A top-level dialog does not grow for its wrapped sentence by itself: make room for it.
+        self.intro.setMinimumHeight(self.intro.heightForWidth(max(self.width(), self.minimumWidth()) - 40))

@@ -302,7 +302,7 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
             return self.sending_text(row.pending_tracking)
         if row.refund_request:
             # What it means and what shipping will do, in the cell itself (issue 15).
-            return self.tr("Refund asked before shipment · shipping refuses it")
+            return self.tr("Refund asked · shipping refuses it")
         return ""
 
     def after_cutoff_label(self) -> str:
