@@ -1,0 +1,71 @@
+"""The refund queue's "Confirm receipt and send the new goods" for an exchange whose goods came
+back (app/views/refunds/exchange_dialogs.py), over the real decision service: the carrier is
+recognised from the number as a scanner types it, a number that is not the chosen carrier's
+is refused in words before anything is queued and what was typed is kept, and Enter sends
+the decision with the carrier and the number as the platform gets them."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.core.vocabulary import Decision, RequestKind
+from app.models import AfterSale, OutboxOperation
+from app.platforms.douyin.codes import AfterSaleType
+from app.views.refunds.exchange_dialogs import SendGoodsDialog
+from tests.refund_shop import RETURNED, outbox_size, seed_queue, written
+from tests.test_refund_queue_view import confirm, make_view, open_dialog
+
+
+def an_exchange_whose_goods_came_back(session_factory) -> None:
+    """The queue's returned parcel, as an exchange's (type 3) instead of a return's."""
+    seed_queue(session_factory)
+    with session_factory.begin() as session:
+        request = session.get(AfterSale, RETURNED)
+        request.type, request.kind = int(AfterSaleType.EXCHANGE), RequestKind.EXCHANGE
+
+
+def test_the_new_goods_go_out_with_a_carrier_and_a_number_that_fits_it(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    an_exchange_whose_goods_came_back(session_factory)
+    view = make_view(qtbot, tasks, session_factory, owner)
+    dialog = open_dialog(qtbot, view, Qt.Key.Key_A, RETURNED)
+    assert isinstance(dialog, SendGoodsDialog)
+    assert dialog.windowTitle() == "Confirm receipt and send the new goods"
+
+    qtbot.keyClicks(dialog.tracking_edit, "SF1234")  # half a label: no carrier's shape
+    assert dialog.recognised.text() == "No carrier recognised"
+    qtbot.keyClick(dialog.tracking_edit, Qt.Key.Key_Return)
+    assert (
+        dialog.error_text()
+        == "No carrier's numbers look like this one. Check the number, or choose the carrier."
+    )
+
+    dialog.carrier_combo.setCurrentIndex(dialog.carrier_combo.findData("zhongtong"))
+    dialog.tracking_edit.clear()
+    qtbot.keyClicks(dialog.tracking_edit, "SF142035687012")  # a 顺丰 label, 中通 chosen
+    assert dialog.recognised.text() == "Not a 中通快递 number"
+    qtbot.keyClick(dialog.tracking_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error_text() != "", timeout=5_000)
+    assert dialog.error_text() == (
+        "This tracking number does not look like a 中通快递 number (for example 758120394756)."
+    )  # the decision service's words, as the shipping board says them
+    assert dialog.tracking_edit.text() == "SF142035687012" and outbox_size(session_factory) == 0
+
+    dialog.carrier_combo.setCurrentIndex(0)  # recognise from the number
+    dialog.tracking_edit.clear()
+    dialog.tracking_edit.insert("７５８１ ２０３９ ４７５６")  # full-width, as an input method commits it
+    assert dialog.recognised.text() == "Recognised: 中通快递"
+    confirm(qtbot, view, dialog)  # Enter, as the scanner presses it
+    assert written(session_factory, RETURNED) == (["exchange.approve"], ["pending"])
+    with session_factory() as session:
+        op = session.scalars(select(OutboxOperation)).one()
+    assert op.decision == Decision.CONFIRM_EXCHANGE_RECEIPT
+    assert json.loads(op.details) == {
+        "carrier_code": "zhongtong",
+        "tracking_no": "758120394756",
+        "kind": "exchange",
+    }
