@@ -29,6 +29,7 @@ from app.platforms.port import Outcome, PlatformError, ShopPlatform
 from app.services import platform_lists
 from app.services.platform_lists import LogisticsCompany, RejectReason
 from app.services.sync_status import PROBLEM_ANOTHER_WORKSTATION_SYNCING
+from app.sync.arbitration_deadlines import ArbitrationDeadlines
 from app.sync.lease import SyncLease
 from app.sync.pull import OVERLAP_S, PAGE_SIZE, STREAMS, Stream, StreamPull, SyncProblem
 from app.sync.push import PushEngine
@@ -47,6 +48,7 @@ class RunReport:
     detail: str = ""  # the platform's words or what could not be read
     rate_limited: bool = False
     lists_refreshed: list[str] = field(default_factory=list)  # platform lists fetched anew
+    arbitrations: int = 0  # requests whose arbitration deadline was read (arbitration_deadlines.py)
     set_aside: dict[str, int] = field(default_factory=dict)  # stream -> records set aside
     standing_by: bool = False  # another process holds the sync lease; nothing was done
     # While standing by: when the lease holder last pulled successfully, if ever.
@@ -59,6 +61,8 @@ class RunReport:
             kinds.add("quarantine")
         if self.lists_refreshed:
             kinds.add("platform_lists")
+        if self.arbitrations:
+            kinds.add("after_sales")
         if any(self.pushed.values()):
             kinds.add("outbox")
         return frozenset(kinds)
@@ -114,6 +118,7 @@ class SyncEngine(StreamPull):
         # push engine checks it before each send.
         self.lease = lease
         self.push = PushEngine(platform, sessions, clock=clock, lease=lease)
+        self.arbitration_deadlines = ArbitrationDeadlines(platform, sessions, clock)
 
     def close(self) -> None:
         """Give up the sync lease (so another workstation takes over at once) and the connection."""
@@ -159,6 +164,9 @@ class SyncEngine(StreamPull):
         if sum(report.pulled.values()) >= BIG_LOAD_ROWS:
             refresh_statistics(self._sessions)
         report.lists_refreshed = self.refresh_lists()
+        # When the platform wants the shop's evidence: only a request's detail says.
+        if self.lease is None or self.lease.holds():
+            report.arbitrations = self.arbitration_deadlines.run()
         return report
 
     def refresh_lists(self) -> list[str]:

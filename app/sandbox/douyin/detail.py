@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.sandbox.douyin import arbitration
 from app.sandbox.douyin.lifecycle import AfterSale, Order
 
 
@@ -48,21 +49,9 @@ def detail_answer(asale: AfterSale, order: Order | None, *, with_records: bool) 
 
 
 def _arbitrate_info(asale: AfterSale) -> dict[str, Any]:
-    """`ArbitrateInfo`: the SDK's empty one (no arbitration). The one place the request's
-    arbitration joins the answer (the "codes" part: app/sandbox/douyin/arbitration.py)."""
-    return {
-        "arbitrate_id": "",
-        "arbitrate_status": 0,
-        "is_required_evidence": False,
-        "arbitrate_status_deadline": "",
-        "arbitrate_opinion": "",
-        "arbitrate_conclusion": 0,
-        "arbitrate_create_time": 0,
-        "arbitrate_update_time": 0,
-        "arbitrate_evidence_tmpl": None,
-        "arbitrate_evidence": None,
-        "arbitrate_blame": 0,
-    }
+    """`ArbitrateInfo`: the request's arbitration (app/sandbox/douyin/arbitration.py); the SDK's
+    empty one when the platform never took it up."""
+    return arbitration.detail_info(asale)
 
 
 def _after_sale_info(asale: AfterSale) -> dict[str, Any]:

@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from app.core.vocabulary import STATES_AWAITING_SHOP, Decision, RequestKind, RequestState
+from app.core.vocabulary import STATES_AWAITING_SHOP, ArbitrationState, Decision, RequestKind, RequestState
 from app.models import AfterSale, Order, OrderLine, OrderLogistics, OutboxOperation, OwnerHandover, User
 from app.models import outbox as outbox_state
 from app.services import outbox
@@ -52,6 +52,9 @@ BUYER_HISTORY_S = 90 * 24 * HOUR_S
 URGENCY_WINDOWS = {"1h": HOUR_S, "6h": 6 * HOUR_S, "24h": 24 * HOUR_S}
 URGENCIES = ("overdue", *URGENCY_WINDOWS)
 NEEDING_MERCHANT = tuple(str(state) for state in STATES_AWAITING_SHOP)
+# A request the platform's arbitration asks the shop's evidence for waits for the shop too,
+# whatever its own state (a refused request the buyer took to the platform).
+AWAITING_EVIDENCE = str(ArbitrationState.AWAITING_SHOP_EVIDENCE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,11 @@ class QueueRow:
     expired_while_offline: bool  # deadline passed, still open here: probably decided by the platform
     handed_by: str  # the display name of who handed it to the owner; "" when not handed
     handed_reason: str
+    # The platform's arbitration (an ArbitrationState; None: never said or a code unknown here),
+    # its code as the platform sent it, and when it wants the shop's evidence by (None: not known).
+    arbitration: str | None
+    arbitrate_status: int | None
+    arbitration_deadline: int | None
     rule_key: str
     rule_text_en: str
     rule_params: tuple[tuple[str, str], ...]
@@ -117,7 +125,19 @@ class QueueKey(NamedTuple):
 
 def deadline_column(rules: RuleSet) -> ColumnElement[int]:
     fallback = AfterSale.apply_time + rules.after_sales.status_deadline_fallback_s
-    return func.coalesce(func.nullif(AfterSale.status_deadline, 0), fallback)
+    own = func.coalesce(func.nullif(AfterSale.status_deadline, 0), fallback)
+    # In the queue for its arbitration alone: the platform's deadline for the shop's evidence.
+    for_evidence = and_(
+        AfterSale.arbitration == AWAITING_EVIDENCE,
+        AfterSale.arbitration_deadline.is_not(None),
+        AfterSale.state.not_in(NEEDING_MERCHANT),
+    )
+    return case((for_evidence, AfterSale.arbitration_deadline), else_=own)
+
+
+def _waiting_for_the_shop() -> ColumnElement[bool]:
+    """The queue's requests: awaiting the shop, or asked for its evidence by the platform."""
+    return or_(AfterSale.state.in_(NEEDING_MERCHANT), AfterSale.arbitration == AWAITING_EVIDENCE)
 
 
 def _buyer_history(now: int, aftersale_ids: Sequence[str] | None = None) -> Any:
@@ -202,6 +222,9 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
             (deadline < now).label("expired_while_offline"),
             User.display_name.label("handed_by"),
             OwnerHandover.reason.label("handed_reason"),
+            AfterSale.arbitration,
+            AfterSale.arbitrate_status,
+            AfterSale.arbitration_deadline,
         )
         .select_from(AfterSale)
         .outerjoin(Order, Order.order_id == AfterSale.order_id)
@@ -347,7 +370,7 @@ def list_queue_keys(
     rules = rules or load_rules()
     column, history = _sort_column(sort, now, rules)
     deadline = deadline_column(rules)
-    statement = select(AfterSale.aftersale_id, deadline).where(AfterSale.state.in_(NEEDING_MERCHANT))
+    statement = select(AfterSale.aftersale_id, deadline).where(_waiting_for_the_shop())
     if states:
         statement = statement.where(AfterSale.state.in_(states))
     if history is not None:

@@ -31,9 +31,15 @@ from app.views.common import formatting
 from app.views.common.background import NET_LANE, BackgroundTasks
 from app.views.common.formatting import refunds_text, word_label
 from app.views.orders.detail_pane import CSS
+from app.views.refunds import arbitration_marks
 from app.views.refunds.queue_columns import AMBER_WITHIN_S, RED_WITHIN_S
 
 THUMB = 96
+# The arbitration line: the queue mark's violet (arbitration_marks.py).
+ARBITRATION_CSS = (
+    f".arbitration {{ background-color: {arbitration_marks.MARK_BG.name()}; "
+    f"color: {arbitration_marks.MARK.name()}; font-weight: bold; }}"
+)
 FETCH_TIMEOUT_S = 5
 MAX_IMAGE_BYTES = IMAGE_MAX_BYTES  # the platform's own limit for a picture
 
@@ -93,7 +99,9 @@ class RefundDetailPane(QWidget):
         self._browser = QTextBrowser(self)
         self._browser.setObjectName("refundDetail")
         self._browser.setOpenLinks(False)
-        self._browser.document().setDefaultStyleSheet(CSS + ".note { background-color: #fff8c5; }")
+        self._browser.document().setDefaultStyleSheet(
+            CSS + ".note { background-color: #fff8c5; } " + ARBITRATION_CSS
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._browser)
@@ -230,9 +238,17 @@ class RefundDetailPane(QWidget):
         if row.pending:
             badge = self.tr("pending — waiting to be sent to the platform")
             pending = f"&nbsp;&nbsp;<span class='note'>&nbsp;{escape(badge)}&nbsp;</span>"
+        arbitration = arbitration_marks.arbitration_line(row)
+        if arbitration:  # the platform's arbitration, with what the shop must do and by when
+            arbitration = (
+                "<table width='100%' cellpadding='6'><tr>"
+                f"<td class='arbitration'>{escape(arbitration)}</td></tr></table>"
+            )
         return (
             f"<h2>{escape(kind)} · {escape(row.aftersale_id)}</h2>"
-            f"<p><span class='chip'>&nbsp;{escape(status)}&nbsp;</span>{pending}</p>" + self._facts(facts)
+            f"<p><span class='chip'>&nbsp;{escape(status)}&nbsp;</span>{pending}</p>"
+            + arbitration
+            + self._facts(facts)
         )
 
     def _words_html(self, d: QueueDetail) -> str:

@@ -31,6 +31,7 @@ from app.views.common import formatting
 from app.views.common.formatting import HOUR, refunds_text, word_label
 from app.views.common.people_words import refusal_text
 from app.views.common.table_model import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Column
+from app.views.refunds import arbitration_marks
 
 COL_DEADLINE = 0
 COL_PENDING = 1
@@ -89,9 +90,8 @@ class QueueColumns:
             cell(self._type_text, COL_TYPE),
             cell(lambda row: row.reason_text, COL_REASON, tooltip=lambda row: row.reason_text),
             cell(lambda row: formatting.money(row.refund_amount), COL_AMOUNT, ALIGN_RIGHT),
-            cell(lambda row: self._words.get(row.suggestion, row.suggestion), COL_SUGGESTION,
-                 tooltip=lambda row: refunds_text(row.suggestion_reason_en, row.rule_params),
-                 foreground=lambda row: SUGGESTION_COLOURS.get(row.suggestion)),
+            cell(self._suggestion_text, COL_SUGGESTION, tooltip=self._suggestion_tooltip,
+                 foreground=self._suggestion_colour),
             cell(_product_text, COL_PRODUCT, tooltip=_product_text),
             cell(self._order_text, COL_ORDER, tooltip=self._order_text),
             cell(self._buyer_text, COL_BUYER,
@@ -113,6 +113,7 @@ class QueueColumns:
             COL_PENDING: [
                 self.headers[COL_PENDING],
                 *(words[key] for key in ("pending", "attention", "handed", "beyond")),
+                *arbitration_marks.sample_marks(),
             ],
             COL_TYPE: [self.headers[COL_TYPE], *types],
             COL_REASON: ["质量问题，不出雾气了"],
@@ -135,9 +136,24 @@ class QueueColumns:
             return self._words["pending"]
         if row.needs_attention:
             return self._words["attention"]
+        if mark := arbitration_marks.queue_mark(row):
+            return mark
         if row.handed_reason:
             return self._words["handed"]
         return self._words["beyond"] if self.beyond_limits(row) is not None else ""
+
+    def _suggestion_text(self, row: QueueRow) -> str:
+        return arbitration_marks.instead_of_suggestion(row) or self._words.get(row.suggestion, row.suggestion)
+
+    def _suggestion_tooltip(self, row: QueueRow) -> str:
+        if arbitration_marks.instead_of_suggestion(row):
+            return arbitration_marks.arbitration_line(row)
+        return refunds_text(row.suggestion_reason_en, row.rule_params)
+
+    def _suggestion_colour(self, row: QueueRow) -> QColor | None:
+        if arbitration_marks.instead_of_suggestion(row):
+            return arbitration_marks.MARK
+        return SUGGESTION_COLOURS.get(row.suggestion)
 
     def _type_text(self, row: QueueRow) -> str:
         return word_label(REQUEST_KIND_LABELS, row.kind)
@@ -187,6 +203,8 @@ class QueueColumns:
             return AMBER
         if row.needs_attention:
             return RED
+        if arbitration_marks.queue_mark(row):
+            return arbitration_marks.MARK
         return HANDED if row.handed_reason else AMBER
 
     def _pending_background(self, row: QueueRow) -> QColor | None:
@@ -194,6 +212,8 @@ class QueueColumns:
             return PENDING_BG
         if row.needs_attention:
             return ATTENTION_BG
+        if arbitration_marks.queue_mark(row):
+            return arbitration_marks.MARK_BG
         return HANDED_BG if row.handed_by or row.handed_reason else None
 
     def _deadline_tooltip(self, row: QueueRow) -> str:
@@ -213,6 +233,8 @@ class QueueColumns:
             return self.tr("A decision made here is waiting to be sent to the platform.")
         if row.needs_attention:
             return self.tr("The platform did not take a decision on this request; see Needs attention.")
+        if arbitration_marks.queue_mark(row):
+            return arbitration_marks.arbitration_line(row)
         if row.handed_reason:
             return self.tr("Handed to the owner by {name}: {reason}").format(
                 name=row.handed_by, reason=row.handed_reason
