@@ -54,9 +54,10 @@ def test_refusing_needs_evidence_for_this_reason_then_queues_it(
 def test_a_service_refusal_keeps_what_was_typed(qtbot, english, tasks, session_factory, owner) -> None:
     seed_queue(session_factory)
     view = make_view(qtbot, tasks, session_factory, owner)
-    confirm(qtbot, view, open_dialog(qtbot, view, Qt.Key.Key_A, URGENT))
+    # (A refund after shipment: one before shipment is refused by shipping, not by this dialog.)
+    confirm(qtbot, view, open_dialog(qtbot, view, Qt.Key.Key_A, SOON))
     # A second decision on the same request while the first waits: the service says no.
-    row = view.model.row_at(view.model.row_of(URGENT))
+    row = view.model.row_at(view.model.row_of(SOON))
     view.flow.refuse(row)
     qtbot.waitUntil(lambda: isinstance(view.flow.dialog, RefuseDialog), timeout=5_000)
     dialog = view.flow.dialog
@@ -66,7 +67,7 @@ def test_a_service_refusal_keeps_what_was_typed(qtbot, english, tasks, session_f
     qtbot.waitUntil(lambda: dialog.error_text() != "", timeout=5_000)
     assert dialog.error_text() == "A decision on this request is already waiting to be sent to the platform."
     assert dialog.refusal.remark_edit.toPlainText() == "已经发出了"
-    assert written(session_factory, URGENT) == (["refund.approve"], ["pending"])
+    assert written(session_factory, SOON) == (["refund.approve"], ["pending"])
 
 
 def test_inspecting_returned_goods_then_refunding(qtbot, english, tasks, session_factory, owner) -> None:

@@ -49,4 +49,7 @@ class RefuseByShippingDialog(SendGoodsDialog):
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         # A top-level dialog does not grow for its wrapped sentence by itself: make room for it.
-        self.intro.setMinimumHeight(self.intro.heightForWidth(max(self.width(), self.minimumWidth()) - 40))
+        margins = self.main_layout.contentsMargins()
+        width = self.minimumWidth() - margins.left() - margins.right()
+        self.intro.setMinimumHeight(self.intro.heightForWidth(width) + 24)  # 24: the frame's padding
+        self.adjustSize()

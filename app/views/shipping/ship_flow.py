@@ -79,7 +79,14 @@ class RefundBlockedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
+        # A top-level dialog does not grow for its wrapped words by itself: make room for them.
+        text.ensurePolished()  # the font it will be drawn in (the style's, the language's)
+        margins = layout.contentsMargins()
+        text.setMinimumHeight(
+            text.heightForWidth(520 - margins.left() - margins.right()) + text.fontMetrics().height()
+        )
+        self.adjustSize()
 
 
 class ShippingFlow(QObject):
