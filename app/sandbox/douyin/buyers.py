@@ -30,6 +30,7 @@ from app.sandbox.catalogue import (
     Product,
     new_tracking_no,
 )
+from app.sandbox.douyin import detail
 from app.sandbox.douyin import lifecycle as lc
 from app.sandbox.douyin.codes import AFTER_SALE_TYPE_TEXT_ZH, AfterSaleStatus, AfterSaleType, OrderStatus
 
@@ -232,6 +233,7 @@ def open_after_sale(
     }
     # The reason and the buyer's pictures are the Detail's (`after_sale_info.reason`,
     # `.evidence`); the List item has the reason only in its text part (detail.py).
+    detail.complete_list_item(data, order, line)
     asale = lc.AfterSale(data, {"reason": reason, "evidence": evidence})
     lc.set_after_sale_status(asale, order, S.AWAITING_MERCHANT, applied, now, seed)
     if before_shipment and order.data["pay_amount"] <= lc.FAST_REFUND_LIMIT_FEN and rng.random() < 0.7:

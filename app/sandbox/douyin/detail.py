@@ -1,6 +1,11 @@
-"""The sandbox's `afterSale.Detail` answer, in the documented shape, from its own tables.
+"""The sandbox's after-sale records in the documented shapes: the List item's quiet fields
+and the `afterSale.Detail` answer, from its own tables.
 
-Owns building `data{process_info{after_sale_info, arbitrate_info, after_sale_service_tag,
+Owns the fields of a List item (zsmhub/doudian-sdk `api/afterSale_List/response/
+afterSale_List_response.go`: `AftersaleInfo`, `OrderInfo`, `RelatedOrderInfoItem`,
+`TextPart`, `SellerLogs`) that the sandbox's story does not move — set once when the buyer
+applies (`complete_list_item`), with the zero value where it has nothing to say — and
+building `data{process_info{after_sale_info, arbitrate_info, after_sale_service_tag,
 logistics_info, after_sale_shop_remarks, price_protection_detail, record_logs_list},
 order_info{shop_order_id, sku_order_infos[]}}` as the public record documents it
 (zsmhub/doudian-sdk `api/afterSale_Detail/response/afterSale_Detail_response.go`,
@@ -19,6 +24,82 @@ from typing import Any
 
 from app.sandbox.douyin import arbitration
 from app.sandbox.douyin.lifecycle import AfterSale, Order
+
+
+def complete_list_item(data: dict[str, Any], order: Order, line: dict[str, Any]) -> None:
+    """Give a new request's List item (`data`, as the buyer opened it on `line` of `order`)
+    every documented field it does not have yet; what the story sets stays as it is."""
+    info, text = data["aftersale_info"], data["text_part"]
+    parcels = order.data.get("logistics_info") or []
+    count = line.get("item_num", 1)
+    for name, value in {
+        "aftersale_order_type": 1,  # 1 商品单
+        "aftersale_num": count,
+        "part_type": 0,
+        "aftersale_refund_type": 0,
+        "refund_type": 2,  # 售后小助手 (ours: the sandbox has no refund assistant of its own)
+        "create_time": info["apply_time"],
+        "refund_tax_amount": 0,
+        "left_urge_sms_count": 0,
+        "risk_decision_code": 0,
+        "risk_decision_reason": "",
+        "risk_decision_description": "",
+        "return_promotion_amount": 0,
+        "arbitrate_blame": 0,
+        "exchange_logistics_company_name": "",
+        "remark": "",
+        # 商家首次发货的正向物流信息, as it stood when the buyer applied.
+        "order_logistics": [
+            {
+                "tracking_no": parcel.get("tracking_no", ""),
+                "company_name": parcel.get("company_name", ""),
+                "company_code": parcel.get("company", ""),
+                "logistics_time": parcel.get("ship_time", 0),
+                "logistics_state": 0,
+            }
+            for parcel in parcels
+        ],
+        "is_agree_refuse_sign": 0,
+        "reason_second_labels": [],
+        "aftersale_tags": [],
+        "store_id": 0,
+        "store_name": "",
+        "aftersale_sub_type": 0,
+    }.items():
+        info.setdefault(name, value)
+    data["order_info"].setdefault("order_flag", 0)
+    for related in data["order_info"]["related_order_info"]:
+        for name, value in {
+            "order_status": line.get("order_status", 0),
+            "post_amount": 0,
+            "create_time": order.data.get("create_time", 0),
+            "tax_amount": 0,
+            "is_oversea_order": 0,
+            "product_id": _int64(line.get("product_id")),
+            "product_image": "",
+            "tags": [],
+            "sku_spec": [
+                {"name": s.get("name", ""), "value": s.get("value", "")} for s in line.get("spec") or []
+            ],
+            "shop_sku_code": line.get("code", ""),
+            "logistics_code": parcels[0].get("tracking_no", "") if parcels else "",
+            "aftersale_pay_amount": info.get("refund_amount", 0),
+            "aftersale_post_amount": 0,
+            "aftersale_tax_amount": 0,
+            "aftersale_item_num": count,
+            "promotion_pay_amount": 0,
+            "price": line.get("origin_amount", 0),
+            "given_sku_order_ids": [],
+        }.items():
+            related.setdefault(name, value)
+    for name, value in {
+        "logistics_text": "已发货" if parcels else "未发货",
+        "return_logistics_text": "",
+        "aftersale_refund_type_text": "原路退款",
+        "bad_item_text": "",
+    }.items():
+        text.setdefault(name, value)
+    data.setdefault("seller_logs", [])
 
 
 def _int64(value: Any) -> int:
