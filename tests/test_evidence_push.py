@@ -36,13 +36,9 @@ from app.sandbox.evidence import evidence_png
 from app.services import outbox
 from app.services.people.permissions import Actor, Role
 from app.services.refunds import decisions as refund_decisions
+from app.services.refunds.refusal_evidence import PROBLEM_REVIEW_WAITING
 from app.sync.engine import SyncEngine
-from app.sync.evidence_upload import (
-    PROBLEM_PICTURE_DAMAGED,
-    PROBLEM_PICTURE_GONE,
-    PROBLEM_REVIEW_WAITING,
-    REVIEW_CHECK_DELAYS,
-)
+from app.sync.evidence_upload import PROBLEM_PICTURE_DAMAGED, PROBLEM_PICTURE_GONE, REVIEW_CHECK_DELAYS
 from tests.people import seed_people
 from tests.sandbox_control import control, demo_platform, inject
 from tests.test_outbox_push import MovableClock, open_refund_requests, operation, synced_engine

@@ -19,12 +19,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from app.core.problem_words import with_values
 from app.models import OutboxOperation
 from app.models import outbox as state
 from app.sandbox.evidence import evidence_png
 from app.services import outbox
-from app.services.refunds.refusal_evidence import PROBLEM_PICTURE_REJECTED, rejected_picture
-from app.sync.evidence_upload import PROBLEM_REVIEW_URGENT, PROBLEM_REVIEW_WAITING, URGENT_WITHIN_S
+from app.services.refunds.refusal_evidence import (
+    PROBLEM_PICTURE_REJECTED,
+    PROBLEM_REVIEW_URGENT,
+    PROBLEM_REVIEW_WAITING,
+    URGENT_WITHIN_S,
+    rejected_picture,
+)
 from tests.sandbox_control import control, inject, sync_argv
 from tests.test_evidence_push import (
     applied_refusals,
@@ -103,12 +109,9 @@ def test_a_rejected_picture_puts_the_refusal_in_needs_attention_saying_which_and
     engine.run_once()
     with engine._sessions() as session:
         [attention] = outbox.needing_attention(session)
-    assert (attention.seq, attention.state, attention.problem) == (
-        seq,
-        state.REJECTED,
-        PROBLEM_PICTURE_REJECTED,
-    )
-    assert rejected_picture(attention.details) == 1  # "evidence picture 1 of this refusal"
+    assert (attention.seq, attention.state) == (seq, state.REJECTED)
+    assert attention.problem == with_values(PROBLEM_PICTURE_REJECTED, number="1")  # "evidence picture 1"
+    assert rejected_picture(attention.details) == 1
     assert attention.platform_message == "图片内容不符合平台规范"  # the review's own words
     # The clerk's words are kept with it, to refuse again quickly.
     assert (attention.details["reason_code"], attention.details["remark"]) == (2, "签收时外包装完好，见附图")

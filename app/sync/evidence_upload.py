@@ -35,6 +35,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.problem_words import with_values
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import AfterSale, OutboxOperation
 from app.platforms.port import (
@@ -49,6 +50,9 @@ from app.services import outbox_states
 from app.services.refunds.refusal_evidence import (
     PICTURES_KEY,
     PROBLEM_PICTURE_REJECTED,
+    PROBLEM_REVIEW_URGENT,
+    PROBLEM_REVIEW_WAITING,
+    URGENT_WITHIN_S,
     PictureGone,
     evidence_of,
     is_local_reference,
@@ -72,21 +76,9 @@ PROBLEM_PICTURE_REFUSED = QT_TRANSLATE_NOOP(
     "The platform did not take an evidence picture of this refusal. Discard this refusal and refuse "
     "again with other pictures.",
 )
-PROBLEM_REVIEW_WAITING = QT_TRANSLATE_NOOP(
-    "sync",
-    "Waiting for the platform to review the evidence pictures. The refusal is sent as soon as they "
-    "pass; nothing to do for now.",
-)
-PROBLEM_REVIEW_URGENT = QT_TRANSLATE_NOOP(
-    "sync",
-    "Urgent: the platform is still reviewing the evidence pictures and the reply deadline is near. If "
-    "the review has not passed by the deadline, the platform approves the request on its own. Refuse "
-    "it in the shop's back office if it cannot wait.",
-)
 # Ours: how long to wait before asking about a picture's review again, by how often it
 # was asked already (the last delay repeats). Polite, and quick for the usual few seconds.
 REVIEW_CHECK_DELAYS = (10, 30, 60, 120, 300, 600)
-URGENT_WITHIN_S = 6 * 3600  # ours: "the deadline is near", for words that ask a person to act
 CHECKS_KEY = "evidence_checks"
 
 
@@ -146,7 +138,12 @@ def upload_pictures(
         if known[reference]["review"] == PictureReview.REJECTED:
             why = known[reference].get("why", "")
             return Upload(
-                params, Refused(PROBLEM_PICTURE_REJECTED, platform_message=why, detail=f"picture {number}")
+                params,
+                Refused(
+                    with_values(PROBLEM_PICTURE_REJECTED, number=str(number)),
+                    platform_message=why,
+                    detail=f"picture {number}",
+                ),
             )
     if any(known[r]["review"] == PictureReview.WAITING for r in references):
         return Upload(params, waiting=True)

@@ -83,6 +83,9 @@ class QueueRow:
     buyer_requests_90d: int  # this buyer's requests applied in the last 90 days, this one included
     pending_operation: str | None  # the open outbox operation's action (outbox.DECIDE)
     pending_decision: str | None  # and its Decision
+    # and its words while it waits, e.g. held for the platform's review of its evidence
+    # pictures (`refusal_evidence.PROBLEM_REVIEW_WAITING`); English source, context "sync"
+    pending_problem: str | None
     needs_attention: bool  # an operation on it was rejected or conflicted
     expired_while_offline: bool  # deadline passed, still open here: probably decided by the platform
     handed_by: str  # the display name of who handed it to the owner; "" when not handed
@@ -218,6 +221,7 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
             func.coalesce(history.c.requests, 0).label("buyer_requests_90d"),
             open_op.action.label("pending_operation"),
             open_op.decision.label("pending_decision"),
+            open_op.problem.label("pending_problem"),
             func.coalesce(summary.c.attention, 0).label("needs_attention"),
             (deadline < now).label("expired_while_offline"),
             User.display_name.label("handed_by"),

@@ -60,6 +60,22 @@ PROBLEM_PICTURE_REJECTED = QT_TRANSLATE_NOOP(
     "the reason and remark are filled in as you wrote them.",
 )
 
+# The words an operation holding back a refusal carries while the platform reviews its
+# pictures (the push writes them, `app/sync/evidence_upload.py`; the queue, the detail pane
+# and the status bar show them): urgent once the reply deadline is within URGENT_WITHIN_S.
+PROBLEM_REVIEW_WAITING = QT_TRANSLATE_NOOP(
+    "sync",
+    "Waiting for the platform to review the evidence pictures. The refusal is sent as soon as they "
+    "pass; nothing to do for now.",
+)
+PROBLEM_REVIEW_URGENT = QT_TRANSLATE_NOOP(
+    "sync",
+    "Urgent: the platform is still reviewing the evidence pictures and the reply deadline is near. If "
+    "the review has not passed by the deadline, the platform approves the request on its own. Refuse "
+    "it in the shop's back office if it cannot wait.",
+)
+URGENT_WITHIN_S = 6 * 3600  # ours: "the deadline is near", for words that ask a person to act
+
 MSG_PICTURE_MISSING = QT_TRANSLATE_NOOP(
     "refunds", "The picture \u201c{name}\u201d cannot be found or read. Add it again, or remove it."
 )
@@ -124,6 +140,22 @@ def evidence_of(details: Mapping[str, Any]) -> list[str]:
     """Every evidence picture in a decision's details (`outbox.DECISION_DETAILS`)."""
     evidence = details.get("evidence")
     return [str(url) for url in evidence] if isinstance(evidence, list) else []
+
+
+def in_picture_review(problem: str | None) -> bool:
+    """Whether an open operation's words say it waits for the platform's picture review."""
+    return problem in (PROBLEM_REVIEW_WAITING, PROBLEM_REVIEW_URGENT)
+
+
+def held_for_review(session: Session) -> tuple[int, int]:
+    """(refusals held back while the platform reviews their pictures, of which urgent)."""
+    problems = session.scalars(
+        select(OutboxOperation.problem).where(
+            OutboxOperation.state.in_(outbox_state.OPEN_STATES),
+            OutboxOperation.problem.in_((PROBLEM_REVIEW_WAITING, PROBLEM_REVIEW_URGENT)),
+        )
+    ).all()
+    return len(problems), sum(1 for problem in problems if problem == PROBLEM_REVIEW_URGENT)
 
 
 def rejected_picture(details: Mapping[str, Any]) -> int | None:

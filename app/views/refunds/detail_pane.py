@@ -237,6 +237,8 @@ class RefundDetailPane(QWidget):
         pending = ""
         if row.pending:
             badge = self.tr("pending — waiting to be sent to the platform")
+            if refusal_evidence.in_picture_review(row.pending_problem):  # the push's words, context "sync"
+                badge = QCoreApplication.translate("sync", row.pending_problem or "")
             pending = f"&nbsp;&nbsp;<span class='note'>&nbsp;{escape(badge)}&nbsp;</span>"
         arbitration = arbitration_marks.arbitration_line(row)
         if arbitration:  # the platform's arbitration, with what the shop must do and by when

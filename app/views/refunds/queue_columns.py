@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QFont
 from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_KIND_LABELS
 from app.services.refunds.after_sale_rules import EVIDENCE_TIER_TEXTS
 from app.services.refunds.queue import QueueRow
+from app.services.refunds.refusal_evidence import PROBLEM_REVIEW_URGENT, in_picture_review
 from app.views.common import formatting
 from app.views.common.formatting import HOUR, refunds_text, word_label
 from app.views.common.people_words import refusal_text
@@ -112,7 +113,7 @@ class QueueColumns:
             ],
             COL_PENDING: [
                 self.headers[COL_PENDING],
-                *(words[key] for key in ("pending", "attention", "handed", "beyond")),
+                *(words[key] for key in ("pending", "picture_review", "attention", "handed", "beyond")),
                 *arbitration_marks.sample_marks(),
             ],
             COL_TYPE: [self.headers[COL_TYPE], *types],
@@ -133,7 +134,7 @@ class QueueColumns:
 
     def _pending_text(self, row: QueueRow) -> str:
         if row.pending:
-            return self._words["pending"]
+            return self._words["picture_review" if in_picture_review(row.pending_problem) else "pending"]
         if row.needs_attention:
             return self._words["attention"]
         if mark := arbitration_marks.queue_mark(row):
@@ -200,7 +201,7 @@ class QueueColumns:
 
     def _pending_colour(self, row: QueueRow) -> QColor:
         if row.pending:
-            return AMBER
+            return RED if row.pending_problem == PROBLEM_REVIEW_URGENT else AMBER
         if row.needs_attention:
             return RED
         if arbitration_marks.queue_mark(row):
@@ -229,6 +230,8 @@ class QueueColumns:
         return self._rule_text(row) + "\n" + self.tr("Rule set: {name}").format(name=row.rule_set)
 
     def _pending_tooltip(self, row: QueueRow) -> str | None:
+        if row.pending and in_picture_review(row.pending_problem):  # the push's words: context "sync"
+            return QCoreApplication.translate("sync", row.pending_problem or "")
         if row.pending:
             return self.tr("A decision made here is waiting to be sent to the platform.")
         if row.needs_attention:
