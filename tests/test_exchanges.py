@@ -11,7 +11,9 @@ ones the refund queue's dialogs call.
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,8 +25,9 @@ from app.core.vocabulary import Decision, RequestKind, RequestState
 from app.db import open_database
 from app.models import AfterSale, AuditEvent, OutboxOperation
 from app.models import outbox as state
-from app.platforms.douyin import mapping
+from app.platforms.douyin import exchanges, mapping
 from app.platforms.douyin.codes import FILL_LOGISTICS_METHOD, AfterSaleStatus, AfterSaleType
+from app.platforms.port import DecisionToSend, Refused
 from app.services import outbox
 from app.services.people.permissions import Actor, Role
 from app.services.platform_lists import reject_reasons
@@ -315,3 +318,47 @@ def test_a_return_address_that_is_not_the_platforms_number_is_refused_before_any
     with engine._sessions() as session:
         assert session.scalar(select(func.count()).select_from(AuditEvent)) == 0
         assert carriers.available(session)  # the shipping board's carriers, for the dialog
+
+
+# --- the documented requests (tests/contract/douyin/) ---------------------------------------------
+CONTRACT = Path(__file__).parent / "contract" / "douyin"
+
+
+def documented(name: str) -> Any:
+    return json.loads((CONTRACT / name).read_text(encoding="utf-8"))
+
+
+def test_the_goods_sent_out_go_as_the_record_documents_them() -> None:
+    shipped = DecisionToSend(
+        "7300000000000000003", D.SHIP_REPLACEMENT, 0, K.RESEND, carrier_code=ZTO, tracking_no=ZTO_NUMBER
+    )
+    assert exchanges.resend_shipment(shipped) == documented("afterSale.fillLogistics.request.json")
+    new_goods = DecisionToSend(
+        "7300000000000000001",
+        D.CONFIRM_EXCHANGE_RECEIPT,
+        0,
+        K.EXCHANGE,
+        carrier_code=ZTO,
+        tracking_no="78812345670000",
+    )
+    (item,) = documented("afterSale.operate.ship_exchange.request.json")["items"]
+    assert exchanges.operate_logistics(new_goods) == item["logistics"]
+    agreed = DecisionToSend(
+        "7300000000000000002", D.AGREE_EXCHANGE, 0, K.EXCHANGE, return_address_id="7100000000000000001"
+    )
+    (item,) = documented("afterSale.operate.agree_exchange.request.json")["items"]
+    assert exchanges.operate_logistics(agreed) == item["logistics"]  # an older release's text id: the number
+    assert documented("afterSale.operate.refuse_exchange.request.json")["type"] == mapping.operate_type(
+        D.REFUSE_RETURN, K.EXCHANGE
+    )
+
+
+def test_goods_sent_without_their_carrier_or_an_address_that_is_no_number_are_refused_not_sent() -> None:
+    old_311 = DecisionToSend("7300000000000000001", D.CONFIRM_EXCHANGE_RECEIPT, 0, K.EXCHANGE)
+    with pytest.raises(Refused, match="carrier and tracking number"):
+        exchanges.operate_logistics(old_311)
+    old_address = DecisionToSend(
+        "7300000000000000002", D.AGREE_EXCHANGE, 0, K.EXCHANGE, return_address_id="addr-1"
+    )
+    with pytest.raises(Refused, match="not a number the platform knows"):
+        exchanges.operate_logistics(old_address)

@@ -50,6 +50,7 @@ METHODS = (
     "afterSale.List",
     "afterSale.Detail",
     "afterSale.operate",
+    "afterSale.fillLogistics",
     "afterSale.rejectReasonCodeList",
     "material.uploadImageSync",
 )
