@@ -46,8 +46,16 @@ def test_only_refused_or_appealed_refunds_after_shipment_go_to_the_platform(shop
     assert 10 <= len(taken) <= 80  # a few out of ~1,100 requests over 90 days
     for asale in taken:
         assert asale.type in (AfterSaleType.RETURN_AND_REFUND, AfterSaleType.REFUND_AFTER_SHIPMENT)
-        assert "商家拒绝" in actions(asale) or "商家超时未处理，系统自动同意" in actions(asale)
-        assert actions(asale).count("平台介入仲裁") == 1
+        case = asale.sim["arbitration"]
+        # The merchant appealed a refund the platform made on timeout; else the buyer took a
+        # refusal to the platform (refunded after all only when the platform decided so).
+        if case["appeal"]:
+            assert asale.status == S.REFUNDED
+        elif asale.status == S.REFUNDED:
+            assert case["for_buyer"] is True
+        else:
+            assert asale.status in (S.MERCHANT_REFUSED, S.REFUSED_AFTER_RETURN)
+        assert case["created"] <= case["updated"] <= NOW
 
 
 def test_a_closed_case_ends_as_the_platform_decided(shop: generator.Shop) -> None:
@@ -56,8 +64,7 @@ def test_a_closed_case_ends_as_the_platform_decided(shop: generator.Shop) -> Non
         if asale.info["arbitrate_status"] != A.ENDED:
             continue
         case = asale.sim["arbitration"]
-        log = actions(asale)
-        assert log.index("平台介入仲裁") < log.index("平台要求商家举证") < log.index("仲裁结束")
+        assert case["created"] < case["deadline"] <= case["updated"]  # the evidence was asked first
         final = (asale.status, asale.info["refund_status"])
         if case["appeal"]:  # the merchant appealed the platform's refund
             assert final == (
@@ -66,7 +73,6 @@ def test_a_closed_case_ends_as_the_platform_decided(shop: generator.Shop) -> Non
             )
         elif case["for_buyer"]:  # the buyer's refused request is refunded after all
             assert final == (S.REFUNDED, RefundStatus.SUCCEEDED)
-            assert log[-1] == "退款成功"
         else:
             assert final in (
                 (S.MERCHANT_REFUSED, RefundStatus.FAILED),
