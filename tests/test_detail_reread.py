@@ -26,6 +26,7 @@ from app.models import outbox as state
 from app.platforms.douyin.detail import read_detail
 from app.platforms.douyin.parse import parse_after_sales
 from app.platforms.port import PROBLEM_UNREADABLE, Mover, RetryLater, ShopMove
+from app.platforms.records import MalformedAnswer
 from app.sync.ingest import store_after_sales
 from tests.contract.douyin.test_sandbox_shapes import differences, documented
 from tests.sandbox_control import (
@@ -143,3 +144,67 @@ def test_a_list_pull_keeps_the_buyers_pictures_a_detail_read_stored(database_url
         stored = session.scalars(select(AfterSale)).one()
     assert json.loads(stored.evidence) == ["https://p3-aio.ecombdimg.com/obj/ecom-aftersale/evidence-1.jpg"]
     assert stored.update_time == newer[0]["aftersale_info"]["update_time"]
+
+
+def _documented_detail() -> dict:
+    return documented("afterSale.Detail.answer.json")["data"]
+
+
+def _without(path: str) -> dict:
+    data = _documented_detail()
+    *parents, last = path.split(".")
+    part = data
+    for name in parents:
+        part = part[name]
+    del part[last]
+    return data
+
+
+def _with(path: str, value: object) -> dict:
+    data = _documented_detail()
+    *parents, last = path.split(".")
+    part = data
+    for name in parents:
+        part = part[name]
+    part[last] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (None, "'process_info' is missing"),
+        (_without("process_info"), "'process_info' is missing"),
+        (_without("order_info"), "'order_info' is missing"),
+        (_with("process_info.after_sale_info", "unexpected"), "'process_info.after_sale_info' is missing"),
+        (_without("process_info.after_sale_info.after_sale_id"), "'after_sale_id' is missing or not an id"),
+        (_without("order_info.shop_order_id"), "'shop_order_id' is missing or not an id"),
+        (_without("process_info.after_sale_info.update_time"), "'update_time' is missing"),
+        (
+            _with("process_info.after_sale_info.after_sale_status", "六"),
+            "'after_sale_status' is not a number",
+        ),
+        (_with("order_info.sku_order_infos", {}), "'order_info.sku_order_infos' is not a list"),
+        (_with("process_info.after_sale_info.after_sale_id", 7300000000000000009), "is about request"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_a_detail_of_the_wrong_shape_is_named_not_guessed(data: object, words: str) -> None:
+    with pytest.raises(MalformedAnswer) as unreadable:
+        read_detail(data, "7300000000000000001", SYNCED_AT)
+    assert str(unreadable.value).startswith("afterSale.Detail 7300000000000000001")
+    assert words in str(unreadable.value)
+
+
+def test_a_detail_without_history_or_with_an_unplaceable_entry_has_none() -> None:
+    assert (
+        read_detail(_with("process_info.record_logs_list", []), "7300000000000000001", SYNCED_AT).history
+        is None
+    )
+    assert (
+        read_detail(_without("process_info.record_logs_list"), "7300000000000000001", SYNCED_AT).history
+        is None
+    )
+    entry = _documented_detail()["process_info"]["record_logs_list"][0]
+    odd = _with("process_info.record_logs_list", [entry, {**entry, "time": "yesterday"}])
+    assert read_detail(odd, "7300000000000000001", SYNCED_AT).history is None
