@@ -72,7 +72,13 @@ def a_shop_with_one_return_request(
 def agree_to_the_return(engine: SyncEngine, request: AfterSale) -> int:
     """Queue the merchant's agreement (6 → 7), as the refund decision service does; its seq."""
     with engine._sessions.begin() as session:
-        queue_decision(session, request, Decision.AGREE_RETURN, RequestState.AWAITING_BUYER_RETURN)
+        queue_decision(  # to the shop's return address, as the platform numbers it (an int64)
+            session,
+            request,
+            Decision.AGREE_RETURN,
+            RequestState.AWAITING_BUYER_RETURN,
+            return_address_id=71001,
+        )
     return engine.push.due_operations()[0]
 
 

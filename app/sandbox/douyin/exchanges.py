@@ -81,7 +81,11 @@ def keep_sent_goods(
 
 
 def keep_operated_goods(asale: lifecycle.AfterSale, operate_type: int, item: dict[str, Any], at: int) -> None:
-    """After an applied operate that sent goods out (311, 611): keep their carrier and number."""
+    """After an applied operate: the return address it agreed to (101, 301, 601; the Detail's
+    `after_sale_info.return_address_id`), the carrier and number of goods it sent out (311, 611)."""
+    address = (item.get("logistics") or {}).get("receiver_address_id")
+    if operate_type in ADDRESS_OPERATIONS and isinstance(address, int):
+        asale.sim["return_address_id"] = address
     if operate_type in SHIPPING_OPERATIONS:
         sent = item["logistics"]
         keep_sent_goods(asale, operate_type, sent["company_code"], sent["logistics_code"], at)
