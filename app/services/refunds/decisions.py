@@ -454,7 +454,7 @@ def approve_exchange(
         details["return_address_id"] = return_address(return_address_id)
     if decision in (Decision.CONFIRM_EXCHANGE_RECEIPT, Decision.SHIP_REPLACEMENT):
         details.update(goods_sent(session, carrier_code, tracking_no))
-    after = {k: details[k] for k in ("carrier_code", "tracking_no") if k in details}
+    after: dict[str, Any] = {k: details[k] for k in ("carrier_code", "tracking_no") if k in details}
     if "return_address_id" in details:
         after["logistics"] = {"receiver_address_id": details["return_address_id"]}
     return queue_decision(
