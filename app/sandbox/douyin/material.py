@@ -174,7 +174,7 @@ def search_material(ctx: Context, params: dict[str, Any]) -> Any:
     )
     audits = {int(a) for a in params.get("audit_status") or []}
     found = [
-        _info(row, now)
+        _info(row, now, searched=True)
         for row in rows
         if name in row[2]
         and (not wanted_ids or row[0] in wanted_ids)
@@ -216,7 +216,9 @@ def _audit(row: Any, now: int) -> int:
     return REJECTED if fate == "reject" else PASSED
 
 
-def _info(row: Any, now: int) -> dict[str, Any]:
+def _info(row: Any, now: int, *, searched: bool = False) -> dict[str, Any]:
+    """A material as `queryMaterialDetail` (SDK MaterialInfo) or `searchMaterial`
+    (MaterialInfoListItem) answers it: the two spell the name and measure the size apart."""
     audit = _audit(row, now)
     created = shanghai(row[6]).strftime("%Y-%m-%d %H:%M:%S")
     return {
@@ -224,13 +226,13 @@ def _info(row: Any, now: int) -> dict[str, Any]:
         "folder_id": row[1],
         "origin_url": row[4],
         "byte_url": MATERIAL_PATH + row[3] if audit == PASSED else "",
-        "material_name": row[2],
-        "materil_name": row[2],  # the detail's own spelling (SDK MaterialInfo.MaterilName)
+        # "materil_name" is the detail's own spelling (SDK MaterialInfo.MaterilName).
+        "material_name" if searched else "materil_name": row[2],
         "material_type": "photo",
         "operate_status": VALID,
         "audit_status": audit,
         "audit_reject_desc": REJECT_WORDS if audit == REJECTED else "",
-        "size": row[5],
+        "size": row[5] // 1024 if searched else row[5],  # KB in the search, bytes in the detail
         "create_time": created,
         "update_time": created,
         "delete_time": "",
