@@ -9,6 +9,7 @@ from app.models.outbox import OutboxOperation
 from app.models.people import AuditEvent, User
 from app.models.platform_lists import PlatformList
 from app.models.quarantine import QuarantinedRecord
+from app.models.request_history import RequestHistory
 from app.models.sync_state import SyncCursor
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "OwnerHandover",
     "PlatformList",
     "QuarantinedRecord",
+    "RequestHistory",
     "SyncCursor",
     "User",
 ]

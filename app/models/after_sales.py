@@ -81,7 +81,11 @@ class AfterSaleStatusChange(Base):
     between two pulls. A request first seen (the 90-day backfill, or a new request) has
     one row with `from_status` None. Rows are only ever added, in the order the changes
     happened for each request (the ingest records one only from a version at least as
-    new as the stored one), so a lower id is an earlier change of the same request.
+    new as the stored one), so a lower id is an earlier change of the same request. The
+    history backfill (app/sync/history_backfill.py) replaces a request first seen moved
+    on with the changes its history holds, from its application, in that order too; those
+    carry the platform's code only for the request's current state (None elsewhere, and
+    a `from_state` that tells them from a first sighting).
     """
 
     __tablename__ = "after_sale_status_changes"
@@ -92,7 +96,7 @@ class AfterSaleStatusChange(Base):
     # The platform's codes, as received; the app's words (RequestState) beside them,
     # None where the code is unknown or, for `from_state`, where there was no state before.
     from_status: Mapped[int | None] = mapped_column(Integer)
-    to_status: Mapped[int] = mapped_column(Integer)
+    to_status: Mapped[int | None] = mapped_column(Integer)
     from_state: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
     to_state: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
     at: Mapped[int] = mapped_column(UnixTime, index=True)

@@ -2,7 +2,8 @@
 
 Owns the run (`SyncEngine.run_once`): push the outbox (`push.py`), then pull every
 stream (`pull.py`, which owns the paging and the cursor), then refresh the platform
-lists the app keeps a copy of; and what the run reports (`RunReport`). The first
+lists the app keeps a copy of, then a round of the history backfill
+(`history_backfill.py`); and what the run reports (`RunReport`). The first
 problem stops the run and is recorded on the stream's cursor for the status screen.
 
 Given a sync lease (`lease.SyncLease`, ARCHITECTURE.md "Scale"), only its holder runs:
@@ -30,6 +31,7 @@ from app.services import platform_lists
 from app.services.platform_lists import LogisticsCompany, RejectReason
 from app.services.sync_status import PROBLEM_ANOTHER_WORKSTATION_SYNCING
 from app.sync.arbitration_deadlines import ArbitrationDeadlines
+from app.sync.history_backfill import HistoryBackfill
 from app.sync.lease import SyncLease
 from app.sync.pull import OVERLAP_S, PAGE_SIZE, STREAMS, Stream, StreamPull, SyncProblem
 from app.sync.push import PushEngine
@@ -49,6 +51,7 @@ class RunReport:
     rate_limited: bool = False
     lists_refreshed: list[str] = field(default_factory=list)  # platform lists fetched anew
     arbitrations: int = 0  # requests whose arbitration deadline was read (arbitration_deadlines.py)
+    histories: int = 0  # requests whose history the backfill settled (history_backfill.py)
     set_aside: dict[str, int] = field(default_factory=dict)  # stream -> records set aside
     standing_by: bool = False  # another process holds the sync lease; nothing was done
     # While standing by: when the lease holder last pulled successfully, if ever.
@@ -62,6 +65,8 @@ class RunReport:
         if self.lists_refreshed:
             kinds.add("platform_lists")
         if self.arbitrations:
+            kinds.add("after_sales")
+        if self.histories:
             kinds.add("after_sales")
         if any(self.pushed.values()):
             kinds.add("outbox")
@@ -119,6 +124,7 @@ class SyncEngine(StreamPull):
         self.lease = lease
         self.push = PushEngine(platform, sessions, clock=clock, lease=lease)
         self.arbitration_deadlines = ArbitrationDeadlines(platform, sessions, clock)
+        self.history = HistoryBackfill(platform, sessions, clock)
 
     def close(self) -> None:
         """Give up the sync lease (so another workstation takes over at once) and the connection."""
@@ -167,7 +173,20 @@ class SyncEngine(StreamPull):
         # When the platform wants the shop's evidence: only a request's detail says.
         if self.lease is None or self.lease.holds():
             report.arbitrations = self.arbitration_deadlines.run()
+        if self.lease is None or self.lease.holds():
+            self._backfill_history(report)
         return report
+
+    def _backfill_history(self, report: RunReport) -> None:
+        """A round of the history backfill, after the fresh work (history_backfill.py); an
+        answer failing for now ends the run as a pull's would, so the worker backs off."""
+        backfill = self.history.run_round()
+        report.histories = backfill.read + backfill.missing
+        if backfill.stopped is not None:
+            error = backfill.stopped
+            report.outcome, report.problem = error.outcome, error.problem
+            report.detail, report.rate_limited = error.detail, error.rate_limited
+            log.warning("history backfill stopped: %s", error.describe())
 
     def refresh_lists(self) -> list[str]:
         """Fetch each platform list the app keeps a copy of (`platform_lists`: reject

@@ -44,8 +44,37 @@ def store_after_sales(connection: Connection | Session, rows: Sequence[dict[str,
         return
     changes = status_changes(connection, rows)
     upsert(connection, AfterSale.__table__, rows, ["aftersale_id"], "update_time")
+    record_status_changes(connection, changes)
+
+
+def record_status_changes(connection: Connection | Session, changes: Sequence[dict[str, Any]]) -> None:
+    """Append `status_change` rows (the one way they are written: this ingest, and the
+    history backfill's replay of a request's past, app/sync/history_backfill.py)."""
     if changes:
-        connection.execute(insert(AfterSaleStatusChange.__table__), changes)
+        connection.execute(insert(AfterSaleStatusChange.__table__), list(changes))
+
+
+def status_change(
+    aftersale_id: str,
+    from_status: int | None,
+    to_status: int | None,
+    from_state: str | None,
+    to_state: str | None,
+    at: int,
+    from_deadline: int | None,
+    seen_at: int,
+) -> dict[str, Any]:
+    """One `after_sale_status_changes` row (see `AfterSaleStatusChange`)."""
+    return {
+        "aftersale_id": aftersale_id,
+        "from_status": from_status,
+        "to_status": to_status,
+        "from_state": from_state,
+        "to_state": to_state,
+        "at": at,
+        "from_deadline": from_deadline,
+        "seen_at": seen_at,
+    }
 
 
 def status_changes(connection: Connection | Session, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -76,16 +105,16 @@ def status_changes(connection: Connection | Session, rows: Sequence[dict[str, An
             continue  # an older version from an overlap window: the upsert keeps the newer one
         if before is None or before[0] != status:
             changes.append(
-                {
-                    "aftersale_id": aftersale_id,
-                    "from_status": None if before is None else before[0],
-                    "to_status": status,
-                    "from_state": None if before is None else before[3],
-                    "to_state": row["state"],
-                    "at": update_time,
-                    "from_deadline": None if before is None else before[2],
-                    "seen_at": row["synced_at"],
-                }
+                status_change(
+                    aftersale_id,
+                    None if before is None else before[0],
+                    status,
+                    None if before is None else before[3],
+                    row["state"],
+                    update_time,
+                    None if before is None else before[2],
+                    row["synced_at"],
+                )
             )
         stored[aftersale_id] = (status, update_time, row["status_deadline"], row["state"])
     return changes

@@ -144,11 +144,40 @@ def play_after_sale(
                 # request's own draw, so other requests' histories stay as they were.
                 pick = lc.entity_rng(seed, asale.id, f"agree/{asale.status}").randrange(len(candidates))
                 lc.set_after_sale_status(asale, order, candidates[pick][1], merchant_at, merchant_at, seed)
+                # In the request's history too, as the live platform records it (handlers.py).
+                lc.record(
+                    asale,
+                    RecordRole.MERCHANT,
+                    "merchant_refused" if refuse else "merchant_agreed",
+                    merchant_at,
+                )
                 continue
         if platform_at is not None and platform_at <= now:
-            lc.run_after_sale_due(asale, order, platform_at, platform_at, seed)
+            what = lc.run_after_sale_due(asale, order, platform_at, platform_at, seed)
+            if what:  # who moved it, as the live platform's tick records it (platform.py)
+                role = RecordRole.BUYER if what == "buyer_returned_goods" else RecordRole.PLATFORM
+                lc.record(asale, role, what, platform_at)
             continue
         return
+
+
+def open_with_history(
+    rng: random.Random,
+    mint: IdMint,
+    seed: int,
+    order: lc.Order,
+    applied: int,
+    now: int,
+    *,
+    before_shipment: bool,
+) -> lc.AfterSale:
+    """A buyer's request opened in the past, its history starting with the application (and
+    the platform's fast refund, when it refunded at once), as the live platform records it."""
+    asale = open_after_sale(rng, mint, seed, order, applied, now, before_shipment=before_shipment)
+    lc.record(asale, RecordRole.BUYER, "buyer_applied", applied)
+    if asale.sim.get("fast_refund"):
+        lc.record(asale, RecordRole.PLATFORM, "fast_refund", applied)
+    return asale
 
 
 def history(seed: int, now: int, count: int | None = None) -> tuple[Shop, IdMint]:
@@ -197,7 +226,7 @@ def play_order(
     if rng.random() < REFUND_BEFORE_SHIPMENT_RATE:
         applied = pay_at + int(rng.uniform(0.05, 0.9) * (ship_at - pay_at))
         if applied <= now:
-            asale = open_after_sale(rng, mint, seed, order, applied, applied, before_shipment=True)
+            asale = open_with_history(rng, mint, seed, order, applied, applied, before_shipment=True)
             play_after_sale(rng, seed, asale, order, now)
             yield asale
             if asale.status == S.AWAITING_MERCHANT or order.status == OrderStatus.CANCELLED:
@@ -219,7 +248,7 @@ def play_order(
     if rng.random() < AFTER_SALE_RATE[category]:
         applied = ship_at + int(rng.uniform(1.2, 9) * DAY)
         if applied <= now:
-            asale = open_after_sale(rng, mint, seed, order, applied, applied, before_shipment=False)
+            asale = open_with_history(rng, mint, seed, order, applied, applied, before_shipment=False)
             play_after_sale(rng, seed, asale, order, now)
             yield asale
 
@@ -262,7 +291,7 @@ def urgent_work(
         lc.scan_pickup(order, scanned, scanned)
         orders[order.id] = order
         applied = now - lc.MERCHANT_REVIEW_S + int(rng.uniform(5, 55) * 60)
-        asale = open_after_sale(rng, mint, seed, order, applied, now, before_shipment=False)
+        asale = open_with_history(rng, mint, seed, order, applied, now, before_shipment=False)
         asale.info["status_deadline"] = applied + lc.MERCHANT_REVIEW_S
         made.append(asale)
     for _ in range(pickup_overdue):

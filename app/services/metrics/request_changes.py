@@ -12,7 +12,10 @@ After-sale times come from these changes. A request first seen already past "awa
 the shop" (the 90-day backfill, or one that moved between two pulls) has one change
 from nothing whose `at` is the record's `update_time`, so the moment it reached that
 state is taken to be its `update_time`: exact when the state was its last change, later
-than the truth when the request changed again before it was first pulled. Such a change
+than the truth when the request changed again before it was first pulled; until the
+history backfill (app/sync/history_backfill.py) replaces it with the changes the
+request's history holds, from its application (coverage.py says which days still lack
+them). Such a change
 ends a review only if its state is one a review leads to directly (agreed, refused, or
 the timeout's outcome); a refund before shipment first seen refunded within
 `fast_refund_within_s` of its application was a fast refund (no review): it counts as a
@@ -55,10 +58,12 @@ TIMEOUT_SOURCES = sorted({source.value for _, source in TIMEOUT_OUTCOMES})
 
 
 def first_seen(change: Any) -> ColumnElement[bool]:
-    """The change is the request's first mirrored version: it has no code before it.
-    (`from_state` cannot tell: it is empty too after a code the platform's adapter has
-    no word for. Only the code's presence is read, never its value.)"""
-    return change.from_status.is_(None)
+    """The change is the request's first mirrored version: it has no code before it, and
+    no state. (Neither alone can tell: `from_state` is empty too after a code the
+    platform's adapter has no word for, and the code is empty too in a change read from
+    the request's history, app/sync/history_backfill.py, whose entries name no codes.
+    Only the code's presence is read, never its value.)"""
+    return and_(change.from_status.is_(None), change.from_state.is_(None))
 
 
 def _review_outcomes() -> dict[str, list[str]]:

@@ -32,6 +32,7 @@ STYLE = (
     "#tileTitle { color: #57606a; }"
     "#tileValue { font-size: 16pt; font-weight: 700; }"
     "#tileTarget, #tileBasis { color: #57606a; font-size: 9pt; }"
+    "#tileIncomplete { color: #9a6700; font-size: 9pt; }"
     "#tileBadge { background: #cf222e; color: #ffffff; border-radius: 9px; font-weight: 700;"
     " min-width: 18px; max-width: 18px; min-height: 18px; max-height: 18px; }"
     + "".join(f'#tileValue[standing="{s.value}"] {{ color: {COLOURS[s]}; }}' for s in Standing)
@@ -71,6 +72,11 @@ class MetricTile(QFrame):
         self.basis = QLabel(self)
         self.basis.setObjectName("tileBasis")
         self.basis.setWordWrap(True)
+        # Figures lacking requests' histories on some days (history_note.py says which).
+        self.incomplete = QLabel(self)
+        self.incomplete.setObjectName("tileIncomplete")
+        self.incomplete.setWordWrap(True)
+        self.incomplete.hide()
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.title, 1)
@@ -82,6 +88,7 @@ class MetricTile(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.target)
         layout.addWidget(self.basis)
+        layout.addWidget(self.incomplete)
         layout.addStretch(1)
         self._standing: Standing | None = None
         self._result: MetricResult | None = None
@@ -110,6 +117,11 @@ class MetricTile(QFrame):
 
     def standing(self) -> Standing | None:
         return self._standing
+
+    def set_incomplete(self, note: str) -> None:
+        """`note`: why the figure is incomplete on some days, in the person's language ("": whole)."""
+        _set_text(self.incomplete, note)
+        self.incomplete.setVisible(bool(note))
 
     def has_alert(self) -> bool:
         return not self.badge.isHidden()

@@ -6,7 +6,8 @@ charts (`DashboardCharts`), the experience-score estimate (`ScorePanel`, with th
 weights dialog for those who may change settings), the rows behind any figure
 (`DrillDownDialog`, whose rows open in their own screens through `open_order` and
 `open_request`), the alarm when a metric passes the platform's limit
-(`MetricAlerts`) and the exports (`dashboard_export`).
+(`MetricAlerts`), the exports (`dashboard_export`) and the note on figures that lack
+requests' histories on some days (`HistoryNote`, with the report: coverage.py).
 
 Everyone may open it (permissions.py "Who sees what"): the figures are computed for the
 signed-in person, so for anyone but the owner the money figures never arrive (the
@@ -39,6 +40,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.core import shop_time
+from app.services.metrics.coverage import HistoryCoverage, history_coverage
 from app.services.metrics.definitions import METRIC_KEYS, MONEY_METRICS, MetricsReport
 from app.services.metrics.drill_down import ORDER, DrillRow
 from app.services.metrics.experience_score import effective_weights
@@ -54,6 +56,7 @@ from app.views.dashboard.charts import DashboardCharts
 from app.views.dashboard.controls import DashboardControls
 from app.views.dashboard.drill import DrillDownDialog, DrillRequest
 from app.views.dashboard.export import ExportButton
+from app.views.dashboard.history_note import HistoryNote
 from app.views.dashboard.score_panel import ScorePanel
 from app.views.dashboard.score_weights_dialog import (
     ScoreWeightsDialog,
@@ -76,6 +79,7 @@ class _Answer:
     past_limits: dict[str, float]  # metric -> projected value, past its limit at today's pace
     products: list[ProductRow] | None  # None: not re-read this time
     seconds: float
+    coverage: HistoryCoverage  # which days' figures lack requests' histories
 
 
 class DashboardView(QWidget):
@@ -133,6 +137,7 @@ class DashboardView(QWidget):
         self.score_panel = ScorePanel(self._rules, may_edit_weights=may_weigh, parent=self)
         self.score_panel.setMinimumWidth(420)
         self.alerts = MetricAlerts(self)
+        self.history_note = HistoryNote(self)
 
         bar = QHBoxLayout()
         bar.addWidget(self.controls, 3)
@@ -160,6 +165,7 @@ class DashboardView(QWidget):
         layout.addWidget(self.status.banner)
         layout.addLayout(bar)
         layout.addWidget(self.rules_line)
+        layout.addWidget(self.history_note)
         layout.addWidget(self.scroll, 1)
 
         self._coalesce = QTimer(self, singleShot=True)
@@ -223,7 +229,10 @@ class DashboardView(QWidget):
                 weights=weights, now=now, viewer=viewer,
             )  # fmt: skip
             listed = products(session) if with_products else None
-            return _Answer(report, past_limits(report, rules), listed, time.perf_counter() - started)
+            coverage = history_coverage(session, start, end, rules)
+            return _Answer(
+                report, past_limits(report, rules), listed, time.perf_counter() - started, coverage
+            )
 
         self._running, self._again, self._stale = True, False, False
         self._started_at = time.monotonic()
@@ -265,6 +274,7 @@ class DashboardView(QWidget):
         self.last_compute_s = answer.seconds
         if answer.products is not None:
             self.controls.set_products(answer.products)
+        self.history_note.show_coverage(answer.coverage)
         self.apply_report(answer.report, answer.past_limits)
         if self._again:
             self._again = False
@@ -280,6 +290,8 @@ class DashboardView(QWidget):
         self._report, self._past_limits = report, limits
         live = reaches_now(report)
         self.tiles.show_report(report, limits, live=live)
+        for tile in self.tiles.tiles():  # the figures the history note speaks of
+            tile.set_incomplete(self.history_note.tile_note(tile.key))
         self.charts.show_report(report)
         self.score_panel.show_report(report, custom_weights=bool(self._weights))
         if live and report.product_id is None:  # the platform judges the whole shop, as of now
