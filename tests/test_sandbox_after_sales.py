@@ -118,7 +118,9 @@ def test_a_return_goes_agree_then_buyer_ships_back_then_confirm_refunds(api: Any
     returned: dict[str, Any] = {}
     for _ in range(5):  # about one buyer in twelve never sends the parcel back; try another
         info = fresh_request(api, 0)
-        assert operate(api, OperateType.AGREE_RETURN, {"aftersale_id": info["aftersale_id"]})["code"] == 10000
+        # 101 names the return address, an int64 from the shop's address list (SDK `Logistics`).
+        agree = {"aftersale_id": info["aftersale_id"], "logistics": {"receiver_address_id": 71001}}
+        assert operate(api, OperateType.AGREE_RETURN, agree)["code"] == 10000
         assert detail(api, info["aftersale_id"])["aftersale_status"] == 7
         for _ in range(25):  # buyers ship back within 3 days; look every 3 simulated hours
             control(api.url, "POST", "clock", {"advance_s": 3 * HOUR})
