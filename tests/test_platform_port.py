@@ -18,11 +18,10 @@ from app.demo_shop import DEMO_APP_KEY, DEMO_SHOP_ID
 from app.platforms.douyin.adapter import DouyinPlatform
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
 from app.platforms.douyin.codes import (
-    IMAGE_REFUSAL_PROBLEMS,
     LOGISTICS_REFUSAL_PROBLEMS,
-    ImageRefusal,
     LogisticsRefusal,
 )
+from app.platforms.douyin.material import PICTURE_REFUSALS
 from app.platforms.port import (
     PROBLEM_NETWORK,
     Carrier,
@@ -30,6 +29,7 @@ from app.platforms.port import (
     Mover,
     NotAuthorised,
     Outcome,
+    PictureReview,
     RefusalReason,
     Refused,
     RetryLater,
@@ -153,14 +153,17 @@ def test_a_shipment_is_added_once_and_a_second_one_is_refused_in_plain_words(san
     assert refused.value.problem == LOGISTICS_REFUSAL_PROBLEMS[LogisticsRefusal.ALREADY_SHIPPED]
 
 
-def test_a_picture_goes_up_to_a_reference_the_platform_issued_and_a_non_picture_is_refused(
-    sandbox_url: str,
-) -> None:
+def test_a_picture_goes_up_is_reviewed_and_a_non_picture_is_refused(sandbox_url: str) -> None:
     platform = demo_platform(sandbox_url)
-    assert platform.upload_picture("proof.png", PNG).startswith(("http://", "https://"))
+    uploaded = platform.upload_picture(f"{'a' * 64}.png", PNG)
+    assert (uploaded.review, uploaded.url) == (PictureReview.WAITING, "")  # the platform reviews it
+    assert platform.upload_picture(f"{'a' * 64}.png", PNG).platform_id == uploaded.platform_id  # found again
+    control(sandbox_url, "clock", {"advance_s": 5})
+    [reviewed] = platform.picture_reviews([uploaded.platform_id])
+    assert reviewed.review == PictureReview.PASSED and reviewed.url.startswith(("http://", "https://"))
     with pytest.raises(Refused) as refused:
-        platform.upload_picture("proof.png", b"not a picture at all")
-    assert refused.value.problem == IMAGE_REFUSAL_PROBLEMS[ImageRefusal.NOT_AN_IMAGE]
+        platform.upload_picture(f"{'b' * 64}.png", b"not a picture at all")
+    assert refused.value.problem == PICTURE_REFUSALS[20001]
 
 
 def test_the_published_lists_come_in_the_apps_words(sandbox_url: str) -> None:

@@ -234,50 +234,27 @@ LOGISTICS_REFUSAL_PROBLEMS: dict[int, str] = {
 }
 
 
-# --- evidence pictures (ours: `material.uploadImage`, docs/sandbox.md) ----------------------
-# The dialect documents no image upload; Douyin's open platform has one. Ours takes
-# `{file_name, image_base64}` and answers `data{url}`; refusal evidence must be URLs it
-# issued. The app refuses at decision time what the platform would refuse here.
-UPLOAD_IMAGE_METHOD = "material.uploadImage"
+# --- refusal evidence -----------------------------------------------------------------------
+# Pictures go up through the material centre (material.py, docs/platforms/douyin.md
+# "material.uploadImageSync"); a refusal may name only pictures whose review passed. The
+# number of that refusal is ours (the sandbox's; the record gives none).
 
 
 class ImageRefusal(IntEnum):
-    """`isv.parameter-invalid:N` numbers of picture refusals (40004); all ours."""
+    """`isv.parameter-invalid:N` numbers of evidence refusals (40004); ours."""
 
-    NOT_AN_IMAGE = 62001  # not PNG, JPEG or WEBP
-    TOO_LARGE = 62002  # over IMAGE_MAX_BYTES
-    UNREADABLE = 62003  # image_base64 is not base64
-    EVIDENCE_NOT_UPLOADED = 62004  # afterSale.operate: an evidence URL the platform did not issue
+    EVIDENCE_NOT_UPLOADED = 62004  # afterSale.operate: evidence not a picture whose review passed
 
 
-IMAGE_REFUSAL_PROBLEMS: dict[int, str] = {
-    ImageRefusal.NOT_AN_IMAGE: QT_TRANSLATE_NOOP(
-        "sync",
-        "The platform did not take an evidence picture of this refusal: it accepts only PNG, JPEG and "
-        "WEBP pictures. Discard this refusal and refuse again with other pictures.",
-    ),
-    ImageRefusal.TOO_LARGE: QT_TRANSLATE_NOOP(
-        "sync",
-        "The platform did not take an evidence picture of this refusal: it is larger than 5 MB. "
-        "Discard this refusal and refuse again with smaller pictures.",
-    ),
-    ImageRefusal.UNREADABLE: QT_TRANSLATE_NOOP(
-        "sync",
-        "The platform could not read an evidence picture of this refusal. Discard this refusal and "
-        "refuse again.",
-    ),
-}
 EVIDENCE_REFUSAL_PROBLEMS: dict[int, str] = {
     ImageRefusal.EVIDENCE_NOT_UPLOADED: QT_TRANSLATE_NOOP(
         "sync",
-        "The platform takes only evidence pictures uploaded to it, and this refusal pointed to pictures "
-        "elsewhere (on a computer or another website). Discard this refusal and refuse again with the "
-        "pictures.",
+        "The platform takes only evidence pictures uploaded to it whose review passed, and this refusal "
+        "pointed to other pictures. Discard this refusal and refuse again with the pictures.",
     ),
 }
 _REFUSAL_PROBLEMS_BY_METHOD: dict[str, dict[int, str]] = {
     "order.logisticsAdd": LOGISTICS_REFUSAL_PROBLEMS,
-    UPLOAD_IMAGE_METHOD: IMAGE_REFUSAL_PROBLEMS,
     "afterSale.operate": EVIDENCE_REFUSAL_PROBLEMS,
 }
 

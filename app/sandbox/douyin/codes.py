@@ -373,29 +373,10 @@ class LogisticsRefusal(IntEnum):
     TRACKING_USED_ELSEWHERE = 70022
 
 
-# --- evidence pictures (ours: `material.uploadImage`, docs/sandbox.md) -----------------
-# The dialect documents no image upload; Douyin's open platform has one. Ours takes
-# `{file_name, image_base64}` and answers `data{url}`; refusal evidence must be URLs it issued.
-UPLOAD_IMAGE_METHOD = "material.uploadImage"
-IMAGE_MAX_BYTES = 5 * 1024 * 1024
-IMAGE_CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
-
-
-def image_extension(data: bytes) -> str | None:
-    """The picture's kind ("png", "jpg" or "webp") by its first bytes, never its name; or None."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpg"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "webp"
-    return None
+# --- refusal evidence (the material centre is material.py) ------------------------------
 
 
 class ImageRefusal(IntEnum):
-    """`isv.parameter-invalid:N` numbers of picture refusals (40004); all ours."""
+    """`isv.parameter-invalid:N` numbers of evidence refusals (40004); ours."""
 
-    NOT_AN_IMAGE = 62001  # not PNG, JPEG or WEBP
-    TOO_LARGE = 62002  # over IMAGE_MAX_BYTES
-    UNREADABLE = 62003  # image_base64 is not base64
-    EVIDENCE_NOT_UPLOADED = 62004  # afterSale.operate: an evidence URL the platform did not issue
+    EVIDENCE_NOT_UPLOADED = 62004  # afterSale.operate: evidence not a picture whose review passed

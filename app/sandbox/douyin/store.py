@@ -283,7 +283,7 @@ class Store:
             for seq_, at, actor, method, entity_id, params, outcome in rows
         ]
 
-    # --- uploaded images (material.uploadImage) -------------------------------------------------
+    # --- pictures of the material centre (material.py), served at their byte_url ---------------
     def save_image(self, name: str, content_type: str, data: bytes, at: int) -> None:
         """Keep an image under its content address; the same name again changes nothing."""
         with self.lock:
