@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from app.core.vocabulary import Decision, RequestKind
+from app.core.vocabulary import Decision, RequestKind, RequestState
 from app.models import AfterSale, OutboxOperation
-from app.platforms.douyin.codes import AfterSaleType
+from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
 from app.views.refunds.exchange_dialogs import SendGoodsDialog
 from tests.refund_shop import RETURNED, outbox_size, seed_queue, written
 from tests.test_refund_queue_view import confirm, make_view, open_dialog
@@ -68,4 +69,38 @@ def test_the_new_goods_go_out_with_a_carrier_and_a_number_that_fits_it(
         "carrier_code": "zhongtong",
         "tracking_no": "758120394756",
         "kind": "exchange",
+    }
+
+
+def test_a_resend_waiting_for_the_shops_parcel_is_sent_not_refused(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    seed_queue(session_factory)
+    with session_factory.begin() as session:  # agreed (501): the shop must send the goods (status 8)
+        request = session.get(AfterSale, RETURNED)
+        request.type, request.kind = int(AfterSaleType.RESEND), RequestKind.RESEND
+        request.status, request.state = (
+            int(AfterSaleStatus.AWAITING_MERCHANT_SHIPMENT),
+            RequestState.AWAITING_SHOP_SHIPMENT,
+        )
+    view = make_view(qtbot, tasks, session_factory, owner)
+    box = open_dialog(qtbot, view, Qt.Key.Key_R, RETURNED)
+    assert isinstance(box, QMessageBox) and "the platform takes no refusal now" in box.text()
+    box.reject()
+    qtbot.waitUntil(lambda: view.flow.dialog is None, timeout=5_000)
+    dialog = open_dialog(qtbot, view, Qt.Key.Key_A, RETURNED)
+    assert isinstance(dialog, SendGoodsDialog) and dialog.windowTitle() == "Send the resend"
+    qtbot.keyClicks(dialog.tracking_edit, "SF142035687012")
+    assert dialog.recognised.text() == "Recognised: 顺丰速运"
+    confirm(qtbot, view, dialog)
+    with session_factory() as session:
+        op = session.scalars(select(OutboxOperation)).one()
+    assert (
+        op.decision == Decision.SHIP_REPLACEMENT
+        and op.expected_to_state == RequestState.REPLACEMENT_IN_PROGRESS
+    )
+    assert json.loads(op.details) == {
+        "carrier_code": "shunfeng",
+        "tracking_no": "SF142035687012",
+        "kind": "resend",
     }

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
@@ -158,6 +158,19 @@ class DecisionFlow(QObject):
         refund requested before shipment, shipping the order (the platform's only refusal)."""
         if decisions_for(row.kind, row.state).refuse_by_shipping:
             self.refuse_by_shipping(row)
+            return
+        if decisions_for(row.kind, row.state).sends_goods and decisions_for(row.kind, row.state).no is None:
+            # A resend or repair agreed and waiting for the shop's parcel: nothing to refuse.
+            box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("Nothing to refuse"), "", parent=self._parent
+            )
+            box.setText(
+                self.tr(
+                    "This request was agreed and waits for you to send the goods; the platform takes no "
+                    "refusal now. Send them with \u201cApprove\u201d (A): carrier and tracking number."
+                )
+            )
+            self._show(box)
             return
         inspection = decisions_for(row.kind, row.state).inspection
 
