@@ -61,7 +61,7 @@ def test_the_csv_holds_every_metric_by_day_in_utf8_with_a_bom(
     assert late[header.index(bucket_text(late_day, "day"))] == "100.0"  # the day it was due
     assert by_name["Average ship time"][:4] == ["Average ship time", "h", "26.0", "24.0"]
     assert by_name["After-sales by type: Refund only (shipped)"][2] == "3"
-    assert by_name["Escalation rate"][2] == ""  # unavailable: no figure, not a zero
+    assert by_name["Escalation rate"][2] == "0.0"  # none of the 3 went to the platform's arbitration
     assert len(rows) == 12 + 1  # every metric, and one row per after-sale type present
 
 

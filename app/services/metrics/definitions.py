@@ -40,16 +40,8 @@ METRICS: tuple[MetricDefinition, ...] = (
     MetricDefinition("refund_time_h", QT_TRANSLATE_NOOP("metrics", "Refund duration"), "hours", True),
     MetricDefinition("timeout_approvals", QT_TRANSLATE_NOOP("metrics", "Timeout approvals"), "count", True),
     MetricDefinition("rejection_rate", QT_TRANSLATE_NOOP("metrics", "Rejection rate"), "ratio", True),
-    MetricDefinition(
-        "escalation_rate",
-        QT_TRANSLATE_NOOP("metrics", "Escalation rate"),
-        "ratio",
-        True,
-        available=False,
-        unavailable_reason=QT_TRANSLATE_NOOP(
-            "metrics", "The platform does not tell apps which after-sales went to its arbitration."
-        ),
-    ),
+    # The platform says which requests its arbitration took up (Douyin: `arbitrate_status`).
+    MetricDefinition("escalation_rate", QT_TRANSLATE_NOOP("metrics", "Escalation rate"), "ratio", True),
     MetricDefinition(
         "quality_return_rate", QT_TRANSLATE_NOOP("metrics", "Quality-return rate"), "ratio", True
     ),

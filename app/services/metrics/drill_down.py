@@ -118,6 +118,7 @@ DRILLS: dict[str, _Drill] = {
     "timeout_approvals": _Drill(AFTER_SALE, q.after_sale_changes, "timeout_approval", _after(MSG_TIMEOUT)),
     "rejection_rate": _Drill(AFTER_SALE, q.after_sale_changes, "refused", _after(MSG_REFUSED)),
     "quality_return_rate": _Drill(AFTER_SALE, q.applied_after_sales, "quality", _reason),
+    "escalation_rate": _Drill(AFTER_SALE, q.escalated_after_sales, "escalated", _reason),
     "after_sales_by_type": _Drill(AFTER_SALE, q.applied_after_sales, "", _reason),
 }
 
@@ -138,7 +139,7 @@ def drill_down(
 ) -> list[DrillRow]:
     """Up to `limit` rows behind metric `key` in [start, end), or in the bucket starting
     at `bucket_start` ("day" or "hour", as the figures were computed), newest first. A
-    metric with no rows of its own (the escalation rate, the score) has none. For a
+    metric with no rows of its own (the score) has none. For a
     `viewer` (None: the program's own use) the person's record as it is now must allow
     the dashboard, and money too for a money figure (PermissionDenied)."""
     if key not in METRIC_KEYS:

@@ -42,7 +42,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 
-from app.core.vocabulary import OrderState, RequestKind
+from app.core.vocabulary import ARBITRATION_ESCALATED, OrderState, RequestKind
 from app.models import AfterSale, AfterSaleStatusChange, Order, OrderLine, OrderLogistics
 from app.services.metrics import request_changes as changes
 from app.services.rules import HOUR_S, CompensationRule, RuleSet
@@ -265,6 +265,23 @@ def applied_after_sales(scope: Scope) -> Select:
         AfterSale.kind.label("kind"),
         quality_flag(scope).label("quality"),
         AfterSale.reason_text.label("reason"),
+    ).where(_between(AfterSale.apply_time, scope.start, scope.end), *_product_after_sales(scope))
+
+
+def escalated_after_sales(scope: Scope) -> Select:
+    """Requests the buyers applied for in the window, each with `escalated`: the platform's
+    arbitration took it up, open or decided (vocabulary `ARBITRATION_ESCALATED`). RULES.md's
+    escalation rate is "after-sales taken to platform arbitration ÷ after-sales"; a request
+    counts in the window of its application, as the platform's arbitration stands now. One
+    whose arbitration the platform never said (None) counts as not taken up."""
+    escalated = AfterSale.arbitration.in_([str(state) for state in ARBITRATION_ESCALATED])
+    return select(
+        AfterSale.aftersale_id.label("id"),
+        AfterSale.order_id.label("order_id"),
+        AfterSale.apply_time.label("moment"),
+        AfterSale.kind.label("kind"),
+        AfterSale.reason_text.label("reason"),
+        _flag(escalated).label("escalated"),
     ).where(_between(AfterSale.apply_time, scope.start, scope.end), *_product_after_sales(scope))
 
 

@@ -26,7 +26,9 @@ What each metric counts, and which moment puts a row in the window and its bucke
   on the merchant's behalf (the rule: `metric_queries._timeout_approval`).
 - quality_return_rate: requests applied for in the window with a quality reason ÷
   orders delivered in the window. after_sales_by_type: requests applied for, per type.
-- escalation_rate: arbitration is not in the platform's dialect: unavailable.
+- escalation_rate: requests applied for in the window that the platform's arbitration
+  took up, open or decided (`queries.escalated_after_sales`) ÷ requests applied for.
+  Moment: application.
 - experience_score: the estimate from the window's values (and each bucket's).
 Empty buckets hold None for averages, rates and the score, 0 for counts and sums.
 
@@ -197,7 +199,7 @@ def compute_metrics(
     results = {
         **_shipping_metrics(window),
         **_review_metrics(window),
-        "escalation_rate": MetricResult("escalation_rate", None, dict.fromkeys(window.buckets)),
+        "escalation_rate": _escalation_rate(window),
         **_after_sale_metrics(window),
     }
     score = _add_experience_score(results, window.buckets, rules, weights)
@@ -327,6 +329,12 @@ def _after_sale_metrics(window: _Window) -> dict[str, MetricResult]:
         "quality_return_rate": _rate("quality_return_rate", window.buckets, quality_and_delivered),
         "after_sales_by_type": _by_kind(window.buckets, by_kind),
     }
+
+
+def _escalation_rate(window: _Window) -> MetricResult:
+    """Requests taken to the platform's arbitration ÷ requests applied for (RULES.md)."""
+    applied = window.grouped(q.escalated_after_sales(window.scope), COUNT, _sum("escalated"))
+    return _rate("escalation_rate", window.buckets, {b: (up, n) for b, (n, up) in applied.items()})
 
 
 def _add_experience_score(
