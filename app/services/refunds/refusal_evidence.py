@@ -81,12 +81,12 @@ MSG_PICTURE_MISSING = QT_TRANSLATE_NOOP(
 )
 MSG_NOT_A_PICTURE = QT_TRANSLATE_NOOP(
     "refunds",
-    "\u201c{name}\u201d is not a PNG, JPEG or WEBP picture, the only kinds the platform takes. "
+    "\u201c{name}\u201d is not a PNG or JPEG picture, the only kinds the platform takes. "
     "Remove it, or add another.",
 )
 MSG_PICTURE_TOO_LARGE = QT_TRANSLATE_NOOP(
     "refunds",
-    "The picture \u201c{name}\u201d is larger than the platform takes (5 MB). Use a smaller one.",
+    "The picture \u201c{name}\u201d is larger than the platform takes (10 MB). Use a smaller one.",
 )
 
 

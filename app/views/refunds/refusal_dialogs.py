@@ -109,7 +109,7 @@ class RefusalFields(QWidget):
     @Slot()
     def pick_evidence(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Evidence images"), "", self.tr("Images (*.png *.jpg *.jpeg *.webp)")
+            self, self.tr("Evidence images"), "", self.tr("Images (*.png *.jpg *.jpeg)")
         )
         self.add_evidence_files(paths)
 
