@@ -61,7 +61,7 @@ def test_the_new_goods_go_out_with_a_carrier_and_a_number_that_fits_it(
     dialog.tracking_edit.insert("７５８１ ２０３９ ４７５６")  # full-width, as an input method commits it
     assert dialog.recognised.text() == "Recognised: 中通快递"
     confirm(qtbot, view, dialog)  # Enter, as the scanner presses it
-    assert written(session_factory, RETURNED) == (["exchange.approve"], ["pending"])
+    assert written(session_factory, RETURNED) == (["exchange.send"], ["pending"])
     with session_factory() as session:
         op = session.scalars(select(OutboxOperation)).one()
     assert op.decision == Decision.CONFIRM_EXCHANGE_RECEIPT

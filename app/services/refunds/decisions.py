@@ -48,6 +48,7 @@ RETURN_APPROVE = "return.approve"
 RETURN_REFUSE = "return.refuse"
 RETURN_INSPECT = "return.inspect"
 EXCHANGE_APPROVE = "exchange.approve"
+EXCHANGE_SEND = "exchange.send"  # the new (or resent, or repaired) goods go out
 INSPECTION_OUTCOMES = ("good", "damaged", "missing_parts")
 
 MSG_UNKNOWN = QT_TRANSLATE_NOOP("refunds", "This request is not in the local copy; sync and try again.")
@@ -463,7 +464,7 @@ def approve_exchange(
         request,
         decision,
         target,
-        action=EXCHANGE_APPROVE,
+        action=EXCHANGE_SEND if "tracking_no" in details else EXCHANGE_APPROVE,
         now=now,
         details=details,
         after=after,

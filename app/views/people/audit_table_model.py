@@ -51,6 +51,7 @@ ACTION_LABELS: dict[str, str] = {
     "return.refuse": QT_TRANSLATE_NOOP("audit_actions", "Return refused"),
     "return.inspect": QT_TRANSLATE_NOOP("audit_actions", "Returned goods inspected"),
     "exchange.approve": QT_TRANSLATE_NOOP("audit_actions", "Exchange agreed"),
+    "exchange.send": QT_TRANSLATE_NOOP("audit_actions", "Exchange, resend or repair goods sent"),
     "outbox.discard": QT_TRANSLATE_NOOP("audit_actions", "Unsent decision dropped"),
     "outbox.reapply": QT_TRANSLATE_NOOP("audit_actions", "Shipped again"),
     "set_aside.dismiss": QT_TRANSLATE_NOOP("audit_actions", "Set-aside record dismissed"),  # needs_attention

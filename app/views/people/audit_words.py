@@ -111,6 +111,7 @@ DECISION_BY_ACTION = {
     "return.approve": Decision.AGREE_RETURN,
     "return.refuse": Decision.REFUSE_RETURN,
     "exchange.approve": Decision.AGREE_EXCHANGE,
+    "exchange.send": Decision.SHIP_REPLACEMENT,
 }
 
 
@@ -141,6 +142,10 @@ def _change(e: Event, words: Mapping[str, str], older: Mapping[int, str]) -> str
 def _decision(e: Event) -> str:
     text = _t(DECISIONS[_decision_of(e)]).format(who=e.who, amount=e.amount(), request=e.thing())
     text += _change(e, REQUEST_STATE_LABELS, STATE_BY_REQUEST_STATUS)
+    if e.after.get("tracking_no"):  # goods the shop sent out (an exchange, a resend, a repair)
+        text += QCoreApplication.translate("audit_words", " (tracking number {tracking})").format(
+            tracking=e.after["tracking_no"]
+        )
     if e.after.get("shipped_with"):
         text += QCoreApplication.translate(
             "audit_words", ", by shipping the order (tracking number {tracking})"
@@ -284,6 +289,7 @@ SENTENCES: dict[str, Callable[[Event], str]] = {
     "return.approve": _decision,
     "return.refuse": _decision,
     "exchange.approve": _decision,
+    "exchange.send": _decision,
     "return.inspect": _inspected,
     audit.ORDER_SHIP: _shipped,
     "outbox.discard": _discarded,

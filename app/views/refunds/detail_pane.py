@@ -352,6 +352,7 @@ def action_words(action: str) -> str:
         "return.refuse": QCoreApplication.translate("RefundDetailPane", "refused the return"),
         "return.inspect": QCoreApplication.translate("RefundDetailPane", "inspected the returned goods"),
         "exchange.approve": QCoreApplication.translate("RefundDetailPane", "agreed to the exchange"),
+        "exchange.send": QCoreApplication.translate("RefundDetailPane", "sent the goods"),
         "outbox.discard": QCoreApplication.translate("RefundDetailPane", "discarded a decision"),
         "outbox.reapply": QCoreApplication.translate("RefundDetailPane", "applied a decision again"),
         "request.hand_to_owner": QCoreApplication.translate("RefundDetailPane", "handed it to the owner"),
