@@ -23,6 +23,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -33,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from app import config
 from app.core.pictures import IMAGE_MAX_BYTES, image_extension
+from app.core.problem_words import source_of
 from app.core.refusal import Refusal
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.db import upsert
@@ -156,6 +158,30 @@ def held_for_review(session: Session) -> tuple[int, int]:
         )
     ).all()
     return len(problems), sum(1 for problem in problems if problem == PROBLEM_REVIEW_URGENT)
+
+
+@dataclass(frozen=True)
+class EarlierRefusal:
+    """The reason and remark of a refusal the platform's review stopped (a picture rejected),
+    to fill in when the person refuses the request again with another picture."""
+
+    reason_code: int | str | None
+    remark: str
+
+
+def refusal_stopped_by_review(session: Session, aftersale_id: str) -> EarlierRefusal | None:
+    """The latest refusal of this request that a rejected picture stopped, whether still in
+    "needs attention" or discarded by then; None when its latest decision was not one."""
+    latest = session.scalars(
+        select(OutboxOperation)
+        .where(OutboxOperation.entity_id == aftersale_id)
+        .order_by(OutboxOperation.seq.desc())
+        .limit(1)
+    ).first()
+    if latest is None or source_of(latest.problem or "") != PROBLEM_PICTURE_REJECTED:
+        return None
+    details = json.loads(latest.details or "{}")
+    return EarlierRefusal(details.get("reason_code"), str(details.get("remark") or ""))
 
 
 def rejected_picture(details: Mapping[str, Any]) -> int | None:

@@ -27,11 +27,12 @@ from app.core.vocabulary import Decision
 from app.services.people.permissions import Actor, PermissionDenied
 from app.services.platform_lists import reject_reasons
 from app.services.refunds import decisions as refund_decisions
-from app.services.refunds import owner_handover
+from app.services.refunds import owner_handover, refusal_evidence
 from app.services.refunds.available_decisions import decisions_for
 from app.services.refunds.bulk import BulkResult, BulkSummary, bulk_approve, bulk_approve_summary
 from app.services.refunds.decisions import DecisionRefused
 from app.services.refunds.queue import QueueRow
+from app.services.refunds.refusal_evidence import EarlierRefusal
 from app.services.shipping import carriers
 from app.services.shipping.refuse_by_shipping import refuse_by_shipping
 from app.services.shipping.shipments import ShipmentRefused
@@ -174,15 +175,21 @@ class DecisionFlow(QObject):
             return
         inspection = decisions_for(row.kind, row.state).inspection
 
-        def opened(reasons: list) -> None:
+        def read(session: Session) -> tuple[list, EarlierRefusal | None]:
+            return reject_reasons(session), refusal_evidence.refusal_stopped_by_review(
+                session, row.aftersale_id
+            )
+
+        def opened(found: tuple[list, EarlierRefusal | None]) -> None:
+            reasons, earlier = found
             if inspection:
                 dialog = InspectDialog(row, reasons, self._parent)
                 dialog.refuse_button.setChecked(True)
                 self._open(dialog, refund_decisions.inspect_return)
             else:
-                self._open(RefuseDialog(row, reasons, self._parent), refund_decisions.refuse)
+                self._open(RefuseDialog(row, reasons, self._parent, earlier), refund_decisions.refuse)
 
-        self._tasks.read("refunds.reasons", self._sessions, reject_reasons, opened)
+        self._tasks.read("refunds.reasons", self._sessions, read, opened)
 
     def refuse_by_shipping(self, row: QueueRow) -> None:
         """A refund before shipment is refused by shipping its order: the parcel's carrier

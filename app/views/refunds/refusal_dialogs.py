@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services.platform_lists import RejectReason
 from app.services.refunds.queue import QueueRow
+from app.services.refunds.refusal_evidence import EarlierRefusal
 from app.views.common import formatting
 from app.views.refunds.dialogs import DecisionDialog, request_sentence
 
@@ -85,6 +86,11 @@ class RefusalFields(QWidget):
         self.reason_box.currentIndexChanged.connect(self.changed)
         self.remark_edit.textChanged.connect(self.changed)
         self.retranslate_ui()
+
+    def fill_in(self, reason_code: int | str | None, remark: str) -> None:
+        """The reason and remark of an earlier refusal of the same request."""
+        self.reason_box.setCurrentIndex(self.reason_box.findData(reason_code))
+        self.remark_edit.setPlainText(remark)
 
     def reason(self) -> RejectReason | None:
         index = self.reason_box.currentIndex()
@@ -170,10 +176,18 @@ class RefusalFields(QWidget):
 class RefuseDialog(DecisionDialog):
     """Refuse a request with a reason from the platform's list, a remark and evidence."""
 
-    def __init__(self, row: QueueRow, reasons: Sequence[RejectReason], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        row: QueueRow,
+        reasons: Sequence[RejectReason],
+        parent: QWidget | None = None,
+        earlier: EarlierRefusal | None = None,
+    ) -> None:
         super().__init__(row, parent)
         self.setObjectName("refuseDialog")
         self.refusal = RefusalFields(reasons, self, suggested=row.suggested_reject_code)
+        if earlier is not None:  # refused before, stopped by a rejected picture: the same words again
+            self.refusal.fill_in(earlier.reason_code, earlier.remark)
         self.refusal.changed.connect(self.recheck)
         self.form.addRow(self.refusal)
         self.retranslate_ui()
