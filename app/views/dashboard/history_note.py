@@ -57,7 +57,7 @@ def days_text(days: tuple[int, ...]) -> str:
             runs[-1] = (runs[-1][0], day)
         else:
             runs.append((day, day))
-    shown = ", ".join(words.period_text(first, last + 1) for first, last in runs[:MOST_RUNS])
+    shown = _tr(LIST_SEPARATOR).join(words.period_text(first, last + 1) for first, last in runs[:MOST_RUNS])
     hidden = sum(1 for first, last in runs[MOST_RUNS:] for _ in range(first, last + 1, DAY_S))
     if hidden:
         return _tr(MORE_DAYS).format(days=shown, count=hidden)
