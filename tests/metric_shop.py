@@ -52,6 +52,7 @@ def an_order(
     shipped: int | None = None,
     picked_up: int | None = None,
     finished: int | None = None,
+    received: int | None = None,
     status: int | None = None,
     pay_amount: int = 11_900,
     product: str = PRODUCT_A,
@@ -74,9 +75,13 @@ def an_order(
         ship_time=shipped,
         pickup_time=picked_up,
         finish_time=finished,
+        receipt_time=received,  # the platform's receipt (物流收货时间); None: not delivered
         pay_amount=pay_amount,
     )
-    return order, order_line_row(order, product_id=product, product_name=f"商品 {product[-1]}")
+    line = order_line_row(
+        order, product_id=product, product_name=f"商品 {product[-1]}", logistics_receipt_time=received
+    )
+    return order, line
 
 
 def seed_orders(

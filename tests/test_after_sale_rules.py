@@ -47,7 +47,7 @@ def shipped(kind: RequestKind, reason: str, product: str, applied: int, **over: 
         "order_pay_amount": 10_000,
         "line_pay_amount": 10_000,
         "ship_time": RECEIVED - 2 * D,
-        "finish_time": RECEIVED,
+        "receipt_time": RECEIVED,
     }
     values.update(over)
     return Facts(**values)
@@ -85,7 +85,7 @@ CASES = [
     ),
     (
         "no reason, delivery unknown",
-        shipped(RETURN, "七天无理由退货", CLOTHES, RECEIVED, ship_time=None, finish_time=None),
+        shipped(RETURN, "七天无理由退货", CLOTHES, RECEIVED, ship_time=None, receipt_time=None),
         "no_reason_7d",
         None,
         "review",
@@ -187,7 +187,7 @@ CASES = [
             has_tracking=False,
             order_pay_amount=800_000,
             ship_time=None,
-            finish_time=None,
+            receipt_time=None,
         ),
         "fast_refund_before_shipment",
         None,
@@ -203,7 +203,7 @@ CASES = [
             has_tracking=False,
             order_pay_amount=800_001,
             ship_time=None,
-            finish_time=None,
+            receipt_time=None,
         ),
         "refund_before_shipment",
         None,
@@ -250,6 +250,79 @@ CASES = [
     ("exchange", shipped(EXCHANGE, "尺码不合适", CLOTHES, NOW), "exchange", None, "review"),
     ("resend", shipped(RESEND, "少件/漏发", ORANGES, NOW), "resend", None, "review"),
     ("no rule", shipped(REFUND_ONLY, "地址填写错误", "神秘商品", NOW), "general", None, "review"),
+    # Not received yet: no window is counted from a guess.
+    (
+        "no reason, shipped but not received",
+        shipped(RETURN, "七天无理由退货", CLOTHES, RECEIVED, receipt_time=None),
+        "no_reason_7d",
+        None,
+        "review",
+    ),
+    # 在途极速退: a refund only while the parcel is on its way.
+    (
+        "refund only in transit",
+        shipped(REFUND_ONLY, "不想要了", CLOTHES, RECEIVED - D, receipt_time=None),
+        "refund_in_transit",
+        None,
+        "review",
+    ),
+    (
+        "not received, parcel still in transit",
+        shipped(REFUND_ONLY, "未收到货", CLOTHES, RECEIVED - D, receipt_time=None),
+        "refund_in_transit",
+        None,
+        "review",
+    ),
+    (
+        "a return is not a refund in transit",
+        shipped(RETURN, "质量问题", CLOTHES, RECEIVED - D, receipt_time=None),
+        "quality",
+        None,
+        "approve",
+    ),
+    # The articles' own cases: a rotten durian, a face cream that caused an allergy, flowers.
+    (
+        "durian gone bad at 48 h",
+        shipped(REFUND_ONLY, "榴莲腐坏", "泰国金枕榴莲 3-4斤", RECEIVED + 48 * H, refund_amount=3000),
+        "fresh_claim",
+        True,
+        "approve",
+    ),
+    (
+        "durian gone bad after 48 h",
+        shipped(REFUND_ONLY, "收到已腐坏", "泰国金枕榴莲", RECEIVED + 48 * H + 1, refund_amount=3000),
+        "fresh_claim",
+        False,
+        "refuse",
+    ),
+    (
+        "durian, no reason",
+        shipped(RETURN, "不想要了", "猫山王榴莲", RECEIVED + H),
+        "fresh_no_reason",
+        False,
+        "refuse",
+    ),
+    (
+        "face cream allergy at 60 days",
+        shipped(REFUND_ONLY, "使用后过敏", "玻尿酸保湿面霜 50g", RECEIVED + 60 * D),
+        "cosmetics_allergy",
+        True,
+        "review",
+    ),
+    (
+        "eye cream allergy after 60 days",
+        shipped(REFUND_ONLY, "用后眼周红肿过敏", "淡纹眼霜", RECEIVED + 60 * D + 1),
+        "cosmetics_allergy",
+        False,
+        "refuse",
+    ),
+    (
+        "flowers wilted and damaged",
+        shipped(REFUND_ONLY, "花材压坏", "鲜花速递 玫瑰花束", RECEIVED + 24 * H, refund_amount=3000),
+        "fresh_claim",
+        True,
+        "approve",
+    ),
 ]
 
 
@@ -265,7 +338,7 @@ def test_each_rule_at_its_boundaries(
         window_open,
         suggestion,
     )
-    assert assessment.rule_set == RULES.rule_set == "douyin-2026-11"
+    assert assessment.rule_set == RULES.rule_set == "douyin-2026-12"
     assert assessment.rule_text() and assessment.suggestion_reason()  # every {field} is filled
 
 
@@ -302,9 +375,10 @@ def test_suggested_reject_codes_come_from_the_rule_set() -> None:
     assert assess(tracked, NOW).suggested_reject_code == 1
 
 
-def test_delivery_is_estimated_from_shipping_when_the_order_is_not_finished() -> None:
-    facts = shipped(RETURN, "七天无理由退货", CLOTHES, NOW, finish_time=None)
-    assert delivered_at(facts, RULES) == facts.ship_time + RULES.after_sales.assumed_delivery_hours * H
+def test_delivery_is_the_platforms_receipt_time_never_a_guess() -> None:
+    assert delivered_at(shipped(RETURN, "七天无理由退货", CLOTHES, NOW)) == RECEIVED
+    # Shipped, not received: no delivery (the old guess was ship time + 72 h).
+    assert delivered_at(shipped(RETURN, "七天无理由退货", CLOTHES, NOW, receipt_time=None)) is None
     # Delivered at 23:59:59 Shanghai: the window still starts at the next midnight.
     late = int(datetime(2026, 11, 10, 23, 59, 59, tzinfo=SHANGHAI).timestamp())
     assert no_reason_window_end(late, RULES) == NO_REASON_END

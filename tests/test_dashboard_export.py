@@ -56,7 +56,7 @@ def test_the_csv_holds_every_metric_by_day_in_utf8_with_a_bom(
     assert header[-1] == "2026-11-20" and len(header) == 5 + 30
     by_name = {row[0]: row for row in rows}
     late = by_name["Late-shipment rate"]
-    assert late[:5] == ["Late-shipment rate", "%", "50.0", "4.0", "10.0"]
+    assert late[:5] == ["Late-shipment rate", "%", "50.0", "", ""]  # Douyin sets it no target
     late_day = today_start(shop["orders"]["late"][0]["exp_ship_time"])
     assert late[header.index(bucket_text(late_day, "day"))] == "100.0"  # the day it was due
     assert by_name["Average ship time"][:4] == ["Average ship time", "h", "26.0", "24.0"]
@@ -84,7 +84,7 @@ def test_the_workbook_holds_the_figures_the_score_and_what_they_cover(
     assert workbook.sheetnames == ["Metrics", "Score", "About"]
     metrics = workbook["Metrics"]
     rows = {row[0]: row for row in metrics.iter_rows(min_row=2, values_only=True)}
-    assert rows["Late-shipment rate"][1:5] == ("%", 50.0, 4.0, 10.0)  # numbers, not text
+    assert rows["Late-shipment rate"][1:5] == ("%", 50.0, None, None)  # Douyin sets it no target
     assert rows["Average review time"][1:5] == ("h", 27.0, 24.0, 48.0)
     assert rows["Timeout approvals"][2] == 1
     score_rows = list(workbook["Score"].iter_rows(min_row=2, values_only=True))
@@ -93,7 +93,7 @@ def test_the_workbook_holds_the_figures_the_score_and_what_they_cover(
     contributions = [row[6] for row in score_rows if row[1] is not None]
     assert sum(contributions) == pytest.approx(view.report().score.score, abs=0.05)
     about = dict(workbook["About"].iter_rows(values_only=True))
-    assert about["Rule set"] == "douyin-2026-11" and about["Product"] == "All products"
+    assert about["Rule set"] == "douyin-2026-12" and about["Product"] == "All products"
     assert about["From"] == "2026-10-22 00:00"
 
 

@@ -28,10 +28,10 @@ VALUES = {
 
 
 def test_the_worked_example_with_the_default_weights() -> None:
-    """douyin-2026-11 bands, weights product 0.4 / logistics 0.3 / service 0.3:
+    """douyin-2026-12 bands (ours), weights product 0.4 / logistics 0.3 / service 0.3:
 
     product    quality return 2%   between (1%, 90) and (3%, 70)     -> 80
-    logistics  late rate 7%        between (4%, 90) and (10%, 70)    -> 80   x 0.5 = 40
+    logistics  late rate 7%        between (3%, 90) and (11%, 70)    -> 80   x 0.5 = 40
                pickup timeout 5%   exactly a band                    -> 90   x 0.2 = 18
                ship time 36 h      between (24 h, 90) and (48 h, 70) -> 80   x 0.3 = 24   = 82
     service    review time 12 h    exactly a band                    -> 90   x 0.4 = 36

@@ -8,6 +8,7 @@ import pytest
 
 from app.services.metrics.pace import past_limits, projected_value, today_start
 from app.services.metrics.service_metrics import window_for
+from tests.late_limit_rules import rules_with_a_late_limit
 from tests.metric_shop import HOUR, S, T, a_request, an_order, at, moved, pull, report, seed_orders
 
 
@@ -23,8 +24,10 @@ def seed_earlier_days(sessions, late: int, on_time: int) -> None:
 
 
 def live_report(sessions, now: int):
+    """The report with a 10% limit on the late rate (Douyin's rule set has none:
+    tests/late_limit_rules.py)."""
     start, end = window_for(30, now)
-    return report(sessions, start=start, end=end, now=now)
+    return report(sessions, start=start, end=end, now=now, rules=rules_with_a_late_limit())
 
 
 def test_a_bad_morning_passes_the_limit_at_todays_pace(session_factory) -> None:

@@ -69,7 +69,7 @@ def test_ship_by_is_the_platform_promise_else_payment_plus_the_rule_sets_default
     unpaid = order_row(status=int(OrderStatus.UNPAID))
     seed(session_factory, [promised, default, unpaid])
     hours = load_rules().default_ship_promise_hours
-    assert (load_rules().rule_set, hours) == ("douyin-2026-11", 48)
+    assert (load_rules().rule_set, hours) == ("douyin-2026-12", 48)
     with session_factory() as session:
         by_id = {row.order_id: row for row in list_orders(session)}
     assert by_id[promised["order_id"]].ship_by == NOW + 5 * HOUR
@@ -141,4 +141,4 @@ def test_order_detail_brings_lines_parcels_and_after_sales(session_factory) -> N
     assert [p.tracking_no for p in detail.parcels] == ["SF1234567890123"]
     assert [a.reason_text for a in detail.after_sales] == ["尺码不合适"]
     assert detail.buyer_words == "送人的，不要放发票" and detail.row.has_buyer_words is True
-    assert detail.rule_set == "douyin-2026-11"
+    assert detail.rule_set == "douyin-2026-12"

@@ -109,7 +109,7 @@ def test_the_queue_holds_what_waits_for_the_merchant_by_deadline(database_url: s
     assert [by_id[i].buyer_requests_90d for i in ("r1", "r3", "r4")] == [4, 1, 0]
     assert by_id["r1"].has_tracking and not by_id["r5"].has_tracking
     assert by_id["r5"].rule_key == "refund_before_shipment" and by_id["r2"].suggestion == "inspect"
-    assert all(row.rule_set == "douyin-2026-11" for row in rows)
+    assert all(row.rule_set == "douyin-2026-12" for row in rows)
 
 
 def test_filters_and_sorting_run_in_the_query(database_url: str) -> None:

@@ -289,7 +289,7 @@ def test_shipping_late_costs_what_the_band_says(
 ) -> None:
     due = PAY + promise_s
     owed = compensation_fen(paid, PAY, due, due + late_s, now=due + 400 * H, rules=RULES)
-    assert (owed.kind, owed.amount_fen, owed.rule_set) == (kind, fen, "douyin-2026-11")
+    assert (owed.kind, owed.amount_fen, owed.rule_set) == (kind, fen, "douyin-2026-12")
 
 
 # (case, now relative to the ship-by, kind) for a 10-day presale of 1,000 yuan
@@ -317,7 +317,7 @@ def test_the_board_shows_what_a_late_or_missing_shipment_would_cost() -> None:
     presale = at_stake_if_late(yuan(1000), PAY, six_days, RULES)
     assert (presale.late_fen, presale.out_of_stock_fen) == (yuan(10), yuan(30))
     assert presale.band.promise_up_to_hours == 240
-    assert presale.rule_set == "douyin-2026-11"
+    assert presale.rule_set == "douyin-2026-12"
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,11 @@ out-of-stock compensation bands and the shipping board's lanes, the after-sale w
 evidence tiers and fast-refund caps, and the keyword lists that map product names and
 buyers' reasons to the categories those rules name, and the service metrics' targets
 and experience-score bands, parsed by `metric_rules.py`) live in one file that names its
-version and effective date, never as literals scattered through the code. Screens show
-`rule_set` next to anything computed from it. The decisions built on these numbers are
-in `ship_deadlines.py`, `after_sale_rules.py`, `metrics.py` and `experience_score.py`.
+version and effective date, never as literals scattered through the code, each value with
+its source (`Source`: a public page or rule and its effective date, or "ours" for an
+estimate; `RuleSet.source_of`). Screens show `rule_set` next to anything computed from
+it. The decisions built on these numbers are in `ship_deadlines.py`, `after_sale_rules.py`,
+`metrics.py` and `experience_score.py`.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ DEFAULT_RULES_FILE = RULES_DIR / "douyin.json"
 HOUR_S = 3600
 DAY_S = 24 * HOUR_S
 OTHER_CATEGORY = "other"
+OURS = "ours"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +106,7 @@ class AfterSaleRules:
     """RULES.md "After-sales", as numbers and keyword lists (see douyin.json)."""
 
     status_deadline_fallback_hours: int
-    # Delivery is not in the dialect: the window counts from `finish_time`, else ship + this.
-    assumed_delivery_hours: int
+    # Windows count from the platform's delivery time (the order's `receipt_time`), never a guess.
     no_reason_window_hours: int
     no_reason_excluded_categories: tuple[str, ...]
     fresh_category: str
@@ -153,6 +155,20 @@ class AfterSaleRules:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Where a value of the rule set comes from: a public page or rule and the date it took
+    effect, or "ours" (an estimate, or a design note's number whose page was not found)."""
+
+    source: str
+    effective: date | None = None
+    note: str = ""
+
+    @property
+    def ours(self) -> bool:
+        return self.source == OURS
+
+
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     rule_set: str
     effective: date
@@ -160,10 +176,22 @@ class RuleSet:
     shipping: ShippingRules
     after_sales: AfterSaleRules
     metrics: MetricRules
+    sources: tuple[tuple[str, Source], ...] = ()  # path in the file -> its source
 
     @property
     def default_ship_promise_s(self) -> int:
         return self.default_ship_promise_hours * HOUR_S
+
+    def source_of(self, path: str) -> Source | None:
+        """The source of the value at `path` ("after_sales.no_reason_window_hours"): its own
+        entry, else the nearest entry above it; None when the file names none."""
+        found = dict(self.sources)
+        parts = path.split(".")
+        for end in range(len(parts), 0, -1):
+            source = found.get(".".join(parts[:end]))
+            if source is not None:
+                return source
+        return None
 
 
 def _positive(raw: dict[str, Any], key: str) -> int:
@@ -277,7 +305,6 @@ def parse_after_sale_rules(raw: dict[str, Any]) -> AfterSaleRules:
     windows = raw["fresh_claim_window_hours"]
     return AfterSaleRules(
         status_deadline_fallback_hours=_positive(raw, "status_deadline_fallback_hours"),
-        assumed_delivery_hours=_positive(raw, "assumed_delivery_hours"),
         no_reason_window_hours=_positive(raw, "no_reason_window_hours"),
         no_reason_excluded_categories=tuple(str(c) for c in raw["no_reason_excluded_categories"]),
         fresh_category=str(raw["fresh_category"]),
@@ -294,6 +321,30 @@ def parse_after_sale_rules(raw: dict[str, Any]) -> AfterSaleRules:
     )
 
 
+def parse_source(raw: Any, where: str) -> Source:
+    """One source entry: {"source": "ours", "note"?} or {"source": page or rule, "effective":
+    "YYYY-MM-DD", "note"?}; ValueError when a public source has no effective date."""
+    text = _field(raw, "source", where)
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError(f'{where}.source must be a page or rule, or "{OURS}"')
+    note = str(raw.get("note", ""))
+    if text == OURS:
+        return Source(OURS, None, note)
+    try:
+        effective = date.fromisoformat(str(_field(raw, "effective", where)))
+    except ValueError as error:
+        raise ValueError(f"{where}.effective must be a date (YYYY-MM-DD): {error}") from None
+    return Source(text, effective, note)
+
+
+def parse_sources(raw: Any) -> tuple[tuple[str, Source], ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        raise ValueError("sources must be an object of path -> {source, effective?, note?}")
+    return tuple((str(path), parse_source(entry, f"sources.{path}")) for path, entry in raw.items())
+
+
 def parse_rules(raw: dict[str, Any]) -> RuleSet:
     after_sales = parse_after_sale_rules(raw["after_sales"])
     return RuleSet(
@@ -303,6 +354,7 @@ def parse_rules(raw: dict[str, Any]) -> RuleSet:
         shipping=parse_shipping_rules(raw.get("shipping")),
         after_sales=after_sales,
         metrics=parse_metric_rules(raw.get("metrics"), {kind for kind, _ in after_sales.reason_keywords}),
+        sources=parse_sources(raw.get("sources")),
     )
 
 

@@ -56,6 +56,26 @@ def _merchant_code(line: dict[str, Any]) -> str:
     return ""
 
 
+def address_text(value: Any) -> str:
+    """The masked address as one line of text: `mask_post_addr` is an object
+    `{province{name,id}, city{…}, town{…}, street{…}, detail}` (SDK `MaskPostAddr`), read
+    as province, city, town, street and detail run together as Chinese addresses are
+    written; a plain string (an older or simpler answer) is taken as it is."""
+    if isinstance(value, str):
+        return value
+    parts = _object(value)
+    names = [_text(_object(parts.get(key)).get("name")) for key in ("province", "city", "town", "street")]
+    return "".join(names) + _text(parts.get("detail"))
+
+
+def receipt_time(lines: list[dict[str, Any]]) -> int | None:
+    """When the buyer had the order's goods: the latest of its lines' receipt times (each
+    line's carrier receipt, else the buyer's confirmation, which is never before it); None
+    when no line has one. The latest, so a window counted from it never closes early."""
+    times = [line["logistics_receipt_time"] or line["confirm_receipt_time"] for line in lines]
+    return max((at for at in times if at), default=None)
+
+
 def read_int(record: dict[str, Any], key: str, where: str, *, required: bool = False) -> int | None:
     """`record[key]` as an integer (Douyin sends some as text); None when absent unless
     `required`; raises MalformedRecord for anything that is not a number."""
@@ -130,6 +150,9 @@ def _line_row(line: dict[str, Any], where: str, order_id: str, update_time: int)
         "after_sale_status": read_int(after_sale, "after_sale_status", where),
         "after_sale_type": read_int(after_sale, "after_sale_type", where),
         "refund_status": read_int(after_sale, "refund_status", where),
+        # 0 (or absent) means not received yet.
+        "logistics_receipt_time": read_int(line, "logistics_receipt_time", where) or None,
+        "confirm_receipt_time": read_int(line, "confirm_receipt_time", where) or None,
         "order_update_time": update_time,
     }
     # A line without an after-sale says status 0 and type 0, and 0 is also the type "return
@@ -203,6 +226,7 @@ def _order_rows(record: Any, index: int, synced_at: int) -> OrderPage:
         "ship_time": read_int(record, "ship_time", where),
         "finish_time": read_int(record, "finish_time", where),
         "pickup_time": min((p["pickup_time"] for p in page.parcels if p["pickup_time"]), default=None),
+        "receipt_time": receipt_time(page.lines),
         "order_amount": read_int(record, "order_amount", where) or 0,
         "pay_amount": read_int(record, "pay_amount", where) or 0,
         "post_amount": read_int(record, "post_amount", where) or 0,
@@ -212,7 +236,7 @@ def _order_rows(record: Any, index: int, synced_at: int) -> OrderPage:
         "seller_words": _text(record.get("seller_words")),
         "receiver_name": _text(record.get("mask_post_receiver")),
         "receiver_tel": _text(record.get("mask_post_tel")),
-        "receiver_address": _text(record.get("mask_post_addr")),
+        "receiver_address": address_text(record.get("mask_post_addr")),
         "items_summary": "; ".join(summary),
         "buyer_id": _text(record.get("doudian_open_id")),
         "synced_at": synced_at,

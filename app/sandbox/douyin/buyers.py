@@ -76,17 +76,37 @@ def buyer_open_id(order_id: str) -> str:
     return "1@#" + base64.b64encode(digest, b"Ab").decode("ascii").rstrip("=")
 
 
-def _receiver(rng: random.Random) -> dict[str, str]:
+# (ours) Street names for the masked address; the catalogue's regions stop at the district.
+STREETS = ("城关街道", "新华街道", "人民路街道", "长安街道", "东湖街道", "西城街道", "南山街道", "北苑街道")
+
+
+def _masked_address(province: str, city: str, district: str, cipher: str) -> dict[str, object]:
+    """`mask_post_addr` as the record has it (SDK `MaskPostAddr`): an object of named
+    regions and a masked detail. The street comes from a generator private to the
+    receiver (seeded by its cipher), so adding it changed no other draw of the seeded shop;
+    region ids are not in the catalogue, so they are sent empty (ours)."""
+    street = random.Random(f"street/{cipher}").choice(STREETS)
+    return {
+        "province": {"name": province, "id": ""},
+        "city": {"name": city, "id": ""},
+        "town": {"name": district, "id": ""},
+        "street": {"name": street, "id": ""},
+        "detail": "****号",
+    }
+
+
+def _receiver(rng: random.Random) -> dict[str, object]:
     province, city, district = rng.choice(REGIONS)
     cipher = base64.b64encode(rng.getrandbits(136).to_bytes(17, "big"), b"Ab").decode("ascii")[:22]
     return {
         "mask_post_receiver": rng.choice(SURNAMES) + "**",
         "mask_post_tel": f"{rng.choice(PHONE_PREFIXES)}****{rng.randrange(10000):04d}",
-        "mask_post_addr": f"{province}{city}{district}****",
+        "mask_post_addr": _masked_address(province, city, district, cipher),
         "encrypt_post_receiver": f"#{cipher[:10]}#",
         "encrypt_post_tel": f"${cipher}$",
-        "encrypt_post_addr": f"#{cipher[::-1]}#",
-        "post_addr": {"province": {"name": province}, "city": {"name": city}, "town": {"name": district}},
+        # SDK `PostAddr`: the regions again and the encrypted detail (there is no
+        # `encrypt_post_addr`); order_shape.documented fills in the regions.
+        "post_addr": {"encrypt_detail": f"#{cipher[::-1]}#"},
     }
 
 
@@ -119,6 +139,8 @@ def new_order(rng: random.Random, mint: IdMint, created: int) -> lc.Order:
                 "origin_amount": origin,
                 "pay_amount": paid,
                 "order_status": int(OrderStatus.UNPAID),
+                "logistics_receipt_time": 0,  # 物流收货时间: 0 until the carrier delivers
+                "confirm_receipt_time": 0,  # 用户确认收货时间: 0 until the buyer confirms
                 "after_sale_info": {"after_sale_status": 0, "after_sale_type": 0, "refund_status": 0},
             }
         )
@@ -171,7 +193,7 @@ def open_after_sale(
     `kind` forces the type (tests and demos ask for one); otherwise the category's reasons decide.
     """
     line = rng.choice(order.data["sku_order_list"])
-    product = next(p for p in PRODUCTS if p.product_id == line["product_id"])
+    product = next(p for p in PRODUCTS if p.product_id == str(line["product_id"]))
     got_pkg, forced = 1, kind
     if before_shipment:
         kind, reason, got_pkg = (

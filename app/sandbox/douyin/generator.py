@@ -244,7 +244,7 @@ def play_order(
     if not lc.picked_up(order):
         return  # buyers ask about goods once they have moved; a refunded order has nothing left to ask
     line = rng.choice(order.data["sku_order_list"])
-    category = next(p.category for p in PRODUCTS if p.product_id == line["product_id"])
+    category = next(p.category for p in PRODUCTS if p.product_id == str(line["product_id"]))
     if rng.random() < AFTER_SALE_RATE[category]:
         applied = ship_at + int(rng.uniform(1.2, 9) * DAY)
         if applied <= now:

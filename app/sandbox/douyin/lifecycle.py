@@ -49,6 +49,9 @@ PICKUP_HOURS = (1, 20)
 NEVER_PICKED_UP_SHARE = 0.03
 # RULES.md "Shipping": no pickup scan this long after shipping and the buyer is refunded.
 PICKUP_REFUND_S = 48 * HOUR
+# (ours) how long a parcel travels from the carrier's first scan to the buyer's door; it is
+# always delivered at least an hour before the order completes.
+DELIVERY_HOURS = (18, 72)
 
 REFUND_TYPES = (T.RETURN_AND_REFUND, T.REFUND_AFTER_SHIPMENT, T.REFUND_BEFORE_SHIPMENT)
 _PRODUCTS_BY_ID = {product.product_id: product for product in PRODUCTS}
@@ -73,7 +76,9 @@ class Order:
             return min(self.sim.get("pay_at") or cancel_at, cancel_at)
         if self.status == OrderStatus.SHIPPED:
             # The pickup scan, else the refund for a parcel never scanned, comes before completion.
-            steps = [self.sim.get(key) for key in ("pickup_at", "pickup_refund_at", "complete_at")]
+            steps = [
+                self.sim.get(key) for key in ("pickup_at", "pickup_refund_at", "deliver_at", "complete_at")
+            ]
             return min((at for at in steps if at is not None), default=None)
         return None
 
@@ -137,7 +142,7 @@ def exp_ship_time(order: Order, pay_time: int) -> int:
     """The shortest promise among the order's lines applies (RULES.md)."""
     promises = []
     for line in order.data["sku_order_list"]:
-        product = _PRODUCTS_BY_ID[line["product_id"]]
+        product = _PRODUCTS_BY_ID[str(line["product_id"])]  # the answer's int64, the catalogue's digits
         promises.append(promised_ship_by(product.promise, pay_time, product.presale_days))
     return min(promises)
 
@@ -179,7 +184,7 @@ def ship(
     ]
     # The buyer confirms receipt (or the platform does) a few days after delivery.
     order.sim["complete_at"] = at + int(rng.uniform(2.5, 8) * DAY)
-    schedule_pickup(order, at, pickup_delay(seed, order.id))
+    schedule_pickup(order, at, pickup_delay(seed, order.id), seed)
     set_order_status(order, OrderStatus.SHIPPED, now)
 
 
@@ -195,13 +200,21 @@ def pickup_delay(seed: int, order_id: str) -> int | None:
     return int(rng.uniform(*PICKUP_HOURS) * HOUR)
 
 
-def schedule_pickup(order: Order, shipped_at: int, delay_s: int | None) -> None:
-    """Plan the scan `delay_s` after shipping (None: never), and the refund that a missing scan brings."""
+def schedule_pickup(order: Order, shipped_at: int, delay_s: int | None, seed: int = 0) -> None:
+    """Plan the scan `delay_s` after shipping (None: never), and the refund that a missing scan
+    brings; a parcel that is scanned is delivered later (a parcel never scanned never is)."""
     order.sim["pickup_refund_at"] = shipped_at + PICKUP_REFUND_S
     if delay_s is None:
         order.sim.pop("pickup_at", None)
+        order.sim.pop("deliver_at", None)
     else:
         order.sim["pickup_at"] = shipped_at + delay_s
+        travel = int(entity_rng(seed, order.id, "delivery").uniform(*DELIVERY_HOURS) * HOUR)
+        deliver_at = shipped_at + delay_s + travel
+        complete_at = order.sim.get("complete_at")
+        if complete_at is not None:
+            deliver_at = max(min(deliver_at, complete_at - HOUR), shipped_at + delay_s)
+        order.sim["deliver_at"] = deliver_at
 
 
 def picked_up(order: Order) -> bool:
@@ -220,14 +233,30 @@ def scan_pickup(order: Order, at: int, now: int) -> None:
 def refund_without_pickup(order: Order, at: int, now: int) -> None:
     """No scan 48 h after shipping: the platform refunds the buyer and closes the order alone."""
     order.sim.pop("pickup_refund_at", None)
+    order.sim.pop("deliver_at", None)
     order.sim.pop("complete_at", None)
     # Not `refunded` (that means before shipment, and shipping again answers 60068).
     order.sim["refunded_without_pickup"] = order.data["pay_amount"]
     cancel(order, at, now)
 
 
+def deliver(order: Order, at: int, now: int) -> None:
+    """The carrier hands the parcel to the buyer at `at`: every line's `logistics_receipt_time`
+    (物流收货时间, SDK `SkuOrderListItem`); the order stays shipped (Douyin has no delivered
+    status) until the buyer confirms. Stamped `now` so an incremental pull sees it."""
+    for line in order.data["sku_order_list"]:
+        line["logistics_receipt_time"] = at
+    order.sim.pop("deliver_at", None)
+    order.data["update_time"] = now
+
+
 def complete(order: Order, at: int, now: int) -> None:
+    """The buyer confirms receipt (or the platform does for them, ours: the same field):
+    every line's `confirm_receipt_time` (用户确认收货时间), and the order is finished."""
     order.data["finish_time"] = at
+    for line in order.data["sku_order_list"]:
+        line["confirm_receipt_time"] = at
+    order.sim.pop("deliver_at", None)
     order.sim.pop("complete_at", None)
     set_order_status(order, OrderStatus.COMPLETED, now)
 
@@ -256,6 +285,9 @@ def run_order_due(order: Order, at: int, now: int) -> str | None:
         if at == order.sim.get("pickup_refund_at"):
             refund_without_pickup(order, at, now)
             return "refunded_without_pickup"
+        if at == order.sim.get("deliver_at"):
+            deliver(order, at, now)
+            return "delivered"
         complete(order, at, now)
         return "completed"
     return None

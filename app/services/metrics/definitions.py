@@ -72,6 +72,7 @@ class MetricResult:
     target: float | None = None  # from the rule set's "metrics.targets"
     limit: float | None = None
     target_note: str = ""
+    target_ours: bool = False  # the target and limit are the project's, not the platform's
     available: bool = True
     unavailable_reason: str = ""
 

@@ -15,8 +15,9 @@ Conventions the definitions share (RULES.md "Service metrics"; the choices are o
 - An order "counts as shipped" at its first carrier pickup scan, else when the
   merchant shipped (`ship_deadlines.effective_ship_time`); promised ship-by as
   `RuleSet.ship_by`. An order cancelled before it ever shipped is never due.
-- Delivery is not in the dialect: `finish_time`, else shipping plus the rule set's
-  `assumed_delivery_hours` (as `after_sale_rules.delivered_at`).
+- Delivered means the platform reported the goods received: the order's `receipt_time`
+  (its lines' `logistics_receipt_time`, else `confirm_receipt_time`), never a guess (as
+  `after_sale_rules.delivered_at`).
 - After-sales are counted in the app's words (app/core/vocabulary.py: the request's
   `kind`, the changes' `from_state`/`to_state`), never the platform's codes; what each
   state change means (a review ended, a final answer, a timeout approval) and where its
@@ -174,15 +175,13 @@ def shipped_orders(scope: Scope) -> Select:
 
 
 def delivered_orders(scope: Scope) -> Select:
-    """Orders delivered in the window (and by now), the quality-return rate's denominator."""
-    _, _, merchant_shipped, _ = _order_times(scope.rules)
-    delivered = func.coalesce(
-        _set(Order.finish_time), merchant_shipped + scope.rules.after_sales.assumed_delivery_hours * HOUR_S
-    )
+    """Orders delivered in the window (and by now), the quality-return rate's denominator:
+    delivered when the platform says the goods were received (the order's `receipt_time`);
+    an order it has not reported received is not delivered, never guessed to be."""
+    delivered = Order.receipt_time
     return select(
         Order.order_id.label("id"), Order.order_id.label("order_id"), delivered.label("moment")
     ).where(
-        merchant_shipped.is_not(None),
         _not_cancelled(),
         _between(delivered, scope.start, min(scope.end, scope.now + 1)),
         *_product_orders(scope),

@@ -380,7 +380,9 @@ def _with_definition(result: MetricResult, definition: MetricDefinition, rules: 
     target = rules.metrics.target(definition.key)
     changes: dict[str, Any] = {}
     if target is not None:
-        changes.update(target=target.target, limit=target.limit, target_note=target.note)
+        changes.update(
+            target=target.target, limit=target.limit, target_note=target.note, target_ours=target.ours
+        )
     if not definition.available:
         changes.update(available=False, unavailable_reason=definition.unavailable_reason, value=None)
     return replace(result, **changes) if changes else result

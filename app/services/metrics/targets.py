@@ -4,8 +4,8 @@ Owns the typed, immutable form of the platform's rule set's "metrics" (resources
 and its validation, for `rules.py` (which loads the whole rule set and calls
 `parse_metric_rules`): the default window, which buyer-reason kinds count as quality
 returns, how soon a refund is a fast refund, each metric's target and the platform's
-limit where RULES.md names one (with a note saying where each number comes from, "ours"
-when RULES.md gives none), and the experience score's dimension weights and
+limit where the platform has one (each with its source, "ours" where it is the
+project's, which the dashboard shows, and a note in words), and the experience score's dimension weights and
 per-indicator piecewise-linear (value, points) bands. The computing is in
 `service_metrics.py` and `experience_score.py`.
 """
@@ -22,7 +22,12 @@ WHERE = "metrics"
 class MetricTarget:
     target: float | None  # what a well-run shop reaches
     limit: float | None  # where the platform acts (enforcement, automatic agreement), if any
-    note: str  # where the numbers come from ("ours" when RULES.md gives none)
+    note: str  # where the numbers come from, in words
+    source: str = "ours"  # a public page or rule, or "ours": the dashboard says which
+
+    @property
+    def ours(self) -> bool:
+        return self.source == "ours"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +80,14 @@ def _whole(raw: Any, key: str, where: str) -> int:
 
 def _target(raw: Any, where: str) -> MetricTarget:
     if not isinstance(raw, dict):
-        raise ValueError(f"{where} must be an object {{target, limit?, note}}")
+        raise ValueError(f"{where} must be an object {{target, limit?, source, note}}")
     numbers = {
         k: None if raw.get(k) is None else _number(raw[k], f"{where}.{k}") for k in ("target", "limit")
     }
-    return MetricTarget(numbers["target"], numbers["limit"], str(raw.get("note", "")))
+    source = raw.get("source")
+    if not isinstance(source, str) or not source.strip():
+        raise ValueError(f'{where}.source must be a page or rule, or "ours"')
+    return MetricTarget(numbers["target"], numbers["limit"], str(raw.get("note", "")), source)
 
 
 def _indicator(raw: Any, where: str, dimensions: set[str], low: int, high: int) -> ScoreIndicator:

@@ -7,11 +7,13 @@ asks for, and a suggestion ("approve", "refuse", "inspect", "review") with its r
 in plain words. Every number comes from the rule set (`rules.py` and its JSON file), whose
 name travels with every assessment so the screen can show it.
 
+Delivery ("receipt") is the platform's: the order's `receipt_time` (its lines'
+`logistics_receipt_time`, else `confirm_receipt_time`). Without it the goods have not
+reached the buyer as far as the platform says, and nothing is guessed: a window that
+counts from receipt cannot be checked (`window_open` None), and a refund asked for a
+shipped order not yet received is a refund in transit (在途).
+
 Approximations, because the dialect does not carry everything the rules count from:
-- Delivery ("receipt"): the order's `finish_time` when set (delivery is never later
-  than completion, so a window counted from it is the latest it can be); otherwise
-  `ship_time` plus the rule set's `assumed_delivery_hours`; unknown without either,
-  and then `window_open` is None.
 - Windows are judged at the buyer's application time (`apply_time`), not at `now`.
 - Product category comes from keyword lists over the product name; the buyer's claim
   kind (no reason, allergy, visible rot…) from keyword lists over the reason text.
@@ -56,6 +58,11 @@ RULE_TEXTS = {
     "exchange": QT_TRANSLATE_NOOP("refunds", "Exchange request."),
     "resend": QT_TRANSLATE_NOOP("refunds", "Resend request for missing or damaged items."),
     "not_received": QT_TRANSLATE_NOOP("refunds", "The buyer says the goods never arrived."),
+    "refund_in_transit": QT_TRANSLATE_NOOP(
+        "refunds",
+        "Refund in transit (在途极速退): the parcel has shipped and has not been received; "
+        "the platform may already have refunded the buyer.",
+    ),
     "fresh_claim": QT_TRANSLATE_NOOP(
         "refunds",
         "Fresh produce: claims within {hours} h of receipt; up to {bad}% bad goods, up to {refund}% refund.",
@@ -92,8 +99,15 @@ REASONS = {
         "Check the parcel's tracking: refund if it was lost, refuse with proof if it was signed for.",
     ),
     "outside_window": QT_TRANSLATE_NOOP("refunds", "The buyer applied after the window closed."),
+    "intercept_in_transit": QT_TRANSLATE_NOOP(
+        "refunds",
+        "Ask the carrier to intercept the parcel (or the buyer to refuse it) and agree; "
+        "refuse only if the tracking shows it was delivered.",
+    ),
     "window_unknown": QT_TRANSLATE_NOOP(
-        "refunds", "The delivery time is unknown, so the window cannot be checked; look at the order."
+        "refunds",
+        "The platform has not reported the goods received, so the window has not started; "
+        "look at the parcel's tracking.",
     ),
     "within_band": QT_TRANSLATE_NOOP("refunds", "The refund ({share}%) is within what the rule allows."),
     "check_bad_share": QT_TRANSLATE_NOOP(
@@ -137,7 +151,7 @@ class RequestFacts(Protocol):
     order_pay_amount: int | None
     line_pay_amount: int | None
     ship_time: int | None
-    finish_time: int | None
+    receipt_time: int | None  # when the buyer had the goods, the platform's; None: not received
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +168,7 @@ class Facts:
     order_pay_amount: int | None = None
     line_pay_amount: int | None = None
     ship_time: int | None = None
-    finish_time: int | None = None
+    receipt_time: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,13 +196,10 @@ def yuan(fen: int) -> str:
     return f"¥{fen // 100:,}" if fen % 100 == 0 else f"¥{fen / 100:,.2f}"
 
 
-def delivered_at(facts: RequestFacts, rules: RuleSet) -> int | None:
-    """When the buyer received the goods, as near as the dialect lets us know (see module doc)."""
-    if facts.finish_time:
-        return facts.finish_time
-    if facts.ship_time:
-        return facts.ship_time + rules.after_sales.assumed_delivery_hours * HOUR_S
-    return None
+def delivered_at(facts: RequestFacts) -> int | None:
+    """When the buyer received the goods, as the platform says; None when it has not said
+    so (not delivered yet), never a guess."""
+    return facts.receipt_time or None
 
 
 def no_reason_window_end(delivered: int, rules: RuleSet) -> int:
@@ -295,6 +306,19 @@ def _exchange_or_resend(j: _Judging) -> Assessment | None:
     return None
 
 
+def _refund_in_transit(j: _Judging) -> Assessment | None:
+    """A refund only, asked after shipping while the parcel has not been received (在途):
+    stop the parcel rather than judge the reason. The platform marks its own fast refunds
+    (`refund_type`) in a way the record does not explain; the shipped-not-received order
+    is what the desk can see."""
+    facts = j.facts
+    if facts.kind != K.REFUND_AFTER_SHIPMENT or facts.state != S.AWAITING_SHOP:
+        return None
+    if not (facts.ship_time or facts.has_tracking) or delivered_at(facts) is not None:
+        return None
+    return j.done("refund_in_transit", "review", "intercept_in_transit")
+
+
 def _goods_not_received(j: _Judging) -> Assessment | None:
     """The buyer says nothing arrived: the parcel's tracking decides."""
     return j.done("not_received", "review", "check_tracking") if j.claim == "not_received" else None
@@ -305,7 +329,7 @@ def _fresh_produce_claim(j: _Judging) -> Assessment | None:
     facts, a = j.facts, j.a
     if j.category != a.fresh_category or j.claim not in FRESH_CLAIMS:
         return None
-    delivered = delivered_at(facts, j.rules)
+    delivered = delivered_at(facts)
     window_s = a.fresh_claim_window_s(j.claim) or 0
     ends = delivered + window_s if delivered is not None else None
     # Rounded up: never in the buyer's favour.
@@ -346,7 +370,7 @@ def _cosmetics_allergy(j: _Judging) -> Assessment | None:
     a = j.a
     if j.claim != "allergy" or j.category != a.cosmetics_category:
         return None
-    delivered = delivered_at(j.facts, j.rules)
+    delivered = delivered_at(j.facts)
     days = a.cosmetics_allergy_window_days
     ends = delivered + days * DAY_S if delivered is not None else None
     tier = a.evidence_tier(j.value)
@@ -367,7 +391,7 @@ def _seven_days_no_reason(j: _Judging) -> Assessment | None:
     if j.claim != "no_reason":
         return None
     hours = j.a.no_reason_window_hours
-    delivered = delivered_at(j.facts, j.rules)
+    delivered = delivered_at(j.facts)
     if delivered is None:
         return j.done("no_reason_7d", "review", "window_unknown", hours=hours)
     ends = no_reason_window_end(delivered, j.rules)
@@ -391,6 +415,7 @@ _STEPS: tuple[Callable[[_Judging], Assessment | None], ...] = (
     _returned_goods_to_inspect,
     _refund_before_shipment,
     _exchange_or_resend,
+    _refund_in_transit,
     _goods_not_received,
     _fresh_produce_claim,
     _no_reason_excluded,

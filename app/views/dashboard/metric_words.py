@@ -122,22 +122,23 @@ def standing(result: MetricResult, value: float | None = None) -> Standing:
 
 
 def target_text(result: MetricResult, separator: str = " · ") -> str:
-    """ "Target ≤ 4.0% · limit 10.0%", "Target ≥ 80.0", or "" without either; a tile
-    passes a line break, so each part stays whole in a narrow tile."""
+    """ "Target ≤ 24 h (ours) · limit 48 h (ours)", "Target ≥ 80.0", or "" without either;
+    a target or limit that is the project's estimate, not the platform's, says "(ours)"
+    (the rule file's source). A tile passes a line break, so each part stays whole."""
     better = "≤" if DEFINITIONS[result.key].lower_is_better else "≥"
+    tr = QCoreApplication.translate
+    ours = result.target_ours
     parts = []
     if result.target is not None:
-        parts.append(
-            QCoreApplication.translate("MetricWords", "Target {sign} {value}").format(
-                sign=better, value=value_text(result.key, result.target)
-            )
+        target = (
+            tr("MetricWords", "Target {sign} {value} (ours)")
+            if ours
+            else tr("MetricWords", "Target {sign} {value}")
         )
+        parts.append(target.format(sign=better, value=value_text(result.key, result.target)))
     if result.limit is not None:
-        parts.append(
-            QCoreApplication.translate("MetricWords", "limit {value}").format(
-                value=value_text(result.key, result.limit)
-            )
-        )
+        limit = tr("MetricWords", "limit {value} (ours)") if ours else tr("MetricWords", "limit {value}")
+        parts.append(limit.format(value=value_text(result.key, result.limit)))
     return separator.join(parts)
 
 
