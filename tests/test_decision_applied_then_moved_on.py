@@ -22,6 +22,7 @@ from app.core.vocabulary import Decision, RequestState
 from app.db import open_database
 from app.models import AfterSale, AuditEvent
 from app.models import outbox as state
+from app.platforms.douyin import mapping
 from app.platforms.douyin.codes import (
     OPERATE_TRANSITIONS,
     AfterSaleStatus,
@@ -29,6 +30,7 @@ from app.platforms.douyin.codes import (
     RecordRole,
 )
 from app.platforms.douyin.detail import history_of
+from app.services.refunds import outcomes
 from app.sync import request_history
 from app.sync.engine import SyncEngine
 from app.sync.push import PROBLEM_CONFLICT, PROBLEM_PLATFORM_DECIDED
@@ -198,11 +200,29 @@ def who_moved_it_on(answer: dict, since: int, *, refusing: bool) -> str | None:
     return request_history.who_moved_it_on(history_of(answer), since, refusing=refusing)
 
 
-def test_no_decision_starts_from_a_status_a_merchants_move_leads_to() -> None:
-    """What the history's reading relies on for moves within one second (request_history)."""
+def test_the_only_status_a_merchants_move_leads_to_and_a_decision_starts_from_is_told_to_the_reader() -> None:
+    """What the history's reading relies on for moves within one second (request_history): a
+    shop's entry in the second of the version a decision was made on came after the decision,
+    but where the decision starts from a status a merchant's move leads to — 8, an agreed resend
+    waiting for its goods — and the push tells the reader so (outcomes.STARTS_AFTER_SHOP_MOVE)."""
     sources = {start for moves in OPERATE_TRANSITIONS.values() for (_, start) in moves}
     targets = {end for moves in OPERATE_TRANSITIONS.values() for end in moves.values()}
-    assert sources and not sources & (targets | {AfterSaleStatus.MERCHANT_REFUSED})
+    both = sources & (targets | {AfterSaleStatus.MERCHANT_REFUSED})
+    assert both == {AfterSaleStatus.AWAITING_MERCHANT_SHIPMENT}
+    assert {mapping.request_state(status) for status in both} == set(outcomes.STARTS_AFTER_SHOP_MOVE)
+
+
+def test_a_shipment_decided_on_the_agreement_that_made_its_version_is_not_taken_for_applied() -> None:
+    """A resend's goods (Decision.SHIP_REPLACEMENT) decided on the version the shop's agreement
+    (501) made at T0: that agreement's entry, at T0, is not the shipment."""
+    agreed = entry(RecordRole.MERCHANT, "商家同意", T0)
+    shipped = entry(RecordRole.MERCHANT, "商家同意", T0 + 60)
+    assert who_moved_it_on(detail(agreed), T0, refusing=False) == "shop"  # as read without being told
+    alone = history_of(detail(agreed))
+    told = request_history.who_moved_it_on(alone, T0, refusing=False, after_shop_move=True)
+    assert told is None  # nothing since: the re-read's state decides
+    both = history_of(detail(agreed, shipped))
+    assert request_history.who_moved_it_on(both, T0, refusing=False, after_shop_move=True) == "shop"
 
 
 def test_the_history_names_who_moved_a_request_on_after_the_decision_was_made() -> None:

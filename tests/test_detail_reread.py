@@ -21,12 +21,14 @@ from sqlalchemy.orm import Session
 
 from app.core.vocabulary import RequestState
 from app.db import open_database
-from app.models import AfterSale
+from app.models import AfterSale, OutboxOperation
 from app.models import outbox as state
+from app.platforms.douyin.codes import FILL_LOGISTICS_METHOD, AfterSaleType
 from app.platforms.douyin.detail import read_detail
 from app.platforms.douyin.parse import parse_after_sales
 from app.platforms.port import PROBLEM_UNREADABLE, Mover, RetryLater, ShopMove
 from app.platforms.records import MalformedAnswer
+from app.services.refunds import decisions as refund_decisions
 from app.sync.ingest import store_after_sales
 from tests.contract.douyin.test_sandbox_shapes import differences, documented
 from tests.sandbox_control import (
@@ -38,6 +40,7 @@ from tests.sandbox_control import (
     queue_refund_refusal,
     sandbox_now,
 )
+from tests.test_exchanges import ZTO, ZTO_NUMBER, a_shop_with, decide, ledger, until_done
 from tests.test_outbox_push import approve, open_refund_requests, operation, push_until_settled, synced_engine
 
 SYNCED_AT = 1796140800
@@ -208,3 +211,27 @@ def test_a_detail_without_history_or_with_an_unplaceable_entry_has_none() -> Non
     entry = _documented_detail()["process_info"]["record_logs_list"][0]
     odd = _with("process_info.record_logs_list", [entry, {**entry, "time": "yesterday"}])
     assert read_detail(odd, "7300000000000000001", SYNCED_AT).history is None
+
+
+def test_a_resends_goods_lost_before_the_platform_took_them_are_sent_again_once(
+    sandbox_url: str, database_url: str
+) -> None:
+    """The goods of an agreed resend (status 8) are decided on the version the agreement made:
+    the agreement's own history entry, in that very second, is not taken for the shipment
+    (request_history `after_shop_move`), so goods the platform never took go out again, once."""
+    engine, (resend,) = a_shop_with(sandbox_url, database_url, AfterSaleType.RESEND, 1)
+    decide(engine, refund_decisions.approve_exchange, resend)  # 501: the resend waits at 8
+    assert engine.run_once().pushed == {state.DONE: 1}
+    queued = decide(
+        engine, refund_decisions.approve_exchange, resend, carrier_code=ZTO, tracking_no=ZTO_NUMBER
+    )
+    inject(sandbox_url, "http_5xx", method=FILL_LOGISTICS_METHOD)  # not taken, but who can tell
+    engine.push.push_once()
+    with engine._sessions() as session:
+        op = session.scalars(select(OutboxOperation).where(OutboxOperation.op_id == queued.op_id)).one()
+    assert op.verify_before_send and ledger(sandbox_url, FILL_LOGISTICS_METHOD, resend) == []
+
+    until_done(engine, op.seq)  # the Detail re-read finds it not applied: sent again
+
+    assert len(ledger(sandbox_url, FILL_LOGISTICS_METHOD, resend)) == 1
+    assert served(sandbox_url, FILL_LOGISTICS_METHOD) == 2  # the lost one and the one that went out

@@ -347,7 +347,10 @@ class PushEngine:
             mover = None
             if based_on is not None:
                 refusing = queued.decision in REFUSING_DECISIONS
-                mover = request_history.who_moved_it_on(reread.history, based_on, refusing=refusing)
+                after_shop_move = from_state in outcomes.STARTS_AFTER_SHOP_MOVE
+                mover = request_history.who_moved_it_on(
+                    reread.history, based_on, refusing=refusing, after_shop_move=after_shop_move
+                )
             if mover == request_history.SHOP:
                 return _Verdict("applied", platform)  # whatever has happened since
             if mover == request_history.PLATFORM and timed_out_to is not None:

@@ -18,7 +18,9 @@ from app.platforms.port import HistoryEntry, Mover, ShopMove
 SHOP, PLATFORM, SOMEONE_ELSE = "shop", "platform", "someone else"
 
 
-def who_moved_it_on(history: tuple[HistoryEntry, ...] | None, since: int, *, refusing: bool) -> str | None:
+def who_moved_it_on(
+    history: tuple[HistoryEntry, ...] | None, since: int, *, refusing: bool, after_shop_move: bool = False
+) -> str | None:
     """Who first moved the request on after the version a decision was made on (`since`,
     the request's `update_time` then): SHOP, PLATFORM, SOMEONE_ELSE, or None when the
     history names no move since (or there is no readable history: then the re-read's
@@ -40,7 +42,11 @@ def who_moved_it_on(history: tuple[HistoryEntry, ...] | None, since: int, *, ref
     (the platform often makes several moves in one second, e.g. agreeing at the
     deadline and then taking the buyer's parcel back), so they are passed over; the
     shop's there came after the decision, since no state a shop's move leads to is one
-    a decision starts from (`app/services/refunds/outcomes.py`).
+    a decision starts from (`app/services/refunds/outcomes.py`) — but for those in
+    `outcomes.STARTS_AFTER_SHOP_MOVE` (a resend agreed waits for its goods): deciding from
+    one (`after_shop_move`), the shop's move there may be the one that made that version,
+    so it is passed over too, and a decision applied within that very second is left to
+    the re-read's state.
     """
     if history is None:
         return None
@@ -48,10 +54,11 @@ def who_moved_it_on(history: tuple[HistoryEntry, ...] | None, since: int, *, ref
     for entry in history:  # oldest first, ties in the platform's own order
         if entry.at < since:
             continue
+        if entry.at == since and (entry.mover is not Mover.SHOP or after_shop_move):
+            continue  # perhaps what made the version the decision was made on
         if entry.mover is Mover.SHOP:
             return SHOP if entry.shop_move in (ours, ShopMove.OTHER) else SOMEONE_ELSE
-        if entry.at > since:
-            return PLATFORM if entry.mover is Mover.PLATFORM else SOMEONE_ELSE
+        return PLATFORM if entry.mover is Mover.PLATFORM else SOMEONE_ELSE
     return None
 
 

@@ -65,6 +65,14 @@ DECISION_OUTCOMES: dict[Decision, dict[tuple[RequestKind, RequestState], Request
     },
 }
 
+# States a decision of the shop's leads to that another decision starts from (an agreed
+# resend waits for its goods): a re-read's history cannot tell by the second alone whether
+# the shop's move there made the version a decision was based on (app/sync/request_history.py).
+STARTS_AFTER_SHOP_MOVE: frozenset[RequestState] = frozenset(
+    {after for moves in DECISION_OUTCOMES.values() for after in moves.values()}
+    & {state for moves in DECISION_OUTCOMES.values() for (_kind, state) in moves}
+)
+
 # (kind, state) -> the state the platform moves it to alone when its deadline passes:
 # agreement on the shop's behalf.
 TIMEOUT_OUTCOMES: dict[tuple[RequestKind, RequestState], RequestState] = {
