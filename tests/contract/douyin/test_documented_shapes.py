@@ -22,13 +22,13 @@ from app.core.vocabulary import RequestKind, RequestState
 from app.platforms.douyin import codes
 from app.platforms.douyin.adapter import parse_carriers, parse_reject_reasons
 from app.platforms.douyin.client import classify_response
+from app.platforms.douyin.detail import detail_params, read_detail
 from app.platforms.douyin.errors import (
     PROBLEM_CLOCK,
     PROBLEM_NOT_AUTHORISED,
     PROBLEM_SIGNATURE,
     PROBLEM_TOKEN,
 )
-from app.platforms.douyin.detail import detail_params, read_detail
 from app.platforms.douyin.parse import parse_after_sales, parse_orders
 from app.platforms.port import PROBLEM_PLATFORM_BUSY, PROBLEM_RATE_LIMITED, Mover, Outcome
 
@@ -52,7 +52,10 @@ METHODS = (
     "afterSale.operate",
     "afterSale.fillLogistics",
     "afterSale.rejectReasonCodeList",
+    "open.binaryupload",
     "material.uploadImageSync",
+    "material.queryMaterialDetail",
+    "material.searchMaterial",
 )
 
 
@@ -78,6 +81,7 @@ def test_every_method_the_desk_uses_has_a_documented_request_and_answer() -> Non
     for method in METHODS:
         assert (HERE / f"{method}.answer.json").is_file(), method
         assert list(HERE.glob(f"{method}*.request.json")), method
+    assert {path.name.removesuffix(".answer.json") for path in HERE.glob("*.answer.json")} == set(METHODS)
 
 
 @pytest.mark.parametrize("path", ANSWERS + ERROR_ANSWERS, ids=lambda p: p.name)
