@@ -108,7 +108,7 @@ def test_the_queue_row_is_marked_with_what_the_platform_asks(
     seed_arbitrations(session_factory)
     view = make_view(qtbot, tasks, session_factory, owner)
     due = formatting.shop_time(EVIDENCE_DUE)
-    assert cell(view, ASKED, COL_PENDING) == "arbitration: evidence"
+    assert cell(view, ASKED, COL_PENDING) == "evidence due"
     assert cell(view, ASKED, COL_PENDING, Qt.ItemDataRole.ToolTipRole) == (
         f"In arbitration: the platform asks for the shop's evidence by {due}. "
         "Give it in the platform's back office, or the platform decides without it."
@@ -116,7 +116,7 @@ def test_the_queue_row_is_marked_with_what_the_platform_asks(
     assert cell(view, ASKED, COL_PENDING, Qt.ItemDataRole.ForegroundRole) == arbitration_marks.MARK
     assert cell(view, ASKED, COL_PENDING, Qt.ItemDataRole.BackgroundRole) == arbitration_marks.MARK_BG
     assert cell(view, ASKED, COL_DEADLINE) == "1d 06h"
-    assert cell(view, ASKED, COL_SUGGESTION) == "give evidence on the platform"
+    assert cell(view, ASKED, COL_SUGGESTION) == "give evidence"
     assert cell(view, SOON, COL_PENDING) == "in arbitration"
     assert cell(view, SOON, COL_PENDING, Qt.ItemDataRole.ToolTipRole) == (
         "In arbitration: the platform is judging the dispute."

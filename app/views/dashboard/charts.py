@@ -42,20 +42,26 @@ COLUMNS = 2
 BAR_SHARE = 0.8  # of a bucket's width
 TARGET_COLOUR, LIMIT_COLOUR = "#1a7f37", "#cf222e"
 SERIES_COLOURS = ("#0969da", "#8250df", "#bf3989", "#1b7c83", "#9a6700")
-# Each request kind's bars, stacked from the bottom in this order.
-KIND_COLOURS = dict(
-    zip(
-        (
-            RequestKind.RETURN_AND_REFUND,
-            RequestKind.REFUND_AFTER_SHIPMENT,
-            RequestKind.REFUND_BEFORE_SHIPMENT,
-            RequestKind.EXCHANGE,
-            RequestKind.RESEND,
-        ),
-        SERIES_COLOURS,
-        strict=True,
-    )
-)
+# Each request kind's bars, stacked from the bottom in this order (every kind of the vocabulary).
+KIND_COLOURS = {
+    **dict(
+        zip(
+            (
+                RequestKind.RETURN_AND_REFUND,
+                RequestKind.REFUND_AFTER_SHIPMENT,
+                RequestKind.REFUND_BEFORE_SHIPMENT,
+                RequestKind.EXCHANGE,
+                RequestKind.RESEND,
+            ),
+            SERIES_COLOURS,
+            strict=True,
+        )
+    ),
+    RequestKind.PRICE_PROTECTION: "#bc4c00",
+    RequestKind.REPAIR: "#57606a",
+    RequestKind.CANCELLED_BY_SYSTEM: "#8c959f",
+    RequestKind.CANCELLED_BY_BUYER: "#d0d7de",
+}
 STYLE = (
     "#chartCard { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }"
     "#chartTitle { font-weight: 600; } #chartReadout, #chartLegend { color: #57606a; font-size: 9pt; }"

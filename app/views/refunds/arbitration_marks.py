@@ -16,14 +16,9 @@ from app.core.vocabulary import ARBITRATION_OPEN, STATES_AWAITING_SHOP, Arbitrat
 from app.services.refunds.queue import QueueRow
 from app.views.common import formatting
 
-CONTEXT = "RefundArbitration"
 # The mark's colours: violet, apart from the queue's amber (pending) and red (attention).
 MARK = QColor("#6639ba")
 MARK_BG = QColor("#eee6ff")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def has_arbitration(row: QueueRow) -> bool:
@@ -43,13 +38,16 @@ def queue_mark(row: QueueRow) -> str:
     if not is_open(row):
         return ""
     if row.arbitration == ArbitrationState.AWAITING_SHOP_EVIDENCE:
-        return _tr("arbitration: evidence")
-    return _tr("in arbitration")
+        return QCoreApplication.translate("RefundArbitration", "evidence due")
+    return QCoreApplication.translate("RefundArbitration", "in arbitration")
 
 
 def sample_marks() -> list[str]:
     """Every mark, for sizing the column."""
-    return [_tr("arbitration: evidence"), _tr("in arbitration")]
+    return [
+        QCoreApplication.translate("RefundArbitration", "evidence due"),
+        QCoreApplication.translate("RefundArbitration", "in arbitration"),
+    ]
 
 
 def arbitration_line(row: QueueRow) -> str:
@@ -58,36 +56,55 @@ def arbitration_line(row: QueueRow) -> str:
         return ""
     state = row.arbitration
     if state is None:
-        return _tr(
+        return QCoreApplication.translate(
+            "RefundArbitration",
             "The platform's arbitration reports status {code}, which this app does not know. "
-            "See the request in the platform's back office."
+            "See the request in the platform's back office.",
         ).format(code=row.arbitrate_status)
     if state == ArbitrationState.AWAITING_SHOP_EVIDENCE:
         if row.arbitration_deadline:
-            return _tr(
+            return QCoreApplication.translate(
+                "RefundArbitration",
                 "In arbitration: the platform asks for the shop's evidence by {time}. "
-                "Give it in the platform's back office, or the platform decides without it."
+                "Give it in the platform's back office, or the platform decides without it.",
             ).format(time=formatting.shop_time(row.arbitration_deadline))
-        return _tr(
+        return QCoreApplication.translate(
+            "RefundArbitration",
             "In arbitration: the platform asks for the shop's evidence. Its deadline is not read yet; "
-            "see the request in the platform's back office."
+            "see the request in the platform's back office.",
         )
     sentences = {
-        ArbitrationState.IN_PROGRESS: _tr("In arbitration: the platform is judging the dispute."),
-        ArbitrationState.NEGOTIATION: _tr(
-            "In arbitration: the platform gives the shop and the buyer time to agree first."
+        ArbitrationState.IN_PROGRESS: QCoreApplication.translate(
+            "RefundArbitration", "In arbitration: the platform is judging the dispute."
         ),
-        ArbitrationState.DECIDED_FOR_BUYER: _tr("Arbitration: the platform decided for the buyer."),
-        ArbitrationState.DECIDED_FOR_SHOP: _tr("Arbitration: the platform decided for the shop."),
-        ArbitrationState.ENDED: _tr("Arbitration: the platform has closed the case."),
-        ArbitrationState.CANCELLED: _tr("Arbitration: the case was withdrawn."),
+        ArbitrationState.NEGOTIATION: QCoreApplication.translate(
+            "RefundArbitration",
+            "In arbitration: the platform gives the shop and the buyer time to agree first.",
+        ),
+        ArbitrationState.DECIDED_FOR_BUYER: QCoreApplication.translate(
+            "RefundArbitration", "Arbitration: the platform decided for the buyer."
+        ),
+        ArbitrationState.DECIDED_FOR_SHOP: QCoreApplication.translate(
+            "RefundArbitration", "Arbitration: the platform decided for the shop."
+        ),
+        ArbitrationState.ENDED: QCoreApplication.translate(
+            "RefundArbitration", "Arbitration: the platform has closed the case."
+        ),
+        ArbitrationState.CANCELLED: QCoreApplication.translate(
+            "RefundArbitration", "Arbitration: the case was withdrawn."
+        ),
     }
     return sentences.get(state, "")  # a word of a later release: its mark says enough
+
+
+def sample_suggestion() -> str:
+    """What `instead_of_suggestion` says, for sizing the column."""
+    return QCoreApplication.translate("RefundArbitration", "give evidence")
 
 
 def instead_of_suggestion(row: QueueRow) -> str:
     """What the suggestion column says of a request in the queue for its arbitration alone
     (refused, and the platform asks the shop's evidence): no decision of the app's fits it."""
     if row.arbitration == ArbitrationState.AWAITING_SHOP_EVIDENCE and row.state not in STATES_AWAITING_SHOP:
-        return _tr("give evidence on the platform")
+        return QCoreApplication.translate("RefundArbitration", "give evidence")
     return ""

@@ -123,7 +123,12 @@ class QueueColumns:
             COL_ORDER: [self.headers[COL_ORDER], self._order_sample()],
             COL_BUYER: [words["first"], self.tr("{count} requests in 90 days").format(count=12)],
             COL_RULE: ["M" * 24],
-            COL_SUGGESTION: [self.headers[COL_SUGGESTION], words["review"], words["inspect"]],
+            COL_SUGGESTION: [
+                self.headers[COL_SUGGESTION],
+                words["review"],
+                words["inspect"],
+                arbitration_marks.sample_suggestion(),
+            ],
         }
 
     # --- how each cell reads ---------------------------------------------------------------
