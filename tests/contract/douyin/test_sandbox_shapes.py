@@ -10,13 +10,15 @@ there). Every element of an answer's array is compared with the documented eleme
 difference names the method and the path of the field (`data.items[3].aftersale_info.evidence`).
 
 A documented empty array says nothing of its elements' shape; what the sandbox puts in one is
-not compared (the fixture gives no element to compare with).
+not compared (the fixture gives no element to compare with). The sandbox's own extensions the
+desk reads (`OURS`: the carrier's pickup scan) are named one by one, by method and path.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -282,9 +284,28 @@ def test_every_documented_method_is_called_here() -> None:
     assert set(CALLS) == answered
 
 
+# The sandbox's own fields, each a fact the record lacks that the desk reads, documented as
+# ours in docs/platforms/douyin.md: not differences from the record to fix, but named here one
+# by one, by method and path, so nothing else can hide behind them.
+OURS: dict[str, set[str]] = {
+    # The carrier's first pickup scan ("shipped" means picked up: RULES.md "Shipping"); the
+    # order answers have no carrier scan (docs/platforms/douyin.md "order.searchList").
+    "order.searchList": {"data.shop_order_list[].logistics_info[].pickup_time: not in the record"},
+    "order.orderDetail": {"data.shop_order_detail.logistics_info[].pickup_time: not in the record"},
+}
+
+
+def _unindexed(difference: str) -> str:
+    return re.sub(r"\[\d+\]", "[]", difference)
+
+
 @pytest.mark.parametrize("method", sorted(CALLS))
 def test_the_sandbox_answers_in_the_documented_shape(shop: Shop, method: str) -> None:
     answer = CALLS[method](shop)
     assert answer.get("code") == 10000, f"{method}: {answer}"
-    found = differences(documented(f"{method}.answer.json"), answer)
+    found = [
+        difference
+        for difference in differences(documented(f"{method}.answer.json"), answer)
+        if _unindexed(difference) not in OURS.get(method, set())
+    ]
     assert not found, f"{method} differs from the record:\n  " + "\n  ".join(found)
