@@ -6,8 +6,8 @@ refused) into the state changes the mirror's metrics read, for the history backf
 (`history_backfill.py`). The platform's history entries carry no status (the public
 record's `record_logs_list` items have none: docs/platforms/douyin.md), so each move's
 outcome is the app's one expectation of it (`app.services.refunds.outcomes`): the
-shop's agreement or refusal leads where that decision leads from the state it met; the
-platform's own move out of a state waiting for the shop is its agreement at the
+shop's agreement or refusal leads where that decision leads from the state it met (where
+two decisions fit, the one the rest of the history bears out); the platform's own move out of a state waiting for the shop is its agreement at the
 deadline (a timeout approval), out of "awaiting the buyer's return" the closing of a
 return never sent, out of a replacement under way its delivery, after an answer its
 arbitration (the state stays until its last move); any other closing run of the
@@ -76,32 +76,28 @@ def _after(
     entry: HistoryEntry,
     last: RequestState | None,
     settled: RequestState | None,
-) -> tuple[RequestState, bool]:
-    """Where `entry` moves a request of `kind` from `state`, and whether the platform moved
-    it alone at a deadline; `last`: the request's current state when `entry` is the
-    history's last; `settled`: the same when only the platform's moves follow."""
+) -> list[tuple[RequestState, bool]]:
+    """Where `entry` may move a request of `kind` from `state`, each with whether the
+    platform moved it alone at a deadline (several for a shop's agreement that may be
+    more than one decision: a repair agreed with or without the goods coming back);
+    `last`: the request's current state when `entry` is the history's last; `settled`: the
+    same when only the platform's moves follow. Empty: the move cannot be placed."""
     if entry.mover is Mover.SHOP:
         if entry.shop_move is ShopMove.SHIPPED_REFUSING:
-            target = S.REFUSED if state is S.AWAITING_SHOP else None
-        else:
-            decisions = {ShopMove.AGREED: AGREEING, ShopMove.REFUSED: REFUSING}.get(entry.shop_move)  # type: ignore[arg-type]
-            allowed = outcomes.first_allowed(decisions, kind, state) if decisions else None
-            target = allowed[1] if allowed else None
-        by_platform = False
-    elif entry.mover is Mover.PLATFORM:
+            return [(S.REFUSED, False)] if state is S.AWAITING_SHOP else []
+        decisions = {ShopMove.AGREED: AGREEING, ShopMove.REFUSED: REFUSING}.get(entry.shop_move)  # type: ignore[arg-type]
+        targets = [outcomes.outcome(decision, kind, state) for decision in decisions or ()]
+        return [(target, False) for target in dict.fromkeys(targets) if target is not None]
+    if entry.mover is Mover.PLATFORM:
         target = outcomes.at_timeout(kind, state) or PLATFORM_MOVES.get(state)
-        if target is None and state in ARBITRABLE:
-            return (last or state), False
-        if target is None and settled is not None:
-            return settled, False  # the platform settled it alone (a price protection)
-        by_platform = True
-    elif entry.mover is Mover.BUYER:
-        target, by_platform = BUYER_MOVES.get(state), False
-    else:
-        target, by_platform = None, False
-    if target is None:
-        raise Unplaceable(f"{entry.mover} move {entry.shop_move} from {state} at {entry.at}")
-    return target, by_platform
+        if target is not None:
+            return [(target, True)]
+        if state in ARBITRABLE:
+            return [(last or state, False)]
+        return [(settled, False)] if settled is not None else []  # settled alone (a price protection)
+    if entry.mover is Mover.BUYER and state in BUYER_MOVES:
+        return [(BUYER_MOVES[state], False)]
+    return []
 
 
 def replay(
@@ -119,29 +115,38 @@ def replay(
     applied = next((e for e in entries if e.mover is Mover.BUYER and e.at <= apply_time), None)
     if applied is not None:
         entries.remove(applied)
-    changes = [PastChange(None, S.AWAITING_SHOP, apply_time)]
-    state = S.AWAITING_SHOP
     # Where the history's closing run of the platform's own moves starts.
     tail = len(entries)
     while tail > 0 and entries[tail - 1].mover is Mover.PLATFORM:
         tail -= 1
-    for place, entry in enumerate(entries):
+
+    def walk(place: int, state: RequestState, changes: list[PastChange]) -> list[PastChange] | None:
+        """The changes from entry `place` on, in `state`; None when no way ends in `current`."""
+        if place == len(entries):
+            return changes if state is current else None
+        entry = entries[place]
         last = current if place == len(entries) - 1 else None
-        target, by_platform = _after(request_kind, state, entry, last, current if place >= tail else None)
-        if target is state:
-            continue  # a move that left the state as it was (the arbitration's steps)
-        fast_refund = (
-            by_platform
-            and len(changes) == 1
-            and request_kind is RequestKind.REFUND_BEFORE_SHIPMENT
-            and target is S.REFUNDED
-            and entry.at <= apply_time
-        )
-        if fast_refund:  # refunded as it was asked for: nobody reviewed it
-            changes[0] = PastChange(None, S.REFUNDED, apply_time)
-        else:
-            changes.append(PastChange(state, target, max(entry.at, changes[-1].at), by_platform))
-        state = target
-    if state is not current:
-        raise Unplaceable(f"the history ends in {state}, the request is {current}")
-    return changes
+        for target, by_platform in _after(
+            request_kind, state, entry, last, current if place >= tail else None
+        ):
+            if target is state:  # a move that left the state as it was (the arbitration's steps)
+                found = walk(place + 1, state, changes)
+            elif (
+                by_platform
+                and len(changes) == 1
+                and request_kind is RequestKind.REFUND_BEFORE_SHIPMENT
+                and target is S.REFUNDED
+                and entry.at <= apply_time
+            ):  # refunded as it was asked for: nobody reviewed it
+                found = walk(place + 1, target, [PastChange(None, S.REFUNDED, apply_time)])
+            else:
+                change = PastChange(state, target, max(entry.at, changes[-1].at), by_platform)
+                found = walk(place + 1, target, [*changes, change])
+            if found is not None:
+                return found
+        return None
+
+    replayed = walk(0, S.AWAITING_SHOP, [PastChange(None, S.AWAITING_SHOP, apply_time)])
+    if replayed is None:
+        raise Unplaceable(f"no way through the history of a {request_kind} ends in {current}")
+    return replayed
