@@ -7,13 +7,14 @@ refused) into the state changes the mirror's metrics read, for the history backf
 record's `record_logs_list` items have none: docs/platforms/douyin.md), so each move's
 outcome is the app's one expectation of it (`app.services.refunds.outcomes`): the
 shop's agreement or refusal leads where that decision leads from the state it met (where
-two decisions fit, the one the rest of the history bears out); the platform's own move out of a state waiting for the shop is its agreement at the
-deadline (a timeout approval), out of "awaiting the buyer's return" the closing of a
-return never sent, out of a replacement under way its delivery, after an answer its
-arbitration (the state stays until its last move); any other closing run of the
-platform's own moves settles the request where it is now, at its first (the platform
-deciding a price protection, say: no deadline passed); the buyer's move out of
-"awaiting the buyer's return" is sending the goods back. A move the replay cannot place
+two decisions fit, the one the rest of the history bears out); the platform's own move
+out of a state waiting for the shop is its agreement at the deadline (a timeout
+approval), out of "awaiting the buyer's return" the closing of a return never sent, out
+of a replacement under way its delivery, after an answer its arbitration (the state
+stays until its last move); any other closing run of the platform's own moves settles
+the request where it is now, at its first (the platform deciding a price protection,
+say: no deadline passed); the buyer's move out of "awaiting the buyer's return" is
+sending the goods back. A move the replay cannot place
 (a mover or a move it does not know, the buyer's anywhere else) makes the whole history
 unusable, and so does a replay that does not end in the request's current state: then
 nothing is written rather than something guessed (ours).
