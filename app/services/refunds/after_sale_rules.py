@@ -30,7 +30,7 @@ from typing import Protocol
 from app.core import shop_time
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import RequestKind, RequestState
-from app.services.rules import DAY_S, HOUR_S, RuleSet, load_rules
+from app.services.rules import DAY_S, HOUR_S, OURS, RuleSet, load_rules
 
 FRESH_CLAIMS = ("damaged", "visible_rot", "hidden_rot")
 SUGGESTIONS = ("approve", "refuse", "inspect", "review")
@@ -131,6 +131,17 @@ REASONS = {
     ),
 }
 
+# rule_key -> the value in the rule file whose source the rule shows (rules.RuleSet.source_of);
+# a rule not named here rests on no number of the file: its words are ours.
+RULE_SOURCE_PATHS = {
+    "return_fast_refund": "after_sales.return_fast_refund_max_fen",
+    "fast_refund_before_shipment": "after_sales.fast_refund_before_shipment_max_fen",
+    "fresh_claim": "after_sales.fresh_claim_window_hours",
+    "fresh_no_reason": "after_sales.no_reason_excluded_categories",
+    "cosmetics_allergy": "after_sales.cosmetics_allergy_window_days",
+    "no_reason_7d": "after_sales.no_reason_window_hours",
+}
+
 EVIDENCE_TIER_TEXTS = {
     "photos": QT_TRANSLATE_NOOP("refunds", "photos"),
     "photos_80_percent_left": QT_TRANSLATE_NOOP("refunds", "photos, one showing at least 80% left"),
@@ -184,6 +195,8 @@ class Assessment:
     window_ends_at: int | None = None
     suggested_reject_code: int | None = None
     params: tuple[tuple[str, str], ...] = ()
+    source: str = OURS  # the rule file's source of the rule's numbers, or "ours"
+    source_effective: str = ""  # ISO date that source took effect; "" for ours
 
     def rule_text(self) -> str:
         return self.rule_text_en.format(**dict(self.params))
@@ -252,6 +265,8 @@ class _Judging:
         **params: object,
     ) -> Assessment:
         """The assessment of rule `key`, suggesting `suggestion` for the REASONS[`reason`]."""
+        path = RULE_SOURCE_PATHS.get(key)
+        source = self.rules.source_of(path) if path else None
         return Assessment(
             key,
             RULE_TEXTS[key],
@@ -264,6 +279,8 @@ class _Judging:
             ends,
             self.a.reject_code(reject) if reject else None,
             tuple(sorted((name, str(value)) for name, value in params.items())),
+            source.source if source else OURS,
+            source.effective.isoformat() if source and source.effective else "",
         )
 
 

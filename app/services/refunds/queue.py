@@ -105,6 +105,8 @@ class QueueRow:
     suggested_reject_code: int | None
     category: str
     rule_set: str
+    rule_source: str  # where the rule comes from (a page or rule), or "ours" for an estimate
+    rule_source_effective: str  # ISO date the source took effect; "" for ours
 
     @property
     def pending(self) -> bool:
@@ -323,6 +325,8 @@ def _assessment_fields(a: Assessment) -> dict[str, Any]:
         "suggested_reject_code": a.suggested_reject_code,
         "category": a.category,
         "rule_set": a.rule_set,
+        "rule_source": a.source,
+        "rule_source_effective": a.source_effective,
     }
 
 

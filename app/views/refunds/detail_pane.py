@@ -27,6 +27,7 @@ from app.core.pictures import IMAGE_MAX_BYTES
 from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_KIND_LABELS, REQUEST_STATE_LABELS
 from app.services.refunds import refusal_evidence
 from app.services.refunds.detail import QueueDetail, queue_detail
+from app.services.refunds.queue import QueueRow
 from app.views.common import formatting
 from app.views.common.background import NET_LANE, BackgroundTasks
 from app.views.common.formatting import refunds_text, word_label
@@ -229,6 +230,7 @@ class RefundDetailPane(QWidget):
                 f"<span class='muted'>{escape(reply_by)}</span>",
             ),
             (self.tr("Rule"), escape(refunds_text(row.rule_text_en, row.rule_params))),
+            (self.tr("Source"), f"<span class='muted'>{escape(self._rule_source(row))}</span>"),
             (
                 self.tr("Suggestion"),
                 escape(refunds_text(row.suggestion_reason_en, row.rule_params)),
@@ -332,6 +334,14 @@ class RefundDetailPane(QWidget):
             entries.append((op.created_at, escape(text) + (f"<br>{pictures}" if pictures else "")))
         entries.sort(key=lambda entry: entry[0])
         return self._facts([(formatting.shop_time(at), html) for at, html in entries])
+
+    def _rule_source(self, row: QueueRow) -> str:
+        """Where the rule's numbers come from: the rule file's source, or "ours"."""
+        if row.rule_source == "ours" or not row.rule_source:
+            return self.tr("ours: the project's estimate, not a published rule")
+        return self.tr("{source}, in force since {date}").format(
+            source=row.rule_source, date=row.rule_source_effective
+        )
 
     @staticmethod
     def _section(title: str, body: str) -> str:
