@@ -139,8 +139,8 @@ def test_the_backfill_brings_the_dashboard_to_the_platforms_own_history(
     assert settled(sessions, HISTORY_READ) >= 0.99 * asked > 0
 
 
-def test_a_history_read_twice_is_counted_once(shop: SandboxServer, tmp_path: Path) -> None:
-    _, sessions = open_database(f"sqlite:///{tmp_path / 'desk.sqlite'}")
+def test_a_history_read_twice_is_counted_once(shop: SandboxServer, database_url: str) -> None:
+    _, sessions = open_database(database_url)  # SQLite and PostgreSQL
     engine = SyncEngine(demo_platform(shop.url), sessions)
     rules, now = load_rules(), shop.clock.now()
     start, end = window_for(30, now, rules)
