@@ -84,6 +84,9 @@ def test_a_resend_waiting_for_the_shops_parcel_is_sent_not_refused(
             RequestState.AWAITING_SHOP_SHIPMENT,
         )
     view = make_view(qtbot, tasks, session_factory, owner)
+    with qtbot.waitSignal(view.rows_loaded, timeout=5_000):  # the status filter's "To send": this one alone
+        view.filters.status_box.setCurrentIndex(view.filters.status_box.findText("To send"))
+    assert [view.model.row_at(i).aftersale_id for i in range(view.model.rowCount())] == [RETURNED]
     box = open_dialog(qtbot, view, Qt.Key.Key_R, RETURNED)
     assert isinstance(box, QMessageBox) and "the platform takes no refusal now" in box.text()
     box.reject()

@@ -38,6 +38,7 @@ STATUSES: tuple[tuple[str, ...], ...] = (
     (),
     (str(RequestState.AWAITING_SHOP),),
     (str(RequestState.RETURN_AWAITING_INSPECTION),),
+    (str(RequestState.AWAITING_SHOP_SHIPMENT),),  # an agreed resend or repair: the shop ships
 )
 URGENCIES: tuple[str | None, ...] = (None, "1h", "6h", "24h", "overdue")
 
@@ -136,7 +137,9 @@ class FilterBar(QWidget):
         types = [self.tr("All types")] + [
             QCoreApplication.translate("vocabulary", REQUEST_KIND_LABELS[k]) for k in RequestKind
         ]
-        statuses = [self.tr("All waiting"), self.tr("To review"), self.tr("Returned, to inspect")]
+        statuses = [
+            self.tr("All waiting"), self.tr("To review"), self.tr("Returned, to inspect"), self.tr("To send"),
+        ]  # fmt: skip
         urgencies = [
             self.tr("Any deadline"), self.tr("Due within 1 h"), self.tr("Due within 6 h"),
             self.tr("Due within 24 h"), self.tr("Deadline passed"),
