@@ -60,6 +60,11 @@ REASONS = ("不想要了", "尺码不合适", "质量问题", "商品破损", "�
 S, T = AfterSaleStatus, AfterSaleType
 
 
+def _received(shipped: int | None, n: int) -> int | None:
+    received = shipped + 2 * DAY + (n % 48) * HOUR if shipped else None
+    return received if received and received < NOW else None
+
+
 def _order(rng: random.Random, n: int) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
     order_id = f"69{n:017d}"
     created = NOW - rng.randrange(90 * DAY)
@@ -85,6 +90,9 @@ def _order(rng: random.Random, n: int) -> tuple[dict[str, Any], list[dict[str, A
         "ship_time": shipped,
         "finish_time": finished,
         "pickup_time": None,
+        # Received two to four days after shipping (no draw from `rng`: the rest of the data
+        # stays as it was, so figures compare with earlier releases').
+        "receipt_time": _received(shipped, n),
         "order_amount": amount,
         "pay_amount": amount,
         "post_amount": 0,
