@@ -12,6 +12,7 @@ real SQLite and PostgreSQL, real widgets.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,6 +33,7 @@ from app.platforms.douyin.codes import (
     OperateType,
     OrderStatus,
 )
+from app.sandbox.server import SandboxServer
 from app.services.people.permissions import Actor, PermissionDenied, Role
 from app.services.refunds import decisions as refund_decisions
 from app.services.refunds.decisions import DecisionRefused
@@ -381,3 +383,30 @@ def test_a_refusing_shipment_overtaken_by_one_from_the_platforms_pages_is_a_conf
     assert shop.engine.push.push_once().counts == {state.CONFLICT: 1}
     assert refusing_shipments(sandbox_url, request) == [tracking(47)]  # the platform's pages' only
     assert states_in_mirror(shop, request) == (RequestState.REFUSED, OrderState.SHIPPED)
+
+
+def test_the_shops_history_refused_refunds_before_shipment_only_by_shipping(tmp_path: Path) -> None:
+    """The sandbox's 90 days: a refund before shipment the merchant refused was refused by
+    the order's shipment (is_refund_reject), at that very second, never alone."""
+    server = SandboxServer(tmp_path / "history.sqlite", port=0, seed=7, live=False, history_orders=1000)
+    server.start()
+    try:
+        client, refused, page = demo_client(server.url), [], 0
+        while True:
+            answer = client.call("afterSale.List", {"page": page, "size": 100}).data
+            refused += [
+                (item["order_info"]["shop_order_id"], item["aftersale_info"]["update_time"])
+                for item in answer["items"]
+                if (item["aftersale_info"]["aftersale_type"], item["aftersale_info"]["aftersale_status"])
+                == (AfterSaleType.REFUND_BEFORE_SHIPMENT, AfterSaleStatus.MERCHANT_REFUSED)
+            ]
+            if not answer["has_more"]:
+                break
+            page += 1
+        assert refused, "the history should hold a refund before shipment the merchant refused"
+        for order_id, refused_at in refused:
+            order = client.call("order.orderDetail", {"shop_order_id": order_id}).data["shop_order_detail"]
+            assert order["order_status"] in (OrderStatus.SHIPPED, OrderStatus.COMPLETED)
+            assert order["logistics_info"] and order["ship_time"] == refused_at
+    finally:
+        server.stop()

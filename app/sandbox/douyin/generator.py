@@ -131,6 +131,13 @@ def play_after_sale(
         ):
             shipping = asale.status == S.AWAITING_MERCHANT_SHIPMENT  # nothing to refuse there
             refuse = not shipping and rng.random() < (0.12 if asale.status == S.AWAITING_MERCHANT else 0.05)
+            if refuse and asale.type == codes.AfterSaleType.REFUND_BEFORE_SHIPMENT:
+                # Refused the only way the platform takes it: the order ships with is_refund_reject
+                # (the caller ships it at this moment, `shipped_refusing_at`).
+                lc.set_after_sale_status(asale, order, S.MERCHANT_REFUSED, merchant_at, merchant_at, seed)
+                lc.record(asale, RecordRole.MERCHANT, "merchant_shipped_refusing", merchant_at)
+                asale.sim["shipped_refusing_at"] = merchant_at
+                continue
             candidates = [
                 (op, table[(asale.type, asale.status)])
                 for op, table in codes.OPERATE_TRANSITIONS.items()
@@ -223,6 +230,7 @@ def play_order(
     ship_at = pay_at + int(window * min(rng.betavariate(2.2, 3.0) * 1.08, 1.5))
     if rng.random() < 0.015:
         ship_at = order.data["exp_ship_time"] + int(rng.uniform(1, 60) * HOUR)  # forgotten for a while
+    refused_at: int | None = None  # a refund before shipment refused by shipping the order
     if rng.random() < REFUND_BEFORE_SHIPMENT_RATE:
         applied = pay_at + int(rng.uniform(0.05, 0.9) * (ship_at - pay_at))
         if applied <= now:
@@ -231,8 +239,9 @@ def play_order(
             yield asale
             if asale.status == S.AWAITING_MERCHANT or order.status == OrderStatus.CANCELLED:
                 return
-            ship_at = max(ship_at, asale.info["update_time"] + HOUR)
-    if ship_at > now or keep_unshipped:
+            refused_at = asale.sim.get("shipped_refusing_at")  # the refusal was this shipment
+            ship_at = refused_at if refused_at is not None else max(ship_at, asale.info["update_time"] + HOUR)
+    if (ship_at > now or keep_unshipped) and ship_at != refused_at:
         return
     ship_with_random_carrier(rng, order, ship_at, ship_at, seed)
     # The platform's own steps since: the carrier's scan (or the refund when none came), completion.
