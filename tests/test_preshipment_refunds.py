@@ -25,6 +25,7 @@ from app.core.vocabulary import Decision, OrderState, RequestKind, RequestState
 from app.models import AfterSale, Order, OutboxOperation
 from app.models import outbox as state
 from app.platforms.douyin import mapping
+from app.platforms.douyin.adapter import PROBLEM_REFUSE_BY_SHIPPING
 from app.platforms.douyin.client import PROBLEM_NETWORK
 from app.platforms.douyin.codes import (
     AfterSaleStatus,
@@ -39,11 +40,12 @@ from app.services.refunds import decisions as refund_decisions
 from app.services.refunds.decisions import DecisionRefused
 from app.services.shipping.refuse_by_shipping import refuse_by_shipping
 from app.sync.engine import SyncEngine
+from app.views.refunds.dialogs import ApproveRefundDialog
 from app.views.refunds.queue_view import RefundQueueView
 from app.views.refunds.refuse_by_shipping_dialog import RefuseByShippingDialog
 from app.views.shipping.board_view import ShippingBoardView
 from tests.people import seed_people
-from tests.sandbox_control import demo_client, demo_platform, inject
+from tests.sandbox_control import demo_client, demo_platform, inject, queue_refund_refusal
 from tests.test_shipping_push import (
     OWNER,
     WAREHOUSE,
@@ -200,6 +202,14 @@ def test_refusing_a_refund_before_shipment_is_never_a_decision(sandbox_url: str,
         )
     with shop.sessions() as session:
         assert session.scalars(select(OutboxOperation)).all() == []
+    # One queued by an older release, which sent such refusals as 202: never sent, and the
+    # person is told in plain words what to do instead.
+    with shop.sessions.begin() as session:
+        seq = queue_refund_refusal(session, session.get(AfterSale, request.aftersale_id))
+    shop.engine.push.push_once()
+    kept = shop.operation(seq)
+    assert (kept.state, kept.problem) == (state.REJECTED, PROBLEM_REFUSE_BY_SHIPPING)
+    assert ledger(sandbox_url, "afterSale.operate", request.aftersale_id) == []
 
 
 def test_refusing_by_shipping_queues_one_shipment_that_refuses_and_blocks_every_other_decision(
@@ -312,6 +322,26 @@ def test_the_refund_queue_refuses_it_by_shipping_with_a_scanned_tracking_number(
     assert refusing_shipments(sandbox_url, request) == [tracking(44)]
     shop.engine.run_once()
     assert states_in_mirror(shop, request) == (RequestState.REFUSED, OrderState.SHIPPED)
+
+
+def test_the_refund_queue_approves_it_with_401(
+    qtbot, english, tasks, sandbox_url: str, sqlite_url: str
+) -> None:
+    shop = open_shop(sandbox_url, sqlite_url)
+    request = waiting_request(shop)
+    view = RefundQueueView(tasks, shop.sessions, OWNER, clock=shop.clock)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10_000)
+    assert view.select_request(request.aftersale_id)
+    view.table().setFocus()
+    qtbot.keyClick(view.table(), Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: isinstance(view.flow.dialog, ApproveRefundDialog), timeout=10_000)
+    with qtbot.waitSignal(view.rows_loaded, timeout=10_000):
+        qtbot.keyClick(view.flow.dialog, Qt.Key.Key_Return)
+    shop.push_until_settled()
+    sent = ledger(sandbox_url, "afterSale.operate", request.aftersale_id)
+    assert [entry["params"]["type"] for entry in sent] == [401]
 
 
 def test_the_shipping_board_says_what_shipping_does_and_ships_refusing_after_a_clear_confirmation(
