@@ -64,6 +64,8 @@ def seed_queue(
             update_time=now - 3 * 24 * HOUR,
             ship_time=now - 3 * 24 * HOUR if shipped else None,
             finish_time=now - 2 * 24 * HOUR if order_status == OrderStatus.COMPLETED else None,
+            # Received (物流收货时间) before the buyer confirmed; a shipped order is on its way.
+            receipt_time=now - 2 * 24 * HOUR - 6 * HOUR if order_status == OrderStatus.COMPLETED else None,
             order_amount=pay,
             pay_amount=pay,
             items_summary=f"{product} ×1",
