@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.vocabulary import Decision
 from app.core.vocabulary import RequestKind as K
 from app.core.vocabulary import RequestState as S
 from app.platforms.port import HistoryEntry, Mover, ShopMove
+from app.services.refunds import outcomes
 from app.sync.history_replay import PastChange, Unplaceable, replay
 
 APPLIED = 1_790_000_000
@@ -56,9 +58,20 @@ CASES = [
             (S.REPLACEMENT_IN_PROGRESS, S.REPLACEMENT_DONE, 4000, True),
         ],
     ),
-    # A repair agreed without the goods coming back (Douyin's 602): a move the app's
-    # expectation (outcomes.py) does not know, so the history is not guessed at.
-    (K.REPAIR, [(60, AGREED), (120, AGREED), (4000, PLATFORM)], S.REPLACEMENT_DONE, None),
+    (  # a repair agreed without the goods coming back (Douyin's 602): of the two agreements a
+        # repair may be (the goods back first, or not), the one the rest of the history bears out
+        K.REPAIR,
+        [(60, AGREED), (120, AGREED), (4000, PLATFORM)],
+        S.REPLACEMENT_DONE,
+        [
+            (S.AWAITING_SHOP, S.AWAITING_SHOP_SHIPMENT, 60, False),
+            (S.AWAITING_SHOP_SHIPMENT, S.REPLACEMENT_IN_PROGRESS, 120, False),
+            (S.REPLACEMENT_IN_PROGRESS, S.REPLACEMENT_DONE, 4000, True),
+        ]
+        # Placed only where the app's expectation knows that agreement (outcomes.py).
+        if outcomes.outcome(Decision.AGREE_EXCHANGE, K.REPAIR.value, S.AWAITING_SHOP.value)
+        else None,
+    ),
     (K.REFUND_AFTER_SHIPMENT, [(60, BUYER)], S.CLOSED, None),  # the buyer's move there: withdrawn or changed?
     (K.REFUND_AFTER_SHIPMENT, [(60, REFUSED)], S.REFUNDED, None),  # does not end where the request is
 ]
