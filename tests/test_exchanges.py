@@ -60,6 +60,7 @@ ARRIVED = RequestState.RETURN_AWAITING_INSPECTION
         (K.RESEND, D.AGREE_EXCHANGE, 501),  # not 301
         (K.RESEND, D.REFUSE_REFUND, 502),  # not 202
         (K.REPAIR, D.AGREE_RETURN, 601),
+        (K.REPAIR, D.AGREE_EXCHANGE, 602),  # nothing comes back: the shop sends (8)
         (K.REPAIR, D.REFUSE_RETURN, 603),
         (K.REPAIR, D.CONFIRM_EXCHANGE_RECEIPT, 611),
         (K.REPAIR, D.SHIP_REPLACEMENT, 611),
@@ -83,7 +84,7 @@ def test_each_decision_goes_out_with_the_operate_type_of_its_kind(
         (K.EXCHANGE, D.SHIP_REPLACEMENT),
         (K.RESEND, D.AGREE_RETURN),
         (K.RESEND, D.CONFIRM_EXCHANGE_RECEIPT),
-        (K.REPAIR, D.AGREE_EXCHANGE),
+        (K.REPAIR, D.APPROVE_REFUND),
     ],
 )
 def test_a_decision_a_kind_does_not_take_has_no_operate_type(kind: RequestKind, decision: Decision) -> None:

@@ -132,6 +132,7 @@ class Desk:
         if operate_type in (
             Op.AGREE_EXCHANGE,
             Op.AGREE_RESEND,
+            Op.AGREE_REPAIR_NO_RETURN,
             Op.CONFIRM_EXCHANGE_RECEIPT,
             Op.CONFIRM_REPAIR_RECEIPT,
         ):  # the service takes what the request's kind and state allow

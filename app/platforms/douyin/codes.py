@@ -141,6 +141,7 @@ class OperateType(IntEnum):
     AGREE_RESEND = 501  # unconfirmed: 同意补寄
     REFUSE_RESEND = 502  # unconfirmed: 拒绝补寄
     AGREE_REPAIR = 601  # unconfirmed: 同意维修申请，需买家退货（一次审核）
+    AGREE_REPAIR_NO_RETURN = 602  # unconfirmed: 同意维修申请，无需买家退货（一次审核）
     REFUSE_REPAIR = 603  # unconfirmed: 拒绝维修申请（一次审核）
     CONFIRM_REPAIR_RECEIPT = 611  # unconfirmed: 同意维修申请，立即发货（二次审核）
     REFUSE_REPAIR_GOODS = 612  # unconfirmed: 拒绝维修申请（二次审核）
@@ -313,6 +314,7 @@ OPERATE_TRANSITIONS: dict[int, dict[tuple[int, int], int]] = {
     # Repairs: the goods come back (601) or are refused (603); the repaired goods go out
     # (611, at 11 or at 8) or the returned goods are refused (612). 611's logistics: ours.
     OperateType.AGREE_REPAIR: {(T.REPAIR, S.AWAITING_MERCHANT): S.AWAITING_BUYER_RETURN},
+    OperateType.AGREE_REPAIR_NO_RETURN: {(T.REPAIR, S.AWAITING_MERCHANT): S.AWAITING_MERCHANT_SHIPMENT},
     OperateType.REFUSE_REPAIR: {(T.REPAIR, S.AWAITING_MERCHANT): S.MERCHANT_REFUSED},
     OperateType.CONFIRM_REPAIR_RECEIPT: {
         (T.REPAIR, S.RETURN_AWAITING_RECEIPT): S.EXCHANGE_IN_PROGRESS,

@@ -134,6 +134,9 @@ OPERATE_TYPES_BY_KIND: dict[tuple[Decision, RequestKind], OperateType] = {
     (Decision.REFUSE_REFUND, RequestKind.RESEND): OperateType.REFUSE_RESEND,
     # Repairs: the goods come back to be repaired (601 / 603), go out again (611) or are refused (612).
     (Decision.AGREE_RETURN, RequestKind.REPAIR): OperateType.AGREE_REPAIR,
+    # Agreed with nothing coming back (602): the shop then sends the goods (8). The queue offers
+    # 601; this reads a 602 made in the platform's own pages, in a request's history.
+    (Decision.AGREE_EXCHANGE, RequestKind.REPAIR): OperateType.AGREE_REPAIR_NO_RETURN,
     (Decision.REFUSE_RETURN, RequestKind.REPAIR): OperateType.REFUSE_REPAIR,
     # 611 both when the goods came back (11) and when nothing came back (8); read back as the first.
     (Decision.SHIP_REPLACEMENT, RequestKind.REPAIR): OperateType.CONFIRM_REPAIR_RECEIPT,

@@ -52,6 +52,7 @@ DECISION_OUTCOMES: dict[Decision, dict[tuple[RequestKind, RequestState], Request
         (K.EXCHANGE, S.AWAITING_SHOP): S.AWAITING_BUYER_RETURN,
         # An agreed resend waits for the shop to send the goods (Douyin's status 8).
         (K.RESEND, S.AWAITING_SHOP): S.AWAITING_SHOP_SHIPMENT,
+        (K.REPAIR, S.AWAITING_SHOP): S.AWAITING_SHOP_SHIPMENT,  # a repair with nothing coming back (602)
     },
     # The returned goods arrived: the new (or repaired) goods go out, with their tracking.
     Decision.CONFIRM_EXCHANGE_RECEIPT: {
