@@ -268,3 +268,23 @@ def next_asked(sessions: sessionmaker[Session]) -> str:
 def first_seen_moved_on(sessions: sessionmaker[Session], aftersale_id: str) -> bool:
     with sessions() as session:
         return bool(session.scalar(select(coverage.first_seen_moved_on(literal(aftersale_id)))))
+
+
+def test_a_rate_limit_ends_the_round_and_the_run_says_so_without_counting_against_the_request(
+    shop: SandboxServer, tmp_path: Path
+) -> None:
+    _, sessions = open_database(f"sqlite:///{tmp_path / 'desk.sqlite'}")
+    engine = SyncEngine(demo_platform(shop.url), sessions)
+    assert engine.run_once().outcome is Outcome.DONE  # the first sync, and its first round of histories
+    asked_next = next_asked(sessions)
+    inject(shop.url, "rate_limit", count=1, method="afterSale.Detail")
+
+    report = engine.run_once()
+    assert report.outcome is Outcome.RETRY and report.rate_limited  # the worker backs off, longer
+    assert report.histories == 0  # the round's first read met the limit: the round ended there
+    with sessions() as session:
+        assert session.get(RequestHistory, asked_next) is None  # not the request's fault: no attempt
+    assert engine.history.run_round().read > 0  # the next round goes on
+    with sessions() as session:
+        settled_next = session.get(RequestHistory, asked_next)
+        assert settled_next is not None and settled_next.outcome == HISTORY_READ
