@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.vocabulary import ArbitrationState
-from app.models import AfterSale
+from app.models import AfterSale, OutboxOperation
 from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType, OrderStatus
 from app.services.refunds.queue import list_queue, queue_row
 from app.views.common import formatting
@@ -154,3 +155,29 @@ def test_an_arbitration_code_unknown_here_is_shown_as_sent(qtbot, english, sessi
     )
     assert arbitration_marks.arbitration_line(decided) == "Arbitration: the platform decided for the buyer."
     assert arbitration_marks.queue_mark(decided) == ""
+
+
+def test_a_request_there_for_its_arbitration_alone_takes_no_decision_from_here(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    seed_arbitrations(session_factory)
+    view = make_view(qtbot, tasks, session_factory, owner)
+    assert view.select_request(ASKED)
+    assert not view.actions.approve_button.isEnabled() and not view.actions.refuse_button.isEnabled()
+    assert (
+        view.actions.hint.text() == "The platform asks for the shop's evidence: give it in its back office."
+    )
+    for key in (Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_Return):
+        view.table().setFocus()
+        qtbot.keyClick(view.table(), key)
+        qtbot.waitUntil(lambda: view.flow.dialog is not None, timeout=5_000)
+        box = view.flow.dialog
+        assert isinstance(box, QMessageBox) and box.windowTitle() == "Nothing to decide here"
+        assert box.text().startswith("In arbitration: the platform asks for the shop's evidence by ")
+        box.reject()
+        qtbot.waitUntil(lambda: view.flow.dialog is None, timeout=5_000)
+    with session_factory() as session:
+        assert session.query(OutboxOperation).count() == 0  # nothing was queued
+    # A request awaiting the shop whose buyer went to the platform is still the shop's to decide.
+    assert view.select_request(SOON)
+    assert view.actions.approve_button.isEnabled()

@@ -38,6 +38,7 @@ from app.services.shipping.refuse_by_shipping import refuse_by_shipping
 from app.services.shipping.shipments import ShipmentRefused
 from app.views.common.background import BackgroundTasks
 from app.views.common.people_words import refusal_text
+from app.views.refunds import arbitration_marks
 from app.views.refunds.bulk_dialog import BulkApproveDialog
 from app.views.refunds.dialogs import (
     ApproveRefundDialog,
@@ -122,6 +123,8 @@ class DecisionFlow(QObject):
     def approve(self, row: QueueRow) -> None:
         """The request's "yes": refund, agree a return or exchange, or inspect what came back
         (which of them, the service says: `available_decisions`)."""
+        if self._only_for_arbitration(row):
+            return
         decisions = decisions_for(row.kind, row.state)
         if decisions.inspection:
             self.inspect(row)
@@ -153,10 +156,24 @@ class DecisionFlow(QObject):
 
         self._tasks.read("refunds.carriers", self._sessions, carriers.available, opened)
 
+    def _only_for_arbitration(self, row: QueueRow) -> bool:
+        """A request in the queue for the platform's arbitration alone (the shop refused it; the
+        platform asks for the shop's evidence) takes no decision from here: say what to do."""
+        if not arbitration_marks.instead_of_suggestion(row):
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Nothing to decide here"), "", parent=self._parent
+        )
+        box.setText(arbitration_marks.arbitration_line(row))
+        self._show(box)
+        return True
+
     def refuse(self, row: QueueRow) -> None:
         """The request's "no", with a reason from the platform's list (fetched off the GUI
         thread); for returned goods awaiting inspection, the inspection answering no; for a
         refund requested before shipment, shipping the order (the platform's only refusal)."""
+        if self._only_for_arbitration(row):
+            return
         if decisions_for(row.kind, row.state).refuse_by_shipping:
             self.refuse_by_shipping(row)
             return

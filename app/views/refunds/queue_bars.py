@@ -30,6 +30,7 @@ from app.services.people.permissions import Action, Actor, allowed
 from app.services.refunds.available_decisions import refused_by_shipping
 from app.services.refunds.queue import QueueRow
 from app.views.common.people_words import parse_yuan
+from app.views.refunds import arbitration_marks
 
 SEARCH_DEBOUNCE_MS = 250
 # The type and status filters' entries: the RequestKinds and RequestStates each keeps (none: all).
@@ -207,7 +208,9 @@ class ActionBar(QWidget):
         self._selected = selected
         # A refund before shipment is refused only by shipping its order: the button says so.
         self._refuses_by_shipping = row is not None and refused_by_shipping(row.kind, row.state)
-        can_act = may_decide and row is not None and not row.pending
+        # A request there for the platform's arbitration alone takes no decision from here.
+        for_arbitration = row is not None and bool(arbitration_marks.instead_of_suggestion(row))
+        can_act = may_decide and row is not None and not row.pending and not for_arbitration
         self.approve_button.setEnabled(can_act)
         self.refuse_button.setEnabled(can_act)
         self.bulk_button.setEnabled(may_decide and selected > 1)
@@ -222,6 +225,8 @@ class ActionBar(QWidget):
                 "Sign in to decide requests.")  # fmt: skip
         elif row is not None and row.pending:
             hint = self.tr("A decision on this request is waiting to be sent.")
+        elif for_arbitration:
+            hint = self.tr("The platform asks for the shop's evidence: give it in its back office.")
         elif row is not None and row.handed_reason and hands_over:
             hint = self.tr("Handed to the owner by {name}; it waits for the owner.")
             hint = hint.format(name=row.handed_by)
