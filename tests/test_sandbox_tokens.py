@@ -20,7 +20,7 @@ def companies(url: str, access_token: str) -> dict:
 def test_token_create_answers_a_seven_day_token_and_the_shop(sandbox_url: str) -> None:
     token = new_token(sandbox_url)
     assert token["expires_in"] == 7 * DAY
-    assert token["shop_id"] == DEMO_SHOP_ID and token["shop_name"]
+    assert token["shop_id"] == int(DEMO_SHOP_ID) and token["shop_name"]  # int64 in the record
     assert token["access_token"] and token["refresh_token"]
 
 

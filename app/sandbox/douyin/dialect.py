@@ -84,18 +84,17 @@ def new_log_id() -> str:
 
 
 def envelope(data: Any = None, error: ApiError | None = None) -> dict[str, Any]:
+    """The record's envelope (SDK core/doudian_op_api_base_response.go: log_id, code, msg,
+    sub_code, sub_msg, and the method's data): an error's data is null, a success's an
+    object even when empty. No field of older gateways (err_no, message): the record has none."""
     code = error.code if error else codes.CODE_SUCCESS
-    msg = MESSAGES.get(code, "error")
     return {
         "code": code,
-        "msg": msg,
+        "msg": MESSAGES.get(code, "error"),
         "sub_code": error.sub_code if error else "",
         "sub_msg": error.sub_msg if error else "",
         "log_id": new_log_id(),
-        "data": data if data is not None else {},
-        # Older gateways' fields, which some clients still read.
-        "err_no": 0 if error is None else code,
-        "message": msg if error is None else (error.sub_msg or msg),
+        "data": None if error else (data if data is not None else {}),
     }
 
 

@@ -34,7 +34,7 @@ def _token_data(ctx: Context, token: dict[str, Any], now: int) -> dict[str, Any]
         "expires_in": max(0, token["expires_at"] - now),
         "refresh_token": token["refresh_token"],
         "scope": "SCOPE",
-        "shop_id": ctx.shop_id,
+        "shop_id": int(ctx.shop_id) if ctx.shop_id.isdigit() else ctx.shop_id,  # int64 in the record
         "shop_name": ctx.shop_name,
         "authority_id": "",
         "auth_subject_type": "MiniShop",
