@@ -24,7 +24,7 @@ the round, as a pull's does, and the engine's report says so, so the worker back
 (longer for a rate limit); the request is asked again next round, and after
 `MAX_ATTEMPTS` such failures it too is remembered as failed. A request that moved on
 since the mirror's version is stored at the version the answer shows, as the push's
-re-read stores one.
+re-read stores one; an answer older than the mirror's version counts as failing for now.
 """
 
 from __future__ import annotations
@@ -132,8 +132,8 @@ class HistoryBackfill:
             outcome = self._write(aftersale_id, reread, now)
             if outcome == HISTORY_READ:
                 done.read += 1
-            elif outcome is not None:
-                done.missing += 1
+            elif outcome is not None or self._failed_for_now(aftersale_id, now):
+                done.missing += 1  # (an answer older than the mirror's, MAX_ATTEMPTS times: given up)
         if done.read or done.missing:
             log.info("history backfill: %d read, %d missing", done.read, done.missing)
         return done
