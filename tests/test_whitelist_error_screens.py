@@ -19,7 +19,8 @@ from app.platforms.douyin import errors
 from app.platforms.port import Outcome
 from app.services.sync_status import SyncState, SyncStatus
 from app.shop import check_shop_keys
-from app.sync.engine import SyncEngine
+from app.sync.cli import status_line
+from app.sync.engine import RunReport, SyncEngine
 from app.views.common import formatting
 from app.views.setup.first_run_wizard import FirstRunWizard
 from app.views.shell.sync_status_bar import SyncStatusBar
@@ -117,3 +118,10 @@ def test_every_screen_shows_a_problem_with_its_values_in_one_way(
     english, problem: str, expected: str
 ) -> None:
     assert formatting.problem_text(problem) == expected
+
+
+def test_the_headless_sync_says_it_with_the_address_too() -> None:
+    """`main.py sync` (an always-on computer, no window) logs the same words, in English."""
+    report = RunReport(outcome=Outcome.CONFIG_ERROR)
+    report.problem = with_values(errors.PROBLEM_IP_NOT_WHITELISTED_AT, ip=ADDRESS)
+    assert WORDS_WITH_ADDRESS in status_line(report)

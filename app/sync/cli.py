@@ -26,6 +26,7 @@ import time
 from sqlalchemy.exc import SQLAlchemyError
 
 from app import config
+from app.core import problem_words
 from app.db import DatabaseTooNew, open_database
 from app.logging_setup import setup_logging
 from app.platforms.port import Outcome
@@ -100,7 +101,9 @@ def status_line(report: RunReport) -> str:
     aside = f"; set aside for a person (Needs attention): {set_aside}" if set_aside else ""
     if report.outcome is Outcome.DONE:
         return f"{clock} online: pulled {pulled}{aside}"
-    return f"{clock} {report.outcome.value}: {report.problem} {report.detail} (pulled {pulled}){aside}"
+    # A problem may carry values it names (the address the platform saw): put in, in English.
+    problem = problem_words.words(report.problem, lambda source: source)
+    return f"{clock} {report.outcome.value}: {problem} {report.detail} (pulled {pulled}){aside}"
 
 
 def run(argv: list[str]) -> int:
