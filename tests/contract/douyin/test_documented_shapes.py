@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from app.core.vocabulary import RequestKind, RequestState
-from app.platforms.douyin import codes
+from app.platforms.douyin import codes, errors
 from app.platforms.douyin.adapter import parse_carriers, parse_reject_reasons
 from app.platforms.douyin.client import classify_response
 from app.platforms.douyin.detail import detail_params, read_detail
@@ -30,7 +30,14 @@ from app.platforms.douyin.errors import (
     PROBLEM_TOKEN,
 )
 from app.platforms.douyin.parse import parse_after_sales, parse_orders
-from app.platforms.port import PROBLEM_PLATFORM_BUSY, PROBLEM_RATE_LIMITED, Mover, Outcome
+from app.platforms.port import (
+    PROBLEM_OUR_FAULT,
+    PROBLEM_PLATFORM_BUSY,
+    PROBLEM_RATE_LIMITED,
+    PROBLEM_REJECTED,
+    Mover,
+    Outcome,
+)
 
 HERE = Path(__file__).parent
 ERRORS = HERE / "errors"
@@ -117,11 +124,21 @@ def test_the_client_takes_every_documented_success_answer(path: Path) -> None:
     assert result.log_id == envelope["log_id"]
 
 
-# Only the errors the desk already reads as the record means them; the others are listed in
-# docs/platforms/douyin.md "Where the desk differs from the record today".
+# Every documented error, read as the record means it (docs/platforms/douyin.md "Errors").
 AGREED_ERRORS = {
     "20000.isp.service-error_10002": (Outcome.RETRY, PROBLEM_PLATFORM_BUSY),
     "30001.dop.authorization-no-existed": (Outcome.CONFIG_ERROR, PROBLEM_NOT_AUTHORISED),
+    "30001.dop.authorization-closed": (Outcome.CONFIG_ERROR, errors.PROBLEM_AUTHORISATION_CLOSED),
+    "30001.isv.app-permissions-insufficient": (Outcome.CONFIG_ERROR, errors.PROBLEM_PERMISSION_MISSING),
+    "30002": (Outcome.CONFIG_ERROR, errors.PROBLEM_IP_NOT_WHITELISTED),
+    "40001.isv.access-token-missing": (Outcome.CONFIG_ERROR, PROBLEM_OUR_FAULT),
+    "40001.isv.signature-missing": (Outcome.CONFIG_ERROR, PROBLEM_OUR_FAULT),
+    "40002": (Outcome.REJECTED, PROBLEM_REJECTED),
+    "50001.dop.token-generate-failed_no-authorization": (Outcome.CONFIG_ERROR, PROBLEM_NOT_AUTHORISED),
+    "50001.dop.token-generate-failed_token-expired": (
+        Outcome.CONFIG_ERROR,
+        errors.PROBLEM_ACCESS_NOT_RENEWED,
+    ),
     "40003.isv.signature-invalid": (Outcome.CONFIG_ERROR, PROBLEM_SIGNATURE),
     "40003.isv.access-token-expired": (Outcome.CONFIG_ERROR, PROBLEM_TOKEN),
     "40003.isv.access-token-no-existed": (Outcome.CONFIG_ERROR, PROBLEM_TOKEN),
