@@ -143,8 +143,10 @@ class Refused(PlatformError):
 
 
 class NotAuthorised(PlatformError):
-    """Nothing was done and nothing will be until a person fixes the secret, the clock or
-    the shop's authorisation; not the fault of the one call that met it."""
+    """Nothing was done and nothing will be until a person acts: fixes the secret or the
+    clock, authorises the app again, adds this computer's address to the app's IP
+    whitelist, gets a permission, or (a fault of the app, or a service gone) reports it to
+    the app's maker; not the fault of the one call that met it, so the push keeps it queued."""
 
     outcome = Outcome.CONFIG_ERROR
 
