@@ -36,6 +36,8 @@ from app.config import HOME_ENV, Settings  # noqa: E402
 from app.core.vocabulary import OrderState, RequestKind, RequestState  # noqa: E402
 from app.models import AfterSale, Order  # noqa: E402
 from app.sandbox.server import SandboxServer  # noqa: E402
+from app.services.people import accounts  # noqa: E402
+from app.services.people.permissions import Actor, Role  # noqa: E402
 from app.sync.engine import SyncEngine  # noqa: E402
 from app.views.refunds.queue_view import RefundQueueView  # noqa: E402
 from app.views.refunds.refuse_by_shipping_dialog import RefuseByShippingDialog  # noqa: E402
@@ -125,6 +127,38 @@ def shots(window: MainWindow, out: Path, language: str, request_id: str, order_i
     board.flow.dialog.reject()  # type: ignore[union-attr]
 
 
+def warehouse_shots(
+    sessions: sessionmaker[Session], owner: Actor, out: Path, language: str, order_id: str
+) -> None:
+    """The warehouse scans the same order: the board leaves the refusal to customer service."""
+    with sessions.begin() as session:
+        row = accounts.add_user(
+            session, owner, username="cangku", display_name="仓库小王", role=Role.WAREHOUSE,
+            password="warehouse-pass-1", now=0,
+        )  # fmt: skip
+    warehouse = Actor(row.id, row.username, row.display_name, row.role, None, None)
+    window = MainWindow(sessions, Settings(language=language), actor=warehouse)
+    window.resize(1366, 768)
+    window.show()
+    board = window.screen_named("shipping")
+    assert isinstance(board, ShippingBoardView)
+    window.show_screen("shipping")
+    board.refresh()
+    wait_for(lambda: board.model.find(order_id) is not None, ms=10_000)
+    bar = board.scan_bar
+    bar.start()
+    QTest.keyClicks(bar.order_edit, order_id)
+    QTest.keyClick(bar.order_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(bar.tracking_edit, TRACKING.format(3))
+    QTest.keyClick(bar.tracking_edit, Qt.Key.Key_Return)
+    wait_for(lambda: board.flow.dialog is not None, ms=10_000)
+    save_with_dialog(window, board.flow.dialog, out, f"preshipment_board_warehouse_{language}")
+    board.flow.dialog.reject()  # type: ignore[union-attr]
+    pump(200)
+    window._waiting = 0
+    window.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "shots")
@@ -159,6 +193,7 @@ def main() -> int:
             pump(200)
             window._waiting = 0  # the screenshots close the window without the quit question
             window.close()
+            warehouse_shots(sessions, owner, out, language, order_id)
     finally:
         sandbox.stop()
     return 0
