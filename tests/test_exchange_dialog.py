@@ -10,13 +10,18 @@ import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.core.vocabulary import Decision, RequestKind, RequestState
 from app.models import AfterSale, OutboxOperation
+from app.models import outbox as state
 from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
+from app.services.refunds import decisions as refund_decisions
 from app.views.refunds.exchange_dialogs import SendGoodsDialog
+from tests.builders import NOW
 from tests.refund_shop import RETURNED, outbox_size, seed_queue, written
+from tests.test_needs_attention_view import make_view as attention_view
+from tests.test_needs_attention_view import row as attention_row
 from tests.test_refund_queue_view import confirm, make_view, open_dialog
 
 
@@ -107,3 +112,20 @@ def test_a_resend_waiting_for_the_shops_parcel_is_sent_not_refused(
         "tracking_no": "SF142035687012",
         "kind": "resend",
     }
+
+
+def test_goods_sent_that_the_platform_turned_down_show_which_parcel_in_needs_attention(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    an_exchange_whose_goods_came_back(session_factory)
+    with session_factory.begin() as session:
+        refund_decisions.approve_exchange(
+            session, owner, RETURNED, carrier_code="zhongtong", tracking_no="758120394756", now=NOW
+        )
+        session.execute(
+            update(OutboxOperation).values(state=state.REJECTED, platform_message="物流信息校验失败")
+        )
+    view = attention_view(qtbot, tasks, session_factory, owner, 1)
+    assert attention_row(view)[1].startswith(
+        "Confirm the exchanged goods arrived\nShip with 中通快递, tracking 758120394756\nmade "
+    )

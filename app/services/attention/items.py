@@ -108,11 +108,14 @@ def _item(session: Session, op: OutboxRow) -> AttentionItem:
             state_now=order.state if order else _state_read(op),
         )
     request = session.get(AfterSale, op.entity_id) if op.entity_type == "after_sale" else None
+    code = str(op.details.get("carrier_code", ""))  # goods an exchange, resend or repair sent out
+    carrier = carriers.find(session, code) if code else None
     return AttentionItem(
         op,
         can_reapply,
         request.product_name if request else "",
         request.refund_amount if request else 0,
+        carrier.name if carrier else code,
         state_now=request.state if request else _state_read(op),
         decision=outbox.decision_of(op),
     )

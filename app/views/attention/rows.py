@@ -73,6 +73,8 @@ def row_texts(item: AttentionItem) -> list[str]:
         subject = op.entity_id
         kind = DECISION_WORDS.get(item.decision) if item.decision is not None else None
         done = _tr(kind) if kind else op.decision
+        if op.details.get("tracking_no"):  # the goods it sent out: which parcel
+            done += "\n" + _shipment_words(item)
         state = _tr(REFUSED if op.state == outbox_state.REJECTED else REQUEST_CHANGED)
     platform = _platform_label(item) or _tr(UNKNOWN)
     platform = f"{platform}\n({state})"
