@@ -79,8 +79,51 @@ def test_a_closed_case_ends_as_the_platform_decided(shop: generator.Shop) -> Non
                 (S.REFUSED_AFTER_RETURN, RefundStatus.FAILED),
             )
         outcomes[(case["appeal"], case["for_buyer"])] += 1
-    # Each course happens in 90 days of this shop.
-    assert outcomes[(False, True)] and outcomes[(False, False)] and outcomes[(True, False)]
+    # Both courses of a refusal taken to the platform happen in 90 days of this shop, and appeals
+    # too (their outcome: test_an_appealed_refund_decided_for_the_shop_is_recovered).
+    assert outcomes[(False, True)] and outcomes[(False, False)]
+    assert outcomes[(True, True)] + outcomes[(True, False)]
+
+
+@pytest.mark.parametrize(
+    ("for_buyer", "expected"),
+    [
+        (
+            False,
+            [
+                (A.IN_PROGRESS, 3),
+                (A.AWAITING_MERCHANT_EVIDENCE, 3),
+                (A.REFUSED, 3),
+                (A.ENDED, 3),
+                (A.ENDED, 5),
+            ],
+        ),
+        (True, [(A.IN_PROGRESS, 3), (A.AWAITING_MERCHANT_EVIDENCE, 3), (A.AGREED, 3), (A.ENDED, 3)]),
+    ],
+)
+def test_an_appealed_refund_decided_for_the_shop_is_recovered(
+    shop: generator.Shop, monkeypatch: pytest.MonkeyPatch, for_buyer: bool, expected: list[tuple[int, int]]
+) -> None:
+    """A refund the platform made when the merchant's deadline passed, appealed by the merchant:
+    decided for the shop, the money is recovered from the buyer (追缴成功, 5); for the buyer, it stays."""
+    refunded = next(
+        a
+        for a in shop.after_sales.values()
+        if a.type == AfterSaleType.REFUND_AFTER_SHIPMENT
+        and a.status == S.REFUNDED
+        and "arbitration" not in a.sim
+    )
+    asale, order = lc.AfterSale(*_copy(refunded)), lc.Order(*_copy(shop.orders[refunded.order_id]))
+    monkeypatch.setattr(
+        arbitration, "FOR_BUYER_SHARE", 1.0 if for_buyer else 0.0
+    )  # which way the platform decides
+    asale.sim["arbitration"] = {"step": "open", "at": NOW, "appeal": True}
+    seen = []
+    while (due := asale.next_at()) is not None:
+        lc.run_after_sale_due(asale, order, due, due, 7)
+        seen.append((asale.info["arbitrate_status"], asale.info["refund_status"]))
+        assert asale.status == S.REFUNDED
+    assert seen == expected
 
 
 def test_a_demo_shop_has_a_case_awaiting_the_shops_evidence_and_one_just_opened(shop: generator.Shop) -> None:
