@@ -11,7 +11,7 @@ request left "awaiting merchant" and when it was refunded.
 
 from __future__ import annotations
 
-from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy import Boolean, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import (
@@ -43,6 +43,10 @@ class AfterSale(Base):
     refund_status: Mapped[int | None] = mapped_column(Integer)
     # The app's word for `refund_status` (vocabulary.RefundState); None for an unknown code.
     refund_state: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
+    # How the platform refunds (`refund_type`, 退款方式, its code as received) and whether that
+    # marks a fast refund the platform makes itself (None: not said, or a code unknown here).
+    refund_type: Mapped[int | None] = mapped_column(Integer)
+    fast_refund: Mapped[bool | None] = mapped_column(Boolean)
     # The platform's arbitration of the request: its code as received, the app's word for it
     # (vocabulary.ArbitrationState; None when unknown or never sent), and when the platform
     # wants the shop's evidence by (only the request's detail says; kept until it says again).

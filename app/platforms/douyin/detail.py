@@ -117,6 +117,9 @@ def _row(process: dict[str, Any], order: dict[str, Any], where: str, synced_at: 
     row["kind"] = mapping.request_kind(row["type"])
     row["state"] = mapping.request_state(row["status"])
     row["refund_state"] = mapping.refund_state(row["refund_status"])
+    # 退款方式 (the Detail's `after_sale_info.refund_type`), as the List row has it (parse.py).
+    row["refund_type"] = read_int(info, "refund_type", where)
+    row["fast_refund"] = mapping.fast_refund(row["refund_type"])
     # Arbitration, with the deadline only the Detail gives (arbitration.py, the "codes" part).
     row.update(arbitration.detail_fields(process.get("arbitrate_info")))
     return row

@@ -28,6 +28,7 @@ from app.core.vocabulary import (
     RequestState,
 )
 from app.platforms.douyin.codes import (
+    FAST_REFUND_TYPES,
     AfterSaleStatus,
     AfterSaleType,
     ArbitrateFilterStatus,
@@ -35,6 +36,7 @@ from app.platforms.douyin.codes import (
     OperateType,
     OrderStatus,
     RefundStatus,
+    RefundType,
 )
 
 REQUEST_KINDS: dict[int, RequestKind] = {
@@ -175,6 +177,14 @@ def request_state(code: int | None) -> RequestState | None:
 def refund_state(code: int | None) -> RefundState | None:
     """The app's word for Douyin's `refund_status`, or None for an unknown code."""
     return REFUND_STATES.get(code) if code is not None else None
+
+
+def fast_refund(code: int | None) -> bool | None:
+    """Whether Douyin's `refund_type` marks a fast refund the platform makes itself
+    (codes.FAST_REFUND_TYPES, ours); None for no code, 0 or a code unknown here."""
+    if code is None or code not in RefundType._value2member_map_:
+        return None
+    return code in FAST_REFUND_TYPES
 
 
 def arbitration(code: int | None) -> ArbitrationState | None:

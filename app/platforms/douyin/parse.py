@@ -299,6 +299,9 @@ def _after_sale_row(item: Any, index: int, synced_at: int) -> dict[str, Any]:
     row["kind"] = mapping.request_kind(row["type"])
     row["state"] = mapping.request_state(row["status"])
     row["refund_state"] = mapping.refund_state(row["refund_status"])
+    # 退款方式: how the platform refunds, and whether that is its own fast refund (在途极速退).
+    row["refund_type"] = read_int(info, "refund_type", where)
+    row["fast_refund"] = mapping.fast_refund(row["refund_type"])
     row.update(arbitration.list_fields(info))
     # No "evidence": the List does not carry the buyer's pictures (only the Detail does,
     # detail.py), so a List row leaves the ones a Detail read stored as they are.

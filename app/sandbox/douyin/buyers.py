@@ -256,6 +256,13 @@ def open_after_sale(
     # The reason and the buyer's pictures are the Detail's (`after_sale_info.reason`,
     # `.evidence`); the List item has the reason only in its text part (detail.py).
     detail.complete_list_item(data, order, line)
+    in_transit = order.data.get("ship_time") and not any(
+        sku.get("logistics_receipt_time") for sku in order.data["sku_order_list"]
+    )
+    if kind == AfterSaleType.REFUND_AFTER_SHIPMENT and in_transit:
+        # (ours) A refund asked while the parcel is on its way is the platform's fast one
+        # (refund_type 3 售后急速退: the record names the way, not when it is used).
+        data["aftersale_info"]["refund_type"] = 3
     asale = lc.AfterSale(data, {"reason": reason, "evidence": evidence})
     lc.set_after_sale_status(asale, order, S.AWAITING_MERCHANT, applied, now, seed)
     if before_shipment and order.data["pay_amount"] <= lc.FAST_REFUND_LIMIT_FEN and rng.random() < 0.7:

@@ -99,6 +99,11 @@ REASONS = {
         "Check the parcel's tracking: refund if it was lost, refuse with proof if it was signed for.",
     ),
     "outside_window": QT_TRANSLATE_NOOP("refunds", "The buyer applied after the window closed."),
+    "intercept_refunded": QT_TRANSLATE_NOOP(
+        "refunds",
+        "The platform marks this a fast refund: the buyer may already have the money. "
+        "Ask the carrier to intercept the parcel so the goods come back, and agree.",
+    ),
     "intercept_in_transit": QT_TRANSLATE_NOOP(
         "refunds",
         "Ask the carrier to intercept the parcel (or the buyer to refuse it) and agree; "
@@ -163,6 +168,7 @@ class RequestFacts(Protocol):
     line_pay_amount: int | None
     ship_time: int | None
     receipt_time: int | None  # when the buyer had the goods, the platform's; None: not received
+    fast_refund: bool | None  # the platform marks the refund its own fast one; None: not said
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +186,7 @@ class Facts:
     line_pay_amount: int | None = None
     ship_time: int | None = None
     receipt_time: int | None = None
+    fast_refund: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,15 +332,15 @@ def _exchange_or_resend(j: _Judging) -> Assessment | None:
 
 def _refund_in_transit(j: _Judging) -> Assessment | None:
     """A refund only, asked after shipping while the parcel has not been received (在途):
-    stop the parcel rather than judge the reason. The platform marks its own fast refunds
-    (`refund_type`) in a way the record does not explain; the shipped-not-received order
-    is what the desk can see."""
+    stop the parcel rather than judge the reason. Where the platform marks the refund its
+    own fast one (`fast_refund`, from `refund_type`), the buyer may already have the money."""
     facts = j.facts
     if facts.kind != K.REFUND_AFTER_SHIPMENT or facts.state != S.AWAITING_SHOP:
         return None
     if not (facts.ship_time or facts.has_tracking) or delivered_at(facts) is not None:
         return None
-    return j.done("refund_in_transit", "review", "intercept_in_transit")
+    reason = "intercept_refunded" if facts.fast_refund else "intercept_in_transit"
+    return j.done("refund_in_transit", "review", reason)
 
 
 def _goods_not_received(j: _Judging) -> Assessment | None:

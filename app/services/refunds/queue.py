@@ -77,6 +77,7 @@ class QueueRow:
     line_pay_amount: int | None
     ship_time: int | None  # the order's
     receipt_time: int | None  # the order's delivery, the platform's (None: not received)
+    fast_refund: bool | None  # the platform marks the refund its own fast one (None: not said)
     has_tracking: bool
     return_tracking_no: str
     buyer_id: str
@@ -217,6 +218,7 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
             OrderLine.pay_amount.label("line_pay_amount"),
             Order.ship_time,
             Order.receipt_time,
+            AfterSale.fast_refund,
             tracking.label("has_tracking"),
             AfterSale.return_tracking_no,
             func.coalesce(Order.buyer_id, "").label("buyer_id"),
@@ -346,6 +348,7 @@ class _Facts:
     line_pay_amount: int | None
     ship_time: int | None
     receipt_time: int | None
+    fast_refund: bool | None
 
     def __init__(self, facts: dict[str, Any]) -> None:
         for name in self.__slots__:
