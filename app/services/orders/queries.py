@@ -99,6 +99,7 @@ class OrderDetail:
     promotion_amount: int
     ship_time: int | None
     finish_time: int | None
+    receipt_time: int | None  # when the buyer had the goods, the platform's (None: not received)
     buyer_words: str
     seller_words: str
     receiver_name: str
@@ -274,6 +275,7 @@ def order_detail(session: Session, order_id: str, *, rules: RuleSet | None = Non
         promotion_amount=order.promotion_amount,
         ship_time=order.ship_time,
         finish_time=order.finish_time,
+        receipt_time=order.receipt_time,
         buyer_words=order.buyer_words,
         seller_words=order.seller_words,
         receiver_name=order.receiver_name,

@@ -146,6 +146,13 @@ class OrderDetailPane(QWidget):
             facts.append((self.tr("Paid at"), escape(formatting.shop_time(row.pay_time))))
         if d.ship_time:
             facts.append((self.tr("Shipped at"), escape(formatting.shop_time(d.ship_time))))
+            # Delivery is the platform's receipt time, never a guess from the shipping time.
+            received = (
+                escape(formatting.shop_time(d.receipt_time))
+                if d.receipt_time
+                else _muted(self.tr("not yet: the platform has not reported the goods received"))
+            )
+            facts.append((self.tr("Received at"), received))
         facts.append((self.tr("Amount"), f"<b>{escape(formatting.money(row.pay_amount))}</b>"))
         return (
             f"<h2>{escape(row.order_id)}</h2>"
