@@ -50,8 +50,9 @@ NEVER_PICKED_UP_SHARE = 0.03
 # RULES.md "Shipping": no pickup scan this long after shipping and the buyer is refunded.
 PICKUP_REFUND_S = 48 * HOUR
 # (ours) how long a parcel travels from the carrier's first scan to the buyer's door; it is
-# always delivered at least an hour before the order completes.
+# never delivered within a day of shipping, and always an hour before the order completes.
 DELIVERY_HOURS = (18, 72)
+EARLIEST_DELIVERY_S = 24 * HOUR
 
 REFUND_TYPES = (T.RETURN_AND_REFUND, T.REFUND_AFTER_SHIPMENT, T.REFUND_BEFORE_SHIPMENT)
 _PRODUCTS_BY_ID = {product.product_id: product for product in PRODUCTS}
@@ -210,7 +211,7 @@ def schedule_pickup(order: Order, shipped_at: int, delay_s: int | None, seed: in
     else:
         order.sim["pickup_at"] = shipped_at + delay_s
         travel = int(entity_rng(seed, order.id, "delivery").uniform(*DELIVERY_HOURS) * HOUR)
-        deliver_at = shipped_at + delay_s + travel
+        deliver_at = max(shipped_at + delay_s + travel, shipped_at + EARLIEST_DELIVERY_S)
         complete_at = order.sim.get("complete_at")
         if complete_at is not None:
             deliver_at = max(min(deliver_at, complete_at - HOUR), shipped_at + delay_s)
