@@ -51,7 +51,8 @@ class AfterSale(Base):
     # (vocabulary.ArbitrationState; None when unknown or never sent), and when the platform
     # wants the shop's evidence by (only the request's detail says; kept until it says again).
     arbitrate_status: Mapped[int | None] = mapped_column(Integer)
-    arbitration: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
+    # Indexed: the refund queue asks for the cases awaiting the shop's evidence (0024).
+    arbitration: Mapped[str | None] = mapped_column(String(WORD_LENGTH), index=True)
     arbitration_deadline: Mapped[int | None] = mapped_column(UnixTime)
     apply_time: Mapped[int] = mapped_column(UnixTime)
     update_time: Mapped[int] = mapped_column(UnixTime, index=True)
