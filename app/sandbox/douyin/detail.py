@@ -20,10 +20,28 @@ ids are int64 here, strings in the List. The history is sent only when asked
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from app.sandbox.douyin import arbitration
 from app.sandbox.douyin.lifecycle import AfterSale, Order
+
+# A store written before the List item lost the buyer's reason and pictures (the record's List
+# has neither): they move to the request's own state, where the Detail reads them.
+_LIFT_BUYER_WORDS = """
+UPDATE after_sales SET
+    sim = json_set(sim,
+        '$.reason', coalesce(json_extract(data, '$.aftersale_info.reason_text'), ''),
+        '$.evidence', json(coalesce(json_extract(data, '$.aftersale_info.evidence'), '[]'))),
+    data = json_remove(data, '$.aftersale_info.reason_text', '$.aftersale_info.evidence')
+WHERE json_type(data, '$.aftersale_info.reason_text') IS NOT NULL
+   OR json_type(data, '$.aftersale_info.evidence') IS NOT NULL
+"""
+
+
+def lift_buyer_words(db: sqlite3.Connection) -> None:
+    """Upgrade an older store's List items in place (once: afterwards nothing matches)."""
+    db.execute(_LIFT_BUYER_WORDS)
 
 
 def complete_list_item(data: dict[str, Any], order: Order, line: dict[str, Any]) -> None:

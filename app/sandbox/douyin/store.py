@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from app.sandbox.douyin import detail
 from app.sandbox.douyin.lifecycle import AfterSale, Order
 from app.sandbox.douyin.order_shape import documented
 
@@ -102,6 +103,7 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        detail.lift_buyer_words(self.db)  # a store from before the List item lost them
 
     def close(self) -> None:
         with self.lock:
