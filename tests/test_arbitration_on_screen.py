@@ -181,3 +181,35 @@ def test_a_request_there_for_its_arbitration_alone_takes_no_decision_from_here(
     # A request awaiting the shop whose buyer went to the platform is still the shop's to decide.
     assert view.select_request(SOON)
     assert view.actions.approve_button.isEnabled()
+
+
+def test_the_pane_says_where_the_money_stands_once_it_moved(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    seed_arbitrations(session_factory)
+    with session_factory.begin() as session:  # the platform decided for the buyer: the refund is on its way
+        asked = session.get(AfterSale, ASKED)
+        assert asked is not None
+        asked.refund_status, asked.refund_state = 2, "in_progress"
+    view = make_view(qtbot, tasks, session_factory, owner)
+
+    def pane_of(aftersale_id: str) -> str:
+        assert view.select_request(aftersale_id)
+        qtbot.waitUntil(
+            lambda: (
+                view.detail_pane.detail() is not None
+                and view.detail_pane.detail().row.aftersale_id == aftersale_id
+            ),
+            timeout=5_000,
+        )
+        return view.detail_pane.text()
+
+    assert "¥129.00 · Refund in progress" in pane_of(ASKED)
+    assert "· Refund" not in pane_of(SOON)  # pending: nothing moved yet, nothing said
+    with session_factory.begin() as session:  # a refund status the app does not know
+        asked = session.get(AfterSale, ASKED)
+        assert asked is not None
+        asked.refund_status, asked.refund_state = 9, None
+    assert view.select_request(SOON)
+    qtbot.waitUntil(lambda: view.detail_pane.detail().row.aftersale_id == SOON, timeout=5_000)
+    assert "¥129.00 · refund status 9, unknown to this app" in pane_of(ASKED)

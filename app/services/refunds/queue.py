@@ -96,6 +96,9 @@ class QueueRow:
     arbitration: str | None
     arbitrate_status: int | None
     arbitration_deadline: int | None
+    # How far the refund has gone (a RefundState; None: a code unknown here) and the code.
+    refund_state: str | None
+    refund_status: int | None
     rule_key: str
     rule_text_en: str
     rule_params: tuple[tuple[str, str], ...]
@@ -233,6 +236,8 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
             AfterSale.arbitration,
             AfterSale.arbitrate_status,
             AfterSale.arbitration_deadline,
+            AfterSale.refund_state,
+            AfterSale.refund_status,
         )
         .select_from(AfterSale)
         .outerjoin(Order, Order.order_id == AfterSale.order_id)

@@ -24,7 +24,13 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.pictures import IMAGE_MAX_BYTES
-from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_KIND_LABELS, REQUEST_STATE_LABELS
+from app.core.vocabulary import (
+    ORDER_STATE_LABELS,
+    REFUND_STATE_LABELS,
+    REQUEST_KIND_LABELS,
+    REQUEST_STATE_LABELS,
+    RefundState,
+)
 from app.services.refunds import refusal_evidence
 from app.services.refunds.detail import QueueDetail, queue_detail
 from app.services.refunds.queue import QueueRow
@@ -36,6 +42,8 @@ from app.views.refunds import arbitration_marks
 from app.views.refunds.queue_columns import AMBER_WITHIN_S, RED_WITHIN_S
 
 THUMB = 96
+# Refund states worth a word beside the amount: the money has moved, or failed to.
+MONEY_MOVED = (RefundState.IN_PROGRESS, RefundState.SUCCEEDED, RefundState.FAILED, RefundState.RECOVERED)
 # The arbitration line: the queue mark's violet (arbitration_marks.py).
 ARBITRATION_CSS = (
     f".arbitration {{ background-color: {arbitration_marks.MARK_BG.name()}; "
@@ -223,7 +231,10 @@ class RefundDetailPane(QWidget):
         status = word_label(REQUEST_STATE_LABELS, row.state)
         reply_by = self.tr("reply by {time}").format(time=formatting.shop_time(row.status_deadline))
         facts = [
-            (self.tr("Refund"), f"<b>{escape(formatting.money(row.refund_amount))}</b>"),
+            (
+                self.tr("Refund"),
+                f"<b>{escape(formatting.money(row.refund_amount))}</b>{self._refund_progress(row)}",
+            ),
             (
                 self.tr("Reply within"),
                 f"<span class='{css}'>{escape(countdown)}</span> "
@@ -254,6 +265,16 @@ class RefundDetailPane(QWidget):
             + arbitration
             + self._facts(facts)
         )
+
+    def _refund_progress(self, row: QueueRow) -> str:
+        """Where the money stands, when it has moved (or the platform sent a code unknown here)."""
+        if row.refund_state is None and row.refund_status is not None:
+            words = self.tr("refund status {code}, unknown to this app").format(code=row.refund_status)
+        elif row.refund_state in MONEY_MOVED:
+            words = word_label(REFUND_STATE_LABELS, row.refund_state)
+        else:
+            return ""
+        return f" <span class='muted'>· {escape(words)}</span>"
 
     def _words_html(self, d: QueueDetail) -> str:
         words = escape(d.buyer_words or "—")
