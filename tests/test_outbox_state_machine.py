@@ -28,7 +28,7 @@ from app.platforms.douyin.adapter import DouyinPlatform
 from app.platforms.douyin.codes import AfterSaleStatus, AfterSaleType
 from app.platforms.port import PlatformError
 from app.sync.engine import SyncEngine
-from app.sync.push import OperationToSend
+from app.sync.operation_to_send import OperationToSend
 from tests.sandbox_control import (
     control,
     demo_client,

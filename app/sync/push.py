@@ -6,14 +6,12 @@ answer is classified — done, retry later (with back-off), rejected, or conflic
 platform's state moved on). The platform has no idempotency keys, so the engine marks
 an operation "sending" (committed) before it sends; an operation found "sending" after
 a crash, or whose answer was lost, is checked by re-reading the entity before it may be
-sent again. What the re-read finds is stored in the mirror too; for a request, its own
-history (`request_history`) says who moved it on since the decision was made — this
-shop's lost attempt, the platform on its own at the deadline, or someone else — and a
-shipment is ours when the order carries its tracking number. A refusal's evidence
-pictures kept in the database are uploaded first (`evidence_upload`), the refusal held
-back while the platform reviews them, and their URLs committed into the operation before
-the operation itself is sent; the
-kept pictures no operation still needs are forgotten when an answer is recorded.
+sent again (`applied_check`: who moved it on since, from the request's own history, or
+whether the order carries the shipment's tracking number). An operation is read from its
+row and handed to the port by `operation_to_send`. A refusal's evidence pictures kept in
+the database are uploaded first (`evidence_upload`), the refusal held back while the
+platform reviews them, and their URLs committed into the operation before the operation
+itself is sent; the kept pictures no operation still needs are forgotten when an answer is recorded.
 
 Only the sync lease's holder should push (ARCHITECTURE.md "Scale"); given the lease,
 the engine checks it is still held before each send, so a holder that lost it (its
@@ -33,35 +31,30 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.core.vocabulary import ORDER_STATES_TO_SHIP, REFUSING_DECISIONS, Decision, RequestKind
-from app.models import AfterSale, OutboxOperation
+from app.models import OutboxOperation
 from app.models import outbox as state
 from app.platforms.port import (
     PROBLEM_NETWORK,
     PROBLEM_REJECTED,
     PROBLEM_TIMEOUT,
     Accepted,
-    DecisionToSend,
-    Mover,
     Outcome,
     PlatformError,
-    Refused,
-    ShipmentToSend,
     ShopPlatform,
 )
 from app.services import outbox, outbox_states
 from app.services.people import audit
-from app.services.refunds import outcomes, refusal_evidence
-from app.sync import evidence_upload, request_history
+from app.services.refunds import refusal_evidence
+from app.sync import applied_check, evidence_upload
+from app.sync.applied_check import Verdict
 from app.sync.backoff import Backoff
-from app.sync.ingest import store_after_sales, store_orders
 from app.sync.lease import OutboxClaim, SyncLease
+from app.sync.operation_to_send import OperationToSend
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +65,6 @@ PROBLEM_CONFLICT = QT_TRANSLATE_NOOP(
 # request's history says the platform acted, not this shop).
 PROBLEM_PLATFORM_DECIDED = QT_TRANSLATE_NOOP(
     "sync", "The platform approved this request on its own when the deadline passed."
-)
-# An operation whose action this release does not know (none is ever queued).
-PROBLEM_UNKNOWN_ACTION = QT_TRANSLATE_NOOP(
-    "sync", "This app does not know how to send this operation. Discard it and decide again."
 )
 # Who moved the entity where it is now, in the audit trail's "platform.answer".
 DECIDED_BY_SHOP, DECIDED_BY_PLATFORM = "shop", "platform"
@@ -158,7 +147,7 @@ class PushEngine:
             queued = OperationToSend.of(op)
 
         if must_verify:
-            found = self._verify(seq)
+            found = applied_check.verify(self.platform, self._sessions, self._clock, seq)
             gone = found.read_failed
             if gone is not None and gone.outcome is Outcome.REJECTED:
                 # The entity is not on the platform (no such order): re-reading never helps.
@@ -218,7 +207,7 @@ class PushEngine:
             # The entity is no longer where the decision found it. Only an earlier attempt
             # whose answer was lost can have moved it there for us; otherwise the platform,
             # the buyer or another person got there first.
-            found = self._verify(seq)
+            found = applied_check.verify(self.platform, self._sessions, self._clock, seq)
             if found.verdict == "platform_decided":
                 return self._platform_decided(seq, found, result)
             if found.verdict == "applied" and attempts > 1:
@@ -263,7 +252,7 @@ class PushEngine:
             outbox_states.back_to_pending(op)
             op.problem = result.problem
 
-    def _platform_decided(self, seq: int, found: _Verdict, result: PlatformError | None = None) -> _Step:
+    def _platform_decided(self, seq: int, found: Verdict, result: PlatformError | None = None) -> _Step:
         """The request is where the decision would have put it, but the platform moved it
         there on its own (its deadline passed): recorded as the platform's, for a person
         to see, and so counted as a timeout approval (metric_queries._timeout_approval)."""
@@ -321,178 +310,9 @@ class PushEngine:
         log.info("outbox %s %s %s %s -> %s %s", op.op_id, op.action, op.decision, op.entity_id, final, note)
         return _Step(final)
 
-    # --- did it take effect? ---------------------------------------------------------------
-    def _verify(self, seq: int) -> _Verdict:
-        with self._sessions() as session:
-            op = session.get(OutboxOperation, seq)
-            assert op is not None
-            queued = OperationToSend.of(op)
-        from_state, to_state, based_on = queued.expected_from, queued.expected_to, queued.based_on
-        if queued.action == outbox.DECIDE:
-            try:
-                reread = self.platform.reread_request(queued.entity_id, int(self._clock()))
-            except PlatformError as failed:
-                return _Verdict(read_failed=failed)
-            row = reread.row
-            with self._sessions.begin() as session:
-                store_after_sales(session, [row])
-            now_state, now_version = row["state"], row["update_time"]
-            platform = json.dumps({"status": row["status"], "state": now_state, "update_time": now_version})
-            # The request's own history says who moved it on since the decision was made:
-            # the state alone cannot (the platform agreeing at the deadline looks like our
-            # lost attempt; our lost attempt followed by the buyer's return looks like
-            # nobody's). No history, or no move in it since: the state alone decides,
-            # with the history's latest move telling the platform's agreement from ours.
-            timed_out_to = outcomes.at_timeout(row["kind"], from_state)
-            mover = None
-            if based_on is not None:
-                refusing = queued.decision in REFUSING_DECISIONS
-                after_shop_move = from_state in outcomes.STARTS_AFTER_SHOP_MOVE
-                mover = request_history.who_moved_it_on(
-                    reread.history, based_on, refusing=refusing, after_shop_move=after_shop_move
-                )
-            if mover == request_history.SHOP:
-                return _Verdict("applied", platform)  # whatever has happened since
-            if mover == request_history.PLATFORM and timed_out_to is not None:
-                return _Verdict("platform_decided", platform)
-            if mover == request_history.SOMEONE_ELSE:  # even where the decision would have put it
-                return _Verdict("conflict", platform)
-            acted_last = request_history.who_acted_last(reread.history)
-            platform_alone = mover is None and acted_last is Mover.PLATFORM
-            if now_state == to_state:
-                return _Verdict("platform_decided" if platform_alone else "applied", platform)
-            if now_state == from_state and (based_on is None or now_version == based_on):
-                return _Verdict("not_applied", platform)
-            if platform_alone and now_state == timed_out_to:  # e.g. a refusal that came too late
-                return _Verdict("platform_decided", platform)
-            return _Verdict("conflict", platform)
-        try:
-            page = self.platform.reread_order(queued.entity_id, int(self._clock()))
-        except PlatformError as failed:
-            return _Verdict(read_failed=failed)
-        with self._sessions.begin() as session:
-            store_orders(session, page)
-        if queued.details.get("refuse_refund"):
-            self._reread_refused_requests(queued.entity_id)
-        tracking = {parcel["tracking_no"] for parcel in page.parcels}
-        order = page.orders[0]
-        platform = json.dumps(
-            {"status": order["status"], "state": order["state"], "tracking": sorted(tracking)}
-        )
-        if queued.details.get("tracking_no") in tracking:
-            return _Verdict("applied", platform)
-        if order["state"] in ORDER_STATES_TO_SHIP:
-            return _Verdict("not_applied", platform)
-        return _Verdict("conflict", platform)
-
-    def _reread_refused_requests(self, order_id: str) -> None:
-        """A shipment that refuses the buyer's refund before shipment, its answer lost: the
-        order's such requests as they are now, into the mirror beside the order (refused by
-        this shipment, or refunded by the platform meanwhile). The verdict is the order's
-        (the one call did both); a request that cannot be read is left to the next pull."""
-        with self._sessions() as session:
-            ids = list(
-                session.scalars(
-                    select(AfterSale.aftersale_id).where(
-                        AfterSale.order_id == order_id, AfterSale.kind == RequestKind.REFUND_BEFORE_SHIPMENT
-                    )
-                )
-            )
-        for request_id in ids:
-            try:
-                reread = self.platform.reread_request(request_id, int(self._clock()))
-            except PlatformError as failed:
-                log.info(
-                    "request %s not re-read after a lost shipment answer: %s", request_id, failed.describe()
-                )
-                continue
-            with self._sessions.begin() as session:
-                store_after_sales(session, [reread.row])
-
-
-@dataclass(frozen=True)
-class OperationToSend:
-    """An operation as the outbox keeps it, in the app's words, read before the network."""
-
-    op_id: str
-    action: str  # outbox.DECIDE or outbox.SHIP
-    entity_id: str
-    decision: str  # a Decision, for DECIDE
-    details: dict[str, Any]  # outbox.DECISION_DETAILS or outbox.SHIPMENT_DETAILS
-    based_on: int | None
-    expected_from: str | None
-    expected_to: str | None
-
-    @classmethod
-    def of(cls, op: OutboxOperation) -> OperationToSend:
-        details = outbox.details_of(op)
-        if op.action == outbox.DECIDE and not details.get("kind"):
-            # Queued before decisions kept the request's kind (issue 15): the mirror's.
-            session = Session.object_session(op)
-            request = session.get(AfterSale, op.entity_id) if session is not None else None
-            if request is not None and request.kind:
-                details["kind"] = request.kind
-        return cls(
-            op.op_id,
-            op.action,
-            op.entity_id,
-            op.decision,
-            details,
-            op.based_on_update_time,
-            op.expected_from_state,
-            op.expected_to_state,
-        )
-
-    def send(self, platform: ShopPlatform) -> Accepted:
-        """Hand the operation to the shop's platform, its id as the idempotency key."""
-        details = self.details
-        if self.action == outbox.DECIDE:
-            try:
-                kind = RequestKind(str(details.get("kind") or ""))
-            except ValueError:  # a request this app cannot tell the kind of: never decided on
-                raise Refused(
-                    PROBLEM_UNKNOWN_ACTION, detail=f"request kind {details.get('kind')!r}"
-                ) from None
-            decision = DecisionToSend(
-                request_id=self.entity_id,
-                decision=Decision(self.decision),
-                based_on_version=self.based_on or 0,
-                kind=kind,
-                reason_code=details.get("reason_code"),
-                reason=details.get("reason", ""),
-                remark=details.get("remark", ""),
-                evidence=tuple(details.get("evidence", ())),
-                # Kept as text by releases before issue 15, as a number since: the adapter checks it.
-                return_address_id=details.get("return_address_id") or None,
-                carrier_code=str(details.get("carrier_code", "")),
-                tracking_no=str(details.get("tracking_no", "")),
-                extra=dict(details.get("extra", {})),
-            )
-            return platform.decide(decision, self.op_id)
-        if self.action == outbox.SHIP:
-            shipment = ShipmentToSend(
-                order_id=self.entity_id,
-                carrier_code=str(details.get("carrier_code", "")),
-                tracking_no=str(details.get("tracking_no", "")),
-                refuse_refund=bool(details.get("refuse_refund", False)),
-            )
-            return platform.ship(shipment, self.op_id)
-        # Nothing but the two actions is ever queued (migration 0018 says so of old rows).
-        raise Refused(PROBLEM_UNKNOWN_ACTION, detail=f"outbox action {self.action!r}")
-
 
 @dataclass(frozen=True)
 class _Step:
     final_state: str
     stop_round: PlatformError | None = None
     lost_lease: bool = False
-
-
-@dataclass(frozen=True)
-class _Verdict:
-    verdict: str = ""  # "applied", "platform_decided", "not_applied", "conflict"
-    platform: str = ""
-    read_failed: PlatformError | None = None
-
-    def __post_init__(self) -> None:
-        assert self.verdict or self.read_failed is not None

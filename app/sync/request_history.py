@@ -2,7 +2,7 @@
 
 Owns reading a request's history (the port's `reread_request` answers it as
 `HistoryEntry`s in the app's words: when, who — buyer, shop, platform — and, for the
-shop's moves, what) for the push engine's re-read (`push.PushEngine._verify`): a
+shop's moves, what) for the push engine's re-read (`applied_check.verify`): a
 decision whose answer was lost is checked before it may be sent again, and the
 request's current state alone cannot always say whether our decision moved it — the
 platform agreeing on its own at the deadline looks like our agreement, and a request
