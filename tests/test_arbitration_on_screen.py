@@ -139,6 +139,7 @@ def test_the_requests_pane_says_what_the_platform_asks_and_by_when(
     due = formatting.shop_time(EVIDENCE_DUE)
     assert f"In arbitration: the platform asks for the shop's evidence by {due}." in text
     assert "Refused by merchant" in text
+    assert "\nSuggestion\ngive evidence\n" in text  # no decision of the app's fits it
 
 
 def test_an_arbitration_code_unknown_here_is_shown_as_sent(qtbot, english, session_factory) -> None:

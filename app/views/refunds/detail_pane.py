@@ -244,7 +244,11 @@ class RefundDetailPane(QWidget):
             (self.tr("Source"), f"<span class='muted'>{escape(self._rule_source(row))}</span>"),
             (
                 self.tr("Suggestion"),
-                escape(refunds_text(row.suggestion_reason_en, row.rule_params)),
+                # A request there for the platform's arbitration alone: no decision of the app's fits.
+                escape(
+                    arbitration_marks.instead_of_suggestion(row)
+                    or refunds_text(row.suggestion_reason_en, row.rule_params)
+                ),
             ),
         ]
         pending = ""
