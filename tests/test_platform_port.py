@@ -9,6 +9,7 @@ authorised. Each is checked here against the real sandbox store over HTTP.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 import pytest
@@ -174,10 +175,13 @@ def test_the_published_lists_come_in_the_apps_words(sandbox_url: str) -> None:
     assert carriers and all(isinstance(carrier, Carrier) and carrier.code for carrier in carriers)
 
 
-def test_an_unreachable_platform_is_retry_later_and_a_lost_write_may_have_been_applied() -> None:
-    platform = DouyinPlatform(
-        PlatformClient(ShopCredentials(closed_port_url(), DEMO_APP_KEY, "secret", DEMO_SHOP_ID))
-    )
+def test_an_unreachable_platform_is_retry_later_and_a_lost_write_may_have_been_applied(
+    sandbox_url: str,
+) -> None:
+    client = demo_platform(sandbox_url).client
+    assert client.create_token().ok  # a token held: the write itself goes out, unanswered
+    client.credentials = replace(client.credentials, gateway=closed_port_url())
+    platform = DouyinPlatform(client)
     with pytest.raises(RetryLater) as unreachable:
         platform.changed_orders(Window(0), None, 100)
     assert unreachable.value.problem == PROBLEM_NETWORK and unreachable.value.outcome is Outcome.RETRY
@@ -187,6 +191,18 @@ def test_an_unreachable_platform_is_retry_later_and_a_lost_write_may_have_been_a
             idempotency_key="op-4",
         )
     assert lost.value.maybe_applied
+
+
+def test_a_write_never_sent_for_want_of_a_token_was_not_applied() -> None:
+    platform = DouyinPlatform(
+        PlatformClient(ShopCredentials(closed_port_url(), DEMO_APP_KEY, "secret", DEMO_SHOP_ID))
+    )
+    with pytest.raises(RetryLater) as unsent:
+        platform.decide(
+            DecisionToSend("a1", Decision.APPROVE_REFUND, 0, RequestKind.REFUND_AFTER_SHIPMENT),
+            idempotency_key="op-5",
+        )
+    assert unsent.value.problem == PROBLEM_NETWORK and not unsent.value.maybe_applied
 
 
 def test_the_shops_keys_are_checked_before_anything_is_saved(sandbox_url: str) -> None:
