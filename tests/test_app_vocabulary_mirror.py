@@ -165,6 +165,12 @@ def test_a_synced_mirror_holds_every_row_in_the_words_the_mapping_gives(
         for line in lines:
             assert line.after_sale_state == mapping.request_state(line.after_sale_status)
         for change in changes:
+            if change.to_status is None:
+                # Replayed from the request's own history (app/sync/history_replay.py), which
+                # names moves, not codes: the words stand alone, and are the app's.
+                assert change.to_state in set(RequestState)
+                assert change.from_state is None or change.from_state in set(RequestState)
+                continue
             assert _words_match_codes(
                 change,
                 [
