@@ -49,7 +49,7 @@ METRICS: tuple[MetricDefinition, ...] = (
         "after_sales_by_type", QT_TRANSLATE_NOOP("metrics", "After-sales by type"), "count", True
     ),
     MetricDefinition(
-        "experience_score", QT_TRANSLATE_NOOP("metrics", "Experience score (estimate)"), "points", False
+        "experience_score", QT_TRANSLATE_NOOP("metrics", "Experience score (est.)"), "points", False
     ),
 )
 METRIC_KEYS = tuple(definition.key for definition in METRICS)
