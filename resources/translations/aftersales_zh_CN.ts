@@ -4,52 +4,62 @@
 <context>
     <name>ActionBar</name>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="214"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="224"/>
         <source>Your role can look at requests but not decide them.</source>
         <translation>你的角色只能查看售后，不能处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="215"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="225"/>
         <source>Sign in to decide requests.</source>
         <translation>请先登录再处理售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="217"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="227"/>
         <source>A decision on this request is waiting to be sent.</source>
         <translation>这条售后已处理，正等待提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="219"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="229"/>
+        <source>The platform asks for the shop&apos;s evidence: give it in its back office.</source>
+        <translation>平台要求商家举证：请在平台后台提交凭证。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/queue_bars.py" line="231"/>
         <source>Handed to the owner by {name}; it waits for the owner.</source>
         <translation>{name} 已交给店主，等待店主处理。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="222"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="234"/>
         <source>Enter: suggested decision · A: approve · R: refuse · Space: select</source>
         <translation>回车：按建议处理 · A：同意 · R：拒绝 · 空格：勾选</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="227"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="239"/>
         <source>Approve… (A)</source>
         <translation>同意…（A）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="228"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="241"/>
+        <source>Refuse by shipping… (R)</source>
+        <translation>发货拒绝退款…（R）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/queue_bars.py" line="243"/>
         <source>Refuse… (R)</source>
         <translation>拒绝…（R）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="229"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="244"/>
         <source>Approve {count} selected…</source>
         <translation>批量同意所选 {count} 条…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="230"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="245"/>
         <source>Hand back… (H)</source>
         <translation>退回客服… (H)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="230"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="245"/>
         <source>Hand to owner… (H)</source>
         <translation>交给店主… (H)</translation>
     </message>
@@ -132,72 +142,72 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="236"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="237"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="237"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="238"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="238"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="239"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="239"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="240"/>
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="240"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="241"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="196"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="197"/>
         <source>Demo shop</source>
         <translation>演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="198"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="199"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="206"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="207"/>
         <source>{time} · {person} · {action}</source>
         <translation>{time} · {person} · {action}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="214"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="215"/>
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="242"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="243"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="241"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="242"/>
         <source>What was done</source>
         <translation>经过</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="171"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="172"/>
         <source>the platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="173"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="174"/>
         <source>the system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="173"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="174"/>
         <source>nobody signed in</source>
         <translation>（未登录）</translation>
     </message>
@@ -412,12 +422,12 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="277"/>
+        <location filename="../../app/views/dashboard/charts.py" line="283"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="278"/>
+        <location filename="../../app/views/dashboard/charts.py" line="284"/>
         <source>limit</source>
         <translation>限值</translation>
     </message>
@@ -425,32 +435,32 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="74"/>
+        <location filename="../../app/views/dashboard/charts.py" line="80"/>
         <source>Average ship time (h)</source>
         <translation>平均发货时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="75"/>
+        <location filename="../../app/views/dashboard/charts.py" line="81"/>
         <source>Late-shipment rate (%)</source>
         <translation>延迟发货率（%）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="78"/>
+        <location filename="../../app/views/dashboard/charts.py" line="84"/>
         <source>After-sales by type</source>
         <translation>各类型售后量</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="84"/>
+        <location filename="../../app/views/dashboard/charts.py" line="90"/>
         <source>Review time and refund duration (h)</source>
         <translation>审核时长与退款时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="89"/>
+        <location filename="../../app/views/dashboard/charts.py" line="95"/>
         <source>Timeout approvals</source>
         <translation>超时自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="94"/>
+        <location filename="../../app/views/dashboard/charts.py" line="100"/>
         <source>Experience score (estimate)</source>
         <translation>体验分（估算）</translation>
     </message>
@@ -650,18 +660,18 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/views/dashboard/view.py" line="185"/>
+        <location filename="../../app/views/dashboard/view.py" line="191"/>
         <location filename="../../app/views/shell/main_window.py" line="193"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/view.py" line="275"/>
+        <location filename="../../app/views/dashboard/view.py" line="285"/>
         <source>The figures could not be computed: {error}</source>
         <translation>无法计算指标：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/view.py" line="391"/>
+        <location filename="../../app/views/dashboard/view.py" line="403"/>
         <source>Rule set {name} (in force since {date}) · days and hours in shop time (UTC+8)</source>
         <translation>规则集 {name}（{date} 起生效）· 日期与小时均为店铺时间（UTC+8）</translation>
     </message>
@@ -677,62 +687,66 @@
 <context>
     <name>DecisionFlow</name>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="133"/>
-        <location filename="../../app/views/refunds/decision_flow.py" line="135"/>
-        <source>Confirm receipt</source>
-        <translation>确认收货</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="134"/>
-        <source>The exchanged goods arrived in order; send the replacement.</source>
-        <translation>换货退回的商品已收到且完好，将发出新商品。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="139"/>
-        <location filename="../../app/views/refunds/decision_flow.py" line="141"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="143"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="145"/>
         <source>Agree to resend</source>
         <translation>同意补寄</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="140"/>
-        <source>Send the missing or damaged items again.</source>
-        <translation>重新寄出缺少或损坏的商品。</translation>
+        <location filename="../../app/views/refunds/decision_flow.py" line="144"/>
+        <source>The request then waits for you to send the items, with their tracking number.</source>
+        <translation>同意后，这个申请会等待你寄出商品并填写运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="177"/>
-        <location filename="../../app/views/refunds/decision_flow.py" line="180"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="165"/>
+        <source>Nothing to decide here</source>
+        <translation>此处无需决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/decision_flow.py" line="183"/>
+        <source>Nothing to refuse</source>
+        <translation>没有可拒绝的</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/decision_flow.py" line="187"/>
+        <source>This request was agreed and waits for you to send the goods; the platform takes no refusal now. Send them with “Approve” (A): carrier and tracking number.</source>
+        <translation>这个申请已同意，正等待你寄出商品；平台此时不接受拒绝。请用“同意”（A）寄出：填写快递公司和运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/decision_flow.py" line="237"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="240"/>
         <source>Hand to the owner</source>
         <translation>交给店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="179"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="239"/>
         <source>The owner sees it in their queue with your name and these words.</source>
         <translation>店主会在列表中看到这条售后，以及你的名字和这段说明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="181"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="241"/>
         <source>Say in a few words why the owner should decide this request.</source>
         <translation>请简单说明为什么要由店主处理这条售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="193"/>
-        <location filename="../../app/views/refunds/decision_flow.py" line="197"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="253"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="257"/>
         <source>Hand back</source>
         <translation>退回客服</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="194"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="254"/>
         <source>Handed to you by {name}: {reason}</source>
         <translation>{name} 交给你处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="196"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="256"/>
         <source>It goes back to the queue undecided; your note is kept in the audit trail.</source>
         <translation>这条售后将不作处理退回列表；你的备注会记入操作记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="240"/>
-        <location filename="../../app/views/refunds/decision_flow.py" line="257"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="300"/>
+        <location filename="../../app/views/refunds/decision_flow.py" line="317"/>
         <source>Sign in to decide requests.</source>
         <translation>请先登录再处理售后。</translation>
     </message>
@@ -838,72 +852,77 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="134"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="137"/>
         <source>Search request, order, product or reason  (Ctrl+F)</source>
         <translation>搜索售后单号、订单号、商品或原因（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="135"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="138"/>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="138"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="142"/>
         <source>All waiting</source>
         <translation>全部待处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="138"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="142"/>
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="138"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="142"/>
         <source>Returned, to inspect</source>
         <translation>已退回，待验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="140"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="142"/>
+        <source>To send</source>
+        <translation>待寄出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/queue_bars.py" line="145"/>
         <source>Any deadline</source>
         <translation>全部时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="140"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="145"/>
         <source>Due within 1 h</source>
         <translation>1 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="140"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="145"/>
         <source>Due within 6 h</source>
         <translation>6 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="141"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="146"/>
         <source>Due within 24 h</source>
         <translation>24 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="141"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="146"/>
         <source>Deadline passed</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="150"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="155"/>
         <source>Min ¥</source>
         <translation>最低 ¥</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="151"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="156"/>
         <source>Max ¥</source>
         <translation>最高 ¥</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="152"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="157"/>
         <source>With the owner</source>
         <translation>已交店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_bars.py" line="153"/>
+        <location filename="../../app/views/refunds/queue_bars.py" line="158"/>
         <source>Only the requests handed to the owner to decide</source>
         <translation>只看交给店主处理的售后</translation>
     </message>
@@ -911,29 +930,62 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="199"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="200"/>
         <source>Connected to {shop}</source>
         <translation>已连接到「{shop}」</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="203"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="204"/>
         <source>The test failed.</source>
         <translation>测试没有通过。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="208"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="209"/>
         <source>The test could not run: {error}</source>
         <translation>测试无法进行：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="224"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="225"/>
         <source>Change the shop</source>
         <translation>更换店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="226"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="227"/>
         <source>Welcome to AfterSales Desk</source>
         <translation>欢迎使用售后工作台</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryNote</name>
+    <message>
+        <location filename="../../app/views/dashboard/history_note.py" line="30"/>
+        <source>{days} and {count} more days</source>
+        <translation>{days}，以及另外 {count} 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/history_note.py" line="31"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/history_note.py" line="32"/>
+        <source>Incomplete on some days</source>
+        <translation>部分日期数据不完整</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/history_note.py" line="33"/>
+        <source>History still loading</source>
+        <translation>历史记录读取中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/history_note.py" line="34"/>
+        <source>Incomplete on {days}: {figures}. The platform did not give the history of {count} of the requests behind them.</source>
+        <translation>{days} 的数据不完整：{figures}。其中 {count} 个售后单的历史记录平台未提供。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/history_note.py" line="39"/>
+        <source>Still reading requests&apos; histories from the platform ({count} to go): {figures} on {days} may still change.</source>
+        <translation>正在从平台读取售后单历史记录（还剩 {count} 个）：{days} 的{figures}可能还会变化。</translation>
     </message>
 </context>
 <context>
@@ -972,60 +1024,60 @@
 <context>
     <name>InspectDialog</name>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="216"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="230"/>
         <source>The goods arrived:</source>
         <translation>到货情况：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="221"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="235"/>
         <source>Inspection note:</source>
         <translation>验货备注：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="233"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="247"/>
         <source>Then:</source>
         <translation>然后：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="261"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="275"/>
         <source>Refuse the returned goods</source>
         <translation>拒绝退货商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="263"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="277"/>
         <source>Refund {amount}</source>
         <translation>退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="267"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="281"/>
         <source>Inspect returned goods</source>
         <translation>退货验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="156"/>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="270"/>
+        <location filename="../../app/views/people/audit_words.py" line="162"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="284"/>
         <source>Good — as sent</source>
         <translation>完好——与发出时一致</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="157"/>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="271"/>
+        <location filename="../../app/views/people/audit_words.py" line="163"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="285"/>
         <source>Damaged</source>
         <translation>有损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="158"/>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="272"/>
+        <location filename="../../app/views/people/audit_words.py" line="164"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="286"/>
         <source>Missing parts</source>
         <translation>缺少配件</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="276"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="290"/>
         <source>Refund the buyer</source>
         <translation>退款给买家</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="277"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="291"/>
         <source>Refuse, with a reason</source>
         <translation>拒绝，并说明原因</translation>
     </message>
@@ -1180,14 +1232,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/shell/waiting_badge.py" line="42"/>
+        <location filename="../../app/views/shell/waiting_badge.py" line="50"/>
         <source>{count} waiting to be sent</source>
         <translation>{count} 条待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/waiting_badge.py" line="45"/>
+        <location filename="../../app/views/shell/waiting_badge.py" line="52"/>
         <source>Decisions made here that the platform has not confirmed yet; they are kept until it does.</source>
         <translation>在本机做出、平台尚未确认的处理结果；平台确认前会一直保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shell/waiting_badge.py" line="57"/>
+        <source>{count} waiting for the platform to review pictures</source>
+        <translation>{count} 条等待平台审核图片</translation>
     </message>
     <message>
         <location filename="../../app/views/shell/main_window.py" line="403"/>
@@ -1238,27 +1295,27 @@
 <context>
     <name>MetricTile</name>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="97"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="104"/>
         <source>Not available</source>
         <translation>无法获取</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="125"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="137"/>
         <source>At today&apos;s pace this reaches {value} by tonight, past the platform&apos;s limit of {limit}.</source>
         <translation>按今天的速度，今晚将达到 {value}，超过平台限值 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="128"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="140"/>
         <source>This is {value}, past the platform&apos;s limit of {limit}.</source>
         <translation>当前为 {value}，超过平台限值 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="137"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="149"/>
         <source>{kind}: {count}</source>
         <translation>{kind}：{count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/tiles.py" line="145"/>
+        <location filename="../../app/views/dashboard/tiles.py" line="157"/>
         <source>Click to list the orders or requests behind this figure.</source>
         <translation>点击查看此数字背后的订单或售后单。</translation>
     </message>
@@ -1281,22 +1338,32 @@
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/metric_words.py" line="131"/>
+        <location filename="../../app/views/dashboard/metric_words.py" line="134"/>
+        <source>Target {sign} {value} (ours)</source>
+        <translation>目标 {sign} {value}（自定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/metric_words.py" line="136"/>
         <source>Target {sign} {value}</source>
         <translation>目标 {sign} {value}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/metric_words.py" line="137"/>
+        <location filename="../../app/views/dashboard/metric_words.py" line="143"/>
         <source>limit {value}</source>
         <translation>限值 {value}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/metric_words.py" line="147"/>
+        <location filename="../../app/views/dashboard/metric_words.py" line="141"/>
+        <source>limit {value} (ours)</source>
+        <translation>限值 {value}（自定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/dashboard/metric_words.py" line="152"/>
         <source>{part} of {whole}</source>
         <translation>{part} / {whole}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/metric_words.py" line="151"/>
+        <location filename="../../app/views/dashboard/metric_words.py" line="156"/>
         <source>over {count}</source>
         <translation>共 {count} 单</translation>
     </message>
@@ -1354,54 +1421,59 @@
         <translation>待处理异常</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/rows.py" line="38"/>
+        <location filename="../../app/views/attention/rows.py" line="39"/>
         <source>{decision}
 made {time}</source>
         <translation>{decision}
 处理于 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/rows.py" line="42"/>
+        <location filename="../../app/views/attention/rows.py" line="43"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/rows.py" line="39"/>
+        <location filename="../../app/views/attention/rows.py" line="40"/>
         <source>refused</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/rows.py" line="33"/>
+        <location filename="../../app/views/attention/rows.py" line="32"/>
+        <source>Send the resend&apos;s or repaired goods</source>
+        <translation>寄出补寄或维修的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/attention/rows.py" line="34"/>
         <source>Ship with {carrier}, tracking {tracking}</source>
         <translation>发货：{carrier}，运单号 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/rows.py" line="34"/>
+        <location filename="../../app/views/attention/rows.py" line="35"/>
         <source>Ship with {carrier}, tracking {tracking}, refusing the buyer&apos;s refund request</source>
         <translation>发货：{carrier}，运单号 {tracking}，并拒绝买家的退款申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/rows.py" line="37"/>
+        <location filename="../../app/views/attention/rows.py" line="38"/>
         <source>Order {order}</source>
         <translation>订单 {order}</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/rows.py" line="40"/>
+        <location filename="../../app/views/attention/rows.py" line="41"/>
         <source>the request had changed</source>
         <translation>售后单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/rows.py" line="41"/>
+        <location filename="../../app/views/attention/rows.py" line="42"/>
         <source>the order had changed</source>
         <translation>订单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/rows.py" line="43"/>
+        <location filename="../../app/views/attention/rows.py" line="44"/>
         <source>The buyer asks for a refund of {amount}</source>
         <translation>买家申请退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/rows.py" line="44"/>
+        <location filename="../../app/views/attention/rows.py" line="45"/>
         <source>The platform said: {words}</source>
         <translation>平台提示：{words}</translation>
     </message>
@@ -1567,82 +1639,92 @@ made {time}</source>
         <translation>发货时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="149"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="153"/>
+        <source>not yet: the platform has not reported the goods received</source>
+        <translation>尚未签收（平台未回传签收）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/detail_pane.py" line="155"/>
+        <source>Received at</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/orders/detail_pane.py" line="156"/>
         <source>Amount</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="165"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="172"/>
         <source>After-sale: {status}</source>
         <translation>售后：{status}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="171"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="178"/>
         <source>Discount {amount}</source>
         <translation>优惠 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="187"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="194"/>
         <source>Goods</source>
         <translation>商品金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="188"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="195"/>
         <source>Shipping</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="189"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="196"/>
         <source>Discounts</source>
         <translation>优惠</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="195"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="202"/>
         <source>Price adjustments</source>
         <translation>改价</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="201"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="208"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="218"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="225"/>
         <source>Buyer:</source>
         <translation>买家留言：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="224"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="231"/>
         <source>Seller:</source>
         <translation>商家备注：</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="226"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="233"/>
         <source>Notes</source>
         <translation>留言备注</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="230"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="237"/>
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="233"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="240"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="242"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="249"/>
         <source>No after-sale requests.</source>
         <translation>没有售后申请。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="245"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="252"/>
         <source>Applied {time}: {reason}</source>
         <translation>{time} 申请：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/detail_pane.py" line="250"/>
+        <location filename="../../app/views/orders/detail_pane.py" line="257"/>
         <source>Reply by {time}</source>
         <translation>请在 {time} 前处理</translation>
     </message>
@@ -1910,54 +1992,54 @@ made {time}</source>
 <context>
     <name>QueueColumns</name>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="122"/>
-        <location filename="../../app/views/refunds/queue_columns.py" line="148"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="124"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="170"/>
         <source>{count} requests in 90 days</source>
         <translation>90 天内 {count} 次售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="155"/>
-        <location filename="../../app/views/refunds/queue_columns.py" line="162"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="177"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="184"/>
         <source>return {tracking}</source>
         <translation>退货 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="171"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="193"/>
         <source>evidence: {tier}</source>
         <translation>凭证：{tier}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="200"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="226"/>
         <source>Reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="203"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="229"/>
         <source>The deadline passed while this copy still shows the request open; the platform has probably agreed on the shop&apos;s behalf. Sync to be sure.</source>
         <translation>处理时限已过，但本机仍显示待处理；平台很可能已代商家自动同意。请同步确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="209"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="235"/>
         <source>Rule set: {name}</source>
         <translation>规则版本：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="213"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="241"/>
         <source>A decision made here is waiting to be sent to the platform.</source>
         <translation>本机的处理结果正等待提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="215"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="243"/>
         <source>The platform did not take a decision on this request; see Needs attention.</source>
         <translation>平台没有接受这条售后的处理结果，请到“待处理异常”查看。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="217"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="247"/>
         <source>Handed to the owner by {name}: {reason}</source>
         <translation>{name} 交给店主处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="221"/>
+        <location filename="../../app/views/refunds/queue_columns.py" line="251"/>
         <source>Hand it to the owner with H.</source>
         <translation>按 H 交给店主处理。</translation>
     </message>
@@ -1991,233 +2073,334 @@ made {time}</source>
     </message>
 </context>
 <context>
-    <name>RefundBlockedDialog</name>
+    <name>RefundArbitration</name>
     <message>
-        <location filename="../../app/views/shipping/ship_flow.py" line="35"/>
-        <source>Refund requested</source>
-        <translation>买家申请退款</translation>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="41"/>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="48"/>
+        <source>evidence due</source>
+        <translation>仲裁待举证</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/ship_flow.py" line="40"/>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="42"/>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="49"/>
+        <source>in arbitration</source>
+        <translation>仲裁中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="59"/>
+        <source>The platform&apos;s arbitration reports status {code}, which this app does not know. See the request in the platform&apos;s back office.</source>
+        <translation>平台的仲裁状态为 {code}，本应用无法识别。请在平台后台查看该售后单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="66"/>
+        <source>In arbitration: the platform asks for the shop&apos;s evidence by {time}. Give it in the platform&apos;s back office, or the platform decides without it.</source>
+        <translation>仲裁中：平台要求商家在 {time} 前举证。请在平台后台提交凭证，逾期平台将直接裁决。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="71"/>
+        <source>In arbitration: the platform asks for the shop&apos;s evidence. Its deadline is not read yet; see the request in the platform&apos;s back office.</source>
+        <translation>仲裁中：平台要求商家举证。尚未读取到截止时间，请在平台后台查看该售后单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="77"/>
+        <source>In arbitration: the platform is judging the dispute.</source>
+        <translation>仲裁中：平台正在裁决此纠纷。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="80"/>
+        <source>In arbitration: the platform gives the shop and the buyer time to agree first.</source>
+        <translation>仲裁中：平台给商家和买家留出协商时间。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="84"/>
+        <source>Arbitration: the platform decided for the buyer.</source>
+        <translation>仲裁结果：平台支持买家。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="87"/>
+        <source>Arbitration: the platform decided for the shop.</source>
+        <translation>仲裁结果：平台支持商家。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="90"/>
+        <source>Arbitration: the platform has closed the case.</source>
+        <translation>仲裁结束：平台已结案。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="93"/>
+        <source>Arbitration: the case was withdrawn.</source>
+        <translation>仲裁已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="102"/>
+        <location filename="../../app/views/refunds/arbitration_marks.py" line="109"/>
+        <source>give evidence</source>
+        <translation>去平台举证</translation>
+    </message>
+</context>
+<context>
+    <name>RefundBlockedDialog</name>
+    <message>
+        <location filename="../../app/views/shipping/ship_flow.py" line="37"/>
+        <source>Refund requested before shipment</source>
+        <translation>发货前的退款申请</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping/ship_flow.py" line="42"/>
         <source>The buyer of order {order} asked for a refund of {amount} before shipment (request {request}).</source>
         <translation>订单 {order} 的买家在发货前申请退款 {amount}（售后单 {request}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/ship_flow.py" line="42"/>
+        <location filename="../../app/views/shipping/ship_flow.py" line="44"/>
         <source>The buyer of order {order} asked for a refund before shipment (request {request}).</source>
         <translation>订单 {order} 的买家在发货前申请退款（售后单 {request}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/ship_flow.py" line="49"/>
-        <source>Shipping now refuses the refund request. Ship only if the buyer agreed to receive the parcel.</source>
-        <translation>现在发货会拒绝这笔退款申请。请确认买家同意收货后再发货。</translation>
+        <location filename="../../app/views/shipping/ship_flow.py" line="51"/>
+        <source>The platform refuses such a request only when the order ships: shipping now (tracking number {tracking}) refuses the refund, the order shows as shipped and the buyer&apos;s request closes as refused.</source>
+        <translation>平台只有在订单发货时才会拒绝这类申请：现在发货（运单号 {tracking}）即拒绝退款，订单显示为已发货，买家的退款申请以“已拒绝”关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/ship_flow.py" line="54"/>
-        <source>Only the owner or a customer-service clerk may refuse a refund; ask them, or decide the request in Refunds.</source>
-        <translation>只有店主或客服可以拒绝退款。请找他们处理，或在“售后审核”中处理这条申请。</translation>
+        <location filename="../../app/views/shipping/ship_flow.py" line="57"/>
+        <source>Ship only if the buyer should receive the parcel. To refund instead, cancel and approve the refund in Refunds.</source>
+        <translation>仅在买家应当收到包裹时才发货。如要退款，请取消，并在“售后审核”中同意退款。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/ship_flow.py" line="61"/>
-        <source>Refuse the refund and ship</source>
-        <translation>拒绝退款并发货</translation>
+        <location filename="../../app/views/shipping/ship_flow.py" line="62"/>
+        <source>Refusing a refund is for the owner or customer service. Leave this order to them and put the parcel aside: they approve the refund, or refuse it by shipping with this tracking number.</source>
+        <translation>拒绝退款需由店主或客服决定。请把这笔订单交给他们，包裹先放在一边：他们可以同意退款，或用这个运单号发货拒绝退款。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping/ship_flow.py" line="70"/>
+        <source>Ship and refuse the refund</source>
+        <translation>发货并拒绝退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping/ship_flow.py" line="75"/>
+        <source>Leave it to customer service</source>
+        <translation>交给客服处理</translation>
     </message>
 </context>
 <context>
     <name>RefundDetailPane</name>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="121"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="138"/>
         <source>This request is no longer in the local copy.</source>
         <translation>本机数据中已没有这条售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="183"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="200"/>
         <source>Select a request to see the order, the buyer&apos;s evidence and its history.</source>
         <translation>选择一条售后，查看订单、买家凭证和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="198"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="215"/>
         <source>The buyer says</source>
         <translation>买家说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="199"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="216"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="200"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="217"/>
         <source>Shipping and return</source>
         <translation>发货与退货物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="201"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="218"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="209"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="226"/>
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="215"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="232"/>
         <source>reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="217"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="235"/>
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="219"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="239"/>
         <source>Reply within</source>
         <translation>剩余处理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="223"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="243"/>
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="225"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="244"/>
+        <source>Source</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/detail_pane.py" line="246"/>
         <source>Suggestion</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="231"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="256"/>
         <source>pending — waiting to be sent to the platform</source>
         <translation>待提交——等待发送给平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="242"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="276"/>
+        <source>refund status {code}, unknown to this app</source>
+        <translation>退款状态 {code}，本应用无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/detail_pane.py" line="287"/>
         <source>Note on the order: {words}</source>
         <translation>订单留言：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="251"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="296"/>
         <source>No evidence images.</source>
         <translation>买家未上传凭证图片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="273"/>
-        <location filename="../../app/views/refunds/detail_pane.py" line="282"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="318"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="327"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="280"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="325"/>
         <source>Sent</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="280"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="325"/>
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="285"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="330"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="296"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="341"/>
         <source>The buyer applied for {kind}</source>
         <translation>买家申请{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="303"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="348"/>
         <source>{who}: {action}</source>
         <translation>{who}：{action}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="307"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="352"/>
         <source>Sent to the platform: {state}</source>
         <translation>提交平台：{state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="309"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="354"/>
         <source>the platform said: {words}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="331"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="366"/>
+        <source>ours: the project&apos;s estimate, not a published rule</source>
+        <translation>本软件估算，非平台公布的规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/detail_pane.py" line="367"/>
+        <source>{source}, in force since {date}</source>
+        <translation>{source}，自 {date} 起施行</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/detail_pane.py" line="384"/>
         <source>approved the refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="332"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="385"/>
         <source>refused the refund</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="333"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="386"/>
         <source>agreed to the return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="334"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="387"/>
         <source>refused the return</source>
         <translation>拒绝退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="335"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="388"/>
         <source>inspected the returned goods</source>
         <translation>完成退货验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="336"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="389"/>
         <source>agreed to the exchange</source>
         <translation>同意换货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="337"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="390"/>
+        <source>sent the goods</source>
+        <translation>寄出了商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/detail_pane.py" line="391"/>
         <source>discarded a decision</source>
         <translation>放弃了一条处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="338"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="392"/>
         <source>applied a decision again</source>
         <translation>重新提交了处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="339"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="393"/>
         <source>handed it to the owner</source>
         <translation>交给了店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="340"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="394"/>
         <source>handed it back</source>
         <translation>退回了客服</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="348"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="402"/>
         <source>waiting to be sent</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="349"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="403"/>
         <source>sending</source>
         <translation>提交中</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="350"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="404"/>
         <source>done</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="351"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="405"/>
         <source>refused by the platform</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="352"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="406"/>
         <source>the request had changed</source>
         <translation>售后单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="353"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="407"/>
         <source>discarded</source>
         <translation>已放弃</translation>
     </message>
@@ -2261,52 +2444,52 @@ made {time}</source>
 <context>
     <name>RefundQueueModel</name>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="148"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="149"/>
         <source>Reply within</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="149"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="150"/>
         <source>Sent</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="150"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="151"/>
         <source>Type</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="151"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="152"/>
         <source>Reason</source>
         <translation>售后原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="152"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="153"/>
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="154"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="155"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="155"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="156"/>
         <source>Order</source>
         <translation>订单与物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="156"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="157"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="157"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="158"/>
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="153"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="154"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
@@ -2322,66 +2505,71 @@ made {time}</source>
     </message>
     <message>
         <location filename="../../app/views/refunds/queue_model.py" line="133"/>
+        <source>pictures in review</source>
+        <translation>图片审核中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/queue_model.py" line="134"/>
         <source>needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="134"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="135"/>
         <source>with the owner</source>
         <translation>已交店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="135"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="136"/>
         <source>owner decides</source>
         <translation>需店主处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="136"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="137"/>
         <source>Approve</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="137"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="138"/>
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="138"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="139"/>
         <source>Inspect</source>
         <translation>验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="139"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="140"/>
         <source>Review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="140"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="141"/>
         <source>window open</source>
         <translation>在时限内</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="141"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="142"/>
         <source>window closed</source>
         <translation>已过时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="142"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="143"/>
         <source>not shipped</source>
         <translation>未发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="143"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="144"/>
         <source>tracking uploaded</source>
         <translation>已上传单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="144"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="145"/>
         <source>first request</source>
         <translation>首次申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="162"/>
+        <location filename="../../app/views/refunds/queue_model.py" line="163"/>
         <source>This column does not sort</source>
         <translation>此列不能排序</translation>
     </message>
@@ -2422,95 +2610,117 @@ made {time}</source>
 <context>
     <name>RefusalFields</name>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="112"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="118"/>
         <source>Evidence images</source>
         <translation>凭证图片</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="112"/>
-        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="118"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="119"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="125"/>
         <source>The platform&apos;s refusal reasons have not been fetched yet; connect once first.</source>
         <translation>还没有获取平台的拒绝原因列表，请先联网同步一次。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="121"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="127"/>
         <source>Choose a refusal reason.</source>
         <translation>请选择拒绝原因。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="123"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="129"/>
         <source>Write a remark for the buyer explaining the refusal.</source>
         <translation>请填写给买家的拒绝说明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="125"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="131"/>
         <source>This reason needs evidence images. Add at least one.</source>
         <translation>该拒绝原因需要上传凭证图片，请至少添加一张。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="146"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="152"/>
         <source>This reason needs at least one picture.</source>
         <translation>该原因至少需要一张凭证图片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="148"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="154"/>
         <source>Pictures are optional.</source>
         <translation>凭证图片可选。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="152"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="158"/>
         <source>Reason:</source>
         <translation>拒绝原因：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="154"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="160"/>
         <source>Choose a reason (the rule suggests: {reason})</source>
         <translation>请选择原因（规则建议：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="156"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="162"/>
         <source>Choose a reason</source>
         <translation>请选择原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="158"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="164"/>
         <source>Remark to the buyer:</source>
         <translation>给买家的说明：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="159"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="165"/>
         <source>Evidence:</source>
         <translation>凭证：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="160"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="166"/>
         <source>Add images…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="161"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="167"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
 </context>
 <context>
+    <name>RefuseByShippingDialog</name>
+    <message>
+        <location filename="../../app/views/refunds/refuse_by_shipping_dialog.py" line="39"/>
+        <source>Refuse by shipping</source>
+        <translation>发货拒绝退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/refuse_by_shipping_dialog.py" line="41"/>
+        <source>The buyer asked for this refund before order {order} shipped. The platform takes no refusal for such a request: the only way to refuse it is to ship the order.
+
+Shipping sends the parcel out and closes the request as refused. Do it only if the buyer should receive the parcel.</source>
+        <translation>买家在订单 {order} 发货前申请了这笔退款。平台不接受对这类申请的拒绝操作：唯一的拒绝方式是发货。
+
+发货后包裹寄出，退款申请以“已拒绝”关闭。仅在买家应当收到这件包裹时才这样做。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/refuse_by_shipping_dialog.py" line="46"/>
+        <source>Ship and refuse the refund</source>
+        <translation>发货并拒绝退款</translation>
+    </message>
+</context>
+<context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="189"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="203"/>
         <source>Refuse request</source>
         <translation>拒绝售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="193"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="207"/>
         <source>The buyer sees the reason and your remark and may take it to the platform.</source>
         <translation>买家会看到拒绝原因和你的说明，并可能申请平台介入。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/refusal_dialogs.py" line="195"/>
+        <location filename="../../app/views/refunds/refusal_dialogs.py" line="209"/>
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
@@ -2740,6 +2950,121 @@ made {time}</source>
         <location filename="../../app/views/shell/screen_wiring.py" line="86"/>
         <source>Order {order} is not in the local copy.</source>
         <translation>本地数据中没有订单 {order}。</translation>
+    </message>
+</context>
+<context>
+    <name>SendGoodsDialog</name>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="60"/>
+        <source>&amp;Tracking number:</source>
+        <translation>运单号(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="61"/>
+        <source>&amp;Carrier:</source>
+        <translation>快递公司(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="80"/>
+        <source>Enter or scan the tracking number of the parcel you send.</source>
+        <translation>请输入或扫描寄出包裹的运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="85"/>
+        <source>Choose the carrier: this number fits {carriers}.</source>
+        <translation>请选择快递公司：这个单号可能属于 {carriers}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="88"/>
+        <source>No carrier&apos;s numbers look like this one. Check the number, or choose the carrier.</source>
+        <translation>没有哪家快递的单号是这个样子。请检查单号，或选择快递公司。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="102"/>
+        <source>Recognised: {carrier}</source>
+        <translation>识别为：{carrier}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="104"/>
+        <source>Could be {carriers}</source>
+        <translation>可能是 {carriers}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="106"/>
+        <source>No carrier recognised</source>
+        <translation>未识别出快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="110"/>
+        <source>Fits {carrier}</source>
+        <translation>符合{carrier}的单号格式</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="112"/>
+        <source>Not a {carrier} number</source>
+        <translation>不是{carrier}的单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="122"/>
+        <source>Confirm receipt and send the repaired goods</source>
+        <translation>确认收货并寄回维修好的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="124"/>
+        <source>The buyer&apos;s goods arrived. Send them back repaired and enter the parcel&apos;s carrier and tracking number: the platform passes them to the buyer.</source>
+        <translation>买家寄回的商品已收到。维修后寄回，并填写包裹的快递公司和运单号：平台会告知买家。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="127"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="136"/>
+        <source>Confirm and send</source>
+        <translation>确认并寄出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="131"/>
+        <source>Confirm receipt and send the new goods</source>
+        <translation>确认收货并寄出新商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="133"/>
+        <source>The goods the buyer sent back arrived. Send the new goods and enter the parcel&apos;s carrier and tracking number: the platform passes them to the buyer.</source>
+        <translation>买家退回的商品已收到。请寄出新商品，并填写包裹的快递公司和运单号：平台会告知买家。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="140"/>
+        <source>Send the repaired goods</source>
+        <translation>寄回维修好的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="141"/>
+        <source>Enter the carrier and tracking number of the parcel with the repaired goods.</source>
+        <translation>请填写寄回维修商品的包裹的快递公司和运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="142"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="149"/>
+        <source>Send</source>
+        <translation>寄出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="145"/>
+        <source>Send the resend</source>
+        <translation>寄出补寄商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="147"/>
+        <source>Send the missing or replacement items and enter the parcel&apos;s carrier and tracking number.</source>
+        <translation>寄出漏发或补寄的商品，并填写包裹的快递公司和运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="158"/>
+        <source>Recognise from the number</source>
+        <translation>按运单号自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="159"/>
+        <source>Scan the parcel label</source>
+        <translation>扫快递面单</translation>
     </message>
 </context>
 <context>
@@ -2986,47 +3311,57 @@ As received: {raw}</source>
         <translation>{lane} · {count}</translation>
     </message>
     <message>
+        <location filename="../../app/views/shipping/board_model.py" line="357"/>
+        <source>The buyer asked for a refund of {amount} before shipment (request {request}).</source>
+        <translation>买家在发货前申请退款 {amount}（售后单 {request}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping/board_model.py" line="359"/>
+        <source>The buyer asked for a refund before shipment (request {request}).</source>
+        <translation>买家在发货前申请了退款（售后单 {request}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping/board_model.py" line="365"/>
+        <source>The platform takes no other refusal: shipping this order refuses the refund, the parcel goes out and the request closes as refused. Ship it only if the buyer should receive it; otherwise leave it to customer service, who may approve the refund instead.</source>
+        <translation>平台不接受其他方式的拒绝：发出这笔订单即拒绝退款，包裹寄出，退款申请以“已拒绝”关闭。仅在买家应当收到包裹时才发货；否则交给客服处理，客服也可以同意退款。</translation>
+    </message>
+    <message>
         <location filename="../../app/views/shipping/board_model.py" line="217"/>
         <source>Sending {tracking}</source>
         <translation>提交中：{tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="304"/>
-        <source>Refund requested</source>
-        <translation>买家申请退款</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping/board_model.py" line="310"/>
+        <location filename="../../app/views/shipping/board_model.py" line="311"/>
         <source>Tomorrow · paid after {hour}:00</source>
         <translation>次日发 · {hour}点后付款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="323"/>
+        <location filename="../../app/views/shipping/board_model.py" line="324"/>
         <source>Paid {paid}, after the {hour}:00 same-day cut-off: a same-day order paid then ships by the end of the next day, {deadline}. A next-day order paid then has the same deadline.</source>
         <translation>{paid} 付款，晚于当日发 {hour}:00 的截单时间：此时付款的当日发订单须在次日结束前发货，即 {deadline}前。此时付款的次日发订单截止时间相同。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="327"/>
+        <location filename="../../app/views/shipping/board_model.py" line="328"/>
         <source>Same-day promise: paid {paid}, before {hour}:00, so it ships by {deadline}.</source>
         <translation>当日发：{paid} 付款，早于 {hour}:00，须在 {deadline}前发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="329"/>
+        <location filename="../../app/views/shipping/board_model.py" line="330"/>
         <source>Next-day promise: paid {paid}, it ships by the end of the next day, {deadline}.</source>
         <translation>次日发：{paid} 付款，须在次日结束前发货，即 {deadline}前。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="331"/>
+        <location filename="../../app/views/shipping/board_model.py" line="332"/>
         <source>Ships within 48 hours of payment ({paid}), by {deadline}.</source>
         <translation>付款（{paid}）后 48 小时内发货，即 {deadline}前。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="333"/>
+        <location filename="../../app/views/shipping/board_model.py" line="334"/>
         <source>Presale: ships by {deadline}, the date the product page promised.</source>
         <translation>预售：按商品页承诺，须在 {deadline}前发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="335"/>
+        <location filename="../../app/views/shipping/board_model.py" line="336"/>
         <source>The platform&apos;s ship-by time: {deadline}.</source>
         <translation>平台给出的最晚发货时间：{deadline}。</translation>
     </message>
@@ -3036,19 +3371,14 @@ As received: {raw}</source>
         <translation>发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="343"/>
+        <location filename="../../app/views/shipping/board_model.py" line="305"/>
+        <source>Refund asked · shipping refuses it</source>
+        <translation>买家申请退款 · 发货即拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping/board_model.py" line="344"/>
         <source>Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: {out_of_stock}, counted as out of stock. Rule set: {rule_set}</source>
         <translation>延迟发货（48 小时内）：赔付买家 {late}。超过发货截止 48 小时仍未发货：按缺货赔付 {out_of_stock}。规则版本：{rule_set}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping/board_model.py" line="354"/>
-        <source>The buyer asked for a refund (request {request}); shipping needs a decision.</source>
-        <translation>买家已申请退款（售后单 {request}），发货前需先处理。</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping/board_model.py" line="358"/>
-        <source>The buyer asked for a refund ({amount}, request {request}); shipping needs a decision.</source>
-        <translation>买家已申请退款（{amount}，售后单 {request}），发货前需先处理。</translation>
     </message>
 </context>
 <context>
@@ -3060,7 +3390,7 @@ As received: {raw}</source>
     </message>
     <message>
         <location filename="../../app/views/shipping/board_view.py" line="250"/>
-        <location filename="../../app/views/shipping/board_view.py" line="318"/>
+        <location filename="../../app/views/shipping/board_view.py" line="321"/>
         <source>All carriers</source>
         <translation>全部快递公司</translation>
     </message>
@@ -3070,42 +3400,47 @@ As received: {raw}</source>
         <translation>{pieces} 件：{items}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="308"/>
+        <location filename="../../app/views/shipping/board_view.py" line="264"/>
+        <source>the buyer asked for a refund: shipping refuses it</source>
+        <translation>买家已申请退款：发货即拒绝退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/shipping/board_view.py" line="311"/>
         <source>Order due to ship within 2 hours</source>
         <translation>订单需在 2 小时内发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="309"/>
+        <location filename="../../app/views/shipping/board_view.py" line="312"/>
         <source>{order}: {items} — ship by {time}</source>
         <translation>{order}：{items}——发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="316"/>
+        <location filename="../../app/views/shipping/board_view.py" line="319"/>
         <source>Filter by product or spec</source>
         <translation>按商品或规格筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="319"/>
+        <location filename="../../app/views/shipping/board_view.py" line="322"/>
         <source>Pick list…</source>
         <translation>打印拣货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="320"/>
+        <location filename="../../app/views/shipping/board_view.py" line="323"/>
         <source>Packing slips…</source>
         <translation>打印发货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="321"/>
+        <location filename="../../app/views/shipping/board_view.py" line="324"/>
         <source>Ship from a file…</source>
         <translation>从文件批量发货…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="356"/>
+        <location filename="../../app/views/shipping/board_view.py" line="359"/>
         <source>To ship · {count}</source>
         <translation>待发货 · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="357"/>
+        <location filename="../../app/views/shipping/board_view.py" line="360"/>
         <source>No pickup scan · {count}</source>
         <translation>未揽收 · {count}</translation>
     </message>
@@ -3113,7 +3448,7 @@ As received: {raw}</source>
 <context>
     <name>ShippingFlow</name>
     <message>
-        <location filename="../../app/views/shipping/ship_flow.py" line="104"/>
+        <location filename="../../app/views/shipping/ship_flow.py" line="122"/>
         <source>Sign in to ship orders.</source>
         <translation>请先登录再发货。</translation>
     </message>
@@ -3270,92 +3605,92 @@ As received: {raw}</source>
 <context>
     <name>ShopPage</name>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="239"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="241"/>
         <source>Enter the app key from the 抖店 open platform.</source>
         <translation>请填写抖店开放平台上的 App Key。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="241"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="243"/>
         <source>The app key is a number (digits only); copy it again from the open platform.</source>
         <translation>App Key 只由数字组成，请从开放平台重新复制。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="243"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="245"/>
         <source>Enter the app secret.</source>
         <translation>请填写 App Secret。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="245"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="247"/>
         <source>The app secret has no spaces; copy it again from the open platform.</source>
         <translation>App Secret 里没有空格，请从开放平台重新复制。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="247"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="249"/>
         <source>Enter the shop id.</source>
         <translation>请填写店铺 ID。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="249"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="251"/>
         <source>The shop id is a number (digits only).</source>
         <translation>店铺 ID 只由数字组成。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="267"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="269"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="274"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="276"/>
         <source>The platform said: {words}</source>
         <translation>平台的原话：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="307"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="309"/>
         <source>Your shop</source>
         <translation>你的店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="308"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="310"/>
         <source>Start with the demo shop to look around, or connect your 抖店 shop now.</source>
         <translation>可以先用演示店铺熟悉一下，也可以现在就连接你的抖店店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="309"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="311"/>
         <source>Try with the demo shop (recommended for a first look)</source>
         <translation>先用演示店铺试试（第一次使用推荐）</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="310"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="312"/>
         <source>Connect my shop</source>
         <translation>连接我的店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="313"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="315"/>
         <source>App &amp;key:</source>
         <translation>App &amp;Key：</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="313"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="315"/>
         <source>App &amp;secret:</source>
         <translation>App &amp;Secret：</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="313"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="315"/>
         <source>Shop &amp;id:</source>
         <translation>店铺 ID(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="313"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="315"/>
         <source>&amp;Gateway:</source>
         <translation>网关地址(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="317"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="319"/>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_pages.py" line="319"/>
+        <location filename="../../app/views/setup/first_run_pages.py" line="321"/>
         <source>Store the secret in a protected file on this computer instead</source>
         <translation>改为把密钥保存在这台电脑上受保护的文件里</translation>
     </message>
@@ -3381,62 +3716,62 @@ As received: {raw}</source>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="70"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="71"/>
         <source>Ready</source>
         <translation>准备就绪</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="71"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="72"/>
         <source>Check what will be set up, then press Finish.</source>
         <translation>请核对将要设置的内容，然后点“完成”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="72"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="73"/>
         <source>Stay signed in on this computer</source>
         <translation>在这台电脑上保持登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="75"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="76"/>
         <source>Only for a shop run by one person: the desk then opens without asking for the password. Anyone who can use this computer can then act as the owner.</source>
         <translation>仅适合一个人经营的店铺：之后打开工作台时不再询问密码。能使用这台电脑的任何人都能以店主身份操作。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="83"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="84"/>
         <source>AfterSales Desk will restart to open this shop. Your account comes along.</source>
         <translation>售后工作台将重新启动并打开这个店铺，你的账号会一起带过去。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="86"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="87"/>
         <source>Owner account: {name} (user name “{user}”)</source>
         <translation>店主账号：{name}（用户名“{user}”）</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="91"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="92"/>
         <source>Shop: the demo shop on this computer — practise freely, nothing is real.</source>
         <translation>店铺：这台电脑上的演示店铺 —— 随便练习，一切都不是真的。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="94"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="95"/>
         <source>Shop: {shop_id} via {gateway}</source>
         <translation>店铺：{shop_id}，经由 {gateway}</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="99"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="100"/>
         <source>Connection tested: connected to {shop}.</source>
         <translation>连接已测试：已连接到「{shop}」。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="101"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="102"/>
         <source>The connection was not tested; the first sync will try it.</source>
         <translation>还没有测试连接；第一次同步时会尝试连接。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="103"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="104"/>
         <source>The app secret will be kept in a protected file on this computer.</source>
         <translation>App Secret 将保存在这台电脑上受保护的文件里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/setup/first_run_wizard.py" line="105"/>
+        <location filename="../../app/views/setup/first_run_wizard.py" line="106"/>
         <source>The app secret will be kept in the system&apos;s password store.</source>
         <translation>App Secret 将保存在系统的密码库里。</translation>
     </message>
@@ -3953,51 +4288,56 @@ As received: {raw}</source>
     </message>
     <message>
         <location filename="../../app/views/people/audit_table_model.py" line="54"/>
+        <source>Exchange, resend or repair goods sent</source>
+        <translation>换货/补寄/维修商品已寄出</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_table_model.py" line="55"/>
         <source>Unsent decision dropped</source>
         <translation>放弃未生效的操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="55"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="56"/>
         <source>Shipped again</source>
         <translation>重新发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="56"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="57"/>
         <source>Set-aside record dismissed</source>
         <translation>已忽略留存记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="57"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="58"/>
         <source>Handed to the owner</source>
         <translation>转交店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="58"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="59"/>
         <source>Handed back</source>
         <translation>退回处理人</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="64"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="65"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="65"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="66"/>
         <source>Request</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="66"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="67"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="67"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="68"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="68"/>
+        <location filename="../../app/views/people/audit_table_model.py" line="69"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4035,12 +4375,12 @@ As received: {raw}</source>
         <translation>金额未知</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="132"/>
+        <location filename="../../app/views/people/audit_words.py" line="134"/>
         <source> ({before} → {after})</source>
         <translation>（{before} → {after}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="135"/>
+        <location filename="../../app/views/people/audit_words.py" line="137"/>
         <source> (now {status})</source>
         <translation>（现为{status}）</translation>
     </message>
@@ -4275,158 +4615,168 @@ As received: {raw}</source>
         <translation>{who} 已收到{request} 待换货的商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="144"/>
+        <location filename="../../app/views/people/audit_words.py" line="72"/>
+        <source>{who} sent the goods of {request}</source>
+        <translation>{who} 寄出了 {request} 的商品</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words.py" line="146"/>
+        <source> (tracking number {tracking})</source>
+        <translation>（运单号 {tracking}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words.py" line="150"/>
         <source>, by shipping the order (tracking number {tracking})</source>
         <translation>，随订单发货一并拒绝（运单号 {tracking}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="147"/>
-        <location filename="../../app/views/people/audit_words.py" line="188"/>
+        <location filename="../../app/views/people/audit_words.py" line="153"/>
+        <location filename="../../app/views/people/audit_words.py" line="194"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="149"/>
+        <location filename="../../app/views/people/audit_words.py" line="155"/>
         <source> Reason: {reason}.</source>
         <translation>原因：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="166"/>
+        <location filename="../../app/views/people/audit_words.py" line="172"/>
         <source>{who} inspected the goods returned on {request}: {outcome}; to be refunded.</source>
         <translation>{who} 验收了{request} 的退货：{outcome}；决定退款。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="170"/>
+        <location filename="../../app/views/people/audit_words.py" line="176"/>
         <source>{who} inspected the goods returned on {request}: {outcome}; to be refused.</source>
         <translation>{who} 验收了{request} 的退货：{outcome}；决定拒收。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="179"/>
+        <location filename="../../app/views/people/audit_words.py" line="185"/>
         <source>{who} shipped {order} with {carrier}, tracking number {tracking}</source>
         <translation>{who} 已为{order} 发货：{carrier}，运单号 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="191"/>
+        <location filename="../../app/views/people/audit_words.py" line="197"/>
         <source> The waiting refund request {ids} was refused with it.</source>
         <translation>同时拒绝了待处理的退款申请 {ids}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="193"/>
+        <location filename="../../app/views/people/audit_words.py" line="199"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="199"/>
+        <location filename="../../app/views/people/audit_words.py" line="205"/>
         <source>{who} dropped the shipment of {order} that the platform would not take.</source>
         <translation>{who} 放弃了平台未接受的{order} 发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="202"/>
+        <location filename="../../app/views/people/audit_words.py" line="208"/>
         <source>{who} dropped the decision on {request} that the platform would not take.</source>
         <translation>{who} 放弃了平台未接受的{request} 的处理决定。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="208"/>
+        <location filename="../../app/views/people/audit_words.py" line="214"/>
         <source>{who} shipped {order} again, this time refusing the waiting refund request.</source>
         <translation>{who} 重新为{order} 发货，并同时拒绝了待处理的退款申请。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="216"/>
+        <location filename="../../app/views/people/audit_words.py" line="222"/>
         <source>The platform had decided {thing} on its own; the shop&apos;s decision was not applied.</source>
         <translation>平台已自行处理{thing}，店铺的决定未生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="220"/>
+        <location filename="../../app/views/people/audit_words.py" line="226"/>
         <source>The platform applied the shop&apos;s decision on {thing}.</source>
         <translation>平台已执行店铺对{thing} 的决定。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="224"/>
+        <location filename="../../app/views/people/audit_words.py" line="230"/>
         <source>The platform refused the shop&apos;s decision on {thing}.</source>
         <translation>平台拒绝了店铺对{thing} 的决定。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="228"/>
+        <location filename="../../app/views/people/audit_words.py" line="234"/>
         <source>The platform could not apply the shop&apos;s decision on {thing}: its state had moved on.</source>
         <translation>平台无法执行店铺对{thing} 的决定：该单的状态已经变了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="233"/>
+        <location filename="../../app/views/people/audit_words.py" line="239"/>
         <source>The platform answered about {thing}.</source>
         <translation>平台就{thing} 作出了答复。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="236"/>
+        <location filename="../../app/views/people/audit_words.py" line="242"/>
         <source> It said: “{message}”.</source>
         <translation>平台说明：“{message}”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="244"/>
+        <location filename="../../app/views/people/audit_words.py" line="250"/>
         <source>{who} dismissed the set-aside record of {thing} (set aside since {time}).</source>
         <translation>{who} 忽略了{thing} 的留存记录（自 {time} 起留存）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="250"/>
+        <location filename="../../app/views/people/audit_words.py" line="256"/>
         <source>{who} handed {request} ({amount}) to the owner: “{reason}”.</source>
         <translation>{who} 把{request}（{amount}）转交给店主：“{reason}”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="260"/>
+        <location filename="../../app/views/people/audit_words.py" line="266"/>
         <source>the person who handed it over</source>
         <translation>转交人</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="262"/>
+        <location filename="../../app/views/people/audit_words.py" line="268"/>
         <source>{who} handed {request} back to {clerk} undecided.</source>
         <translation>{who} 未作处理，把{request} 退回给 {clerk}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="324"/>
+        <location filename="../../app/views/people/audit_words.py" line="331"/>
         <source>The shop&apos;s first owner</source>
         <translation>店铺的第一位店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="325"/>
+        <location filename="../../app/views/people/audit_words.py" line="332"/>
         <source>Carried over from another shop&apos;s database</source>
         <translation>从另一家店铺的数据库带过来</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="328"/>
+        <location filename="../../app/views/people/audit_words.py" line="335"/>
         <source>Stayed signed in on this computer</source>
         <translation>在这台电脑上保持登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="331"/>
+        <location filename="../../app/views/people/audit_words.py" line="338"/>
         <source>Wrong password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="332"/>
+        <location filename="../../app/views/people/audit_words.py" line="339"/>
         <source>Unknown user name</source>
         <translation>用户名不存在</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="333"/>
+        <location filename="../../app/views/people/audit_words.py" line="340"/>
         <source>Waiting after too many wrong passwords</source>
         <translation>密码错误次数过多，等待中</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="336"/>
+        <location filename="../../app/views/people/audit_words.py" line="343"/>
         <source>Account switched off</source>
         <translation>账号已停用</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="337"/>
+        <location filename="../../app/views/people/audit_words.py" line="344"/>
         <source>Found already applied when read again</source>
         <translation>重新读取时发现已生效</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="338"/>
+        <location filename="../../app/views/people/audit_words.py" line="345"/>
         <source>An earlier attempt had applied it</source>
         <translation>之前的一次提交已经生效</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="341"/>
+        <location filename="../../app/views/people/audit_words.py" line="348"/>
         <source>The platform approved it on its own when the deadline passed</source>
         <translation>超过处理时限，平台已自动同意</translation>
     </message>
@@ -4502,37 +4852,37 @@ As received: {raw}</source>
 <context>
     <name>formatting</name>
     <message>
-        <location filename="../../app/views/common/formatting.py" line="68"/>
+        <location filename="../../app/views/common/formatting.py" line="69"/>
         <source>{days}d {hours:02d}h</source>
         <translation>{days}天{hours:02d}小时</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/formatting.py" line="70"/>
+        <location filename="../../app/views/common/formatting.py" line="71"/>
         <source>{hours}h {minutes:02d}m</source>
         <translation>{hours}小时{minutes:02d}分</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/formatting.py" line="73"/>
+        <location filename="../../app/views/common/formatting.py" line="74"/>
         <source>{minutes}m</source>
         <translation>{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/formatting.py" line="80"/>
+        <location filename="../../app/views/common/formatting.py" line="81"/>
         <source>overdue {duration}</source>
         <translation>已超时 {duration}</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/formatting.py" line="88"/>
+        <location filename="../../app/views/common/formatting.py" line="89"/>
         <source>just now</source>
         <translation>刚刚</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/formatting.py" line="90"/>
+        <location filename="../../app/views/common/formatting.py" line="91"/>
         <source>{minutes} min ago</source>
         <translation>{minutes} 分钟前</translation>
     </message>
     <message>
-        <location filename="../../app/views/common/formatting.py" line="92"/>
+        <location filename="../../app/views/common/formatting.py" line="93"/>
         <source>{hours} h ago</source>
         <translation>{hours} 小时前</translation>
     </message>
@@ -4650,32 +5000,27 @@ As received: {raw}</source>
         <translation>拒绝率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/definitions.py" line="45"/>
+        <location filename="../../app/services/metrics/definitions.py" line="44"/>
         <source>Escalation rate</source>
         <translation>平台介入率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/definitions.py" line="49"/>
-        <source>The platform does not tell apps which after-sales went to its arbitration.</source>
-        <translation>平台不向应用提供哪些售后进入了平台介入。</translation>
+        <location filename="../../app/services/metrics/definitions.py" line="52"/>
+        <source>Experience score (est.)</source>
+        <translation>体验分（估算）</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/definitions.py" line="54"/>
+        <location filename="../../app/services/metrics/definitions.py" line="46"/>
         <source>Quality-return rate</source>
         <translation>品质退货率</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/definitions.py" line="57"/>
+        <location filename="../../app/services/metrics/definitions.py" line="49"/>
         <source>After-sales by type</source>
         <translation>各类型售后</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/definitions.py" line="60"/>
-        <source>Experience score (estimate)</source>
-        <translation>体验分（估算）</translation>
-    </message>
-    <message>
-        <location filename="../../app/services/metrics/service_metrics.py" line="72"/>
+        <location filename="../../app/services/metrics/service_metrics.py" line="74"/>
         <source>The platform has reported no carrier pickup scans, so pickup timeouts cannot be told.</source>
         <translation>平台未提供任何揽收扫描记录，无法判断揽收超时。</translation>
     </message>
@@ -4806,182 +5151,197 @@ As received: {raw}</source>
 <context>
     <name>refunds</name>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="41"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="43"/>
         <source>Return fast refund: the buyer may be refunded when the parcel is handed over (up to {cap}).</source>
         <translation>退货极速退款：买家寄出退货包裹后即可能获得退款（最多 {cap}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="45"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="47"/>
         <source>Returned goods are inspected before the refund.</source>
         <translation>退回的商品验货后再退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="46"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="48"/>
         <source>Exchanged goods are inspected before the replacement is sent.</source>
         <translation>换货的商品验货后再寄出新商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="49"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="51"/>
         <source>A refund before shipment on an order that already has a tracking number.</source>
         <translation>订单已有快递单号，但买家在发货前申请退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="52"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="54"/>
         <source>Fast refund before shipment: no tracking number and paid at most {cap}.</source>
         <translation>未发货极速退款：没有快递单号，且实付不超过 {cap}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="55"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="57"/>
         <source>Refund before shipment.</source>
         <translation>未发货退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="56"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="58"/>
         <source>Exchange request.</source>
         <translation>换货申请。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="57"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="59"/>
         <source>Resend request for missing or damaged items.</source>
         <translation>漏发或破损商品的补寄申请。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="58"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="60"/>
         <source>The buyer says the goods never arrived.</source>
         <translation>买家说没有收到货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="59"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="61"/>
+        <source>Refund in transit: the parcel has shipped and has not been received; the platform may already have refunded the buyer.</source>
+        <translation>在途极速退：包裹已发出、尚未签收；平台可能已先行退款给买家。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="66"/>
         <source>Fresh produce: claims within {hours} h of receipt; up to {bad}% bad goods, up to {refund}% refund.</source>
         <translation>生鲜：签收后 {hours} 小时内可申请；坏果不超过 {bad}% 时，最多退款 {refund}%。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="63"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="70"/>
         <source>Fresh produce has no 7-day no-reason return.</source>
         <translation>生鲜不支持七天无理由退货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="64"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="71"/>
         <source>Cosmetics allergy: within {days} days of receipt, evidence by the product&apos;s value.</source>
         <translation>化妆品过敏：签收后 {days} 天内，按商品价值提供相应凭证。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="67"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="74"/>
         <source>7 days no reason: {hours} h from 00:00 of the day after delivery, goods intact.</source>
         <translation>七天无理由：从签收次日 0 点起 {hours} 小时内，商品完好。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="70"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="77"/>
         <source>Quality or description complaint.</source>
         <translation>质量问题或与描述不符。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="71"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="78"/>
         <source>No special rule applies.</source>
         <translation>不适用特殊规则。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="75"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="82"/>
         <source>Inspect the goods on arrival; the buyer may already have been refunded.</source>
         <translation>商品到货时请验货；买家可能已经拿到退款了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="78"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="85"/>
         <source>Inspect the returned goods, then refund or refuse.</source>
         <translation>验收退回的商品，然后退款或拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="79"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="86"/>
         <source>The goods have left: refuse (goods shipped) or intercept the parcel and refund.</source>
         <translation>商品已发出：拒绝（已发货），或拦截快递后退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="82"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="89"/>
         <source>The platform would refund this at once; approving matches what it does.</source>
         <translation>平台会立即自动退款；同意与平台的做法一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="85"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="92"/>
         <source>Not shipped yet: approve, after making sure no parcel left without a tracking number.</source>
         <translation>还没发货：确认没有未录单号就寄出的包裹后，同意退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="88"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="95"/>
         <source>Agree when the wanted size or model is in stock.</source>
         <translation>买家要的尺码或型号有货时同意。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="89"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="96"/>
         <source>Check the packing record, then agree or refuse.</source>
         <translation>查看打包记录，然后同意或拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="90"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="97"/>
         <source>Check the parcel&apos;s tracking: refund if it was lost, refuse with proof if it was signed for.</source>
         <translation>查看包裹物流：丢件就退款，已签收就凭证据拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="94"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="101"/>
         <source>The buyer applied after the window closed.</source>
         <translation>买家在期限过后才申请。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="95"/>
-        <source>The delivery time is unknown, so the window cannot be checked; look at the order.</source>
-        <translation>不知道签收时间，无法判断是否在期限内；请查看订单。</translation>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="102"/>
+        <source>The platform marks this a fast refund: the buyer may already have the money. Ask the carrier to intercept the parcel so the goods come back, and agree.</source>
+        <translation>平台标记为极速退款：买家可能已收到退款。请联系快递拦截包裹让商品退回，并同意退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="98"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="107"/>
+        <source>Ask the carrier to intercept the parcel (or the buyer to refuse it) and agree; refuse only if the tracking shows it was delivered.</source>
+        <translation>请联系快递拦截包裹（或请买家拒收）后同意退款；仅当物流显示已签收时才拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="112"/>
+        <source>The platform has not reported the goods received, so the window has not started; look at the parcel&apos;s tracking.</source>
+        <translation>平台尚未回传签收，期限还未开始计算；请查看包裹物流。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="117"/>
         <source>The refund ({share}%) is within what the rule allows.</source>
         <translation>退款比例（{share}%）在规则允许的范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="99"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="118"/>
         <source>A refund of {share}% needs more than {bad}% of the goods bad; check the photos.</source>
         <translation>退款 {share}% 需要坏果超过 {bad}%；请查看照片。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="102"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="121"/>
         <source>Refuse: fresh produce is excluded from no-reason returns.</source>
         <translation>拒绝：生鲜不支持无理由退货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="105"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="124"/>
         <source>Within the window; check the evidence: {tier_text}.</source>
         <translation>在期限内；请查看凭证：{tier_text}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="106"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="125"/>
         <source>Within 7 days: agree to the return; the buyer pays postage.</source>
         <translation>在七天内：同意退货，运费由买家承担。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="109"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="128"/>
         <source>A no-reason request should return the goods; ask the buyer or decide yourself.</source>
         <translation>无理由申请应当退货；请询问买家或自行决定。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="112"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="131"/>
         <source>Agree to the return and inspect the goods when they arrive.</source>
         <translation>同意退货，商品到货时验货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="115"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="134"/>
         <source>A refund without return: compare the buyer&apos;s photos with the complaint.</source>
         <translation>仅退款：对照买家的照片和投诉内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="121"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="151"/>
         <source>photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="122"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="152"/>
         <source>photos, one showing at least 80% left</source>
         <translation>照片，其中一张显示剩余量至少 80%</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="123"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="153"/>
         <source>photos and a hospital diagnosis</source>
         <translation>照片和医院诊断证明</translation>
     </message>
@@ -4996,49 +5356,59 @@ As received: {raw}</source>
         <translation>该售后单状态已变化，此处理不再适用，请改为放弃。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="52"/>
+        <location filename="../../app/services/refunds/decisions.py" line="54"/>
         <source>This request is not in the local copy; sync and try again.</source>
         <translation>本地还没有这条售后单，请同步后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="53"/>
+        <location filename="../../app/services/refunds/decisions.py" line="55"/>
         <source>This request can no longer be decided this way; its state has changed. Refresh the queue.</source>
         <translation>该售后单状态已变化，不能再这样处理。请刷新队列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="56"/>
+        <location filename="../../app/services/refunds/decisions.py" line="58"/>
         <source>A decision on this request is already waiting to be sent to the platform.</source>
         <translation>这条售后单已有一个处理正在等待提交到平台。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="59"/>
+        <location filename="../../app/services/refunds/decisions.py" line="61"/>
         <source>The platform&apos;s list of refusal reasons has not been fetched yet. Connect once, then try again.</source>
         <translation>还没有获取到平台的拒绝原因列表。请先联网同步一次再试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="63"/>
+        <location filename="../../app/services/refunds/decisions.py" line="65"/>
         <source>Choose a refusal reason from the platform&apos;s list.</source>
         <translation>请从平台的拒绝原因列表中选择一个原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="64"/>
+        <location filename="../../app/services/refunds/decisions.py" line="66"/>
         <source>Write a remark for the buyer explaining the refusal.</source>
         <translation>请填写给买家的拒绝说明。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="65"/>
+        <location filename="../../app/services/refunds/decisions.py" line="67"/>
         <source>The reason “{reason}” needs evidence images. Add at least one.</source>
         <translation>拒绝原因“{reason}”需要上传凭证图片，请至少添加一张。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="68"/>
+        <location filename="../../app/services/refunds/decisions.py" line="70"/>
         <source>Choose the return address the buyer should send the goods to.</source>
         <translation>请选择买家寄回商品的退货地址。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="69"/>
+        <location filename="../../app/services/refunds/decisions.py" line="71"/>
         <source>Say how the returned goods arrived.</source>
         <translation>请填写退回商品的验收情况。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/decisions.py" line="72"/>
+        <source>The return address “{address}” has no id the platform knows (the number of the address in the shop&apos;s address list on the platform). Choose another address, or ask the owner to enter the shop&apos;s return addresses with their platform ids.</source>
+        <translation>退货地址“{address}”没有平台认识的 ID（平台上店铺地址列表里该地址的编号）。请选择其他地址，或请店主按平台 ID 填写店铺的退货地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/decisions.py" line="78"/>
+        <source>Choose a carrier from the platform&apos;s list (the shipping board&apos;s carriers).</source>
+        <translation>请从平台的快递公司列表中选择（与发货看板相同）。</translation>
     </message>
     <message>
         <location filename="../../app/services/refunds/bulk.py" line="35"/>
@@ -5051,19 +5421,19 @@ As received: {raw}</source>
         <translation>退回的商品需逐单验收，请单独打开这条售后。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/refusal_evidence.py" line="51"/>
+        <location filename="../../app/services/refunds/refusal_evidence.py" line="81"/>
         <source>The picture “{name}” cannot be found or read. Add it again, or remove it.</source>
         <translation>找不到或无法读取图片“{name}”。请重新添加，或把它移除。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/refusal_evidence.py" line="54"/>
-        <source>“{name}” is not a PNG, JPEG or WEBP picture, the only kinds the platform takes. Remove it, or add another.</source>
-        <translation>“{name}”不是 PNG、JPEG 或 WEBP 图片，平台只接受这几种。请移除它，或换一张。</translation>
+        <location filename="../../app/services/refunds/refusal_evidence.py" line="84"/>
+        <source>“{name}” is not a PNG or JPEG picture, the only kinds the platform takes. Remove it, or add another.</source>
+        <translation>“{name}”不是 PNG 或 JPEG 图片，平台只接受这两种。请删除它，或换一张。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/refusal_evidence.py" line="59"/>
-        <source>The picture “{name}” is larger than the platform takes (5 MB). Use a smaller one.</source>
-        <translation>图片“{name}”超过了平台允许的大小（5 MB），请换一张小一些的。</translation>
+        <location filename="../../app/services/refunds/refusal_evidence.py" line="89"/>
+        <source>The picture “{name}” is larger than the platform takes (10 MB). Use a smaller one.</source>
+        <translation>图片“{name}”超过了平台允许的大小（10 MB）。请换一张更小的。</translation>
     </message>
     <message>
         <location filename="../../app/services/refunds/owner_handover.py" line="37"/>
@@ -5555,62 +5925,142 @@ As received: {raw}</source>
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../app/platforms/port.py" line="61"/>
+        <location filename="../../app/platforms/port.py" line="64"/>
         <source>The platform could not be reached. Check the internet connection.</source>
         <translation>无法连接到平台，请检查网络连接。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/port.py" line="64"/>
+        <location filename="../../app/platforms/port.py" line="67"/>
         <source>The platform did not answer in time.</source>
         <translation>平台未及时响应。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/port.py" line="65"/>
+        <location filename="../../app/platforms/port.py" line="68"/>
         <source>The platform&apos;s server had a problem (HTTP error).</source>
         <translation>平台服务器出现问题（HTTP 错误）。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/port.py" line="66"/>
+        <location filename="../../app/platforms/port.py" line="69"/>
         <source>The platform sent an answer that could not be read.</source>
         <translation>平台返回的数据无法识别。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/port.py" line="67"/>
+        <location filename="../../app/platforms/port.py" line="70"/>
         <source>The platform asked us to slow down (rate limit).</source>
         <translation>平台要求降低请求频率（触发限流）。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/port.py" line="68"/>
+        <location filename="../../app/platforms/port.py" line="71"/>
         <source>The platform is having trouble right now.</source>
         <translation>平台暂时出现故障。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/client.py" line="48"/>
+        <location filename="../../app/platforms/port.py" line="74"/>
+        <source>The platform says a request from this app was incomplete or malformed. That is a fault of this app, not a refusal: nothing was done, and nothing waiting to be sent is lost. Report it to the app&apos;s maker with the platform&apos;s words.</source>
+        <translation>平台提示本应用发出的请求不完整或格式有误。这是本应用的故障，而不是拒绝：什么都没有执行，待发送的内容也不会丢失。请把平台的原话告诉本应用的开发方。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/port.py" line="80"/>
+        <source>The platform no longer offers a service this app uses, so this app must be updated. Report it to the app&apos;s maker with the platform&apos;s words. Nothing waiting to be sent is lost.</source>
+        <translation>平台已不再提供本应用使用的某项服务，需要更新本应用。请把平台的原话告诉本应用的开发方。待发送的内容都不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/port.py" line="85"/>
+        <source>The platform had an unexpected problem. The app tries again by itself; if this keeps happening, report it to the app&apos;s maker with the platform&apos;s words.</source>
+        <translation>平台出现了意外问题。本应用会自动重试；如果一直出现，请把平台的原话告诉本应用的开发方。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="63"/>
         <source>The platform rejected our signature: the app key or app secret is wrong.</source>
         <translation>平台拒绝了签名：App Key 或 App Secret 不正确。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/client.py" line="51"/>
+        <location filename="../../app/platforms/douyin/errors.py" line="66"/>
         <source>The platform says this computer&apos;s clock is wrong. Set the date and time correctly.</source>
         <translation>平台提示本机时间不正确，请校准电脑的日期和时间。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/client.py" line="54"/>
+        <location filename="../../app/platforms/douyin/errors.py" line="69"/>
         <source>The platform did not accept our access token, even after renewing it.</source>
         <translation>平台不接受访问令牌（已尝试刷新）。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/client.py" line="57"/>
+        <location filename="../../app/platforms/douyin/errors.py" line="72"/>
         <source>The shop has not authorised this app (or has revoked it). The shop owner must authorise it again.</source>
         <translation>店铺未授权本应用（或已取消授权），需要店主重新授权。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/port.py" line="69"/>
+        <location filename="../../app/platforms/douyin/errors.py" line="76"/>
+        <source>The platform does not accept requests from this computer&apos;s internet address, {ip}: it is not on the app&apos;s IP whitelist. Whoever manages the app on the Douyin Open Platform (op.jinritemai.com) must add {ip} to the app&apos;s IP whitelist (IP白名单). Nothing waiting to be sent is lost; the sync goes on by itself once the address is added.</source>
+        <translation>平台不接受来自本机互联网地址 {ip} 的请求：该地址不在应用的 IP 白名单中。请由在抖店开放平台（op.jinritemai.com）管理本应用的人，把 {ip} 加入应用的 IP白名单。待发送的内容都不会丢失；地址加入后，同步会自动继续。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="83"/>
+        <source>The platform does not accept requests from this computer&apos;s internet address: it is not on the app&apos;s IP whitelist. Whoever manages the app on the Douyin Open Platform (op.jinritemai.com) must add this computer&apos;s public internet address (the one the internet sees, which whoever runs this network can tell) to the app&apos;s IP whitelist (IP白名单). Nothing waiting to be sent is lost; the sync goes on by itself once the address is added.</source>
+        <translation>平台不接受来自本机互联网地址的请求：该地址不在应用的 IP 白名单中。请由在抖店开放平台（op.jinritemai.com）管理本应用的人，把本机的公网 IP 地址（互联网看到的地址，本网络的管理员可以告诉你）加入应用的 IP白名单。待发送的内容都不会丢失；地址加入后，同步会自动继续。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="91"/>
+        <source>The app may not use this part of the platform: its permission packages do not include it. The app&apos;s developer must apply for the permission package (权限包) on the Douyin Open Platform (op.jinritemai.com). Nothing waiting to be sent is lost.</source>
+        <translation>本应用无权使用平台的这部分功能：它的权限包不包含此项。请应用的开发者在抖店开放平台（op.jinritemai.com）申请相应的权限包。待发送的内容都不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="97"/>
+        <source>The shop owner has switched off this app&apos;s authorisation. The owner must switch it back on. Nothing waiting to be sent is lost.</source>
+        <translation>店主已关闭对本应用的授权，需要店主重新打开授权开关。待发送的内容都不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="102"/>
+        <source>The platform has disabled this app. Contact the Douyin Open Platform (op.jinritemai.com) about it. Nothing waiting to be sent is lost.</source>
+        <translation>平台已禁用本应用，请就此联系抖店开放平台（op.jinritemai.com）。待发送的内容都不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="107"/>
+        <source>The platform does not know this app key. Check the app key (Settings → Change shop).</source>
+        <translation>平台不认识这个 App Key，请检查 App Key（设置 → 更换店铺）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="110"/>
+        <source>The platform says the app key is not in the right form (19 digits). Check the app key (Settings → Change shop).</source>
+        <translation>平台提示 App Key 格式不正确（应为 19 位数字），请检查 App Key（设置 → 更换店铺）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="115"/>
+        <source>The platform says this app key has expired. The app&apos;s developer must upgrade the app on the Douyin Open Platform (op.jinritemai.com); then connect the shop with the new key (Settings → Change shop).</source>
+        <translation>平台提示这个 App Key 已过期。请应用的开发者在抖店开放平台（op.jinritemai.com）升级应用，然后用新的 App Key 连接店铺（设置 → 更换店铺）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="121"/>
+        <source>The platform says the shop&apos;s access token belongs to another app. Check that the app key and the shop ID belong together (Settings → Change shop).</source>
+        <translation>平台提示店铺的访问令牌属于另一个应用。请检查 App Key 和店铺 ID 是否对应（设置 → 更换店铺）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="126"/>
+        <source>The platform says the shop&apos;s authorisation does not fit this app. Check the app key and the shop ID (Settings → Change shop); the shop owner may have to authorise the app again.</source>
+        <translation>平台提示店铺的授权与本应用不符。请检查 App Key 和店铺 ID（设置 → 更换店铺）；店主可能需要重新授权本应用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="131"/>
+        <source>The platform did not accept this app&apos;s credentials. Check the app key, the app secret and the shop ID (Settings → Change shop).</source>
+        <translation>平台不接受本应用的凭据。请检查 App Key、App Secret 和店铺 ID（设置 → 更换店铺）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="136"/>
+        <source>The platform says the app key does not exist or does not match the app secret. Check both (Settings → Change shop).</source>
+        <translation>平台提示 App Key 不存在，或与 App Secret 不匹配。请检查两者（设置 → 更换店铺）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/errors.py" line="141"/>
+        <source>The shop&apos;s access could not be renewed: the platform no longer accepts it. The shop owner must authorise the app again. Nothing waiting to be sent is lost.</source>
+        <translation>无法续期店铺的访问权限：平台已不再接受。需要店主重新授权本应用。待发送的内容都不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/port.py" line="72"/>
         <source>The platform refused the request.</source>
         <translation>平台拒绝了该请求。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/client.py" line="61"/>
+        <location filename="../../app/platforms/douyin/client.py" line="52"/>
         <source>The gateway address does not lead to the platform&apos;s API. Check the gateway URL.</source>
         <translation>网关地址无法访问平台接口，请检查网关 URL。</translation>
     </message>
@@ -5620,17 +6070,17 @@ As received: {raw}</source>
         <translation>同步意外失败，稍后会自动重试。详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/push.py" line="67"/>
+        <location filename="../../app/sync/push.py" line="61"/>
         <source>The platform&apos;s state changed before this decision arrived; it was not applied.</source>
         <translation>在这个决定送达之前，平台上的状态已经变了；这个决定没有生效。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/push.py" line="72"/>
+        <location filename="../../app/sync/push.py" line="66"/>
         <source>The platform approved this request on its own when the deadline passed.</source>
         <translation>处理期限已过，平台已自动同意了这个售后申请。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/push.py" line="76"/>
+        <location filename="../../app/sync/operation_to_send.py" line="26"/>
         <source>This app does not know how to send this operation. Discard it and decide again.</source>
         <translation>本应用不知道如何发送此操作。请丢弃它并重新决定。</translation>
     </message>
@@ -5645,82 +6095,88 @@ As received: {raw}</source>
         <translation>这台电脑上没有店铺的 App Secret，需要店主重新连接店铺（设置 → 更换店铺）。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="147"/>
+        <location filename="../../app/platforms/douyin/codes.py" line="195"/>
         <source>The order had already been shipped on the platform, so this tracking number was not added. Check the order, then discard this shipment.</source>
         <translation>这个订单在平台上已经发货，所以没有添加这个运单号。请核对订单，然后放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="152"/>
+        <location filename="../../app/platforms/douyin/codes.py" line="200"/>
         <source>The order was cancelled on the platform. Do not send the parcel; discard this shipment.</source>
         <translation>这个订单在平台上已取消。请不要寄出包裹，并放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="155"/>
+        <location filename="../../app/platforms/douyin/codes.py" line="203"/>
         <source>The order is already completed on the platform and cannot be shipped. Discard this shipment.</source>
         <translation>这个订单在平台上已完成，不能再发货。请放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="158"/>
+        <location filename="../../app/platforms/douyin/codes.py" line="206"/>
         <source>The buyer was refunded before shipment and the order is closed. Do not send the parcel; discard this shipment.</source>
         <translation>买家在发货前已经退款，订单已关闭。请不要寄出包裹，并放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="163"/>
+        <location filename="../../app/platforms/douyin/codes.py" line="211"/>
         <source>The buyer has asked for a refund before shipment, so the platform did not take the shipment. Decide the refund first, or have someone allowed to refuse refunds apply the shipment again, refusing the refund.</source>
         <translation>买家在发货前申请了退款，所以平台没有接受这次发货。请先处理退款；或者让有权拒绝退款的人重新提交这次发货，同时拒绝退款。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="169"/>
+        <location filename="../../app/platforms/douyin/codes.py" line="217"/>
         <source>The platform does not know this carrier. Discard this shipment and ship again with a carrier from the platform&apos;s list.</source>
         <translation>平台不认识这家快递公司。请放弃这次发货，改用平台列表中的快递公司重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="174"/>
+        <location filename="../../app/platforms/douyin/codes.py" line="222"/>
         <source>The platform says the tracking number does not fit the carrier. Check the number and the carrier on the parcel&apos;s label, discard this shipment and ship again.</source>
         <translation>平台提示运单号和快递公司不匹配。请核对包裹面单上的单号和快递公司，放弃这次发货后重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="179"/>
+        <location filename="../../app/platforms/douyin/codes.py" line="227"/>
         <source>The platform has no such order. Discard this shipment.</source>
         <translation>平台上没有这个订单。请放弃这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="182"/>
+        <location filename="../../app/platforms/douyin/codes.py" line="230"/>
         <source>The platform says this tracking number is already used by another order. Check the parcel&apos;s label, discard this shipment and ship again with the right number.</source>
         <translation>平台提示这个运单号已被其他订单使用。请核对包裹面单，放弃这次发货，用正确的单号重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="207"/>
-        <source>The platform did not take an evidence picture of this refusal: it accepts only PNG, JPEG and WEBP pictures. Discard this refusal and refuse again with other pictures.</source>
-        <translation>平台没有接受这次拒绝的凭证图片：平台只接受 PNG、JPEG 和 WEBP 图片。请放弃这次拒绝，换其他图片重新拒绝。</translation>
+        <location filename="../../app/platforms/douyin/codes.py" line="251"/>
+        <source>The platform takes only evidence pictures uploaded to it whose review passed, and this refusal pointed to other pictures. Discard this refusal and refuse again with the pictures.</source>
+        <translation>平台只接受已上传且审核通过的凭证图片，而这条拒绝用了其他图片。请放弃这条拒绝，带上图片重新拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="212"/>
-        <source>The platform did not take an evidence picture of this refusal: it is larger than 5 MB. Discard this refusal and refuse again with smaller pictures.</source>
-        <translation>平台没有接受这次拒绝的凭证图片：图片超过 5 MB。请放弃这次拒绝，换小一些的图片重新拒绝。</translation>
-    </message>
-    <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="217"/>
-        <source>The platform could not read an evidence picture of this refusal. Discard this refusal and refuse again.</source>
-        <translation>平台无法读取这次拒绝的凭证图片。请放弃这次拒绝，然后重新拒绝。</translation>
-    </message>
-    <message>
-        <location filename="../../app/platforms/douyin/codes.py" line="224"/>
-        <source>The platform takes only evidence pictures uploaded to it, and this refusal pointed to pictures elsewhere (on a computer or another website). Discard this refusal and refuse again with the pictures.</source>
-        <translation>平台只接受上传到平台的凭证图片，而这次拒绝引用的是别处的图片（电脑上或其他网站）。请放弃这次拒绝，带上图片重新拒绝。</translation>
-    </message>
-    <message>
-        <location filename="../../app/sync/evidence_upload.py" line="36"/>
+        <location filename="../../app/sync/evidence_upload.py" line="63"/>
         <source>An evidence picture of this refusal cannot be found (a refusal made before the app was updated keeps its pictures on the computer where it was made). Discard this refusal and refuse again with the pictures.</source>
         <translation>找不到这次拒绝所附的凭证图片（软件更新前做出的拒绝，图片保存在做出拒绝的那台电脑上）。请放弃这次拒绝，再附上图片重新拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/evidence_upload.py" line="42"/>
+        <location filename="../../app/sync/evidence_upload.py" line="69"/>
         <source>The copy of an evidence picture kept for this refusal is damaged. Discard this refusal and refuse again with the pictures.</source>
         <translation>为这次拒绝保存的凭证图片副本已损坏。请放弃这次拒绝，带上图片重新拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/sync/evidence_upload.py" line="47"/>
+        <location filename="../../app/platforms/douyin/material.py" line="78"/>
+        <source>The platform could not read an evidence picture of this refusal as a PNG or JPEG picture. Discard this refusal and refuse again with other pictures.</source>
+        <translation>平台无法把这条拒绝的一张凭证图片识别为 PNG 或 JPEG 图片。请放弃这条拒绝，换其他图片重新拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/material.py" line="83"/>
+        <source>An evidence picture of this refusal is larger than the platform takes. Discard this refusal and refuse again with smaller pictures.</source>
+        <translation>这条拒绝的一张凭证图片超过了平台允许的大小。请放弃这条拒绝，换更小的图片重新拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/material.py" line="88"/>
+        <source>The platform would not take an evidence picture of this refusal: it suspects the picture breaks its rules. Discard this refusal and refuse again with another picture.</source>
+        <translation>平台不接受这条拒绝的一张凭证图片：它怀疑图片违反平台规则。请放弃这条拒绝，换一张图片重新拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/material.py" line="93"/>
+        <source>The shop&apos;s picture storage on the platform is full. Delete unused pictures in the shop&apos;s material centre (素材中心), then sync again.</source>
+        <translation>店铺在平台上的图片空间已满。请在抖店后台的素材中心删除不用的图片，然后重新同步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/material.py" line="99"/>
+        <location filename="../../app/sync/evidence_upload.py" line="74"/>
         <source>The platform did not take an evidence picture of this refusal. Discard this refusal and refuse again with other pictures.</source>
         <translation>平台没有接受这次拒绝的凭证图片。请放弃这次拒绝，换其他图片重新拒绝。</translation>
     </message>
@@ -5829,121 +6285,248 @@ As received: {raw}</source>
         <source>Another sync is running on this database (on another workstation, or a sync service on this computer); this one takes over if it stops.</source>
         <translation>另一个同步正在使用此数据库（在另一台电脑上，或是本机的同步服务）；它停止后由这里接替。</translation>
     </message>
+    <message>
+        <location filename="../../app/platforms/douyin/adapter.py" line="56"/>
+        <source>A refund requested before shipment can only be refused by shipping the order. Discard this and use “Refuse by shipping” in the refund queue or on the shipping board.</source>
+        <translation>发货前申请的退款只能通过发货来拒绝。请放弃此操作，改在售后审核或发货看板中使用“发货拒绝退款”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/exchanges.py" line="24"/>
+        <source>The platform needs the carrier and tracking number of the goods you send out, and this decision has none (it was queued by an older version of this app). Discard it and decide again: the dialog asks for them.</source>
+        <translation>平台需要寄出商品的快递公司和运单号，而这条处理没有（它由旧版本排队）。请放弃它并重新处理：对话框会要求填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/platforms/douyin/exchanges.py" line="30"/>
+        <source>The return address of this decision is not a number the platform knows (an address id from the shop&apos;s address list). Discard it and decide again with one of the shop&apos;s return addresses.</source>
+        <translation>这条处理的退货地址不是平台认识的编号（店铺地址列表中的地址 ID）。请放弃它，并用店铺的退货地址重新处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/refusal_evidence.py" line="58"/>
+        <source>The platform&apos;s review rejected evidence picture {number} of this refusal (its words are below), so the refusal was not sent. Discard it, then refuse again with another picture in its place: the reason and remark are filled in as you wrote them.</source>
+        <translation>平台审核驳回了这条拒绝的第 {number} 张凭证图片（平台的原话见下方），所以拒绝没有发出。请放弃它，然后换一张图片重新拒绝：拒绝原因和备注会按您原来写的自动填好。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/refusal_evidence.py" line="68"/>
+        <source>Waiting for the platform to review the evidence pictures. The refusal is sent as soon as they pass; nothing to do for now.</source>
+        <translation>正在等待平台审核凭证图片。图片审核通过后会立即发出拒绝，目前无需操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/refusal_evidence.py" line="73"/>
+        <source>Urgent: the platform is still reviewing the evidence pictures and the reply deadline is near. If the review has not passed by the deadline, the platform approves the request on its own. Refuse it in the shop&apos;s back office if it cannot wait.</source>
+        <translation>紧急：平台仍在审核凭证图片，而回复期限快到了。如果到期限时审核还没通过，平台会自动同意这个申请。如果等不及，请到抖店后台直接拒绝。</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="89"/>
+        <location filename="../../app/core/vocabulary.py" line="142"/>
         <source>Refund before shipment</source>
         <translation>未发货仅退款</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="90"/>
+        <location filename="../../app/core/vocabulary.py" line="143"/>
         <source>Refund only (shipped)</source>
         <translation>已发货仅退款</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="91"/>
+        <location filename="../../app/core/vocabulary.py" line="144"/>
         <source>Return and refund</source>
         <translation>退货退款</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="92"/>
+        <location filename="../../app/core/vocabulary.py" line="145"/>
         <source>Exchange</source>
         <translation>换货</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="93"/>
+        <location filename="../../app/core/vocabulary.py" line="146"/>
         <source>Resend</source>
         <translation>补寄</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="97"/>
+        <location filename="../../app/core/vocabulary.py" line="147"/>
+        <source>Price protection</source>
+        <translation>价保</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="148"/>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="149"/>
+        <source>Cancelled by the platform</source>
+        <translation>系统取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="150"/>
+        <source>Cancelled by the buyer</source>
+        <translation>用户取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="154"/>
         <source>Awaiting merchant</source>
         <translation>待商家处理</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="98"/>
+        <location filename="../../app/core/vocabulary.py" line="155"/>
         <source>Awaiting buyer&apos;s return</source>
         <translation>待买家退货</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="99"/>
+        <location filename="../../app/core/vocabulary.py" line="156"/>
         <source>Returned, awaiting receipt</source>
         <translation>待商家收货</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="100"/>
+        <location filename="../../app/core/vocabulary.py" line="157"/>
         <source>Exchange in progress</source>
         <translation>换货中</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="101"/>
+        <location filename="../../app/core/vocabulary.py" line="158"/>
+        <source>Awaiting the shop&apos;s shipment</source>
+        <translation>待商家发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="159"/>
+        <location filename="../../app/core/vocabulary.py" line="180"/>
         <source>In arbitration</source>
         <translation>平台仲裁中</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="102"/>
+        <location filename="../../app/core/vocabulary.py" line="160"/>
         <source>Refunded</source>
         <translation>退款成功</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="103"/>
+        <location filename="../../app/core/vocabulary.py" line="161"/>
         <source>Exchange done</source>
         <translation>换货成功</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="104"/>
+        <location filename="../../app/core/vocabulary.py" line="162"/>
         <source>Refused by merchant</source>
         <translation>商家已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="105"/>
+        <location filename="../../app/core/vocabulary.py" line="163"/>
         <source>Refused after return</source>
         <translation>退货后拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="106"/>
+        <location filename="../../app/core/vocabulary.py" line="164"/>
         <source>Closed</source>
         <translation>售后关闭</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="110"/>
+        <location filename="../../app/core/vocabulary.py" line="165"/>
+        <source>Order cancelled</source>
+        <translation>订单已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="170"/>
+        <source>No refund</source>
+        <translation>无退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="171"/>
+        <source>Refund pending</source>
+        <translation>待退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="172"/>
+        <source>Refund in progress</source>
+        <translation>退款中</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="173"/>
+        <source>Refund paid</source>
+        <translation>退款成功</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="174"/>
+        <source>Refund failed</source>
+        <translation>退款失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="175"/>
+        <source>Refund recovered by the platform</source>
+        <translation>退款已被平台追回</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="179"/>
+        <source>No arbitration</source>
+        <translation>无仲裁</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="181"/>
+        <source>Arbitration: awaiting the shop&apos;s evidence</source>
+        <translation>仲裁：待商家举证</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="184"/>
+        <source>Arbitration: negotiation period</source>
+        <translation>仲裁：协商期</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="185"/>
+        <source>Arbitration decided for the buyer</source>
+        <translation>仲裁结果：支持买家</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="186"/>
+        <source>Arbitration decided for the shop</source>
+        <translation>仲裁结果：支持商家</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="187"/>
+        <source>Arbitration ended</source>
+        <translation>仲裁结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="188"/>
+        <source>Arbitration cancelled</source>
+        <translation>仲裁已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/vocabulary.py" line="192"/>
         <source>Unpaid</source>
         <translation>待支付</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="111"/>
+        <location filename="../../app/core/vocabulary.py" line="193"/>
         <source>On hold</source>
         <translation>暂缓发货</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="112"/>
+        <location filename="../../app/core/vocabulary.py" line="194"/>
         <source>Awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="113"/>
+        <location filename="../../app/core/vocabulary.py" line="195"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="114"/>
+        <location filename="../../app/core/vocabulary.py" line="196"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="115"/>
+        <location filename="../../app/core/vocabulary.py" line="197"/>
         <source>Delivered</source>
         <translation>已签收</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="116"/>
+        <location filename="../../app/core/vocabulary.py" line="166"/>
+        <location filename="../../app/core/vocabulary.py" line="198"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../app/core/vocabulary.py" line="117"/>
+        <location filename="../../app/core/vocabulary.py" line="199"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>

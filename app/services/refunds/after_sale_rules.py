@@ -60,7 +60,7 @@ RULE_TEXTS = {
     "not_received": QT_TRANSLATE_NOOP("refunds", "The buyer says the goods never arrived."),
     "refund_in_transit": QT_TRANSLATE_NOOP(
         "refunds",
-        "Refund in transit (在途极速退): the parcel has shipped and has not been received; "
+        "Refund in transit: the parcel has shipped and has not been received; "
         "the platform may already have refunded the buyer.",
     ),
     "fresh_claim": QT_TRANSLATE_NOOP(

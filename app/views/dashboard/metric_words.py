@@ -126,18 +126,22 @@ def target_text(result: MetricResult, separator: str = " · ") -> str:
     a target or limit that is the project's estimate, not the platform's, says "(ours)"
     (the rule file's source). A tile passes a line break, so each part stays whole."""
     better = "≤" if DEFINITIONS[result.key].lower_is_better else "≥"
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # never `tr`: lupdate reads tr(a, b) as (source, comment)
     ours = result.target_ours
     parts = []
     if result.target is not None:
         target = (
-            tr("MetricWords", "Target {sign} {value} (ours)")
+            translate("MetricWords", "Target {sign} {value} (ours)")
             if ours
-            else tr("MetricWords", "Target {sign} {value}")
+            else translate("MetricWords", "Target {sign} {value}")
         )
         parts.append(target.format(sign=better, value=value_text(result.key, result.target)))
     if result.limit is not None:
-        limit = tr("MetricWords", "limit {value} (ours)") if ours else tr("MetricWords", "limit {value}")
+        limit = (
+            translate("MetricWords", "limit {value} (ours)")
+            if ours
+            else translate("MetricWords", "limit {value}")
+        )
         parts.append(limit.format(value=value_text(result.key, result.limit)))
     return separator.join(parts)
 
