@@ -19,7 +19,7 @@ content type); a bad request answers 400 {"error"}, an unknown route 404.
   GET    /_sandbox/stats     -> counts by status, requests served per method, connections accepted
   GET    /_sandbox/settings; POST {rate_limit_per_s?, live?, orders_per_hour?, authorized?}
   GET    /_sandbox/evidence/<name>.png
-  GET    /_sandbox/material/<sha256>.<png|jpg|webp>   (pictures uploaded in the dialect)
+  GET    /_sandbox/material/<sha256>.<png|jpg>   (the material centre's pictures, their byte_url)
 """
 
 from __future__ import annotations
