@@ -118,6 +118,12 @@ def test_review_faults_reject_a_picture_or_keep_it_under_review(api: Any) -> Non
     assert review_of(api, held)["audit_status"] == PASSED  # a risky picture: reviewed within 24 h
 
 
+def test_a_review_fault_names_the_upload_it_decides(api: Any) -> None:
+    refused = requests.post(f"{api.url}/_sandbox/faults", json={"kind": "review_reject"}, timeout=10)
+    assert refused.status_code == 400 and "method" in refused.json()["error"]
+    assert control(api.url, "GET", "faults")["faults"] == []  # nothing queued to hit another request
+
+
 def test_only_png_and_jpeg_of_up_to_10_mb_are_taken_judged_by_their_bytes(api: Any) -> None:
     assert upload(api, JPEG, "no-extension")["code"] == 10000
     not_taken = upload(api, WEBP, "looks-like.png")
