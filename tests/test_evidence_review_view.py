@@ -3,7 +3,7 @@
 A refusal whose evidence pictures the platform still reviews is held back by the push
 (`app/sync/evidence_upload.py`, proven over HTTP in test_evidence_review.py), its operation
 carrying the words the push writes. Here the real window over a real SQLite file reads such
-operations: the queue row says "pictures in review" (red when the deadline is near) with the
+operations: the queue row says "picture review" (red when the deadline is near) with the
 words in its tooltip, the detail pane and the status bar's badge say it too; a rejected
 picture reads in "needs attention" with its number, and refusing again fills in the clerk's
 reason and remark.
@@ -84,7 +84,7 @@ def test_a_refusal_held_for_review_says_so_in_the_queue_the_detail_and_the_statu
     as_the_push_leaves_it(session_factory, problem=PROBLEM_REVIEW_WAITING)
     window = opened_window(qtbot, session_factory, settings, owner, fake_worker)
     view = window.screen_named("refunds")
-    assert pending_cell(view, Qt.ItemDataRole.DisplayRole) == "pictures in review"
+    assert pending_cell(view, Qt.ItemDataRole.DisplayRole) == "picture review"
     assert pending_cell(view, Qt.ItemDataRole.ToolTipRole) == PROBLEM_REVIEW_WAITING
     assert view.select_request(SOON)
     qtbot.waitUntil(lambda: PROBLEM_REVIEW_WAITING in view.detail_pane.text(), timeout=5_000)

@@ -7,7 +7,7 @@ has two buyers ask for refunds after shipment, and refuses both with a picture (
 refusal service, as the dialog does). The sandbox's review faults keep the first picture
 under review and reject the second; the real push uploads both, holds the first refusal
 back and puts the second in "needs attention". The main window (1366×768), as the owner:
-the refund queue with the held refusal selected ("pictures in review", the detail pane's
+the refund queue with the held refusal selected ("picture review", the detail pane's
 words, the status bar's badge), then "needs attention" with the rejected picture.
 """
 
@@ -80,7 +80,9 @@ def refuse_with_pictures(url: str, sessions: sessionmaker[Session], owner: Actor
     held, rejected = waiting_refunds(url, sessions, 2)
     for request_id, name in ((held, "开箱照片"), (rejected, "签收单")):
         picture = home / f"{name}.png"
-        picture.write_bytes(evidence_png(name))
+        # Pictures of their own for each language's shop: the sandbox finds a picture uploaded
+        # before by its name (its content), and these must go up, each to its own review.
+        picture.write_bytes(evidence_png(f"{name} {home.name}"))
         with sessions.begin() as session:
             refund_decisions.refuse(
                 session,

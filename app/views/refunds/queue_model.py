@@ -130,7 +130,7 @@ class RefundQueueModel(QueueColumns, OneCallPerCell, ColumnTableModel):
         self._words = {
             "expired": self.tr("expired — probably decided by the platform"),
             "pending": self.tr("pending"),
-            "picture_review": self.tr("pictures in review"),
+            "picture_review": self.tr("picture review"),
             "attention": self.tr("needs attention"),
             "handed": self.tr("with the owner"),
             "beyond": self.tr("owner decides"),
