@@ -388,3 +388,60 @@ def test_every_catalogue_product_maps_to_its_category() -> None:
     rules = RULES.after_sales
     assert {p.name: rules.category_of(p.name) for p in PRODUCTS} == {p.name: p.category for p in PRODUCTS}
     assert rules.category_of("神秘商品") == "other"
+
+
+GOODS_OUT = [
+    # (what, kind, state, rule, suggestion, reason's words)
+    (
+        "an agreed resend waits for its parcel",
+        RESEND,
+        RequestState.AWAITING_SHOP_SHIPMENT,
+        "goods_to_send",
+        "approve",
+        "Agreed: send the goods and enter their tracking number before the deadline.",
+    ),
+    (
+        "an agreed repair waits for the repaired goods",
+        RequestKind.REPAIR,
+        RequestState.AWAITING_SHOP_SHIPMENT,
+        "goods_to_send",
+        "approve",
+        "Agreed: send the goods and enter their tracking number before the deadline.",
+    ),
+    (
+        "an exchange's goods came back",
+        EXCHANGE,
+        INSPECTION,
+        "exchange_receipt",
+        "inspect",
+        "Check the returned goods, then send the new (or repaired) goods with their tracking number, "
+        "or refuse them.",
+    ),
+    (
+        "a repair's goods came back",
+        RequestKind.REPAIR,
+        INSPECTION,
+        "exchange_receipt",
+        "inspect",
+        "Check the returned goods, then send the new (or repaired) goods with their tracking number, "
+        "or refuse them.",
+    ),
+    (
+        "a repair asked for",
+        RequestKind.REPAIR,
+        RequestState.AWAITING_SHOP,
+        "repair",
+        "review",
+        "Agree when the fault is one the shop repairs; the goods come back first.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "kind", "state", "rule", "suggestion", "reason"), GOODS_OUT, ids=[c[0] for c in GOODS_OUT]
+)
+def test_requests_whose_yes_sends_goods_out_are_advised_to_send_them_never_to_refund(
+    what: str, kind: RequestKind, state: RequestState, rule: str, suggestion: str, reason: str
+) -> None:
+    found = assess(shipped(kind, "尺码不合适", CLOTHES, RECEIVED + D, state=state), NOW, RULES)
+    assert (found.rule_key, found.suggestion, found.suggestion_reason()) == (rule, suggestion, reason)

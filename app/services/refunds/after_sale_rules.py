@@ -57,6 +57,10 @@ RULE_TEXTS = {
     "refund_before_shipment": QT_TRANSLATE_NOOP("refunds", "Refund before shipment."),
     "exchange": QT_TRANSLATE_NOOP("refunds", "Exchange request."),
     "resend": QT_TRANSLATE_NOOP("refunds", "Resend request for missing or damaged items."),
+    "repair": QT_TRANSLATE_NOOP("refunds", "Repair request."),
+    "goods_to_send": QT_TRANSLATE_NOOP(
+        "refunds", "Agreed resend or repair: the shop sends the goods before the deadline."
+    ),
     "not_received": QT_TRANSLATE_NOOP("refunds", "The buyer says the goods never arrived."),
     "refund_in_transit": QT_TRANSLATE_NOOP(
         "refunds",
@@ -94,6 +98,17 @@ REASONS = {
     ),
     "exchange": QT_TRANSLATE_NOOP("refunds", "Agree when the wanted size or model is in stock."),
     "resend": QT_TRANSLATE_NOOP("refunds", "Check the packing record, then agree or refuse."),
+    "repair": QT_TRANSLATE_NOOP(
+        "refunds", "Agree when the fault is one the shop repairs; the goods come back first."
+    ),
+    "send_goods": QT_TRANSLATE_NOOP(
+        "refunds", "Agreed: send the goods and enter their tracking number before the deadline."
+    ),
+    "inspect_then_send": QT_TRANSLATE_NOOP(
+        "refunds",
+        "Check the returned goods, then send the new (or repaired) goods with their tracking number, "
+        "or refuse them.",
+    ),
     "check_tracking": QT_TRANSLATE_NOOP(
         "refunds",
         "Check the parcel's tracking: refund if it was lost, refuse with proof if it was signed for.",
@@ -297,8 +312,8 @@ def _returned_goods_to_inspect(j: _Judging) -> Assessment | None:
     facts, a = j.facts, j.a
     if facts.state != S.RETURN_AWAITING_INSPECTION:
         return None
-    if facts.kind == K.EXCHANGE:
-        return j.done("exchange_receipt", "inspect", "inspect")
+    if facts.kind in (K.EXCHANGE, K.REPAIR):  # the yes sends goods out, not money
+        return j.done("exchange_receipt", "inspect", "inspect_then_send")
     if facts.refund_amount <= a.return_fast_refund_max_fen:
         return j.done(
             "return_fast_refund", "inspect", "inspect_maybe_refunded", cap=yuan(a.return_fast_refund_max_fen)
@@ -321,8 +336,17 @@ def _refund_before_shipment(j: _Judging) -> Assessment | None:
     return j.done("refund_before_shipment", "approve", "not_shipped")
 
 
+def _goods_to_send(j: _Judging) -> Assessment | None:
+    """An agreed resend or repair waits for the shop's parcel: send it (nothing to refuse)."""
+    if j.facts.state != S.AWAITING_SHOP_SHIPMENT:
+        return None
+    return j.done("goods_to_send", "approve", "send_goods")
+
+
 def _exchange_or_resend(j: _Judging) -> Assessment | None:
-    """Exchanges and resends are reviewed by a person."""
+    """Exchanges, resends and repairs are reviewed by a person."""
+    if j.facts.kind == K.REPAIR:
+        return j.done("repair", "review", "repair")
     if j.facts.kind == K.EXCHANGE:
         return j.done("exchange", "review", "exchange")
     if j.facts.kind == K.RESEND:
@@ -437,6 +461,7 @@ def _quality_or_general(j: _Judging) -> Assessment:
 
 _STEPS: tuple[Callable[[_Judging], Assessment | None], ...] = (
     _returned_goods_to_inspect,
+    _goods_to_send,
     _refund_before_shipment,
     _exchange_or_resend,
     _refund_in_transit,
