@@ -2505,7 +2505,7 @@ made {time}</source>
     </message>
     <message>
         <location filename="../../app/views/refunds/queue_model.py" line="133"/>
-        <source>pictures in review</source>
+        <source>picture review</source>
         <translation>图片审核中</translation>
     </message>
     <message>
@@ -5151,197 +5151,222 @@ As received: {raw}</source>
 <context>
     <name>refunds</name>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="43"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="15"/>
         <source>Return fast refund: the buyer may be refunded when the parcel is handed over (up to {cap}).</source>
         <translation>退货极速退款：买家寄出退货包裹后即可能获得退款（最多 {cap}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="47"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="19"/>
         <source>Returned goods are inspected before the refund.</source>
         <translation>退回的商品验货后再退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="48"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="20"/>
         <source>Exchanged goods are inspected before the replacement is sent.</source>
         <translation>换货的商品验货后再寄出新商品。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="51"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="23"/>
         <source>A refund before shipment on an order that already has a tracking number.</source>
         <translation>订单已有快递单号，但买家在发货前申请退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="54"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="26"/>
         <source>Fast refund before shipment: no tracking number and paid at most {cap}.</source>
         <translation>未发货极速退款：没有快递单号，且实付不超过 {cap}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="57"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="29"/>
         <source>Refund before shipment.</source>
         <translation>未发货退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="58"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="30"/>
         <source>Exchange request.</source>
         <translation>换货申请。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="59"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="31"/>
         <source>Resend request for missing or damaged items.</source>
         <translation>漏发或破损商品的补寄申请。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="60"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="32"/>
+        <source>Repair request.</source>
+        <translation>维修申请。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/rule_words.py" line="33"/>
+        <source>Agreed resend or repair: the shop sends the goods before the deadline.</source>
+        <translation>已同意补寄或维修：商家须在截止前寄出商品。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/rule_words.py" line="36"/>
         <source>The buyer says the goods never arrived.</source>
         <translation>买家说没有收到货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="61"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="37"/>
         <source>Refund in transit: the parcel has shipped and has not been received; the platform may already have refunded the buyer.</source>
         <translation>在途极速退：包裹已发出、尚未签收；平台可能已先行退款给买家。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="66"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="42"/>
         <source>Fresh produce: claims within {hours} h of receipt; up to {bad}% bad goods, up to {refund}% refund.</source>
         <translation>生鲜：签收后 {hours} 小时内可申请；坏果不超过 {bad}% 时，最多退款 {refund}%。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="70"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="46"/>
         <source>Fresh produce has no 7-day no-reason return.</source>
         <translation>生鲜不支持七天无理由退货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="71"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="47"/>
         <source>Cosmetics allergy: within {days} days of receipt, evidence by the product&apos;s value.</source>
         <translation>化妆品过敏：签收后 {days} 天内，按商品价值提供相应凭证。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="74"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="50"/>
         <source>7 days no reason: {hours} h from 00:00 of the day after delivery, goods intact.</source>
         <translation>七天无理由：从签收次日 0 点起 {hours} 小时内，商品完好。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="77"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="53"/>
         <source>Quality or description complaint.</source>
         <translation>质量问题或与描述不符。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="78"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="54"/>
         <source>No special rule applies.</source>
         <translation>不适用特殊规则。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="82"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="58"/>
         <source>Inspect the goods on arrival; the buyer may already have been refunded.</source>
         <translation>商品到货时请验货；买家可能已经拿到退款了。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="85"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="61"/>
         <source>Inspect the returned goods, then refund or refuse.</source>
         <translation>验收退回的商品，然后退款或拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="86"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="62"/>
         <source>The goods have left: refuse (goods shipped) or intercept the parcel and refund.</source>
         <translation>商品已发出：拒绝（已发货），或拦截快递后退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="89"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="65"/>
         <source>The platform would refund this at once; approving matches what it does.</source>
         <translation>平台会立即自动退款；同意与平台的做法一致。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="92"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="68"/>
         <source>Not shipped yet: approve, after making sure no parcel left without a tracking number.</source>
         <translation>还没发货：确认没有未录单号就寄出的包裹后，同意退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="95"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="71"/>
         <source>Agree when the wanted size or model is in stock.</source>
         <translation>买家要的尺码或型号有货时同意。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="96"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="72"/>
         <source>Check the packing record, then agree or refuse.</source>
         <translation>查看打包记录，然后同意或拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="97"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="73"/>
+        <source>Agree when the fault is one the shop repairs; the goods come back first.</source>
+        <translation>属于本店可维修的故障时同意；商品需先寄回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/rule_words.py" line="76"/>
+        <source>Agreed: send the goods and enter their tracking number before the deadline.</source>
+        <translation>已同意：请在截止前寄出商品并填写运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/rule_words.py" line="79"/>
+        <source>Check the returned goods, then send the new (or repaired) goods with their tracking number, or refuse them.</source>
+        <translation>验收退回的商品，然后寄出新商品（或维修好的商品）并填写运单号，或拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/refunds/rule_words.py" line="84"/>
         <source>Check the parcel&apos;s tracking: refund if it was lost, refuse with proof if it was signed for.</source>
         <translation>查看包裹物流：丢件就退款，已签收就凭证据拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="101"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="88"/>
         <source>The buyer applied after the window closed.</source>
         <translation>买家在期限过后才申请。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="102"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="89"/>
         <source>The platform marks this a fast refund: the buyer may already have the money. Ask the carrier to intercept the parcel so the goods come back, and agree.</source>
         <translation>平台标记为极速退款：买家可能已收到退款。请联系快递拦截包裹让商品退回，并同意退款。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="107"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="94"/>
         <source>Ask the carrier to intercept the parcel (or the buyer to refuse it) and agree; refuse only if the tracking shows it was delivered.</source>
         <translation>请联系快递拦截包裹（或请买家拒收）后同意退款；仅当物流显示已签收时才拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="112"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="99"/>
         <source>The platform has not reported the goods received, so the window has not started; look at the parcel&apos;s tracking.</source>
         <translation>平台尚未回传签收，期限还未开始计算；请查看包裹物流。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="117"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="104"/>
         <source>The refund ({share}%) is within what the rule allows.</source>
         <translation>退款比例（{share}%）在规则允许的范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="118"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="105"/>
         <source>A refund of {share}% needs more than {bad}% of the goods bad; check the photos.</source>
         <translation>退款 {share}% 需要坏果超过 {bad}%；请查看照片。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="121"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="108"/>
         <source>Refuse: fresh produce is excluded from no-reason returns.</source>
         <translation>拒绝：生鲜不支持无理由退货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="124"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="111"/>
         <source>Within the window; check the evidence: {tier_text}.</source>
         <translation>在期限内；请查看凭证：{tier_text}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="125"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="112"/>
         <source>Within 7 days: agree to the return; the buyer pays postage.</source>
         <translation>在七天内：同意退货，运费由买家承担。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="128"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="115"/>
         <source>A no-reason request should return the goods; ask the buyer or decide yourself.</source>
         <translation>无理由申请应当退货；请询问买家或自行决定。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="131"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="118"/>
         <source>Agree to the return and inspect the goods when they arrive.</source>
         <translation>同意退货，商品到货时验货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="134"/>
+        <location filename="../../app/services/refunds/rule_words.py" line="121"/>
         <source>A refund without return: compare the buyer&apos;s photos with the complaint.</source>
         <translation>仅退款：对照买家的照片和投诉内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="151"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="54"/>
         <source>photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="152"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="55"/>
         <source>photos, one showing at least 80% left</source>
         <translation>照片，其中一张显示剩余量至少 80%</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="153"/>
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="56"/>
         <source>photos and a hospital diagnosis</source>
         <translation>照片和医院诊断证明</translation>
     </message>
