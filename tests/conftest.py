@@ -34,6 +34,10 @@ def sandbox_url(sandbox: SandboxServer) -> str:
     return sandbox.url
 
 
+FULL_COLLECTION_EVERY = 50
+_tests_since_full_collection = 0
+
+
 @pytest.fixture(autouse=True)
 def collect_garbage_on_the_main_thread() -> Iterator[None]:
     """As the app does (app/views/shell/main_thread_gc.py): no automatic collection, which could
@@ -45,4 +49,13 @@ def collect_garbage_on_the_main_thread() -> Iterator[None]:
 
     if QCoreApplication.instance() is not None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
+    # The young generations after every test (a test's own cycles), everything every 50th:
+    # a full collection walks every object the worker still holds, and after a thousand
+    # tests that cost 0.3 s a test.
+    global _tests_since_full_collection
+    _tests_since_full_collection += 1
+    if _tests_since_full_collection >= FULL_COLLECTION_EVERY:
+        _tests_since_full_collection = 0
+        gc.collect()
+    else:
+        gc.collect(1)

@@ -32,7 +32,7 @@ from app.platforms.douyin.codes import (
     OperateType,
     OrderStatus,
 )
-from app.sandbox.faults import KINDS
+from app.sandbox.faults import AFTER_KINDS, BEFORE_KINDS
 from app.services import outbox
 from app.services.attention import needs_attention
 from app.services.people.permissions import Actor, Role
@@ -177,7 +177,10 @@ def test_a_shipment_made_offline_reaches_the_platform_once_after_reconnecting(
 
 
 # `plant_record` adds a record to a list answer; a shipment's answer has no list to spoil.
-OPERATION_FAULTS = [kind for kind in KINDS if kind != "plant_record"]
+# The platform's trouble and the network's, before or after applying: errors a person must
+# act on stop the push and keep the queue (tests/test_errors_a_person_acts_on.py), and a
+# picture review concerns uploads only (tests/test_evidence_review.py).
+OPERATION_FAULTS = [kind for kind in (*BEFORE_KINDS, *AFTER_KINDS) if kind != "plant_record"]
 
 
 @pytest.mark.parametrize("fault", OPERATION_FAULTS)
