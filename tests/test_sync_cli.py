@@ -17,10 +17,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
 
 from app import config, desktop
 from app.db import open_database, sqlite_url
 from app.demo_shop import DEMO_APP_KEY, DEMO_SHOP_ID
+from app.models import Order
 from app.sync import cli
 from tests.fixtures_views import when_shown
 from tests.full_disk import ROOT, run_on_a_full_disk, small_disk_or_skip
@@ -104,7 +106,15 @@ def test_a_full_disk_stops_the_sync_with_plain_words_and_loses_nothing(
     assert (out / "room.code").read_text().strip() == str(cli.EXIT_OK), (out / "room.out").read_text()
     engine, sessions = open_database(sqlite_url(out / "mirror.sqlite"))
     try:
-        assert mirrored_orders(sessions) == platform_orders(sandbox_url)
+        mirrored, truth = mirrored_orders(sessions), platform_orders(sandbox_url)
+        with sessions() as session:
+            synced = session.scalar(select(func.max(Order.synced_at)))
+        # The platform's own life goes on after the last sync (a parcel received, an order
+        # completed, stamped with its time): what changed since is the next sync's to fetch.
+        later = {order_id for order_id, updated in truth.items() if updated >= synced}
+        assert {k: v for k, v in mirrored.items() if k not in later} == {
+            k: v for k, v in truth.items() if k not in later
+        }
     finally:
         engine.dispose()
 

@@ -77,6 +77,9 @@ def history_coverage(session: Session, start: int, end: int, rules: RuleSet | No
             RequestHistory.outcome.is_distinct_from(HISTORY_READ),
             # Only those whose missing stretch [application, first seen] meets the period.
             AfterSale.apply_time < end,
+            # First seen at a version no newer than the one kept: a request not changed
+            # since `start` was first seen before it (indexed, so most are never probed).
+            AfterSale.update_time >= start,
             first_seen_at >= start,
         )
     ).all()
