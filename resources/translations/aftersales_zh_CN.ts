@@ -2746,114 +2746,89 @@ Shipping sends the parcel out and closes the request as refused. Do it only if t
 <context>
     <name>ScanBar</name>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="111"/>
-        <location filename="../../app/views/shipping/scan_bar.py" line="258"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="110"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="239"/>
         <source>Recognise from the number</source>
         <translation>按运单号自动识别</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="124"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="123"/>
         <source>✓ {order} shipped with {carrier}, {tracking}. Scan the next order.</source>
         <translation>✓ {order} 已发货：{carrier} {tracking}。请扫下一单。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="165"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="164"/>
         <source>{order} is not waiting to ship. Check the number.</source>
         <translation>{order} 不是待发货订单，请核对单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="171"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="170"/>
         <source>{order}: {what} — scan the tracking number.</source>
         <translation>{order}：{what}——请扫运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="180"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="179"/>
         <source>Scan the order number first.</source>
         <translation>请先扫订单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="187"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="186"/>
         <source>Scan the tracking number.</source>
         <translation>请扫运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="198"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="197"/>
         <source>This number fits no carrier&apos;s format. Scan the parcel label&apos;s tracking barcode again, or choose the carrier.</source>
         <translation>这个单号不符合任何快递公司的格式。请重新扫描面单上的运单条码，或选择快递公司。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="202"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="201"/>
         <source>Choose the carrier: this number fits {carriers}.</source>
         <translation>请选择快递公司：这个单号可能属于 {carriers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="208"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="207"/>
         <source>Shipping {order}…</source>
         <translation>正在发货 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="215"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="214"/>
         <source>Press Enter to ship {order}.</source>
         <translation>按 Enter 发货 {order}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="225"/>
-        <source>Recognised: {carrier}</source>
-        <translation>识别为：{carrier}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="227"/>
-        <source>Could be {carriers}</source>
-        <translation>可能是 {carriers}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="229"/>
-        <source>No carrier recognised</source>
-        <translation>未识别出快递公司</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="234"/>
-        <source>Fits {carrier}</source>
-        <translation>符合{carrier}的单号格式</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="237"/>
-        <source>Not a {carrier} number</source>
-        <translation>不是{carrier}的单号</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="251"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="232"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="252"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="233"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="253"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="234"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="254"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="235"/>
         <source>Scan the packing slip&apos;s barcode</source>
         <translation>扫发货单上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="255"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="236"/>
         <source>Scan the parcel label</source>
         <translation>扫快递面单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="256"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="237"/>
         <source>Ship (Enter)</source>
         <translation>发货（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="260"/>
-        <location filename="../../app/views/shipping/scan_bar.py" line="272"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="241"/>
+        <location filename="../../app/views/shipping/scan_bar.py" line="253"/>
         <source>Scan an order number to start.</source>
         <translation>扫订单号开始发货。</translation>
     </message>
@@ -2955,114 +2930,89 @@ Shipping sends the parcel out and closes the request as refused. Do it only if t
 <context>
     <name>SendGoodsDialog</name>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="60"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="58"/>
         <source>&amp;Tracking number:</source>
         <translation>运单号(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="61"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="59"/>
         <source>&amp;Carrier:</source>
         <translation>快递公司(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="80"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="78"/>
         <source>Enter or scan the tracking number of the parcel you send.</source>
         <translation>请输入或扫描寄出包裹的运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="85"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="83"/>
         <source>Choose the carrier: this number fits {carriers}.</source>
         <translation>请选择快递公司：这个单号可能属于 {carriers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="88"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="86"/>
         <source>No carrier&apos;s numbers look like this one. Check the number, or choose the carrier.</source>
         <translation>没有哪家快递的单号是这个样子。请检查单号，或选择快递公司。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="102"/>
-        <source>Recognised: {carrier}</source>
-        <translation>识别为：{carrier}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="104"/>
-        <source>Could be {carriers}</source>
-        <translation>可能是 {carriers}</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="106"/>
-        <source>No carrier recognised</source>
-        <translation>未识别出快递公司</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="110"/>
-        <source>Fits {carrier}</source>
-        <translation>符合{carrier}的单号格式</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="112"/>
-        <source>Not a {carrier} number</source>
-        <translation>不是{carrier}的单号</translation>
-    </message>
-    <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="122"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="108"/>
         <source>Confirm receipt and send the repaired goods</source>
         <translation>确认收货并寄回维修好的商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="124"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="110"/>
         <source>The buyer&apos;s goods arrived. Send them back repaired and enter the parcel&apos;s carrier and tracking number: the platform passes them to the buyer.</source>
         <translation>买家寄回的商品已收到。维修后寄回，并填写包裹的快递公司和运单号：平台会告知买家。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="127"/>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="136"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="113"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="122"/>
         <source>Confirm and send</source>
         <translation>确认并寄出</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="131"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="117"/>
         <source>Confirm receipt and send the new goods</source>
         <translation>确认收货并寄出新商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="133"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="119"/>
         <source>The goods the buyer sent back arrived. Send the new goods and enter the parcel&apos;s carrier and tracking number: the platform passes them to the buyer.</source>
         <translation>买家退回的商品已收到。请寄出新商品，并填写包裹的快递公司和运单号：平台会告知买家。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="140"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="126"/>
         <source>Send the repaired goods</source>
         <translation>寄回维修好的商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="141"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="127"/>
         <source>Enter the carrier and tracking number of the parcel with the repaired goods.</source>
         <translation>请填写寄回维修商品的包裹的快递公司和运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="142"/>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="149"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="128"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="135"/>
         <source>Send</source>
         <translation>寄出</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="145"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="131"/>
         <source>Send the resend</source>
         <translation>寄出补寄商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="147"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="133"/>
         <source>Send the missing or replacement items and enter the parcel&apos;s carrier and tracking number.</source>
         <translation>寄出漏发或补寄的商品，并填写包裹的快递公司和运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="158"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="144"/>
         <source>Recognise from the number</source>
         <translation>按运单号自动识别</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="159"/>
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="145"/>
         <source>Scan the parcel label</source>
         <translation>扫快递面单</translation>
     </message>

@@ -22,11 +22,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.core.vocabulary import Decision, RequestKind
 from app.services.refunds.queue import QueueRow
-from app.services.shipping.carriers import Carrier, carriers_fitting, known, normalise_tracking
+from app.services.shipping.carriers import Carrier, carriers_fitting, normalise_tracking
 from app.views.refunds.dialogs import DecisionDialog, request_sentence
-
-AUTO = ""  # the carrier list's first entry: recognise the carrier from the number
-RECOGNISED_STYLES = {"ok": "color: #116329; font-weight: 600;", "problem": "color: #a40e26;", "hint": ""}
+from app.views.shipping.carrier_hint import AUTO, carrier_hint, show_carrier_hint
 
 
 class SendGoodsDialog(DecisionDialog):
@@ -93,25 +91,13 @@ class SendGoodsDialog(DecisionDialog):
 
     # --- as the number is typed or scanned ------------------------------------------------
     def _show_recognised(self) -> None:
-        number = normalise_tracking(self.tracking_edit.text())
-        chosen = self.carrier_combo.currentData()
-        kind, text = "hint", ""
-        if number and chosen in (AUTO, None):
-            fitting = carriers_fitting(number, self._carriers or None)
-            if len(fitting) == 1:
-                kind, text = "ok", self.tr("Recognised: {carrier}").format(carrier=fitting[0].name)
-            elif fitting:
-                text = self.tr("Could be {carriers}").format(carriers=" / ".join(c.name for c in fitting))
-            else:
-                kind, text = "problem", self.tr("No carrier recognised")
-        elif number:
-            carrier, name = known(str(chosen)), self.carrier_combo.currentText()
-            if carrier is not None and carriers_fitting(number, [carrier]):
-                kind, text = "ok", self.tr("Fits {carrier}").format(carrier=name)
-            elif carrier is not None:
-                kind, text = "problem", self.tr("Not a {carrier} number").format(carrier=name)
-        self.recognised.setText(text)
-        self.recognised.setStyleSheet(RECOGNISED_STYLES[kind])
+        hint = carrier_hint(
+            self.tracking_edit.text(),
+            self.carrier_combo.currentData(),
+            self.carrier_combo.currentText(),
+            self._carriers,
+        )
+        show_carrier_hint(self.recognised, *hint)
 
     # --- words -----------------------------------------------------------------------------
     def _texts(self) -> tuple[str, str, str]:

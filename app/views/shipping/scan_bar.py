@@ -29,15 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.shipping.carriers import Carrier, carriers_fitting, known, normalise_tracking
+from app.services.shipping.carriers import Carrier, carriers_fitting, normalise_tracking
+from app.views.shipping.carrier_hint import AUTO, carrier_hint, show_carrier_hint
 
-AUTO = ""  # the carrier list's first entry: recognise the carrier from the number
 STYLES = {
     "ok": "background: #dafbe1; color: #116329; border: 1px solid #4ac26b;",
     "problem": "background: #ffebe9; color: #a40e26; border: 1px solid #ff8182;",
     "hint": "background: #f6f8fa; color: #24292f; border: 1px solid #d0d7de;",
 }
-RECOGNISED_STYLES = {"ok": "color: #116329; font-weight: 600;", "problem": "color: #a40e26;", "hint": ""}
 
 # What the board answers about a scanned order number: None when it is not on the
 # board, else a line saying what to pack ("2 items: 加绒卫衣 ×2").
@@ -216,27 +215,9 @@ class ScanBar(QFrame):
 
     def _show_recognised(self) -> None:
         """What the number typed so far says about its carrier, before Enter."""
-        number = normalise_tracking(self.tracking_edit.text())
         chosen = self.carrier_combo.currentData()
-        kind, text = "hint", ""
-        if number and chosen in (AUTO, None):
-            fitting = carriers_fitting(number, self._carriers or None)
-            if len(fitting) == 1:
-                kind, text = "ok", self.tr("Recognised: {carrier}").format(carrier=fitting[0].name)
-            elif fitting:
-                text = self.tr("Could be {carriers}").format(carriers=" / ".join(c.name for c in fitting))
-            else:
-                kind, text = "problem", self.tr("No carrier recognised")
-        elif number:
-            carrier = known(chosen)
-            if carrier is not None and carriers_fitting(number, [carrier]):
-                kind = "ok"
-                text = self.tr("Fits {carrier}").format(carrier=self.carrier_name(chosen))
-            elif carrier is not None:
-                kind = "problem"
-                text = self.tr("Not a {carrier} number").format(carrier=self.carrier_name(chosen))
-        self.recognised.setText(text)
-        self.recognised.setStyleSheet(RECOGNISED_STYLES[kind])
+        hint = carrier_hint(self.tracking_edit.text(), chosen, self.carrier_name(chosen), self._carriers)
+        show_carrier_hint(self.recognised, *hint)
 
     def carrier_name(self, code: str) -> str:
         return next((c.name for c in self._carriers if c.code == code), code)

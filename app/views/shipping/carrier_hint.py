@@ -1,0 +1,51 @@
+"""What a tracking number typed or scanned so far says about its carrier, under the field.
+
+Owns the one hint the shipping board's scan bar and the refund queue's send-goods dialog
+show beside their tracking field: recognised (one carrier fits), could be (several fit),
+none recognised, or whether the number fits the carrier chosen by hand. Words in the scan
+bar's context, where they were first written, so both screens say the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
+
+from app.services.shipping.carriers import Carrier, carriers_fitting, known, normalise_tracking
+
+AUTO = ""  # the carrier list's first entry: recognise the carrier from the number
+STYLES = {"ok": "color: #116329; font-weight: 600;", "problem": "color: #a40e26;", "hint": ""}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScanBar", text)
+
+
+def carrier_hint(
+    typed: str, chosen: str | None, chosen_name: str, carriers: Sequence[Carrier]
+) -> tuple[str, str]:
+    """("ok" | "problem" | "hint", words) for the number `typed` and the carrier box's
+    choice (`chosen`: a carrier code, or AUTO/None to recognise it from the number)."""
+    number = normalise_tracking(typed)
+    if not number:
+        return "hint", ""
+    if chosen in (AUTO, None):
+        fitting = carriers_fitting(number, list(carriers) or None)
+        if len(fitting) == 1:
+            return "ok", _tr("Recognised: {carrier}").format(carrier=fitting[0].name)
+        if fitting:
+            return "hint", _tr("Could be {carriers}").format(carriers=" / ".join(c.name for c in fitting))
+        return "problem", _tr("No carrier recognised")
+    carrier = known(str(chosen))
+    if carrier is None:
+        return "hint", ""
+    if carriers_fitting(number, [carrier]):
+        return "ok", _tr("Fits {carrier}").format(carrier=chosen_name)
+    return "problem", _tr("Not a {carrier} number").format(carrier=chosen_name)
+
+
+def show_carrier_hint(label: QLabel, kind: str, text: str) -> None:
+    label.setText(text)
+    label.setStyleSheet(STYLES[kind])
