@@ -199,21 +199,58 @@ def history(seed: int, now: int, count: int | None = None) -> tuple[Shop, IdMint
             shop.after_sales[asale.id] = asale
     for asale in urgent_work(rng, mint, seed, now, shop.orders):
         shop.after_sales[asale.id] = asale
-    stage_arbitrations(seed, now, shop)
+    stage_arbitrations(mint, seed, now, shop)
     return shop, mint
 
 
-def stage_arbitrations(seed: int, now: int, shop: Shop) -> None:
+def stage_arbitrations(mint: IdMint, seed: int, now: int, shop: Shop) -> None:
     """Open arbitration cases a desk may meet: one where the platform awaits the shop's evidence
     (opened 20 h ago), one just opened (it moves on live). A simulator's liberty, as urgent_work."""
-    staged = arbitration.to_stage(shop.after_sales.values(), now)
-    for asale, opened_at in zip(staged, (now - 20 * HOUR, now - 40 * 60), strict=False):
+    opened = (now - 20 * HOUR, now - 40 * 60)
+    staged = arbitration.to_stage(shop.after_sales.values(), now, count=len(opened))
+    # A small or quiet history may hold fewer refused returns than cases to stage: refused
+    # ones are made for the rest, so every desk meets both cases, whatever its history drew.
+    for extra in range(len(opened) - len(staged)):
+        staged.append(refused_return(mint, seed, extra, now, shop))
+    for asale, opened_at in zip(staged, opened, strict=True):
         order = shop.orders[asale.order_id]
         arbitration.stage(asale.sim, opened_at)
         while (due := asale.next_at()) is not None and due <= now:
             what = lc.run_after_sale_due(asale, order, due, due, seed)
             if what:
                 lc.record(asale, RecordRole.PLATFORM, what, due)
+
+
+def refused_return(mint: IdMint, seed: int, index: int, now: int, shop: Shop) -> lc.AfterSale:
+    """A delivered order whose return the shop refused two days ago, for `stage_arbitrations`
+    when the history drew too few. Its own generator: the rest of the shop stays as it was."""
+    rng = random.Random(f"{seed}/refused-return/{index}")
+    created = now - 9 * DAY - rng.randrange(DAY)
+    order = new_order(rng, mint, created)
+    lc.pay(order, created + 120, created + 120)
+    shipped = created + 20 * HOUR
+    ship_with_random_carrier(rng, order, shipped, shipped, seed)
+    scanned = order.sim.get("pickup_at") or shipped + 6 * HOUR
+    lc.scan_pickup(order, scanned, scanned)
+    applied = now - 3 * DAY + index * HOUR
+    asale = open_after_sale(
+        rng,
+        mint,
+        seed,
+        order,
+        applied,
+        applied,
+        before_shipment=False,
+        kind=codes.AfterSaleType.RETURN_AND_REFUND,
+    )
+    lc.record(asale, RecordRole.BUYER, "buyer_applied", applied)
+    refused = applied + 5 * HOUR
+    lc.set_after_sale_status(asale, order, S.MERCHANT_REFUSED, refused, refused, seed)
+    lc.record(asale, RecordRole.MERCHANT, "merchant_refused", refused)
+    asale.sim.pop("arbitration", None)  # the buyer's own escalation is the one staged next
+    shop.orders[order.id] = order
+    shop.after_sales[asale.id] = asale
+    return asale
 
 
 def play_order(
