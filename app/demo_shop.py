@@ -39,6 +39,13 @@ DEMO_APP_KEY = "7000000000000000001"
 DEMO_APP_SECRET = "sandbox-secret"
 DEMO_SHOP_ID = "1234567"
 DEMO_SHOP_NAME = "小林的生活好物店"
+# The demo TikTok shop (a US shop): its app's key and secret, the authorisation code its
+# seller handed over (single-use: exchanged once for tokens), and the shop.
+DEMO_TIKTOK_APP_KEY = "6dq8sandboxtts01"
+DEMO_TIKTOK_APP_SECRET = "tts-sandbox-secret"
+DEMO_TIKTOK_AUTH_CODE = "TTP_SANDBOX_AUTH_CODE"
+DEMO_TIKTOK_SHOP_ID = "7494000000000000001"
+DEMO_TIKTOK_SHOP_NAME = "Maple & Pine Home Goods"
 
 MAIN_PY = Path(__file__).resolve().parents[1] / "main.py"
 LISTENING = "sandbox store listening on "
