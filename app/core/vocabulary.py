@@ -102,6 +102,15 @@ class OrderState(StrEnum):
     CANCELLED = "cancelled"
 
 
+class CancelFault(StrEnum):
+    """Whose fault a cancelled order was, as the platform says (TikTok Shop's seller-fault
+    cancellation rate counts the seller's); None in the mirror when it did not say."""
+
+    SELLER = "seller"  # the seller cancelled, or the platform did for the seller's failure
+    BUYER = "buyer"
+    PLATFORM = "platform"  # the platform's own reasons (payment, fraud, a lost parcel)
+
+
 # Requests on which the platform waits for the shop.
 STATES_AWAITING_SHOP = (
     RequestState.AWAITING_SHOP,

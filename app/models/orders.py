@@ -53,6 +53,10 @@ class Order(Base):
     # times: `logistics_receipt_time`, else `confirm_receipt_time`); None until a line is
     # received. Never guessed: an order without it is not delivered as far as the desk knows.
     receipt_time: Mapped[int | None] = mapped_column(UnixTime)
+    # Whose fault the cancellation was (app/core/vocabulary.py: CancelFault), filled by the
+    # platform's adapter where it says (TikTok Shop's `cancellation_initiator`); None when the
+    # order is not cancelled or the platform does not say (Douyin).
+    cancel_fault: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
     order_amount: Mapped[int] = mapped_column(Fen, default=0)
     pay_amount: Mapped[int] = mapped_column(Fen, default=0)
     post_amount: Mapped[int] = mapped_column(Fen, default=0)
