@@ -2,10 +2,12 @@
 
 Owns `FirstRunWizard` and the `FirstRunResult` it hands back. Three pages: the
 owner's account (checked as it is typed, Next disabled until it is valid), the shop
-(the bundled demo shop, or a real shop's app key, secret, shop id and gateway, with
-a "Test connection" that asks `services.setup.connection_test` on the network lane),
-and a summary. Nothing is written anywhere: the caller saves the result, so cancelling at
-any page leaves the computer as it was.
+(抖店 Douyin or TikTok Shop; that platform's demo shop, or a real shop's keys — Douyin's
+app key, secret, shop id and gateway, TikTok's app key, secret and authorization code —
+with a "Test connection" that asks `services.setup.connection_test` on the network
+lane; for TikTok the test is what exchanges the single-use code, and the wizard keeps
+what it got for the result), and a summary. Nothing is written anywhere: the caller
+saves the result, so cancelling at any page leaves the computer as it was.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from app import secrets
-from app.services.setup.connection_test import ConnectionTest, ConnectionTester, ShopKeys
+from app.services.setup.connection_test import DOUYIN, TIKTOK, ConnectionTest, ConnectionTester, ShopKeys
 from app.views.common import formatting
 from app.views.common.background import NET_LANE, WORK_LANE, BackgroundTasks
-from app.views.setup.first_run_pages import OwnerPage, ShopPage
+from app.views.setup.first_run_pages import OwnerPage
+from app.views.setup.shop_page import DEFAULT_GATEWAYS, ShopPage
 
-DEFAULT_GATEWAY = "https://openapi-fxg.jinritemai.com"
+DEFAULT_GATEWAY = DEFAULT_GATEWAYS[DOUYIN]
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,11 @@ class FirstRunResult:
     shop_id: str = ""
     stay_signed_in: bool = False
     allow_plain_file_secret: bool = False
+    platform: str = DOUYIN  # "douyin" or "tiktok", the demo shop's too
+    shop_name: str = ""  # as the connection test heard it from the platform
+    # TikTok: what the test exchanged the single-use authorization code for (opaque JSON of
+    # tokens), for the password store; "" for Douyin and the demo shops.
+    kept: str = field(default="", repr=False)
 
 
 class SummaryPage(QWizardPage):
@@ -88,19 +96,41 @@ class SummaryPage(QWizardPage):
                     name=result.owner_display_name, user=result.owner_username
                 )
             )
-        if result.use_demo:
+        if result.use_demo and result.platform == TIKTOK:
+            lines.append(
+                self.tr(
+                    "Shop: the demo TikTok shop on this computer — English data in US dollars; "
+                    "practise freely, nothing is real."
+                )
+            )
+        elif result.use_demo:
             lines.append(self.tr("Shop: the demo shop on this computer — practise freely, nothing is real."))
+        elif result.platform == TIKTOK:
+            lines.append(
+                self.tr("Shop: {shop} on TikTok Shop (shop id {shop_id}) via {gateway}").format(
+                    shop=result.shop_name or result.shop_id, shop_id=result.shop_id, gateway=result.gateway
+                )
+            )
+            lines.append(self.tr("The authorization code was exchanged for the shop's keys."))
         else:
             lines.append(
                 self.tr("Shop: {shop_id} via {gateway}").format(
                     shop_id=result.shop_id, gateway=result.gateway
                 )
             )
-            if tested_shop:
+            if tested_shop and result.platform != TIKTOK:
                 lines.append(self.tr("Connection tested: connected to {shop}.").format(shop=tested_shop))
-            else:
+            elif result.platform != TIKTOK:
                 lines.append(self.tr("The connection was not tested; the first sync will try it."))
-            if result.allow_plain_file_secret:
+            if result.platform == TIKTOK and result.allow_plain_file_secret:
+                lines.append(
+                    self.tr("The app secret and shop keys will be kept in a protected file on this computer.")
+                )
+            elif result.platform == TIKTOK:
+                lines.append(
+                    self.tr("The app secret and shop keys will be kept in the system's password store.")
+                )
+            elif result.allow_plain_file_secret:
                 lines.append(self.tr("The app secret will be kept in a protected file on this computer."))
             else:
                 lines.append(self.tr("The app secret will be kept in the system's password store."))
@@ -132,10 +162,11 @@ class FirstRunWizard(QWizard):
         self._tasks = tasks
         self._test_connection_of = test_connection
         self._tested_shop = ""  # the shop name the last successful test reported
+        self._tested: ConnectionTest | None = None  # the last successful test's answer
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.owner_page = None if shop_only else OwnerPage(self)
-        self.shop_page = ShopPage(self, default_gateway=DEFAULT_GATEWAY)
+        self.shop_page = ShopPage(self)
         self.summary_page = SummaryPage(self)
         self.summary_page.stay_signed_in.setHidden(shop_only)
         self.summary_page.set_shop_only(shop_only)
@@ -160,17 +191,23 @@ class FirstRunWizard(QWizard):
     def first_run_result(self) -> FirstRunResult:
         owner, shop = self.owner_page, self.shop_page
         use_demo = shop.use_demo()
+        tiktok = shop.platform() == TIKTOK and not use_demo
+        tested = self._tested
         return FirstRunResult(
             owner_username=owner.username() if owner else "",
             owner_display_name=owner.display_name() if owner else "",
             owner_password=owner.password() if owner else "",
             use_demo=use_demo,
-            gateway=DEFAULT_GATEWAY if use_demo else shop.gateway(),
+            gateway=DEFAULT_GATEWAYS[shop.platform()] if use_demo else shop.gateway(),
             app_key="" if use_demo else shop.app_key(),
             app_secret="" if use_demo else shop.app_secret(),
-            shop_id="" if use_demo else shop.shop_id(),
+            # A TikTok shop's id is the one the platform named when the code was exchanged.
+            shop_id="" if use_demo else (tested.shop_id if tiktok and tested else shop.shop_id()),
             stay_signed_in=self.summary_page.stay_signed_in.isChecked(),
             allow_plain_file_secret=not use_demo and shop.plain_file_allowed(),
+            platform=shop.platform(),
+            shop_name="" if use_demo else self._tested_shop,
+            kept=tested.kept if tiktok and tested else "",
         )
 
     # --- the connection test -------------------------------------------------------------
@@ -181,9 +218,12 @@ class FirstRunWizard(QWizard):
             app_key=self.shop_page.app_key(),
             app_secret=self.shop_page.app_secret(),
             shop_id=self.shop_page.shop_id(),
+            platform=self.shop_page.platform(),
+            auth_code=self.shop_page.auth_code(),
         )
         test = self._test_connection_of
         self._tested_shop = ""
+        self._tested = None
         self.shop_page.show_test_running()
         self._tasks.run(
             "first_run.test_connection",
@@ -195,7 +235,8 @@ class FirstRunWizard(QWizard):
 
     def _on_tested(self, answer: ConnectionTest) -> None:
         if answer.connected:
-            self._tested_shop = answer.shop_name or self.shop_page.shop_id()
+            self._tested = answer
+            self._tested_shop = answer.shop_name or answer.shop_id or self.shop_page.shop_id()
             self.shop_page.show_test_result(
                 True, self.tr("Connected to {shop}").format(shop=self._tested_shop), ""
             )
@@ -213,6 +254,7 @@ class FirstRunWizard(QWizard):
     def _forget_test(self) -> None:
         self._tasks.cancel("first_run.test_connection")
         self._tested_shop = ""
+        self._tested = None
 
     # --- pages and language ---------------------------------------------------------------
     @Slot(int)

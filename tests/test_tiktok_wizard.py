@@ -1,0 +1,159 @@
+"""Connecting a TikTok shop in the first-run wizard: the platform choice, the authorization
+code typed or read out of the redirect address pasted whole, plain words for every way it
+can be wrong, and a shop that cannot be finished before its single-use code was exchanged.
+
+Real widgets offscreen; the code's reading is the service's own (`authorization_code`)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.demo_shop import DEMO_TIKTOK_APP_KEY, DEMO_TIKTOK_APP_SECRET, DEMO_TIKTOK_AUTH_CODE
+from app.services.setup.connection_test import (
+    MSG_CODE_HAS_SPACES,
+    MSG_CODE_MISSING,
+    MSG_URL_REFUSED,
+    MSG_URL_WITHOUT_CODE,
+    CodeInText,
+    authorization_code,
+)
+from app.views.setup.first_run_wizard import DEFAULT_GATEWAY, FirstRunWizard
+from app.views.setup.shop_page import DEFAULT_GATEWAYS
+from tests.test_first_run_wizard import make_wizard, next_enabled, to_shop_page, type_into
+
+TIKTOK_API_HOST = "https://open-api.tiktokglobalshop.com"
+
+
+@pytest.mark.parametrize(
+    ("pasted", "found"),
+    [
+        ("TTP_abc123", CodeInText("TTP_abc123")),
+        ("  TTP_abc123\n", CodeInText("TTP_abc123")),
+        ("https://shop.example.com/tiktok/callback?code=TTP_x-1&state=42", CodeInText("TTP_x-1")),
+        ("https://shop.example.com/cb?app_key=6dq8&code=ROW_Zz9&state=a%20b", CodeInText("ROW_Zz9")),
+        ("code=TTP_q&state=9", CodeInText("TTP_q")),
+        ("?code=TTP_q&state=9", CodeInText("TTP_q")),
+        ("https://shop.example.com/cb#code=TTP_frag&state=1", CodeInText("TTP_frag")),
+        ("", CodeInText("", MSG_CODE_MISSING)),
+        ("TTP abc", CodeInText("", MSG_CODE_HAS_SPACES)),
+        ("https://shop.example.com/cb?state=42", CodeInText("", MSG_URL_WITHOUT_CODE)),
+        ("https://shop.example.com/cb?code=&state=42", CodeInText("", MSG_URL_WITHOUT_CODE)),
+        (
+            "https://shop.example.com/cb?error=access_denied&error_description=The+seller+cancelled",
+            CodeInText("", MSG_URL_REFUSED, "The seller cancelled"),
+        ),
+    ],
+)
+def test_the_code_is_read_out_of_whatever_was_pasted(pasted: str, found: CodeInText) -> None:
+    assert authorization_code(pasted) == found
+
+
+def choose_tiktok(qtbot, wizard: FirstRunWizard) -> None:
+    to_shop_page(qtbot, wizard)
+    page = wizard.shop_page
+    qtbot.mouseClick(page.tiktok_choice, Qt.MouseButton.LeftButton)
+    assert page.platform() == "tiktok"
+
+
+def fill_tiktok(qtbot, wizard: FirstRunWizard, *, code: str, gateway: str | None = None) -> None:
+    page = wizard.shop_page
+    page.real_choice.setChecked(True)
+    type_into(qtbot, page.app_key_edit, DEMO_TIKTOK_APP_KEY)
+    type_into(qtbot, page.app_secret_edit, DEMO_TIKTOK_APP_SECRET)
+    type_into(qtbot, page.auth_code_edit, code)
+    if gateway is not None:
+        type_into(qtbot, page.gateway_edit, gateway)
+
+
+def test_tiktok_asks_for_the_authorization_code_instead_of_a_shop_id(qtbot, tasks, english) -> None:
+    wizard = make_wizard(qtbot, tasks)
+    to_shop_page(qtbot, wizard)
+    page = wizard.shop_page
+    assert page.douyin_choice.isChecked() and page.gateway() == DEFAULT_GATEWAY
+    page.real_choice.setChecked(True)
+    type_into(qtbot, page.gateway_edit, "https://douyin-proxy.example.com")
+    assert page.shop_id_edit.isVisibleTo(page) and not page.auth_code_edit.isVisibleTo(page)
+
+    qtbot.mouseClick(page.tiktok_choice, Qt.MouseButton.LeftButton)
+    assert not page.shop_id_edit.isVisibleTo(page) and page.auth_code_edit.isVisibleTo(page)
+    assert page.gateway() == TIKTOK_API_HOST == DEFAULT_GATEWAYS["tiktok"]
+    assert page.real_choice.text() == "Connect my TikTok shop"
+    # Back to Douyin: the gateway typed for it is still there.
+    qtbot.mouseClick(page.douyin_choice, Qt.MouseButton.LeftButton)
+    assert page.gateway() == "https://douyin-proxy.example.com"
+    assert page.shop_id_edit.isVisibleTo(page)
+
+
+def test_the_demo_tiktok_shop_is_offered_beside_the_demo_douyin_shop(qtbot, tasks, english) -> None:
+    wizard = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, wizard)
+    page = wizard.shop_page
+    assert page.demo_choice.isChecked() and next_enabled(wizard)
+    assert page.demo_choice.text() == "Try with the demo TikTok shop (English, US dollars)"
+    wizard.next()
+    assert "the demo TikTok shop" in wizard.summary_page.summary.text()
+    result = wizard.first_run_result()
+    assert (result.use_demo, result.platform, result.app_key, result.kept) == (True, "tiktok", "", "")
+
+
+def test_a_pasted_redirect_address_gives_its_code(qtbot, tasks, english) -> None:
+    wizard = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, wizard)
+    address = f"https://shop.example.com/tiktok/callback?code={DEMO_TIKTOK_AUTH_CODE}&state=x7"
+    fill_tiktok(qtbot, wizard, code=address)
+    page = wizard.shop_page
+    assert page.auth_code() == DEMO_TIKTOK_AUTH_CODE
+    assert page.code_note.isVisibleTo(page)
+    assert page.code_note.text() == f"Authorization code found in the address: {DEMO_TIKTOK_AUTH_CODE}"
+    assert page.error_label.text() == "" and page.test_button.isEnabled()
+    # Typed bare, the code needs no note.
+    type_into(qtbot, page.auth_code_edit, DEMO_TIKTOK_AUTH_CODE)
+    assert not page.code_note.isVisibleTo(page)
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("https://shop.example.com/tiktok/callback?state=x7", "This address holds no authorization code"),
+        ("TTP code", "The authorization code has no spaces"),
+        ("", "Enter the authorization code, or paste the whole address"),
+        (
+            "https://shop.example.com/cb?error=access_denied",
+            "This address says the authorisation did not happen (access_denied).",
+        ),
+    ],
+    ids=["address-without-code", "spaces", "empty", "refused"],
+)
+def test_no_code_says_so_in_plain_words_and_nothing_can_be_tested(qtbot, tasks, english, code, words) -> None:
+    wizard = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, wizard)
+    fill_tiktok(qtbot, wizard, code=code or "x")
+    if not code:
+        type_into(qtbot, wizard.shop_page.auth_code_edit, "")
+    page = wizard.shop_page
+    assert page.error_label.text().startswith(words)
+    assert not page.test_button.isEnabled() and not next_enabled(wizard)
+
+
+def test_a_tiktok_app_key_is_not_a_number_but_has_no_spaces(qtbot, tasks, english) -> None:
+    wizard = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, wizard)
+    fill_tiktok(qtbot, wizard, code=DEMO_TIKTOK_AUTH_CODE)
+    page = wizard.shop_page
+    assert page.error_label.text() == ""  # letters are fine: "6dq8sandboxtts01"
+    type_into(qtbot, page.app_key_edit, "6dq8 sandbox")
+    assert page.error_label.text() == "The app key has no spaces; copy it again from Partner Center."
+    type_into(qtbot, page.app_key_edit, "")
+    assert page.error_label.text() == "Enter the app key from TikTok Shop Partner Center."
+
+
+def test_a_tiktok_shop_cannot_go_on_untested(qtbot, tasks, english) -> None:
+    """The code works once: the test exchanges it, so Next waits for a test that passed."""
+    wizard = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, wizard)
+    fill_tiktok(qtbot, wizard, code=DEMO_TIKTOK_AUTH_CODE)
+    page = wizard.shop_page
+    assert page.test_button.isEnabled() and not next_enabled(wizard)
+    assert page.test_first_note.isVisibleTo(page)
+    assert page.test_first_note.text().startswith("Press Test connection before going on")
