@@ -58,18 +58,31 @@ class SandboxProcess:
         self._store_path, self._seed, self._log_path = store_path, seed, log_path
         self._options = list(options)
         self._process: subprocess.Popen[str] | None = None
+        self._launched_on = 0  # the port asked for at launch (0: any)
         self._port_path = store_path.with_name(store_path.name + ".port")
 
+    def launch(self) -> None:
+        """Start the store's process without waiting for it. The desk launches its demo
+        stores first thing, so a store makes its shop's 90-day history (seconds, on its first
+        run) while the desk loads its own modules and opens its window; `start` then waits."""
+        if self._process is None:
+            self._launched_on = self._remembered_port()
+            self._spawn(self._launched_on)
+
     def start(self) -> str:
-        """Start the store and return its URL; blocks until it listens (first run: it
-        creates the shop's 90-day history first). Raises RuntimeError if it cannot."""
-        port = self._remembered_port()
-        if port:
-            try:
-                return self._start_on(port)
-            except RuntimeError:  # most likely taken between our look and its bind: any port will do
-                log.warning("the sandbox store could not listen on its port %d again", port)
-        return self._start_on(0)
+        """The store's URL, launching it first if `launch` was not called; blocks until it
+        listens. Raises RuntimeError if it cannot."""
+        self.launch()
+        try:
+            return self._wait_listening()
+        except RuntimeError:
+            if not self._launched_on:
+                raise
+            # Most likely taken between our look and its bind: any port will do.
+            log.warning("the sandbox store could not listen on its port %d again", self._launched_on)
+            self._launched_on = 0
+            self._spawn(0)
+            return self._wait_listening()
 
     def _remembered_port(self) -> int:
         """The port the store last listened on, if another program has not taken it; else 0."""
@@ -88,7 +101,7 @@ class SandboxProcess:
                 return 0
         return port
 
-    def _start_on(self, port: int) -> str:
+    def _spawn(self, port: int) -> None:
         self._log_path.parent.mkdir(parents=True, exist_ok=True)
         with self._log_path.open("ab") as log_file:  # the child keeps its own copy open
             self._process = subprocess.Popen(
@@ -99,7 +112,9 @@ class SandboxProcess:
                 stderr=log_file,
                 text=True,
             )
-        assert self._process.stdout is not None
+
+    def _wait_listening(self) -> str:
+        assert self._process is not None and self._process.stdout is not None
         for line in self._process.stdout:
             if line.startswith(LISTENING):
                 # The rest of what it prints is its credentials, which the app knows.
