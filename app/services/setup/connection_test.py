@@ -103,6 +103,7 @@ def authorization_code(text: str) -> CodeInText:
     text = text.strip()
     if not text:
         return CodeInText("", MSG_CODE_MISSING)
+    pieces: tuple[str, ...]
     if "://" in text:
         parts = urlsplit(text)
         pieces = (parts.query, parts.fragment)  # some redirect pages put them after a "#"
