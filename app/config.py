@@ -1,8 +1,10 @@
-"""Where things live and what the person chose: data folder, settings, shop connection.
+"""Where things live and what the person chose: data folder, settings, the shops.
 
 Owns: the per-OS user data folder (overridable with AFTERSALES_DESK_HOME, which tests
 and a second instance use), the settings file (JSON, written atomically), and the
 database file of each shop, so that the demo shop's data and a real shop's never mix.
+A desk holds several shops (`Settings.shops`, app/shop_entries.py) and remembers the one
+on screen; a file of the previous release, with its one `shop`, loads as a list of one.
 Secrets never go into the settings file.
 
 The settings file is checked whole when it is read (`load_settings`): a value of the
@@ -28,6 +30,7 @@ import platformdirs
 
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.db import sqlite_url
+from app.shop_entries import DOUYIN_DEMO_KEY, ShopEntry, demo_entry, entries_from_json, entry_from_old_shop
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +77,11 @@ MSG_SHOP_RESET = QT_TRANSLATE_NOOP(
     "settings",
     "The shop's connection could not be read; the demo shop is used until the owner "
     "connects the shop again (Settings → Change shop).",
+)
+MSG_SHOPS_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "settings",
+    "Shops listed in the settings could not be read and were left out (place in the list: {places}); "
+    "the owner can add them again in Settings.",
 )
 MSG_STAY_SIGNED_IN_RESET = QT_TRANSLATE_NOOP(
     "settings", "“Stay signed in” could not be read; everyone signs in with a password for now."
@@ -155,16 +163,63 @@ class SettingsNote:
         return self.message.format(**self.params) if self.params else self.message
 
 
-@dataclass
+@dataclass(init=False)
 class Settings:
     language: str = "system"
     sync_interval_s: float = DEFAULT_SYNC_INTERVAL_S
     # A database URL shared by several workstations; empty means this computer's SQLite.
     database_url: str = ""
-    shop: ShopConnection | None = None
     # A one-person shop may skip the sign-in: the user name signed in automatically.
     stay_signed_in_user: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    # Every shop this desk holds (app/shop_entries.py), and the one on screen (its key).
+    shops: list[ShopEntry] = field(default_factory=lambda: [demo_entry()])
+    current_shop: str = DOUYIN_DEMO_KEY
+
+    def __init__(
+        self,
+        language: str = "system",
+        sync_interval_s: float = DEFAULT_SYNC_INTERVAL_S,
+        database_url: str = "",
+        shop: ShopConnection | None = None,
+        stay_signed_in_user: str = "",
+        extra: dict[str, object] | None = None,
+        shops: list[ShopEntry] | None = None,
+        current_shop: str = "",
+    ) -> None:
+        self.language, self.sync_interval_s, self.database_url = language, sync_interval_s, database_url
+        self.stay_signed_in_user = stay_signed_in_user
+        self.extra = {} if extra is None else extra
+        self.shops = list(shops) if shops else [demo_entry()]
+        self.current_shop = current_shop or self.shops[0].key
+        if shop is not None:
+            self.shop = shop
+
+    def current_entry(self) -> ShopEntry:
+        """The shop on screen: the remembered one, else the first."""
+        return next((entry for entry in self.shops if entry.key == self.current_shop), self.shops[0])
+
+    @property
+    def shop(self) -> ShopConnection | None:
+        """The shop on screen in the one-shop shape of earlier releases (None: a demo shop)."""
+        entry = self.current_entry()
+        if entry.demo:
+            return None
+        return ShopConnection(gateway=entry.gateway, app_key=entry.app_key, shop_id=entry.shop_id)
+
+    @shop.setter
+    def shop(self, connection: ShopConnection | None) -> None:
+        """ "Change shop" of the one-shop desk: the current shop is replaced (a Douyin shop)."""
+        if connection is None or not connection.app_key:
+            entry = demo_entry()
+        else:
+            entry = entry_from_old_shop(asdict(connection))
+        place = self.shops.index(self.current_entry())
+        self.shops[place] = entry
+        self.shops = [
+            kept for number, kept in enumerate(self.shops) if number == place or kept.key != entry.key
+        ]
+        self.current_shop = entry.key
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -181,7 +236,10 @@ class Settings:
             marker.unlink(missing_ok=True)  # last: the settings say local before it goes
 
     def _write(self, path: Path) -> None:
-        _write_atomically(path, json.dumps(asdict(self), ensure_ascii=False, indent=2))
+        data = asdict(self)
+        # The current shop in the one-shop shape too: the previous release still opens it.
+        data["shop"] = asdict(self.shop) if self.shop is not None else None
+        _write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -266,7 +324,7 @@ def _keep_copy(path: Path, data: bytes) -> Path:
 
 
 # Read from the dataclasses, so a new setting is never reported as unknown and dropped.
-_KNOWN = tuple(entry.name for entry in fields(Settings))
+_KNOWN = (*(entry.name for entry in fields(Settings)), "shop")
 _SHOP_FIELDS = tuple(entry.name for entry in fields(ShopConnection))
 
 
@@ -299,12 +357,20 @@ def _checked(raw: dict[str, object]) -> tuple[Settings, list[SettingsNote]]:
         settings.database_url = database_url.strip()
     else:
         notes.append(SettingsNote(MSG_DATABASE_RESET))
-    shop = raw.get("shop")
-    if isinstance(shop, dict) and all(isinstance(shop.get(name, ""), str) for name in _SHOP_FIELDS):
-        settings.shop = ShopConnection(**{name: shop[name] for name in _SHOP_FIELDS if name in shop})
-        unknown += [f"shop.{name}" for name in shop if name not in _SHOP_FIELDS]
-    elif shop is not None:
-        notes.append(SettingsNote(MSG_SHOP_RESET))
+    if "shops" in raw:  # written by a desk that holds several shops; "shop" only mirrors it
+        settings.shops, dropped = entries_from_json(raw["shops"], None)
+        if dropped:
+            notes.append(SettingsNote(MSG_SHOPS_LEFT_OUT, {"places": ", ".join(dropped)}))
+        current = raw.get("current_shop", "")
+        settings.current_shop = current if isinstance(current, str) else ""
+        settings.current_shop = settings.current_entry().key  # a key no longer listed: the first
+    else:  # a file of the previous release: its one shop becomes a list of one
+        shop = raw.get("shop")
+        if isinstance(shop, dict) and all(isinstance(shop.get(name, ""), str) for name in _SHOP_FIELDS):
+            settings.shop = ShopConnection(**{name: shop[name] for name in _SHOP_FIELDS if name in shop})
+            unknown += [f"shop.{name}" for name in shop if name not in _SHOP_FIELDS]
+        elif shop is not None:
+            notes.append(SettingsNote(MSG_SHOP_RESET))
     user = raw.get("stay_signed_in_user", "")
     if isinstance(user, str):
         settings.stay_signed_in_user = user

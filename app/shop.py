@@ -24,6 +24,8 @@ from app.platforms.port import PlatformError
 from app.platforms.registry import connect, platform_for
 from app.services.setup.connection_settings import url_for_opening
 from app.services.setup.connection_test import ConnectionTest, ShopKeys
+from app.services.setup.shop_list import database_url_of
+from app.shop_entries import ShopEntry, demo_entry
 from app.sync.engine import SyncEngine
 from app.sync.lease import SyncLease
 from app.sync.status import ShopNotReachable
@@ -94,31 +96,43 @@ class ShopTarget:
             self._sandbox.stop()
 
 
-def demo_shop(*, database_url: str | None = None, seed: int = 1) -> ShopTarget:
+def demo_shop(
+    *, database_url: str | None = None, seed: int = 1, entry: ShopEntry | None = None
+) -> ShopTarget:
     """The bundled sandbox store in a process of its own (app/demo_shop.py says
-    why), started from a background thread so the window never waits."""
+    why), started from a background thread so the window never waits. `entry`: one demo
+    shop of several on the desk, with a store, a seed and a shop id of its own (the Douyin
+    demo shop every desk had keeps its store, `config.sandbox_store_path()`)."""
+    entry = entry or demo_entry(seed=seed)
+    store, log_name, options = config.sandbox_store_path(), "sandbox.log", []
+    if not entry.is_legacy_demo:
+        store = store.with_name(f"{entry.key}.sqlite")
+        log_name = f"sandbox-{entry.key}.log"
+        options = ["--shop-id", entry.shop_id] if entry.shop_id else []
+    shop_id = entry.shop_id or DEMO_SHOP_ID
     sandbox = SandboxProcess(
-        config.sandbox_store_path(), seed=seed, log_path=config.data_dir() / "logs" / "sandbox.log"
+        store, seed=entry.seed, log_path=config.data_dir() / "logs" / log_name, options=options
     )
     target = ShopTarget(
         credentials=None,
-        database_url=database_url or config.shop_database_url(DEMO_SHOP_ID, demo=True),
+        database_url=database_url or database_url_of(entry),
         is_demo=True,
+        platform=entry.platform,
         _sandbox=sandbox,
     )
 
     def start() -> None:
         try:
             url = sandbox.start()  # creates the 90-day history on first run
-            target.credentials = ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID)
-            log.info("demo shop (sandbox store) serving at %s", url)
+            target.credentials = ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, shop_id)
+            log.info("demo shop %s (sandbox store) serving at %s", entry.key, url)
         except Exception as error:  # reported to the sync status through wait_credentials
             log.exception("the sandbox store failed to start")
             target._failure = str(error)
         finally:
             target._ready.set()
 
-    config.sandbox_store_path().parent.mkdir(parents=True, exist_ok=True)
+    store.parent.mkdir(parents=True, exist_ok=True)
     threading.Thread(target=start, name="sandbox-start", daemon=True).start()
     return target
 
@@ -132,23 +146,35 @@ def real_shop(credentials: ShopCredentials, *, database_url: str | None = None) 
 
 
 def configured_shop(settings: config.Settings, *, database_url: str | None = None) -> ShopTarget:
-    """The shop in settings, or the demo shop when none is configured.
+    """The shop on screen in settings (a desk of the previous release: its one shop, or
+    the demo shop when none is configured); see `shop_target`."""
+    return shop_target(settings, settings.current_entry(), database_url=database_url)
+
+
+def shop_target(
+    settings: config.Settings, entry: ShopEntry, *, database_url: str | None = None
+) -> ShopTarget:
+    """One of the desk's shops, to open and sync.
 
     The app secret of a configured shop is the one kept on this computer where the
     wizard put it (app/secrets.py: the OS password store, or the protected file the
     owner agreed to), read when the sync first needs it; else `SECRET_ENV` (see there).
     A shared database's URL comes without its password (settings keep none); the
     password kept on this computer is put back here, the one place a URL is resolved
-    for opening.
+    for opening. The shared database (or `--db`) is the database of the desk's first
+    shop, the one shop a desk of the previous release had; every other shop keeps its
+    own file (`shop_list.database_url_of`).
     """
-    database_url = url_for_opening(database_url or settings.database_url) or None
-    shop = settings.shop
-    if shop is None or not shop.app_key:
-        return demo_shop(database_url=database_url)
+    first = not settings.shops or entry.key == settings.shops[0].key
+    database_url = url_for_opening((database_url or settings.database_url) if first else "") or None
+    if entry.demo or not entry.app_key:
+        return demo_shop(database_url=database_url, entry=entry)
     target = real_shop(
-        ShopCredentials(shop.gateway, shop.app_key, "", shop.shop_id), database_url=database_url
+        ShopCredentials(entry.gateway, entry.app_key, "", entry.shop_id),
+        database_url=database_url or database_url_of(entry),
     )
-    app_key = shop.app_key
+    target.platform = entry.platform
+    app_key = entry.app_key
     target._load_secret = lambda: secrets.load_app_secret(app_key) or os.environ.get(SECRET_ENV, "")
     return target
 

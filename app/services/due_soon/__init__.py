@@ -1,0 +1,1 @@
+"""What is due soon across every shop of the desk (refund requests and shipments)."""
