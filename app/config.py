@@ -29,7 +29,6 @@ from typing import ClassVar
 import platformdirs
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.db import sqlite_url
 from app.shop_entries import DOUYIN_DEMO_KEY, ShopEntry, demo_entry, entries_from_json, entry_from_old_shop
 
 log = logging.getLogger(__name__)
@@ -110,6 +109,8 @@ def data_dir() -> Path:
 
 def shop_database_url(shop_id: str, *, demo: bool) -> str:
     """One SQLite file per shop; the demo shop's file is named apart from real ones."""
+    from app.db import sqlite_url  # here: SQLAlchemy costs the start 0.3 s before the window
+
     name = f"demo-{shop_id}.sqlite" if demo else f"shop-{shop_id}.sqlite"
     return sqlite_url(data_dir() / "shops" / name)
 

@@ -46,6 +46,7 @@ def add_shop(
     owner_sessions: sessionmaker[Session] | None = None,
     now: int,
     make_current: bool = True,
+    replacing: str = "",
     settings_path: Path | None = None,
 ) -> str:
     """Add `entry` (or replace the entry of the same key) and save the settings; returns
@@ -55,6 +56,8 @@ def add_shop(
     checked first (`MANAGE_SHOP_CONNECTION`), and the owner's account is carried into the
     new shop's database, both databases recording the addition. Raises
     SecretStoreUnavailable (nothing saved), PermissionDenied or accounts.AccountError.
+    `replacing`: the key of the shop this one takes the place of (the first run replaces
+    the demo shop a new desk starts with; "Change shop…" the shop on screen).
     """
     if owner is not None and owner_sessions is not None:
         with owner_sessions.begin() as session:
@@ -62,11 +65,13 @@ def add_shop(
     where = ""
     if app_secret:
         where = secrets.save_app_secret(entry.app_key, app_secret, allow_plain_file=allow_plain_file_secret)
-    place = next((n for n, kept in enumerate(settings.shops) if kept.key == entry.key), None)
-    if place is None:
-        settings.shops.append(entry)
-    else:
-        settings.shops[place] = entry
+    gone = {entry.key, replacing}  # in its place in the list, or last when it is new
+    place = next((n for n, kept in enumerate(settings.shops) if kept.key in gone), len(settings.shops))
+    settings.shops = [
+        *(kept for kept in settings.shops[:place] if kept.key not in gone),
+        entry,
+        *(kept for kept in settings.shops[place:] if kept.key not in gone),
+    ]
     if make_current:
         settings.current_shop = entry.key
     settings.save(settings_path)
