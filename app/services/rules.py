@@ -1,6 +1,7 @@
 """The shop platform's rule set, read from a versioned data file.
 
-Owns loading `resources/rules/douyin.json` into a typed, immutable `RuleSet`, so
+Owns loading a platform's rule set (`resources/rules/douyin.json`, the default, and
+`tiktok.json`; `rules_for` picks a shop's by its platform) into a typed, immutable `RuleSet`, so
 numbers from RULES.md (the 48 h default ship promise, the shipping cut-offs, late and
 out-of-stock compensation bands and the shipping board's lanes, the after-sale windows,
 evidence tiers and fast-refund caps, and the keyword lists that map product names and
@@ -28,6 +29,8 @@ from app.services.metrics.targets import MetricRules, parse_metric_rules
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
 DEFAULT_RULES_FILE = RULES_DIR / "douyin.json"
+# A shop's platform (app/shop.py's names) -> its rule set; Douyin's is the default.
+RULE_FILES = {"douyin": DEFAULT_RULES_FILE, "tiktok": RULES_DIR / "tiktok.json"}
 HOUR_S = 3600
 DAY_S = 24 * HOUR_S
 OTHER_CATEGORY = "other"
@@ -229,10 +232,11 @@ def _whole(raw: Any, key: str, where: str, low: int = 1, high: int | None = None
 
 
 def _compensation_rule(raw: Any, where: str) -> CompensationRule:
+    # 0 % up to 0: a platform that charges nothing (TikTok Shop's rule set).
     rule = CompensationRule(
-        percent=_whole(raw, "percent", where, high=100),
+        percent=_whole(raw, "percent", where, low=0, high=100),
         min_fen=_whole(raw, "min_fen", where, low=0),
-        max_fen=_whole(raw, "max_fen", where),
+        max_fen=_whole(raw, "max_fen", where, low=0),
     )
     if rule.min_fen > rule.max_fen:
         raise ValueError(f"{where}: min_fen {rule.min_fen} is above max_fen {rule.max_fen}")
@@ -363,3 +367,9 @@ def load_rules(path: Path = DEFAULT_RULES_FILE) -> RuleSet:
     """The rule set in `path` (cached: the file ships with the app and never changes
     while it runs)."""
     return parse_rules(json.loads(path.read_text(encoding="utf-8")))
+
+
+def rules_for(platform: str | None) -> RuleSet:
+    """The rule set of a shop on `platform` ("douyin", "tiktok"); Douyin's for None or a
+    platform without a rule set of its own."""
+    return load_rules(RULE_FILES.get(platform or "", DEFAULT_RULES_FILE))

@@ -51,8 +51,24 @@ METRICS: tuple[MetricDefinition, ...] = (
     MetricDefinition(
         "experience_score", QT_TRANSLATE_NOOP("metrics", "Experience score (est.)"), "points", False
     ),
+    # The figures TikTok Shop judges a shop by (its rule set's "dashboard"), in the app's words;
+    # how each is counted: `fulfilment_metrics.py`.
+    MetricDefinition("late_dispatch_rate", QT_TRANSLATE_NOOP("metrics", "Late dispatch rate"), "ratio", True),
+    MetricDefinition(
+        "valid_tracking_rate", QT_TRANSLATE_NOOP("metrics", "Valid tracking rate"), "ratio", False
+    ),
+    MetricDefinition(
+        "seller_fault_cancellation_rate",
+        QT_TRANSLATE_NOOP("metrics", "Seller-fault cancellation rate"),
+        "ratio",
+        True,
+    ),
 )
 METRIC_KEYS = tuple(definition.key for definition in METRICS)
+# Computed only for a rule set whose dashboard names them (TikTok Shop's).
+FULFILMENT_METRICS = ("late_dispatch_rate", "valid_tracking_rate", "seller_fault_cancellation_rate")
+# The dashboard of a rule set that names none: every figure but those (Douyin's, as before).
+DEFAULT_DASHBOARD = tuple(key for key in METRIC_KEYS if key not in FULFILMENT_METRICS)
 # Money at stake, the owner's to see (Action.VIEW_MONEY).
 MONEY_METRICS = frozenset(definition.key for definition in METRICS if definition.unit == "fen")
 

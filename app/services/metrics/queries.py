@@ -1,7 +1,7 @@
 """The SQL behind the service metrics: the rows each metric counts, in a window.
 
-Owns one SELECT per kind of fact (orders due, orders shipped, parcels, orders
-delivered, after-sales applied, after-sale state changes with 0/1 flags for what each
+Owns one SELECT per kind of fact (orders due, orders shipped or dispatched, orders
+placed, parcels, orders delivered, after-sales applied, after-sale state changes with 0/1 flags for what each
 change means: review ended, refunded, final answer, refusal, timeout approval), each
 the rows behind its metrics in [start, end) for the whole shop or one product, with a
 column `moment`: the time that puts the row in a bucket. `service_metrics.py` groups these by
@@ -43,13 +43,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 
-from app.core.vocabulary import ARBITRATION_ESCALATED, OrderState, RequestKind
+from app.core.vocabulary import ARBITRATION_ESCALATED, CancelFault, OrderState, RequestKind
 from app.models import AfterSale, AfterSaleStatusChange, Order, OrderLine, OrderLogistics
 from app.services.metrics import request_changes as changes
 from app.services.rules import HOUR_S, CompensationRule, RuleSet
 from app.services.shipping.deadlines import ship_by_column
 
 CANCELLED = OrderState.CANCELLED.value
+SELLER_FAULT = CancelFault.SELLER.value
 REFUND_BEFORE_SHIPMENT = RequestKind.REFUND_BEFORE_SHIPMENT.value
 
 
@@ -172,6 +173,37 @@ def shipped_orders(scope: Scope) -> Select:
         shipped.label("moment"),
         (shipped - paid).label("duration_s"),
     ).where(paid.is_not(None), _between(shipped, scope.start, scope.end), *_product_orders(scope))
+
+
+def dispatched_orders(scope: Scope) -> Select:
+    """Orders dispatched in the window, each `late` when after its promised ship-by: the late
+    dispatch rate (TikTok Shop: "dispatched orders ... not scanned by carriers within the
+    dispatch SLA" ÷ orders dispatched in the evaluation period). Dispatched is when the order
+    counts as shipped: the carrier's first scan, else the shop's shipping (the desk's one
+    convention, above). Moment: dispatched."""
+    paid, ship_by, _, shipped = _order_times(scope.rules)
+    return select(
+        Order.order_id.label("id"),
+        Order.order_id.label("order_id"),
+        shipped.label("moment"),
+        _flag(shipped > ship_by).label("late"),
+        (shipped - ship_by).label("late_s"),
+    ).where(paid.is_not(None), _between(shipped, scope.start, scope.end), *_product_orders(scope))
+
+
+def placed_orders(scope: Scope) -> Select:
+    """Orders paid in the window (placed and confirmed), each `seller_fault` when cancelled for
+    the seller's fault as the platform says (`Order.cancel_fault`): the seller-fault cancellation
+    rate (TikTok Shop: "confirmed orders ... canceled due to the seller's fault" in the evaluation
+    period). Moment: payment."""
+    paid = _set(Order.pay_time)
+    seller_fault = and_(Order.state == CANCELLED, Order.cancel_fault == SELLER_FAULT)
+    return select(
+        Order.order_id.label("id"),
+        Order.order_id.label("order_id"),
+        paid.label("moment"),
+        _flag(seller_fault).label("seller_fault"),
+    ).where(_between(paid, scope.start, scope.end), *_product_orders(scope))
 
 
 def delivered_orders(scope: Scope) -> Select:

@@ -29,6 +29,10 @@ What each metric counts, and which moment puts a row in the window and its bucke
 - escalation_rate: requests applied for in the window that the platform's arbitration
   took up, open or decided (`queries.escalated_after_sales`) ÷ requests applied for.
   Moment: application.
+- late_dispatch_rate, valid_tracking_rate, seller_fault_cancellation_rate (only for a rule
+  set whose dashboard names them: TikTok Shop's): orders dispatched in the window after their
+  ship-by ÷ dispatched (moment: dispatched); settled parcels the carrier scanned ÷ settled
+  (moment: upload); orders paid in the window cancelled for the seller's fault ÷ paid.
 - experience_score: the estimate from the window's values (and each bucket's).
 Empty buckets hold None for averages, rates and the score, 0 for counts and sums.
 
@@ -58,6 +62,7 @@ from app.db import computed_once, for_reporting
 from app.models import OrderLine
 from app.services.metrics import queries as q
 from app.services.metrics.definitions import (
+    FULFILMENT_METRICS,
     METRIC_KEYS,
     METRICS,
     MONEY_METRICS,
@@ -201,6 +206,7 @@ def compute_metrics(
         **_review_metrics(window),
         "escalation_rate": _escalation_rate(window),
         **_after_sale_metrics(window),
+        **_fulfilment_metrics(window),
     }
     score = _add_experience_score(results, window.buckets, rules, weights)
     return MetricsReport(
@@ -212,7 +218,11 @@ def compute_metrics(
         product_id=product_id,
         rule_set=rules.rule_set,
         rule_effective=rules.effective,
-        metrics={d.key: _with_definition(results[d.key], d, rules) for d in METRICS if d.key not in withheld},
+        metrics={
+            d.key: _with_definition(results[d.key], d, rules)
+            for d in METRICS
+            if d.key in results and d.key not in withheld
+        },
         score=score,
         withheld=withheld,
     )
@@ -274,17 +284,39 @@ def _shipping_metrics(window: _Window) -> dict[str, MetricResult]:
     }
 
 
-def _pickup_timeout_rate(window: _Window, parcels: Mapping[int, tuple[int, ...]]) -> MetricResult:
-    """Timed-out parcels ÷ settled ones; unavailable when the platform reports no scans at all."""
+def _pickup_timeout_rate(
+    window: _Window, parcels: Mapping[int, tuple[int, ...]], key: str = "pickup_timeout_rate"
+) -> MetricResult:
+    """Timed-out parcels ÷ settled ones; for "valid_tracking_rate", scanned ÷ settled (a tracking
+    number the carrier scanned is valid as far as the mirror can tell: the platform's other
+    checks are not in it). Unavailable when the platform reports no scans at all."""
     if window.session.execute(q.platform_reports_pickups(window.scope)).first() is None:
         return MetricResult(
-            "pickup_timeout_rate",
-            None,
-            dict.fromkeys(window.buckets),
-            available=False,
-            unavailable_reason=MSG_NO_PICKUP_SCANS,
+            key, None, dict.fromkeys(window.buckets), available=False, unavailable_reason=MSG_NO_PICKUP_SCANS
         )
-    return _rate("pickup_timeout_rate", window.buckets, {b: (late, n) for b, (n, late) in parcels.items()})
+    if key == "valid_tracking_rate":
+        return _rate(key, window.buckets, {b: (n - late, n) for b, (n, late) in parcels.items()})
+    return _rate(key, window.buckets, {b: (late, n) for b, (n, late) in parcels.items()})
+
+
+def _fulfilment_metrics(window: _Window) -> dict[str, MetricResult]:
+    """The late dispatch, valid tracking and seller-fault cancellation rates, for a rule set
+    whose dashboard names them (TikTok Shop's; `queries.dispatched_orders`, `parcels`,
+    `placed_orders` say what each counts)."""
+    wanted = set(window.scope.rules.metrics.dashboard) & set(FULFILMENT_METRICS)
+    scope, buckets, results = window.scope, window.buckets, {}
+    if "late_dispatch_rate" in wanted:
+        dispatched = window.grouped(q.dispatched_orders(scope), COUNT, _sum("late"))
+        late = {b: (late, n) for b, (n, late) in dispatched.items()}
+        results["late_dispatch_rate"] = _rate("late_dispatch_rate", buckets, late)
+    if "valid_tracking_rate" in wanted:
+        parcels = window.grouped(q.parcels(scope), COUNT, _sum("timed_out"))
+        results["valid_tracking_rate"] = _pickup_timeout_rate(window, parcels, "valid_tracking_rate")
+    if "seller_fault_cancellation_rate" in wanted:
+        placed = window.grouped(q.placed_orders(scope), COUNT, _sum("seller_fault"))
+        faults = {b: (fault, n) for b, (n, fault) in placed.items()}
+        results["seller_fault_cancellation_rate"] = _rate("seller_fault_cancellation_rate", buckets, faults)
+    return results
 
 
 def _review_metrics(window: _Window) -> dict[str, MetricResult]:

@@ -6,13 +6,16 @@ and its validation, for `rules.py` (which loads the whole rule set and calls
 returns, how soon a refund is a fast refund, each metric's target and the platform's
 limit where the platform has one (each with its source, "ours" where it is the
 project's, which the dashboard shows, and a note in words), and the experience score's dimension weights and
-per-indicator piecewise-linear (value, points) bands. The computing is in
+per-indicator piecewise-linear (value, points) bands (a rule set may have none: no
+estimate), and which figures the platform judges a shop by (the dashboard's tiles).
+The computing is in
 `service_metrics.py` and `experience_score.py`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 WHERE = "metrics"
@@ -24,6 +27,7 @@ class MetricTarget:
     limit: float | None  # where the platform acts (enforcement, automatic agreement), if any
     note: str  # where the numbers come from, in words
     source: str = "ours"  # a public page or rule, or "ours": the dashboard says which
+    effective: date | None = None  # a public source's date (required for one)
 
     @property
     def ours(self) -> bool:
@@ -54,6 +58,13 @@ class MetricRules:
     max_points: int
     dimension_weights: tuple[tuple[str, float], ...]  # in display order
     indicators: tuple[ScoreIndicator, ...]
+    # The figures the platform judges a shop by, in display order ("dashboard"); empty: the
+    # dashboard's default (Douyin's). A rule set without "experience_score" has no estimate.
+    dashboard: tuple[str, ...] = ()
+
+    @property
+    def has_score(self) -> bool:
+        return bool(self.indicators)
 
     def target(self, metric: str) -> MetricTarget | None:
         return dict(self.targets).get(metric)
@@ -87,7 +98,13 @@ def _target(raw: Any, where: str) -> MetricTarget:
     source = raw.get("source")
     if not isinstance(source, str) or not source.strip():
         raise ValueError(f'{where}.source must be a page or rule, or "ours"')
-    return MetricTarget(numbers["target"], numbers["limit"], str(raw.get("note", "")), source)
+    effective = None
+    if source != "ours":
+        try:
+            effective = date.fromisoformat(str(raw.get("effective")))
+        except ValueError:
+            raise ValueError(f"{where}.effective must be its public source's date (YYYY-MM-DD)") from None
+    return MetricTarget(numbers["target"], numbers["limit"], str(raw.get("note", "")), source, effective)
 
 
 def _indicator(raw: Any, where: str, dimensions: set[str], low: int, high: int) -> ScoreIndicator:
@@ -123,6 +140,22 @@ def parse_metric_rules(raw: Any, reason_kinds: set[str]) -> MetricRules:
     targets = _field(raw, "targets", WHERE)
     if not isinstance(targets, dict):
         raise ValueError("metrics.targets must be an object of metric -> {target, limit?, note}")
+    dashboard = raw.get("dashboard", [])
+    if not isinstance(dashboard, list) or not all(isinstance(key, str) for key in dashboard):
+        raise ValueError("metrics.dashboard must be a list of metric keys")
+    unscored = MetricRules(
+        default_window_days=max(1, _whole(raw, "default_window_days", WHERE)),
+        quality_reason_kinds=tuple(str(kind) for kind in kinds),
+        fast_refund_within_s=_whole(raw, "fast_refund_within_s", WHERE),
+        targets=tuple((str(k), _target(t, f"{WHERE}.targets.{k}")) for k, t in targets.items()),
+        min_points=0,
+        max_points=100,
+        dimension_weights=(),
+        indicators=(),
+        dashboard=tuple(dashboard),
+    )
+    if "experience_score" not in raw:  # the platform's own score is not estimated (TikTok Shop)
+        return unscored
     score = _field(raw, "experience_score", WHERE)
     where = f"{WHERE}.experience_score"
     low, high = _whole(score, "min_points", where), _whole(score, "max_points", where)
@@ -136,11 +169,8 @@ def parse_metric_rules(raw: Any, reason_kinds: set[str]) -> MetricRules:
     if not isinstance(indicators, list) or not indicators:
         raise ValueError(f"{where}.indicators must be a non-empty list")
     names = {name for name, _ in dimensions}
-    return MetricRules(
-        default_window_days=max(1, _whole(raw, "default_window_days", WHERE)),
-        quality_reason_kinds=tuple(str(kind) for kind in kinds),
-        fast_refund_within_s=_whole(raw, "fast_refund_within_s", WHERE),
-        targets=tuple((str(k), _target(t, f"{WHERE}.targets.{k}")) for k, t in targets.items()),
+    return replace(
+        unscored,
         min_points=low,
         max_points=high,
         dimension_weights=dimensions,
