@@ -2,9 +2,11 @@
 
 Owns where secrets live: the OS keyring through the `keyring` library (Windows
 Credential Manager, macOS Keychain, Secret Service on Linux), under service name
-`SERVICE` and one entry per app key (`app_secret:<key>`) or per shared database
-(`database_password:<its URL without the password>`). Never the settings file, never
-the database, never a log line: only which entry and where it went are ever logged.
+`SERVICE` and one entry per app key (`app_secret:<key>`), per TikTok shop for the tokens
+its single-use authorization code was exchanged for (`shop_tokens:<key>:<shop id>`), or
+per shared database (`database_password:<its URL without the password>`). Never the
+settings file, never the database, never a log line: only which entry and where it went
+are ever logged.
 
 A computer without a working keyring (a headless Linux box without Secret Service)
 gets `SecretStoreUnavailable`, unless the owner consented to the weaker fallback: a
@@ -200,3 +202,33 @@ def load_database_password(database: str) -> str | None:
 def delete_database_password(database: str) -> None:
     """Forget the password of `database` wherever it is kept."""
     _delete(f"database_password:{database}", database_password_file(database))
+
+
+def shop_tokens_file(app_key: str, shop_id: str) -> Path:
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", f"{app_key}-{shop_id}") or "_"
+    return config.data_dir() / SECRETS_DIR / f"shop-tokens-{safe}"
+
+
+def save_shop_tokens(app_key: str, shop_id: str, tokens: str, *, allow_plain_file: bool = False) -> str:
+    """Keep what a TikTok shop's authorization code was exchanged for (its access and refresh
+    tokens, as the client's `kept()` text) for the shop `shop_id` reached with `app_key`;
+    returns where it went: "keyring" or "file". The code works once, so these are the only
+    way back to the shop: kept as the app secret is, written again whenever a refresh renews them."""
+    return _save(
+        f"shop_tokens:{app_key}:{shop_id}",
+        shop_tokens_file(app_key, shop_id),
+        tokens,
+        allow_plain_file=allow_plain_file,
+        no_keyring=MSG_NO_KEYRING,
+        refused=MSG_KEYRING_REFUSED,
+    )
+
+
+def load_shop_tokens(app_key: str, shop_id: str) -> str | None:
+    """The tokens kept for the shop `shop_id` of `app_key`, or None."""
+    return _load(f"shop_tokens:{app_key}:{shop_id}", shop_tokens_file(app_key, shop_id))
+
+
+def delete_shop_tokens(app_key: str, shop_id: str) -> None:
+    """Forget the tokens of the shop `shop_id` of `app_key` wherever they are kept."""
+    _delete(f"shop_tokens:{app_key}:{shop_id}", shop_tokens_file(app_key, shop_id))
