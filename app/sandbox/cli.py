@@ -12,7 +12,6 @@ import sys
 import threading
 from pathlib import Path
 
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sandbox import dialects
 from app.sandbox.server import SandboxServer
 
@@ -24,11 +23,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0 picks a free one)")
     parser.add_argument("--seed", type=int, default=1, help="seed of a newly created shop")
     parser.add_argument(
-        "--dialect", choices=dialects.NAMES, default=dialects.NAMES[0], help="the platform it stands in for"
+        "--dialect",
+        "--platform",
+        dest="dialect",
+        choices=dialects.NAMES,
+        default=dialects.NAMES[0],
+        help="the platform it stands in for",
     )
-    parser.add_argument("--app-key", default=DEMO_APP_KEY)
-    parser.add_argument("--app-secret", default=DEMO_APP_SECRET)
-    parser.add_argument("--shop-id", default=DEMO_SHOP_ID)
+    # Unset: the demo shop's of the chosen platform (app/demo_shop.py).
+    parser.add_argument("--app-key", default=None)
+    parser.add_argument("--app-secret", default=None)
+    parser.add_argument("--shop-id", default=None)
+    parser.add_argument(
+        "--auth-code",
+        default=None,
+        help="the seller's authorisation code (TikTok: exchanged once for tokens)",
+    )
     parser.add_argument(
         "--db", type=Path, default=Path("sandbox-store.sqlite"), help="the store's SQLite file"
     )
@@ -57,6 +67,7 @@ def run(argv: list[str]) -> int:
         app_key=args.app_key,
         app_secret=args.app_secret,
         shop_id=args.shop_id,
+        auth_code=args.auth_code,
         live=not args.no_live,
         orders_per_hour=args.orders_per_hour,
         history_orders=args.history_orders,
@@ -66,9 +77,14 @@ def run(argv: list[str]) -> int:
     if args.stop_with_stdin:
         threading.Thread(target=lambda: (sys.stdin.read(), server.request_stop()), daemon=True).start()
     print(f"sandbox store listening on {server.url}", flush=True)
-    print(f"  app key:    {args.app_key}", flush=True)
-    print(f"  app secret: {args.app_secret}", flush=True)
-    print(f"  shop id:    {args.shop_id}", flush=True)
+    print(f"  platform:   {server.dialect.name}", flush=True)
+    print(f"  app key:    {server.app_key}", flush=True)
+    print(f"  app secret: {server.app_secret}", flush=True)
+    if server.auth_code:
+        print(f"  auth code:  {server.auth_code}", flush=True)
+    print(f"  shop id:    {server.shop_id}", flush=True)
+    for name, value in getattr(server.context, "printed", dict)().items():  # e.g. TikTok's shop cipher
+        print(f"  {name + ':':<11} {value}", flush=True)
     print(f"  store:      {args.db.resolve()} (started in {server.start_took_s:.1f} s)", flush=True)
     server.serve_forever()  # already started: it only blocks until interrupted, then stops
     return 0

@@ -10,11 +10,12 @@ and hands every request that is not a control call to the dialect's `answer`.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, DEMO_SHOP_NAME
 from app.sandbox.clock import SimClock
 from app.sandbox.faults import Fault
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from app.sandbox.server import SandboxServer
 
 # The dialects there are, each a package app/sandbox/<name>/ with a DIALECT; the first is the default.
-NAMES = ("douyin",)
+NAMES = ("douyin", "tiktok")
 
 
 class ShopStore(Protocol):
@@ -54,12 +55,31 @@ class ShopPlatform(Protocol):
 
 
 @dataclass(frozen=True)
+class Credentials:
+    """Who a sandbox of the dialect serves unless told otherwise: the demo shop's app and shop."""
+
+    app_key: str = DEMO_APP_KEY
+    app_secret: str = DEMO_APP_SECRET
+    shop_id: str = DEMO_SHOP_ID
+    shop_name: str = DEMO_SHOP_NAME
+    auth_code: str = ""  # the seller's authorisation code, for a dialect whose tokens start from one
+
+
+# One request as the HTTP layer read it: (sandbox, URL path, method, query, body, headers with
+# lower-case names, the fault that hits it or None).
+AnswerFunction = Callable[
+    ["SandboxServer", str, str, dict[str, str], bytes, Mapping[str, str], Fault | None],
+    tuple[bool, bytes, int],
+]
+
+
+@dataclass(frozen=True)
 class Dialect:
     name: str
     # The method a request's URL path names (it picks the faults that hit the request).
     method_from_path: Callable[[str], str]
-    # (applied, the answer's bytes) for one request, given the fault that hits it, if any.
-    answer: Callable[[SandboxServer, str, str, dict[str, str], bytes, Fault | None], tuple[bool, bytes]]
+    # (applied, the answer's bytes, its HTTP status) for one request.
+    answer: AnswerFunction
     open_store: Callable[[Path], ShopStore]
     new_platform: Callable[[Any, SimClock], ShopPlatform]
     # What the handlers share: (store, clock, platform, shop id, shop name) -> context.
@@ -68,6 +88,8 @@ class Dialect:
     new_shop: Callable[[Any, int, int, int | None, dict[str, Any]], None]
     # (bytes, content type) of an image the dialect's upload took, by its /_sandbox/ path; or None.
     served_image: Callable[[Any, str], tuple[bytes, str] | None]
+    # The demo shop's credentials, the defaults of a sandbox speaking the dialect.
+    demo: Credentials = field(default_factory=Credentials)
 
 
 def load(name: str = NAMES[0]) -> Dialect:

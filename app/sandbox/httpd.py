@@ -94,7 +94,10 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             log.info("%s went away before its answer was sent", self.address_string())
 
     def do_GET(self) -> None:
-        self._control("GET", b"")
+        if urlsplit(self.path).path.startswith("/_sandbox/"):
+            self._control("GET", b"")
+        else:
+            self._dialect(self._body())  # a dialect may have GET routes (TikTok's are many)
 
     def do_DELETE(self) -> None:
         self._control("DELETE", self._body())
@@ -126,7 +129,10 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
         if kind == "http_5xx":
             self._send(503, b'{"error":"service unavailable"}')
             return
-        applied, answer = sandbox.dialect.answer(sandbox, url.path, method, query, body, fault)
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        applied, answer, status = sandbox.dialect.answer(
+            sandbox, url.path, method, query, body, headers, fault
+        )
         if applied and kind == "latency":
             time.sleep(fault.ms / 1000 if fault else 0)
         elif applied and kind == "drop_response":
@@ -134,4 +140,4 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             return
         elif applied and kind == "truncated":
             answer = answer[: len(answer) // 2]
-        self._send(200, answer)
+        self._send(status, answer)

@@ -18,7 +18,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, DEMO_SHOP_NAME
 from app.sandbox import dialects
 from app.sandbox.clock import SimClock
 from app.sandbox.dialects import ShopPlatform, ShopStore
@@ -34,9 +33,10 @@ class SandboxServer:
         *,
         port: int = 0,
         seed: int = 1,
-        app_key: str = DEMO_APP_KEY,
-        app_secret: str = DEMO_APP_SECRET,
-        shop_id: str = DEMO_SHOP_ID,
+        app_key: str | None = None,
+        app_secret: str | None = None,
+        shop_id: str | None = None,
+        auth_code: str | None = None,
         live: bool = True,
         orders_per_hour: float = 12.0,
         history_orders: int | None = None,
@@ -45,11 +45,17 @@ class SandboxServer:
         dialect: str = dialects.NAMES[0],
     ) -> None:
         self.dialect = dialects.load(dialect)
+        demo = self.dialect.demo  # what is not given is the dialect's demo shop
         self.db_path = Path(db_path)
         self.port = port
         self.seed = seed
-        self.secrets = {app_key: app_secret}
-        self.shop_id = shop_id
+        self.app_key = app_key or demo.app_key
+        self.app_secret = app_secret or demo.app_secret
+        self.secrets = {self.app_key: self.app_secret}
+        self.shop_id = shop_id or demo.shop_id
+        self.shop_name = demo.shop_name
+        # The seller's authorisation code a dialect's first token comes from (single-use there).
+        self.auth_code = auth_code or demo.auth_code
         self.live = live
         self.orders_per_hour = orders_per_hour
         self.history_orders = history_orders
@@ -76,7 +82,7 @@ class SandboxServer:
         self.store = self.dialect.open_store(self.db_path)
         self.platform = self.dialect.new_platform(self.store, self.clock)
         self.context = self.dialect.new_context(
-            self.store, self.clock, self.platform, self.shop_id, DEMO_SHOP_NAME
+            self.store, self.clock, self.platform, self.shop_id, self.shop_name
         )
         if self.store.is_empty():
             self.reset(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from app.sandbox.douyin import codes, material
@@ -79,9 +80,16 @@ def ip_refusal(ip: str | None) -> ApiError:
 
 
 def answer(
-    sandbox: SandboxServer, path: str, method: str, query: dict[str, str], body: bytes, fault: Fault | None
-) -> tuple[bool, bytes]:
-    """(applied, the answer's bytes) for one request in the dialect; `fault` is the one that hits it."""
+    sandbox: SandboxServer,
+    path: str,
+    method: str,
+    query: dict[str, str],
+    body: bytes,
+    headers: Mapping[str, str],
+    fault: Fault | None,
+) -> tuple[bool, bytes, int]:
+    """(applied, the answer's bytes, HTTP status) for one request in the dialect; `fault` is
+    the one that hits it. Douyin's gateway answers every envelope with 200, its errors too."""
     kind = fault.kind if fault else ""
     data: Any = None
     error = ip_refusal(fault.ip if fault else None) if kind == "ip_not_whitelisted" else refusal_instead(kind)
@@ -97,7 +105,7 @@ def answer(
         finally:
             material.UPLOAD_FATE.reset(fate)
     if error is not None:
-        return False, _envelope_text(None, error).encode("utf-8")
+        return False, _envelope_text(None, error).encode("utf-8"), 200
     if kind == "malformed":
         data = _spoil(data)
     text = _envelope_text(data)
@@ -108,7 +116,7 @@ def answer(
         if planted is None:
             sandbox.faults.give_back(fault)  # the record belongs in another answer
         text = planted or text
-    return True, text.encode("utf-8") if kind != "deep_nesting" else deeply_nested_answer()
+    return True, text.encode("utf-8") if kind != "deep_nesting" else deeply_nested_answer(), 200
 
 
 def _apply(sandbox: SandboxServer, path: str, method: str, query: dict[str, str], body: bytes) -> Any:
