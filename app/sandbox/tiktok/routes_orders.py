@@ -1,0 +1,64 @@
+"""The TikTok dialect's shop and order routes: authorised shops, order search, order detail.
+
+Owns what `GET /authorization/202309/shops`, `POST /order/202309/orders/search` and
+`GET /order/202309/orders` mean once a request has passed the wire checks: their
+parameters, filters and answers (`data.shops[]`; `data{orders[], next_page_token,
+total_count}`; `data.orders[]`). Stored orders are the wire JSON already and are spliced
+in unparsed.
+
+Public record: EcomPHP/tiktokshop-php src/Resources/Order.php (`getOrderList`: paging and
+sort in the query, filters in the JSON body; `getOrderDetail`: `ids` comma-separated in the
+query), src/Resources/Authorization.php; the filters `order_status`, `create_time_ge/_lt`,
+`update_time_ge/_lt` and the 50-id limit of order detail (hsib19/tiktok-shop-sdk
+packages/sdk/src/types/OrderTypes.ts, /work/shared/design/TIKTOK-PROTOCOL.md "Orders").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.sandbox.tiktok import errors, paging
+from app.sandbox.tiktok.codes import OrderStatus
+from app.sandbox.tiktok.context import Call, Context, optional_int, text_list
+from app.sandbox.tiktok.errors import dumps
+
+MAX_DETAIL_IDS = 50
+ORDERS_SEARCH = "/order/202309/orders/search"
+
+
+def authorized_shops(ctx: Context, call: Call) -> str:
+    return dumps({"shops": [ctx.shop()]})
+
+
+def time_filters(body: dict[str, Any]) -> dict[str, int | None]:
+    """The `*_time_ge` (inclusive) and `*_time_lt` (exclusive) bounds a search's body gives."""
+    bounds = {
+        "create_ge": optional_int(body, "create_time_ge"),
+        "create_lt": optional_int(body, "create_time_lt"),
+        "update_ge": optional_int(body, "update_time_ge"),
+        "update_lt": optional_int(body, "update_time_lt"),
+    }
+    for low, high in (("create_ge", "create_lt"), ("update_ge", "update_lt")):
+        if bounds[low] is not None and bounds[high] is not None and bounds[high] < bounds[low]:  # type: ignore[operator]
+            raise errors.invalid(
+                f"`{high.replace('_', '_time_')}` is earlier than `{low.replace('_', '_time_')}`."
+            )
+    return bounds
+
+
+def search_orders(ctx: Context, call: Call) -> str:
+    body = call.body
+    status = body.get("order_status") or None
+    if status is not None and status not in set(OrderStatus):
+        raise errors.invalid(f"`order_status` {status!r} is not an order status.")
+    filters: dict[str, Any] = {"status": status, **time_filters(body)}
+    page = paging.read_page(ORDERS_SEARCH, call.query, filters)
+    return paging.search(ctx.store.search_orders, page, id_field="id", list_key="orders", filters=filters)
+
+
+def order_detail(ctx: Context, call: Call) -> str:
+    ids = text_list(call.query, "ids", MAX_DETAIL_IDS)
+    if not ids:
+        raise errors.invalid("`ids` is required.")
+    rows = ctx.store.orders_json(ids)
+    return '{"orders":[' + ",".join(rows) + "]}"
