@@ -287,15 +287,16 @@ def _shipping_metrics(window: _Window) -> dict[str, MetricResult]:
 def _pickup_timeout_rate(
     window: _Window, parcels: Mapping[int, tuple[int, ...]], key: str = "pickup_timeout_rate"
 ) -> MetricResult:
-    """Timed-out parcels ÷ settled ones; for "valid_tracking_rate", scanned ÷ settled (a tracking
-    number the carrier scanned is valid as far as the mirror can tell: the platform's other
-    checks are not in it). Unavailable when the platform reports no scans at all."""
+    """Timed-out parcels ÷ settled ones (`parcels`: bucket -> (settled, timed out)); for
+    "valid_tracking_rate", scanned ÷ settled (bucket -> (settled, unscanned): a tracking number
+    the carrier scanned, however late, is valid as far as the mirror can tell; the platform's
+    other checks are not in it). Unavailable when the platform reports no scans at all."""
     if window.session.execute(q.platform_reports_pickups(window.scope)).first() is None:
         return MetricResult(
             key, None, dict.fromkeys(window.buckets), available=False, unavailable_reason=MSG_NO_PICKUP_SCANS
         )
     if key == "valid_tracking_rate":
-        return _rate(key, window.buckets, {b: (n - late, n) for b, (n, late) in parcels.items()})
+        return _rate(key, window.buckets, {b: (n - unscanned, n) for b, (n, unscanned) in parcels.items()})
     return _rate(key, window.buckets, {b: (late, n) for b, (n, late) in parcels.items()})
 
 
@@ -310,7 +311,7 @@ def _fulfilment_metrics(window: _Window) -> dict[str, MetricResult]:
         late = {b: (late, n) for b, (n, late) in dispatched.items()}
         results["late_dispatch_rate"] = _rate("late_dispatch_rate", buckets, late)
     if "valid_tracking_rate" in wanted:
-        parcels = window.grouped(q.parcels(scope), COUNT, _sum("timed_out"))
+        parcels = window.grouped(q.parcels(scope), COUNT, _sum("unscanned"))
         results["valid_tracking_rate"] = _pickup_timeout_rate(window, parcels, "valid_tracking_rate")
     if "seller_fault_cancellation_rate" in wanted:
         placed = window.grouped(q.placed_orders(scope), COUNT, _sum("seller_fault"))
