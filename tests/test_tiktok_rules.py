@@ -23,7 +23,8 @@ RAW = json.loads(TIKTOK_FILE.read_text(encoding="utf-8"))
 RULES = rules_for("tiktok")
 # Keys that describe, not values: the notes beside the numbers and the file's own header.
 WORDS = {"note", "sources_note", "window_note", "source", "effective"}
-PUBLIC = "https://seller-us.tiktok.com/university/"
+# TikTok Shop's own pages: its Seller University (US) and its Partner Center.
+PUBLIC = ("https://seller-us.tiktok.com/university/", "https://partner.tiktokshop.com/docv2/")
 
 
 def leaves(value: Any, path: str = "") -> list[tuple[str, Any]]:
@@ -109,12 +110,14 @@ def test_the_published_thresholds_are_tiktoks_with_their_pages() -> None:
     assert tracking.effective == date(2025, 10, 31)
     assert cancelled and (cancelled.target, cancelled.limit) == (0.025, 0.025)
     assert cancelled.source.endswith("knowledge_id=7953001314830094")
-    # The response deadline: the platform approves on its own; the request's own deadline comes first.
+    # The 48 h response deadline and the platform's approval after it (the request's own
+    # deadline, when the platform sends one, comes first).
     assert RULES.after_sales.status_deadline_fallback_hours == 48
     review = targets.target("review_time_h")
-    assert review and review.limit == 48 and review.ours  # the 48 h is third-party: ours, said so
+    assert review and (review.target, review.limit) == (None, 48) and not review.ours
     deadline = RULES.source_of("after_sales.status_deadline_fallback_hours")
-    assert deadline and deadline.ours and "knowledge_id=6837901778454274" in deadline.note
+    assert deadline and deadline.source.endswith("650b2001bace3e02b76db38a")
+    assert deadline.effective == date(2025, 4, 11) and "automatically approve" in deadline.note
 
 
 def test_late_shipping_costs_a_tiktok_shop_nothing_per_order() -> None:
