@@ -27,6 +27,8 @@ second adapter fits without reshaping it. Each method, and the call it maps to:
     refusal_reasons     Douyin afterSale.rejectReasonCodeList; TikTok GET …/reject_reasons
     carriers            Douyin order.logisticsCompanyList; TikTok …/shipping_providers
     check_connection    Douyin token.create; TikTok GET /authorization/202309/shops
+    shipping_label      Douyin: none (labels print through Douyin's own print component);
+                        TikTok GET …/packages/{id}/shipping_documents → doc_url → the PDF
 
 The push engine sends an outbox operation as a `DecisionToSend` or a `ShipmentToSend`,
 with the operation's own id as the idempotency key (TikTok applies a key once; Douyin
@@ -327,6 +329,11 @@ class ShopPlatform(Protocol):
     def refusal_reasons(self) -> Sequence[RefusalReason]: ...
 
     def carriers(self) -> Sequence[Carrier]: ...
+
+    def shipping_label(self, order_id: str) -> bytes:
+        """The PDF of the label of the order's package, to print; `Refused` with plain
+        words where the platform gives none this way."""
+        ...
 
     def check_connection(self) -> str:
         """Whether the platform accepts the shop's keys (the first-run wizard's test);

@@ -59,6 +59,13 @@ PROBLEM_REFUSE_BY_SHIPPING = QT_TRANSLATE_NOOP(
     "and use \u201cRefuse by shipping\u201d in the refund queue or on the shipping board.",
 )
 
+# Douyin gives no label as a document: its waybills print through its own print component.
+PROBLEM_LABEL_BY_DOUYIN = QT_TRANSLATE_NOOP(
+    "sync",
+    "Douyin prints its shipping labels (electronic waybills) with its own print component, so this "
+    "app cannot fetch the label. Print it from Douyin's shop backend.",
+)
+
 # Refusals that may mean "your earlier, lost attempt already did this": the push engine
 # checks by re-reading before it calls the operation a conflict.
 MOVED_ON_REFUSALS = {
@@ -196,7 +203,8 @@ class DouyinPlatform:
                 remark=decision.remark,
                 # Pictures as the record's EvidenceItem (type 1 图片); desc is ours: the reason.
                 evidence=[
-                    {"type": EVIDENCE_PICTURE, "url": url, "desc": decision.reason} for url in decision.evidence
+                    {"type": EVIDENCE_PICTURE, "url": url, "desc": decision.reason}
+                    for url in decision.evidence
                 ],
             )
         logistics = exchanges.operate_logistics(decision)  # the address, the goods sent out
@@ -233,6 +241,10 @@ class DouyinPlatform:
     def picture_reviews(self, platform_ids: Sequence[str]) -> list[PictureOnPlatform]:
         """`material.queryMaterialDetail` for each picture (material.py)."""
         return material.reviews(self._call, platform_ids)
+
+    def shipping_label(self, order_id: str) -> bytes:
+        """Douyin gives no label as a PDF (its print component prints them): refused."""
+        raise Refused(PROBLEM_LABEL_BY_DOUYIN, detail=f"no label document for order {order_id}")
 
     def check_connection(self) -> str:
         """`token.create` for a self-use app: the keys' test; the shop's name from its answer."""

@@ -124,7 +124,7 @@ class TikTokClient:
         *,
         query: Mapping[str, str] | None = None,
         body: Any = None,
-        files: Mapping[str, tuple[str, bytes, str]] | None = None,
+        files: Mapping[str, Any] | None = None,
     ) -> ApiResult:
         """One API call (`body` sent as JSON, or `files` as multipart/form-data); the token
         renewed first when due, and once more after the platform refused it as expired."""
@@ -305,7 +305,7 @@ class TikTokClient:
         path: str,
         params: Mapping[str, str],
         body: Any,
-        files: Mapping[str, tuple[str, bytes, str]] | None,
+        files: Mapping[str, Any] | None,
     ) -> ApiResult:
         creds = self.credentials
         query = {**params, "app_key": creds.app_key, "timestamp": str(int(self._clock()))}

@@ -1,0 +1,238 @@
+"""TikTok Shop behind the port: `TikTokPlatform` implements `app.platforms.port.ShopPlatform`.
+
+Owns turning each question of the port into TikTok Shop's calls (the client signs, sends
+and keeps the tokens: client.py) and each answer back into the app's words: pages of
+orders and of after-sale requests (returns and cancellations merged: feed.py), records
+read into the mirror's rows by parse.py, a request re-read with its records (its
+history), a decision into `…/approve` or `…/reject` with the operation's own id as the
+`idempotency_key` (mapping.py names the decision), a shipment into its package's `ship`
+(shipping.py), a picture into TikTok's image upload, the published lists (lists.py).
+
+TikTok Shop applies an idempotency key once (PC approve-return / reject-return: "a unique
+value … the server uses to recognize the same request"), so a decision sent again after a
+lost answer is harmless even before the push engine re-reads. Its ship call takes none:
+a package shipped already is refused, and the engine re-reads (MOVED_ON_CODES).
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from collections.abc import Sequence
+from typing import Any
+
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.models.orders import OrderPage
+from app.platforms.port import (
+    PROBLEM_UNREADABLE,
+    Accepted,
+    Carrier,
+    DecisionToSend,
+    Outcome,
+    PictureOnPlatform,
+    PictureReview,
+    PulledPage,
+    RefusalReason,
+    Refused,
+    RereadRequest,
+    RetryLater,
+    ShipmentToSend,
+    Window,
+)
+from app.platforms.records import MalformedAnswer
+from app.platforms.tiktok import codes, feed, lists, mapping, parse, shipping
+from app.platforms.tiktok.client import ApiResult, TikTokClient
+from app.platforms.tiktok.errors import MOVED_ON_CODES, error_of
+
+log = logging.getLogger(__name__)
+
+RECORDS_PATH = "/return_refund/202309/returns/{id}/records"
+DECIDE_PATH = "/return_refund/202309/{stream}/{id}/{verb}"
+IMAGE_UPLOAD_PATH = "/product/202309/images/upload"
+IMAGE_USE_CASE = "MAIN_IMAGE"  # PC upload-product-image: the use case named by default (EcomPHP)
+
+PROBLEM_NO_SUCH_REQUEST = QT_TRANSLATE_NOOP("sync", "TikTok Shop has no such return or cancellation request.")
+PROBLEM_DECISION_NOT_TAKEN = QT_TRANSLATE_NOOP(
+    "sync",
+    "TikTok Shop takes no such decision on this kind of request. Discard it and decide again.",
+)
+
+
+class TikTokPlatform:
+    """One TikTok shop, through its client (which keeps its tokens and the shop's cipher)."""
+
+    name = "tiktok"
+    positional_pages = False  # `page` is a query's page_token (wrapped: feed.py)
+
+    def __init__(self, client: TikTokClient) -> None:
+        self.client = client
+
+    def close(self) -> None:
+        self.client.close()
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: dict[str, str] | None = None,
+        body: Any = None,
+        files: dict[str, Any] | None = None,
+        problem: str = "",
+    ) -> ApiResult:
+        result = self.client.call(method, path, query=query, body=body, files=files)
+        if not result.ok:
+            raise error_of(result, problem if result.outcome is Outcome.REJECTED else "")
+        return result
+
+    # --- pulling ------------------------------------------------------------------------
+    def _fetch(self, search: feed.Search, body: dict[str, Any], token: str, size: int) -> feed.Answer:
+        query = {"page_size": str(size), "sort_field": "update_time", "sort_order": "ASC"}
+        if token:
+            query["page_token"] = token
+        result = self._call("POST", search.path, query=query, body=body)
+        data = result.data
+        records = data.get(search.list_key, []) if isinstance(data, dict) else None
+        if not isinstance(records, list):  # an empty list may be left out; anything else is wrong
+            raise RetryLater(PROBLEM_UNREADABLE, detail=f"{search.path}: '{search.list_key}' is not a list")
+        assert isinstance(data, dict)
+        return feed.Answer(records, str(data.get("next_page_token") or ""), result.answered_at)
+
+    def changed_orders(self, window: Window, page: str | None, page_size: int) -> PulledPage:
+        return feed.page((feed.ORDERS,), self._fetch, window, page, page_size)
+
+    def changed_requests(self, window: Window, page: str | None, page_size: int) -> PulledPage:
+        return feed.page((feed.RETURNS, feed.CANCELLATIONS), self._fetch, window, page, page_size)
+
+    def read_order(self, record: Any, index: int, synced_at: int) -> OrderPage:
+        return parse.parse_order(record, index, synced_at)
+
+    def read_request(self, record: Any, index: int, synced_at: int) -> dict[str, Any]:
+        return parse.parse_request(record, index, synced_at)
+
+    # --- re-reading one entity ------------------------------------------------------------
+    def _request_record(self, request_id: str) -> tuple[dict[str, Any], bool]:
+        """The return or cancellation with this id, and whether it is a return."""
+        query = {"page_size": str(feed.RETURNS.min_page)}
+        for search, ids_key, id_key in (
+            (feed.RETURNS, "return_ids", "return_id"),
+            (feed.CANCELLATIONS, "cancel_ids", "cancel_id"),
+        ):
+            data = self._call("POST", search.path, query=query, body={ids_key: [request_id]}).data
+            records = data.get(search.list_key, []) if isinstance(data, dict) else None
+            if not isinstance(records, list):
+                raise RetryLater(
+                    PROBLEM_UNREADABLE, detail=f"{search.path}: '{search.list_key}' is not a list"
+                )
+            for record in records:
+                if isinstance(record, dict) and str(record.get(id_key)) == request_id:
+                    return record, search is feed.RETURNS
+        raise Refused(
+            PROBLEM_NO_SUCH_REQUEST, detail=f"request {request_id} is neither a return nor a cancellation"
+        )
+
+    def reread_request(self, request_id: str, synced_at: int) -> RereadRequest:
+        """The request (returns search by `return_ids`, else cancellations by `cancel_ids`)
+        with a return's records (`GET …/returns/{id}/records`) as its history."""
+        record, is_return = self._request_record(request_id)
+        records = None
+        if is_return:
+            answer = self._call("GET", RECORDS_PATH.format(id=request_id)).data
+            records = answer.get("records") if isinstance(answer, dict) else None
+        try:
+            return parse.read_reread(record, records, request_id, synced_at)
+        except MalformedAnswer as error:
+            raise RetryLater(PROBLEM_UNREADABLE, detail=str(error)) from error
+
+    def reread_order(self, order_id: str, synced_at: int) -> OrderPage:
+        """`GET /order/202309/orders?ids=`: the order as the mirror's rows."""
+        order = shipping.order_record(self._call, order_id)
+        try:
+            return parse.parse_orders([order], synced_at)
+        except MalformedAnswer as error:
+            raise RetryLater(PROBLEM_UNREADABLE, detail=str(error)) from error
+
+    # --- sending --------------------------------------------------------------------------
+    def decide(self, decision: DecisionToSend, idempotency_key: str) -> Accepted:
+        """`POST …/returns|cancellations/{id}/approve|reject?idempotency_key=` (the outbox
+        operation's id: TikTok applies one key once)."""
+        try:
+            call = mapping.decision_call(decision.decision, decision.kind)
+        except (KeyError, ValueError):
+            detail = f"{decision.decision} on {decision.kind}"
+            raise Refused(PROBLEM_DECISION_NOT_TAKEN, detail=detail) from None
+        path = DECIDE_PATH.format(stream=call.resource, id=decision.request_id, verb=call.verb)
+        body: dict[str, Any] = {}
+        if call.decision is not None:  # a cancellation's path says it
+            body["decision"] = call.decision
+        if call.buyer_keep_item:
+            body["buyer_keep_item"] = True
+        if call.verb == codes.REJECT:  # PC reject-return / reject-cancellation
+            body["reject_reason"] = str(decision.reason_code or "")
+            if decision.remark or decision.reason:
+                body["comment"] = decision.remark or decision.reason
+            if decision.evidence:
+                body["images"] = [{"image_id": image} for image in decision.evidence]
+        body.update(decision.extra)
+        # An approved cancellation sends no body (PC approve-cancellation).
+        return self._send("POST", path, {"idempotency_key": idempotency_key}, body or None)
+
+    def ship(self, shipment: ShipmentToSend, idempotency_key: str) -> Accepted:
+        """The order's package shipped with the seller's carrier and tracking number. TikTok's
+        ship takes no idempotency key: a package shipped already is refused (moved on)."""
+        package_id = shipping.package_of(shipping.order_record(self._call, shipment.order_id))
+        body = shipping.ship_body(shipment.tracking_no, shipment.carrier_code)
+        return self._send("POST", shipping.SHIP_PATH.format(id=package_id), {}, body)
+
+    def _send(self, method: str, path: str, query: dict[str, str], body: Any) -> Accepted:
+        result = self.client.call(method, path, query=query, body=body)
+        if not result.ok:
+            raise error_of(result, moved_on=result.code in MOVED_ON_CODES)
+        return Accepted(result.platform_code, result.platform_message)
+
+    def shipping_label(self, order_id: str) -> bytes:
+        """The PDF of the order's package label (shipping.py)."""
+        package_id = shipping.package_of(shipping.order_record(self._call, order_id))
+        url = shipping.label_url(self._call, package_id)
+        result, content = self.client.download(url)
+        if not result.ok:
+            raise error_of(result)
+        if not shipping.is_pdf(content):
+            raise RetryLater(PROBLEM_UNREADABLE, detail=f"the label of package {package_id} is not a PDF")
+        return content
+
+    def upload_picture(self, file_name: str, data: bytes) -> PictureOnPlatform:
+        """TikTok's image upload (multipart, unsigned body): it reviews nothing, so the
+        picture is PASSED at once, named by its `uri` — what a refusal's `images[].image_id`
+        sends. Asked again after a lost answer it uploads again (TikTok finds no picture by
+        name); the first copy is then never used."""
+        mime = mimetypes.guess_type(file_name)[0] or "image/jpeg"
+        files = {"data": (file_name, data, mime), "use_case": (None, IMAGE_USE_CASE)}
+        answer = self._call("POST", IMAGE_UPLOAD_PATH, files=files).data
+        uri = answer.get("uri") if isinstance(answer, dict) else None
+        if not isinstance(uri, str) or not uri:
+            raise RetryLater(PROBLEM_UNREADABLE, detail="the image upload answered no uri")
+        return PictureOnPlatform(uri, PictureReview.PASSED, url=uri)
+
+    def picture_reviews(self, platform_ids: Sequence[str]) -> list[PictureOnPlatform]:
+        """TikTok reviews no evidence picture: each has PASSED, named by its own id."""
+        return [PictureOnPlatform(picture, PictureReview.PASSED, url=picture) for picture in platform_ids]
+
+    def check_connection(self) -> str:
+        """The shops the authorisation reaches (`GET /authorization/202309/shops`): the keys'
+        test; the shop's name as TikTok gives it."""
+        result = self.client.shops()
+        if not result.ok:
+            raise error_of(result)
+        return self.client.shop_name
+
+    # --- the published lists --------------------------------------------------------------
+    def refusal_reasons(self) -> list[RefusalReason]:
+        return lists.refusal_reasons(self._call)
+
+    def refusal_reasons_for(self, request_id: str) -> list[RefusalReason]:
+        """The reasons a refusal of this one request may give (TikTok lists them per request)."""
+        return lists.reasons_for(self._call, request_id)
+
+    def carriers(self) -> list[Carrier]:
+        return lists.carriers(self._call)

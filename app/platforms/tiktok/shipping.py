@@ -1,0 +1,89 @@
+"""Shipping on TikTok Shop: an order's package, shipping it, and its label.
+
+Owns what the port's `ship` and `shipping_label` mean on TikTok Shop, which ships
+packages, not orders:
+- the order's package is read from the order itself (`GET /order/202309/orders?ids=` →
+  `orders[].packages[]{id}`, and each line item's `package_id` and `package_status`, PC
+  get-order-detail): the first package with a line item still to ship, else the first;
+- shipping it is `POST /fulfillment/202309/packages/{package_id}/ship` with
+  `self_shipment{tracking_number, shipping_provider_id}` (PC ship-package-202309; EcomPHP
+  src/Resources/Fulfillment.php `shipPackage`): the seller's own carrier and tracking number;
+- its label is `GET /fulfillment/202309/packages/{package_id}/shipping_documents
+  ?document_type=SHIPPING_LABEL` → `data{doc_url, tracking_number}`, the PDF then fetched
+  from `doc_url` (valid 24 hours; only for packages shipped with TikTok Shipping, PC
+  get-package-shipping-document-202309).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.platforms.port import PROBLEM_UNREADABLE, Refused, RetryLater
+from app.platforms.tiktok.client import ApiResult
+
+ORDERS_PATH = "/order/202309/orders"
+SHIP_PATH = "/fulfillment/202309/packages/{id}/ship"
+LABEL_PATH = "/fulfillment/202309/packages/{id}/shipping_documents"
+LABEL_DOCUMENT = "SHIPPING_LABEL"
+# A line item's package still to ship (PC order line item `package_status`).
+TO_SHIP = ("TO_FULFILL", "PROCESSING")
+
+PROBLEM_NO_SUCH_ORDER = QT_TRANSLATE_NOOP("sync", "TikTok Shop has no such order.")
+PROBLEM_NO_PACKAGE = QT_TRANSLATE_NOOP(
+    "sync",
+    "TikTok Shop has no package for this order yet, so it cannot be shipped or its label printed. "
+    "It makes one once the order awaits shipment.",
+)
+PROBLEM_NO_LABEL = QT_TRANSLATE_NOOP(
+    "sync",
+    "TikTok Shop gave no label for this order's package. It gives labels only for packages shipped "
+    "with TikTok Shipping.",
+)
+
+Call = Callable[..., ApiResult]
+
+
+def order_record(call: Call, order_id: str) -> dict[str, Any]:
+    """The order as TikTok lists it (Refused when it has no such order)."""
+    data = call("GET", ORDERS_PATH, query={"ids": order_id}).data
+    orders = data.get("orders", []) if isinstance(data, dict) else None
+    if not isinstance(orders, list):
+        raise RetryLater(PROBLEM_UNREADABLE, detail="the order detail has no 'orders' list")
+    for order in orders:
+        if isinstance(order, dict) and str(order.get("id")) == order_id:
+            return order
+    raise Refused(PROBLEM_NO_SUCH_ORDER, detail=f"order {order_id} not in the answer")
+
+
+def package_of(order: dict[str, Any]) -> str:
+    """The id of the order's package to ship: one holding a line item still to ship, else
+    the first package; Refused when the order has none yet."""
+    packages = [str(p["id"]) for p in order.get("packages") or [] if isinstance(p, dict) and p.get("id")]
+    for line in order.get("line_items") or []:
+        if (
+            isinstance(line, dict)
+            and line.get("package_status") in TO_SHIP
+            and str(line.get("package_id")) in packages
+        ):
+            return str(line["package_id"])
+    if packages:
+        return packages[0]
+    raise Refused(PROBLEM_NO_PACKAGE, detail=f"order {order.get('id')} has no package")
+
+
+def ship_body(tracking_no: str, carrier_code: str) -> dict[str, Any]:
+    return {"self_shipment": {"tracking_number": tracking_no, "shipping_provider_id": carrier_code}}
+
+
+def label_url(call: Call, package_id: str) -> str:
+    data = call("GET", LABEL_PATH.format(id=package_id), query={"document_type": LABEL_DOCUMENT}).data
+    url = data.get("doc_url") if isinstance(data, dict) else None
+    if not isinstance(url, str) or not url.strip():
+        raise Refused(PROBLEM_NO_LABEL, detail=f"no doc_url for package {package_id}")
+    return url.strip()
+
+
+def is_pdf(content: bytes) -> bool:
+    return content.lstrip()[:5] == b"%PDF-"
