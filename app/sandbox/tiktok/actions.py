@@ -1,0 +1,245 @@
+"""The seller's hand in the TikTok sandbox shop: what a desk's calls change.
+
+Owns applying the seller's operations to the store — approve or reject a return (by its
+`decision`), approve or reject a cancellation, ship a package with a provider and
+tracking number — and the lists a seller picks from (reasons to reject, shipping
+providers). Each refuses in plain kinds (`Refused`: not_found, status, invalid,
+tracking_in_use) that the routes turn into the dialect's errors; each success stamps
+`update_time`, writes the return's SELLER record and one ledger entry carrying the call's
+idempotency key. Call inside `store.transaction()` (the routes do).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from app.sandbox.tiktok import cancellations as cx
+from app.sandbox.tiktok import catalogue as cat
+from app.sandbox.tiktok import lifecycle as lc
+from app.sandbox.tiktok.codes import (
+    APPROVALS,
+    CANCEL_REJECT_REASONS,
+    RECEIVED_PACKAGE_REJECT_REASONS,
+    REJECTIONS,
+    RETURN_REJECT_REASONS,
+    CancelStatus,
+    OrderStatus,
+    ReturnStatus,
+    Role,
+)
+from app.sandbox.tiktok.store import Store
+
+ACTOR = "seller"
+
+
+class Refused(Exception):
+    """The shop refuses the operation; `kind` says why (not_found, status, invalid, tracking_in_use)."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind, self.message = kind, message
+
+
+def _seed(store: Store) -> int:
+    return int(store.meta("seed", 1))
+
+
+def _return(store: Store, return_id: str) -> lc.Return:
+    ret = store.ret(return_id)
+    if ret is None:
+        raise Refused("not_found", f"Return {return_id} does not exist.")
+    return ret
+
+
+def _reasons_for(ret: lc.Return) -> tuple[tuple[str, str], ...]:
+    if ret.status == ReturnStatus.BUYER_SHIPPED_ITEM:
+        return RECEIVED_PACKAGE_REJECT_REASONS
+    return RETURN_REJECT_REASONS
+
+
+def reject_reasons(store: Store, return_or_cancel_id: str) -> list[dict[str, str]]:
+    """The reasons a seller may reject this return or cancellation with, `{name, text}` each."""
+    ret = store.ret(return_or_cancel_id)
+    if ret is not None:
+        return [{"name": name, "text": text} for name, text in _reasons_for(ret)]
+    if store.cancellation(return_or_cancel_id) is not None:
+        return [{"name": name, "text": text} for name, text in CANCEL_REJECT_REASONS]
+    raise Refused("not_found", f"Return or cancellation {return_or_cancel_id} does not exist.")
+
+
+def _decide(
+    store: Store,
+    now: int,
+    ret: lc.Return,
+    decision: str,
+    params: dict[str, Any],
+    description: str,
+    **extra: Any,
+) -> dict[str, Any]:
+    before = ret.status
+    new = lc.decide_return(ret, decision, now, _seed(store))
+    if new is None:
+        raise Refused("status", f"Return {ret.id} is {before}: {decision} does not apply to it.")
+    lc.record(ret, Role.SELLER, decision, now, description, **extra)
+    store.save_return(ret)
+    outcome = {"from": before, "to": new}
+    store.ledger_append(now, ACTOR, f"return.{decision.lower()}", ret.id, params, outcome)
+    return {"return_id": ret.id, "return_status": new}
+
+
+def approve_return(
+    store: Store,
+    now: int,
+    return_id: str,
+    decision: str,
+    buyer_keep_item: bool = False,
+    idempotency_key: str = "",
+) -> dict[str, Any]:
+    if decision not in APPROVALS:
+        raise Refused("invalid", f"`decision` {decision!r} is not one of {', '.join(APPROVALS)}.")
+    ret = _return(store, return_id)
+    if buyer_keep_item:  # kept as given; what it changes beyond that the record does not say
+        ret.data["can_buyer_keep_item"] = True
+    params = {"idempotency_key": idempotency_key, "decision": decision, "buyer_keep_item": buyer_keep_item}
+    return _decide(store, now, ret, decision, params, "Seller approved the request")
+
+
+def reject_return(
+    store: Store,
+    now: int,
+    return_id: str,
+    decision: str,
+    reject_reason: str,
+    comment: str = "",
+    images: Sequence[dict[str, Any]] = (),
+    idempotency_key: str = "",
+) -> dict[str, Any]:
+    if decision not in REJECTIONS:
+        raise Refused("invalid", f"`decision` {decision!r} is not one of {', '.join(REJECTIONS)}.")
+    ret = _return(store, return_id)
+    reasons = dict(_reasons_for(ret))
+    if reject_reason not in reasons:
+        raise Refused("invalid", f"`reject_reason` {reject_reason!r} is not a reason for return {return_id}.")
+    params = {
+        "idempotency_key": idempotency_key,
+        "decision": decision,
+        "reject_reason": reject_reason,
+        "comment": comment,
+        "images": len(images),
+    }
+    shown = [{"url": image.get("url") or f"image://{image.get('image_id', '')}"} for image in images]
+    description = f"Seller rejected the request: {reasons[reject_reason]}"
+    return _decide(
+        store,
+        now,
+        ret,
+        decision,
+        params,
+        description,
+        reason_text=reasons[reject_reason],
+        note=comment,
+        images=shown,
+    )
+
+
+def _pending_cancellation(store: Store, cancel_id: str) -> tuple[cx.Cancellation, lc.Order]:
+    cancel = store.cancellation(cancel_id)
+    if cancel is None:
+        raise Refused("not_found", f"Cancellation {cancel_id} does not exist.")
+    if cancel.status != CancelStatus.PENDING:
+        raise Refused("status", f"Cancellation {cancel_id} is {cancel.status}: it is no longer pending.")
+    order = store.order(cancel.order_id)
+    if order is None:
+        raise Refused("not_found", f"Order {cancel.order_id} does not exist.")
+    return cancel, order
+
+
+def _settle_cancellation(
+    store: Store, now: int, cancel: cx.Cancellation, order: lc.Order, method: str, params: dict[str, Any]
+) -> dict[str, Any]:
+    store.save_cancellation(cancel)
+    store.save_order(order)
+    outcome = {"from": CancelStatus.PENDING, "to": cancel.status, "order_status": order.status}
+    store.ledger_append(now, ACTOR, method, cancel.id, params, outcome)
+    return {"cancel_id": cancel.id, "cancel_status": cancel.status, "order_status": order.status}
+
+
+def approve_cancellation(store: Store, now: int, cancel_id: str, idempotency_key: str = "") -> dict[str, Any]:
+    cancel, order = _pending_cancellation(store, cancel_id)
+    cx.decide_cancel(cancel, order, True, now)
+    params = {"idempotency_key": idempotency_key}
+    return _settle_cancellation(store, now, cancel, order, "cancellation.approve", params)
+
+
+def reject_cancellation(
+    store: Store,
+    now: int,
+    cancel_id: str,
+    reject_reason: str,
+    comment: str = "",
+    images: Sequence[dict[str, Any]] = (),
+    idempotency_key: str = "",
+) -> dict[str, Any]:
+    if reject_reason not in dict(CANCEL_REJECT_REASONS):
+        raise Refused(
+            "invalid", f"`reject_reason` {reject_reason!r} is not a reason for cancellation {cancel_id}."
+        )
+    cancel, order = _pending_cancellation(store, cancel_id)
+    cx.decide_cancel(cancel, order, False, now)
+    params: dict[str, Any] = {"idempotency_key": idempotency_key, "reject_reason": reject_reason}
+    params.update(comment=comment, images=len(images))
+    return _settle_cancellation(store, now, cancel, order, "cancellation.reject", params)
+
+
+def shipping_providers() -> list[dict[str, str]]:
+    """The providers a seller may ship with, `{id, name}` each."""
+    return [{"id": provider.id, "name": provider.name} for provider in cat.PROVIDERS]
+
+
+def ship_package(
+    store: Store,
+    now: int,
+    package_id: str,
+    tracking_number: str,
+    shipping_provider_id: str,
+    idempotency_key: str = "",
+) -> dict[str, Any]:
+    """The seller ships a package: the order goes AWAITING_COLLECTION with the tracking number."""
+    package = store.package(package_id)
+    if package is None:
+        raise Refused("not_found", f"Package {package_id} does not exist.")
+    provider = cat.PROVIDERS_BY_ID.get(shipping_provider_id)
+    if provider is None:
+        raise Refused("invalid", f"Shipping provider {shipping_provider_id} is not one this shop can use.")
+    tracking_number = tracking_number.strip()
+    if not tracking_number or len(tracking_number) > 64:
+        raise Refused("invalid", "`tracking_number` must be 1 to 64 characters.")
+    owner = store.tracking_owner(tracking_number)
+    if owner is not None and owner != package_id:
+        raise Refused(
+            "tracking_in_use", f"Tracking number {tracking_number} is already used by another package."
+        )
+    order = store.order(package["order_id"])
+    if order is None:
+        raise Refused("not_found", f"Order {package['order_id']} does not exist.")
+    if order.status != OrderStatus.AWAITING_SHIPMENT:
+        raise Refused(
+            "status", f"Order {order.id} is {order.status}: only an order awaiting shipment can ship."
+        )
+    pending = [c for c in store.cancellations_of_order(order.id) if c.status == CancelStatus.PENDING]
+    if pending:
+        raise Refused(
+            "status", f"Order {order.id} has a pending cancellation request {pending[0].id}: answer it first."
+        )
+    before = order.status
+    lc.ship(order, now, provider, tracking_number, lc.entity_rng(_seed(store), order.id, "carrier"))
+    store.save_order(order)
+    params = {
+        "idempotency_key": idempotency_key,
+        "tracking_number": tracking_number,
+        "shipping_provider_id": provider.id,
+        "order_id": order.id,
+    }
+    store.ledger_append(now, ACTOR, "package.ship", package_id, params, {"from": before, "to": order.status})
+    return {"package_id": package_id, "order_id": order.id, "order_status": order.status}

@@ -1,0 +1,348 @@
+"""The TikTok shop's buyers: who orders what, and what they ask for afterwards.
+
+Owns making one new order (one line item per unit, as the platform lists them; USD
+amounts as decimal strings; a US recipient address; one package), one return request
+(type and reason by category, refund amounts, the buyer's first record) and one
+cancellation request before shipment, plus the id mint. Used alike by the history
+generator and live traffic; all randomness comes from the `random.Random` passed in.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from app.sandbox.tiktok import cancellations as cx
+from app.sandbox.tiktok import catalogue as cat
+from app.sandbox.tiktok import lifecycle as lc
+from app.sandbox.tiktok.codes import (
+    CANCEL_REASONS,
+    CURRENCY,
+    LINE_TO_FULFILL,
+    SHIP_WITHIN_S,
+    CancelStatus,
+    CancelType,
+    OrderStatus,
+    ReturnStatus,
+    ReturnType,
+    Role,
+)
+
+SHIPPING_FEE_CENTS = 599  # (ours) standard shipping; free from FREE_SHIPPING_FROM
+FREE_SHIPPING_FROM = 3500
+
+
+def usd(cents: int) -> str:
+    """Cents as the platform's decimal string: 1999 -> "19.99" (exact: a float is far finer
+    than a cent at these sizes, and this is the hot path of a 10 000-order history)."""
+    return f"{cents / 100:.2f}"
+
+
+def cents(amount: str) -> int:
+    whole, _, frac = amount.partition(".")
+    sign = -1 if whole.startswith("-") else 1
+    return sign * (abs(int(whole)) * 100 + int((frac + "00")[:2]))
+
+
+@dataclass
+class IdMint:
+    """Numeric ids like the platform's: prefix, 10 digits of time, 6 of a running sequence."""
+
+    seq: int = 1
+
+    def _next(self, prefix: str, at: int) -> str:
+        self.seq += 1
+        return f"{prefix}{at % 10**10:010d}{self.seq % 10**6:06d}"
+
+    def order_id(self, at: int) -> str:
+        return self._next("57", at)
+
+    def line_id(self, at: int) -> str:
+        return self._next("58", at)
+
+    def package_id(self, at: int) -> str:
+        return self._next("11", at)
+
+    def return_id(self, at: int) -> str:
+        return self._next("40", at)
+
+    def cancel_id(self, at: int) -> str:
+        return self._next("41", at)
+
+
+# Shared, never mutated: the parts of an address and of a line item that a place or SKU fixes.
+_DISTRICTS = {
+    place: [
+        {"address_level_name": "Country", "address_name": "United States", "address_level": "L0"},
+        {"address_level_name": "State", "address_name": place.state, "address_level": "L1"},
+        {"address_level_name": "County", "address_name": place.county, "address_level": "L2"},
+        {"address_level_name": "City", "address_name": place.city, "address_level": "L3"},
+    ]
+    for place in cat.PLACES
+}
+_LINE_TEMPLATES = {
+    sku.sku_id: {
+        "sku_id": sku.sku_id,
+        "product_id": product.product_id,
+        "product_name": product.name,
+        "sku_name": sku.name,
+        "sku_image": product.image,
+        "seller_sku": sku.seller_sku,
+        "original_price": f"{sku.price / 100:.2f}",
+        "platform_discount": "0.00",
+        "currency": CURRENCY,
+        "sku_type": "NORMAL",
+        "is_gift": False,
+    }
+    for product in cat.PRODUCTS
+    for sku in product.skus
+}
+
+
+def _address(rng: random.Random) -> tuple[dict[str, Any], cat.Place]:
+    place = rng.choices(cat.PLACES, cum_weights=cat.PLACE_CUM_WEIGHTS)[0]
+    first, last = rng.choice(cat.FIRST_NAMES), rng.choice(cat.LAST_NAMES)
+    line1 = f"{rng.randrange(12, 9800)} {rng.choice(cat.STREETS)}"
+    line2 = f"Apt {rng.randrange(1, 40)}{rng.choice('ABCD')}" if rng.random() < 0.3 else ""
+    postal = f"{place.zip_prefix}{rng.randrange(100):02d}"
+    street = f"{line1}, {line2}" if line2 else line1
+    return {
+        "name": f"{first} {last}",
+        "first_name": first,
+        "last_name": last,
+        # Masked as the platform shows it to a seller: area code and last two digits.
+        "phone_number": f"(+1){place.area_code}*****{rng.randrange(100):02d}",
+        "address_line1": line1,
+        "address_line2": line2,
+        "address_line3": "",
+        "address_line4": "",
+        "address_detail": street,
+        "postal_code": postal,
+        "region_code": "US",
+        "full_address": f"{street}, {place.city}, {place.state_code} {postal}, United States",
+        "district_info": _DISTRICTS[place],
+        "delivery_preferences": {"drop_off_location": ""},
+    }, place
+
+
+def new_order(rng: random.Random, mint: IdMint, created: int, *, pay_delay_s: int | None = None) -> lc.Order:
+    """A buyer's new order, UNPAID; `sim["pay_at"]` when (and whether) it is paid."""
+    order_id = mint.order_id(created)
+    package_id = mint.package_id(created)
+    address, place = _address(rng)
+    product = rng.choices(cat.PRODUCTS, cum_weights=cat.PRODUCT_CUM_WEIGHTS)[0]
+    units = [(product, rng.choice(product.skus)) for _ in range(1 if rng.random() < 0.8 else 2)]
+    if rng.random() < 0.15:  # a second product in the basket
+        other = rng.choices(cat.PRODUCTS, cum_weights=cat.PRODUCT_CUM_WEIGHTS)[0]
+        units.append((other, rng.choice(other.skus)))
+    lines, subtotal, seller_discount, tax = [], 0, 0, 0
+    for _, sku in units:
+        discount = round(sku.price * 0.1) if rng.random() < 0.2 else 0
+        sale = sku.price - discount
+        line_tax = round(sale * place.tax_rate)
+        subtotal, seller_discount, tax = subtotal + sale, seller_discount + discount, tax + line_tax
+        lines.append(
+            {
+                "id": mint.line_id(created),
+                **_LINE_TEMPLATES[sku.sku_id],
+                "sale_price": usd(sale),
+                "seller_discount": usd(discount),
+                "display_status": OrderStatus.UNPAID.value,
+                "package_id": package_id,
+                "package_status": LINE_TO_FULFILL,
+                "item_tax": [
+                    {
+                        "tax_type": "SALES_TAX",
+                        "tax_amount": usd(line_tax),
+                        "tax_rate": f"{place.tax_rate:.4f}",
+                    }
+                ],
+            }
+        )
+    shipping = 0 if subtotal >= FREE_SHIPPING_FROM else SHIPPING_FEE_CENTS
+    retail_fee = cat.COLORADO_RETAIL_DELIVERY_FEE_CENTS if place.state_code == "CO" else 0
+    total = subtotal + shipping + tax + retail_fee
+    data: dict[str, Any] = {
+        "id": order_id,
+        "status": OrderStatus.UNPAID.value,
+        "create_time": created,
+        "update_time": created,
+        "user_id": f"7{rng.randrange(10**18):018d}",
+        "buyer_email": f"{address['first_name'].lower()}{rng.randrange(10, 99)}@scs.tiktokw.us",
+        "buyer_message": rng.choice(cat.BUYER_MESSAGES) if rng.random() < 0.05 else "",
+        "payment": {
+            "currency": CURRENCY,
+            "sub_total": usd(subtotal),
+            "shipping_fee": usd(shipping),
+            "seller_discount": usd(seller_discount),
+            "platform_discount": "0.00",
+            "total_amount": usd(total),
+            "original_total_product_price": usd(subtotal + seller_discount),
+            "original_shipping_fee": usd(SHIPPING_FEE_CENTS),
+            "shipping_fee_seller_discount": "0.00",
+            "shipping_fee_platform_discount": usd(SHIPPING_FEE_CENTS - shipping),
+            "shipping_fee_cofunded_discount": "0.00",
+            "tax": usd(tax),
+            "product_tax": usd(tax),
+            "shipping_fee_tax": "0.00",
+            "small_order_fee": "0.00",
+            "retail_delivery_fee": usd(retail_fee),
+            "buyer_service_fee": "0.00",
+            "handling_fee": "0.00",
+            "shipping_insurance_fee": "0.00",
+            "item_insurance_fee": "0.00",
+        },
+        "recipient_address": address,
+        "line_items": lines,
+        "packages": [{"id": package_id}],
+        "shipping_type": "SELLER",
+        "fulfillment_type": "FULFILLMENT_BY_SELLER",
+        "delivery_type": "HOME_DELIVERY",
+        "delivery_option_id": "7091146663229654785",
+        "delivery_option_name": "Standard shipping",
+        "payment_method_name": rng.choice(("Visa", "Mastercard", "PayPal", "Apple Pay")),
+        "commerce_platform": "TIKTOK_SHOP",
+        "order_type": "NORMAL",
+        "warehouse_id": "7068517275539719942",
+        "split_or_combine_tag": "",
+        "seller_note": "",
+        "is_cod": False,
+        "is_sample_order": False,
+        "is_on_hold_order": False,
+        "is_replacement_order": False,
+        "is_buyer_request_cancel": False,
+        "has_updated_recipient_address": False,
+    }
+    package = {
+        "id": package_id,
+        "order_id": order_id,
+        "status": "PROCESSING",
+        "tracking_number": "",
+        "shipping_provider_id": "",
+        "shipping_provider_name": "",
+        "create_time": created,
+        "update_time": created,
+        "order_line_item_ids": [line["id"] for line in lines],
+    }
+    if pay_delay_s is None:  # most pay at once; a few never do
+        pay_delay_s = rng.randrange(5, 600) if rng.random() < 0.985 else None
+    sim: dict[str, Any] = {"packages": [package], "ship_within_s": SHIP_WITHIN_S}
+    if pay_delay_s is not None:
+        sim["pay_at"] = created + pay_delay_s
+    return lc.Order(data, sim)
+
+
+def _refund(lines: list[dict[str, Any]], order: lc.Order, with_shipping: bool) -> dict[str, Any]:
+    subtotal = sum(cents(line["sale_price"]) for line in lines)
+    tax = sum(cents(line["item_tax"][0]["tax_amount"]) for line in lines)
+    shipping = cents(order.data["payment"]["shipping_fee"]) if with_shipping else 0
+    return {
+        "currency": CURRENCY,
+        "refund_total": usd(subtotal + tax + shipping),
+        "refund_subtotal": usd(subtotal),
+        "refund_shipping_fee": usd(shipping),
+        "refund_tax": usd(tax),
+        "retail_delivery_fee": "0.00",
+        "buyer_service_fee": "0.00",
+    }
+
+
+def _request_lines(
+    rng: random.Random, order: lc.Order, prefix: str, mint_id: Any, *, every_line: bool = False
+) -> list[dict[str, Any]]:
+    lines = order.data["line_items"]
+    chosen = lines if every_line or rng.random() < 0.6 else [rng.choice(lines)]
+    return [
+        {
+            f"{prefix}_line_item_id": mint_id(),
+            "order_line_item_id": line["id"],
+            "sku_id": line["sku_id"],
+            "seller_sku": line["seller_sku"],
+            "product_name": line["product_name"],
+            "sku_name": line["sku_name"],
+            "product_image": {"url": line["sku_image"], "width": 200, "height": 200},
+            "refund_amount": _refund([line], order, False),
+        }
+        for line in chosen
+    ]
+
+
+def open_return(
+    rng: random.Random, mint: IdMint, order: lc.Order, at: int, kind: str | None = None
+) -> lc.Return:
+    """A buyer's return request about a shipped order, pending the seller's answer."""
+    category = cat.PRODUCTS_BY_ID[order.data["line_items"][0]["product_id"]].category
+    reasons = [r for r in cat.RETURN_REASONS[category] if kind is None or kind in r[2]]
+    if not reasons:  # a type this category's reasons never give: any reason that fits it
+        reasons = [r for rs in cat.RETURN_REASONS.values() for r in rs if kind in r[2]]
+    name, text, types, _ = rng.choices(reasons, weights=[r[3] for r in reasons])[0]
+    rtype = ReturnType(kind or rng.choice(types))
+    lines = _request_lines(rng, order, "return", lambda: mint.line_id(at))
+    chosen = [
+        line for line in order.data["line_items"] if any(r["order_line_item_id"] == line["id"] for r in lines)
+    ]
+    whole = len(chosen) == len(order.data["line_items"])
+    return_id = mint.return_id(at)
+    data: dict[str, Any] = {
+        "return_id": return_id,
+        "order_id": order.id,
+        "return_type": rtype,
+        "return_status": ReturnStatus.PENDING,
+        "role": Role.BUYER,
+        "return_reason": name,
+        "return_reason_text": text,
+        "create_time": at,
+        "update_time": at,
+        "shipment_type": "PLATFORM",
+        "handover_method": "DROP_OFF",
+        "can_buyer_keep_item": rtype == ReturnType.REFUND,
+        "refund_amount": _refund(chosen, order, whole and rtype != ReturnType.REPLACEMENT),
+        "return_line_items": lines,
+        "return_warehouse_address": {"full_address": cat.RETURN_WAREHOUSE},
+        "seller_next_action_response": [],
+    }
+    ret = lc.Return(data)
+    status = ReturnStatus.REPLACEMENT_PENDING if rtype == ReturnType.REPLACEMENT else ReturnStatus.PENDING
+    lc.set_return_status(ret, status, at)
+    evidence = [
+        {"url": f"https://p16-oec-va.ibyteimg.com/return/{return_id}-1.jpeg", "width": 1080, "height": 1440}
+    ]
+    lc.record(
+        ret,
+        Role.BUYER,
+        f"BUYER_REQUESTED_{rtype}",
+        at,
+        f"Buyer requested {rtype.replace('_', ' ').lower()}: {text}",
+        reason_text=text,
+        images=evidence if rng.random() < 0.6 else [],
+    )
+    if rng.random() < 0.06:  # (ours) a few buyers withdraw before the seller answers
+        ret.sim["withdraw_at"] = at + int(rng.uniform(0.5, 30) * 3600)
+    return ret
+
+
+def open_cancellation(rng: random.Random, mint: IdMint, order: lc.Order, at: int) -> cx.Cancellation:
+    """A buyer asks to cancel a paid order before it ships; the seller has a deadline."""
+    name, text = rng.choice(CANCEL_REASONS)
+    # A cancellation takes the whole order back: every line.
+    lines = _request_lines(rng, order, "cancel", lambda: mint.line_id(at), every_line=True)
+    data: dict[str, Any] = {
+        "cancel_id": mint.cancel_id(at),
+        "order_id": order.id,
+        "cancel_type": CancelType.BUYER_CANCEL,
+        "cancel_status": CancelStatus.PENDING,
+        "role": Role.BUYER,
+        "cancel_reason": name,
+        "cancel_reason_text": text,
+        "create_time": at,
+        "update_time": at,
+        "refund_amount": _refund(order.data["line_items"], order, True),
+        "cancel_line_items": lines,
+        "seller_next_action_response": [],
+    }
+    cancel = cx.Cancellation(data)
+    cx.request_cancel(cancel, order, at)
+    if rng.random() < 0.08:
+        cancel.sim["withdraw_at"] = at + int(rng.uniform(0.3, 20) * 3600)
+    return cancel

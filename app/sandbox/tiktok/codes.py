@@ -1,0 +1,213 @@
+"""TikTok Shop's own codes as the sandbox speaks them (Partner API version 202309).
+
+Owns the status, type, decision, role and reason strings the sandbox's TikTok shop puts
+on the wire, and the deadlines the platform keeps. Written from the public record on
+its own — never imported from the client (app/platforms/tiktok/) — so the sandbox can
+disagree with the client where the client is wrong. Sources:
+- orders: hsib19/tiktok-shop-sdk packages/sdk/src/types/OrderTypes.ts (GetOrderListBody
+  order_status values; the order object's fields)
+- returns and cancellations: hsib19/tiktok-shop-sdk packages/sdk/src/types/ReturnRefundModule.ts
+  (return types, arbitration statuses, approve/reject decisions, cancel statuses, record
+  fields), and the Partner Center reference of API SearchReturns
+  (https://partner.tiktokshop.com/docv2, POST /return_refund/202309/returns/search) for
+  `REFUND_OR_RETURN_REQUEST_REJECT` and each status's meaning
+- packages: hsib19/tiktok-shop-sdk packages/sdk/src/types/FulfillmentTypes.ts (PROCESSING,
+  FULFILLING, COMPLETED, CANCELLED)
+Lines marked (ours) are the simulator's own choice where the record names no value.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from app.sandbox.clock import DAY, HOUR
+
+CURRENCY = "USD"
+REGION = "US"
+
+
+class OrderStatus(StrEnum):
+    UNPAID = "UNPAID"
+    ON_HOLD = "ON_HOLD"
+    AWAITING_SHIPMENT = "AWAITING_SHIPMENT"
+    PARTIALLY_SHIPPING = "PARTIALLY_SHIPPING"
+    AWAITING_COLLECTION = "AWAITING_COLLECTION"
+    IN_TRANSIT = "IN_TRANSIT"
+    DELIVERED = "DELIVERED"
+    COMPLETED = "COMPLETED"
+    CANCELLED = "CANCELLED"
+
+
+# Before shipment: the states a buyer's cancellation request and the seller's shipping act on.
+UNSHIPPED = (OrderStatus.ON_HOLD, OrderStatus.AWAITING_SHIPMENT)
+SHIPPED = (
+    OrderStatus.AWAITING_COLLECTION,
+    OrderStatus.IN_TRANSIT,
+    OrderStatus.DELIVERED,
+    OrderStatus.COMPLETED,
+)
+
+
+class PackageStatus(StrEnum):
+    PROCESSING = "PROCESSING"
+    FULFILLING = "FULFILLING"
+    COMPLETED = "COMPLETED"
+    CANCELLED = "CANCELLED"
+
+
+# A line item's package_status before its package has a label (ours: the record names the
+# field, the value is the one clients are seen to read for unshipped lines).
+LINE_TO_FULFILL = "TO_FULFILL"
+
+
+class ReturnType(StrEnum):
+    REFUND = "REFUND"
+    RETURN_AND_REFUND = "RETURN_AND_REFUND"
+    REPLACEMENT = "REPLACEMENT"
+
+
+class ReturnStatus(StrEnum):
+    PENDING = "RETURN_OR_REFUND_REQUEST_PENDING"
+    REJECTED = "REFUND_OR_RETURN_REQUEST_REJECT"
+    AWAITING_BUYER_SHIP = "AWAITING_BUYER_SHIP"
+    BUYER_SHIPPED_ITEM = "BUYER_SHIPPED_ITEM"
+    REJECT_RECEIVE_PACKAGE = "REJECT_RECEIVE_PACKAGE"
+    SUCCESS = "RETURN_OR_REFUND_REQUEST_SUCCESS"
+    CANCEL = "RETURN_OR_REFUND_REQUEST_CANCEL"
+    COMPLETE = "RETURN_OR_REFUND_REQUEST_COMPLETE"
+    AWAITING_BUYER_RESPONSE = "AWAITING_BUYER_RESPONSE"
+    REPLACEMENT_PENDING = "REPLACEMENT_REQUEST_PENDING"
+    REPLACEMENT_REJECT = "REPLACEMENT_REQUEST_REJECT"
+    REPLACEMENT_REFUND_SUCCESS = "REPLACEMENT_REQUEST_REFUND_SUCCESS"
+    REPLACEMENT_CANCEL = "REPLACEMENT_REQUEST_CANCEL"
+    REPLACEMENT_COMPLETE = "REPLACEMENT_REQUEST_COMPLETE"
+
+
+# The states where the seller owes an answer, and the action named in
+# `seller_next_action_response[].action` (the action names are ours: the record gives the
+# field {action, deadline} but no list of values).
+SELLER_ACTION: dict[tuple[str, str], str] = {
+    (ReturnType.REFUND, ReturnStatus.PENDING): "SELLER_RESPOND_REFUND",
+    (ReturnType.RETURN_AND_REFUND, ReturnStatus.PENDING): "SELLER_RESPOND_RETURN",
+    (ReturnType.RETURN_AND_REFUND, ReturnStatus.BUYER_SHIPPED_ITEM): "SELLER_RESPOND_RECEIVE_PACKAGE",
+    (ReturnType.REPLACEMENT, ReturnStatus.REPLACEMENT_PENDING): "SELLER_RESPOND_REPLACEMENT",
+}
+CANCEL_SELLER_ACTION = "SELLER_RESPOND_CANCELLATION"  # (ours)
+
+# decision -> {(type, status): new status}; the approve and reject bodies' `decision` values.
+APPROVALS: dict[str, dict[tuple[str, str], ReturnStatus]] = {
+    "APPROVE_REFUND": {(ReturnType.REFUND, ReturnStatus.PENDING): ReturnStatus.SUCCESS},
+    "APPROVE_RETURN": {
+        (ReturnType.RETURN_AND_REFUND, ReturnStatus.PENDING): ReturnStatus.AWAITING_BUYER_SHIP
+    },
+    "APPROVE_RECEIVED_PACKAGE": {
+        (ReturnType.RETURN_AND_REFUND, ReturnStatus.BUYER_SHIPPED_ITEM): ReturnStatus.SUCCESS
+    },
+    "APPROVE_REPLACEMENT": {
+        (ReturnType.REPLACEMENT, ReturnStatus.REPLACEMENT_PENDING): ReturnStatus.REPLACEMENT_COMPLETE
+    },
+    "ISSUE_REPLACEMENT_REFUND": {
+        (ReturnType.REPLACEMENT, ReturnStatus.REPLACEMENT_PENDING): ReturnStatus.REPLACEMENT_REFUND_SUCCESS
+    },
+}
+REJECTIONS: dict[str, dict[tuple[str, str], ReturnStatus]] = {
+    "REJECT_REFUND": {(ReturnType.REFUND, ReturnStatus.PENDING): ReturnStatus.REJECTED},
+    "REJECT_RETURN": {(ReturnType.RETURN_AND_REFUND, ReturnStatus.PENDING): ReturnStatus.REJECTED},
+    "REJECT_RECEIVED_PACKAGE": {
+        (ReturnType.RETURN_AND_REFUND, ReturnStatus.BUYER_SHIPPED_ITEM): ReturnStatus.REJECT_RECEIVE_PACKAGE
+    },
+    "REJECT_REPLACEMENT": {
+        (ReturnType.REPLACEMENT, ReturnStatus.REPLACEMENT_PENDING): ReturnStatus.REPLACEMENT_REJECT
+    },
+}
+# What the platform does at the seller's deadline: it decides for the buyer (TIKTOK-PROTOCOL.md
+# "Rules": a US request not answered within 48 h is approved automatically).
+AUTO_DECISION: dict[tuple[str, str], str] = {
+    (ReturnType.REFUND, ReturnStatus.PENDING): "APPROVE_REFUND",
+    (ReturnType.RETURN_AND_REFUND, ReturnStatus.PENDING): "APPROVE_RETURN",
+    (ReturnType.RETURN_AND_REFUND, ReturnStatus.BUYER_SHIPPED_ITEM): "APPROVE_RECEIVED_PACKAGE",
+    (ReturnType.REPLACEMENT, ReturnStatus.REPLACEMENT_PENDING): "APPROVE_REPLACEMENT",
+}
+FINAL_RETURN_STATUSES = (
+    ReturnStatus.REJECTED,
+    ReturnStatus.REJECT_RECEIVE_PACKAGE,
+    ReturnStatus.CANCEL,
+    ReturnStatus.COMPLETE,
+    ReturnStatus.REPLACEMENT_REJECT,
+    ReturnStatus.REPLACEMENT_REFUND_SUCCESS,
+    ReturnStatus.REPLACEMENT_CANCEL,
+    ReturnStatus.REPLACEMENT_COMPLETE,
+)
+
+
+class ArbitrationStatus(StrEnum):
+    IN_PROGRESS = "IN_PROGRESS"
+    SUPPORT_BUYER = "SUPPORT_BUYER"
+    SUPPORT_SELLER = "SUPPORT_SELLER"
+    CLOSED = "CLOSED"
+
+
+class CancelStatus(StrEnum):
+    PENDING = "CANCELLATION_REQUEST_PENDING"
+    SUCCESS = "CANCELLATION_REQUEST_SUCCESS"
+    CANCEL = "CANCELLATION_REQUEST_CANCEL"
+    COMPLETE = "CANCELLATION_REQUEST_COMPLETE"
+
+
+class CancelType(StrEnum):
+    CANCEL = "CANCEL"  # by the seller or the system
+    BUYER_CANCEL = "BUYER_CANCEL"  # a buyer's request
+
+
+class Role(StrEnum):
+    BUYER = "BUYER"
+    SELLER = "SELLER"
+    SYSTEM = "SYSTEM"
+    OPERATOR = "OPERATOR"
+
+
+# --- deadlines (TIKTOK-PROTOCOL.md "Rules"; the rest ours) -------------------------------
+SELLER_RESPONSE_S = 48 * HOUR  # a US return or refund request: approved automatically after
+RECEIVED_PACKAGE_REVIEW_S = 48 * HOUR  # (ours) the seller inspects a returned parcel within
+CANCEL_RESPONSE_S = 48 * HOUR  # (ours) a buyer's cancellation request
+BUYER_SHIP_WINDOW_S = 7 * DAY  # (ours) the buyer sends the goods back within, else closed
+ON_HOLD_S = HOUR  # (ours) the US remorse hour an order waits ON_HOLD after payment
+UNPAID_CANCEL_S = 24 * HOUR  # (ours) an unpaid order is cancelled by the system after
+REFUND_SETTLE_S = 2 * HOUR  # (ours) a successful refund reaches the buyer (… _COMPLETE) after
+COMPLETE_AFTER_DELIVERY_S = 7 * DAY  # (ours) a delivered order completes after
+SHIP_WITHIN_S = 3 * DAY  # (ours) the handling time: rts_sla_time = paid + this
+DELIVER_WITHIN_S = 7 * DAY  # (ours) tts_sla_time / delivery_sla_time = rts_sla_time + this
+
+# Reject reasons (GET /return_refund/202309/reject_reasons: reasons[]{name, text}). The names
+# are ours in the platform's style (`ecom_order_..._reason_...`, seen in the record's
+# cancel_reason example "ecom_order_to_ship_canceled_reason_change_payment_method").
+RETURN_REJECT_REASONS = (
+    (
+        "seller_reject_apply_product_not_returned_in_original_condition",
+        "Item not returned in original condition",
+    ),
+    ("seller_reject_apply_buyer_misuse", "Damage caused by the buyer's misuse"),
+    ("seller_reject_apply_outside_return_window", "Request made outside the return window"),
+    ("seller_reject_apply_no_evidence", "No evidence of the problem provided"),
+    ("seller_reject_apply_negotiated_with_buyer", "Agreed another solution with the buyer"),
+)
+RECEIVED_PACKAGE_REJECT_REASONS = (
+    ("seller_reject_receive_package_not_received", "Returned package not received"),
+    ("seller_reject_receive_package_wrong_item", "Wrong item returned"),
+    ("seller_reject_receive_package_damaged", "Returned item is damaged or used"),
+    ("seller_reject_receive_package_missing_parts", "Returned item is missing parts"),
+)
+CANCEL_REJECT_REASONS = (
+    ("seller_reject_cancel_already_shipped", "The order has already been shipped"),
+    ("seller_reject_cancel_negotiated_with_buyer", "Agreed with the buyer to keep the order"),
+    ("seller_reject_cancel_custom_made", "Custom-made item already in production"),
+)
+# A buyer's reasons to cancel before shipment (name, text); the first is the record's example.
+CANCEL_REASONS = (
+    ("ecom_order_to_ship_canceled_reason_change_payment_method", "Need to change payment method"),
+    ("ecom_order_to_ship_canceled_reason_change_address", "Need to change shipping address"),
+    ("ecom_order_to_ship_canceled_reason_found_better_price", "Found a better price"),
+    ("ecom_order_to_ship_canceled_reason_no_longer_needed", "No longer needed"),
+    ("ecom_order_to_ship_canceled_reason_shipping_too_long", "Shipping takes too long"),
+)
+UNPAID_CANCEL_REASON = "Payment not completed in time"  # (ours) the system's cancel_reason
