@@ -6,13 +6,57 @@ The mirror stores the two side by side (an amount column in minor units, the row
 `currency`); a Douyin shop's amounts are all fen of CNY. Amounts in different
 currencies never add up: that raises rather than mixing them. How money is shown stays
 with the views (app/views/common/formatting.py).
+
+Also owns reading an amount a platform sends as a decimal string with its currency
+(TikTok Shop: `"12.99"` USD) into minor units, exactly (`minor_units`, by the currency's
+ISO 4217 exponent, `minor_digits`): through `Decimal`, never a float, and refusing an
+amount finer than the currency's minor unit rather than rounding it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 CNY = "CNY"
+USD = "USD"
+
+# ISO 4217 minor-unit exponents that are not 2 (the ISO 4217 list, "Minor unit" column:
+# https://www.six-group.com/en/products-services/financial-information/data-standards.html);
+# every other currency counts in hundredths. Those TikTok Shop sells in are among them
+# (JPY, KRW, VND 0) or are 2 (USD, GBP, EUR, MXN, BRL, MYR, THB, PHP, SGD, IDR).
+MINOR_DIGITS_NOT_2 = {
+    "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0,
+    "PYG": 0, "RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0,
+    "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+    "CLF": 4, "UYW": 4,
+}  # fmt: skip
+
+
+def minor_digits(currency: str) -> int:
+    """How many decimal places the currency's minor unit has (CNY, USD 2; JPY 0; KWD 3)."""
+    return MINOR_DIGITS_NOT_2.get(currency.upper(), 2)
+
+
+def minor_units(amount: str | int, currency: str) -> int:
+    """An amount sent as a decimal string ("12.99", "-3", "0.5", "1,299.00" is refused) in
+    whole minor units of `currency` (1299, -300, 50); ValueError for text that is not a
+    plain decimal number or that is finer than the currency's minor unit ("12.999" USD):
+    an amount is never rounded."""
+    if isinstance(amount, bool) or not isinstance(amount, str | int):
+        raise ValueError(f"not an amount: {amount!r}")
+    text = str(amount).strip()
+    try:
+        value = Decimal(text)
+    except InvalidOperation as error:
+        raise ValueError(f"not an amount: {amount!r}") from error
+    # Decimal also reads "NaN", "Infinity" and "1e3": an amount on the wire is none of those.
+    if not value.is_finite() or not text.lstrip("+-").replace(".", "", 1).isdigit():
+        raise ValueError(f"not an amount: {amount!r}")
+    scaled = value.scaleb(minor_digits(currency))
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"{amount!r} is finer than a minor unit of {currency}")
+    return int(scaled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +77,11 @@ class Money:
 
     def __sub__(self, other: Money) -> Money:
         return Money(self.minor - self._same_currency(other).minor, self.currency)
+
+    @classmethod
+    def of(cls, amount: str | int, currency: str) -> Money:
+        """The amount a platform sends as a decimal string in `currency` (`minor_units`)."""
+        return cls(minor_units(amount, currency), currency)
 
     def _same_currency(self, other: Money) -> Money:
         if other.currency != self.currency:

@@ -30,6 +30,7 @@ class RequestKind(StrEnum):
     REPAIR = "repair"  # the goods go to be repaired and come back
     CANCELLED_BY_SYSTEM = "cancelled_by_system"  # the platform cancelled the order (Douyin 系统取消)
     CANCELLED_BY_BUYER = "cancelled_by_buyer"  # the buyer cancelled the order (Douyin 用户取消)
+    CANCELLED_BY_SHOP = "cancelled_by_shop"  # the shop cancelled the order (TikTok Shop CANCEL by SELLER)
 
 
 class RequestState(StrEnum):
@@ -157,6 +158,7 @@ REQUEST_KIND_LABELS = {
     RequestKind.REPAIR: QT_TRANSLATE_NOOP("vocabulary", "Repair"),
     RequestKind.CANCELLED_BY_SYSTEM: QT_TRANSLATE_NOOP("vocabulary", "Cancelled by the platform"),
     RequestKind.CANCELLED_BY_BUYER: QT_TRANSLATE_NOOP("vocabulary", "Cancelled by the buyer"),
+    RequestKind.CANCELLED_BY_SHOP: QT_TRANSLATE_NOOP("vocabulary", "Cancelled by the shop"),
 }
 
 REQUEST_STATE_LABELS = {

@@ -36,6 +36,11 @@ class AfterSale(Base):
     # to decide with (the app decides with `kind` and `state`).
     type: Mapped[int] = mapped_column(Integer)
     status: Mapped[int] = mapped_column(Integer, index=True)
+    # The same, for a platform whose codes are text (TikTok Shop: "RETURN_AND_REFUND",
+    # "AWAITING_BUYER_SHIP"): verbatim here, 0 in `type` and `status` (no number is invented);
+    # '' for a platform whose codes are numbers (Douyin). Migration 0026.
+    type_code: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    status_code: Mapped[str] = mapped_column(String(64), default="", server_default="")
     # The app's words for them (app/core/vocabulary.py: RequestKind, RequestState), filled
     # by the platform's adapter; None for a code the adapter does not know (not guessed).
     kind: Mapped[str | None] = mapped_column(String(WORD_LENGTH))
@@ -51,6 +56,7 @@ class AfterSale(Base):
     # (vocabulary.ArbitrationState; None when unknown or never sent), and when the platform
     # wants the shop's evidence by (only the request's detail says; kept until it says again).
     arbitrate_status: Mapped[int | None] = mapped_column(Integer)
+    arbitration_code: Mapped[str] = mapped_column(String(64), default="", server_default="")  # text codes
     # Indexed: the refund queue asks for the cases awaiting the shop's evidence (0024).
     arbitration: Mapped[str | None] = mapped_column(String(WORD_LENGTH), index=True)
     arbitration_deadline: Mapped[int | None] = mapped_column(UnixTime)

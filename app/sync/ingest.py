@@ -85,25 +85,28 @@ def status_changes(connection: Connection | Session, rows: Sequence[dict[str, An
     its earlier version in the page."""
     table = AfterSale.__table__
     ids = list({row["aftersale_id"] for row in rows})
-    stored: dict[str, tuple[int, int, int | None, str | None]] = {
-        aftersale_id: (status, update_time, deadline, state)
-        for aftersale_id, status, update_time, deadline, state in connection.execute(
+    stored: dict[str, tuple[int, int, int | None, str | None, str]] = {
+        aftersale_id: (status, update_time, deadline, state, status_code or "")
+        for aftersale_id, status, update_time, deadline, state, status_code in connection.execute(
             select(
                 table.c.aftersale_id,
                 table.c.status,
                 table.c.update_time,
                 table.c.status_deadline,
                 table.c.state,
+                table.c.status_code,
             ).where(table.c.aftersale_id.in_(ids))
         )
     }
     changes = []
     for row in rows:
         aftersale_id, status, update_time = row["aftersale_id"], row["status"], row["update_time"]
+        # A platform whose codes are text (TikTok Shop) has 0 in `status` and its code here.
+        status_code = row.get("status_code", "")
         before = stored.get(aftersale_id)
         if before is not None and update_time < before[1]:
             continue  # an older version from an overlap window: the upsert keeps the newer one
-        if before is None or before[0] != status:
+        if before is None or before[0] != status or before[4] != status_code:
             changes.append(
                 status_change(
                     aftersale_id,
@@ -116,5 +119,5 @@ def status_changes(connection: Connection | Session, rows: Sequence[dict[str, An
                     row["synced_at"],
                 )
             )
-        stored[aftersale_id] = (status, update_time, row["status_deadline"], row["state"])
+        stored[aftersale_id] = (status, update_time, row["status_deadline"], row["state"], status_code)
     return changes

@@ -61,6 +61,7 @@ KIND_COLOURS = {
     RequestKind.REPAIR: "#57606a",
     RequestKind.CANCELLED_BY_SYSTEM: "#8c959f",
     RequestKind.CANCELLED_BY_BUYER: "#d0d7de",
+    RequestKind.CANCELLED_BY_SHOP: "#afb8c1",
 }
 STYLE = (
     "#chartCard { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }"
