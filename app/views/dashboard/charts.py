@@ -103,6 +103,32 @@ CHARTS = (
 )
 
 
+# A rule set whose dashboard names the figures the platform judges a shop by (TikTok Shop's):
+# those, with the after-sale figures every shop has.
+FULFILMENT_CHARTS = (
+    ChartSpec(
+        "late_dispatch",
+        QT_TRANSLATE_NOOP("DashboardCharts", "Late dispatch rate (%)"),
+        ("late_dispatch_rate",),
+    ),
+    ChartSpec(
+        "valid_tracking",
+        QT_TRANSLATE_NOOP("DashboardCharts", "Valid tracking rate (%)"),
+        ("valid_tracking_rate",),
+    ),
+    ChartSpec(
+        "seller_fault_cancellations",
+        QT_TRANSLATE_NOOP("DashboardCharts", "Seller-fault cancellation rate (%)"),
+        ("seller_fault_cancellation_rate",),
+    ),
+    ChartSpec(
+        "review_time", QT_TRANSLATE_NOOP("DashboardCharts", "Average review time (h)"), ("review_time_h",)
+    ),
+    CHARTS[4],  # timeout approvals
+    CHARTS[2],  # after-sales by type
+)
+
+
 def _array(values: list[float | None]) -> np.ndarray:
     return np.array([np.nan if v is None else v for v in values], dtype=float)
 
@@ -363,8 +389,10 @@ class DashboardCharts(QWidget):
         self,
         limits_of: Callable[[str], tuple[float, float | None]] | None = None,
         parent: QWidget | None = None,
+        charts: tuple[ChartSpec, ...] = CHARTS,
     ) -> None:
-        """`limits_of(metric)`: the lowest and highest its figure can be (default 0, none)."""
+        """`limits_of(metric)`: the lowest and highest its figure can be (default 0, none);
+        `charts`: which (`CHARTS`, or a platform's such as `FULFILMENT_CHARTS`)."""
         super().__init__(parent)
         self.setObjectName("dashboardCharts")
         self.setStyleSheet(STYLE)
@@ -372,7 +400,7 @@ class DashboardCharts(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
-        for index, spec in enumerate(CHARTS):
+        for index, spec in enumerate(charts):
             floor, ceiling = limits_of(spec.series[0]) if limits_of else (0.0, None)
             card = ChartCard(spec, floor=floor, ceiling=ceiling, parent=self)
             card.point_clicked.connect(self.point_clicked)

@@ -41,18 +41,18 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import Settings
 from app.core import shop_time
 from app.services.metrics.coverage import HistoryCoverage, history_coverage
-from app.services.metrics.definitions import METRIC_KEYS, MONEY_METRICS, MetricsReport
+from app.services.metrics.definitions import DEFAULT_DASHBOARD, MONEY_METRICS, MetricsReport
 from app.services.metrics.drill_down import ORDER, DrillRow
 from app.services.metrics.experience_score import effective_weights
 from app.services.metrics.pace import past_limits, reaches_now
 from app.services.metrics.service_metrics import ProductRow, compute_metrics, products
 from app.services.people.permissions import Action, Actor, allowed
-from app.services.rules import load_rules
+from app.services.rules import rules_for
 from app.services.sync_status import SyncStatus
 from app.views.common.background import BackgroundTasks
 from app.views.dashboard import export as dashboard_export
 from app.views.dashboard.alerts import MetricAlerts
-from app.views.dashboard.charts import DashboardCharts
+from app.views.dashboard.charts import CHARTS, FULFILMENT_CHARTS, DashboardCharts
 from app.views.dashboard.controls import DashboardControls
 from app.views.dashboard.drill import DrillDownDialog, DrillRequest
 from app.views.dashboard.export import ExportButton
@@ -98,13 +98,17 @@ class DashboardView(QWidget):
         settings_path: Path | None = None,
         sync_worker: QObject | None = None,
         clock: Callable[[], float] = time.time,
+        platform: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`platform`: the shop's ("douyin", "tiktok"; None: Douyin), whose rule set says which
+        figures the shop is judged by and against what."""
         super().__init__(parent)
         self._tasks, self._sessions, self._actor, self._clock = tasks, sessions, actor, clock
         self._settings, self._settings_path = settings, settings_path
         del sync_worker  # taken like the other screens; the status bar's "Sync now" serves here
-        self._rules = load_rules()
+        self._rules = rules_for(platform)
+        shown = self._rules.metrics.dashboard or DEFAULT_DASHBOARD
         self._weights = stored_weights(settings, self._rules)
         self._report: MetricsReport | None = None
         self._past_limits: dict[str, float] = {}
@@ -128,14 +132,19 @@ class DashboardView(QWidget):
         self.rules_line.setObjectName("dashboardRuleSet")
         self.rules_line.setStyleSheet("color: #57606a;")
         self.sees_money = actor is None or allowed(actor, Action.VIEW_MONEY)
-        self.tiles = DashboardTiles(
-            [key for key in METRIC_KEYS if self.sees_money or key not in MONEY_METRICS], self
-        )
+        tiles = [key for key in shown if self.sees_money or key not in MONEY_METRICS]
+        self.tiles = DashboardTiles(tiles, self)
         points = (float(self._rules.metrics.min_points), float(self._rules.metrics.max_points))
-        self.charts = DashboardCharts(lambda key: points if key == "experience_score" else (0.0, None), self)
+        self.charts = DashboardCharts(
+            lambda key: points if key == "experience_score" else (0.0, None),
+            self,
+            charts=FULFILMENT_CHARTS if self._rules.metrics.dashboard else CHARTS,
+        )
         may_weigh = actor is None or allowed(actor, Action.MANAGE_SETTINGS)
         self.score_panel = ScorePanel(self._rules, may_edit_weights=may_weigh, parent=self)
         self.score_panel.setMinimumWidth(420)
+        if not self._rules.metrics.has_score:  # the platform's own score is not estimated (TikTok Shop)
+            self.score_panel.hide()
         self.alerts = MetricAlerts(self)
         self.history_note = HistoryNote(self)
 
