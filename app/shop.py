@@ -13,15 +13,27 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config, secrets
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID, SandboxProcess
+from app.demo_shop import (
+    DEMO_APP_KEY,
+    DEMO_APP_SECRET,
+    DEMO_SHOP_ID,
+    DEMO_TIKTOK_APP_KEY,
+    DEMO_TIKTOK_APP_SECRET,
+    DEMO_TIKTOK_AUTH_CODE,
+    DEMO_TIKTOK_SHOP_ID,
+    SandboxProcess,
+)
 from app.platforms.douyin.client import ShopCredentials
 from app.platforms.port import PlatformError
 from app.platforms.registry import connect, platform_for
+from app.platforms.tiktok import authorise
+from app.platforms.tiktok.credentials import TikTokCredentials
 from app.services.setup.connection_settings import url_for_opening
 from app.services.setup.connection_test import TIKTOK, ConnectionTest, ShopKeys
 from app.services.setup.shop_list import database_url_of
@@ -51,9 +63,13 @@ PROBLEM_SECRET_MISSING = QT_TRANSLATE_NOOP(
 )
 
 
+# What a shop is reached with: Douyin's keys, or TikTok Shop's keys and tokens.
+Credentials = ShopCredentials | TikTokCredentials
+
+
 @dataclass
 class ShopTarget:
-    credentials: ShopCredentials | None  # None until the embedded sandbox has a port
+    credentials: Credentials | None  # None until the embedded sandbox has a port
     database_url: str
     is_demo: bool
     platform: str = DOUYIN
@@ -63,6 +79,8 @@ class ShopTarget:
     # Reads the kept app secret when the credentials are first needed: the password store
     # may take a moment to answer (D-Bus), and this runs off the GUI thread.
     _load_secret: Callable[[], str] | None = None
+    # A TikTok shop's kept tokens (`TikTokCredentials.kept()` text), read then too.
+    _load_kept: Callable[[], str | None] | None = None
 
     def wait_credentials(self, timeout_s: float = SANDBOX_START_TIMEOUT_S) -> ShopCredentials:
         """Blocks until the shop can be called (the sandbox is up); call off the GUI thread."""
@@ -78,9 +96,13 @@ class ShopTarget:
                 log.warning("the app secret could not be read: %s", type(error).__name__)
                 raise ShopNotReachable(PROBLEM_SECRET_MISSING, type(error).__name__) from None
             self.credentials = replace(self.credentials, app_secret=secret)
+        if self._load_kept is not None and isinstance(self.credentials, TikTokCredentials):
+            self.credentials = self.credentials.with_kept(self._load_kept())
+            self._load_kept = None  # once: from now on the client holds the newest tokens
         if not self.credentials.app_secret:
             raise ShopNotReachable(PROBLEM_SECRET_MISSING)
-        return self.credentials
+        # TODO(wizard): `-> Credentials` once the registry's connect() takes TikTok's too.
+        return self.credentials  # type: ignore[return-value]
 
     def engine_factory(
         self, sessions: sessionmaker[Session]
@@ -110,6 +132,14 @@ def demo_shop(
         log_name = f"sandbox-{entry.key}.log"
         options = ["--shop-id", entry.shop_id] if entry.shop_id else []
     shop_id = entry.shop_id or DEMO_SHOP_ID
+    tiktok = entry.platform == TIKTOK
+    if tiktok:
+        shop_id = entry.shop_id or DEMO_TIKTOK_SHOP_ID
+        options = tiktok_demo_options(shop_id)
+    # The demo TikTok shop's tokens, beside its store: its code works once per store.
+    tokens_path = store.with_name(store.name + ".tokens")
+    if tiktok and not store.exists():
+        tokens_path.unlink(missing_ok=True)  # a store made afresh knows none of the old tokens
     sandbox = SandboxProcess(
         store, seed=entry.seed, log_path=config.data_dir() / "logs" / log_name, options=options
     )
@@ -124,7 +154,10 @@ def demo_shop(
     def start() -> None:
         try:
             url = sandbox.start()  # creates the 90-day history on first run
-            target.credentials = ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, shop_id)
+            if tiktok:
+                target.credentials = demo_tiktok_credentials(url, shop_id, tokens_path)
+            else:
+                target.credentials = ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, shop_id)
             log.info("demo shop %s (sandbox store) serving at %s", entry.key, url)
         except Exception as error:  # reported to the sync status through wait_credentials
             log.exception("the sandbox store failed to start")
@@ -137,7 +170,66 @@ def demo_shop(
     return target
 
 
-def real_shop(credentials: ShopCredentials, *, database_url: str | None = None) -> ShopTarget:
+def tiktok_demo_options(shop_id: str) -> list[str]:
+    """`main.py sandbox`'s options for the demo TikTok shop: its dialect and credentials."""
+    return [
+        "--platform",
+        TIKTOK,
+        "--app-key",
+        DEMO_TIKTOK_APP_KEY,
+        "--app-secret",
+        DEMO_TIKTOK_APP_SECRET,
+        "--auth-code",
+        DEMO_TIKTOK_AUTH_CODE,
+        "--shop-id",
+        shop_id,
+    ]
+
+
+def demo_tiktok_credentials(url: str, shop_id: str, tokens_path: Path) -> TikTokCredentials:
+    """The demo TikTok shop's credentials: its demo code, exchanged on the first sync, and the
+    tokens that got kept in a plain file beside its store — a demo's, not a secret, and
+    needed there because the store refuses a code it has seen (as TikTok does)."""
+
+    def keep(text: str) -> None:
+        try:
+            tokens_path.write_text(text, encoding="utf-8")
+        except OSError as error:  # the next start exchanges nothing and must be told why
+            log.warning("the demo TikTok shop's tokens could not be kept: %s", error)
+
+    try:
+        kept: str | None = tokens_path.read_text(encoding="utf-8")
+    except OSError:
+        kept = None
+    credentials = TikTokCredentials(
+        url,
+        DEMO_TIKTOK_APP_KEY,
+        DEMO_TIKTOK_APP_SECRET,
+        auth_code=DEMO_TIKTOK_AUTH_CODE,
+        shop_id=shop_id,
+        on_tokens=keep,
+    )
+    return credentials.with_kept(kept)
+
+
+def tiktok_credentials(entry: ShopEntry) -> TikTokCredentials:
+    """A real TikTok shop's credentials without its secrets: the app secret and the kept
+    tokens are read when the sync first needs them (`ShopTarget.wait_credentials`), and
+    every new pair a refresh brings is kept where the wizard kept the first."""
+    app_key, shop_id = entry.app_key, entry.shop_id
+
+    def keep(text: str) -> None:
+        # Where the first pair went: a protected file only if the owner agreed to one then.
+        in_file = secrets.shop_tokens_file(app_key, shop_id).exists()
+        try:
+            secrets.save_shop_tokens(app_key, shop_id, text, allow_plain_file=in_file)
+        except secrets.SecretStoreUnavailable:
+            log.warning("the TikTok shop's renewed tokens could not be kept; the password store refused")
+
+    return TikTokCredentials(entry.gateway, app_key, "", shop_id=shop_id, on_tokens=keep)
+
+
+def real_shop(credentials: Credentials, *, database_url: str | None = None) -> ShopTarget:
     return ShopTarget(
         credentials=credentials,
         database_url=database_url or config.shop_database_url(credentials.shop_id, demo=False),
@@ -169,13 +261,15 @@ def shop_target(
     database_url = url_for_opening((database_url or settings.database_url) if first else "") or None
     if entry.demo or not entry.app_key:
         return demo_shop(database_url=database_url, entry=entry)
-    target = real_shop(
-        ShopCredentials(entry.gateway, entry.app_key, "", entry.shop_id),
-        database_url=database_url or database_url_of(entry),
-    )
+    credentials: Credentials = ShopCredentials(entry.gateway, entry.app_key, "", entry.shop_id)
+    if entry.platform == TIKTOK:
+        credentials = tiktok_credentials(entry)
+    target = real_shop(credentials, database_url=database_url or database_url_of(entry))
     target.platform = entry.platform
-    app_key = entry.app_key
+    app_key, shop_id = entry.app_key, entry.shop_id
     target._load_secret = lambda: secrets.load_app_secret(app_key) or os.environ.get(SECRET_ENV, "")
+    if entry.platform == TIKTOK:
+        target._load_kept = lambda: secrets.load_shop_tokens(app_key, shop_id)
     return target
 
 
@@ -196,9 +290,6 @@ def check_shop_keys(keys: ShopKeys, platform: str = "") -> ConnectionTest:
 
 
 def _check_tiktok_keys(keys: ShopKeys) -> ConnectionTest:
-    # TODO(wizard): a top-level import once the client's `authorise` lands.
-    from app.platforms.tiktok import authorise  # type: ignore[attr-defined, unused-ignore]  # noqa: PLC0415
-
     try:
         credentials, shop_name = authorise(keys.gateway, keys.app_key, keys.app_secret, keys.auth_code)
     except PlatformError as error:

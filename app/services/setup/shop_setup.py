@@ -1,14 +1,16 @@
 """Setting a workstation up for a shop: the first owner, and the shop's connection.
 
 Owns what the first-run wizard's answers turn into, written in an order that never
-leaves half a set-up behind: the app secret goes to the OS keyring (or, with the
-owner's consent, the protected file) before the settings name the shop, and the owner
-account and its audit events are one transaction in that shop's own database. No Qt.
+leaves half a set-up behind: the app secret — and for a TikTok shop the tokens its
+single-use authorization code was exchanged for — go to the OS keyring (or, with the
+owner's consent, the protected file) before the settings name the shop (through the
+desk's shop list, `shop_list.add_shop`, in the place of the shop on screen), and the
+owner account and its audit events are one transaction in that shop's own database. No Qt.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,10 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config, secrets
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.db import open_database
-from app.demo_shop import DEMO_SHOP_ID
+from app.demo_shop import DEMO_TIKTOK_SHOP_ID, DEMO_TIKTOK_SHOP_NAME
 from app.models import User
 from app.services.people import accounts, audit, permissions
 from app.services.people.permissions import Action, Actor
+from app.services.setup.connection_test import DOUYIN, TIKTOK
+from app.services.setup.shop_list import add_shop, database_url_of
+from app.shop_entries import ShopEntry, demo_entry, entry_key
 
 MSG_SHARED_DATABASE = QT_TRANSLATE_NOOP(
     "accounts",
@@ -34,25 +39,48 @@ class ShopChoice:
     use_demo: bool
     gateway: str = ""
     app_key: str = ""
-    app_secret: str = ""
+    app_secret: str = field(default="", repr=False)
     shop_id: str = ""
     allow_plain_file_secret: bool = False
+    platform: str = DOUYIN  # "douyin" or "tiktok", the demo shop's too
+    shop_name: str = ""  # as the connection test heard it
+    # TikTok: the tokens the connection test exchanged the single-use code for (JSON).
+    kept: str = field(default="", repr=False)
+
+
+def entry_for(choice: ShopChoice) -> ShopEntry:
+    """The desk's list entry for the chosen shop (never a secret)."""
+    if choice.use_demo and choice.platform == TIKTOK:
+        key = entry_key(TIKTOK, "", demo=True)
+        return demo_entry(DEMO_TIKTOK_SHOP_NAME, platform=TIKTOK, key=key, shop_id=DEMO_TIKTOK_SHOP_ID)
+    if choice.use_demo:
+        return demo_entry()
+    return ShopEntry(
+        key=entry_key(choice.platform, choice.shop_id, demo=False),
+        platform=choice.platform,
+        name=choice.shop_name,
+        shop_id=choice.shop_id,
+        gateway=choice.gateway,
+        app_key=choice.app_key,
+    )
 
 
 def save_shop_choice(settings: config.Settings, choice: ShopChoice) -> str:
-    """Store the connection; returns where the secret went ("keyring", "file", or "" for the demo)."""
-    if choice.use_demo:
-        settings.shop = None
-        settings.save()
-        return ""
-    where = secrets.save_app_secret(
-        choice.app_key, choice.app_secret, allow_plain_file=choice.allow_plain_file_secret
+    """Store the connection in the place of the shop on screen; returns where the secret went
+    ("keyring", "file", or "" for a demo shop). A TikTok shop's tokens are kept first: they
+    are the one way back to the shop (its code is spent), so nothing names a shop without them."""
+    if choice.platform == TIKTOK and not choice.use_demo:
+        secrets.save_shop_tokens(
+            choice.app_key, choice.shop_id, choice.kept, allow_plain_file=choice.allow_plain_file_secret
+        )
+    return add_shop(
+        settings,
+        entry_for(choice),
+        app_secret="" if choice.use_demo else choice.app_secret,
+        allow_plain_file_secret=choice.allow_plain_file_secret,
+        now=0,  # no owner given: nothing is audited here
+        replacing=settings.current_entry().key if settings.shops else "",
     )
-    settings.shop = config.ShopConnection(
-        gateway=choice.gateway, app_key=choice.app_key, shop_id=choice.shop_id
-    )
-    settings.save()
-    return where
 
 
 def create_first_owner(
@@ -76,6 +104,7 @@ def create_first_owner(
             entity_id="demo" if choice.use_demo else choice.shop_id,
             after={
                 "demo": choice.use_demo,
+                "platform": choice.platform,
                 "gateway": choice.gateway,
                 "app_key": choice.app_key,
                 "shop_id": choice.shop_id,
@@ -88,9 +117,7 @@ def create_first_owner(
 
 def database_url_for(settings: config.Settings, choice: ShopChoice) -> str:
     """Where the chosen shop's data lives: each shop has its own database."""
-    if choice.use_demo:
-        return config.shop_database_url(DEMO_SHOP_ID, demo=True)
-    return config.shop_database_url(choice.shop_id, demo=False)
+    return database_url_of(entry_for(choice))
 
 
 def switch_shop(
@@ -120,6 +147,7 @@ def switch_shop(
             accounts.copy_owner_to(target, owner.user_id, session, now=now)
             details = {
                 "demo": choice.use_demo,
+                "platform": choice.platform,
                 "shop_id": choice.shop_id,
                 "gateway": choice.gateway,
                 "secret_stored_in": where,

@@ -28,7 +28,7 @@ from app.secrets import SecretStoreUnavailable
 from app.services.people import accounts
 from app.services.people import sign_in as sign_in_service
 from app.services.people.permissions import Actor, PermissionDenied
-from app.services.setup.connection_test import ConnectionTester
+from app.services.setup.connection_test import DOUYIN, ConnectionTester
 from app.services.setup.shop_setup import (
     ShopChoice,
     create_first_owner,
@@ -82,14 +82,7 @@ def first_run(
     if wizard.exec() != QDialog.DialogCode.Accepted:
         return None
     result: FirstRunResult = wizard.first_run_result()
-    choice = ShopChoice(
-        use_demo=result.use_demo,
-        gateway=result.gateway,
-        app_key=result.app_key,
-        app_secret=result.app_secret,
-        shop_id=result.shop_id,
-        allow_plain_file_secret=result.allow_plain_file_secret,
-    )
+    choice = shop_choice(result)
     # Only a shop without an owner is set up here: on a shared database another desk may
     # have made its owner while the wizard was open. Checked before anything is saved.
     if settings.database_url and not needs_first_run(shop.sessions):
@@ -104,8 +97,8 @@ def first_run(
             QCoreApplication.translate("accounts", error.message),
         )
         return None
-    if not result.use_demo:
-        shop.stop()  # the demo shop started while the wizard ran; the real one replaces it
+    if not (result.use_demo and result.platform == DOUYIN):
+        shop.stop()  # the demo shop started while the wizard ran; the chosen one replaces it
         reopened = reopen()
         if reopened is None:
             return None
@@ -127,6 +120,21 @@ def first_run(
         settings.stay_signed_in_user = owner.username
         settings.save()
     return shop, owner
+
+
+def shop_choice(result: FirstRunResult) -> ShopChoice:
+    """What the wizard's answers ask of the shop set-up (a TikTok shop's tokens included)."""
+    return ShopChoice(
+        use_demo=result.use_demo,
+        gateway=result.gateway,
+        app_key=result.app_key,
+        app_secret=result.app_secret,
+        shop_id=result.shop_id,
+        allow_plain_file_secret=result.allow_plain_file_secret,
+        platform=result.platform,
+        shop_name=result.shop_name,
+        kept=result.kept,
+    )
 
 
 def _tell_owner_exists() -> None:
@@ -183,6 +191,10 @@ class WindowKeeper(QObject):
         self._test_connection = test_connection
         self.window: MainWindow | None = None
 
+    def use_sessions(self, sessions: sessionmaker[Session]) -> None:
+        """The database of the shop now on screen: "Switch user…" asks who is next there."""
+        self._sessions = sessions
+
     def show_for(self, actor: Actor) -> MainWindow:
         previous = self.window
         if previous is not None:
@@ -234,15 +246,7 @@ class WindowKeeper(QObject):
         )
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return
-        result = wizard.first_run_result()
-        choice = ShopChoice(
-            use_demo=result.use_demo,
-            gateway=result.gateway,
-            app_key=result.app_key,
-            app_secret=result.app_secret,
-            shop_id=result.shop_id,
-            allow_plain_file_secret=result.allow_plain_file_secret,
-        )
+        choice = shop_choice(wizard.first_run_result())
         try:
             switch_shop(self._settings, choice, owner, self._sessions, now=int(time.time()))
         except (SecretStoreUnavailable, accounts.AccountError, PermissionDenied) as error:
