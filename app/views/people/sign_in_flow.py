@@ -195,6 +195,10 @@ class WindowKeeper(QObject):
         """The database of the shop now on screen: "Switch user…" asks who is next there."""
         self._sessions = sessions
 
+    def use_sessions(self, sessions: sessionmaker[Session]) -> None:
+        """The database of the shop now on screen: "Switch user…" asks who is next there."""
+        self._sessions = sessions
+
     def show_for(self, actor: Actor) -> MainWindow:
         previous = self.window
         if previous is not None:
