@@ -20,6 +20,7 @@ from app.sandbox.tiktok import lifecycle as lc
 from app.sandbox.tiktok.codes import (
     APPROVALS,
     CANCEL_REJECT_REASONS,
+    HANDOVER_METHODS,
     RECEIVED_PACKAGE_REJECT_REASONS,
     REJECTIONS,
     RETURN_REJECT_REASONS,
@@ -27,6 +28,7 @@ from app.sandbox.tiktok.codes import (
     OrderStatus,
     ReturnStatus,
     Role,
+    ShippingType,
 )
 from app.sandbox.tiktok.store import Store
 
@@ -201,28 +203,47 @@ def ship_package(
     store: Store,
     now: int,
     package_id: str,
-    tracking_number: str,
-    shipping_provider_id: str,
+    tracking_number: str | None = None,
+    shipping_provider_id: str | None = None,
+    handover_method: str | None = None,
     idempotency_key: str = "",
 ) -> dict[str, Any]:
-    """The seller ships a package: the order goes AWAITING_COLLECTION with the tracking number."""
+    """The seller ships a package: the order goes AWAITING_COLLECTION with a tracking number.
+
+    A TikTok Shipping package (`shipping_type` TIKTOK) is handed over (PICKUP or DROP_OFF) and
+    the platform gives provider and tracking number; a seller-shipped one (SELLER) needs the
+    seller's own (`self_shipment`)."""
     package = store.package(package_id)
     if package is None:
         raise Refused("not_found", f"Package {package_id} does not exist.")
-    provider = cat.PROVIDERS_BY_ID.get(shipping_provider_id)
-    if provider is None:
-        raise Refused("invalid", f"Shipping provider {shipping_provider_id} is not one this shop can use.")
-    tracking_number = tracking_number.strip()
-    if not tracking_number or len(tracking_number) > 64:
-        raise Refused("invalid", "`tracking_number` must be 1 to 64 characters.")
+    order = store.order(package["order_id"])
+    if order is None:
+        raise Refused("not_found", f"Order {package['order_id']} does not exist.")
+    rng = lc.entity_rng(_seed(store), order.id, "carrier")
+    if package.get("shipping_type") == ShippingType.TIKTOK:
+        if tracking_number or shipping_provider_id:
+            raise Refused(
+                "invalid", f"Package {package_id} ships with TikTok Shipping: give no self_shipment."
+            )
+        if handover_method not in (None, *HANDOVER_METHODS):
+            raise Refused("invalid", f"`handover_method` must be one of {', '.join(HANDOVER_METHODS)}.")
+        provider = cat.TIKTOK_SHIPPING_PROVIDERS[rng.randrange(len(cat.TIKTOK_SHIPPING_PROVIDERS))]
+        tracking_number = cat.new_tracking_number(rng, provider)
+    else:
+        chosen = cat.PROVIDERS_BY_ID.get(shipping_provider_id or "")
+        if chosen is None:
+            raise Refused(
+                "invalid", f"Shipping provider {shipping_provider_id} is not one this shop can use."
+            )
+        provider = chosen
+        tracking_number = (tracking_number or "").strip()
+        if not tracking_number or len(tracking_number) > 64:
+            raise Refused("invalid", "`tracking_number` must be 1 to 64 characters.")
     owner = store.tracking_owner(tracking_number)
     if owner is not None and owner != package_id:
         raise Refused(
             "tracking_in_use", f"Tracking number {tracking_number} is already used by another package."
         )
-    order = store.order(package["order_id"])
-    if order is None:
-        raise Refused("not_found", f"Order {package['order_id']} does not exist.")
     if order.status != OrderStatus.AWAITING_SHIPMENT:
         raise Refused(
             "status", f"Order {order.id} is {order.status}: only an order awaiting shipment can ship."
@@ -233,13 +254,20 @@ def ship_package(
             "status", f"Order {order.id} has a pending cancellation request {pending[0].id}: answer it first."
         )
     before = order.status
-    lc.ship(order, now, provider, tracking_number, lc.entity_rng(_seed(store), order.id, "carrier"))
+    lc.ship(order, now, provider, tracking_number, rng)
     store.save_order(order)
     params = {
         "idempotency_key": idempotency_key,
         "tracking_number": tracking_number,
         "shipping_provider_id": provider.id,
+        "handover_method": handover_method,
         "order_id": order.id,
     }
     store.ledger_append(now, ACTOR, "package.ship", package_id, params, {"from": before, "to": order.status})
-    return {"package_id": package_id, "order_id": order.id, "order_status": order.status}
+    return {
+        "package_id": package_id,
+        "order_id": order.id,
+        "order_status": order.status,
+        "tracking_number": tracking_number,
+        "shipping_provider_id": provider.id,
+    }

@@ -21,14 +21,22 @@ from app.sandbox.tiktok.codes import (
     CURRENCY,
     LINE_TO_FULFILL,
     SHIP_WITHIN_S,
+    TIKTOK_SHIPPING_SHARE,
     CancelStatus,
     CancelType,
     OrderStatus,
     ReturnStatus,
     ReturnType,
     Role,
+    ShippingType,
 )
 
+# (ours) the shop's two delivery options: TikTok Shipping's standard, and the seller's own carrier
+# (the record's delivery option types include STANDARD and SEND_BY_SELLER).
+DELIVERY_OPTIONS = {
+    "TIKTOK": {"delivery_option_id": "7091146663229654785", "delivery_option_name": "Standard shipping"},
+    "SELLER": {"delivery_option_id": "7091146663229654786", "delivery_option_name": "Shipped by seller"},
+}
 SHIPPING_FEE_CENTS = 599  # (ours) standard shipping; free from FREE_SHIPPING_FROM
 FREE_SHIPPING_FROM = 3500
 
@@ -161,6 +169,7 @@ def new_order(rng: random.Random, mint: IdMint, created: int, *, pay_delay_s: in
             }
         )
     shipping = 0 if subtotal >= FREE_SHIPPING_FROM else SHIPPING_FEE_CENTS
+    shipping_type = ShippingType.TIKTOK if rng.random() < TIKTOK_SHIPPING_SHARE else ShippingType.SELLER
     retail_fee = cat.COLORADO_RETAIL_DELIVERY_FEE_CENTS if place.state_code == "CO" else 0
     total = subtotal + shipping + tax + retail_fee
     data: dict[str, Any] = {
@@ -193,14 +202,12 @@ def new_order(rng: random.Random, mint: IdMint, created: int, *, pay_delay_s: in
             "shipping_insurance_fee": "0.00",
             "item_insurance_fee": "0.00",
         },
-        "recipient_address": address,
         "line_items": lines,
         "packages": [{"id": package_id}],
-        "shipping_type": "SELLER",
+        "shipping_type": shipping_type,
         "fulfillment_type": "FULFILLMENT_BY_SELLER",
         "delivery_type": "HOME_DELIVERY",
-        "delivery_option_id": "7091146663229654785",
-        "delivery_option_name": "Standard shipping",
+        **DELIVERY_OPTIONS[shipping_type],
         "payment_method_name": rng.choice(("Visa", "Mastercard", "PayPal", "Apple Pay")),
         "commerce_platform": "TIKTOK_SHOP",
         "order_type": "NORMAL",
@@ -224,10 +231,15 @@ def new_order(rng: random.Random, mint: IdMint, created: int, *, pay_delay_s: in
         "create_time": created,
         "update_time": created,
         "order_line_item_ids": [line["id"] for line in lines],
+        "shipping_type": shipping_type,
     }
     if pay_delay_s is None:  # most pay at once; a few never do
         pay_delay_s = rng.randrange(5, 600) if rng.random() < 0.985 else None
-    sim: dict[str, Any] = {"packages": [package], "ship_within_s": SHIP_WITHIN_S}
+    sim: dict[str, Any] = {
+        "packages": [package],
+        "ship_within_s": SHIP_WITHIN_S,
+        "recipient_address": address,
+    }
     if pay_delay_s is not None:
         sim["pay_at"] = created + pay_delay_s
     return lc.Order(data, sim)

@@ -128,6 +128,8 @@ PROVIDERS: tuple[Provider, ...] = (
     Provider("6617675021119438853", "OnTrac", "D", 14, 1),
 )
 PROVIDERS_BY_ID = {provider.id: provider for provider in PROVIDERS}
+# The carriers TikTok Shipping buys US labels from (ours: USPS mostly, UPS for the rest).
+TIKTOK_SHIPPING_PROVIDERS = (PROVIDERS[0], PROVIDERS[0], PROVIDERS[0], PROVIDERS[1])
 PROVIDER_CUM_WEIGHTS = tuple(itertools.accumulate(provider.weight for provider in PROVIDERS))
 
 

@@ -84,15 +84,16 @@ class ReturnStatus(StrEnum):
 
 
 # The states where the seller owes an answer, and the action named in
-# `seller_next_action_response[].action` (the action names are ours: the record gives the
-# field {action, deadline} but no list of values).
+# `seller_next_action_response[].action` (Partner Center SearchReturns' response enum).
 SELLER_ACTION: dict[tuple[str, str], str] = {
     (ReturnType.REFUND, ReturnStatus.PENDING): "SELLER_RESPOND_REFUND",
     (ReturnType.RETURN_AND_REFUND, ReturnStatus.PENDING): "SELLER_RESPOND_RETURN",
     (ReturnType.RETURN_AND_REFUND, ReturnStatus.BUYER_SHIPPED_ITEM): "SELLER_RESPOND_RECEIVE_PACKAGE",
     (ReturnType.REPLACEMENT, ReturnStatus.REPLACEMENT_PENDING): "SELLER_RESPOND_REPLACEMENT",
 }
-CANCEL_SELLER_ACTION = "SELLER_RESPOND_CANCELLATION"  # (ours)
+# The cancellation's action: Partner Center SearchCancellations' response enum (NOTES-docs, PC
+# return-and-refund/search-cancellations.spec.json in lazykern/ecommerce-api-docs).
+CANCEL_SELLER_ACTION = "SELLER_RESPOND_CANCEL"
 
 # decision -> {(type, status): new status}; the approve and reject bodies' `decision` values.
 APPROVALS: dict[str, dict[tuple[str, str], ReturnStatus]] = {
@@ -159,6 +160,16 @@ class CancelType(StrEnum):
     BUYER_CANCEL = "BUYER_CANCEL"  # a buyer's request
 
 
+class ShippingType(StrEnum):
+    TIKTOK = "TIKTOK"  # TikTok Shipping: the platform buys the label; shipping documents exist
+    SELLER = "SELLER"  # the seller's own carrier: the seller gives provider and tracking number
+
+
+TIKTOK_SHIPPING_SHARE = 0.65  # (ours) orders of the shop shipped with TikTok Shipping
+# Handover of a TikTok Shipping package (ship-package body `handover_method`).
+HANDOVER_METHODS = ("PICKUP", "DROP_OFF")
+
+
 class Role(StrEnum):
     BUYER = "BUYER"
     SELLER = "SELLER"
@@ -166,16 +177,22 @@ class Role(StrEnum):
     OPERATOR = "OPERATOR"
 
 
-# --- deadlines (TIKTOK-PROTOCOL.md "Rules"; the rest ours) -------------------------------
+# --- deadlines (the public record where said; the rest ours) -------------------------------
 SELLER_RESPONSE_S = 48 * HOUR  # a US return or refund request: approved automatically after
-RECEIVED_PACKAGE_REVIEW_S = 48 * HOUR  # (ours) the seller inspects a returned parcel within
-CANCEL_RESPONSE_S = 48 * HOUR  # (ours) a buyer's cancellation request
+# Partner Center "Return/refund/cancel API overview" (document 650b2001bace3e02b76db38a): the
+# seller answers a cancel, refund or return request, and a delivered return parcel, within 48 h
+# or TikTok Shop approves it; a replacement request within 24 h.
+RECEIVED_PACKAGE_REVIEW_S = 48 * HOUR
+REPLACEMENT_RESPONSE_S = 24 * HOUR
+CANCEL_RESPONSE_S = 48 * HOUR
 BUYER_SHIP_WINDOW_S = 7 * DAY  # (ours) the buyer sends the goods back within, else closed
 ON_HOLD_S = HOUR  # (ours) the US remorse hour an order waits ON_HOLD after payment
 UNPAID_CANCEL_S = 24 * HOUR  # (ours) an unpaid order is cancelled by the system after
 REFUND_SETTLE_S = 2 * HOUR  # (ours) a successful refund reaches the buyer (… _COMPLETE) after
 COMPLETE_AFTER_DELIVERY_S = 7 * DAY  # (ours) a delivered order completes after
-SHIP_WITHIN_S = 3 * DAY  # (ours) the handling time: rts_sla_time = paid + this
+# The handling time: rts_sla_time = paid + this (US best-practices page: "shipped within 3
+# business days"; the later US Fulfillment Policy says 2 business days; ours: 3 calendar days).
+SHIP_WITHIN_S = 3 * DAY
 DELIVER_WITHIN_S = 7 * DAY  # (ours) tts_sla_time / delivery_sla_time = rts_sla_time + this
 
 # Reject reasons (GET /return_refund/202309/reject_reasons: reasons[]{name, text}). The names

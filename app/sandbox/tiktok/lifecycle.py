@@ -25,6 +25,7 @@ from app.sandbox.tiktok.codes import (
     RECEIVED_PACKAGE_REVIEW_S,
     REFUND_SETTLE_S,
     REJECTIONS,
+    REPLACEMENT_RESPONSE_S,
     SELLER_ACTION,
     SELLER_RESPONSE_S,
     UNPAID_CANCEL_REASON,
@@ -41,6 +42,10 @@ PICKUP_HOURS = (2, 30)
 DELIVERY_DAYS = (2, 6)
 
 
+RESPONSE_WINDOW: dict[str, int] = {
+    ReturnStatus.BUYER_SHIPPED_ITEM: RECEIVED_PACKAGE_REVIEW_S,
+    ReturnStatus.REPLACEMENT_PENDING: REPLACEMENT_RESPONSE_S,
+}
 # The scheduled platform step of an order in each status (a StrEnum key matches its string).
 _ORDER_STEP: dict[str, str] = {
     OrderStatus.ON_HOLD: "hold_until",
@@ -157,7 +162,10 @@ def pay(order: Order, at: int, ship_within_s: int) -> None:
 
 
 def release_hold(order: Order, at: int) -> None:
+    """The remorse hour is over: the order awaits shipment, and the seller sees the address
+    (the record: `recipient_address` is absent under UNPAID and ON_HOLD)."""
     order.data["is_on_hold_order"] = False
+    order.data["recipient_address"] = order.sim.pop("recipient_address")
     order.sim.pop("hold_until", None)
     set_order_status(order, OrderStatus.AWAITING_SHIPMENT, at)
 
@@ -238,10 +246,12 @@ def run_order_due(order: Order, at: int) -> str | None:
 # --- returns ---------------------------------------------------------------------------
 def record(ret: Return, role: str, event: str, at: int, description: str, **extra: Any) -> None:
     """One step in the return's history, as GET …/returns/{id}/records lists it."""
-    entry: dict[str, Any] = {"event": event, "role": role, "description": description, "create_time": at}
+    entry: dict[str, Any] = {"event": event, "role": role, "description": description}
+    entry["reason_text"] = extra.pop("reason_text", "")
     entry["note"] = extra.pop("note", "")
     entry["images"] = extra.pop("images", [])
-    entry.update(extra)
+    entry["videos"] = extra.pop("videos", [])
+    entry["create_time"] = at
     ret.records.append(entry)
 
 
@@ -254,7 +264,7 @@ def set_return_status(ret: Return, status: str, at: int) -> None:
     if action is None:
         data["seller_next_action_response"] = []
     else:
-        window = RECEIVED_PACKAGE_REVIEW_S if status == ReturnStatus.BUYER_SHIPPED_ITEM else SELLER_RESPONSE_S
+        window = RESPONSE_WINDOW.get(status, SELLER_RESPONSE_S)
         data["seller_next_action_response"] = [{"action": action, "deadline": at + window}]
 
 
