@@ -18,10 +18,13 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
+from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
 from app.db import open_database
 from app.logging_setup import setup_logging
+from app.running_shops import RunningShops
+from app.services.people.permissions import Actor
 from app.services.setup.shop_database import classify_error, shown_url
 from app.shop import check_shop_keys, configured_shop
 from app.sync.sync_process import SyncProcess
@@ -104,13 +107,21 @@ def run(argv: list[str]) -> int:
 
     # After the first run the window comes first and its sync behind it.
     syncing = worker or new_sync(shop, settings, collector)
-    keeper = WindowKeeper(
-        lambda person: MainWindow(shop.sessions, settings, syncing, actor=person),
-        shop.sessions,
-        settings,
-        tasks,
-        shop.test_connection,
-    )
+    # Every other shop of the desk opens and syncs in the background too (its own process).
+    running = RunningShops(settings, database_url=args.db, on_sync_created=collector.watch)
+    running.adopt(settings.current_entry(), shop.sessions, shop.database_url, syncing, shop.stop)
+    running.start_all()
+    several = running if len(running.shops()) > 1 else None
+
+    def make_window(person: Actor) -> MainWindow:
+        on_screen = running.on_screen()
+        window = MainWindow(on_screen.sessions, settings, on_screen.sync, actor=person, shops=several,
+                            shop_key=on_screen.key)  # fmt: skip
+        # "Switch user…" asks who is next in the shop on screen: people are kept per shop.
+        window.shop_switched.connect(lambda _key: keeper.use_sessions(on_screen_sessions(running)))
+        return window
+
+    keeper = WindowKeeper(make_window, on_screen_sessions(running), settings, tasks, shop.test_connection)
     window = keeper.show_for(actor)
     collector.freeze_start_up_objects()
     if worker is None:
@@ -124,15 +135,26 @@ def run(argv: list[str]) -> int:
         return app.exec()
     finally:
         worker.stop()
+        running.stop()  # every other shop's sync, each finishing its step
         tasks.shutdown()
         shop.stop()
 
 
 def new_sync(shop: OpenShop, settings: config.Settings, collector: MainThreadGarbageCollector) -> SyncProcess:
     """The shop's sync, to start: in a process of its own (app/sync/child.py says why)."""
-    worker = SyncProcess(shop.credentials, shop.database_url, interval_s=settings.sync_interval_s)
+    worker = SyncProcess(
+        shop.credentials,
+        shop.database_url,
+        interval_s=settings.sync_interval_s,
+        platform=settings.current_entry().platform,
+    )
     collector.watch(worker)
     return worker
+
+
+def on_screen_sessions(running: RunningShops) -> sessionmaker[Session]:
+    """The database of the shop on screen (who signs in is asked there)."""
+    return running.on_screen().sessions
 
 
 def settings_at_start(loaded: config.LoadedSettings, database_url: str | None) -> config.Settings | None:

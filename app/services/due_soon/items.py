@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.services.refunds.queue import list_queue_keys, queue_rows
-from app.services.rules import HOUR_S, RuleSet
+from app.services.rules import HOUR_S, RuleSet, rules_for
 from app.services.shipping.board import list_board
 
 REFUND = "refund"
@@ -130,3 +130,8 @@ def due_soon(
         per_shop.append(items)
         tally[shop.key] = len(items)
     return merged(per_shop, limit), tally
+
+
+def shop_source(key: str, sessions: sessionmaker[Session], platform: str) -> ShopSource:
+    """The shop as `due_soon` reads it, with its platform's rule set (deadlines differ)."""
+    return ShopSource(key, sessions, rules_for(platform))

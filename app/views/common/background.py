@@ -181,3 +181,15 @@ class BackgroundTasks(QObject):
             request.on_error(answer.error)
         else:
             log.error("background task %s failed", request.key, exc_info=answer.error)
+
+
+def retire(tasks: BackgroundTasks) -> None:
+    """Let `tasks` go without waiting: it takes no more work and drops every answer still
+    on its way; a job under way finishes on its pool thread, and the helper is deleted
+    once idle (its pools must not be destroyed under a running job). For a window that
+    builds its screens anew over another shop: the old screens' answers go nowhere."""
+    tasks.shutdown(msecs=0)
+    if not tasks.is_busy():
+        tasks.deleteLater()
+        return
+    tasks.busy_changed.connect(lambda busy: busy or tasks.deleteLater())

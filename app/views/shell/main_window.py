@@ -6,28 +6,23 @@ person sees only the screens their role allows), the signed-in person and "Switc
 user…" at the foot of the sidebar, the status bar with the sync state, the settings
 dialog, and remembering the window's geometry and each screen's layout in the
 settings file. It wires the sync worker (any QObject with `status_changed`,
-`data_changed` signals and a `sync_now` slot) to every screen that wants to hear.
+`data_changed` signals and a `sync_now` slot) to every screen that wants to hear. A desk
+of several shops shows a shop switcher above the screens (`shop_switching.py`); a switch
+builds every screen anew over the other shop (`install_shop`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,23 +30,20 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import Settings
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor, allowed
-from app.services.setup.settings_audit import record_setting_change
 from app.services.sync_status import SyncStatus
-from app.views.attention.view import NeedsAttentionView
-from app.views.common.background import BackgroundTasks
+from app.views.common.background import BackgroundTasks, retire
 from app.views.common.people_words import refusal_text, role_label
-from app.views.orders.view import OrdersView
-from app.views.people.audit_view import AuditView
-from app.views.people.users_view import UsersView
-from app.views.refunds.queue_view import RefundQueueView
-from app.views.setup.settings_dialog import SettingsDialog
 from app.views.shell.quit_warning import another_main_window_stays, ask_to_quit
+from app.views.shell.screen_list import add_screens
 from app.views.shell.screen_updates import ScreenUpdates
-from app.views.shell.screen_wiring import dashboard_screen, wire_screen, wire_screens
+from app.views.shell.screen_wiring import wire_screen, wire_screens
+from app.views.shell.shop_switcher import DeskShops
+from app.views.shell.shop_switching import ShopSwitching
 from app.views.shell.sync_status_bar import SyncStatusBar
 from app.views.shell.waiting_badge import WaitingBadge
+from app.views.shell.window_frame import build_frame
 from app.views.shell.window_layout import UI_STATE_KEY, layout_state, restore_layout, saved_screen_states
-from app.views.shipping.board_view import ShippingBoardView
+from app.views.shell.window_settings import open_settings
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +57,8 @@ class MainWindow(QMainWindow):
     restart_requested = Signal()
     # A screen's reading was refused: the person was switched off or changed meanwhile.
     account_refused = Signal(object)
+    # Another shop is on screen now (its key): the startup code signs in there on a switch of user.
+    shop_switched = Signal(str)
 
     def __init__(
         self,
@@ -74,7 +68,11 @@ class MainWindow(QMainWindow):
         *,
         settings_path: Path | None = None,
         actor: Actor | None = None,
+        shops: DeskShops | None = None,
+        shop_key: str = "",
     ) -> None:
+        """`shops`: every shop of the desk (the switcher shows them); `shop_key`: the one whose
+        database and sync are `session_factory` and `sync_worker`."""
         super().__init__()
         self.setObjectName("mainWindow")
         self._settings = settings
@@ -89,11 +87,15 @@ class MainWindow(QMainWindow):
             self._screens, lambda: self.current_screen_key() if self._screens else None, self
         )
         self.tasks = BackgroundTasks(self)
+        self.shop_switching = ShopSwitching(self, shops, shop_key) if shops is not None else None
+        if self.shop_switching is not None:
+            self.shop_switching.switched.connect(self.shop_switched)
+        self._shortcuts = 0  # Ctrl+1… made so far: one per row, whichever shop's screens fill it
+        self._connected_worker: QObject | None = None
 
         self._build_frame()
         self._build_status_bar()
-        self._add_shortcuts()
-        self._add_screens()
+        add_screens(self)
         wire_screens(self, self._update_titles)
         self._connect_sync_worker(sync_worker)
         self.retranslate_ui()
@@ -102,45 +104,23 @@ class MainWindow(QMainWindow):
 
     # --- building the window -------------------------------------------------------------
     def _build_frame(self) -> None:
-        """The sidebar (navigation, settings, switch user, who is signed in) beside the
-        stack of screens."""
-        self._navigation = QListWidget(self)
-        self._navigation.setObjectName("navigation")
-        self._navigation.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        """The sidebar beside the stack of screens (window_frame.py lays them out)."""
+        frame = build_frame(self)
+        self._navigation, self._stack, self._person = frame.navigation, frame.stack, frame.person
+        self._settings_button, self._switch_button = frame.settings_button, frame.switch_button
         self._navigation.currentRowChanged.connect(self._show_screen_at)
-        self._settings_button = QPushButton(self)
-        self._settings_button.setObjectName("settingsButton")
         self._settings_button.clicked.connect(self.open_settings)
         self._settings_button.setVisible(self.allows(Action.MANAGE_SETTINGS))
-        self._switch_button = QPushButton(self)
-        self._switch_button.setObjectName("switchUserButton")
         self._switch_button.clicked.connect(self.switch_user_requested)
         self.account_refused.connect(self._on_account_refused)
         self._switch_button.setVisible(self._actor is not None)
-        self._person = QLabel(self)
-        self._person.setObjectName("signedInPerson")
-        self._person.setWordWrap(True)
         self._person.setVisible(self._actor is not None)
-        sidebar = QWidget(self)
-        sidebar.setObjectName("sidebar")
-        side_layout = QVBoxLayout(sidebar)
-        side_layout.setContentsMargins(0, 8, 0, 8)
-        side_layout.addWidget(self._navigation, 1)
-        side_layout.addWidget(self._settings_button)
-        side_layout.addWidget(self._switch_button)
-        side_layout.addWidget(self._person)
-        # Room for the longest title with its count badge ("Needs attention (12)") in English.
-        widest = self.fontMetrics().horizontalAdvance("Needs attention (99)") + 48
-        sidebar.setFixedWidth(max(150, self.fontMetrics().horizontalAdvance("M") * 13, widest))
-        self._stack = QStackedWidget(self)
-        central = QWidget(self)
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(sidebar)
-        layout.addWidget(self._stack, 1)
-        self.setCentralWidget(central)
+        # Settings and switch user from the keyboard (the screens get Ctrl+1… in add_screen).
+        if self.allows(Action.MANAGE_SETTINGS):
+            QShortcut(QKeySequence.StandardKey.Preferences, self, self.open_settings)
+            QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)
+        if self._actor is not None:
+            QShortcut(QKeySequence("Ctrl+Shift+L"), self, self.switch_user_requested.emit)
 
     def _build_status_bar(self) -> None:
         """The sync state and the count of decisions waiting to be sent."""
@@ -150,62 +130,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().setSizeGripEnabled(True)
 
-    def _add_shortcuts(self) -> None:
-        """Settings and switch user from the keyboard (the screens get Ctrl+1… in add_screen)."""
-        if self.allows(Action.MANAGE_SETTINGS):
-            QShortcut(QKeySequence.StandardKey.Preferences, self, self.open_settings)
-            QShortcut(QKeySequence("Ctrl+,"), self, self.open_settings)
-        if self._actor is not None:
-            QShortcut(QKeySequence("Ctrl+Shift+L"), self, self.switch_user_requested.emit)
-
-    def _add_screens(self) -> None:
-        """The screens, in navigation order: one line each.
-
-        A screen reads through sessions that check, at every transaction, that the person
-        (as their record is now) may see it: the permissions service enforces the reading."""
-        reading, actor, settings = self._reading_sessions, self._actor, self._settings
-        session_factory, sync_worker = self._sessions, self._sync_worker
-        self.add_screen(
-            "orders", OrdersView(self.tasks, reading(Action.VIEW_ORDERS)), requires=Action.VIEW_ORDERS
-        )
-        if actor is None:  # decisions and the people screens act in someone's name
-            return
-        self.add_screen(  # built only when allowed
-            "refunds",
-            lambda: RefundQueueView(
-                self.tasks, reading(Action.VIEW_REFUND_QUEUE), actor, sync_worker=sync_worker,
-                settings=settings,
-            ),  # fmt: skip
-            requires=Action.VIEW_REFUND_QUEUE,
-        )
-        self.add_screen(
-            "shipping",
-            lambda: ShippingBoardView(
-                self.tasks, reading(Action.VIEW_SHIPPING_BOARD), actor, sync_worker=sync_worker
-            ),
-            requires=Action.VIEW_SHIPPING_BOARD,
-        )
-        self.add_screen(  # pyqtgraph and six charts: built when first shown
-            "dashboard",
-            lambda: dashboard_screen(self.tasks, reading(Action.VIEW_DASHBOARD), actor, settings=settings,
-                                     settings_path=self._settings_path, sync_worker=sync_worker),
-            requires=Action.VIEW_DASHBOARD,
-            title=lambda: QCoreApplication.translate("DashboardView", "Dashboard"),
-        )  # fmt: skip
-        self.add_screen(  # refund decisions and shipments: each person sees their own kind
-            "attention",
-            lambda: NeedsAttentionView(self.tasks, session_factory, actor),
-            requires=(Action.DECIDE_REFUND, Action.SHIP_ORDER),
-        )
-        self.add_screen(
-            "users",
-            lambda: UsersView(self.tasks, reading(Action.MANAGE_USERS), actor),
-            requires=Action.MANAGE_USERS,
-        )
-        self.add_screen(
-            "audit", lambda: AuditView(self.tasks, session_factory, actor), requires=Action.VIEW_AUDIT
-        )
-
     # --- screens -----------------------------------------------------------------------
     def allows(self, action: Action) -> bool:
         """Whether the signed-in person may `action` (no actor: everything)."""
@@ -214,7 +138,58 @@ class MainWindow(QMainWindow):
     def actor(self) -> Actor | None:
         return self._actor
 
-    def _reading_sessions(self, action: Action) -> sessionmaker[Session]:
+    def sessions(self) -> sessionmaker[Session]:  # the database of the shop on screen
+        return self._sessions
+
+    def sync_worker(self) -> QObject | None:
+        return self._sync_worker
+
+    def settings(self) -> Settings:
+        return self._settings
+
+    def settings_path(self) -> Path | None:
+        return self._settings_path
+
+    def desk_shops(self) -> DeskShops | None:  # every shop of the desk (None: only the one given)
+        return self.shop_switching.shops() if self.shop_switching is not None else None
+
+    def shop_key(self) -> str:
+        return self.shop_switching.current_key() if self.shop_switching is not None else ""
+
+    def install_shop(
+        self, sessions: sessionmaker[Session], sync_worker: QObject | None, actor: Actor | None
+    ) -> None:
+        """Every screen anew over another shop (its database, its sync, the person's account there);
+        a fresh `tasks`, so no answer still on its way lands on the other shop's screens."""
+        current = self.current_screen_key() if self._screens else None
+        for key, screen in self._screens.items():
+            if key not in self._unbuilt and hasattr(screen, "save_state"):
+                self._saved_states[key] = screen.save_state()
+        self._connect_sync_worker(None)
+        retire(self.tasks)
+        self.tasks = BackgroundTasks(self)
+        self.screen_updates.forget()
+        with QSignalBlocker(self._navigation):
+            self._navigation.clear()
+        for screen in self._screens.values():
+            self._stack.removeWidget(screen)
+            screen.deleteLater()
+        self._screens.clear()
+        self._unbuilt.clear()
+        self._sessions, self._sync_worker, self._actor = sessions, sync_worker, actor
+        self.waiting_badge.rebind(self.tasks, sessions)
+        add_screens(self)
+        wire_screens(self, self._update_titles)
+        for key, screen in self._screens.items():
+            if key not in self._unbuilt and isinstance(self._saved_states.get(key), dict):
+                screen.restore_state(self._saved_states[key])  # type: ignore[attr-defined]
+        self._connect_sync_worker(sync_worker)
+        if current in self._screens:
+            self.show_screen(current)
+        self.retranslate_ui()
+        self.refresh_waiting()
+
+    def reading_sessions(self, action: Action) -> sessionmaker[Session]:
         """The sessions a screen for `action` reads through (permissions.reading_sessions);
         a window without a signed-in person reads as it is."""
         if self._actor is None:
@@ -262,7 +237,8 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, key)
         self._navigation.addItem(item)
         number = len(self._screens)
-        if number <= 9:
+        if self._shortcuts < number <= 9:
+            self._shortcuts = number
             QShortcut(
                 QKeySequence(f"Ctrl+{number}"),
                 self,
@@ -334,6 +310,13 @@ class MainWindow(QMainWindow):
 
     # --- the sync worker -----------------------------------------------------------------
     def _connect_sync_worker(self, worker: QObject | None) -> None:
+        """Listen to `worker` (None: to no sync), no longer to the one before."""
+        before, self._connected_worker = self._connected_worker, worker
+        if before is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone
+                before.status_changed.disconnect(self.on_sync_status)  # type: ignore[attr-defined]
+                before.data_changed.disconnect(self.on_data_changed)  # type: ignore[attr-defined]
+                self.sync_status.sync_requested.disconnect(before.sync_now)  # type: ignore[attr-defined]
         self.sync_status.set_sync_available(worker is not None)
         if worker is None:
             return
@@ -360,44 +343,7 @@ class MainWindow(QMainWindow):
     # --- settings and language ----------------------------------------------------------------
     @Slot()
     def open_settings(self) -> None:
-        if not self.allows(Action.MANAGE_SETTINGS):
-            return
-        dialog = SettingsDialog(
-            self._settings,
-            self,
-            settings_path=self._settings_path,
-            can_change_shop=self._actor is not None and self.allows(Action.MANAGE_SHOP_CONNECTION),
-            tasks=self.tasks,
-            waiting_count=self.waiting_count(),
-            sessions=self._sessions,
-            actor=self._actor,
-        )
-        dialog.change_shop_requested.connect(self.shop_change_requested)
-        # The URLs carry no password: the settings file never holds one, nor does the trail.
-        dialog.shop_database_changed.connect(
-            lambda before, after: self._audit_setting("database_url", before, after)
-        )
-        restart: list[bool] = []
-        dialog.restart_requested.connect(lambda: restart.append(True))
-        language_before = self._settings.language
-        dialog.exec()
-        dialog.deleteLater()
-        if self._actor is not None and self._settings.language != language_before:
-            self._audit_setting("language", language_before, self._settings.language)
-        if restart:
-            self.tasks.wait_for_idle()  # the change is in the audit trail before the desk restarts
-            self.restart_requested.emit()
-
-    def _audit_setting(self, name: str, before: object, after: object) -> None:
-        """Settings changes are part of the trail, like every other decision."""
-        actor, sessions = self._actor, self._sessions
-
-        def record() -> None:
-            if actor is None:  # nobody signed in (a window without people): nothing to attribute
-                return
-            record_setting_change(sessions, actor, name, before, after, now=int(time.time()))
-
-        self.tasks.run("settings.audit", record, lambda _none: None)
+        open_settings(self)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("AfterSales Desk"))
@@ -448,4 +394,6 @@ class MainWindow(QMainWindow):
             return
         self.save_ui_state()
         self.tasks.shutdown()
+        if self.shop_switching is not None:
+            self.shop_switching.stop()
         super().closeEvent(event)

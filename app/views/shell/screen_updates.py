@@ -54,5 +54,10 @@ class ScreenUpdates(QObject):
         for key, kinds in pending.items():
             self._screens[key].on_data_changed(kinds)  # type: ignore[attr-defined]
 
+    def forget(self) -> None:
+        """The screens were built anew (another shop): what they missed is theirs no more."""
+        self._pending.clear()
+        self._timer.stop()
+
     def pending_for(self, key: str) -> frozenset[str]:
         return self._pending.get(key, frozenset())

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from app.services.due_soon.items import REFUND
 from app.views.attention.view import NeedsAttentionView
 from app.views.orders.view import OrdersView
 from app.views.refunds.queue_view import RefundQueueView
@@ -102,4 +103,16 @@ def show_request(window: MainWindow, aftersale_id: str, order_id: str | None) ->
         window.show_screen("refunds")
         return
     if order_id:
+        show_order(window, order_id)
+
+
+def open_due_item(window: MainWindow, shop_key: str, kind: str, entity_id: str, order_id: str) -> None:
+    """An item of the "Due soon" screen, in its shop: switch to the shop if it is not on
+    screen, then the request in Refunds (else its order) or the order in Orders."""
+    switching = window.shop_switching
+    if shop_key != window.shop_key() and (switching is None or not switching.switch_to(shop_key)):
+        return
+    if kind == REFUND:
+        show_request(window, entity_id, order_id)
+    else:
         show_order(window, order_id)

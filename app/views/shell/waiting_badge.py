@@ -34,6 +34,12 @@ class WaitingBadge(QLabel):
         self._count = 0  # as last counted
         self._held = self._urgent = 0  # of which refusals held for the platform's picture review
 
+    def rebind(self, tasks: BackgroundTasks, sessions: sessionmaker[Session]) -> None:
+        """Count in another shop's database from now on (the window switched shop)."""
+        self._tasks, self._sessions = tasks, sessions
+        self._count = self._held = self._urgent = 0
+        self.retranslate_ui()
+
     def refresh(self) -> None:
         """Count again, off the GUI thread."""
         self._tasks.read("window.waiting", self._sessions, _counts, self._on_count)
