@@ -75,10 +75,13 @@ def add_screens(window: MainWindow) -> None:
 
 
 def dashboard_options(window: MainWindow) -> dict[str, Any]:
-    """What the dashboard must know of the shop on screen: its platform's figures."""
+    """What the dashboard must know of the shop on screen: its platform (whose rule set says
+    which figures it is judged by). Fixed when the dashboard is built: a switch of shop
+    builds every screen anew."""
     shops = window.desk_shops()
     shop = shops.shop(window.shop_key()) if shops is not None else None
-    return {"platform": shop.entry.platform} if shop is not None else {}
+    entry = shop.entry if shop is not None else window.settings().current_entry()
+    return {"platform": entry.platform}
 
 
 def due_soon_screen(window: MainWindow) -> QWidget:
