@@ -82,7 +82,7 @@ class ShopTarget:
     # A TikTok shop's kept tokens (`TikTokCredentials.kept()` text), read then too.
     _load_kept: Callable[[], str | None] | None = None
 
-    def wait_credentials(self, timeout_s: float = SANDBOX_START_TIMEOUT_S) -> ShopCredentials:
+    def wait_credentials(self, timeout_s: float = SANDBOX_START_TIMEOUT_S) -> Credentials:
         """Blocks until the shop can be called (the sandbox is up); call off the GUI thread."""
         if self.credentials is None:
             if not self._ready.wait(timeout_s):
@@ -101,8 +101,7 @@ class ShopTarget:
             self._load_kept = None  # once: from now on the client holds the newest tokens
         if not self.credentials.app_secret:
             raise ShopNotReachable(PROBLEM_SECRET_MISSING)
-        # TODO(wizard): `-> Credentials` once the registry's connect() takes TikTok's too.
-        return self.credentials  # type: ignore[return-value]
+        return self.credentials
 
     def engine_factory(
         self, sessions: sessionmaker[Session]
