@@ -90,6 +90,8 @@ class Dialect:
     served_image: Callable[[Any, str], tuple[bytes, str] | None]
     # The demo shop's credentials, the defaults of a sandbox speaking the dialect.
     demo: Credentials = field(default_factory=Credentials)
+    # The store's tables of records the control surface's stats count (each by status too).
+    counted_tables: tuple[str, ...] = ("orders", "after_sales")
 
 
 def load(name: str = NAMES[0]) -> Dialect:

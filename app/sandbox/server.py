@@ -246,12 +246,11 @@ class SandboxServer:
         with self._served_lock:
             served = dict(self._served)
         store = self.store
+        tables = self.dialect.counted_tables  # e.g. orders and after_sales; TikTok's returns, cancellations
         return {
             "now": self.clock.now(),
-            "orders": store.count("SELECT count(*) FROM orders"),
-            "after_sales": store.count("SELECT count(*) FROM after_sales"),
-            "orders_by_status": store.counts_by_status("orders"),
-            "after_sales_by_status": store.counts_by_status("after_sales"),
+            **{table: store.count(f"SELECT count(*) FROM {table}") for table in tables},  # noqa: S608
+            **{f"{table}_by_status": store.counts_by_status(table) for table in tables},
             "ledger_entries": store.count("SELECT count(*) FROM ledger"),
             "requests_served": served,
             "connections_accepted": self._httpd.connections_accepted if self._httpd else 0,

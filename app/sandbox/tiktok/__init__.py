@@ -46,4 +46,5 @@ DIALECT = Dialect(
         shop_name=DEMO_TIKTOK_SHOP_NAME,
         auth_code=DEMO_TIKTOK_AUTH_CODE,
     ),
+    counted_tables=("orders", "returns", "cancellations"),
 )

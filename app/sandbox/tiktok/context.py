@@ -78,9 +78,9 @@ def body_of(raw: bytes) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except ValueError:
-        raise errors.invalid("The request body is not valid JSON.") from None
+        raise errors.body_format_invalid("The body is not valid JSON.") from None
     if not isinstance(value, dict):
-        raise errors.invalid("The request body must be a JSON object.")
+        raise errors.body_format_invalid("The body must be a JSON object.")
     return value
 
 

@@ -7,7 +7,9 @@ src/Resource.php `extractParams`; /work/shared/design/TIKTOK-PROTOCOL.md "Orders
 
 Ours: the token is base64url JSON naming the position after the last record given (its
 sort value and id, and how many came before) and a fingerprint of the search's filters
-and sort, so a token used with another search is refused instead of paging wrongly.
+and sort, so a token used with another search is refused instead of paging wrongly. The
+next page starts strictly after that position (the store's keyset paging), never at an
+offset that slides when an earlier record's time moves.
 The store is asked for one record more than the page holds: whether another page follows
 is known from that, never from a total that may have moved meanwhile.
 """
@@ -22,9 +24,24 @@ from typing import Any
 
 from app.sandbox.tiktok import errors
 
-MAX_PAGE_SIZE = 100
 SORT_FIELDS = ("create_time", "update_time")
 SORT_ORDERS = ("ASC", "DESC")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A search's paging rules (PC get-order-list, search-returns, search-cancellations)."""
+
+    most: int  # the largest page_size
+    default_size: int | None  # None: page_size is required
+    default_order: str
+    error_code: int  # the page's own code for an invalid parameter
+
+
+# Orders: page_size required, 1-100, newest first. Returns and cancellations: page_size
+# optional (10), at most 50, oldest first; returns' documented least is 10 (ours: any from 1).
+ORDERS = Rules(most=100, default_size=None, default_order="DESC", error_code=errors.CODE_REFUSED)
+REQUESTS = Rules(most=50, default_size=10, default_order="ASC", error_code=errors.CODE_INVALID_PARAMETER)
 
 
 @dataclass(frozen=True)
@@ -42,31 +59,35 @@ def fingerprint(template: str, filters: Any, sort_field: str, sort_order: str) -
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def read_page(template: str, query: dict[str, str], filters: Any, default_sort: str = "create_time") -> Page:
+def read_page(template: str, query: dict[str, str], filters: Any, rules: Rules) -> Page:
+    def refused(detail: str) -> errors.ApiError:
+        return errors.invalid(detail, rules.error_code)
+
     size_text = query.get("page_size", "")
-    if not size_text:
-        raise errors.invalid("`page_size` is required.")
-    if not size_text.isdigit() or not 1 <= int(size_text) <= MAX_PAGE_SIZE:
-        raise errors.invalid(f"`page_size` must be between 1 and {MAX_PAGE_SIZE}.")
-    sort_field = query.get("sort_field") or default_sort
+    if not size_text and rules.default_size is None:
+        raise refused("`page_size` is required.")
+    size = int(size_text) if size_text.isdigit() else rules.default_size if not size_text else 0
+    if size is None or not 1 <= size <= rules.most:
+        raise refused(f"`page_size` must be between 1 and {rules.most}.")
+    sort_field = query.get("sort_field") or "create_time"
     if sort_field not in SORT_FIELDS:
-        raise errors.invalid(f"`sort_field` must be one of {', '.join(SORT_FIELDS)}.")
-    sort_order = (query.get("sort_order") or "DESC").upper()
+        raise refused(f"`sort_field` must be one of {', '.join(SORT_FIELDS)}.")
+    sort_order = (query.get("sort_order") or rules.default_order).upper()
     if sort_order not in SORT_ORDERS:
-        raise errors.invalid("`sort_order` must be ASC or DESC.")
+        raise refused("`sort_order` must be ASC or DESC.")
     mark = fingerprint(template, filters, sort_field, sort_order)
     token = query.get("page_token", "")
     if not token:
-        return Page(int(size_text), sort_field, sort_order, 0, None, mark)
+        return Page(size, sort_field, sort_order, 0, None, mark)
     try:
         state = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
         offset, after, given_mark = int(state["o"]), state["a"], str(state["f"])
         key = (int(after[0]), str(after[1])) if after is not None else None
     except (ValueError, KeyError, TypeError, IndexError):
-        raise errors.invalid("`page_token` is invalid.") from None
+        raise refused("`page_token` is invalid.") from None
     if given_mark != mark:
-        raise errors.invalid("`page_token` belongs to another search (filters or sort changed).")
-    return Page(int(size_text), sort_field, sort_order, offset, key, mark)
+        raise refused("`page_token` belongs to another search (its filters or sort differ).")
+    return Page(size, sort_field, sort_order, offset, key, mark)
 
 
 def next_token(page: Page, given: int, last_key: tuple[int, str] | None, more: bool) -> str:
@@ -101,7 +122,7 @@ def search(search_fn: Any, page: Page, *, id_field: str, list_key: str, filters:
         sort_field=page.sort_field,
         sort_order=page.sort_order,
         limit=page.size + 1,
-        offset=page.offset,
+        after=page.after,  # keyset: a record whose time moved meanwhile is neither skipped nor lost
     )
     more = len(rows) > page.size
     rows = rows[: page.size]

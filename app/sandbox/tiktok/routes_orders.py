@@ -30,19 +30,19 @@ def authorized_shops(ctx: Context, call: Call) -> str:
     return dumps({"shops": [ctx.shop()]})
 
 
-def time_filters(body: dict[str, Any]) -> dict[str, int | None]:
-    """The `*_time_ge` (inclusive) and `*_time_lt` (exclusive) bounds a search's body gives."""
-    bounds = {
-        "create_ge": optional_int(body, "create_time_ge"),
-        "create_lt": optional_int(body, "create_time_lt"),
-        "update_ge": optional_int(body, "update_time_ge"),
-        "update_lt": optional_int(body, "update_time_lt"),
-    }
+def time_filters(body: dict[str, Any], code: int) -> dict[str, int | None]:
+    """The `*_time_ge` (inclusive) and `*_time_lt` (exclusive) bounds a search's body gives;
+    a refusal in the page's `code`."""
+    bounds: dict[str, int | None] = {}
+    for name in ("create_time_ge", "create_time_lt", "update_time_ge", "update_time_lt"):
+        try:
+            bounds[name.replace("_time", "")] = optional_int(body, name)
+        except errors.ApiError:
+            raise errors.invalid(f"`{name}` must be Unix seconds.", code) from None
     for low, high in (("create_ge", "create_lt"), ("update_ge", "update_lt")):
-        if bounds[low] is not None and bounds[high] is not None and bounds[high] < bounds[low]:  # type: ignore[operator]
-            raise errors.invalid(
-                f"`{high.replace('_', '_time_')}` is earlier than `{low.replace('_', '_time_')}`."
-            )
+        start, end = bounds[low], bounds[high]
+        if start is not None and end is not None and end < start:
+            raise errors.invalid(f"`{high}` is earlier than `{low}`.".replace("_", "_time_"), code)
     return bounds
 
 
@@ -50,15 +50,18 @@ def search_orders(ctx: Context, call: Call) -> str:
     body = call.body
     status = body.get("order_status") or None
     if status is not None and status not in set(OrderStatus):
-        raise errors.invalid(f"`order_status` {status!r} is not an order status.")
-    filters: dict[str, Any] = {"status": status, **time_filters(body)}
-    page = paging.read_page(ORDERS_SEARCH, call.query, filters)
+        raise errors.invalid(f"`order_status` {status!r} is not an order status.", errors.CODE_REFUSED)
+    filters: dict[str, Any] = {"status": status, **time_filters(body, errors.CODE_REFUSED)}
+    page = paging.read_page(ORDERS_SEARCH, call.query, filters, paging.ORDERS)
     return paging.search(ctx.store.search_orders, page, id_field="id", list_key="orders", filters=filters)
 
 
 def order_detail(ctx: Context, call: Call) -> str:
-    ids = text_list(call.query, "ids", MAX_DETAIL_IDS)
+    try:
+        ids = text_list(call.query, "ids", MAX_DETAIL_IDS)
+    except errors.ApiError as refused:
+        raise errors.in_code(refused, errors.CODE_REFUSED) from None
     if not ids:
-        raise errors.invalid("`ids` is required.")
+        raise errors.invalid("`ids` is required.", errors.CODE_REFUSED)
     rows = ctx.store.orders_json(ids)
     return '{"orders":[' + ",".join(rows) + "]}"

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app.sandbox.tiktok import actions, errors, idempotency, paging
+from app.sandbox.tiktok import actions, errors, idempotency, paging, refusals
 from app.sandbox.tiktok.context import Call, Context, required_text, text_list
 from app.sandbox.tiktok.errors import dumps
 from app.sandbox.tiktok.routes_orders import time_filters
@@ -31,22 +31,6 @@ from app.sandbox.tiktok.routes_orders import time_filters
 RETURNS_SEARCH = "/return_refund/202309/returns/search"
 CANCELLATIONS_SEARCH = "/return_refund/202309/cancellations/search"
 MAX_IDS = 50  # ours: the record gives no limit on the id filters
-
-
-def refusal_of(refused: actions.Refused) -> errors.ApiError:
-    """The dialect's refusal for what the shop's hand refused."""
-    if refused.kind in ("status", "tracking_in_use"):
-        return errors.business(refused.message)
-    return errors.invalid(refused.message)
-
-
-def apply(fn: Callable[[], Any]) -> str:
-    """Run one of the shop's actions; its refusal as the dialect's. The answer's data is {}."""
-    try:
-        fn()
-    except actions.Refused as refused:
-        raise refusal_of(refused) from None
-    return "{}"
 
 
 # --- searches ------------------------------------------------------------------------------
@@ -58,9 +42,9 @@ def search_returns(ctx: Context, call: Call) -> str:
         "statuses": text_list(body, "return_status"),
         "types": text_list(body, "return_types"),
         "arbitration_statuses": text_list(body, "arbitration_status"),
-        **time_filters(body),
+        **time_filters(body, errors.CODE_INVALID_PARAMETER),
     }
-    page = paging.read_page(RETURNS_SEARCH, call.query, filters)
+    page = paging.read_page(RETURNS_SEARCH, call.query, filters, paging.REQUESTS)
     return paging.search(
         ctx.store.search_returns, page, id_field="return_id", list_key="return_orders", filters=filters
     )
@@ -73,9 +57,9 @@ def search_cancellations(ctx: Context, call: Call) -> str:
         "order_ids": text_list(body, "order_ids", MAX_IDS),
         "statuses": text_list(body, "cancel_status"),
         "types": text_list(body, "cancel_types"),
-        **time_filters(body),
+        **time_filters(body, errors.CODE_INVALID_PARAMETER),
     }
-    page = paging.read_page(CANCELLATIONS_SEARCH, call.query, filters)
+    page = paging.read_page(CANCELLATIONS_SEARCH, call.query, filters, paging.REQUESTS)
     return paging.search(
         ctx.store.search_cancellations, page, id_field="cancel_id", list_key="cancellations", filters=filters
     )
@@ -85,7 +69,7 @@ def search_cancellations(ctx: Context, call: Call) -> str:
 def return_records(ctx: Context, call: Call) -> str:
     records = ctx.store.records_json(call.path_params["return_id"])
     if records is None:
-        raise errors.invalid(f"Return {call.path_params['return_id']} does not exist.")
+        raise refusals.return_decision("not_found", ctx.store, call.path_params["return_id"], "", True)
     return '{"records":' + records + "}"
 
 
@@ -93,16 +77,18 @@ def reject_reasons(ctx: Context, call: Call) -> str:
     subject = required_text(call.query, "return_or_cancel_id")
     try:
         reasons = actions.reject_reasons(ctx.store, subject)
-    except actions.Refused as refused:
-        raise refusal_of(refused) from None
+    except actions.Refused:
+        raise refusals.return_decision("not_found", ctx.store, subject, "", True) from None
     return dumps({"reasons": reasons})
 
 
 # --- decisions -----------------------------------------------------------------------------
 def _images(body: dict[str, Any]) -> list[dict[str, Any]]:
     images = body.get("images") or []
-    if not isinstance(images, list) or not all(isinstance(image, dict) for image in images):
-        raise errors.invalid("`images` must be an array of objects.")
+    if not isinstance(images, list) or not all(
+        isinstance(image, dict) and image.get("image_id") for image in images
+    ):
+        raise errors.invalid("`images` must be an array of objects, each with its `image_id`.")
     return images
 
 
@@ -113,79 +99,86 @@ def _comment(body: dict[str, Any]) -> str:
     return comment
 
 
+def _decide(
+    ctx: Context,
+    call: Call,
+    entity_id: str,
+    act: Callable[[str], Any],
+    refusal: Callable[[str], errors.ApiError],
+) -> str:
+    """Apply `act(idempotency_key)` once per key; a refusal in the page's own code. The
+    answer's data is {} (PC approve-return, reject-return, approve/reject-cancellation)."""
+    key = call.query.get("idempotency_key", "")
+
+    def run() -> str:
+        try:
+            act(key)
+        except actions.Refused as refused:
+            raise refusal(refused.kind) from None
+        return "{}"
+
+    return idempotency.once(ctx, key, call.template, entity_id, run)
+
+
 def approve_return(ctx: Context, call: Call) -> str:
-    return_id, key = call.path_params["return_id"], call.query.get("idempotency_key", "")
+    return_id = call.path_params["return_id"]
     decision = required_text(call.body, "decision")
     keep = call.body.get("buyer_keep_item") is True
-    return idempotency.once(
+    return _decide(
         ctx,
-        key,
-        call.template,
+        call,
         return_id,
-        lambda: apply(
-            lambda: actions.approve_return(
-                ctx.store, ctx.clock.now(), return_id, decision, buyer_keep_item=keep, idempotency_key=key
-            )
+        lambda key: actions.approve_return(
+            ctx.store, ctx.clock.now(), return_id, decision, buyer_keep_item=keep, idempotency_key=key
         ),
+        lambda kind: refusals.return_decision(kind, ctx.store, return_id, decision, approving=True),
     )
 
 
 def reject_return(ctx: Context, call: Call) -> str:
-    return_id, key = call.path_params["return_id"], call.query.get("idempotency_key", "")
+    return_id = call.path_params["return_id"]
     decision = required_text(call.body, "decision")
     reason = required_text(call.body, "reject_reason")
     comment, images = _comment(call.body), _images(call.body)
-    return idempotency.once(
+    return _decide(
         ctx,
-        key,
-        call.template,
+        call,
         return_id,
-        lambda: apply(
-            lambda: actions.reject_return(
-                ctx.store,
-                ctx.clock.now(),
-                return_id,
-                decision,
-                reason,
-                comment=comment,
-                images=images,
-                idempotency_key=key,
-            )
+        lambda key: actions.reject_return(
+            ctx.store,
+            ctx.clock.now(),
+            return_id,
+            decision,
+            reason,
+            comment=comment,
+            images=images,
+            idempotency_key=key,
         ),
+        lambda kind: refusals.return_decision(kind, ctx.store, return_id, decision, approving=False),
     )
 
 
 def approve_cancellation(ctx: Context, call: Call) -> str:
-    cancel_id, key = call.path_params["cancel_id"], call.query.get("idempotency_key", "")
-    return idempotency.once(
+    cancel_id = call.path_params["cancel_id"]
+    return _decide(
         ctx,
-        key,
-        call.template,
+        call,
         cancel_id,
-        lambda: apply(
-            lambda: actions.approve_cancellation(ctx.store, ctx.clock.now(), cancel_id, idempotency_key=key)
-        ),
+        lambda key: actions.approve_cancellation(ctx.store, ctx.clock.now(), cancel_id, idempotency_key=key),
+        lambda kind: refusals.cancellation_decision(kind, ctx.store, cancel_id, approving=True),
     )
 
 
 def reject_cancellation(ctx: Context, call: Call) -> str:
-    cancel_id, key = call.path_params["cancel_id"], call.query.get("idempotency_key", "")
+    cancel_id = call.path_params["cancel_id"]
     reason = required_text(call.body, "reject_reason")
     comment, images = _comment(call.body), _images(call.body)
-    return idempotency.once(
+    return _decide(
         ctx,
-        key,
-        call.template,
+        call,
         cancel_id,
-        lambda: apply(
-            lambda: actions.reject_cancellation(
-                ctx.store,
-                ctx.clock.now(),
-                cancel_id,
-                reason,
-                comment=comment,
-                images=images,
-                idempotency_key=key,
-            )
+        lambda key: actions.reject_cancellation(
+            ctx.store, ctx.clock.now(), cancel_id, reason, comment=comment, images=images, idempotency_key=key
         ),
+        lambda kind: refusals.cancellation_decision(kind, ctx.store, cancel_id, approving=False),
     )

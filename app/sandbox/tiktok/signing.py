@@ -40,6 +40,7 @@ TEMPLATES = (
     "/return_refund/202309/cancellations/{cancel_id}/approve",
     "/return_refund/202309/cancellations/{cancel_id}/reject",
     "/fulfillment/202309/packages/{package_id}/ship",
+    "/fulfillment/202309/orders/{order_id}/packages",
     "/fulfillment/202309/packages/{package_id}/shipping_documents",
     "/logistics/202309/delivery_options/{delivery_option_id}/shipping_providers",
 )
