@@ -111,7 +111,7 @@ def test_money_is_a_decimal_string_and_times_are_unix_seconds() -> None:
 
 def test_the_readme_names_every_fixture() -> None:
     readme = (HERE / "README.md").read_text(encoding="utf-8")
-    for path in [*SUCCESSES, *ERRORS, *REQUESTS, HERE / "signing.vectors.json"]:
+    for path in [*SUCCESSES, *ERRORS, *REQUESTS, HERE / "signing.vectors.json", HERE / "code_tables.json"]:
         assert f"`{path.name}`" in readme, path.name
 
 
@@ -125,3 +125,24 @@ def test_the_documented_signing_vectors_hold() -> None:
         assert wrapped == vector["string_to_sign"]
         digest = hmac.new(secret.encode(), wrapped.encode(), hashlib.sha256).hexdigest()
         assert digest == vector["sign"]
+
+
+def test_every_code_in_the_fixtures_is_in_the_documented_tables() -> None:
+    tables = read(HERE / "code_tables.json")
+    for order in read(HERE / "orders.search.answer.json")["data"]["orders"]:
+        assert order["status"] in tables["order_status"]
+        assert order["shipping_type"] in tables["shipping_type"]
+        assert {line["package_status"] for line in order["line_items"]} <= set(tables["line_package_status"])
+    for request in read(HERE / "returns.search.answer.json")["data"]["return_orders"]:
+        assert request["return_type"] in tables["return_type"]
+        assert request["return_status"] in tables["return_status"]
+        assert request["role"] in tables["return_role"]
+        actions = {a["action"] for a in request["seller_next_action_response"]}
+        assert actions <= set(tables["seller_next_action"])
+    for cancellation in read(HERE / "cancellations.search.answer.json")["data"]["cancellations"]:
+        assert cancellation["cancel_type"] in tables["cancel_type"]
+        assert cancellation["cancel_status"] in tables["cancel_status"]
+    for record in read(HERE / "returns.records.answer.json")["data"]["records"]:
+        assert record["role"] in tables["record_role"]
+    assert read(HERE / "returns.approve.request.json")["decision"] in tables["approve_decision"]
+    assert read(HERE / "returns.reject.request.json")["decision"] in tables["reject_decision"]
