@@ -1,0 +1,143 @@
+"""The path a real TikTok shop takes: the first-run wizard → TikTok Shop → app key, secret
+and the redirect address pasted whole → "Test connection" exchanges the code with the
+TikTok sandbox over HTTP → Finish → the password store holds the secret and the refresh
+token → the desk's first sync, a process of its own reading only what the wizard kept,
+fills the mirror.
+
+Real parts throughout, as tests/test_real_shop_path.py runs Douyin's: the wizard's own
+widgets driven as a person would, through the desktop's own start-up steps (`open_shop`,
+`first_run`); a TikTok sandbox store on 127.0.0.1; a keyring backend in a file, loaded by
+keyring itself in the sync's process; then the headless `main.py sync --once`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from app import config, secrets
+from app.desktop import open_shop
+from app.sandbox.server import SandboxServer
+from app.views.common.background import BackgroundTasks
+from app.views.people.sign_in_flow import first_run, needs_first_run
+from app.views.setup.first_run_wizard import FirstRunWizard
+from tests.fixtures_views import when_shown
+from tests.test_first_run_wizard import fill_owner, type_into
+from tests.test_real_shop_path import desk_environment, file_keyring, run_desk
+
+__all__ = ["file_keyring"]  # the fixture, shared with Douyin's path
+
+SHOP_NAME = "Maple & Pine Home Goods"  # the TikTok sandbox's shop (NOTES of sandbox-http)
+
+
+@pytest.fixture
+def tiktok_sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
+    server = SandboxServer(
+        tmp_path / "tiktok.sqlite", port=0, seed=7, live=False, history_orders=300, dialect="tiktok"
+    )
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def answer_the_wizard_for_tiktok(qtbot, sandbox: SandboxServer) -> list[BaseException]:
+    """Answers the wizard once it shows (it runs modally): the owner, TikTok Shop, "connect my
+    TikTok shop" with the app's keys and the address the browser came back to, a connection
+    test, "stay signed in", Finish. Failures land in the list (the wizard is then closed)."""
+    failures: list[BaseException] = []
+
+    def answer(wizard: FirstRunWizard) -> None:
+        try:
+            qtbot.waitUntil(lambda: wizard.shop_page.keyring_available() is not None, timeout=10_000)
+            fill_owner(qtbot, wizard)
+            wizard.next()
+            page = wizard.shop_page
+            qtbot.mouseClick(page.tiktok_choice, Qt.MouseButton.LeftButton)
+            page.real_choice.setChecked(True)
+            type_into(qtbot, page.app_key_edit, sandbox.app_key)
+            type_into(qtbot, page.app_secret_edit, sandbox.app_secret)
+            type_into(qtbot, page.gateway_edit, sandbox.url)
+            address = f"https://seller-tools.example.com/tiktok/callback?code={sandbox.auth_code}&state=f00d"
+            type_into(qtbot, page.auth_code_edit, address)
+            assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # untested
+            qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: page.test_result.text().startswith("Connected"), timeout=20_000)
+            assert page.test_result.text() == f"Connected to {SHOP_NAME}"
+            assert not page.test_button.isEnabled()  # the code is spent
+            wizard.next()
+            assert SHOP_NAME in wizard.summary_page.summary.text()
+            wizard.summary_page.stay_signed_in.setChecked(True)
+            qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+        except BaseException as error:  # noqa: BLE001 - reported by the test after the wizard closes
+            failures.append(error)
+            wizard.reject()
+
+    when_shown(FirstRunWizard, answer)
+    return failures
+
+
+def orders_in(database: Path) -> int:
+    with sqlite3.connect(database) as connection:
+        return connection.execute("SELECT count(*) FROM orders").fetchone()[0]
+
+
+@pytest.mark.slow
+def test_a_tiktok_shop_connected_in_the_wizard_keeps_its_tokens_and_syncs(
+    qtbot,
+    tasks: BackgroundTasks,
+    english,
+    app_home: Path,
+    tiktok_sandbox: SandboxServer,
+    file_keyring: dict[str, str],
+) -> None:
+    settings = config.Settings.load()
+    shop = open_shop(settings, None)  # nothing configured: the demo shop, with no owner yet
+    assert shop is not None and needs_first_run(shop.sessions)
+    failures = answer_the_wizard_for_tiktok(qtbot, tiktok_sandbox)
+    started = first_run(settings, tasks, shop, reopen=lambda: open_shop(settings, None))
+    if failures:
+        raise failures[0]
+    assert started is not None, "the wizard's answers were not taken"
+    shop, owner = started
+    assert owner.username == "xiaolin"
+    shop.stop()  # quit
+    shop.sessions.kw["bind"].dispose()
+
+    # The desk names the shop, its platform and its name; never a secret.
+    saved = config.Settings.load()
+    entry = saved.current_entry()
+    assert (entry.platform, entry.shop_id, entry.name, entry.demo) == (
+        "tiktok",
+        tiktok_sandbox.shop_id,
+        SHOP_NAME,
+        False,
+    )
+    assert [kept.key for kept in saved.shops] == [entry.key]  # in the place of the demo shop
+    # The password store holds the secret and what the spent code was exchanged for.
+    assert secrets.load_app_secret(tiktok_sandbox.app_key) == tiktok_sandbox.app_secret
+    kept = json.loads(secrets.load_shop_tokens(tiktok_sandbox.app_key, tiktok_sandbox.shop_id) or "{}")
+    assert kept["refresh_token"] and kept["access_token"] and kept["refresh_expires_at"] > 0
+    assert not (app_home / secrets.SECRETS_DIR).exists()  # the keyring took them, no file
+    settings_text = (app_home / config.SETTINGS_FILE).read_text(encoding="utf-8")
+    for secret in (
+        tiktok_sandbox.app_secret,
+        kept["refresh_token"],
+        kept["access_token"],
+        tiktok_sandbox.auth_code,
+    ):
+        assert secret not in settings_text
+
+    # The headless sync on the same computer: one run, with nothing but what was kept.
+    headless = run_desk(["sync", "--once"], desk_environment(app_home, file_keyring))
+    assert headless.returncode == 0, headless.stdout + headless.stderr
+    assert "online: pulled" in headless.stdout
+    mirror = app_home / "shops" / f"shop-tiktok-{tiktok_sandbox.shop_id}.sqlite"
+    assert orders_in(mirror) > 0
