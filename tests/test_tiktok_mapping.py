@@ -1,0 +1,147 @@
+"""TikTok Shop's codes meet the app's words in one table each: every documented code has its
+word (or is listed as having none, with the reason in mapping.py), and every decision the
+refund queue offers on a kind a TikTok request can have goes to a call TikTok documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.vocabulary import STATES_AWAITING_SHOP, ArbitrationState, Decision, RequestKind, RequestState
+from app.platforms.port import Mover
+from app.platforms.tiktok import codes, mapping
+from app.services.refunds import outcomes
+from app.services.refunds.available_decisions import decisions_for
+
+# Every kind a TikTok request can be read as.
+TIKTOK_KINDS = frozenset(
+    {*mapping.RETURN_KINDS.values(), RequestKind.REFUND_BEFORE_SHIPMENT, *mapping.CANCELLED_BY.values()}
+)
+
+
+def test_every_order_status_has_its_word() -> None:
+    assert {status: mapping.order_state(status) for status in codes.OrderStatus}.keys() == set(
+        codes.OrderStatus
+    )
+    assert None not in {mapping.order_state(status) for status in codes.OrderStatus}
+    assert mapping.order_state("") is None and mapping.order_state("NEW_STATUS") is None
+
+
+def test_every_return_type_and_status_has_its_word_but_the_one_the_app_has_none_for() -> None:
+    assert all(mapping.return_kind(code) for code in codes.ReturnType)
+    without = {status for status in codes.ReturnStatus if mapping.return_state(status) is None}
+    assert (
+        without == set(mapping.RETURN_STATUSES_WITHOUT_WORD) == {codes.ReturnStatus.AWAITING_BUYER_RESPONSE}
+    )
+    # Both spellings of the refusal the public record uses mean the same.
+    assert mapping.return_state("REFUND_OR_RETURN_REQUEST_REJECT") is RequestState.REFUSED
+    assert mapping.return_state("RETURN_OR_REFUND_REQUEST_REJECT") is RequestState.REFUSED
+
+
+@pytest.mark.parametrize(
+    ("cancel_type", "role", "kind"),
+    [
+        ("BUYER_CANCEL", "BUYER", RequestKind.REFUND_BEFORE_SHIPMENT),
+        ("REQUEST_CANCEL_REFUND", "BUYER", RequestKind.REFUND_BEFORE_SHIPMENT),
+        ("CANCEL", "SELLER", RequestKind.CANCELLED_BY_SHOP),
+        ("CANCEL", "SYSTEM", RequestKind.CANCELLED_BY_SYSTEM),
+        ("CANCEL", "operator", RequestKind.CANCELLED_BY_SYSTEM),
+        ("CANCEL", "BUYER", RequestKind.CANCELLED_BY_BUYER),
+        ("CANCEL", "", None),
+        ("SOMETHING", "BUYER", None),
+    ],
+)
+def test_a_cancellation_s_kind_is_who_asked_or_made_it(
+    cancel_type: str, role: str, kind: RequestKind | None
+) -> None:
+    assert mapping.cancellation_kind(cancel_type, role) == kind
+
+
+def test_every_cancellation_status_has_its_word_for_each_kind() -> None:
+    for kind in (RequestKind.REFUND_BEFORE_SHIPMENT, RequestKind.CANCELLED_BY_SHOP):
+        assert None not in {mapping.cancellation_state(status, kind) for status in codes.CancelStatus}
+    assert mapping.cancellation_state("CANCELLATION_REQUEST_SUCCESS", RequestKind.REFUND_BEFORE_SHIPMENT) == (
+        RequestState.REFUNDED
+    )
+    assert mapping.cancellation_state(
+        "CANCELLATION_REQUEST_CANCELLED", RequestKind.REFUND_BEFORE_SHIPMENT
+    ) == (RequestState.CLOSED)
+
+
+def test_every_arbitration_status_and_role_has_its_word() -> None:
+    assert None not in {mapping.arbitration(code) for code in codes.ArbitrationStatus}
+    assert (
+        mapping.arbitration("") is ArbitrationState.NONE
+        and mapping.arbitration(None) is ArbitrationState.NONE
+    )
+    assert {role: mapping.mover(role) for role in codes.Role} == {
+        codes.Role.BUYER: Mover.BUYER,
+        codes.Role.SELLER: Mover.SHOP,
+        codes.Role.SYSTEM: Mover.PLATFORM,
+        codes.Role.OPERATOR: Mover.PLATFORM,
+    }
+    assert mapping.mover("Buyer") is Mover.BUYER and mapping.mover("COURIER") is None
+
+
+def queue_decisions(kind: RequestKind) -> set[Decision]:
+    """Every decision the app's rules let the queue send on a request of `kind`."""
+    return {
+        decision for decision, moves in outcomes.DECISION_OUTCOMES.items() if any(k == kind for k, _ in moves)
+    }
+
+
+@pytest.mark.parametrize("kind", sorted(TIKTOK_KINDS))
+def test_every_decision_the_queue_offers_on_a_tiktok_kind_is_a_documented_call(kind: RequestKind) -> None:
+    for decision in queue_decisions(kind):
+        call = mapping.decision_call(decision, kind)
+        documented = codes.ApproveDecision if call.verb == codes.APPROVE else codes.RejectDecision
+        if call.resource == codes.RETURNS:
+            assert call.decision in documented._value2member_map_, (decision, kind)
+            assert mapping.is_cancellation(kind) is False
+        else:  # a cancellation is decided by its path alone
+            assert (call.resource, call.decision, mapping.is_cancellation(kind)) == (
+                codes.CANCELLATIONS,
+                None,
+                True,
+            )
+        refusing = decision in (
+            Decision.REFUSE_REFUND,
+            Decision.REFUSE_RETURN,
+            Decision.REFUSE_RETURNED_GOODS,
+        )
+        assert mapping.is_approval(decision, kind) is not refusing
+
+
+@pytest.mark.parametrize("kind", sorted(TIKTOK_KINDS - set(mapping.CANCELLED_BY.values())))
+def test_a_request_awaiting_the_shop_can_be_answered_yes_and_no(kind: RequestKind) -> None:
+    for state in STATES_AWAITING_SHOP:
+        if not queue_decisions(kind) or not any(outcomes.allows(d, kind, state) for d in Decision):
+            continue
+        offered = decisions_for(kind, state)
+        mapping.decision_call(offered.yes, kind)
+        if offered.no is not None:
+            mapping.decision_call(offered.no, kind)
+    # And TikTok takes the refusal of a buyer's cancellation directly, unlike Douyin.
+    assert (
+        mapping.decision_call(Decision.REFUSE_REFUND, RequestKind.REFUND_BEFORE_SHIPMENT).verb == codes.REJECT
+    )
+
+
+def test_the_decisions_tiktok_has_no_call_for_are_never_sent() -> None:
+    for decision, kind in [
+        (Decision.SHIP_REPLACEMENT, RequestKind.EXCHANGE),
+        (Decision.AGREE_RETURN, RequestKind.REFUND_AFTER_SHIPMENT),
+        (Decision.APPROVE_REFUND, RequestKind.CANCELLED_BY_SHOP),
+        (Decision.AGREE_EXCHANGE, RequestKind.RESEND),
+    ]:
+        with pytest.raises(KeyError):
+            mapping.decision_call(decision, kind)
+
+
+def test_a_returnless_refund_of_a_return_is_approve_return_keeping_the_item() -> None:
+    call = mapping.decision_call(Decision.APPROVE_REFUND, RequestKind.RETURN_AND_REFUND)
+    assert (call.resource, call.verb, call.decision, call.buyer_keep_item) == (
+        codes.RETURNS,
+        codes.APPROVE,
+        "APPROVE_RETURN",
+        True,
+    )
