@@ -77,12 +77,12 @@ def run(argv: list[str]) -> int:
     if args.stop_with_stdin:
         threading.Thread(target=lambda: (sys.stdin.read(), server.request_stop()), daemon=True).start()
     print(f"sandbox store listening on {server.url}", flush=True)
-    print(f"  platform:   {server.dialect.name}", flush=True)
     print(f"  app key:    {server.app_key}", flush=True)
     print(f"  app secret: {server.app_secret}", flush=True)
-    if server.auth_code:
-        print(f"  auth code:  {server.auth_code}", flush=True)
     print(f"  shop id:    {server.shop_id}", flush=True)
+    if server.auth_code:  # TikTok's first token comes from the seller's authorisation code
+        print(f"  auth code:  {server.auth_code}", flush=True)
+    print(f"  platform:   {server.dialect.name}", flush=True)
     for name, value in getattr(server.context, "printed", dict)().items():  # e.g. TikTok's shop cipher
         print(f"  {name + ':':<11} {value}", flush=True)
     print(f"  store:      {args.db.resolve()} (started in {server.start_took_s:.1f} s)", flush=True)
