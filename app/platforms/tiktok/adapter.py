@@ -52,6 +52,11 @@ IMAGE_UPLOAD_PATH = "/product/202309/images/upload"
 IMAGE_USE_CASE = "MAIN_IMAGE"  # PC upload-product-image: the use case named by default (EcomPHP)
 
 PROBLEM_NO_SUCH_REQUEST = QT_TRANSLATE_NOOP("sync", "TikTok Shop has no such return or cancellation request.")
+PROBLEM_REFUSE_CANCELLATION_FIRST = QT_TRANSLATE_NOOP(
+    "sync",
+    "TikTok Shop does not refuse a buyer's cancellation by shipping. Discard this, refuse the "
+    "cancellation in the refund queue (with a reason), then ship the order.",
+)
 PROBLEM_DECISION_NOT_TAKEN = QT_TRANSLATE_NOOP(
     "sync",
     "TikTok Shop takes no such decision on this kind of request. Discard it and decide again.",
@@ -179,7 +184,11 @@ class TikTokPlatform:
 
     def ship(self, shipment: ShipmentToSend, idempotency_key: str) -> Accepted:
         """The order's package shipped with the seller's carrier and tracking number. TikTok's
-        ship takes no idempotency key: a package shipped already is refused (moved on)."""
+        ship takes no idempotency key: a package shipped already is refused (moved on). A
+        buyer's cancellation is refused on its own (`…/cancellations/{id}/reject` with a
+        reason the person chose), never by shipping as on Douyin."""
+        if shipment.refuse_refund:
+            raise Refused(PROBLEM_REFUSE_CANCELLATION_FIRST, detail=f"order {shipment.order_id}")
         package_id = shipping.package_of(shipping.order_record(self._call, shipment.order_id))
         body = shipping.ship_body(shipment.tracking_no, shipment.carrier_code)
         return self._send("POST", shipping.SHIP_PATH.format(id=package_id), {}, body)

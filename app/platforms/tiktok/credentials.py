@@ -50,6 +50,11 @@ class TikTokCredentials:
     on_tokens: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
 
     @property
+    def gateway(self) -> str:
+        """The API base, by the name Douyin's credentials give it (logs, the sync's command line)."""
+        return self.api_base
+
+    @property
     def token_base(self) -> str:
         """Where /api/v2/token/get and /refresh are asked."""
         if self.auth_base:
