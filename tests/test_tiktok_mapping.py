@@ -4,6 +4,10 @@ refund queue offers on a kind a TikTok request can have goes to a call TikTok do
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from app.core.vocabulary import STATES_AWAITING_SHOP, ArbitrationState, Decision, RequestKind, RequestState
@@ -145,3 +149,35 @@ def test_a_returnless_refund_of_a_return_is_approve_return_keeping_the_item() ->
         "APPROVE_RETURN",
         True,
     )
+
+
+def documented() -> dict[str, Any]:
+    path = Path(__file__).parent / "contract" / "tiktok" / "code_tables.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_the_desk_reads_every_code_the_record_documents_and_no_code_it_does_not() -> None:
+    record = documented()
+    variants = record["_variants"]
+    tables = {
+        "order_status": codes.OrderStatus,
+        "line_package_status": codes.PackageStatus,
+        "return_type": codes.ReturnType,
+        "return_status": codes.ReturnStatus,
+        "arbitration_status": codes.ArbitrationStatus,
+        "seller_next_action": codes.SellerAction,
+        "approve_decision": codes.ApproveDecision,
+        "reject_decision": codes.RejectDecision,
+        "cancel_type": codes.CancelType,
+        "cancel_status": codes.CancelStatus,
+        "record_role": codes.Role,
+    }
+    for name, table in tables.items():
+        known = set(record[name]) | set(variants.get(name, {}))
+        assert {code.value for code in table} == known, name
+    for status in [*record["return_status"], *variants["return_status"]]:
+        assert mapping.return_state(status) is not None or status in mapping.RETURN_STATUSES_WITHOUT_WORD
+    for status in [*record["cancel_status"], *variants["cancel_status"]]:
+        assert mapping.cancellation_state(status, RequestKind.REFUND_BEFORE_SHIPMENT) is not None
+    for role in {*record["return_role"], *record["cancel_role"], *record["cancellation_initiator"]}:
+        assert mapping.mover(role) is not None

@@ -103,8 +103,18 @@ class ReturnStatus(StrEnum):
     # "Seller has approved the buyer's replacement request, platform will generate a new order
     # for seller to fulfill": the new goods go out as an order of their own.
     REPLACEMENT_COMPLETE = "REPLACEMENT_REQUEST_COMPLETE"
-    # The seller offered a partial refund and the buyer must answer (PC's answer enum; TS).
+    # "Seller offer another return type to the buyer, and waiting buyer response" (PC).
     AWAITING_BUYER_RESPONSE = "AWAITING_BUYER_RESPONSE"
+    # Other pages of the record spell some statuses otherwise: the Return/refund/cancel API
+    # overview's status table and the Return Status Change webhook page (lazykern/
+    # ecommerce-api-docs …/return-refund-and-cancel-api-overview.json, guides/webhooks/
+    # return-and-refund/12-return-status-change.md; tests/contract/tiktok/code_tables.json
+    # "_variants"). Read alike, in case an answer uses them.
+    OVERVIEW_REQUEST_REJECTED = "REQUEST_REJECTED"
+    OVERVIEW_RECEIVE_REJECTED = "RECEIVE_REJECTED"
+    OVERVIEW_REQUEST_SUCCESS = "REQUEST_SUCCESS"
+    OVERVIEW_CANCEL = "RETURN_OR_REFUND_CANCEL"
+    WEBHOOK_CANCELLED = "RETURN_OR_REFUND__REQUEST_CANCELLED"
 
 
 class ArbitrationStatus(StrEnum):

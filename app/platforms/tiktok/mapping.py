@@ -23,8 +23,9 @@ of the codes: `codes.py`):
   cancelled by the shop, by the platform (SYSTEM, OPERATOR) or by the buyer, by its `role`.
 - RETURN_OR_REFUND_REQUEST_SUCCESS ("The buyer will be refunded") is refunded with the
   refund in progress; …_COMPLETE ("The buyer has been refunded") with the refund paid.
-- AWAITING_BUYER_RESPONSE (the buyer must answer the seller's partial-refund offer) has no
-  word in the app: it is kept as a code with no state, waiting for nobody at the shop.
+- AWAITING_BUYER_RESPONSE ("Seller offer another return type to the buyer, and waiting buyer
+  response": a partial refund, say, which the desk never offers) has no word in the app: it
+  is kept as a code with no state, waiting for nobody at the shop.
 
 An unknown code has no word: the functions answer None (`decision_call` raises, since a
 decision the platform cannot take must never be sent), and the mirror keeps the code with
@@ -106,6 +107,11 @@ RETURN_STATES: dict[str, RequestState] = {
     ReturnStatus.REPLACEMENT_REFUND_SUCCESS: S.REFUNDED,
     ReturnStatus.REPLACEMENT_CANCEL: S.CLOSED,
     ReturnStatus.REPLACEMENT_COMPLETE: S.REPLACEMENT_DONE,
+    ReturnStatus.OVERVIEW_REQUEST_REJECTED: S.REFUSED,
+    ReturnStatus.OVERVIEW_RECEIVE_REJECTED: S.REFUSED_AFTER_RETURN,
+    ReturnStatus.OVERVIEW_REQUEST_SUCCESS: S.REFUNDED,
+    ReturnStatus.OVERVIEW_CANCEL: S.CLOSED,
+    ReturnStatus.WEBHOOK_CANCELLED: S.CLOSED,
 }
 # Codes known and deliberately left without a word (see the module's docstring).
 RETURN_STATUSES_WITHOUT_WORD = frozenset({ReturnStatus.AWAITING_BUYER_RESPONSE})
@@ -117,6 +123,7 @@ RETURN_REFUNDS: dict[str, RefundState] = {
     ReturnStatus.BUYER_SHIPPED_ITEM: R.PENDING,
     ReturnStatus.AWAITING_BUYER_RESPONSE: R.PENDING,
     ReturnStatus.REQUEST_SUCCESS: R.IN_PROGRESS,
+    ReturnStatus.OVERVIEW_REQUEST_SUCCESS: R.IN_PROGRESS,
     ReturnStatus.REQUEST_COMPLETE: R.SUCCEEDED,
     ReturnStatus.REPLACEMENT_PENDING: R.NONE,
     ReturnStatus.REPLACEMENT_COMPLETE: R.NONE,
