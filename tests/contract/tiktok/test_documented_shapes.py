@@ -56,6 +56,7 @@ WITH_BODY = {
 # Common query parameters and the token header: never part of a body (common-parameters guide).
 COMMON = {"app_key", "sign", "timestamp", "shop_cipher", "access_token", "x-tts-access-token"}
 
+EXTRAS = [HERE / "signing.vectors.json", HERE / "code_tables.json", HERE / "reasons.us.json"]
 SUCCESSES = sorted(p for p in HERE.glob("*.answer.json") if not p.name.startswith("error."))
 ERRORS = sorted(HERE.glob("error.*.answer.json"))
 REQUESTS = sorted(HERE.glob("*.request.json"))
@@ -111,7 +112,7 @@ def test_money_is_a_decimal_string_and_times_are_unix_seconds() -> None:
 
 def test_the_readme_names_every_fixture() -> None:
     readme = (HERE / "README.md").read_text(encoding="utf-8")
-    for path in [*SUCCESSES, *ERRORS, *REQUESTS, HERE / "signing.vectors.json", HERE / "code_tables.json"]:
+    for path in [*SUCCESSES, *ERRORS, *REQUESTS, *EXTRAS]:
         assert f"`{path.name}`" in readme, path.name
 
 
@@ -146,3 +147,16 @@ def test_every_code_in_the_fixtures_is_in_the_documented_tables() -> None:
         assert record["role"] in tables["record_role"]
     assert read(HERE / "returns.approve.request.json")["decision"] in tables["approve_decision"]
     assert read(HERE / "returns.reject.request.json")["decision"] in tables["reject_decision"]
+
+
+def test_every_reason_in_the_fixtures_is_a_documented_us_reason() -> None:
+    reasons = read(HERE / "reasons.us.json")
+    documented = {r["name"] for table, rows in reasons.items() if not table.startswith("_") for r in rows}
+    named = {r["return_reason"] for r in read(HERE / "returns.search.answer.json")["data"]["return_orders"]}
+    named |= {
+        c["cancel_reason"] for c in read(HERE / "cancellations.search.answer.json")["data"]["cancellations"]
+    }
+    named |= {r["name"] for r in read(HERE / "returns.reject_reasons.answer.json")["data"]["reasons"]}
+    named.add(read(HERE / "returns.reject.request.json")["reject_reason"])
+    named.add(read(HERE / "cancellations.reject.request.json")["reject_reason"])
+    assert named <= documented
