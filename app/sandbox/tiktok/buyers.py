@@ -100,7 +100,6 @@ _LINE_TEMPLATES = {
         "original_price": f"{sku.price / 100:.2f}",
         "platform_discount": "0.00",
         "currency": CURRENCY,
-        "sku_type": "NORMAL",
         "is_gift": False,
     }
     for product in cat.PRODUCTS
@@ -195,11 +194,7 @@ def new_order(rng: random.Random, mint: IdMint, created: int, *, pay_delay_s: in
             "tax": usd(tax),
             "product_tax": usd(tax),
             "shipping_fee_tax": "0.00",
-            "small_order_fee": "0.00",
             "retail_delivery_fee": usd(retail_fee),
-            "buyer_service_fee": "0.00",
-            "handling_fee": "0.00",
-            "shipping_insurance_fee": "0.00",
             "item_insurance_fee": "0.00",
         },
         "line_items": lines,
@@ -209,13 +204,11 @@ def new_order(rng: random.Random, mint: IdMint, created: int, *, pay_delay_s: in
         "delivery_type": "HOME_DELIVERY",
         **DELIVERY_OPTIONS[shipping_type],
         "payment_method_name": rng.choice(("Visa", "Mastercard", "PayPal", "Apple Pay")),
-        "commerce_platform": "TIKTOK_SHOP",
         "order_type": "NORMAL",
         "warehouse_id": "7068517275539719942",
         "split_or_combine_tag": "",
         "seller_note": "",
         "is_cod": False,
-        "is_sample_order": False,
         "is_on_hold_order": False,
         "is_replacement_order": False,
         "is_buyer_request_cancel": False,
@@ -256,7 +249,6 @@ def _refund(lines: list[dict[str, Any]], order: lc.Order, with_shipping: bool) -
         "refund_shipping_fee": usd(shipping),
         "refund_tax": usd(tax),
         "retail_delivery_fee": "0.00",
-        "buyer_service_fee": "0.00",
     }
 
 

@@ -44,17 +44,19 @@ def _bars(tracking_number: str, x: float, y: float, width: float, height: float)
 def content(package: dict[str, Any], order: dict[str, Any]) -> str:
     """The page's drawing operators for one package of `order` (the wire JSON of the order)."""
     address = order.get("recipient_address") or {}
-    city_line = address.get("full_address", "").split(", ")
-    locality = ", ".join(city_line[-3:-1]) if len(city_line) >= 3 else ""
+    # "street, City, ST 12345, United States": the city line is the two parts before the country.
+    parts = address.get("full_address", "").split(", ")
+    locality = ", ".join(parts[-3:-1]) if len(parts) >= 3 else address.get("postal_code", "")
     sender_name, sender_street, sender_city = cat.SELLER_ADDRESS
-    tracking = package["tracking_number"]
+    tracking, provider = package["tracking_number"], package.get("shipping_provider_name", "")
     ops = [
         "0.5 w 10 10 268 412 re S",
         _line(18, 398, 9, "FROM:"),
         _line(18, 386, 9, sender_name),
         _line(18, 375, 9, sender_street),
         _line(18, 364, 9, sender_city),
-        _line(196, 392, 16, package.get("shipping_provider_name", ""), bold=True),
+        # Right-aligned by Helvetica-Bold's average width (about 0.6 em): long names stay on the label.
+        _line(max(140.0, 272 - 9.6 * len(provider)), 392, 16, provider, bold=True),
         "10 352 m 278 352 l S",
         _line(18, 334, 10, "SHIP TO:", bold=True),
         _line(30, 316, 13, address.get("name", ""), bold=True),
@@ -65,7 +67,7 @@ def content(package: dict[str, Any], order: dict[str, Any]) -> str:
         ops.append(_line(30, y, 12, address["address_line2"]))
         y -= 15
     ops += [
-        _line(30, y, 12, f"{locality} {address.get('postal_code', '')}".strip()),
+        _line(30, y, 12, locality),
         _line(30, y - 15, 12, "UNITED STATES"),
     ]
     ops += ["10 236 m 278 236 l S", _line(18, 220, 9, "TRACKING #:")]

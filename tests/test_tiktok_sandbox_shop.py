@@ -1,0 +1,349 @@
+"""The TikTok sandbox's shop: a believable US shop, the same every time, that lives on its own.
+
+The shop's data (orders, returns, cancellations, records) is stored in the public API's
+wire shape, so these tests check it against the documented fixtures of tests/contract/tiktok/;
+its life (the platform approving at the seller's deadline, parcels delivered, the seller's
+decisions and shipping) runs on a simulation clock; its labels are real PDFs.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.sandbox.clock import DAY, HOUR, SimClock
+from app.sandbox.tiktok import actions, generator, labels
+from app.sandbox.tiktok.platform import Platform
+from app.sandbox.tiktok.store import Store
+
+NOW = 1796000000  # 2026-11-29, the Sunday after Black Friday
+CONTRACT = Path(__file__).parent / "contract" / "tiktok"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    shop = Store(tmp_path / "tiktok.sqlite")
+    generator.new_shop(shop, 7, NOW, 300, {})
+    yield shop
+    shop.close()
+
+
+@pytest.fixture
+def platform(store: Store) -> Platform:
+    clock = SimClock()
+    clock.pin(NOW)
+    return Platform(store, clock)
+
+
+def rows(store: Store, table: str, where: str = "1", args: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    return [
+        json.loads(data) for data in store.ids(f"SELECT data FROM {table} WHERE {where} ORDER BY id", args)
+    ]  # noqa: S608
+
+
+def field_names(record: Any, prefix: str = "") -> set[str]:
+    """Every field path of a JSON record (`payment.total_amount`, `line_items[].sku_id`)."""
+    names: set[str] = set()
+    for key, value in record.items():
+        names.add(prefix + key)
+        if isinstance(value, dict):
+            names |= field_names(value, f"{prefix}{key}.")
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    names |= field_names(item, f"{prefix}{key}[].")
+    return names
+
+
+def documented(fixture: str, *path: str) -> set[str]:
+    data = json.loads((CONTRACT / fixture).read_text())["data"]
+    for key in path:
+        data = data[key]
+    return set().union(*(field_names(record) for record in data))
+
+
+# --- the shop's data --------------------------------------------------------------------------
+def test_the_same_seed_and_moment_make_the_same_shop() -> None:
+    def snapshot(seed: int) -> tuple[list[Any], list[Any], list[Any]]:
+        shop, _ = generator.history(seed, NOW, 300)
+        return (
+            [order.data for order in shop.orders.values()],
+            [(ret.data, ret.records) for ret in shop.returns.values()],
+            [cancel.data for cancel in shop.cancellations.values()],
+        )
+
+    assert snapshot(5) == snapshot(5)
+    assert snapshot(5)[0] != snapshot(6)[0]
+
+
+def test_ninety_days_hold_the_mix_a_desk_meets() -> None:
+    shop, _ = generator.history(3, NOW, 3000)
+    orders = Counter(order.status for order in shop.orders.values())
+    assert orders["COMPLETED"] > 0.6 * len(shop.orders)
+    for status in ("CANCELLED", "AWAITING_SHIPMENT", "AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED"):
+        assert orders[status] > 0, status
+    assert {order.data["shipping_type"] for order in shop.orders.values()} == {"TIKTOK", "SELLER"}
+    returns = Counter((ret.type, ret.status) for ret in shop.returns.values())
+    assert {kind for kind, _ in returns} == {"REFUND", "RETURN_AND_REFUND", "REPLACEMENT"}
+    statuses = {status for _, status in returns}
+    assert {"RETURN_OR_REFUND_REQUEST_COMPLETE", "REFUND_OR_RETURN_REQUEST_REJECT"} <= statuses
+    assert {"REPLACEMENT_REQUEST_COMPLETE", "RETURN_OR_REFUND_REQUEST_PENDING"} <= statuses
+    cancels = Counter(cancel.status for cancel in shop.cancellations.values())
+    assert cancels["CANCELLATION_REQUEST_COMPLETE"] and cancels["CANCELLATION_REQUEST_CANCEL"]
+    roles = Counter(record["role"] for ret in shop.returns.values() for record in ret.records)
+    assert roles["BUYER"] and roles["SELLER"] and roles["SYSTEM"]
+    # Some sellers answered too late: the platform approved for them, as it does at 48 h.
+    assert any(r["event"] == "SYSTEM_AUTO_APPROVED" for ret in shop.returns.values() for r in ret.records)
+
+
+def test_urgent_work_is_always_on_the_desk(store: Store) -> None:
+    ship_soon = [
+        o
+        for o in rows(store, "orders", "status = 'AWAITING_SHIPMENT'")
+        if NOW < o["rts_sla_time"] <= NOW + 4 * HOUR
+    ]
+    assert len(ship_soon) >= 3
+    answer_soon = [
+        r
+        for r in rows(store, "returns")
+        for step in r["seller_next_action_response"]
+        if NOW < step["deadline"] <= NOW + HOUR
+    ]
+    assert len(answer_soon) >= 2
+    assert {r["return_type"] for r in answer_soon} >= {"REFUND", "RETURN_AND_REFUND"}
+    assert any(c["cancel_status"] == "CANCELLATION_REQUEST_PENDING" for c in rows(store, "cancellations"))
+
+
+def test_records_carry_only_the_documented_fields(store: Store) -> None:
+    assert set().union(*map(field_names, rows(store, "orders"))) <= documented(
+        "orders.search.answer.json", "orders"
+    )
+    assert set().union(*map(field_names, rows(store, "returns"))) <= documented(
+        "returns.search.answer.json", "return_orders"
+    )
+    assert set().union(*map(field_names, rows(store, "cancellations"))) <= documented(
+        "cancellations.search.answer.json", "cancellations"
+    )
+    history = [
+        record
+        for r in rows(store, "returns")
+        for record in json.loads(store.records_json(r["return_id"]) or "[]")
+    ]
+    assert set().union(*map(field_names, history)) <= documented("returns.records.answer.json", "records")
+
+
+def test_money_is_a_decimal_string_in_its_currency(store: Store) -> None:
+    for order in rows(store, "orders"):
+        pay = order["payment"]
+        assert pay["currency"] == "USD"
+        parts = ("sub_total", "shipping_fee", "tax", "retail_delivery_fee")
+        assert Decimal(pay["total_amount"]) == sum(Decimal(pay[part]) for part in parts)
+        assert all(
+            line["currency"] == "USD" and Decimal(line["sale_price"]) > 0 for line in order["line_items"]
+        )
+    for ret in rows(store, "returns"):
+        assert ret["refund_amount"]["currency"] == "USD" and Decimal(ret["refund_amount"]["refund_total"]) > 0
+
+
+def test_searches_by_update_time_page_without_skipping_or_repeating(store: Store) -> None:
+    window: dict[str, Any] = {"update_ge": NOW - 30 * DAY, "update_lt": NOW + 1}
+    total, first = store.search_orders(**window, sort_field="update_time", sort_order="ASC", limit=7)
+    seen = [json.loads(row) for row in first]
+    while len(seen) < total:
+        last = seen[-1]
+        _, page = store.search_orders(
+            **window,
+            sort_field="update_time",
+            sort_order="ASC",
+            limit=7,
+            after=(last["update_time"], last["id"]),
+        )
+        assert page
+        seen += [json.loads(row) for row in page]
+    expected = store.ids(
+        "SELECT id FROM orders WHERE update_time >= ? AND update_time < ? ORDER BY id",
+        (NOW - 30 * DAY, NOW + 1),
+    )
+    assert sorted(order["id"] for order in seen) == expected
+    count, pending = store.search_returns(
+        statuses=["RETURN_OR_REFUND_REQUEST_PENDING"], types=["REFUND"], limit=50
+    )
+    assert count == len(pending) >= 1
+    assert all(json.loads(row)["return_type"] == "REFUND" for row in pending)
+
+
+# --- the shop's life ---------------------------------------------------------------------------
+def test_the_platform_approves_a_return_at_the_48_h_deadline(store: Store, platform: Platform) -> None:
+    platform.run_due()
+    _, found = store.search_returns(statuses=["RETURN_OR_REFUND_REQUEST_PENDING"], types=["REFUND"], limit=50)
+    ret = min(
+        (json.loads(row) for row in found), key=lambda r: r["seller_next_action_response"][0]["deadline"]
+    )
+    deadline = ret["seller_next_action_response"][0]["deadline"]
+    assert deadline == ret["create_time"] + 48 * HOUR and deadline <= NOW + HOUR
+    platform.clock.pin(deadline - 1)
+    platform.run_due()
+    assert json.loads(store.return_json(ret["return_id"]) or "{}")["return_status"] == ret["return_status"]
+
+    platform.clock.pin(deadline + 60)
+    platform.run_due()
+    approved = json.loads(store.return_json(ret["return_id"]) or "{}")
+    assert approved["return_status"] == "RETURN_OR_REFUND_REQUEST_SUCCESS"
+    assert approved["update_time"] == deadline + 60  # a desk polling by update_time sees it
+    assert approved["seller_next_action_response"] == []
+    last = json.loads(store.records_json(ret["return_id"]) or "[]")[-1]
+    assert (last["role"], last["event"], last["create_time"]) == ("SYSTEM", "SYSTEM_AUTO_APPROVED", deadline)
+    assert any(
+        e["method"] == "platform.auto_approved" and e["entity_id"] == ret["return_id"]
+        for e in store.ledger_since(0)
+    )
+
+    platform.clock.pin(deadline + 3 * HOUR)  # the refund reaches the buyer
+    platform.run_due()
+    assert (
+        json.loads(store.return_json(ret["return_id"]) or "{}")["return_status"]
+        == "RETURN_OR_REFUND_REQUEST_COMPLETE"
+    )
+
+
+def test_a_parcel_in_transit_is_delivered_then_the_order_completes(store: Store, platform: Platform) -> None:
+    order_id = store.ids("SELECT id FROM orders WHERE status = 'IN_TRANSIT' ORDER BY next_at LIMIT 1")[0]
+    order = store.order(order_id)
+    assert order is not None
+    deliver_at = order.sim["deliver_at"]
+    platform.clock.pin(deliver_at + 5)
+    platform.run_due()
+    delivered = store.order(order_id)
+    assert delivered is not None and delivered.status == "DELIVERED"
+    assert delivered.data["delivery_time"] == deliver_at and delivered.data["update_time"] == deliver_at + 5
+    assert [p["status"] for p in delivered.sim["packages"]] == ["COMPLETED"]
+    platform.clock.pin(deliver_at + 8 * DAY)
+    platform.run_due()
+    assert store.order(order_id).status == "COMPLETED"  # type: ignore[union-attr]
+
+
+def unshipped(store: Store, shipping_type: str) -> dict[str, Any]:
+    for order in rows(store, "orders", "status = 'AWAITING_SHIPMENT'"):
+        if order["shipping_type"] == shipping_type and not order["is_buyer_request_cancel"]:
+            return order
+    raise AssertionError(f"no unshipped {shipping_type} order")
+
+
+def test_the_seller_ships_with_a_tracking_number_used_once(store: Store) -> None:
+    first, second = [
+        o
+        for o in rows(store, "orders", "status = 'AWAITING_SHIPMENT'")
+        if o["shipping_type"] == "SELLER" and not o["is_buyer_request_cancel"]
+    ][:2]
+    with store.transaction():
+        actions.ship_package(
+            store,
+            NOW,
+            first["packages"][0]["id"],
+            "9400111899223344556677",
+            "6617675021119438849",
+            idempotency_key="op-1",
+        )
+    shipped = store.order(first["id"])
+    assert shipped is not None and shipped.status == "AWAITING_COLLECTION"
+    assert (shipped.data["tracking_number"], shipped.data["shipping_provider"]) == (
+        "9400111899223344556677",
+        "USPS",
+    )
+    entry = store.ledger_since(0)[-1]
+    assert (entry["method"], entry["params"]["idempotency_key"]) == ("package.ship", "op-1")
+    with pytest.raises(actions.Refused) as refused:
+        actions.ship_package(
+            store, NOW, second["packages"][0]["id"], "9400111899223344556677", "6617675021119438849"
+        )
+    assert refused.value.kind == "tracking_in_use"
+    with pytest.raises(actions.Refused) as again:
+        actions.ship_package(
+            store, NOW, first["packages"][0]["id"], "9400111899223344556678", "6617675021119438849"
+        )
+    assert again.value.kind == "status"
+
+
+def test_seller_decisions_move_returns_and_land_in_their_records(store: Store) -> None:
+    _, found = store.search_returns(statuses=["RETURN_OR_REFUND_REQUEST_PENDING"], limit=50)
+    ret = json.loads(found[0])
+    decision = {"REFUND": "REJECT_REFUND", "RETURN_AND_REFUND": "REJECT_RETURN"}[ret["return_type"]]
+    with pytest.raises(actions.Refused) as wrong:
+        actions.approve_return(store, NOW, ret["return_id"], "APPROVE_RECEIVED_PACKAGE")
+    assert wrong.value.kind == "status"
+    with pytest.raises(actions.Refused) as unknown:
+        actions.reject_return(store, NOW, ret["return_id"], decision, "not_a_reason")
+    assert unknown.value.kind == "invalid"
+    reason = actions.reject_reasons(store, ret["return_id"])[0]
+    actions.reject_return(
+        store, NOW, ret["return_id"], decision, reason["name"], comment="Used item", idempotency_key="k"
+    )
+    after = json.loads(store.return_json(ret["return_id"]) or "{}")
+    assert after["return_status"] == "REFUND_OR_RETURN_REQUEST_REJECT" and after["update_time"] == NOW
+    last = json.loads(store.records_json(ret["return_id"]) or "[]")[-1]
+    assert (last["role"], last["event"], last["reason_text"], last["note"]) == (
+        "SELLER",
+        decision,
+        reason["text"],
+        "Used item",
+    )
+
+
+def test_a_cancellation_before_shipment_cancels_the_order_once_approved(
+    store: Store, platform: Platform
+) -> None:
+    _, pending = store.search_cancellations(statuses=["CANCELLATION_REQUEST_PENDING"], limit=50)
+    cancel = json.loads(pending[0])
+    order = store.order(cancel["order_id"])
+    assert order is not None and order.data["is_buyer_request_cancel"] and order.status == "AWAITING_SHIPMENT"
+    with pytest.raises(actions.Refused):  # an order with a pending cancellation does not ship
+        actions.ship_package(
+            store, NOW, order.data["packages"][0]["id"], "1Z0000000000000001", "6617675021119438850"
+        )
+    actions.approve_cancellation(store, NOW, cancel["cancel_id"])
+    cancelled = store.order(cancel["order_id"])
+    assert cancelled is not None and cancelled.status == "CANCELLED"
+    assert cancelled.data["cancellation_initiator"] == "BUYER"
+    platform.clock.pin(NOW + 3 * HOUR)
+    platform.run_due()
+    done = store.cancellation(cancel["cancel_id"])
+    assert done is not None and done.status == "CANCELLATION_REQUEST_COMPLETE"
+
+
+def test_live_traffic_makes_exactly_what_a_test_asks_for(store: Store, platform: Platform) -> None:
+    made = platform.tick(new_orders=3, new_after_sales=2, after_sale_type=2)
+    assert len(made["orders"]) == 3 and len(made["returns"]) == 2 and made["cancellations"] == []
+    for return_id in made["returns"]:
+        ret = json.loads(store.return_json(return_id) or "{}")
+        assert (ret["return_type"], ret["return_status"]) == ("REPLACEMENT", "REPLACEMENT_REQUEST_PENDING")
+        assert ret["seller_next_action_response"][0]["deadline"] == NOW + 24 * HOUR  # replacements: 24 h
+    made = platform.tick(new_orders=0, new_after_sales=1, after_sale_type=3)
+    assert len(made["cancellations"]) == 1
+
+
+# --- labels ------------------------------------------------------------------------------------
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils' pdftotext is not installed")
+def test_a_shipped_package_has_a_real_pdf_label_showing_its_tracking_number(
+    store: Store, tmp_path: Path
+) -> None:
+    order = unshipped(store, "TIKTOK")
+    package_id = order["packages"][0]["id"]
+    assert labels.label_pdf(store, package_id) is None  # no label before it ships
+    shipped = actions.ship_package(store, NOW, package_id, handover_method="DROP_OFF")
+    pdf = labels.label_pdf(store, package_id)
+    assert pdf is not None and pdf.startswith(b"%PDF-1.4") and pdf.rstrip().endswith(b"%%EOF")
+    (tmp_path / "label.pdf").write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "label.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert shipped["tracking_number"] in text
+    assert order["recipient_address"]["name"] in text
+    assert ("USPS" if shipped["shipping_provider_id"] == "6617675021119438849" else "UPS") in text
