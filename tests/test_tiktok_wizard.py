@@ -2,14 +2,20 @@
 code typed or read out of the redirect address pasted whole, plain words for every way it
 can be wrong, and a shop that cannot be finished before its single-use code was exchanged.
 
-Real widgets offscreen; the code's reading is the service's own (`authorization_code`)."""
+Real widgets offscreen; the code's reading is the service's own (`authorization_code`);
+the connection test runs against the TikTok sandbox over HTTP on 127.0.0.1."""
 
 from __future__ import annotations
 
+import json
+import socket
+
 import pytest
+import requests
 from PySide6.QtCore import Qt
 
 from app.demo_shop import DEMO_TIKTOK_APP_KEY, DEMO_TIKTOK_APP_SECRET, DEMO_TIKTOK_AUTH_CODE
+from app.sandbox.server import SandboxServer
 from app.services.setup.connection_test import (
     MSG_CODE_HAS_SPACES,
     MSG_CODE_MISSING,
@@ -21,6 +27,9 @@ from app.services.setup.connection_test import (
 from app.views.setup.first_run_wizard import DEFAULT_GATEWAY, FirstRunWizard
 from app.views.setup.shop_page import DEFAULT_GATEWAYS
 from tests.test_first_run_wizard import make_wizard, next_enabled, to_shop_page, type_into
+from tests.test_tiktok_shop_path import SHOP_NAME, tiktok_sandbox
+
+__all__ = ["tiktok_sandbox"]  # the fixture, shared with the shop's whole path
 
 TIKTOK_API_HOST = "https://open-api.tiktokglobalshop.com"
 
@@ -157,3 +166,88 @@ def test_a_tiktok_shop_cannot_go_on_untested(qtbot, tasks, english) -> None:
     assert page.test_button.isEnabled() and not next_enabled(wizard)
     assert page.test_first_note.isVisibleTo(page)
     assert page.test_first_note.text().startswith("Press Test connection before going on")
+
+
+def press_test(qtbot, wizard: FirstRunWizard) -> str:
+    """Presses "Test connection" and waits for the answer's words."""
+    page = wizard.shop_page
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.test_result.text() not in ("", "Testing…"), timeout=20_000)
+    return page.test_result.text()
+
+
+def test_the_test_exchanges_the_code_once_and_names_the_shop(
+    qtbot, tasks, english, tiktok_sandbox: SandboxServer
+) -> None:
+    wizard = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, wizard)
+    address = f"https://shop.example.com/tiktok/callback?code={tiktok_sandbox.auth_code}&state=x7"
+    fill_tiktok(qtbot, wizard, code=address, gateway=tiktok_sandbox.url)
+    assert press_test(qtbot, wizard) == f"Connected to {SHOP_NAME}"
+    page = wizard.shop_page
+    assert next_enabled(wizard) and not page.test_button.isEnabled()  # the code is spent
+    assert not page.test_first_note.isVisibleTo(page)
+    wizard.next()
+    summary = wizard.summary_page.summary.text()
+    assert f"Shop: {SHOP_NAME} on TikTok Shop (shop id {tiktok_sandbox.shop_id})" in summary
+    assert "kept in the system's password store" in summary
+    result = wizard.first_run_result()
+    assert (result.platform, result.shop_id, result.shop_name, result.app_key) == (
+        "tiktok",
+        tiktok_sandbox.shop_id,
+        SHOP_NAME,
+        tiktok_sandbox.app_key,
+    )
+    assert json.loads(result.kept)["refresh_token"]
+    assert tiktok_sandbox.auth_code not in repr(result) and result.kept not in repr(result)
+
+    # The same code in a second wizard: spent, in plain words, and the tokens are not offered.
+    again = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, again)
+    fill_tiktok(qtbot, again, code=tiktok_sandbox.auth_code, gateway=tiktok_sandbox.url)
+    assert press_test(qtbot, again).startswith(
+        "TikTok Shop did not accept the authorization code. A code works once and only for a short time"
+    )
+    assert not next_enabled(again) and again.first_run_result().kept == ""
+
+
+def test_a_wrong_secret_is_said_plainly_and_leaves_the_code_unspent(
+    qtbot, tasks, english, tiktok_sandbox: SandboxServer
+) -> None:
+    wizard = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, wizard)
+    fill_tiktok(qtbot, wizard, code=tiktok_sandbox.auth_code, gateway=tiktok_sandbox.url)
+    type_into(qtbot, wizard.shop_page.app_secret_edit, "not-the-secret")
+    words = press_test(qtbot, wizard)
+    assert words.startswith("The platform says the app key does not exist or does not match the app secret.")
+    assert not next_enabled(wizard)
+    type_into(qtbot, wizard.shop_page.app_secret_edit, tiktok_sandbox.app_secret)
+    assert wizard.shop_page.test_result.text() == ""  # typing again forgets the old answer
+    assert press_test(qtbot, wizard) == f"Connected to {SHOP_NAME}"
+
+
+def test_no_network_is_said_plainly(qtbot, tasks, english) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    wizard = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, wizard)
+    fill_tiktok(qtbot, wizard, code=DEMO_TIKTOK_AUTH_CODE, gateway=f"http://127.0.0.1:{port}")
+    assert press_test(qtbot, wizard) == "The platform could not be reached. Check the internet connection."
+
+
+def test_a_wrong_clock_is_said_plainly(qtbot, tasks, english, tiktok_sandbox: SandboxServer) -> None:
+    requests.post(
+        f"{tiktok_sandbox.url}/_sandbox/faults",
+        json={"kind": "clock_skew", "method": "/authorization/202309/shops"},
+        timeout=10,
+    ).raise_for_status()
+    wizard = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, wizard)
+    fill_tiktok(qtbot, wizard, code=tiktok_sandbox.auth_code, gateway=tiktok_sandbox.url)
+    assert (
+        press_test(qtbot, wizard)
+        == "The platform says this computer's clock is wrong. Set the date and time correctly."
+    )
+    assert "timestamp" in wizard.shop_page.test_result.toolTip()  # TikTok's own words, on hover
+    assert not next_enabled(wizard)

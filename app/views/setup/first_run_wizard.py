@@ -96,45 +96,47 @@ class SummaryPage(QWizardPage):
                     name=result.owner_display_name, user=result.owner_username
                 )
             )
-        if result.use_demo and result.platform == TIKTOK:
-            lines.append(
-                self.tr(
-                    "Shop: the demo TikTok shop on this computer — English data in US dollars; "
-                    "practise freely, nothing is real."
-                )
-            )
-        elif result.use_demo:
-            lines.append(self.tr("Shop: the demo shop on this computer — practise freely, nothing is real."))
-        elif result.platform == TIKTOK:
+        tiktok = result.platform == TIKTOK
+        if result.use_demo:
+            lines.append(self._demo_words(tiktok))
+        elif tiktok:
             lines.append(
                 self.tr("Shop: {shop} on TikTok Shop (shop id {shop_id}) via {gateway}").format(
                     shop=result.shop_name or result.shop_id, shop_id=result.shop_id, gateway=result.gateway
                 )
             )
             lines.append(self.tr("The authorization code was exchanged for the shop's keys."))
+            if result.allow_plain_file_secret:
+                lines.append(
+                    self.tr("The app secret and shop keys will be kept in a protected file on this computer.")
+                )
+            else:
+                lines.append(
+                    self.tr("The app secret and shop keys will be kept in the system's password store.")
+                )
         else:
             lines.append(
                 self.tr("Shop: {shop_id} via {gateway}").format(
                     shop_id=result.shop_id, gateway=result.gateway
                 )
             )
-            if tested_shop and result.platform != TIKTOK:
+            if tested_shop:
                 lines.append(self.tr("Connection tested: connected to {shop}.").format(shop=tested_shop))
-            elif result.platform != TIKTOK:
+            else:
                 lines.append(self.tr("The connection was not tested; the first sync will try it."))
-            if result.platform == TIKTOK and result.allow_plain_file_secret:
-                lines.append(
-                    self.tr("The app secret and shop keys will be kept in a protected file on this computer.")
-                )
-            elif result.platform == TIKTOK:
-                lines.append(
-                    self.tr("The app secret and shop keys will be kept in the system's password store.")
-                )
-            elif result.allow_plain_file_secret:
+            if result.allow_plain_file_secret:
                 lines.append(self.tr("The app secret will be kept in a protected file on this computer."))
             else:
                 lines.append(self.tr("The app secret will be kept in the system's password store."))
         self.summary.setText("\n\n".join(lines))
+
+    def _demo_words(self, tiktok: bool) -> str:
+        if tiktok:
+            return self.tr(
+                "Shop: the demo TikTok shop on this computer — English data in US dollars; "
+                "practise freely, nothing is real."
+            )
+        return self.tr("Shop: the demo shop on this computer — practise freely, nothing is real.")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
