@@ -17,12 +17,13 @@ seller cancelled. Its figures, by hand:
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.core.vocabulary import CancelFault, OrderState
 from app.views.dashboard.metric_words import Standing
 from app.views.dashboard.view import DashboardView
 from tests.builders import parcel_row, seed
-from tests.dashboard_shop import seed_dashboard_shop
+from tests.dashboard_shop import order_id, seed_dashboard_shop
 from tests.metric_shop import HOUR, an_order, at
 
 NOW = at(20, 12)
@@ -124,3 +125,17 @@ def test_a_douyin_shop_on_the_same_mirror_sees_what_it_saw(
     ]
     assert not view.score_panel.isHidden()
     assert "douyin-2026-12" in view.rules_line.text()
+
+
+def test_a_tiktok_tile_lists_the_orders_behind_it(
+    qtbot, english, tasks, session_factory, tiktok_shop
+) -> None:
+    view = make_dashboard(qtbot, tasks, session_factory, platform="tiktok")
+    tile = view.tiles.tile("late_dispatch_rate")
+    with qtbot.waitSignal(view.tiles.tile_clicked, timeout=2_000):
+        qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+    dialog = view.drill_dialog()
+    qtbot.waitUntil(lambda: not dialog.is_loading(), timeout=5_000)
+    assert [row.id for row in dialog.rows()] == [order_id(tiktok_shop, "late")]
+    assert dialog.heading.text().startswith("Late dispatch rate — ")
+    assert dialog.tree.topLevelItem(0).text(3) == "Shipped 2.0 h after the promised time"

@@ -26,6 +26,7 @@ from app.platforms.registry import TIKTOK, connect
 from app.platforms.tiktok import authorise
 from app.sandbox.server import SandboxServer
 from app.services.metrics.definitions import MetricsReport
+from app.services.metrics.drill_down import drill_down
 from app.services.metrics.service_metrics import compute_metrics, window_for
 from app.services.rules import rules_for
 from app.sync.engine import SyncEngine
@@ -52,6 +53,13 @@ def sessions(database_url: str) -> sessionmaker[Session]:
 def report(sessions: sessionmaker[Session], **options: Any) -> MetricsReport:
     with sessions() as session:
         return compute_metrics(session, start=START, end=END, now=NOW, rules=RULES, **options)
+
+
+def drilled(sessions: sessionmaker[Session], key: str) -> list[str]:
+    """The orders listed under a figure (its rows, newest first)."""
+    with sessions() as session:
+        rows = drill_down(session, key, start=START, end=END, now=NOW, rules=RULES)
+    return [row.id for row in rows]
 
 
 def an_order(
@@ -113,6 +121,7 @@ def test_late_dispatch_counts_orders_dispatched_in_the_window_after_their_ship_b
     assert (late.numerator, late.denominator) == (2, 3) and late.value == pytest.approx(2 / 3)
     assert late.series_counts[at(13)] == (0, 1) and late.series_counts[at(15)] == (1, 1)
     assert late.series_counts[at(16)] == (1, 1)
+    assert drilled(sessions, "late_dispatch_rate") == [unscanned_late["order_id"], scanned_late["order_id"]]
 
 
 def test_valid_tracking_counts_settled_parcels_the_carrier_scanned(sessions) -> None:
@@ -133,6 +142,7 @@ def test_valid_tracking_counts_settled_parcels_the_carrier_scanned(sessions) -> 
     assert (tracking.numerator, tracking.denominator) == (3, 4) and tracking.value == pytest.approx(0.75)
     assert tracking.available and tracking.series_counts[at(16)] == (0, 1)
     assert (tracking.target, tracking.limit) == (0.95, 0.95)
+    assert drilled(sessions, "valid_tracking_rate") == [orders[3]["order_id"]]  # the invalid one
 
 
 def test_valid_tracking_is_unavailable_when_the_platform_reports_no_scans(sessions) -> None:
@@ -159,6 +169,7 @@ def test_seller_fault_cancellations_are_counted_over_the_orders_paid_in_the_wind
     rate = report(sessions).metrics["seller_fault_cancellation_rate"]
     assert (rate.numerator, rate.denominator) == (1, 9) and rate.value == pytest.approx(1 / 9)
     assert rate.series_counts[at(13)] == (1, 3) and rate.series_counts[at(14)] == (0, 2)
+    assert drilled(sessions, "seller_fault_cancellation_rate") == [seller["order_id"]]
 
 
 def test_response_time_and_auto_approved_requests_under_tiktoks_48_h(sessions) -> None:

@@ -49,6 +49,7 @@ MSG_TIMEOUT = QT_TRANSLATE_NOOP(
 )
 MSG_REFUSED = QT_TRANSLATE_NOOP("metrics", "Refused {hours} h after the buyer applied")
 MSG_REASON = QT_TRANSLATE_NOOP("metrics", "Reason: {reason}")
+MSG_SELLER_FAULT = QT_TRANSLATE_NOOP("metrics", "Cancelled for the seller's fault")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,15 @@ def _hours(seconds: int | None) -> float:
 def _late(row: Any) -> tuple[str, dict[str, Any], float]:
     hours = _hours(row.late_s)
     return (MSG_NOT_SHIPPED if row.unshipped else MSG_LATE), {"hours": hours}, hours
+
+
+def _dispatched_late(row: Any) -> tuple[str, dict[str, Any], float]:
+    hours = _hours(row.late_s)
+    return MSG_LATE, {"hours": hours}, hours
+
+
+def _seller_fault(row: Any) -> tuple[str, dict[str, Any], float | None]:
+    return MSG_SELLER_FAULT, {}, None
 
 
 def _compensation(row: Any) -> tuple[str, dict[str, Any], float]:
@@ -120,6 +130,9 @@ DRILLS: dict[str, _Drill] = {
     "quality_return_rate": _Drill(AFTER_SALE, q.applied_after_sales, "quality", _reason),
     "escalation_rate": _Drill(AFTER_SALE, q.escalated_after_sales, "escalated", _reason),
     "after_sales_by_type": _Drill(AFTER_SALE, q.applied_after_sales, "", _reason),
+    "late_dispatch_rate": _Drill(ORDER, q.dispatched_orders, "late", _dispatched_late),
+    "valid_tracking_rate": _Drill(ORDER, q.parcels, "unscanned", _parcel),  # the invalid ones
+    "seller_fault_cancellation_rate": _Drill(ORDER, q.placed_orders, "seller_fault", _seller_fault),
 }
 
 
