@@ -1,0 +1,358 @@
+"""The TikTok sandbox store speaks the dialect over real HTTP: tokens, the signature and
+timestamp checks, paging by page_token, idempotency keys, labels, faults and the control surface."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.sandbox.server import SandboxServer
+from app.sandbox.tiktok import signing
+from tests.tiktok_wire import Wire
+
+DAY = 86400
+ORDERS = "/order/202309/orders/search"
+RETURNS = "/return_refund/202309/returns/search"
+CANCELLATIONS = "/return_refund/202309/cancellations/search"
+FIXTURES = Path(__file__).parent / "contract" / "tiktok"
+APPROVE_FOR = {
+    "REFUND": "APPROVE_REFUND",
+    "RETURN_AND_REFUND": "APPROVE_RETURN",
+    "REPLACEMENT": "APPROVE_REPLACEMENT",
+}
+
+
+@pytest.fixture
+def wire(tmp_path: Path) -> Iterator[Wire]:
+    sandbox = SandboxServer(
+        tmp_path / "tiktok.sqlite", port=0, seed=7, live=False, history_orders=300, dialect="tiktok"
+    )
+    sandbox.start()
+    try:
+        yield Wire(sandbox)
+    finally:
+        sandbox.stop()
+
+
+@pytest.fixture
+def shop(wire: Wire) -> Wire:
+    wire.authorise()
+    return wire
+
+
+# --- tokens -----------------------------------------------------------------------------------
+def test_the_authorisation_code_is_exchanged_once_for_tokens_that_expire(wire: Wire) -> None:
+    first = wire.token_get()
+    assert first["code"] == 0 and first["message"] == "success"
+    data = first["data"]
+    now = wire.control("GET", "clock")["now"]
+    # Expiry instants in Unix seconds: seven days for the access token.
+    assert data["access_token_expire_in"] == pytest.approx(now + 7 * DAY, abs=5)
+    assert data["refresh_token_expire_in"] > data["access_token_expire_in"]
+    assert data["seller_name"] == wire.sandbox.shop_name and data["user_type"] == 0
+    again = wire.token_get()
+    assert again["code"] == 36004004 and "data" not in again
+
+    wire.access_token = data["access_token"]
+    assert wire.call("GET", "/authorization/202309/shops")["code"] == 0
+    wire.control("POST", "clock", {"advance_s": 7 * DAY + 60})
+    expired = wire.send("GET", "/authorization/202309/shops")
+    assert expired.status_code == 200
+    assert expired.json()["code"] == 105002
+
+    refreshed = wire.token_refresh(data["refresh_token"])
+    assert refreshed["code"] == 0
+    assert refreshed["data"]["refresh_token"] == data["refresh_token"]
+    assert refreshed["data"]["refresh_token_expire_in"] == data["refresh_token_expire_in"]
+    wire.access_token = refreshed["data"]["access_token"]
+    assert wire.call("GET", "/authorization/202309/shops")["code"] == 0
+    assert wire.token_refresh("TTP_no-such-token")["code"] == 36004005
+
+
+def test_a_wrong_secret_or_code_gets_no_token(wire: Wire) -> None:
+    assert wire.token_get(app_secret="not-the-secret")["code"] == 36009004
+    assert wire.token_get(auth_code="TTP_some_other_code")["code"] == 36004004
+    assert wire.token_get()["code"] == 0  # the refused attempts did not use the code up
+
+
+def test_the_authorised_shop_names_its_cipher_and_every_shop_call_needs_it(shop: Wire) -> None:
+    shops = shop.call("GET", "/authorization/202309/shops")["data"]["shops"]
+    assert [s["cipher"] for s in shops] == [shop.sandbox.context.shop_cipher]
+    assert shops[0]["id"] == shop.sandbox.shop_id and shops[0]["region"] == "US"
+    query = {"page_size": "5"}
+    assert shop.call("POST", ORDERS, query, {}, shop_cipher=False)["code"] == 106013
+    wrong = shop.call("POST", ORDERS, {**query, "shop_cipher": "ROW_other"}, {}, shop_cipher=False)
+    assert wrong["code"] == 36009004 and "shop_cipher" in wrong["message"]
+    unexpected = shop.call("GET", "/authorization/202309/shops", {"shop_cipher": "ROW_x"}, shop_cipher=False)
+    assert unexpected["code"] == 36009004 and "Unexpected identifier" in unexpected["message"]
+
+
+def test_a_call_without_a_valid_access_token_is_refused(shop: Wire) -> None:
+    refused = shop.call("GET", "/authorization/202309/shops", access_token="TTP_forged")
+    assert refused == {
+        "code": 36009004,
+        "message": "Invalid credentials. The `x-tts-access-token` header is invalid.",
+        "request_id": refused["request_id"],
+    }
+    assert shop.call("GET", "/authorization/202309/shops", access_token="")["code"] == 36009004
+
+
+# --- the signature and the timestamp ---------------------------------------------------------
+def test_the_sandbox_signs_as_the_documented_vectors_do() -> None:
+    vectors = json.loads((FIXTURES / "signing.vectors.json").read_text(encoding="utf-8"))["vectors"]
+    for vector in vectors:
+        body = vector["body"].encode()
+        text = signing.sign_string(vector["app_secret"], vector["path"], vector["query"], body)
+        assert text.decode() == vector["string_to_sign"]
+        assert (
+            signing.signature(vector["app_secret"], vector["path"], vector["query"], body) == vector["sign"]
+        )
+
+
+def test_a_bad_signature_is_refused_with_106001(shop: Wire) -> None:
+    refused = shop.send("POST", ORDERS, {"page_size": "5"}, {}, secret="not-the-secret")
+    assert refused.status_code == 200
+    assert refused.json()["code"] == 106001
+    assert refused.json()["message"] == "Invalid credentials. The `sign` query parameter is invalid."
+    # The body is signed: the same query with another body than the one signed is refused.
+    query = {"page_size": "5", "app_key": shop.sandbox.app_key, "timestamp": str(int(time.time()))}
+    query["shop_cipher"] = shop.sandbox.context.shop_cipher
+    query["sign"] = signing.signature(shop.sandbox.app_secret, ORDERS, query, b"{}")
+    tampered = shop.session.post(
+        f"{shop.url}{ORDERS}",
+        params=query,
+        data=b'{"order_status":"CANCELLED"}',
+        headers={"x-tts-access-token": shop.access_token, "content-type": "application/json"},
+    )
+    assert tampered.json()["code"] == 106001
+
+
+def test_a_timestamp_outside_the_window_is_refused(shop: Wire) -> None:
+    old = shop.call("POST", ORDERS, {"page_size": "5"}, {}, timestamp=int(time.time()) - 6 * 60)
+    assert old["code"] == 36009004
+    assert old["message"] == (
+        "Invalid timestamp. The value of the `timestamp` query parameter must not be earlier "
+        "than 5 minutes before the current time."
+    )
+    ahead = shop.call("POST", ORDERS, {"page_size": "5"}, {}, timestamp=int(time.time()) + 120)
+    assert ahead["code"] == 36009004 and "Invalid timestamp" in ahead["message"]
+    recent = shop.call("POST", ORDERS, {"page_size": "5"}, {}, timestamp=int(time.time()) - 4 * 60)
+    assert recent["code"] == 0
+
+
+# --- paging -------------------------------------------------------------------------------------
+def test_paging_by_page_token_gives_every_record_once_in_order(shop: Wire) -> None:
+    orders = shop.search_all(ORDERS, "orders", {}, page_size=17)
+    first = shop.call("POST", ORDERS, {"page_size": "17"}, {})["data"]
+    assert len(orders) == first["total_count"] == len({o["id"] for o in orders}) >= 300
+    keys = [(o["update_time"], o["id"]) for o in orders]
+    assert keys == sorted(keys)
+    returns = shop.search_all(RETURNS, "return_orders", {}, page_size=10)
+    assert len(returns) == len({r["return_id"] for r in returns}) > 0
+    newest_first = shop.call("POST", ORDERS, {"page_size": "100"}, {})["data"]["orders"]
+    created = [o["create_time"] for o in newest_first]
+    assert created == sorted(created, reverse=True)  # the documented default: create_time, DESC
+
+
+def test_a_record_leaving_the_search_between_pages_skips_no_other(shop: Wire) -> None:
+    body = {"order_status": "AWAITING_SHIPMENT"}
+    waiting = {o["id"] for o in shop.search_all(ORDERS, "orders", body, page_size=50)}
+    query = {"page_size": "3", "sort_field": "update_time", "sort_order": "ASC"}
+    first = shop.call("POST", ORDERS, query, body)["data"]
+    shippable = [
+        o for o in first["orders"] if o["shipping_type"] == "SELLER" and not o["is_buyer_request_cancel"]
+    ]
+    assert shippable, "seed 7's first page of orders awaiting shipment holds one the seller can ship"
+    # One order already paged past ships now: it leaves the search, every later record moves up one.
+    package_id = shippable[0]["packages"][0]["id"]
+    shipment = {"tracking_number": "9400111899223197420001", "shipping_provider_id": _provider(shop)}
+    shipped = shop.call(
+        "POST", f"/fulfillment/202309/packages/{package_id}/ship", body={"self_shipment": shipment}
+    )
+    assert shipped["code"] == 0, shipped
+    seen = [o["id"] for o in first["orders"]]
+    query["page_token"] = first["next_page_token"]
+    while query["page_token"]:
+        page = shop.call("POST", ORDERS, query, body)["data"]
+        seen += [o["id"] for o in page["orders"]]
+        query["page_token"] = page["next_page_token"]
+    assert sorted(seen) == sorted(waiting)
+
+
+def _provider(shop: Wire) -> str:
+    providers = shop.call("GET", "/logistics/202309/delivery_options/1/shipping_providers")["data"]
+    return str(providers["shipping_providers"][0]["id"])
+
+
+def test_a_page_token_belongs_to_its_search(shop: Wire) -> None:
+    token = shop.call("POST", ORDERS, {"page_size": "5"}, {})["data"]["next_page_token"]
+    assert token
+    other = shop.call("POST", ORDERS, {"page_size": "5", "page_token": token}, {"order_status": "COMPLETED"})
+    assert other["code"] == 36009004
+    garbage = shop.call("POST", RETURNS, {"page_size": "10", "page_token": "not-a-token"}, {})
+    assert garbage["code"] == 25001001
+    assert shop.call("POST", ORDERS, {}, {})["code"] == 36009004  # page_size is required for orders
+    assert shop.call("POST", CANCELLATIONS, {"page_size": "51"}, {})["code"] == 25001001
+
+
+def test_order_detail_answers_the_asked_orders(shop: Wire) -> None:
+    ids = [o["id"] for o in shop.call("POST", ORDERS, {"page_size": "3"}, {})["data"]["orders"]]
+    answer = shop.call("GET", "/order/202309/orders", {"ids": ",".join(ids)})
+    assert [o["id"] for o in answer["data"]["orders"]] == ids
+    assert shop.call("GET", "/order/202309/orders", {"ids": ",".join(["1"] * 51)})["code"] == 36009004
+
+
+# --- decisions and idempotency keys -------------------------------------------------------------
+def _pending_return(shop: Wire) -> dict:
+    pending = shop.call(
+        "POST",
+        RETURNS,
+        {"page_size": "50"},
+        {"return_status": ["RETURN_OR_REFUND_REQUEST_PENDING", "REPLACEMENT_REQUEST_PENDING"]},
+    )["data"]["return_orders"]
+    assert pending, "seed 7 has requests awaiting the seller"
+    return pending[0]
+
+
+def test_the_same_idempotency_key_applies_a_decision_once_and_answers_the_same(shop: Wire) -> None:
+    ret = _pending_return(shop)
+    path = f"/return_refund/202309/returns/{ret['return_id']}/approve"
+    body = {"decision": APPROVE_FOR[ret["return_type"]]}
+    since = max((e["seq"] for e in shop.control("GET", "ledger")["entries"]), default=0)
+    first = shop.call("POST", path, {"idempotency_key": "op-42"}, body)
+    second = shop.call("POST", path, {"idempotency_key": "op-42"}, body)
+    assert first["code"] == second["code"] == 0
+    assert first["data"] == second["data"] == {}
+    entries = [
+        e
+        for e in shop.control("GET", f"ledger?since={since}")["entries"]
+        if e["entity_id"] == ret["return_id"]
+    ]
+    assert len(entries) == 1
+    assert entries[0]["params"]["idempotency_key"] == "op-42"
+    records = shop.call("GET", f"/return_refund/202309/returns/{ret['return_id']}/records")["data"]["records"]
+    assert [r["role"] for r in records].count("SELLER") == 1
+    # Another key is another request: the request has moved on, so it is refused in the page's code.
+    third = shop.call("POST", path, {"idempotency_key": "op-43"}, body)
+    assert third["code"] in (25011012, 25011013)
+    # A key used for one request is not another's.
+    other = shop.call("POST", "/return_refund/202309/returns/401/approve", {"idempotency_key": "op-42"}, body)
+    assert other["code"] == 25001001
+
+
+def test_a_refusal_keeps_nothing_so_the_key_may_be_sent_again(shop: Wire) -> None:
+    ret = _pending_return(shop)
+    path = f"/return_refund/202309/returns/{ret['return_id']}/reject"
+    reasons = shop.call(
+        "GET", "/return_refund/202309/reject_reasons", {"return_or_cancel_id": ret["return_id"]}
+    )
+    names = [r["name"] for r in reasons["data"]["reasons"]]
+    decision = {
+        "REFUND": "REJECT_REFUND",
+        "RETURN_AND_REFUND": "REJECT_RETURN",
+        "REPLACEMENT": "REJECT_REPLACEMENT",
+    }
+    body = {"decision": decision[ret["return_type"]], "reject_reason": "no_such_reason", "comment": "no"}
+    assert shop.call("POST", path, {"idempotency_key": "op-7"}, body)["code"] == 25001014
+    body["reject_reason"] = names[0]
+    assert shop.call("POST", path, {"idempotency_key": "op-7"}, body)["code"] == 0
+    wrong_type = {
+        "REFUND": "REJECT_REPLACEMENT",
+        "RETURN_AND_REFUND": "REJECT_REFUND",
+        "REPLACEMENT": "REJECT_REFUND",
+    }
+    body["decision"] = wrong_type[ret["return_type"]]
+    assert shop.call("POST", path, {"idempotency_key": "op-8"}, body)["code"] == 25020004
+
+
+# --- shipping and labels ---------------------------------------------------------------------------
+def _awaiting_shipment(shop: Wire) -> list[dict]:
+    body = {"order_status": "AWAITING_SHIPMENT"}
+    return shop.call("POST", ORDERS, {"page_size": "50"}, body)["data"]["orders"]
+
+
+def test_shipping_a_package_by_the_sellers_carrier(shop: Wire) -> None:
+    orders = [
+        o
+        for o in _awaiting_shipment(shop)
+        if o.get("shipping_type") == "SELLER" and not o.get("is_buyer_request_cancel")
+    ]
+    assert orders
+    order = orders[0]
+    package_id = order["packages"][0]["id"]
+    providers = shop.call(
+        "GET", f"/logistics/202309/delivery_options/{order['delivery_option_id']}/shipping_providers"
+    )
+    provider = providers["data"]["shipping_providers"][0]
+    path = f"/fulfillment/202309/packages/{package_id}/ship"
+    body = {
+        "self_shipment": {"tracking_number": "9400111899223197428490", "shipping_provider_id": provider["id"]}
+    }
+    first = shop.call("POST", path, body=body)
+    assert first["code"] == 0 and first["data"] == {}
+    shipped = shop.call("GET", "/order/202309/orders", {"ids": order["id"]})["data"]["orders"][0]
+    assert shipped["status"] == "AWAITING_COLLECTION"
+    assert shop.call("POST", path, body=body)["code"] == 21011040  # already shipped
+    documents = shop.call(
+        "GET",
+        f"/fulfillment/202309/packages/{package_id}/shipping_documents",
+        {"document_type": "SHIPPING_LABEL"},
+    )
+    assert documents["code"] == 11034002  # seller shipping prints its own label
+
+
+def test_a_tiktok_shipping_package_has_a_label_pdf_the_sandbox_serves(shop: Wire) -> None:
+    orders = [
+        o
+        for o in _awaiting_shipment(shop)
+        if o.get("shipping_type") == "TIKTOK" and not o.get("is_buyer_request_cancel")
+    ]
+    assert orders, "the shop has TikTok Shipping orders awaiting shipment"
+    package_id = orders[0]["packages"][0]["id"]
+    documents_path = f"/fulfillment/202309/packages/{package_id}/shipping_documents"
+    before = shop.call("GET", documents_path, {"document_type": "SHIPPING_LABEL"})
+    assert before["code"] == 21023035  # arrange shipment first
+    ship = shop.call(
+        "POST", f"/fulfillment/202309/packages/{package_id}/ship", body={"handover_method": "DROP_OFF"}
+    )
+    assert ship["code"] == 0, ship
+    documents = shop.call("GET", documents_path, {"document_type": "SHIPPING_LABEL", "document_size": "A6"})
+    assert documents["code"] == 0
+    assert documents["data"]["doc_url"].startswith(shop.url)
+    pdf = shop.session.get(documents["data"]["doc_url"], timeout=30)
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-") and pdf.content.rstrip().endswith(b"%%EOF")
+    assert documents["data"]["tracking_number"].encode() in pdf.content
+
+
+# --- faults and the control surface --------------------------------------------------------------
+def test_the_faults_speak_the_dialect(shop: Wire) -> None:
+    shop.control("POST", "faults", {"kind": "rate_limit", "method": ORDERS})
+    limited = shop.send("POST", ORDERS, {"page_size": "5"}, {})
+    assert limited.status_code == 429 and limited.json()["code"] == 36009002
+    shop.control("POST", "faults", {"kind": "token_expired"})
+    assert shop.call("GET", "/authorization/202309/shops")["code"] == 105002
+    shop.control("POST", "faults", {"kind": "malformed", "method": ORDERS})
+    spoiled = shop.call("POST", ORDERS, {"page_size": "5"}, {})
+    assert spoiled["code"] == 0 and all("id" not in o for o in spoiled["data"]["orders"])
+    shop.control("POST", "faults", {"kind": "plant_record", "method": ORDERS, "record": {"id": "x"}})
+    planted = shop.call(
+        "POST", ORDERS, {"page_size": "5", "sort_field": "update_time", "sort_order": "ASC"}, {}
+    )
+    assert {"id": "x"} in planted["data"]["orders"]
+    shop.control("POST", "faults", {"kind": "http_5xx"})
+    assert shop.send("GET", "/authorization/202309/shops").status_code == 503
+    assert shop.control("GET", "faults")["faults"] == []
+
+
+def test_the_control_surface_resets_and_reports_the_tiktok_shop(shop: Wire) -> None:
+    stats = shop.control("GET", "stats")
+    assert stats["orders"] >= 300 and "returns_by_status" in stats and "cancellations" in stats
+    assert stats["requests_served"].get("/api/v2/token/get") == 1
+    again = shop.control("POST", "reset", {"seed": 8, "history_orders": 300})
+    assert again["seed"] == 8 and again["orders"] >= 300
+    assert shop.token_get()["code"] == 0  # a new shop: its seller authorises anew
