@@ -67,7 +67,7 @@ MSG_CODE_MISSING = QT_TRANSLATE_NOOP(
 )
 MSG_URL_WITHOUT_CODE = QT_TRANSLATE_NOOP(
     "first_run",
-    "This address holds no authorization code (no “code=” in it). Authorise the app in TikTok Shop "
+    "This address holds no authorization code (there is no code= in it). Authorise the app in TikTok Shop "
     "again and copy the address your browser shows afterwards.",
 )
 MSG_URL_REFUSED = QT_TRANSLATE_NOOP(
