@@ -22,6 +22,7 @@ from app.sandbox.tiktok.codes import (
     CANCEL_REJECT_REASONS,
     HANDOVER_METHODS,
     RECEIVED_PACKAGE_REJECT_REASONS,
+    REFUND_REJECT_REASONS,
     REJECTIONS,
     RETURN_REJECT_REASONS,
     CancelStatus,
@@ -57,7 +58,7 @@ def _return(store: Store, return_id: str) -> lc.Return:
 def _reasons_for(ret: lc.Return) -> tuple[tuple[str, str], ...]:
     if ret.status == ReturnStatus.BUYER_SHIPPED_ITEM:
         return RECEIVED_PACKAGE_REJECT_REASONS
-    return RETURN_REJECT_REASONS
+    return REFUND_REJECT_REASONS if ret.type == "REFUND" else RETURN_REJECT_REASONS
 
 
 def reject_reasons(store: Store, return_or_cancel_id: str) -> list[dict[str, str]]:

@@ -216,39 +216,67 @@ RETURN_WAREHOUSE = "1450 Industry Way, Unit B, Ontario, CA 91761, United States"
 SELLER_ADDRESS = ("Sunny Day Goods LLC", "1450 Industry Way, Unit B", "Ontario, CA 91761")
 
 # --- buyers' return reasons by category: (name, text, types it fits, weight) --------------
-# Names in the platform's style (`ecom_order_delivered_..._reason_...`, ours).
-_R = "ecom_order_delivered_refund_and_return_reason_"
-_O = "ecom_order_delivered_refund_only_reason_"
+# Names and texts are the record's US "Buyer Initiates Refund Reason" (REFUND) and "Buyer
+# Initiates Return Reason" (RETURN_AND_REFUND) offered once DELIVERED (codes.py has the source);
+# the record lists no replacement reasons: a replacement takes a return reason (ours), as do
+# which reasons each category's buyers give and how often (ours).
+_RR = "ecom_order_delivered_refund_and_return_reason_"
+_RO = "ecom_order_delivered_refund_reason_"
+NOT_RECEIVED = (_RO + "not_received", "Package wasn't received", ("REFUND",), 0.6)
 RETURN_REASONS: dict[str, list[tuple[str, str, tuple[str, ...], float]]] = {
     "Apparel": [
-        (_R + "size_too_small", "Item doesn't fit: too small", ("RETURN_AND_REFUND", "REPLACEMENT"), 5),
-        (_R + "size_too_large", "Item doesn't fit: too large", ("RETURN_AND_REFUND", "REPLACEMENT"), 3),
-        (_R + "not_as_described", "Item not as described", ("RETURN_AND_REFUND",), 2),
-        (_R + "no_longer_needed", "No longer needed", ("RETURN_AND_REFUND",), 2),
-        (_O + "package_not_received", "Package wasn't received", ("REFUND",), 0.6),
+        (
+            "buyer_return_and_refund_item_doesn't_fit",
+            "Item doesn't fit",
+            ("RETURN_AND_REFUND", "REPLACEMENT"),
+            6,
+        ),
+        (
+            "buyer_return_and_refund_fabric,_material_or_style_not_as_expected",
+            "Fabric, material or style not as expected",
+            ("RETURN_AND_REFUND",),
+            2,
+        ),
+        (
+            "buyer_return_and_refund_color_or_pattern_not_as_expected",
+            "Color or pattern not as expected",
+            ("RETURN_AND_REFUND",),
+            1.5,
+        ),
+        (_RR + "no_need", "No longer needed", ("RETURN_AND_REFUND",), 2),
+        NOT_RECEIVED,
     ],
     "Beauty": [
-        (_R + "damaged", "Item arrived damaged or leaking", ("REFUND", "REPLACEMENT"), 3),
-        (_R + "allergic_reaction", "Allergic reaction", ("REFUND",), 1),
-        (_R + "wrong_item", "Received the wrong item", ("RETURN_AND_REFUND", "REPLACEMENT"), 1.5),
-        (_O + "package_not_received", "Package wasn't received", ("REFUND",), 0.6),
+        (_RO + "damaged", "Damaged item or packaging", ("REFUND",), 2),
+        (_RR + "damaged", "Damaged item or packaging", ("REPLACEMENT",), 1),
+        (_RR + "wrong_product", "Wrong item was sent", ("RETURN_AND_REFUND", "REPLACEMENT"), 1.5),
+        (_RR + "no_need", "No longer needed", ("RETURN_AND_REFUND",), 1),
+        NOT_RECEIVED,
     ],
     "Home": [
-        (_R + "damaged", "Item arrived damaged", ("REFUND", "REPLACEMENT", "RETURN_AND_REFUND"), 3),
-        (_R + "defective", "Item doesn't work", ("RETURN_AND_REFUND", "REPLACEMENT"), 2),
-        (_R + "not_as_described", "Item not as described", ("RETURN_AND_REFUND",), 1.5),
-        (_O + "package_not_received", "Package wasn't received", ("REFUND",), 0.6),
+        (_RO + "damaged", "Damaged item or packaging", ("REFUND",), 2),
+        (_RR + "damaged", "Damaged item or packaging", ("RETURN_AND_REFUND", "REPLACEMENT"), 1.5),
+        (_RR + "defective", "Defective item", ("RETURN_AND_REFUND", "REPLACEMENT"), 2),
+        (_RR + "not_match_description", "Item doesn't match description", ("RETURN_AND_REFUND",), 1.5),
+        NOT_RECEIVED,
     ],
     "Electronics": [
-        (_R + "defective", "Item doesn't work", ("RETURN_AND_REFUND", "REPLACEMENT"), 4),
-        (_R + "wrong_model", "Doesn't fit my device", ("RETURN_AND_REFUND",), 2),
-        (_R + "missing_parts", "Missing parts or accessories", ("REFUND", "REPLACEMENT"), 1),
-        (_O + "package_not_received", "Package wasn't received", ("REFUND",), 0.6),
+        (_RR + "defective", "Defective item", ("RETURN_AND_REFUND", "REPLACEMENT"), 4),
+        (_RO + "defective", "Defective item", ("REFUND",), 1),
+        (_RR + "missing_product", "Missing item or parts", ("RETURN_AND_REFUND", "REPLACEMENT"), 1),
+        (_RR + "not_match_description", "Item doesn't match description", ("RETURN_AND_REFUND",), 2),
+        NOT_RECEIVED,
     ],
     "Snacks": [
-        (_R + "damaged", "Package arrived damaged", ("REFUND",), 2),
-        (_R + "expired", "Item expired or melted", ("REFUND",), 1.5),
-        (_O + "package_not_received", "Package wasn't received", ("REFUND",), 0.6),
+        (_RO + "damaged", "Damaged item or packaging", ("REFUND",), 2),
+        (
+            "buyer_return_and_refund_shipping_box_damaged,_but_item_is_ok",
+            "Shipping box damaged, but item is Ok",
+            ("RETURN_AND_REFUND",),
+            0.5,
+        ),
+        (_RR + "wrong_product", "Wrong item was sent", ("RETURN_AND_REFUND",), 1),
+        NOT_RECEIVED,
     ],
 }
 # Share of delivered orders with a return request, by category (ours, US e-commerce-like).

@@ -195,36 +195,57 @@ COMPLETE_AFTER_DELIVERY_S = 7 * DAY  # (ours) a delivered order completes after
 SHIP_WITHIN_S = 3 * DAY
 DELIVER_WITHIN_S = 7 * DAY  # (ours) tts_sla_time / delivery_sla_time = rts_sla_time + this
 
-# Reject reasons (GET /return_refund/202309/reject_reasons: reasons[]{name, text}). The names
-# are ours in the platform's style (`ecom_order_..._reason_...`, seen in the record's
-# cancel_reason example "ecom_order_to_ship_canceled_reason_change_payment_method").
-RETURN_REJECT_REASONS = (
+# Reasons, US market: the `name` sent and read, with the record's English text (Partner Center
+# reason appendices: return-and-refund/{cancel,refund,return}-reasons.json of
+# lazykern/ecommerce-api-docs@eba059e, documents 67e61eee427345048595487d (cancel) and
+# 67e61e7b8ceb0d04a320061e (refund); copied in tests/contract/tiktok/reasons.us.json). The
+# seller's reasons to reject are what GET /return_refund/202309/reject_reasons answers.
+REFUND_REJECT_REASONS = (  # "refund: Seller Reject Refund Request Reason" (a few of them)
+    ("reverse_reject_request_reason_1", "Buyer return reason is not valid"),
+    ("reverse_reject_request_reason_3", "Not eligible for return (e.g. used or broken)"),
+    ("reverse_reject_request_reason_5", "You have reached an agreement with the buyer"),
+    ("seller_reject_apply_item_is_correct", "Item is correct"),
+    ("seller_reject_apply_reason_is_unclear_or_lack_of_evidence", "Reason is unclear or lack of evidence"),
+)
+RETURN_REJECT_REASONS = (  # "return: Seller Reject Return Request Reason" (also ours for replacements)
+    ("reverse_reject_request_reason_1", "Buyer return reason is not valid"),
+    ("reverse_reject_request_reason_2", "Change of mind returns are not applicable"),
+    ("reverse_reject_request_reason_3", "Not eligible for return (e.g. used or broken)"),
+    ("reverse_reject_request_reason_5", "You have reached an agreement with the buyer"),
+    ("seller_reject_apply_reason_is_unclear_or_lack_of_evidence", "Reason is unclear or lack of evidence"),
     (
-        "seller_reject_apply_product_not_returned_in_original_condition",
-        "Item not returned in original condition",
+        "seller_reject_apply_product_functions_well/buyer_use_in_wrong_way",
+        "Product functions well/Buyer use in wrong way",
     ),
-    ("seller_reject_apply_buyer_misuse", "Damage caused by the buyer's misuse"),
-    ("seller_reject_apply_outside_return_window", "Request made outside the return window"),
-    ("seller_reject_apply_no_evidence", "No evidence of the problem provided"),
-    ("seller_reject_apply_negotiated_with_buyer", "Agreed another solution with the buyer"),
 )
-RECEIVED_PACKAGE_REJECT_REASONS = (
-    ("seller_reject_receive_package_not_received", "Returned package not received"),
-    ("seller_reject_receive_package_wrong_item", "Wrong item returned"),
-    ("seller_reject_receive_package_damaged", "Returned item is damaged or used"),
-    ("seller_reject_receive_package_missing_parts", "Returned item is missing parts"),
+RECEIVED_PACKAGE_REJECT_REASONS = (  # "return: Seller Reject Return Request Reason (received package)"
+    ("reverse_reject_return_parcel_reason_1", "The product returned is not the product that was sent"),
+    ("reverse_reject_return_parcel_reason_2", "Not eligible for return (e.g. used or broken)"),
+    ("reverse_reject_return_parcel_reason_3", "Missing products and/or product parts"),
+    ("reverse_reject_return_parcel_reason_4", "I haven't received the package"),
+    ("reverse_reject_return_parcel_reason_5", "Product is damaged or used"),
 )
-CANCEL_REJECT_REASONS = (
-    ("seller_reject_cancel_already_shipped", "The order has already been shipped"),
-    ("seller_reject_cancel_negotiated_with_buyer", "Agreed with the buyer to keep the order"),
-    ("seller_reject_cancel_custom_made", "Custom-made item already in production"),
+CANCEL_REJECT_REASONS = (  # "cancel: Seller Reject Cancel Request Reason"
+    (
+        "order_manage_list_action_respond_popup_reject_reason_invalid_cancellation_reason",
+        "Invalid reason for cancellation",
+    ),
+    ("order_manage_list_action_respond_popup_reject_reason_delivered", "Product delivery is on schedule"),
+    (
+        "order_manage_list_action_respond_popup_reject_reason_buyer_agree",
+        "Reached an agreement with the buyer",
+    ),
+    ("seller_reject_apply_product_has_been_packed", "Product has been packed"),
 )
-# A buyer's reasons to cancel before shipment (name, text); the first is the record's example.
-CANCEL_REASONS = (
+CANCEL_REASONS = (  # "cancel: Buyer Initiates Cancel Reason", offered under ON_HOLD and AWAITING_SHIPMENT
     ("ecom_order_to_ship_canceled_reason_change_payment_method", "Need to change payment method"),
-    ("ecom_order_to_ship_canceled_reason_change_address", "Need to change shipping address"),
-    ("ecom_order_to_ship_canceled_reason_found_better_price", "Found a better price"),
+    ("ecom_order_to_ship_canceled_reason_created_by_mistakes", "Bought by mistake"),
+    ("ecom_order_to_ship_canceled_reason_better_price", "Better price available"),
+    ("ecom_order_to_ship_canceled_reason_wrong_delivery_info", "Incorrect shipping address"),
+    ("ecom_order_to_ship_canceled_reason_not_shipped_on_time", "Item wasn't shipped on time"),
     ("ecom_order_to_ship_canceled_reason_no_longer_needed", "No longer needed"),
-    ("ecom_order_to_ship_canceled_reason_shipping_too_long", "Shipping takes too long"),
+    ("ecom_order_to_ship_canceled_reason_high_delivery_costs", "High shipping fee"),
 )
-UNPAID_CANCEL_REASON = "Payment not completed in time"  # (ours) the system's cancel_reason
+# The system's cancellation of an unpaid order ("cancel: SYSTEM Cancel Reason"); an order's
+# `cancel_reason` carries the text (the record's order sample: "Pricing error").
+UNPAID_CANCEL_REASON = "Buyer payment overdue"  # name system_cancel_unpaid_time_out

@@ -24,6 +24,7 @@ from app.sandbox.tiktok.buyers import IdMint, new_order, open_cancellation, open
 from app.sandbox.tiktok.codes import (
     CANCEL_RESPONSE_S,
     ON_HOLD_S,
+    RECEIVED_PACKAGE_REJECT_REASONS,
     RETURN_REJECT_REASONS,
     SELLER_RESPONSE_S,
     SHIP_WITHIN_S,
@@ -117,7 +118,9 @@ def seller_answers(rng: random.Random, seed: int, ret: lc.Return, at: int) -> No
     decision, _ = seller_decision(rng, ret)
     lc.decide_return(ret, decision, at, seed)
     if decision.startswith("REJECT"):
-        name, text = rng.choice(RETURN_REJECT_REASONS)
+        name, text = rng.choice(
+            RECEIVED_PACKAGE_REJECT_REASONS if "RECEIVED" in decision else RETURN_REJECT_REASONS
+        )
         lc.record(ret, Role.SELLER, decision, at, f"Seller rejected the request: {text}", reason_text=text)
         if rng.random() < 0.3:  # (ours) the buyer appeals; the platform's operator decides
             opened = at + int(rng.uniform(2, 30) * HOUR)
