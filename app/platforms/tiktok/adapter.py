@@ -42,7 +42,7 @@ from app.platforms.port import (
 from app.platforms.records import MalformedAnswer
 from app.platforms.tiktok import codes, feed, lists, mapping, parse, shipping
 from app.platforms.tiktok.client import ApiResult, TikTokClient
-from app.platforms.tiktok.errors import MOVED_ON_CODES, error_of
+from app.platforms.tiktok.errors import error_of
 
 log = logging.getLogger(__name__)
 
@@ -189,14 +189,13 @@ class TikTokPlatform:
         reason the person chose), never by shipping as on Douyin."""
         if shipment.refuse_refund:
             raise Refused(PROBLEM_REFUSE_CANCELLATION_FIRST, detail=f"order {shipment.order_id}")
-        package_id = shipping.package_of(shipping.order_record(self._call, shipment.order_id))
-        body = shipping.ship_body(shipment.tracking_no, shipment.carrier_code)
+        order = shipping.order_record(self._call, shipment.order_id)
+        package_id = shipping.package_of(order)
+        body = shipping.ship_body(order, shipment.tracking_no, shipment.carrier_code)
         return self._send("POST", shipping.SHIP_PATH.format(id=package_id), {}, body)
 
     def _send(self, method: str, path: str, query: dict[str, str], body: Any) -> Accepted:
-        result = self.client.call(method, path, query=query, body=body)
-        if not result.ok:
-            raise error_of(result, moved_on=result.code in MOVED_ON_CODES)
+        result = self._call(method, path, query=query, body=body)
         return Accepted(result.platform_code, result.platform_message)
 
     def shipping_label(self, order_id: str) -> bytes:

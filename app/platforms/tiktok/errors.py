@@ -27,7 +27,11 @@ as stored in lazykern/ecommerce-api-docs at eba059e, data/processed/tiktok/guide
 - the approve/reject pages' refusals of a request that has moved on: 25001003 invalid
   order status, 25011012 cannot approve in this status, 25011013 cannot approve receiving,
   25020009 already cancelled, 25011010 handed to the platform's operator, 25011035 the
-  parcel cannot be refused now (PC return-and-refund/approve-return, reject-return).
+  parcel cannot be refused now, 25011011 cannot reject, 25020010 approved already,
+  25020012 cannot reject receiving (PC return-and-refund/approve-return, reject-return,
+  approve-/reject-cancellation); a package's 21011040 shipped already, 21011025 duplicate
+  tracking number, 21011041 order cancelled, 21008044 an after-sale request on the package
+  waits (PC fulfillment/ship-package).
 The record names no HTTP status for most errors (the code decides, whatever the status);
 a code this table does not know is read by the status: 429 rate limit, 5xx the platform's
 trouble, 401/403 credentials and permission; any other is a refusal of the one request.
@@ -75,7 +79,25 @@ CODE_AUTH_CODE_INVALID = 36004004
 CODE_AUTH_RECORD_MISSING = 36004005
 # Refusals saying the request is no longer where the decision found it (perhaps by this
 # shop's own earlier, lost attempt): the push engine re-reads before calling it a conflict.
-MOVED_ON_CODES = frozenset({25001003, 25011012, 25011013, 25020009, 25011010, 25011035})
+MOVED_ON_CODES = frozenset(
+    {
+        25001003,  # invalid order status
+        25011010,  # handed to the platform's operator
+        25011011,  # cannot reject in this status
+        25011012,  # cannot approve in this status
+        25011013,  # cannot approve receiving
+        25011035,  # the parcel cannot be refused now
+        25020009,  # already cancelled
+        25020010,  # already approved, cannot be rejected
+        25020012,  # cannot reject receiving in this status
+        21011025,  # duplicate tracking number (perhaps our own earlier attempt's)
+        21011040,  # the package has already been shipped
+        21011041,  # the order is cancelled
+    }
+)
+# A shipment refused because an after-sale request on the package waits for the shop:
+# deciding that request first is what a person may choose (PC ship-package, 21008044).
+CODE_AFTER_SALE_WAITING = 21008044
 
 HTTP_UNAUTHORISED = 401
 HTTP_FORBIDDEN = 403
@@ -235,18 +257,19 @@ _ERRORS: dict[Outcome, type[PlatformError]] = {
 }
 
 
-def error_of(
-    result: ApiResult, problem: str = "", *, moved_on: bool = False, detail: str = ""
-) -> PlatformError:
+def error_of(result: ApiResult, problem: str = "", *, detail: str = "") -> PlatformError:
     """The port's error for an answer that is not DONE, with its plain words (or `problem`
-    in their place: the caller's words for a refusal of its one request)."""
+    in their place: the caller's words for a refusal of its one request). Only a refusal of
+    the one request can say by its code that the entity moved on or a request waits."""
+    refused = result.outcome is Outcome.REJECTED
     return _ERRORS[result.outcome](
         problem or result.problem,
         platform_code=result.platform_code,
         platform_message=result.platform_message,
         maybe_applied=result.maybe_applied,
         rate_limited=result.rate_limited,
-        moved_on=moved_on and result.outcome is Outcome.REJECTED,
+        moved_on=refused and result.code in MOVED_ON_CODES,
+        refund_request_waiting=refused and result.code == CODE_AFTER_SALE_WAITING,
         answered_at=result.answered_at,
         detail=detail or result.platform_message,
     )

@@ -5,9 +5,12 @@ packages, not orders:
 - the order's package is read from the order itself (`GET /order/202309/orders?ids=` →
   `orders[].packages[]{id}`, and each line item's `package_id` and `package_status`, PC
   get-order-detail): the first package with a line item still to ship, else the first;
-- shipping it is `POST /fulfillment/202309/packages/{package_id}/ship` with
-  `self_shipment{tracking_number, shipping_provider_id}` (PC ship-package-202309; EcomPHP
-  src/Resources/Fulfillment.php `shipPackage`): the seller's own carrier and tracking number;
+- shipping it is `POST /fulfillment/202309/packages/{package_id}/ship` (PC
+  ship-package-202309; EcomPHP src/Resources/Fulfillment.php `shipPackage`): for an order
+  the seller ships (`shipping_type` SELLER) with `self_shipment{tracking_number,
+  shipping_provider_id}`, the seller's own carrier and tracking number; for one TikTok
+  Shipping carries (`shipping_type` TIKTOK) without it — the platform's carrier gives the
+  tracking number, and the handover (`handover_method`) is left to the shop's default;
 - its label is `GET /fulfillment/202309/packages/{package_id}/shipping_documents
   ?document_type=SHIPPING_LABEL` → `data{doc_url, tracking_number}`, the PDF then fetched
   from `doc_url` (valid 24 hours; only for packages shipped with TikTok Shipping, PC
@@ -29,6 +32,7 @@ LABEL_PATH = "/fulfillment/202309/packages/{id}/shipping_documents"
 LABEL_DOCUMENT = "SHIPPING_LABEL"
 # A line item's package still to ship (PC order line item `package_status`).
 TO_SHIP = ("TO_FULFILL", "PROCESSING")
+TIKTOK_SHIPPING = "TIKTOK"  # an order's `shipping_type`: TIKTOK or SELLER (PC order fields)
 
 PROBLEM_NO_SUCH_ORDER = QT_TRANSLATE_NOOP("sync", "TikTok Shop has no such order.")
 PROBLEM_NO_PACKAGE = QT_TRANSLATE_NOOP(
@@ -73,7 +77,11 @@ def package_of(order: dict[str, Any]) -> str:
     raise Refused(PROBLEM_NO_PACKAGE, detail=f"order {order.get('id')} has no package")
 
 
-def ship_body(tracking_no: str, carrier_code: str) -> dict[str, Any]:
+def ship_body(order: dict[str, Any], tracking_no: str, carrier_code: str) -> dict[str, Any]:
+    """The ship call's body for this order: the seller's own carrier and tracking number,
+    unless TikTok Shipping carries it (then the platform's carrier names both)."""
+    if order.get("shipping_type") == TIKTOK_SHIPPING:
+        return {}
     return {"self_shipment": {"tracking_number": tracking_no, "shipping_provider_id": carrier_code}}
 
 
