@@ -1,6 +1,7 @@
 """How numbers, times and deadlines read on every screen.
 
-Owns the display of money (integer fen as ¥1,234.50), instants (UTC seconds shown in
+Owns the display of money (integer minor units in their currency: fen as ¥1,234.50, cents
+as $12.99), instants (UTC seconds shown in
 the shop's time zone) and ship-by countdowns ("2h 13m", "overdue 1h 05m") with
 their urgency, plus relative ages ("2 min ago"), platform codes' labels, the
 services' rule texts and the sync's problems. Words go through Qt's translation
@@ -16,6 +17,7 @@ from enum import IntEnum
 from PySide6.QtCore import QCoreApplication
 
 from app.core import problem_words
+from app.core.money import CNY, minor_digits
 from app.core.shop_time import datetime_of
 
 MINUTE = 60
@@ -25,10 +27,18 @@ URGENT_WITHIN_S = 4 * HOUR
 SOON_WITHIN_S = 12 * HOUR
 
 
-def money(fen: int) -> str:
+# The symbol an amount is shown with; a currency without one here is shown by its code.
+CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "$", "GBP": "£", "EUR": "€", "JPY": "JP¥"}
+
+
+def money(fen: int, currency: str = CNY) -> str:
+    """An amount in minor units of `currency` (fen of CNY by default) as "¥1,234.50",
+    "$12.99", "JP¥2,980", "MYR 12.50": by the currency's own number of decimals."""
     sign = "-" if fen < 0 else ""
-    yuan, cents = divmod(abs(fen), 100)
-    return f"{sign}¥{yuan:,}.{cents:02d}"
+    digits = minor_digits(currency)
+    whole, part = divmod(abs(fen), 10**digits)
+    symbol = CURRENCY_SYMBOLS.get(currency, f"{currency} ")
+    return f"{sign}{symbol}{whole:,}" + (f".{part:0{digits}d}" if digits else "")
 
 
 def shop_time(instant: int | None, *, with_year: bool = True) -> str:
