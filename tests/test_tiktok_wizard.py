@@ -14,6 +14,7 @@ import pytest
 import requests
 from PySide6.QtCore import Qt
 
+from app import config
 from app.demo_shop import DEMO_TIKTOK_APP_KEY, DEMO_TIKTOK_APP_SECRET, DEMO_TIKTOK_AUTH_CODE
 from app.sandbox.server import SandboxServer
 from app.services.setup.connection_test import (
@@ -24,7 +25,10 @@ from app.services.setup.connection_test import (
     CodeInText,
     authorization_code,
 )
+from app.shop import check_shop_keys
+from app.shop_entries import ShopEntry, demo_entry
 from app.views.setup.first_run_wizard import DEFAULT_GATEWAY, FirstRunWizard
+from app.views.setup.settings_dialog import SettingsDialog
 from app.views.setup.shop_page import DEFAULT_GATEWAYS
 from tests.test_first_run_wizard import make_wizard, next_enabled, to_shop_page, type_into
 from tests.test_tiktok_shop_path import SHOP_NAME, tiktok_sandbox
@@ -251,3 +255,26 @@ def test_a_wrong_clock_is_said_plainly(qtbot, tasks, english, tiktok_sandbox: Sa
     )
     assert "timestamp" in wizard.shop_page.test_result.toolTip()  # TikTok's own words, on hover
     assert not next_enabled(wizard)
+
+
+def test_settings_name_a_tiktok_shop_and_change_shop_offers_both_platforms(
+    qtbot, tasks, english, app_home
+) -> None:
+    settings = config.Settings.load()
+    settings.shops = [
+        ShopEntry(key="tiktok-7494", platform="tiktok", name=SHOP_NAME, shop_id="7494", app_key="6dq8")
+    ]
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.shop_text.text() == f"TikTok Shop: {SHOP_NAME} (shop id 7494)"
+    settings.shops = [demo_entry(platform="tiktok")]
+    dialog.retranslate_ui()
+    assert dialog.shop_text.text() == "The demo TikTok shop on this computer"
+    # "Change shop…" opens the wizard on its shop page, which offers either platform.
+    wizard = FirstRunWizard(
+        tasks, test_connection=check_shop_keys, keyring_available=lambda: True, shop_only=True
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.currentPage() is wizard.shop_page
+    assert wizard.shop_page.douyin_choice.isVisible() and wizard.shop_page.tiktok_choice.isVisible()

@@ -3,7 +3,8 @@
 Owns `SettingsDialog`: the language (follow the system, 中文, English) — a choice takes
 effect at once (the translators are swapped and every open widget retranslates
 itself) and is saved to the settings file straight away — and, for the owner, which
-shop this workstation works for, with "Change shop…" (the window carries that out), and
+shop this workstation works for (抖店 or TikTok Shop), with "Change shop…" (the window
+carries that out: the wizard, which offers either platform), and
 which database it keeps the shop's data in (`ShopDatabaseSection`).
 """
 
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import LANGUAGES, Settings
 from app.services.people.permissions import Actor
+from app.services.setup.connection_test import TIKTOK
 from app.views.common.background import BackgroundTasks
 from app.views.setup.shop_database_section import ShopDatabaseSection
 from app.views.shell.i18n import install_language
@@ -113,11 +115,22 @@ class SettingsDialog(QDialog):
         self._hint.setText(self.tr("The new language applies at once and is remembered."))
         self._shop_label.setText(self.tr("Shop:"))
         self.change_shop_button.setText(self.tr("Change shop…"))
-        shop = self._settings.shop
-        if shop is None or not shop.app_key:
-            self.shop_text.setText(self.tr("The demo shop on this computer"))
+        shop = self._settings.current_entry() if self._settings.shops else None
+        tiktok = shop is not None and shop.platform == TIKTOK
+        if shop is None or shop.demo or not shop.app_key:
+            self.shop_text.setText(
+                self.tr("The demo TikTok shop on this computer")
+                if tiktok
+                else self.tr("The demo shop on this computer")
+            )
         else:
-            self.shop_text.setText(self.tr("Shop {shop_id}").format(shop_id=shop.shop_id))
+            if tiktok:
+                text = self.tr("TikTok Shop: {name} (shop id {shop_id})").format(
+                    name=shop.name or shop.shop_id, shop_id=shop.shop_id
+                )
+            else:
+                text = self.tr("Shop {shop_id}").format(shop_id=shop.shop_id)
+            self.shop_text.setText(text)
             self.shop_text.setToolTip(shop.gateway)
 
     def changeEvent(self, event: QEvent) -> None:
