@@ -42,8 +42,8 @@ def sandbox_now(url: str) -> int:
     return int(control(url, "clock", method="GET")["now"])
 
 
-def demo_client(url: str, **options: Any) -> PlatformClient:
-    return PlatformClient(ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID), **options)
+def demo_client(url: str, shop_id: str = DEMO_SHOP_ID, **options: Any) -> PlatformClient:
+    return PlatformClient(ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, shop_id), **options)
 
 
 def demo_platform(url: str, **options: Any) -> DouyinPlatform:
@@ -69,11 +69,13 @@ def sync_argv(store: str, database_url: str) -> list[str]:
     ]
 
 
-def platform_orders(url: str, *, updated_since: int | None = None) -> dict[str, int]:
+def platform_orders(
+    url: str, *, updated_since: int | None = None, shop_id: str = DEMO_SHOP_ID
+) -> dict[str, int]:
     """Every order the platform has (id -> update_time), read by update time a day at a
     time over its 90 days, as the sync reads them (an order placed just over 90 days ago
     and changed since is among them); or every order updated since `updated_since`."""
-    client = demo_client(url)
+    client = demo_client(url, shop_id)
     now = sandbox_now(url)
     found: dict[str, int] = {}
     first = now - 90 * DAY if updated_since is None else updated_since

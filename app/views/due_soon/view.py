@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.services.due_soon.items import REFUND, DueItem, due_soon, shop_source
+from app.services.due_soon.items import DUE_SOON_S, REFUND, DueItem, due_soon, shop_source
 from app.views.common.background import BackgroundTasks
 from app.views.common.formatting import Urgency, countdown, now_utc, shop_time, urgency
 from app.views.common.table_model import ALIGN_RIGHT, ROW_ROLE, Column, ColumnTableModel
@@ -75,10 +75,18 @@ class DueSoonView(QWidget):
     open_item = Signal(str, str, str, str)
     loaded = Signal()
 
-    def __init__(self, tasks: BackgroundTasks, shops: DeskShops, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        shops: DeskShops,
+        parent: QWidget | None = None,
+        *,
+        within_s: int = DUE_SOON_S,
+    ) -> None:
+        """`within_s`: how far ahead "soon" reaches (overdue items always show)."""
         super().__init__(parent)
         self.setObjectName("dueSoonView")
-        self._tasks, self._shops = tasks, shops
+        self._tasks, self._shops, self._within_s = tasks, shops, within_s
         self.model = DueSoonModel(shops, self)
         self._summary = QLabel(self)
         self._summary.setObjectName("dueSoonSummary")
@@ -111,7 +119,10 @@ class DueSoonView(QWidget):
         """Read every shop again, off the GUI thread."""
         sources = [shop_source(s.entry.key, s.sessions, s.entry.platform) for s in self._shops.shops()]
         now = now_utc()
-        self._tasks.run("due_soon.list", lambda: (now, *due_soon(sources, now=now)), self._on_read)
+        within_s = self._within_s
+        self._tasks.run(
+            "due_soon.list", lambda: (now, *due_soon(sources, now=now, within_s=within_s)), self._on_read
+        )
 
     def _on_read(self, answer: tuple[int, list[DueItem], dict[str, int]]) -> None:
         now, items, self._counts = answer
@@ -121,8 +132,8 @@ class DueSoonView(QWidget):
 
     def _show_summary(self) -> None:
         unreadable = [key for key, count in self._counts.items() if count < 0]
-        text = self.tr("{count} due within 24 hours or overdue, across {shops} shops.").format(
-            count=self.model.row_count(), shops=len(self._counts)
+        text = self.tr("{count} due within {hours} hours or overdue, across {shops} shops.").format(
+            count=self.model.row_count(), hours=self._within_s // 3600, shops=len(self._counts)
         )
         for key in unreadable:
             shop = self._shops.shop(key)
