@@ -229,7 +229,7 @@ def play_order(rng: random.Random, mint: IdMint, seed: int, order: lc.Order, now
         ship_at,
         provider,
         cat.new_tracking_number(rng, provider),
-        lc.entity_rng(seed, order.id, "carrier"),
+        rng,
     )
     settle_order(order, now)
     delivered = order.data.get("delivery_time")
@@ -254,7 +254,7 @@ def delivered_order(rng: random.Random, mint: IdMint, seed: int, created: int, u
         shipped,
         provider,
         cat.new_tracking_number(rng, provider),
-        lc.entity_rng(seed, order.id, "carrier"),
+        rng,
     )
     settle_order(order, until)
     return order

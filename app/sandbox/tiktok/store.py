@@ -69,8 +69,11 @@ CREATE TABLE IF NOT EXISTS ledger (
 RESET_TABLES = ("meta", "orders", "returns", "cancellations", "packages", "idempotency", "ledger")
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def _order_row(order: Order) -> tuple[Any, ...]:
@@ -160,6 +163,11 @@ class Store(Searches):
             for table in RESET_TABLES:
                 self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
             self.db.execute("DELETE FROM sqlite_sequence WHERE name = 'ledger'")
+            # Indexes built once after the rows go in, not kept up row by row: a third faster.
+            for (index,) in self.db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%'"
+            ).fetchall():
+                self.db.execute(f"DROP INDEX {index}")
             self.db.executemany("INSERT INTO orders VALUES (?,?,?,?,?,?,?,?)", map(_order_row, orders))
             self.db.executemany(
                 "INSERT INTO packages VALUES (?,?,?,?)",
@@ -174,6 +182,9 @@ class Store(Searches):
             self.db.executemany(
                 "INSERT INTO meta VALUES (?, ?)", ((k, json.dumps(v)) for k, v in meta.items())
             )
+            for statement in SCHEMA.split(";"):
+                if "CREATE INDEX" in statement:
+                    self.db.execute(statement)
 
     # --- entities ------------------------------------------------------------------------
     def _one(self, sql: str, key: str) -> tuple[Any, ...] | None:
