@@ -255,6 +255,7 @@ def test_the_history_names_who_moved_in_any_case_and_what_the_seller_did_oldest_
         {"event": "REJECT_REFUND", "role": "SELLER", "create_time": 300},
         {"event": "APPROVE_RETURN", "role": "SELLER", "create_time": 200},
         {"event": "SELLER_UPLOADED_PROOF", "role": "SELLER", "create_time": 300},
+        {"event": "ISSUE_REPLACEMENT_REFUND", "role": "SELLER", "create_time": 350},
         {"event": "AUTO_APPROVE", "role": "SYSTEM", "create_time": 400},
         {"event": "ARBITRATION", "role": "OPERATOR", "create_time": 500},
         {"event": "X", "role": "COURIER", "create_time": 600},
@@ -266,9 +267,10 @@ def test_the_history_names_who_moved_in_any_case_and_what_the_seller_did_oldest_
         (200, 2, Mover.SHOP, ShopMove.AGREED),
         (300, 1, Mover.SHOP, ShopMove.REFUSED),
         (300, 3, Mover.SHOP, ShopMove.OTHER),
-        (400, 4, Mover.PLATFORM, None),
-        (500, 5, Mover.PLATFORM, None),
-        (600, 6, None, None),
+        (350, 4, Mover.SHOP, ShopMove.AGREED),  # declines the replacement by refunding: the approve call
+        (400, 5, Mover.PLATFORM, None),
+        (500, 6, Mover.PLATFORM, None),
+        (600, 7, None, None),
     ]
     assert history.history_of([{"role": "BUYER", "create_time": "soon"}]) is None  # cannot be placed
     assert history.history_of([]) is None and history.history_of(None) is None

@@ -11,9 +11,11 @@ What the record says and what is ours:
   read in any case. SYSTEM (by policy: a deadline passed) and OPERATOR (the platform's staff)
   are the platform's moves.
 - `event` is named but its values are not listed (the sample: "ORDER_RETURN"). Which of the
-  seller's events agree and which refuse is ours: an event naming a rejection (REJECT) is a
-  refusal, one naming an approval (APPROVE) an agreement, anything else a move we do not know
-  (`ShopMove.OTHER`, which the push's re-read counts as the shop's own). The sandbox writes
+  seller's events agree and which refuse is ours: a decision of the approve call
+  (APPROVE_*, ISSUE_REPLACEMENT_REFUND, OFFER_PARTIAL_REFUND) or an event naming an approval is
+  an agreement, one of the reject call or naming a rejection (REJECT) a refusal, anything else
+  a move we do not know (`ShopMove.OTHER`, which the push's re-read counts as the shop's
+  own). The sandbox writes
   the seller's decision string (APPROVE_REFUND, REJECT_RETURN, …) as the event.
 - A record has no status before or after; an entry without a readable `create_time` cannot
   be placed, so the whole history is then unread (None) and nothing is concluded from it.
@@ -28,13 +30,16 @@ from typing import Any
 
 from app.platforms.port import HistoryEntry, Mover, ShopMove
 from app.platforms.tiktok import mapping
-from app.platforms.tiktok.codes import Role, role_of
+from app.platforms.tiktok.codes import ApproveDecision, RejectDecision, Role, role_of
 
 
 def shop_move(event: Any) -> ShopMove:
-    """What a SELLER record's `event` did (ours: see the module's docstring)."""
-    name = str(event or "").upper()
-    if "REJECT" in name:
+    """What a SELLER record's `event` did (ours: see the module's docstring): a decision of
+    the approve call (ISSUE_REPLACEMENT_REFUND too) agrees, one of the reject call refuses."""
+    name = str(event or "").strip().upper()
+    if name in ApproveDecision._value2member_map_:
+        return ShopMove.AGREED
+    if name in RejectDecision._value2member_map_ or "REJECT" in name:
         return ShopMove.REFUSED
     if "APPROVE" in name:
         return ShopMove.AGREED
