@@ -34,6 +34,7 @@ from app.core.vocabulary import (
 from app.services.refunds import refusal_evidence
 from app.services.refunds.detail import QueueDetail, queue_detail
 from app.services.refunds.queue import QueueRow
+from app.services.rules import RuleSet
 from app.views.common import formatting
 from app.views.common.background import NET_LANE, BackgroundTasks
 from app.views.common.formatting import refunds_text, word_label
@@ -95,9 +96,11 @@ class RefundDetailPane(QWidget):
         *,
         clock: Callable[[], float] = formatting.now_utc,
         fetch: Callable[[str], bytes] = fetch_image,
+        rules: RuleSet | None = None,
     ) -> None:
+        """`rules`: the shop's rule set (None: Douyin's)."""
         super().__init__(parent)
-        self._tasks, self._sessions = tasks, sessions
+        self._tasks, self._sessions, self._rules = tasks, sessions, rules
         self._wanted: str | None = None  # the request last asked for with `load`
         self._clock = clock
         self._fetch = fetch
@@ -130,7 +133,7 @@ class RefundDetailPane(QWidget):
         """Read request `aftersale_id` on the database lane and show it (unless another
         request was asked for meanwhile)."""
         self._wanted, now = aftersale_id, int(self._clock())
-        read = lambda session: queue_detail(session, aftersale_id, now=now)  # noqa: E731
+        read = lambda session: queue_detail(session, aftersale_id, now=now, rules=self._rules)  # noqa: E731
         self._tasks.read("refunds.detail", self._sessions, read, self._on_loaded)
 
     def _on_loaded(self, detail: QueueDetail | None) -> None:

@@ -39,6 +39,7 @@ from app.services.refunds.queue import (
     list_queue_keys,
     queue_rows,
 )
+from app.services.rules import RuleSet, rules_for
 from app.services.sync_status import SyncStatus
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
@@ -86,10 +87,14 @@ class RefundQueueView(QueueSelection, QWidget):
         sync_worker: QObject | None = None,
         clock: Callable[[], float] = time.time,
         settings: Settings | None = None,
+        platform: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`platform`: the shop's ("douyin", "tiktok"; None: Douyin), whose rule set the
+        deadlines and suggestions follow."""
         super().__init__(parent)
         self._tasks, self._sessions, self._actor = tasks, sessions, actor
+        self._rules = rules_for(platform)
         self._sync_worker, self._clock = sync_worker, clock
         self._alarm = TrayAlarm(self)
         self._alarm.notice.connect(self.notice)
@@ -113,7 +118,7 @@ class RefundQueueView(QueueSelection, QWidget):
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self._table)
         self._pages.addWidget(self._empty)
-        self.detail_pane = RefundDetailPane(tasks, sessions, self, clock=clock)
+        self.detail_pane = RefundDetailPane(tasks, sessions, self, clock=clock, rules=self._rules)
         self.detail_pane.loaded.connect(self.detail_loaded)
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.setObjectName("refundsSplitter")
@@ -191,18 +196,20 @@ class RefundQueueView(QueueSelection, QWidget):
         first -= first % PAGE_ROWS
         current = self.current_row()
         keep = current.aftersale_id if current else None
-        actor = self._actor
+        actor, rules = self._actor, self._rules
 
         def query(session: Session) -> _Answer:
             started = time.perf_counter()
             keys = list_queue_keys(
                 session, now=now, search=filters.search, kinds=filters.types, states=filters.statuses,
                 urgency=filters.urgency, min_amount=filters.min_amount, max_amount=filters.max_amount,
-                handed=filters.handed, sort=sort, descending=descending,
+                handed=filters.handed, sort=sort, descending=descending, rules=rules,
             )  # fmt: skip
             # The page the person looks at (it stays in place), the next, and the current row.
             ids = [key.aftersale_id for key in keys[first : first + 2 * PAGE_ROWS]]
-            rows = queue_rows(session, [*ids, keep] if keep and keep not in ids else ids, now=now)
+            rows = queue_rows(
+                session, [*ids, keep] if keep and keep not in ids else ids, now=now, rules=rules
+            )
             spent = permissions.refunds_approved_today(session, actor, now) if actor is not None else 0
             seconds = time.perf_counter() - started
             return _Answer(filters, keys, rows, outbox.waiting_count(session), spent, seconds)
@@ -366,11 +373,15 @@ class RefundQueueView(QueueSelection, QWidget):
                 )  # fmt: skip
                 self._alarm.raise_once(row.aftersale_id, self.tr("Refund request due within the hour"), text)
 
+    def rules(self) -> RuleSet:
+        """The rule set the queue's deadlines and suggestions follow (the shop's platform's)."""
+        return self._rules
+
     def _read_rows(self, aftersale_ids: list[str]) -> list[QueueRow]:
         """A page of full rows, read as the person scrolls to it (a primary-key read of
         100 rows, a few milliseconds: paging lazily is what keeps 20k rows cheap)."""
         with self._sessions() as session:
-            return queue_rows(session, aftersale_ids, now=int(self._clock()))
+            return queue_rows(session, aftersale_ids, now=int(self._clock()), rules=self._rules)
 
     def _update_actions(self) -> None:
         self.actions.update_for(self.current_row(), len(self.selected_ids()), self.may_decide(), self._actor)

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.services import outbox
 from app.services.people.permissions import Action, Actor, allowed
-from app.services.rules import load_rules
+from app.services.rules import rules_for
 from app.services.shipping import carriers as carrier_service
 from app.services.shipping.board import BoardOrder, PickupOverdue, list_board, pickup_overdue
 from app.services.shipping.carriers import Carrier
@@ -96,16 +96,22 @@ class ShippingBoardView(BoardPaper, QWidget):
         *,
         sync_worker: QObject | None = None,
         clock: Callable[[], float] = time.time,
+        platform: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`platform`: the shop's ("douyin", "tiktok"; None: Douyin), whose rule set gives the
+        shop's days, the lanes and what shipping late costs."""
         super().__init__(parent)
         self._tasks, self._sessions, self._actor, self._clock = tasks, sessions, actor, clock
-        self._rules = load_rules()
+        self._rules = rules_for(platform)
         self._last_alarm_check: int | None = None
         self.last_query_seconds: float | None = None
         # Money at stake is the owner's (permissions.py "Who sees what"); the service sends none.
         self.model = ShippingBoardModel(
-            self, clock=clock, sees_money=actor is None or allowed(actor, Action.VIEW_MONEY)
+            self,
+            clock=clock,
+            rules=self._rules,
+            sees_money=actor is None or allowed(actor, Action.VIEW_MONEY),
         )
         self.banner = OfflineBanner(self)
         self.scan_bar = ScanBar(self._describe_order, self)
