@@ -195,3 +195,28 @@ def test_an_unreachable_platform_is_retry_later_and_a_write_may_have_been_applie
     result = client.call("POST", ORDERS_SEARCH, query={"page_size": "1"}, body={})
     client.close()
     assert result.outcome is Outcome.RETRY and result.maybe_applied
+
+
+def test_a_refused_shops_call_after_the_exchange_keeps_the_tokens_for_the_next_attempt(
+    tmp_path: Path,
+) -> None:
+    server = SandboxServer(
+        tmp_path / "fresh.sqlite", port=0, seed=3, live=False, history_orders=20, dialect="tiktok"
+    )
+    server.start()
+    try:
+        server.faults.add("clock_skew", count=1, method="/authorization/202309/shops")
+        with pytest.raises(NotAuthorised) as clock_off:
+            authorise(server.url, server.app_key, server.app_secret, server.auth_code)
+        assert clock_off.value.problem == errors.PROBLEM_CLOCK
+        kept = getattr(clock_off.value, "kept", "")
+        assert kept, "the tokens the spent code bought travel with the error"
+        exchanges = server.stats()["requests_served"].get("/api/v2/token/get", 0)
+        # The clock set right, the owner tests again: the kept tokens, not the spent code.
+        credentials, name = authorise(
+            server.url, server.app_key, server.app_secret, server.auth_code, kept=kept
+        )
+        assert name == server.shop_name and credentials.shop_cipher == server.context.shop_cipher
+        assert server.stats()["requests_served"].get("/api/v2/token/get", 0) == exchanges
+    finally:
+        server.stop()

@@ -14,23 +14,38 @@ __all__ = ["API_HOST", "TikTokCredentials", "authorise"]
 
 
 def authorise(
-    api_base: str, app_key: str, app_secret: str, auth_code: str, *, auth_base: str | None = None
+    api_base: str,
+    app_key: str,
+    app_secret: str,
+    auth_code: str,
+    *,
+    auth_base: str | None = None,
+    kept: str = "",
 ) -> tuple[TikTokCredentials, str]:
     """Exchange `auth_code` (single use) for the shop's tokens and read which shop they
     reach: the credentials with tokens, shop id and cipher filled, and the shop's name.
-    Raises RetryLater / NotAuthorised / Refused (app.platforms.port) with plain words."""
+
+    `kept` is what an earlier attempt got (`error.kept` below): with its tokens the code is
+    not exchanged again (it works once) — they are used, and refreshed if need be. Raises
+    RetryLater / NotAuthorised / Refused (app.platforms.port) with plain words, carrying
+    `kept`: the text of the tokens got before the failure ("" when none), to keep and pass
+    back on the next attempt (a clock set right after a refused shops call, say)."""
     credentials = TikTokCredentials(
         api_base=api_base.strip(),
         app_key=app_key.strip(),
         app_secret=app_secret.strip(),
         auth_code=auth_code.strip(),
         auth_base=(auth_base or "").strip(),
-    )
+    ).with_kept(kept)
+    has_tokens = bool(credentials.access_token or credentials.refresh_token)
     client = TikTokClient(credentials)
     try:
-        result = client.authorise()
+        result = client.shops() if has_tokens else client.authorise()
         if not result.ok:
-            raise error_of(result)
+            error = error_of(result)
+            got = credentials.access_token or credentials.refresh_token
+            error.kept = credentials.kept() if got else ""  # type: ignore[attr-defined]
+            raise error
         return credentials, client.shop_name
     finally:
         client.close()
