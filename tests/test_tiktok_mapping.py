@@ -10,7 +10,14 @@ from typing import Any
 
 import pytest
 
-from app.core.vocabulary import STATES_AWAITING_SHOP, ArbitrationState, Decision, RequestKind, RequestState
+from app.core.vocabulary import (
+    STATES_AWAITING_SHOP,
+    ArbitrationState,
+    Decision,
+    RefundState,
+    RequestKind,
+    RequestState,
+)
 from app.platforms.port import Mover
 from app.platforms.tiktok import codes, mapping
 from app.services.refunds import outcomes
@@ -181,3 +188,14 @@ def test_the_desk_reads_every_code_the_record_documents_and_no_code_it_does_not(
         assert mapping.cancellation_state(status, RequestKind.REFUND_BEFORE_SHIPMENT) is not None
     for role in {*record["return_role"], *record["cancel_role"], *record["cancellation_initiator"]}:
         assert mapping.mover(role) is not None
+
+
+def test_a_replacement_moves_no_money_unless_it_is_refunded_instead() -> None:
+    waiting = ("REPLACEMENT_REQUEST_PENDING", "RETURN_OR_REFUND_REQUEST_PENDING", "AWAITING_BUYER_SHIP")
+    assert {mapping.return_refund(code, RequestKind.EXCHANGE) for code in waiting} == {RefundState.NONE}
+    assert (
+        mapping.return_refund("REPLACEMENT_REQUEST_REFUND_SUCCESS", RequestKind.EXCHANGE)
+        is RefundState.SUCCEEDED
+    )
+    assert mapping.return_refund("BUYER_SHIPPED_ITEM", RequestKind.RETURN_AND_REFUND) is RefundState.PENDING
+    assert mapping.return_refund("REFUND_OR_RETURN_REQUEST_REJECT", RequestKind.REFUND_AFTER_SHIPMENT) is None

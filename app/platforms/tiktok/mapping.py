@@ -241,9 +241,10 @@ def cancellation_state(code: str | None, kind: RequestKind | None) -> RequestSta
 def return_refund(code: str | None, kind: RequestKind | None) -> RefundState | None:
     """How far a return's money has gone, by its status; an exchange waiting or done moves no
     money (NONE); None where the status says nothing of money (refused, withdrawn, unknown)."""
-    if kind == K.EXCHANGE and code in (ReturnStatus.AWAITING_BUYER_SHIP, ReturnStatus.BUYER_SHIPPED_ITEM):
-        return R.NONE
-    return RETURN_REFUNDS.get(code) if code else None
+    refund = RETURN_REFUNDS.get(code) if code else None
+    if kind == K.EXCHANGE and refund is R.PENDING:
+        return R.NONE  # a replacement waiting moves no money; one refunded instead says so
+    return refund
 
 
 def cancellation_refund(code: str | None) -> RefundState | None:
