@@ -171,6 +171,8 @@ def new_order(rng: random.Random, mint: IdMint, created: int, *, pay_delay_s: in
     shipping_type = ShippingType.TIKTOK if rng.random() < TIKTOK_SHIPPING_SHARE else ShippingType.SELLER
     retail_fee = cat.COLORADO_RETAIL_DELIVERY_FEE_CENTS if place.state_code == "CO" else 0
     total = subtotal + shipping + tax + retail_fee
+    for index, line in enumerate(lines):  # Colorado's fee is the order's, shown on its first line
+        line["retail_delivery_fee"] = usd(retail_fee if index == 0 else 0)
     data: dict[str, Any] = {
         "id": order_id,
         "status": OrderStatus.UNPAID.value,
@@ -196,6 +198,7 @@ def new_order(rng: random.Random, mint: IdMint, created: int, *, pay_delay_s: in
             "shipping_fee_tax": "0.00",
             "retail_delivery_fee": usd(retail_fee),
             "item_insurance_fee": "0.00",
+            "item_insurance_tax": "0.00",
         },
         "line_items": lines,
         "packages": [{"id": package_id}],
@@ -211,6 +214,7 @@ def new_order(rng: random.Random, mint: IdMint, created: int, *, pay_delay_s: in
         "is_cod": False,
         "is_on_hold_order": False,
         "is_replacement_order": False,
+        "is_exchange_order": False,
         "is_buyer_request_cancel": False,
         "has_updated_recipient_address": False,
     }
@@ -304,6 +308,17 @@ def open_return(
         "refund_amount": _refund(chosen, order, whole and rtype != ReturnType.REPLACEMENT),
         "return_line_items": lines,
         "return_warehouse_address": {"full_address": cat.RETURN_WAREHOUSE},
+        "discount_amount": [
+            {
+                "currency": CURRENCY,
+                "product_seller_discount": usd(sum(cents(line["seller_discount"]) for line in chosen)),
+                "product_platform_discount": "0.00",
+                "shipping_fee_seller_discount": "0.00",
+                "shipping_fee_platform_discount": "0.00",
+            }
+        ],
+        "shipping_fee_amount": [],
+        "is_combined_return": False,
         "seller_next_action_response": [],
     }
     ret = lc.Return(data)

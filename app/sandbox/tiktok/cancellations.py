@@ -61,8 +61,16 @@ def request_cancel(cancel: Cancellation, order: Order, at: int) -> None:
 
 
 def decide_cancel(
-    cancel: Cancellation, order: Order, approve: bool, at: int, initiator: str = Role.BUYER
+    cancel: Cancellation,
+    order: Order,
+    approve: bool,
+    at: int,
+    initiator: str = Role.BUYER,
+    closed_by: str = Role.SELLER,
 ) -> None:
+    """Approve (the order is cancelled; `initiator` is the order's cancellation_initiator) or
+    close the request; `sim["closed_by"]` keeps who closed it (SELLER rejected, BUYER withdrew),
+    which the wire does not tell apart (both CANCELLATION_REQUEST_CANCEL)."""
     data = cancel.data
     data["seller_next_action_response"] = []
     data["update_time"] = at
@@ -73,6 +81,7 @@ def decide_cancel(
         cancel_order(order, at, initiator, data["cancel_reason_text"])
     else:
         data["cancel_status"] = CancelStatus.CANCEL
+        cancel.sim["closed_by"] = closed_by
         order.data["is_buyer_request_cancel"] = False
         order.data["update_time"] = at
 
@@ -82,7 +91,7 @@ def run_cancel_due(cancel: Cancellation, order: Order, at: int) -> str | None:
     if cancel.status == CancelStatus.PENDING:
         withdraw_at = sim.get("withdraw_at")
         if withdraw_at is not None and withdraw_at <= at:
-            decide_cancel(cancel, order, False, withdraw_at)
+            decide_cancel(cancel, order, False, withdraw_at, closed_by=Role.BUYER)
             return "buyer_withdrew_cancellation"
         deadline = cancel.deadline()
         if deadline is not None and deadline <= at:

@@ -154,6 +154,7 @@ def pay(order: Order, at: int, ship_within_s: int) -> None:
         tts_sla_time=rts + 7 * DAY,
         delivery_sla_time=rts + 7 * DAY,
         delivery_due_time=rts + 7 * DAY,
+        delivery_option_required_delivery_time=rts + 7 * DAY,
         is_on_hold_order=True,
     )
     order.sim.pop("pay_at", None)
