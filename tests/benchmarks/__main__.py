@@ -24,7 +24,10 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
 - `shared_db_decisions_per_s`, `cross_ws_latency_p95_ms`: three workstation processes
   deciding at once on one PostgreSQL database (tests/benchmarks/shared_db.py)
 
-`--only SECTION …` runs some sections (sync queue metrics dashboard board launch shared).
+- `shop_switch_ms`: from choosing another shop in the window's switcher to its first
+  orders on screen, two shops of 50k orders, median (tests/benchmarks/shop_switch.py)
+
+`--only SECTION …` runs some sections (sync queue metrics dashboard board switch launch shared).
 
 Prints a table, and as its last line one JSON object with every figure.
 """
@@ -64,6 +67,7 @@ from tests.benchmarks.metrics import measure_metrics
 from tests.benchmarks.refund_queue import measure_queue
 from tests.benchmarks.shared_db import measure_shared_db
 from tests.benchmarks.shipping_board import measure_shipping_board
+from tests.benchmarks.shop_switch import measure_shop_switch
 from tests.desk_home import prepare_signed_in_home
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -186,7 +190,7 @@ def measure_launch(milestone: str, runs: int) -> float:
     return statistics.median(figures) if figures else float("nan")
 
 
-SECTIONS = ("sync", "queue", "metrics", "dashboard", "board", "launch", "shared")
+SECTIONS = ("sync", "queue", "metrics", "dashboard", "board", "switch", "launch", "shared")
 
 
 def main() -> int:
@@ -230,6 +234,10 @@ def main() -> int:
         print("shipping board over 10k open orders", flush=True)
         with tempfile.TemporaryDirectory() as tmp:
             figures.update(measure_shipping_board(f"sqlite:///{Path(tmp) / 'board.sqlite'}"))
+    if "switch" in wanted:
+        print("switching between two shops of 50k orders", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            figures.update(measure_shop_switch(Path(tmp)))
     if "launch" in wanted:
         print("start-up", flush=True)
         figures["first_window_s"] = measure_launch("first-window", runs=3)
