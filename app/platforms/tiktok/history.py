@@ -59,6 +59,8 @@ def history_of(records: Any) -> tuple[HistoryEntry, ...] | None:
         if not isinstance(record, dict):
             return None
         at = record.get("create_time")
+        if isinstance(at, str) and at.strip().isdigit():
+            at = int(at)
         if isinstance(at, bool) or not isinstance(at, int) or at <= 0:
             return None  # Unix seconds, as every time TikTok sends
         mover = mapping.mover(record.get("role"))

@@ -138,8 +138,8 @@ def _order_rows(record: Any, index: int, synced_at: int) -> OrderPage:
             parcels[tracking] = {
                 "order_id": order_id,
                 "tracking_no": tracking,
-                "company_code": fields.text_of(line.get("shipping_provider_id")),
-                "company_name": fields.text_of(line.get("shipping_provider_name")),
+                "company_code": fields.text_of(line.get("shipping_provider_id"))[:32],
+                "company_name": fields.text_of(line.get("shipping_provider_name"))[:64],
                 "ship_time": fields.read_time(line, "rts_time", line_where) or shipped,
                 "pickup_time": collected,
                 "order_update_time": update_time,
@@ -149,8 +149,8 @@ def _order_rows(record: Any, index: int, synced_at: int) -> OrderPage:
         parcels[tracking] = {
             "order_id": order_id,
             "tracking_no": tracking,
-            "company_code": fields.text_of(record.get("shipping_provider_id")),
-            "company_name": fields.text_of(record.get("shipping_provider")),
+            "company_code": fields.text_of(record.get("shipping_provider_id"))[:32],
+            "company_name": fields.text_of(record.get("shipping_provider"))[:64],
             "ship_time": shipped,
             "pickup_time": collected,
             "order_update_time": update_time,
