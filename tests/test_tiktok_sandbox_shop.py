@@ -348,3 +348,40 @@ def test_a_shipped_package_has_a_real_pdf_label_showing_its_tracking_number(
     assert shipped["tracking_number"] in text
     assert order["recipient_address"]["name"] in text
     assert ("USPS" if shipped["shipping_provider_id"] == "6617675021119438849" else "UPS") in text
+
+
+def test_the_desk_never_runs_out_of_urgent_work(store: Store, platform: Platform) -> None:
+    platform.clock.pin(NOW + 12 * HOUR)  # the history's urgent work is past due by now
+    platform.tick()
+    now = platform.clock.now()
+    ship_soon = store.count(
+        "SELECT count(*) FROM orders WHERE status = 'AWAITING_SHIPMENT' "
+        "AND rts_sla_time > ? AND rts_sla_time <= ?",
+        (now, now + 4 * HOUR),
+    )
+    answer_soon = store.count(
+        "SELECT count(*) FROM returns WHERE deadline > ? AND deadline <= ?", (now, now + HOUR)
+    )
+    assert ship_soon >= 2 and answer_soon >= 1
+    # New to the desk: a poll by update_time from a moment ago finds them.
+    assert store.search_returns(update_ge=now, limit=50)[0] >= 1
+
+
+def test_left_alone_for_two_months_every_request_is_settled(store: Store, platform: Platform) -> None:
+    platform.clock.pin(NOW + 60 * DAY)
+    platform.run_due()
+    waiting = ("RETURN_OR_REFUND_REQUEST_PENDING", "REPLACEMENT_REQUEST_PENDING", "AWAITING_BUYER_SHIP")
+    assert not set(store.counts_by_status("returns")) & {
+        *waiting,
+        "BUYER_SHIPPED_ITEM",
+        "RETURN_OR_REFUND_REQUEST_SUCCESS",
+    }
+    assert set(store.counts_by_status("cancellations")) <= {
+        "CANCELLATION_REQUEST_COMPLETE",
+        "CANCELLATION_REQUEST_CANCEL",
+    }
+    # Only the seller's own work is left: orders awaiting shipment; every parcel has arrived.
+    assert set(store.counts_by_status("orders")) <= {"COMPLETED", "CANCELLED", "AWAITING_SHIPMENT"}
+    methods = Counter(entry["method"] for entry in store.ledger_since(0))
+    assert methods["platform.auto_approved"] and methods["platform.cancellation_auto_approved"]
+    assert methods["platform.delivered"] and methods["platform.completed"]
