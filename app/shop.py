@@ -12,8 +12,9 @@ import logging
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -185,17 +186,55 @@ def tiktok_demo_options(shop_id: str) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class KeepTokens:
+    """Where a TikTok shop's renewed tokens go (the client's `on_tokens`): the password store
+    entry of (app key, shop id), where the wizard kept the first pair — or, for the demo
+    shop, `demo_file`, a plain file beside its store. Plain values, so the desktop can hand
+    it to its sync process on the first line (`credentials_to_json`) and the child keeps
+    what its own refreshes bring."""
+
+    app_key: str
+    shop_id: str
+    demo_file: str = ""
+
+    def __call__(self, text: str) -> None:
+        if self.demo_file:
+            try:
+                Path(self.demo_file).write_text(text, encoding="utf-8")
+            except OSError as error:  # the next start exchanges nothing and must be told why
+                log.warning("the demo TikTok shop's tokens could not be kept: %s", error)
+            return
+        # Where the first pair went: a protected file only if the owner agreed to one then.
+        in_file = secrets.shop_tokens_file(self.app_key, self.shop_id).exists()
+        try:
+            secrets.save_shop_tokens(self.app_key, self.shop_id, text, allow_plain_file=in_file)
+        except secrets.SecretStoreUnavailable:
+            log.warning("the TikTok shop's renewed tokens could not be kept; the password store refused")
+
+
+def credentials_to_json(credentials: Credentials) -> dict[str, Any]:
+    """The credentials as plain JSON values, for the sync process's first line (a pipe)."""
+    values = {item.name: getattr(credentials, item.name) for item in fields(credentials)}
+    keeper = values.pop("on_tokens", None)
+    if isinstance(keeper, KeepTokens):
+        values["on_tokens"] = asdict(keeper)
+    return values
+
+
+def credentials_from_json(platform: str, values: dict[str, Any]) -> Credentials:
+    """`credentials_to_json` read back in the sync process, its token keeper with it."""
+    if platform != TIKTOK:
+        return ShopCredentials(**values)
+    keeper = values.get("on_tokens")
+    rest = {name: value for name, value in values.items() if name != "on_tokens"}
+    return TikTokCredentials(**rest, on_tokens=KeepTokens(**keeper) if isinstance(keeper, dict) else None)
+
+
 def demo_tiktok_credentials(url: str, shop_id: str, tokens_path: Path) -> TikTokCredentials:
     """The demo TikTok shop's credentials: its demo code, exchanged on the first sync, and the
     tokens that got kept in a plain file beside its store — a demo's, not a secret, and
     needed there because the store refuses a code it has seen (as TikTok does)."""
-
-    def keep(text: str) -> None:
-        try:
-            tokens_path.write_text(text, encoding="utf-8")
-        except OSError as error:  # the next start exchanges nothing and must be told why
-            log.warning("the demo TikTok shop's tokens could not be kept: %s", error)
-
     try:
         kept: str | None = tokens_path.read_text(encoding="utf-8")
     except OSError:
@@ -206,7 +245,7 @@ def demo_tiktok_credentials(url: str, shop_id: str, tokens_path: Path) -> TikTok
         DEMO_TIKTOK_APP_SECRET,
         auth_code=DEMO_TIKTOK_AUTH_CODE,
         shop_id=shop_id,
-        on_tokens=keep,
+        on_tokens=KeepTokens(DEMO_TIKTOK_APP_KEY, shop_id, demo_file=str(tokens_path)),
     )
     return credentials.with_kept(kept)
 
@@ -216,16 +255,9 @@ def tiktok_credentials(entry: ShopEntry) -> TikTokCredentials:
     tokens are read when the sync first needs them (`ShopTarget.wait_credentials`), and
     every new pair a refresh brings is kept where the wizard kept the first."""
     app_key, shop_id = entry.app_key, entry.shop_id
-
-    def keep(text: str) -> None:
-        # Where the first pair went: a protected file only if the owner agreed to one then.
-        in_file = secrets.shop_tokens_file(app_key, shop_id).exists()
-        try:
-            secrets.save_shop_tokens(app_key, shop_id, text, allow_plain_file=in_file)
-        except secrets.SecretStoreUnavailable:
-            log.warning("the TikTok shop's renewed tokens could not be kept; the password store refused")
-
-    return TikTokCredentials(entry.gateway, app_key, "", shop_id=shop_id, on_tokens=keep)
+    return TikTokCredentials(
+        entry.gateway, app_key, "", shop_id=shop_id, on_tokens=KeepTokens(app_key, shop_id)
+    )
 
 
 def real_shop(credentials: Credentials, *, database_url: str | None = None) -> ShopTarget:

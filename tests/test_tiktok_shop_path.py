@@ -1,13 +1,14 @@
 """The path a real TikTok shop takes: the first-run wizard → TikTok Shop → app key, secret
 and the redirect address pasted whole → "Test connection" exchanges the code with the
 TikTok sandbox over HTTP → Finish → the password store holds the secret and the refresh
-token → the desk's first sync, a process of its own reading only what the wizard kept,
-fills the mirror.
+token → the desk started again (its sync process), and the headless sync, each a process
+of its own reading only what the wizard kept, fill the mirror.
 
 Real parts throughout, as tests/test_real_shop_path.py runs Douyin's: the wizard's own
 widgets driven as a person would, through the desktop's own start-up steps (`open_shop`,
 `first_run`); a TikTok sandbox store on 127.0.0.1; a keyring backend in a file, loaded by
-keyring itself in the sync's process; then the headless `main.py sync --once`.
+keyring itself in the desk's processes; then `main.py --exit-after first-orders` (the
+desktop and its sync process) and the headless `main.py sync --once`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,11 +25,15 @@ from PySide6.QtWidgets import QWizard
 
 from app import config, secrets
 from app.desktop import open_shop
+from app.platforms.tiktok.credentials import TikTokCredentials
 from app.sandbox.server import SandboxServer
+from app.shop import credentials_from_json, credentials_to_json, demo_tiktok_credentials, tiktok_credentials
+from app.shop_entries import ShopEntry
 from app.views.common.background import BackgroundTasks
 from app.views.people.sign_in_flow import first_run, needs_first_run
 from app.views.setup.first_run_wizard import FirstRunWizard
 from tests.fixtures_views import when_shown
+from tests.memory_keyring import MemoryKeyring, keyring_in_use
 from tests.test_first_run_wizard import fill_owner, type_into
 from tests.test_real_shop_path import desk_environment, file_keyring, run_desk
 
@@ -135,9 +141,46 @@ def test_a_tiktok_shop_connected_in_the_wizard_keeps_its_tokens_and_syncs(
     ):
         assert secret not in settings_text
 
+    environment = desk_environment(app_home, file_keyring)
+    mirror = app_home / "shops" / f"shop-tiktok-{tiktok_sandbox.shop_id}.sqlite"
+    # The desktop: signed in (the owner stays signed in), its sync process pulls the orders
+    # with the credentials and token keeper the desk hands it on its first line.
+    desktop = run_desk(["--exit-after", "first-orders"], environment)
+    assert desktop.returncode == 0, desktop.stderr
+    assert desktop.stdout.startswith("first-orders"), desktop.stdout
+    assert orders_in(mirror) > 0
+
     # The headless sync on the same computer: one run, with nothing but what was kept.
-    headless = run_desk(["sync", "--once"], desk_environment(app_home, file_keyring))
+    headless = run_desk(["sync", "--once"], environment)
     assert headless.returncode == 0, headless.stdout + headless.stderr
     assert "online: pulled" in headless.stdout
-    mirror = app_home / "shops" / f"shop-tiktok-{tiktok_sandbox.shop_id}.sqlite"
-    assert orders_in(mirror) > 0
+
+
+def test_the_desk_hands_its_sync_process_the_tokens_and_where_renewed_ones_go(app_home: Path) -> None:
+    """The sync process gets a TikTok shop's credentials as JSON on its first line; what a
+    refresh there brings must still land where the wizard kept the first pair."""
+    entry = ShopEntry(
+        key="tiktok-7494", platform="tiktok", shop_id="7494", gateway="https://x.test", app_key="k1"
+    )
+    credentials = replace(
+        tiktok_credentials(entry), app_secret="s3cret", refresh_token="R1", access_token="A1"
+    )
+    line = json.dumps(credentials_to_json(credentials))
+    again = credentials_from_json("tiktok", json.loads(line))
+    assert isinstance(again, TikTokCredentials)
+    assert (again.api_base, again.app_secret, again.refresh_token, again.shop_id) == (
+        "https://x.test",
+        "s3cret",
+        "R1",
+        "7494",
+    )
+    with keyring_in_use(MemoryKeyring()):
+        assert again.on_tokens is not None
+        again.on_tokens('{"refresh_token": "R2"}')  # as the client calls it after a refresh
+        assert secrets.load_shop_tokens("k1", "7494") == '{"refresh_token": "R2"}'
+    demo = credentials_from_json(
+        "tiktok", credentials_to_json(demo_tiktok_credentials("http://127.0.0.1:1", "9", app_home / "t"))
+    )
+    assert demo.on_tokens is not None
+    demo.on_tokens("kept")
+    assert (app_home / "t").read_text(encoding="utf-8") == "kept"

@@ -31,9 +31,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from app.db import make_engine, make_session_factory
 from app.logging_setup import setup_logging
-from app.platforms.registry import DOUYIN, ShopCredentials
+from app.platforms.registry import DOUYIN
 from app.services.sync_status import SyncStatus
-from app.shop import real_shop
+from app.shop import credentials_from_json, real_shop
 from app.sync.change_feed import ChangeFeed, listens
 from app.sync.worker import SyncWorker
 
@@ -83,7 +83,7 @@ def main() -> int:
     # The desktop migrated the database before starting this process; skipping Alembic
     # here brings the first sync 0.3 s sooner.
     sessions = make_session_factory(make_engine(config["database_url"]))
-    credentials = ShopCredentials(**config["credentials"])
+    credentials = credentials_from_json(config.get("platform", DOUYIN), config["credentials"])
     database = sessions.kw["bind"]
     shop = dataclasses.replace(
         real_shop(credentials, database_url=config["database_url"]), platform=config.get("platform", DOUYIN)

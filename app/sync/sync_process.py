@@ -29,8 +29,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal, Slot
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.platforms.registry import DOUYIN, ShopCredentials
+from app.platforms.registry import DOUYIN
 from app.services.sync_status import SyncState, SyncStatus
+from app.shop import Credentials, credentials_to_json
 from app.sync.backoff import Backoff
 from app.sync.status import ShopNotReachable
 
@@ -53,11 +54,11 @@ def status_from_json(fields: dict[str, Any]) -> SyncStatus:
 class SyncProcess(QObject):
     status_changed = Signal(object)  # SyncStatus
     data_changed = Signal(object)  # frozenset of data kinds ("orders", "after_sales", …)
-    _credentials_ready = Signal(object)  # ShopCredentials, or the ShopNotReachable why not
+    _credentials_ready = Signal(object)  # Credentials, or the ShopNotReachable why not
 
     def __init__(
         self,
-        credentials: Callable[[], ShopCredentials],
+        credentials: Callable[[], Credentials],
         database_url: str,
         interval_s: float = 15.0,
         parent: QObject | None = None,
@@ -68,7 +69,7 @@ class SyncProcess(QObject):
         self._platform = platform  # the shop's platform, which chooses its adapter in the child
         self._database_url = database_url
         self._interval_s = interval_s
-        self._credentials: ShopCredentials | None = None
+        self._credentials: Credentials | None = None
         self._process: QProcess | None = None
         self._stopping = False
         self._backoff = Backoff()
@@ -132,7 +133,7 @@ class SyncProcess(QObject):
 
     # --- the child -------------------------------------------------------------------------
     @Slot(object)
-    def _on_credentials(self, found: ShopCredentials | ShopNotReachable) -> None:
+    def _on_credentials(self, found: Credentials | ShopNotReachable) -> None:
         if self._stopping:
             return
         if isinstance(found, ShopNotReachable):
@@ -168,7 +169,7 @@ class SyncProcess(QObject):
             return
         first_line = {
             "database_url": self._database_url,
-            "credentials": dataclasses.asdict(self._credentials),
+            "credentials": credentials_to_json(self._credentials),
             "platform": self._platform,
             "interval_s": self._interval_s,
         }
