@@ -337,3 +337,29 @@ def test_a_return_without_its_id_is_set_aside_as_one_without_an_id() -> None:
     with pytest.raises(MalformedRecord) as caught:
         parse.parse_request(record, 3, SYNCED)
     assert (caught.value.problem, caught.value.update_time) == (NO_ID, 1796461960)
+
+
+# --- what the sandbox store (written apart, from the public record) holds ---------------------
+def test_every_record_of_a_sandbox_shop_reads_with_the_app_s_word_for_every_code(tmp_path: Path) -> None:
+    from app.sandbox.tiktok import generator
+    from app.sandbox.tiktok.store import Store
+
+    store = Store(tmp_path / "shop.sqlite")
+    generator.new_shop(store, 11, SYNCED, 300, {})
+    _total, order_records = store.search_orders(limit=100_000)
+    _total, return_records = store.search_returns(limit=100_000)
+    _total, cancel_records = store.search_cancellations(limit=100_000)
+    store.close()
+    rows = [parse.parse_order(json.loads(text), 0, SYNCED).orders[0] for text in order_records]
+    assert len(rows) >= 300
+    assert all(row["state"] is not None and row["currency"] == "USD" for row in rows)
+    to_ship = [row for row in rows if row["state"] == OrderState.AWAITING_SHIPMENT]
+    assert to_ship and all(row["exp_ship_time"] for row in to_ship)
+    requests = [parse.parse_request(json.loads(text), 0, SYNCED) for text in return_records + cancel_records]
+    assert requests and all(row["kind"] in set(RequestKind) for row in requests)
+    assert all(row["arbitration"] in set(ArbitrationState) for row in requests)
+    assert all(
+        row["state"] is not None for row in requests if row["status_code"] != "AWAITING_BUYER_RESPONSE"
+    )
+    waiting = [row for row in requests if row["state"] == RequestState.AWAITING_SHOP]
+    assert all(row["status_deadline"] for row in waiting)
