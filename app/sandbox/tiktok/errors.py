@@ -22,8 +22,8 @@ tests/contract/tiktok/README.md name the pages):
   approve-cancellation, reject-cancellation, ship-package, mark-package-as-shipped,
   get-package-shipping-document), in their words — see `refusals.py` for which is which.
 - The auth host: 36004001 "rt has expired", 36004005 "can not find related auth record"
-  (EcomPHP/tiktokshop-php pull request #15, answers seen live); 36004004 an authorisation
-  code invalid or used (ours: the code seen for it in public clients' tables, no page).
+  (EcomPHP/tiktokshop-php pull request #15, answers seen live); 36004004 "invalid auth code"
+  (seen live in public code, a weaker source: tests/contract/tiktok/README.md names it).
 HTTP status: the record documents only the rate limit's, 429 (Partner Center guide "Rate
 limits", https://partner.tiktokshop.com/docv2/page/64f1991d64ed2e0295f3d2c0); every other
 refusal is answered 200 with its code in the body, as the pages' samples are (clients read
@@ -186,7 +186,7 @@ def business(code: int, message: str) -> ApiError:
 
 # --- the auth host's refusals -------------------------------------------------------------
 def auth_code_invalid() -> ApiError:
-    return ApiError(CODE_AUTH_CODE_INVALID, "auth code is invalid or has been used")
+    return ApiError(CODE_AUTH_CODE_INVALID, "invalid auth code")
 
 
 def refresh_token_expired() -> ApiError:

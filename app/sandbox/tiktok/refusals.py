@@ -91,11 +91,17 @@ def cancellation_decision(kind: str, store: Any, cancel_id: str, approving: bool
             25001014, "Unknown return reason. Please ensure you are passing a valid return reason."
         )
     cancel = store.cancellation(cancel_id)
+    if not approving:
+        return _cannot_reject()
+    order = store.order(cancel.order_id) if cancel is not None else None
+    if order is not None and order.status in SHIPPED:  # whatever became of the request
+        return business(
+            25001045,
+            "The order has already been shipped and we are unable to cancel shipment with the courier.",
+        )
     if cancel is not None and cancel.status == CancelStatus.CANCEL:
-        return business(25020009, "reverse already cancelled") if approving else _cannot_reject()
-    if approving:
-        return business(25011012, "reverse status cannot approve application")
-    return _cannot_reject()
+        return business(25020009, "reverse already cancelled")
+    return business(25011012, "reverse status cannot approve application")
 
 
 def _cannot_reject() -> ApiError:
@@ -111,7 +117,7 @@ def shipment(kind: str, store: Any, package_id: str) -> ApiError:
             21011022, "Invalid tracking number or provider ID. Please double check and try again."
         )
     if kind == "tracking_in_use":
-        return business(21011025, "Duplicate tracking number.")
+        return business(21011025, "Duplicate tracking number. ")  # the record's words, its space too
     package = store.package(package_id)
     order = store.order(package["order_id"]) if package else None
     status = order.status if order is not None else ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -325,8 +326,158 @@ def test_the_sandbox_answers_in_the_documented_shape(shop: Wire, call: str) -> N
     assert not found, f"{call} differs from the record:\n  " + "\n  ".join(found)
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in HERE.glob("error.*.answer.json")))
-def test_documented_errors_have_the_envelope_the_sandbox_sends(shop: Wire, name: str) -> None:
-    """Every refusal the sandbox sends is `{code, message, request_id}`, as each documented error is."""
-    refused = shop.call("GET", "/authorization/202309/shops", access_token="TTP_forged")
-    assert set(refused) == set(documented(name)) == {"code", "message", "request_id"}
+# --- the documented refusals ------------------------------------------------------------------
+APPROVE_FOR = {
+    "REFUND": "APPROVE_REFUND",
+    "RETURN_AND_REFUND": "APPROVE_RETURN",
+    "REPLACEMENT": "APPROVE_REPLACEMENT",
+}
+
+
+def _with_fault(kind: str) -> Callable[[Wire], Any]:
+    def provoke(shop: Wire) -> Any:
+        shop.control("POST", "faults", {"kind": kind, "method": "/authorization/202309/shops"})
+        return shop.call("GET", "/authorization/202309/shops")
+
+    return provoke
+
+
+def _approve(shop: Wire, ret: dict[str, Any], decision: str, key: str) -> Any:
+    path = f"/return_refund/202309/returns/{ret['return_id']}/approve"
+    return shop.call("POST", path, {"idempotency_key": key}, {"decision": decision})
+
+
+def _moved_on(shop: Wire) -> Any:
+    ret = _pending_return(shop, "REFUND")
+    assert _approve(shop, ret, "APPROVE_REFUND", "moved-1")["code"] == 0
+    return _approve(shop, ret, "APPROVE_REFUND", "moved-2")
+
+
+def _cancelled(shop: Wire) -> Any:
+    body = {"return_status": ["RETURN_OR_REFUND_REQUEST_CANCEL"]}
+    ret = _search(shop, RETURNS, body)["data"]["return_orders"][0]
+    return _approve(shop, ret, APPROVE_FOR[ret["return_type"]], "cancelled")
+
+
+def _unknown_reason(shop: Wire) -> Any:
+    ret = _pending_return(shop, "REFUND")
+    body = {"decision": "REJECT_REFUND", "reject_reason": "no_such_reason"}
+    return shop.call("POST", f"/return_refund/202309/returns/{ret['return_id']}/reject", {}, body)
+
+
+def _sellers_label(shop: Wire) -> Any:
+    package_id = _awaiting_shipment(shop, "SELLER")["packages"][0]["id"]
+    path = f"/fulfillment/202309/packages/{package_id}/shipping_documents"
+    return shop.call("GET", path, {"document_type": "SHIPPING_LABEL"})
+
+
+def _ship(shop: Wire, order: dict[str, Any], tracking_number: str, provider_id: str | None = None) -> Any:
+    body = {
+        "self_shipment": {
+            "tracking_number": tracking_number,
+            "shipping_provider_id": provider_id or _provider(shop),
+        }
+    }
+    return shop.call("POST", f"/fulfillment/202309/packages/{order['packages'][0]['id']}/ship", body=body)
+
+
+def _shipped_twice(shop: Wire) -> Any:
+    order = _awaiting_shipment(shop, "SELLER")
+    tracking_number = _tracking_number()
+    assert _ship(shop, order, tracking_number)["code"] == 0
+    return _ship(shop, order, tracking_number)
+
+
+def _duplicate_tracking(shop: Wire) -> Any:
+    tracking_number = _tracking_number()
+    assert _ship(shop, _awaiting_shipment(shop, "SELLER"), tracking_number)["code"] == 0
+    return _ship(shop, _awaiting_shipment(shop, "SELLER"), tracking_number)
+
+
+def _order_of(shop: Wire, order_id: str) -> dict[str, Any]:
+    return dict(shop.call("GET", "/order/202309/orders", {"ids": order_id})["data"]["orders"][0])
+
+
+def _cancellation_pending(shop: Wire) -> Any:
+    return _ship(shop, _order_of(shop, _pending_cancellation(shop)["order_id"]), _tracking_number())
+
+
+def _cancellation_after_shipment(shop: Wire) -> Any:
+    cancel = _pending_cancellation(shop)
+    reasons = shop.call(
+        "GET", "/return_refund/202309/reject_reasons", {"return_or_cancel_id": cancel["cancel_id"]}
+    )
+    body = {"reject_reason": reasons["data"]["reasons"][0]["name"]}
+    path = f"/return_refund/202309/cancellations/{cancel['cancel_id']}"
+    assert shop.call("POST", f"{path}/reject", {"idempotency_key": "keep-order"}, body)["code"] == 0
+    assert _ship(shop, _order_of(shop, cancel["order_id"]), _tracking_number())["code"] == 0
+    return shop.call("POST", f"{path}/approve", {"idempotency_key": "too-late"})
+
+
+def _already_approved(shop: Wire) -> Any:
+    ret = _pending_return(shop, "REFUND")
+    assert _approve(shop, ret, "APPROVE_REFUND", "approved")["code"] == 0
+    reasons = shop.call(
+        "GET", "/return_refund/202309/reject_reasons", {"return_or_cancel_id": ret["return_id"]}
+    )
+    body = {"decision": "REJECT_REFUND", "reject_reason": reasons["data"]["reasons"][0]["name"]}
+    return shop.call("POST", f"/return_refund/202309/returns/{ret['return_id']}/reject", {}, body)
+
+
+def _refresh_token_expired(shop: Wire) -> Any:
+    clock = shop.control("GET", "clock")
+    refresh_token = token_get(shop)["data"]["refresh_token"]
+    shop.control("POST", "clock", {"advance_s": 366 * 86400})
+    try:
+        return shop.token_refresh(refresh_token)
+    finally:
+        shop.control("POST", "clock", {"offset_s": clock["offset_s"]})
+
+
+REFUSALS: dict[str, Callable[[Wire], Any]] = {
+    "error.21011040.already_shipped": _shipped_twice,
+    "error.21011025.duplicate_tracking": _duplicate_tracking,
+    "error.21011022.invalid_tracking_or_provider": lambda shop: _ship(
+        shop, _awaiting_shipment(shop, "SELLER"), _tracking_number(), "no-such-provider"
+    ),
+    "error.21008044.after_sale_pending": _cancellation_pending,
+    "error.25001045.cancellation_after_shipment": _cancellation_after_shipment,
+    "error.25020010.already_approved": _already_approved,
+    "error.36004001.refresh_token_expired": _refresh_token_expired,
+    "error.36004004.invalid_auth_code": lambda shop: shop.token_get(auth_code="TTP_not_the_code"),
+    "error.36004005.auth_record_missing": lambda shop: shop.token_refresh("TTP_no_such_refresh_token"),
+    "error.105002.expired_token": _with_fault("token_expired"),
+    "error.105005.scope_missing": _with_fault("permission_insufficient"),
+    "error.36009002.rate_limited": _with_fault("rate_limit"),
+    "error.36009003.internal_error": _with_fault("service_error"),
+    "error.106001.invalid_sign": lambda shop: shop.call("GET", "/authorization/202309/shops", secret="wrong"),
+    "error.106013.shop_cipher_missing": lambda shop: shop.call("POST", ORDERS, SEARCH, {}, shop_cipher=False),
+    "error.36009004.invalid_access_token": lambda shop: shop.call(
+        "GET", "/authorization/202309/shops", access_token="TTP_forged"
+    ),
+    "error.36009004.timestamp_too_old": lambda shop: shop.call(
+        "GET", "/authorization/202309/shops", timestamp=int(time.time()) - 600
+    ),
+    "error.25001001.invalid_parameter": lambda shop: shop.call("POST", RETURNS, {"page_size": "500"}, {}),
+    "error.25001014.unknown_reason": _unknown_reason,
+    "error.25011012.cannot_approve_in_status": _moved_on,
+    "error.25020004.decision_not_match": lambda shop: _approve(
+        shop, _pending_return(shop, "REFUND"), "APPROVE_REPLACEMENT", "mismatch"
+    ),
+    "error.25020009.already_cancelled": _cancelled,
+    "error.11034002.not_tiktok_shipping": _sellers_label,
+}
+
+
+def test_every_documented_refusal_is_provoked_here() -> None:
+    assert set(REFUSALS) == {p.name.removesuffix(".answer.json") for p in HERE.glob("error.*.answer.json")}
+
+
+@pytest.mark.parametrize("name", sorted(REFUSALS))
+def test_the_sandbox_refuses_in_the_documented_code_and_words(shop: Wire, name: str) -> None:
+    refused = REFUSALS[name](shop)
+    expected = documented(f"{name}.answer.json")
+    assert set(refused) == set(expected) == {"code", "message", "request_id"}
+    assert refused["code"] == expected["code"]
+    # The record's words; a parameter refusal adds what was wrong after them.
+    assert refused["message"].startswith(expected["message"]), refused["message"]
