@@ -20,7 +20,11 @@ from app.platforms.port import DecisionToSend, PulledPage, Refused, ShipmentToSe
 from app.platforms.tiktok import authorise
 from app.platforms.tiktok.adapter import PROBLEM_REFUSE_CANCELLATION_FIRST, TikTokPlatform
 from app.platforms.tiktok.client import TikTokClient
-from app.platforms.tiktok.shipping import PROBLEM_NO_SUCH_ORDER
+from app.platforms.tiktok.shipping import (
+    PROBLEM_LABEL_AFTER_SHIPPING,
+    PROBLEM_NO_LABEL,
+    PROBLEM_NO_SUCH_ORDER,
+)
 from app.sandbox.server import SandboxServer
 
 
@@ -256,3 +260,14 @@ def test_douyin_gives_no_label_document_and_says_where_to_print() -> None:
         douyin.shipping_label("1")
     douyin.close()
     assert refused.value.problem == PROBLEM_LABEL_BY_DOUYIN
+
+
+def test_a_label_is_refused_in_plain_words_before_shipping_and_for_the_sellers_own_carrier(
+    sandbox: SandboxServer, platform: TikTokPlatform
+) -> None:
+    with pytest.raises(Refused) as not_yet:
+        platform.shipping_label(orders_awaiting_shipment(sandbox, "TIKTOK")[-1])
+    assert not_yet.value.problem == PROBLEM_LABEL_AFTER_SHIPPING
+    with pytest.raises(Refused) as sellers_own:
+        platform.shipping_label(orders_awaiting_shipment(sandbox, "SELLER")[-1])
+    assert sellers_own.value.problem == PROBLEM_NO_LABEL

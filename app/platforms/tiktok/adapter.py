@@ -83,11 +83,15 @@ class TikTokPlatform:
         query: dict[str, str] | None = None,
         body: Any = None,
         files: dict[str, Any] | None = None,
-        problem: str = "",
+        problems: dict[int, str] | None = None,
     ) -> ApiResult:
+        """One call that must succeed; a refusal worded by its code from `problems` if named."""
         result = self.client.call(method, path, query=query, body=body, files=files)
         if not result.ok:
-            raise error_of(result, problem if result.outcome is Outcome.REJECTED else "")
+            words = ""
+            if result.outcome is Outcome.REJECTED and result.code is not None and problems:
+                words = problems.get(result.code, "")
+            raise error_of(result, words)
         return result
 
     # --- pulling ------------------------------------------------------------------------

@@ -46,6 +46,15 @@ PROBLEM_NO_LABEL = QT_TRANSLATE_NOOP(
     "with TikTok Shipping.",
 )
 
+PROBLEM_LABEL_AFTER_SHIPPING = QT_TRANSLATE_NOOP(
+    "sync",
+    "TikTok Shop gives this package's label once the order is shipped (handed to TikTok Shipping). "
+    "Ship the order first, then print its label.",
+)
+# The label's refusals by code (PC get-package-shipping-document's error codes, as the
+# sandbox-http engineer read them): seller shipping has no label; not shipped yet.
+LABEL_REFUSALS = {11034002: PROBLEM_NO_LABEL, 21023035: PROBLEM_LABEL_AFTER_SHIPPING}
+
 Call = Callable[..., ApiResult]
 
 
@@ -86,7 +95,9 @@ def ship_body(order: dict[str, Any], tracking_no: str, carrier_code: str) -> dic
 
 
 def label_url(call: Call, package_id: str) -> str:
-    data = call("GET", LABEL_PATH.format(id=package_id), query={"document_type": LABEL_DOCUMENT}).data
+    """The label's `doc_url`; `call` words a refusal by its code (LABEL_REFUSALS)."""
+    path = LABEL_PATH.format(id=package_id)
+    data = call("GET", path, query={"document_type": LABEL_DOCUMENT}, problems=LABEL_REFUSALS).data
     url = data.get("doc_url") if isinstance(data, dict) else None
     if not isinstance(url, str) or not url.strip():
         raise Refused(PROBLEM_NO_LABEL, detail=f"no doc_url for package {package_id}")
