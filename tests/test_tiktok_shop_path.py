@@ -22,12 +22,24 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
+from sqlalchemy import select
 
 from app import config, secrets
+from app.db import open_database
+from app.demo_shop import DEMO_TIKTOK_SHOP_NAME
 from app.desktop import open_shop
+from app.models import Order
+from app.platforms.port import Outcome
 from app.platforms.tiktok.credentials import TikTokCredentials
 from app.sandbox.server import SandboxServer
-from app.shop import credentials_from_json, credentials_to_json, demo_tiktok_credentials, tiktok_credentials
+from app.services.setup.shop_setup import ShopChoice, entry_for
+from app.shop import (
+    credentials_from_json,
+    credentials_to_json,
+    demo_shop,
+    demo_tiktok_credentials,
+    tiktok_credentials,
+)
 from app.shop_entries import ShopEntry
 from app.views.common.background import BackgroundTasks
 from app.views.people.sign_in_flow import first_run, needs_first_run
@@ -184,3 +196,30 @@ def test_the_desk_hands_its_sync_process_the_tokens_and_where_renewed_ones_go(ap
     assert demo.on_tokens is not None
     demo.on_tokens("kept")
     assert (app_home / "t").read_text(encoding="utf-8") == "kept"
+
+
+@pytest.mark.slow
+def test_the_demo_tiktok_shop_syncs_in_dollars_and_keeps_its_tokens_across_restarts(app_home: Path) -> None:
+    """The demo TikTok shop beside the demo Douyin shop: its own store in a process of its
+    own (`main.py sandbox --platform tiktok`), its demo code exchanged on the first sync, and
+    — the store refusing a code it has seen, as TikTok does — its tokens kept for the next start."""
+    entry = entry_for(ShopChoice(use_demo=True, platform="tiktok"))
+    assert (entry.platform, entry.demo, entry.name) == ("tiktok", True, DEMO_TIKTOK_SHOP_NAME)
+    for start in ("first", "again"):
+        target = demo_shop(entry=entry)
+        try:
+            credentials = target.wait_credentials()
+            assert isinstance(credentials, TikTokCredentials)
+            if start == "again":
+                assert credentials.refresh_token  # read back: no second exchange of the code
+            database, sessions = open_database(target.database_url)
+            try:
+                report = target.engine_factory(sessions)(lambda _stream, _count: None).run_once()
+                assert report.outcome is Outcome.DONE, (report.problem, report.detail)
+                with sessions() as session:
+                    currencies = set(session.scalars(select(Order.currency)).all())
+                assert currencies == {"USD"}
+            finally:
+                database.dispose()
+        finally:
+            target.stop()
