@@ -96,6 +96,9 @@ def _order_rows(record: Any, index: int, synced_at: int) -> OrderPage:
     order_id = fields.required_id(record, "id", where, NO_ID)
     where = f"order {order_id}"
     update_time = fields.update_time(record, where)
+    status = fields.text_of(record.get("status"))
+    if not status:
+        raise MalformedRecord(f"{where}: 'status' is missing")
     payment = fields.object_of(record.get("payment"))
     lines = fields.list_of(record.get("line_items"), f"{where} line_items")
     sent = payment.get("currency") or next(
@@ -103,64 +106,17 @@ def _order_rows(record: Any, index: int, synced_at: int) -> OrderPage:
     )
     currency = fields.currency_of(sent, where)
     paid = fields.Amounts(payment, currency, f"{where} payment")
-    page = OrderPage()
-    parcels: dict[str, dict[str, Any]] = {}
-    collected = fields.read_time(record, "collection_time", where)
     shipped = fields.read_time(record, "rts_time", where)
-    for number, line in enumerate(lines):
-        line_where = f"{where} line #{number + 1}"
-        price = fields.Amounts(line, currency, line_where)
-        page.lines.append(
-            {
-                "sku_order_id": fields.required_id(line, "id", line_where),
-                "order_id": order_id,
-                "product_id": fields.text_of(line.get("product_id")),
-                "product_name": fields.text_of(line.get("product_name")),
-                "sku_id": fields.text_of(line.get("sku_id")),
-                "sku_code": fields.text_of(line.get("seller_sku")).strip()[:64],
-                "spec": fields.text_of(line.get("sku_name")),
-                "item_num": 1,
-                "origin_amount": price("original_price"),
-                "pay_amount": price("sale_price"),
-                "status": 0,  # TikTok's line `display_status` is text: no number is invented
-                "after_sale_status": None,
-                "after_sale_type": None,
-                "refund_status": None,
-                "logistics_receipt_time": None,
-                "confirm_receipt_time": None,
-                "order_update_time": update_time,
-                "after_sale_state": None,
-                "after_sale_kind": None,
-            }
-        )
-        tracking = fields.text_of(line.get("tracking_number")).strip()
-        if tracking and tracking not in parcels:
-            parcels[tracking] = {
-                "order_id": order_id,
-                "tracking_no": tracking,
-                "company_code": fields.text_of(line.get("shipping_provider_id"))[:32],
-                "company_name": fields.text_of(line.get("shipping_provider_name"))[:64],
-                "ship_time": fields.read_time(line, "rts_time", line_where) or shipped,
-                "pickup_time": collected,
-                "order_update_time": update_time,
-            }
-    tracking = fields.text_of(record.get("tracking_number")).strip()
-    if tracking and tracking not in parcels:
-        parcels[tracking] = {
-            "order_id": order_id,
-            "tracking_no": tracking,
-            "company_code": fields.text_of(record.get("shipping_provider_id"))[:32],
-            "company_name": fields.text_of(record.get("shipping_provider"))[:64],
-            "ship_time": shipped,
-            "pickup_time": collected,
-            "order_update_time": update_time,
-        }
-    page.parcels = list(parcels.values())
+    collected = fields.read_time(record, "collection_time", where)
+    page = OrderPage()
+    page.lines = [
+        _line_row(line, f"{where} line #{number + 1}", order_id, update_time, currency)
+        for number, line in enumerate(lines)
+    ]
+    page.parcels = _parcel_rows(record, lines, where, order_id, update_time)
     address = fields.object_of(record.get("recipient_address"))
-    status = fields.text_of(record.get("status"))
-    if not status:
-        raise MalformedRecord(f"{where}: 'status' is missing")
     state = mapping.order_state(status)
+    fault = cancel_fault(record)
     page.orders.append(
         {
             "order_id": order_id,
@@ -175,6 +131,8 @@ def _order_rows(record: Any, index: int, synced_at: int) -> OrderPage:
             "finish_time": None,  # TikTok sends no completion time
             "pickup_time": collected,
             "receipt_time": fields.read_time(record, "delivery_time", where),
+            # Goods and shipping before discounts, every discount, and what the buyer paid
+            # (with the tax, which the US adds on top: order − promotion + tax = pay).
             "order_amount": paid("original_total_product_price", "original_shipping_fee"),
             "pay_amount": paid("total_amount"),
             "post_amount": paid("original_shipping_fee"),
@@ -193,11 +151,63 @@ def _order_rows(record: Any, index: int, synced_at: int) -> OrderPage:
             "receiver_address": fields.text_of(address.get("full_address")),
             "items_summary": _summary(page.lines),
             "buyer_id": fields.text_of(record.get("user_id"))[:64],
-            "cancel_fault": fault.value if (fault := cancel_fault(record)) is not None else None,
+            "cancel_fault": fault.value if fault is not None else None,
             "synced_at": synced_at,
         }
     )
     return page
+
+
+def _line_row(
+    line: dict[str, Any], where: str, order_id: str, update_time: int, currency: str
+) -> dict[str, Any]:
+    """The row of one line item (`line_items[]`): one unit of one SKU."""
+    price = fields.Amounts(line, currency, where)
+    return {
+        "sku_order_id": fields.required_id(line, "id", where),
+        "order_id": order_id,
+        "product_id": fields.text_of(line.get("product_id")),
+        "product_name": fields.text_of(line.get("product_name")),
+        "sku_id": fields.text_of(line.get("sku_id")),
+        "sku_code": fields.text_of(line.get("seller_sku")).strip()[:64],
+        "spec": fields.text_of(line.get("sku_name")),
+        "item_num": 1,
+        "origin_amount": price("original_price"),
+        "pay_amount": price("sale_price"),
+        "status": 0,  # TikTok's line `display_status` is text: no number is invented
+        "after_sale_status": None,
+        "after_sale_type": None,
+        "refund_status": None,
+        "logistics_receipt_time": None,
+        "confirm_receipt_time": None,
+        "order_update_time": update_time,
+        "after_sale_state": None,
+        "after_sale_kind": None,
+    }
+
+
+def _parcel_rows(
+    record: dict[str, Any], lines: list[dict[str, Any]], where: str, order_id: str, update_time: int
+) -> list[dict[str, Any]]:
+    """One parcel per tracking number the order's lines (else the order itself) carry, with
+    its carrier, when the seller shipped it (`rts_time`) and when the carrier collected it."""
+    shipped = fields.read_time(record, "rts_time", where)
+    collected = fields.read_time(record, "collection_time", where)
+    parcels: dict[str, dict[str, Any]] = {}
+    carriers = [(line, "shipping_provider_name") for line in lines] + [(record, "shipping_provider")]
+    for part, name_key in carriers:
+        tracking = fields.text_of(part.get("tracking_number")).strip()
+        if tracking and tracking not in parcels:
+            parcels[tracking] = {
+                "order_id": order_id,
+                "tracking_no": tracking,
+                "company_code": fields.text_of(part.get("shipping_provider_id"))[:32],
+                "company_name": fields.text_of(part.get(name_key))[:64],
+                "ship_time": fields.read_time(part, "rts_time", where) or shipped,
+                "pickup_time": collected,
+                "order_update_time": update_time,
+            }
+    return list(parcels.values())
 
 
 def _summary(lines: list[dict[str, Any]]) -> str:
