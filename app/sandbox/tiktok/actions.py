@@ -11,9 +11,11 @@ idempotency key. Call inside `store.transaction()` (the routes do).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
+from app.sandbox.evidence import EVIDENCE_PATH
 from app.sandbox.tiktok import cancellations as cx
 from app.sandbox.tiktok import catalogue as cat
 from app.sandbox.tiktok import lifecycle as lc
@@ -42,6 +44,11 @@ class Refused(Exception):
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
         self.kind, self.message = kind, message
+
+
+def _picture_name(image: dict[str, Any]) -> str:
+    """An uploaded image's id (a URI such as `tos-maliva-i-…-us/abc`) as a name the sandbox serves."""
+    return re.sub(r"[^A-Za-z0-9_.-]", "-", str(image.get("image_id", "")))[:60]
 
 
 def _seed(store: Store) -> int:
@@ -131,7 +138,11 @@ def reject_return(
         "comment": comment,
         "images": len(images),
     }
-    shown = [{"url": image.get("url") or f"image://{image.get('image_id', '')}"} for image in images]
+    # The seller's pictures as the record shows them: served by the sandbox under their image id.
+    shown = [
+        {"url": f"{EVIDENCE_PATH}seller-{_picture_name(image)}.png", "width": 96, "height": 96}
+        for image in images
+    ]
     description = f"Seller rejected the request: {reasons[reject_reason]}"
     return _decide(
         store,

@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from app.sandbox.evidence import EVIDENCE_PATH
 from app.sandbox.tiktok import cancellations as cx
 from app.sandbox.tiktok import catalogue as cat
 from app.sandbox.tiktok import lifecycle as lc
@@ -68,6 +69,9 @@ class IdMint:
 
     def line_id(self, at: int) -> str:
         return self._next("58", at)
+
+    def request_line_id(self, at: int) -> str:
+        return self._next("42", at)
 
     def package_id(self, at: int) -> str:
         return self._next("11", at)
@@ -269,7 +273,11 @@ def _request_lines(
             "seller_sku": line["seller_sku"],
             "product_name": line["product_name"],
             "sku_name": line["sku_name"],
-            "product_image": {"url": line["sku_image"], "width": 200, "height": 200},
+            "product_image": {
+                "url": line["sku_image"],
+                "width": cat.PICTURE_SIZE,
+                "height": cat.PICTURE_SIZE,
+            },
             "refund_amount": _refund([line], order, False),
         }
         for line in chosen
@@ -286,7 +294,7 @@ def open_return(
         reasons = [r for rs in cat.RETURN_REASONS.values() for r in rs if kind in r[2]]
     name, text, types, _ = rng.choices(reasons, weights=[r[3] for r in reasons])[0]
     rtype = ReturnType(kind or rng.choice(types))
-    lines = _request_lines(rng, order, "return", lambda: mint.line_id(at))
+    lines = _request_lines(rng, order, "return", lambda: mint.request_line_id(at))
     chosen = [
         line for line in order.data["line_items"] if any(r["order_line_item_id"] == line["id"] for r in lines)
     ]
@@ -325,7 +333,8 @@ def open_return(
     status = ReturnStatus.REPLACEMENT_PENDING if rtype == ReturnType.REPLACEMENT else ReturnStatus.PENDING
     lc.set_return_status(ret, status, at)
     evidence = [
-        {"url": f"https://p16-oec-va.ibyteimg.com/return/{return_id}-1.jpeg", "width": 1080, "height": 1440}
+        {"url": f"{EVIDENCE_PATH}{return_id}-{n}.png", "width": cat.PICTURE_SIZE, "height": cat.PICTURE_SIZE}
+        for n in range(1, 3)
     ]
     lc.record(
         ret,
@@ -345,7 +354,7 @@ def open_cancellation(rng: random.Random, mint: IdMint, order: lc.Order, at: int
     """A buyer asks to cancel a paid order before it ships; the seller has a deadline."""
     name, text = rng.choice(CANCEL_REASONS)
     # A cancellation takes the whole order back: every line.
-    lines = _request_lines(rng, order, "cancel", lambda: mint.line_id(at), every_line=True)
+    lines = _request_lines(rng, order, "cancel", lambda: mint.request_line_id(at), every_line=True)
     data: dict[str, Any] = {
         "cancel_id": mint.cancel_id(at),
         "order_id": order.id,

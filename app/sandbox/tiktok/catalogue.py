@@ -13,6 +13,8 @@ import itertools
 import random
 from dataclasses import dataclass
 
+from app.sandbox.evidence import EVIDENCE_PATH
+
 
 @dataclass(frozen=True)
 class Sku:
@@ -81,8 +83,9 @@ _RAW: list[tuple[str, str, float, list[str], float, float]] = [
 ]
 
 
-# The shape of the platform's product image URLs (the SearchReturns reference's example).
-IMAGE_HOST = "https://p16-oec-va.ibyteimg.com/tos-maliva-i-o3syd03w52-us"
+# Pictures are the sandbox's own small PNGs (app/sandbox/evidence.py), served on its loopback
+# port (the gateway makes the path absolute): no answer points a client off the machine.
+PICTURE_SIZE = 96
 
 
 def _build_products() -> tuple[Product, ...]:
@@ -100,7 +103,7 @@ def _build_products() -> tuple[Product, ...]:
             )
             for n, variation in enumerate(variations)
         )
-        image = f"{IMAGE_HOST}/{digest % 16**32:032x}~tplv-o3syd03w52-origin-jpeg.jpeg"
+        image = f"{EVIDENCE_PATH}product-{product_id}.png"
         products.append(Product(product_id, name, category, weight, skus, image))
     return tuple(products)
 
