@@ -1,0 +1,148 @@
+"""Decisions on a TikTok shop reach it exactly once through the app's own push engine, whatever
+goes wrong on the way: the outbox operation's id is the `idempotency_key` TikTok applies
+once, and a lost answer is settled by re-reading the request. Real TikTok sandbox over HTTP,
+real SQLite mirror; the sandbox's ledger is the proof."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.core.vocabulary import Decision, RequestKind, RequestState
+from app.db import open_database
+from app.models import AfterSale, OutboxOperation
+from app.models import outbox as state
+from app.platforms.tiktok import authorise
+from app.platforms.tiktok.adapter import TikTokPlatform
+from app.platforms.tiktok.client import TikTokClient
+from app.sandbox.server import SandboxServer
+from app.sync.engine import SyncEngine
+from tests.sandbox_control import queue_decision
+
+APPROVE_PATH = "/return_refund/202309/returns/{return_id}/approve"
+FAULTS = ["http_5xx", "service_error", "rate_limit", "truncated", "malformed", "drop_response"]
+REFUND_KIND = 0  # the sandbox's tick: 0 REFUND (a returnless refund after shipment)
+
+
+class MovableClock:
+    """Real time, plus whatever a test skips ahead to make a back-off delay pass."""
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.offset
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxServer]:
+    path: Path = tmp_path_factory.mktemp("tiktok-push") / "sandbox.sqlite"
+    server = SandboxServer(path, port=0, seed=13, live=False, history_orders=300, dialect="tiktok")
+    server.start()
+    # Buyers ask for returnless refunds: one request waiting for the shop per test below.
+    server.platform.tick(new_after_sales=len(FAULTS) + 2, after_sale_type=REFUND_KIND)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def engine(
+    sandbox: SandboxServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[SyncEngine, MovableClock]]:
+    credentials, _ = authorise(sandbox.url, sandbox.app_key, sandbox.app_secret, sandbox.auth_code)
+    platform = TikTokPlatform(TikTokClient(credentials))
+    _, sessions = open_database(
+        f"sqlite:///{tmp_path_factory.mktemp('tiktok-push-mirror') / 'mirror.sqlite'}"
+    )
+    clock = MovableClock()
+    sync = SyncEngine(platform, sessions, clock=clock)
+    assert sync.run_once().outcome.value == "done"
+    yield sync, clock
+    platform.close()
+
+
+@pytest.fixture(autouse=True)
+def no_faults_left(sandbox: SandboxServer) -> Iterator[None]:
+    yield
+    sandbox.faults.clear()
+
+
+def a_waiting_refund(sync: SyncEngine) -> AfterSale:
+    """A returnless refund waiting for the shop that no operation has touched yet."""
+    with sync._sessions() as session:
+        touched = set(session.scalars(select(OutboxOperation.entity_id)))
+        found = session.scalars(
+            select(AfterSale).where(
+                AfterSale.state == RequestState.AWAITING_SHOP,
+                AfterSale.kind == RequestKind.REFUND_AFTER_SHIPMENT,
+            )
+        ).all()
+    untouched = [request for request in found if request.aftersale_id not in touched]
+    assert untouched, "the sandbox's tick made a refund request for every test"
+    return untouched[0]
+
+
+def approve(sync: SyncEngine, request: AfterSale) -> int:
+    with sync._sessions.begin() as session:
+        return queue_decision(session, request, Decision.APPROVE_REFUND, RequestState.REFUNDED)
+
+
+def push_until_settled(sync: SyncEngine, clock: MovableClock, rounds: int = 8) -> None:
+    """Run the engine until nothing is open, skipping each back-off delay."""
+    for _ in range(rounds):
+        sync.run_once()
+        with sync._sessions() as session:
+            waiting = session.scalars(
+                select(OutboxOperation).where(OutboxOperation.state.in_(state.OPEN_STATES))
+            ).all()
+        if not waiting:
+            return
+        clock.offset += max(op.next_attempt_at for op in waiting) - clock() + 1
+    raise AssertionError("operations still open after every retry")
+
+
+def applied(sandbox: SandboxServer, request_id: str) -> list[dict[str, object]]:
+    return [
+        e for e in sandbox.store.ledger_since(0) if e["entity_id"] == request_id and e["actor"] == "seller"
+    ]
+
+
+def test_a_decision_goes_out_once_with_the_operations_id_as_its_key(
+    sandbox: SandboxServer, engine: tuple[SyncEngine, MovableClock]
+) -> None:
+    sync, clock = engine
+    request = a_waiting_refund(sync)
+    seq = approve(sync, request)
+    push_until_settled(sync, clock)
+    with sync._sessions() as session:
+        op = session.get(OutboxOperation, seq)
+        assert op is not None and op.state == state.DONE
+        key = op.op_id
+    entries = applied(sandbox, request.aftersale_id)
+    assert len(entries) == 1
+    params = entries[0]["params"]
+    assert isinstance(params, dict) and params["idempotency_key"] == key
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_every_fault_during_a_push_ends_applied_exactly_once(
+    sandbox: SandboxServer, engine: tuple[SyncEngine, MovableClock], fault: str
+) -> None:
+    sync, clock = engine
+    request = a_waiting_refund(sync)
+    seq = approve(sync, request)
+    sandbox.faults.add(fault, count=1, method=APPROVE_PATH, ms=300)
+    push_until_settled(sync, clock)
+    with sync._sessions() as session:
+        op = session.get(OutboxOperation, seq)
+        assert op is not None and op.state == state.DONE, (
+            op.state if op else None,
+            op.problem if op else None,
+        )
+    assert len(applied(sandbox, request.aftersale_id)) == 1
