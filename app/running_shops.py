@@ -9,9 +9,10 @@ decision made there still reaches its platform. The window sees them through the
 views' `DeskShops` protocol (app/views/shell/shop_switcher.py): it never opens a
 database or starts a sync itself. Wiring, like app/desktop.py: it may import any layer.
 
-A shop whose database cannot be opened (a shared database that does not answer, a
-newer app's schema) is logged and left out of the desk for this run: the other shops
-go on, and the person is told when they pick it.
+A shop whose database cannot be opened (a newer app's schema, a full disk) is logged and
+left out of the desk for this run (the switcher does not list it): the other shops go
+on. The shop the person signed in to is opened by app/desktop.py itself, which tells
+them in plain words when it cannot be.
 """
 
 from __future__ import annotations

@@ -36,6 +36,7 @@ class MainThreadGarbageCollector(QObject):
         gc.disable()
         gc.set_threshold(*THRESHOLDS)
         self._syncing = False
+        self._running: set[int] = set()  # the watched workers syncing now (a desk of several shops)
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self.collect_if_due)
@@ -47,11 +48,19 @@ class MainThreadGarbageCollector(QObject):
         gc.freeze()
 
     def watch(self, sync_worker: QObject) -> None:
-        """Defer full collections while this worker syncs (its `status_changed`)."""
-        sync_worker.status_changed.connect(self._on_sync_status)  # type: ignore[attr-defined]
+        """Defer full collections while this worker syncs (its `status_changed`); several
+        workers (one per shop of the desk): while any of them syncs."""
+        key = id(sync_worker)
+        sync_worker.status_changed.connect(  # type: ignore[attr-defined]
+            lambda status: self._on_sync_status(status, key)
+        )
 
-    def _on_sync_status(self, status: SyncStatus) -> None:
-        self._syncing = status.state == SyncState.SYNCING or status.retrying  # a retry is a run too
+    def _on_sync_status(self, status: SyncStatus, worker: int = 0) -> None:
+        if status.state == SyncState.SYNCING or status.retrying:  # a retry is a run too
+            self._running.add(worker)
+        else:
+            self._running.discard(worker)
+        self._syncing = bool(self._running)
 
     def collect_if_due(self) -> int | None:
         """Collect the oldest generation that is due; returns it (None: nothing due)."""
