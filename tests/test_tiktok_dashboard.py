@@ -16,10 +16,14 @@ seller cancelled. Its figures, by hand:
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from PySide6.QtCore import Qt
 
 from app.core.vocabulary import CancelFault, OrderState
+from app.views.dashboard.export import about_rows, metric_table
 from app.views.dashboard.metric_words import Standing
 from app.views.dashboard.view import DashboardView
 from tests.builders import parcel_row, seed
@@ -139,3 +143,27 @@ def test_a_tiktok_tile_lists_the_orders_behind_it(
     assert [row.id for row in dialog.rows()] == [order_id(tiktok_shop, "late")]
     assert dialog.heading.text().startswith("Late dispatch rate — ")
     assert dialog.tree.topLevelItem(0).text(3) == "Shipped 2.0 h after the promised time"
+
+
+def test_a_tiktok_shops_export_holds_its_figures_on_its_clock(
+    qtbot, english, tasks, session_factory, tiktok_shop
+) -> None:
+    """The sheet lists what the screen shows, in that order, and names the shop's clock; a day
+    bucket is named by its date on that clock."""
+    view = make_dashboard(qtbot, tasks, session_factory, platform="tiktok")
+    report = view.report()
+    assert report is not None and report.time_zone == "Etc/GMT+8"
+    headers, rows = metric_table(report)
+    assert [row[0] for row in rows][:5] == [
+        "Late dispatch rate",
+        "Valid tracking rate",
+        "Seller-fault cancellation rate",
+        "Average review time",
+        "Timeout approvals",
+    ]
+    assert "Late-shipment rate" not in [row[0] for row in rows]
+    assert rows[0][2:5] == [33.333, 4.0, 10.0]  # value, target and limit in percent
+    last_day = datetime.fromtimestamp(report.buckets[-1], ZoneInfo("Etc/GMT+8")).strftime("%Y-%m-%d")
+    assert headers[-1] == last_day
+    about = dict((name, value) for name, value in about_rows(report, ""))
+    assert about["Times"] == "Shop time (UTC-8)"

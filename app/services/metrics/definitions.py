@@ -106,3 +106,5 @@ class MetricsReport:
     metrics: dict[str, MetricResult]  # in METRICS order, without those `withheld`
     score: ScoreEstimate
     withheld: tuple[str, ...] = ()  # money figures left out: the viewer may not see money
+    time_zone: str = "Asia/Shanghai"  # the shop's clock (the rule set's): buckets are its days
+    shown: tuple[str, ...] = ()  # the figures the platform judges the shop by, in order (its dashboard)

@@ -62,6 +62,7 @@ from app.db import computed_once, for_reporting
 from app.models import OrderLine
 from app.services.metrics import queries as q
 from app.services.metrics.definitions import (
+    DEFAULT_DASHBOARD,
     FULFILMENT_METRICS,
     METRIC_KEYS,
     METRICS,
@@ -225,6 +226,8 @@ def compute_metrics(
         },
         score=score,
         withheld=withheld,
+        time_zone=rules.shipping.time_zone,
+        shown=rules.metrics.dashboard or DEFAULT_DASHBOARD,
     )
 
 

@@ -11,14 +11,14 @@ services' rule texts and the sync's problems. Words go through Qt's translation
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from enum import IntEnum
 
 from PySide6.QtCore import QCoreApplication
 
 from app.core import problem_words
 from app.core.money import CNY, minor_digits
-from app.core.shop_time import datetime_of
+from app.core.shop_time import SHOP_TZ, datetime_of
 
 MINUTE = 60
 HOUR = 3600
@@ -41,10 +41,11 @@ def money(fen: int, currency: str = CNY) -> str:
     return f"{sign}{symbol}{whole:,}" + (f".{part:0{digits}d}" if digits else "")
 
 
-def shop_time(instant: int | None, *, with_year: bool = True) -> str:
+def shop_time(instant: int | None, *, with_year: bool = True, tz: tzinfo = SHOP_TZ) -> str:
+    """`instant` on the shop's clock (`tz`: a shop whose rule set keeps another, TikTok Shop's)."""
     if instant is None:
         return ""
-    moment = datetime_of(instant)
+    moment = datetime_of(instant, tz)
     return moment.strftime("%Y-%m-%d %H:%M" if with_year else "%m-%d %H:%M")
 
 

@@ -9,7 +9,7 @@ cached drawing, alone); and `whole_step`, the tick step of a count (no halves).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 import numpy as np
 import pyqtgraph as pg
@@ -39,8 +39,10 @@ class ShopDateAxis(pg.DateAxisItem):
     """A date axis in shop time with numeric labels ("11-05", "14:00"), the same in every
     language (pyqtgraph's month names are English only)."""
 
-    def __init__(self) -> None:
-        offset = datetime.now(SHOP_TZ).utcoffset()
+    def __init__(self, tz: tzinfo = SHOP_TZ) -> None:
+        """`tz`: the shop's clock (its rule set's)."""
+        self._tz = tz
+        offset = datetime.now(tz).utcoffset()
         # pyqtgraph counts the offset west of UTC, as time.timezone does.
         super().__init__(orientation="bottom", utcOffset=-int(offset.total_seconds()) if offset else 0)
 
@@ -52,7 +54,7 @@ class ShopDateAxis(pg.DateAxisItem):
             return super().tickValues(minVal, maxVal, size)
         fits = max(2, int(size / LABEL_WIDTH_PX))
         step = next((days for days in (1, 2, 7, 14, 28) if span / (days * DAY_S) <= fits), 56) * DAY_S
-        offset = int(datetime.now(SHOP_TZ).utcoffset().total_seconds())  # type: ignore[union-attr]
+        offset = int(datetime.now(self._tz).utcoffset().total_seconds())  # type: ignore[union-attr]
         # A shop midnight; weekly steps fall on Mondays (4 days after the epoch's Thursday).
         base = offset - 4 * DAY_S
         first = (int(minVal) + base + step - 1) // step * step - base
@@ -61,7 +63,7 @@ class ShopDateAxis(pg.DateAxisItem):
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         labels = []
         for value in values:
-            moment = datetime_of(value)
+            moment = datetime_of(value, self._tz)
             midnight = moment.hour == 0 and moment.minute == 0
             labels.append(moment.strftime("%m-%d" if spacing >= DAY_S or midnight else "%H:%M"))
         return labels

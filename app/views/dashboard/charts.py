@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import tzinfo
 
 import numpy as np
 import pyqtgraph as pg
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.shop_time import SHOP_TZ
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import RequestKind
 from app.services.metrics.definitions import MetricsReport
@@ -149,8 +151,10 @@ class ChartCard(QFrame):
         floor: float = 0.0,
         ceiling: float | None = None,
         parent: QWidget | None = None,
+        tz: tzinfo = SHOP_TZ,
     ) -> None:
-        """`floor` and `ceiling`: the lowest and highest the figure can be (the score's 50–100)."""
+        """`floor` and `ceiling`: the lowest and highest the figure can be (the score's 50–100);
+        `tz`: the shop's clock (its rule set's)."""
         super().__init__(parent)
         self.spec, self._floor, self._ceiling = spec, floor, ceiling
         self._counts = all(words.unit_of(key) == "count" for key in spec.series)
@@ -169,7 +173,7 @@ class ChartCard(QFrame):
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # The read-out is as long as the bucket's figures; it may be cut, never widen the card.
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.plot = pg.PlotWidget(self, background="w", axisItems={"bottom": ShopDateAxis()})
+        self.plot = pg.PlotWidget(self, background="w", axisItems={"bottom": ShopDateAxis(tz)})
         self.plot.setObjectName(f"chart_{spec.name}")
         self.plot.setMinimumHeight(150)
         item = self.plot.getPlotItem()
@@ -338,7 +342,7 @@ class ChartCard(QFrame):
         report = self._report
         if report is None:
             return ""
-        parts = [words.bucket_text(bucket_start, report.bucket)]
+        parts = [words.bucket_text(bucket_start, report.bucket, words.report_zone(report))]
         for key in self.spec.series:
             metric = report.metrics[key]
             parts.append(f"{words.label(key)} {words.value_text(key, metric.series.get(bucket_start))}")
@@ -390,6 +394,7 @@ class DashboardCharts(QWidget):
         limits_of: Callable[[str], tuple[float, float | None]] | None = None,
         parent: QWidget | None = None,
         charts: tuple[ChartSpec, ...] = CHARTS,
+        tz: tzinfo = SHOP_TZ,
     ) -> None:
         """`limits_of(metric)`: the lowest and highest its figure can be (default 0, none);
         `charts`: which (`CHARTS`, or a platform's such as `FULFILMENT_CHARTS`)."""
@@ -402,7 +407,7 @@ class DashboardCharts(QWidget):
         grid.setSpacing(8)
         for index, spec in enumerate(charts):
             floor, ceiling = limits_of(spec.series[0]) if limits_of else (0.0, None)
-            card = ChartCard(spec, floor=floor, ceiling=ceiling, parent=self)
+            card = ChartCard(spec, floor=floor, ceiling=ceiling, parent=self, tz=tz)
             card.point_clicked.connect(self.point_clicked)
             self._cards[spec.name] = card
             grid.addWidget(card, index // COLUMNS, index % COLUMNS)

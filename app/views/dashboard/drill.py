@@ -146,7 +146,8 @@ class DrillDownDialog(QDialog):
         self._set_headers(orders)
         items = []
         for row in rows:
-            item = QTreeWidgetItem([formatting.shop_time(row.time), row.id, row.order_id, detail_text(row)])
+            when = formatting.shop_time(row.time, tz=self._rules.shipping.tz)
+            item = QTreeWidgetItem([when, row.id, row.order_id, detail_text(row)])
             items.append(item)
         self.tree.addTopLevelItems(items)
         for column in (COL_TIME, COL_ID, COL_ORDER):
@@ -188,9 +189,9 @@ class DrillDownDialog(QDialog):
         if request is None:
             return
         period = (
-            words.bucket_text(request.bucket_start, request.bucket)
+            words.bucket_text(request.bucket_start, request.bucket, self._rules.shipping.tz)
             if request.bucket_start is not None
-            else words.period_text(request.start, request.end)
+            else words.period_text(request.start, request.end, self._rules.shipping.tz)
         )
         title = self.tr("{metric} — {period}").format(metric=words.label(request.key), period=period)
         self.setWindowTitle(title)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,7 @@ ABOUT = (
 HOUR, DAY = QT_TRANSLATE_NOOP("DashboardExport", "hour"), QT_TRANSLATE_NOOP("DashboardExport", "day")
 ALL_PRODUCTS = QT_TRANSLATE_NOOP("DashboardExport", "All products")
 SHOP_TIME = QT_TRANSLATE_NOOP("DashboardExport", "Shop time (UTC+8)")
+SHOP_TIME_AT = QT_TRANSLATE_NOOP("DashboardExport", "Shop time (UTC{offset})")  # another platform's clock
 
 
 def _tr(text: str) -> str:
@@ -74,10 +76,10 @@ def _tr(text: str) -> str:
 def metric_table(report: MetricsReport) -> tuple[list[str], list[list[Cell]]]:
     """Headers and rows: metric, unit, window value, target, limit, then each bucket."""
     headers = [_tr(text) for text in METRIC_HEADERS]
-    headers += [words.bucket_text(start, report.bucket) for start in report.buckets]
+    tz = words.report_zone(report)
+    headers += [words.bucket_text(start, report.bucket, tz) for start in report.buckets]
     rows: list[list[Cell]] = []
-    for definition in METRICS:
-        key = definition.key
+    for key in report.shown or [definition.key for definition in METRICS]:  # as the screen shows them
         result = report.metrics.get(key)
         if result is None:
             continue  # withheld: money the person may not see is not in their report
@@ -123,16 +125,24 @@ def score_table(report: MetricsReport) -> tuple[list[str], list[list[Cell]]]:
     return [_tr(text) for text in SCORE_HEADERS], rows
 
 
+def _clock_words(report: MetricsReport) -> str:
+    """ "Shop time (UTC+8)" (Douyin's), or the other clock of the report's rule set ("UTC-8")."""
+    offset = datetime.now(words.report_zone(report)).utcoffset()
+    hours = int(offset.total_seconds() // 3600) if offset else 0
+    return _tr(SHOP_TIME) if hours == 8 else _tr(SHOP_TIME_AT).format(offset=f"{hours:+d}")
+
+
 def about_rows(report: MetricsReport, product_name: str) -> list[list[Cell]]:
+    tz = words.report_zone(report)
     values = (
-        formatting.shop_time(report.start),
-        formatting.shop_time(report.end),
+        formatting.shop_time(report.start, tz=tz),
+        formatting.shop_time(report.end, tz=tz),
         _tr(HOUR if report.bucket == "hour" else DAY),
         product_name or _tr(ALL_PRODUCTS),
         report.rule_set,
         report.rule_effective.isoformat(),
-        formatting.shop_time(report.now),
-        _tr(SHOP_TIME),
+        formatting.shop_time(report.now, tz=tz),
+        _clock_words(report),
     )
     return [[_tr(name), value] for name, value in zip(ABOUT, values, strict=True)]
 

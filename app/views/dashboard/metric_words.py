@@ -11,13 +11,14 @@ a bucket's date as the charts and lists name it. Words are translated in context
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
-from app.core.shop_time import datetime_of
+from app.core.shop_time import SHOP_TZ, datetime_of, zone
 from app.core.vocabulary import REQUEST_KIND_LABELS, RequestKind
-from app.services.metrics.definitions import METRICS, MetricDefinition, MetricResult
+from app.services.metrics.definitions import METRICS, MetricDefinition, MetricResult, MetricsReport
 from app.services.metrics.pace import is_worse
 from app.views.common import formatting
 
@@ -157,16 +158,21 @@ def basis_text(result: MetricResult) -> str:
     return ""
 
 
-def bucket_text(start: int, bucket: str) -> str:
+def report_zone(report: MetricsReport) -> tzinfo:
+    """The shop's clock the report's buckets follow (its rule set's)."""
+    return zone(report.time_zone)
+
+
+def bucket_text(start: int, bucket: str, tz: tzinfo = SHOP_TZ) -> str:
     """A bucket as the lists and hovers name it: "2026-11-12" or "2026-11-12 14:00"."""
-    moment = datetime_of(start)
+    moment = datetime_of(start, tz)
     return moment.strftime("%Y-%m-%d %H:%M" if bucket == "hour" else "%Y-%m-%d")
 
 
-def period_text(start: int, end: int) -> str:
+def period_text(start: int, end: int, tz: tzinfo = SHOP_TZ) -> str:
     """A window [start, end) by its first and last shop day: "2026-10-22 – 2026-11-20"."""
-    first = datetime_of(start).strftime("%Y-%m-%d")
-    last = datetime_of(max(start, end - 1)).strftime("%Y-%m-%d")
+    first = datetime_of(start, tz).strftime("%Y-%m-%d")
+    last = datetime_of(max(start, end - 1), tz).strftime("%Y-%m-%d")
     return first if first == last else f"{first} – {last}"
 
 

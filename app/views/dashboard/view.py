@@ -139,6 +139,7 @@ class DashboardView(QWidget):
             lambda key: points if key == "experience_score" else (0.0, None),
             self,
             charts=FULFILMENT_CHARTS if self._rules.metrics.dashboard else CHARTS,
+            tz=self._rules.shipping.tz,
         )
         may_weigh = actor is None or allowed(actor, Action.MANAGE_SETTINGS)
         self.score_panel = ScorePanel(self._rules, may_edit_weights=may_weigh, parent=self)
@@ -398,7 +399,11 @@ class DashboardView(QWidget):
 
     def _day(self) -> str | None:
         report = self._report
-        return shop_time.datetime_of(report.now).strftime("%Y-%m-%d") if report else None
+        return (
+            shop_time.datetime_of(report.now, self._rules.shipping.tz).strftime("%Y-%m-%d")
+            if report
+            else None
+        )
 
     # --- words ---------------------------------------------------------------------------------------------
     def banner_text(self) -> str | None:
