@@ -137,7 +137,7 @@ PROVIDER_CUM_WEIGHTS = tuple(itertools.accumulate(provider.weight for provider i
 
 
 def new_tracking_number(rng: random.Random, provider: Provider) -> str:
-    return f"{provider.prefix}{rng.randrange(10**provider.digits):0{provider.digits}d}"
+    return f"{provider.prefix}{int(rng.random() * 10**provider.digits):0{provider.digits}d}"
 
 
 def pick_provider(rng: random.Random) -> Provider:

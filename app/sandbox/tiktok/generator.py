@@ -89,7 +89,7 @@ def order_times(rng: random.Random, start: int, end: int, count: int | None) -> 
     times = []
     for _ in range(count):
         index = min(bisect.bisect_left(cumulative, rng.random() * total), len(hours) - 1)
-        times.append(min(end - 1, max(start, hours[index] + rng.randrange(HOUR))))
+        times.append(min(end - 1, max(start, hours[index] + int(rng.random() * HOUR))))
     times.sort()
     return times
 
