@@ -6,7 +6,9 @@ with one idempotency key, the label PDF, and the published lists."""
 from __future__ import annotations
 
 import json
+import struct
 import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ import pytest
 from app.core.vocabulary import Decision, RequestKind
 from app.platforms.douyin.adapter import PROBLEM_LABEL_BY_DOUYIN, DouyinPlatform
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
-from app.platforms.port import DecisionToSend, PulledPage, Refused, ShipmentToSend, Window
+from app.platforms.port import DecisionToSend, PictureReview, PulledPage, Refused, ShipmentToSend, Window
 from app.platforms.tiktok import authorise
 from app.platforms.tiktok.adapter import PROBLEM_REFUSE_CANCELLATION_FIRST, TikTokPlatform
 from app.platforms.tiktok.client import TikTokClient
@@ -172,7 +174,18 @@ def test_a_decision_sent_twice_with_one_key_is_applied_once(
     assert len(seller_entries(sandbox, return_id)) == 1
 
 
-def test_a_refusal_sends_a_reason_of_the_request_and_its_words(
+def a_png(width: int = 2, height: int = 2) -> bytes:
+    """A real PNG picture (grey pixels): the evidence a person attaches."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"".join(b"\x00" + b"\x80" * width for _ in range(height)))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_a_refusal_sends_a_reason_of_the_request_its_words_and_its_pictures(
     sandbox: SandboxServer, platform: TikTokPlatform
 ) -> None:
     return_id = ids_where(
@@ -181,6 +194,9 @@ def test_a_refusal_sends_a_reason_of_the_request_and_its_words(
         "AND status = 'RETURN_OR_REFUND_REQUEST_PENDING'",
     )[0]
     reason = platform.refusal_reasons_for(return_id)[0]
+    picture = platform.upload_picture("parcel.png", a_png())
+    assert picture.review is PictureReview.PASSED and picture.url == picture.platform_id
+    assert platform.picture_reviews([picture.platform_id]) == [picture]
     decision = DecisionToSend(
         return_id,
         Decision.REFUSE_RETURN,
@@ -189,12 +205,14 @@ def test_a_refusal_sends_a_reason_of_the_request_and_its_words(
         reason_code=reason.code,
         reason=reason.reason,
         remark="The parcel was delivered to the address given.",
+        evidence=(picture.url,),
     )
     platform.decide(decision, "op-refuse-1")
     platform.decide(decision, "op-refuse-1")
     entries = seller_entries(sandbox, return_id)
     assert len(entries) == 1
     assert reason.code in json.dumps(entries[0]["params"])
+    assert entries[0]["params"]["images"] == 1  # the one picture, named by its uri, was taken
 
 
 def test_a_buyers_cancellation_is_approved_once_by_its_path(

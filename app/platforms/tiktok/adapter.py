@@ -216,8 +216,10 @@ class TikTokPlatform:
     def upload_picture(self, file_name: str, data: bytes) -> PictureOnPlatform:
         """TikTok's image upload (multipart, unsigned body): it reviews nothing, so the
         picture is PASSED at once, named by its `uri` — what a refusal's `images[].image_id`
-        sends. Asked again after a lost answer it uploads again (TikTok finds no picture by
-        name); the first copy is then never used."""
+        sends ("Image URI obtained from the Upload Product Image API", PC reject-return; the
+        upload: PC upload-product-image, EcomPHP src/Resources/Product.php uploadProductImage).
+        Asked again after a lost answer it uploads again (TikTok finds no picture by name);
+        the first copy is then never used."""
         mime = mimetypes.guess_type(file_name)[0] or "image/jpeg"
         files = {"data": (file_name, data, mime), "use_case": (None, IMAGE_USE_CASE)}
         answer = self._call("POST", IMAGE_UPLOAD_PATH, files=files).data
