@@ -4,6 +4,7 @@ timestamp checks, paging by page_token, idempotency keys, labels, faults and the
 from __future__ import annotations
 
 import json
+import struct
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from app.sandbox.evidence import evidence_png
 from app.sandbox.server import SandboxServer
 from app.sandbox.tiktok import signing
 from tests.tiktok_wire import Wire
@@ -271,6 +273,43 @@ def test_a_refusal_keeps_nothing_so_the_key_may_be_sent_again(shop: Wire) -> Non
     }
     body["decision"] = wrong_type[ret["return_type"]]
     assert shop.call("POST", path, {"idempotency_key": "op-8"}, body)["code"] == 25020004
+
+
+def test_a_refusal_shows_the_pictures_uploaded_for_it(shop: Wire) -> None:
+    picture = evidence_png("dented-tin")
+    uploaded = shop.upload(picture)
+    assert uploaded["code"] == 0, uploaded
+    data = uploaded["data"]
+    assert data["uri"].startswith("tos-") and data["use_case"] == "MAIN_IMAGE"
+    assert (data["width"], data["height"]) == (struct.unpack(">II", picture[16:24]))
+    assert shop.session.get(data["url"], timeout=30).content == picture
+    ret = _pending_return(shop)
+    reasons = shop.call(
+        "GET", "/return_refund/202309/reject_reasons", {"return_or_cancel_id": ret["return_id"]}
+    )
+    decision = {
+        "REFUND": "REJECT_REFUND",
+        "RETURN_AND_REFUND": "REJECT_RETURN",
+        "REPLACEMENT": "REJECT_REPLACEMENT",
+    }
+    body = {
+        "decision": decision[ret["return_type"]],
+        "reject_reason": reasons["data"]["reasons"][0]["name"],
+        "comment": "Not our tin.",
+        "images": [{"image_id": "tos-never-uploaded", "mime_type": "image/png", "width": 1, "height": 1}],
+    }
+    path = f"/return_refund/202309/returns/{ret['return_id']}/reject"
+    assert shop.call("POST", path, {"idempotency_key": "pic"}, body)["code"] == 25001001
+    body["images"] = [
+        {"image_id": data["uri"], "mime_type": "image/png", "width": data["width"], "height": data["height"]}
+    ]
+    assert shop.call("POST", path, {"idempotency_key": "pic"}, body)["code"] == 0
+    records = shop.call("GET", f"/return_refund/202309/returns/{ret['return_id']}/records")["data"]["records"]
+    shown = [
+        image["url"] for record in records if record["role"] == "SELLER" for image in record.get("images", [])
+    ]
+    assert shown == [data["url"]]
+    assert shop.upload(b"not a picture")["code"] == 25001001
 
 
 # --- shipping and labels ---------------------------------------------------------------------------

@@ -86,6 +86,21 @@ class Wire:
             verb, f"{self.url}{path}", params=q, data=raw, headers=headers, timeout=30
         )
 
+    def upload(self, picture: bytes, use_case: str = "MAIN_IMAGE") -> Any:
+        """POST the picture to the image upload, multipart, the body unsigned (no shop_cipher)."""
+        path = "/product/202309/images/upload"
+        q = {"app_key": self.sandbox.app_key, "timestamp": str(int(time.time()))}
+        q["sign"] = sign(self.sandbox.app_secret, path, q)  # multipart: the body is not signed
+        answer = self.session.post(
+            f"{self.url}{path}",
+            params=q,
+            files={"data": ("evidence.png", picture, "image/png")},
+            data={"use_case": use_case},
+            headers={"x-tts-access-token": self.access_token},
+            timeout=30,
+        )
+        return answer.json()
+
     def call(
         self, verb: str, path: str, query: dict[str, str] | None = None, body: Any = None, **kw: Any
     ) -> Any:

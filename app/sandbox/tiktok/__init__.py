@@ -22,13 +22,18 @@ from app.demo_shop import (
     DEMO_TIKTOK_SHOP_NAME,
 )
 from app.sandbox.dialects import Credentials, Dialect
-from app.sandbox.tiktok import generator
+from app.sandbox.tiktok import generator, routes_fulfillment, routes_images
 from app.sandbox.tiktok.context import Context
 from app.sandbox.tiktok.gateway import answer
 from app.sandbox.tiktok.platform import Platform
-from app.sandbox.tiktok.routes_fulfillment import served
 from app.sandbox.tiktok.signing import method_from_path
 from app.sandbox.tiktok.store import Store
+
+
+def served(store: Store, path: str) -> tuple[bytes, str] | None:
+    """(bytes, content type) of a label PDF or an uploaded picture, by its /_sandbox/ path."""
+    return routes_fulfillment.served(store, path) or routes_images.served(store, path)
+
 
 DIALECT = Dialect(
     name="tiktok",
@@ -38,7 +43,7 @@ DIALECT = Dialect(
     new_platform=Platform,
     new_context=Context,
     new_shop=generator.new_shop,
-    served_image=served,  # the label PDFs
+    served_image=served,  # the label PDFs and the uploaded pictures
     demo=Credentials(
         app_key=DEMO_TIKTOK_APP_KEY,
         app_secret=DEMO_TIKTOK_APP_SECRET,

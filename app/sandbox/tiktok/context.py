@@ -66,8 +66,10 @@ class Call:
     template: str  # the path's template, e.g. /return_refund/202309/returns/{return_id}/approve
     path_params: dict[str, str]  # e.g. {"return_id": "4035..."}
     query: dict[str, str]
-    body: dict[str, Any]
+    body: dict[str, Any]  # the JSON body ({} for a multipart one)
     app_key: str
+    raw: bytes = b""  # the body as sent
+    content_type: str = ""
 
 
 # --- reading parameters -----------------------------------------------------------------

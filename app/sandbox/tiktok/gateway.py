@@ -29,7 +29,14 @@ from typing import TYPE_CHECKING, Any
 
 from app.sandbox.evidence import EVIDENCE_PATH
 from app.sandbox.faults import Fault
-from app.sandbox.tiktok import errors, routes_fulfillment, routes_orders, routes_returns, signing
+from app.sandbox.tiktok import (
+    errors,
+    routes_fulfillment,
+    routes_images,
+    routes_orders,
+    routes_returns,
+    signing,
+)
 from app.sandbox.tiktok.context import Call, Context, body_of
 from app.sandbox.tiktok.errors import ApiError
 from app.sandbox.tiktok.tokens import check_access_token, token_get, token_refresh
@@ -43,13 +50,15 @@ MAX_AHEAD_S = 30
 # The request timestamp is checked against the real wall clock; a module-level name so a
 # test can stand at a documented vector's moment.
 wall_clock = time.time
-RELATIVE_LINKS = (EVIDENCE_PATH, routes_fulfillment.LABEL_PATH)
+RELATIVE_LINKS = (EVIDENCE_PATH, routes_fulfillment.LABEL_PATH, routes_images.UPLOAD_PATH)
 LIST_KEYS = ("orders", "return_orders", "cancellations")
 ID_FIELDS = ("id", "return_id", "cancel_id")
 NESTING_DEPTH = 100_000
 _PLANTED = "\u0000planted-record\u0000"  # a placeholder no real answer contains
 TOKEN_GET, TOKEN_REFRESH = "/api/v2/token/get", "/api/v2/token/refresh"
-NO_SHOP_CIPHER_PREFIX = "/authorization/"
+# Paths that take no shop_cipher (EcomPHP src/Client.php strips it for these; PC marks the
+# image upload `is_shop_chiper_exist: false`).
+NO_SHOP_CIPHER = ("/authorization/", "/product/202309/images/upload")
 
 Route = Callable[[Context, Call], str]
 ROUTES: dict[str, Route] = {
@@ -70,6 +79,7 @@ ROUTES: dict[str, Route] = {
     "/logistics/202309/delivery_options/{delivery_option_id}/shipping_providers": (
         routes_fulfillment.shipping_providers
     ),
+    "/product/202309/images/upload": routes_images.upload_image,
 }
 
 # What each fault that answers instead of applying says, in the dialect's codes.
@@ -169,14 +179,16 @@ def _apply(
         raise errors.access_token_invalid()
     check_access_token(ctx, app_key, headers.get("x-tts-access-token") or query.get("x-tts-access-token", ""))
     cipher = query.get("shop_cipher", "")
-    if template.startswith(NO_SHOP_CIPHER_PREFIX):
+    if template.startswith(NO_SHOP_CIPHER):
         if cipher:
             raise errors.shop_cipher_unexpected()
     elif not cipher:
         raise errors.shop_cipher_missing()
     elif cipher != ctx.shop_cipher:
         raise errors.shop_cipher_invalid()
-    call = Call(template, path_params, query, body_of(body), app_key)
+    content_type = headers.get("content-type", "")
+    parsed = {} if "multipart/form-data" in content_type else body_of(body)
+    call = Call(template, path_params, query, parsed, app_key, body, content_type)
     sandbox.platform.run_due()  # the platform acts on time even when no live thread runs
     return ROUTES[template](ctx, call)
 

@@ -41,11 +41,15 @@ def _invalid(detail: str) -> errors.ApiError:
     return errors.invalid(detail, errors.CODE_FULFILLMENT_INVALID_PARAMETER)
 
 
-def _ship(ctx: Context, package_id: str, tracking_number: str, provider_id: str) -> None:
+def _ship(
+    ctx: Context, package_id: str, tracking_number: str, provider_id: str, handover: str | None = None
+) -> None:
     """Ship in one store transaction; a refusal in the pages' own codes."""
     with ctx.store.transaction():
         try:
-            actions.ship_package(ctx.store, ctx.clock.now(), package_id, tracking_number, provider_id)
+            actions.ship_package(
+                ctx.store, ctx.clock.now(), package_id, tracking_number, provider_id, handover_method=handover
+            )
         except actions.Refused as refused:
             raise refusals.shipment(refused.kind, ctx.store, package_id) from None
 
@@ -57,7 +61,7 @@ def ship_package(ctx: Context, call: Call) -> str:
         raise _invalid(f"`handover_method` must be one of {', '.join(HANDOVER_METHODS)}.")
     shipment = call.body.get("self_shipment")
     if shipment is None:  # TikTok Shipping: the platform's carrier, its tracking number
-        _ship(ctx, package_id, "", "")
+        _ship(ctx, package_id, "", "", handover)
         return "{}"
     if not isinstance(shipment, dict):
         raise _invalid("`self_shipment` must be an object with `tracking_number` and `shipping_provider_id`.")

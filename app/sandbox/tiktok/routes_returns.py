@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from app.sandbox.tiktok import actions, errors, idempotency, paging, refusals
+from app.sandbox.tiktok import actions, errors, idempotency, paging, refusals, routes_images
 from app.sandbox.tiktok.context import Call, Context, required_text, text_list
 from app.sandbox.tiktok.errors import dumps
 from app.sandbox.tiktok.routes_orders import time_filters
@@ -139,7 +139,7 @@ def reject_return(ctx: Context, call: Call) -> str:
     return_id = call.path_params["return_id"]
     decision = required_text(call.body, "decision")
     reason = required_text(call.body, "reject_reason")
-    comment, images = _comment(call.body), _images(call.body)
+    comment, images = _comment(call.body), routes_images.evidence(ctx.store, _images(call.body))
     return _decide(
         ctx,
         call,
@@ -172,7 +172,7 @@ def approve_cancellation(ctx: Context, call: Call) -> str:
 def reject_cancellation(ctx: Context, call: Call) -> str:
     cancel_id = call.path_params["cancel_id"]
     reason = required_text(call.body, "reject_reason")
-    comment, images = _comment(call.body), _images(call.body)
+    comment, images = _comment(call.body), routes_images.evidence(ctx.store, _images(call.body))
     return _decide(
         ctx,
         call,

@@ -43,6 +43,7 @@ TEMPLATES = (
     "/fulfillment/202309/orders/{order_id}/packages",
     "/fulfillment/202309/packages/{package_id}/shipping_documents",
     "/logistics/202309/delivery_options/{delivery_option_id}/shipping_providers",
+    "/product/202309/images/upload",
 )
 
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from app.sandbox.evidence import evidence_png
 from app.sandbox.server import SandboxServer
 from tests.tiktok_wire import Wire
 
@@ -209,6 +210,9 @@ def returns_reject(shop: Wire) -> Any:
         **documented("returns.reject.request.json"),
         "reject_reason": reasons["data"]["reasons"][0]["name"],
     }
+    # The documented picture's id stands for one uploaded first (the sandbox knows its own).
+    uploaded = shop.upload(evidence_png("shape"))["data"]
+    body["images"] = [{**image, "image_id": uploaded["uri"]} for image in body["images"]]
     path = f"/return_refund/202309/returns/{ret['return_id']}/reject"
     return shop.call("POST", path, {"idempotency_key": "shape-reject"}, body)
 
