@@ -43,6 +43,9 @@ DATA_WORDS = frozenset(
         "www", "api", "yyyy", "mm", "dd", "iphone", "usb", "led", "pro", "utc",
     }
 )  # fmt: skip
+# A platform's brand name, kept as written in a Chinese sentence too ("TikTok Shop 上的…"):
+# a name, not English left untranslated.
+BRANDS = ("TikTok Shop", "TikTok")
 # Three letters or more, and a bare "id" ("地址 (id 1)"): a code's word, not the person's.
 WORD = re.compile(r"[A-Za-z]{3,}|(?<![A-Za-z])id(?![A-Za-z])")
 TAG = re.compile(r"<[^>]*>|&[a-z]+;|&#\d+;")
@@ -113,7 +116,7 @@ def visible_texts(root: QWidget) -> list[str]:
 def english_words(text: str, data: Iterable[str] = ()) -> list[str]:
     """The English words of `text` once the `data` in it (names, ids) is taken out."""
     plain = _plain(text)
-    for value in data:
+    for value in (*data, *BRANDS):
         plain = plain.replace(value, " ")
     return [word for word in WORD.findall(plain) if word.lower() not in DATA_WORDS]
 
