@@ -5,6 +5,7 @@ real SQLite mirror; the sandbox's ledger is the proof."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,18 +13,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.core.vocabulary import Decision, RequestKind, RequestState
+from app.core.vocabulary import Decision, OrderState, RequestKind, RequestState
 from app.db import open_database
-from app.models import AfterSale, OutboxOperation
+from app.models import AfterSale, Order, OutboxOperation
 from app.models import outbox as state
 from app.platforms.tiktok import authorise
 from app.platforms.tiktok.adapter import TikTokPlatform
 from app.platforms.tiktok.client import TikTokClient
 from app.sandbox.server import SandboxServer
+from app.services import outbox
 from app.sync.engine import SyncEngine
 from tests.sandbox_control import queue_decision
 
 APPROVE_PATH = "/return_refund/202309/returns/{return_id}/approve"
+SHIP_PATH = "/fulfillment/202309/packages/{package_id}/ship"
 FAULTS = ["http_5xx", "service_error", "rate_limit", "truncated", "malformed", "drop_response"]
 REFUND_KIND = 0  # the sandbox's tick: 0 REFUND (a returnless refund after shipment)
 
@@ -146,3 +149,44 @@ def test_every_fault_during_a_push_ends_applied_exactly_once(
             op.problem if op else None,
         )
     assert len(applied(sandbox, request.aftersale_id)) == 1
+
+
+@pytest.mark.parametrize("fault", ["drop_response", "http_5xx"])
+def test_a_shipment_whose_answer_was_lost_is_found_shipped_on_re_read_not_shipped_twice(
+    sandbox: SandboxServer, engine: tuple[SyncEngine, MovableClock], fault: str
+) -> None:
+    sync, clock = engine
+    with sync._sessions() as session:
+        shipping = set(session.scalars(select(OutboxOperation.entity_id)))
+        waiting = session.scalars(
+            select(Order).where(Order.state == OrderState.AWAITING_SHIPMENT).order_by(Order.order_id)
+        ).all()
+    seller_shipped = {
+        str(row[0])
+        for row in sandbox.store.db.execute(
+            "SELECT id FROM orders WHERE json_extract(data, '$.shipping_type') = 'SELLER' AND id NOT IN "
+            "(SELECT order_id FROM cancellations WHERE status = 'CANCELLATION_REQUEST_PENDING')"
+        )
+    }
+    order = next(o for o in waiting if o.order_id in seller_shipped and o.order_id not in shipping)
+    carrier = sync.platform.carriers()[0]
+    tracking_no = f"94001118992231{len(shipping):08d}"
+    with sync._sessions.begin() as session:
+        outbox.enqueue_shipment(
+            session,
+            order_id=order.order_id,
+            carrier_code=str(carrier.code),
+            tracking_no=tracking_no,
+            refuse_refund=False,
+            based_on_update_time=order.update_time,
+            expected_from=OrderState.AWAITING_SHIPMENT,
+            actor=None,
+            now=int(time.time()),
+        )
+    sandbox.faults.add(fault, count=1, method=SHIP_PATH)
+    push_until_settled(sync, clock)
+    with sync._sessions() as session:
+        op = session.scalars(select(OutboxOperation).where(OutboxOperation.entity_id == order.order_id)).one()
+        assert op.state == state.DONE, (op.state, op.problem)
+    shipped = [e for e in sandbox.store.ledger_since(0) if tracking_no in json.dumps(e)]
+    assert len(shipped) == 1
