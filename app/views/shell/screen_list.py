@@ -40,20 +40,27 @@ def add_screens(window: MainWindow) -> None:
     window.add_screen(  # built only when allowed
         "refunds",
         lambda: RefundQueueView(
-            tasks, reading(Action.VIEW_REFUND_QUEUE), actor, sync_worker=sync_worker, settings=settings
-        ),
+            tasks,
+            reading(Action.VIEW_REFUND_QUEUE),
+            actor,
+            sync_worker=sync_worker,
+            settings=settings,
+            **shop_options(window),
+        ),  # fmt: skip
         requires=Action.VIEW_REFUND_QUEUE,
     )
     window.add_screen(
         "shipping",
-        lambda: ShippingBoardView(tasks, reading(Action.VIEW_SHIPPING_BOARD), actor, sync_worker=sync_worker),
+        lambda: ShippingBoardView(
+            tasks, reading(Action.VIEW_SHIPPING_BOARD), actor, sync_worker=sync_worker, **shop_options(window)
+        ),
         requires=Action.VIEW_SHIPPING_BOARD,
     )
     window.add_screen(  # pyqtgraph and six charts: built when first shown
         "dashboard",
         lambda: dashboard_screen(tasks, reading(Action.VIEW_DASHBOARD), actor, settings=settings,
                                  settings_path=window.settings_path(), sync_worker=sync_worker,
-                                 **dashboard_options(window)),
+                                 **shop_options(window)),
         requires=Action.VIEW_DASHBOARD,
         title=lambda: QCoreApplication.translate("DashboardView", "Dashboard"),
     )  # fmt: skip
@@ -74,10 +81,10 @@ def add_screens(window: MainWindow) -> None:
     window.add_screen("audit", lambda: AuditView(tasks, session_factory, actor), requires=Action.VIEW_AUDIT)
 
 
-def dashboard_options(window: MainWindow) -> dict[str, Any]:
-    """What the dashboard must know of the shop on screen: its platform (whose rule set says
-    which figures it is judged by). Fixed when the dashboard is built: a switch of shop
-    builds every screen anew."""
+def shop_options(window: MainWindow) -> dict[str, Any]:
+    """What the queue, the board and the dashboard must know of the shop on screen: its
+    platform, whose rule set says its deadlines, its clock and the figures it is judged by.
+    Fixed when a screen is built: a switch of shop builds every screen anew."""
     shops = window.desk_shops()
     shop = shops.shop(window.shop_key()) if shops is not None else None
     entry = shop.entry if shop is not None else window.settings().current_entry()
