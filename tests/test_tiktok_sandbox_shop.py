@@ -239,11 +239,13 @@ def unshipped(store: Store, shipping_type: str) -> dict[str, Any]:
 
 
 def test_the_seller_ships_with_a_tracking_number_used_once(store: Store) -> None:
-    first, second = [
+    first = unshipped(store, "SELLER")
+    # Another package of a seller-shipped order, whatever its state: the number is refused first.
+    second = next(
         o
-        for o in rows(store, "orders", "status = 'AWAITING_SHIPMENT'")
-        if o["shipping_type"] == "SELLER" and not o["is_buyer_request_cancel"]
-    ][:2]
+        for o in rows(store, "orders", "status != 'UNPAID'")
+        if o["shipping_type"] == "SELLER" and o["id"] != first["id"]
+    )
     with store.transaction():
         actions.ship_package(
             store,

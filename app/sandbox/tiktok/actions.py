@@ -138,9 +138,14 @@ def reject_return(
         "comment": comment,
         "images": len(images),
     }
-    # The seller's pictures as the record shows them: served by the sandbox under their image id.
+    # The seller's pictures as the record shows them: the uploaded picture's link when the routes
+    # give it (routes_images.py), else a picture the sandbox serves under the image id.
     shown = [
-        {"url": f"{EVIDENCE_PATH}seller-{_picture_name(image)}.png", "width": 96, "height": 96}
+        {
+            "url": image.get("url") or f"{EVIDENCE_PATH}seller-{_picture_name(image)}.png",
+            "width": image.get("width") or 96,
+            "height": image.get("height") or 96,
+        }
         for image in images
     ]
     description = f"Seller rejected the request: {reasons[reject_reason]}"
