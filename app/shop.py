@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import config, secrets
+from app import config, demo_stores, secrets
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.demo_shop import (
     DEMO_APP_KEY,
@@ -121,28 +121,14 @@ class ShopTarget:
 def demo_shop(
     *, database_url: str | None = None, seed: int = 1, entry: ShopEntry | None = None
 ) -> ShopTarget:
-    """The bundled sandbox store in a process of its own (app/demo_shop.py says
-    why), started from a background thread so the window never waits. `entry`: one demo
-    shop of several on the desk, with a store, a seed and a shop id of its own (the Douyin
-    demo shop every desk had keeps its store, `config.sandbox_store_path()`)."""
+    """The bundled sandbox store in a process of its own (app/demo_shop.py says why; the
+    one launched at the desk's start, if any: app/demo_stores.py), waited for from a
+    background thread so the window never waits. `entry`: one demo shop of several on the
+    desk, with a store, a seed and a shop id of its own."""
     entry = entry or demo_entry(seed=seed)
-    store, log_name, options = config.sandbox_store_path(), "sandbox.log", []
-    if not entry.is_legacy_demo:
-        store = store.with_name(f"{entry.key}.sqlite")
-        log_name = f"sandbox-{entry.key}.log"
-        options = ["--shop-id", entry.shop_id] if entry.shop_id else []
-    shop_id = entry.shop_id or DEMO_SHOP_ID
+    sandbox = demo_stores.process_for(entry)
     tiktok = entry.platform == TIKTOK
-    if tiktok:
-        shop_id = entry.shop_id or DEMO_TIKTOK_SHOP_ID
-        options = tiktok_demo_options(shop_id)
-    # The demo TikTok shop's tokens, beside its store: its code works once per store.
-    tokens_path = store.with_name(store.name + ".tokens")
-    if tiktok and not store.exists():
-        tokens_path.unlink(missing_ok=True)  # a store made afresh knows none of the old tokens
-    sandbox = SandboxProcess(
-        store, seed=entry.seed, log_path=config.data_dir() / "logs" / log_name, options=options
-    )
+    shop_id = entry.shop_id or (DEMO_TIKTOK_SHOP_ID if tiktok else DEMO_SHOP_ID)
     target = ShopTarget(
         credentials=None,
         database_url=database_url or database_url_of(entry),
@@ -155,7 +141,8 @@ def demo_shop(
         try:
             url = sandbox.start()  # creates the 90-day history on first run
             if tiktok:
-                target.credentials = demo_tiktok_credentials(url, shop_id, tokens_path)
+                kept = demo_stores.tokens_path(sandbox.store_path)
+                target.credentials = demo_tiktok_credentials(url, shop_id, kept)
             else:
                 target.credentials = ShopCredentials(url, DEMO_APP_KEY, DEMO_APP_SECRET, shop_id)
             log.info("demo shop %s (sandbox store) serving at %s", entry.key, url)
@@ -165,25 +152,8 @@ def demo_shop(
         finally:
             target._ready.set()
 
-    store.parent.mkdir(parents=True, exist_ok=True)
     threading.Thread(target=start, name="sandbox-start", daemon=True).start()
     return target
-
-
-def tiktok_demo_options(shop_id: str) -> list[str]:
-    """`main.py sandbox`'s options for the demo TikTok shop: its dialect and credentials."""
-    return [
-        "--platform",
-        TIKTOK,
-        "--app-key",
-        DEMO_TIKTOK_APP_KEY,
-        "--app-secret",
-        DEMO_TIKTOK_APP_SECRET,
-        "--auth-code",
-        DEMO_TIKTOK_AUTH_CODE,
-        "--shop-id",
-        shop_id,
-    ]
 
 
 @dataclass(frozen=True)
@@ -290,7 +260,7 @@ def shop_target(
     """
     first = not settings.shops or entry.key == settings.shops[0].key
     database_url = url_for_opening((database_url or settings.database_url) if first else "") or None
-    if entry.demo or not entry.app_key:
+    if entry.runs_on_demo_store:
         return demo_shop(database_url=database_url, entry=entry)
     credentials: Credentials = ShopCredentials(entry.gateway, entry.app_key, "", entry.shop_id)
     if entry.platform == TIKTOK:
@@ -322,9 +292,15 @@ def check_shop_keys(keys: ShopKeys, platform: str = "") -> ConnectionTest:
 
 def _check_tiktok_keys(keys: ShopKeys) -> ConnectionTest:
     try:
-        credentials, shop_name = authorise(keys.gateway, keys.app_key, keys.app_secret, keys.auth_code)
+        credentials, shop_name = authorise(
+            keys.gateway, keys.app_key, keys.app_secret, keys.auth_code, kept=keys.kept
+        )
     except PlatformError as error:
-        return ConnectionTest(connected=False, problem=error.problem, platform_words=error.platform_message)
+        # What the spent code bought before the failure, for the next test to go on with.
+        got = getattr(error, "kept", "")
+        return ConnectionTest(
+            connected=False, problem=error.problem, platform_words=error.platform_message, kept=got
+        )
     return ConnectionTest(
         connected=True, shop_name=shop_name, shop_id=credentials.shop_id, kept=credentials.kept()
     )

@@ -5,7 +5,7 @@ token → the desk started again (its sync process), and the headless sync, each
 of its own reading only what the wizard kept, fill the mirror.
 
 Real parts throughout, as tests/test_real_shop_path.py runs Douyin's: the wizard's own
-widgets driven as a person would, through the desktop's own start-up steps (`open_shop`,
+widgets driven as a person would, through the desk's own start-up steps (app/desk.py: `open_shop`,
 `first_run`); a TikTok sandbox store on 127.0.0.1; a keyring backend in a file, loaded by
 keyring itself in the desk's processes; then `main.py --exit-after first-orders` (the
 desktop and its sync process) and the headless `main.py sync --once`.
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from sqlalchemy import select
 from app import config, secrets
 from app.db import open_database
 from app.demo_shop import DEMO_TIKTOK_SHOP_NAME
-from app.desktop import open_shop
+from app.desk import open_shop
 from app.models import Order
 from app.platforms.port import Outcome
 from app.platforms.tiktok.credentials import TikTokCredentials
@@ -48,22 +47,9 @@ from tests.fixtures_views import when_shown
 from tests.memory_keyring import MemoryKeyring, keyring_in_use
 from tests.test_first_run_wizard import fill_owner, type_into
 from tests.test_real_shop_path import desk_environment, file_keyring, run_desk
+from tests.tiktok_sandbox import SHOP_NAME, tiktok_sandbox
 
-__all__ = ["file_keyring"]  # the fixture, shared with Douyin's path
-
-SHOP_NAME = "Maple & Pine Home Goods"  # the TikTok sandbox's shop (NOTES of sandbox-http)
-
-
-@pytest.fixture
-def tiktok_sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
-    server = SandboxServer(
-        tmp_path / "tiktok.sqlite", port=0, seed=7, live=False, history_orders=300, dialect="tiktok"
-    )
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+__all__ = ["file_keyring", "tiktok_sandbox"]  # fixtures, shared
 
 
 def answer_the_wizard_for_tiktok(qtbot, sandbox: SandboxServer) -> list[BaseException]:

@@ -31,7 +31,7 @@ from app.views.setup.first_run_wizard import DEFAULT_GATEWAY, FirstRunWizard
 from app.views.setup.settings_dialog import SettingsDialog
 from app.views.setup.shop_page import DEFAULT_GATEWAYS
 from tests.test_first_run_wizard import make_wizard, next_enabled, to_shop_page, type_into
-from tests.test_tiktok_shop_path import SHOP_NAME, tiktok_sandbox
+from tests.tiktok_sandbox import SHOP_NAME, tiktok_sandbox
 
 __all__ = ["tiktok_sandbox"]  # the fixture, shared with the shop's whole path
 
@@ -240,21 +240,27 @@ def test_no_network_is_said_plainly(qtbot, tasks, english) -> None:
     assert press_test(qtbot, wizard) == "The platform could not be reached. Check the internet connection."
 
 
-def test_a_wrong_clock_is_said_plainly(qtbot, tasks, english, tiktok_sandbox: SandboxServer) -> None:
+def test_a_wrong_clock_is_said_plainly_and_set_right_the_test_goes_on_without_the_spent_code(
+    qtbot, tasks, english, tiktok_sandbox: SandboxServer
+) -> None:
+    """The code is exchanged, then the signed shops call is refused for the clock: the code
+    is spent by then, so the next test goes on with what it bought, not with the code."""
     requests.post(
         f"{tiktok_sandbox.url}/_sandbox/faults",
-        json={"kind": "clock_skew", "method": "/authorization/202309/shops"},
+        json={"kind": "clock_skew", "method": "/authorization/202309/shops", "count": 1},
         timeout=10,
     ).raise_for_status()
     wizard = make_wizard(qtbot, tasks)
     choose_tiktok(qtbot, wizard)
     fill_tiktok(qtbot, wizard, code=tiktok_sandbox.auth_code, gateway=tiktok_sandbox.url)
-    assert (
-        press_test(qtbot, wizard)
-        == "The platform says this computer's clock is wrong. Set the date and time correctly."
+    assert press_test(qtbot, wizard) == (
+        "The platform says this computer's clock is wrong. Set the date and time correctly."
     )
     assert "timestamp" in wizard.shop_page.test_result.toolTip()  # TikTok's own words, on hover
     assert not next_enabled(wizard)
+    # The clock set right (the fault was for one call), the same test again connects.
+    assert press_test(qtbot, wizard) == f"Connected to {SHOP_NAME}"
+    assert next_enabled(wizard) and json.loads(wizard.first_run_result().kept)["refresh_token"]
 
 
 def test_settings_name_a_tiktok_shop_and_change_shop_offers_both_platforms(

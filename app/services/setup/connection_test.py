@@ -38,6 +38,9 @@ class ShopKeys:
     platform: str = DOUYIN
     # TikTok Shop: the code the seller's authorisation handed back (single-use, short-lived).
     auth_code: str = field(default="", repr=False)
+    # TikTok Shop: what an earlier test got before it failed (`ConnectionTest.kept`): with it
+    # the spent code is not sent again (a clock set right after a refused call, say).
+    kept: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,8 @@ class ConnectionTest:
     shop_id: str = ""  # the shop's id as the platform gave it (TikTok: not typed, learnt)
     # TikTok Shop: what the authorization code was exchanged for (tokens, as JSON), to be
     # kept in the password store when the person finishes. The code cannot be used twice,
-    # so this is the only copy: the wizard carries it, unread, to `save_shop_choice`.
+    # so this is the only copy: the wizard carries it, unread, to `save_shop_choice` — and
+    # after a test that failed once the code was spent, back into the next test (`ShopKeys.kept`).
     kept: str = field(default="", repr=False)
 
 

@@ -165,6 +165,8 @@ class FirstRunWizard(QWizard):
         self._test_connection_of = test_connection
         self._tested_shop = ""  # the shop name the last successful test reported
         self._tested: ConnectionTest | None = None  # the last successful test's answer
+        # A TikTok code spent by a test that then failed: the app key and what it bought.
+        self._spent: tuple[str, str] = ("", "")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.owner_page = None if shop_only else OwnerPage(self)
@@ -222,6 +224,7 @@ class FirstRunWizard(QWizard):
             shop_id=self.shop_page.shop_id(),
             platform=self.shop_page.platform(),
             auth_code=self.shop_page.auth_code(),
+            kept=self._spent[1] if self._spent[0] == self.shop_page.app_key() else "",
         )
         test = self._test_connection_of
         self._tested_shop = ""
@@ -243,6 +246,8 @@ class FirstRunWizard(QWizard):
                 True, self.tr("Connected to {shop}").format(shop=self._tested_shop), ""
             )
         else:
+            if answer.kept:  # the code is spent: what it bought goes into the next test
+                self._spent = (self.shop_page.app_key(), answer.kept)
             problem = answer.problem
             words = formatting.problem_text(problem) or self.tr("The test failed.")
             self.shop_page.show_test_result(False, words, answer.platform_words)
