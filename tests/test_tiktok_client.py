@@ -220,3 +220,20 @@ def test_a_refused_shops_call_after_the_exchange_keeps_the_tokens_for_the_next_a
         assert server.stats()["requests_served"].get("/api/v2/token/get", 0) == exchanges
     finally:
         server.stop()
+
+
+def test_the_shop_is_learnt_once_and_an_expired_token_met_there_is_renewed_too(
+    sandbox: SandboxServer, credentials: TikTokCredentials
+) -> None:
+    before = refreshes(sandbox)
+    credentials.shop_cipher = ""  # as after a shop's authorisation was renewed elsewhere
+    sandbox.faults.add("token_expired", count=1, method="/authorization/202309/shops")
+    client = TikTokClient(credentials)
+    first = client.call("POST", ORDERS_SEARCH, query={"page_size": "1"}, body={})
+    shops_asked = sandbox.stats()["requests_served"].get("/authorization/202309/shops", 0)
+    second = client.call("POST", ORDERS_SEARCH, query={"page_size": "1"}, body={})
+    client.close()
+    assert first.ok and second.ok
+    assert credentials.shop_cipher == sandbox.context.shop_cipher
+    assert refreshes(sandbox) == before + 1
+    assert sandbox.stats()["requests_served"].get("/authorization/202309/shops", 0) == shops_asked

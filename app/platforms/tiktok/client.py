@@ -128,28 +128,34 @@ class TikTokClient:
     ) -> ApiResult:
         """One API call (`body` sent as JSON, or `files` as multipart/form-data); the token
         renewed first when due, and once more after the platform refused it as expired."""
-        with self._lock:
+
+        def attempt() -> ApiResult:
             ready = self._ready(path)
             if not ready.ok:
                 return replace(ready, maybe_applied=False)  # the call itself was never sent
-            result = self._send(method, path, query or {}, body, files)
-            if result.token_refused:
-                # Refused at the door, so never applied: renew once and send it again. A
-                # token refused again keeps its words: a person must act.
-                log.info("access token refused (%s); renewing once", result.code)
-                renewed = self._renew(force=True)
-                if not renewed.ok:
-                    return replace(renewed, maybe_applied=False)
-                result = self._send(method, path, query or {}, body, files)
-            return result
+            return self._send(method, path, query or {}, body, files)
+
+        with self._lock:
+            return self._once_more_after_renewal(attempt)
 
     def shops(self) -> ApiResult:
         """The authorised shops (`data.shops[]`); learns this shop's id, cipher and name."""
         with self._lock:
-            token = self._ensure_token()
-            if not token.ok:
-                return token
-            return self._learn_shop()
+            return self._once_more_after_renewal(self._shops)
+
+    def _shops(self) -> ApiResult:
+        token = self._ensure_token()
+        return self._learn_shop() if token.ok else token
+
+    def _once_more_after_renewal(self, step: Callable[[], ApiResult]) -> ApiResult:
+        """`step`, and once more after renewing the token if the platform refused it: refused
+        at the door, so never applied. A token refused again keeps its words (a person acts)."""
+        result = step()
+        if not result.token_refused:
+            return result
+        log.info("access token refused (%s); renewing once", result.code)
+        renewed = self._renew(force=True)
+        return step() if renewed.ok else replace(renewed, maybe_applied=False)
 
     def authorise(self) -> ApiResult:
         """Exchange the authorization code (whatever is kept) and read the shop: the wizard's

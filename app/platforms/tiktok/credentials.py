@@ -76,11 +76,11 @@ class TikTokCredentials:
         if not isinstance(values, dict):
             return self
         changes: dict[str, Any] = {}
-        for name in _KEPT_FIELDS:
+        for name in _KEPT_FIELDS:  # what the text does not hold (or holds empty) stays as it is
             value = values.get(name)
             if name.endswith("_at"):
-                if isinstance(value, int) and not isinstance(value, bool):
+                if isinstance(value, int) and not isinstance(value, bool) and value > 0:
                     changes[name] = value
-            elif isinstance(value, str):
+            elif isinstance(value, str) and value:
                 changes[name] = value
         return replace(self, **changes)
