@@ -30,7 +30,6 @@ from app.services.people import sign_in as sign_in_service
 from app.services.people.permissions import Actor, PermissionDenied
 from app.services.setup.connection_test import DOUYIN, ConnectionTester
 from app.services.setup.shop_setup import (
-    ShopChoice,
     create_first_owner,
     save_shop_choice,
     switch_shop,
@@ -82,7 +81,7 @@ def first_run(
     if wizard.exec() != QDialog.DialogCode.Accepted:
         return None
     result: FirstRunResult = wizard.first_run_result()
-    choice = shop_choice(result)
+    choice = result.shop_choice()
     # Only a shop without an owner is set up here: on a shared database another desk may
     # have made its owner while the wizard was open. Checked before anything is saved.
     if settings.database_url and not needs_first_run(shop.sessions):
@@ -120,21 +119,6 @@ def first_run(
         settings.stay_signed_in_user = owner.username
         settings.save()
     return shop, owner
-
-
-def shop_choice(result: FirstRunResult) -> ShopChoice:
-    """What the wizard's answers ask of the shop set-up (a TikTok shop's tokens included)."""
-    return ShopChoice(
-        use_demo=result.use_demo,
-        gateway=result.gateway,
-        app_key=result.app_key,
-        app_secret=result.app_secret,
-        shop_id=result.shop_id,
-        allow_plain_file_secret=result.allow_plain_file_secret,
-        platform=result.platform,
-        shop_name=result.shop_name,
-        kept=result.kept,
-    )
 
 
 def _tell_owner_exists() -> None:
@@ -195,10 +179,6 @@ class WindowKeeper(QObject):
         """The database of the shop now on screen: "Switch user…" asks who is next there."""
         self._sessions = sessions
 
-    def use_sessions(self, sessions: sessionmaker[Session]) -> None:
-        """The database of the shop now on screen: "Switch user…" asks who is next there."""
-        self._sessions = sessions
-
     def show_for(self, actor: Actor) -> MainWindow:
         previous = self.window
         if previous is not None:
@@ -250,7 +230,7 @@ class WindowKeeper(QObject):
         )
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return
-        choice = shop_choice(wizard.first_run_result())
+        choice = wizard.first_run_result().shop_choice()
         try:
             switch_shop(self._settings, choice, owner, self._sessions, now=int(time.time()))
         except (SecretStoreUnavailable, accounts.AccountError, PermissionDenied) as error:

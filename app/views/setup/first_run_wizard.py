@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget, QWizard, 
 
 from app import secrets
 from app.services.setup.connection_test import DOUYIN, TIKTOK, ConnectionTest, ConnectionTester, ShopKeys
+from app.services.setup.shop_setup import ShopChoice
 from app.views.common import formatting
 from app.views.common.background import NET_LANE, WORK_LANE, BackgroundTasks
 from app.views.setup.first_run_pages import OwnerPage
@@ -47,6 +48,21 @@ class FirstRunResult:
     # TikTok: what the test exchanged the single-use authorization code for (opaque JSON of
     # tokens), for the password store; "" for Douyin and the demo shops.
     kept: str = field(default="", repr=False)
+
+    def shop_choice(self) -> ShopChoice:
+        """The shop part of the answers, as the set-up services take it (the first run,
+        "Change shop…" and "Add a shop…" alike)."""
+        return ShopChoice(
+            use_demo=self.use_demo,
+            gateway=self.gateway,
+            app_key=self.app_key,
+            app_secret=self.app_secret,
+            shop_id=self.shop_id,
+            allow_plain_file_secret=self.allow_plain_file_secret,
+            platform=self.platform,
+            shop_name=self.shop_name,
+            kept=self.kept,
+        )
 
 
 class SummaryPage(QWizardPage):
