@@ -237,3 +237,25 @@ def test_the_shop_is_learnt_once_and_an_expired_token_met_there_is_renewed_too(
     assert credentials.shop_cipher == sandbox.context.shop_cipher
     assert refreshes(sandbox) == before + 1
     assert sandbox.stats()["requests_served"].get("/authorization/202309/shops", 0) == shops_asked
+
+
+def test_tokens_another_process_of_the_shop_renewed_are_taken_before_renewing_again(
+    sandbox: SandboxServer, credentials: TikTokCredentials
+) -> None:
+    keyring = {"text": credentials.kept()}
+    desk = dataclasses.replace(credentials, on_tokens=lambda text: keyring.update(text=text))
+    sync = dataclasses.replace(credentials, reload_kept=lambda: keyring["text"])
+    desk.access_expires_at = int(time.time())  # due: the desk's client renews first
+    desk_client = TikTokClient(desk)
+    assert desk_client.call("GET", "/authorization/202309/shops").ok
+    desk_client.close()
+    assert desk.access_token != sync.access_token
+    before = refreshes(sandbox)
+    sandbox.faults.add("token_expired", count=1, method=ORDERS_SEARCH)  # the sync's old token refused
+    sync_client = TikTokClient(sync)
+    result = sync_client.call("POST", ORDERS_SEARCH, query={"page_size": "1"}, body={})
+    sync_client.close()
+    assert result.ok
+    assert sync.access_token == desk.access_token  # taken from the keyring, not renewed again
+    assert refreshes(sandbox) == before
+    credentials.take_kept(keyring["text"])  # the module's credentials go on with the newest pair

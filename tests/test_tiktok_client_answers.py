@@ -23,7 +23,7 @@ from app.platforms.port import (
     Window,
 )
 from app.platforms.tiktok import errors, feed
-from app.platforms.tiktok.client import classify_response, expires_at
+from app.platforms.tiktok.answers import classify_response, expires_at
 from app.platforms.tiktok.credentials import API_HOST, AUTH_HOST, TikTokCredentials
 
 

@@ -41,7 +41,8 @@ from app.platforms.port import (
 )
 from app.platforms.records import MalformedAnswer
 from app.platforms.tiktok import codes, feed, lists, mapping, parse, shipping
-from app.platforms.tiktok.client import ApiResult, TikTokClient
+from app.platforms.tiktok.answers import ApiResult
+from app.platforms.tiktok.client import TikTokClient
 from app.platforms.tiktok.errors import error_of
 
 log = logging.getLogger(__name__)

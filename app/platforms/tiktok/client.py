@@ -24,14 +24,21 @@ import re
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
-from email.utils import parsedate_to_datetime
+from dataclasses import replace
 from typing import Any
 
 import requests
 
-from app.platforms.port import PROBLEM_NETWORK, PROBLEM_REJECTED, PROBLEM_TIMEOUT, PROBLEM_UNREADABLE, Outcome
+from app.platforms.port import PROBLEM_NETWORK, PROBLEM_TIMEOUT, PROBLEM_UNREADABLE, Outcome
 from app.platforms.tiktok import errors
+from app.platforms.tiktok.answers import (
+    ApiResult,
+    answer_time,
+    classify_response,
+    envelope_of,
+    expires_at,
+    failed,
+)
 from app.platforms.tiktok.credentials import TikTokCredentials
 from app.platforms.tiktok.signing import sign
 
@@ -41,10 +48,6 @@ CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 20.0
 # Renew the access token this long before it expires, so no call meets an expired one.
 TOKEN_REFRESH_MARGIN_S = 600
-# An `*_expire_in` above this is a Unix timestamp, below it seconds to live: the record
-# shows timestamps (hsib19/tiktok-shop-sdk packages/sdk/src/types/AuthTypes.ts), some
-# clients read seconds; no token lives ten years and no timestamp is that small.
-EXPIRES_IN_TIMESTAMP_ABOVE_S = 10 * 365 * 86400
 
 TOKEN_GET_PATH = "/api/v2/token/get"
 TOKEN_REFRESH_PATH = "/api/v2/token/refresh"
@@ -52,47 +55,6 @@ SHOPS_PATH = "/authorization/202309/shops"
 # Paths that take no shop_cipher (EcomPHP src/Client.php modifyRequestBeforeSend): the
 # seller's authorisation and account, and the product images and files upload.
 _NO_CIPHER = re.compile(r"^/(authorization|seller)/\d{6}/|^/product/\d{6}/(images|files)/upload")
-
-
-@dataclass(frozen=True)
-class ApiResult:
-    outcome: Outcome
-    data: Any = None
-    code: int | None = None  # the envelope's code (or the HTTP status when there was none)
-    platform_message: str = ""  # the platform's own words (`message`)
-    problem: str = ""  # plain words for people, empty when DONE
-    request_id: str = ""
-    # The request may have reached the platform although no answer was read: a write
-    # must then be checked by re-reading before it is sent again.
-    maybe_applied: bool = False
-    rate_limited: bool = False
-    answered_at: int | None = None  # the platform's clock (HTTP Date), Unix s
-    http_status: int = 0
-    token_refused: bool = False  # the access token was refused at the door: renew and resend
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome is Outcome.DONE
-
-    @property
-    def platform_code(self) -> str:
-        return "" if self.code is None else str(self.code)
-
-    def describe(self) -> str:
-        """One line for logs: never contains secrets or tokens."""
-        words = f" ({self.platform_message})" if self.platform_message else ""
-        return f"{self.outcome.value}: {self.problem or 'ok'} code={self.code} http={self.http_status}{words}"
-
-
-def _failed(meaning: errors.Meaning, **fields: Any) -> ApiResult:
-    return ApiResult(
-        meaning.outcome,
-        problem=meaning.problem,
-        maybe_applied=meaning.maybe_applied,
-        rate_limited=meaning.rate_limited,
-        token_refused=meaning.token,
-        **fields,
-    )
 
 
 class TikTokClient:
@@ -178,7 +140,7 @@ class TikTokClient:
         if response.status_code != 200 or not response.content:
             unreadable = errors.Meaning(Outcome.RETRY, PROBLEM_UNREADABLE)
             meaning = errors.by_status(response.status_code) or unreadable
-            return _failed(meaning, code=response.status_code, http_status=response.status_code), b""
+            return failed(meaning, code=response.status_code, http_status=response.status_code), b""
         return ApiResult(Outcome.DONE, http_status=200), response.content
 
     # --- the shop -------------------------------------------------------------------------
@@ -211,8 +173,7 @@ class TikTokClient:
 
     # --- tokens ---------------------------------------------------------------------------
     def _ensure_token(self) -> ApiResult:
-        creds = self.credentials
-        if creds.access_token and self._clock() < creds.access_expires_at - TOKEN_REFRESH_MARGIN_S:
+        if self._token_fresh():
             return ApiResult(Outcome.DONE)
         return self._renew(force=False)
 
@@ -220,13 +181,12 @@ class TikTokClient:
         """A new access token: refreshed while the refresh token lives, else from the
         authorization code if one is kept (it works once), else a person must authorise."""
         creds = self.credentials
-        refresh_alive = creds.refresh_token and (
-            not creds.refresh_expires_at or self._clock() < creds.refresh_expires_at
-        )
-        if refresh_alive:
-            result = self._token_service(
-                TOKEN_REFRESH_PATH, {"refresh_token": creds.refresh_token, "grant_type": "refresh_token"}
-            )
+        if force and self._reloaded() and self._token_fresh():
+            return ApiResult(Outcome.DONE)  # another process of this shop renewed it meanwhile
+        if self._refresh_alive():
+            result = self._refresh()
+            if not result.ok and result.outcome is not Outcome.RETRY and self._reloaded():
+                result = ApiResult(Outcome.DONE) if self._token_fresh() else self._refresh()
             if result.ok or result.outcome is Outcome.RETRY or not creds.auth_code:
                 return result
             log.info("token refresh refused (%s); exchanging the authorization code", result.describe())
@@ -235,6 +195,33 @@ class TikTokClient:
         if force or creds.refresh_token:
             return ApiResult(Outcome.CONFIG_ERROR, problem=errors.PROBLEM_REAUTHORISE)
         return ApiResult(Outcome.CONFIG_ERROR, problem=errors.PROBLEM_NO_AUTH_CODE)
+
+    def _token_fresh(self) -> bool:
+        creds = self.credentials
+        return bool(creds.access_token) and self._clock() < creds.access_expires_at - TOKEN_REFRESH_MARGIN_S
+
+    def _refresh_alive(self) -> bool:
+        creds = self.credentials
+        return bool(creds.refresh_token) and (
+            not creds.refresh_expires_at or self._clock() < creds.refresh_expires_at
+        )
+
+    def _refresh(self) -> ApiResult:
+        params = {"refresh_token": self.credentials.refresh_token, "grant_type": "refresh_token"}
+        return self._token_service(TOKEN_REFRESH_PATH, params)
+
+    def _reloaded(self) -> bool:
+        """Whether the kept tokens, read again, differ from these (renewed by another process
+        of this shop): then they are taken."""
+        reload = self.credentials.reload_kept
+        if reload is None:
+            return False
+        try:
+            text = reload()
+        except Exception:  # reading the keyring is the caller's; its failure changes nothing here
+            log.exception("reading the kept TikTok tokens failed")
+            return False
+        return self.credentials.take_kept(text)
 
     def _exchange_code(self) -> ApiResult:
         creds = self.credentials
@@ -259,7 +246,7 @@ class TikTokClient:
         except requests.RequestException as error:
             log.info("%s: network error %s", path, type(error).__name__)
             return ApiResult(Outcome.RETRY, problem=PROBLEM_NETWORK)
-        envelope = _envelope(response.content)
+        envelope = envelope_of(response.content)
         code = envelope.get("code") if envelope is not None else None
         words = str(envelope.get("message") or "") if envelope is not None else ""
         common: dict[str, Any] = {
@@ -277,7 +264,7 @@ class TikTokClient:
         meaning = errors.token_service_meaning(
             response.status_code, code if isinstance(code, int) else 0, words, refreshing=refreshing
         )
-        return _failed(meaning, code=code if isinstance(code, int) else response.status_code, **common)
+        return failed(meaning, code=code if isinstance(code, int) else response.status_code, **common)
 
     def _store_tokens(self, data: Any) -> bool:
         if not isinstance(data, dict) or not data.get("access_token"):
@@ -342,52 +329,3 @@ class TikTokClient:
             return ApiResult(Outcome.RETRY, problem=PROBLEM_NETWORK, maybe_applied=True)
         result = classify_response(response.status_code, response.content)
         return replace(result, answered_at=answer_time(response.headers))
-
-
-def _envelope(body: bytes) -> dict[str, Any] | None:
-    try:
-        envelope = json.loads(body)
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        return None
-    return envelope if isinstance(envelope, dict) else None
-
-
-def classify_response(http_status: int, body: bytes) -> ApiResult:
-    """Map one HTTP answer to an outcome; public so every branch can be tested directly."""
-    envelope = _envelope(body)
-    code = envelope.get("code") if envelope is not None else None
-    if envelope is None or not isinstance(code, int) or isinstance(code, bool):
-        found = errors.by_status(http_status)
-        if found is not None:
-            return _failed(found, code=http_status, http_status=http_status)
-        if http_status == 200:  # an answer spoilt in passing, or not the platform's
-            return ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, maybe_applied=True, http_status=200)
-        wrong = errors.PROBLEM_WRONG_GATEWAY
-        return ApiResult(Outcome.CONFIG_ERROR, problem=wrong, code=http_status, http_status=http_status)
-    words = str(envelope.get("message") or "")
-    common: dict[str, Any] = {
-        "code": code,
-        "platform_message": words,
-        "request_id": str(envelope.get("request_id") or ""),
-        "http_status": http_status,
-    }
-    if code == errors.CODE_SUCCESS and 200 <= http_status < 300:
-        return ApiResult(Outcome.DONE, data=envelope.get("data"), **common)
-    meaning = errors.meaning(http_status, code, words)
-    if meaning is not None:
-        return _failed(meaning, **common)
-    # A refusal of the one request: sending it again would get the same answer.
-    return ApiResult(Outcome.REJECTED, problem=PROBLEM_REJECTED, **common)
-
-
-def answer_time(headers: Mapping[str, str]) -> int | None:
-    """The answer's HTTP `Date` as Unix seconds; None when absent or unreadable."""
-    try:
-        return int(parsedate_to_datetime(headers["Date"]).timestamp())
-    except (KeyError, TypeError, ValueError, IndexError, OverflowError):
-        return None
-
-
-def expires_at(expires_in: float, now: float) -> float:
-    """When a token expires (Unix s) from its answer's `*_expire_in`, read either way."""
-    return expires_in if expires_in > EXPIRES_IN_TIMESTAMP_ABOVE_S else now + expires_in

@@ -48,6 +48,9 @@ class TikTokCredentials:
     # Called with `kept()` whenever the client got new tokens or learnt the shop's cipher, so
     # the caller can persist them (a refresh may rotate the refresh token).
     on_tokens: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
+    # Gives the kept text as it is now (the keyring's), when another process of this shop (the
+    # desk, its sync) may have renewed the tokens meanwhile: asked before calling them dead.
+    reload_kept: Callable[[], str | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def gateway(self) -> str:
@@ -84,3 +87,11 @@ class TikTokCredentials:
             elif isinstance(value, str) and value:
                 changes[name] = value
         return replace(self, **changes)
+
+    def take_kept(self, text: str | None) -> bool:
+        """Apply kept text to these credentials in place; whether it changed their tokens."""
+        fresh = self.with_kept(text)
+        changed = (fresh.access_token, fresh.refresh_token) != (self.access_token, self.refresh_token)
+        for name in _KEPT_FIELDS:
+            setattr(self, name, getattr(fresh, name))
+        return changed

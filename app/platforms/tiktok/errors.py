@@ -57,8 +57,8 @@ from app.platforms.port import (
     RetryLater,
 )
 
-if TYPE_CHECKING:  # the client's answer; the client imports this module
-    from app.platforms.tiktok.client import ApiResult
+if TYPE_CHECKING:  # a call's answer; answers.py imports this module
+    from app.platforms.tiktok.answers import ApiResult
 
 CODE_SUCCESS = 0
 CODE_ACCESS_TOKEN_EXPIRED = 105002

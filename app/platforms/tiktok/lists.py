@@ -23,7 +23,7 @@ from typing import Any
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.platforms.port import PROBLEM_UNREADABLE, Carrier, RefusalReason, RetryLater
 from app.platforms.tiktok import codes
-from app.platforms.tiktok.client import ApiResult
+from app.platforms.tiktok.answers import ApiResult
 from app.platforms.tiktok.feed import CANCELLATIONS, ORDERS, RETURNS
 
 REJECT_REASONS_PATH = "/return_refund/202309/reject_reasons"

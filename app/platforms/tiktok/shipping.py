@@ -24,7 +24,7 @@ from typing import Any
 
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.platforms.port import PROBLEM_UNREADABLE, Refused, RetryLater
-from app.platforms.tiktok.client import ApiResult
+from app.platforms.tiktok.answers import ApiResult
 
 ORDERS_PATH = "/order/202309/orders"
 SHIP_PATH = "/fulfillment/202309/packages/{id}/ship"
