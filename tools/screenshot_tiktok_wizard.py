@@ -6,9 +6,9 @@ Starts a TikTok sandbox store on 127.0.0.1 for the connection test and saves
 `widget.grab()` PNGs of the wizard's shop page (as a screen of 1366×768 shows it): the
 demo TikTok shop chosen; a redirect address pasted whole, the code read out of it; an
 address without a code, in plain words; the test connected (the code exchanged); a
-second test of a spent code refused; and the summary. `--extra-tsv` adds translations
-not yet in the catalogue (`context<TAB>English<TAB>Chinese` lines), to look at new words
-in Chinese before they are merged.
+second test of a spent code refused; the summary; and Settings naming the TikTok shop.
+`--extra-tsv` adds translations not yet in the catalogue (`context<TAB>English<TAB>Chinese`
+lines), to look at new words in Chinese before they are merged.
 """
 
 from __future__ import annotations
@@ -29,10 +29,13 @@ from PySide6.QtCore import QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.config import HOME_ENV, Settings  # noqa: E402
+from app.demo_shop import DEMO_TIKTOK_SHOP_NAME  # noqa: E402
 from app.sandbox.server import SandboxServer  # noqa: E402
 from app.shop import check_shop_keys  # noqa: E402
+from app.shop_entries import ShopEntry  # noqa: E402
 from app.views.common.background import BackgroundTasks  # noqa: E402
 from app.views.setup.first_run_wizard import FirstRunWizard  # noqa: E402
+from app.views.setup.settings_dialog import SettingsDialog  # noqa: E402
 from app.views.shell.app import build_application  # noqa: E402
 from app.views.shell.i18n import TRANSLATIONS_DIR, install_language  # noqa: E402
 from tools.screenshot import pump  # noqa: E402
@@ -155,6 +158,24 @@ def shots(tasks: BackgroundTasks, out: Path, sandbox: SandboxServer, language: s
     again.close()
 
 
+def settings_shot(out: Path, sandbox: SandboxServer, language: str) -> None:
+    settings = Settings.load()
+    settings.shops = [
+        ShopEntry(
+            key=f"tiktok-{sandbox.shop_id}",
+            platform="tiktok",
+            name=DEMO_TIKTOK_SHOP_NAME,
+            shop_id=sandbox.shop_id,
+            gateway=sandbox.url,
+            app_key=sandbox.app_key,
+        )
+    ]
+    dialog = SettingsDialog(settings)
+    dialog.show()
+    save(dialog, out, f"tiktok_settings_{language}")
+    dialog.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "shots")
@@ -182,6 +203,7 @@ def main() -> int:
             try:
                 speak(language, preview)
                 shots(tasks, args.out, sandbox, language)
+                settings_shot(args.out, sandbox, language)
             finally:
                 sandbox.stop()
     finally:

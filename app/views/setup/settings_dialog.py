@@ -73,6 +73,7 @@ class SettingsDialog(QDialog):
         self._shop_label = QLabel(self)
         self.shop_text = QLabel(self)
         self.shop_text.setObjectName("currentShop")
+        self.shop_text.setWordWrap(True)  # a TikTok shop's name and its long id
         self.change_shop_button = QPushButton(self)
         self.change_shop_button.setObjectName("changeShopButton")
         self.change_shop_button.setVisible(can_change_shop)
