@@ -4,15 +4,21 @@ timestamp checks, paging by page_token, idempotency keys, labels, faults and the
 from __future__ import annotations
 
 import json
+import signal
 import struct
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import requests
 
+from app.demo_shop import DEMO_TIKTOK_SHOP_ID
 from app.sandbox.evidence import evidence_png
+from app.sandbox.faults import BEFORE_KINDS, PERSON_KINDS
 from app.sandbox.server import SandboxServer
 from app.sandbox.tiktok import signing
 from tests.tiktok_wire import Wire
@@ -399,3 +405,51 @@ def test_the_control_surface_resets_and_reports_the_tiktok_shop(shop: Wire) -> N
     again = shop.control("POST", "reset", {"seed": 8, "history_orders": 300})
     assert again["seed"] == 8 and again["orders"] >= 300
     assert shop.token_get()["code"] == 0  # a new shop: its seller authorises anew
+
+
+@pytest.mark.parametrize("kind", [k for k in BEFORE_KINDS + PERSON_KINDS if k != "http_5xx"])
+def test_every_refusing_fault_answers_a_tiktok_envelope(shop: Wire, kind: str) -> None:
+    shop.control("POST", "faults", {"kind": kind, "method": "/authorization/202309/shops"})
+    refused = shop.send("GET", "/authorization/202309/shops")
+    # The rate limit is documented with 429; a method gone answers as an unknown path does.
+    assert refused.status_code == {"rate_limit": 429, "method_offline": 404}.get(kind, 200)
+    envelope = refused.json()
+    assert set(envelope) == {"code", "message", "request_id"} and envelope["code"] != 0
+    assert shop.call("GET", "/authorization/202309/shops")["code"] == 0  # the fault hit once
+
+
+def test_the_networks_faults_apply_the_call_then_spoil_its_answer(shop: Wire) -> None:
+    path = "/authorization/202309/shops"
+    shop.control("POST", "faults", {"kind": "latency", "method": path, "ms": 50})
+    assert shop.call("GET", path)["code"] == 0
+    shop.control("POST", "faults", {"kind": "truncated", "method": path})
+    with pytest.raises(ValueError):
+        json.loads(shop.send("GET", path).content)
+    shop.control("POST", "faults", {"kind": "deep_nesting", "method": path})
+    with pytest.raises(RecursionError):
+        json.loads(shop.send("GET", path).content)
+    shop.control("POST", "faults", {"kind": "drop_response", "method": path})
+    with pytest.raises(requests.ConnectionError):
+        shop.send("GET", path)
+
+
+def test_the_command_line_serves_tiktok_with_the_given_credentials(tmp_path: Path) -> None:
+    command = [sys.executable, "main.py", "sandbox", "--platform", "tiktok", "--port", "0", "--seed", "3"]
+    command += ["--no-live", "--history-orders", "50", "--db", str(tmp_path / "cli.sqlite")]
+    command += ["--app-key", "K1", "--app-secret", "S1", "--auth-code", "C1"]
+    process = subprocess.Popen(
+        command, cwd=Path(__file__).resolve().parents[1], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        lines = [process.stdout.readline() for _ in range(6)]
+        url = lines[0].split()[-1]
+        assert [line.split()[-1] for line in lines[1:6]] == ["K1", "S1", DEMO_TIKTOK_SHOP_ID, "C1", "tiktok"]
+        query = {"app_key": "K1", "app_secret": "S1", "auth_code": "C1", "grant_type": "authorized_code"}
+        assert requests.get(f"{url}/api/v2/token/get", params=query, timeout=30).json()["code"] == 0
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
