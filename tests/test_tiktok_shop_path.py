@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import select
@@ -31,7 +32,7 @@ from app.models import Order
 from app.platforms.port import Outcome
 from app.platforms.tiktok.credentials import TikTokCredentials
 from app.sandbox.server import SandboxServer
-from app.services.setup.shop_setup import ShopChoice, entry_for
+from app.services.setup.shop_setup import ShopChoice, entry_for, save_shop_choice
 from app.shop import (
     credentials_from_json,
     credentials_to_json,
@@ -209,3 +210,35 @@ def test_the_demo_tiktok_shop_syncs_in_dollars_and_keeps_its_tokens_across_resta
                 database.dispose()
         finally:
             target.stop()
+
+
+def test_without_a_keyring_a_tiktok_shop_is_kept_only_with_consent_and_then_in_protected_files(
+    app_home: Path,
+) -> None:
+    choice = ShopChoice(
+        use_demo=False,
+        gateway="https://open-api.tiktokglobalshop.com",
+        app_key="6dq8app",
+        app_secret="s3cret",
+        shop_id="7494",
+        platform="tiktok",
+        shop_name=SHOP_NAME,
+        kept='{"refresh_token": "R1"}',
+    )
+    settings = config.Settings.load()
+    with keyring_in_use(fail.Keyring()):
+        with pytest.raises(secrets.SecretStoreUnavailable):
+            save_shop_choice(settings, choice)
+        assert config.Settings.load().current_entry().demo  # nothing names the shop
+        assert secrets.load_shop_tokens("6dq8app", "7494") is None  # and nothing half kept
+        agreed = replace(choice, allow_plain_file_secret=True)
+        assert save_shop_choice(settings, agreed) == "file"
+        assert secrets.load_shop_tokens("6dq8app", "7494") == '{"refresh_token": "R1"}'
+        assert secrets.load_app_secret("6dq8app") == "s3cret"
+    entry = config.Settings.load().current_entry()
+    assert (entry.platform, entry.shop_id, entry.name, entry.app_key) == (
+        "tiktok",
+        "7494",
+        SHOP_NAME,
+        "6dq8app",
+    )
