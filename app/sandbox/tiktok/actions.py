@@ -19,6 +19,7 @@ from app.sandbox.evidence import EVIDENCE_PATH
 from app.sandbox.tiktok import cancellations as cx
 from app.sandbox.tiktok import catalogue as cat
 from app.sandbox.tiktok import lifecycle as lc
+from app.sandbox.tiktok import replacements
 from app.sandbox.tiktok.codes import (
     APPROVALS,
     CANCEL_REJECT_REASONS,
@@ -85,15 +86,19 @@ def _decide(
     decision: str,
     params: dict[str, Any],
     description: str,
+    buyer_keep_item: bool = False,
     **extra: Any,
 ) -> dict[str, Any]:
     before = ret.status
-    new = lc.decide_return(ret, decision, now, _seed(store))
+    new = lc.decide_return(ret, decision, now, _seed(store), buyer_keep_item)
     if new is None:
         raise Refused("status", f"Return {ret.id} is {before}: {decision} does not apply to it.")
     lc.record(ret, Role.SELLER, decision, now, description, **extra)
+    replacement = replacements.issue_due(store, ret, now)
     store.save_return(ret)
-    outcome = {"from": before, "to": new}
+    outcome: dict[str, Any] = {"from": before, "to": new}
+    if replacement is not None:
+        outcome["replacement_order_id"] = replacement
     store.ledger_append(now, ACTOR, f"return.{decision.lower()}", ret.id, params, outcome)
     return {"return_id": ret.id, "return_status": new}
 
@@ -109,10 +114,11 @@ def approve_return(
     if decision not in APPROVALS:
         raise Refused("invalid", f"`decision` {decision!r} is not one of {', '.join(APPROVALS)}.")
     ret = _return(store, return_id)
-    if buyer_keep_item:  # kept as given; what it changes beyond that the record does not say
-        ret.data["can_buyer_keep_item"] = True
     params = {"idempotency_key": idempotency_key, "decision": decision, "buyer_keep_item": buyer_keep_item}
-    return _decide(store, now, ret, decision, params, "Seller approved the request")
+    description = "Seller approved the request"
+    if buyer_keep_item and decision == "APPROVE_RETURN":
+        description = "Seller approved a refund; the buyer keeps the item"
+    return _decide(store, now, ret, decision, params, description, buyer_keep_item=buyer_keep_item)
 
 
 def reject_return(

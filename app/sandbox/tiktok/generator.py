@@ -20,6 +20,7 @@ from app.sandbox.clock import DAY, HOUR
 from app.sandbox.tiktok import cancellations as cx
 from app.sandbox.tiktok import catalogue as cat
 from app.sandbox.tiktok import lifecycle as lc
+from app.sandbox.tiktok import replacements
 from app.sandbox.tiktok.buyers import IdMint, new_order, open_cancellation, open_return
 from app.sandbox.tiktok.codes import (
     CANCEL_RESPONSE_S,
@@ -241,6 +242,16 @@ def play_order(rng: random.Random, mint: IdMint, seed: int, order: lc.Order, now
         ret = open_return(rng, mint, order, applied)
         play_return(rng, seed, ret, now)
         shop.returns[ret.id] = ret
+        approved = ret.sim.pop("replacement_at", None)
+        if approved is not None:  # the new order the platform made; the seller ships it
+            replacement = replacements.issue(mint, ret, order, approved)
+            ret.sim["replacement_order_id"] = replacement.id
+            shop.orders[replacement.id] = replacement
+            ship_at = approved + int(rng.uniform(3 * HOUR, 2.5 * DAY))
+            if ship_at <= now:
+                provider = cat.pick_provider(rng)
+                lc.ship(replacement, ship_at, provider, cat.new_tracking_number(rng, provider), rng)
+                settle_order(replacement, now)
 
 
 def delivered_order(rng: random.Random, mint: IdMint, seed: int, created: int, until: int) -> lc.Order:

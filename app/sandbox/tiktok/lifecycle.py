@@ -269,16 +269,28 @@ def set_return_status(ret: Return, status: str, at: int) -> None:
         data["seller_next_action_response"] = [{"action": action, "deadline": at + window}]
 
 
-def decide_return(ret: Return, decision: str, at: int, seed: int) -> str | None:
-    """Apply an approve/reject `decision`; the new status, or None when it does not apply here."""
+def decide_return(
+    ret: Return, decision: str, at: int, seed: int, buyer_keep_item: bool = False
+) -> str | None:
+    """Apply an approve/reject `decision`; the new status, or None when it does not apply here.
+
+    APPROVE_RETURN with `buyer_keep_item` refunds without the goods coming back (Partner Center
+    ApproveReturn: "the seller will refund without requiring the buyer to send the product
+    back"). An approved replacement leaves `sim["replacement_at"]`: the platform then makes
+    the new order the seller ships (replacements.py)."""
     table = APPROVALS.get(decision) or REJECTIONS.get(decision) or {}
     new = table.get((ret.type, ret.status))
     if new is None:
         return None
+    if buyer_keep_item and decision == "APPROVE_RETURN":
+        new = ReturnStatus.SUCCESS
+        ret.data["can_buyer_keep_item"] = True
     ret.sim.pop("withdraw_at", None)
     set_return_status(ret, new, at)
     if new == ReturnStatus.SUCCESS:
         ret.sim["complete_at"] = at + REFUND_SETTLE_S
+    elif new == ReturnStatus.REPLACEMENT_COMPLETE:
+        ret.sim["replacement_at"] = at
     elif new == ReturnStatus.AWAITING_BUYER_SHIP:
         rng = entity_rng(seed, ret.id, "buyer-ship")
         ret.sim["ship_deadline"] = at + BUYER_SHIP_WINDOW_S

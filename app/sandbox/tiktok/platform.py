@@ -20,7 +20,7 @@ import time
 from typing import Any
 
 from app.sandbox.clock import DAY, HOUR, SimClock
-from app.sandbox.tiktok import buyers, generator
+from app.sandbox.tiktok import buyers, generator, replacements
 from app.sandbox.tiktok import cancellations as cx
 from app.sandbox.tiktok import lifecycle as lc
 from app.sandbox.tiktok.codes import OrderStatus, ReturnStatus
@@ -97,6 +97,7 @@ class Platform:
             what = lc.run_return_due(ret, at, self.seed)
             if what:
                 ret.data["update_time"] = now
+            replacements.issue_due(store, ret, now)  # an auto-approved replacement's new order
             store.save_return(ret)
             to = ret.status
             params = {"due_at": at, "order_id": ret.order_id}
