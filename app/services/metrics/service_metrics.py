@@ -3,11 +3,11 @@
 Owns `compute_metrics` (every metric of `metric_definitions.METRICS` for a window, per
 shop day or per hour, for the whole shop or one product, with the experience-score
 estimate, as a `MetricsReport`), the window helper and the product list for the filter. The database does
-the counting: one grouped query per kind of fact (`metric_queries.py`, which also
-holds the conventions they share), `GROUP BY` bucket; Python only puts the buckets
+the counting: one grouped query per kind of fact (`queries.py`, which also holds the
+conventions they share), `GROUP BY` bucket (`buckets.py`); Python only puts the buckets
 and the window's totals together and scores them (`experience_score.py`). Windows
 are [start, end) in UTC seconds; a day bucket is a calendar day of the shop's time
-zone (the rule set's, Asia/Shanghai), an hour bucket an hour.
+zone (the rule set's: Asia/Shanghai for Douyin, UTC-8 for TikTok Shop), an hour bucket an hour.
 
 What each metric counts, and which moment puts a row in the window and its bucket:
 - ship_time_h: orders that counted as shipped (pickup scan, else merchant shipping)
@@ -44,23 +44,31 @@ show it. The score never counts money, so it is the same for everyone.
 
 from __future__ import annotations
 
-import operator
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from functools import reduce
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Select, case, func, literal_column, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core import shop_time
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import RequestKind
-from app.db import computed_once, for_reporting
+from app.db import for_reporting
 from app.models import OrderLine
 from app.services.metrics import queries as q
+from app.services.metrics.buckets import (
+    BUCKET_SECONDS,
+    COMPENSATED,
+    COUNT,
+    Window,
+    average_hours,
+    rate_of,
+    summed,
+    total_of,
+)
 from app.services.metrics.definitions import (
     DEFAULT_DASHBOARD,
     FULFILMENT_METRICS,
@@ -73,9 +81,8 @@ from app.services.metrics.definitions import (
 )
 from app.services.metrics.experience_score import ScoreEstimate, estimate, score_only
 from app.services.people.permissions import Action, Actor, allowed, authorise
-from app.services.rules import HOUR_S, RuleSet, load_rules
+from app.services.rules import RuleSet, load_rules
 
-BUCKET_SECONDS = {"day": 24 * HOUR_S, "hour": HOUR_S}
 KIND_ORDER = {kind.value: position for position, kind in enumerate(RequestKind)}
 MSG_NO_PICKUP_SCANS = QT_TRANSLATE_NOOP(
     "metrics", "The platform has reported no carrier pickup scans, so pickup timeouts cannot be told."
@@ -95,87 +102,6 @@ def window_for(days: int, now: int, rules: RuleSet | None = None) -> tuple[int, 
     tz = (rules or load_rules()).shipping.tz
     first = shop_time.date_of(now, tz) - timedelta(days=max(days, 1) - 1)
     return shop_time.midnight(first, tz), now + 1
-
-
-def utc_offset_s(rules: RuleSet, start: int, end: int) -> int:
-    """The shop's offset from UTC over the window; one offset, or bucketing would lie."""
-    tz = rules.shipping.tz
-    offsets = {shop_time.datetime_of(t, tz).utcoffset() for t in (start, max(start, end - 1))}
-    if len(offsets) != 1:
-        raise ValueError(f"{rules.shipping.time_zone} changes its offset inside the window")
-    offset = offsets.pop()
-    return int(offset.total_seconds()) if offset else 0
-
-
-def _bucket_column(t: ColumnElement[int], size: int, offset: int) -> ColumnElement[int]:
-    # Literal numbers, not parameters: PostgreSQL must see the GROUP BY expression and
-    # the selected one as the same.
-    return q.bucket_of(t, literal_column(str(size), BigInteger), literal_column(str(offset), BigInteger))
-
-
-@dataclass(frozen=True, slots=True)
-class _Aggregate:
-    columns: tuple[str, ...]  # the source's columns it reads
-    build: Callable[[Any], Any]  # subquery -> SQL aggregate
-
-
-COUNT = _Aggregate((), lambda rows: func.count())
-
-
-# Orders whose lateness costs something (a late order in a band where it is free does not).
-COMPENSATED = _Aggregate(
-    ("compensation_fen",), lambda rows: func.sum(case((rows.c.compensation_fen > 0, 1), else_=0))
-)
-
-
-def _sum(*columns: str) -> _Aggregate:
-    """SUM of the product of `columns` (a 0/1 flag times a duration sums the flagged)."""
-    return _Aggregate(columns, lambda rows: func.sum(reduce(operator.mul, (rows.c[c] for c in columns))))
-
-
-def _grouped(
-    session: Session, source: Select, size: int, offset: int, *aggregates: _Aggregate, by: str = ""
-) -> dict[Any, tuple[int, ...]]:
-    """`aggregates` of `source` per bucket (and per column `by`), as ints."""
-    needed = {"moment", by, *(c for aggregate in aggregates for c in aggregate.columns)}
-    # Only what is summed: the rest (ids for the drill-down) would cost reading the rows.
-    source = source.with_only_columns(*(c for c in source.selected_columns if c.name in needed))
-    rows = computed_once(session, source).subquery()
-    bucket = _bucket_column(rows.c.moment, size, offset)
-    keys = [bucket, rows.c[by]] if by else [bucket]
-    statement = select(*keys, *(aggregate.build(rows) for aggregate in aggregates)).group_by(*keys)
-    width = len(keys)
-    return {
-        (tuple(row[:width]) if by else row[0]): tuple(int(v or 0) for v in row[width:])
-        for row in session.execute(statement)
-    }
-
-
-def _rate(key: str, buckets: tuple[int, ...], counts: dict[int, tuple[int, int]]) -> MetricResult:
-    """counts: bucket -> (numerator, denominator)."""
-    num = sum(n for n, _ in counts.values())
-    den = sum(d for _, d in counts.values())
-    return MetricResult(
-        key,
-        num / den if den else None,
-        {b: (counts[b][0] / counts[b][1] if counts.get(b, (0, 0))[1] else None) for b in buckets},
-        count=den,
-        numerator=num,
-        denominator=den,
-        series_counts={b: counts.get(b, (0, 0)) for b in buckets},
-    )
-
-
-def _average_hours(key: str, buckets: tuple[int, ...], sums: Mapping[int, tuple[int, ...]]) -> MetricResult:
-    """sums: bucket -> (rows, total seconds)."""
-    count = sum(n for n, _ in sums.values())
-    total = sum(s for _, s in sums.values())
-    series = {b: (sums[b][1] / sums[b][0] / HOUR_S if b in sums and sums[b][0] else None) for b in buckets}
-    return MetricResult(key, total / count / HOUR_S if count else None, series, count=count)
-
-
-def _total(key: str, buckets: tuple[int, ...], values: dict[int, int], count: int) -> MetricResult:
-    return MetricResult(key, sum(values.values()), {b: values.get(b, 0) for b in buckets}, count=count)
 
 
 def compute_metrics(
@@ -200,7 +126,7 @@ def compute_metrics(
     _check_window(start, end, bucket)
     rules = rules or load_rules()
     now = int(time.time()) if now is None else now
-    window = _Window.of(session, q.Scope(start, end, now, rules, product_id), bucket)
+    window = Window.of(session, q.Scope(start, end, now, rules, product_id), bucket)
     for_reporting(session)
     results = {
         **_shipping_metrics(window),
@@ -248,37 +174,17 @@ def _check_window(start: int, end: int, bucket: str) -> None:
         raise ValueError("the window must end after it starts")
 
 
-@dataclass(frozen=True, slots=True)
-class _Window:
-    """What the figures are counted over: the scope, its buckets, and how to group by them."""
-
-    session: Session
-    scope: q.Scope
-    size: int  # a bucket's length in seconds
-    offset: int  # the shop's offset from UTC over the window
-    buckets: tuple[int, ...]  # the start of every bucket, empty ones too
-
-    @classmethod
-    def of(cls, session: Session, scope: q.Scope, bucket: str) -> _Window:
-        size, offset = BUCKET_SECONDS[bucket], utc_offset_s(scope.rules, scope.start, scope.end)
-        first, last = ((t + offset) // size * size - offset for t in (scope.start, scope.end - 1))
-        return cls(session, scope, size, offset, tuple(range(first, last + 1, size)))
-
-    def grouped(self, source: Select, *aggregates: _Aggregate, by: str = "") -> dict[Any, tuple[int, ...]]:
-        return _grouped(self.session, source, self.size, self.offset, *aggregates, by=by)
-
-
-def _shipping_metrics(window: _Window) -> dict[str, MetricResult]:
+def _shipping_metrics(window: Window) -> dict[str, MetricResult]:
     """Ship time, late shipments and what they cost, and pickup timeouts."""
     scope, buckets = window.scope, window.buckets
-    due = window.grouped(q.due_orders(scope), COUNT, _sum("late"), _sum("compensation_fen"), COMPENSATED)
-    shipped = window.grouped(q.shipped_orders(scope), COUNT, _sum("duration_s"))
-    parcels = window.grouped(q.parcels(scope), COUNT, _sum("timed_out"))
+    due = window.grouped(q.due_orders(scope), COUNT, summed("late"), summed("compensation_fen"), COMPENSATED)
+    shipped = window.grouped(q.shipped_orders(scope), COUNT, summed("duration_s"))
+    parcels = window.grouped(q.parcels(scope), COUNT, summed("timed_out"))
     return {
-        "ship_time_h": _average_hours("ship_time_h", buckets, shipped),
-        "late_rate": _rate("late_rate", buckets, {b: (late, n) for b, (n, late, *_) in due.items()}),
+        "ship_time_h": average_hours("ship_time_h", buckets, shipped),
+        "late_rate": rate_of("late_rate", buckets, {b: (late, n) for b, (n, late, *_) in due.items()}),
         "pickup_timeout_rate": _pickup_timeout_rate(window, parcels),
-        "late_compensation_fen": _total(
+        "late_compensation_fen": total_of(
             "late_compensation_fen",
             buckets,
             {b: fen for b, (_, _, fen, _) in due.items()},
@@ -288,7 +194,7 @@ def _shipping_metrics(window: _Window) -> dict[str, MetricResult]:
 
 
 def _pickup_timeout_rate(
-    window: _Window, parcels: Mapping[int, tuple[int, ...]], key: str = "pickup_timeout_rate"
+    window: Window, parcels: Mapping[int, tuple[int, ...]], key: str = "pickup_timeout_rate"
 ) -> MetricResult:
     """Timed-out parcels ÷ settled ones (`parcels`: bucket -> (settled, timed out)); for
     "valid_tracking_rate", scanned ÷ settled (bucket -> (settled, unscanned): a tracking number
@@ -299,59 +205,61 @@ def _pickup_timeout_rate(
             key, None, dict.fromkeys(window.buckets), available=False, unavailable_reason=MSG_NO_PICKUP_SCANS
         )
     if key == "valid_tracking_rate":
-        return _rate(key, window.buckets, {b: (n - unscanned, n) for b, (n, unscanned) in parcels.items()})
-    return _rate(key, window.buckets, {b: (late, n) for b, (n, late) in parcels.items()})
+        return rate_of(key, window.buckets, {b: (n - unscanned, n) for b, (n, unscanned) in parcels.items()})
+    return rate_of(key, window.buckets, {b: (late, n) for b, (n, late) in parcels.items()})
 
 
-def _fulfilment_metrics(window: _Window) -> dict[str, MetricResult]:
+def _fulfilment_metrics(window: Window) -> dict[str, MetricResult]:
     """The late dispatch, valid tracking and seller-fault cancellation rates, for a rule set
     whose dashboard names them (TikTok Shop's; `queries.dispatched_orders`, `parcels`,
     `placed_orders` say what each counts)."""
     wanted = set(window.scope.rules.metrics.dashboard) & set(FULFILMENT_METRICS)
     scope, buckets, results = window.scope, window.buckets, {}
     if "late_dispatch_rate" in wanted:
-        dispatched = window.grouped(q.dispatched_orders(scope), COUNT, _sum("late"))
+        dispatched = window.grouped(q.dispatched_orders(scope), COUNT, summed("late"))
         late = {b: (late, n) for b, (n, late) in dispatched.items()}
-        results["late_dispatch_rate"] = _rate("late_dispatch_rate", buckets, late)
+        results["late_dispatch_rate"] = rate_of("late_dispatch_rate", buckets, late)
     if "valid_tracking_rate" in wanted:
-        parcels = window.grouped(q.parcels(scope), COUNT, _sum("unscanned"))
+        parcels = window.grouped(q.parcels(scope), COUNT, summed("unscanned"))
         results["valid_tracking_rate"] = _pickup_timeout_rate(window, parcels, "valid_tracking_rate")
     if "seller_fault_cancellation_rate" in wanted:
-        placed = window.grouped(q.placed_orders(scope), COUNT, _sum("seller_fault"))
+        placed = window.grouped(q.placed_orders(scope), COUNT, summed("seller_fault"))
         faults = {b: (fault, n) for b, (n, fault) in placed.items()}
-        results["seller_fault_cancellation_rate"] = _rate("seller_fault_cancellation_rate", buckets, faults)
+        results["seller_fault_cancellation_rate"] = rate_of("seller_fault_cancellation_rate", buckets, faults)
     return results
 
 
-def _review_metrics(window: _Window) -> dict[str, MetricResult]:
+def _review_metrics(window: Window) -> dict[str, MetricResult]:
     """Review time, refund time, timeout approvals and the rejection rate, all from the
     requests' state changes in one query."""
     buckets = window.buckets
     changes = window.grouped(
         q.after_sale_changes(window.scope),
-        _sum("review_end"),
-        _sum("review_end", "duration_s"),
-        _sum("refund"),
-        _sum("refund", "duration_s"),
-        _sum("timeout_approval"),
-        _sum("decision"),
-        _sum("refused"),
+        summed("review_end"),
+        summed("review_end", "duration_s"),
+        summed("refund"),
+        summed("refund", "duration_s"),
+        summed("timeout_approval"),
+        summed("decision"),
+        summed("refused"),
     )
     reviews = {b: (n, s) for b, (n, s, *_) in changes.items()}
     refunds = {b: (n, s) for b, (_, _, n, s, *_) in changes.items()}
     timeouts = {b: row[4] for b, row in changes.items()}
     decisions = {b: (n, refused) for b, (*_, n, refused) in changes.items()}
     return {
-        "review_time_h": _average_hours("review_time_h", buckets, reviews),
-        "refund_time_h": _average_hours("refund_time_h", buckets, refunds),
-        "timeout_approvals": _total("timeout_approvals", buckets, timeouts, count=sum(timeouts.values())),
-        "rejection_rate": _rate("rejection_rate", buckets, {b: (no, n) for b, (n, no) in decisions.items()}),
+        "review_time_h": average_hours("review_time_h", buckets, reviews),
+        "refund_time_h": average_hours("refund_time_h", buckets, refunds),
+        "timeout_approvals": total_of("timeout_approvals", buckets, timeouts, count=sum(timeouts.values())),
+        "rejection_rate": rate_of(
+            "rejection_rate", buckets, {b: (no, n) for b, (n, no) in decisions.items()}
+        ),
     }
 
 
-def _after_sale_metrics(window: _Window) -> dict[str, MetricResult]:
+def _after_sale_metrics(window: Window) -> dict[str, MetricResult]:
     """The quality-return rate and the requests applied for, per kind."""
-    applied = window.grouped(q.applied_after_sales(window.scope), COUNT, _sum("quality"), by="kind")
+    applied = window.grouped(q.applied_after_sales(window.scope), COUNT, summed("quality"), by="kind")
     delivered = {b: c for b, (c,) in window.grouped(q.delivered_orders(window.scope), COUNT).items()}
     by_kind: dict[int, dict[str | None, int]] = {}
     quality: dict[int, int] = {}
@@ -362,15 +270,15 @@ def _after_sale_metrics(window: _Window) -> dict[str, MetricResult]:
         b: (quality.get(b, 0), delivered.get(b, 0)) for b in set(quality) | set(delivered)
     }
     return {
-        "quality_return_rate": _rate("quality_return_rate", window.buckets, quality_and_delivered),
+        "quality_return_rate": rate_of("quality_return_rate", window.buckets, quality_and_delivered),
         "after_sales_by_type": _by_kind(window.buckets, by_kind),
     }
 
 
-def _escalation_rate(window: _Window) -> MetricResult:
+def _escalation_rate(window: Window) -> MetricResult:
     """Requests taken to the platform's arbitration ÷ requests applied for (RULES.md)."""
-    applied = window.grouped(q.escalated_after_sales(window.scope), COUNT, _sum("escalated"))
-    return _rate("escalation_rate", window.buckets, {b: (up, n) for b, (n, up) in applied.items()})
+    applied = window.grouped(q.escalated_after_sales(window.scope), COUNT, summed("escalated"))
+    return rate_of("escalation_rate", window.buckets, {b: (up, n) for b, (n, up) in applied.items()})
 
 
 def _add_experience_score(
