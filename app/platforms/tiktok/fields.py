@@ -15,6 +15,7 @@ from app.platforms.records import BAD_UPDATE_TIME, NO_UPDATE_TIME, MalformedReco
 
 
 def text_of(value: Any) -> str:
+    """A text field as text; "" for an absent one (or an object where text belongs)."""
     return "" if value is None or isinstance(value, dict | list) else str(value)
 
 
@@ -24,6 +25,7 @@ def object_of(value: Any) -> dict[str, Any]:
 
 
 def list_of(value: Any, where: str) -> list[dict[str, Any]]:
+    """A list of objects; [] when absent; MalformedRecord for anything else."""
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
@@ -57,6 +59,8 @@ def update_time(record: dict[str, Any], where: str) -> int:
 
 
 def required_id(record: dict[str, Any], key: str, where: str, problem: str = "") -> str:
+    """An id TikTok sends as a string (a number is read too); MalformedRecord with `problem`
+    when it is absent or empty."""
     value = record.get(key)
     if value is None or isinstance(value, bool | dict | list) or str(value).strip() == "":
         detail = "" if value is None else f" ({shown(value)})"
@@ -65,6 +69,8 @@ def required_id(record: dict[str, Any], key: str, where: str, problem: str = "")
 
 
 def currency_of(value: Any, where: str) -> str:
+    """An ISO 4217 code ("USD"); MalformedRecord when there is none: an amount is never given
+    a guessed currency."""
     text = text_of(value).strip().upper()
     if len(text) != 3 or not text.isascii() or not text.isalpha():
         raise MalformedRecord(f"{where}: 'currency' is missing or not an ISO 4217 code ({shown(value)})")
