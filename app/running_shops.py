@@ -27,8 +27,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
 from app.db import open_database
+from app.services.setup.connection_test import ConnectionTest, ShopKeys
 from app.services.setup.shop_database import shown_url
-from app.shop import ShopTarget, shop_target
+from app.shop import ShopTarget, check_shop_keys, shop_target
 from app.shop_entries import ShopEntry
 from app.sync.sync_process import SyncProcess
 
@@ -73,6 +74,10 @@ class RunningShops:
 
     def shop(self, key: str) -> RunningShop | None:
         return self._shops.get(key)
+
+    def test_connection(self, keys: ShopKeys) -> ConnectionTest:
+        """The wizard's connection test for a shop being added (blocks on the network)."""
+        return check_shop_keys(keys)
 
     def on_screen(self) -> RunningShop:
         """The shop the settings remember as on screen, else the first running."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.translation import QT_TRANSLATE_NOOP
+from app.services.setup.connection_test import ConnectionTest, ShopKeys
 from app.shop_entries import DOUYIN, TIKTOK, ShopEntry
 
 PLATFORM_NAMES = {
@@ -36,11 +37,17 @@ class DeskShop(Protocol):
 
 
 class DeskShops(Protocol):
-    """Every shop of the desk, in the settings' order."""
+    """Every shop of the desk, in the settings' order; `add` opens one more and starts its
+    sync (None: it runs already, or could not be opened); `test_connection` is the wizard's
+    connection test through the shop's platform (blocks on the network)."""
 
     def shops(self) -> Sequence[DeskShop]: ...
 
     def shop(self, key: str) -> DeskShop | None: ...
+
+    def add(self, entry: ShopEntry) -> DeskShop | None: ...
+
+    def test_connection(self, keys: ShopKeys) -> ConnectionTest: ...
 
 
 def platform_name(platform: str) -> str:

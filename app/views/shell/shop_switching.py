@@ -16,11 +16,12 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtWidgets import QLabel, QToolBar
+from PySide6.QtWidgets import QLabel, QToolBar, QToolButton
 
-from app.services.people.permissions import Actor
+from app.services.people.permissions import Action, Actor, allowed
 from app.services.setup.shop_list import select_shop
 from app.services.setup.shop_setup import actor_named
+from app.views.shell.add_shop_flow import add_shop_interactively
 from app.views.shell.shop_alerts import ShopAlerts
 from app.views.shell.shop_switcher import DeskShops, ShopSwitcher, shop_label
 
@@ -44,6 +45,11 @@ class ShopSwitching(QObject):
         self.toolbar.setMovable(False)
         self.toolbar.addWidget(self._label)
         self.toolbar.addWidget(self.switcher)
+        self.add_button = QToolButton(window)
+        self.add_button.setObjectName("addShopButton")
+        self.add_button.clicked.connect(self.add_shop)
+        self.toolbar.addWidget(self.add_button)
+        self._show_add_button()
         window.addToolBar(self.toolbar)
         self.switcher.set_shops([shop.entry for shop in shops.shops()], current_key)
         self.switcher.shop_chosen.connect(self.switch_to)
@@ -62,6 +68,32 @@ class ShopSwitching(QObject):
     def retranslate_ui(self) -> None:
         self._label.setText(QCoreApplication.translate("ShopSwitching", "Shop:") + " ")
         self.toolbar.setWindowTitle(QCoreApplication.translate("ShopSwitching", "Shops"))
+        self.add_button.setText(QCoreApplication.translate("ShopSwitching", "Add a shop…"))
+        self.add_button.setToolTip(
+            QCoreApplication.translate(
+                "ShopSwitching",
+                "Connect another Douyin or TikTok Shop shop to this desk; it syncs beside the others.",
+            )
+        )
+        self.switcher.retranslate_ui()
+
+    def _show_add_button(self) -> None:
+        """Only the owner connects shops (the person's record in the shop on screen)."""
+        actor = self._window.actor()
+        self.add_button.setVisible(actor is not None and allowed(actor, Action.MANAGE_SHOP_CONNECTION))
+
+    @Slot()
+    def add_shop(self) -> None:
+        """ "Add a shop…": the wizard's shop page, then the new shop on screen, syncing."""
+        key = add_shop_interactively(self._window, self._shops)
+        if key is None:
+            return
+        shop = self._shops.shop(key)
+        if shop is not None:
+            self.alerts.watch(shop.sync)
+        self.switcher.set_shops([running.entry for running in self._shops.shops()], self._key)
+        self.alerts.recount()
+        self.switch_to(key)
 
     @Slot(str)
     def switch_to(self, key: str) -> bool:
@@ -92,6 +124,7 @@ class ShopSwitching(QObject):
         self._key = key
         self._window.install_shop(shop.sessions, shop.sync, there)
         self.switcher.set_current(key)
+        self._show_add_button()
         select_shop(self._window.settings(), key, settings_path=self._window.settings_path())
         self.switched.emit(key)
         return True
