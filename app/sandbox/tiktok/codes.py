@@ -193,7 +193,7 @@ COMPLETE_AFTER_DELIVERY_S = 7 * DAY  # (ours) a delivered order completes after
 # The handling time: rts_sla_time = paid + this (US best-practices page: "shipped within 3
 # business days"; the later US Fulfillment Policy says 2 business days; ours: 3 calendar days).
 SHIP_WITHIN_S = 3 * DAY
-DELIVER_WITHIN_S = 7 * DAY  # (ours) tts_sla_time / delivery_sla_time = rts_sla_time + this
+DELIVER_WITHIN_S = 7 * DAY  # (ours) delivery_sla_time = rts_sla_time + this
 
 # Reasons, US market: the `name` sent and read, with the record's English text (Partner Center
 # reason appendices: return-and-refund/{cancel,refund,return}-reasons.json of

@@ -147,11 +147,15 @@ def pay(order: Order, at: int, ship_within_s: int) -> None:
     data = order.data
     data["paid_time"] = at
     rts = at + ship_within_s
+    # The record's meanings (PC get-order-list): rts_sla_time the latest shipping time,
+    # tts_sla_time the latest collection time, shipping_due_time / collection_due_time when the
+    # platform cancels an order not yet AWAITING_COLLECTION / IN_TRANSIT. The spans are ours, and
+    # this sandbox does not cancel at those two (a desk's tests may leave orders unshipped).
     data.update(
         rts_sla_time=rts,
-        shipping_due_time=rts,
-        collection_due_time=rts + DAY,
-        tts_sla_time=rts + 7 * DAY,
+        tts_sla_time=rts + DAY,
+        shipping_due_time=rts + 3 * DAY,
+        collection_due_time=rts + 5 * DAY,
         delivery_sla_time=rts + 7 * DAY,
         delivery_due_time=rts + 7 * DAY,
         delivery_option_required_delivery_time=rts + 7 * DAY,
