@@ -25,6 +25,8 @@ from app.views.common.table_model import ALIGN_RIGHT, ROW_ROLE, Column, ColumnTa
 from app.views.shell.shop_switcher import DeskShops, shop_label
 
 REFRESH_MS = 60_000
+# After a sync's news: one read of every shop after the burst, not one per batch.
+REREAD_AFTER_CHANGE_MS = 2_000
 KIND_WORDS = {
     REFUND: QT_TRANSLATE_NOOP("DueSoonView", "Refund request"),
     "shipment": QT_TRANSLATE_NOOP("DueSoonView", "Shipment"),
@@ -107,6 +109,8 @@ class DueSoonView(QWidget):
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
+        self._reread = QTimer(self, singleShot=True, interval=REREAD_AFTER_CHANGE_MS)
+        self._reread.timeout.connect(self.refresh)
         self._counts: dict[str, int] = {}
         self.retranslate_ui()
         self.refresh()
@@ -115,7 +119,8 @@ class DueSoonView(QWidget):
         return self.tr("Due soon")
 
     def on_data_changed(self, _kinds: frozenset[str]) -> None:
-        self.refresh()
+        if not self._reread.isActive():
+            self._reread.start()
 
     @Slot()
     def refresh(self) -> None:

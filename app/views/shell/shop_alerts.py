@@ -22,7 +22,10 @@ from app.views.common.formatting import countdown, now_utc
 from app.views.shell.shop_switcher import DeskShops, shop_label
 from app.views.shell.tray_alarm import TrayAlarm
 
-RECOUNT_AFTER_CHANGE_MS = 1_500  # a sync's batches come in bursts: one count after the burst
+# A sync's batches come in bursts (a first sync: one every second or so), and each count
+# reads every shop's queue and board: one count per ten seconds at most is soon enough for
+# an alarm an hour ahead, and keeps the counting from competing with the window.
+RECOUNT_AFTER_CHANGE_MS = 10_000
 RECOUNT_EVERY_MS = 60_000
 ALARM_WITHIN_S = HOUR_S
 
