@@ -20,6 +20,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
 from app.core.vocabulary import CancelFault, OrderState
@@ -167,3 +168,12 @@ def test_a_tiktok_shops_export_holds_its_figures_on_its_clock(
     assert headers[-1] == last_day
     about = dict((name, value) for name, value in about_rows(report, ""))
     assert about["Times"] == "Shop time (UTC-8)"
+
+
+def test_a_tiktok_shops_workbook_has_no_score_sheet(
+    qtbot, english, tasks, session_factory, tiktok_shop, tmp_path
+) -> None:
+    view = make_dashboard(qtbot, tasks, session_factory, platform="tiktok")
+    path = view.export_xlsx(tmp_path / "tiktok.xlsx")
+    sheets = load_workbook(path).sheetnames
+    assert sheets == ["Metrics", "About"]

@@ -185,7 +185,8 @@ def _sheet(
 
 
 def write_xlsx(path: Path, report: MetricsReport, *, product_name: str = "") -> Path:
-    """Three sheets: the metric table, the score's breakdown, and what the figures cover."""
+    """Three sheets: the metric table, the score's breakdown (none for a rule set without an
+    estimated score: TikTok Shop's), and what the figures cover."""
     from openpyxl import Workbook  # only an export pays for importing it (0.3 s)
 
     workbook = Workbook()
@@ -193,7 +194,8 @@ def write_xlsx(path: Path, report: MetricsReport, *, product_name: str = "") -> 
     metrics_title, score_title, about_title = (_tr(title) for title in SHEETS)
     metrics = _sheet(workbook, metrics_title, headers, rows, first=True)
     metrics.freeze_panes = "F2"  # name, unit, window, target and limit stay while scrolling the days
-    _sheet(workbook, score_title, *score_table(report))
+    if report.score.dimensions:
+        _sheet(workbook, score_title, *score_table(report))
     _sheet(workbook, about_title, [], about_rows(report, product_name))
     workbook.save(path)
     return path
