@@ -21,6 +21,7 @@ from app.sandbox.tiktok.codes import (
     AUTO_DECISION,
     BUYER_SHIP_WINDOW_S,
     COMPLETE_AFTER_DELIVERY_S,
+    DELIVER_WITHIN_S,
     ON_HOLD_S,
     RECEIVED_PACKAGE_REVIEW_S,
     REFUND_SETTLE_S,
@@ -156,9 +157,9 @@ def pay(order: Order, at: int, ship_within_s: int) -> None:
         tts_sla_time=rts + DAY,
         shipping_due_time=rts + 3 * DAY,
         collection_due_time=rts + 5 * DAY,
-        delivery_sla_time=rts + 7 * DAY,
-        delivery_due_time=rts + 7 * DAY,
-        delivery_option_required_delivery_time=rts + 7 * DAY,
+        delivery_sla_time=rts + DELIVER_WITHIN_S,
+        delivery_due_time=rts + DELIVER_WITHIN_S,
+        delivery_option_required_delivery_time=rts + DELIVER_WITHIN_S,
         is_on_hold_order=True,
     )
     order.sim.pop("pay_at", None)
