@@ -13,6 +13,9 @@ disagree with the client where the client is wrong. Sources:
   `REFUND_OR_RETURN_REQUEST_REJECT` and each status's meaning
 - packages: hsib19/tiktok-shop-sdk packages/sdk/src/types/FulfillmentTypes.ts (PROCESSING,
   FULFILLING, COMPLETED, CANCELLED)
+- the Partner Center pages as scraped in lazykern/ecommerce-api-docs@eba059e
+  (data/raw/tiktok/api-reference/...; read by `docs`, see /tmp/team/NOTES-docs.md and
+  docs/platforms/tiktok.md): the next-action names, the deadlines, the US reason names
 Lines marked (ours) are the simulator's own choice where the record names no value.
 """
 
@@ -178,10 +181,10 @@ class Role(StrEnum):
 
 
 # --- deadlines (the public record where said; the rest ours) -------------------------------
-SELLER_RESPONSE_S = 48 * HOUR  # a US return or refund request: approved automatically after
 # Partner Center "Return/refund/cancel API overview" (document 650b2001bace3e02b76db38a): the
 # seller answers a cancel, refund or return request, and a delivered return parcel, within 48 h
 # or TikTok Shop approves it; a replacement request within 24 h.
+SELLER_RESPONSE_S = 48 * HOUR
 RECEIVED_PACKAGE_REVIEW_S = 48 * HOUR
 REPLACEMENT_RESPONSE_S = 24 * HOUR
 CANCEL_RESPONSE_S = 48 * HOUR
