@@ -189,7 +189,11 @@ RECEIVED_PACKAGE_REVIEW_S = 48 * HOUR
 REPLACEMENT_RESPONSE_S = 24 * HOUR
 CANCEL_RESPONSE_S = 48 * HOUR
 BUYER_SHIP_WINDOW_S = 7 * DAY  # (ours) the buyer sends the goods back within, else closed
-ON_HOLD_S = HOUR  # (ours) the US remorse hour an order waits ON_HOLD after payment
+# US and UK orders wait ON_HOLD for 1 hour after payment: the buyer may cancel without the
+# seller's approval, the seller can take no action, the address is empty (PCG changelog "For US
+# and UK markets: introducing ON_HOLD order status", effective 2023-12-13,
+# https://partner.tiktokshop.com/docv2/page/656d9d5fe87cdf02c1625d01).
+ON_HOLD_S = HOUR
 UNPAID_CANCEL_S = 24 * HOUR  # (ours) an unpaid order is cancelled by the system after
 REFUND_SETTLE_S = 2 * HOUR  # (ours) a successful refund reaches the buyer (… _COMPLETE) after
 COMPLETE_AFTER_DELIVERY_S = 7 * DAY  # (ours) a delivered order completes after
