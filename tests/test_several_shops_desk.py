@@ -9,6 +9,7 @@ switcher, offscreen.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QComboBox, QToolButton, QWizard
 from app import config
 from app.db import open_database
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET
+from app.models import AfterSale
 from app.running_shops import RunningShops
 from app.sandbox.server import SandboxServer
 from app.services.due_soon.items import REFUND, SHIPMENT
@@ -38,6 +40,7 @@ from app.views.common.background import BackgroundTasks
 from app.views.due_soon.view import DueSoonView
 from app.views.setup.first_run_wizard import FirstRunWizard
 from app.views.shell.main_window import MainWindow
+from app.views.shell.screen_wiring import open_due_item
 from tests.fixtures_views import when_shown
 from tests.sandbox_control import mirrored_orders, platform_orders
 from tests.test_first_run_wizard import type_into
@@ -309,4 +312,24 @@ def test_the_owner_adds_a_second_shop_and_it_syncs_beside_the_first(
     assert mirror_matches_platform(desk, second)
     qtbot.waitUntil(lambda: bool(orders_on_screen(window)), timeout=SHOWN_TIMEOUT_MS)
     assert orders_on_screen(window) <= set(mirrored_orders(desk.sessions(second)))
+    window.close()
+
+
+def test_a_due_item_of_the_other_shop_opens_in_its_shop(qtbot, desk: Desk) -> None:
+    first, second = (entry.key for entry in desk.settings.shops)
+    qtbot.waitUntil(lambda: synced(desk, second), timeout=SYNC_TIMEOUT_MS)
+    with desk.sessions(second)() as session:
+        waiting = list_queue_keys(session, now=int(time.time()), rules=load_rules())
+        request = session.get(AfterSale, waiting[0].aftersale_id)
+        aftersale_id, order_id = request.aftersale_id, request.order_id
+    shop = desk.running.shop(first)
+    window = MainWindow(shop.sessions, desk.settings, shop.sync, actor=desk.owner, shops=desk.running,
+                        shop_key=first)  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    open_due_item(window, second, REFUND, aftersale_id, order_id)  # what a double-click in Due soon does
+    assert window.shop_key() == second
+    refunds = window.screen_named("refunds")
+    qtbot.waitUntil(lambda: refunds.selected_ids() == [aftersale_id], timeout=SHOWN_TIMEOUT_MS)
+    assert window.current_screen_key() == "refunds"
     window.close()

@@ -108,11 +108,23 @@ def show_request(window: MainWindow, aftersale_id: str, order_id: str | None) ->
 
 def open_due_item(window: MainWindow, shop_key: str, kind: str, entity_id: str, order_id: str) -> None:
     """An item of the "Due soon" screen, in its shop: switch to the shop if it is not on
-    screen, then the request in Refunds (else its order) or the order in Orders."""
+    screen, then the request in Refunds (else its order) or the order in Orders. After a
+    switch the queue is new and still reading: the request is looked for once it has read."""
     switching = window.shop_switching
-    if shop_key != window.shop_key() and (switching is None or not switching.switch_to(shop_key)):
+    switched = shop_key != window.shop_key()
+    if switched and (switching is None or not switching.switch_to(shop_key)):
         return
-    if kind == REFUND:
-        show_request(window, entity_id, order_id)
-    else:
+    if kind != REFUND:
         show_order(window, order_id)
+        return
+    refunds = _screen(window, "refunds")
+    if not switched or not isinstance(refunds, RefundQueueView):
+        show_request(window, entity_id, order_id)
+        return
+    window.show_screen("refunds")
+
+    def when_listed() -> None:
+        refunds.rows_loaded.disconnect(when_listed)
+        show_request(window, entity_id, order_id)
+
+    refunds.rows_loaded.connect(when_listed)
