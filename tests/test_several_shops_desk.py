@@ -90,11 +90,21 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Sandb
         store.stop()
 
 
-@pytest.fixture
-def desk(app_home: Path, stores: dict[str, SandboxServer], monkeypatch: pytest.MonkeyPatch) -> Iterator[Desk]:
+@pytest.fixture(scope="module")
+def desk(
+    qapp: object, tmp_path_factory: pytest.TempPathFactory, stores: dict[str, SandboxServer]
+) -> Iterator[Desk]:
     """A desk of two shops, the owner signed up in the first and carried into the second;
-    the app secret from the environment, as on a computer without a password store."""
-    monkeypatch.setenv(SECRET_ENV, DEMO_APP_SECRET)
+    the app secret from the environment, as on a computer without a password store. Shared
+    by the module's tests (each first sync of two shops is the expensive part); each test
+    opens its own window on it."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv(config.HOME_ENV, str(tmp_path_factory.mktemp("home")))
+        monkeypatch.setenv(SECRET_ENV, DEMO_APP_SECRET)
+        yield from _two_shop_desk(stores)
+
+
+def _two_shop_desk(stores: dict[str, SandboxServer]) -> Iterator[Desk]:
     previous = keyring.get_keyring()
     keyring.set_keyring(fail.Keyring())
     first = entry_for(stores["1234567"], "1234567", "小林的生活好物店")
