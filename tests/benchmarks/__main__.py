@@ -26,8 +26,10 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
 
 - `shop_switch_ms`: from choosing another shop in the window's switcher to its first
   orders on screen, two shops of 50k orders, median (tests/benchmarks/shop_switch.py)
+- `tiktok_sync_orders_per_s`: the full initial sync of a TikTok shop's orders (20k) over
+  loopback HTTP from the TikTok sandbox (tests/benchmarks/tiktok_sync.py)
 
-`--only SECTION …` runs some sections (sync queue metrics dashboard board switch launch shared).
+`--only SECTION …` runs some sections (sync queue metrics dashboard board switch launch shared tiktok).
 
 Prints a table, and as its last line one JSON object with every figure.
 """
@@ -68,6 +70,7 @@ from tests.benchmarks.refund_queue import measure_queue
 from tests.benchmarks.shared_db import measure_shared_db
 from tests.benchmarks.shipping_board import measure_shipping_board
 from tests.benchmarks.shop_switch import measure_shop_switch
+from tests.benchmarks.tiktok_sync import measure_tiktok_sync
 from tests.desk_home import prepare_signed_in_home
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -190,7 +193,7 @@ def measure_launch(milestone: str, runs: int) -> float:
     return statistics.median(figures) if figures else float("nan")
 
 
-SECTIONS = ("sync", "queue", "metrics", "dashboard", "board", "switch", "launch", "shared")
+SECTIONS = ("sync", "queue", "metrics", "dashboard", "board", "switch", "launch", "shared", "tiktok")
 
 
 def main() -> int:
@@ -249,6 +252,10 @@ def main() -> int:
             running_sandbox(Path(tmp), SHARED_DB_SANDBOX_ORDERS) as url,
         ):
             figures.update(measure_shared_db(url))
+    if "tiktok" in wanted:
+        print("a TikTok shop's initial sync", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            figures.update(measure_tiktok_sync(Path(tmp)))
 
     print(f"\n{'figure':<28}{'value':>14}")
     for key, value in figures.items():
