@@ -110,7 +110,9 @@ def test_a_tiktok_shop_sees_tiktoks_figures_against_tiktoks_lines(
         "after_sales",
     ]
     assert view.score_panel.isHidden()
-    assert "tiktok-us-2026-12" in view.rules_line.text()
+    # On the shop's clock: noon in Shanghai is 20:00 the day before at UTC-8.
+    assert "tiktok-us-2026-12" in view.rules_line.text() and "(UTC-8)" in view.rules_line.text()
+    assert "11-19 20:00" in view.status.state.text()
 
 
 def test_a_douyin_shop_on_the_same_mirror_sees_what_it_saw(
@@ -129,7 +131,8 @@ def test_a_douyin_shop_on_the_same_mirror_sees_what_it_saw(
         "score",
     ]
     assert not view.score_panel.isHidden()
-    assert "douyin-2026-12" in view.rules_line.text()
+    assert "douyin-2026-12" in view.rules_line.text() and "(UTC+8)" in view.rules_line.text()
+    assert "11-20 12:00" in view.status.state.text()
 
 
 def test_a_tiktok_tile_lists_the_orders_behind_it(

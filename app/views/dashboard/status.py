@@ -10,13 +10,17 @@ screen places it; this widget owns its words).
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.core.shop_time import SHOP_TZ
 from app.services.metrics.definitions import MetricsReport
 from app.services.metrics.pace import reaches_now
 from app.services.sync_status import CAUSE_NETWORK, SyncState, SyncStatus
 from app.views.common import formatting
+from app.views.dashboard import metric_words as words
 from app.views.shell.offline_banner import BannerLine
 from app.views.shell.sync_status_bar import SyncStatusBar
 
@@ -85,10 +89,16 @@ class LiveStatus(QWidget):
         self._update()
         self.toggled.emit(live)
 
+    def _tz(self) -> tzinfo:
+        """The shop's clock: the shown report's (its rule set's), Douyin's before the first."""
+        return words.report_zone(self._report) if self._report is not None else SHOP_TZ
+
     def _update(self) -> None:
         offline = self._sync_state in NOT_SYNCING
         if offline:
-            since = formatting.shop_time(self._last_sync) if self._last_sync else self.tr("never")
+            since = (
+                formatting.shop_time(self._last_sync, tz=self._tz()) if self._last_sync else self.tr("never")
+            )
             if self._sync_state == SyncState.OFFLINE and self._platform_trouble():
                 # The platform answered, badly: not "offline", which would send them to the router.
                 words = self.tr(
@@ -104,7 +114,7 @@ class LiveStatus(QWidget):
                 words = self.tr("The sync needs attention — the figures are as of the last sync ({time}).")
         self.banner.show_words(words.format(time=since) if offline else "")
         report = self._report
-        at = formatting.shop_time(report.now, with_year=False) if report else ""
+        at = formatting.shop_time(report.now, with_year=False, tz=self._tz()) if report else ""
         if self._problem:
             text = self._problem
         elif report is None:

@@ -31,6 +31,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -413,11 +414,16 @@ class DashboardView(QWidget):
         report = self._report
         name = report.rule_set if report else self._rules.rule_set
         effective = (report.rule_effective if report else self._rules.effective).isoformat()
-        self.rules_line.setText(
-            self.tr("Rule set {name} (in force since {date}) · days and hours in shop time (UTC+8)").format(
-                name=name, date=effective
+        offset = datetime.now(self._rules.shipping.tz).utcoffset()
+        hours = int(offset.total_seconds() // 3600) if offset else 0
+        line = (
+            self.tr("Rule set {name} (in force since {date}) · days and hours in shop time (UTC+8)")
+            if hours == 8
+            else self.tr(
+                "Rule set {name} (in force since {date}) · days and hours in shop time (UTC{offset})"
             )
         )
+        self.rules_line.setText(line.format(name=name, date=effective, offset=f"{hours:+d}"))
 
     def retranslate_ui(self) -> None:
         self._update_rules_line()
