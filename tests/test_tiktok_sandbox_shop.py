@@ -104,6 +104,19 @@ def test_ninety_days_hold_the_mix_a_desk_meets() -> None:
     assert any(r["event"] == "SYSTEM_AUTO_APPROVED" for ret in shop.returns.values() for r in ret.records)
 
 
+def test_a_history_is_lived_up_to_its_moment() -> None:
+    shop, _ = generator.history(2, NOW, 300)
+    entities = [*shop.orders.values(), *shop.returns.values(), *shop.cancellations.values()]
+    assert all((entity.next_at() or NOW + 1) > NOW for entity in entities)  # nothing overdue
+    assert max(entity.data["update_time"] for entity in entities) <= NOW
+    # While ON_HOLD or UNPAID the seller sees no address (the record: address fields empty).
+    assert all(
+        ("recipient_address" in order.data) == (order.status not in ("UNPAID", "ON_HOLD"))
+        for order in shop.orders.values()
+        if not (order.status == "CANCELLED" and "recipient_address" not in order.data)
+    )
+
+
 def test_urgent_work_is_always_on_the_desk(store: Store) -> None:
     ship_soon = [
         o
@@ -120,6 +133,14 @@ def test_urgent_work_is_always_on_the_desk(store: Store) -> None:
     assert len(answer_soon) >= 2
     assert {r["return_type"] for r in answer_soon} >= {"REFUND", "RETURN_AND_REFUND"}
     assert any(c["cancel_status"] == "CANCELLATION_REQUEST_PENDING" for c in rows(store, "cancellations"))
+    # Every decision the seller can take has a request waiting for it.
+    waiting = {(r["return_type"], r["return_status"]) for r in rows(store, "returns")}
+    assert {
+        ("REFUND", "RETURN_OR_REFUND_REQUEST_PENDING"),
+        ("RETURN_AND_REFUND", "RETURN_OR_REFUND_REQUEST_PENDING"),
+        ("RETURN_AND_REFUND", "BUYER_SHIPPED_ITEM"),
+        ("REPLACEMENT", "REPLACEMENT_REQUEST_PENDING"),
+    } <= waiting
 
 
 def test_records_carry_only_the_documented_fields(store: Store) -> None:

@@ -298,6 +298,7 @@ def urgent_work(
         kind = (ReturnType.REFUND, ReturnType.RETURN_AND_REFUND)[index % 2]
         ret = open_return(rng, mint, order, applied, kind)
         ret.sim.pop("withdraw_at", None)
+        settle_order(order, now)  # the order's own life went on meanwhile
         orders.append(order)
         returns.append(ret)
     for _ in range(cancel_soon):
@@ -316,6 +317,28 @@ def urgent_work(
     return orders, returns, cancels
 
 
+def stage_every_decision(rng: random.Random, mint: IdMint, seed: int, now: int, shop: Shop) -> None:
+    """A returned parcel awaiting the seller's inspection and a replacement request awaiting an
+    answer, so every desk meets every decision TikTok takes, however small its history
+    (a simulator's liberty, as urgent_work)."""
+    applied = now - 6 * DAY
+    order = delivered_order(rng, mint, seed, applied - 10 * DAY, applied)
+    ret = open_return(rng, mint, order, applied, ReturnType.RETURN_AND_REFUND)
+    ret.sim.pop("withdraw_at", None)
+    approved = applied + 5 * HOUR
+    lc.decide_return(ret, "APPROVE_RETURN", approved, seed)
+    lc.record(ret, Role.SELLER, "APPROVE_RETURN", approved, "Seller approved the request")
+    lc.buyer_ships_return(ret, now - 30 * HOUR, seed)  # the seller's 48 h to inspect end in 18 h
+    asked = now - 14 * HOUR  # a replacement's 24 h end in 10 h
+    other = delivered_order(rng, mint, seed, asked - 8 * DAY, asked)
+    replacement = open_return(rng, mint, other, asked, ReturnType.REPLACEMENT)
+    replacement.sim.pop("withdraw_at", None)
+    settle_order(order, now)
+    settle_order(other, now)
+    shop.orders.update(((order.id, order), (other.id, other)))
+    shop.returns.update(((ret.id, ret), (replacement.id, replacement)))
+
+
 def history(seed: int, now: int, count: int | None = None) -> tuple[Shop, IdMint]:
     """90 days of a shop's life up to `now`: a pure function of (seed, now, count)."""
     rng = random.Random(seed)
@@ -326,6 +349,7 @@ def history(seed: int, now: int, count: int | None = None) -> tuple[Shop, IdMint
         shop.orders[order.id] = order
         play_order(rng, mint, seed, order, now, shop)
     urgent_work(rng, mint, seed, now, shop)
+    stage_every_decision(rng, mint, seed, now, shop)
     return shop, mint
 
 
