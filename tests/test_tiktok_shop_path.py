@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from app import config, secrets
 from app.db import open_database
-from app.demo_shop import DEMO_TIKTOK_SHOP_NAME
+from app.demo_shop import DEMO_TIKTOK_APP_KEY, DEMO_TIKTOK_SHOP_NAME
 from app.desk import open_shop
 from app.models import Order
 from app.platforms.port import Outcome
@@ -242,3 +242,35 @@ def test_without_a_keyring_a_tiktok_shop_is_kept_only_with_consent_and_then_in_p
         SHOP_NAME,
         "6dq8app",
     )
+
+
+@pytest.mark.slow
+def test_the_first_run_can_choose_the_demo_tiktok_shop(qtbot, tasks, english, app_home: Path) -> None:
+    """Where the demo shop is offered, the demo TikTok shop is too: chosen at the first run,
+    the demo Douyin shop that started meanwhile gives way to it, and the owner is made there."""
+    settings = config.Settings.load()
+    shop = open_shop(settings, None)
+    assert shop is not None
+
+    def answer(wizard: FirstRunWizard) -> None:
+        fill_owner(qtbot, wizard)
+        wizard.next()
+        qtbot.mouseClick(wizard.shop_page.tiktok_choice, Qt.MouseButton.LeftButton)
+        assert wizard.shop_page.demo_choice.isChecked()
+        wizard.next()
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    when_shown(FirstRunWizard, answer)
+    started = first_run(settings, tasks, shop, reopen=lambda: open_shop(settings, None))
+    assert started is not None
+    shop, owner = started
+    try:
+        entry = config.Settings.load().current_entry()
+        assert (entry.key, entry.platform, entry.demo) == ("tiktok-demo", "tiktok", True)
+        assert "tiktok" in shop.database_url  # a database of its own, not the Douyin demo's
+        credentials = shop.credentials()
+        assert isinstance(credentials, TikTokCredentials) and credentials.app_key == DEMO_TIKTOK_APP_KEY
+        assert not needs_first_run(shop.sessions)
+    finally:
+        shop.stop()
+        shop.sessions.kw["bind"].dispose()
