@@ -284,3 +284,19 @@ def test_settings_name_a_tiktok_shop_and_change_shop_offers_both_platforms(
     wizard.show()
     assert wizard.currentPage() is wizard.shop_page
     assert wizard.shop_page.douyin_choice.isVisible() and wizard.shop_page.tiktok_choice.isVisible()
+
+
+def test_adding_a_shop_asks_only_for_the_shop_and_says_it_is_added(qtbot, tasks, english) -> None:
+    wizard = FirstRunWizard(
+        tasks, test_connection=check_shop_keys, keyring_available=lambda: True, adding=True
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.windowTitle() == "Add a shop" and wizard.currentPage() is wizard.shop_page
+    qtbot.mouseClick(wizard.shop_page.tiktok_choice, Qt.MouseButton.LeftButton)
+    wizard.next()
+    summary = wizard.summary_page.summary.text()
+    assert summary.startswith("The shop is added to this desk beside the others.")
+    assert "restart" not in summary and not wizard.summary_page.stay_signed_in.isVisibleTo(
+        wizard.summary_page
+    )

@@ -85,11 +85,13 @@ class SummaryPage(QWizardPage):
         layout.addWidget(self._stay_hint)
         layout.addStretch(1)
         self._shop_only = False
+        self._adding = False
         self.retranslate_ui()
 
-    def set_shop_only(self, shop_only: bool) -> None:
-        self._shop_only = shop_only
-        self._stay_hint.setHidden(shop_only)
+    def set_shop_only(self, shop_only: bool, *, adding: bool = False) -> None:
+        self._shop_only = shop_only or adding
+        self._adding = adding
+        self._stay_hint.setHidden(self._shop_only)
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Ready"))
@@ -104,7 +106,11 @@ class SummaryPage(QWizardPage):
 
     def show_summary(self, result: FirstRunResult, tested_shop: str) -> None:
         lines = []
-        if self._shop_only:
+        if self._adding:
+            lines.append(
+                self.tr("The shop is added to this desk beside the others. Your account comes along.")
+            )
+        elif self._shop_only:
             lines.append(self.tr("AfterSales Desk will restart to open this shop. Your account comes along."))
         else:
             lines.append(
@@ -171,12 +177,16 @@ class FirstRunWizard(QWizard):
         test_connection: ConnectionTester,
         keyring_available: Callable[[], bool] = secrets.keyring_available,
         shop_only: bool = False,
+        adding: bool = False,
     ) -> None:
         """`test_connection`: the shop's connection test (`app.shop.check_shop_keys` in the desk);
-        `shop_only`: the owner exists already and is changing the shop (Settings)."""
+        `shop_only`: the owner exists already and is changing the shop (Settings);
+        `adding`: the owner adds one more shop to the desk (the shop page and the summary only)."""
+        shop_only = shop_only or adding
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
         self._shop_only = shop_only
+        self._adding = adding
         self._tasks = tasks
         self._test_connection_of = test_connection
         self._tested_shop = ""  # the shop name the last successful test reported
@@ -189,7 +199,7 @@ class FirstRunWizard(QWizard):
         self.shop_page = ShopPage(self)
         self.summary_page = SummaryPage(self)
         self.summary_page.stay_signed_in.setHidden(shop_only)
-        self.summary_page.set_shop_only(shop_only)
+        self.summary_page.set_shop_only(shop_only, adding=adding)
         for page in (self.owner_page, self.shop_page, self.summary_page):
             if page is not None:
                 self.addPage(page)
@@ -286,7 +296,9 @@ class FirstRunWizard(QWizard):
             self.summary_page.show_summary(self.first_run_result(), self._tested_shop)
 
     def retranslate_ui(self) -> None:
-        if self._shop_only:
+        if self._adding:
+            self.setWindowTitle(self.tr("Add a shop"))
+        elif self._shop_only:
             self.setWindowTitle(self.tr("Change the shop"))
         else:
             self.setWindowTitle(self.tr("Welcome to AfterSales Desk"))
