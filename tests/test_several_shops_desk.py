@@ -42,7 +42,13 @@ from app.views.setup.first_run_wizard import FirstRunWizard
 from app.views.shell.main_window import MainWindow
 from app.views.shell.screen_wiring import open_due_item
 from tests.fixtures_views import when_shown
-from tests.sandbox_control import mirrored_orders, platform_orders
+from tests.sandbox_control import (
+    applied_by_client,
+    mirrored_orders,
+    new_refunds_after_shipment,
+    platform_orders,
+    queue_refund_approval,
+)
 from tests.test_first_run_wizard import type_into
 
 SYNC_TIMEOUT_MS = 90_000  # a bound on a hang (two sync processes start and pull), not a speed
@@ -343,3 +349,23 @@ def test_a_due_item_of_the_other_shop_opens_in_its_shop(qtbot, desk: Desk) -> No
     qtbot.waitUntil(lambda: refunds.selected_ids() == [aftersale_id], timeout=SHOWN_TIMEOUT_MS)
     assert window.current_screen_key() == "refunds"
     window.close()
+
+
+def test_a_decision_in_a_shop_not_on_screen_still_reaches_its_platform_once(qtbot, desk: Desk) -> None:
+    first, second = (entry.key for entry in desk.settings.shops)
+    qtbot.waitUntil(lambda: synced(desk, second), timeout=SYNC_TIMEOUT_MS)
+    store, shop = desk.stores[second], desk.running.shop(second)
+    assert shop is not None and shop.sync is not None
+    aftersale_id = new_refunds_after_shipment(store.url, 1)["after_sales"][0]  # the buyer asks
+
+    def pulled() -> bool:
+        with shop.sessions() as session:
+            return session.get(AfterSale, aftersale_id) is not None
+
+    shop.sync.sync_now()  # type: ignore[attr-defined]
+    qtbot.waitUntil(pulled, timeout=SYNC_TIMEOUT_MS)
+    with shop.sessions.begin() as session:  # decided (by a screen of that shop, earlier)
+        queue_refund_approval(session, session.get(AfterSale, aftersale_id))
+    shop.sync.sync_now()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: applied_by_client(store.url, aftersale_id) == 1, timeout=SYNC_TIMEOUT_MS)
+    assert applied_by_client(desk.stores[first].url, aftersale_id) == 0  # never to the other shop
