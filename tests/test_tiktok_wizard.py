@@ -300,3 +300,19 @@ def test_adding_a_shop_asks_only_for_the_shop_and_says_it_is_added(qtbot, tasks,
     assert "restart" not in summary and not wizard.summary_page.stay_signed_in.isVisibleTo(
         wizard.summary_page
     )
+
+
+def test_an_edit_after_the_code_was_exchanged_does_not_lose_what_it_bought(
+    qtbot, tasks, english, tiktok_sandbox: SandboxServer
+) -> None:
+    wizard = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, wizard)
+    fill_tiktok(qtbot, wizard, code=tiktok_sandbox.auth_code, gateway=tiktok_sandbox.url)
+    assert press_test(qtbot, wizard) == f"Connected to {SHOP_NAME}"
+    page = wizard.shop_page
+    qtbot.mouseClick(page.douyin_choice, Qt.MouseButton.LeftButton)  # a look at Douyin, and back
+    qtbot.mouseClick(page.tiktok_choice, Qt.MouseButton.LeftButton)
+    type_into(qtbot, page.gateway_edit, tiktok_sandbox.url + "/")
+    assert not next_enabled(wizard) and page.test_button.isEnabled()
+    assert press_test(qtbot, wizard) == f"Connected to {SHOP_NAME}"  # not "the code was used"
+    assert next_enabled(wizard) and json.loads(wizard.first_run_result().kept)["refresh_token"]

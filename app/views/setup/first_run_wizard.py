@@ -191,7 +191,8 @@ class FirstRunWizard(QWizard):
         self._test_connection_of = test_connection
         self._tested_shop = ""  # the shop name the last successful test reported
         self._tested: ConnectionTest | None = None  # the last successful test's answer
-        # A TikTok code spent by a test that then failed: the app key and what it bought.
+        # A TikTok code spent by a test: the app key and what it bought, for the next test
+        # (after a failure once the code was exchanged, or after an edit of a passed test).
         self._spent: tuple[str, str] = ("", "")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -267,6 +268,8 @@ class FirstRunWizard(QWizard):
     def _on_tested(self, answer: ConnectionTest) -> None:
         if answer.connected:
             self._tested = answer
+            if answer.kept:  # an edit forgets this test, not what the spent code bought
+                self._spent = (self.shop_page.app_key(), answer.kept)
             self._tested_shop = answer.shop_name or answer.shop_id or self.shop_page.shop_id()
             self.shop_page.show_test_result(
                 True, self.tr("Connected to {shop}").format(shop=self._tested_shop), ""
