@@ -55,7 +55,7 @@ STOP_WAIT_S = 10.0
 class SandboxProcess:
     def __init__(self, store_path: Path, *, seed: int, log_path: Path, options: Sequence[str] = ()) -> None:
         """`options`: more of `main.py sandbox`'s options (the benchmarks size the shop)."""
-        self._store_path, self._seed, self._log_path = store_path, seed, log_path
+        self.store_path, self._seed, self._log_path = store_path, seed, log_path
         self._options = list(options)
         self._process: subprocess.Popen[str] | None = None
         self._launched_on = 0  # the port asked for at launch (0: any)
@@ -106,7 +106,7 @@ class SandboxProcess:
         with self._log_path.open("ab") as log_file:  # the child keeps its own copy open
             self._process = subprocess.Popen(
                 [sys.executable, str(MAIN_PY), "sandbox", "--port", str(port), "--seed", str(self._seed)]
-                + ["--db", str(self._store_path), "--stop-with-stdin", *self._options],
+                + ["--db", str(self.store_path), "--stop-with-stdin", *self._options],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=log_file,

@@ -1,40 +1,24 @@
-"""The desktop app's start and end: logging → settings → database → Qt → window → sync.
+"""The desktop app's start: arguments → logging → settings → the demo stores → the desk.
 
-Owns the order in which the app comes up (the window first, the demo shop and the
-first sync behind it, so the window appears within moments; after a restart the sync
-starts before the sign-in, so decisions already made are sent without waiting for it), the last-resort
-exception hook (log it, tell the person, keep running), and a clean stop: the sync
-worker finishes its step before the process ends.
+Owns what happens before the desk loads Qt and its screens: reading the command line and
+the settings, and launching the store of every demo shop (app/demo_stores.py says why:
+a store's first start makes 90 days of history, which then overlaps the desk's own
+loading instead of following it). The desk itself, from the window to a clean stop, is
+app/desk.py, imported only after that launch.
+
+Light on purpose: nothing here imports Qt, SQLAlchemy or the sync engine.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
-import sys
 import time
-import traceback
-from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
-from sqlalchemy.orm import Session, sessionmaker
-
-from app import config
-from app.db import open_database
+from app import config, demo_stores
 from app.logging_setup import setup_logging
-from app.running_shops import RunningShops
-from app.services.people.permissions import Actor
-from app.services.setup.shop_database import classify_error, shown_url
-from app.shop import check_shop_keys, configured_shop
-from app.sync.sync_process import SyncProcess
-from app.views.common.background import BackgroundTasks
-from app.views.common.people_words import refusal_text
-from app.views.people.sign_in_flow import OpenShop, WindowKeeper, first_run, needs_first_run, sign_in
-from app.views.shell.main_thread_gc import MainThreadGarbageCollector
-from app.views.shell.main_window import MainWindow
 
-log = logging.getLogger(__name__)
+# Start-up figures (`--exit-after`) count from here, the desk's first module: the desk's
+# own loading is part of what a person waits for.
 LAUNCHED_AT = time.monotonic()
 
 
@@ -49,226 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def install_exception_hook() -> None:
-    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        log.critical("unexpected error", exc_info=(kind, error, trace))
-        if QApplication.instance() is not None:
-            box = QMessageBox(
-                QMessageBox.Icon.Critical,
-                QCoreApplication.translate("desktop", "Unexpected error"),
-                QCoreApplication.translate(
-                    "desktop",
-                    "Something went wrong inside AfterSales Desk. Your data is safe; "
-                    "the details are in the log file in the data folder.",
-                ),
-            )
-            box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
-            box.exec()
-
-    sys.excepthook = hook
-
-
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     setup_logging(verbose=args.verbose)
-    install_exception_hook()
     loaded = config.load_settings()
+    demo_stores.launch_early(loaded.settings)
+    # Only now the desk's modules (Qt, the screens, the sync engine: about 1.2 s), while
+    # the stores make their shops.
+    from app.desk import open_desk
 
-    from app.views.shell.app import build_application
-
-    app = build_application(sys.argv[:1], loaded.settings)
-    collector = MainThreadGarbageCollector(app)  # before any worker thread starts
-    settings = settings_at_start(loaded, args.db)
-    if settings is None:
-        return 0
-    shop = open_shop(settings, args.db)
-    if shop is None:
-        return 1
-    tasks = BackgroundTasks(app)
-    worker: SyncProcess | None = None
-    if needs_first_run(shop.sessions):
-        started = first_run(settings, tasks, shop, reopen=lambda: open_shop(settings, args.db))
-        if started is None:
-            shop.stop()
-            return 0
-        shop, actor = started
-    else:
-        # Decisions already made go to the platform at once, also while the desk waits for
-        # someone to sign in: they were authorised when they were made, and the platform's
-        # deadlines do not wait. Nothing of the shop shows: no window listens to the sync yet.
-        worker = new_sync(shop, settings, collector)
-        worker.start()
-        signed_in = sign_in(settings, tasks, shop.sessions)
-        if signed_in is None:
-            worker.stop()
-            shop.stop()
-            return 0
-        actor = signed_in
-
-    # After the first run the window comes first and its sync behind it.
-    syncing = worker or new_sync(shop, settings, collector)
-    # Every other shop of the desk opens and syncs in the background too (its own process).
-    running = RunningShops(settings, database_url=args.db, on_sync_created=collector.watch)
-    running.adopt(settings.current_entry(), shop.sessions, shop.database_url, syncing, shop.stop)
-    running.start_all()
-    several = running if len(running.shops()) > 1 else None
-
-    def make_window(person: Actor) -> MainWindow:
-        on_screen = running.on_screen()
-        window = MainWindow(on_screen.sessions, settings, on_screen.sync, actor=person, shops=several,
-                            shop_key=on_screen.key)  # fmt: skip
-        # "Switch user…" asks who is next in the shop on screen: people are kept per shop.
-        window.shop_switched.connect(lambda _key: keeper.use_sessions(on_screen_sessions(running)))
-        return window
-
-    keeper = WindowKeeper(make_window, on_screen_sessions(running), settings, tasks, shop.test_connection)
-    window = keeper.show_for(actor)
-    collector.freeze_start_up_objects()
-    if worker is None:
-        syncing.start()
-    worker = syncing
-    if args.exit_after:
-        _exit_after(args.exit_after, app, window)
-    if args.soak_s:
-        _soak(args.soak_s, app, window)
-    try:
-        return app.exec()
-    finally:
-        worker.stop()
-        running.stop()  # every other shop's sync, each finishing its step
-        tasks.shutdown()
-        shop.stop()
-
-
-def new_sync(shop: OpenShop, settings: config.Settings, collector: MainThreadGarbageCollector) -> SyncProcess:
-    """The shop's sync, to start: in a process of its own (app/sync/child.py says why)."""
-    worker = SyncProcess(
-        shop.credentials,
-        shop.database_url,
-        interval_s=settings.sync_interval_s,
-        platform=settings.current_entry().platform,
-    )
-    collector.watch(worker)
-    return worker
-
-
-def on_screen_sessions(running: RunningShops) -> sessionmaker[Session]:
-    """The database of the shop on screen (who signs in is asked there)."""
-    return running.on_screen().sessions
-
-
-def settings_at_start(loaded: config.LoadedSettings, database_url: str | None) -> config.Settings | None:
-    """Tells what was reset in a damaged settings file, and asks before a desk that lost its
-    shared database works in a database of its own. None: the person chose to quit."""
-    settings = loaded.settings
-    if loaded.notes:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            QCoreApplication.translate("desktop", "Settings were reset"),
-            QCoreApplication.translate("desktop", "Some settings could not be used and were reset:")
-            + "\n\n"
-            + "\n".join(f"• {refusal_text(note)}" for note in loaded.notes),
-        )
-        box.addButton(QMessageBox.StandardButton.Ok).setObjectName("okButton")
-        box.exec()
-    if not loaded.lost_shared_database or database_url:
-        return settings
-    lost = loaded.lost_shared_database
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        QCoreApplication.translate("desktop", "Which database?"),
-        refusal_text(config.SettingsNote(config.MSG_SHARED_DATABASE_LOST, {"database": shown_url(lost)})),
-    )
-    box.setInformativeText(
-        QCoreApplication.translate(
-            "desktop",
-            "Use the shared database again (its password, if kept on this computer, is still there), "
-            "or continue with this computer's own database: what is done there stays on this computer.",
-        )
-    )
-    shared = box.addButton(
-        QCoreApplication.translate("desktop", "Use the shared database again"),
-        QMessageBox.ButtonRole.AcceptRole,
-    )
-    shared.setObjectName("useSharedDatabaseAgain")
-    local = box.addButton(
-        QCoreApplication.translate("desktop", "Continue on this computer only"),
-        QMessageBox.ButtonRole.DestructiveRole,
-    )
-    local.setObjectName("continueOnThisComputer")
-    leave = box.addButton(QCoreApplication.translate("desktop", "Quit"), QMessageBox.ButtonRole.RejectRole)
-    leave.setObjectName("quit")
-    box.setDefaultButton(shared)
-    box.setEscapeButton(leave)
-    box.exec()
-    if box.clickedButton() is shared:
-        settings.database_url = lost
-    elif box.clickedButton() is not local:
-        return None  # asked again at the next start
-    settings.save()  # the answer: the settings name the database, or no longer remember one
-    return settings
-
-
-def open_shop(settings: config.Settings, database_url: str | None) -> OpenShop | None:
-    """The configured shop's database, migrated, and its sync engine; None after telling why not."""
-    target = configured_shop(settings, database_url=database_url)
-    try:
-        _engine, sessions = open_database(target.database_url)
-    except Exception as error:
-        log.exception("cannot open the database %s", shown_url(target.database_url))
-        # Plain words (server not answering, password refused, a newer app's schema, …),
-        # never the driver's traceback; the driver's own words stay in the log.
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("desktop", "Cannot open the database"),
-            QCoreApplication.translate("desktop", "The shop's database could not be opened:\n{0}").format(
-                refusal_text(classify_error(error))
-            ),
-        )
-        target.stop()
-        return None
-    return OpenShop(sessions, target.stop, target.wait_credentials, target.database_url, check_shop_keys)
-
-
-def _exit_after(milestone: str, app: QApplication, window: MainWindow) -> None:
-    """Benchmark hook: print the seconds from launch to `milestone`, then quit."""
-
-    def report() -> None:
-        print(f"{milestone} {time.monotonic() - LAUNCHED_AT:.3f}", flush=True)
-        app.quit()
-
-    if milestone == "first-window":
-        QTimer.singleShot(0, report)
-        return
-
-    orders = window.screen_named("orders")
-    timer = QTimer(app)
-    timer.timeout.connect(lambda: orders.model.rowCount() > 0 and report())  # type: ignore[attr-defined]
-    timer.start(50)
-
-
-def _soak(seconds: float, app: QApplication, window: MainWindow) -> None:
-    """Repaint the Python-drawn table continuously while sync runs, then quit.
-
-    PySide6 6.12.0 corrupted reference counts in exactly this situation and aborted
-    after about a minute (DESKTOP-TESTING.md); the long-running test runs this.
-    """
-    table = window.findChild(QTableView, "ordersTable")
-    deadline = time.monotonic() + seconds
-    step = {"row": 0}
-
-    def scroll() -> None:
-        if time.monotonic() > deadline:
-            print("soak done", flush=True)
-            app.quit()
-            return
-        rows = table.model().rowCount()
-        if rows:
-            step["row"] = (step["row"] + 7) % rows
-            table.scrollTo(table.model().index(step["row"], 0))
-            table.selectRow(step["row"])
-        table.viewport().repaint()
-
-    timer = QTimer(app)
-    timer.timeout.connect(scroll)
-    timer.start(10)
+    return open_desk(args, loaded)

@@ -48,6 +48,11 @@ class ShopEntry:
     seed: int = 1  # a demo shop's sandbox store: the seed its history is drawn from
 
     @property
+    def runs_on_demo_store(self) -> bool:
+        """A demo shop, or a shop never connected (no app key): the bundled sandbox store."""
+        return self.demo or not self.app_key
+
+    @property
     def is_legacy_demo(self) -> bool:
         """The Douyin demo shop every desk had: its files keep their old names."""
         return self.key == DOUYIN_DEMO_KEY

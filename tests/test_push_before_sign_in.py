@@ -18,7 +18,7 @@ from keyring.backends import fail
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from app import config, desktop
+from app import config, desk, desktop
 from app.db import open_database
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.models import OutboxOperation
@@ -72,7 +72,7 @@ def test_a_decision_waiting_to_be_sent_reaches_the_platform_before_anyone_signs_
     qtbot, app_home: Path, sqlite_url: str, sandbox: SandboxServer, no_keyring: None, monkeypatch
 ) -> None:
     # The desktop's own last-resort hook shows a dialog; here a failure must fail the test.
-    monkeypatch.setattr(desktop, "install_exception_hook", lambda: None)
+    monkeypatch.setattr(desk, "install_exception_hook", lambda: None)
     aftersale_id = a_restarted_desk(app_home, sqlite_url, sandbox)
     seen: dict[str, object] = {}
 

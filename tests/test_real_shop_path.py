@@ -1,7 +1,7 @@
 """The path a real shop takes: the first-run wizard → quit → start again → synced.
 
 Real parts throughout: the wizard's own widgets driven as a person would, through the
-desktop's own start-up steps (`open_shop`, `first_run`); a sandbox store on 127.0.0.1
+desk's own start-up steps (app/desk.py: `open_shop`, `first_run`); a sandbox store on 127.0.0.1
 standing in for the platform; the secret kept where the wizard put it (a keyring
 backend in a file, loaded by keyring itself in the other processes, or the protected
 file the owner consented to); then the desk started again as a process of its own —
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QWizard
 
 from app import config, secrets
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
-from app.desktop import open_shop
+from app.desk import open_shop
 from app.sandbox.server import SandboxServer
 from app.shop import SECRET_ENV
 from app.views.common.background import BackgroundTasks

@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from app import config, desktop
+from app import config, desk
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET, DEMO_SHOP_ID
 from app.sync import cli
 
@@ -244,7 +244,7 @@ def test_the_desktop_tells_what_was_reset_before_the_window(qapp, english, app_h
     write(app_home, with_(sync_interval_s=-1))
     seen: list[str] = []
     press_when_shown("okButton", seen)
-    settings = desktop.settings_at_start(config.load_settings(), None)
+    settings = desk.settings_at_start(config.load_settings(), None)
     assert settings is not None and settings.sync_interval_s == 15
     assert seen[0].startswith("Some settings could not be used and were reset:")
     assert "The time between syncs could not be used (-1)" in seen[0]
@@ -263,7 +263,7 @@ def test_the_desktop_asks_before_leaving_a_lost_shared_database(
     seen: list[str] = []
     press_when_shown("okButton", seen)  # what was reset
     press_when_shown(button, seen)
-    settings = desktop.settings_at_start(loaded, None)
+    settings = desk.settings_at_start(loaded, None)
     assert "used the shared shop database postgresql://desk@192.0.2.10:5432/shop" in seen[1]
     if database_url is None:
         assert settings is None
@@ -277,7 +277,7 @@ def test_the_desktop_asks_before_leaving_a_lost_shared_database(
 def test_a_database_given_on_the_command_line_needs_no_question(qapp, english, app_home: Path) -> None:
     shared_desk(app_home)
     (app_home / config.SETTINGS_FILE).unlink()
-    settings = desktop.settings_at_start(config.load_settings(), "sqlite:///elsewhere.sqlite")
+    settings = desk.settings_at_start(config.load_settings(), "sqlite:///elsewhere.sqlite")
     assert settings is not None and settings.database_url == ""
 
 

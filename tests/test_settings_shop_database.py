@@ -18,7 +18,7 @@ from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import config, desktop
+from app import config, desk
 from app.db import open_database
 from app.models import AuditEvent
 from app.services.people.permissions import Action, Actor, Role, allowed
@@ -344,5 +344,5 @@ def test_the_desktop_start_says_in_plain_words_why_the_shared_database_cannot_op
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, body: shown.append((title, body)))
 
-    assert desktop.open_shop(settings, None) is None
+    assert desk.open_shop(settings, None) is None
     assert shown == [("Cannot open the database", f"The shop's database could not be opened:\n{words}")]

@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
-from app import config, desktop
+from app import config, desk
 from app.db import open_database, sqlite_url
 from app.demo_shop import DEMO_APP_KEY, DEMO_SHOP_ID
 from app.models import Order
@@ -132,7 +132,7 @@ def test_the_desktop_start_tells_a_damaged_database_file_in_plain_words(
 
     when_shown(QMessageBox, read_and_close)
     settings = config.Settings(shop=config.ShopConnection(app_key=DEMO_APP_KEY, shop_id=DEMO_SHOP_ID))
-    assert desktop.open_shop(settings, sqlite_url(database)) is None
+    assert desk.open_shop(settings, sqlite_url(database)) is None
     assert seen and seen[0].startswith("The shop's database could not be opened:\n" + DAMAGED_WORDS)
     assert database.read_bytes() == GARBAGE
 
