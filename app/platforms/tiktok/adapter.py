@@ -172,20 +172,7 @@ class TikTokPlatform:
             detail = f"{decision.decision} on {decision.kind}"
             raise Refused(PROBLEM_DECISION_NOT_TAKEN, detail=detail) from None
         path = DECIDE_PATH.format(stream=call.resource, id=decision.request_id, verb=call.verb)
-        body: dict[str, Any] = {}
-        if call.decision is not None:  # a cancellation's path says it
-            body["decision"] = call.decision
-        if call.buyer_keep_item:
-            body["buyer_keep_item"] = True
-        if call.verb == codes.REJECT:  # PC reject-return / reject-cancellation
-            body["reject_reason"] = str(decision.reason_code or "")
-            if decision.remark or decision.reason:
-                body["comment"] = decision.remark or decision.reason
-            if decision.evidence:
-                body["images"] = [{"image_id": image} for image in decision.evidence]
-        body.update(decision.extra)
-        # An approved cancellation sends no body (PC approve-cancellation).
-        return self._send("POST", path, {"idempotency_key": idempotency_key}, body or None)
+        return self._send("POST", path, {"idempotency_key": idempotency_key}, decision_body(decision, call))
 
     def ship(self, shipment: ShipmentToSend, idempotency_key: str) -> Accepted:
         """The order's package shipped with the seller's carrier and tracking number. TikTok's
@@ -251,3 +238,24 @@ class TikTokPlatform:
 
     def carriers(self) -> list[Carrier]:
         return lists.carriers(self._call)
+
+
+def decision_body(decision: DecisionToSend, call: mapping.DecisionCall) -> dict[str, Any] | None:
+    """The body of a decision's call: the return's `decision` (a cancellation's path says
+    it), `buyer_keep_item` for a returnless refund, and for a refusal its reason (a `name`
+    from the request's reasons), the words to the buyer as `comment` and the pictures as
+    `images[]{image_id}` (PC approve-/reject-return, reject-cancellation). None for an
+    approved cancellation, which sends no body (PC approve-cancellation)."""
+    body: dict[str, Any] = {}
+    if call.decision is not None:
+        body["decision"] = call.decision
+    if call.buyer_keep_item:
+        body["buyer_keep_item"] = True
+    if call.verb == codes.REJECT:
+        body["reject_reason"] = str(decision.reason_code or "")
+        if decision.remark or decision.reason:
+            body["comment"] = decision.remark or decision.reason
+        if decision.evidence:
+            body["images"] = [{"image_id": image} for image in decision.evidence]
+    body.update(decision.extra)
+    return body or None

@@ -112,3 +112,51 @@ def answer_time(headers: Mapping[str, str]) -> int | None:
 def expires_at(expires_in: float, now: float) -> float:
     """When a token expires (Unix s) from its answer's `*_expire_in`, read either way."""
     return expires_in if expires_in > EXPIRES_IN_TIMESTAMP_ABOVE_S else now + expires_in
+
+
+@dataclass(frozen=True)
+class Tokens:
+    access_token: str
+    access_expires_at: int  # Unix s
+    refresh_token: str
+    refresh_expires_at: int  # Unix s; 0 when the answer gave none
+    seller_name: str
+
+
+def read_tokens(data: Any, now: float) -> Tokens | None:
+    """The token service's `data{access_token, access_token_expire_in, refresh_token,
+    refresh_token_expire_in, seller_name, …}` (PC authorization guide); None when it gives
+    no access token or an expiry that is not a number."""
+    if not isinstance(data, dict) or not data.get("access_token"):
+        return None
+    try:
+        access_at = expires_at(float(data.get("access_token_expire_in") or 0), now)
+        refresh_at = expires_at(float(data.get("refresh_token_expire_in") or 0), now)
+    except (TypeError, ValueError):
+        return None
+    return Tokens(
+        str(data["access_token"]),
+        int(access_at),
+        str(data.get("refresh_token") or ""),
+        int(refresh_at) if refresh_at > now else 0,
+        str(data.get("seller_name") or ""),
+    )
+
+
+@dataclass(frozen=True)
+class Shop:
+    id: str
+    cipher: str  # the `shop_cipher` of every shop-scoped call
+    name: str
+
+
+def shop_of(data: Any, wanted_id: str = "") -> Shop | None:
+    """The shop `wanted_id` ("" = the first listed) of `GET /authorization/202309/shops`'s
+    `data.shops[]{id, name, region, seller_type, cipher, code}`; None when not there."""
+    shops = data.get("shops") if isinstance(data, dict) else None
+    for shop in shops if isinstance(shops, list) else []:
+        if not isinstance(shop, dict) or not shop.get("cipher"):
+            continue
+        if not wanted_id or str(shop.get("id")) == wanted_id:
+            return Shop(str(shop.get("id", "")), str(shop["cipher"]), str(shop.get("name") or ""))
+    return None

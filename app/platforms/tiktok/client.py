@@ -36,8 +36,9 @@ from app.platforms.tiktok.answers import (
     answer_time,
     classify_response,
     envelope_of,
-    expires_at,
     failed,
+    read_tokens,
+    shop_of,
 )
 from app.platforms.tiktok.credentials import TikTokCredentials
 from app.platforms.tiktok.signing import sign
@@ -154,22 +155,19 @@ class TikTokClient:
         result = self._send("GET", SHOPS_PATH, {}, None, None)
         if not result.ok:
             return result
-        shops = result.data.get("shops") if isinstance(result.data, dict) else None
-        if not isinstance(shops, list):
+        if not isinstance(result.data, dict) or not isinstance(result.data.get("shops"), list):
             return ApiResult(Outcome.RETRY, problem=PROBLEM_UNREADABLE, http_status=result.http_status)
-        wanted = self.credentials.shop_id
-        for shop in shops:
-            if not isinstance(shop, dict) or not shop.get("cipher"):
-                continue
-            if not wanted or str(shop.get("id")) == wanted:
-                creds = self.credentials
-                learnt = (str(shop.get("id", "")), str(shop["cipher"]))
-                if (creds.shop_id, creds.shop_cipher) != learnt:
-                    creds.shop_id, creds.shop_cipher = learnt
-                    self._kept_changed()
-                self.shop_name = str(shop.get("name") or self.shop_name)
-                return result
-        return ApiResult(Outcome.CONFIG_ERROR, problem=errors.PROBLEM_NO_SHOP, http_status=result.http_status)
+        shop = shop_of(result.data, self.credentials.shop_id)
+        if shop is None:
+            return ApiResult(
+                Outcome.CONFIG_ERROR, problem=errors.PROBLEM_NO_SHOP, http_status=result.http_status
+            )
+        creds = self.credentials
+        if (creds.shop_id, creds.shop_cipher) != (shop.id, shop.cipher):
+            creds.shop_id, creds.shop_cipher = shop.id, shop.cipher
+            self._kept_changed()
+        self.shop_name = shop.name or self.shop_name
+        return result
 
     # --- tokens ---------------------------------------------------------------------------
     def _ensure_token(self) -> ApiResult:
@@ -267,20 +265,14 @@ class TikTokClient:
         return failed(meaning, code=code if isinstance(code, int) else response.status_code, **common)
 
     def _store_tokens(self, data: Any) -> bool:
-        if not isinstance(data, dict) or not data.get("access_token"):
-            return False
-        now = self._clock()
-        try:
-            access_at = expires_at(float(data.get("access_token_expire_in") or 0), now)
-            refresh_at = expires_at(float(data.get("refresh_token_expire_in") or 0), now)
-        except (TypeError, ValueError):
+        tokens = read_tokens(data, self._clock())
+        if tokens is None:
             return False
         creds = self.credentials
-        creds.access_token = str(data["access_token"])
-        creds.access_expires_at = int(access_at)
-        creds.refresh_token = str(data.get("refresh_token") or creds.refresh_token)
-        creds.refresh_expires_at = int(refresh_at) if refresh_at > now else 0
-        self.shop_name = self.shop_name or str(data.get("seller_name") or "")
+        creds.access_token, creds.access_expires_at = tokens.access_token, tokens.access_expires_at
+        creds.refresh_token = tokens.refresh_token or creds.refresh_token
+        creds.refresh_expires_at = tokens.refresh_expires_at
+        self.shop_name = self.shop_name or tokens.seller_name
         self._kept_changed()
         return True
 

@@ -31,7 +31,8 @@ as stored in lazykern/ecommerce-api-docs at eba059e, data/processed/tiktok/guide
   25020012 cannot reject receiving (PC return-and-refund/approve-return, reject-return,
   approve-/reject-cancellation); a package's 21011040 shipped already, 21011025 duplicate
   tracking number, 21011041 order cancelled, 21008044 an after-sale request on the package
-  waits (PC fulfillment/ship-package).
+  waits (PC fulfillment/ship-package); 25001045 a cancellation of an order shipped already
+  (PC approve-cancellation; tests/contract/tiktok/error.25001045…).
 The record names no HTTP status for most errors (the code decides, whatever the status);
 a code this table does not know is read by the status: 429 rate limit, 5xx the platform's
 trouble, 401/403 credentials and permission; any other is a refusal of the one request.
@@ -93,6 +94,7 @@ MOVED_ON_CODES = frozenset(
         21011025,  # duplicate tracking number (perhaps our own earlier attempt's)
         21011040,  # the package has already been shipped
         21011041,  # the order is cancelled
+        25001045,  # the order has been shipped: its cancellation cannot be approved
     }
 )
 # A shipment refused because an after-sale request on the package waits for the shop:
