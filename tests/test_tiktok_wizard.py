@@ -316,3 +316,15 @@ def test_an_edit_after_the_code_was_exchanged_does_not_lose_what_it_bought(
     assert not next_enabled(wizard) and page.test_button.isEnabled()
     assert press_test(qtbot, wizard) == f"Connected to {SHOP_NAME}"  # not "the code was used"
     assert next_enabled(wizard) and json.loads(wizard.first_run_result().kept)["refresh_token"]
+
+
+def test_a_new_code_is_exchanged_not_the_tokens_of_the_old_one(
+    qtbot, tasks, english, tiktok_sandbox: SandboxServer
+) -> None:
+    """A new code is the seller authorising again (perhaps another shop): it is sent."""
+    wizard = make_wizard(qtbot, tasks)
+    choose_tiktok(qtbot, wizard)
+    fill_tiktok(qtbot, wizard, code=tiktok_sandbox.auth_code, gateway=tiktok_sandbox.url)
+    assert press_test(qtbot, wizard) == f"Connected to {SHOP_NAME}"
+    type_into(qtbot, wizard.shop_page.auth_code_edit, "TTP_ANOTHER_CODE")
+    assert press_test(qtbot, wizard).startswith("TikTok Shop did not accept the authorization code.")

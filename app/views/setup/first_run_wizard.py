@@ -193,7 +193,9 @@ class FirstRunWizard(QWizard):
         self._tested: ConnectionTest | None = None  # the last successful test's answer
         # A TikTok code spent by a test: the app key and what it bought, for the next test
         # (after a failure once the code was exchanged, or after an edit of a passed test).
-        self._spent: tuple[str, str] = ("", "")
+        # Keyed by the app key and the code: a new code is the seller authorising again
+        # (perhaps another shop), and is exchanged.
+        self._spent: tuple[tuple[str, str], str] = (("", ""), "")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.owner_page = None if shop_only else OwnerPage(self)
@@ -251,7 +253,7 @@ class FirstRunWizard(QWizard):
             shop_id=self.shop_page.shop_id(),
             platform=self.shop_page.platform(),
             auth_code=self.shop_page.auth_code(),
-            kept=self._spent[1] if self._spent[0] == self.shop_page.app_key() else "",
+            kept=self._spent[1] if self._spent[0] == self._code_of_page() else "",
         )
         test = self._test_connection_of
         self._tested_shop = ""
@@ -265,18 +267,21 @@ class FirstRunWizard(QWizard):
             lane=NET_LANE,
         )
 
+    def _code_of_page(self) -> tuple[str, str]:
+        return self.shop_page.app_key(), self.shop_page.auth_code()
+
     def _on_tested(self, answer: ConnectionTest) -> None:
         if answer.connected:
             self._tested = answer
             if answer.kept:  # an edit forgets this test, not what the spent code bought
-                self._spent = (self.shop_page.app_key(), answer.kept)
+                self._spent = (self._code_of_page(), answer.kept)
             self._tested_shop = answer.shop_name or answer.shop_id or self.shop_page.shop_id()
             self.shop_page.show_test_result(
                 True, self.tr("Connected to {shop}").format(shop=self._tested_shop), ""
             )
         else:
             if answer.kept:  # the code is spent: what it bought goes into the next test
-                self._spent = (self.shop_page.app_key(), answer.kept)
+                self._spent = (self._code_of_page(), answer.kept)
             problem = answer.problem
             words = formatting.problem_text(problem) or self.tr("The test failed.")
             self.shop_page.show_test_result(False, words, answer.platform_words)
