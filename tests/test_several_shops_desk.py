@@ -9,6 +9,9 @@ switcher, offscreen.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +24,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QToolButton, QWizard
 
 from app import config
-from app.db import open_database
+from app.db import open_database, sqlite_url
 from app.demo_shop import DEMO_APP_KEY, DEMO_APP_SECRET
 from app.models import AfterSale
 from app.running_shops import RunningShops
@@ -369,3 +372,30 @@ def test_a_decision_in_a_shop_not_on_screen_still_reaches_its_platform_once(qtbo
     shop.sync.sync_now()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: applied_by_client(store.url, aftersale_id) == 1, timeout=SYNC_TIMEOUT_MS)
     assert applied_by_client(desk.stores[first].url, aftersale_id) == 0  # never to the other shop
+
+
+def test_the_headless_sync_syncs_the_shop_it_is_asked_for(
+    tmp_path: Path, stores: dict[str, SandboxServer]
+) -> None:
+    """An always-on computer runs one `main.py sync --shop KEY` per shop of the desk."""
+    home = tmp_path / "home"
+    home.mkdir()
+    first = entry_for(stores["1234567"], "1234567", "小林的生活好物店")
+    second = entry_for(stores["7654321"], "7654321", "小林的第二家店")
+    config.Settings(language="en", shops=[first, second]).save(home / config.SETTINGS_FILE)
+    environment = {**os.environ, config.HOME_ENV: str(home), SECRET_ENV: DEMO_APP_SECRET}
+    done = subprocess.run(
+        [sys.executable, "main.py", "sync", "--shop", second.key, "--once"],
+        cwd=Path(__file__).resolve().parents[1], env=environment, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not (home / "shops" / "shop-1234567.sqlite").exists()  # the other shop is not touched
+    engine, sessions = open_database(sqlite_url(home / "shops" / "shop-7654321.sqlite"))
+    store = stores["7654321"]
+    assert set(mirrored_orders(sessions)) == set(platform_orders(store.url, shop_id=store.shop_id))
+    engine.dispose()
+    refused = subprocess.run(
+        [sys.executable, "main.py", "sync", "--shop", "douyin-0", "--once"],
+        cwd=Path(__file__).resolve().parents[1], env=environment, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert refused.returncode != 0 and f"its shops: {first.key}, {second.key}" in refused.stderr

@@ -1,9 +1,10 @@
 """`python main.py sync`: the sync loop without a window, for a shop server and scripts.
 
 Owns the headless command: which shop (credentials on the command line, else the shop
-in settings, else the demo shop), which database (`--db` URL, else the shop's file),
-one run (`--once`, exit code says how it went) or a loop with the same back-off as the
-desktop, a status line per run, and a clean stop on SIGTERM or Ctrl+C.
+in settings — `--shop KEY` for one of a desk's several — else the demo shop), which
+database (`--db` URL, else the shop's file), one run (`--once`, exit code says how it
+went) or a loop with the same back-off as the desktop, a status line per run, and a clean
+stop on SIGTERM or Ctrl+C.
 
 A database that cannot be used (a damaged file, a server that does not answer, a full
 disk) is told in the desktop's plain words with exit code 2, never as a traceback; only
@@ -32,7 +33,7 @@ from app.logging_setup import setup_logging
 from app.platforms.port import Outcome
 from app.platforms.registry import ShopCredentials, connect
 from app.services.setup.shop_database import DatabaseStatus, classify_error, shown_url
-from app.shop import ShopTarget, configured_shop, real_shop
+from app.shop import ShopTarget, configured_shop, real_shop, shop_target
 from app.sync.backoff import Backoff
 from app.sync.engine import RunReport, SyncEngine
 from app.sync.lease import SyncLease
@@ -50,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--app-secret")
     parser.add_argument("--shop-id")
     parser.add_argument("--sign-method", default="hmac-sha256", choices=("hmac-sha256", "md5"))
+    parser.add_argument(
+        "--shop", help="which of the desk's shops (its key in settings); default: the one on screen"
+    )
     parser.add_argument(
         "--db", help="database URL (sqlite:///path or postgresql://…); default: the shop's file"
     )
@@ -87,6 +91,12 @@ def choose_shop(args: argparse.Namespace, settings: config.Settings) -> ShopTarg
             args.store, args.app_key, args.app_secret, args.shop_id, args.sign_method
         )
         return real_shop(credentials, database_url=args.db)
+    if args.shop:  # a desk of several shops: one `sync --shop KEY` per shop on an always-on computer
+        entry = next((entry for entry in settings.shops if entry.key == args.shop), None)
+        if entry is None:
+            keys = ", ".join(entry.key for entry in settings.shops)
+            raise SystemExit(f"--shop {args.shop}: the desk has no such shop (its shops: {keys})")
+        return shop_target(settings, entry, database_url=args.db)
     return configured_shop(settings, database_url=args.db)
 
 
