@@ -82,6 +82,13 @@ def test_the_authorisation_code_is_exchanged_once_for_tokens_that_expire(wire: W
     assert wire.token_refresh("TTP_no-such-token")["code"] == 36004005
 
 
+def test_the_authorisation_code_expires_half_an_hour_after_it_was_handed_over(wire: Wire) -> None:
+    wire.control("POST", "clock", {"advance_s": 31 * 60})
+    assert wire.token_get()["code"] == 36004004
+    wire.control("POST", "reset", {"seed": 7, "history_orders": 300})  # the seller authorises anew
+    assert wire.token_get()["code"] == 0
+
+
 def test_a_wrong_secret_or_code_gets_no_token(wire: Wire) -> None:
     assert wire.token_get(app_secret="not-the-secret")["code"] == 36009004
     assert wire.token_get(auth_code="TTP_some_other_code")["code"] == 36004004

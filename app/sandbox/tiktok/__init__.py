@@ -14,6 +14,8 @@ lifecycle, generator (90 days of history), labels (label PDFs), store (SQLite).
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.demo_shop import (
     DEMO_TIKTOK_APP_KEY,
     DEMO_TIKTOK_APP_SECRET,
@@ -28,6 +30,12 @@ from app.sandbox.tiktok.gateway import answer
 from app.sandbox.tiktok.platform import Platform
 from app.sandbox.tiktok.signing import method_from_path
 from app.sandbox.tiktok.store import Store
+from app.sandbox.tiktok.tokens import ISSUED_META
+
+
+def new_shop(store: Store, seed: int, now: int, history_orders: int | None, meta: dict[str, Any]) -> None:
+    """A new shop (sandbox-shop's generator), whose seller hands over a fresh authorisation code."""
+    generator.new_shop(store, seed, now, history_orders, {**meta, ISSUED_META: now})
 
 
 def served(store: Store, path: str) -> tuple[bytes, str] | None:
@@ -42,7 +50,7 @@ DIALECT = Dialect(
     open_store=Store,
     new_platform=Platform,
     new_context=Context,
-    new_shop=generator.new_shop,
+    new_shop=new_shop,
     served_image=served,  # the label PDFs and the uploaded pictures
     demo=Credentials(
         app_key=DEMO_TIKTOK_APP_KEY,

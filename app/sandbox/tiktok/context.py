@@ -38,8 +38,10 @@ class Context:
     shop_name: str
     shop_cipher: str = field(init=False)
     shop_code: str = field(init=False)
+    started_at: int = field(init=False)  # when the store started: its seller's code is handed over
 
     def __post_init__(self) -> None:
+        self.started_at = self.clock.now()
         self.shop_cipher = shop_cipher_of(self.shop_id)
         self.shop_code = "USLC" + hashlib.sha256(self.shop_id.encode()).hexdigest()[:6].upper()
 

@@ -14,7 +14,11 @@ seller_base_region, user_type, granted_scopes) as in david-yappeter/go-tiktok re
 instants of expiry in Unix seconds (the official page's example gives a timestamp); the
 lifetimes (7 days access, 365 days refresh) are the commonly reported ones
 (openlinker-project/openlinker issue #2882: read them off the answer, never assume them).
-An authorisation code is exchanged once; a second exchange is refused with 36004004.
+An authorisation code "expires in 30 minutes and can be used only once" (Partner Center
+guide authorization-guide-202309, https://partner.tiktokshop.com/docv2/page/678e3a2dbd083702fd17455c):
+a second exchange, or one later than that, is refused with 36004004. The seller hands the
+code over when the shop is made (reset) or its store starts, so the half hour runs from the
+later of the two, on the simulation clock.
 
 A refresh gives a new access token and the same refresh token with its expiry unchanged,
 as the guide's refresh sample shows (docs' tests/contract/tiktok/token.refresh.answer.json).
@@ -41,7 +45,9 @@ GRANTED_SCOPES = (
     "seller.fulfillment.basic",
 )
 USER_TYPE_SELLER = 0
+AUTH_CODE_TTL_S = 30 * 60
 _USED_CODES = "auth_codes_used"  # store meta: the codes already exchanged (cleared with the shop)
+ISSUED_META = "auth_code_issued_at"  # store meta: when the shop was made (its code handed over)
 
 
 def _app(query: Mapping[str, str], secrets_by_key: Mapping[str, str]) -> str:
@@ -98,11 +104,13 @@ def token_get(
     now = ctx.clock.now()
     with ctx.store.transaction():
         used = list(ctx.store.meta(_USED_CODES, []) or [])
+        issued = max(int(ctx.store.meta(ISSUED_META, 0) or 0), ctx.started_at)
         if (
             not code
             or not auth_code
             or not secrets.compare_digest(code.encode(), auth_code.encode())
             or code in used
+            or now > issued + AUTH_CODE_TTL_S
         ):
             raise errors.auth_code_invalid()
         ctx.store.set_meta(_USED_CODES, [*used, code])
