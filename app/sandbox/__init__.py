@@ -10,5 +10,5 @@ routing, the network's faults), control (the /_sandbox/ surface), faults (the qu
 injected faults), ratelimit, clock (simulation time, the shop's calendar), catalogue
 (what the shop sells, carriers, reasons), evidence (PNG images), dialects (what a
 dialect gives the core) and server. Each platform's dialect is a package beside them:
-douyin/ (its own code tables, signature check, routes, store and simulation).
+douyin/ and tiktok/ (each its own code tables, signature check, routes, store and simulation).
 """
