@@ -97,7 +97,7 @@ def test_code_zero_is_done_with_its_data() -> None:
         (429, 36009002, "Too many requests.", Outcome.RETRY, PROBLEM_RATE_LIMITED),
         (500, 36009003, "Internal error.", Outcome.RETRY, PROBLEM_PLATFORM_UNEXPECTED),
         (200, 25011012, "reverse status cannot approve application", Outcome.REJECTED, PROBLEM_REJECTED),
-        (200, 25001014, "Unknown return reason.", Outcome.REJECTED, PROBLEM_REJECTED),
+        (200, 25001014, "Unknown return reason.", Outcome.REJECTED, errors.PROBLEM_REASON_NOT_OFFERED),
     ],
 )
 def test_each_documented_error_has_its_outcome_and_words(

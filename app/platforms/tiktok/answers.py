@@ -98,7 +98,7 @@ def classify_response(http_status: int, body: bytes) -> ApiResult:
     if meaning is not None:
         return failed(meaning, **common)
     # A refusal of the one request: sending it again would get the same answer.
-    return ApiResult(Outcome.REJECTED, problem=PROBLEM_REJECTED, **common)
+    return ApiResult(Outcome.REJECTED, problem=errors.REFUSAL_WORDS.get(code, PROBLEM_REJECTED), **common)
 
 
 def answer_time(headers: Mapping[str, str]) -> int | None:

@@ -160,6 +160,48 @@ PROBLEM_IP_NOT_ALLOWED = QT_TRANSLATE_NOOP(
 )
 
 
+# --- words: refusals of the one request, by their documented code ------------------------
+PROBLEM_REASON_NOT_OFFERED = QT_TRANSLATE_NOOP(
+    "sync",
+    "TikTok Shop does not take this reason for this request: it offers its own reasons for each "
+    "request. Discard this and refuse again with one of the reasons offered.",
+)
+PROBLEM_DECISION_NOT_FOR_TYPE = QT_TRANSLATE_NOOP(
+    "sync",
+    "TikTok Shop says this decision does not fit the kind of request. Discard it and decide again.",
+)
+PROBLEM_TRACKING_OR_CARRIER = QT_TRANSLATE_NOOP(
+    "sync",
+    "TikTok Shop did not accept the tracking number or the carrier. Check both and send the goods again.",
+)
+PROBLEM_TRACKING_USED = QT_TRANSLATE_NOOP(
+    "sync", "TikTok Shop says this tracking number is already used by another package."
+)
+PROBLEM_SHIPPED_ALREADY = QT_TRANSLATE_NOOP("sync", "TikTok Shop says this package has already been shipped.")
+PROBLEM_AFTER_SALE_FIRST = QT_TRANSLATE_NOOP(
+    "sync",
+    "A buyer's request on this order waits for the shop. Decide it in the refund queue first, then "
+    "ship the order.",
+)
+PROBLEM_CANCEL_AFTER_SHIPPING = QT_TRANSLATE_NOOP(
+    "sync",
+    "The order has already been shipped, so TikTok Shop cannot cancel it any more.",
+)
+# code -> the words of a refusal of the one request (PC approve-/reject-return and
+# -cancellation, ship-package; tests/contract/tiktok/error.*). A code not here reads as the
+# port's PROBLEM_REJECTED, with the platform's own message beside it; a request that moved
+# on is then worded by the push as a conflict for a person.
+REFUSAL_WORDS: dict[int, str] = {
+    25001014: PROBLEM_REASON_NOT_OFFERED,
+    25020004: PROBLEM_DECISION_NOT_FOR_TYPE,
+    21011022: PROBLEM_TRACKING_OR_CARRIER,
+    21011025: PROBLEM_TRACKING_USED,
+    21011040: PROBLEM_SHIPPED_ALREADY,
+    21008044: PROBLEM_AFTER_SALE_FIRST,
+    25001045: PROBLEM_CANCEL_AFTER_SHIPPING,
+}
+
+
 @dataclass(frozen=True)
 class Meaning:
     outcome: Outcome
