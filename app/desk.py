@@ -98,11 +98,11 @@ def open_desk(args: argparse.Namespace, loaded: config.LoadedSettings) -> int:
     running = RunningShops(settings, database_url=args.db, on_sync_created=collector.watch)
     running.adopt(settings.current_entry(), shop.sessions, shop.database_url, syncing, shop.stop)
     running.start_all()
-    several = running if len(running.shops()) > 1 else None
 
     def make_window(person: Actor) -> MainWindow:
         on_screen = running.on_screen()
-        window = MainWindow(on_screen.sessions, settings, on_screen.sync, actor=person, shops=several,
+        # The shop switcher even for one shop: beside it, the owner's "Add a shop…".
+        window = MainWindow(on_screen.sessions, settings, on_screen.sync, actor=person, shops=running,
                             shop_key=on_screen.key)  # fmt: skip
         # "Switch user…" asks who is next in the shop on screen: people are kept per shop.
         window.shop_switched.connect(lambda _key: keeper.use_sessions(on_screen_sessions(running)))
