@@ -101,12 +101,8 @@ class TikTokPlatform:
         if token:
             query["page_token"] = token
         result = self._call("POST", search.path, query=query, body=body)
-        data = result.data
-        records = data.get(search.list_key, []) if isinstance(data, dict) else None
-        if not isinstance(records, list):  # an empty list may be left out; anything else is wrong
-            raise RetryLater(PROBLEM_UNREADABLE, detail=f"{search.path}: '{search.list_key}' is not a list")
-        assert isinstance(data, dict)
-        return feed.Answer(records, str(data.get("next_page_token") or ""), result.answered_at)
+        records = listed(result.data, search)
+        return feed.Answer(records, str(result.data.get("next_page_token") or ""), result.answered_at)
 
     def changed_orders(self, window: Window, page: str | None, page_size: int) -> PulledPage:
         return feed.page((feed.ORDERS,), self._fetch, window, page, page_size)
@@ -129,12 +125,7 @@ class TikTokPlatform:
             (feed.CANCELLATIONS, "cancel_ids", "cancel_id"),
         ):
             data = self._call("POST", search.path, query=query, body={ids_key: [request_id]}).data
-            records = data.get(search.list_key, []) if isinstance(data, dict) else None
-            if not isinstance(records, list):
-                raise RetryLater(
-                    PROBLEM_UNREADABLE, detail=f"{search.path}: '{search.list_key}' is not a list"
-                )
-            for record in records:
+            for record in listed(data, search):
                 if isinstance(record, dict) and str(record.get(id_key)) == request_id:
                     return record, search is feed.RETURNS
         raise Refused(
@@ -259,3 +250,13 @@ def decision_body(decision: DecisionToSend, call: mapping.DecisionCall) -> dict[
             body["images"] = [{"image_id": image} for image in decision.evidence]
     body.update(decision.extra)
     return body or None
+
+
+def listed(data: Any, search: feed.Search) -> list[Any]:
+    """The records a search's answer lists, as sent (one of the wrong shape is the reader's
+    to set aside); TikTok may leave an empty list out. RetryLater when the answer has no
+    data object or its list is not a list: then nothing of the page can be trusted."""
+    records = data.get(search.list_key, []) if isinstance(data, dict) else None
+    if not isinstance(records, list):
+        raise RetryLater(PROBLEM_UNREADABLE, detail=f"{search.path}: '{search.list_key}' is not a list")
+    return records
