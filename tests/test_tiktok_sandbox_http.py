@@ -409,6 +409,10 @@ def test_the_control_surface_resets_and_reports_the_tiktok_shop(shop: Wire) -> N
     stats = shop.control("GET", "stats")
     assert stats["orders"] >= 300 and "returns_by_status" in stats and "cancellations" in stats
     assert stats["requests_served"].get("/api/v2/token/get") == 1
+    shop.control("POST", "settings", {"authorized": False})  # the seller takes the app's access back
+    assert shop.call("GET", "/authorization/202309/shops")["code"] == 36009004
+    shop.control("POST", "settings", {"authorized": True})
+    assert shop.call("GET", "/authorization/202309/shops")["code"] == 0
     again = shop.control("POST", "reset", {"seed": 8, "history_orders": 300})
     assert again["seed"] == 8 and again["orders"] >= 300
     assert shop.token_get()["code"] == 0  # a new shop: its seller authorises anew
