@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.db import open_database, sqlite_url
+from app.services.due_soon.items import due_soon, shop_source
 from app.shop_entries import ShopEntry
 from app.views.shell.shop_alerts import ShopAlerts
 from app.views.shell.shop_switcher import ShopSwitcher
@@ -101,3 +102,11 @@ def test_the_shop_on_screen_leaves_its_alarms_to_its_own_screens(qtbot, desk) ->
         alerts.recount()
     assert told == []  # the shipping board of the shop on screen raises it
     alerts.stop()
+
+
+def test_the_count_is_every_item_due_even_when_the_list_shows_the_soonest_only(desk) -> None:
+    shops, urgent_order = desk
+    sources = [shop_source(shop.entry.key, shop.sessions, shop.entry.platform) for shop in shops.shops()]
+    items, counts = due_soon(sources, now=int(time.time()), limit=1)
+    assert [item.entity_id for item in items] == [urgent_order]  # the soonest of all shops
+    assert counts == {shops.shops()[0].entry.key: 0, shops.shops()[1].entry.key: 2}

@@ -61,13 +61,14 @@ def shop_due_soon(
     rules: RuleSet,
     within_s: int = DUE_SOON_S,
     limit: int = DEFAULT_LIMIT,
-) -> list[DueItem]:
+) -> tuple[list[DueItem], int]:
     """The shop's requests waiting for it and orders waiting to ship that are overdue or
-    due within `within_s`, soonest first, at most `limit` of each. A request or an order
-    whose answer is already waiting to be sent (a decision, a shipment) is left out: the
-    person has done their part."""
-    keys = list_queue_keys(session, now=now, rules=rules, sort="deadline", limit=limit)
+    due within `within_s`: the soonest `limit` of each kind, soonest first, and how many
+    there are in all. A request or an order whose answer is already waiting to be sent (a
+    decision, a shipment) is left out: the person has done their part."""
+    keys = list_queue_keys(session, now=now, rules=rules, sort="deadline")  # soonest first
     due_ids = [key.aftersale_id for key in keys if not key.pending and key.status_deadline - now <= within_s]
+    count = len(due_ids)
     items = [
         DueItem(
             shop_key,
@@ -78,27 +79,29 @@ def shop_due_soon(
             row.refund_amount,
             row.product_name,
         )  # fmt: skip
-        for row in queue_rows(session, due_ids, now=now, rules=rules)
+        for row in queue_rows(session, due_ids[:limit], now=now, rules=rules)
     ]
     shipments = 0
     for order in list_board(session, now=now, rules=rules):  # soonest ship-by first
-        if order.ship_by - now > within_s or shipments >= limit:
+        if order.ship_by - now > within_s:
             break
         if order.pending_tracking:
             continue
-        items.append(
-            DueItem(
-                shop_key,
-                SHIPMENT,
-                order.order_id,
-                order.order_id,
-                order.ship_by,
-                order.pay_amount,
-                order.items,
-            )  # fmt: skip
-        )
-        shipments += 1
-    return sorted(items, key=_urgency)
+        count += 1
+        if shipments < limit:
+            items.append(
+                DueItem(
+                    shop_key,
+                    SHIPMENT,
+                    order.order_id,
+                    order.order_id,
+                    order.ship_by,
+                    order.pay_amount,
+                    order.items,
+                )  # fmt: skip
+            )
+            shipments += 1
+    return sorted(items, key=_urgency), count
 
 
 def _urgency(item: DueItem) -> tuple[int, str, str, str]:
@@ -113,22 +116,23 @@ def merged(per_shop: Iterable[Sequence[DueItem]], limit: int = DEFAULT_LIMIT) ->
 def due_soon(
     shops: Sequence[ShopSource], *, now: int, within_s: int = DUE_SOON_S, limit: int = DEFAULT_LIMIT
 ) -> tuple[list[DueItem], dict[str, int]]:
-    """The most urgent items across `shops` and how many each shop has due (blocks on
-    every shop's database in turn: call it off the GUI thread). A shop whose database
-    cannot be read is left out of the list (its count is -1) rather than hiding the rest."""
+    """The most urgent items across `shops` (at most `limit`) and how many each shop has
+    due in all (blocks on every shop's database in turn: call it off the GUI thread). A
+    shop whose database cannot be read is left out of the list (its count is -1) rather
+    than hiding the rest."""
     per_shop: list[list[DueItem]] = []
     tally: dict[str, int] = {}
     for shop in shops:
         try:
             with shop.sessions() as session:
-                items = shop_due_soon(
+                items, count = shop_due_soon(
                     session, shop.key, now=now, rules=shop.rules, within_s=within_s, limit=limit
                 )
         except Exception:  # noqa: BLE001 - one shop's trouble must not hide the others' deadlines
             tally[shop.key] = -1
             continue
         per_shop.append(items)
-        tally[shop.key] = len(items)
+        tally[shop.key] = count
     return merged(per_shop, limit), tally
 
 

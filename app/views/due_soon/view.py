@@ -140,9 +140,12 @@ class DueSoonView(QWidget):
 
     def _show_summary(self) -> None:
         unreadable = [key for key, count in self._counts.items() if count < 0]
+        total = sum(count for count in self._counts.values() if count > 0)
         text = self.tr("{count} due within {hours} hours or overdue, across {shops} shops.").format(
-            count=self.model.row_count(), hours=self._within_s // 3600, shops=len(self._counts)
+            count=total, hours=self._within_s // 3600, shops=len(self._counts)
         )
+        if self.model.row_count() < total:
+            text += " " + self.tr("The {shown} soonest are listed.").format(shown=self.model.row_count())
         for key in unreadable:
             shop = self._shops.shop(key)
             name = shop_label(shop.entry) if shop is not None else key
