@@ -5,6 +5,7 @@ second and the pull pages through it by the adapter's cursor."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,15 +19,15 @@ from app.platforms.port import Outcome
 from app.platforms.tiktok import authorise
 from app.platforms.tiktok.adapter import TikTokPlatform
 from app.platforms.tiktok.client import TikTokClient
+from app.platforms.tiktok.credentials import TikTokCredentials
 from app.sandbox.server import SandboxServer
 from app.sync.engine import SyncEngine
 
 
-@pytest.fixture
-def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
-    server = SandboxServer(
-        tmp_path / "sandbox.sqlite", port=0, seed=5, live=False, history_orders=300, dialect="tiktok"
-    )
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxServer]:
+    path = tmp_path_factory.mktemp("tiktok-sync") / "sandbox.sqlite"
+    server = SandboxServer(path, port=0, seed=5, live=False, history_orders=300, dialect="tiktok")
     server.start()
     try:
         yield server
@@ -34,11 +35,25 @@ def sandbox(tmp_path: Path) -> Iterator[SandboxServer]:
         server.stop()
 
 
+@pytest.fixture(scope="module")
+def credentials(sandbox: SandboxServer) -> TikTokCredentials:
+    return authorise(sandbox.url, sandbox.app_key, sandbox.app_secret, sandbox.auth_code)[0]
+
+
+@pytest.fixture(scope="module")
+def empty_mirror(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A mirror migrated once; each test syncs into a copy of it from scratch."""
+    path = tmp_path_factory.mktemp("tiktok-sync-mirror") / "empty.sqlite"
+    open_database(f"sqlite:///{path}")[0].dispose()
+    return path
+
+
 @pytest.fixture
-def engine(sandbox: SandboxServer, tmp_path: Path) -> Iterator[SyncEngine]:
-    credentials, _ = authorise(sandbox.url, sandbox.app_key, sandbox.app_secret, sandbox.auth_code)
+def engine(credentials: TikTokCredentials, empty_mirror: Path, tmp_path: Path) -> Iterator[SyncEngine]:
+    mirror = tmp_path / "mirror.sqlite"
+    shutil.copyfile(empty_mirror, mirror)
     platform = TikTokPlatform(TikTokClient(credentials))
-    _, sessions = open_database(f"sqlite:///{tmp_path / 'mirror.sqlite'}")
+    _, sessions = open_database(f"sqlite:///{mirror}")
     yield SyncEngine(platform, sessions, page_size=10)
     platform.close()
 
