@@ -22,6 +22,7 @@ from app.sandbox.tiktok.codes import (
     CANCEL_REASONS,
     CURRENCY,
     LINE_TO_FULFILL,
+    SELLER_CANCEL_REASONS,
     SHIP_WITHIN_S,
     TIKTOK_SHIPPING_SHARE,
     CancelStatus,
@@ -33,9 +34,9 @@ from app.sandbox.tiktok.codes import (
     ShippingType,
 )
 
-# (ours) the shop's two delivery options: TikTok Shipping's standard, and the seller's own carrier
-# (the record's delivery option types include STANDARD and SEND_BY_SELLER).
 T = TypeVar("T")
+# (ours) the shop's two delivery options: TikTok Shipping's standard, and the seller's own
+# carrier (the record's delivery option types include STANDARD and SEND_BY_SELLER).
 DELIVERY_OPTIONS = {
     "TIKTOK": {"delivery_option_id": "7091146663229654785", "delivery_option_name": "Standard shipping"},
     "SELLER": {"delivery_option_id": "7091146663229654786", "delivery_option_name": "Shipped by seller"},
@@ -45,8 +46,7 @@ FREE_SHIPPING_FROM = 3500
 
 
 def below(rng: random.Random, n: int) -> int:
-    """A number in [0, n): `randrange`'s job at a fraction of its cost, for the history's hot path
-    (uniform enough for names and numbers that only have to look real)."""
+    """A number in [0, n): `randrange`'s job at a fraction of its cost, on the history's hot path."""
     return int(rng.random() * n)
 
 
@@ -61,9 +61,9 @@ def usd(cents: int) -> str:
 
 
 def cents(amount: str) -> int:
+    """The decimal string back in cents (the shop's amounts are never negative)."""
     whole, _, frac = amount.partition(".")
-    sign = -1 if whole.startswith("-") else 1
-    return sign * (abs(int(whole)) * 100 + int((frac + "00")[:2]))
+    return int(whole) * 100 + int((frac + "00")[:2])
 
 
 @dataclass
@@ -258,6 +258,13 @@ def new_order(rng: random.Random, mint: IdMint, created: int, *, pay_delay_s: in
     return lc.Order(data, sim)
 
 
+def set_shipping_type(order: lc.Order, shipping_type: str) -> None:
+    """Make an unshipped order TikTok Shipping's or the seller's own (staged urgent work)."""
+    order.data.update(shipping_type=shipping_type, **DELIVERY_OPTIONS[shipping_type])
+    for package in order.sim["packages"]:
+        package["shipping_type"] = shipping_type
+
+
 def _refund(lines: list[dict[str, Any]], order: lc.Order, with_shipping: bool) -> dict[str, Any]:
     subtotal = sum(cents(line["sale_price"]) for line in lines)
     tax = sum(cents(line["item_tax"][0]["tax_amount"]) for line in lines)
@@ -362,17 +369,20 @@ def open_return(
     return ret
 
 
-def open_cancellation(rng: random.Random, mint: IdMint, order: lc.Order, at: int) -> cx.Cancellation:
-    """A buyer asks to cancel a paid order before it ships; the seller has a deadline."""
-    name, text = rng.choice(CANCEL_REASONS)
+def open_cancellation(
+    rng: random.Random, mint: IdMint, order: lc.Order, at: int, *, by_seller: bool = False
+) -> cx.Cancellation:
+    """A buyer asks to cancel a paid order before it ships (the seller has a deadline); or, with
+    `by_seller`, the seller cancels it (cancel_type CANCEL, role SELLER) — the caller approves it."""
+    name, text = rng.choice(SELLER_CANCEL_REASONS if by_seller else CANCEL_REASONS)
     # A cancellation takes the whole order back: every line.
     lines = _request_lines(rng, order, "cancel", lambda: mint.request_line_id(at), every_line=True)
     data: dict[str, Any] = {
         "cancel_id": mint.cancel_id(at),
         "order_id": order.id,
-        "cancel_type": CancelType.BUYER_CANCEL,
+        "cancel_type": CancelType.CANCEL if by_seller else CancelType.BUYER_CANCEL,
         "cancel_status": CancelStatus.PENDING,
-        "role": Role.BUYER,
+        "role": Role.SELLER if by_seller else Role.BUYER,
         "cancel_reason": name,
         "cancel_reason_text": text,
         "create_time": at,
@@ -382,6 +392,8 @@ def open_cancellation(rng: random.Random, mint: IdMint, order: lc.Order, at: int
         "seller_next_action_response": [],
     }
     cancel = cx.Cancellation(data)
+    if by_seller:
+        return cancel
     cx.request_cancel(cancel, order, at)
     if rng.random() < 0.08:
         cancel.sim["withdraw_at"] = at + int(rng.uniform(0.3, 20) * 3600)

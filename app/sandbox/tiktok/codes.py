@@ -253,6 +253,11 @@ CANCEL_REASONS = (  # "cancel: Buyer Initiates Cancel Reason", offered under ON_
     ("ecom_order_to_ship_canceled_reason_no_longer_needed", "No longer needed"),
     ("ecom_order_to_ship_canceled_reason_high_delivery_costs", "High shipping fee"),
 )
+SELLER_CANCEL_REASONS = (  # "cancel: Seller Initiates Cancel Reason", ON_HOLD and AWAITING_SHIPMENT
+    ("seller_cancel_reason_out_of_stock", "Out of stock"),
+    ("seller_cancel_reason_wrong_price", "Pricing error"),
+    ("seller_cancel_paid_reason_address_not_deliver", "Unable to deliver to buyer address"),
+)
 # The system's cancellation of an unpaid order ("cancel: SYSTEM Cancel Reason"); an order's
 # `cancel_reason` carries the text (the record's order sample: "Pricing error").
 UNPAID_CANCEL_REASON = "Buyer payment overdue"  # name system_cancel_unpaid_time_out

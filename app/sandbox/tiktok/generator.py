@@ -21,7 +21,7 @@ from app.sandbox.tiktok import cancellations as cx
 from app.sandbox.tiktok import catalogue as cat
 from app.sandbox.tiktok import lifecycle as lc
 from app.sandbox.tiktok import replacements
-from app.sandbox.tiktok.buyers import IdMint, new_order, open_cancellation, open_return
+from app.sandbox.tiktok.buyers import IdMint, new_order, open_cancellation, open_return, set_shipping_type
 from app.sandbox.tiktok.codes import (
     CANCEL_RESPONSE_S,
     ON_HOLD_S,
@@ -38,6 +38,7 @@ from app.sandbox.tiktok.codes import (
 )
 
 HISTORY_DAYS = 90
+SELLER_CANCEL_RATE = 0.008  # (ours) paid orders the seller cancels before shipping (under TikTok's 2.5 %)
 ORDERS_PER_DAY = 105  # an ordinary day; the rhythm below shapes it
 # (ours) the shop's hours follow US Eastern time, without daylight saving: close enough for a rhythm.
 EASTERN = timedelta(hours=-5)
@@ -213,6 +214,14 @@ def play_order(rng: random.Random, mint: IdMint, seed: int, order: lc.Order, now
     ship_at = hold_until + int(window * min(rng.betavariate(2.0, 3.2) * 1.1, 1.0))
     if rng.random() < 0.025:  # shipped late
         ship_at = order.data["rts_sla_time"] + int(rng.uniform(1, 40) * HOUR)
+    if rng.random() < SELLER_CANCEL_RATE:  # out of stock, a pricing error: the seller cancels
+        at = hold_until + int(rng.uniform(0.05, 0.9) * (ship_at - hold_until))
+        if at <= now:
+            cancel = open_cancellation(rng, mint, order, at, by_seller=True)
+            cx.decide_cancel(cancel, order, True, at, initiator=Role.SELLER)
+            shop.cancellations[cancel.id] = cancel
+            play_cancel(rng, cancel, order, now)
+            return
     if rng.random() < cat.CANCEL_REQUEST_RATE:
         asked = hold_until + int(rng.uniform(0.05, 0.8) * (ship_at - hold_until))
         if asked <= now:
@@ -286,9 +295,10 @@ def urgent_work(
     cancellation request due within 3 h, as a desk always has. Backdated (paid ~3 days ago,
     applied ~47.5 h ago): a simulator's liberty so the urgent lists of a demo are never empty."""
     orders, returns, cancels = [], [], []
-    for _ in range(ship_soon):
+    for index in range(ship_soon):
         paid = now - SHIP_WITHIN_S + int(rng.uniform(0.3, 3.8) * HOUR)
         order = new_order(rng, mint, paid - rng.randrange(30, 300), pay_delay_s=None)
+        set_shipping_type(order, ("SELLER", "TIKTOK")[index % 2])  # both kinds of shipping due soon
         order.sim["pay_at"] = paid
         settle_order(order, now)
         orders.append(order)
