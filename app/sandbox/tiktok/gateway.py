@@ -105,16 +105,17 @@ FAULT_REFUSALS: dict[str, Callable[[], ApiError]] = {
     "refresh_token_invalid": errors.auth_record_missing,
     "no_authorization": errors.auth_record_missing,
     "app_secret_invalid": errors.app_secret_invalid,
-    "method_offline": lambda: errors.path_not_found("of this method"),
     "unknown_error": errors.internal_error,
 }
 
 
-def refusal_instead(fault: Fault | None) -> ApiError | None:
+def refusal_instead(fault: Fault | None, path: str) -> ApiError | None:
     if fault is None:
         return None
     if fault.kind == "ip_not_whitelisted":
         return errors.ip_not_allowed(fault.ip)
+    if fault.kind == "method_offline":  # a method gone answers as a path that never was
+        return errors.path_not_found(path)
     make = FAULT_REFUSALS.get(fault.kind)
     return make() if make else None
 
@@ -131,7 +132,7 @@ def answer(
     """(applied, the answer's bytes, HTTP status) for one request; `fault` is the one that hits it."""
     kind = fault.kind if fault else ""
     data: str | None = None
-    error = refusal_instead(fault)
+    error = refusal_instead(fault, path)
     if error is None:
         try:
             data = _apply(sandbox, path, query, body, headers)
