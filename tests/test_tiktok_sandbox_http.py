@@ -263,6 +263,23 @@ def test_the_same_idempotency_key_applies_a_decision_once_and_answers_the_same(s
     assert other["code"] == 25001001
 
 
+def test_a_decision_whose_answer_was_lost_is_sent_again_harmlessly(shop: Wire) -> None:
+    ret = _pending_return(shop)
+    path = f"/return_refund/202309/returns/{ret['return_id']}/approve"
+    body = {"decision": APPROVE_FOR[ret["return_type"]]}
+    shop.control(
+        "POST",
+        "faults",
+        {"kind": "drop_response", "method": "/return_refund/202309/returns/{return_id}/approve"},
+    )
+    with pytest.raises(requests.ConnectionError):
+        shop.send("POST", path, {"idempotency_key": "op-lost"}, body)
+    again = shop.call("POST", path, {"idempotency_key": "op-lost"}, body)
+    assert (again["code"], again["message"], again["data"]) == (0, "Success", {})
+    applied = [e for e in shop.control("GET", "ledger")["entries"] if e["entity_id"] == ret["return_id"]]
+    assert [e["params"]["idempotency_key"] for e in applied if e["actor"] == "seller"] == ["op-lost"]
+
+
 def test_a_refusal_keeps_nothing_so_the_key_may_be_sent_again(shop: Wire) -> None:
     ret = _pending_return(shop)
     path = f"/return_refund/202309/returns/{ret['return_id']}/reject"
