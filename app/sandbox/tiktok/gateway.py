@@ -15,7 +15,9 @@ window is [now - 5 min, now + 30 s] (Partner Center guide "Common parameters",
 https://partner.tiktokshop.com/docv2/page/678e3a4278f4c20311b8b57e; refused with 36009004,
 "Common errors"). The access token comes in the
 `x-tts-access-token` header (EcomPHP src/Client.php `modifyRequestBeforeSend`; a client
-may put it in the query under that name instead, as the same code allows). Shop-scoped
+may put it in the query under that name instead, as the same code allows), or in the older
+`access_token` header the common errors still name ("The `access_token` or
+`x-tts-access-token` header has expired"). Shop-scoped
 paths take `shop_cipher`; `/authorization/...` paths must not (same function).
 """
 
@@ -178,7 +180,7 @@ def _apply(
     app_key = _verify(sandbox, path, query, body, headers)
     if not sandbox.authorized:  # the seller took the app's authorisation back: its tokens are dead
         raise errors.access_token_invalid()
-    check_access_token(ctx, app_key, headers.get("x-tts-access-token") or query.get("x-tts-access-token", ""))
+    check_access_token(ctx, app_key, access_token_of(headers, query))
     cipher = query.get("shop_cipher", "")
     if template.startswith(NO_SHOP_CIPHER):
         if cipher:
@@ -192,6 +194,17 @@ def _apply(
     call = Call(template, path_params, query, parsed, app_key, body, content_type)
     sandbox.platform.run_due()  # the platform acts on time even when no live thread runs
     return ROUTES[template](ctx, call)
+
+
+def access_token_of(headers: Mapping[str, str], query: Mapping[str, str]) -> str:
+    """The access token, wherever a client of the record puts it."""
+    return (
+        headers.get("x-tts-access-token")
+        or query.get("x-tts-access-token")
+        or headers.get("access_token")
+        or headers.get("access-token")
+        or ""
+    )
 
 
 def _verify(
