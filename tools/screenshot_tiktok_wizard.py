@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QTranslator  # noqa: E402
+from PySide6.QtGui import QColor, QPainter, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from app.config import HOME_ENV, Settings  # noqa: E402
@@ -42,6 +43,7 @@ from tools.screenshot import pump  # noqa: E402
 
 LANGUAGES = ("zh_CN", "en")
 SIZE = (720, 600)  # the wizard's own size; it opens centred on a 1366×768 screen
+SCREEN = (1366, 768)
 _extra: list[QTranslator] = []
 
 
@@ -85,6 +87,20 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     pump(250)
     path = out / f"{name}.png"
     widget.grab().save(str(path))
+    print(path)
+
+
+def save_on_screen(widget: QWidget, out: Path, name: str) -> None:
+    """The widget centred on a 1366×768 screen, to see that it fits there."""
+    pump(250)
+    screen = QPixmap(*SCREEN)
+    screen.fill(QColor("#8c959f"))
+    shot = widget.grab()
+    painter = QPainter(screen)
+    painter.drawPixmap((SCREEN[0] - shot.width()) // 2, (SCREEN[1] - shot.height()) // 2, shot)
+    painter.end()
+    path = out / f"{name}.png"
+    screen.save(str(path))
     print(path)
 
 
@@ -132,6 +148,7 @@ def shots(tasks: BackgroundTasks, out: Path, sandbox: SandboxServer, language: s
     page.test_button.click()
     wait_for_answer(wizard)
     save(wizard, out, f"tiktok_wizard_connected_{language}")
+    save_on_screen(wizard, out, f"tiktok_wizard_connected_screen_{language}")
     wizard.next()
     save(wizard, out, f"tiktok_wizard_summary_{language}")
     wizard.back()
