@@ -159,6 +159,9 @@ def test_a_tiktok_app_key_is_not_a_number_but_has_no_spaces(qtbot, tasks, englis
     assert page.error_label.text() == "The app key has no spaces; copy it again from Partner Center."
     type_into(qtbot, page.app_key_edit, "")
     assert page.error_label.text() == "Enter the app key from TikTok Shop Partner Center."
+    type_into(qtbot, page.app_key_edit, DEMO_TIKTOK_APP_KEY)
+    type_into(qtbot, page.app_secret_edit, "two words")
+    assert page.error_label.text() == "The app secret has no spaces; copy it again from Partner Center."
 
 
 def test_a_tiktok_shop_cannot_go_on_untested(qtbot, tasks, english) -> None:

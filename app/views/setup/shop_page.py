@@ -216,6 +216,8 @@ class ShopPage(QWizardPage):
         if not self.app_secret():
             return self.tr("Enter the app secret.")
         if any(character.isspace() for character in self.app_secret()):
+            if self._platform == TIKTOK:
+                return self.tr("The app secret has no spaces; copy it again from Partner Center.")
             return self.tr("The app secret has no spaces; copy it again from the open platform.")
         return ""
 
