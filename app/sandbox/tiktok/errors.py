@@ -158,15 +158,21 @@ def shop_cipher_invalid() -> ApiError:
     return ApiError(CODE_REFUSED, "Invalid identifier. The `shop_cipher` query parameter is invalid.")
 
 
+# Each page's words for an invalid parameter (PC error_code_list: the return and cancellation
+# pages' 25001001, the fulfillment pages' 21001001); the gateway's own 36009004 (ours: words
+# in the keyword index's style, the record names none for a business parameter).
+INVALID_WORDS = {
+    CODE_INVALID_PARAMETER: "An invalid request parameter was passed. "
+    "Please check that you have the correct parameter type(s) and format.",
+    CODE_FULFILLMENT_INVALID_PARAMETER: "Invalid parameters. "
+    "Please ensure you are passing the correct request parameter(s).",
+    CODE_REFUSED: "Invalid parameter.",
+}
+
+
 def invalid(detail: str = "", code: int = CODE_INVALID_PARAMETER) -> ApiError:
-    """A parameter refused: the record's words, then what is wrong with it (ours)."""
-    words = (
-        "An invalid request parameter was passed. "
-        "Please check that you have the correct parameter type(s) and format."
-        if code == CODE_INVALID_PARAMETER
-        else "Invalid parameters. Please ensure you are passing the correct request parameter(s)."
-    )
-    return ApiError(code, f"{words} {detail}".strip(), detail=detail)
+    """A parameter refused: the page's words, then what is wrong with it (ours)."""
+    return ApiError(code, f"{INVALID_WORDS[code]} {detail}".strip(), detail=detail)
 
 
 def in_code(error: ApiError, code: int) -> ApiError:

@@ -49,7 +49,7 @@ def time_filters(body: dict[str, Any], code: int) -> dict[str, int | None]:
 def search_orders(ctx: Context, call: Call) -> str:
     body = call.body
     status = body.get("order_status") or None
-    if status is not None and status not in set(OrderStatus):
+    if status is not None and (not isinstance(status, str) or status not in set(OrderStatus)):
         raise errors.invalid(f"`order_status` {status!r} is not an order status.", errors.CODE_REFUSED)
     filters: dict[str, Any] = {"status": status, **time_filters(body, errors.CODE_REFUSED)}
     page = paging.read_page(ORDERS_SEARCH, call.query, filters, paging.ORDERS)
