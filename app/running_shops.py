@@ -122,6 +122,19 @@ class RunningShops:
         log.info("shop %s syncing in the background", entry.key)
         return running
 
+    def remove(self, key: str) -> None:
+        """Stop the shop's sync (it finishes its step) and close its database: it was taken
+        off the desk. Not the shop on screen: the window switches away first."""
+        running = self._shops.pop(key, None)
+        if running is None:
+            return
+        if isinstance(running.sync, SyncProcess):
+            running.sync.stop()
+        running._stop()
+        if running._engine is not None:
+            running._engine.dispose()
+        log.info("shop %s taken off the desk", key)
+
     def _new_sync(self, target: ShopTarget) -> SyncProcess:
         sync = SyncProcess(
             target.wait_credentials,

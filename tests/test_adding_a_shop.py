@@ -18,7 +18,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QToolButton, QWizard
+from PySide6.QtWidgets import QComboBox, QMessageBox, QToolButton, QWizard
 
 from app import config
 from app.db import open_database, sqlite_url
@@ -137,6 +137,18 @@ def test_the_owner_adds_a_second_shop_and_it_syncs_beside_the_first(
     assert mirror_matches_platform(desk, second)
     qtbot.waitUntil(lambda: bool(orders_on_screen(window)), timeout=SHOWN_TIMEOUT_MS)
     assert orders_on_screen(window) <= set(mirrored_orders(desk.sessions(second)))
+
+    # And off again: the owner says yes, the first shop comes back on screen, the second stops.
+    remove = window.findChild(QToolButton, "removeShopButton")
+    assert remove.isVisibleTo(window) and remove.text() == "Remove this shop…"
+    sync = desk.running.shop(second).sync
+    when_shown(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    with qtbot.waitSignal(window.shop_switched, timeout=SHOWN_TIMEOUT_MS):
+        qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    assert window.shop_key() == first and switcher.count() == 1
+    assert desk.running.shop(second) is None and not sync.is_running()
+    assert [entry.key for entry in config.Settings.load().shops] == [first]
+    qtbot.waitUntil(lambda: not remove.isVisibleTo(window))  # the desk's only shop stays
     window.close()
 
 

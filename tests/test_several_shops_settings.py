@@ -12,14 +12,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, update
 
 from app import config
 from app.db import open_database
-from app.models import User
+from app.models import AfterSale, AuditEvent, OutboxOperation, User
+from app.models import outbox as outbox_state
 from app.services.people import accounts
+from app.services.setup.shop_adding import ShopNotRemoved, take_shop_off_desk
 from app.services.setup.shop_list import add_shop, database_url_of, remove_shop, select_shop
+from app.services.setup.shop_setup import actor_named
 from app.shop_entries import DOUYIN_DEMO_KEY, ShopEntry, demo_entry, entry_key
+from tests.builders import after_sale_row, order_row, seed
+from tests.sandbox_control import queue_refund_approval
 
 # As the previous release wrote it (app/config.py at e253c36: `asdict(Settings)`).
 PREVIOUS_RELEASE = {
@@ -137,3 +143,34 @@ def test_the_first_run_puts_its_shop_in_place_of_the_demo_shop(app_home: Path) -
     add_shop(settings, SECOND, now=0, replacing=settings.current_shop)
     assert [entry.key for entry in settings.shops] == [SECOND.key]
     assert settings.current_entry() == SECOND
+
+
+def test_a_shop_with_decisions_not_yet_sent_is_not_taken_off_the_desk(app_home: Path) -> None:
+    settings = config.Settings(language="en")
+    first = settings.current_entry()
+    first_engine, first_sessions = open_database(database_url_of(first))
+    with first_sessions.begin() as session:
+        owner = accounts.create_owner(session, "xiaolin", "小林", "correct horse 42", now=0)
+    add_shop(settings, SECOND, owner=owner, owner_sessions=first_sessions, now=0, make_current=False)
+    engine, sessions = open_database(database_url_of(SECOND))
+    with sessions() as session:
+        there = actor_named(session, "xiaolin")
+    order = order_row(status=3)
+    seed(sessions, orders=[order], after_sales=[after_sale_row(order, type=1)])
+    with sessions.begin() as session:
+        queue_refund_approval(session, session.scalars(select(AfterSale)).one())
+    with pytest.raises(ShopNotRemoved) as refused:
+        take_shop_off_desk(settings, SECOND.key, there, sessions, now=10)
+    assert str(refused.value).startswith("1 decisions or shipments made in this shop have not reached")
+    assert [entry.key for entry in config.Settings.load().shops] == [first.key, SECOND.key]
+    with sessions.begin() as session:  # the platform confirmed it
+        session.execute(update(OutboxOperation).values(state=outbox_state.DONE))
+    take_shop_off_desk(settings, SECOND.key, there, sessions, now=20)
+    assert [entry.key for entry in config.Settings.load().shops] == [first.key]
+    with sessions() as session:  # who took it off, in its own trail
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "settings.change")).one()
+        assert event.actor_id == there.user_id and SECOND.key in event.before
+    with pytest.raises(ShopNotRemoved):  # the desk's only shop stays
+        take_shop_off_desk(settings, first.key, owner, first_sessions, now=30)
+    engine.dispose()
+    first_engine.dispose()

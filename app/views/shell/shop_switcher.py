@@ -38,7 +38,8 @@ class DeskShop(Protocol):
 
 class DeskShops(Protocol):
     """Every shop of the desk, in the settings' order; `add` opens one more and starts its
-    sync (None: it runs already, or could not be opened); `test_connection` is the wizard's
+    sync (None: it runs already, or could not be opened), `remove` stops one and closes it;
+    `test_connection` is the wizard's
     connection test through the shop's platform (blocks on the network)."""
 
     def shops(self) -> Sequence[DeskShop]: ...
@@ -46,6 +47,8 @@ class DeskShops(Protocol):
     def shop(self, key: str) -> DeskShop | None: ...
 
     def add(self, entry: ShopEntry) -> DeskShop | None: ...
+
+    def remove(self, key: str) -> None: ...
 
     def test_connection(self, keys: ShopKeys) -> ConnectionTest: ...
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QToolBar, QToolButton
 from app.services.people.permissions import Action, Actor, allowed
 from app.services.setup.shop_list import select_shop
 from app.services.setup.shop_setup import actor_named
-from app.views.shell.add_shop_flow import add_shop_interactively
+from app.views.shell.add_shop_flow import add_shop_interactively, remove_shop_interactively
 from app.views.shell.shop_alerts import ShopAlerts
 from app.views.shell.shop_switcher import DeskShops, ShopSwitcher, shop_label
 
@@ -48,7 +48,11 @@ class ShopSwitching(QObject):
         self.add_button = QToolButton(window)
         self.add_button.setObjectName("addShopButton")
         self.add_button.clicked.connect(self.add_shop)
-        self.toolbar.addWidget(self.add_button)
+        self._add_action = self.toolbar.addWidget(self.add_button)  # a toolbar shows it by its action
+        self.remove_button = QToolButton(window)
+        self.remove_button.setObjectName("removeShopButton")
+        self.remove_button.clicked.connect(self.remove_shop)
+        self._remove_action = self.toolbar.addWidget(self.remove_button)
         self._show_add_button()
         window.addToolBar(self.toolbar)
         self.switcher.set_shops([shop.entry for shop in shops.shops()], current_key)
@@ -69,6 +73,7 @@ class ShopSwitching(QObject):
         self._label.setText(QCoreApplication.translate("ShopSwitching", "Shop:") + " ")
         self.toolbar.setWindowTitle(QCoreApplication.translate("ShopSwitching", "Shops"))
         self.add_button.setText(QCoreApplication.translate("ShopSwitching", "Add a shop…"))
+        self.remove_button.setText(QCoreApplication.translate("ShopSwitching", "Remove this shop…"))
         self.add_button.setToolTip(
             QCoreApplication.translate(
                 "ShopSwitching",
@@ -80,7 +85,9 @@ class ShopSwitching(QObject):
     def _show_add_button(self) -> None:
         """Only the owner connects shops (the person's record in the shop on screen)."""
         actor = self._window.actor()
-        self.add_button.setVisible(actor is not None and allowed(actor, Action.MANAGE_SHOP_CONNECTION))
+        owner = actor is not None and allowed(actor, Action.MANAGE_SHOP_CONNECTION)
+        self._add_action.setVisible(owner)
+        self._remove_action.setVisible(owner and len(self._shops.shops()) > 1)
 
     @Slot()
     def add_shop(self) -> None:
@@ -94,6 +101,15 @@ class ShopSwitching(QObject):
         self.switcher.set_shops([running.entry for running in self._shops.shops()], self._key)
         self.alerts.recount()
         self.switch_to(key)
+        self._show_add_button()
+
+    @Slot()
+    def remove_shop(self) -> None:
+        """ "Remove this shop…": the shop on screen off the desk, another shown instead."""
+        if remove_shop_interactively(self._window, self._shops, self._key, self.switch_to):
+            self.switcher.set_shops([running.entry for running in self._shops.shops()], self._key)
+            self.alerts.recount()
+        self._show_add_button()
 
     @Slot(str)
     def switch_to(self, key: str) -> bool:
