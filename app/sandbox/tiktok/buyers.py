@@ -35,11 +35,10 @@ from app.sandbox.tiktok.codes import (
 )
 
 T = TypeVar("T")
-# (ours) the shop's two delivery options: TikTok Shipping's standard, and the seller's own
-# carrier (the record's delivery option types include STANDARD and SEND_BY_SELLER).
+# An order's delivery option fields, by its shipping type (catalogue.DELIVERY_OPTIONS).
 DELIVERY_OPTIONS = {
-    "TIKTOK": {"delivery_option_id": "7091146663229654785", "delivery_option_name": "Standard shipping"},
-    "SELLER": {"delivery_option_id": "7091146663229654786", "delivery_option_name": "Shipped by seller"},
+    kind: {"delivery_option_id": option["id"], "delivery_option_name": option["name"]}
+    for kind, option in cat.DELIVERY_OPTIONS.items()
 }
 SHIPPING_FEE_CENTS = 599  # (ours) standard shipping; free from FREE_SHIPPING_FROM
 FREE_SHIPPING_FROM = 3500
@@ -224,7 +223,7 @@ def new_order(rng: random.Random, mint: IdMint, created: int, *, pay_delay_s: in
         **DELIVERY_OPTIONS[shipping_type],
         "payment_method_name": pick(rng, ("Visa", "Mastercard", "PayPal", "Apple Pay")),
         "order_type": "NORMAL",
-        "warehouse_id": "7068517275539719942",
+        "warehouse_id": cat.WAREHOUSE_ID,
         "split_or_combine_tag": "",
         "seller_note": "",
         "is_cod": False,

@@ -217,6 +217,36 @@ BUYER_MESSAGES = (
 # Warehouse the returns go back to (return_warehouse_address.full_address).
 RETURN_WAREHOUSE = "1450 Industry Way, Unit B, Ontario, CA 91761, United States"
 SELLER_ADDRESS = ("Sunny Day Goods LLC", "1450 Industry Way, Unit B", "Ontario, CA 91761")
+# The shop's one warehouse (an order's `warehouse_id`) and its two delivery options (an order's
+# `delivery_option_id`/`_name`): TikTok Shipping's standard and the seller's own carrier (ours;
+# the record's option types include STANDARD and SEND_BY_SELLER, PC get-warehouse-delivery-options).
+WAREHOUSE_ID = "7068517275539719942"
+DELIVERY_OPTIONS = {
+    "TIKTOK": {"id": "7091146663229654785", "name": "Standard shipping", "type": "STANDARD"},
+    "SELLER": {"id": "7091146663229654786", "name": "Shipped by seller", "type": "SEND_BY_SELLER"},
+}
+
+
+def warehouses() -> list[dict[str, object]]:
+    """`data.warehouses[]` of GET /logistics/202309/warehouses (PC get-warehouse-list's fields)."""
+    street, city_line = SELLER_ADDRESS[1], SELLER_ADDRESS[2]
+    return [
+        {
+            "id": WAREHOUSE_ID,
+            "name": "Ontario warehouse",
+            "effect_status": "ENABLED",
+            "type": "SALES_WAREHOUSE",
+            "sub_type": "DOMESTIC_WAREHOUSE",
+            "is_default": True,
+            "address": {"full_address": f"{street}, {city_line}, United States", "region_code": "US"},
+        }
+    ]
+
+
+def delivery_options(warehouse_id: str) -> list[dict[str, str]] | None:
+    """`data.delivery_options[]{id, name, type}` of a warehouse; None for a warehouse not the shop's."""
+    return [dict(option) for option in DELIVERY_OPTIONS.values()] if warehouse_id == WAREHOUSE_ID else None
+
 
 # --- buyers' return reasons by category: (name, text, types it fits, weight) --------------
 # Names and texts are the record's US "Buyer Initiates Refund Reason" (REFUND) and "Buyer
