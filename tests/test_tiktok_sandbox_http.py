@@ -225,6 +225,48 @@ def test_order_detail_answers_the_asked_orders(shop: Wire) -> None:
     assert shop.call("GET", "/order/202309/orders", {"ids": ",".join(["1"] * 51)})["code"] == 36009004
 
 
+ODD_CALLS = [
+    ("POST", ORDERS, {"page_size": "abc"}, {}),
+    ("POST", ORDERS, {"page_size": "5", "sort_field": "id"}, {}),
+    ("POST", ORDERS, {"page_size": "5"}, {"create_time_ge": "yesterday"}),
+    ("POST", ORDERS, {"page_size": "5"}, {"order_status": ["CANCELLED"]}),
+    ("POST", ORDERS, {"page_size": "5"}, [1, 2]),
+    ("POST", RETURNS, {}, {"return_ids": [{"id": 1}]}),
+    ("POST", RETURNS, {}, {"update_time_ge": 10, "update_time_lt": 5}),
+    ("GET", "/return_refund/202309/returns/999/records", {}, None),
+    ("GET", "/return_refund/202309/reject_reasons", {}, None),
+    (
+        "POST",
+        "/return_refund/202309/returns/999/approve",
+        {"idempotency_key": "k"},
+        {"decision": "APPROVE_REFUND"},
+    ),
+    (
+        "POST",
+        "/return_refund/202309/returns/999/reject",
+        {},
+        {"decision": "X", "reject_reason": "y", "images": "z"},
+    ),
+    ("POST", "/return_refund/202309/cancellations/999/reject", {}, {"reject_reason": "r"}),
+    ("POST", "/fulfillment/202309/packages/999/ship", {}, {"self_shipment": "x"}),
+    (
+        "POST",
+        "/fulfillment/202309/orders/999/packages",
+        {},
+        {"tracking_number": "1", "shipping_provider_id": "2"},
+    ),
+    ("GET", "/fulfillment/202309/packages/999/shipping_documents", {"document_type": "SHIPPING_LABEL"}, None),
+    ("GET", "/order/202309/orders", {}, None),
+]
+
+
+def test_odd_requests_are_refused_in_words_never_as_internal_errors(shop: Wire) -> None:
+    for verb, path, query, body in ODD_CALLS:
+        answer = shop.send(verb, path, query, body)
+        assert answer.status_code == 200
+        assert answer.json()["code"] not in (0, 36009003), (path, query, body, answer.json())
+
+
 # --- decisions and idempotency keys -------------------------------------------------------------
 def _pending_return(shop: Wire) -> dict:
     pending = shop.call(
