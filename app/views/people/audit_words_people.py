@@ -154,6 +154,10 @@ def _settings_changed(e: Event) -> str:
             before=_t(LANGUAGES.get(str(before), str(before))),
             after=_t(LANGUAGES.get(str(after), str(after))),
         )
+    if name == "shops":  # the desk's shops, by their keys (services/setup/shop_adding.py)
+        return QCoreApplication.translate(
+            "audit_words", "{who} changed the shops of this desk from {before} to {after}."
+        ).format(who=e.who, before=_keys(before), after=_keys(after))
     if name == "score_weights":
         return QCoreApplication.translate(
             "audit_words", "{who} changed the weights of the experience score."
@@ -161,6 +165,10 @@ def _settings_changed(e: Event) -> str:
     return QCoreApplication.translate("audit_words", "{who} changed the setting “{name}”.").format(
         who=e.who, name=name
     )
+
+
+def _keys(keys: object) -> str:
+    return ", ".join(map(str, keys)) if isinstance(keys, list) else str(keys)
 
 
 def _shop(e: Event) -> str:
