@@ -6,6 +6,7 @@ second and the pull pages through it by the adapter's cursor."""
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.vocabulary import RequestKind, RequestState
 from app.db import open_database
 from app.models import AfterSale, Order
 from app.platforms.port import Outcome
@@ -21,7 +23,13 @@ from app.platforms.tiktok.adapter import TikTokPlatform
 from app.platforms.tiktok.client import TikTokClient
 from app.platforms.tiktok.credentials import TikTokCredentials
 from app.sandbox.server import SandboxServer
+from app.services import platform_lists
+from app.services.people.permissions import Actor, Role
+from app.services.refunds import decisions as refund_decisions
 from app.sync.engine import SyncEngine
+from tests.people import seed_people
+
+OWNER = Actor(1, "owner", "Owner", Role.OWNER, None, None)
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +101,37 @@ def test_many_records_in_one_second_are_paged_through_that_second(
     report = engine.run_once()
     assert report.outcome is Outcome.DONE, report
     assert mirror(engine._sessions) == platform_truth(sandbox)
+
+
+def test_a_person_refuses_a_tiktok_request_with_a_reason_tiktok_named_and_it_is_applied_once(
+    sandbox: SandboxServer, engine: SyncEngine
+) -> None:
+    sandbox.platform.tick(new_after_sales=2, after_sale_type=0)  # buyers ask for returnless refunds
+    assert engine.run_once().outcome is Outcome.DONE
+    with engine._sessions() as session:
+        reasons = platform_lists.reject_reasons(session)  # the copy kept for refusing offline
+        waiting = session.scalars(
+            select(AfterSale.aftersale_id).where(
+                AfterSale.state == RequestState.AWAITING_SHOP,
+                AfterSale.kind == RequestKind.REFUND_AFTER_SHIPMENT,
+            )
+        ).all()
+    assert reasons and all(isinstance(reason.code, str) for reason in reasons)  # TikTok's names
+    request_id = waiting[0]
+    offered = {str(r.code) for r in engine.platform.refusal_reasons_for(request_id)}  # type: ignore[attr-defined]
+    reason = next(r for r in reasons if r.code in offered)
+    seed_people(engine._sessions, OWNER)
+    with engine._sessions.begin() as session:
+        refund_decisions.refuse(
+            session,
+            OWNER,
+            request_id,
+            reject_reason_code=reason.code,
+            remark="The buyer's photo shows another shop's item.",
+            now=int(time.time()),
+        )
+    assert engine.run_once().outcome is Outcome.DONE
+    applied = [
+        e for e in sandbox.store.ledger_since(0) if e["entity_id"] == request_id and e["actor"] == "seller"
+    ]
+    assert len(applied) == 1 and applied[0]["params"]["reject_reason"] == reason.code

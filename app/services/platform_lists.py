@@ -32,8 +32,8 @@ MAX_AGE_S = 24 * 3600  # the platform changes its lists rarely; a day old is fre
 
 @dataclass(frozen=True, slots=True)
 class RejectReason:
-    code: int
-    reason: str  # the platform's words (Chinese), shown as sent
+    code: int | str  # as the platform names it: Douyin a number, TikTok Shop a text name
+    reason: str  # the platform's words, shown as sent
     evidence_needed: bool
 
 
@@ -96,13 +96,25 @@ def parse_reject_reasons(payload: Any) -> list[RejectReason]:
     for item in items if isinstance(items, list) else []:
         if not isinstance(item, dict):
             continue
-        try:
-            code = int(item["reject_reason_code"])
-        except (KeyError, TypeError, ValueError):
+        code = reason_code(item.get("reject_reason_code"))
+        if code is None:
             continue
         need = str(item.get("evidence_need", "")).strip().upper()
         reasons.append(RejectReason(code, str(item.get("reason") or ""), need == "Y"))
     return reasons
+
+
+def reason_code(value: Any) -> int | str | None:
+    """A reason's code as kept: a number (Douyin's, also when sent as digits) or a text name
+    (TikTok Shop's, e.g. "reverse_reject_request_reason_1"); None when it is neither."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip():
+        text = value.strip()
+        return int(text) if text.isdigit() else text
+    return None
 
 
 def reject_reasons(session: Session) -> list[RejectReason]:
@@ -110,7 +122,7 @@ def reject_reasons(session: Session) -> list[RejectReason]:
     return parse_reject_reasons(load_list(session, REJECT_REASONS_LIST))
 
 
-def reject_reason(session: Session, code: int) -> RejectReason | None:
+def reject_reason(session: Session, code: int | str) -> RejectReason | None:
     return next((reason for reason in reject_reasons(session) if reason.code == code), None)
 
 

@@ -73,10 +73,15 @@ class RunReport:
         return frozenset(kinds)
 
 
-# The copies keep numeric codes (Douyin's); a platform whose codes are text (TikTok Shop)
-# needs the copies to keep text first.
+# The copies keep each reason's code as the platform names it (Douyin a number, TikTok Shop
+# a text name: platform_lists.reason_code); carriers' ids are numbers on both (TikTok's are
+# digits).
 def _reject_reasons(platform: ShopPlatform) -> Callable[[Session, int], None]:
-    reasons = [RejectReason(int(r.code), r.reason, r.evidence_needed) for r in platform.refusal_reasons()]
+    reasons = [
+        RejectReason(code, r.reason, r.evidence_needed)
+        for r in platform.refusal_reasons()
+        if (code := platform_lists.reason_code(r.code)) is not None
+    ]
     return lambda session, now: platform_lists.store_reject_reasons(session, reasons, now)
 
 

@@ -257,7 +257,7 @@ def _prepare(
 
 def _refusal_item(
     session: Session,
-    reject_reason_code: int | None,
+    reject_reason_code: int | str | None,
     remark: str,
     evidence_urls: Sequence[str],
     *,
@@ -356,7 +356,7 @@ def refuse(
     actor: Actor,
     aftersale_id: str,
     *,
-    reject_reason_code: int | None,
+    reject_reason_code: int | str | None,
     remark: str,
     evidence_urls: Sequence[str] = (),
     now: int,
@@ -388,7 +388,7 @@ def inspect_return(
     outcome: str,
     note: str,
     then: str,
-    reject_reason_code: int | None = None,
+    reject_reason_code: int | str | None = None,
     remark: str = "",
     evidence_urls: Sequence[str] = (),
     now: int,
