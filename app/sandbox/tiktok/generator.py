@@ -39,7 +39,7 @@ from app.sandbox.tiktok.codes import (
 
 HISTORY_DAYS = 90
 SELLER_CANCEL_RATE = 0.008  # (ours) paid orders the seller cancels before shipping (under TikTok's 2.5 %)
-ORDERS_PER_DAY = 105  # an ordinary day; the rhythm below shapes it
+ORDERS_PER_DAY = 105  # on average; the rhythm below shapes the days and hours
 # (ours) the shop's hours follow US Eastern time, without daylight saving: close enough for a rhythm.
 EASTERN = timedelta(hours=-5)
 # Share of a day's orders by Eastern hour: small hours quiet, lunch bump, evening peak.
@@ -86,8 +86,8 @@ def order_times(rng: random.Random, start: int, end: int, count: int | None) -> 
     for weight in weights:
         total += weight
         cumulative.append(total)
-    if count is None:
-        count = round(total)
+    if count is None:  # ORDERS_PER_DAY on average: the rhythm moves orders between days, adds none
+        count = round(ORDERS_PER_DAY * (end - start) / DAY)
     times = []
     for _ in range(count):
         index = min(bisect.bisect_left(cumulative, rng.random() * total), len(hours) - 1)
