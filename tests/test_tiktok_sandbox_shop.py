@@ -8,6 +8,7 @@ Its life (the platform's own hand, the seller's calls, labels): test_tiktok_sand
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -84,6 +85,16 @@ def test_ninety_days_hold_the_mix_a_desk_meets() -> None:
     assert roles["BUYER"] and roles["SELLER"] and roles["SYSTEM"]
     # Some sellers answered too late: the platform approved for them, as it does at 48 h.
     assert any(r["event"] == "SYSTEM_AUTO_APPROVED" for ret in shop.returns.values() for r in ret.records)
+
+
+def test_a_default_shop_sells_about_105_orders_a_day_most_on_black_friday() -> None:
+    times = generator.order_times(random.Random(1), NOW - 90 * DAY, NOW, None)
+    assert len(times) == 105 * 90
+    by_day = Counter(generator.local(at).date().isoformat() for at in times)
+    ordinary = sorted(by_day.values())[len(by_day) // 2]
+    assert by_day["2026-11-27"] > 2.2 * ordinary  # Black Friday, the day after Thanksgiving
+    by_hour = Counter(generator.local(at).hour for at in times)
+    assert by_hour[21] > 5 * by_hour[4]  # evenings sell, small hours sleep
 
 
 def test_a_history_is_lived_up_to_its_moment() -> None:
