@@ -260,6 +260,13 @@ ODD_CALLS = [
 ]
 
 
+def test_a_path_answers_only_its_own_verb(shop: Wire) -> None:
+    wrong = shop.send("GET", ORDERS, {"page_size": "5"})
+    assert wrong.status_code == 405 and wrong.json()["code"] == 36009010
+    assert shop.send("POST", "/authorization/202309/shops", body={}).json()["code"] == 36009010
+    assert shop.send("GET", "/no/such/path").status_code == 404
+
+
 def test_odd_requests_are_refused_in_words_never_as_internal_errors(shop: Wire) -> None:
     for verb, path, query, body in ODD_CALLS:
         answer = shop.send(verb, path, query, body)

@@ -66,7 +66,7 @@ class Credentials:
 
 
 # One request as the HTTP layer read it: (sandbox, URL path, method, query, body, headers with
-# lower-case names, the fault that hits it or None).
+# lower-case names and the HTTP verb under ":method", the fault that hits it or None).
 AnswerFunction = Callable[
     ["SandboxServer", str, str, dict[str, str], bytes, Mapping[str, str], Fault | None],
     tuple[bool, bytes, int],

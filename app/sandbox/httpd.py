@@ -130,6 +130,7 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
             self._send(503, b'{"error":"service unavailable"}')
             return
         headers = {name.lower(): value for name, value in self.headers.items()}
+        headers[":method"] = self.command  # the verb, as HTTP/2 names it among the headers
         applied, answer, status = sandbox.dialect.answer(
             sandbox, url.path, method, query, body, headers, fault
         )

@@ -28,7 +28,7 @@ HTTP status: the record documents only the rate limit's, 429 (Partner Center gui
 limits", https://partner.tiktokshop.com/docv2/page/64f1991d64ed2e0295f3d2c0); every other
 refusal is answered 200 with its code in the body, as the pages' samples are (clients read
 `code` whatever the status: EcomPHP src/Client.php sets `HTTP_ERRORS => false`). Ours: an
-unknown path answers 404.
+unknown path answers 404, a verb the path does not take 405 (36009010).
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ CODE_FULFILLMENT_INVALID_PARAMETER = 21001001  # the fulfillment pages'
 
 HTTP_OK = 200
 HTTP_NOT_FOUND = 404
+HTTP_METHOD_NOT_ALLOWED = 405
 HTTP_TOO_MANY = 429
 
 _serial = itertools.count(1)
@@ -74,6 +75,11 @@ class ApiError(Exception):
 # --- the gateway's refusals (each a function: a fresh exception per request) ---------------
 def path_not_found(path: str) -> ApiError:
     return ApiError(CODE_PATH_NOT_FOUND, f"Invalid path. The request path {path} is invalid.", HTTP_NOT_FOUND)
+
+
+def method_not_allowed(verb: str) -> ApiError:
+    # 36009010, the common errors' invalid method (words ours); HTTP 405 ours.
+    return ApiError(36009010, f"Invalid method. The path does not take {verb}.", HTTP_METHOD_NOT_ALLOWED)
 
 
 def rate_limited() -> ApiError:

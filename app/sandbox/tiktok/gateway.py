@@ -170,6 +170,9 @@ def _apply(
     if found is None:
         raise errors.path_not_found(path)
     template, path_params = found
+    verb = headers.get(":method", "")
+    if verb and verb != signing.VERBS.get(template, verb):
+        raise errors.method_not_allowed(verb)
     ctx: Context = sandbox.context
     if not sandbox.rate_limiter.allow(query.get("app_key", "")):
         raise errors.rate_limited()

@@ -47,6 +47,16 @@ TEMPLATES = (
 )
 
 
+# The verb each path takes: searches and every write POST, the rest GET
+# (EcomPHP/tiktokshop-php src/Resources/*.php; PC each page's method).
+VERBS = {
+    template: "POST"
+    if template.endswith(("/search", "/approve", "/reject", "/ship", "/packages", "/upload"))
+    else "GET"
+    for template in TEMPLATES
+}
+
+
 def _pattern(template: str) -> re.Pattern[str]:
     parts = re.split(r"(\{[a-z_]+\})", template)
     regex = "".join(
