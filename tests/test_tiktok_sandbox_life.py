@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -266,3 +267,17 @@ def test_a_returnless_refund_skips_the_parcel(store: Store) -> None:
     actions.approve_return(store, NOW, return_id, "APPROVE_RETURN", buyer_keep_item=True)
     after = json.loads(store.return_json(return_id) or "{}")
     assert after["return_status"] == "RETURN_OR_REFUND_REQUEST_SUCCESS" and after["can_buyer_keep_item"]
+
+
+def test_the_live_thread_brings_traffic_by_itself(store: Store, platform: Platform) -> None:
+    store.set_meta("orders_per_hour", 3_600_000.0)  # about one order a millisecond of real time
+    before = store.count("SELECT count(*) FROM orders")
+    platform.start_live(0.01)
+    try:
+        deadline = time.monotonic() + 30
+        while store.count("SELECT count(*) FROM orders") == before and time.monotonic() < deadline:
+            time.sleep(0.01)  # waiting on the condition: new orders in the store
+    finally:
+        platform.stop_live()
+    assert store.count("SELECT count(*) FROM orders") > before
+    assert any(e["method"] == "platform.buyer_placed_order" for e in store.ledger_since(0))
