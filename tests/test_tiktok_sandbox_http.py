@@ -471,6 +471,15 @@ def test_the_faults_speak_the_dialect(shop: Wire) -> None:
     assert shop.control("GET", "faults")["faults"] == []
 
 
+def test_the_rate_limit_counts_each_api_apart(shop: Wire) -> None:
+    shop.control("POST", "settings", {"rate_limit_per_s": 0.001})  # one call, then none for long
+    assert shop.call("GET", "/authorization/202309/shops")["code"] == 0
+    limited = shop.send("GET", "/authorization/202309/shops")
+    assert limited.status_code == 429 and limited.json()["code"] == 36009002
+    assert shop.call("POST", ORDERS, {"page_size": "5"}, {})["code"] == 0  # another API has its own
+    shop.control("POST", "settings", {"rate_limit_per_s": 200})
+
+
 def test_the_control_surface_resets_and_reports_the_tiktok_shop(shop: Wire) -> None:
     stats = shop.control("GET", "stats")
     assert stats["orders"] >= 300 and "returns_by_status" in stats and "cancellations" in stats
