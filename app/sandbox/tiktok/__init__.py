@@ -5,11 +5,13 @@ nothing of the app it stands in for — its own codes (codes.py) and signature c
 (signing.py) are written from the public record, so it can disagree with the client.
 It serves the auth host's token paths and the API host's paths on its one loopback port.
 Modules, from the wire inwards: gateway (a request in, an envelope and HTTP status out; the
-dialect's faults), errors (the envelope and the refusals), signing, tokens, context (the
-shop, parameters), paging (page_token), idempotency, the routes (routes_orders,
-routes_returns, routes_fulfillment); then the shop's own data and life (sandbox-shop's):
+dialect's faults), errors (the envelope and the refusals), refusals (which page's code a
+refused decision or shipment answers), signing, tokens, context (the shop, parameters),
+paging (page_token), idempotency, the routes (routes_orders, routes_returns,
+routes_fulfillment, routes_images); then the shop's own data and life (sandbox-shop's):
 actions (the seller's hand), platform (the platform's own actions and live traffic),
-lifecycle, generator (90 days of history), labels (label PDFs), store (SQLite).
+lifecycle, cancellations, replacements, generator and buyers (90 days of history, new
+traffic), labels (label PDFs), store and search (SQLite).
 """
 
 from __future__ import annotations
