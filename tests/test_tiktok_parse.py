@@ -129,10 +129,14 @@ def test_every_order_status_is_kept_verbatim_beside_its_word(status: str, state:
     ("initiator", "reason", "fault"),
     [
         ("SELLER", "Pricing error", CancelFault.SELLER),
+        ("SELLER", "Out of stock", CancelFault.SELLER),
+        ("SELLER", "Buyer requested cancellation", CancelFault.BUYER),
         ("BUYER", "No longer needed", CancelFault.BUYER),
-        ("BUYER", "Late shipment", CancelFault.SELLER),
-        ("SYSTEM", "Package not shipped before the SLA", CancelFault.SELLER),
-        ("SYSTEM", "Payment failed", CancelFault.PLATFORM),
+        ("BUYER", "Item wasn't shipped on time", CancelFault.SELLER),
+        ("SYSTEM", "Automatically cancelled due to collection time out", CancelFault.SELLER),
+        ("SYSTEM", "Buyer payment overdue", CancelFault.BUYER),  # never paid: not the seller's
+        ("SYSTEM", "Package lost", CancelFault.PLATFORM),
+        ("OPERATOR", "Failed to pass risk review", CancelFault.PLATFORM),
         ("", "", None),
     ],
 )

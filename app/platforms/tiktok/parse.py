@@ -45,27 +45,45 @@ from app.platforms.tiktok import fields, history, mapping
 from app.platforms.tiktok.codes import OrderStatus, Role, role_of
 
 # --- orders --------------------------------------------------------------------------------
-# (ours) Words in a system cancellation's reason that put it on the seller: TikTok counts an
-# auto-cancellation for a missed shipping deadline as the seller's fault (rules' request).
-SELLER_FAULT_REASONS = ("late", "overdue", "not shipped", "sla", "out of stock", "dispatch", "fulfil")
+# Whose fault a cancellation was, by the words of its reason (an order's `cancel_reason` is
+# the reason's text): the record's US cancel reasons (PC cancel-reasons, lazykern/
+# ecommerce-api-docs@eba059e …/return-and-refund/cancel-reasons.json; tests/contract/tiktok/
+# reasons.us.json). Which are the seller's is ours, after the seller-fault cancellation rate's
+# "canceled due to the seller's fault": the shop's own cancellation but for the buyer's
+# asking or not paying; the buyer's for a shipment not on time; the platform's for a missed
+# collection or an untraceable tracking number. Any other reason goes by who cancelled.
+BUYERS_WHEN_THE_SELLER_CANCELS = frozenset({"buyer did not pay on time", "buyer requested cancellation"})
+SELLERS_WHEN_THE_BUYER_CANCELS = frozenset({"item wasn't shipped on time"})
+SELLERS_WHEN_THE_PLATFORM_CANCELS = frozenset(
+    {
+        "automatically cancelled due to collection time out",
+        "automatically cancelled due to untraceable tracking number",
+    }
+)
+BUYERS_WHEN_THE_PLATFORM_CANCELS = frozenset(
+    {
+        "buyer payment overdue",
+        "buyer hasn't paid",
+        "this order has been automatically canceled as you didn't provide your delivery address.",
+    }
+)
 
 
 def cancel_fault(record: dict[str, Any]) -> CancelFault | None:
-    """Whose fault a cancelled order was; None when it is not cancelled or the platform does
-    not say (`cancellation_initiator` SELLER, BUYER or SYSTEM; `cancel_reason`, its words).
-    A buyer's cancellation for a late shipment, and the platform's for a missed deadline,
-    are the seller's (TikTok's seller-fault cancellation rate, rules' note)."""
+    """Whose fault a cancelled order was (see the tables above); None when it is not cancelled
+    or the platform does not say who cancelled it (`cancellation_initiator`)."""
     if record.get("status") != OrderStatus.CANCELLED:
         return None
     initiator = role_of(record.get("cancellation_initiator"))
-    reason = fields.text_of(record.get("cancel_reason")).lower()
+    reason = fields.text_of(record.get("cancel_reason")).strip().casefold()
     if initiator is Role.SELLER:
-        return CancelFault.SELLER
+        return CancelFault.BUYER if reason in BUYERS_WHEN_THE_SELLER_CANCELS else CancelFault.SELLER
     if initiator is Role.BUYER:
-        return CancelFault.SELLER if "late" in reason else CancelFault.BUYER
+        return CancelFault.SELLER if reason in SELLERS_WHEN_THE_BUYER_CANCELS else CancelFault.BUYER
     if initiator in (Role.SYSTEM, Role.OPERATOR):
-        sellers = any(word in reason for word in SELLER_FAULT_REASONS)
-        return CancelFault.SELLER if sellers else CancelFault.PLATFORM
+        if reason in SELLERS_WHEN_THE_PLATFORM_CANCELS:
+            return CancelFault.SELLER
+        return CancelFault.BUYER if reason in BUYERS_WHEN_THE_PLATFORM_CANCELS else CancelFault.PLATFORM
     return None
 
 
