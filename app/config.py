@@ -362,6 +362,8 @@ def _checked(raw: dict[str, object]) -> tuple[Settings, list[SettingsNote]]:
         settings.shops, dropped = entries_from_json(raw["shops"], None)
         if dropped:
             notes.append(SettingsNote(MSG_SHOPS_LEFT_OUT, {"places": ", ".join(dropped)}))
+        elif not isinstance(raw["shops"], list):  # not a list at all: the demo shop, and said so
+            notes.append(SettingsNote(MSG_SHOP_RESET))
         current = raw.get("current_shop", "")
         settings.current_shop = current if isinstance(current, str) else ""
         settings.current_shop = settings.current_entry().key  # a key no longer listed: the first

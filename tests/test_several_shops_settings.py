@@ -174,3 +174,10 @@ def test_a_shop_with_decisions_not_yet_sent_is_not_taken_off_the_desk(app_home: 
         take_shop_off_desk(settings, first.key, owner, first_sessions, now=30)
     engine.dispose()
     first_engine.dispose()
+
+
+def test_a_shop_list_of_the_wrong_shape_is_the_demo_shop_and_the_person_told(app_home: Path) -> None:
+    write(app_home, {**PREVIOUS_RELEASE, "shops": "douyin-88001234"})
+    loaded = config.load_settings()
+    assert [entry.key for entry in loaded.settings.shops] == [DOUYIN_DEMO_KEY]
+    assert any("the demo shop is used until the owner connects" in str(note) for note in loaded.notes)
