@@ -281,3 +281,30 @@ def test_the_live_thread_brings_traffic_by_itself(store: Store, platform: Platfo
         platform.stop_live()
     assert store.count("SELECT count(*) FROM orders") > before
     assert any(e["method"] == "platform.buyer_placed_order" for e in store.ledger_since(0))
+
+
+def test_a_partial_refund_offer_waits_for_the_buyers_answer(store: Store, platform: Platform) -> None:
+    _, found = store.search_returns(statuses=["RETURN_OR_REFUND_REQUEST_PENDING"], types=["REFUND"], limit=50)
+    ret = json.loads(found[0])
+    with pytest.raises(actions.Refused) as too_much:
+        actions.approve_return(
+            store, NOW, ret["return_id"], "OFFER_PARTIAL_REFUND", partial_refund={"amount": "99999.00"}
+        )
+    assert too_much.value.kind == "invalid"
+    offer = {"currency": "USD", "amount": "1.50"}
+    actions.approve_return(store, NOW, ret["return_id"], "OFFER_PARTIAL_REFUND", partial_refund=offer)
+    offered = store.ret(ret["return_id"])
+    assert offered is not None and offered.status == "AWAITING_BUYER_RESPONSE"
+    assert offered.data["partial_refund"] == offer
+    assert offered.data["seller_proposed_return_type"] == "PARTIAL_REFUND"
+    assert offered.data["seller_next_action_response"] == []  # the buyer's turn
+    platform.clock.pin(offered.sim["buyer_answer_at"] + 1)
+    platform.run_due()
+    answered = store.ret(ret["return_id"])
+    assert answered is not None and answered.records[-1]["role"] == "BUYER"
+    if answered.status == "RETURN_OR_REFUND_REQUEST_SUCCESS":  # taken: refunded that much
+        assert answered.data["refund_amount"]["refund_total"] == "1.50"
+    else:  # refused: the seller answers again, by a new deadline
+        assert answered.status == "RETURN_OR_REFUND_REQUEST_PENDING"
+        assert answered.data["buyer_rejected_partial_refund"] is True
+        assert answered.deadline() == offered.sim["buyer_answer_at"] + 48 * HOUR

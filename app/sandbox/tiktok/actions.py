@@ -20,6 +20,7 @@ from app.sandbox.tiktok import cancellations as cx
 from app.sandbox.tiktok import catalogue as cat
 from app.sandbox.tiktok import lifecycle as lc
 from app.sandbox.tiktok import replacements
+from app.sandbox.tiktok.buyers import cents
 from app.sandbox.tiktok.codes import (
     APPROVALS,
     CANCEL_REJECT_REASONS,
@@ -87,10 +88,11 @@ def _decide(
     params: dict[str, Any],
     description: str,
     buyer_keep_item: bool = False,
+    offer: dict[str, str] | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     before = ret.status
-    new = lc.decide_return(ret, decision, now, _seed(store), buyer_keep_item)
+    new = lc.decide_return(ret, decision, now, _seed(store), buyer_keep_item, offer)
     if new is None:
         raise Refused("status", f"Return {ret.id} is {before}: {decision} does not apply to it.")
     lc.record(ret, Role.SELLER, decision, now, description, **extra)
@@ -110,7 +112,10 @@ def approve_return(
     decision: str,
     buyer_keep_item: bool = False,
     idempotency_key: str = "",
+    partial_refund: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """Approve by `decision`; OFFER_PARTIAL_REFUND needs `partial_refund{currency, amount}`
+    (an amount above zero and below the request's refund_total, in its currency)."""
     if decision not in APPROVALS:
         raise Refused("invalid", f"`decision` {decision!r} is not one of {', '.join(APPROVALS)}.")
     ret = _return(store, return_id)
@@ -118,7 +123,28 @@ def approve_return(
     description = "Seller approved the request"
     if buyer_keep_item and decision == "APPROVE_RETURN":
         description = "Seller approved a refund; the buyer keeps the item"
-    return _decide(store, now, ret, decision, params, description, buyer_keep_item=buyer_keep_item)
+    offer = None
+    if decision == "OFFER_PARTIAL_REFUND":
+        offer = _offer(ret, partial_refund)
+        params["partial_refund"] = offer
+        description = f"Seller offered a partial refund of {offer['amount']} {offer['currency']}"
+    return _decide(store, now, ret, decision, params, description, buyer_keep_item, offer)
+
+
+def _offer(ret: lc.Return, partial_refund: dict[str, Any] | None) -> dict[str, str]:
+    """A partial refund offer checked against the request: {currency, amount} as the wire has it."""
+    refund = ret.data["refund_amount"]
+    given = partial_refund or {}
+    currency, amount = str(given.get("currency") or refund["currency"]), str(given.get("amount") or "")
+    if currency != refund["currency"]:
+        raise Refused("invalid", f"`partial_refund.currency` must be {refund['currency']}.")
+    if not re.fullmatch(r"\d{1,7}(\.\d{1,2})?", amount) or not 0 < cents(amount) < cents(
+        refund["refund_total"]
+    ):
+        raise Refused(
+            "invalid", f"`partial_refund.amount` must be above 0 and below {refund['refund_total']}."
+        )
+    return {"currency": currency, "amount": f"{cents(amount) / 100:.2f}"}
 
 
 def reject_return(

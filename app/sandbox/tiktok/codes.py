@@ -113,6 +113,13 @@ APPROVALS: dict[str, dict[tuple[str, str], ReturnStatus]] = {
     "ISSUE_REPLACEMENT_REFUND": {
         (ReturnType.REPLACEMENT, ReturnStatus.REPLACEMENT_PENDING): ReturnStatus.REPLACEMENT_REFUND_SUCCESS
     },
+    # The seller offers a partial refund (`partial_refund{currency, amount}`); the buyer answers
+    # (AWAITING_BUYER_RESPONSE: "Seller offer another return type to the buyer, and waiting buyer
+    # response", PC SearchReturns).
+    "OFFER_PARTIAL_REFUND": {
+        (ReturnType.REFUND, ReturnStatus.PENDING): ReturnStatus.AWAITING_BUYER_RESPONSE,
+        (ReturnType.RETURN_AND_REFUND, ReturnStatus.PENDING): ReturnStatus.AWAITING_BUYER_RESPONSE,
+    },
 }
 REJECTIONS: dict[str, dict[tuple[str, str], ReturnStatus]] = {
     "REJECT_REFUND": {(ReturnType.REFUND, ReturnStatus.PENDING): ReturnStatus.REJECTED},
@@ -189,6 +196,8 @@ RECEIVED_PACKAGE_REVIEW_S = 48 * HOUR
 REPLACEMENT_RESPONSE_S = 24 * HOUR
 CANCEL_RESPONSE_S = 48 * HOUR
 BUYER_SHIP_WINDOW_S = 7 * DAY  # (ours) the buyer sends the goods back within, else closed
+BUYER_ANSWER_HOURS = (1, 30)  # (ours) when a buyer answers a partial refund offer
+BUYER_ACCEPTS_SHARE = 0.7  # (ours) buyers who take the offer
 # US and UK orders wait ON_HOLD for 1 hour after payment: the buyer may cancel without the
 # seller's approval, the seller can take no action, the address is empty (PCG changelog "For US
 # and UK markets: introducing ON_HOLD order status", effective 2023-12-13,

@@ -1,7 +1,8 @@
 """How the TikTok shop's orders, returns and cancellations move: the one place their state changes.
 
-Owns the three entities (the wire JSON as the public API answers it, plus the
-simulator's private schedule in `sim`) and their pure transitions, used alike by the
+Owns orders and returns (the wire JSON as the public API answers it, plus the simulator's
+private schedule in `sim`; cancellations are cancellations.py's) and their pure transitions
+— a partial refund offer and the buyer's answer too — used alike by the
 history generator, the platform's own hand (platform.py) and the seller's calls
 (actions.py), so a history row and a live one never differ in shape. Every change stamps
 `update_time` with the moment it happened; a return's history (its `records`) grows
@@ -15,22 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.sandbox.clock import DAY, HOUR
-from app.sandbox.tiktok import catalogue
+from app.sandbox.tiktok import catalogue, codes
 from app.sandbox.tiktok.codes import (
     APPROVALS,
     AUTO_DECISION,
-    BUYER_SHIP_WINDOW_S,
-    COMPLETE_AFTER_DELIVERY_S,
-    DELIVER_WITHIN_S,
-    ON_HOLD_S,
-    RECEIVED_PACKAGE_REVIEW_S,
-    REFUND_SETTLE_S,
     REJECTIONS,
-    REPLACEMENT_RESPONSE_S,
     SELLER_ACTION,
-    SELLER_RESPONSE_S,
-    UNPAID_CANCEL_REASON,
-    UNPAID_CANCEL_S,
     OrderStatus,
     PackageStatus,
     ReturnStatus,
@@ -43,9 +34,11 @@ PICKUP_HOURS = (2, 30)
 DELIVERY_DAYS = (2, 6)
 
 
+# The states where the seller owes an answer (the first two: the buyer may still withdraw).
+ANSWERABLE = (ReturnStatus.PENDING, ReturnStatus.REPLACEMENT_PENDING, ReturnStatus.BUYER_SHIPPED_ITEM)
 RESPONSE_WINDOW: dict[str, int] = {
-    ReturnStatus.BUYER_SHIPPED_ITEM: RECEIVED_PACKAGE_REVIEW_S,
-    ReturnStatus.REPLACEMENT_PENDING: REPLACEMENT_RESPONSE_S,
+    ReturnStatus.BUYER_SHIPPED_ITEM: codes.RECEIVED_PACKAGE_REVIEW_S,
+    ReturnStatus.REPLACEMENT_PENDING: codes.REPLACEMENT_RESPONSE_S,
 }
 # The scheduled platform step of an order in each status (a StrEnum key matches its string).
 _ORDER_STEP: dict[str, str] = {
@@ -72,7 +65,7 @@ class Order:
     def next_at(self) -> int | None:
         sim, status = self.sim, self.status
         if status == OrderStatus.UNPAID:
-            cancel_at = self.data["create_time"] + UNPAID_CANCEL_S
+            cancel_at = self.data["create_time"] + codes.UNPAID_CANCEL_S
             return min(sim.get("pay_at") or cancel_at, cancel_at)
         key = _ORDER_STEP.get(status)
         return sim.get(key) if key else None
@@ -106,16 +99,14 @@ class Return:
 
     def next_at(self) -> int | None:
         status, sim = self.status, self.sim
-        if status in (
-            ReturnStatus.PENDING,
-            ReturnStatus.REPLACEMENT_PENDING,
-            ReturnStatus.BUYER_SHIPPED_ITEM,
-        ):
+        if status in ANSWERABLE:
             return earliest(sim.get("withdraw_at"), self.deadline())
         if status == ReturnStatus.AWAITING_BUYER_SHIP:
             return earliest(sim.get("buyer_ship_at"), sim.get("ship_deadline"))
         if status == ReturnStatus.SUCCESS:
             return sim.get("complete_at")
+        if status == ReturnStatus.AWAITING_BUYER_RESPONSE:
+            return sim.get("buyer_answer_at")
         return None
 
 
@@ -157,13 +148,13 @@ def pay(order: Order, at: int, ship_within_s: int) -> None:
         tts_sla_time=rts + DAY,
         shipping_due_time=rts + 3 * DAY,
         collection_due_time=rts + 5 * DAY,
-        delivery_sla_time=rts + DELIVER_WITHIN_S,
-        delivery_due_time=rts + DELIVER_WITHIN_S,
-        delivery_option_required_delivery_time=rts + DELIVER_WITHIN_S,
+        delivery_sla_time=rts + codes.DELIVER_WITHIN_S,
+        delivery_due_time=rts + codes.DELIVER_WITHIN_S,
+        delivery_option_required_delivery_time=rts + codes.DELIVER_WITHIN_S,
         is_on_hold_order=True,
     )
     order.sim.pop("pay_at", None)
-    order.sim["hold_until"] = at + ON_HOLD_S
+    order.sim["hold_until"] = at + codes.ON_HOLD_S
     set_order_status(order, OrderStatus.ON_HOLD, at)
 
 
@@ -217,7 +208,9 @@ def ship(
     )
     pickup = at + int(rng.uniform(*PICKUP_HOURS) * HOUR)
     deliver = pickup + int(rng.uniform(*DELIVERY_DAYS) * DAY)
-    order.sim.update(pickup_at=pickup, deliver_at=deliver, complete_at=deliver + COMPLETE_AFTER_DELIVERY_S)
+    order.sim.update(
+        pickup_at=pickup, deliver_at=deliver, complete_at=deliver + codes.COMPLETE_AFTER_DELIVERY_S
+    )
     set_order_status(order, OrderStatus.AWAITING_COLLECTION, at)
 
 
@@ -228,7 +221,9 @@ def run_order_due(order: Order, at: int) -> str | None:
         if sim.get("pay_at") is not None and sim["pay_at"] <= at:
             pay(order, sim["pay_at"], sim.get("ship_within_s", 3 * DAY))
             return "buyer_paid"
-        cancel_order(order, order.data["create_time"] + UNPAID_CANCEL_S, Role.SYSTEM, UNPAID_CANCEL_REASON)
+        cancel_order(
+            order, order.data["create_time"] + codes.UNPAID_CANCEL_S, Role.SYSTEM, codes.UNPAID_CANCEL_REASON
+        )
         return "unpaid_cancelled"
     if status == OrderStatus.ON_HOLD:
         release_hold(order, sim["hold_until"])
@@ -270,12 +265,17 @@ def set_return_status(ret: Return, status: str, at: int) -> None:
     if action is None:
         data["seller_next_action_response"] = []
     else:
-        window = RESPONSE_WINDOW.get(status, SELLER_RESPONSE_S)
+        window = RESPONSE_WINDOW.get(status, codes.SELLER_RESPONSE_S)
         data["seller_next_action_response"] = [{"action": action, "deadline": at + window}]
 
 
 def decide_return(
-    ret: Return, decision: str, at: int, seed: int, buyer_keep_item: bool = False
+    ret: Return,
+    decision: str,
+    at: int,
+    seed: int,
+    buyer_keep_item: bool = False,
+    offer: dict[str, str] | None = None,
 ) -> str | None:
     """Apply an approve/reject `decision`; the new status, or None when it does not apply here.
 
@@ -293,12 +293,17 @@ def decide_return(
     ret.sim.pop("withdraw_at", None)
     set_return_status(ret, new, at)
     if new == ReturnStatus.SUCCESS:
-        ret.sim["complete_at"] = at + REFUND_SETTLE_S
+        ret.sim["complete_at"] = at + codes.REFUND_SETTLE_S
     elif new == ReturnStatus.REPLACEMENT_COMPLETE:
         ret.sim["replacement_at"] = at
+    elif new == ReturnStatus.AWAITING_BUYER_RESPONSE:  # OFFER_PARTIAL_REFUND with its `offer`
+        rng = entity_rng(seed, ret.id, f"offer/{at}")
+        ret.data.update(partial_refund=offer, seller_proposed_return_type="PARTIAL_REFUND")
+        ret.sim["buyer_answer_at"] = at + int(rng.uniform(*codes.BUYER_ANSWER_HOURS) * HOUR)
+        ret.sim["buyer_accepts"] = rng.random() < codes.BUYER_ACCEPTS_SHARE
     elif new == ReturnStatus.AWAITING_BUYER_SHIP:
         rng = entity_rng(seed, ret.id, "buyer-ship")
-        ret.sim["ship_deadline"] = at + BUYER_SHIP_WINDOW_S
+        ret.sim["ship_deadline"] = at + codes.BUYER_SHIP_WINDOW_S
         if rng.random() < 0.88:  # (ours) most buyers send the goods back, some never do
             ret.sim["buyer_ship_at"] = at + int(rng.uniform(6 * HOUR, 5 * DAY))
     return new
@@ -335,11 +340,7 @@ def run_return_due(ret: Return, at: int, seed: int) -> str | None:
     """The platform's (or the buyer's scheduled) step for a return due at `at`."""
     status, sim = ret.status, ret.sim
     withdraw_at = sim.get("withdraw_at")
-    if (
-        withdraw_at is not None
-        and withdraw_at <= at
-        and status in (ReturnStatus.PENDING, ReturnStatus.REPLACEMENT_PENDING)
-    ):
+    if withdraw_at is not None and withdraw_at <= at and status in ANSWERABLE[:2]:
         withdraw_return(ret, withdraw_at)
         return "buyer_cancelled_request"
     deadline = ret.deadline()
@@ -364,9 +365,32 @@ def run_return_due(ret: Return, at: int, seed: int) -> str | None:
         set_return_status(ret, ReturnStatus.CANCEL, closed)
         record(ret, Role.SYSTEM, "SYSTEM_CLOSED_REQUEST", closed, "The buyer did not ship the item in time")
         return "closed_unshipped"
+    if status == ReturnStatus.AWAITING_BUYER_RESPONSE:
+        return _buyer_answers_offer(ret, sim.pop("buyer_answer_at"))
     if status == ReturnStatus.SUCCESS:
         done = sim.pop("complete_at")
         set_return_status(ret, ReturnStatus.COMPLETE, done)
         record(ret, Role.SYSTEM, "REFUND_COMPLETED", done, "The refund was paid to the buyer")
         return "refund_completed"
     return None
+
+
+def _buyer_answers_offer(ret: Return, at: int) -> str:
+    """The buyer takes the partial refund (refunded that much), or refuses it: pending again."""
+    if ret.sim.pop("buyer_accepts", False):
+        amount = ret.data["partial_refund"]["amount"]
+        ret.data["refund_amount"] = {**ret.data["refund_amount"], "refund_total": amount}
+        set_return_status(ret, ReturnStatus.SUCCESS, at)
+        ret.sim["complete_at"] = at + codes.REFUND_SETTLE_S
+        record(
+            ret,
+            Role.BUYER,
+            "BUYER_ACCEPTED_PARTIAL_REFUND",
+            at,
+            f"Buyer accepted a partial refund of {amount}",
+        )
+        return "buyer_accepted_partial_refund"
+    ret.data["buyer_rejected_partial_refund"] = True
+    set_return_status(ret, ReturnStatus.PENDING, at)  # the seller answers again, by a new deadline
+    record(ret, Role.BUYER, "BUYER_REJECTED_PARTIAL_REFUND", at, "Buyer rejected the partial refund offer")
+    return "buyer_rejected_partial_refund"
