@@ -89,6 +89,24 @@ def test_the_authorisation_code_expires_half_an_hour_after_it_was_handed_over(wi
     assert wire.token_get()["code"] == 0
 
 
+def test_a_restarted_store_hands_its_unused_code_over_again(tmp_path: Path) -> None:
+    def started() -> SandboxServer:
+        sandbox = SandboxServer(
+            tmp_path / "again.sqlite", port=0, seed=7, live=False, history_orders=300, dialect="tiktok"
+        )
+        sandbox.start()
+        return sandbox
+
+    first = started()
+    Wire(first).control("POST", "clock", {"advance_s": 2 * DAY})  # the shop's time runs on
+    first.stop()
+    again = started()
+    try:
+        assert Wire(again).token_get()["code"] == 0
+    finally:
+        again.stop()
+
+
 def test_a_wrong_secret_or_code_gets_no_token(wire: Wire) -> None:
     assert wire.token_get(app_secret="not-the-secret")["code"] == 36009004
     assert wire.token_get(auth_code="TTP_some_other_code")["code"] == 36004004

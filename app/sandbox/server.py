@@ -80,11 +80,15 @@ class SandboxServer:
             return  # already serving
         started = time.perf_counter()
         self.store = self.dialect.open_store(self.db_path)
+        fresh = self.store.is_empty()
+        if not fresh:
+            # The shop's simulated time first: the dialect's context starts at the shop's own now.
+            self.clock.set_offset(float(self.store.meta("clock_offset", 0.0)))
         self.platform = self.dialect.new_platform(self.store, self.clock)
         self.context = self.dialect.new_context(
             self.store, self.clock, self.platform, self.shop_id, self.shop_name
         )
-        if self.store.is_empty():
+        if fresh:
             self.reset(
                 seed=self.seed,
                 history_orders=self.history_orders,
@@ -93,7 +97,6 @@ class SandboxServer:
             )
         else:
             # A restart keeps the shop and its simulated time, then catches up what fell due meanwhile.
-            self.clock.set_offset(float(self.store.meta("clock_offset", 0.0)))
             self.seed = int(self.store.meta("seed", self.seed))
             self.store.set_meta("live", self.live)
             self.store.set_meta("orders_per_hour", self.orders_per_hour)
