@@ -1,12 +1,13 @@
 """The seller's hand in the TikTok sandbox shop: what a desk's calls change.
 
 Owns applying the seller's operations to the store — approve or reject a return (by its
-`decision`), approve or reject a cancellation, ship a package with a provider and
-tracking number — and the lists a seller picks from (reasons to reject, shipping
-providers). Each refuses in plain kinds (`Refused`: not_found, status, invalid,
-tracking_in_use) that the routes turn into the dialect's errors; each success stamps
-`update_time`, writes the return's SELLER record and one ledger entry carrying the call's
-idempotency key. Call inside `store.transaction()` (the routes do).
+`decision`; a partial refund offer too), approve or reject a cancellation, ship a package
+(TikTok Shipping's carrier, or the seller's own provider and tracking number) — and the
+lists a seller picks from (reasons to reject, shipping providers). Each refuses in plain
+kinds (`Refused`: not_found, status, invalid, tracking_in_use) that the routes turn into the
+dialect's errors; each success stamps `update_time`, writes the return's SELLER record and
+one ledger entry carrying the call's idempotency key. Call inside `store.transaction()` (the
+routes do).
 """
 
 from __future__ import annotations

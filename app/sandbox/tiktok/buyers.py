@@ -1,10 +1,10 @@
 """The TikTok shop's buyers: who orders what, and what they ask for afterwards.
 
-Owns making one new order (one line item per unit, as the platform lists them; USD
-amounts as decimal strings; a US recipient address; one package), one return request
-(type and reason by category, refund amounts, the buyer's first record) and one
-cancellation request before shipment, plus the id mint. Used alike by the history
-generator and live traffic; all randomness comes from the `random.Random` passed in.
+Owns making one new order (a line item per unit, as the platform lists them; USD decimal
+strings; a US address, shown once the order leaves ON_HOLD; TikTok Shipping or the seller's
+carrier; one package), one return request (type and reason by category, refund amounts, the
+buyer's first record) and one cancellation before shipment (the buyer's, or the seller's
+own), plus the id mint. All randomness comes from the `random.Random` passed in.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """The TikTok sandbox shop's state in its own SQLite file.
 
-Owns the schema and every query: orders, returns (with their records) and cancellations
-— each stored as the exact JSON the public API answers (spliced into answers unparsed),
-beside indexed columns for the filters (status, type, create/update time, the next
-platform step) and a `sim` JSON of the simulation's private state — packages and the
-tracking numbers in use, tokens, the idempotency keys already answered, the ledger of
-applied operations and a key/value meta table. One connection guarded by one lock: the
-sandbox serves one desk, and serialising keeps transactions simple.
+Owns the schema and every query: orders, returns (with their records) and cancellations —
+each stored as the exact JSON the public API answers (spliced into answers unparsed), beside
+indexed columns for the filters (status, type, create/update time, the next platform step,
+the seller's deadline) and a `sim` JSON of the simulation's private state — and packages
+(their tracking numbers), tokens, the idempotency keys already answered, the ledger of
+applied operations and a key/value meta table. The searches are search.py's. One connection
+guarded by one lock: the sandbox serves one desk, and serialising keeps transactions simple.
 """
 
 from __future__ import annotations
