@@ -40,6 +40,7 @@ from app.services.shipping import carriers as carrier_service
 from app.services.shipping.board import BoardOrder, PickupOverdue, list_board, pickup_overdue
 from app.services.shipping.carriers import Carrier
 from app.services.shipping.deadlines import LANE_LATER, LANE_TOMORROW, PROMISE_LABELS, crosses_into_urgent
+from app.services.shipping.label_shipping import LabelDesk
 from app.services.shipping.scanned_order import MSG_SCANNED_WAITING, not_waiting_reason
 from app.services.shipping.shipments import QueuedShipment
 from app.services.sync_status import SyncStatus
@@ -65,6 +66,7 @@ from app.views.shipping.board_model import (
     ShippingBoardModel,
 )
 from app.views.shipping.board_paper import BoardPaper
+from app.views.shipping.label_actions import LabelActions
 from app.views.shipping.pickup_overdue_table import PickupOverdueTable
 from app.views.shipping.scan_bar import ScanBar
 from app.views.shipping.ship_flow import ShippingFlow
@@ -97,10 +99,12 @@ class ShippingBoardView(BoardPaper, QWidget):
         sync_worker: QObject | None = None,
         clock: Callable[[], float] = time.time,
         platform: str | None = None,
+        labels: LabelDesk | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """`platform`: the shop's ("douyin", "tiktok"; None: Douyin), whose rule set gives the
-        shop's days, the lanes and what shipping late costs."""
+        shop's days, the lanes and what shipping late costs. `labels`: the shop's labels
+        (app/shop_labels.py), for "Print label" and print-and-ship (label_actions.py)."""
         super().__init__(parent)
         self._tasks, self._sessions, self._actor, self._clock = tasks, sessions, actor, clock
         self._rules = rules_for(platform)
@@ -149,6 +153,16 @@ class ShippingBoardView(BoardPaper, QWidget):
             self.tree.setColumnHidden(column, not self.model.sees_money)
         self.tree.setItemDelegateForColumn(
             COL_DUE, UrgencyMarkDelegate(URGENCY_COLOURS[Urgency.URGENT], self.tree)
+        )
+        self._sync_worker = sync_worker
+        self.labels = LabelActions(
+            self, self.tree, tasks, sessions, actor, labels, platform=platform,
+            selected=lambda: [order.order_id for order in self.selected_orders()],
+        )  # fmt: skip
+        filters.addWidget(self.labels.button)
+        self.scan_bar.print_and_ship.setVisible(self.labels.can_print_and_ship)
+        self.scan_bar.print_and_ship_requested.connect(
+            lambda order_id: self.labels.print_and_ship(order_id, self.scan_bar.explain, self._label_shipped)
         )
         self.pickups = PickupOverdueTable(self)
         self.tabs = QTabWidget(self)
@@ -295,6 +309,14 @@ class ShippingBoardView(BoardPaper, QWidget):
         name = self.scan_bar.carrier_name(queued.company_code)
         self.scan_bar.show_shipped(queued.order_id, name, queued.tracking_no, queued.note)
         self.shipped.emit(queued)
+
+    def _label_shipped(self, queued: QueuedShipment, carrier_name: str) -> None:
+        """A print-and-ship went through: as a scanned shipment, named by the platform's carrier."""
+        self.model.mark_pending(queued.order_id, queued.tracking_no, queued.company_code)
+        self.scan_bar.show_shipped(queued.order_id, carrier_name, queued.tracking_no, queued.note)
+        self.shipped.emit(queued)
+        if self._sync_worker is not None:
+            self._sync_worker.sync_now()  # type: ignore[attr-defined]
 
     # --- the clock ---------------------------------------------------------------------------
     def _tick(self) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -46,6 +47,9 @@ OrderLookup = Callable[[str], str | None]
 class ScanBar(QFrame):
     ship_requested = Signal(str, str, str)  # order id, carrier code, tracking number
     order_not_waiting = Signal(str)  # a scanned order not on the board: the board says why (explain)
+    # Print-and-ship mode (TikTok Shipping): the order scanned, its label printed and the
+    # order shipped with the platform's number (label_actions.py); no tracking scan.
+    print_and_ship_requested = Signal(str)
 
     def __init__(self, lookup: OrderLookup, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +63,9 @@ class ScanBar(QFrame):
         self.carrier_combo = QComboBox(self)
         self.carrier_combo.setObjectName("scanCarrier")
         self.ship_button = QPushButton(self)
+        self.print_and_ship = QCheckBox(self)
+        self.print_and_ship.setObjectName("scanPrintAndShip")
+        self.print_and_ship.setVisible(False)  # shown for a shop whose platform prints labels
         # The carrier the tracking number shows, as it is typed or scanned (before Enter).
         self.recognised = QLabel(self)
         self.recognised.setObjectName("scanRecognised")
@@ -89,6 +96,7 @@ class ScanBar(QFrame):
         layout.addWidget(self.tracking_edit, 1, 1)
         layout.addWidget(self.carrier_combo, 1, 2)
         layout.addWidget(self.ship_button, 1, 3)
+        layout.addWidget(self.print_and_ship, 0, 3)
         layout.addWidget(self.message, 2, 0, 1, 4)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 3)
@@ -166,6 +174,12 @@ class ScanBar(QFrame):
             self.order_edit.selectAll()
             self.order_not_waiting.emit(order_id)  # the board's answer says exactly why
             return
+        if not self.print_and_ship.isHidden() and self.print_and_ship.isChecked():
+            self._show(
+                "hint", self.tr("{order}: {what} — printing its label…").format(order=order_id, what=what)
+            )
+            self.print_and_ship_requested.emit(order_id)
+            return
         self._show(
             "hint", self.tr("{order}: {what} — scan the tracking number.").format(order=order_id, what=what)
         )
@@ -235,6 +249,10 @@ class ScanBar(QFrame):
         self.order_edit.setPlaceholderText(self.tr("Scan the packing slip's barcode"))
         self.tracking_edit.setPlaceholderText(self.tr("Scan the parcel label"))
         self.ship_button.setText(self.tr("Ship (Enter)"))
+        self.print_and_ship.setText(self.tr("Print label and ship"))
+        self.print_and_ship.setToolTip(
+            self.tr("TikTok Shipping: scan the order, its label prints and the order ships with its number.")
+        )
         if self.carrier_combo.count():
             self.carrier_combo.setItemText(0, self.tr("Recognise from the number"))
         if self._state == ("hint", ""):
