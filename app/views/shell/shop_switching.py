@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QToolBar, QToolButton
 
 from app.services.people.permissions import Action, Actor, allowed
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 NOTICE_MS = 60_000
+FIRST_COUNT_AFTER_MS = 3_000
 
 
 class ShopSwitching(QObject):
@@ -61,7 +62,9 @@ class ShopSwitching(QObject):
         self.alerts.counted.connect(self.switcher.set_due_counts)
         self.alerts.notice.connect(lambda text: window.statusBar().showMessage(text, NOTICE_MS))
         self.retranslate_ui()
-        self.alerts.recount()
+        # The first count a moment after the window is up: it reads every shop's queue and
+        # board, and the shop on screen's first screenful comes first.
+        QTimer.singleShot(FIRST_COUNT_AFTER_MS, self.alerts, self.alerts.recount)
 
     def current_key(self) -> str:
         return self._key
