@@ -193,3 +193,17 @@ def test_searches_by_update_time_page_without_skipping_or_repeating(store: Store
     )
     assert count == len(pending) >= 1
     assert all(json.loads(row)["return_type"] == "REFUND" for row in pending)
+
+
+def test_searches_take_every_documented_filter(store: Store) -> None:
+    total, tiktok = store.search_orders(shipping_type="TIKTOK", limit=500)
+    assert total == len(tiktok) > 0 and {json.loads(o)["shipping_type"] for o in tiktok} == {"TIKTOK"}
+    _, asking = store.search_orders(is_buyer_request_cancel=True, limit=500)
+    assert asking and all(json.loads(o)["is_buyer_request_cancel"] for o in asking)
+    assert store.search_orders(warehouse_ids=["no-such-warehouse"])[0] == 0
+    ret = rows(store, "returns")[0]
+    buyer = rows(store, "orders", "id = ?", (ret["order_id"],))[0]["user_id"]
+    assert store.search_orders(buyer_user_id=buyer)[0] >= 1
+    _, theirs = store.search_returns(buyer_user_ids=[buyer], limit=50)
+    assert ret["return_id"] in {json.loads(r)["return_id"] for r in theirs}
+    assert store.search_cancellations(buyer_user_ids=[])[0] == 0

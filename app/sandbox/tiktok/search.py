@@ -35,6 +35,19 @@ def _window(where: list[str], args: list[Any], **bounds: int | None) -> None:
             args.append(int(value))
 
 
+def _field(name: str) -> str:
+    """A field of the stored wire JSON, for the filters no column carries (fixed names only)."""
+    return f"json_extract(data, '$.{name}')"
+
+
+def _buyers(user_ids: Sequence[str] | None, where: list[str], args: list[Any]) -> None:
+    """`buyer_user_ids[]` of the request searches: a request's buyer is its order's."""
+    if user_ids is not None:
+        marks = ",".join("?" * len(user_ids)) or "NULL"
+        where.append(f"order_id IN (SELECT id FROM orders WHERE {_field('user_id')} IN ({marks}))")
+        args.extend(user_ids)
+
+
 class Searches:
     db: sqlite3.Connection
     lock: threading.RLock
@@ -84,10 +97,21 @@ class Searches:
         limit: int = 20,
         offset: int = 0,
         after: tuple[int, str] | None = None,
+        shipping_type: str | None = None,
+        buyer_user_id: str | None = None,
+        is_buyer_request_cancel: bool | None = None,
+        warehouse_ids: Sequence[str] | None = None,
     ) -> Page:
         where: list[str] = []
         args: list[Any] = []
         _in("status", None if status is None else [status], where, args)
+        # The body's other filters (PC get-order-list), read from the stored answer itself.
+        _in(_field("shipping_type"), None if shipping_type is None else [shipping_type], where, args)
+        _in(_field("user_id"), None if buyer_user_id is None else [buyer_user_id], where, args)
+        if is_buyer_request_cancel is not None:
+            where.append(f"{_field('is_buyer_request_cancel')} = ?")
+            args.append(int(is_buyer_request_cancel))
+        _in(_field("warehouse_id"), warehouse_ids, where, args)
         _window(
             where, args, create_ge=create_ge, create_lt=create_lt, update_ge=update_ge, update_lt=update_lt
         )
@@ -110,6 +134,7 @@ class Searches:
         limit: int = 10,
         offset: int = 0,
         after: tuple[int, str] | None = None,
+        buyer_user_ids: Sequence[str] | None = None,
     ) -> Page:
         where: list[str] = []
         args: list[Any] = []
@@ -118,6 +143,7 @@ class Searches:
         _in("status", statuses, where, args)
         _in("type", types, where, args)
         _in("arbitration_status", arbitration_statuses, where, args)
+        _buyers(buyer_user_ids, where, args)
         _window(
             where, args, create_ge=create_ge, create_lt=create_lt, update_ge=update_ge, update_lt=update_lt
         )
@@ -139,10 +165,12 @@ class Searches:
         limit: int = 10,
         offset: int = 0,
         after: tuple[int, str] | None = None,
+        buyer_user_ids: Sequence[str] | None = None,
     ) -> Page:
         where: list[str] = []
         args: list[Any] = []
         _in("id", cancel_ids, where, args)
+        _buyers(buyer_user_ids, where, args)
         _in("order_id", order_ids, where, args)
         _in("status", statuses, where, args)
         _in("type", types, where, args)
