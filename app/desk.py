@@ -96,7 +96,8 @@ def open_desk(args: argparse.Namespace, loaded: config.LoadedSettings) -> int:
     syncing = worker or new_sync(shop, settings, collector)
     # Every other shop of the desk opens and syncs in the background too (its own process).
     running = RunningShops(settings, database_url=args.db, on_sync_created=collector.watch)
-    running.adopt(settings.current_entry(), shop.sessions, shop.database_url, syncing, shop.stop)
+    running.adopt(settings.current_entry(), shop.sessions, shop.database_url, syncing, shop.stop,
+                  credentials=shop.credentials)  # fmt: skip
     running.start_all()
 
     def make_window(person: Actor) -> MainWindow:

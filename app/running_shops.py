@@ -31,6 +31,7 @@ from app.services.setup.connection_test import ConnectionTest, ShopKeys
 from app.services.setup.shop_database import shown_url
 from app.shop import ShopTarget, check_shop_keys, shop_target
 from app.shop_entries import ShopEntry
+from app.shop_labels import LabelShipping, shop_labels
 from app.sync.sync_process import SyncProcess
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,8 @@ class RunningShop:
     sync: QObject | None = None
     _stop: Callable[[], None] = field(default=lambda: None, repr=False)
     _engine: Engine | None = field(default=None, repr=False)
+    # The shop's shipping labels for its board (app/shop_labels.py): kept copies, live calls.
+    labels: LabelShipping | None = field(default=None, repr=False)
 
     @property
     def key(self) -> str:
@@ -91,9 +94,12 @@ class RunningShops:
         database_url: str,
         sync: SyncProcess | None,
         stop: Callable[[], None],
+        credentials: Callable[[], object] | None = None,
     ) -> RunningShop:
-        """The shop the desk opened itself (the sign-in happened on its database)."""
+        """The shop the desk opened itself (the sign-in happened on its database);
+        `credentials`: how its labels reach the platform (the desk's OpenShop.credentials)."""
         running = RunningShop(entry, sessions, database_url, sync, stop)
+        running.labels = shop_labels(entry.key, entry.platform, credentials)
         self._shops[entry.key] = running
         return running
 
@@ -117,6 +123,7 @@ class RunningShops:
             return None
         sync = self._new_sync(target)
         running = RunningShop(entry, sessions, target.database_url, sync, target.stop, engine)
+        running.labels = shop_labels(entry.key, target.platform, target.wait_credentials)
         self._shops[entry.key] = running
         sync.start()
         log.info("shop %s syncing in the background", entry.key)

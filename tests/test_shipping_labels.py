@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrinter
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import config
 from app.core.vocabulary import OrderState
 from app.db import open_database
 from app.models import Order, OutboxOperation
@@ -24,12 +25,15 @@ from app.platforms.tiktok import authorise
 from app.platforms.tiktok.adapter import TikTokPlatform
 from app.platforms.tiktok.client import TikTokClient
 from app.platforms.tiktok.credentials import TikTokCredentials
+from app.running_shops import RunningShops
 from app.sandbox.server import SandboxServer
 from app.services.people.permissions import Actor, Role
 from app.services.shipping import label_shipping
 from app.services.shipping.labels import LabelNotKept, LabelRefused, ShopLabels
+from app.shop_entries import ShopEntry
 from app.shop_labels import LabelShipping, PlatformLabels
 from app.sync.engine import SyncEngine
+from app.views.shell.main_window import MainWindow
 from app.views.shipping.board_view import ShippingBoardView
 from tests.people import seed_people
 
@@ -72,11 +76,13 @@ def desk_for(credentials: TikTokCredentials, folder: Path) -> LabelShipping:
 def waiting_order(
     sandbox: SandboxServer, sessions: sessionmaker[Session], shipping_type: str, skip: int = 0
 ) -> str:
-    """An order of `shipping_type` waiting to ship in the mirror, no cancellation asked."""
+    """An order of `shipping_type` waiting to ship in the mirror and on the platform (no test
+    before handed it over), no cancellation asked."""
     ids = {
         str(row[0])
         for row in sandbox.store.db.execute(
-            "SELECT id FROM orders WHERE json_extract(data, '$.shipping_type') = ? AND id NOT IN "
+            "SELECT id FROM orders WHERE json_extract(data, '$.shipping_type') = ? AND status = "
+            "'AWAITING_SHIPMENT' AND id NOT IN "
             "(SELECT order_id FROM cancellations WHERE status = 'CANCELLATION_REQUEST_PENDING')",
             (shipping_type,),
         )
@@ -159,7 +165,7 @@ def test_print_label_on_the_board_previews_the_labels_pages(
     tmp_path: Path,
 ) -> None:
     desk = desk_for(credentials, tmp_path / "labels")
-    order_id = waiting_order(sandbox, mirror._sessions, "TIKTOK", skip=2)
+    order_id = waiting_order(sandbox, mirror._sessions, "TIKTOK")
     shipment = label_shipping.prepare(desk, order_id).shipment  # a label the platform gives now
     view = board(qtbot, tasks, mirror, desk)
     assert view.labels.button.isEnabled() and view.scan_bar.print_and_ship.isVisibleTo(view)
@@ -196,7 +202,7 @@ def test_print_and_ship_prints_the_scanned_orders_label_and_ships_it_once(
     tmp_path: Path,
 ) -> None:
     desk = desk_for(credentials, tmp_path / "labels")
-    order_id = waiting_order(sandbox, mirror._sessions, "TIKTOK", skip=3)
+    order_id = waiting_order(sandbox, mirror._sessions, "TIKTOK")
     view = board(qtbot, tasks, mirror, desk)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -225,3 +231,23 @@ def test_print_and_ship_prints_the_scanned_orders_label_and_ships_it_once(
     qtbot.keyClick(view.scan_bar.order_edit, Qt.Key.Key_Return)
     assert view.scan_bar.message_kind() == "problem"
     assert len(ships_of(sandbox, order_id)) == 1
+
+
+def test_the_desks_window_gives_a_tiktok_shops_board_its_labels_kept_in_the_shops_folder(
+    qtbot, english, app_home: Path, sandbox: SandboxServer, mirror: SyncEngine, credentials: TikTokCredentials
+) -> None:
+    """The desk (RunningShops.adopt with the shop's credentials, as app/desk.py does) builds the
+    shop's labels with its adapter in the desk's process; the window hands them to the board."""
+    entry = ShopEntry("tiktok-demo", platform="tiktok", name="Maple & Pine", demo=True)
+    settings = config.Settings(language="en", shops=[entry], current_shop=entry.key)
+    running = RunningShops(settings)
+    running.adopt(entry, mirror._sessions, "sqlite://", None, lambda: None, credentials=lambda: credentials)
+    window = MainWindow(mirror._sessions, settings, None, actor=OWNER, shops=running, shop_key=entry.key)
+    qtbot.addWidget(window)
+    board_view = window.screen_named("shipping")
+    assert isinstance(board_view, ShippingBoardView) and board_view.labels.button.isEnabled()
+    order_id = waiting_order(sandbox, mirror._sessions, "TIKTOK")
+    desk = running.shop(entry.key).labels
+    assert desk is not None
+    label_shipping.prepare(desk, order_id)
+    assert (app_home / "labels" / entry.key / f"{order_id}.pdf").read_bytes().startswith(b"%PDF-")

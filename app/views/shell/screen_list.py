@@ -52,7 +52,12 @@ def add_screens(window: MainWindow) -> None:
     window.add_screen(
         "shipping",
         lambda: ShippingBoardView(
-            tasks, reading(Action.VIEW_SHIPPING_BOARD), actor, sync_worker=sync_worker, **shop_options(window)
+            tasks,
+            reading(Action.VIEW_SHIPPING_BOARD),
+            actor,
+            sync_worker=sync_worker,
+            labels=shop_labels(window),
+            **shop_options(window),
         ),
         requires=Action.VIEW_SHIPPING_BOARD,
     )
@@ -89,6 +94,14 @@ def shop_options(window: MainWindow) -> dict[str, Any]:
     shop = shops.shop(window.shop_key()) if shops is not None else None
     entry = shop.entry if shop is not None else window.settings().current_entry()
     return {"platform": entry.platform}
+
+
+def shop_labels(window: MainWindow) -> Any:
+    """The shipping labels of the shop on screen (app/shop_labels.py, built by the desk with
+    its adapter), None where the window was given no desk of shops."""
+    shops = window.desk_shops()
+    shop = shops.shop(window.shop_key()) if shops is not None else None
+    return getattr(shop, "labels", None)
 
 
 def due_soon_screen(window: MainWindow) -> QWidget:
