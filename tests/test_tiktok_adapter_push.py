@@ -26,8 +26,24 @@ from app.sync.engine import SyncEngine
 from tests.sandbox_control import queue_decision
 
 APPROVE_PATH = "/return_refund/202309/returns/{return_id}/approve"
+RECORDS_PATH = "/return_refund/202309/returns/{return_id}/records"
 SHIP_PATH = "/fulfillment/202309/packages/{package_id}/ship"
-FAULTS = ["http_5xx", "service_error", "rate_limit", "truncated", "malformed", "drop_response"]
+# Every fault kind that can meet a decision on its way (app/sandbox/faults.py), as TikTok's
+# gateway words it: refused before applying, or applied and then the answer delayed, cut,
+# spoilt, nested past any parser or lost. (A person's kinds stop the push for a person;
+# plant_record only meets lists; the review kinds only picture uploads.)
+FAULTS = [
+    "http_5xx",
+    "service_error",
+    "rate_limit",
+    "token_expired",
+    "clock_skew",
+    "latency",
+    "truncated",
+    "malformed",
+    "drop_response",
+    "deep_nesting",
+]
 REFUND_KIND = 0  # the sandbox's tick: 0 REFUND (a returnless refund after shipment)
 
 
@@ -110,6 +126,15 @@ def push_until_settled(sync: SyncEngine, clock: MovableClock, rounds: int = 8) -
     raise AssertionError("operations still open after every retry")
 
 
+def seller_records(sync: SyncEngine, request_id: str) -> list[dict[str, object]]:
+    """The request's history as the platform lists it (`GET …/returns/{id}/records`): the
+    seller's own steps, read over HTTP as any client would."""
+    client = sync.platform.client  # type: ignore[attr-defined]
+    answer = client.call("GET", RECORDS_PATH.format(return_id=request_id))
+    assert answer.ok, answer
+    return [record for record in answer.data["records"] if record["role"] == "SELLER"]
+
+
 def applied(sandbox: SandboxServer, request_id: str) -> list[dict[str, object]]:
     return [
         e for e in sandbox.store.ledger_since(0) if e["entity_id"] == request_id and e["actor"] == "seller"
@@ -142,13 +167,15 @@ def test_every_fault_during_a_push_ends_applied_exactly_once(
     seq = approve(sync, request)
     sandbox.faults.add(fault, count=1, method=APPROVE_PATH, ms=300)
     push_until_settled(sync, clock)
+    assert sandbox.faults.pending() == []  # the fault did meet the decision
     with sync._sessions() as session:
         op = session.get(OutboxOperation, seq)
         assert op is not None and op.state == state.DONE, (
             op.state if op else None,
             op.problem if op else None,
         )
-    assert len(applied(sandbox, request.aftersale_id)) == 1
+    assert len(applied(sandbox, request.aftersale_id)) == 1  # the sandbox's ledger
+    assert len(seller_records(sync, request.aftersale_id)) == 1  # the request's own history
 
 
 @pytest.mark.parametrize("fault", ["drop_response", "http_5xx"])
