@@ -251,3 +251,22 @@ def test_the_desks_window_gives_a_tiktok_shops_board_its_labels_kept_in_the_shop
     assert desk is not None
     label_shipping.prepare(desk, order_id)
     assert (app_home / "labels" / entry.key / f"{order_id}.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_print_label_of_a_seller_shipped_order_says_why_there_is_none(
+    qtbot,
+    english,
+    tasks,
+    sandbox: SandboxServer,
+    mirror: SyncEngine,
+    credentials: TikTokCredentials,
+    tmp_path: Path,
+) -> None:
+    view = board(qtbot, tasks, mirror, desk_for(credentials, tmp_path / "labels"))
+    order_id = waiting_order(sandbox, mirror._sessions, "SELLER")
+    assert view.select_order(order_id)
+    view.labels.print_selected()
+    qtbot.waitUntil(lambda: view.labels.problem is not None, timeout=10_000)
+    words = view.labels.problem.text()
+    assert order_id in words and "only for packages shipped with TikTok Shipping" in words
+    assert view.labels.printing.preview is None and view.labels.button.isEnabled()

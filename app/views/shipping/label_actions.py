@@ -67,6 +67,7 @@ class LabelActions(QObject):
         self._tiktok = platform == TIKTOK and desk is not None
         self.printing = LabelPrinting(board)
         self.printer_name = ""  # the label printer chosen in print-and-ship, by name
+        self.problem: QMessageBox | None = None  # the last "No label" message, for tests
         self.button = QPushButton(board)
         self.button.setObjectName("printLabelButton")
         self.print_action = QAction(board)
@@ -113,25 +114,45 @@ class LabelActions(QObject):
         dialog.open()
 
     def _fetch(self, orders: list[str], then: Callable[[list[Label]], None]) -> None:
+        """Each order's label on the network lane; those got go to `then`, and every order
+        without one is named with the reason in one message (nothing is dropped silently)."""
         assert self._desk is not None
         desk = self._desk
         self.button.setEnabled(False)
 
-        def done(labels: object) -> None:
+        def fetch_all() -> list[Label | LabelUnavailable]:
+            got: list[Label | LabelUnavailable] = []
+            for order_id in orders:
+                try:
+                    got.append(desk.labels.label(order_id))
+                except LabelUnavailable as refused:
+                    got.append(refused)
+            return got
+
+        def done(answers: list[Label | LabelUnavailable]) -> None:
             self.button.setEnabled(True)
-            then(labels)  # type: ignore[arg-type]
+            labels = [answer for answer in answers if isinstance(answer, Label)]
+            missing = [
+                (order_id, answer)
+                for order_id, answer in zip(orders, answers, strict=True)
+                if not isinstance(answer, Label)
+            ]
+            if missing:
+                self._tell("\n\n".join(f"{order_id}: {problem_words(error)}" for order_id, error in missing))
+            if labels:
+                then(labels)
 
         def failed(error: BaseException) -> None:
             self.button.setEnabled(True)
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, self.tr("No label"), problem_words(error), parent=self._board
-            )
-            box.setObjectName("labelProblem")
-            box.open()
+            self._tell(problem_words(error))
 
-        self._tasks.run(
-            "shipping.labels", lambda: [desk.labels.label(o) for o in orders], done, failed, lane=NET_LANE
-        )
+        self._tasks.run("shipping.labels", fetch_all, done, failed, lane=NET_LANE)
+
+    def _tell(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("No label"), text, parent=self._board)
+        box.setObjectName("labelProblem")
+        self.problem = box
+        box.open()
 
     def _menu(self, at: QPoint) -> None:
         menu = QMenu(self._tree)
@@ -216,6 +237,3 @@ class LabelActions(QObject):
         )
         self.button.setToolTip(why)
         self.print_action.setToolTip(why)
-
-
-__all__ = ["LabelActions", "LabelUnavailable"]

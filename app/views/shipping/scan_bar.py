@@ -107,6 +107,12 @@ class ScanBar(QFrame):
         self.tracking_edit.textEdited.connect(self._number_changed)
         self.carrier_combo.currentIndexChanged.connect(self._show_recognised)
         self.ship_button.clicked.connect(self._ship)
+        # Print and ship: the platform gives the number, so nothing to scan but the order.
+        self.print_and_ship.toggled.connect(
+            lambda on: [
+                w.setEnabled(not on) for w in (self.tracking_edit, self.carrier_combo, self.ship_button)
+            ]
+        )
         self._state = ("hint", "")
         self.retranslate_ui()
 
