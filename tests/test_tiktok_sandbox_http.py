@@ -225,6 +225,33 @@ def _provider(shop: Wire) -> str:
     return str(providers["shipping_providers"][0]["id"])
 
 
+def test_the_documented_filters_narrow_a_search(shop: Wire) -> None:
+    tiktok = shop.search_all(ORDERS, "orders", {"shipping_type": "TIKTOK"}, page_size=100)
+    seller = shop.search_all(ORDERS, "orders", {"shipping_type": "SELLER"}, page_size=100)
+    assert tiktok and seller and {o["shipping_type"] for o in tiktok} == {"TIKTOK"}
+    assert {o["shipping_type"] for o in seller} == {"SELLER"}
+    asked = shop.search_all(ORDERS, "orders", {"is_buyer_request_cancel": True}, page_size=100)
+    assert all(o["is_buyer_request_cancel"] for o in asked)
+    buyer = tiktok[0]["user_id"]
+    assert {
+        o["user_id"] for o in shop.search_all(ORDERS, "orders", {"buyer_user_id": buyer}, page_size=100)
+    } == {buyer}
+    some = shop.call("POST", RETURNS, {"page_size": "50"}, {})["data"]["return_orders"][0]
+    only = shop.call("POST", RETURNS, {"page_size": "50"}, {"return_ids": [some["return_id"]]})["data"]
+    assert [r["return_id"] for r in only["return_orders"]] == [some["return_id"]] and only["total_count"] == 1
+    assert shop.call("POST", ORDERS, {"page_size": "5"}, {"shipping_type": "DRONE"})["code"] == 36009004
+
+
+def test_the_shops_carriers_are_found_from_its_warehouse(shop: Wire) -> None:
+    [warehouse] = shop.call("GET", "/logistics/202309/warehouses")["data"]["warehouses"]
+    options = shop.call("GET", f"/logistics/202309/warehouses/{warehouse['id']}/delivery_options")["data"]
+    types = {option["type"]: option["id"] for option in options["delivery_options"]}
+    assert set(types) == {"STANDARD", "SEND_BY_SELLER"}
+    path = f"/logistics/202309/delivery_options/{types['SEND_BY_SELLER']}/shipping_providers"
+    names = {provider["name"] for provider in shop.call("GET", path)["data"]["shipping_providers"]}
+    assert {"USPS", "UPS"} <= names
+
+
 def test_a_page_token_belongs_to_its_search(shop: Wire) -> None:
     token = shop.call("POST", ORDERS, {"page_size": "5"}, {})["data"]["next_page_token"]
     assert token
@@ -345,6 +372,22 @@ def test_a_decision_whose_answer_was_lost_is_sent_again_harmlessly(shop: Wire) -
     assert (again["code"], again["message"], again["data"]) == (0, "Success", {})
     applied = [e for e in shop.control("GET", "ledger")["entries"] if e["entity_id"] == ret["return_id"]]
     assert [e["params"]["idempotency_key"] for e in applied if e["actor"] == "seller"] == ["op-lost"]
+
+
+def test_a_partial_refund_is_offered_with_its_amount(shop: Wire) -> None:
+    body = {"return_status": ["RETURN_OR_REFUND_REQUEST_PENDING"], "return_types": ["REFUND"]}
+    pending = shop.call("POST", RETURNS, {"page_size": "50"}, body)["data"]["return_orders"]
+    if not pending:
+        shop.control("POST", "tick", {"new_orders": 0, "new_after_sales": 1, "after_sale_type": 0})
+        pending = shop.call("POST", RETURNS, {"page_size": "50"}, body)["data"]["return_orders"]
+    ret = pending[0]
+    path = f"/return_refund/202309/returns/{ret['return_id']}/approve"
+    offer = {"decision": "OFFER_PARTIAL_REFUND", "partial_refund": {"currency": "USD", "amount": "999999.00"}}
+    assert shop.call("POST", path, {"idempotency_key": "too-much"}, offer)["code"] == 25001001
+    offer["partial_refund"]["amount"] = "1.00"
+    assert shop.call("POST", path, {"idempotency_key": "partial"}, offer)["code"] == 0
+    after = shop.call("POST", RETURNS, {"page_size": "10"}, {"return_ids": [ret["return_id"]]})["data"]
+    assert after["return_orders"][0]["return_status"] == "AWAITING_BUYER_RESPONSE"
 
 
 def test_a_refusal_keeps_nothing_so_the_key_may_be_sent_again(shop: Wire) -> None:

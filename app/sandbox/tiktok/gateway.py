@@ -82,6 +82,8 @@ ROUTES: dict[str, Route] = {
         routes_fulfillment.shipping_providers
     ),
     "/product/202309/images/upload": routes_images.upload_image,
+    "/logistics/202309/warehouses": routes_fulfillment.warehouses,
+    "/logistics/202309/warehouses/{warehouse_id}/delivery_options": routes_fulfillment.delivery_options,
 }
 
 # What each fault that answers instead of applying says, in the dialect's codes.

@@ -55,6 +55,8 @@ def return_decision(kind: str, store: Any, return_id: str, decision: str, approv
     ret = store.ret(return_id)
     if ret is None:
         return _not_found()
+    if kind == "invalid" and approving:  # e.g. an OFFER_PARTIAL_REFUND's amount or currency
+        return errors.invalid("The decision's parameters do not fit this request.")
     if kind == "invalid":  # the decision is known: the reason is not one for this request
         return business(
             25001014, "Unknown return reason. Please ensure you are passing a valid return reason."

@@ -6,7 +6,10 @@ markets), `GET /logistics/202309/delivery_options/{id}/shipping_providers` and
 `GET /fulfillment/202309/packages/{package_id}/shipping_documents` mean once a request has
 passed the wire checks, and serving the label PDF the documents' `doc_url` points at
 (`/_sandbox/labels/<package_id>.pdf`, made absolute by the gateway where the address is
-known; a real small PDF from sandbox-shop's labels.py).
+known; a real small PDF from sandbox-shop's labels.py), and the shop's warehouses and their
+delivery options (`GET /logistics/202309/warehouses`, `…/warehouses/{id}/delivery_options`:
+PC logistics/get-warehouse-list, get-warehouse-delivery-options; the data is sandbox-shop's
+catalogue).
 
 Public record (PC = Partner Center API reference, lazykern/ecommerce-api-docs at eba059e,
 data/raw/tiktok/api-reference/fulfillment/*.spec.json and logistics/get-shipping-providers;
@@ -26,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.sandbox.tiktok import actions, errors, labels, refusals
+from app.sandbox.tiktok import actions, catalogue, errors, labels, refusals
 from app.sandbox.tiktok.context import Call, Context, required_text, text_list
 from app.sandbox.tiktok.errors import dumps
 
@@ -106,6 +109,17 @@ def mark_package_shipped(ctx: Context, call: Call) -> str:
 
 def shipping_providers(ctx: Context, call: Call) -> str:
     return dumps({"shipping_providers": actions.shipping_providers()})
+
+
+def warehouses(ctx: Context, call: Call) -> str:
+    return dumps({"warehouses": catalogue.warehouses()})
+
+
+def delivery_options(ctx: Context, call: Call) -> str:
+    options = catalogue.delivery_options(call.path_params["warehouse_id"])
+    if options is None:  # ours: the record names no code for a warehouse not the shop's
+        raise _invalid(f"Warehouse {call.path_params['warehouse_id']} is not one of the shop's.")
+    return dumps({"delivery_options": options})
 
 
 def shipping_documents(ctx: Context, call: Call) -> str:

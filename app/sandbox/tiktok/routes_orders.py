@@ -8,9 +8,10 @@ in unparsed.
 
 Public record: EcomPHP/tiktokshop-php src/Resources/Order.php (`getOrderList`: paging and
 sort in the query, filters in the JSON body; `getOrderDetail`: `ids` comma-separated in the
-query), src/Resources/Authorization.php; the filters `order_status`, `create_time_ge/_lt`,
-`update_time_ge/_lt` and the 50-id limit of order detail (hsib19/tiktok-shop-sdk
-packages/sdk/src/types/OrderTypes.ts, /work/shared/design/TIKTOK-PROTOCOL.md "Orders").
+query), src/Resources/Authorization.php; the filters `order_status` (one string),
+`create_time_ge/_lt`, `update_time_ge/_lt`, `shipping_type`, `buyer_user_id`,
+`is_buyer_request_cancel`, `warehouse_ids` and the 50-id limit of order detail (PC
+orders/get-order-list and get-order-detail, lazykern/ecommerce-api-docs at eba059e).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from app.sandbox.tiktok.context import Call, Context, optional_int, text_list
 from app.sandbox.tiktok.errors import dumps
 
 MAX_DETAIL_IDS = 50
+SHIPPING_TYPES = ("TIKTOK", "SELLER")
 ORDERS_SEARCH = "/order/202309/orders/search"
 
 
@@ -51,7 +53,29 @@ def search_orders(ctx: Context, call: Call) -> str:
     status = body.get("order_status") or None
     if status is not None and (not isinstance(status, str) or status not in set(OrderStatus)):
         raise errors.invalid(f"`order_status` {status!r} is not an order status.", errors.CODE_REFUSED)
-    filters: dict[str, Any] = {"status": status, **time_filters(body, errors.CODE_REFUSED)}
+    shipping_type = body.get("shipping_type") or None
+    if shipping_type is not None and shipping_type not in SHIPPING_TYPES:
+        raise errors.invalid(
+            f"`shipping_type` must be one of {', '.join(SHIPPING_TYPES)}.", errors.CODE_REFUSED
+        )
+    cancel_asked = body.get("is_buyer_request_cancel")
+    if cancel_asked is not None and not isinstance(cancel_asked, bool):
+        raise errors.invalid("`is_buyer_request_cancel` must be true or false.", errors.CODE_REFUSED)
+    buyer = body.get("buyer_user_id") or None
+    if buyer is not None and not isinstance(buyer, str):
+        raise errors.invalid("`buyer_user_id` must be a string.", errors.CODE_REFUSED)
+    try:
+        warehouse_ids = text_list(body, "warehouse_ids")
+    except errors.ApiError as refused:
+        raise errors.in_code(refused, errors.CODE_REFUSED) from None
+    filters: dict[str, Any] = {
+        "status": status,
+        "shipping_type": shipping_type,
+        "buyer_user_id": buyer,
+        "is_buyer_request_cancel": cancel_asked,
+        "warehouse_ids": warehouse_ids,
+        **time_filters(body, errors.CODE_REFUSED),
+    }
     page = paging.read_page(ORDERS_SEARCH, call.query, filters, paging.ORDERS)
     return paging.search(ctx.store.search_orders, page, id_field="id", list_key="orders", filters=filters)
 

@@ -13,8 +13,9 @@ Public record: EcomPHP/tiktokshop-php src/Resources/ReturnRefund.php (`searchRet
 `rejectReturn` with `idempotency_key` in the query and the decision in the body;
 `approveCancellation` with no body, `rejectCancellation` with one; `getRejectReasons`,
 `getReturnRecords`); the filter names `return_ids`, `order_ids`, `return_status`,
-`return_types`, `arbitration_status`, `cancel_ids`, `cancel_status`, `cancel_types` and the
-body fields `decision`, `buyer_keep_item`, `reject_reason`, `comment`, `images` (hsib19/tiktok-shop-sdk
+`return_types`, `arbitration_status`, `buyer_user_ids`, `cancel_ids`, `cancel_status`,
+`cancel_types` and the body fields `decision`, `buyer_keep_item`, `partial_refund`,
+`reject_reason`, `comment`, `images` (hsib19/tiktok-shop-sdk
 packages/sdk/src/types/ReturnRefundModule.ts; /work/shared/design/TIKTOK-PROTOCOL.md).
 """
 
@@ -42,6 +43,7 @@ def search_returns(ctx: Context, call: Call) -> str:
         "statuses": text_list(body, "return_status"),
         "types": text_list(body, "return_types"),
         "arbitration_statuses": text_list(body, "arbitration_status"),
+        "buyer_user_ids": text_list(body, "buyer_user_ids", MAX_IDS),
         **time_filters(body, errors.CODE_INVALID_PARAMETER),
     }
     page = paging.read_page(RETURNS_SEARCH, call.query, filters, paging.REQUESTS)
@@ -57,6 +59,7 @@ def search_cancellations(ctx: Context, call: Call) -> str:
         "order_ids": text_list(body, "order_ids", MAX_IDS),
         "statuses": text_list(body, "cancel_status"),
         "types": text_list(body, "cancel_types"),
+        "buyer_user_ids": text_list(body, "buyer_user_ids", MAX_IDS),
         **time_filters(body, errors.CODE_INVALID_PARAMETER),
     }
     page = paging.read_page(CANCELLATIONS_SEARCH, call.query, filters, paging.REQUESTS)
@@ -124,12 +127,21 @@ def approve_return(ctx: Context, call: Call) -> str:
     return_id = call.path_params["return_id"]
     decision = required_text(call.body, "decision")
     keep = call.body.get("buyer_keep_item") is True
+    partial = call.body.get("partial_refund")  # OFFER_PARTIAL_REFUND's {currency, amount}
+    if partial is not None and not isinstance(partial, dict):
+        raise errors.invalid("`partial_refund` must be an object with `currency` and `amount`.")
     return _decide(
         ctx,
         call,
         return_id,
         lambda key: actions.approve_return(
-            ctx.store, ctx.clock.now(), return_id, decision, buyer_keep_item=keep, idempotency_key=key
+            ctx.store,
+            ctx.clock.now(),
+            return_id,
+            decision,
+            buyer_keep_item=keep,
+            idempotency_key=key,
+            partial_refund=partial,
         ),
         lambda kind: refusals.return_decision(kind, ctx.store, return_id, decision, approving=True),
     )

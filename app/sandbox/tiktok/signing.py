@@ -44,6 +44,8 @@ TEMPLATES = (
     "/fulfillment/202309/packages/{package_id}/shipping_documents",
     "/logistics/202309/delivery_options/{delivery_option_id}/shipping_providers",
     "/product/202309/images/upload",
+    "/logistics/202309/warehouses",
+    "/logistics/202309/warehouses/{warehouse_id}/delivery_options",
 )
 
 
