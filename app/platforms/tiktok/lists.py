@@ -11,7 +11,8 @@ Owns asking for them and reading them into the port's `RefusalReason` and `Carri
 - Carriers are the shipping providers of the shop's delivery options
   (`GET /logistics/202309/delivery_options/{id}/shipping_providers` →
   `data.shipping_providers[]{id, name}`, PC get-shipping-providers-202309); the delivery
-  options are the ones the shop's recent orders name (`delivery_option_id`, PC order fields).
+  options are the ones the shop's recent orders name (`delivery_option_id`, PC order fields);
+  one TikTok Shipping fulfils answers 21008117 and names none (skipped).
   A provider's `id` is what a shipment names it by (`self_shipment.shipping_provider_id`).
 """
 
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.platforms.port import PROBLEM_UNREADABLE, Carrier, RefusalReason, RetryLater
+from app.platforms.port import PROBLEM_UNREADABLE, Carrier, RefusalReason, Refused, RetryLater
 from app.platforms.tiktok import codes
 from app.platforms.tiktok.answers import ApiResult
 from app.platforms.tiktok.feed import CANCELLATIONS, ORDERS, RETURNS
@@ -29,6 +30,9 @@ from app.platforms.tiktok.feed import CANCELLATIONS, ORDERS, RETURNS
 REJECT_REASONS_PATH = "/return_refund/202309/reject_reasons"
 PROVIDERS_PATH = "/logistics/202309/delivery_options/{id}/shipping_providers"
 RECENT_ORDERS = 50  # orders looked at for the shop's delivery options
+# "The delivery of the specified delivery_option_id is fulfilled by TikTok. No shipping provider
+# will be returned." (PC get-shipping-providers error codes)
+CODE_TIKTOK_DELIVERS = 21008117
 
 PROBLEM_NO_REQUEST_WAITING = QT_TRANSLATE_NOOP(
     "sync",
@@ -106,7 +110,12 @@ def carriers(call: Call) -> list[Carrier]:
             options.append(option)
     found: dict[str, Carrier] = {}
     for option in options:
-        data = call("GET", PROVIDERS_PATH.format(id=option)).data
+        try:
+            data = call("GET", PROVIDERS_PATH.format(id=option)).data
+        except Refused as refused:
+            if refused.platform_code == str(CODE_TIKTOK_DELIVERS):
+                continue  # TikTok Shipping's option: its carrier is TikTok's, none to choose
+            raise
         for carrier in read_providers(data):
             found.setdefault(str(carrier.id), carrier)
     if not found:
