@@ -20,7 +20,7 @@ from app.platforms.douyin.adapter import PROBLEM_LABEL_BY_DOUYIN, DouyinPlatform
 from app.platforms.douyin.client import PlatformClient, ShopCredentials
 from app.platforms.port import DecisionToSend, PictureReview, PulledPage, Refused, ShipmentToSend, Window
 from app.platforms.tiktok import authorise
-from app.platforms.tiktok.adapter import PROBLEM_REFUSE_CANCELLATION_FIRST, TikTokPlatform
+from app.platforms.tiktok.adapter import TikTokPlatform
 from app.platforms.tiktok.client import TikTokClient
 from app.platforms.tiktok.shipping import (
     PROBLEM_LABEL_AFTER_SHIPPING,
@@ -265,10 +265,22 @@ def test_an_order_tiktok_shipping_carries_ships_without_a_tracking_number_and_it
     assert label.startswith(b"%PDF-")
 
 
-def test_a_refusal_by_shipping_is_refused_in_plain_words(platform: TikTokPlatform) -> None:
-    with pytest.raises(Refused) as refused:
-        platform.ship(ShipmentToSend("1", "7117858858072016686", "1Z", refuse_refund=True), "op-ship-x")
-    assert refused.value.problem == PROBLEM_REFUSE_CANCELLATION_FIRST
+def test_shipping_that_refuses_the_buyers_cancellation_rejects_it_once_then_ships(
+    sandbox: SandboxServer, platform: TikTokPlatform
+) -> None:
+    made = sandbox.platform.tick(new_after_sales=1, after_sale_type=3)  # a buyer asks to cancel
+    cancel_id = made["cancellations"][0]
+    order_id = str(sandbox.store.cancellation(cancel_id).data["order_id"])
+    carrier = platform.carriers()[0]
+    shipment = ShipmentToSend(order_id, str(carrier.code), "9400111899223100000077", refuse_refund=True)
+    platform.ship(shipment, "op-ship-refusing")
+    with pytest.raises(Refused) as again:  # its answer lost, say: sent again under its key
+        platform.ship(shipment, "op-ship-refusing")
+    assert again.value.moved_on  # shipped already: the push re-reads the order
+    rejected = seller_entries(sandbox, cancel_id)
+    assert len(rejected) == 1 and "packed" in json.dumps(rejected[0]["params"])
+    assert sandbox.store.cancellation(cancel_id).status != "CANCELLATION_REQUEST_PENDING"
+    assert sandbox.store.order(order_id).status != "AWAITING_SHIPMENT"
 
 
 def test_douyin_gives_no_label_document_and_says_where_to_print() -> None:

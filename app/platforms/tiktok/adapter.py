@@ -53,10 +53,10 @@ IMAGE_UPLOAD_PATH = "/product/202309/images/upload"
 IMAGE_USE_CASE = "MAIN_IMAGE"  # PC upload-product-image: the use case named by default (EcomPHP)
 
 PROBLEM_NO_SUCH_REQUEST = QT_TRANSLATE_NOOP("sync", "TikTok Shop has no such return or cancellation request.")
-PROBLEM_REFUSE_CANCELLATION_FIRST = QT_TRANSLATE_NOOP(
+PROBLEM_NO_REASON_TO_SHIP = QT_TRANSLATE_NOOP(
     "sync",
-    "TikTok Shop does not refuse a buyer's cancellation by shipping. Discard this, refuse the "
-    "cancellation in the refund queue (with a reason), then ship the order.",
+    "TikTok Shop offers no reason to refuse the buyer's cancellation of this order, so it cannot be "
+    "refused by shipping. Discard this and decide the cancellation in the refund queue.",
 )
 PROBLEM_DECISION_NOT_TAKEN = QT_TRANSLATE_NOOP(
     "sync",
@@ -166,16 +166,40 @@ class TikTokPlatform:
         return self._send("POST", path, {"idempotency_key": idempotency_key}, decision_body(decision, call))
 
     def ship(self, shipment: ShipmentToSend, idempotency_key: str) -> Accepted:
-        """The order's package shipped with the seller's carrier and tracking number. TikTok's
-        ship takes no idempotency key: a package shipped already is refused (moved on). A
-        buyer's cancellation is refused on its own (`…/cancellations/{id}/reject` with a
-        reason the person chose), never by shipping as on Douyin."""
-        if shipment.refuse_refund:
-            raise Refused(PROBLEM_REFUSE_CANCELLATION_FIRST, detail=f"order {shipment.order_id}")
+        """The order's package shipped: with the seller's carrier and tracking number, or by
+        TikTok Shipping (shipping.py). TikTok's ship takes no idempotency key: a package
+        shipped already is refused (moved on), and the push engine re-reads the order.
+
+        Shipping that refuses the buyer's waiting refund (`refuse_refund`, the queue's
+        "refuse by shipping") first rejects the buyer's pending cancellation of the order
+        under the same idempotency key — TikTok refuses a cancellation on its own, with a
+        reason from its list for it (the one saying the goods are packed or on their way:
+        ours) — then ships; sent again after a lost answer, the rejection is applied once."""
         order = shipping.order_record(self._call, shipment.order_id)
         package_id = shipping.package_of(order)
+        if shipment.refuse_refund:
+            self._refuse_cancellation(shipment.order_id, idempotency_key)
         body = shipping.ship_body(order, shipment.tracking_no, shipment.carrier_code)
         return self._send("POST", shipping.SHIP_PATH.format(id=package_id), {}, body)
+
+    def _refuse_cancellation(self, order_id: str, idempotency_key: str) -> None:
+        """Reject the buyer's pending cancellation of `order_id`, if one waits."""
+        body = {"order_ids": [order_id], "cancel_status": [codes.CancelStatus.PENDING.value]}
+        query = {"page_size": str(feed.CANCELLATIONS.max_page)}
+        data = self._call("POST", feed.CANCELLATIONS.path, query=query, body=body).data
+        for record in listed(data, feed.CANCELLATIONS):
+            if not isinstance(record, dict) or record.get("cancel_status") != codes.CancelStatus.PENDING:
+                continue
+            cancel_id = str(record.get("cancel_id") or "")
+            reason = shipping.reason_for_shipping(lists.reasons_for(self._call, cancel_id))
+            if reason is None:
+                raise Refused(PROBLEM_NO_REASON_TO_SHIP, detail=f"cancellation {cancel_id}")
+            path = DECIDE_PATH.format(stream=codes.CANCELLATIONS, id=cancel_id, verb=codes.REJECT)
+            try:
+                self._send("POST", path, {"idempotency_key": idempotency_key}, {"reject_reason": reason})
+            except Refused as refused:
+                if not refused.moved_on:  # withdrawn or decided meanwhile: the shipment decides
+                    raise
 
     def _send(self, method: str, path: str, query: dict[str, str], body: Any) -> Accepted:
         result = self._call(method, path, query=query, body=body)

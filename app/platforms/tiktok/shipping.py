@@ -19,11 +19,11 @@ packages, not orders:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.core.translation import QT_TRANSLATE_NOOP
-from app.platforms.port import PROBLEM_UNREADABLE, Refused, RetryLater
+from app.platforms.port import PROBLEM_UNREADABLE, RefusalReason, Refused, RetryLater
 from app.platforms.tiktok.answers import ApiResult
 
 ORDERS_PATH = "/order/202309/orders"
@@ -102,6 +102,22 @@ def label_url(call: Call, package_id: str) -> str:
     if not isinstance(url, str) or not url.strip():
         raise Refused(PROBLEM_NO_LABEL, detail=f"no doc_url for package {package_id}")
     return url.strip()
+
+
+# A cancellation refused by shipping names the reason that says so (ours: the first offered
+# whose name has one of these, in this order — the US list has "seller_reject_apply_product_
+# has_been_packed" and "…_reject_reason_delivered", tests/contract/tiktok/reasons.us.json).
+SHIPPING_REASON_WORDS = ("packed", "shipped", "delivered")
+
+
+def reason_for_shipping(reasons: Sequence[RefusalReason]) -> str | None:
+    """The name of the reason a refusal by shipping gives, from the cancellation's own list;
+    None when it offers none."""
+    for word in SHIPPING_REASON_WORDS:
+        for reason in reasons:
+            if word in str(reason.code):
+                return str(reason.code)
+    return str(reasons[0].code) if reasons else None
 
 
 def is_pdf(content: bytes) -> bool:
