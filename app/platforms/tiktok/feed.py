@@ -79,6 +79,13 @@ def page(
     for name, index in merged:
         records.append(taken[name][index][0])
         used[name] += 1
+    # A record whose time cannot be read, read beyond the page handed out (an answer longer
+    # than asked for), goes out too: the pull moves on by the newest time it was handed, so
+    # nothing would bring it back, and it can only be set aside for a person anyway.
+    for search in searches:
+        records.extend(
+            record for record, _ in taken[search.name][used[search.name] :] if update_time(record) is None
+        )
     next_positions: dict[str, Position] = {}
     for search in searches:
         mine = taken[search.name]
