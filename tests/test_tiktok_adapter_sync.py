@@ -26,6 +26,7 @@ from app.sandbox.server import SandboxServer
 from app.services import platform_lists
 from app.services.people.permissions import Actor, Role
 from app.services.refunds import decisions as refund_decisions
+from app.services.refunds.decisions import DecisionRefused
 from app.sync.engine import SyncEngine
 from tests.people import seed_people
 
@@ -103,24 +104,38 @@ def test_many_records_in_one_second_are_paged_through_that_second(
     assert mirror(engine._sessions) == platform_truth(sandbox)
 
 
-def test_a_person_refuses_a_tiktok_request_with_a_reason_tiktok_named_and_it_is_applied_once(
+def test_a_person_refuses_a_tiktok_request_with_a_reason_tiktok_offers_for_its_kind_applied_once(
     sandbox: SandboxServer, engine: SyncEngine
 ) -> None:
     sandbox.platform.tick(new_after_sales=2, after_sale_type=0)  # buyers ask for returnless refunds
+    sandbox.platform.tick(new_after_sales=1, after_sale_type=3)  # and one to cancel an order
     assert engine.run_once().outcome is Outcome.DONE
+    refund = RequestKind.REFUND_AFTER_SHIPMENT
     with engine._sessions() as session:
-        reasons = platform_lists.reject_reasons(session)  # the copy kept for refusing offline
+        kept = platform_lists.reject_reasons(session)  # the copy kept for refusing offline
+        for_refunds = platform_lists.reject_reasons_for(session, refund)
         waiting = session.scalars(
             select(AfterSale.aftersale_id).where(
-                AfterSale.state == RequestState.AWAITING_SHOP,
-                AfterSale.kind == RequestKind.REFUND_AFTER_SHIPMENT,
+                AfterSale.state == RequestState.AWAITING_SHOP, AfterSale.kind == refund
             )
         ).all()
-    assert reasons and all(isinstance(reason.code, str) for reason in reasons)  # TikTok's names
+    assert kept and all(isinstance(reason.code, str) and reason.kinds for reason in kept)  # TikTok's, by kind
     request_id = waiting[0]
     offered = {str(r.code) for r in engine.platform.refusal_reasons_for(request_id)}  # type: ignore[attr-defined]
-    reason = next(r for r in reasons if r.code in offered)
+    assert {str(r.code) for r in for_refunds} == offered  # what TikTok offers a refund, and only that
+    only_for_others = [r for r in kept if not r.refuses(refund)]
+    assert only_for_others, "a cancellation's reasons are not a refund's"
     seed_people(engine._sessions, OWNER)
+    with pytest.raises(DecisionRefused), engine._sessions.begin() as session:
+        refund_decisions.refuse(
+            session,
+            OWNER,
+            request_id,
+            reject_reason_code=only_for_others[0].code,
+            remark="No.",
+            now=int(time.time()),
+        )
+    reason = for_refunds[0]
     with engine._sessions.begin() as session:
         refund_decisions.refuse(
             session,

@@ -209,6 +209,8 @@ class RefusalReason:
     code: int | str  # as the platform sends it: Douyin a number, TikTok Shop a text id
     reason: str  # the platform's words, shown as sent
     evidence_needed: bool
+    # The kinds of request it refuses (TikTok Shop lists reasons per request); () for every kind.
+    kinds: tuple[RequestKind, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,12 @@ class RejectReason:
     code: int | str  # as the platform names it: Douyin a number, TikTok Shop a text name
     reason: str  # the platform's words, shown as sent
     evidence_needed: bool
+    # The kinds of request (RequestKind values) it refuses; () for every kind (Douyin's).
+    kinds: tuple[str, ...] = ()
+
+    def refuses(self, kind: str | None) -> bool:
+        """Whether a request of `kind` may be refused with this reason."""
+        return not self.kinds or kind in self.kinds
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +60,16 @@ def store_list(session: Session, name: str, payload: Any, now: int) -> None:
 
 def store_reject_reasons(session: Session, reasons: Iterable[RejectReason], now: int) -> None:
     """Keep `reasons` as the copy of the reject reasons, in the copy's shape (see module)."""
-    items = [
-        {"reject_reason_code": r.code, "reason": r.reason, "evidence_need": "Y" if r.evidence_needed else "N"}
-        for r in reasons
-    ]
+    items: list[dict[str, Any]] = []
+    for r in reasons:
+        item: dict[str, Any] = {
+            "reject_reason_code": r.code,
+            "reason": r.reason,
+            "evidence_need": "Y" if r.evidence_needed else "N",
+        }
+        if r.kinds:  # only where the platform lists reasons per kind: Douyin's copy keeps its shape
+            item["kinds"] = list(r.kinds)
+        items.append(item)
     store_list(session, REJECT_REASONS_LIST, {"items": items}, now)
 
 
@@ -100,7 +112,9 @@ def parse_reject_reasons(payload: Any) -> list[RejectReason]:
         if code is None:
             continue
         need = str(item.get("evidence_need", "")).strip().upper()
-        reasons.append(RejectReason(code, str(item.get("reason") or ""), need == "Y"))
+        kinds = item.get("kinds")
+        kept = tuple(str(kind) for kind in kinds if isinstance(kind, str)) if isinstance(kinds, list) else ()
+        reasons.append(RejectReason(code, str(item.get("reason") or ""), need == "Y", kept))
     return reasons
 
 
@@ -120,6 +134,12 @@ def reason_code(value: Any) -> int | str | None:
 def reject_reasons(session: Session) -> list[RejectReason]:
     """The merchant's reject reasons as last fetched; empty until the first fetch."""
     return parse_reject_reasons(load_list(session, REJECT_REASONS_LIST))
+
+
+def reject_reasons_for(session: Session, kind: str | None) -> list[RejectReason]:
+    """The kept reasons a request of `kind` may be refused with (TikTok Shop lists its
+    reasons per kind of request; Douyin's refuse every kind)."""
+    return [reason for reason in reject_reasons(session) if reason.refuses(kind)]
 
 
 def reject_reason(session: Session, code: int | str) -> RejectReason | None:

@@ -78,7 +78,7 @@ class RunReport:
 # digits).
 def _reject_reasons(platform: ShopPlatform) -> Callable[[Session, int], None]:
     reasons = [
-        RejectReason(code, r.reason, r.evidence_needed)
+        RejectReason(code, r.reason, r.evidence_needed, tuple(str(kind) for kind in r.kinds))
         for r in platform.refusal_reasons()
         if (code := platform_lists.reason_code(r.code)) is not None
     ]

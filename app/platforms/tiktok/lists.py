@@ -6,8 +6,9 @@ Owns asking for them and reading them into the port's `RefusalReason` and `Carri
   (`GET /return_refund/202309/reject_reasons?return_or_cancel_id=…` → `data.reasons[]{name,
   text}`, PC get-reject-reasons-202309): the shop's list is the union of the lists of one
   request of each kind waiting for the shop (a refund, a return, a replacement, a buyer's
-  cancellation). A reason's `name` is what a refusal sends as `reject_reason`; the record
-  says nothing of evidence being required, so none is marked so.
+  cancellation), each reason kept with the kinds of request it was offered for. A reason's
+  `name` is what a refusal sends as `reject_reason`; the record says nothing of evidence
+  being required, so none is marked so.
 - Carriers are the shipping providers of the shop's delivery options
   (`GET /logistics/202309/delivery_options/{id}/shipping_providers` →
   `data.shipping_providers[]{id, name}`, PC get-shipping-providers-202309); the delivery
@@ -19,11 +20,13 @@ Owns asking for them and reading them into the port's `RefusalReason` and `Carri
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from app.core.translation import QT_TRANSLATE_NOOP
+from app.core.vocabulary import RequestKind
 from app.platforms.port import PROBLEM_UNREADABLE, Carrier, RefusalReason, Refused, RetryLater
-from app.platforms.tiktok import codes
+from app.platforms.tiktok import codes, mapping
 from app.platforms.tiktok.answers import ApiResult
 from app.platforms.tiktok.feed import CANCELLATIONS, ORDERS, RETURNS
 
@@ -49,24 +52,25 @@ PROBLEM_NO_CARRIERS = QT_TRANSLATE_NOOP(
 Call = Callable[..., ApiResult]
 
 
-def waiting_requests(call: Call) -> list[str]:
-    """One request of each kind that waits for the shop: their ids (returns, then a cancellation)."""
+def waiting_requests(call: Call) -> list[tuple[str, RequestKind]]:
+    """One request of each kind that waits for the shop: its id and its kind in the app's
+    words (returns by `return_type`, a buyer's cancellation; mapping.py)."""
     query = {"page_size": str(RETURNS.max_page), "sort_field": "update_time", "sort_order": "DESC"}
     pending = [codes.ReturnStatus.REQUEST_PENDING.value, codes.ReturnStatus.REPLACEMENT_PENDING.value]
-    found: dict[str, str] = {}
+    found: dict[RequestKind, str] = {}
     data = call("POST", RETURNS.path, query=query, body={"return_status": pending}).data
     for record in _list(data, RETURNS.list_key):
-        kind, request_id = record.get("return_type"), record.get("return_id")
-        if isinstance(kind, str) and isinstance(request_id, str) and kind not in found:
+        kind, request_id = mapping.return_kind(record.get("return_type")), record.get("return_id")
+        if kind is not None and isinstance(request_id, str) and kind not in found:
             found[kind] = request_id
     query["page_size"] = "1"
     body = {"cancel_status": [codes.CancelStatus.PENDING.value]}
-    for record in _list(
-        call("POST", CANCELLATIONS.path, query=query, body=body).data, CANCELLATIONS.list_key
-    ):
-        if isinstance(record.get("cancel_id"), str):
-            found[codes.CANCELLATIONS] = record["cancel_id"]
-    return list(found.values())
+    cancellations = call("POST", CANCELLATIONS.path, query=query, body=body).data
+    for record in _list(cancellations, CANCELLATIONS.list_key):
+        kind = mapping.cancellation_kind(record.get("cancel_type"), record.get("role"))
+        if kind is not None and isinstance(record.get("cancel_id"), str):
+            found.setdefault(kind, record["cancel_id"])
+    return [(request_id, kind) for kind, request_id in found.items()]
 
 
 def reasons_for(call: Call, request_id: str) -> list[RefusalReason]:
@@ -86,15 +90,16 @@ def read_reasons(data: Any) -> list[RefusalReason]:
 
 
 def refusal_reasons(call: Call) -> list[RefusalReason]:
-    """The union of the reasons of one waiting request of each kind; RetryLater when none
-    waits (the copy kept stays) or no list can be read."""
+    """The reasons of one waiting request of each kind, each reason with the kinds it was
+    offered for; RetryLater when none waits (the copy kept stays) or no list can be read."""
     waiting = waiting_requests(call)
     if not waiting:
         raise RetryLater(PROBLEM_NO_REQUEST_WAITING, detail="no return or cancellation waits for the shop")
     union: dict[str, RefusalReason] = {}
-    for request_id in waiting:
+    for request_id, kind in waiting:
         for reason in reasons_for(call, request_id):
-            union.setdefault(str(reason.code), reason)
+            known = union.get(str(reason.code), reason)
+            union[str(reason.code)] = replace(known, kinds=(*known.kinds, kind))
     if not union:
         raise RetryLater(PROBLEM_UNREADABLE, detail="the reject reason lists have no readable item")
     return list(union.values())

@@ -37,7 +37,7 @@ from app.models import outbox as outbox_state
 from app.services import outbox
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
-from app.services.platform_lists import reject_reasons
+from app.services.platform_lists import reject_reasons_for
 from app.services.refunds import outcomes, refusal_evidence
 from app.services.shipping import carriers
 
@@ -257,13 +257,14 @@ def _prepare(
 
 def _refusal_item(
     session: Session,
+    request: AfterSale,
     reject_reason_code: int | str | None,
     remark: str,
     evidence_urls: Sequence[str],
     *,
     now: int,
 ) -> dict[str, Any]:
-    reasons = reject_reasons(session)
+    reasons = reject_reasons_for(session, request.kind)  # the platform's reasons for its kind
     if not reasons:
         raise DecisionRefused(MSG_NO_REASONS)
     reason = next((r for r in reasons if r.code == reject_reason_code), None)
@@ -365,7 +366,7 @@ def refuse(
     request, decision, target = _prepare(
         session, actor, aftersale_id, REFUSING_DECISIONS, now=now, moves_money=False
     )
-    item = _refusal_item(session, reject_reason_code, remark, evidence_urls, now=now)
+    item = _refusal_item(session, request, reject_reason_code, remark, evidence_urls, now=now)
     action = RETURN_REFUSE if decision == Decision.REFUSE_RETURN else REFUND_REFUSE
     return queue_decision(
         session,
@@ -401,7 +402,9 @@ def inspect_return(
     request, decision, target = _prepare(session, actor, aftersale_id, (wanted,), now=now, moves_money=refund)
     if outcome not in INSPECTION_OUTCOMES:
         raise DecisionRefused(MSG_BAD_OUTCOME)
-    item = {} if refund else _refusal_item(session, reject_reason_code, remark, evidence_urls, now=now)
+    item = (
+        {} if refund else _refusal_item(session, request, reject_reason_code, remark, evidence_urls, now=now)
+    )
     inspection = audit.record(
         session,
         actor,

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.config import Settings
 from app.core.vocabulary import Decision
 from app.services.people.permissions import Actor, PermissionDenied
-from app.services.platform_lists import reject_reasons
+from app.services.platform_lists import reject_reasons_for
 from app.services.refunds import decisions as refund_decisions
 from app.services.refunds import owner_handover, refusal_evidence
 from app.services.refunds.available_decisions import decisions_for
@@ -193,7 +193,7 @@ class DecisionFlow(QObject):
         inspection = decisions_for(row.kind, row.state).inspection
 
         def read(session: Session) -> tuple[list, EarlierRefusal | None]:
-            return reject_reasons(session), refusal_evidence.refusal_stopped_by_review(
+            return reject_reasons_for(session, row.kind), refusal_evidence.refusal_stopped_by_review(
                 session, row.aftersale_id
             )
 
@@ -221,7 +221,10 @@ class DecisionFlow(QObject):
         def opened(reasons: list) -> None:
             self._open(InspectDialog(row, reasons, self._parent), refund_decisions.inspect_return)
 
-        self._tasks.read("refunds.reasons", self._sessions, reject_reasons, opened)
+        def read(session: Session) -> list:
+            return reject_reasons_for(session, row.kind)  # the platform's reasons for its kind
+
+        self._tasks.read("refunds.reasons", self._sessions, read, opened)
 
     def open_suggested(self, row: QueueRow) -> None:
         """Enter on a row: the decision its rule suggests."""

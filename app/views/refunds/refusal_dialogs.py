@@ -46,7 +46,11 @@ class RefusalFields(QWidget):
     changed = Signal()
 
     def __init__(
-        self, reasons: Sequence[RejectReason], parent: QWidget | None = None, *, suggested: int | None = None
+        self,
+        reasons: Sequence[RejectReason],
+        parent: QWidget | None = None,
+        *,
+        suggested: int | str | None = None,
     ) -> None:
         super().__init__(parent)
         self.reasons = list(reasons)
