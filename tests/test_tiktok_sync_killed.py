@@ -28,10 +28,13 @@ from app.db import open_database
 from app.models import AfterSale, Order, OutboxOperation
 from app.models import outbox as outbox_state
 from app.platforms.tiktok import authorise
+from app.platforms.tiktok.adapter import TikTokPlatform
 from app.platforms.tiktok.client import TikTokClient
+from app.platforms.tiktok.credentials import TikTokCredentials
 from app.sandbox.server import SandboxServer
 from app.services.setup.shop_list import database_url_of
 from app.shop_entries import ShopEntry
+from app.sync.operation_to_send import OperationToSend
 from tests.sandbox_control import queue_decision
 from tests.test_real_shop_path import file_keyring
 
@@ -131,11 +134,15 @@ def decided_by_the_shop(sandbox: SandboxServer, request_id: str) -> int:
     )
 
 
+def shop_credentials(sandbox: SandboxServer) -> TikTokCredentials:
+    """The shop's credentials with the tokens the desk keeps (its code was spent)."""
+    kept = secrets.load_shop_tokens(sandbox.app_key, sandbox.shop_id) or ""
+    return authorise(sandbox.url, sandbox.app_key, sandbox.app_secret, "", kept=kept)[0]
+
+
 def seller_records(sandbox: SandboxServer, request_id: str) -> list[dict[str, object]]:
     """The request's own history as any client reads it (`GET …/returns/{id}/records`)."""
-    kept = secrets.load_shop_tokens(sandbox.app_key, sandbox.shop_id) or ""  # the desk's own tokens
-    credentials, _ = authorise(sandbox.url, sandbox.app_key, sandbox.app_secret, "", kept=kept)
-    client = TikTokClient(credentials)
+    client = TikTokClient(shop_credentials(sandbox))
     try:
         answer = client.call("GET", RECORDS_PATH.format(return_id=request_id))
     finally:
@@ -195,11 +202,23 @@ def test_a_tiktok_sync_killed_after_sending_a_decision_but_before_its_answer_app
         op = session.scalars(select(OutboxOperation)).one()
         assert op.state == outbox_state.SENDING  # sent, its answer died with the process
         key_sent = op.op_id
+        operation = OperationToSend.of(op)
+    # Resent blindly, as a restart that could not re-read first would: TikTok applies one
+    # idempotency key once, so the resend changes nothing.
+    platform = TikTokPlatform(TikTokClient(shop_credentials(sandbox)))
+    try:
+        operation.send(platform)  # accepted (a refusal would raise), the first answer again
+    finally:
+        platform.close()
+    assert decided_by_the_shop(sandbox, request_id) == 1
 
     run_sync(key, environment)
     with sessions() as session:
         op = session.scalars(select(OutboxOperation)).one()
-        assert op.state == outbox_state.DONE, (op.state, op.problem)
+        assert (op.state, op.attempts) == (outbox_state.DONE, 1), (
+            op.state,
+            op.problem,
+        )  # settled by re-reading
         done = session.get(AfterSale, request_id)
         assert done is not None and done.state == RequestState.REFUNDED
     assert decided_by_the_shop(sandbox, request_id) == 1  # the sandbox's ledger
