@@ -247,3 +247,40 @@ def test_a_return_that_cannot_be_read_is_set_aside_and_the_rest_stored(
         (kept,) = session.scalars(select(QuarantinedRecord)).all()
         assert (kept.stream, kept.record_id) == ("after_sales", "4017999900000000002")
         assert session.get(AfterSale, "4017999900000000002") is None
+
+
+def test_records_of_one_second_paged_by_page_token_while_they_change_are_neither_skipped_nor_kept_old(
+    sandbox: SandboxServer, make_engine: Callable[..., Any]
+) -> None:
+    pages: list[str] = []
+    cursors: list[str | None] = []
+    armed = [False]  # only in the run that pages the second
+
+    def buyers_pay_between_pages(kind: str, count: int) -> None:
+        """Once the second is being paged: buyers pay (or the platform cancels) its orders,
+        which leave the second for a later one — some read already, some not yet."""
+        if armed[0] and kind == "orders" and cursors and cursors[-1] is not None:
+            pages.append(kind)  # a page of the second read by page_token: the next one follows
+            sandbox.move_clock(advance_s=1800)
+
+    engine = make_engine(page_size=10, on_page=buyers_pay_between_pages)
+    assert engine.run_once().outcome is Outcome.DONE
+    sandbox.platform.tick(new_orders=45)  # stamped with one second: more than four pages of it
+    (second,) = sandbox.store.db.execute("SELECT max(update_time) FROM orders").fetchone()
+    paged_by = engine.platform.changed_orders
+
+    def paging(window: Any, page: str | None, page_size: int) -> Any:
+        cursors.append(page)
+        return paged_by(window, page, page_size)
+
+    engine.platform.changed_orders = paging  # type: ignore[method-assign]  # a spy: what the pull asked
+    armed[0] = True
+    assert engine.run_once().outcome is Outcome.DONE
+    armed[0] = False
+    assert pages  # the second was paged by page_token, its orders changing between its pages
+    same_second = "SELECT count(*) FROM orders WHERE update_time = ?"
+    (left,) = sandbox.store.db.execute(same_second, (second,)).fetchone()
+    assert left < 45  # orders of the second did change while it was paged
+    # What changed after this run's pages were read comes with the next run.
+    assert engine.run_once().outcome is Outcome.DONE
+    assert_mirror_matches_platform(engine._sessions, sandbox)
