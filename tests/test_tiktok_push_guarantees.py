@@ -10,6 +10,7 @@ SQLite mirror; the sandbox's ledger and the request's own records are the proof.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,9 +18,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.core.vocabulary import Decision, RequestState
+from app.core.vocabulary import Decision, OrderState, RequestState
 from app.db import open_database
-from app.models import OutboxOperation
+from app.models import AfterSale, Order, OutboxOperation
 from app.models import outbox as state
 from app.platforms.tiktok import authorise
 from app.platforms.tiktok.adapter import TikTokPlatform
@@ -30,6 +31,7 @@ from app.sync.engine import SyncEngine
 from tests.test_tiktok_adapter_push import (
     APPROVE_PATH,
     REFUND_KIND,
+    SHIP_PATH,
     MovableClock,
     a_waiting_refund,
     applied,
@@ -37,6 +39,7 @@ from tests.test_tiktok_adapter_push import (
     push_until_settled,
     seller_records,
 )
+from tests.test_tiktok_adapter_state_machine import shippable
 
 Shop = tuple[SandboxServer, SyncEngine, MovableClock]
 
@@ -166,3 +169,67 @@ def test_a_request_the_platform_decided_alone_meanwhile_is_a_conflict_for_a_pers
         sync.platform.close()
     finally:
         sandbox.stop()
+
+
+def truth(sandbox: SandboxServer) -> tuple[dict[str, int], dict[str, int]]:
+    db = sandbox.store.db
+    orders = dict(db.execute("SELECT id, update_time FROM orders").fetchall())
+    requests = dict(db.execute("SELECT id, update_time FROM returns").fetchall())
+    requests.update(db.execute("SELECT id, update_time FROM cancellations").fetchall())
+    return orders, requests
+
+
+def mirrored(sync: SyncEngine) -> tuple[dict[str, int], dict[str, int]]:
+    with sync._sessions() as session:
+        orders = dict(session.execute(select(Order.order_id, Order.update_time)).all())
+        requests = dict(session.execute(select(AfterSale.aftersale_id, AfterSale.update_time)).all())
+    return orders, requests
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # SQLite: the tests above
+def test_a_tiktok_shop_on_postgresql_is_mirrored_whole_and_its_decision_and_shipment_applied_once(
+    shop: Shop, database_url: str
+) -> None:
+    sandbox, first, _ = shop
+    platform = TikTokPlatform(TikTokClient(first.platform.client.credentials))  # type: ignore[attr-defined]
+    _, sessions = open_database(database_url)
+    clock = MovableClock()
+    sync = SyncEngine(platform, sessions, clock=clock, page_size=20)
+    try:
+        assert sync.run_once().outcome.value == "done"
+        assert mirrored(sync) == truth(sandbox)
+        request = a_waiting_refund(sync)
+        approve(sync, request)
+        with sync._sessions() as session:
+            ours = shippable(sandbox)
+            order = next(
+                o
+                for o in session.scalars(select(Order).where(Order.state == OrderState.AWAITING_SHIPMENT))
+                if o.order_id in ours
+            )
+        tracking_no = "9400111899225500000001"
+        with sync._sessions.begin() as session:
+            outbox.enqueue_shipment(
+                session,
+                order_id=order.order_id,
+                carrier_code=str(platform.carriers()[0].code),
+                tracking_no=tracking_no,
+                refuse_refund=False,
+                based_on_update_time=order.update_time,
+                expected_from=OrderState.AWAITING_SHIPMENT,
+                actor=None,
+                now=int(time.time()),
+            )
+        sandbox.faults.add("drop_response", method=APPROVE_PATH)  # both answers lost on the way
+        sandbox.faults.add("drop_response", method=SHIP_PATH)
+        push_until_settled(sync, clock)
+        with sync._sessions() as session:
+            assert {op.state for op in session.scalars(select(OutboxOperation))} == {state.DONE}
+        assert len(applied(sandbox, request.aftersale_id)) == 1
+        assert len(seller_records(sync, request.aftersale_id)) == 1
+        assert len([e for e in sandbox.store.ledger_since(0) if tracking_no in json.dumps(e)]) == 1
+        assert sync.run_once().outcome.value == "done"
+        assert mirrored(sync) == truth(sandbox)
+    finally:
+        platform.close()
+        sessions.kw["bind"].dispose()
