@@ -20,7 +20,7 @@ from app.demo_shop import DEMO_TIKTOK_SHOP_ID
 from app.sandbox.evidence import evidence_png
 from app.sandbox.faults import BEFORE_KINDS, PERSON_KINDS
 from app.sandbox.server import SandboxServer
-from app.sandbox.tiktok import signing
+from app.sandbox.tiktok import catalogue, signing
 from tests.tiktok_wire import Wire
 
 DAY = 86400
@@ -28,6 +28,7 @@ ORDERS = "/order/202309/orders/search"
 RETURNS = "/return_refund/202309/returns/search"
 CANCELLATIONS = "/return_refund/202309/cancellations/search"
 FIXTURES = Path(__file__).parent / "contract" / "tiktok"
+SELLERS_OPTION = catalogue.DELIVERY_OPTIONS["SELLER"]["id"]  # the seller's own carrier's option
 APPROVE_FOR = {
     "REFUND": "APPROVE_REFUND",
     "RETURN_AND_REFUND": "APPROVE_RETURN",
@@ -221,7 +222,9 @@ def test_a_record_leaving_the_search_between_pages_skips_no_other(shop: Wire) ->
 
 
 def _provider(shop: Wire) -> str:
-    providers = shop.call("GET", "/logistics/202309/delivery_options/1/shipping_providers")["data"]
+    providers = shop.call("GET", f"/logistics/202309/delivery_options/{SELLERS_OPTION}/shipping_providers")[
+        "data"
+    ]
     return str(providers["shipping_providers"][0]["id"])
 
 
@@ -250,6 +253,9 @@ def test_the_shops_carriers_are_found_from_its_warehouse(shop: Wire) -> None:
     path = f"/logistics/202309/delivery_options/{types['SEND_BY_SELLER']}/shipping_providers"
     names = {provider["name"] for provider in shop.call("GET", path)["data"]["shipping_providers"]}
     assert {"USPS", "UPS"} <= names
+    platforms = shop.call("GET", f"/logistics/202309/delivery_options/{types['STANDARD']}/shipping_providers")
+    assert platforms["code"] == 21008117  # TikTok Shipping brings its own carrier
+    assert shop.call("GET", "/logistics/202309/delivery_options/1/shipping_providers")["code"] == 21008116
 
 
 def test_a_page_token_belongs_to_its_search(shop: Wire) -> None:

@@ -9,7 +9,8 @@ passed the wire checks, and serving the label PDF the documents' `doc_url` point
 known; a real small PDF from sandbox-shop's labels.py), and the shop's warehouses and their
 delivery options (`GET /logistics/202309/warehouses`, `…/warehouses/{id}/delivery_options`:
 PC logistics/get-warehouse-list, get-warehouse-delivery-options; the data is sandbox-shop's
-catalogue).
+catalogue). A delivery option TikTok Shipping fulfils has no providers to choose (21008117),
+an unknown one answers 21008116 (PC logistics/get-shipping-providers error_code_list).
 
 Public record (PC = Partner Center API reference, lazykern/ecommerce-api-docs at eba059e,
 data/raw/tiktok/api-reference/fulfillment/*.spec.json and logistics/get-shipping-providers;
@@ -37,6 +38,7 @@ LABEL_PATH = "/_sandbox/labels/"
 DOCUMENT_TYPES = ("SHIPPING_LABEL", "PACKING_SLIP", "SHIPPING_LABEL_AND_PACKING_SLIP")
 HANDOVER_METHODS = ("PICKUP", "DROP_OFF")
 SELLER_SHIPPING = "SELLER"
+SEND_BY_SELLER = "SEND_BY_SELLER"  # the delivery option type whose carrier the seller picks
 _LABEL = re.compile(re.escape(LABEL_PATH) + r"([A-Za-z0-9_-]{1,64})\.pdf")
 
 
@@ -108,6 +110,18 @@ def mark_package_shipped(ctx: Context, call: Call) -> str:
 
 
 def shipping_providers(ctx: Context, call: Call) -> str:
+    option = next(
+        (o for o in catalogue.DELIVERY_OPTIONS.values() if o["id"] == call.path_params["delivery_option_id"]),
+        None,
+    )
+    if option is None:
+        raise errors.business(21008116, "No Subscription without specified delivery option.")
+    if option["type"] != SEND_BY_SELLER:  # TikTok Shipping's own carriers: none to choose
+        raise errors.business(
+            21008117,
+            "The delivery of the specified delivery_option_id is fulfilled by TikTok. "
+            "No shipping provider will be returned.",
+        )
     return dumps({"shipping_providers": actions.shipping_providers()})
 
 

@@ -27,12 +27,14 @@ import pytest
 
 from app.sandbox.evidence import evidence_png
 from app.sandbox.server import SandboxServer
+from app.sandbox.tiktok import catalogue
 from tests.tiktok_wire import Wire
 
 HERE = Path(__file__).parent
 ORDERS = "/order/202309/orders/search"
 RETURNS = "/return_refund/202309/returns/search"
 CANCELLATIONS = "/return_refund/202309/cancellations/search"
+SELLERS_OPTION = catalogue.DELIVERY_OPTIONS["SELLER"]["id"]  # the seller's own carrier's option
 SEARCH = {"page_size": "50", "sort_field": "update_time", "sort_order": "DESC"}
 
 
@@ -161,7 +163,7 @@ def _awaiting_shipment(shop: Wire, shipping_type: str) -> dict[str, Any]:
 
 def _provider(shop: Wire) -> str:
     return str(
-        shop.call("GET", "/logistics/202309/delivery_options/1/shipping_providers")["data"][
+        shop.call("GET", f"/logistics/202309/delivery_options/{SELLERS_OPTION}/shipping_providers")["data"][
             "shipping_providers"
         ][0]["id"]
     )
@@ -284,7 +286,7 @@ CALLS: dict[str, Callable[[Wire], Any]] = {
     "packages.ship": packages_ship,
     "packages.mark_shipped": packages_mark_shipped,
     "shipping_providers": lambda shop: shop.call(
-        "GET", "/logistics/202309/delivery_options/1/shipping_providers"
+        "GET", f"/logistics/202309/delivery_options/{SELLERS_OPTION}/shipping_providers"
     ),
     "shipping_documents": shipping_documents,
 }
