@@ -168,6 +168,8 @@ def test_a_fault_in_the_middle_of_a_pull_leaves_no_gap_and_no_duplicate(
     interrupted = engine.run_once()
     assert sandbox.faults.pending() == []  # the fault met a page
     assert interrupted.outcome in (Outcome.DONE, Outcome.RETRY), interrupted
+    if fault in ("token_expired", "latency"):  # renewed and sent again; slow, not wrong
+        assert interrupted.outcome is Outcome.DONE, interrupted
     if interrupted.outcome is Outcome.RETRY:
         assert interrupted.problem  # said in plain words, kept for the status screen
         with engine._sessions() as session:
