@@ -11,6 +11,9 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import requests
@@ -124,3 +127,16 @@ class Wire:
             if not token:
                 return records
             query["page_token"] = token
+
+
+@contextmanager
+def small_shop(folder: Path) -> Iterator[Wire]:
+    """A small quiet TikTok shop of its own (300 orders, seed 7, no live traffic), not yet authorised."""
+    sandbox = SandboxServer(
+        folder / "tiktok.sqlite", port=0, seed=7, live=False, history_orders=300, dialect="tiktok"
+    )
+    sandbox.start()
+    try:
+        yield Wire(sandbox)
+    finally:
+        sandbox.stop()
