@@ -211,6 +211,14 @@ def test_tiktok_decisions_survive_anything_applied_at_most_once_none_lost(
         def a_fault_hits_the_next_push(self, kind: str, path: str) -> None:
             sandbox.faults.add(kind, method=path, ms=50)
 
+        @rule()
+        def the_app_starts_again(self) -> None:
+            """A new process over the same mirror: nothing but the database carries over."""
+            self.platform.close()
+            self.client = TikTokClient(credentials)
+            self.platform = TikTokPlatform(self.client)
+            self.engine = SyncEngine(self.platform, self.sessions, clock=lambda: time.time() + self.skip_s)
+
         @rule(sent=st.booleans())
         def the_app_dies_while_pushing(self, sent: bool) -> None:
             """The app marked the next operation "sending", maybe sent it, then died."""
