@@ -13,12 +13,10 @@ import pytest
 import requests
 
 from app.sandbox.evidence import evidence_png
-from app.sandbox.tiktok import catalogue
 from tests.tiktok_wire import Wire, small_shop
 
 ORDERS = "/order/202309/orders/search"
 RETURNS = "/return_refund/202309/returns/search"
-SELLERS_OPTION = catalogue.DELIVERY_OPTIONS["SELLER"]["id"]  # the seller's own carrier's option
 APPROVE_FOR = {
     "REFUND": "APPROVE_REFUND",
     "RETURN_AND_REFUND": "APPROVE_RETURN",
@@ -37,13 +35,6 @@ def shop(wire: Wire) -> Wire:
     """The shop with a token: its authorisation code exchanged."""
     wire.authorise()
     return wire
-
-
-def _provider(shop: Wire) -> str:
-    providers = shop.call("GET", f"/logistics/202309/delivery_options/{SELLERS_OPTION}/shipping_providers")[
-        "data"
-    ]
-    return str(providers["shipping_providers"][0]["id"])
 
 
 # --- decisions and idempotency keys -------------------------------------------------------------

@@ -19,7 +19,7 @@ import requests
 from app.demo_shop import DEMO_TIKTOK_SHOP_ID
 from app.sandbox.faults import BEFORE_KINDS, PERSON_KINDS
 from app.sandbox.server import SandboxServer
-from app.sandbox.tiktok import catalogue, signing
+from app.sandbox.tiktok import signing
 from tests.tiktok_wire import Wire, small_shop
 
 DAY = 86400
@@ -27,7 +27,6 @@ ORDERS = "/order/202309/orders/search"
 RETURNS = "/return_refund/202309/returns/search"
 CANCELLATIONS = "/return_refund/202309/cancellations/search"
 FIXTURES = Path(__file__).parent / "contract" / "tiktok"
-SELLERS_OPTION = catalogue.DELIVERY_OPTIONS["SELLER"]["id"]  # the seller's own carrier's option
 APPROVE_FOR = {
     "REFUND": "APPROVE_REFUND",
     "RETURN_AND_REFUND": "APPROVE_RETURN",
@@ -201,7 +200,7 @@ def test_a_record_leaving_the_search_between_pages_skips_no_other(shop: Wire) ->
         ship = {
             "self_shipment": {
                 "tracking_number": "9400111899223197420001",
-                "shipping_provider_id": _provider(shop),
+                "shipping_provider_id": shop.provider_id(),
             }
         }
     shipped = shop.call("POST", f"/fulfillment/202309/packages/{order['packages'][0]['id']}/ship", body=ship)
@@ -213,13 +212,6 @@ def test_a_record_leaving_the_search_between_pages_skips_no_other(shop: Wire) ->
         seen += [o["id"] for o in page["orders"]]
         query["page_token"] = page["next_page_token"]
     assert sorted(seen) == sorted(waiting)
-
-
-def _provider(shop: Wire) -> str:
-    providers = shop.call("GET", f"/logistics/202309/delivery_options/{SELLERS_OPTION}/shipping_providers")[
-        "data"
-    ]
-    return str(providers["shipping_providers"][0]["id"])
 
 
 def test_the_documented_filters_narrow_a_search(shop: Wire) -> None:

@@ -115,6 +115,16 @@ class Wire:
         answer.raise_for_status()
         return answer.json()
 
+    def provider_id(self) -> str:
+        """A shipping provider of the seller's own carrier's delivery option (SEND_BY_SELLER)."""
+        [warehouse] = self.call("GET", "/logistics/202309/warehouses")["data"]["warehouses"]
+        path = f"/logistics/202309/warehouses/{warehouse['id']}/delivery_options"
+        option = next(
+            o for o in self.call("GET", path)["data"]["delivery_options"] if o["type"] == "SEND_BY_SELLER"
+        )
+        answer = self.call("GET", f"/logistics/202309/delivery_options/{option['id']}/shipping_providers")
+        return str(answer["data"]["shipping_providers"][0]["id"])
+
     def search_all(self, path: str, key: str, body: dict[str, Any], page_size: int) -> list[dict[str, Any]]:
         """Every record of a search, page by page, oldest update first."""
         records: list[dict[str, Any]] = []
