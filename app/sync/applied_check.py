@@ -71,7 +71,7 @@ def verify(
         # lost attempt; our lost attempt followed by the buyer's return looks like
         # nobody's). No history, or no move in it since: the state alone decides,
         # with the history's latest move telling the platform's agreement from ours.
-        timed_out_to = outcomes.at_timeout(row["kind"], from_state)
+        timed_out_to = outcomes.at_timeout(row["kind"], from_state, platform=platform.name)
         mover = None
         if based_on is not None:
             refusing = queued.decision in REFUSING_DECISIONS

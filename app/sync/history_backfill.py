@@ -151,7 +151,9 @@ class HistoryBackfill:
             if reread.history is None:
                 return self._settle_in(session, aftersale_id, HISTORY_NONE, now)
             try:
-                past = replay(reread.history, stored.kind, stored.apply_time, stored.state)
+                past = replay(
+                    reread.history, stored.kind, stored.apply_time, stored.state, platform=self._platform.name
+                )
                 rows = _rows(stored, past, now)
             except Unplaceable as why:
                 log.warning("history of %s not replayed: %s", aftersale_id, why)

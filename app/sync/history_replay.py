@@ -77,6 +77,7 @@ def _after(
     entry: HistoryEntry,
     last: RequestState | None,
     settled: RequestState | None,
+    platform: str | None = None,
 ) -> list[tuple[RequestState, bool]]:
     """Where `entry` may move a request of `kind` from `state`, each with whether the
     platform moved it alone at a deadline (several for a shop's agreement that may be
@@ -87,10 +88,10 @@ def _after(
         if entry.shop_move is ShopMove.SHIPPED_REFUSING:
             return [(S.REFUSED, False)] if state is S.AWAITING_SHOP else []
         decisions = {ShopMove.AGREED: AGREEING, ShopMove.REFUSED: REFUSING}.get(entry.shop_move)  # type: ignore[arg-type]
-        targets = [outcomes.outcome(decision, kind, state) for decision in decisions or ()]
+        targets = [outcomes.outcome(decision, kind, state, platform=platform) for decision in decisions or ()]
         return [(target, False) for target in dict.fromkeys(targets) if target is not None]
     if entry.mover is Mover.PLATFORM:
-        target = outcomes.at_timeout(kind, state) or PLATFORM_MOVES.get(state)
+        target = outcomes.at_timeout(kind, state, platform=platform) or PLATFORM_MOVES.get(state)
         if target is not None:
             return [(target, True)]
         if state in ARBITRABLE:
@@ -102,10 +103,16 @@ def _after(
 
 
 def replay(
-    history: tuple[HistoryEntry, ...], kind: str | None, apply_time: int, now_state: str | None
+    history: tuple[HistoryEntry, ...],
+    kind: str | None,
+    apply_time: int,
+    now_state: str | None,
+    *,
+    platform: str | None = None,
 ) -> list[PastChange]:
     """The request's state changes since its application, oldest first, ending in
-    `now_state`; raises Unplaceable where the history cannot be replayed (see above)."""
+    `now_state`, by the expectations of the shop's `platform` (outcomes.py; None: Douyin's);
+    raises Unplaceable where the history cannot be replayed (see above)."""
     try:
         request_kind, current = RequestKind(str(kind)), RequestState(str(now_state))
     except ValueError as unknown:
@@ -128,7 +135,7 @@ def replay(
         entry = entries[place]
         last = current if place == len(entries) - 1 else None
         for target, by_platform in _after(
-            request_kind, state, entry, last, current if place >= tail else None
+            request_kind, state, entry, last, current if place >= tail else None, platform
         ):
             if target is state:  # a move that left the state as it was (the arbitration's steps)
                 found = walk(place + 1, state, changes)

@@ -23,7 +23,9 @@ from app.core.vocabulary import REFUSING_DECISIONS, Decision, RequestKind, Reque
 from app.services.refunds import outcomes
 
 REFUND_KINDS = (RequestKind.REFUND_AFTER_SHIPMENT, RequestKind.REFUND_BEFORE_SHIPMENT)
-# Kinds whose goods come back to the shop: agreeing names the return address.
+# Kinds whose goods come back to the shop: agreeing names the return address, where the
+# agreement leads to the buyer's return (a TikTok Shop replacement is done at once: the
+# platform makes a new order, nothing comes back first; outcomes.PLATFORM_DECISION_OUTCOMES).
 GOODS_COME_BACK = (RequestKind.RETURN_AND_REFUND, RequestKind.EXCHANGE, RequestKind.REPAIR)
 # Decisions that send goods out (an exchange's new goods, a resend, a repair): they need
 # the carrier and the tracking number.
@@ -42,16 +44,18 @@ class RequestDecisions:
     refuse_by_shipping: bool = False
 
 
-def decisions_for(kind: str, state: str) -> RequestDecisions:
-    """The decisions behind "approve" and "refuse" on a request of `kind` in `state`."""
+def decisions_for(kind: str, state: str, platform: str | None = None) -> RequestDecisions:
+    """The decisions behind "approve" and "refuse" on a request of `kind` in `state`, in a
+    shop on `platform` (None: Douyin)."""
     inspection = kind == RequestKind.RETURN_AND_REFUND and state == RequestState.RETURN_AWAITING_INSPECTION
-    refusal = outcomes.first_allowed(REFUSING_DECISIONS, kind, state)
+    refusal = outcomes.first_allowed(REFUSING_DECISIONS, kind, state, platform=platform)
     yes = _the_yes(kind, state, inspection)
+    agreed_to = outcomes.outcome(yes, kind, state, platform=platform)
     return RequestDecisions(
         yes=yes,
         no=refusal[0] if refusal is not None else None,
         inspection=inspection,
-        goods_come_back=kind in GOODS_COME_BACK,
+        goods_come_back=kind in GOODS_COME_BACK and agreed_to is not RequestState.REPLACEMENT_DONE,
         sends_goods=yes in SENDS_GOODS,
         refuse_by_shipping=refused_by_shipping(kind, state),
     )

@@ -112,9 +112,12 @@ def _request(session: Session, aftersale_id: str) -> AfterSale:
     return request
 
 
-def _target(request: AfterSale, decisions: Iterable[Decision]) -> tuple[Decision, RequestState]:
-    """The first of `decisions` the request's kind and state allow, and where it leads."""
-    allowed = outcomes.first_allowed(decisions, request.kind, request.state)
+def _target(
+    request: AfterSale, decisions: Iterable[Decision], platform: str | None = None
+) -> tuple[Decision, RequestState]:
+    """The first of `decisions` the request's kind and state allow on the shop's `platform`
+    (None: Douyin), and where it leads."""
+    allowed = outcomes.first_allowed(decisions, request.kind, request.state, platform=platform)
     if allowed is None:
         raise DecisionRefused(MSG_WRONG_STATE)
     return allowed
@@ -246,10 +249,11 @@ def _prepare(
     *,
     now: int,
     moves_money: bool,
+    platform: str | None = None,
 ) -> tuple[AfterSale, Decision, RequestState]:
     request = _request(session, aftersale_id)
     authorise_decision(session, actor, request, now=now, moves_money=moves_money)
-    decision, target = _target(request, decisions)
+    decision, target = _target(request, decisions, platform)
     if has_open_operation(session, aftersale_id) or refusing_shipment_waits(session, request):
         raise DecisionRefused(MSG_PENDING)
     return request, decision, target
@@ -440,11 +444,14 @@ def approve_exchange(
     carrier_code: str = "",
     tracking_no: str = "",
     now: int,
+    platform: str | None = None,
 ) -> Queued:
     """Agree an exchange (to the shop's return address) or a resend; or, once an
     exchange's or repair's goods came back, confirm them and send the new (or repaired)
     goods; or send a resend's (or repair's) goods: which of them the request's kind and
-    state allow. Sending goods needs their carrier and tracking number (`goods_sent`)."""
+    state allow. Sending goods needs their carrier and tracking number (`goods_sent`).
+    `platform`: the shop's (None: Douyin); a TikTok Shop replacement agreed is done at once
+    (outcomes.py), nothing comes back, so it names no return address."""
     request, decision, target = _prepare(
         session,
         actor,
@@ -452,9 +459,11 @@ def approve_exchange(
         (Decision.AGREE_EXCHANGE, Decision.CONFIRM_EXCHANGE_RECEIPT, Decision.SHIP_REPLACEMENT),
         now=now,
         moves_money=False,
+        platform=platform,
     )
     details: dict[str, Any] = {}
-    if decision is Decision.AGREE_EXCHANGE and request.kind == RequestKind.EXCHANGE:
+    goods_come_back = target is RequestState.AWAITING_BUYER_RETURN
+    if decision is Decision.AGREE_EXCHANGE and request.kind == RequestKind.EXCHANGE and goods_come_back:
         details["return_address_id"] = return_address(return_address_id)
     if decision in (Decision.CONFIRM_EXCHANGE_RECEIPT, Decision.SHIP_REPLACEMENT):
         details.update(goods_sent(session, carrier_code, tracking_no))

@@ -9,7 +9,10 @@ answer, and "decided by the platform on its own", compare what they find with th
 
 Derived from Douyin's own tables (`afterSale.operate` types and the timeout behaviour,
 PLATFORM-PROTOCOL.md §6), translated once into the app's words; a second platform whose
-moves differ gets its own expectation beside this one, not a new code path.
+moves differ gets its own expectation beside this one, not a new code path: TikTok Shop's
+(`PLATFORM_DECISION_OUTCOMES`, `PLATFORM_TIMEOUT_OUTCOMES`, the moves where it differs),
+chosen by the shop's platform as its rule set is (`platform`: "douyin", "tiktok"; None:
+Douyin's).
 """
 
 from __future__ import annotations
@@ -89,6 +92,40 @@ TIMEOUT_OUTCOMES: dict[tuple[RequestKind, RequestState], RequestState] = {
 }
 
 
+# Where a platform's moves differ from Douyin's, by platform: what its decisions and its
+# deadline lead to there (the rest as Douyin's).
+# TikTok Shop: a replacement the seller approves (APPROVE_REPLACEMENT) is done at once,
+# REPLACEMENT_REQUEST_COMPLETE: "The seller has approved the buyer's replacement request. The
+# platform will generate a new order for the seller to fulfill." (Partner Center, Return/refund/
+# cancel API overview; lywzx/tiktok-partner-api src/returnAndRefund/SearchReturns.ts): nothing
+# comes back first, so no return address is named. The platform's own approval when the
+# seller's 24 h pass (same overview: "Seller has 24 hours to respond to the request") does
+# the same.
+PLATFORM_DECISION_OUTCOMES: dict[
+    str, dict[Decision, dict[tuple[RequestKind, RequestState], RequestState]]
+] = {
+    "tiktok": {Decision.AGREE_EXCHANGE: {(K.EXCHANGE, S.AWAITING_SHOP): S.REPLACEMENT_DONE}},
+}
+PLATFORM_TIMEOUT_OUTCOMES: dict[str, dict[tuple[RequestKind, RequestState], RequestState]] = {
+    "tiktok": {(K.EXCHANGE, S.AWAITING_SHOP): S.REPLACEMENT_DONE},
+}
+
+
+def decision_outcomes(
+    platform: str | None = None,
+) -> dict[Decision, dict[tuple[RequestKind, RequestState], RequestState]]:
+    """`DECISION_OUTCOMES` as a shop on `platform` sees them (None: Douyin's)."""
+    own = PLATFORM_DECISION_OUTCOMES.get(platform or "", {})
+    if not own:
+        return DECISION_OUTCOMES
+    return {decision: {**moves, **own.get(decision, {})} for decision, moves in DECISION_OUTCOMES.items()}
+
+
+def timeout_outcomes(platform: str | None = None) -> dict[tuple[RequestKind, RequestState], RequestState]:
+    """`TIMEOUT_OUTCOMES` as a shop on `platform` sees them (None: Douyin's)."""
+    return {**TIMEOUT_OUTCOMES, **PLATFORM_TIMEOUT_OUTCOMES.get(platform or "", {})}
+
+
 def _words(kind: str | None, state: str | None) -> tuple[RequestKind, RequestState] | None:
     """The mirror's strings as the vocabulary's members; None for a word it does not know."""
     if kind is None or state is None:
@@ -99,30 +136,33 @@ def _words(kind: str | None, state: str | None) -> tuple[RequestKind, RequestSta
         return None
 
 
-def outcome(decision: Decision, kind: str | None, state: str | None) -> RequestState | None:
-    """Where `decision` leaves a request of `kind` in `state`; None where it does not apply."""
+def outcome(
+    decision: Decision, kind: str | None, state: str | None, *, platform: str | None = None
+) -> RequestState | None:
+    """Where `decision` leaves a request of `kind` in `state` on `platform`; None where it
+    does not apply."""
     words = _words(kind, state)
-    return DECISION_OUTCOMES.get(decision, {}).get(words) if words is not None else None
+    return decision_outcomes(platform).get(decision, {}).get(words) if words is not None else None
 
 
-def allows(decision: Decision, kind: str | None, state: str | None) -> bool:
+def allows(decision: Decision, kind: str | None, state: str | None, *, platform: str | None = None) -> bool:
     """Whether the platform takes `decision` on a request of `kind` in `state`."""
-    return outcome(decision, kind, state) is not None
+    return outcome(decision, kind, state, platform=platform) is not None
 
 
 def first_allowed(
-    decisions: Iterable[Decision], kind: str | None, state: str | None
+    decisions: Iterable[Decision], kind: str | None, state: str | None, *, platform: str | None = None
 ) -> tuple[Decision, RequestState] | None:
     """The first of `decisions` allowed on a request of `kind` in `state`, and where it leads."""
     for decision in decisions:
-        target = outcome(decision, kind, state)
+        target = outcome(decision, kind, state, platform=platform)
         if target is not None:
             return decision, target
     return None
 
 
-def at_timeout(kind: str | None, state: str | None) -> RequestState | None:
-    """Where the platform moves a request of `kind` in `state` alone at its deadline; None:
+def at_timeout(kind: str | None, state: str | None, *, platform: str | None = None) -> RequestState | None:
+    """Where `platform` moves a request of `kind` in `state` alone at its deadline; None:
     it does not (the request is not waiting for the shop, or its words are unknown)."""
     words = _words(kind, state)
-    return TIMEOUT_OUTCOMES.get(words) if words is not None else None
+    return timeout_outcomes(platform).get(words) if words is not None else None

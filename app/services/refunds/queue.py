@@ -94,11 +94,13 @@ class QueueRow:
     # The platform's arbitration (an ArbitrationState; None: never said or a code unknown here),
     # its code as the platform sent it, and when it wants the shop's evidence by (None: not known).
     arbitration: str | None
-    arbitrate_status: int | None
+    arbitrate_status: int | None  # Douyin's code (an int)
+    arbitration_code: str  # a text code's platform's (TikTok Shop's), as sent; "" for none
     arbitration_deadline: int | None
     # How far the refund has gone (a RefundState; None: a code unknown here) and the code.
     refund_state: str | None
     refund_status: int | None
+    currency: str  # of `refund_amount` and the order's amounts ("CNY", "USD")
     rule_key: str
     rule_text_en: str
     rule_params: tuple[tuple[str, str], ...]
@@ -235,9 +237,11 @@ def _row_statement(now: int, rules: RuleSet, aftersale_ids: Sequence[str] | None
             OwnerHandover.reason.label("handed_reason"),
             AfterSale.arbitration,
             AfterSale.arbitrate_status,
+            AfterSale.arbitration_code,
             AfterSale.arbitration_deadline,
             AfterSale.refund_state,
             AfterSale.refund_status,
+            AfterSale.currency,
         )
         .select_from(AfterSale)
         .outerjoin(Order, Order.order_id == AfterSale.order_id)

@@ -22,10 +22,16 @@ MARK_BG = QColor("#eee6ff")
 
 
 def has_arbitration(row: QueueRow) -> bool:
-    """Whether the platform's arbitration took the request up (or sent a code we do not know)."""
+    """Whether the platform's arbitration took the request up (or sent a code we do not know:
+    Douyin's integer `arbitrate_status`, a text code's platform's `arbitration_code`)."""
     if row.arbitration is None:
-        return row.arbitrate_status not in (None, 0)
+        return row.arbitrate_status not in (None, 0) or bool(row.arbitration_code)
     return row.arbitration != ArbitrationState.NONE
+
+
+def _code(row: QueueRow) -> str:
+    """The arbitration's code as the platform sent it (TikTok Shop's text, Douyin's number)."""
+    return row.arbitration_code or str(row.arbitrate_status)
 
 
 def is_open(row: QueueRow) -> bool:
@@ -60,7 +66,7 @@ def arbitration_line(row: QueueRow) -> str:
             "RefundArbitration",
             "The platform's arbitration reports status {code}, which this app does not know. "
             "See the request in the platform's back office.",
-        ).format(code=row.arbitrate_status)
+        ).format(code=_code(row))
     if state == ArbitrationState.AWAITING_SHOP_EVIDENCE:
         if row.arbitration_deadline:
             return QCoreApplication.translate(

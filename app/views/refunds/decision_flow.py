@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
-from app.core.vocabulary import Decision
+from app.core.vocabulary import Decision, RequestKind
 from app.services.people.permissions import Actor, PermissionDenied
 from app.services.platform_lists import reject_reasons_for
 from app.services.refunds import decisions as refund_decisions
@@ -109,8 +110,12 @@ class DecisionFlow(QObject):
         *,
         clock: Callable[[], float] = time.time,
         settings: Settings | None = None,
+        platform: str | None = None,
     ) -> None:
+        """`platform`: the shop's ("douyin", "tiktok"; None: Douyin), whose moves say what
+        agreeing asks for (`available_decisions`)."""
         super().__init__(parent)
+        self._platform = platform
         self._tasks = tasks
         self._sessions = sessions
         self._actor = actor
@@ -125,7 +130,7 @@ class DecisionFlow(QObject):
         (which of them, the service says: `available_decisions`)."""
         if self._only_for_arbitration(row):
             return
-        decisions = decisions_for(row.kind, row.state)
+        decisions = decisions_for(row.kind, row.state, self._platform)
         if decisions.inspection:
             self.inspect(row)
         elif decisions.yes is Decision.APPROVE_REFUND:
@@ -138,6 +143,15 @@ class DecisionFlow(QObject):
             self._open(dialog, refund_decisions.approve_exchange)
         elif decisions.sends_goods:
             self.send_goods(row, decisions.yes)
+        elif decisions.yes is Decision.AGREE_EXCHANGE and row.kind == RequestKind.EXCHANGE:
+            # A replacement done at once (TikTok Shop): nothing comes back, no address to name.
+            texts = (
+                self.tr("Approve replacement"),
+                self.tr("The platform then makes a new order for the replacement, for you to ship."),
+                self.tr("Approve replacement"),
+            )
+            agree = partial(refund_decisions.approve_exchange, platform=self._platform)
+            self._open(ConfirmDialog(row, *texts, parent=self._parent), agree)
         else:
             texts = (
                 self.tr("Agree to resend"),
@@ -174,10 +188,11 @@ class DecisionFlow(QObject):
         refund requested before shipment, shipping the order (the platform's only refusal)."""
         if self._only_for_arbitration(row):
             return
-        if decisions_for(row.kind, row.state).refuse_by_shipping:
+        decisions = decisions_for(row.kind, row.state, self._platform)
+        if decisions.refuse_by_shipping:
             self.refuse_by_shipping(row)
             return
-        if decisions_for(row.kind, row.state).sends_goods and decisions_for(row.kind, row.state).no is None:
+        if decisions.sends_goods and decisions.no is None:
             # A resend or repair agreed and waiting for the shop's parcel: nothing to refuse.
             box = QMessageBox(
                 QMessageBox.Icon.Information, self.tr("Nothing to refuse"), "", parent=self._parent
@@ -190,7 +205,7 @@ class DecisionFlow(QObject):
             )
             self._show(box)
             return
-        inspection = decisions_for(row.kind, row.state).inspection
+        inspection = decisions.inspection
 
         def read(session: Session) -> tuple[list, EarlierRefusal | None]:
             return reject_reasons_for(session, row.kind), refusal_evidence.refusal_stopped_by_review(

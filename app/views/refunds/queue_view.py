@@ -135,7 +135,9 @@ class RefundQueueView(QueueSelection, QWidget):
         layout.addWidget(self.actions)
         layout.addWidget(self._splitter, 1)
 
-        self.flow = DecisionFlow(tasks, sessions, actor, self, clock=clock, settings=settings)
+        self.flow = DecisionFlow(
+            tasks, sessions, actor, self, clock=clock, settings=settings, platform=platform
+        )
         self.flow.decided.connect(self._on_decided)
         self.filters.changed.connect(self.refresh)
         self.filters.leave_down.connect(self._focus_table)
