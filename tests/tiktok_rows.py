@@ -13,7 +13,7 @@ from app.core.vocabulary import RequestKind, RequestState
 from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row, seed
 
 ORDER = "576461413038785752"  # awaiting shipment, $12.99, ship by NOW + 5 h
-REFUND = "4035227811111111111"  # refund only, $12.99, waiting for the shop
+REFUND = "4035227811111111111"  # the buyer cancels before shipment: $12.99 back, waiting for the shop
 REPLACEMENT = "4035227822222222222"  # a replacement waiting for the shop
 ARBITRATED = "4035227833333333333"  # refused, with an arbitration code this app does not know
 SHIP_BY = NOW + 5 * HOUR
@@ -59,9 +59,9 @@ def tiktok_shop(session_factory: sessionmaker[Session]) -> dict[str, Any]:
         order, product_name="Cotton T-shirt", spec="White, M", origin_amount=1_499, pay_amount=1_299
     )
     requests = [
-        _tiktok_request(
-            order, REFUND, kind=RequestKind.REFUND_AFTER_SHIPMENT, state=RequestState.AWAITING_SHOP,
-            type_code="REFUND", status_code="RETURN_OR_REFUND_REQUEST_PENDING",
+        _tiktok_request(  # a buyer's cancellation of the order not yet shipped
+            order, REFUND, kind=RequestKind.REFUND_BEFORE_SHIPMENT, state=RequestState.AWAITING_SHOP,
+            type_code="BUYER_CANCEL", status_code="CANCELLATION_REQUEST_PENDING",
         ),
         _tiktok_request(
             order, REPLACEMENT, kind=RequestKind.EXCHANGE, state=RequestState.AWAITING_SHOP,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
+from app.core.money import CNY
 from app.core.vocabulary import Decision
 from app.models import AfterSale, Order
 from app.services import outbox
@@ -39,6 +40,7 @@ class AttentionItem:
     amount: int  # fen: the refund asked for, or what the order was paid
     carrier_name: str = ""  # a shipment's carrier, as the platform names it
     refund_waiting: int = 0  # fen the buyer asks back before shipment (a shipment's order)
+    currency: str = CNY  # of `amount` and `refund_waiting` ("USD": cents)
     # Where the request or order stands (a RequestState or OrderState): the mirror's, else what
     # the push engine read from the platform when it met a changed entity.
     state_now: str | None = None
@@ -105,6 +107,7 @@ def _item(session: Session, op: OutboxRow) -> AttentionItem:
             order.pay_amount if order else 0,
             carrier.name if carrier else code,
             sum(request.refund_amount for request in waiting),
+            currency=order.currency if order else CNY,
             state_now=order.state if order else _state_read(op),
         )
     request = session.get(AfterSale, op.entity_id) if op.entity_type == "after_sale" else None
@@ -116,6 +119,7 @@ def _item(session: Session, op: OutboxRow) -> AttentionItem:
         request.product_name if request else "",
         request.refund_amount if request else 0,
         carrier.name if carrier else code,
+        currency=request.currency if request else CNY,
         state_now=request.state if request else _state_read(op),
         decision=outbox.decision_of(op),
     )

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.money import CNY
 from app.services.refunds.queue import list_queue_keys, queue_rows
 from app.services.rules import HOUR_S, RuleSet, rules_for
 from app.services.shipping.board import list_board
@@ -39,6 +40,7 @@ class DueItem:
     due_at: int
     amount: int  # minor units: the refund asked for, or the order's paid amount
     what: str  # the product (a request) or the items to pick (an order), for the eye
+    currency: str = CNY  # of `amount` ("USD": cents)
 
     def seconds_left(self, now: int) -> int:
         return self.due_at - now
@@ -78,6 +80,7 @@ def shop_due_soon(
             row.status_deadline,
             row.refund_amount,
             row.product_name,
+            row.currency,
         )  # fmt: skip
         for row in queue_rows(session, due_ids[:limit], now=now, rules=rules)
     ]
@@ -98,6 +101,7 @@ def shop_due_soon(
                     order.ship_by,
                     order.pay_amount,
                     order.items,
+                    order.currency,
                 )  # fmt: skip
             )
             shipments += 1

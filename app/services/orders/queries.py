@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from app.core.money import CNY
 from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
 from app.services.rules import RuleSet, load_rules
@@ -52,6 +53,7 @@ class OrderRow:
     receiver_name: str
     has_buyer_words: bool
     update_time: int
+    currency: str = CNY  # of every amount of the order ("USD": cents)
 
     @property
     def to_ship(self) -> bool:
@@ -86,6 +88,7 @@ class AfterSaleInfo:
     refund_amount: int
     reason_text: str
     product_name: str
+    currency: str = CNY
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +176,7 @@ def _row_columns(rules: RuleSet) -> tuple[SQLColumnExpression[Any], ...]:
         Order.receiver_name,
         Order.buyer_words != literal(""),
         Order.update_time,
+        Order.currency,
     )
 
 
@@ -255,6 +259,7 @@ def order_detail(session: Session, order_id: str, *, rules: RuleSet | None = Non
         receiver_name=order.receiver_name,
         has_buyer_words=bool(order.buyer_words),
         update_time=order.update_time,
+        currency=order.currency,
     )
     lines = session.scalars(
         select(OrderLine).where(OrderLine.order_id == order_id).order_by(OrderLine.sku_order_id)
@@ -307,6 +312,7 @@ def order_detail(session: Session, order_id: str, *, rules: RuleSet | None = Non
                 refund_amount=a.refund_amount,
                 reason_text=a.reason_text,
                 product_name=a.product_name,
+                currency=a.currency,
             )
             for a in after_sales
         ),

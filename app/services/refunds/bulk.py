@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from app.core.money import CNY
 from app.core.refusal import Refusal
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import Decision, RequestKind
@@ -45,6 +46,7 @@ class BulkSummary:
     # (aftersale_id, why): a "refunds" message, or a Refusal with its params (a clerk's limit)
     skipped: tuple[tuple[str, str | Refusal], ...]
     returns: int = 0  # returns to agree (the buyer sends the goods back; no money yet)
+    currency: str = CNY  # of `total_fen` (one shop's requests: one currency)
 
     @property
     def decisions(self) -> int:
@@ -94,6 +96,7 @@ def bulk_approve_summary(
     are checked as `bulk_approve` will: each refund against the single limit and the day's
     running total, each return against the single limit."""
     count = total = returns = 0
+    currency = CNY
     skipped: list[tuple[str, str | Refusal]] = []
     spent = 0
     if actor is not None and now is not None:
@@ -118,9 +121,10 @@ def bulk_approve_summary(
         if kind == BULK_REFUND:
             count += 1
             total += request.refund_amount
+            currency = request.currency
         else:
             returns += 1
-    return BulkSummary(count, total, tuple(skipped), returns)
+    return BulkSummary(count, total, tuple(skipped), returns, currency)
 
 
 def bulk_approve(

@@ -22,6 +22,7 @@ from typing import NamedTuple
 from sqlalchemy import ScalarSelect, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from app.core.money import CNY
 from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState, RequestKind, RequestState
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
 from app.services.orders.queries import search_terms
@@ -56,6 +57,7 @@ class BoardOrder(NamedTuple):
     pending_carrier: str
     refund_request: str  # a refund-before-shipment request waiting for the shop ("" when none)
     refund_amount: int
+    currency: str = CNY  # of the amounts ("USD": cents)
 
 
 class PickupOverdue(NamedTuple):
@@ -167,6 +169,7 @@ def list_board(
         Order.receiver_name,
         refund,
         refund_amount,
+        Order.currency,
     ).where(Order.state.in_(_TO_SHIP), Order.pay_time.is_not(None))
     terms = search_terms(product)
     if terms:
@@ -197,7 +200,7 @@ def list_board(
             BoardOrder(
                 order_id, values[1], values[2], values[3], values[4], values[5], values[6] or "",
                 int(values[7] or 0), values[8], values[9], values[10], tracking, company,
-                values[11] or "", int(values[12] or 0),
+                values[11] or "", int(values[12] or 0), values[13],
             )
         )  # fmt: skip
         if not sees_money:

@@ -7,8 +7,11 @@ may do with each, come from the service (`services.attention.items`).
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QCoreApplication
 
+from app.core.shop_time import SHOP_TZ
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_STATE_LABELS, Decision
 from app.models import outbox as outbox_state
@@ -62,8 +65,9 @@ def _shipment_words(item: AttentionItem) -> str:
     return words.format(carrier=item.carrier_name, tracking=details.get("tracking_no", ""))
 
 
-def row_texts(item: AttentionItem) -> list[str]:
-    """The cells: what it concerns, what was done, the platform's state, what happened."""
+def row_texts(item: AttentionItem, tz: tzinfo = SHOP_TZ) -> list[str]:
+    """The cells: what it concerns, what was done, the platform's state, what happened; its
+    amounts in their currency, its time on the shop's clock `tz`."""
     op = item.op
     if item.is_shipment:
         subject = _tr(ORDER_NUMBERED).format(order=op.entity_id)
@@ -79,12 +83,14 @@ def row_texts(item: AttentionItem) -> list[str]:
     platform = _platform_label(item) or _tr(UNKNOWN)
     platform = f"{platform}\n({state})"
     if item.refund_waiting:
-        platform += "\n" + _tr(REFUND_ASKED).format(amount=formatting.money(item.refund_waiting))
+        platform += "\n" + _tr(REFUND_ASKED).format(
+            amount=formatting.money(item.refund_waiting, item.currency)
+        )
     problem = formatting.problem_text(op.problem)
     said = _tr(PLATFORM_SAID).format(words=op.platform_message or "—")
     return [
-        f"{subject}\n{item.subject} · {formatting.money(item.amount)}",
-        _tr(MADE_AT).format(decision=done, time=formatting.shop_time(op.created_at)),
+        f"{subject}\n{item.subject} · {formatting.money(item.amount, item.currency)}",
+        _tr(MADE_AT).format(decision=done, time=formatting.shop_time(op.created_at, tz=tz)),
         platform,
         "\n".join(part for part in (problem, said) if part),
     ]

@@ -12,6 +12,8 @@ the person, the error line and `refresh`.
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +37,8 @@ RAW_TOOLTIP_CHARS = 600  # of the record as received, in a tooltip
 
 class SetAsideTable:
     """The set-aside records, their table and the owner's Dismiss."""
+
+    _tz: tzinfo  # the shop's clock (its rule set's), the times are shown on
 
     def _build_set_aside(self) -> QHBoxLayout:
         """The intro, the table and the Dismiss button; the row of buttons to lay out."""
@@ -99,10 +103,14 @@ class SetAsideTable:
         else:
             subject = self.tr("After-sale request {request}").format(request=record.record_id)
         if record.update_time is not None:
-            subject += "\n" + self.tr("dated {time}").format(time=_time_or_number(record.update_time))
-        seen = formatting.shop_time(record.first_seen_at)
+            subject += "\n" + self.tr("dated {time}").format(
+                time=_time_or_number(record.update_time, self._tz)
+            )
+        seen = formatting.shop_time(record.first_seen_at, tz=self._tz)
         if record.last_seen_at != record.first_seen_at:
-            seen += "\n" + self.tr("again {time}").format(time=formatting.shop_time(record.last_seen_at))
+            seen += "\n" + self.tr("again {time}").format(
+                time=formatting.shop_time(record.last_seen_at, tz=self._tz)
+            )
         return [subject, seen, QCoreApplication.translate("sync", record.reason)]
 
     def _set_aside_tooltip(self, record: SetAsideRecord) -> str:
@@ -162,9 +170,9 @@ class SetAsideTable:
         self._update_dismiss_button()
 
 
-def _time_or_number(instant: int) -> str:
+def _time_or_number(instant: int, tz: tzinfo) -> str:
     """A shop time, or the number itself for an instant no calendar reaches."""
     try:
-        return formatting.shop_time(instant)
+        return formatting.shop_time(instant, tz=tz)
     except (OverflowError, ValueError, OSError):
         return str(instant)

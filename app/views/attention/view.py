@@ -39,6 +39,7 @@ from app.services.attention import needs_attention
 from app.services.attention.items import AttentionItem, attention_items
 from app.services.attention.needs_attention import SetAsideRecord
 from app.services.people.permissions import Actor
+from app.services.rules import rules_for
 from app.views.attention.rows import row_texts
 from app.views.attention.set_aside_table import SetAsideTable
 from app.views.common.background import BackgroundTasks
@@ -62,9 +63,12 @@ class NeedsAttentionView(SetAsideTable, QWidget):
         actor: Actor | None,
         *,
         clock: Callable[[], float] = time.time,
+        platform: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`platform`: the shop's ("douyin", "tiktok"; None: Douyin), whose clock times show on."""
         super().__init__(parent)
+        self._tz = rules_for(platform).shipping.tz
         self._tasks, self._sessions, self._actor, self._clock = tasks, sessions, actor, clock
         self._items: list[AttentionItem] = []
         self._set_aside: list[SetAsideRecord] = []
@@ -160,7 +164,7 @@ class NeedsAttentionView(SetAsideTable, QWidget):
         self._items = items
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):
-            for column, text in enumerate(row_texts(item)):
+            for column, text in enumerate(row_texts(item, self._tz)):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.table.setItem(row, column, cell)
@@ -190,7 +194,7 @@ class NeedsAttentionView(SetAsideTable, QWidget):
         item = self._selected()
         self.discard_button.setEnabled(item is not None and item.may_discard)
         self.reapply_button.setEnabled(item is not None and item.may_reapply)
-        self.words.setText(row_texts(item)[COL_WORDS] if item else "")
+        self.words.setText(row_texts(item, self._tz)[COL_WORDS] if item else "")
         # When it could go again but not from this person: the permission's own refusal.
         refused = item.reapply_refused if item else None
         self.error_label.setText(refusal_text(refused) if refused else "")

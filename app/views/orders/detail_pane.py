@@ -11,11 +11,13 @@ a language change and when the countdown ticks.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import tzinfo
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from app.core.shop_time import SHOP_TZ
 from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_KIND_LABELS, REQUEST_STATE_LABELS, OrderState
 from app.services.orders.queries import OrderDetail
 from app.services.people.masking import mask_address, mask_name, mask_phone
@@ -51,10 +53,15 @@ class OrderDetailPane(QWidget):
     """Shows one order, or a short sentence when none is selected."""
 
     def __init__(
-        self, parent: QWidget | None = None, *, clock: Callable[[], int] = formatting.now_utc
+        self,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], int] = formatting.now_utc,
+        tz: tzinfo = SHOP_TZ,
     ) -> None:
+        """`tz`: the shop's clock (its rule set's), every time is shown on."""
         super().__init__(parent)
-        self._clock = clock
+        self._clock, self._tz = clock, tz
         self._detail: OrderDetail | None = None
         self._placeholder: str | None = None
         self._browser = QTextBrowser(self)
@@ -126,7 +133,7 @@ class OrderDetailPane(QWidget):
     def _header_html(self, d: OrderDetail) -> str:
         row = d.row
         now = self._clock()
-        created = self.tr("Created {time}").format(time=formatting.shop_time(row.create_time))
+        created = self.tr("Created {time}").format(time=formatting.shop_time(row.create_time, tz=self._tz))
         status = word_label(ORDER_STATE_LABELS, row.state)
         facts: list[tuple[str, str]] = []
         if row.to_ship and row.ship_by is not None:
@@ -136,29 +143,28 @@ class OrderDetailPane(QWidget):
             else:
                 promise = self.tr("default promise, rule set {rule_set}").format(rule_set=d.rule_set)
             when = self.tr("{time}, {promise}").format(
-                time=formatting.shop_time(row.ship_by), promise=promise
+                time=formatting.shop_time(row.ship_by, tz=self._tz), promise=promise
             )
             countdown = formatting.countdown(row.ship_by, now)
             facts.append(
                 (self.tr("Ship by"), f"<span class='{css}'>{escape(countdown)}</span> {_muted(when)}")
             )
         if row.pay_time:
-            facts.append((self.tr("Paid at"), escape(formatting.shop_time(row.pay_time))))
+            facts.append((self.tr("Paid at"), escape(formatting.shop_time(row.pay_time, tz=self._tz))))
         if d.ship_time:
-            facts.append((self.tr("Shipped at"), escape(formatting.shop_time(d.ship_time))))
+            facts.append((self.tr("Shipped at"), escape(formatting.shop_time(d.ship_time, tz=self._tz))))
             # Delivery is the platform's receipt time, never a guess from the shipping time.
             received = (
-                escape(formatting.shop_time(d.receipt_time))
+                escape(formatting.shop_time(d.receipt_time, tz=self._tz))
                 if d.receipt_time
                 else _muted(self.tr("not yet: the platform has not reported the goods received"))
             )
             facts.append((self.tr("Received at"), received))
-        facts.append((self.tr("Amount"), f"<b>{escape(formatting.money(row.pay_amount))}</b>"))
+        facts.append((self.tr("Amount"), f"<b>{escape(formatting.money(row.pay_amount, row.currency))}</b>"))
         return (
             f"<h2>{escape(row.order_id)}</h2>"
             f"<p><span class='{self.status_class()}'>&nbsp;{escape(status)}&nbsp;</span>"
-            f"&nbsp;&nbsp;{_muted(created)}</p>"
-            + self._facts(facts)
+            f"&nbsp;&nbsp;{_muted(created)}</p>" + self._facts(facts)
         )
 
     def _lines_html(self, d: OrderDetail) -> str:
@@ -176,13 +182,13 @@ class OrderDetailPane(QWidget):
             discount = ""
             if line.pay_amount < line.origin_amount:
                 text = self.tr("Discount {amount}").format(
-                    amount=formatting.money(line.pay_amount - line.origin_amount)
+                    amount=formatting.money(line.pay_amount - line.origin_amount, d.row.currency)
                 )
                 discount = "<br>" + _muted(text)
             cells.append(
                 f"<tr><td>{escape(line.product_name)}<br>{_muted(line.spec)}{discount}{after_sale}</td>"
                 f"<td align='right'>×{line.item_num}</td>"
-                f"<td align='right'>{escape(formatting.money(line.origin_amount))}</td></tr>"
+                f"<td align='right'>{escape(formatting.money(line.origin_amount, d.row.currency))}</td></tr>"
             )
         return "<table width='100%'>" + "".join(cells) + "</table>"
 
@@ -202,13 +208,13 @@ class OrderDetailPane(QWidget):
             rows.append((self.tr("Price adjustments"), adjustment))
         cells = [
             f"<tr><td class='muted'>{escape(label)}</td>"
-            f"<td align='right'>{escape(formatting.money(amount))}</td></tr>"
+            f"<td align='right'>{escape(formatting.money(amount, d.row.currency))}</td></tr>"
             for label, amount in rows
         ]
         paid = self.tr("Paid")
         cells.append(
             f"<tr><td><b>{escape(paid)}</b></td>"
-            f"<td align='right'><b>{escape(formatting.money(d.row.pay_amount))}</b></td></tr>"
+            f"<td align='right'><b>{escape(formatting.money(d.row.pay_amount, d.row.currency))}</b></td></tr>"
         )
         return "<table width='100%'>" + "".join(cells) + "</table>"
 
@@ -238,7 +244,8 @@ class OrderDetailPane(QWidget):
         facts = [
             (
                 parcel.company_name or self.tr("Carrier"),
-                f"<b>{escape(parcel.tracking_no)}</b> {_muted(formatting.shop_time(parcel.ship_time))}",
+                f"<b>{escape(parcel.tracking_no)}</b> "
+                + _muted(formatting.shop_time(parcel.ship_time, tz=self._tz)),
             )
             for parcel in d.parcels
         ]
@@ -250,18 +257,19 @@ class OrderDetailPane(QWidget):
         parts = []
         for request in d.after_sales:
             applied = self.tr("Applied {time}: {reason}").format(
-                time=formatting.shop_time(request.apply_time), reason=request.reason_text or "—"
+                time=formatting.shop_time(request.apply_time, tz=self._tz), reason=request.reason_text or "—"
             )
             deadline = ""
             if request.status_deadline:
                 reply_by = self.tr("Reply by {time}").format(
-                    time=formatting.shop_time(request.status_deadline)
+                    time=formatting.shop_time(request.status_deadline, tz=self._tz)
                 )
                 deadline = "<br>" + _muted(reply_by)
             parts.append(
                 f"<p><b>{escape(word_label(REQUEST_KIND_LABELS, request.kind))}</b> · "
                 f"{escape(word_label(REQUEST_STATE_LABELS, request.state))} · "
-                f"{escape(formatting.money(request.refund_amount))}<br>{_muted(applied)}{deadline}</p>"
+                f"{escape(formatting.money(request.refund_amount, request.currency))}"
+                f"<br>{_muted(applied)}{deadline}</p>"
             )
         return "".join(parts)
 

@@ -13,11 +13,13 @@ and the screen asks again.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygon
 
+from app.core.shop_time import SHOP_TZ
 from app.core.vocabulary import ORDER_STATE_LABELS, OrderState
 from app.services.orders.queries import OrderRow
 from app.services.people.masking import mask_name
@@ -83,8 +85,11 @@ class OrderTableModel(OneCallPerCell, ColumnTableModel):
         *,
         clock: Callable[[], int] = formatting.now_utc,
         fetch_rows: Callable[[list[str]], Sequence[OrderRow]] | None = None,
+        tz: tzinfo = SHOP_TZ,
     ):
+        """`tz`: the shop's clock (its rule set's), the times are shown on."""
         super().__init__(parent, sort_key="create_time", descending=True)
+        self._tz = tz
         self._pages: PagedRows[OrderRow] = PagedRows(lambda row: row.order_id, fetch_rows)
         self._clock = clock
         self._now = clock()
@@ -105,10 +110,10 @@ class OrderTableModel(OneCallPerCell, ColumnTableModel):
         return [
             cell(lambda row: row.order_id, COL_ORDER_ID, tooltip=self._order_id_tooltip,
                  decoration=self._note_decoration),
-            cell(lambda row: formatting.shop_time(row.create_time, with_year=False), COL_CREATED,
-                 tooltip=lambda row: formatting.shop_time(row.create_time)),
+            cell(lambda row: formatting.shop_time(row.create_time, with_year=False, tz=self._tz), COL_CREATED,
+                 tooltip=lambda row: formatting.shop_time(row.create_time, tz=self._tz)),
             cell(lambda row: self.state_label(row.state), COL_STATUS, foreground=self._status_colour),
-            cell(lambda row: formatting.money(row.pay_amount), COL_AMOUNT, ALIGN_RIGHT,
+            cell(lambda row: formatting.money(row.pay_amount, row.currency), COL_AMOUNT, ALIGN_RIGHT,
                  foreground=self._amount_colour, font=self._amount_font),
             cell(self._ship_by_text, COL_SHIP_BY, ALIGN_RIGHT, tooltip=self._ship_by_tooltip,
                  foreground=self._ship_by_colour),
@@ -213,7 +218,7 @@ class OrderTableModel(OneCallPerCell, ColumnTableModel):
     def _ship_by_tooltip(self, row: OrderRow) -> str | None:
         if not row.to_ship or row.ship_by is None:
             return None
-        text = self.tr("Ship by {time}").format(time=formatting.shop_time(row.ship_by))
+        text = self.tr("Ship by {time}").format(time=formatting.shop_time(row.ship_by, tz=self._tz))
         if row.exp_ship_time is None:
             text += "\n" + self.tr("No promise from the platform: default promise after payment")
         return text

@@ -44,6 +44,7 @@ from app.services.orders.queries import (
     order_detail,
     order_rows,
 )
+from app.services.rules import rules_for
 from app.services.sync_status import SyncState, SyncStatus
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
@@ -86,8 +87,12 @@ class OrdersView(OrderFilters, QWidget):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], int] = formatting.now_utc,
+        platform: str | None = None,
     ) -> None:
+        """`platform`: the shop's ("douyin", "tiktok"; None: Douyin), whose rule set gives the
+        default ship-by promise and the clock every time is shown on."""
         super().__init__(parent)
+        self._rules = rules_for(platform)
         self._tasks = tasks
         self._session_factory = session_factory
         self._sync_state: SyncState | None = None
@@ -96,7 +101,9 @@ class OrdersView(OrderFilters, QWidget):
 
         self._build_filters()
 
-        self.model = OrderTableModel(self, clock=clock, fetch_rows=self._read_rows)
+        self.model = OrderTableModel(
+            self, clock=clock, fetch_rows=self._read_rows, tz=self._rules.shipping.tz
+        )
         self._table = QTableView(self)
         self._table.setObjectName("ordersTable")
         self._table.setModel(self.model)
@@ -108,7 +115,7 @@ class OrdersView(OrderFilters, QWidget):
         self._pages.addWidget(self._table)
         self._pages.addWidget(self._empty)
 
-        self.detail_pane = OrderDetailPane(self, clock=clock)
+        self.detail_pane = OrderDetailPane(self, clock=clock, tz=self._rules.shipping.tz)
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.setObjectName("ordersSplitter")
         self._splitter.addWidget(self._pages)
@@ -197,16 +204,23 @@ class OrdersView(OrderFilters, QWidget):
         top = self.model.order_at(self._table.rowAt(0)) if self._table.verticalScrollBar().value() else None
         anchor, selected = (top.order_id if top else None), self.selected_order_id()
 
+        rules = self._rules
+
         def query(session: Session) -> _Answer:
             ids = list_order_ids(
-                session, search=request.search, states=request.statuses, sort=sort, descending=descending
+                session,
+                search=request.search,
+                states=request.statuses,
+                sort=sort,
+                descending=descending,
+                rules=rules,
             )
             # Read ahead what the person will see: two pages from the row at the top (it
             # stays there, see _on_rows), and the selected order.
             position = ids.index(anchor) if anchor in ids else 0
             first = position - position % PAGE_ROWS
             wanted = ids[first : first + 2 * PAGE_ROWS] + ([selected] if selected else [])
-            return _Answer(request, ids, order_rows(session, wanted), count_orders(session))
+            return _Answer(request, ids, order_rows(session, wanted, rules=rules), count_orders(session))
 
         self._tasks.read("orders.list", self._session_factory, query, self._on_rows)
 
@@ -260,7 +274,7 @@ class OrdersView(OrderFilters, QWidget):
         """A page of rows, read as the person scrolls to it (a primary-key read of 100
         rows, a few milliseconds: paging is what keeps 100k orders cheap)."""
         with self._session_factory() as session:
-            return order_rows(session, order_ids)
+            return order_rows(session, order_ids, rules=self._rules)
 
     # --- answers from the background ------------------------------------------------------
     def _on_rows(self, answer: _Answer) -> None:
@@ -296,7 +310,10 @@ class OrdersView(OrderFilters, QWidget):
         if order_id is None:
             return
         self._tasks.read(
-            "orders.detail", self._session_factory, lambda s: order_detail(s, order_id), self._on_detail
+            "orders.detail",
+            self._session_factory,
+            lambda s: order_detail(s, order_id, rules=self._rules),
+            self._on_detail,
         )
 
     def _on_detail(self, detail: OrderDetail | None) -> None:

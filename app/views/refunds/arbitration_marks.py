@@ -9,9 +9,12 @@ platform sent it, with what to do, never hidden. Context "RefundArbitration".
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from app.core.shop_time import SHOP_TZ
 from app.core.vocabulary import ARBITRATION_OPEN, STATES_AWAITING_SHOP, ArbitrationState
 from app.services.refunds.queue import QueueRow
 from app.views.common import formatting
@@ -56,8 +59,9 @@ def sample_marks() -> list[str]:
     ]
 
 
-def arbitration_line(row: QueueRow) -> str:
-    """The sentence the detail pane and the mark's tooltip show; "" for no arbitration."""
+def arbitration_line(row: QueueRow, tz: tzinfo = SHOP_TZ) -> str:
+    """The sentence the detail pane and the mark's tooltip show, its times on the shop's
+    clock `tz`; "" for no arbitration."""
     if not has_arbitration(row):
         return ""
     state = row.arbitration
@@ -73,7 +77,7 @@ def arbitration_line(row: QueueRow) -> str:
                 "RefundArbitration",
                 "In arbitration: the platform asks for the shop's evidence by {time}. "
                 "Give it in the platform's back office, or the platform decides without it.",
-            ).format(time=formatting.shop_time(row.arbitration_deadline))
+            ).format(time=formatting.shop_time(row.arbitration_deadline, tz=tz))
         return QCoreApplication.translate(
             "RefundArbitration",
             "In arbitration: the platform asks for the shop's evidence. Its deadline is not read yet; "

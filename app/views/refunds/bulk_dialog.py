@@ -139,7 +139,7 @@ class BulkApproveDialog(QDialog):
 
     def _show_summary(self) -> None:
         summary = self.summary
-        total = formatting.money(summary.total_fen)
+        total = formatting.money(summary.total_fen, summary.currency)
         if summary.count and summary.returns:
             text = self.tr(
                 "Refunds to approve: {count} ({total} in all). Returns to agree: {returns}. "

@@ -34,6 +34,7 @@ from app.services.refunds.bulk import BulkResult, BulkSummary, bulk_approve, bul
 from app.services.refunds.decisions import DecisionRefused
 from app.services.refunds.queue import QueueRow
 from app.services.refunds.refusal_evidence import EarlierRefusal
+from app.services.rules import rules_for
 from app.services.shipping import carriers
 from app.services.shipping.refuse_by_shipping import refuse_by_shipping
 from app.services.shipping.shipments import ShipmentRefused
@@ -178,7 +179,7 @@ class DecisionFlow(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Information, self.tr("Nothing to decide here"), "", parent=self._parent
         )
-        box.setText(arbitration_marks.arbitration_line(row))
+        box.setText(arbitration_marks.arbitration_line(row, rules_for(self._platform).shipping.tz))
         self._show(box)
         return True
 

@@ -34,7 +34,7 @@ from app.core.vocabulary import (
 from app.services.refunds import refusal_evidence
 from app.services.refunds.detail import QueueDetail, queue_detail
 from app.services.refunds.queue import QueueRow
-from app.services.rules import RuleSet
+from app.services.rules import RuleSet, rules_for
 from app.views.common import formatting
 from app.views.common.background import NET_LANE, BackgroundTasks
 from app.views.common.formatting import refunds_text, word_label
@@ -101,6 +101,7 @@ class RefundDetailPane(QWidget):
         """`rules`: the shop's rule set (None: Douyin's)."""
         super().__init__(parent)
         self._tasks, self._sessions, self._rules = tasks, sessions, rules
+        self._tz = (rules or rules_for(None)).shipping.tz  # the shop's clock, the times are shown on
         self._wanted: str | None = None  # the request last asked for with `load`
         self._clock = clock
         self._fetch = fetch
@@ -232,11 +233,14 @@ class RefundDetailPane(QWidget):
             css = "overdue" if left <= RED_WITHIN_S else "soon" if left <= AMBER_WITHIN_S else ""
         kind = word_label(REQUEST_KIND_LABELS, row.kind)
         status = word_label(REQUEST_STATE_LABELS, row.state)
-        reply_by = self.tr("reply by {time}").format(time=formatting.shop_time(row.status_deadline))
+        reply_by = self.tr("reply by {time}").format(
+            time=formatting.shop_time(row.status_deadline, tz=self._tz)
+        )
         facts = [
             (
                 self.tr("Refund"),
-                f"<b>{escape(formatting.money(row.refund_amount))}</b>{self._refund_progress(row)}",
+                f"<b>{escape(formatting.money(row.refund_amount, row.currency))}</b>"
+                + self._refund_progress(row),
             ),
             (
                 self.tr("Reply within"),
@@ -260,7 +264,7 @@ class RefundDetailPane(QWidget):
             if refusal_evidence.in_picture_review(row.pending_problem):  # the push's words, context "sync"
                 badge = QCoreApplication.translate("sync", row.pending_problem or "")
             pending = f"&nbsp;&nbsp;<span class='note'>&nbsp;{escape(badge)}&nbsp;</span>"
-        arbitration = arbitration_marks.arbitration_line(row)
+        arbitration = arbitration_marks.arbitration_line(row, self._tz)
         if arbitration:  # the platform's arbitration, with what the shop must do and by when
             arbitration = (
                 "<table width='100%' cellpadding='6'><tr>"
@@ -305,12 +309,12 @@ class RefundDetailPane(QWidget):
         status = word_label(ORDER_STATE_LABELS, row.order_state)
         head = f"<p><b>{escape(row.order_id)}</b> · {escape(status)}"
         if row.order_pay_amount is not None:
-            head += f" · {escape(formatting.money(row.order_pay_amount))}"
+            head += f" · {escape(formatting.money(row.order_pay_amount, row.currency))}"
         head += "</p>"
         lines = "".join(
             f"<tr><td>{escape(line.product_name)}<br><span class='muted'>{escape(line.spec)}</span></td>"
             f"<td align='right'>×{line.item_num}</td>"
-            f"<td align='right'>{escape(formatting.money(line.pay_amount))}</td></tr>"
+            f"<td align='right'>{escape(formatting.money(line.pay_amount, row.currency))}</td></tr>"
             for line in d.lines
         )
         return head + (f"<table width='100%'>{lines}</table>" if lines else "")
@@ -320,7 +324,7 @@ class RefundDetailPane(QWidget):
             (
                 parcel.company_name or self.tr("Carrier"),
                 f"<b>{escape(parcel.tracking_no)}</b> "
-                f"<span class='muted'>{escape(formatting.shop_time(parcel.ship_time))}</span>",
+                f"<span class='muted'>{escape(formatting.shop_time(parcel.ship_time, tz=self._tz))}</span>",
             )
             for parcel in d.parcels
         ]
@@ -361,7 +365,7 @@ class RefundDetailPane(QWidget):
             )
             entries.append((op.created_at, escape(text) + (f"<br>{pictures}" if pictures else "")))
         entries.sort(key=lambda entry: entry[0])
-        return self._facts([(formatting.shop_time(at), html) for at, html in entries])
+        return self._facts([(formatting.shop_time(at, tz=self._tz), html) for at, html in entries])
 
     def _rule_source(self, row: QueueRow) -> str:
         """Where the rule's numbers come from: the rule file's source, or "ours"."""

@@ -44,7 +44,10 @@ def request_sentence(row: QueueRow) -> str:
     """One line naming the request, the same in every dialog."""
     kind = formatting.word_label(REQUEST_KIND_LABELS, row.kind)
     return QCoreApplication.translate("DecisionDialog", "{kind} {id} · {product} · refund {amount}").format(
-        kind=kind, id=row.aftersale_id, product=row.product_name, amount=formatting.money(row.refund_amount)
+        kind=kind,
+        id=row.aftersale_id,
+        product=row.product_name,
+        amount=formatting.money(row.refund_amount, row.currency),
     )
 
 
@@ -79,10 +82,12 @@ class ApproveRefundDialog(DecisionDialog):
             + "\n\n"
             + self.tr(
                 "Refund {amount} to the buyer? The money leaves the shop once the platform has it."
-            ).format(amount=formatting.money(self.row.refund_amount))
+            ).format(amount=formatting.money(self.row.refund_amount, self.row.currency))
         )
         self.confirm_button().setText(
-            self.tr("Approve refund {amount}").format(amount=formatting.money(self.row.refund_amount))
+            self.tr("Approve refund {amount}").format(
+                amount=formatting.money(self.row.refund_amount, self.row.currency)
+            )
         )
 
 

@@ -19,6 +19,7 @@ and the translated words (`headers`, `_words`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -70,7 +71,9 @@ SORT_KEY_COLUMNS = {key: column for column, key in COLUMN_SORT_KEYS.items()}
 
 
 class QueueColumns:
-    """How the queue's cells read; the model holds the rows and the words."""
+    """How the queue's cells read; the model holds the rows, the words and the shop's clock."""
+
+    _tz: tzinfo  # the shop's clock (its rule set's), every time is shown on
 
     def column_map(self) -> list[Column]:
         """The queue's columns, in column-number order. The refund's header and cells are
@@ -90,7 +93,7 @@ class QueueColumns:
                  font=lambda _row: self._bold),
             cell(self._type_text, COL_TYPE),
             cell(lambda row: row.reason_text, COL_REASON, tooltip=lambda row: row.reason_text),
-            cell(lambda row: formatting.money(row.refund_amount), COL_AMOUNT, ALIGN_RIGHT),
+            cell(lambda row: formatting.money(row.refund_amount, row.currency), COL_AMOUNT, ALIGN_RIGHT),
             cell(self._suggestion_text, COL_SUGGESTION, tooltip=self._suggestion_tooltip,
                  foreground=self._suggestion_colour),
             cell(_product_text, COL_PRODUCT, tooltip=_product_text),
@@ -153,7 +156,7 @@ class QueueColumns:
 
     def _suggestion_tooltip(self, row: QueueRow) -> str:
         if arbitration_marks.instead_of_suggestion(row):
-            return arbitration_marks.arbitration_line(row)
+            return arbitration_marks.arbitration_line(row, self._tz)
         return refunds_text(row.suggestion_reason_en, row.rule_params)
 
     def _suggestion_colour(self, row: QueueRow) -> QColor | None:
@@ -223,7 +226,7 @@ class QueueColumns:
         return HANDED_BG if row.handed_by or row.handed_reason else None
 
     def _deadline_tooltip(self, row: QueueRow) -> str:
-        text = self.tr("Reply by {time}").format(time=formatting.shop_time(row.status_deadline))
+        text = self.tr("Reply by {time}").format(time=formatting.shop_time(row.status_deadline, tz=self._tz))
         if self.is_expired(row):
             text += "\n" + self.tr(
                 "The deadline passed while this copy still shows the request open; "
@@ -242,7 +245,7 @@ class QueueColumns:
         if row.needs_attention:
             return self.tr("The platform did not take a decision on this request; see Needs attention.")
         if arbitration_marks.queue_mark(row):
-            return arbitration_marks.arbitration_line(row)
+            return arbitration_marks.arbitration_line(row, self._tz)
         if row.handed_reason:
             return self.tr("Handed to the owner by {name}: {reason}").format(
                 name=row.handed_by, reason=row.handed_reason

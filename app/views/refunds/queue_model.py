@@ -14,10 +14,12 @@ wish and emits `sort_changed`, and the screen asks again.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import tzinfo
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
+from app.core.shop_time import SHOP_TZ
 from app.services.people.permissions import Actor, PermissionDenied
 from app.services.refunds.owner_handover import beyond_limits
 from app.services.refunds.queue import QueueKey, QueueRow
@@ -50,8 +52,11 @@ class RefundQueueModel(QueueColumns, OneCallPerCell, ColumnTableModel):
         *,
         clock: Callable[[], float] = formatting.now_utc,
         fetch_rows: RowSource | None = None,
+        tz: tzinfo = SHOP_TZ,
     ):
+        """`tz`: the shop's clock (its rule set's), the deadlines are shown on."""
         super().__init__(parent, sort_key="deadline", descending=False)
+        self._tz = tz
         self._keys: list[QueueKey] = []
         self._pages: PagedRows[QueueRow] = PagedRows(lambda row: row.aftersale_id, fetch_rows)
         self._clock = clock

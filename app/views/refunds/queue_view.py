@@ -95,6 +95,7 @@ class RefundQueueView(QueueSelection, QWidget):
         super().__init__(parent)
         self._tasks, self._sessions, self._actor = tasks, sessions, actor
         self._rules = rules_for(platform)
+        self._tz = self._rules.shipping.tz  # the shop's clock: every time is shown on it
         self._sync_worker, self._clock = sync_worker, clock
         self._alarm = TrayAlarm(self)
         self._alarm.notice.connect(self.notice)
@@ -106,7 +107,7 @@ class RefundQueueView(QueueSelection, QWidget):
         self.banner = OfflineBanner(self)
         self.filters = FilterBar(self)
         self.actions = ActionBar(self)
-        self.model = RefundQueueModel(self, clock=clock, fetch_rows=self._read_rows)
+        self.model = RefundQueueModel(self, clock=clock, fetch_rows=self._read_rows, tz=self._tz)
         self._table = QTableView(self)
         self._table.setObjectName("refundQueueTable")
         self._table.setModel(self.model)
@@ -370,8 +371,9 @@ class RefundQueueView(QueueSelection, QWidget):
                     continue
                 # The deadline itself, not "within 51m": the status bar keeps the words a minute.
                 text = self.tr("{id}: {product}, {amount} — reply by {time}").format(
-                    id=row.aftersale_id, product=row.product_name, amount=formatting.money(row.refund_amount),
-                    time=formatting.shop_time(row.status_deadline, with_year=False),
+                    id=row.aftersale_id, product=row.product_name,
+                    amount=formatting.money(row.refund_amount, row.currency),
+                    time=formatting.shop_time(row.status_deadline, with_year=False, tz=self._tz),
                 )  # fmt: skip
                 self._alarm.raise_once(row.aftersale_id, self.tr("Refund request due within the hour"), text)
 

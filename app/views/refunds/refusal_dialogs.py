@@ -274,7 +274,7 @@ class InspectDialog(DecisionDialog):
 
     def _update(self) -> None:
         self.refusal.setEnabled(self.refuse_button.isChecked())
-        refund = formatting.money(self.row.refund_amount)
+        refund = formatting.money(self.row.refund_amount, self.row.currency)
         if self.refuse_button.isChecked():
             self.confirm_button().setText(self.tr("Refuse the returned goods"))
         else:

@@ -34,7 +34,11 @@ if TYPE_CHECKING:
 def add_screens(window: MainWindow) -> None:
     reading, actor, settings = window.reading_sessions, window.actor(), window.settings()
     session_factory, sync_worker, tasks = window.sessions(), window.sync_worker(), window.tasks
-    window.add_screen("orders", OrdersView(tasks, reading(Action.VIEW_ORDERS)), requires=Action.VIEW_ORDERS)
+    window.add_screen(
+        "orders",
+        OrdersView(tasks, reading(Action.VIEW_ORDERS), **shop_options(window)),
+        requires=Action.VIEW_ORDERS,
+    )
     if actor is None:  # decisions and the people screens act in someone's name
         return
     window.add_screen(  # built only when allowed
@@ -71,7 +75,7 @@ def add_screens(window: MainWindow) -> None:
     )  # fmt: skip
     window.add_screen(  # refund decisions and shipments: each person sees their own kind
         "attention",
-        lambda: NeedsAttentionView(tasks, session_factory, actor),
+        lambda: NeedsAttentionView(tasks, session_factory, actor, **shop_options(window)),
         requires=(Action.DECIDE_REFUND, Action.SHIP_ORDER),
     )
     if window.desk_shops() is not None:  # several shops: what is due in every one
@@ -87,7 +91,7 @@ def add_screens(window: MainWindow) -> None:
 
 
 def shop_options(window: MainWindow) -> dict[str, Any]:
-    """What the queue, the board and the dashboard must know of the shop on screen: its
+    """What the orders, the queue, the board and the dashboard must know of the shop on screen: its
     platform, whose rule set says its deadlines, its clock and the figures it is judged by.
     Fixed when a screen is built: a switch of shop builds every screen anew."""
     shops = window.desk_shops()

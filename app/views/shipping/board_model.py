@@ -87,6 +87,7 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
         self._clock = clock
         self.sees_money = sees_money
         self._rules = rules or load_rules()
+        self._tz = self._rules.shipping.tz  # the shop's clock: every time is shown on it
         self._now = int(clock())
         self._rows: list[BoardOrder] = []
         self._lanes: list[tuple[str, int, int]] = [(name, 0, 0) for name in LANES]
@@ -113,8 +114,8 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
             Column(lambda row: str(row.item_count), ALIGN_RIGHT),
             Column(lambda row: row.buyer_words, tooltip=lambda row: said(row.buyer_words)),
             Column(self._late_text, ALIGN_RIGHT, tooltip=self._stake_tooltip),
-            Column(lambda row: formatting.money(self.at_stake(row).out_of_stock_fen), ALIGN_RIGHT,
-                   tooltip=self._stake_tooltip),
+            Column(lambda row: formatting.money(self.at_stake(row).out_of_stock_fen, row.currency),
+                   ALIGN_RIGHT, tooltip=self._stake_tooltip),
             Column(self._state_text, tooltip=self._state_tooltip,
                    foreground=lambda row: PENDING_COLOUR if row.pending_tracking else BLOCKED_COLOUR),
         ]  # fmt: skip
@@ -282,7 +283,7 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
 
     # --- how the cells read (the column map's readers) -------------------------------------------
     def _due_tooltip(self, row: BoardOrder) -> str:
-        return self.tr("Ship by {time}").format(time=formatting.shop_time(row.ship_by))
+        return self.tr("Ship by {time}").format(time=formatting.shop_time(row.ship_by, tz=self._tz))
 
     def _promise_text(self, row: BoardOrder) -> str:
         kind = promise_kind(row.pay_time, row.exp_ship_time, self._rules)
@@ -295,7 +296,7 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
         if row.ship_by < self._now:  # already late: what it costs now
             owed = compensation_fen(row.pay_amount, row.pay_time, row.ship_by, None, self._now, rules)
             late = owed.amount_fen
-        return formatting.money(late) if late else "—"
+        return formatting.money(late, row.currency) if late else "—"
 
     def _state_text(self, row: BoardOrder) -> str:
         if row.pending_tracking:
@@ -315,8 +316,8 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
     def _promise_tooltip(self, row: BoardOrder) -> str:
         kind = promise_kind(row.pay_time, row.exp_ship_time, self._rules)
         words = {
-            "deadline": formatting.shop_time(row.ship_by),
-            "paid": formatting.shop_time(row.pay_time),
+            "deadline": formatting.shop_time(row.ship_by, tz=self._tz),
+            "paid": formatting.shop_time(row.pay_time, tz=self._tz),
             "hour": self._rules.shipping.same_day_cutoff_hour,
         }
         if kind == PROMISE_NEXT_DAY and paid_after_cutoff(row.pay_time, self._rules):
@@ -344,8 +345,8 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
             "Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: "
             "{out_of_stock}, counted as out of stock. Rule set: {rule_set}"
         ).format(
-            late=formatting.money(stake.late_fen),
-            out_of_stock=formatting.money(stake.out_of_stock_fen),
+            late=formatting.money(stake.late_fen, row.currency),
+            out_of_stock=formatting.money(stake.out_of_stock_fen, row.currency),
             rule_set=stake.rule_set,
         )
 
@@ -357,7 +358,7 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
             self.tr("The buyer asked for a refund of {amount} before shipment (request {request}).")
             if self.sees_money
             else self.tr("The buyer asked for a refund before shipment (request {request}).")
-        ).format(amount=formatting.money(row.refund_amount), request=row.refund_request)
+        ).format(amount=formatting.money(row.refund_amount, row.currency), request=row.refund_request)
         return (
             asked
             + "\n"

@@ -35,7 +35,8 @@ class BoardPaper:
             self._sessions,
             lambda s: pick_list(s, due),
             lambda lines: self._print(lambda d: paper.render_pick_list(d, lines, title=title, printed_at=now,
-                                                                       rule_set=self._rules.rule_set),
+                                                                       rule_set=self._rules.rule_set,
+                                                                       tz=self._rules.shipping.tz),
                                       paper.PICK_LIST_PAPER, "pick-list.pdf"),
         )  # fmt: skip
 
@@ -48,8 +49,8 @@ class BoardPaper:
             "board.slips",
             self._sessions,
             lambda s: packing_slips(s, ids, self._rules),
-            lambda slips: self._print(lambda d: paper.render_packing_slips(d, slips), paper.SLIP_PAPER,
-                                      "packing-slips.pdf"),
+            lambda slips: self._print(lambda d: paper.render_packing_slips(d, slips, self._rules.shipping.tz),
+                                      paper.SLIP_PAPER, "packing-slips.pdf"),
         )  # fmt: skip
 
     def _print(self, render: Callable, size: paper.Paper, file_name: str) -> None:

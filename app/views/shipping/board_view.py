@@ -247,7 +247,7 @@ class ShippingBoardView(BoardPaper, QWidget):
         self._expand_lanes()
         if current is not None:
             self.select_order(current.order_id)
-        self.pickups.show_rows(answer.overdue_pickups, self.model.now())
+        self.pickups.show_rows(answer.overdue_pickups, self.model.now(), self._rules.shipping.tz)
         self.banner.set_state(waiting=answer.waiting)
         self.scan_bar.set_carriers(answer.carriers)
         self._update_carrier_filter(answer.carriers)
@@ -338,7 +338,9 @@ class ShippingBoardView(BoardPaper, QWidget):
                 row.order_id,
                 self.tr("Order due to ship within 2 hours"),
                 self.tr("{order}: {items} — ship by {time}").format(
-                    order=row.order_id, items=row.items, time=formatting.shop_time(row.ship_by)
+                    order=row.order_id,
+                    items=row.items,
+                    time=formatting.shop_time(row.ship_by, tz=self._rules.shipping.tz),
                 ),
             )
 

@@ -13,6 +13,7 @@ page breaks) is in `paper_sheet.py`, the barcode in `code128.py`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRectF
@@ -20,6 +21,7 @@ from PySide6.QtGui import QFont, QPagedPaintDevice, QPageSize, QPdfWriter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from app.core.shop_time import SHOP_TZ
 from app.services.shipping.board import PackingSlip, PickLine
 from app.views.common import formatting
 from app.views.shipping.code128 import draw_code128
@@ -58,6 +60,7 @@ def render_pick_list(
     title: str,
     printed_at: int,
     rule_set: str | None = None,
+    tz: tzinfo = SHOP_TZ,
 ) -> int:
     """Draw the pick list on `device`, as many pages as it takes; returns the page count.
 
@@ -88,7 +91,9 @@ def render_pick_list(
     heads = _pick_heads()
     heights = [row_height(cells, body) for cells in rows]
     summary = QCoreApplication.translate("paper", "SKUs: {skus} · pieces: {pieces} · printed {time}").format(
-        skus=len(lines), pieces=sum(line.quantity for line in lines), time=formatting.shop_time(printed_at)
+        skus=len(lines),
+        pieces=sum(line.quantity for line in lines),
+        time=formatting.shop_time(printed_at, tz=tz),
     )
     title_height = sheet.measure(title, title_font, sheet.width) + sheet.measure(summary, body, sheet.width)
     room = sheet.height - sheet.mm(8) - row_height(heads, bold)  # 8 mm kept for the footer
@@ -129,7 +134,9 @@ def render_pick_list(
 Block = tuple[float, Callable[[float], object]]  # its height, and how to draw it at a given top
 
 
-def _slip_head(sheet: Sheet, slip: PackingSlip, number: int, total: int, continued: bool) -> float:
+def _slip_head(
+    sheet: Sheet, slip: PackingSlip, number: int, total: int, continued: bool, tz: tzinfo = SHOP_TZ
+) -> float:
     """Title, barcode and the order's facts, on every page of a slip; returns its height."""
     label, plain, strong = paper_font(8, bold=True), paper_font(9), paper_font(9, bold=True)
     if continued:
@@ -147,8 +154,16 @@ def _slip_head(sheet: Sheet, slip: PackingSlip, number: int, total: int, continu
     )
     y = bars.bottom() + sheet.mm(2)
     facts = (
-        (QCoreApplication.translate("paper", "Paid"), formatting.shop_time(slip.pay_time) or "—", plain),
-        (QCoreApplication.translate("paper", "Ship by"), formatting.shop_time(slip.ship_by) or "—", strong),
+        (
+            QCoreApplication.translate("paper", "Paid"),
+            formatting.shop_time(slip.pay_time, tz=tz) or "—",
+            plain,
+        ),
+        (
+            QCoreApplication.translate("paper", "Ship by"),
+            formatting.shop_time(slip.ship_by, tz=tz) or "—",
+            strong,
+        ),
         (QCoreApplication.translate("paper", "Receiver"), slip.receiver_name or "—", plain),
     )
     indent = sheet.mm(18)
@@ -221,8 +236,11 @@ def _words_block(sheet: Sheet, label: str, text: str) -> Block:
     return height, draw
 
 
-def render_packing_slips(device: QPagedPaintDevice, slips: Sequence[PackingSlip]) -> int:
-    """Draw each slip on a page of its own on `device`; returns the page count.
+def render_packing_slips(
+    device: QPagedPaintDevice, slips: Sequence[PackingSlip], tz: tzinfo = SHOP_TZ
+) -> int:
+    """Draw each slip on a page of its own on `device`, its times on the shop's clock `tz`;
+    returns the page count.
 
     A slip whose items do not fit goes on over more pages, each headed again with its
     barcode and numbered, so no item is ever left off. Raises ValueError for no slips.
@@ -239,7 +257,7 @@ def render_packing_slips(device: QPagedPaintDevice, slips: Sequence[PackingSlip]
                 if pages_drawn:
                     sheet.new_page()
                 pages_drawn += 1
-                y = _slip_head(sheet, slip, number, len(slips), continued=page > 1)
+                y = _slip_head(sheet, slip, number, len(slips), continued=page > 1, tz=tz)
                 if not pages:  # the head is as tall on every page, so one split serves all
                     room = sheet.height - y - sheet.mm(5)  # 5 mm kept for the footer
                     pages = paginate([height for height, _ in blocks], room, room)

@@ -9,10 +9,12 @@ a scan). A short list (tens of rows), so a plain table widget.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import tzinfo
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
+from app.core.shop_time import SHOP_TZ
 from app.services.shipping.board import PickupOverdue
 from app.views.common import formatting
 
@@ -27,10 +29,12 @@ class PickupOverdueTable(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
         self._rows: list[PickupOverdue] = []
         self._now = 0
+        self._tz: tzinfo = SHOP_TZ
         self.retranslate_ui()
 
-    def show_rows(self, rows: Sequence[PickupOverdue], now: int) -> None:
-        self._rows, self._now = list(rows), now
+    def show_rows(self, rows: Sequence[PickupOverdue], now: int, tz: tzinfo | None = None) -> None:
+        """`tz`: the shop's clock (its rule set's), the times are shown on (None: as before)."""
+        self._rows, self._now, self._tz = list(rows), now, tz or self._tz
         self.setRowCount(len(rows))
         for number, row in enumerate(rows):
             refund_in = (
@@ -41,7 +45,7 @@ class PickupOverdueTable(QTableWidget):
             values = (
                 row.order_id,
                 f"{row.company_name} {row.tracking_no}",
-                formatting.shop_time(row.ship_time),
+                formatting.shop_time(row.ship_time, tz=self._tz),
                 refund_in,
                 row.items,
             )

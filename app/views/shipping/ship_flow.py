@@ -44,7 +44,9 @@ class RefundBlockedDialog(QDialog):
             "The buyer of order {order} asked for a refund before shipment (request {request})."
         )  # fmt: skip
         words = template.format(
-            order=order.order_id, amount=formatting.money(order.refund_amount), request=order.refund_request
+            order=order.order_id,
+            amount=formatting.money(order.refund_amount, order.currency),
+            request=order.refund_request,
         )
         # What shipping does here, plainly: the platform takes no other refusal (issue 15).
         words += "\n\n" + self.tr(

@@ -1,0 +1,95 @@
+"""A TikTok shop shown right on every screen (issue 16): its amounts in their own currency (cents
+of US dollars as $12.99, never as ¥) and its times on its own clock (the rule set's US Pacific,
+UTC-8, never Shanghai's), on real widgets offscreen over a real SQLite mirror holding the rows
+as the TikTok adapter writes them; a Douyin shop's screens read ¥ and Beijing time as before.
+
+NOW + 5 h, the TikTok order's ship-by, is 2026-11-18 08:06 on a TikTok US shop's clock and
+2026-11-19 00:06 in Shanghai."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.views.orders.table_model import COL_AMOUNT as ORDER_AMOUNT
+from app.views.orders.table_model import COL_SHIP_BY
+from app.views.orders.view import OrdersView
+from app.views.refunds.queue_columns import COL_AMOUNT, COL_DEADLINE
+from app.views.refunds.queue_view import RefundQueueView
+from app.views.shipping.board_model import COL_DUE, COL_STATE
+from app.views.shipping.board_view import ShippingBoardView
+from tests.builders import NOW
+from tests.refund_shop import SOON, seed_queue
+from tests.tiktok_rows import ORDER, REFUND, tiktok_shop
+
+PACIFIC_SHIP_BY = "2026-11-18 08:06"  # NOW + 5 h at UTC-8
+REFUND_REPLY_BY = "2026-11-19 23:08"  # the cancellation's deadline at UTC-8
+
+
+def queue(qtbot, tasks, session_factory, owner, **options) -> RefundQueueView:
+    view = RefundQueueView(tasks, session_factory, owner, clock=lambda: NOW, **options)
+    qtbot.addWidget(view)
+    view.resize(1400, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=5_000)
+    return view
+
+
+def test_the_queue_shows_a_tiktok_refund_in_dollars_due_on_the_shops_clock(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    tiktok_shop(session_factory)
+    view = queue(qtbot, tasks, session_factory, owner, platform="tiktok")
+    row = view.model.row_of(REFUND)
+    assert row is not None
+    assert view.model.index(row, COL_AMOUNT).data() == "$12.99"
+    tooltip = view.model.index(row, COL_DEADLINE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith(f"Reply by {REFUND_REPLY_BY}")
+    assert view.select_request(REFUND)
+    qtbot.waitUntil(lambda: REFUND in view.detail_pane.text(), timeout=5_000)
+    pane = view.detail_pane.text()
+    assert "$12.99" in pane and "¥" not in pane
+    assert f"reply by {REFUND_REPLY_BY}" in pane
+
+
+def test_a_douyin_shops_queue_still_reads_yuan(qtbot, english, tasks, session_factory, owner) -> None:
+    seed_queue(session_factory)
+    view = queue(qtbot, tasks, session_factory, owner)
+    row = view.model.row_of(SOON)
+    assert row is not None
+    assert view.model.index(row, COL_AMOUNT).data() == "¥159.00"
+
+
+def test_the_orders_screen_shows_a_tiktok_order_in_dollars_to_ship_by_pacific_time(
+    qtbot, english, tasks, session_factory
+) -> None:
+    tiktok_shop(session_factory)
+    view = OrdersView(tasks, session_factory, clock=lambda: NOW, platform="tiktok")
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    with qtbot.waitSignal(view.rows_loaded, timeout=5_000):
+        view.show()
+    index = view.model.index(0, ORDER_AMOUNT)
+    assert index.data() == "$12.99"
+    ship_by = index.siblingAtColumn(COL_SHIP_BY).data(Qt.ItemDataRole.ToolTipRole)
+    assert ship_by == f"Ship by {PACIFIC_SHIP_BY}"
+    view.select_order(ORDER)
+    qtbot.waitUntil(lambda: view.detail_pane.detail() is not None, timeout=5_000)
+    text = view.detail_pane.text()
+    assert "¥" not in text
+    assert "$12.99" in text and "$14.99" in text  # paid; the goods at list price
+    assert PACIFIC_SHIP_BY in text
+
+
+def test_the_board_shows_a_tiktok_order_due_on_the_shops_clock_and_its_refund_in_dollars(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    tiktok_shop(session_factory)
+    view = ShippingBoardView(tasks, session_factory, owner, clock=lambda: NOW, platform="tiktok")
+    qtbot.addWidget(view)
+    view.resize(1400, 800)
+    with qtbot.waitSignal(view.board_loaded, timeout=5_000):
+        view.show()
+    index = view.model.index_of(ORDER)
+    assert index.siblingAtColumn(COL_DUE).data(Qt.ItemDataRole.ToolTipRole) == f"Ship by {PACIFIC_SHIP_BY}"
+    refund = index.siblingAtColumn(COL_STATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "a refund of $12.99 before shipment" in refund and "¥" not in refund
