@@ -96,7 +96,9 @@ def test_every_arbitration_status_and_role_has_its_word() -> None:
 def queue_decisions(kind: RequestKind) -> set[Decision]:
     """Every decision the app's rules let the queue send on a request of `kind`."""
     return {
-        decision for decision, moves in outcomes.DECISION_OUTCOMES.items() if any(k == kind for k, _ in moves)
+        decision
+        for decision, moves in outcomes.decision_outcomes("tiktok").items()
+        if any(k == kind for k, _ in moves)
     }
 
 
@@ -125,9 +127,9 @@ def test_every_decision_the_queue_offers_on_a_tiktok_kind_is_a_documented_call(k
 @pytest.mark.parametrize("kind", sorted(TIKTOK_KINDS - set(mapping.CANCELLED_BY.values())))
 def test_a_request_awaiting_the_shop_can_be_answered_yes_and_no(kind: RequestKind) -> None:
     for state in STATES_AWAITING_SHOP:
-        if not queue_decisions(kind) or not any(outcomes.allows(d, kind, state) for d in Decision):
+        if not any(outcomes.allows(d, kind, state, platform="tiktok") for d in Decision):
             continue
-        offered = decisions_for(kind, state)
+        offered = decisions_for(kind, state, "tiktok")
         mapping.decision_call(offered.yes, kind)
         if offered.no is not None:
             mapping.decision_call(offered.no, kind)
@@ -199,3 +201,37 @@ def test_a_replacement_moves_no_money_unless_it_is_refunded_instead() -> None:
     )
     assert mapping.return_refund("BUYER_SHIPPED_ITEM", RequestKind.RETURN_AND_REFUND) is RefundState.PENDING
     assert mapping.return_refund("REFUND_OR_RETURN_REQUEST_REJECT", RequestKind.REFUND_AFTER_SHIPMENT) is None
+
+
+# Where TikTok moves a request after each decision, as the record describes its statuses
+# (PC SearchReturns.ts / code_tables.json: AWAITING_BUYER_SHIP "The return request was approved",
+# RETURN_OR_REFUND_REQUEST_SUCCESS "approved. The buyer will be refunded", REJECT_RECEIVE_PACKAGE
+# "Seller inspected the returned items and rejected", REPLACEMENT_REQUEST_COMPLETE "Seller has
+# approved the buyer's replacement request", REPLACEMENT_REQUEST_REJECT "Seller reject …").
+AFTER_DECISION = [
+    (Decision.APPROVE_REFUND, RequestKind.REFUND_AFTER_SHIPMENT, "RETURN_OR_REFUND_REQUEST_SUCCESS"),
+    (Decision.REFUSE_REFUND, RequestKind.REFUND_AFTER_SHIPMENT, "REFUND_OR_RETURN_REQUEST_REJECT"),
+    (Decision.AGREE_RETURN, RequestKind.RETURN_AND_REFUND, "AWAITING_BUYER_SHIP"),
+    (Decision.REFUSE_RETURN, RequestKind.RETURN_AND_REFUND, "REFUND_OR_RETURN_REQUEST_REJECT"),
+    (Decision.ACCEPT_RETURNED_GOODS, RequestKind.RETURN_AND_REFUND, "RETURN_OR_REFUND_REQUEST_SUCCESS"),
+    (Decision.REFUSE_RETURNED_GOODS, RequestKind.RETURN_AND_REFUND, "REJECT_RECEIVE_PACKAGE"),
+    (Decision.AGREE_EXCHANGE, RequestKind.EXCHANGE, "REPLACEMENT_REQUEST_COMPLETE"),
+    (Decision.REFUSE_RETURN, RequestKind.EXCHANGE, "REPLACEMENT_REQUEST_REJECT"),
+]
+
+
+@pytest.mark.parametrize(("decision", "kind", "status"), AFTER_DECISION)
+def test_where_tiktok_moves_a_request_is_where_the_app_expects_the_decision_to_lead(
+    decision: Decision, kind: RequestKind, status: str
+) -> None:
+    (state_before,) = {state for k, state in outcomes.decision_outcomes("tiktok")[decision] if k == kind}
+    expected = outcomes.outcome(decision, kind, state_before, platform="tiktok")
+    assert mapping.return_state(status) == expected
+    # A buyer's cancellation approved: the refund before shipment is refunded.
+    granted = mapping.cancellation_state("CANCELLATION_REQUEST_SUCCESS", RequestKind.REFUND_BEFORE_SHIPMENT)
+    assert granted == outcomes.outcome(
+        Decision.APPROVE_REFUND,
+        RequestKind.REFUND_BEFORE_SHIPMENT,
+        RequestState.AWAITING_SHOP,
+        platform="tiktok",
+    )
