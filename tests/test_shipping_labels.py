@@ -207,7 +207,13 @@ def test_print_and_ship_prints_the_scanned_orders_label_and_ships_it_once(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "scanned.pdf"))
-    view.labels.printing.choose_printer = lambda *_: printer  # the print dialog's answer
+    chosen: list[QPrinter] = []
+
+    def print_dialog(*_: object) -> QPrinter:  # the warehouse's answer to the print dialog
+        chosen.append(printer)
+        return printer
+
+    view.labels.printing.choose_printer = print_dialog
     view.scan_bar.print_and_ship.setChecked(True)
     view.scan_bar.order_edit.setText(order_id)
     qtbot.keyClick(view.scan_bar.order_edit, Qt.Key.Key_Return)
@@ -231,6 +237,15 @@ def test_print_and_ship_prints_the_scanned_orders_label_and_ships_it_once(
     qtbot.keyClick(view.scan_bar.order_edit, Qt.Key.Key_Return)
     assert view.scan_bar.message_kind() == "problem"
     assert len(ships_of(sandbox, order_id)) == 1
+    # The next parcel prints on the printer chosen at the first: no dialog again.
+    following = waiting_order(sandbox, mirror._sessions, "TIKTOK")
+    view.scan_bar.order_edit.setText(following)
+    qtbot.keyClick(view.scan_bar.order_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.scan_bar.message_kind() != "hint", timeout=15_000)
+    assert view.scan_bar.message_kind() == "ok", view.scan_bar.message_text()
+    assert len(chosen) == 1 and len(ships_of(sandbox, following)) == 1
+    for _ in range(3):  # nothing left waiting for the platform (a window closing would ask)
+        mirror.run_once()
 
 
 def test_the_desks_window_gives_a_tiktok_shops_board_its_labels_kept_in_the_shops_folder(

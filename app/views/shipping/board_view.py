@@ -161,6 +161,7 @@ class ShippingBoardView(BoardPaper, QWidget):
         )  # fmt: skip
         filters.addWidget(self.labels.button)
         self.scan_bar.print_and_ship.setVisible(self.labels.can_print_and_ship)
+        self.scan_bar.print_and_ship.toggled.connect(lambda on: on or self.labels.forget_printer())
         self.scan_bar.print_and_ship_requested.connect(
             lambda order_id: self.labels.print_and_ship(order_id, self.scan_bar.explain, self._label_shipped)
         )

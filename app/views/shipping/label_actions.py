@@ -9,8 +9,8 @@ Owns `LabelActions`, which the board builds beside its tree and scan bar:
   with its own print component);
 - print and ship (the scan bar's checkbox): the scanned order's label fetched (the order
   handed to TikTok Shipping first where TikTok gives the label only then), printed on
-  the label printer chosen once (the print dialog the first time, remembered by name for
-  this run of the desk), and the order shipped with the provider and tracking number the
+  the label printer chosen once (the print dialog at the first scan, kept for the next
+  scans until the mode is turned off), and the order shipped with the provider and tracking number the
   platform gave (services/shipping/label_shipping.py). Each failure is said in plain
   words in the bar, the order number kept and selected so Enter tries again.
 """
@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QTreeView, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,7 +33,7 @@ from app.services.shipping.labels import Label, LabelUnavailable
 from app.services.shipping.shipments import QueuedShipment
 from app.views.common.background import NET_LANE, BackgroundTasks
 from app.views.common.people_words import refusal_text
-from app.views.shipping.label_print import LabelPrinting, label_printer
+from app.views.shipping.label_print import LabelPrinting
 
 TIKTOK = "tiktok"  # the shop's platform name as the settings keep it
 SHORTCUT = "Ctrl+Shift+P"
@@ -66,7 +67,9 @@ class LabelActions(QObject):
         self._actor, self._desk, self._selected = actor, desk, selected
         self._tiktok = platform == TIKTOK and desk is not None
         self.printing = LabelPrinting(board)
-        self.printer_name = ""  # the label printer chosen in print-and-ship, by name
+        # The label printer chosen in print-and-ship's print dialog, used for every next scan
+        # until the mode is turned off (`forget_printer`): one dialog per session at the bench.
+        self.printer: QPrinter | None = None
         self.problem: QMessageBox | None = None  # the last "No label" message, for tests
         self.button = QPushButton(board)
         self.button.setObjectName("printLabelButton")
@@ -184,18 +187,21 @@ class LabelActions(QObject):
             lane=NET_LANE,
         )
 
+    def forget_printer(self) -> None:
+        self.printer = None
+
     def _print_then_ship(
         self, ready: ReadyToPrint, tell: Callable[[str, str], None], ok: Callable[[QueuedShipment, str], None]
     ) -> None:
         order_id, shipment = ready.label.order_id, ready.shipment
-        printer = label_printer(self.printer_name) if self.printer_name else self.printing.choose_printer()
+        printer = self.printer or self.printing.choose_printer()
         if printer is None:
             tell(order_id, self.tr(
                 "Not printed, not shipped here. TikTok Shipping has the order (tracking number {tracking}); "
                 "press Enter to print its label again."
             ).format(tracking=shipment.tracking_no))  # fmt: skip
             return
-        self.printer_name = printer.printerName()
+        self.printer = printer
         try:
             self.printing.print_now(printer, ready.label.pdf)
         except (OSError, ValueError) as error:
