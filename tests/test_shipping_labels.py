@@ -285,3 +285,37 @@ def test_print_label_of_a_seller_shipped_order_says_why_there_is_none(
     words = view.labels.problem.text()
     assert order_id in words and "only for packages shipped with TikTok Shipping" in words
     assert view.labels.printing.preview is None and view.labels.button.isEnabled()
+
+
+def test_print_and_ship_asks_the_platform_nothing_while_the_buyer_asks_to_cancel(
+    qtbot,
+    english,
+    tasks,
+    sandbox: SandboxServer,
+    mirror: SyncEngine,
+    credentials: TikTokCredentials,
+    tmp_path: Path,
+) -> None:
+    """A cancellation waiting for the shop: the app's own check says so before the order is
+    handed to TikTok Shipping, and no label is fetched."""
+    pending = {
+        str(row[0])
+        for row in sandbox.store.db.execute(
+            "SELECT order_id FROM cancellations WHERE status = 'CANCELLATION_REQUEST_PENDING'"
+        )
+    }
+    with mirror._sessions() as session:
+        waiting = session.scalars(
+            select(Order.order_id).where(Order.state == OrderState.AWAITING_SHIPMENT)
+        ).all()
+    order_id = next(order for order in waiting if order in pending)
+    view = board(qtbot, tasks, mirror, desk_for(credentials, tmp_path / "labels"))
+    view.labels.printing.choose_printer = lambda *_: pytest.fail("nothing to print")  # type: ignore[assignment]
+    view.scan_bar.print_and_ship.setChecked(True)
+    view.scan_bar.order_edit.setText(order_id)
+    qtbot.keyClick(view.scan_bar.order_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.scan_bar.message_kind() != "hint", timeout=15_000)
+    assert view.scan_bar.message_kind() == "problem"
+    assert "asked for a refund before shipment" in view.scan_bar.message_text()
+    assert view.scan_bar.order_edit.text() == order_id  # kept: Enter tries again once decided
+    assert not ships_of(sandbox, order_id) and not (tmp_path / "labels" / f"{order_id}.pdf").exists()

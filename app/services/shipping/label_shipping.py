@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from app.models import OutboxOperation
 from app.services.people.permissions import Actor
 from app.services.shipping.labels import Label, LabelRefused, ShopLabels
-from app.services.shipping.shipments import QueuedShipment, ship_order
+from app.services.shipping.shipments import QueuedShipment, check_shipment, ship_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,18 @@ class LabelDesk(Protocol):
 class ReadyToPrint:
     label: Label
     shipment: ArrangedShipment
+
+
+# Stand-ins for what the platform will give: the carrier is not in the bundled formats, so
+# only the order's own checks apply (in the local copy, waiting, nothing queued, no refund
+# request waiting, the person's permission) — `check_shipment`'s, before anything is sent.
+_PLATFORM_CARRIER, _PLATFORM_NUMBER = "platform-carrier", "PLATFORM-LABEL"
+
+
+def precheck(session: Session, actor: Actor, order_id: str, *, now: int) -> None:
+    """Raise ShipmentRefused (or PermissionDenied) where shipping this order would be
+    refused here anyway: checked before the order is handed to the platform's carrier."""
+    check_shipment(session, actor, order_id, _PLATFORM_CARRIER, _PLATFORM_NUMBER, now=now)
 
 
 def prepare(desk: LabelDesk, order_id: str) -> ReadyToPrint:

@@ -173,18 +173,33 @@ class LabelActions(QObject):
         if self._desk is None or not self.can_print_and_ship:
             tell(order_id, self.tr("This shop's platform gives no labels to print from here."))
             return
-        desk = self._desk
+        desk, actor, sessions = self._desk, self._actor, self._sessions
 
         def ready(answer: object) -> None:
             assert isinstance(answer, ReadyToPrint)
             self._print_then_ship(answer, tell, ok)
 
+        def hand_over(_checked: object) -> None:
+            self._tasks.run(
+                f"shipping.print_and_ship.{order_id}",
+                lambda: label_shipping.prepare(desk, order_id),
+                ready,
+                lambda error: tell(order_id, problem_words(error)),
+                lane=NET_LANE,
+            )
+
+        def check() -> None:
+            # The app's own checks first (refund request waiting, queued already…): the
+            # platform is asked for nothing when the shipment would be refused here.
+            if actor is not None:
+                with sessions() as session:
+                    label_shipping.precheck(session, actor, order_id, now=int(time.time()))
+
         self._tasks.run(
             f"shipping.print_and_ship.{order_id}",
-            lambda: label_shipping.prepare(desk, order_id),
-            ready,
+            check,
+            hand_over,
             lambda error: tell(order_id, problem_words(error)),
-            lane=NET_LANE,
         )
 
     def forget_printer(self) -> None:
