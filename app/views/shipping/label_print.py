@@ -95,7 +95,6 @@ def paint_labels(printer: QPrinter, pages: Sequence[QImage]) -> None:
             target = QRect(
                 area.x() + (area.width() - size.width()) // 2, area.y(), size.width(), size.height()
             )
-            painter.setWindow(area)
             painter.drawImage(target, image)
     finally:
         painter.end()
