@@ -15,10 +15,11 @@ from app.views.orders.table_model import COL_SHIP_BY
 from app.views.orders.view import OrdersView
 from app.views.refunds.queue_columns import COL_AMOUNT, COL_DEADLINE
 from app.views.refunds.queue_view import RefundQueueView
-from app.views.shipping.board_model import COL_DUE, COL_STATE
+from app.views.shipping.board_model import COL_AT_STAKE, COL_DUE, COL_OUT_OF_STOCK, COL_PROMISE, COL_STATE
 from app.views.shipping.board_view import ShippingBoardView
 from tests.builders import NOW
 from tests.refund_shop import SOON, seed_queue
+from tests.test_shipping_board_view import board_shop, make_board
 from tests.tiktok_rows import ORDER, REFUND, tiktok_shop
 
 PACIFIC_SHIP_BY = "2026-11-18 08:06"  # NOW + 5 h at UTC-8
@@ -42,6 +43,10 @@ def test_the_queue_shows_a_tiktok_refund_in_dollars_due_on_the_shops_clock(
     row = view.model.row_of(REFUND)
     assert row is not None
     assert view.model.index(row, COL_AMOUNT).data() == "$12.99"
+    assert view.filters.min_edit.placeholderText() == "Min $"  # the refund range in dollars too
+    view.filters.min_edit.setText("$10.50")
+    assert view.filters.current().min_amount == 1_050
+    view.filters.min_edit.clear()
     tooltip = view.model.index(row, COL_DEADLINE).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip.startswith(f"Reply by {REFUND_REPLY_BY}")
     assert view.select_request(REFUND)
@@ -57,6 +62,7 @@ def test_a_douyin_shops_queue_still_reads_yuan(qtbot, english, tasks, session_fa
     row = view.model.row_of(SOON)
     assert row is not None
     assert view.model.index(row, COL_AMOUNT).data() == "¥159.00"
+    assert view.filters.min_edit.placeholderText() == "Min ¥"
 
 
 def test_the_orders_screen_shows_a_tiktok_order_in_dollars_to_ship_by_pacific_time(
@@ -93,3 +99,13 @@ def test_the_board_shows_a_tiktok_order_due_on_the_shops_clock_and_its_refund_in
     assert index.siblingAtColumn(COL_DUE).data(Qt.ItemDataRole.ToolTipRole) == f"Ship by {PACIFIC_SHIP_BY}"
     refund = index.siblingAtColumn(COL_STATE).data(Qt.ItemDataRole.ToolTipRole)
     assert "a refund of $12.99 before shipment" in refund and "¥" not in refund
+    # TikTok Shop pays buyers nothing per late order: no promise band, no sums at stake.
+    assert all(view.tree.isColumnHidden(c) for c in (COL_PROMISE, COL_AT_STAKE, COL_OUT_OF_STOCK))
+
+
+def test_a_douyin_board_keeps_its_promise_band_and_sums_at_stake(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    board_shop(session_factory)
+    view = make_board(qtbot, tasks, session_factory, owner)
+    assert not any(view.tree.isColumnHidden(c) for c in (COL_PROMISE, COL_AT_STAKE, COL_OUT_OF_STOCK))

@@ -234,6 +234,17 @@ def at_stake_if_late(pay_amount_fen: int, pay_time: int, ship_by: int, rules: Ru
     return AtStake(late, band.out_of_stock.amount_fen(pay_amount_fen, unit), band, rules.rule_set)
 
 
+def late_costs_money(rules: RuleSet) -> bool:
+    """Whether the rule set makes the shop pay a buyer for shipping late or not at all (Douyin's
+    bands); TikTok Shop's pays nothing per order (its late dispatch counts in a rate), so its
+    board shows no promise band and no sums at stake."""
+    return any(
+        rule is not None and rule.max_fen > 0
+        for band in rules.shipping.compensation_bands
+        for rule in (band.late, band.out_of_stock)
+    )
+
+
 def fake_shipment_penalty_fen(pay_amount_fen: int, rules: RuleSet) -> int:
     """What a fake shipment (empty parcel, wrong goods, fake tracking) pays the buyer."""
     shipping = rules.shipping

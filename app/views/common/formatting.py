@@ -31,6 +31,11 @@ SOON_WITHIN_S = 12 * HOUR
 CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "$", "GBP": "£", "EUR": "€", "JPY": "JP¥"}
 
 
+def currency_symbol(currency: str) -> str:
+    """What an amount of `currency` is shown with: "¥", "$", or the code itself ("MYR")."""
+    return CURRENCY_SYMBOLS.get(currency, currency)
+
+
 def money(fen: int, currency: str = CNY) -> str:
     """An amount in minor units of `currency` (fen of CNY by default) as "¥1,234.50",
     "$12.99", "JP¥2,980", "MYR 12.50": by the currency's own number of decimals."""

@@ -124,7 +124,7 @@ class OrdersView(OrderFilters, QWidget):
         self._splitter.setStretchFactor(0, 5)
         self._splitter.setStretchFactor(1, 2)
         self._splitter.setChildrenCollapsible(False)
-        self._splitter.setSizes([1000, 360])
+        self._splitter.setSizes([1000, 300])  # at 1366 px the items still show a few words
 
         bar = QHBoxLayout()
         bar.addWidget(self._search, 3)

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.money import CNY
 from app.core.vocabulary import REQUEST_KIND_LABELS, RequestKind, RequestState
 from app.services.people.permissions import Action, Actor, allowed
 from app.services.refunds.available_decisions import refused_by_shipping
 from app.services.refunds.queue import QueueRow
+from app.views.common.formatting import currency_symbol
 from app.views.common.people_words import parse_yuan
 from app.views.refunds import arbitration_marks
 
@@ -81,6 +83,7 @@ class FilterBar(QWidget):
             # Narrow windows shrink the boxes rather than the table; the list still shows all.
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(6)
+        self._symbol = currency_symbol(CNY)  # the shop's currency's, once its rows say which
         self.min_edit, self.max_edit = QLineEdit(self), QLineEdit(self)
         self.min_edit.setObjectName("minAmount")
         self.max_edit.setObjectName("maxAmount")
@@ -123,10 +126,15 @@ class FilterBar(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    @staticmethod
-    def _amount(edit: QLineEdit) -> int | None:
-        try:
-            fen = parse_yuan(edit.text())
+    def set_currency(self, currency: str | None) -> None:
+        """The refund range in `currency` (the shop's rows'; None: as it is)."""
+        if currency is not None and currency_symbol(currency) != self._symbol:
+            self._symbol = currency_symbol(currency)
+            self.retranslate_ui()
+
+    def _amount(self, edit: QLineEdit) -> int | None:
+        try:  # in minor units: cents as fen, for the currencies of two decimals the desk shows
+            fen = parse_yuan(edit.text().replace(self._symbol, ""))
         except ValueError:
             edit.setStyleSheet("color: #c62828;")  # unreadable: ignored, and shown so
             return None
@@ -152,8 +160,8 @@ class FilterBar(QWidget):
         ):
             for index, label in enumerate(labels):
                 box.setItemText(index, label)
-        self.min_edit.setPlaceholderText(self.tr("Min ¥"))
-        self.max_edit.setPlaceholderText(self.tr("Max ¥"))
+        self.min_edit.setPlaceholderText(self.tr("Min {currency}").format(currency=self._symbol))
+        self.max_edit.setPlaceholderText(self.tr("Max {currency}").format(currency=self._symbol))
         self.handed_box.setText(self.tr("With the owner"))
         self.handed_box.setToolTip(self.tr("Only the requests handed to the owner to decide"))
 

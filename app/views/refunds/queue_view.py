@@ -19,26 +19,14 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QLabel,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.services import outbox
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor, allowed
-from app.services.refunds.queue import (
-    QueueKey,
-    QueueRow,
-    list_queue_keys,
-    queue_rows,
-)
+from app.services.refunds.queue import QueueKey, QueueRow, list_queue_keys, queue_rows
 from app.services.rules import RuleSet, rules_for
 from app.services.sync_status import SyncStatus
 from app.views.common import formatting
@@ -301,6 +289,7 @@ class RefundQueueView(QueueSelection, QWidget):
         self._loaded = True
         self.model.set_limits(self._actor, answer.spent_today)
         self.model.set_keys(answer.keys, answer.rows)
+        self.filters.set_currency(answer.rows[0].currency if answer.rows else None)  # the shop's
         current_id = current.aftersale_id if current else None
         decided = current_id is not None and current_id == self._advance_from
         if current_id is not None and (decided or self.model.row_of(current_id) is None):

@@ -41,6 +41,7 @@ from app.services.shipping.deadlines import (
     AtStake,
     at_stake_if_late,
     compensation_fen,
+    late_costs_money,
     paid_after_cutoff,
     promise_kind,
 )
@@ -191,6 +192,12 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
             return None
         _, start, _ = self._lanes[index.internalId() - 1]
         return self._rows[start + index.row()]
+
+    @property
+    def late_costs_money(self) -> bool:
+        """Whether the shop's rule set makes late shipping cost money per order (Douyin's), so
+        the promise band and the sums at stake mean something (not TikTok Shop's)."""
+        return late_costs_money(self._rules)
 
     def at_stake(self, row: BoardOrder) -> AtStake:
         stake = self._stakes.get(row.order_id)

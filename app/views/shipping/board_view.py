@@ -149,8 +149,10 @@ class ShippingBoardView(BoardPaper, QWidget):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.header().setStretchLastSection(False)
+        costs = self.model.late_costs_money  # TikTok Shop's: no promise band, nothing owed per order
         for column in (COL_AT_STAKE, COL_OUT_OF_STOCK):
-            self.tree.setColumnHidden(column, not self.model.sees_money)
+            self.tree.setColumnHidden(column, not (self.model.sees_money and costs))
+        self.tree.setColumnHidden(COL_PROMISE, not costs)
         self.tree.setItemDelegateForColumn(
             COL_DUE, UrgencyMarkDelegate(URGENCY_COLOURS[Urgency.URGENT], self.tree)
         )
