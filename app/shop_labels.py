@@ -8,13 +8,12 @@ platform's errors become the service's plain-words refusals: waiting helps (netw
 timeout, its servers busy) → `LabelOffline`; anything else → `LabelRefused`, the
 platform's own words beside.
 
-And `LabelShipping.arrange`: for print-and-ship, the order handed to the platform's
-own carrier (TikTok Shipping's Ship Package without a tracking number, PC
-ship-package-202309) when the platform gives the label only after that (TikTok's
-21023035 "Please arrange shipment before retrieving the shipping document"), then its
-provider and tracking number as the platform now lists them on the order. A package
-arranged already is refused as moved on (21011040): that is taken as done, so a second
-scan of the same parcel never arranges twice.
+And for print-and-ship, `hand_over`: the order handed to the platform's own carrier
+(TikTok Shipping's Ship Package without a tracking number, PC ship-package-202309) when
+the platform gives the label only after that (TikTok's 21023035 "Please arrange shipment
+before retrieving the shipping document"); and `shipment_of`: its provider and tracking
+number as the platform now lists them on the order. A package handed over already is
+refused as moved on (21011040): taken as done.
 """
 
 from __future__ import annotations
@@ -56,33 +55,41 @@ class PlatformLabels:
     def __init__(self, credentials: Callable[[], object], platform: str) -> None:
         self._credentials, self._platform = credentials, platform
         self._adapter: ShopPlatform | None = None
-        self._lock = threading.Lock()  # the network lane may run two label jobs at once
+        # One call at a time on the one client: the network lane may run two label jobs at
+        # once, and a token renewal must not race another call.
+        self._lock = threading.Lock()
 
     def _platform_adapter(self) -> ShopPlatform:
-        with self._lock:
-            if self._adapter is None:
-                self._adapter = connect(self._credentials(), self._platform)  # type: ignore[arg-type]
-            return self._adapter
+        if self._adapter is None:
+            self._adapter = connect(self._credentials(), self._platform)  # type: ignore[arg-type]
+        return self._adapter
 
     def label(self, order_id: str) -> bytes:
-        try:
-            return self._platform_adapter().shipping_label(order_id)
-        except PlatformError as error:
-            raise _plain(error) from error
-
-    def arrange(self, order_id: str) -> ArrangedShipment:
-        """Hand the order to the platform's carrier unless it was already, then read back
-        who carries it under which number. Refusals in plain words."""
-        adapter = self._platform_adapter()
-        try:
+        with self._lock:
             try:
-                adapter.ship(ShipmentToSend(order_id, "", ""), idempotency_key=f"label-{order_id}")
+                return self._platform_adapter().shipping_label(order_id)
+            except PlatformError as error:
+                raise _plain(error) from error
+
+    def hand_over(self, order_id: str) -> None:
+        """The order's package shipped with the platform's own carrier (no tracking number
+        of ours: TikTok Shipping gives it). One handed over already is moved on: done."""
+        with self._lock:
+            try:
+                self._platform_adapter().ship(
+                    ShipmentToSend(order_id, "", ""), idempotency_key=f"label-{order_id}"
+                )
             except PlatformError as error:
                 if not error.moved_on:
-                    raise
-            page = adapter.reread_order(order_id, int(time.time()))
-        except PlatformError as error:
-            raise _plain(error) from error
+                    raise _plain(error) from error
+
+    def shipment_of(self, order_id: str) -> ArrangedShipment:
+        """Who carries the order's parcel under which number, as the platform lists them now."""
+        with self._lock:
+            try:
+                page = self._platform_adapter().reread_order(order_id, int(time.time()))
+            except PlatformError as error:
+                raise _plain(error) from error
         for parcel in page.parcels:
             if parcel.get("tracking_no"):
                 return ArrangedShipment(
@@ -101,10 +108,15 @@ class LabelShipping:
     labels: ShopLabels
     platform: PlatformLabels | None
 
-    def arrange(self, order_id: str) -> ArrangedShipment:
+    def hand_over(self, order_id: str) -> None:
         if self.platform is None:
             raise LabelRefused(MSG_NO_SOURCE)
-        return self.platform.arrange(order_id)
+        self.platform.hand_over(order_id)
+
+    def shipment_of(self, order_id: str) -> ArrangedShipment:
+        if self.platform is None:
+            raise LabelRefused(MSG_NO_SOURCE)
+        return self.platform.shipment_of(order_id)
 
     def needs_arranging(self, error: LabelRefused) -> bool:
         """The platform gives the label only once the order is handed to its carrier."""

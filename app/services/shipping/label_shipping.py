@@ -6,7 +6,7 @@ shop's adapter). The platform's carrier carries the parcel, so the platform, not
 warehouse, gives the tracking number: the label is asked for first (a seller-shipped
 package has none: refused in the platform's words before anything is sent); where the
 platform gives it only once the order is handed to its carrier (TikTok Shipping), the
-order is handed over (`arrange`) and the label asked again; the provider and tracking
+order is handed over (`hand_over`) and the label asked again; the provider and tracking
 number are then read from the platform's order. Once the label is printed, the shipment
 is recorded as any other (`shipments.ship_order`: audited, one outbox operation), with
 that provider and number — the push finds the package shipped already and takes it as
@@ -43,7 +43,9 @@ class LabelDesk(Protocol):
     @property
     def labels(self) -> ShopLabels: ...
 
-    def arrange(self, order_id: str) -> ArrangedShipment: ...
+    def hand_over(self, order_id: str) -> None: ...
+
+    def shipment_of(self, order_id: str) -> ArrangedShipment: ...
 
     def needs_arranging(self, error: LabelRefused) -> bool: ...
 
@@ -74,9 +76,9 @@ def prepare(desk: LabelDesk, order_id: str) -> ReadyToPrint:
     except LabelRefused as refused:
         if not desk.needs_arranging(refused):
             raise
-        desk.arrange(order_id)
+        desk.hand_over(order_id)
         label = desk.labels.label(order_id, fresh=True)
-    return ReadyToPrint(label, desk.arrange(order_id))
+    return ReadyToPrint(label, desk.shipment_of(order_id))
 
 
 def record(session: Session, actor: Actor, shipment: ArrangedShipment, *, now: int) -> QueuedShipment:
