@@ -162,11 +162,7 @@ class ShippingBoardView(BoardPaper, QWidget):
             selected=lambda: [order.order_id for order in self.selected_orders()],
         )  # fmt: skip
         filters.addWidget(self.labels.button)
-        self.scan_bar.print_and_ship.setVisible(self.labels.can_print_and_ship)
-        self.scan_bar.print_and_ship.toggled.connect(lambda on: on or self.labels.forget_printer())
-        self.scan_bar.print_and_ship_requested.connect(
-            lambda order_id: self.labels.print_and_ship(order_id, self.scan_bar.explain, self._label_shipped)
-        )
+        self.labels.attach(self.scan_bar, self._label_shipped)
         self.pickups = PickupOverdueTable(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.tree, "")
@@ -355,6 +351,8 @@ class ShippingBoardView(BoardPaper, QWidget):
         self._pick_button.setText(self.tr("Pick list…"))
         self._slips_button.setText(self.tr("Packing slips…"))
         self._import_button.setText(self.tr("Ship from a file…"))
+        if hasattr(self, "labels"):  # built after the first call
+            self.labels.retranslate_ui()
         self.model.retranslate()
         self._update_tab_titles()
         self._size_columns()

@@ -34,6 +34,7 @@ from app.services.shipping.shipments import QueuedShipment
 from app.views.common.background import NET_LANE, BackgroundTasks
 from app.views.common.people_words import refusal_text
 from app.views.shipping.label_print import LabelPrinting
+from app.views.shipping.scan_bar import ScanBar
 
 TIKTOK = "tiktok"  # the shop's platform name as the settings keep it
 SHORTCUT = "Ctrl+Shift+P"
@@ -90,7 +91,7 @@ class LabelActions(QObject):
 
     @property
     def can_print_and_ship(self) -> bool:
-        return self._tiktok and (self._actor is None or allowed(self._actor, Action.SHIP_ORDER))
+        return self._tiktok and self._actor is not None and allowed(self._actor, Action.SHIP_ORDER)
 
     # --- Print label -----------------------------------------------------------------
     def print_selected(self) -> None:
@@ -165,6 +166,15 @@ class LabelActions(QObject):
         menu.popup(self._tree.viewport().mapToGlobal(at))
 
     # --- print and ship ---------------------------------------------------------------
+    def attach(self, scan_bar: ScanBar, ok: Callable[[QueuedShipment, str], None]) -> None:
+        """The scan bar's print-and-ship box, shown where this person may use it; a scanned
+        order goes to `print_and_ship`, failures to the bar, `ok` when shipped."""
+        scan_bar.print_and_ship.setVisible(self.can_print_and_ship)
+        scan_bar.print_and_ship.toggled.connect(lambda on: on or self.forget_printer())
+        scan_bar.print_and_ship_requested.connect(
+            lambda order_id: self.print_and_ship(order_id, scan_bar.show_order_problem, ok)
+        )
+
     def print_and_ship(
         self, order_id: str, tell: Callable[[str, str], None], ok: Callable[[QueuedShipment, str], None]
     ) -> None:
@@ -191,9 +201,9 @@ class LabelActions(QObject):
         def check() -> None:
             # The app's own checks first (refund request waiting, queued already…): the
             # platform is asked for nothing when the shipment would be refused here.
-            if actor is not None:
-                with sessions() as session:
-                    label_shipping.precheck(session, actor, order_id, now=int(time.time()))
+            assert actor is not None  # can_print_and_ship
+            with sessions() as session:
+                label_shipping.precheck(session, actor, order_id, now=int(time.time()))
 
         self._tasks.run(
             f"shipping.print_and_ship.{order_id}",

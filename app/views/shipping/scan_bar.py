@@ -158,6 +158,15 @@ class ScanBar(QFrame):
         self.order_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.order_edit.selectAll()
 
+    def show_order_problem(self, order_id: str, text: str) -> None:
+        """Why a print-and-ship of `order_id` did not go through: said even when the bar has
+        moved on to another parcel (named then), the order field ready to scan again."""
+        if self.order_edit.text().strip() != order_id:
+            text = f"{order_id}: {text}"
+        self._show("problem", text)
+        self.order_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.order_edit.selectAll()
+
     def recognised_text(self) -> str:
         return self.recognised.text()
 
