@@ -105,3 +105,42 @@ def test_an_arbitration_code_of_tiktoks_unknown_here_reads_as_one_not_as_none(
         others = queue_rows(session, [REPLACEMENT], now=NOW)
     assert not arbitration_marks.has_arbitration(others[0])  # TikTok's "" is no arbitration
 
+
+def test_a_tiktok_replacement_approved_by_the_platform_at_its_deadline_counts_as_an_auto_approval(
+    session_factory,
+) -> None:
+    """Applied at 08:00 on the 12th (shop clock), the seller's 24 h pass, TikTok approves it
+    alone: done at once, one auto-approved request (Douyin's expectation would miss it)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from app.services.metrics.service_metrics import compute_metrics
+    from app.services.rules import load_rules, rules_for
+    from tests.builders import order_line_row, order_row, seed
+    from tests.metric_shop import HOUR, a_request, pull
+
+    def at(day: int, hour: int = 0) -> int:
+        return int(datetime(2026, 11, day, hour, tzinfo=ZoneInfo("Etc/GMT+8")).timestamp())
+
+    assert rules_for("tiktok").platform == "tiktok" and load_rules().platform == "douyin"
+    order = order_row(pay_time=at(11, 9), create_time=at(11, 9) - 60)
+    line = order_line_row(order)
+    seed(session_factory, orders=[order], lines=[line])
+    applied = at(12, 8)
+    request = a_request((order, line), applied=applied, status_deadline=applied + 24 * HOUR)
+    request |= {"kind": EXCHANGE, "state": WAITING, "type": 0, "status": 0, "currency": "USD"}
+    request |= {"type_code": "REPLACEMENT", "status_code": "REPLACEMENT_REQUEST_PENDING"}
+    done = {
+        **request,
+        "state": RequestState.REPLACEMENT_DONE,
+        "status_code": "REPLACEMENT_REQUEST_COMPLETE",
+        "update_time": applied + 24 * HOUR,
+        "status_deadline": None,
+    }
+    pull(session_factory, request)
+    pull(session_factory, done)
+    with session_factory() as session:
+        metrics = compute_metrics(
+            session, start=at(10), end=at(20), now=at(20, 12), rules=rules_for("tiktok")
+        )
+    assert metrics.metrics["timeout_approvals"].value == 1

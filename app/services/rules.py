@@ -17,7 +17,7 @@ it. The decisions built on these numbers are in `ship_deadlines.py`, `after_sale
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -180,6 +180,9 @@ class RuleSet:
     after_sales: AfterSaleRules
     metrics: MetricRules
     sources: tuple[tuple[str, Source], ...] = ()  # path in the file -> its source
+    # Whose rule set it is ("douyin", "tiktok": RULE_FILES' names): the platform's own moves
+    # (app/services/refunds/outcomes.py) go with its rules.
+    platform: str = "douyin"
 
     @property
     def default_ship_promise_s(self) -> int:
@@ -366,7 +369,8 @@ def parse_rules(raw: dict[str, Any]) -> RuleSet:
 def load_rules(path: Path = DEFAULT_RULES_FILE) -> RuleSet:
     """The rule set in `path` (cached: the file ships with the app and never changes
     while it runs)."""
-    return parse_rules(json.loads(path.read_text(encoding="utf-8")))
+    platform = next((name for name, file in RULE_FILES.items() if file == path), "douyin")
+    return replace(parse_rules(json.loads(path.read_text(encoding="utf-8"))), platform=platform)
 
 
 def rules_for(platform: str | None) -> RuleSet:

@@ -63,13 +63,15 @@ def resolving_action(op: OutboxRow, *, reapply: bool) -> Action:
     return Action.REFUSE_REFUND_AND_SHIP if reapply else Action.SHIP_ORDER
 
 
-def attention_items(session: Session, actor: Actor | None) -> list[AttentionItem]:
+def attention_items(
+    session: Session, actor: Actor | None, platform: str | None = None
+) -> list[AttentionItem]:
     """What needs attention, oldest first: the rows `actor` can resolve (None: every row,
     none of them to be resolved by nobody).
 
     The warehouse sees shipments, clerks see refund decisions (and shipments they may
     send again refusing a refund), the owner sees everything."""
-    items = [_for_person(_item(session, op), actor) for op in outbox.needing_attention(session)]
+    items = [_for_person(_item(session, op, platform), actor) for op in outbox.needing_attention(session)]
     if actor is None:
         return items
     return [item for item in items if item.may_discard or item.may_reapply]
@@ -93,8 +95,8 @@ def _for_person(item: AttentionItem, actor: Actor | None) -> AttentionItem:
     )
 
 
-def _item(session: Session, op: OutboxRow) -> AttentionItem:
-    can_reapply = needs_attention.can_reapply(session, op.seq)
+def _item(session: Session, op: OutboxRow, platform: str | None = None) -> AttentionItem:
+    can_reapply = needs_attention.can_reapply(session, op.seq, platform)
     if op.action == outbox.SHIP:
         order = session.get(Order, op.entity_id)
         code = str(op.details.get("carrier_code", ""))

@@ -107,8 +107,9 @@ def _reapply_shipment(session: Session, actor: Actor, op: OutboxOperation, *, no
     return queued.op_id
 
 
-def can_reapply(session: Session, seq: int) -> bool:
-    """Whether `reapply` would accept this operation now (for enabling a button)."""
+def can_reapply(session: Session, seq: int, platform: str | None = None) -> bool:
+    """Whether `reapply` would accept this operation now (for enabling a button), in a shop
+    on `platform` (None: Douyin), whose moves say where a decision leads (outcomes.py)."""
     op = session.get(OutboxOperation, seq)
     if op is not None and op.entity_type == shipping.ENTITY:
         return _shipment_can_go_again(session, op)
@@ -119,11 +120,11 @@ def can_reapply(session: Session, seq: int) -> bool:
     return (
         request is not None
         and decision is not None
-        and outcomes.allows(decision, request.kind, request.state)
+        and outcomes.allows(decision, request.kind, request.state, platform=platform)
     )
 
 
-def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
+def reapply(session: Session, actor: Actor, seq: int, *, now: int, platform: str | None = None) -> str:
     """Send a conflicting decision again, based on the request as it is now; returns the new op id.
 
     A shipment refused for a waiting refund request is sent again refusing that refund
@@ -147,7 +148,11 @@ def reapply(session: Session, actor: Actor, seq: int, *, now: int) -> str:
         moves_money=decision in permissions.PAYING_DECISIONS,
         replacing=op.audit_event_id,
     )
-    target = outcomes.outcome(decision, request.kind, request.state) if decision is not None else None
+    target = (
+        outcomes.outcome(decision, request.kind, request.state, platform=platform)
+        if decision is not None
+        else None
+    )
     if decision is None or target is None:
         raise DecisionRefused(MSG_NO_LONGER_APPLIES)
     if has_open_operation(session, request.aftersale_id):
@@ -233,8 +238,12 @@ def dismiss_set_aside(session: Session, actor: Actor, set_aside_id: int, *, now:
         entity_type=shipping.ENTITY if is_order else ENTITY,
         entity_id=dismissed.record_id,
         order_id=dismissed.record_id if is_order else "",
-        before={"set_aside": set_aside_id, "stream": dismissed.stream, "reason": dismissed.reason,
-                "first_seen_at": dismissed.first_seen_at},  # fmt: skip
+        before={
+            "set_aside": set_aside_id,
+            "stream": dismissed.stream,
+            "reason": dismissed.reason,
+            "first_seen_at": dismissed.first_seen_at,
+        },  # fmt: skip
         after={"dismissed": True},
         now=now,
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.core.shop_time import SHOP_ZONE_NAME
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.services.metrics.experience_score import ScoreEstimate
 
@@ -106,5 +107,5 @@ class MetricsReport:
     metrics: dict[str, MetricResult]  # in METRICS order, without those `withheld`
     score: ScoreEstimate
     withheld: tuple[str, ...] = ()  # money figures left out: the viewer may not see money
-    time_zone: str = "Asia/Shanghai"  # the shop's clock (the rule set's): buckets are its days
+    time_zone: str = SHOP_ZONE_NAME  # the shop's clock (the rule set's): buckets are its days
     shown: tuple[str, ...] = ()  # the figures the platform judges the shop by, in order (its dashboard)

@@ -34,7 +34,7 @@ from app.core.vocabulary import RequestKind, RequestState
 from app.models import AfterSale, AfterSaleStatusChange, OutboxOperation
 from app.models import outbox as outbox_state
 from app.services import outbox
-from app.services.refunds.outcomes import DECISION_OUTCOMES, TIMEOUT_OUTCOMES
+from app.services.refunds.outcomes import decision_outcomes, timeout_outcomes
 
 if TYPE_CHECKING:
     from app.services.metrics.queries import Scope
@@ -54,7 +54,7 @@ DECIDED = [
 ]
 REFUSED = [S.REFUSED.value, S.REFUSED_AFTER_RETURN.value]
 # The states the platform moves on its own at a deadline.
-TIMEOUT_SOURCES = sorted({source.value for _, source in TIMEOUT_OUTCOMES})
+TIMEOUT_SOURCES = sorted({source.value for _, source in timeout_outcomes()})  # (the same on every platform)
 
 
 def first_seen(change: Any) -> ColumnElement[bool]:
@@ -66,11 +66,11 @@ def first_seen(change: Any) -> ColumnElement[bool]:
     return and_(change.from_status.is_(None), change.from_state.is_(None))
 
 
-def _review_outcomes() -> dict[str, list[str]]:
+def _review_outcomes(platform: str) -> dict[str, list[str]]:
     """For each request kind, the states it reaches straight from "awaiting the shop": by
-    the shop's decisions or the platform's timeout."""
+    the shop's decisions or the platform's timeout, on `platform` (outcomes.py)."""
     outcomes: dict[str, set[str]] = {}
-    for moves in (*DECISION_OUTCOMES.values(), TIMEOUT_OUTCOMES):
+    for moves in (*decision_outcomes(platform).values(), timeout_outcomes(platform)):
         for (kind, source), target in moves.items():
             if source == S.AWAITING_SHOP:
                 outcomes.setdefault(kind.value, set()).add(target.value)
@@ -78,10 +78,10 @@ def _review_outcomes() -> dict[str, list[str]]:
 
 
 def _outcome_of_review(
-    kind: SQLColumnExpression[str | None], state: SQLColumnExpression[str | None]
+    kind: SQLColumnExpression[str | None], state: SQLColumnExpression[str | None], platform: str
 ) -> ColumnElement[bool]:
     """Whether `state` is one a request of `kind` reaches straight from "awaiting the shop"."""
-    return or_(*(and_(kind == k, state.in_(targets)) for k, targets in _review_outcomes().items()))
+    return or_(*(and_(kind == k, state.in_(targets)) for k, targets in _review_outcomes(platform).items()))
 
 
 def _fast_refund(change: Any, scope: Scope) -> ColumnElement[bool]:
@@ -101,7 +101,7 @@ def _ends_review(change: Any, scope: Scope) -> ColumnElement[bool]:
         and_(change.from_state == AWAITING, change.to_state.is_distinct_from(S.CLOSED.value)),
         and_(
             first_seen(change),
-            _outcome_of_review(AfterSale.kind, change.to_state),
+            _outcome_of_review(AfterSale.kind, change.to_state, scope.rules.platform),
             not_(_fast_refund(change, scope)),
         ),
     )
@@ -142,7 +142,7 @@ def gives_final_answer(change: Any, scope: Scope) -> ColumnElement[bool]:
 
 def timeout_approval(change: Any, scope: Scope) -> ColumnElement[bool]:
     """The platform agreed on the shop's behalf: the change is the platform's timeout
-    move (`outcomes.TIMEOUT_OUTCOMES`, from "awaiting the shop" or "returned, awaiting
+    move (`outcomes.timeout_outcomes`, the shop's platform's, from "awaiting the shop" or "returned, awaiting
     inspection"), at or after the deadline the mirror had for the old state (for "awaiting
     the shop" without one: application + the rule set's fallback hours), and no decision
     of this app's for that state was confirmed by the platform (an outbox operation
@@ -155,7 +155,7 @@ def timeout_approval(change: Any, scope: Scope) -> ColumnElement[bool]:
     left = case((seen_first, AWAITING), else_=change.from_state)
     moves = [
         and_(AfterSale.kind == kind.value, left == source.value, change.to_state == target.value)
-        for (kind, source), target in TIMEOUT_OUTCOMES.items()
+        for (kind, source), target in timeout_outcomes(scope.rules.platform).items()
     ]
     deadline = case(
         (seen_first, fallback),

@@ -68,7 +68,7 @@ class NeedsAttentionView(SetAsideTable, QWidget):
     ) -> None:
         """`platform`: the shop's ("douyin", "tiktok"; None: Douyin), whose clock times show on."""
         super().__init__(parent)
-        self._tz = rules_for(platform).shipping.tz
+        self._platform, self._tz = platform, rules_for(platform).shipping.tz
         self._tasks, self._sessions, self._actor, self._clock = tasks, sessions, actor, clock
         self._items: list[AttentionItem] = []
         self._set_aside: list[SetAsideRecord] = []
@@ -145,7 +145,10 @@ class NeedsAttentionView(SetAsideTable, QWidget):
 
     def refresh(self) -> None:
         self._tasks.read(
-            "attention.list", self._sessions, partial(attention_items, actor=self._actor), self._on_items
+            "attention.list",
+            self._sessions,
+            partial(attention_items, actor=self._actor, platform=self._platform),
+            self._on_items,
         )
         self._tasks.read(
             "attention.set_aside", self._sessions, needs_attention.set_aside_records, self._on_set_aside
@@ -211,7 +214,7 @@ class NeedsAttentionView(SetAsideTable, QWidget):
                 if discard:
                     outbox.discard(session, actor, seq, now=now)
                 else:
-                    needs_attention.reapply(session, actor, seq, now=now)
+                    needs_attention.reapply(session, actor, seq, now=now, platform=self._platform)
 
         def done(_none: None) -> None:
             self.refresh()
