@@ -319,3 +319,26 @@ def test_print_and_ship_asks_the_platform_nothing_while_the_buyer_asks_to_cancel
     assert "asked for a refund before shipment" in view.scan_bar.message_text()
     assert view.scan_bar.order_edit.text() == order_id  # kept: Enter tries again once decided
     assert not ships_of(sandbox, order_id) and not (tmp_path / "labels" / f"{order_id}.pdf").exists()
+
+
+def test_a_shipped_orders_label_is_reprinted_from_the_scan_bar_with_the_internet_down(
+    qtbot,
+    english,
+    tasks,
+    sandbox: SandboxServer,
+    mirror: SyncEngine,
+    credentials: TikTokCredentials,
+    tmp_path: Path,
+) -> None:
+    order_id = waiting_order(sandbox, mirror._sessions, "TIKTOK")
+    label_shipping.prepare(desk_for(credentials, tmp_path / "labels"), order_id)  # printed once, kept
+    mirror.run_once()  # shipped since: off the board
+    offline = dataclasses.replace(credentials, api_base="http://127.0.0.1:9")
+    view = board(qtbot, tasks, mirror, desk_for(offline, tmp_path / "labels"))
+    assert not view.select_order(order_id)
+    view.tree.clearSelection()
+    view.scan_bar.order_edit.setText(order_id)  # scanned from the parcel's packing slip
+    view.labels.print_selected()
+    qtbot.waitUntil(lambda: view.labels.printing.preview is not None, timeout=10_000)
+    assert order_id in view.labels.printing.preview.windowTitle()
+    view.labels.printing.preview.close()

@@ -2,7 +2,8 @@
 
 Owns `LabelActions`, which the board builds beside its tree and scan bar:
 - "Print label" (button, the tree's context menu, Ctrl+Shift+P) for the selected
-  orders of a TikTok shop: each label fetched off the GUI thread on the network lane
+  orders of a TikTok shop, or the order just scanned in the scan bar (a reprint, also of
+  an order shipped since): each label fetched off the GUI thread on the network lane
   (the kept copy when there is one: a reprint needs no network), then Qt's print preview
   of them all; "Save label as PDF…" keeps the platform's file where the person says.
   A Douyin shop's action is disabled, its tooltip saying why (Douyin prints its waybills
@@ -72,6 +73,7 @@ class LabelActions(QObject):
         # until the mode is turned off (`forget_printer`): one dialog per session at the bench.
         self.printer: QPrinter | None = None
         self.problem: QMessageBox | None = None  # the last "No label" message, for tests
+        self._scan_bar: ScanBar | None = None
         self.button = QPushButton(board)
         self.button.setObjectName("printLabelButton")
         self.print_action = QAction(board)
@@ -94,14 +96,24 @@ class LabelActions(QObject):
         return self._tiktok and self._actor is not None and allowed(self._actor, Action.SHIP_ORDER)
 
     # --- Print label -----------------------------------------------------------------
+    def orders(self) -> list[str]:
+        """Whose labels to print: the order just scanned while the cursor is in the scan bar
+        (a reprint, also of an order shipped since and gone from the board), else the board's
+        selection."""
+        field = self._scan_bar.order_edit if self._scan_bar is not None else None
+        scanned = field.text().strip() if field is not None else ""
+        if field is not None and scanned and (field.hasFocus() or not self._selected()):
+            return [scanned]
+        return self._selected()
+
     def print_selected(self) -> None:
-        orders = self._selected()
+        orders = self.orders()
         if not self._tiktok or not orders:
             return
         self._fetch(orders, lambda labels: self.show_preview(labels))
 
     def save_selected(self) -> None:
-        orders = self._selected()[:1]
+        orders = self.orders()[:1]
         if self._tiktok and orders:
             self._fetch(orders, self._save)
 
@@ -169,6 +181,7 @@ class LabelActions(QObject):
     def attach(self, scan_bar: ScanBar, ok: Callable[[QueuedShipment, str], None]) -> None:
         """The scan bar's print-and-ship box, shown where this person may use it; a scanned
         order goes to `print_and_ship`, failures to the bar, `ok` when shipped."""
+        self._scan_bar = scan_bar
         scan_bar.print_and_ship.setVisible(self.can_print_and_ship)
         scan_bar.print_and_ship.toggled.connect(lambda on: on or self.forget_printer())
         scan_bar.print_and_ship_requested.connect(
