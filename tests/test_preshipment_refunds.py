@@ -45,7 +45,7 @@ from app.views.refunds.queue_view import RefundQueueView
 from app.views.refunds.refuse_by_shipping_dialog import RefuseByShippingDialog
 from app.views.shipping.board_view import ShippingBoardView
 from tests.people import seed_people
-from tests.sandbox_control import demo_client, demo_platform, inject, queue_refund_refusal
+from tests.sandbox_control import control, demo_client, demo_platform, inject, queue_refund_refusal
 from tests.test_shipping_push import (
     OWNER,
     WAREHOUSE,
@@ -58,6 +58,7 @@ from tests.test_shipping_push import (
 )
 
 CLERK = Actor(2, "li", "Li", Role.CLERK, 500_00, 2_000_00)  # within the single limit for most requests
+HISTORY_MOMENT = 1_796_601_600  # 2026-12-07 08:00 Shanghai
 K, D, Op = RequestKind, Decision, OperateType
 
 
@@ -418,9 +419,12 @@ def test_a_refusing_shipment_overtaken_by_one_from_the_platforms_pages_is_a_conf
 def test_the_shops_history_refused_refunds_before_shipment_only_by_shipping(tmp_path: Path) -> None:
     """The sandbox's 90 days: a refund before shipment the merchant refused was refused by
     the order's shipment (is_refund_reject), at that very second, never alone."""
-    server = SandboxServer(tmp_path / "history.sqlite", port=0, seed=7, live=False, history_orders=1000)
+    server = SandboxServer(tmp_path / "history.sqlite", port=0, seed=7, live=False, history_orders=50)
     server.start()
     try:
+        # 90 days up to a fixed moment: a shop of 1,000 orders refuses a refund before
+        # shipment about once, so some moments' histories hold none; this one holds one.
+        control(server.url, "reset", {"seed": 7, "history_orders": 1000, "now": HISTORY_MOMENT})
         client, refused, page = demo_client(server.url), [], 0
         while True:
             answer = client.call("afterSale.List", {"page": page, "size": 100}).data
