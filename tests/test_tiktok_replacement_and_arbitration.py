@@ -20,11 +20,12 @@ from app.services.refunds.available_decisions import decisions_for
 from app.services.refunds.queue import queue_rows
 from app.sync.history_replay import replay
 from app.views.refunds import arbitration_marks
+from app.views.refunds.bulk_dialog import BulkApproveDialog
 from app.views.refunds.decision_flow import ConfirmDialog
 from app.views.refunds.dialogs import ApproveReturnDialog
 from app.views.refunds.queue_view import RefundQueueView
 from tests.builders import NOW
-from tests.tiktok_rows import ARBITRATED, REPLACEMENT, tiktok_shop
+from tests.tiktok_rows import ARBITRATED, REFUND, REPLACEMENT, RETURN, tiktok_shop
 
 EXCHANGE, WAITING = RequestKind.EXCHANGE, RequestState.AWAITING_SHOP
 
@@ -44,7 +45,9 @@ def test_a_tiktok_replacement_agreed_or_timed_out_is_done_at_once_a_douyin_excha
                 assert outcomes.outcome(decision, kind, state, platform="tiktok") is target
     assert not decisions_for(EXCHANGE, WAITING, "tiktok").goods_come_back
     assert decisions_for(EXCHANGE, WAITING).goods_come_back
-    assert decisions_for(RequestKind.RETURN_AND_REFUND, WAITING, "tiktok").goods_come_back
+    # TikTok names its own return warehouse: agreeing to a return asks no address of the shop.
+    assert not decisions_for(RequestKind.RETURN_AND_REFUND, WAITING, "tiktok").goods_come_back
+    assert decisions_for(RequestKind.RETURN_AND_REFUND, WAITING).goods_come_back
 
 
 def test_a_tiktok_replacement_the_platform_approved_alone_replays_to_done() -> None:
@@ -67,15 +70,20 @@ def test_a_tiktok_replacement_the_platform_approved_alone_replays_to_done() -> N
     ].to_state is (RequestState.REPLACEMENT_DONE)
 
 
-def test_the_queue_approves_a_tiktok_replacement_without_asking_a_return_address(
-    qtbot, english, tasks, session_factory, owner
-) -> None:
-    tiktok_shop(session_factory)
+def tiktok_queue(qtbot, tasks, session_factory, owner) -> RefundQueueView:
     view = RefundQueueView(tasks, session_factory, owner, clock=lambda: NOW, platform="tiktok")
     qtbot.addWidget(view)
     view.resize(1400, 700)
     view.show()
     qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=5_000)
+    return view
+
+
+def test_the_queue_approves_a_tiktok_replacement_without_asking_a_return_address(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    tiktok_shop(session_factory)
+    view = tiktok_queue(qtbot, tasks, session_factory, owner)
     assert view.select_request(REPLACEMENT)
     view.table().setFocus()
     qtbot.keyClick(view.table(), Qt.Key.Key_A)
@@ -144,3 +152,38 @@ def test_a_tiktok_replacement_approved_by_the_platform_at_its_deadline_counts_as
             session, start=at(10), end=at(20), now=at(20, 12), rules=rules_for("tiktok")
         )
     assert metrics.metrics["timeout_approvals"].value == 1
+
+
+def test_a_tiktok_return_is_agreed_without_an_address_alone_or_in_a_selection(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    """TikTok Shop's approve names no return address (the return goes to the warehouse the
+    platform names): the queue asks none, for one return or a selection of them."""
+    tiktok_shop(session_factory)
+    view = tiktok_queue(qtbot, tasks, session_factory, owner)
+    assert view.select_request(RETURN)
+    view.table().setFocus()
+    qtbot.keyClick(view.table(), Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: view.flow.dialog is not None, timeout=5_000)
+    assert isinstance(view.flow.dialog, ConfirmDialog)
+    assert view.flow.dialog.windowTitle() == "Agree to the return"
+    view.flow.dialog.close()
+    view.table().clearSelection()
+    view.table().setSelectionMode(view.table().selectionMode().MultiSelection)
+    for aftersale_id in (RETURN, REFUND):
+        view.table().selectRow(view.model.row_of(aftersale_id))
+    assert view.actions.bulk_button.isEnabled()
+    view.actions.bulk_button.click()
+    qtbot.waitUntil(lambda: isinstance(view.flow.dialog, BulkApproveDialog), timeout=5_000)
+    bulk = view.flow.dialog
+    assert bulk.headline_text().startswith("Refunds to approve: 1 ($12.99 in all). Returns to agree: 1.")
+    assert not bulk.address_box.isVisible()
+    with qtbot.waitSignal(view.flow.decided, timeout=5_000):
+        bulk.confirm_button().click()
+    with session_factory() as session:
+        ops = {
+            op.entity_id: (op.decision, json.loads(op.details))
+            for op in session.scalars(select(OutboxOperation))
+        }
+    assert ops[RETURN] == (Decision.AGREE_RETURN, {"kind": "return_and_refund"})
+    assert ops[REFUND][0] == Decision.APPROVE_REFUND

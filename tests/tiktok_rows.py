@@ -15,6 +15,7 @@ from tests.builders import HOUR, NOW, after_sale_row, order_line_row, order_row,
 ORDER = "576461413038785752"  # awaiting shipment, $12.99, ship by NOW + 5 h
 REFUND = "4035227811111111111"  # the buyer cancels before shipment: $12.99 back, waiting for the shop
 REPLACEMENT = "4035227822222222222"  # a replacement waiting for the shop
+RETURN = "4035227844444444444"  # a return and refund waiting for the shop
 ARBITRATED = "4035227833333333333"  # refused, with an arbitration code this app does not know
 SHIP_BY = NOW + 5 * HOUR
 
@@ -40,7 +41,7 @@ def _tiktok_request(order: dict[str, Any], aftersale_id: str, **words: Any) -> d
 
 
 def tiktok_shop(session_factory: sessionmaker[Session]) -> dict[str, Any]:
-    """One order to ship and three requests on it, in a TikTok shop's mirror."""
+    """One order to ship and four requests on it, in a TikTok shop's mirror."""
     order = order_row(
         order_id=ORDER,
         state="awaiting_shipment",
@@ -66,6 +67,10 @@ def tiktok_shop(session_factory: sessionmaker[Session]) -> dict[str, Any]:
         _tiktok_request(
             order, REPLACEMENT, kind=RequestKind.EXCHANGE, state=RequestState.AWAITING_SHOP,
             type_code="REPLACEMENT", status_code="REPLACEMENT_REQUEST_PENDING",
+        ),
+        _tiktok_request(
+            order, RETURN, kind=RequestKind.RETURN_AND_REFUND, state=RequestState.AWAITING_SHOP,
+            type_code="RETURN_AND_REFUND", status_code="RETURN_OR_REFUND_REQUEST_PENDING",
         ),
         _tiktok_request(
             order, ARBITRATED, kind=RequestKind.REFUND_AFTER_SHIPMENT, state=RequestState.REFUSED,

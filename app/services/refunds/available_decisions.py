@@ -27,6 +27,11 @@ REFUND_KINDS = (RequestKind.REFUND_AFTER_SHIPMENT, RequestKind.REFUND_BEFORE_SHI
 # agreement leads to the buyer's return (a TikTok Shop replacement is done at once: the
 # platform makes a new order, nothing comes back first; outcomes.PLATFORM_DECISION_OUTCOMES).
 GOODS_COME_BACK = (RequestKind.RETURN_AND_REFUND, RequestKind.EXCHANGE, RequestKind.REPAIR)
+# Platforms whose agreement to take goods back names the shop's return address (Douyin's
+# `receiver_address_id`). TikTok Shop's approve names none: its body is the decision,
+# buyer_keep_item and partial_refund, and the return carries the platform's own
+# return_warehouse_address (hsib19/tiktok-shop-sdk packages/sdk/src/types/ReturnRefundModule.ts).
+PLATFORMS_NAMING_RETURN_ADDRESS = frozenset({"douyin"})
 # Decisions that send goods out (an exchange's new goods, a resend, a repair): they need
 # the carrier and the tracking number.
 SENDS_GOODS = (Decision.CONFIRM_EXCHANGE_RECEIPT, Decision.SHIP_REPLACEMENT)
@@ -55,10 +60,18 @@ def decisions_for(kind: str, state: str, platform: str | None = None) -> Request
         yes=yes,
         no=refusal[0] if refusal is not None else None,
         inspection=inspection,
-        goods_come_back=kind in GOODS_COME_BACK and agreed_to is not RequestState.REPLACEMENT_DONE,
+        goods_come_back=kind in GOODS_COME_BACK
+        and agreed_to is not RequestState.REPLACEMENT_DONE
+        and names_return_address(platform),
         sends_goods=yes in SENDS_GOODS,
         refuse_by_shipping=refused_by_shipping(kind, state),
     )
+
+
+def names_return_address(platform: str | None) -> bool:
+    """Whether agreeing to take goods back names the shop's return address on `platform`
+    (None: Douyin, which does)."""
+    return (platform or "douyin") in PLATFORMS_NAMING_RETURN_ADDRESS
 
 
 def refused_by_shipping(kind: str | None, state: str | None) -> bool:

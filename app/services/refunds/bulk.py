@@ -128,16 +128,30 @@ def bulk_approve_summary(
 
 
 def bulk_approve(
-    session: Session, actor: Actor, ids: Sequence[str], *, now: int, return_address_id: str = ""
+    session: Session,
+    actor: Actor,
+    ids: Sequence[str],
+    *,
+    now: int,
+    return_address_id: str = "",
+    platform: str | None = None,
 ) -> BulkResult:
     """Approve each request on its own through its single decision (a refund, or a return
     to `return_address_id`), each within the person's limits: the daily limit counts the
-    refunds approved before it."""
+    refunds approved before it. `platform`: the shop's (None: Douyin), whose returns name the
+    address or not (`available_decisions.names_return_address`)."""
     approved, refused = [], []
     for aftersale_id in dict.fromkeys(ids):
         try:
             if _bulk_kind(session, session.get(AfterSale, aftersale_id)) == BULK_RETURN:
-                approve_return(session, actor, aftersale_id, return_address_id=return_address_id, now=now)
+                approve_return(
+                    session,
+                    actor,
+                    aftersale_id,
+                    return_address_id=return_address_id,
+                    now=now,
+                    platform=platform,
+                )
             else:
                 approve_refund(session, actor, aftersale_id, now=now)
         except (DecisionRefused, permissions.PermissionDenied) as error:

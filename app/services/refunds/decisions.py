@@ -39,6 +39,7 @@ from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
 from app.services.platform_lists import reject_reasons_for
 from app.services.refunds import outcomes, refusal_evidence
+from app.services.refunds.available_decisions import names_return_address
 from app.services.shipping import carriers
 
 ENTITY = outbox.REQUEST
@@ -335,13 +336,22 @@ def goods_sent(session: Session, carrier_code: str, tracking_no: str) -> dict[st
 
 
 def approve_return(
-    session: Session, actor: Actor, aftersale_id: str, *, return_address_id: str | int, now: int
+    session: Session,
+    actor: Actor,
+    aftersale_id: str,
+    *,
+    return_address_id: str | int | None = None,
+    now: int,
+    platform: str | None = None,
 ) -> Queued:
     """Agree that the buyer returns the goods (for a refund, or a repair), to the shop's
-    return address."""
+    return address where the shop's `platform` takes one (None: Douyin, which does; TikTok
+    Shop names its own return warehouse: available_decisions.names_return_address)."""
     request, decision, target = _prepare(
-        session, actor, aftersale_id, (Decision.AGREE_RETURN,), now=now, moves_money=False
+        session, actor, aftersale_id, (Decision.AGREE_RETURN,), now=now, moves_money=False, platform=platform
     )
+    if not names_return_address(platform):
+        return queue_decision(session, actor, request, decision, target, action=RETURN_APPROVE, now=now)
     logistics = {"receiver_address_id": return_address(return_address_id)}
     return queue_decision(
         session,

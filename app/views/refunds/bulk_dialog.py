@@ -42,8 +42,11 @@ class BulkApproveDialog(QDialog):
         parent: QWidget | None = None,
         *,
         addresses: Sequence[tuple[str, str]] = (),
+        names_address: bool = True,
     ) -> None:
+        """`names_address`: agreeing names the return address (Douyin); TikTok Shop names its own."""
         super().__init__(parent)
+        self._names_address = names_address
         self.setObjectName("bulkApproveDialog")
         self.summary = summary
         self.result_: BulkResult | None = None
@@ -117,7 +120,12 @@ class BulkApproveDialog(QDialog):
 
     @Slot()
     def _on_ok(self) -> None:
-        if self.result_ is None and self.summary.returns and not self.return_address_id():
+        if (
+            self.result_ is None
+            and self.summary.returns
+            and self._names_address
+            and not self.return_address_id()
+        ):
             self.error_label.setText(self.tr("Choose where the buyers send the goods."))
             return
         if self.result_ is None and self.summary.decisions:
@@ -128,7 +136,7 @@ class BulkApproveDialog(QDialog):
         returns = self.summary.returns > 0
         self.setWindowTitle(self.tr("Approve requests") if returns else self.tr("Approve refunds"))
         self.address_caption.setText(self.tr("&Return address:"))
-        returns_shown = self.result_ is None and self.summary.returns > 0
+        returns_shown = self.result_ is None and self.summary.returns > 0 and self._names_address
         self.address_caption.setVisible(returns_shown)
         self.address_box.setVisible(returns_shown)
         self.details.clear()
@@ -149,6 +157,11 @@ class BulkApproveDialog(QDialog):
         elif summary.count:
             text = self.tr("Approve {count} refunds, {total} in all? Nothing is sent until you confirm.")
             self.headline.setText(text.format(count=summary.count, total=total))
+        elif summary.returns and not self._names_address:
+            text = self.tr(
+                "Agree to {count} returns? The buyers send the goods back to the return address the "
+                "platform gives. Nothing is sent until you confirm."
+            )
         elif summary.returns:
             text = self.tr(
                 "Agree to {count} returns? The buyers send the goods back to the address below. "

@@ -29,7 +29,7 @@ from app.services.people.permissions import Actor, PermissionDenied
 from app.services.platform_lists import reject_reasons_for
 from app.services.refunds import decisions as refund_decisions
 from app.services.refunds import owner_handover, refusal_evidence
-from app.services.refunds.available_decisions import decisions_for
+from app.services.refunds.available_decisions import decisions_for, names_return_address
 from app.services.refunds.bulk import BulkResult, BulkSummary, bulk_approve, bulk_approve_summary
 from app.services.refunds.decisions import DecisionRefused
 from app.services.refunds.queue import QueueRow
@@ -136,9 +136,17 @@ class DecisionFlow(QObject):
             self.inspect(row)
         elif decisions.yes is Decision.APPROVE_REFUND:
             self._open(ApproveRefundDialog(row, self._parent), refund_decisions.approve_refund)
-        elif decisions.yes is Decision.AGREE_RETURN:
+        elif decisions.yes is Decision.AGREE_RETURN and decisions.goods_come_back:
             dialog = ApproveReturnDialog(row, return_addresses(self._settings), self._parent)
             self._open(dialog, refund_decisions.approve_return)
+        elif decisions.yes is Decision.AGREE_RETURN:  # the platform names its own return warehouse
+            texts = (
+                self.tr("Agree to the return"),
+                self.tr("The buyer then sends the goods back to the return address the platform gives."),
+                self.tr("Agree to the return"),
+            )
+            agree = partial(refund_decisions.approve_return, platform=self._platform)
+            self._open(ConfirmDialog(row, *texts, parent=self._parent), agree)
         elif decisions.yes is Decision.AGREE_EXCHANGE and decisions.goods_come_back:
             dialog = ApproveReturnDialog(row, return_addresses(self._settings), self._parent)
             self._open(dialog, refund_decisions.approve_exchange)
@@ -286,7 +294,9 @@ class DecisionFlow(QObject):
         wanted, actor, now = list(ids), self._actor, int(self._clock())
 
         def opened(summary: BulkSummary) -> None:
-            dialog = BulkApproveDialog(summary, self._parent, addresses=return_addresses(self._settings))
+            names = names_return_address(self._platform)  # TikTok Shop names its own return warehouse
+            addresses = return_addresses(self._settings) if names else []
+            dialog = BulkApproveDialog(summary, self._parent, addresses=addresses, names_address=names)
             dialog.submitted.connect(lambda: self._run_bulk(dialog, wanted))
             self._show(dialog)
 
@@ -330,7 +340,7 @@ class DecisionFlow(QObject):
         self._tasks.run("refunds.decide", decide, done, lambda error: self._refused(dialog, error))
 
     def _run_bulk(self, dialog: BulkApproveDialog, ids: list[str]) -> None:
-        actor, sessions, now = self._actor, self._sessions, int(self._clock())
+        actor, sessions, now, platform = self._actor, self._sessions, int(self._clock()), self._platform
         address = dialog.return_address_id()
         if actor is None:
             dialog.show_error(self.tr("Sign in to decide requests."))
@@ -338,7 +348,9 @@ class DecisionFlow(QObject):
 
         def decide() -> BulkResult:
             with sessions.begin() as session:
-                return bulk_approve(session, actor, ids, now=now, return_address_id=address)
+                return bulk_approve(
+                    session, actor, ids, now=now, return_address_id=address, platform=platform
+                )
 
         def done(result: BulkResult) -> None:
             dialog.show_result(result)
