@@ -13,12 +13,14 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.core.vocabulary import Decision, RequestKind, RequestState
-from app.models import OutboxOperation
+from app.models import AuditEvent, OutboxOperation
 from app.platforms.port import HistoryEntry, Mover, ShopMove
+from app.services.people.audit import AuditRow
 from app.services.refunds import outcomes
 from app.services.refunds.available_decisions import decisions_for
 from app.services.refunds.queue import queue_rows
 from app.sync.history_replay import replay
+from app.views.people import audit_words
 from app.views.refunds import arbitration_marks
 from app.views.refunds.bulk_dialog import BulkApproveDialog
 from app.views.refunds.decision_flow import ConfirmDialog
@@ -187,3 +189,12 @@ def test_a_tiktok_return_is_agreed_without_an_address_alone_or_in_a_selection(
         }
     assert ops[RETURN] == (Decision.AGREE_RETURN, {"kind": "return_and_refund"})
     assert ops[REFUND][0] == Decision.APPROVE_REFUND
+    # The audit trail tells the approved refund in dollars too.
+    with session_factory() as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.entity_id == REFUND)).one()
+        row = AuditRow(
+            event.id, event.at, event.actor_id, "Owner", event.action, event.entity_type, event.entity_id,
+            event.order_id, event.before or "", event.after or "", event.refers_to, event.note or "",
+        )  # fmt: skip
+    said = audit_words.sentence(row, json.loads(row.before), json.loads(row.after))
+    assert said is not None and "$12.99" in said and "¥" not in said

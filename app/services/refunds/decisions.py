@@ -219,6 +219,7 @@ def queue_decision(
             "decision": str(decision),
             "state": str(target),
             "refund_amount": request.refund_amount,
+            "currency": request.currency,  # the amount's (a TikTok shop's: USD cents)
             **(after or {}),
         },
         refers_to=refers_to,

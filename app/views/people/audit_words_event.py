@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core.money import CNY
 from app.core.vocabulary import REQUEST_KIND_LABELS
 from app.services.people.audit import AuditRow
 from app.views.common import formatting
@@ -71,7 +72,7 @@ class Event:
     def amount(self) -> str:
         fen = self.after.get("refund_amount", self.before.get("refund_amount"))
         return (
-            formatting.money(int(fen))
+            formatting.money(int(fen), str(self.after.get("currency") or CNY))
             if isinstance(fen, int)
             else QCoreApplication.translate("audit_words", "an unknown amount")
         )
