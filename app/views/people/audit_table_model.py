@@ -11,6 +11,7 @@ has no words yet is shown by its fields ("before → after") rather than not at 
 from __future__ import annotations
 
 import json
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -125,14 +126,16 @@ def _note(row: AuditRow) -> str:
 class AuditTableModel(ColumnTableModel):
     """Audit events in the order given (the service reads them newest first)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, tz: tzinfo = shop_time.SHOP_TZ) -> None:
+        """`tz`: the shop's clock (its rule set's), the times are shown on."""
         super().__init__(parent)
+        self._tz = tz
         self._rows: list[AuditRow] = []
         self._people: dict[int, str] = {}  # user id -> display name, for "about" a person
         self._usernames: dict[str, str] = {}  # user name -> display name
         self._request_kinds: dict[str, str] = {}  # after-sale id -> a RequestKind
         self.columns = [
-            Column(lambda row: formatting.shop_time(row.at)),
+            Column(lambda row: formatting.shop_time(row.at, tz=self._tz)),
             Column(self.person_text),
             Column(lambda row: action_label(row.action)),
             Column(self.entity_text),
@@ -205,7 +208,7 @@ class AuditTableModel(ColumnTableModel):
         """The event for the details pane, in words: when, who, what, and the note."""
         parts = [
             self.tr("{time} · {person} · {action}").format(
-                time=formatting.shop_time(row.at),
+                time=formatting.shop_time(row.at, tz=self._tz),
                 person=self.person_text(row),
                 action=action_label(row.action),
             ),
@@ -218,7 +221,7 @@ class AuditTableModel(ColumnTableModel):
     def technical(self, row: AuditRow) -> str:
         """The record as stored, for the "technical details" expander: the action's code,
         the event's id, what it refers to, and the before/after JSON."""
-        parts = [f"{row.action} #{row.id} · {shop_time.iso(row.at)}"]
+        parts = [f"{row.action} #{row.id} · {shop_time.iso(row.at, self._tz)}"]
         if row.entity_type or row.entity_id:
             parts.append(f"{row.entity_type}: {row.entity_id}")
         if row.refers_to is not None:

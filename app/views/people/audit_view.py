@@ -12,7 +12,7 @@ thread. Every read goes through `BackgroundTasks`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
@@ -42,6 +42,7 @@ from app.services.people import accounts, audit
 from app.services.people.audit import AuditFilter, AuditRow
 from app.services.people.audit_trail import AuditTrail, read_trail
 from app.services.people.permissions import Actor
+from app.services.rules import rules_for
 from app.views.common import formatting
 from app.views.common.background import WORK_LANE, BackgroundTasks
 from app.views.common.people_words import refusal_text
@@ -63,14 +64,14 @@ DEFAULT_DAYS = 30
 ROW_LIMIT = 5000
 
 
-def day_bounds(first: date, last: date) -> tuple[int, int]:
-    """UTC seconds of 00:00 on `first` and of 00:00 after `last`, shop time: the
+def day_bounds(first: date, last: date, tz: tzinfo = shop_time.SHOP_TZ) -> tuple[int, int]:
+    """UTC seconds of 00:00 on `first` and of 00:00 after `last`, shop time (`tz`): the
     filter's `since` (inclusive) and `until` (exclusive) for whole days."""
-    return shop_time.midnight(first), shop_time.midnight(last + timedelta(days=1))
+    return shop_time.midnight(first, tz), shop_time.midnight(last + timedelta(days=1), tz)
 
 
-def shop_today(now: int) -> date:
-    return shop_time.date_of(now)
+def shop_today(now: int, tz: tzinfo = shop_time.SHOP_TZ) -> date:
+    return shop_time.date_of(now, tz)
 
 
 class AuditView(QWidget):
@@ -88,8 +89,10 @@ class AuditView(QWidget):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], int] = formatting.now_utc,
+        platform: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self._tz = rules_for(platform).shipping.tz  # the shop's clock: its days and times
         self._tasks = tasks
         self._sessions = sessions
         self._actor = actor
@@ -103,7 +106,7 @@ class AuditView(QWidget):
         self.action_box = QComboBox(self)
         self.action_box.setObjectName("auditAction")
         self.action_box.addItem("", "")
-        today = shop_today(clock())
+        today = shop_today(clock(), self._tz)
         self.from_date = self._date_edit("auditFrom", today - timedelta(days=DEFAULT_DAYS))
         self.to_date = self._date_edit("auditTo", today)
         self.order_edit = QLineEdit(self)
@@ -116,7 +119,7 @@ class AuditView(QWidget):
         self.count_label.setObjectName("orderCount")
         self._from_label, self._to_label = QLabel(self), QLabel(self)
 
-        self.model = AuditTableModel(self)
+        self.model = AuditTableModel(self, tz=self._tz)
         self.table = QTableView(self)
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
@@ -225,7 +228,7 @@ class AuditView(QWidget):
         super().showEvent(event)
 
     def current_filter(self) -> AuditFilter:
-        since, until = day_bounds(self.from_date.date().toPython(), self.to_date.date().toPython())
+        since, until = day_bounds(self.from_date.date().toPython(), self.to_date.date().toPython(), self._tz)
         return AuditFilter(
             actor_id=self.person_box.currentData(),
             action_prefix=self.action_box.currentData() or "",
@@ -263,7 +266,7 @@ class AuditView(QWidget):
 
     @Slot()
     def export_csv(self) -> None:
-        default = Path.home() / f"audit-{shop_today(self._clock()):%Y%m%d}.csv"
+        default = Path.home() / f"audit-{shop_today(self._clock(), self._tz):%Y%m%d}.csv"
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the audit log"), str(default), self.tr("CSV files (*.csv)")
         )

@@ -87,7 +87,11 @@ def add_screens(window: MainWindow) -> None:
     window.add_screen(
         "users", lambda: UsersView(tasks, reading(Action.MANAGE_USERS), actor), requires=Action.MANAGE_USERS
     )
-    window.add_screen("audit", lambda: AuditView(tasks, session_factory, actor), requires=Action.VIEW_AUDIT)
+    window.add_screen(
+        "audit",
+        lambda: AuditView(tasks, session_factory, actor, **shop_options(window)),
+        requires=Action.VIEW_AUDIT,
+    )
 
 
 def shop_options(window: MainWindow) -> dict[str, Any]:
