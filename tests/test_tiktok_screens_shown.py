@@ -9,12 +9,16 @@ NOW + 5 h, the TikTok order's ship-by, is 2026-11-18 08:06 on a TikTok US shop's
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
+from app.services.rules import rules_for
+from app.services.sync_status import SyncState, SyncStatus
 from app.views.orders.table_model import COL_AMOUNT as ORDER_AMOUNT
 from app.views.orders.table_model import COL_SHIP_BY
 from app.views.orders.view import OrdersView
 from app.views.refunds.queue_columns import COL_AMOUNT, COL_DEADLINE
 from app.views.refunds.queue_view import RefundQueueView
+from app.views.shell.sync_status_bar import SyncStatusBar
 from app.views.shipping.board_model import COL_AT_STAKE, COL_DUE, COL_OUT_OF_STOCK, COL_PROMISE, COL_STATE
 from app.views.shipping.board_view import ShippingBoardView
 from tests.builders import NOW
@@ -109,3 +113,11 @@ def test_a_douyin_board_keeps_its_promise_band_and_sums_at_stake(
     board_shop(session_factory)
     view = make_board(qtbot, tasks, session_factory, owner)
     assert not any(view.tree.isColumnHidden(c) for c in (COL_PROMISE, COL_AT_STAKE, COL_OUT_OF_STOCK))
+
+
+def test_the_last_sync_of_a_tiktok_shop_is_told_on_its_clock(qtbot, english) -> None:
+    bar = SyncStatusBar(clock=lambda: NOW + 5 * 3600 + 60)
+    qtbot.addWidget(bar)
+    bar.set_zone(rules_for("tiktok").shipping.tz)
+    bar.set_status(SyncStatus(SyncState.ONLINE, last_success_at=NOW + 5 * 3600))
+    assert bar.findChild(QLabel, "syncText").toolTip() == f"Last successful sync: {PACIFIC_SHIP_BY}"

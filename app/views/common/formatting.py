@@ -98,8 +98,9 @@ def countdown(ship_by: int, now: int) -> str:
     return duration(left)
 
 
-def age(instant: int, now: int) -> str:
-    """How long ago, in the words of a status line: "just now", "2 min ago"."""
+def age(instant: int, now: int, tz: tzinfo = SHOP_TZ) -> str:
+    """How long ago, in the words of a status line: "just now", "2 min ago"; a day or more
+    ago, the instant on the shop's clock `tz`."""
     seconds = max(0, now - instant)
     if seconds < MINUTE:
         return QCoreApplication.translate("formatting", "just now")
@@ -107,7 +108,7 @@ def age(instant: int, now: int) -> str:
         return QCoreApplication.translate("formatting", "{minutes} min ago").format(minutes=seconds // MINUTE)
     if seconds < DAY:
         return QCoreApplication.translate("formatting", "{hours} h ago").format(hours=seconds // HOUR)
-    return shop_time(instant)
+    return shop_time(instant, tz=tz)
 
 
 def word_label(table: Mapping[str, str], word: str | None) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.services.people.permissions import Action
+from app.services.rules import rules_for
 from app.views.attention.view import NeedsAttentionView
 from app.views.due_soon.view import DueSoonView
 from app.views.orders.view import OrdersView
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 def add_screens(window: MainWindow) -> None:
     reading, actor, settings = window.reading_sessions, window.actor(), window.settings()
     session_factory, sync_worker, tasks = window.sessions(), window.sync_worker(), window.tasks
+    window.sync_status.set_zone(rules_for(shop_options(window)["platform"]).shipping.tz)  # the shop's clock
     window.add_screen(
         "orders",
         OrdersView(tasks, reading(Action.VIEW_ORDERS), **shop_options(window)),

@@ -14,10 +14,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import tzinfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.core.shop_time import SHOP_TZ
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.services.setup.shop_database import SYNC_PROBLEMS
 from app.services.sync_status import (
@@ -59,6 +61,7 @@ class SyncStatusBar(QWidget):
         self._clock = clock
         self._monotonic = monotonic
         self._status = SyncStatus()
+        self._tz: tzinfo = SHOP_TZ  # the clock of the shop on screen (set_zone)
         self._received_at = monotonic()
         self._can_sync = False
 
@@ -120,7 +123,7 @@ class SyncStatusBar(QWidget):
                 text = self.tr("Online")
             else:
                 text = self.tr("Online · last synced {age}").format(
-                    age=formatting.age(status.last_success_at, now)
+                    age=formatting.age(status.last_success_at, now, self._tz)
                 )
             # What the last run did with decisions made here (offline ones drain on their own).
             if status.decisions_sent:
@@ -134,7 +137,7 @@ class SyncStatusBar(QWidget):
             if status.last_success_at is None:
                 return self.tr("Another sync is running")
             return self.tr("Another sync is running · last synced {age}").format(
-                age=formatting.age(status.last_success_at, now)
+                age=formatting.age(status.last_success_at, now, self._tz)
             )
         if state == SyncState.OFFLINE:
             # Why, in a few words (the tooltip has the whole sentence), and when the next try is.
@@ -187,6 +190,11 @@ class SyncStatusBar(QWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def set_zone(self, tz: tzinfo) -> None:
+        """The clock of the shop on screen (its rule set's): the last sync's time is told on it."""
+        self._tz = tz
+        self._refresh()
+
     @Slot()
     def _refresh(self) -> None:
         status = self._status
@@ -195,7 +203,7 @@ class SyncStatusBar(QWidget):
         if status.last_success_at is not None:
             details.append(
                 self.tr("Last successful sync: {time}").format(
-                    time=formatting.shop_time(status.last_success_at)
+                    time=formatting.shop_time(status.last_success_at, tz=self._tz)
                 )
             )
         if status.last_error:
