@@ -185,6 +185,7 @@ class AuditTableModel(ColumnTableModel):
             people=self._people,
             usernames=self._usernames,
             request_kinds=self._request_kinds,
+            tz=self._tz,
         )
 
     def sentence(self, row: AuditRow) -> str:

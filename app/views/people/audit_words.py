@@ -18,10 +18,12 @@ name the code base records and fails on one without words.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core.shop_time import SHOP_TZ
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_STATE_LABELS, Decision, OrderState, RequestState
 from app.services.people import audit
@@ -47,9 +49,7 @@ from app.views.people.audit_words_people import (
 
 # --- refund decisions -----------------------------------------------------------------
 DECISIONS = {
-    Decision.APPROVE_REFUND: QT_TRANSLATE_NOOP(
-        "audit_words", "{who} agreed to refund {amount} on {request}"
-    ),
+    Decision.APPROVE_REFUND: QT_TRANSLATE_NOOP("audit_words", "{who} agreed to refund {amount} on {request}"),
     Decision.REFUSE_REFUND: QT_TRANSLATE_NOOP(
         "audit_words", "{who} refused the refund of {amount} on {request}"
     ),
@@ -247,9 +247,10 @@ def _platform_answer(e: Event) -> str:
 
 def _set_aside_dismissed(e: Event) -> str:
     since = e.before.get("first_seen_at")
+    time = formatting.shop_time(since, tz=e.tz) if isinstance(since, int) else "?"
     return QCoreApplication.translate(
         "audit_words", "{who} dismissed the set-aside record of {thing} (set aside since {time})."
-    ).format(who=e.who, thing=e.thing(), time=formatting.shop_time(since) if isinstance(since, int) else "?")
+    ).format(who=e.who, thing=e.thing(), time=time)
 
 
 def _handed_to_owner(e: Event) -> str:
@@ -313,13 +314,14 @@ def sentence(
     people: Mapping[int, str] = {},  # noqa: B006 - read only
     usernames: Mapping[str, str] = {},  # noqa: B006
     request_kinds: Mapping[str, str] = {},  # noqa: B006
+    tz: tzinfo = SHOP_TZ,
 ) -> str | None:
     """The event as a sentence in the person's language; None for an action without words
     (the screen then shows the record as it is)."""
     words = SENTENCES.get(row.action)
     if words is None:
         return None
-    event = Event(row, _as_dict(before), _as_dict(after), people, usernames, request_kinds)
+    event = Event(row, _as_dict(before), _as_dict(after), people, usernames, request_kinds, tz)
     try:
         return words(event)
     except (KeyError, TypeError, ValueError, AttributeError):

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.core.money import CNY
+from app.core.shop_time import SHOP_TZ
 from app.core.vocabulary import REQUEST_KIND_LABELS
 from app.services.people.audit import AuditRow
 from app.views.common import formatting
@@ -38,6 +40,7 @@ class Event:
     people: Mapping[int, str]  # user id -> display name
     usernames: Mapping[str, str]  # user name -> display name
     request_kinds: Mapping[str, str]  # after-sale id -> a RequestKind
+    tz: tzinfo = SHOP_TZ  # the shop's clock (its rule set's), a time in the sentence is told on
 
     @property
     def who(self) -> str:

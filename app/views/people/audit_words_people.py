@@ -46,7 +46,7 @@ def _sign_in_refused(e: Event) -> str:
     locked = e.after.get("locked_until")
     if isinstance(locked, int) and locked != e.before.get("locked_until"):
         text += QCoreApplication.translate("audit_words", " The account waits until {time}.").format(
-            time=formatting.shop_time(locked)
+            time=formatting.shop_time(locked, tz=e.tz)
         )
     return text
 

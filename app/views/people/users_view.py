@@ -11,6 +11,7 @@ banner above the table, in the service's plain words, and nothing is half-saved.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import tzinfo
 from typing import Any
 
 import shiboken6
@@ -34,9 +35,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.shop_time import SHOP_TZ
 from app.services.people import accounts
 from app.services.people.accounts import UserRow
 from app.services.people.permissions import Actor
+from app.services.rules import rules_for
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
 from app.views.common.people_words import refusal_text, role_label
@@ -58,11 +61,15 @@ class UserTableModel(ColumnTableModel):
     """The people of the shop, one row each, as `UserRow` values."""
 
     def __init__(
-        self, parent: QObject | None = None, *, clock: Callable[[], int] = formatting.now_utc
+        self,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], int] = formatting.now_utc,
+        tz: tzinfo = SHOP_TZ,
     ) -> None:
         super().__init__(parent)
         self._rows: list[UserRow] = []
-        self._clock = clock
+        self._clock, self._tz = clock, tz  # the shop's clock: a lock's end is told on it
         greyed = QColor(DISABLED_COLOUR)
 
         def grey(user: UserRow) -> QColor | None:  # every column of a switched-off person
@@ -105,7 +112,7 @@ class UserTableModel(ColumnTableModel):
     def _locked_text(self, user: UserRow) -> str:
         if user.locked_until is not None and user.locked_until > self._clock():
             return self.tr("until {time}").format(
-                time=formatting.shop_time(user.locked_until, with_year=False)
+                time=formatting.shop_time(user.locked_until, with_year=False, tz=self._tz)
             )
         return ""
 
@@ -139,7 +146,9 @@ class UsersView(QWidget):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], int] = formatting.now_utc,
+        platform: str | None = None,
     ) -> None:
+        """`platform`: the shop's (None: Douyin), on whose clock times are told."""
         super().__init__(parent)
         self._tasks = tasks
         self._sessions = sessions
@@ -152,7 +161,7 @@ class UsersView(QWidget):
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.hide()
-        self.model = UserTableModel(self, clock=clock)
+        self.model = UserTableModel(self, clock=clock, tz=rules_for(platform).shipping.tz)
         self.table = QTableView(self)
         self.table.setObjectName("usersTable")
         self.table.setModel(self.model)

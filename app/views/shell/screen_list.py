@@ -87,7 +87,9 @@ def add_screens(window: MainWindow) -> None:
             requires=(Action.VIEW_REFUND_QUEUE, Action.VIEW_SHIPPING_BOARD),
         )
     window.add_screen(
-        "users", lambda: UsersView(tasks, reading(Action.MANAGE_USERS), actor), requires=Action.MANAGE_USERS
+        "users",
+        lambda: UsersView(tasks, reading(Action.MANAGE_USERS), actor, **shop_options(window)),
+        requires=Action.MANAGE_USERS,
     )
     window.add_screen(
         "audit",
