@@ -11,8 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from app.services.people.permissions import Actor, Role
+from app.services.refunds.owner_handover import beyond_limits
 from app.services.rules import rules_for
 from app.services.sync_status import SyncState, SyncStatus
+from app.views.common.people_words import refusal_text
 from app.views.orders.table_model import COL_AMOUNT as ORDER_AMOUNT
 from app.views.orders.table_model import COL_SHIP_BY
 from app.views.orders.view import OrdersView
@@ -121,3 +124,12 @@ def test_the_last_sync_of_a_tiktok_shop_is_told_on_its_clock(qtbot, english) -> 
     bar.set_zone(rules_for("tiktok").shipping.tz)
     bar.set_status(SyncStatus(SyncState.ONLINE, last_success_at=NOW + 5 * 3600))
     assert bar.findChild(QLabel, "syncText").toolTip() == f"Last successful sync: {PACIFIC_SHIP_BY}"
+
+
+def test_a_clerks_limit_in_a_tiktok_shop_is_told_in_dollars(english) -> None:
+    clerk = Actor(7, "amy", "Amy", Role.CLERK, refund_limit_single_fen=1_000, refund_limit_daily_fen=5_000)
+    refused = beyond_limits(clerk, "refund_after_shipment", "awaiting_shop", 1_299, 0, "USD")
+    assert refused is not None
+    assert refusal_text(refused) == (
+        "This refund ($12.99) is above your limit of $10.00 for one refund. Ask the shop owner to decide it."
+    )

@@ -4,8 +4,9 @@ Owns `Money`: an integer count of the currency's minor unit (fen for CNY, cents 
 USD) and the ISO 4217 code it counts in, as ARCHITECTURE.md's data conventions say.
 The mirror stores the two side by side (an amount column in minor units, the row's
 `currency`); a Douyin shop's amounts are all fen of CNY. Amounts in different
-currencies never add up: that raises rather than mixing them. How money is shown stays
-with the views (app/views/common/formatting.py).
+currencies never add up: that raises rather than mixing them. How an amount reads is
+`money_text` ("$12.99"), for the screens (app/views/common/formatting.money) and the
+services' messages alike.
 
 Also owns reading an amount a platform sends as a decimal string with its currency
 (TikTok Shop: `"12.99"` USD) into minor units, exactly (`minor_units`, by the currency's
@@ -31,6 +32,20 @@ MINOR_DIGITS_NOT_2 = {
     "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
     "CLF": 4, "UYW": 4,
 }  # fmt: skip
+
+
+# The symbol an amount is shown with; a currency without one here is shown by its code.
+CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "$", "GBP": "£", "EUR": "€", "JPY": "JP¥"}
+
+
+def money_text(minor: int, currency: str = CNY) -> str:
+    """An amount in minor units of `currency` (fen of CNY by default) as "¥1,234.50",
+    "$12.99", "JP¥2,980", "MYR 12.50": by the currency's own number of decimals."""
+    sign = "-" if minor < 0 else ""
+    digits = minor_digits(currency)
+    whole, part = divmod(abs(minor), 10**digits)
+    symbol = CURRENCY_SYMBOLS.get(currency, f"{currency} ")
+    return f"{sign}{symbol}{whole:,}" + (f".{part:0{digits}d}" if digits else "")
 
 
 def minor_digits(currency: str) -> int:

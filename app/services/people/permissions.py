@@ -85,6 +85,7 @@ from sqlalchemy import Connection, event, select, update
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from app.core import shop_time
+from app.core.money import CNY, money_text
 from app.core.refusal import Refusal
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import Decision
@@ -214,10 +215,11 @@ class PermissionDenied(Refusal):
         super().__init__(message, params)
 
 
-def yuan(fen: int) -> str:
-    """Fen written as yuan for messages: 12345 -> "¥123.45"."""
-    sign = "-" if fen < 0 else ""
-    return f"{sign}¥{abs(fen) // 100}.{abs(fen) % 100:02d}"
+def yuan(fen: int, currency: str = CNY) -> str:
+    """An amount in minor units written for messages, in its currency: 12345 -> "¥123.45"
+    (a TikTok shop's cents: "$123.45"). A limit counts in the shop's currency, as its
+    requests' amounts do."""
+    return money_text(fen, currency)
 
 
 def allowed(actor: Actor, action: Action) -> bool:
@@ -225,8 +227,16 @@ def allowed(actor: Actor, action: Action) -> bool:
     return Role(actor.role) in PERMISSIONS[action]
 
 
-def check(actor: Actor, action: Action, *, amount_fen: int | None = None, spent_today_fen: int = 0) -> None:
-    """Raise PermissionDenied unless `actor` may take `action` (see the module docstring)."""
+def check(
+    actor: Actor,
+    action: Action,
+    *,
+    amount_fen: int | None = None,
+    spent_today_fen: int = 0,
+    currency: str = CNY,
+) -> None:
+    """Raise PermissionDenied unless `actor` may take `action` (see the module docstring);
+    `currency`: the amount's, the words of a refusal name it in."""
     if not allowed(actor, action):
         raise PermissionDenied(MSG_ROLE, action)
     if action not in MONEY_ACTIONS or amount_fen is None or Role(actor.role) == Role.OWNER:
@@ -235,12 +245,18 @@ def check(actor: Actor, action: Action, *, amount_fen: int | None = None, spent_
     if single is None or daily is None:
         raise PermissionDenied(MSG_NO_LIMIT, action)
     if amount_fen > single:
-        raise PermissionDenied(MSG_OVER_SINGLE, action, {"amount": yuan(amount_fen), "limit": yuan(single)})
+        raise PermissionDenied(
+            MSG_OVER_SINGLE, action, {"amount": yuan(amount_fen, currency), "limit": yuan(single, currency)}
+        )
     if action in DAILY_LIMITED_ACTIONS and spent_today_fen + amount_fen > daily:
         raise PermissionDenied(
             MSG_OVER_DAILY,
             action,
-            {"amount": yuan(amount_fen), "total": yuan(spent_today_fen + amount_fen), "limit": yuan(daily)},
+            {
+                "amount": yuan(amount_fen, currency),
+                "total": yuan(spent_today_fen + amount_fen, currency),
+                "limit": yuan(daily, currency),
+            },
         )
 
 
@@ -266,6 +282,7 @@ def authorise(
     amount_fen: int | None = None,
     spent_today_fen: int = 0,
     lock: bool = False,
+    currency: str = CNY,
 ) -> Actor:
     """`check` on the person as their record is now, in the caller's transaction; returns
     that Actor (its limits are the current ones). Refuses someone switched off, removed, or
@@ -279,7 +296,7 @@ def authorise(
     if user is None or _changed_since_sign_in(user, actor):
         raise PermissionDenied(MSG_ACTOR_CHANGED, action)
     current = actor_for(user)
-    check(current, action, amount_fen=amount_fen, spent_today_fen=spent_today_fen)
+    check(current, action, amount_fen=amount_fen, spent_today_fen=spent_today_fen, currency=currency)
     return current
 
 
@@ -308,9 +325,7 @@ def reading_sessions(
     def _check_person(_session: Session, transaction: SessionTransaction, connection: Connection) -> None:
         if transaction.parent is not None:
             return  # a savepoint inside a transaction already checked
-        found = connection.execute(
-            select(User.role, User.active).where(User.id == actor.user_id)
-        ).first()
+        found = connection.execute(select(User.role, User.active).where(User.id == actor.user_id)).first()
         if _changed_since_sign_in(found, actor):
             refused = PermissionDenied(MSG_ACTOR_CHANGED, action)
             if on_refused is not None:

@@ -110,7 +110,7 @@ def bulk_approve_summary(
                 money = kind == BULK_REFUND
                 permissions.check(
                     actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount,
-                    spent_today_fen=spent + total if money else 0,
+                    spent_today_fen=spent + total if money else 0, currency=request.currency,
                 )  # fmt: skip
         except DecisionRefused as refused:
             skipped.append((aftersale_id, refused.message))

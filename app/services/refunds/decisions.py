@@ -175,10 +175,18 @@ def authorise_decision(
     even when two desks approve for the same clerk at once; `replacing` is the audit
     event of an approval being applied again (its money is not counted twice)."""
     if not moves_money:
-        return permissions.authorise(session, actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount)
+        return permissions.authorise(
+            session, actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount, currency=request.currency
+        )
     current = permissions.authorise(session, actor, Action.DECIDE_REFUND, lock=True)
     spent = permissions.refunds_approved_today(session, current, now, replacing=replacing)
-    permissions.check(current, Action.DECIDE_REFUND, amount_fen=request.refund_amount, spent_today_fen=spent)
+    permissions.check(
+        current,
+        Action.DECIDE_REFUND,
+        amount_fen=request.refund_amount,
+        spent_today_fen=spent,
+        currency=request.currency,
+    )
     return current
 
 

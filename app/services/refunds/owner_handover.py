@@ -17,6 +17,7 @@ from __future__ import annotations
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from app.core.money import CNY
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import STATES_AWAITING_SHOP, RequestKind, RequestState
 from app.models import AfterSale, OwnerHandover
@@ -53,14 +54,16 @@ def moves_money(kind: str, state: str) -> bool:
 
 
 def beyond_limits(
-    actor: Actor, kind: str, state: str, amount_fen: int, spent_today_fen: int
+    actor: Actor, kind: str, state: str, amount_fen: int, spent_today_fen: int, currency: str = CNY
 ) -> PermissionDenied | None:
     """Why `actor` could not approve this request (their limits, today's total included),
     or None: the queue marks such requests before any dialog opens. The decision
     service checks again, on the person's record as it is then."""
     spent = spent_today_fen if moves_money(kind, state) else 0
     try:
-        permissions.check(actor, Action.DECIDE_REFUND, amount_fen=amount_fen, spent_today_fen=spent)
+        permissions.check(
+            actor, Action.DECIDE_REFUND, amount_fen=amount_fen, spent_today_fen=spent, currency=currency
+        )
     except PermissionDenied as denied:
         return denied
     return None

@@ -203,10 +203,9 @@ def _plan(
         for request in waiting:  # refusing spends nothing: only the single limit applies
             # Both: the refusal is a refund decision, and the shipment that carries it is one
             # the permission table lets a refund decider make (shipping/refuse_by_shipping.py).
-            permissions.authorise(
-                session, actor, Action.REFUSE_REFUND_AND_SHIP, amount_fen=request.refund_amount
-            )
-            permissions.authorise(session, actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount)
+            amount, currency = request.refund_amount, request.currency
+            for action in (Action.REFUSE_REFUND_AND_SHIP, Action.DECIDE_REFUND):
+                permissions.authorise(session, actor, action, amount_fen=amount, currency=currency)
     else:
         permissions.authorise(session, actor, Action.SHIP_ORDER)  # the person as they are now
     if order.state not in ORDER_STATES_TO_SHIP:

@@ -17,7 +17,7 @@ from enum import IntEnum
 from PySide6.QtCore import QCoreApplication
 
 from app.core import problem_words
-from app.core.money import CNY, minor_digits
+from app.core.money import CNY, CURRENCY_SYMBOLS, money_text
 from app.core.shop_time import SHOP_TZ, datetime_of
 
 MINUTE = 60
@@ -27,10 +27,6 @@ URGENT_WITHIN_S = 4 * HOUR
 SOON_WITHIN_S = 12 * HOUR
 
 
-# The symbol an amount is shown with; a currency without one here is shown by its code.
-CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "$", "GBP": "£", "EUR": "€", "JPY": "JP¥"}
-
-
 def currency_symbol(currency: str) -> str:
     """What an amount of `currency` is shown with: "¥", "$", or the code itself ("MYR")."""
     return CURRENCY_SYMBOLS.get(currency, currency)
@@ -38,12 +34,8 @@ def currency_symbol(currency: str) -> str:
 
 def money(fen: int, currency: str = CNY) -> str:
     """An amount in minor units of `currency` (fen of CNY by default) as "¥1,234.50",
-    "$12.99", "JP¥2,980", "MYR 12.50": by the currency's own number of decimals."""
-    sign = "-" if fen < 0 else ""
-    digits = minor_digits(currency)
-    whole, part = divmod(abs(fen), 10**digits)
-    symbol = CURRENCY_SYMBOLS.get(currency, f"{currency} ")
-    return f"{sign}{symbol}{whole:,}" + (f".{part:0{digits}d}" if digits else "")
+    "$12.99", "JP¥2,980", "MYR 12.50" (app/core/money.money_text)."""
+    return money_text(fen, currency)
 
 
 def shop_time(instant: int | None, *, with_year: bool = True, tz: tzinfo = SHOP_TZ) -> str:

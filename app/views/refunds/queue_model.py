@@ -90,7 +90,9 @@ class RefundQueueModel(QueueColumns, OneCallPerCell, ColumnTableModel):
         """Why the person could not approve `row` (their limits), or None."""
         if self._actor is None or row.pending:
             return None
-        return beyond_limits(self._actor, row.kind, row.state, row.refund_amount, self._spent_today)
+        return beyond_limits(
+            self._actor, row.kind, row.state, row.refund_amount, self._spent_today, row.currency
+        )
 
     def queue_keys(self) -> list[QueueKey]:
         return self._keys
