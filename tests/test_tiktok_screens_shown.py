@@ -19,12 +19,14 @@ from app.views.common.people_words import refusal_text
 from app.views.orders.table_model import COL_AMOUNT as ORDER_AMOUNT
 from app.views.orders.table_model import COL_SHIP_BY
 from app.views.orders.view import OrdersView
+from app.views.people.users_view import COL_SINGLE, UsersView
 from app.views.refunds.queue_columns import COL_AMOUNT, COL_DEADLINE
 from app.views.refunds.queue_view import RefundQueueView
 from app.views.shell.sync_status_bar import SyncStatusBar
 from app.views.shipping.board_model import COL_AT_STAKE, COL_DUE, COL_OUT_OF_STOCK, COL_PROMISE, COL_STATE
 from app.views.shipping.board_view import ShippingBoardView
 from tests.builders import NOW
+from tests.fixtures_views import PEOPLE_NOW, add_person
 from tests.refund_shop import SOON, seed_queue
 from tests.test_shipping_board_view import board_shop, make_board
 from tests.tiktok_rows import ORDER, REFUND, tiktok_shop
@@ -133,3 +135,33 @@ def test_a_clerks_limit_in_a_tiktok_shop_is_told_in_dollars(english) -> None:
     assert refusal_text(refused) == (
         "This refund ($12.99) is above your limit of $10.00 for one refund. Ask the shop owner to decide it."
     )
+
+
+def test_a_tiktok_shops_clerk_limits_read_and_are_typed_in_dollars(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    tiktok_shop(session_factory)
+    add_person(
+        session_factory,
+        owner,
+        "amy",
+        "Amy",
+        Role.CLERK,
+        refund_limit_single_fen=5_000,
+        refund_limit_daily_fen=20_000,
+    )
+    view = UsersView(tasks, session_factory, owner, clock=lambda: PEOPLE_NOW, platform="tiktok")
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.rows_loaded, timeout=5_000):
+        view.show()
+    amy = next(row for row in range(view.model.rowCount()) if view.model.row_at(row).username == "amy")
+    assert view.model.index(amy, COL_SINGLE).data() == "$50.00"
+    view.table.selectRow(amy)
+    view.edit_limits()
+    dialog = view.dialog
+    captions = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Refund limit, &one refund ($):" in captions
+    dialog.limits.single_edit.setText("$60")
+    assert dialog.limits.fen() == (6_000, 20_000)
+    dialog.limits.single_edit.setText("sixty")
+    assert dialog.local_problem() == "“sixty” is not an amount. Write it like 200 or 49.90."

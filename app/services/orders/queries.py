@@ -237,6 +237,14 @@ def list_orders(session: Session, *, rules: RuleSet | None = None, **filters: An
     return order_rows(session, list_order_ids(session, rules=rules, **filters), rules=rules)
 
 
+def shop_currency(session: Session) -> str:
+    """The currency the shop sells in, as its newest order says (a Douyin shop's CNY, a
+    TikTok US shop's USD); CNY while the mirror holds no order. A clerk's refund limits
+    count in its minor units, as its requests' amounts do."""
+    newest = select(Order.currency).order_by(Order.update_time.desc()).limit(1)
+    return session.scalar(newest) or CNY
+
+
 def count_orders(session: Session) -> int:
     """All orders in the mirror, whatever the filter: tells "none yet" from "none match"."""
     return session.scalar(select(func.count()).select_from(Order)) or 0

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.money import CNY
 from app.services.people.permissions import Role
 from app.views.common.form_dialog import FormDialog
+from app.views.common.formatting import currency_symbol
 from app.views.common.people_words import parse_yuan, role_label, yuan_text
 
 
@@ -94,6 +96,7 @@ class RefundLimitFields(QObject):
 
     def __init__(self, dialog: UserFormDialog) -> None:
         super().__init__(dialog)
+        self._currency = CNY  # the shop's (set_currency): its limits count in its minor units
         self.single_edit = QLineEdit(dialog)
         self.single_edit.setObjectName("singleLimit")
         self.daily_edit = QLineEdit(dialog)
@@ -103,9 +106,21 @@ class RefundLimitFields(QObject):
         self.hint.setWordWrap(True)
 
     def add_to(self, dialog: UserFormDialog) -> None:
-        dialog.add_row(self.single_edit, lambda: self.tr("Refund limit, &one refund (¥):"))
-        dialog.add_row(self.daily_edit, lambda: self.tr("Refund limit, &per day (¥):"))
+        dialog.add_row(self.single_edit, lambda: self._in_currency(self.tr("Refund limit, &one refund (¥):")))
+        dialog.add_row(self.daily_edit, lambda: self._in_currency(self.tr("Refund limit, &per day (¥):")))
         dialog.form.addRow(self.hint)
+
+    def set_currency(self, currency: str) -> None:
+        """The shop's currency (a TikTok US shop's USD): the boxes' labels name its symbol."""
+        self._currency = currency
+
+    def _in_currency(self, label: str) -> str:
+        # The yuan sign in the label (in either language) becomes the shop's currency's.
+        return label.replace("¥", currency_symbol(self._currency))
+
+    def _parse(self, text: str) -> int | None:
+        """Minor units of the shop's currency for a typed amount (its symbol allowed)."""
+        return parse_yuan(text.replace(currency_symbol(self._currency), ""))
 
     def set_enabled(self, enabled: bool) -> None:
         for widget in (self.single_edit, self.daily_edit, self.hint):
@@ -116,14 +131,18 @@ class RefundLimitFields(QObject):
         self.daily_edit.setText(yuan_text(daily))
 
     def fen(self) -> tuple[int | None, int | None]:
-        return parse_yuan(self.single_edit.text()), parse_yuan(self.daily_edit.text())
+        return self._parse(self.single_edit.text()), self._parse(self.daily_edit.text())
 
     def problem(self) -> str:
         for edit in (self.single_edit, self.daily_edit):
             try:
-                parse_yuan(edit.text())
+                self._parse(edit.text())
             except ValueError:
                 edit.setFocus()
+                if self._currency != CNY:
+                    return self.tr("“{text}” is not an amount. Write it like 200 or 49.90.").format(
+                        text=edit.text().strip()
+                    )
                 return self.tr("“{text}” is not an amount in yuan. Write it like 200 or 49.90.").format(
                     text=edit.text().strip()
                 )

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.money import CNY
 from app.core.shop_time import SHOP_TZ
+from app.services.orders.queries import shop_currency
 from app.services.people import accounts
 from app.services.people.accounts import UserRow
 from app.services.people.permissions import Actor
@@ -70,6 +72,7 @@ class UserTableModel(ColumnTableModel):
         super().__init__(parent)
         self._rows: list[UserRow] = []
         self._clock, self._tz = clock, tz  # the shop's clock: a lock's end is told on it
+        self.currency = CNY  # the shop's: a clerk's limits count in its minor units
         greyed = QColor(DISABLED_COLOUR)
 
         def grey(user: UserRow) -> QColor | None:  # every column of a switched-off person
@@ -107,7 +110,7 @@ class UserTableModel(ColumnTableModel):
         if user.role != "clerk":
             return "—"  # owners have no limit; the warehouse decides no refunds
         fen = user.refund_limit_single_fen if single else user.refund_limit_daily_fen
-        return self.tr("not set") if fen is None else formatting.money(fen)
+        return self.tr("not set") if fen is None else formatting.money(fen, self.currency)
 
     def _locked_text(self, user: UserRow) -> str:
         if user.locked_until is not None and user.locked_until > self._clock():
@@ -215,7 +218,10 @@ class UsersView(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self._tasks.read("users.list", self._sessions, accounts.list_users, self._on_rows, self._on_failed)
+        def read(session: Session) -> tuple[list[UserRow], str]:
+            return accounts.list_users(session), shop_currency(session)
+
+        self._tasks.read("users.list", self._sessions, read, self._on_rows, self._on_failed)
 
     def selected_user(self) -> UserRow | None:
         index = self.table.currentIndex()
@@ -233,7 +239,10 @@ class UsersView(QWidget):
         def save(session: Session, values: dict[str, Any]) -> None:
             accounts.add_user(session, self._actor, now=self._clock(), **values)
 
-        self._open(AddUserDialog(self), save)
+        dialog = AddUserDialog(self)
+        dialog.limits.set_currency(self.model.currency)
+        dialog.retranslate_ui()
+        self._open(dialog, save)
 
     @Slot()
     def toggle_active(self) -> None:
@@ -260,6 +269,8 @@ class UsersView(QWidget):
             dialog = RefundLimitsDialog(
                 user.display_name, user.refund_limit_single_fen, user.refund_limit_daily_fen, self
             )
+            dialog.limits.set_currency(self.model.currency)
+            dialog.retranslate_ui()
             self._open(
                 dialog,
                 lambda s, v: accounts.set_refund_limits(
@@ -325,7 +336,8 @@ class UsersView(QWidget):
         self.banner.show()
 
     # --- answers -------------------------------------------------------------------------
-    def _on_rows(self, rows: list[UserRow]) -> None:
+    def _on_rows(self, answer: tuple[list[UserRow], str]) -> None:
+        rows, self.model.currency = answer
         chosen = self.selected_user()
         self.model.set_rows(rows)
         row = self.model.row_of(chosen.id) if chosen else -1
