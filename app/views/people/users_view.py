@@ -1,7 +1,7 @@
 """The users screen: the owner's list of the shop's people and what each may do.
 
 Owns `UsersView` and its `UserTableModel`: the table (user name, display name, role,
-active, refund limits in ¥, locked) and the actions on the chosen person — add,
+active, refund limits in the shop's currency, locked) and the actions on the chosen person — add,
 disable/enable, reset password, refund limits, role. Each change is one call of the
 accounts service in one transaction on the database lane; a refusal
 (`PermissionDenied`, `AccountError`) is shown in the dialog that asked, or in the
