@@ -36,7 +36,7 @@ from app.services import outbox, outbox_states
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
 from app.services.refunds import outcomes
-from app.services.refunds.decisions import (
+from app.services.refunds.decision_steps import (
     ENTITY,
     MSG_PENDING,
     MSG_UNKNOWN,

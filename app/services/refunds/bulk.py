@@ -23,15 +23,14 @@ from app.models import AfterSale
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor
 from app.services.refunds import outcomes
-from app.services.refunds.decisions import (
+from app.services.refunds.decision_steps import (
     MSG_PENDING,
     MSG_UNKNOWN,
     MSG_WRONG_STATE,
     DecisionRefused,
-    approve_refund,
-    approve_return,
     has_open_operation,
 )
+from app.services.refunds.decisions import approve_refund, approve_return
 
 MSG_NOT_REFUND = QT_TRANSLATE_NOOP("refunds", "Not a refund request; decide it on its own.")
 MSG_INSPECT_ALONE = QT_TRANSLATE_NOOP(

@@ -1,15 +1,16 @@
 """A person's decisions on one after-sale request: approve, refuse, inspect, exchange.
 
-Owns turning a decision into what ARCHITECTURE.md "Act" asks for, inside the caller's
-transaction (`with sessions.begin()`): the permission check on the person's record as
-it is now (money decisions against the clerk's single and daily limits, the record
-locked so two desks cannot both spend the last of a daily limit), the validation (the request's state still
-allows the decision per `outcomes.DECISION_OUTCOMES`, nothing else queued for it, a
-refusal has a reason code from the cached platform list, a remark, and evidence when
-that reason needs it, kept by `refusal_evidence`), then one audit event and one outbox
-operation carrying the decision in the app's words (`outbox.enqueue_decision`: the
-decision, its reason, remark, evidence or return address), based on the version the
-person saw; the platform's adapter turns it into the platform's own call. A refused decision writes nothing.
+Owns each decision's own validation and what it carries: a refusal has a reason code
+from the cached platform list, a remark, and evidence when that reason needs it (kept by
+`refusal_evidence`); a return or an exchange names the shop's return address where the
+platform takes one; goods the shop sends out have a carrier and tracking number the
+shipping board would accept; an inspection says how the returned goods arrived. The
+steps every decision shares (the permission check against the clerk's limits, the
+request's state still allowing the decision per `outcomes.DECISION_OUTCOMES`, nothing
+else queued for it, then one audit event and one outbox operation in the caller's
+transaction) are `decision_steps.py`'s; their refusal and result types are re-exported
+here, the import path the desk and the tests use. The platform's adapter turns the
+queued decision into the platform's own call. A refused decision writes nothing.
 
 The mirrored `after_sales` row is not touched: the pull owns it, and the queue shows
 "pending" from the outbox. Money leaves the shop on "refund.approve" events (agree a
@@ -22,27 +23,28 @@ module's single ones.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.core.refusal import Refusal
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import REFUSING_DECISIONS, Decision, RequestKind, RequestState
-from app.models import AfterSale, OutboxOperation, OwnerHandover
-from app.models import outbox as outbox_state
-from app.services import outbox
-from app.services.people import audit, permissions
-from app.services.people.permissions import Action, Actor
+from app.models import AfterSale
+from app.services.people import audit
+from app.services.people.permissions import Actor
 from app.services.platform_lists import reject_reasons_for
-from app.services.refunds import outcomes, refusal_evidence
+from app.services.refunds import refusal_evidence
 from app.services.refunds.available_decisions import names_return_address
+from app.services.refunds.decision_steps import ENTITY, prepare
+
+# The shared steps' names the desk and the tests reach through this module, re-exported.
+from app.services.refunds.decision_steps import MSG_PENDING as MSG_PENDING
+from app.services.refunds.decision_steps import DecisionRefused as DecisionRefused
+from app.services.refunds.decision_steps import Queued as Queued
+from app.services.refunds.decision_steps import queue_decision as queue_decision
 from app.services.shipping import carriers
 
-ENTITY = outbox.REQUEST
 REFUND_APPROVE = "refund.approve"
 REFUND_REFUSE = "refund.refuse"
 RETURN_APPROVE = "return.approve"
@@ -52,13 +54,6 @@ EXCHANGE_APPROVE = "exchange.approve"
 EXCHANGE_SEND = "exchange.send"  # the new (or resent, or repaired) goods go out
 INSPECTION_OUTCOMES = ("good", "damaged", "missing_parts")
 
-MSG_UNKNOWN = QT_TRANSLATE_NOOP("refunds", "This request is not in the local copy; sync and try again.")
-MSG_WRONG_STATE = QT_TRANSLATE_NOOP(
-    "refunds", "This request can no longer be decided this way; its state has changed. Refresh the queue."
-)
-MSG_PENDING = QT_TRANSLATE_NOOP(
-    "refunds", "A decision on this request is already waiting to be sent to the platform."
-)
 MSG_NO_REASONS = QT_TRANSLATE_NOOP(
     "refunds",
     "The platform's list of refusal reasons has not been fetched yet. Connect once, then try again.",
@@ -81,192 +76,11 @@ MSG_UNKNOWN_CARRIER = QT_TRANSLATE_NOOP(
 )
 
 
-class DecisionRefused(Refusal):
-    """A decision that cannot be made, in plain words."""
-
-    context = "refunds"
-
-
 class ShipmentProblem(DecisionRefused):
     """Goods the shop sends out whose carrier or tracking number cannot be sent, in the
     shipping board's words (`carriers.tracking_problem`)."""
 
     context = "shipping"
-
-
-@dataclass(frozen=True, slots=True)
-class Queued:
-    """What a decision put in the outbox."""
-
-    aftersale_id: str
-    op_id: str
-    decision: Decision
-    expected_to_state: RequestState
-    audit_event_id: int
-
-
-# --- the shared steps ---------------------------------------------------------------------
-def _request(session: Session, aftersale_id: str) -> AfterSale:
-    request = session.get(AfterSale, aftersale_id)
-    if request is None:
-        raise DecisionRefused(MSG_UNKNOWN)
-    return request
-
-
-def _target(
-    request: AfterSale, decisions: Iterable[Decision], platform: str | None = None
-) -> tuple[Decision, RequestState]:
-    """The first of `decisions` the request's kind and state allow on the shop's `platform`
-    (None: Douyin), and where it leads."""
-    allowed = outcomes.first_allowed(decisions, request.kind, request.state, platform=platform)
-    if allowed is None:
-        raise DecisionRefused(MSG_WRONG_STATE)
-    return allowed
-
-
-def has_open_operation(session: Session, aftersale_id: str) -> bool:
-    return (
-        session.scalar(
-            select(OutboxOperation.seq)
-            .where(
-                OutboxOperation.entity_type == ENTITY,
-                OutboxOperation.entity_id == aftersale_id,
-                OutboxOperation.state.in_(outbox_state.OPEN_STATES),
-            )
-            .limit(1)
-        )
-        is not None
-    )
-
-
-def orders_shipping_to_refuse(session: Session, order_ids: Collection[str] | None = None) -> set[str]:
-    """The orders (of `order_ids`, or all) with a shipment queued that refuses their refund
-    requests before shipment: those requests' "no", made by shipping the order
-    (`shipping/refuse_by_shipping.py`), on its way."""
-    statement = select(OutboxOperation).where(
-        OutboxOperation.action == outbox.SHIP,
-        OutboxOperation.entity_type == outbox.ORDER,
-        OutboxOperation.state.in_(outbox_state.OPEN_STATES),
-    )
-    if order_ids is not None:
-        statement = statement.where(OutboxOperation.entity_id.in_(list(order_ids)))
-    return {op.entity_id for op in session.scalars(statement) if outbox.details_of(op).get("refuse_refund")}
-
-
-def refusing_shipment_waits(session: Session, request: AfterSale) -> bool:
-    """Whether a shipment that refuses this refund-before-shipment request is queued."""
-    if request.kind != RequestKind.REFUND_BEFORE_SHIPMENT:
-        return False
-    return bool(orders_shipping_to_refuse(session, [request.order_id]))
-
-
-def authorise_decision(
-    session: Session,
-    actor: Actor,
-    request: AfterSale,
-    *,
-    now: int,
-    moves_money: bool,
-    replacing: int | None = None,
-) -> Actor:
-    """The permission check of a decision on `request`, against the person's record as it
-    is now (permissions.authorise). A decision that pays the buyer locks that record
-    first, so the daily total read here and the approval written after it are one step
-    even when two desks approve for the same clerk at once; `replacing` is the audit
-    event of an approval being applied again (its money is not counted twice)."""
-    if not moves_money:
-        return permissions.authorise(
-            session, actor, Action.DECIDE_REFUND, amount_fen=request.refund_amount, currency=request.currency
-        )
-    current = permissions.authorise(session, actor, Action.DECIDE_REFUND, lock=True)
-    spent = permissions.refunds_approved_today(session, current, now, replacing=replacing)
-    permissions.check(
-        current,
-        Action.DECIDE_REFUND,
-        amount_fen=request.refund_amount,
-        spent_today_fen=spent,
-        currency=request.currency,
-    )
-    return current
-
-
-def queue_decision(
-    session: Session,
-    actor: Actor,
-    request: AfterSale,
-    decision: Decision,
-    target: RequestState,
-    *,
-    action: str,
-    now: int,
-    details: Mapping[str, Any] | None = None,
-    after: Mapping[str, Any] | None = None,
-    note: str = "",
-    refers_to: int | None = None,
-) -> Queued:
-    """Audit the decision and append its operation, in the caller's transaction.
-
-    The one place a refund decision becomes an audit event plus an outbox operation;
-    the caller has checked permission and state. `details` are the decision's
-    (`outbox.DECISION_DETAILS`), `after` what the audit event adds.
-    """
-    event_id = audit.record(
-        session,
-        actor,
-        action,
-        entity_type=ENTITY,
-        entity_id=request.aftersale_id,
-        order_id=request.order_id,
-        # In the app's words (events before issue 14 carry Douyin's "operate_type" and "status").
-        before={
-            "state": request.state,
-            "update_time": request.update_time,
-            "refund_amount": request.refund_amount,
-        },
-        after={
-            "decision": str(decision),
-            "state": str(target),
-            "refund_amount": request.refund_amount,
-            "currency": request.currency,  # the amount's (a TikTok shop's: USD cents)
-            **(after or {}),
-        },
-        refers_to=refers_to,
-        note=note,
-        now=now,
-    )
-    op_id = outbox.enqueue_decision(
-        session,
-        request_id=request.aftersale_id,
-        decision=decision,
-        details={**(details or {}), "kind": request.kind},
-        based_on_update_time=request.update_time,
-        expected_from=RequestState(request.state) if request.state else None,
-        expected_to=target,
-        actor=actor,
-        now=now,
-        audit_event_id=event_id,
-    )
-    # Decided: a request handed to the owner waits for nobody any more (owner_handover).
-    session.execute(delete(OwnerHandover).where(OwnerHandover.aftersale_id == request.aftersale_id))
-    return Queued(request.aftersale_id, op_id, decision, target, event_id)
-
-
-def _prepare(
-    session: Session,
-    actor: Actor,
-    aftersale_id: str,
-    decisions: Sequence[Decision],
-    *,
-    now: int,
-    moves_money: bool,
-    platform: str | None = None,
-) -> tuple[AfterSale, Decision, RequestState]:
-    request = _request(session, aftersale_id)
-    authorise_decision(session, actor, request, now=now, moves_money=moves_money)
-    decision, target = _target(request, decisions, platform)
-    if has_open_operation(session, aftersale_id) or refusing_shipment_waits(session, request):
-        raise DecisionRefused(MSG_PENDING)
-    return request, decision, target
 
 
 def _refusal_item(
@@ -313,7 +127,7 @@ def _refusal_details(refusal: Mapping[str, Any]) -> dict[str, Any]:
 # --- the decisions --------------------------------------------------------------------------
 def approve_refund(session: Session, actor: Actor, aftersale_id: str, *, now: int) -> Queued:
     """Agree a refund-only request; money leaves the shop."""
-    request, decision, target = _prepare(
+    request, decision, target = prepare(
         session, actor, aftersale_id, (Decision.APPROVE_REFUND,), now=now, moves_money=True
     )
     return queue_decision(session, actor, request, decision, target, action=REFUND_APPROVE, now=now)
@@ -356,7 +170,7 @@ def approve_return(
     """Agree that the buyer returns the goods (for a refund, or a repair), to the shop's
     return address where the shop's `platform` takes one (None: Douyin, which does; TikTok
     Shop names its own return warehouse: available_decisions.names_return_address)."""
-    request, decision, target = _prepare(
+    request, decision, target = prepare(
         session, actor, aftersale_id, (Decision.AGREE_RETURN,), now=now, moves_money=False, platform=platform
     )
     if not names_return_address(platform):
@@ -386,7 +200,7 @@ def refuse(
     now: int,
 ) -> Queued:
     """Refuse a request (the refund, the return request or the returned goods, as its state allows)."""
-    request, decision, target = _prepare(
+    request, decision, target = prepare(
         session, actor, aftersale_id, REFUSING_DECISIONS, now=now, moves_money=False
     )
     item = _refusal_item(session, request, reject_reason_code, remark, evidence_urls, now=now)
@@ -422,7 +236,7 @@ def inspect_return(
         raise ValueError(f"then must be 'refund' or 'refuse', not {then!r}")
     refund = then == "refund"
     wanted = Decision.ACCEPT_RETURNED_GOODS if refund else Decision.REFUSE_RETURNED_GOODS
-    request, decision, target = _prepare(session, actor, aftersale_id, (wanted,), now=now, moves_money=refund)
+    request, decision, target = prepare(session, actor, aftersale_id, (wanted,), now=now, moves_money=refund)
     if outcome not in INSPECTION_OUTCOMES:
         raise DecisionRefused(MSG_BAD_OUTCOME)
     item = (
@@ -471,7 +285,7 @@ def approve_exchange(
     state allow. Sending goods needs their carrier and tracking number (`goods_sent`).
     `platform`: the shop's (None: Douyin); a TikTok Shop replacement agreed is done at once
     (outcomes.py), nothing comes back, so it names no return address."""
-    request, decision, target = _prepare(
+    request, decision, target = prepare(
         session,
         actor,
         aftersale_id,

@@ -23,7 +23,7 @@ from app.core.vocabulary import STATES_AWAITING_SHOP, RequestKind, RequestState
 from app.models import AfterSale, OwnerHandover
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor, PermissionDenied
-from app.services.refunds.decisions import (
+from app.services.refunds.decision_steps import (
     ENTITY,
     MSG_PENDING,
     MSG_UNKNOWN,

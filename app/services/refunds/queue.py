@@ -44,7 +44,7 @@ from app.models import outbox as outbox_state
 from app.services import outbox
 from app.services.orders.queries import search_terms
 from app.services.refunds.after_sale_rules import Assessment, assess
-from app.services.refunds.decisions import orders_shipping_to_refuse
+from app.services.refunds.decision_steps import orders_shipping_to_refuse
 from app.services.rules import HOUR_S, RuleSet, load_rules
 
 BUYER_HISTORY_S = 90 * 24 * HOUR_S

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from app.models import AfterSale
 from app.services.people.permissions import Actor
 from app.services.refunds.available_decisions import refused_by_shipping
-from app.services.refunds.decisions import MSG_UNKNOWN, MSG_WRONG_STATE, DecisionRefused
+from app.services.refunds.decision_steps import MSG_UNKNOWN, MSG_WRONG_STATE, DecisionRefused
 from app.services.shipping.shipments import QueuedShipment, ship_order
 
 

@@ -38,7 +38,7 @@ from app.models import outbox as outbox_state
 from app.services import outbox
 from app.services.people import audit, permissions
 from app.services.people.permissions import Action, Actor
-from app.services.refunds.decisions import has_open_operation
+from app.services.refunds.decision_steps import has_open_operation
 from app.services.shipping import carriers
 
 ENTITY = outbox.ORDER
