@@ -2,8 +2,7 @@
 
 Owns `ChartCard` (one pyqtgraph plot with a date axis in shop time, its title, a
 legend and a read-out of the point under the mouse) and `DashboardCharts`, the grid of
-the six charts of issue 6: ship time, late rate, after-sales by type (stacked bars),
-review time and refund duration, timeout approvals, and the score estimate. Every
+the charts of a `ChartSpec` set (`chart_specs.py`: which charts, their colours). Every
 plot item — curves, points, bars, the target and limit lines — is created once, here,
 and a new report only `setData`s them, so a chart updated every second for a day holds
 the same items it started with (pyqtgraph's scrollingPlots pattern). Points answer the
@@ -14,7 +13,6 @@ metric in that bucket.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import tzinfo
 
 import numpy as np
@@ -32,102 +30,25 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.shop_time import SHOP_TZ
-from app.core.translation import QT_TRANSLATE_NOOP
-from app.core.vocabulary import RequestKind
 from app.services.metrics.definitions import MetricsReport
 from app.services.metrics.drill_down import DRILLS
 from app.services.metrics.service_metrics import BUCKET_SECONDS
 from app.views.dashboard import metric_words as words
 from app.views.dashboard.chart_axes import ShopDateAxis, round_up, whole_step
+from app.views.dashboard.chart_specs import (
+    CHARTS,
+    KIND_COLOURS,
+    LIMIT_COLOUR,
+    SERIES_COLOURS,
+    TARGET_COLOUR,
+    ChartSpec,
+)
 
 COLUMNS = 2
 BAR_SHARE = 0.8  # of a bucket's width
-TARGET_COLOUR, LIMIT_COLOUR = "#1a7f37", "#cf222e"
-SERIES_COLOURS = ("#0969da", "#8250df", "#bf3989", "#1b7c83", "#9a6700")
-# Each request kind's bars, stacked from the bottom in this order (every kind of the vocabulary).
-KIND_COLOURS = {
-    **dict(
-        zip(
-            (
-                RequestKind.RETURN_AND_REFUND,
-                RequestKind.REFUND_AFTER_SHIPMENT,
-                RequestKind.REFUND_BEFORE_SHIPMENT,
-                RequestKind.EXCHANGE,
-                RequestKind.RESEND,
-            ),
-            SERIES_COLOURS,
-            strict=True,
-        )
-    ),
-    RequestKind.PRICE_PROTECTION: "#bc4c00",
-    RequestKind.REPAIR: "#57606a",
-    RequestKind.CANCELLED_BY_SYSTEM: "#8c959f",
-    RequestKind.CANCELLED_BY_BUYER: "#d0d7de",
-    RequestKind.CANCELLED_BY_SHOP: "#afb8c1",
-}
 STYLE = (
     "#chartCard { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }"
     "#chartTitle { font-weight: 600; } #chartReadout, #chartLegend { color: #57606a; font-size: 9pt; }"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class ChartSpec:
-    name: str  # the chart's object name, and its key in `DashboardCharts.card`
-    title: str  # English source, context "DashboardCharts"
-    series: tuple[str, ...]  # metric keys drawn, the first one's target and limit as lines
-    bars: bool = False
-
-
-CHARTS = (
-    ChartSpec("ship_time", QT_TRANSLATE_NOOP("DashboardCharts", "Average ship time (h)"), ("ship_time_h",)),
-    ChartSpec("late_rate", QT_TRANSLATE_NOOP("DashboardCharts", "Late-shipment rate (%)"), ("late_rate",)),
-    ChartSpec(
-        "after_sales",
-        QT_TRANSLATE_NOOP("DashboardCharts", "After-sales by type"),
-        ("after_sales_by_type",),
-        bars=True,
-    ),
-    ChartSpec(
-        "after_sale_times",
-        QT_TRANSLATE_NOOP("DashboardCharts", "Review time and refund duration (h)"),
-        ("review_time_h", "refund_time_h"),
-    ),
-    ChartSpec(
-        "timeout_approvals",
-        QT_TRANSLATE_NOOP("DashboardCharts", "Timeout approvals"),
-        ("timeout_approvals",),
-        bars=True,
-    ),
-    ChartSpec(
-        "score", QT_TRANSLATE_NOOP("DashboardCharts", "Experience score (estimate)"), ("experience_score",)
-    ),
-)
-
-
-# A rule set whose dashboard names the figures the platform judges a shop by (TikTok Shop's):
-# those, with the after-sale figures every shop has.
-FULFILMENT_CHARTS = (
-    ChartSpec(
-        "late_dispatch",
-        QT_TRANSLATE_NOOP("DashboardCharts", "Late dispatch rate (%)"),
-        ("late_dispatch_rate",),
-    ),
-    ChartSpec(
-        "valid_tracking",
-        QT_TRANSLATE_NOOP("DashboardCharts", "Valid tracking rate (%)"),
-        ("valid_tracking_rate",),
-    ),
-    ChartSpec(
-        "seller_fault_cancellations",
-        QT_TRANSLATE_NOOP("DashboardCharts", "Seller-fault cancellation rate (%)"),
-        ("seller_fault_cancellation_rate",),
-    ),
-    ChartSpec(
-        "review_time", QT_TRANSLATE_NOOP("DashboardCharts", "Average review time (h)"), ("review_time_h",)
-    ),
-    CHARTS[4],  # timeout approvals
-    CHARTS[2],  # after-sales by type
 )
 
 

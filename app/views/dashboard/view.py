@@ -53,7 +53,8 @@ from app.services.sync_status import SyncStatus
 from app.views.common.background import BackgroundTasks
 from app.views.dashboard import export as dashboard_export
 from app.views.dashboard.alerts import MetricAlerts
-from app.views.dashboard.charts import CHARTS, FULFILMENT_CHARTS, DashboardCharts
+from app.views.dashboard.chart_specs import CHARTS, FULFILMENT_CHARTS
+from app.views.dashboard.charts import DashboardCharts
 from app.views.dashboard.controls import DashboardControls
 from app.views.dashboard.drill import DrillDownDialog, DrillRequest
 from app.views.dashboard.export import ExportButton
