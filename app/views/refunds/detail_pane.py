@@ -6,24 +6,21 @@ suggestion, the buyer's words and evidence images, the order and its lines, the
 parcels out and the return parcel back, and the request's history (audit events and
 the outbox operations that carried decisions to the platform, with the pictures a
 refusal carries: the clerk's own, kept in the database while the refusal waits to be
-sent, the platform's copies after). Evidence thumbnails are fetched off the GUI thread
-(kept pictures on the database lane, the others on the "net" lane) and put into the
-page as document resources; a picture that cannot be fetched shows a grey placeholder.
+sent, the platform's copies after). Evidence thumbnails, fetched off the GUI thread by
+`detail_evidence.py`, are put into the page as document resources; a picture that cannot
+be fetched shows a grey placeholder. The History section's lines are `detail_history.py`'s.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from pathlib import Path
 
-import requests
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.pictures import IMAGE_MAX_BYTES
 from app.core.vocabulary import (
     ORDER_STATE_LABELS,
     REFUND_STATE_LABELS,
@@ -36,13 +33,14 @@ from app.services.refunds.detail import QueueDetail, queue_detail
 from app.services.refunds.queue import QueueRow
 from app.services.rules import RuleSet, rules_for
 from app.views.common import formatting
-from app.views.common.background import NET_LANE, BackgroundTasks
+from app.views.common.background import BackgroundTasks
 from app.views.common.formatting import refunds_text, word_label
 from app.views.orders.detail_pane import CSS
 from app.views.refunds import arbitration_marks
+from app.views.refunds.detail_evidence import THUMB, fetch_image, image_urls, placeholder, request_picture
+from app.views.refunds.detail_history import history_facts
 from app.views.refunds.queue_columns import AMBER_WITHIN_S, RED_WITHIN_S
 
-THUMB = 96
 # Refund states worth a word beside the amount: the money has moved, or failed to.
 MONEY_MOVED = (RefundState.IN_PROGRESS, RefundState.SUCCEEDED, RefundState.FAILED, RefundState.RECOVERED)
 # The arbitration line: the queue mark's violet (arbitration_marks.py).
@@ -50,37 +48,6 @@ ARBITRATION_CSS = (
     f".arbitration {{ background-color: {arbitration_marks.MARK_BG.name()}; "
     f"color: {arbitration_marks.MARK.name()}; font-weight: bold; }}"
 )
-FETCH_TIMEOUT_S = 5
-MAX_IMAGE_BYTES = IMAGE_MAX_BYTES  # the platform's own limit for a picture
-
-
-def fetch_image(url: str) -> bytes:
-    """The bytes of an evidence picture (http(s), or a file:// picked here); raises on
-    failure. A refusal's `local-evidence:` pictures are read from the database instead."""
-    if url.startswith("file://"):
-        return Path(QUrl(url).toLocalFile()).read_bytes()[:MAX_IMAGE_BYTES]
-    answer = requests.get(url, timeout=FETCH_TIMEOUT_S)
-    answer.raise_for_status()
-    return answer.content[:MAX_IMAGE_BYTES]
-
-
-def image_urls(detail: QueueDetail) -> list[str]:
-    """Every picture the page shows: the buyer's evidence first, then each decision's."""
-    urls = list(detail.evidence_urls)
-    for op in detail.operations:
-        urls += [url for url in refusal_evidence.evidence_of(op.details) if url not in urls]
-    return urls
-
-
-def _placeholder(mark: str) -> QImage:
-    image = QImage(THUMB, THUMB, QImage.Format.Format_RGB32)
-    image.fill(QColor("#eaeef2"))
-    painter = QPainter(image)
-    painter.setPen(QColor("#8a8f98"))
-    painter.drawRect(0, 0, THUMB - 1, THUMB - 1)
-    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, mark)
-    painter.end()
-    return image
 
 
 class RefundDetailPane(QWidget):
@@ -167,29 +134,13 @@ class RefundDetailPane(QWidget):
 
     # --- evidence pictures -------------------------------------------------------------
     def _request_image(self, url: str) -> None:
-        key = f"refunds.evidence.{url}"
-        if refusal_evidence.is_local_reference(url):  # a picture a refusal keeps in the database
-            self._tasks.read(
-                key,
-                self._sessions,
-                lambda session: refusal_evidence.read_kept(session, url),
-                lambda data: self._on_image(url, data),
-                lambda _error: self._on_image(url, None),
-            )
-            return
-        self._tasks.run(
-            key,
-            lambda: self._fetch(url),
-            lambda data: self._on_image(url, data),
-            lambda _error: self._on_image(url, None),
-            lane=NET_LANE,
-        )
+        request_picture(self._tasks, self._sessions, self._fetch, url, self._on_image)
 
     def _on_image(self, url: str, data: bytes | None) -> None:
         image = QImage()
         if data is None or not image.loadFromData(data):
             self._failed.add(url)
-            image = _placeholder("×")
+            image = placeholder("×")
         self._images[url] = image.scaled(
             THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
@@ -207,7 +158,7 @@ class RefundDetailPane(QWidget):
             return
         document = self._browser.document()
         for number, url in enumerate(image_urls(self._detail)):
-            image = self._images.get(url) or _placeholder("…")
+            image = self._images.get(url) or placeholder("…")
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"evidence:{number}"), image)
         self._browser.setHtml(self._html(self._detail))
         self._browser.verticalScrollBar().setValue(scroll)
@@ -341,31 +292,7 @@ class RefundDetailPane(QWidget):
         return self._facts(facts)
 
     def _history_html(self, d: QueueDetail) -> str:
-        entries: list[tuple[int, str]] = [  # (when, html)
-            (
-                d.row.apply_time,
-                escape(
-                    self.tr("The buyer applied for {kind}").format(
-                        kind=word_label(REQUEST_KIND_LABELS, d.row.kind)
-                    )
-                ),
-            )
-        ]
-        for event in d.audit_events:
-            what = self.tr("{who}: {action}").format(who=event.actor_name, action=action_words(event.action))
-            entries.append((event.at, escape(what + (f" — {event.note}" if event.note else ""))))
-        images = image_urls(d)
-        for op in d.operations:
-            text = self.tr("Sent to the platform: {state}").format(state=state_words(op.state))
-            if op.platform_message:
-                text += " — " + self.tr("the platform said: {words}").format(words=op.platform_message)
-            pictures = "&nbsp;".join(
-                f"<img src='evidence:{images.index(url)}' width='{THUMB}' height='{THUMB}'>"
-                for url in refusal_evidence.evidence_of(op.details)
-            )
-            entries.append((op.created_at, escape(text) + (f"<br>{pictures}" if pictures else "")))
-        entries.sort(key=lambda entry: entry[0])
-        return self._facts([(formatting.shop_time(at, tz=self._tz), html) for at, html in entries])
+        return self._facts(history_facts(d, self._tz))
 
     def _rule_source(self, row: QueueRow) -> str:
         """Where the rule's numbers come from: the rule file's source, or "ours"."""
@@ -383,34 +310,3 @@ class RefundDetailPane(QWidget):
     def _facts(facts: list[tuple[str, str]]) -> str:
         rows = "".join(f"<tr><td class='muted'>{escape(k)}</td><td>{v}</td></tr>" for k, v in facts)
         return f"<table>{rows}</table>"
-
-
-def action_words(action: str) -> str:
-    """An audit action of the after-sale decisions in plain words."""
-    words = {
-        "refund.approve": QCoreApplication.translate("RefundDetailPane", "approved the refund"),
-        "refund.refuse": QCoreApplication.translate("RefundDetailPane", "refused the refund"),
-        "return.approve": QCoreApplication.translate("RefundDetailPane", "agreed to the return"),
-        "return.refuse": QCoreApplication.translate("RefundDetailPane", "refused the return"),
-        "return.inspect": QCoreApplication.translate("RefundDetailPane", "inspected the returned goods"),
-        "exchange.approve": QCoreApplication.translate("RefundDetailPane", "agreed to the exchange"),
-        "exchange.send": QCoreApplication.translate("RefundDetailPane", "sent the goods"),
-        "outbox.discard": QCoreApplication.translate("RefundDetailPane", "discarded a decision"),
-        "outbox.reapply": QCoreApplication.translate("RefundDetailPane", "applied a decision again"),
-        "request.hand_to_owner": QCoreApplication.translate("RefundDetailPane", "handed it to the owner"),
-        "request.hand_back": QCoreApplication.translate("RefundDetailPane", "handed it back"),
-    }
-    return words.get(action, action)
-
-
-def state_words(state: str) -> str:
-    """Where an outbox operation stands, in plain words."""
-    words = {
-        "pending": QCoreApplication.translate("RefundDetailPane", "waiting to be sent"),
-        "sending": QCoreApplication.translate("RefundDetailPane", "sending"),
-        "done": QCoreApplication.translate("RefundDetailPane", "done"),
-        "rejected": QCoreApplication.translate("RefundDetailPane", "refused by the platform"),
-        "conflict": QCoreApplication.translate("RefundDetailPane", "the request had changed"),
-        "discarded": QCoreApplication.translate("RefundDetailPane", "discarded"),
-    }
-    return words.get(state, state)
