@@ -2,9 +2,8 @@
 
 Owns `AuditView`: filters by person, action (the names in use), a date range picked
 in the shop's days (Asia/Shanghai) and an order id; the trail newest first, each event
-a sentence (`audit_words`), with a details pane below it that tells the selected event
-in words and keeps the record as stored (its before/after JSON) behind a "Technical
-details" expander; and
+a sentence (`audit_words`), with the selected event told below it (`AuditEventPane`,
+audit_event_pane.py); and
 "Export CSV…", which writes the rows shown through `audit.export_csv` off the GUI
 thread. Every read goes through `BackgroundTasks`.
 """
@@ -16,7 +15,7 @@ from datetime import date, timedelta, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFontDatabase, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,11 +25,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +43,7 @@ from app.services.rules import rules_for
 from app.views.common import formatting
 from app.views.common.background import WORK_LANE, BackgroundTasks
 from app.views.common.people_words import refusal_text
+from app.views.people.audit_event_pane import AuditEventPane
 from app.views.people.audit_table_model import (
     ACTION_LABELS,
     COL_ACTION,
@@ -141,34 +139,16 @@ class AuditView(QWidget):
         self.table.setColumnHidden(COL_ENTITY, True)
         header.setSectionResizeMode(COL_CHANGE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(COL_NOTE, metrics.horizontalAdvance("M") * 12)
-        self.details = QPlainTextEdit(self)
-        self.details.setObjectName("auditDetails")
-        self.details.setReadOnly(True)
-        # The record as stored, for whoever needs the fields themselves: folded away.
-        self.technical_button = QToolButton(self)
-        self.technical_button.setObjectName("auditTechnical")
-        self.technical_button.setCheckable(True)
-        self.technical_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.technical_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.technical_button.setAutoRaise(True)
-        self.technical_button.toggled.connect(self._show_technical)
-        self.technical = QPlainTextEdit(self)
-        self.technical.setObjectName("auditTechnicalText")
-        self.technical.setReadOnly(True)
-        self.technical.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.technical.hide()
-        pane = QWidget(self)
-        pane_layout = QVBoxLayout(pane)
-        pane_layout.setContentsMargins(0, 0, 0, 0)
-        pane_layout.setSpacing(2)
-        pane_layout.addWidget(self.details, 1)
-        pane_layout.addWidget(self.technical_button, 0, Qt.AlignmentFlag.AlignLeft)
-        pane_layout.addWidget(self.technical, 2)
+        self.event_pane = AuditEventPane(self.model, self)
+        # The pane's widgets, by the names the audit screen has always had.
+        self.details = self.event_pane.details
+        self.technical_button = self.event_pane.technical_button
+        self.technical = self.event_pane.technical
         # The details go below the table: audit rows are wide, the record is tall.
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("auditSplitter")
         splitter.addWidget(self.table)
-        splitter.addWidget(pane)
+        splitter.addWidget(self.event_pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -361,13 +341,7 @@ class AuditView(QWidget):
         self._show_row(self.model.row_at(current.row()) if current.isValid() else None)
 
     def _show_row(self, row: AuditRow | None) -> None:
-        self.details.setPlainText(self.model.details(row) if row is not None else "")
-        self.technical.setPlainText(self.model.technical(row) if row is not None else "")
-
-    @Slot(bool)
-    def _show_technical(self, shown: bool) -> None:
-        self.technical.setVisible(shown)
-        self.technical_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.event_pane.show_row(row)
 
     def retranslate_ui(self) -> None:
         self.person_box.setItemText(0, self.tr("Everyone"))
@@ -378,9 +352,7 @@ class AuditView(QWidget):
         self._to_label.setText(self.tr("to"))
         self.order_edit.setPlaceholderText(self.tr("Order number"))
         self.export_button.setText(self.tr("&Export CSV…"))
-        self.details.setPlaceholderText(self.tr("Choose an event to see everything it changed."))
-        self.technical_button.setText(self.tr("Technical details"))
-        self.technical_button.setToolTip(self.tr("The record as the desk keeps it, field by field"))
+        self.event_pane.retranslate_ui()
         self.model.retranslate()
         self._fit_columns()
         self._update_count()
