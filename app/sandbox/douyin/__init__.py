@@ -17,7 +17,7 @@ from typing import Any
 from app.sandbox.dialects import Dialect
 from app.sandbox.douyin import generator, material
 from app.sandbox.douyin.gateway import answer
-from app.sandbox.douyin.handlers import Context
+from app.sandbox.douyin.params import Context
 from app.sandbox.douyin.platform import Platform
 from app.sandbox.douyin.signing import method_from_path
 from app.sandbox.douyin.store import Store

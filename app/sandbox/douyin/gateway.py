@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from app.sandbox.douyin import codes, material
 from app.sandbox.douyin.dialect import ApiError, envelope, invalid, refusal, verify
-from app.sandbox.douyin.handlers import ROUTES, TOKEN_METHODS, Raw
+from app.sandbox.douyin.handlers import ROUTES, TOKEN_METHODS
+from app.sandbox.douyin.params import Raw
 from app.sandbox.douyin.store import dumps
 from app.sandbox.douyin.tokens import check_access_token, token_create, token_refresh
 from app.sandbox.evidence import EVIDENCE_PATH

@@ -40,7 +40,7 @@ from app.sandbox.douyin.store import Store
 from app.sandbox.evidence import EVIDENCE_PATH, evidence_png
 
 if TYPE_CHECKING:
-    from app.sandbox.douyin.handlers import Context
+    from app.sandbox.douyin.params import Context
 
 BINARY_UPLOAD_METHOD = "open.binaryupload"
 UPLOAD_METHOD = "material.uploadImageSync"

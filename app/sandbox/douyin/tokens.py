@@ -20,7 +20,7 @@ from typing import Any
 from app.sandbox.clock import DAY, HOUR
 from app.sandbox.douyin import codes
 from app.sandbox.douyin.dialect import ApiError, invalid, refusal
-from app.sandbox.douyin.handlers import Context, str_param
+from app.sandbox.douyin.params import Context, str_param
 
 ACCESS_TTL_S = 7 * DAY
 REFRESH_TTL_S = 14 * DAY
