@@ -1,9 +1,11 @@
-"""How orders and after-sale requests move: the one place their state changes.
+"""How after-sale requests move: the one place their state changes (orders': order_lifecycle.py).
 
-Owns the pure mutations of the two entities (payload dict + the
-simulator's private schedule) used alike by history generation, live traffic and
-the request handlers (the transition and timeout tables they follow are the
-dialect's, in codes.py), so a history row and a live one can never disagree on shape.
+Owns the pure mutations of a request (payload dict + the simulator's private schedule),
+its history records and the platform's own step for a request that is due, used alike
+by history generation, live traffic and the request handlers (the transition and timeout
+tables they follow are the dialect's, in codes.py), so a history row and a live one can
+never disagree on shape. The order moves it needs, and those its callers reach through
+this module, come from order_lifecycle.py (re-exported).
 Every change stamps `update_time` with the simulation now, and touches the order
 when an after-sale changes it, so an incremental pull sees both.
 """
@@ -15,13 +17,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from app.sandbox.catalogue import CARRIER_CUM_WEIGHTS, CARRIERS, PRODUCTS, new_tracking_no
-from app.sandbox.clock import DAY, HOUR, SHANGHAI, promised_ship_by
+from app.sandbox.catalogue import CARRIER_CUM_WEIGHTS, CARRIERS, new_tracking_no
+from app.sandbox.clock import DAY, HOUR, SHANGHAI
 from app.sandbox.douyin import arbitration
 from app.sandbox.douyin.codes import (
     AFTER_SALE_STATUS_TEXT_ZH,
     OPERATE_TRANSITIONS,
-    ORDER_STATUS_DESC_ZH,
     PLATFORM_TIMEOUT,
     RECORD_ACTION_MERCHANT_AGREED,
     RECORD_ACTION_MERCHANT_REFUSED,
@@ -33,6 +34,22 @@ from app.sandbox.douyin.codes import (
     RefundStatus,
 )
 
+# The orders' moves (order_lifecycle.py), re-exported: the sandbox's generator, buyers,
+# handlers and tests reach both entities' moves through this module.
+from app.sandbox.douyin.order_lifecycle import PICKUP_HOURS as PICKUP_HOURS
+from app.sandbox.douyin.order_lifecycle import UNPAID_CANCEL_S as UNPAID_CANCEL_S
+from app.sandbox.douyin.order_lifecycle import Order, cancel, entity_rng
+from app.sandbox.douyin.order_lifecycle import pay as pay
+from app.sandbox.douyin.order_lifecycle import (
+    pending_refund_before_shipment as pending_refund_before_shipment,
+)
+from app.sandbox.douyin.order_lifecycle import picked_up as picked_up
+from app.sandbox.douyin.order_lifecycle import pickup_delay as pickup_delay
+from app.sandbox.douyin.order_lifecycle import run_order_due as run_order_due
+from app.sandbox.douyin.order_lifecycle import scan_pickup as scan_pickup
+from app.sandbox.douyin.order_lifecycle import schedule_pickup as schedule_pickup
+from app.sandbox.douyin.order_lifecycle import ship as ship
+
 S = AfterSaleStatus
 T = AfterSaleType
 
@@ -41,47 +58,8 @@ MERCHANT_REVIEW_S = 48 * HOUR
 BUYER_RETURN_WINDOW_S = 7 * DAY
 RECEIPT_REVIEW_S = 48 * HOUR
 MERCHANT_SHIPMENT_S = 48 * HOUR  # a resend's or repair's goods: shipped within
-UNPAID_CANCEL_S = 30 * 60
 FAST_REFUND_LIMIT_FEN = 800_000
-# (ours) when the carrier's first pickup scan comes after the merchant ships: most within
-# PICKUP_HOURS, a few parcels never (the courier never came, the label was never used).
-PICKUP_HOURS = (1, 20)
-NEVER_PICKED_UP_SHARE = 0.03
-# RULES.md "Shipping": no pickup scan this long after shipping and the buyer is refunded.
-PICKUP_REFUND_S = 48 * HOUR
-# (ours) how long a parcel travels from the carrier's first scan to the buyer's door; it is
-# never delivered within a day of shipping, and always an hour before the order completes.
-DELIVERY_HOURS = (18, 72)
-EARLIEST_DELIVERY_S = 24 * HOUR
-
 REFUND_TYPES = (T.RETURN_AND_REFUND, T.REFUND_AFTER_SHIPMENT, T.REFUND_BEFORE_SHIPMENT)
-_PRODUCTS_BY_ID = {product.product_id: product for product in PRODUCTS}
-
-
-@dataclass
-class Order:
-    data: dict[str, Any]  # exactly what the platform sends
-    sim: dict[str, Any] = field(default_factory=dict)  # the simulator's private schedule
-
-    @property
-    def id(self) -> str:
-        return self.data["order_id"]
-
-    @property
-    def status(self) -> int:
-        return self.data["order_status"]
-
-    def next_at(self) -> int | None:
-        if self.status == OrderStatus.UNPAID:
-            cancel_at = self.data["create_time"] + UNPAID_CANCEL_S
-            return min(self.sim.get("pay_at") or cancel_at, cancel_at)
-        if self.status == OrderStatus.SHIPPED:
-            # The pickup scan, else the refund for a parcel never scanned, comes before completion.
-            steps = [
-                self.sim.get(key) for key in ("pickup_at", "pickup_refund_at", "deliver_at", "complete_at")
-            ]
-            return min((at for at in steps if at is not None), default=None)
-        return None
 
 
 @dataclass
@@ -124,181 +102,11 @@ class AfterSale:
         return None
 
 
-def entity_rng(seed: int, entity_id: str, salt: str) -> random.Random:
-    """A generator private to one entity and step, so outcomes do not depend on call order."""
-    return random.Random(f"{seed}/{entity_id}/{salt}")
-
-
-# --- orders ------------------------------------------------------------------------
-def set_order_status(order: Order, status: int, now: int) -> None:
-    data = order.data
-    data["order_status"] = int(status)
-    data["order_status_desc"] = ORDER_STATUS_DESC_ZH[OrderStatus(status)]
-    data["update_time"] = now
-    for line in data["sku_order_list"]:
-        line["order_status"] = int(status)
-
-
-def exp_ship_time(order: Order, pay_time: int) -> int:
-    """The shortest promise among the order's lines applies (RULES.md)."""
-    promises = []
-    for line in order.data["sku_order_list"]:
-        product = _PRODUCTS_BY_ID[str(line["product_id"])]  # the answer's int64, the catalogue's digits
-        promises.append(promised_ship_by(product.promise, pay_time, product.presale_days))
-    return min(promises)
-
-
-def pay(order: Order, at: int, now: int) -> None:
-    order.data["pay_time"] = at
-    order.data["exp_ship_time"] = exp_ship_time(order, at)
-    order.sim.pop("pay_at", None)
-    set_order_status(order, OrderStatus.AWAITING_SHIPMENT, now)
-
-
-def cancel(order: Order, at: int, now: int, *, refunded: bool = False) -> None:
-    order.data["finish_time"] = at
-    if refunded:
-        order.sim["refunded"] = True
-    set_order_status(order, OrderStatus.CANCELLED, now)
-
-
-def ship(
-    order: Order,
-    company_code: str,
-    company_name: str,
-    tracking_no: str,
-    at: int,
-    now: int,
-    rng: random.Random,
-    seed: int,
-) -> None:
-    """The merchant ships at `at`; the carrier's pickup is decided by the order alone (seed, id)."""
-    order.data["ship_time"] = at
-    order.data["logistics_info"] = [
-        {
-            "tracking_no": tracking_no,
-            "company": company_code,
-            "company_name": company_name,
-            "ship_time": at,
-            "pickup_time": 0,  # (ours) the carrier's first scan; 0 until there is one
-        }
-    ]
-    # The buyer confirms receipt (or the platform does) a few days after delivery.
-    order.sim["complete_at"] = at + int(rng.uniform(2.5, 8) * DAY)
-    schedule_pickup(order, at, pickup_delay(seed, order.id), seed)
-    set_order_status(order, OrderStatus.SHIPPED, now)
-
-
-def pickup_delay(seed: int, order_id: str) -> int | None:
-    """Seconds from shipping to the carrier's first scan, or None when the carrier never comes.
-
-    The order's own generator decides, so shipping it now or later, live or in history,
-    never changes whether and how soon its carrier comes.
-    """
-    rng = entity_rng(seed, order_id, "pickup")
-    if rng.random() < NEVER_PICKED_UP_SHARE:
-        return None
-    return int(rng.uniform(*PICKUP_HOURS) * HOUR)
-
-
-def schedule_pickup(order: Order, shipped_at: int, delay_s: int | None, seed: int = 0) -> None:
-    """Plan the scan `delay_s` after shipping (None: never), and the refund that a missing scan
-    brings; a parcel that is scanned is delivered later (a parcel never scanned never is)."""
-    order.sim["pickup_refund_at"] = shipped_at + PICKUP_REFUND_S
-    if delay_s is None:
-        order.sim.pop("pickup_at", None)
-        order.sim.pop("deliver_at", None)
-    else:
-        order.sim["pickup_at"] = shipped_at + delay_s
-        travel = int(entity_rng(seed, order.id, "delivery").uniform(*DELIVERY_HOURS) * HOUR)
-        deliver_at = max(shipped_at + delay_s + travel, shipped_at + EARLIEST_DELIVERY_S)
-        complete_at = order.sim.get("complete_at")
-        if complete_at is not None:
-            deliver_at = max(min(deliver_at, complete_at - HOUR), shipped_at + delay_s)
-        order.sim["deliver_at"] = deliver_at
-
-
-def picked_up(order: Order) -> bool:
-    return any(parcel.get("pickup_time") for parcel in order.data["logistics_info"])
-
-
-def scan_pickup(order: Order, at: int, now: int) -> None:
-    """The carrier's first scan at `at`; stamped `now` so an incremental pull sees it."""
-    for parcel in order.data["logistics_info"]:
-        parcel["pickup_time"] = at
-    order.sim.pop("pickup_at", None)
-    order.sim.pop("pickup_refund_at", None)
-    order.data["update_time"] = now
-
-
-def refund_without_pickup(order: Order, at: int, now: int) -> None:
-    """No scan 48 h after shipping: the platform refunds the buyer and closes the order alone."""
-    order.sim.pop("pickup_refund_at", None)
-    order.sim.pop("deliver_at", None)
-    order.sim.pop("complete_at", None)
-    # Not `refunded` (that means before shipment, and shipping again answers 60068).
-    order.sim["refunded_without_pickup"] = order.data["pay_amount"]
-    cancel(order, at, now)
-
-
-def deliver(order: Order, at: int, now: int) -> None:
-    """The carrier hands the parcel to the buyer at `at`: every line's `logistics_receipt_time`
-    (物流收货时间, SDK `SkuOrderListItem`); the order stays shipped (Douyin has no delivered
-    status) until the buyer confirms. Stamped `now` so an incremental pull sees it."""
-    for line in order.data["sku_order_list"]:
-        line["logistics_receipt_time"] = at
-    order.sim.pop("deliver_at", None)
-    order.data["update_time"] = now
-
-
-def complete(order: Order, at: int, now: int) -> None:
-    """The buyer confirms receipt (or the platform does for them, ours: the same field):
-    every line's `confirm_receipt_time` (用户确认收货时间), and the order is finished."""
-    order.data["finish_time"] = at
-    for line in order.data["sku_order_list"]:
-        line["confirm_receipt_time"] = at
-    order.sim.pop("deliver_at", None)
-    order.sim.pop("complete_at", None)
-    set_order_status(order, OrderStatus.COMPLETED, now)
-
-
-def pending_refund_before_shipment(order: Order) -> bool:
-    return any(
-        (line.get("after_sale_info") or {}).get("after_sale_type") == T.REFUND_BEFORE_SHIPMENT
-        and line["after_sale_info"].get("after_sale_status") == S.AWAITING_MERCHANT
-        for line in order.data["sku_order_list"]
-    )
-
-
-def run_order_due(order: Order, at: int, now: int) -> str | None:
-    """The platform's own step for an order due at `at`; returns what happened."""
-    if order.status == OrderStatus.UNPAID:
-        pay_at = order.sim.get("pay_at")
-        if pay_at and pay_at <= order.data["create_time"] + UNPAID_CANCEL_S:
-            pay(order, pay_at, now)
-            return "paid"
-        cancel(order, at, now)
-        return "cancelled_unpaid"
-    if order.status == OrderStatus.SHIPPED:
-        if at == order.sim.get("pickup_at"):
-            scan_pickup(order, at, now)
-            return "pickup_scanned"
-        if at == order.sim.get("pickup_refund_at"):
-            refund_without_pickup(order, at, now)
-            return "refunded_without_pickup"
-        if at == order.sim.get("deliver_at"):
-            deliver(order, at, now)
-            return "delivered"
-        complete(order, at, now)
-        return "completed"
-    return None
-
-
 # --- after-sales ---------------------------------------------------------------------
 def set_after_sale_status(asale: AfterSale, order: Order, status: int, at: int, now: int, seed: int) -> None:
     """Enter `status` at logical time `at`; deadlines count from `at`, stamps use `now`."""
     info = asale.info
-    rng = entity_rng(seed, asale.id, f"{status}")
+    rng: random.Random = entity_rng(seed, asale.id, f"{status}")
     previous = (info["aftersale_status"], info.get("status_deadline") or 0)
     info["aftersale_status"] = int(status)
     info["update_time"] = now
