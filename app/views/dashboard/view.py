@@ -14,9 +14,9 @@ signed-in person, so for anyone but the owner the money figures never arrive (th
 report withholds them), their tiles are not built, their rows cannot be asked for and
 the exports, made from the report, hold none.
 
-Live: every figure is computed on the database lane (`compute_metrics`, then the
-pace of `metric_pace`), and the GUI thread only applies a finished report, updating
-the items it already has. The sync's news is coalesced: at most one recompute starts
+Live: every figure is computed on the database lane (`figures_read.read_figures`:
+`compute_metrics`, then the pace of `metric_pace`), and the GUI thread only applies a
+finished report, updating the items it already has. The sync's news is coalesced: at most one recompute starts
 per `LIVE_INTERVAL_MS`, none while one is running (it then runs once more after), none
 sooner after the last one ended than it took (the database lane is shared with every
 screen: 90 days of a big shop take most of a second), and none while the person has
@@ -30,7 +30,6 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -41,12 +40,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.core import shop_time
-from app.services.metrics.coverage import HistoryCoverage, history_coverage
 from app.services.metrics.definitions import DEFAULT_DASHBOARD, MONEY_METRICS, MetricsReport
 from app.services.metrics.drill_down import ORDER, DrillRow
 from app.services.metrics.experience_score import effective_weights
-from app.services.metrics.pace import past_limits, reaches_now
-from app.services.metrics.service_metrics import ProductRow, compute_metrics, products
+from app.services.metrics.pace import reaches_now
 from app.services.people.permissions import Action, Actor, allowed
 from app.services.rules import rules_for
 from app.services.sync_status import SyncStatus
@@ -58,6 +55,7 @@ from app.views.dashboard.charts import DashboardCharts
 from app.views.dashboard.controls import DashboardControls
 from app.views.dashboard.drill import DrillDownDialog, DrillRequest
 from app.views.dashboard.export import ExportButton
+from app.views.dashboard.figures_read import FiguresAnswer, read_figures
 from app.views.dashboard.history_note import HistoryNote
 from app.views.dashboard.score_panel import ScorePanel
 from app.views.dashboard.score_weights_dialog import (
@@ -73,15 +71,6 @@ LIVE_INTERVAL_MS = 1_000
 PRODUCTS_EVERY_S = 300
 TICK_MS = 60_000
 LIVE_KINDS = frozenset({"orders", "after_sales"})
-
-
-@dataclass(frozen=True, slots=True)
-class _Answer:
-    report: MetricsReport
-    past_limits: dict[str, float]  # metric -> projected value, past its limit at today's pace
-    products: list[ProductRow] | None  # None: not re-read this time
-    seconds: float
-    coverage: HistoryCoverage  # which days' figures lack requests' histories
 
 
 class DashboardView(QWidget):
@@ -234,17 +223,11 @@ class DashboardView(QWidget):
         rules, weights, with_products = self._rules, dict(self._weights), self._products_due
         viewer = self._actor
 
-        def query(session: Session) -> _Answer:
-            started = time.perf_counter()
-            report = compute_metrics(
+        def query(session: Session) -> FiguresAnswer:
+            return read_figures(
                 session, start=start, end=end, bucket=bucket, product_id=product_id, rules=rules,
-                weights=weights, now=now, viewer=viewer,
+                weights=weights, now=now, viewer=viewer, with_products=with_products,
             )  # fmt: skip
-            listed = products(session) if with_products else None
-            coverage = history_coverage(session, start, end, rules)
-            return _Answer(
-                report, past_limits(report, rules), listed, time.perf_counter() - started, coverage
-            )
 
         self._running, self._again, self._stale = True, False, False
         self._started_at = time.monotonic()
@@ -281,7 +264,7 @@ class DashboardView(QWidget):
         else:
             self.refresh()
 
-    def _on_answer(self, answer: _Answer) -> None:
+    def _on_answer(self, answer: FiguresAnswer) -> None:
         self._running, self._finished_at = False, time.monotonic()
         self.last_compute_s = answer.seconds
         if answer.products is not None:
