@@ -127,6 +127,10 @@ class DrillDownDialog(QDialog):
     def rows(self) -> list[DrillRow]:
         return list(self._rows)
 
+    def order_of(self, aftersale_id: str) -> str | None:
+        """The order of a request listed here (to open it when not in the queue)."""
+        return next((row.order_id for row in self._rows if row.id == aftersale_id), None)
+
     def request(self) -> DrillRequest | None:
         return self._request
 

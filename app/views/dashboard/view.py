@@ -30,12 +30,11 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
@@ -57,6 +56,7 @@ from app.views.dashboard.drill import DrillDownDialog, DrillRequest
 from app.views.dashboard.export import ExportButton
 from app.views.dashboard.figures_read import FiguresAnswer, read_figures
 from app.views.dashboard.history_note import HistoryNote
+from app.views.dashboard.rules_line import RuleSetLine
 from app.views.dashboard.score_panel import ScorePanel
 from app.views.dashboard.score_weights_dialog import (
     ScoreWeightsDialog,
@@ -119,9 +119,7 @@ class DashboardView(QWidget):
         self.controls = DashboardControls(self._rules, today, self)
         self.status = LiveStatus(self, self)
         self.export_button = ExportButton(self.export_png, self.export_csv, self.export_xlsx, self._day, self)
-        self.rules_line = QLabel(self)
-        self.rules_line.setObjectName("dashboardRuleSet")
-        self.rules_line.setStyleSheet("color: #57606a;")
+        self.rules_line = RuleSetLine(self._rules, self)
         self.sees_money = actor is None or allowed(actor, Action.VIEW_MONEY)
         tiles = [key for key in shown if self.sees_money or key not in MONEY_METRICS]
         self.tiles = DashboardTiles(tiles, self)
@@ -291,7 +289,7 @@ class DashboardView(QWidget):
         self.score_panel.show_report(report, custom_weights=bool(self._weights))
         if live and report.product_id is None:  # the platform judges the whole shop, as of now
             self.alerts.judge(report, limits)
-        self._update_rules_line()
+        self.rules_line.show_rules(self._report)
         self.status.set_report(report)
         self.last_apply_ms = (time.perf_counter() - started) * 1000
         self.report_shown.emit()
@@ -334,8 +332,7 @@ class DashboardView(QWidget):
 
     def order_for_request(self, aftersale_id: str) -> str | None:
         """The order of a request listed in the drill-down (to open it when not in the queue)."""
-        rows = self._drill.rows() if self._drill is not None else []
-        return next((row.order_id for row in rows if row.id == aftersale_id), None)
+        return self._drill.order_of(aftersale_id) if self._drill is not None else None
 
     def _open_row(self, row: DrillRow) -> None:
         if row.kind == ORDER:
@@ -394,23 +391,8 @@ class DashboardView(QWidget):
     def banner_text(self) -> str | None:
         return self.status.banner_text()
 
-    def _update_rules_line(self) -> None:
-        report = self._report
-        name = report.rule_set if report else self._rules.rule_set
-        effective = (report.rule_effective if report else self._rules.effective).isoformat()
-        offset = datetime.now(self._rules.shipping.tz).utcoffset()
-        hours = int(offset.total_seconds() // 3600) if offset else 0
-        line = (
-            self.tr("Rule set {name} (in force since {date}) · days and hours in shop time (UTC+8)")
-            if hours == 8
-            else self.tr(
-                "Rule set {name} (in force since {date}) · days and hours in shop time (UTC{offset})"
-            )
-        )
-        self.rules_line.setText(line.format(name=name, date=effective, offset=f"{hours:+d}"))
-
     def retranslate_ui(self) -> None:
-        self._update_rules_line()
+        self.rules_line.show_rules(self._report)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
