@@ -81,12 +81,16 @@ def end_the_lease_connection(database_url: str | URL) -> None:
     connection (the one holding the advisory lock) ends, and the holder is not told."""
     admin = create_engine(database_url)
     with admin.begin() as connection:
+        # With a timeout the server answers once the backend has gone, its locks released
+        # (PostgreSQL 14+); without one it only signals it, and the next try may still
+        # find the lock held (seen under load).
         ended = connection.execute(
             text(
-                "SELECT pg_terminate_backend(pid) FROM pg_locks"
+                "SELECT pg_terminate_backend(pid, :wait_ms) FROM pg_locks"
                 " WHERE locktype = 'advisory' AND objsubid = 1 AND database ="
                 " (SELECT oid FROM pg_database WHERE datname = current_database())"
-            )
+            ),
+            {"wait_ms": 10_000},
         ).all()
     admin.dispose()
     assert ended == [(True,)]
