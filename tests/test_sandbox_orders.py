@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
@@ -183,7 +184,7 @@ def test_a_pending_refund_blocks_shipping_unless_the_merchant_rejects_it(
     with sandbox.store.transaction() as store:
         stored = store.order(order["order_id"])
         assert stored is not None
-        rng = lifecycle.random.Random(1)
+        rng = random.Random(1)
         while True:
             asale = open_after_sale(
                 rng,

@@ -243,97 +243,97 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="214"/>
+        <location filename="../../app/views/people/audit_view.py" line="194"/>
         <source>Audit log</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="271"/>
+        <location filename="../../app/views/people/audit_view.py" line="251"/>
         <source>Export the audit log</source>
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="271"/>
+        <location filename="../../app/views/people/audit_view.py" line="251"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="279"/>
+        <location filename="../../app/views/people/audit_view.py" line="259"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="330"/>
+        <location filename="../../app/views/people/audit_view.py" line="310"/>
         <source>The audit log could not be read: {error}</source>
         <translation>无法读取操作记录：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="335"/>
+        <location filename="../../app/views/people/audit_view.py" line="315"/>
         <source>{count} events written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="343"/>
+        <location filename="../../app/views/people/audit_view.py" line="323"/>
         <source>The file could not be written: {error}</source>
         <translation>无法写入文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="348"/>
+        <location filename="../../app/views/people/audit_view.py" line="328"/>
         <source>1 event</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="348"/>
+        <location filename="../../app/views/people/audit_view.py" line="328"/>
         <source>{count} events</source>
         <translation>{count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="350"/>
+        <location filename="../../app/views/people/audit_view.py" line="330"/>
         <source>the newest {count} events; narrow the filters to see older ones</source>
         <translation>最新的 {count} 条记录；缩小筛选范围可查看更早的记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="373"/>
+        <location filename="../../app/views/people/audit_view.py" line="347"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="374"/>
+        <location filename="../../app/views/people/audit_view.py" line="348"/>
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="377"/>
+        <location filename="../../app/views/people/audit_view.py" line="351"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="378"/>
+        <location filename="../../app/views/people/audit_view.py" line="352"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="379"/>
+        <location filename="../../app/views/people/audit_view.py" line="353"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="380"/>
+        <location filename="../../app/views/people/audit_view.py" line="354"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="381"/>
+        <location filename="../../app/views/people/audit_event_pane.py" line="61"/>
         <source>Choose an event to see everything it changed.</source>
         <translation>选择一条记录，查看它改动的全部内容。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="382"/>
+        <location filename="../../app/views/people/audit_event_pane.py" line="63"/>
         <source>Technical details</source>
         <translation>技术详情</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_view.py" line="383"/>
+        <location filename="../../app/views/people/audit_event_pane.py" line="65"/>
         <source>The record as the desk keeps it, field by field</source>
         <translation>本软件保存的原始记录，逐项列出</translation>
     </message>
@@ -455,12 +455,12 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="314"/>
+        <location filename="../../app/views/dashboard/charts.py" line="235"/>
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="315"/>
+        <location filename="../../app/views/dashboard/charts.py" line="236"/>
         <source>limit</source>
         <translation>限值</translation>
     </message>
@@ -468,52 +468,52 @@
 <context>
     <name>DashboardCharts</name>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="83"/>
+        <location filename="../../app/views/dashboard/chart_specs.py" line="52"/>
         <source>Average ship time (h)</source>
         <translation>平均发货时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="84"/>
+        <location filename="../../app/views/dashboard/chart_specs.py" line="53"/>
         <source>Late-shipment rate (%)</source>
         <translation>延迟发货率（%）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="87"/>
+        <location filename="../../app/views/dashboard/chart_specs.py" line="56"/>
         <source>After-sales by type</source>
         <translation>各类型售后量</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="93"/>
+        <location filename="../../app/views/dashboard/chart_specs.py" line="62"/>
         <source>Review time and refund duration (h)</source>
         <translation>审核时长与退款时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="98"/>
+        <location filename="../../app/views/dashboard/chart_specs.py" line="67"/>
         <source>Timeout approvals</source>
         <translation>超时自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="103"/>
+        <location filename="../../app/views/dashboard/chart_specs.py" line="72"/>
         <source>Experience score (estimate)</source>
         <translation>体验分（估算）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="113"/>
+        <location filename="../../app/views/dashboard/chart_specs.py" line="82"/>
         <source>Late dispatch rate (%)</source>
         <translation>延迟发货率 LDR（%）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="118"/>
+        <location filename="../../app/views/dashboard/chart_specs.py" line="87"/>
         <source>Valid tracking rate (%)</source>
         <translation>有效追踪率 VTR（%）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="123"/>
+        <location filename="../../app/views/dashboard/chart_specs.py" line="92"/>
         <source>Seller-fault cancellation rate (%)</source>
         <translation>卖家责任取消率 SFCR（%）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="127"/>
+        <location filename="../../app/views/dashboard/chart_specs.py" line="96"/>
         <source>Average review time (h)</source>
         <translation>平均审核时长（小时）</translation>
     </message>
@@ -718,23 +718,23 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/views/dashboard/view.py" line="202"/>
+        <location filename="../../app/views/dashboard/view.py" line="190"/>
         <location filename="../../app/views/shell/screen_list.py" line="76"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/view.py" line="296"/>
+        <location filename="../../app/views/dashboard/view.py" line="278"/>
         <source>The figures could not be computed: {error}</source>
         <translation>无法计算指标：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/view.py" line="420"/>
+        <location filename="../../app/views/dashboard/rules_line.py" line="36"/>
         <source>Rule set {name} (in force since {date}) · days and hours in shop time (UTC+8)</source>
         <translation>规则集 {name}（{date} 起生效）· 日期与小时均为店铺时间（UTC+8）</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/view.py" line="423"/>
+        <location filename="../../app/views/dashboard/rules_line.py" line="41"/>
         <source>Rule set {name} (in force since {date}) · days and hours in shop time (UTC{offset})</source>
         <translation>规则集 {name}（{date} 起生效）· 日期与小时均为店铺时间（UTC{offset}）</translation>
     </message>
@@ -839,48 +839,48 @@
 <context>
     <name>DrillDownDialog</name>
     <message>
-        <location filename="../../app/views/dashboard/drill.py" line="179"/>
+        <location filename="../../app/views/dashboard/drill.py" line="183"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drill.py" line="180"/>
-        <location filename="../../app/views/dashboard/drill.py" line="181"/>
+        <location filename="../../app/views/dashboard/drill.py" line="184"/>
+        <location filename="../../app/views/dashboard/drill.py" line="185"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drill.py" line="180"/>
+        <location filename="../../app/views/dashboard/drill.py" line="184"/>
         <source>Request</source>
         <translation>售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drill.py" line="182"/>
+        <location filename="../../app/views/dashboard/drill.py" line="186"/>
         <source>What happened</source>
         <translation>情况</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drill.py" line="196"/>
+        <location filename="../../app/views/dashboard/drill.py" line="200"/>
         <source>{metric} — {period}</source>
         <translation>{metric} — {period}</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drill.py" line="202"/>
+        <location filename="../../app/views/dashboard/drill.py" line="206"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drill.py" line="204"/>
+        <location filename="../../app/views/dashboard/drill.py" line="208"/>
         <source>Nothing behind this figure.</source>
         <translation>此数字背后没有记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drill.py" line="208"/>
+        <location filename="../../app/views/dashboard/drill.py" line="212"/>
         <source>The newest {count} are listed. Double-click one, or press Enter, to open it.</source>
         <translation>仅列出最新的 {count} 条。双击或按回车打开。</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/drill.py" line="212"/>
+        <location filename="../../app/views/dashboard/drill.py" line="216"/>
         <source>Double-click one, or press Enter, to open it in its screen.</source>
         <translation>双击或按回车，在对应页面中打开。</translation>
     </message>
@@ -2400,223 +2400,223 @@ made {time}</source>
 <context>
     <name>RefundDetailPane</name>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="142"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="109"/>
         <source>This request is no longer in the local copy.</source>
         <translation>本机数据中已没有这条售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="204"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="155"/>
         <source>Select a request to see the order, the buyer&apos;s evidence and its history.</source>
         <translation>选择一条售后，查看订单、买家凭证和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="219"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="170"/>
         <source>The buyer says</source>
         <translation>买家说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="220"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="171"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="221"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="172"/>
         <source>Shipping and return</source>
         <translation>发货与退货物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="222"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="173"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="230"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="181"/>
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="236"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="187"/>
         <source>reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="241"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="192"/>
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="246"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="197"/>
         <source>Reply within</source>
         <translation>剩余处理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="250"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="201"/>
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="251"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="202"/>
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="253"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="204"/>
         <source>Suggestion</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="263"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="214"/>
         <source>pending — waiting to be sent to the platform</source>
         <translation>待提交——等待发送给平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="283"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="234"/>
         <source>refund status {code}, unknown to this app</source>
         <translation>退款状态 {code}，本应用无法识别</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="294"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="245"/>
         <source>Note on the order: {words}</source>
         <translation>订单留言：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="303"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="254"/>
         <source>No evidence images.</source>
         <translation>买家未上传凭证图片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="325"/>
-        <location filename="../../app/views/refunds/detail_pane.py" line="334"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="276"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="285"/>
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="332"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="283"/>
         <source>Sent</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="332"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="283"/>
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="337"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="288"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="348"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="31"/>
         <source>The buyer applied for {kind}</source>
         <translation>买家申请{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="355"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="38"/>
         <source>{who}: {action}</source>
         <translation>{who}：{action}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="359"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="44"/>
         <source>Sent to the platform: {state}</source>
         <translation>提交平台：{state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="361"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="48"/>
         <source>the platform said: {words}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="373"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="300"/>
         <source>ours: the project&apos;s estimate, not a published rule</source>
         <translation>本软件估算，非平台公布的规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="374"/>
+        <location filename="../../app/views/refunds/detail_pane.py" line="301"/>
         <source>{source}, in force since {date}</source>
         <translation>{source}，自 {date} 起施行</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="391"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="63"/>
         <source>approved the refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="392"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="64"/>
         <source>refused the refund</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="393"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="65"/>
         <source>agreed to the return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="394"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="66"/>
         <source>refused the return</source>
         <translation>拒绝退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="395"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="67"/>
         <source>inspected the returned goods</source>
         <translation>完成退货验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="396"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="68"/>
         <source>agreed to the exchange</source>
         <translation>同意换货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="397"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="69"/>
         <source>sent the goods</source>
         <translation>寄出了商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="398"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="70"/>
         <source>discarded a decision</source>
         <translation>放弃了一条处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="399"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="71"/>
         <source>applied a decision again</source>
         <translation>重新提交了处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="400"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="72"/>
         <source>handed it to the owner</source>
         <translation>交给了店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="401"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="73"/>
         <source>handed it back</source>
         <translation>退回了客服</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="409"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="81"/>
         <source>waiting to be sent</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="410"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="82"/>
         <source>sending</source>
         <translation>提交中</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="411"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="83"/>
         <source>done</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="412"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="84"/>
         <source>refused by the platform</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="413"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="85"/>
         <source>the request had changed</source>
         <translation>售后单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="414"/>
+        <location filename="../../app/views/refunds/detail_history.py" line="86"/>
         <source>discarded</source>
         <translation>已放弃</translation>
     </message>
@@ -5821,67 +5821,67 @@ As received: {raw}</source>
         <translation>该售后单状态已变化，此处理不再适用，请改为放弃。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="55"/>
+        <location filename="../../app/services/refunds/decision_steps.py" line="36"/>
         <source>This request is not in the local copy; sync and try again.</source>
         <translation>本地还没有这条售后单，请同步后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="56"/>
+        <location filename="../../app/services/refunds/decision_steps.py" line="37"/>
         <source>This request can no longer be decided this way; its state has changed. Refresh the queue.</source>
         <translation>该售后单状态已变化，不能再这样处理。请刷新队列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="59"/>
+        <location filename="../../app/services/refunds/decision_steps.py" line="40"/>
         <source>A decision on this request is already waiting to be sent to the platform.</source>
         <translation>这条售后单已有一个处理正在等待提交到平台。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="62"/>
+        <location filename="../../app/services/refunds/decisions.py" line="57"/>
         <source>The platform&apos;s list of refusal reasons has not been fetched yet. Connect once, then try again.</source>
         <translation>还没有获取到平台的拒绝原因列表。请先联网同步一次再试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="66"/>
+        <location filename="../../app/services/refunds/decisions.py" line="61"/>
         <source>Choose a refusal reason from the platform&apos;s list.</source>
         <translation>请从平台的拒绝原因列表中选择一个原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="67"/>
+        <location filename="../../app/services/refunds/decisions.py" line="62"/>
         <source>Write a remark for the buyer explaining the refusal.</source>
         <translation>请填写给买家的拒绝说明。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="68"/>
+        <location filename="../../app/services/refunds/decisions.py" line="63"/>
         <source>The reason “{reason}” needs evidence images. Add at least one.</source>
         <translation>拒绝原因“{reason}”需要上传凭证图片，请至少添加一张。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="71"/>
+        <location filename="../../app/services/refunds/decisions.py" line="66"/>
         <source>Choose the return address the buyer should send the goods to.</source>
         <translation>请选择买家寄回商品的退货地址。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="72"/>
+        <location filename="../../app/services/refunds/decisions.py" line="67"/>
         <source>Say how the returned goods arrived.</source>
         <translation>请填写退回商品的验收情况。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="73"/>
+        <location filename="../../app/services/refunds/decisions.py" line="68"/>
         <source>The return address “{address}” has no id the platform knows (the number of the address in the shop&apos;s address list on the platform). Choose another address, or ask the owner to enter the shop&apos;s return addresses with their platform ids.</source>
         <translation>退货地址“{address}”没有平台认识的 ID（平台上店铺地址列表里该地址的编号）。请选择其他地址，或请店主按平台 ID 填写店铺的退货地址。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="79"/>
+        <location filename="../../app/services/refunds/decisions.py" line="74"/>
         <source>Choose a carrier from the platform&apos;s list (the shipping board&apos;s carriers).</source>
         <translation>请从平台的快递公司列表中选择（与发货看板相同）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/bulk.py" line="36"/>
+        <location filename="../../app/services/refunds/bulk.py" line="35"/>
         <source>Not a refund request; decide it on its own.</source>
         <translation>这不是退款申请，请单独处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/bulk.py" line="37"/>
+        <location filename="../../app/services/refunds/bulk.py" line="36"/>
         <source>Returned goods are inspected one request at a time; open this one on its own.</source>
         <translation>退回的商品需逐单验收，请单独打开这条售后。</translation>
     </message>
