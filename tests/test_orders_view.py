@@ -73,9 +73,7 @@ def test_cells_read_as_money_shop_time_and_countdown(english) -> None:
     assert model.index(0, 0).data(ORDER_ROW_ROLE).order_id == "6900000000000000001"
 
 
-def countdown_of(
-    ship_by: int | None, state: str = OrderState.AWAITING_SHIPMENT
-) -> tuple[str, QColor | None]:
+def countdown_of(ship_by: int | None, state: str = OrderState.AWAITING_SHIPMENT) -> tuple[str, QColor | None]:
     model = OrderTableModel(clock=lambda: NOW)
     model.set_rows([make_row(ship_by=ship_by, state=state)])
     index = model.index(0, COL_SHIP_BY)

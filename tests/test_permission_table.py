@@ -116,13 +116,16 @@ SERVICE_CALLS: dict[Action, Callable[[Walk, Actor], None]] = {
         a, Action.VIEW_SHIPPING_BOARD, lambda s: shipping_board.list_board(s, now=NOW)
     ),
     Action.VIEW_DASHBOARD: lambda w, a: w.read(
-        a, Action.VIEW_DASHBOARD,
+        a,
+        Action.VIEW_DASHBOARD,
         lambda s: metrics.compute_metrics(s, start=NOW - WEEK, end=NOW, now=NOW, viewer=a),
     ),  # fmt: skip
     Action.VIEW_MONEY: lambda w, a: w.read(  # the rows behind what late orders cost
-        a, Action.VIEW_DASHBOARD,
-        lambda s: metric_drill_down.drill_down(s, "late_compensation_fen", start=NOW - WEEK, end=NOW,
-                                               now=NOW, viewer=a),
+        a,
+        Action.VIEW_DASHBOARD,
+        lambda s: metric_drill_down.drill_down(
+            s, "late_compensation_fen", start=NOW - WEEK, end=NOW, now=NOW, viewer=a
+        ),
     ),  # fmt: skip
     Action.DECIDE_REFUND: lambda w, a: w.in_one(
         lambda s: refund_decisions.approve_refund(s, a, w.request[_role(a)], now=NOW)
@@ -131,13 +134,26 @@ SERVICE_CALLS: dict[Action, Callable[[Walk, Actor], None]] = {
         lambda s: shipping.ship_order(s, a, w.to_ship[_role(a)], "shunfeng", SF_NUMBERS[_index(a)], now=NOW)
     ),  # fmt: skip
     Action.REFUSE_REFUND_AND_SHIP: lambda w, a: w.in_one(
-        lambda s: shipping.ship_order(s, a, w.refund_waiting[_role(a)], "yuantong",
-                                      f"YT{7_000_000_000_000 + _index(a)}", now=NOW,
-                                      refuse_refund=True)
+        lambda s: shipping.ship_order(
+            s,
+            a,
+            w.refund_waiting[_role(a)],
+            "yuantong",
+            f"YT{7_000_000_000_000 + _index(a)}",
+            now=NOW,
+            refuse_refund=True,
+        )
     ),  # fmt: skip
     Action.MANAGE_USERS: lambda w, a: w.in_one(
-        lambda s: accounts.add_user(s, a, username=f"new-{a.username}", display_name="", role=Role.CLERK,
-                                    password="a-good-password", now=NOW)
+        lambda s: accounts.add_user(
+            s,
+            a,
+            username=f"new-{a.username}",
+            display_name="",
+            role=Role.CLERK,
+            password="a-good-password",
+            now=NOW,
+        )
     ),  # fmt: skip
     Action.MANAGE_SETTINGS: lambda w, a: w.in_one(
         lambda s: audit.record_settings_change(s, a, "language", "system", "zh_CN", now=NOW)

@@ -45,7 +45,8 @@ def test_a_request_that_leaves_the_list_hands_its_place_to_the_next(
     assert view.select_request(URGENT)
     with session_factory.begin() as session:  # decided on the platform meanwhile; the sync saw it
         session.execute(
-            update(AfterSale).where(AfterSale.aftersale_id == URGENT)
+            update(AfterSale)
+            .where(AfterSale.aftersale_id == URGENT)
             .values(status=int(AfterSaleStatus.REFUNDED), state=RequestState.REFUNDED)
         )
     reload(qtbot, view)

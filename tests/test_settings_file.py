@@ -69,9 +69,7 @@ def test_a_settings_file_of_the_wrong_shape_never_stops_the_start(app_home: Path
     settings = config.Settings.load()
     assert settings.language in config.LANGUAGES
     assert config.checked_sync_interval(settings.sync_interval_s) == settings.sync_interval_s
-    assert settings.shop is None or all(
-        isinstance(value, str) for value in vars(settings.shop).values()
-    )
+    assert settings.shop is None or all(isinstance(value, str) for value in vars(settings.shop).values())
     assert isinstance(settings.extra, dict) and isinstance(settings.stay_signed_in_user, str)
 
 
@@ -217,7 +215,7 @@ def test_the_sync_command_says_in_a_line_what_was_reset(
     argv += ["--shop-id", DEMO_SHOP_ID, "--db", f"sqlite:///{tmp_path / 'mirror.sqlite'}", "--once"]
     assert cli.run(argv) == cli.EXIT_OK
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("Settings: The time between syncs could not be used (\"abc\")")
+    assert lines[0].startswith('Settings: The time between syncs could not be used ("abc")')
     assert lines[1].startswith("Settings: The shop's connection could not be read")
     assert lines[2].startswith("Settings: The damaged file was kept as")
 

@@ -60,9 +60,7 @@ def try_at_once(sessions: sessionmaker[Session], password: str) -> list[LoginRef
 def failure_notes(sessions: sessionmaker[Session]) -> list[str]:
     with sessions() as session:
         return list(
-            session.scalars(
-                select(AuditEvent.note).where(AuditEvent.action == audit.SESSION_SIGN_IN_FAILED)
-            )
+            session.scalars(select(AuditEvent.note).where(AuditEvent.action == audit.SESSION_SIGN_IN_FAILED))
         )
 
 

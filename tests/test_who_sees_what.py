@@ -87,6 +87,7 @@ def test_every_role_gets_the_service_figures_and_only_the_owner_the_money(shop_d
 
 def test_the_service_refuses_a_clerks_money_query(shop_db) -> None:
     session_factory, people = shop_db
+
     def rows_behind_money(actor: Actor) -> list[metric_drill_down.DrillRow]:
         with reading_sessions(session_factory, actor, Action.VIEW_DASHBOARD)() as session:
             return metric_drill_down.drill_down(

@@ -98,9 +98,7 @@ def shots(window: MainWindow, out: Path, language: str) -> None:
     save(window, out, f"shipping_scan_shipped_{language}")
 
     with board._sessions() as session:  # an order shipped long ago, scanned again
-        shipped = session.scalar(
-            select(Order.order_id).where(Order.state == OrderState.SHIPPED).limit(1)
-        )
+        shipped = session.scalar(select(Order.order_id).where(Order.state == OrderState.SHIPPED).limit(1))
     if shipped:
         bar = board.scan_bar
         bar.start()
