@@ -11,43 +11,22 @@ top-up that keeps urgent work on the desk) and the thread that runs it.
 from __future__ import annotations
 
 import logging
-import math
 import random
-import threading
-import time
 from typing import Any
 
-from app.sandbox.clock import DAY, HOUR, SimClock
+from app.sandbox.clock import DAY, HOUR
 from app.sandbox.douyin import buyers, generator, lifecycle
 from app.sandbox.douyin.codes import AfterSaleStatus, AfterSaleType, OrderStatus, RecordRole
 from app.sandbox.douyin.store import Store
+from app.sandbox.live import LivePlatform, poisson
 
 log = logging.getLogger(__name__)
 AFTER_SALES_PER_ORDER = 0.1  # live requests per new order, roughly the history's rate
 
 
-def poisson(rng: random.Random, mean: float) -> int:
-    """Knuth's method; fine for the small means of one tick."""
-    if mean <= 0:
-        return 0
-    limit, k, p = math.exp(-min(mean, 500)), 0, 1.0
-    while True:
-        p *= rng.random()
-        if p <= limit:
-            return k
-        k += 1
-
-
-class Platform:
-    def __init__(self, store: Store, clock: SimClock) -> None:
-        self.store = store
-        self.clock = clock
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
-
-    @property
-    def seed(self) -> int:
-        return int(self.store.meta("seed", 1))
+class Platform(LivePlatform):
+    THREAD_NAME = "sandbox-live"
+    store: Store
 
     # --- due actions ------------------------------------------------------------------
     def run_due(self) -> int:
@@ -260,31 +239,3 @@ class Platform:
                 {"to": asale.status},
             )
         return [asale.id for asale in made]
-
-    # --- the live thread ----------------------------------------------------------------------
-    def start_live(self, interval_s: float) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(
-            target=self._loop, args=(interval_s,), name="sandbox-live", daemon=True
-        )
-        self._thread.start()
-
-    def stop_live(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-        self._thread = None
-
-    def _loop(self, interval_s: float) -> None:
-        last = time.monotonic()
-        while not self._stop.wait(interval_s):
-            elapsed, last = time.monotonic() - last, time.monotonic()
-            try:
-                if self.store.meta("live", True):
-                    self.tick(elapsed_s=elapsed)
-                else:
-                    self.run_due()
-            except Exception:  # the shop must keep living through one bad step
-                log.exception("sandbox live-traffic step failed")

@@ -11,16 +11,14 @@ simple.
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from app.sandbox.douyin import detail
 from app.sandbox.douyin.lifecycle import AfterSale, Order
 from app.sandbox.douyin.order_shape import documented
+from app.sandbox.sqlite_store import SqliteStore, dumps
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -57,10 +55,6 @@ CREATE TABLE IF NOT EXISTS images (
 RESET_TABLES = ("meta", "orders", "after_sales", "tracking", "ledger")
 
 
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 def _order_row(order: Order) -> tuple[Any, ...]:
     data = order.data
     has_after_sale = any(
@@ -95,43 +89,12 @@ def _after_sale_row(asale: AfterSale) -> tuple[Any, ...]:
     )
 
 
-class Store:
+class Store(SqliteStore):
+    STATUS_TABLES = ("orders", "after_sales")
+
     def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.lock = threading.RLock()
-        self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA)
+        super().__init__(path, SCHEMA)
         detail.lift_buyer_words(self.db)  # a store from before the List item lost them
-
-    def close(self) -> None:
-        with self.lock:
-            self.db.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[Store]:
-        with self.lock:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            self.db.execute("COMMIT")
-
-    # --- meta -----------------------------------------------------------------------
-    def meta(self, key: str, default: Any = None) -> Any:
-        with self.lock:
-            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else default
-
-    def set_meta(self, key: str, value: Any) -> None:
-        with self.lock:
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
-
-    def is_empty(self) -> bool:
-        return self.meta("seed") is None
 
     def replace_all(
         self, orders: Sequence[Order], after_sales: Sequence[AfterSale], meta: dict[str, Any]
@@ -242,49 +205,6 @@ class Store:
                 f"ORDER BY next_at, {key} LIMIT ?",
                 (now, limit),
             ).fetchall()
-
-    def ids(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
-        with self.lock:
-            return [row[0] for row in self.db.execute(sql, args).fetchall()]
-
-    def count(self, sql: str, args: Sequence[Any] = ()) -> int:
-        with self.lock:
-            return int(self.db.execute(sql, args).fetchone()[0])
-
-    def counts_by_status(self, table: str) -> dict[str, int]:
-        with self.lock:
-            rows = self.db.execute(f"SELECT status, count(*) FROM {table} GROUP BY status").fetchall()  # noqa: S608
-        return {str(status): n for status, n in rows}
-
-    # --- ledger ----------------------------------------------------------------------------
-    def ledger_append(
-        self, at: int, actor: str, method: str, entity_id: str, params: Any, outcome: Any
-    ) -> None:
-        with self.lock:
-            self.db.execute(
-                "INSERT INTO ledger (at, actor, method, entity_id, params, outcome) VALUES (?,?,?,?,?,?)",
-                (at, actor, method, entity_id, dumps(params), dumps(outcome)),
-            )
-
-    def ledger_since(self, seq: int, limit: int = 5000) -> list[dict[str, Any]]:
-        with self.lock:
-            rows = self.db.execute(
-                "SELECT seq, at, actor, method, entity_id, params, outcome FROM ledger "
-                "WHERE seq > ? ORDER BY seq LIMIT ?",
-                (seq, limit),
-            ).fetchall()
-        return [
-            {
-                "seq": seq_,
-                "at": at,
-                "actor": actor,
-                "method": method,
-                "entity_id": entity_id,
-                "params": json.loads(params),
-                "outcome": json.loads(outcome),
-            }
-            for seq_, at, actor, method, entity_id, params, outcome in rows
-        ]
 
     # --- pictures of the material centre (material.py), served at their byte_url ---------------
     def save_image(self, name: str, content_type: str, data: bytes, at: int) -> None:

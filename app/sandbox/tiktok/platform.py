@@ -13,13 +13,11 @@ simulation now, so a desk polling by `update_time` sees it.
 from __future__ import annotations
 
 import logging
-import math
 import random
-import threading
-import time
 from typing import Any
 
-from app.sandbox.clock import DAY, HOUR, SimClock
+from app.sandbox.clock import DAY, HOUR
+from app.sandbox.live import LivePlatform, poisson
 from app.sandbox.tiktok import buyers, generator, replacements
 from app.sandbox.tiktok import cancellations as cx
 from app.sandbox.tiktok import lifecycle as lc
@@ -32,28 +30,9 @@ REQUESTS_PER_ORDER = 0.1  # live returns and cancellation requests per new order
 KINDS = ("REFUND", "RETURN_AND_REFUND", "REPLACEMENT", "CANCELLATION")
 
 
-def poisson(rng: random.Random, mean: float) -> int:
-    """Knuth's method; fine for the small means of one tick."""
-    if mean <= 0:
-        return 0
-    limit, k, p = math.exp(-min(mean, 500)), 0, 1.0
-    while True:
-        p *= rng.random()
-        if p <= limit:
-            return k
-        k += 1
-
-
-class Platform:
-    def __init__(self, store: Store, clock: SimClock) -> None:
-        self.store = store
-        self.clock = clock
-        self._thread: threading.Thread | None = None
-        self._stop = threading.Event()
-
-    @property
-    def seed(self) -> int:
-        return int(self.store.meta("seed", 1))
+class Platform(LivePlatform):
+    THREAD_NAME = "sandbox-tiktok-live"
+    store: Store
 
     # --- due steps ------------------------------------------------------------------------
     def run_due(self) -> int:
@@ -257,31 +236,3 @@ class Platform:
             )
             made["returns"].append(ret.id)
         assert not cancels
-
-    # --- the live thread --------------------------------------------------------------------------
-    def start_live(self, interval_s: float) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(
-            target=self._loop, args=(interval_s,), name="sandbox-tiktok-live", daemon=True
-        )
-        self._thread.start()
-
-    def stop_live(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-        self._thread = None
-
-    def _loop(self, interval_s: float) -> None:
-        last = time.monotonic()
-        while not self._stop.wait(interval_s):
-            elapsed, last = time.monotonic() - last, time.monotonic()
-            try:
-                if self.store.meta("live", True):
-                    self.tick(elapsed_s=elapsed)
-                else:
-                    self.run_due()
-            except Exception:  # the shop must keep living through one bad step
-                log.exception("tiktok sandbox live-traffic step failed")

@@ -12,13 +12,11 @@ guarded by one lock: the sandbox serves one desk, and serialising keeps transact
 from __future__ import annotations
 
 import json
-import sqlite3
-import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from app.sandbox.sqlite_store import SqliteStore, dumps
 from app.sandbox.tiktok.cancellations import Cancellation
 from app.sandbox.tiktok.lifecycle import Order, Return
 from app.sandbox.tiktok.search import TABLES, Searches
@@ -69,13 +67,6 @@ CREATE TABLE IF NOT EXISTS ledger (
 RESET_TABLES = ("meta", "orders", "returns", "cancellations", "packages", "idempotency", "ledger")
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def dumps(value: Any) -> str:
-    return _ENCODER.encode(value)
-
-
 def _order_row(order: Order) -> tuple[Any, ...]:
     data = order.data
     sim = {key: value for key, value in order.sim.items() if key != "packages"}
@@ -113,42 +104,11 @@ def _cancel_row(cancel: Cancellation) -> tuple[Any, ...]:
     return (*row, dumps(data), dumps(cancel.sim))
 
 
-class Store(Searches):
+class Store(Searches, SqliteStore):
+    STATUS_TABLES = TABLES
+
     def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.lock = threading.RLock()
-        self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(SCHEMA)
-
-    def close(self) -> None:
-        with self.lock:
-            self.db.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[Store]:
-        with self.lock:
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            self.db.execute("COMMIT")
-
-    # --- meta --------------------------------------------------------------------------
-    def meta(self, key: str, default: Any = None) -> Any:
-        with self.lock:
-            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else default
-
-    def set_meta(self, key: str, value: Any) -> None:
-        with self.lock:
-            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value)))
-
-    def is_empty(self) -> bool:
-        return self.meta("seed") is None
+        super().__init__(path, SCHEMA)
 
     def replace_all(
         self,
@@ -282,20 +242,6 @@ class Store(Searches):
                 (now, limit),
             ).fetchall()
 
-    def ids(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
-        with self.lock:
-            return [row[0] for row in self.db.execute(sql, args).fetchall()]
-
-    def count(self, sql: str, args: Sequence[Any] = ()) -> int:
-        with self.lock:
-            return int(self.db.execute(sql, args).fetchone()[0])
-
-    def counts_by_status(self, table: str) -> dict[str, int]:
-        assert table in TABLES
-        with self.lock:
-            rows = self.db.execute(f"SELECT status, count(*) FROM {table} GROUP BY status").fetchall()  # noqa: S608
-        return {str(status): n for status, n in rows}
-
     # --- idempotency: a repeated key gets the first answer, applied once -------------------
     def idempotent(self, key: str, method: str) -> bytes | None:
         with self.lock:
@@ -310,29 +256,6 @@ class Store(Searches):
                 "INSERT OR IGNORE INTO idempotency VALUES (?, ?, ?, ?, ?)",
                 (key, method, entity_id, answer, at),
             )
-
-    # --- ledger ------------------------------------------------------------------------------
-    def ledger_append(
-        self, at: int, actor: str, method: str, entity_id: str, params: Any, outcome: Any
-    ) -> None:
-        with self.lock:
-            self.db.execute(
-                "INSERT INTO ledger (at, actor, method, entity_id, params, outcome) VALUES (?,?,?,?,?,?)",
-                (at, actor, method, entity_id, dumps(params), dumps(outcome)),
-            )
-
-    def ledger_since(self, seq: int, limit: int = 5000) -> list[dict[str, Any]]:
-        with self.lock:
-            rows = self.db.execute(
-                "SELECT seq, at, actor, method, entity_id, params, outcome FROM ledger "
-                "WHERE seq > ? ORDER BY seq LIMIT ?",
-                (seq, limit),
-            ).fetchall()
-        names = ("seq", "at", "actor", "method", "entity_id", "params", "outcome")
-        entries = [dict(zip(names, row, strict=True)) for row in rows]
-        for entry in entries:
-            entry["params"], entry["outcome"] = json.loads(entry["params"]), json.loads(entry["outcome"])
-        return entries
 
     # --- tokens ---------------------------------------------------------------------------------
     def _token_row(self, sql: str, args: Sequence[Any]) -> dict[str, Any] | None:
