@@ -45,3 +45,34 @@ def shown(value: Any) -> str:
     """A value as a detail shows it: ASCII, cut to DETAIL_VALUE_CHARS."""
     text = ascii(value)  # escapes NULs and surrogates, so the detail itself can be stored
     return text if len(text) <= DETAIL_VALUE_CHARS else text[:DETAIL_VALUE_CHARS] + "…"
+
+
+def read_int(
+    record: dict[str, Any], key: str, where: str, *, required: bool = False, zero_is_unset: bool = False
+) -> int | None:
+    """`record[key]` as an integer (a platform may send it as text); None when absent, empty or
+    (`zero_is_unset`: a platform that sends 0 for a time not yet set) zero, unless `required`;
+    MalformedRecord for anything that is not a whole number."""
+    value = record.get(key)
+    if value is None or value == "" or (zero_is_unset and value == 0):
+        if required:
+            raise MalformedRecord(f"{where}: '{key}' is missing")
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise MalformedRecord(f"{where}: '{key}' is not a number ({shown(value)})")
+    try:
+        return int(value)
+    except ValueError as error:
+        raise MalformedRecord(f"{where}: '{key}' is not a number ({shown(value)})") from error
+
+
+def update_time(record: dict[str, Any], where: str, *, zero_is_unset: bool = False) -> int:
+    """The record's own update_time, which places it in the list the platform sorts by it;
+    MalformedRecord with NO_UPDATE_TIME or BAD_UPDATE_TIME."""
+    try:
+        found = read_int(record, "update_time", where, required=True, zero_is_unset=zero_is_unset)
+    except MalformedRecord as error:
+        missing = record.get("update_time") in (None, "")
+        raise MalformedRecord(str(error), NO_UPDATE_TIME if missing else BAD_UPDATE_TIME) from None
+    assert found is not None  # required
+    return found

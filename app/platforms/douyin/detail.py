@@ -25,9 +25,9 @@ from typing import Any
 
 from app.core import shop_time
 from app.platforms.douyin import arbitration, codes, mapping
-from app.platforms.douyin.parse import CURRENCY, read_int
+from app.platforms.douyin.parse import CURRENCY
 from app.platforms.port import HistoryEntry, Mover, RereadRequest, ShopMove
-from app.platforms.records import MalformedAnswer, MalformedRecord, shown
+from app.platforms.records import MalformedAnswer, MalformedRecord, read_int, shown
 
 DETAIL_METHOD = "afterSale.Detail"
 HISTORY_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # the history's times: China's wall time (ours)

@@ -18,13 +18,13 @@ from typing import Any
 
 from app.models.base import DEFAULT_CURRENCY
 from app.models.orders import OrderPage
+from app.platforms import records
 from app.platforms.douyin import arbitration, mapping
 from app.platforms.records import (
-    BAD_UPDATE_TIME,
     NO_ID,
-    NO_UPDATE_TIME,
     NOT_A_RECORD,
     MalformedRecord,
+    read_int,
     shown,
 )
 
@@ -76,29 +76,8 @@ def receipt_time(lines: list[dict[str, Any]]) -> int | None:
     return max((at for at in times if at), default=None)
 
 
-def read_int(record: dict[str, Any], key: str, where: str, *, required: bool = False) -> int | None:
-    """`record[key]` as an integer (Douyin sends some as text); None when absent unless
-    `required`; raises MalformedRecord for anything that is not a number."""
-    value = record.get(key)
-    if value is None or value == "":
-        if required:
-            raise MalformedRecord(f"{where}: '{key}' is missing")
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise MalformedRecord(f"{where}: '{key}' is not a number ({shown(value)})")
-    try:
-        return int(value)
-    except ValueError as error:
-        raise MalformedRecord(f"{where}: '{key}' is not a number ({shown(value)})") from error
-
-
 def _update_time(record: dict[str, Any], where: str) -> int:
-    """The record's own update_time, which places it in the list the platform sorts by it."""
-    try:
-        return read_int(record, "update_time", where, required=True)  # type: ignore[return-value]
-    except MalformedRecord as error:
-        missing = record.get("update_time") in (None, "")
-        raise MalformedRecord(str(error), NO_UPDATE_TIME if missing else BAD_UPDATE_TIME) from None
+    return records.update_time(record, where)
 
 
 def _required_id(record: dict[str, Any], key: str, where: str, problem: str = "") -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.money import minor_units
-from app.platforms.records import BAD_UPDATE_TIME, NO_UPDATE_TIME, MalformedRecord, shown
+from app.platforms import records
+from app.platforms.records import MalformedRecord, shown
 
 
 def text_of(value: Any) -> str:
@@ -34,28 +35,12 @@ def list_of(value: Any, where: str) -> list[dict[str, Any]]:
 
 
 def read_time(record: dict[str, Any], key: str, where: str, *, required: bool = False) -> int | None:
-    """`record[key]` as Unix seconds (TikTok sends ints); 0 or absent is None (not set) unless
-    `required`; MalformedRecord for anything that is not a whole number."""
-    value = record.get(key)
-    if value is None or value == "" or value == 0:
-        if required:
-            raise MalformedRecord(f"{where}: '{key}' is missing")
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise MalformedRecord(f"{where}: '{key}' is not a number ({shown(value)})")
-    try:
-        return int(value)
-    except ValueError as error:
-        raise MalformedRecord(f"{where}: '{key}' is not a number ({shown(value)})") from error
+    """`record[key]` as Unix seconds (TikTok sends ints, and 0 for a time not yet set)."""
+    return records.read_int(record, key, where, required=required, zero_is_unset=True)
 
 
 def update_time(record: dict[str, Any], where: str) -> int:
-    """The record's own update_time, which places it in the list the platform sorts by it."""
-    try:
-        return read_time(record, "update_time", where, required=True)  # type: ignore[return-value]
-    except MalformedRecord as error:
-        missing = record.get("update_time") in (None, "")
-        raise MalformedRecord(str(error), NO_UPDATE_TIME if missing else BAD_UPDATE_TIME) from None
+    return records.update_time(record, where, zero_is_unset=True)
 
 
 def required_id(record: dict[str, Any], key: str, where: str, problem: str = "") -> str:
