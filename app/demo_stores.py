@@ -41,8 +41,12 @@ def launch_early(settings: config.Settings) -> None:
     """Launch the store of every demo shop in `settings`, without waiting for any."""
     for entry in settings.shops:
         if entry.runs_on_demo_store and entry.key not in _launched:
-            process = _new_process(entry)
-            process.launch()
+            try:
+                process = _new_process(entry)
+                process.launch()
+            except OSError:  # no window yet to tell it in: the desk's own start says it in words
+                log.exception("the demo store of %s could not be launched early", entry.key)
+                continue
             _launched[entry.key] = process
     if _launched:
         atexit.register(_stop_untaken)

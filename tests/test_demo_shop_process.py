@@ -151,3 +151,19 @@ for _ in range(200):
             print("gone"); break
     time.sleep(0.1)
 """
+
+
+def test_a_store_that_cannot_be_launched_early_leaves_the_start_to_say_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the desk has a window, a launch that fails (here: the data folder is a file)
+    is only logged; the desk's own start then reports the demo shop in plain words."""
+    from app import demo_stores
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv(config.HOME_ENV, str(blocked))
+    settings = config.Settings()
+    assert [entry.runs_on_demo_store for entry in settings.shops] == [True]
+    demo_stores.launch_early(settings)  # raises nothing
+    assert not any(entry.key in demo_stores._launched for entry in settings.shops)
