@@ -182,10 +182,22 @@ class KeepTokens:
         except secrets.SecretStoreUnavailable:
             log.warning("the TikTok shop's renewed tokens could not be kept; the password store refused")
 
+    def load(self) -> str | None:
+        """The kept tokens as they are now: the client asks before it calls its own dead,
+        because the desk (labels) and its sync process renew the same shop's tokens and
+        each keeps what it got here (the client's `reload_kept`)."""
+        if self.demo_file:
+            try:
+                return Path(self.demo_file).read_text(encoding="utf-8")
+            except OSError:
+                return None
+        return secrets.load_shop_tokens(self.app_key, self.shop_id)
+
 
 def credentials_to_json(credentials: Credentials) -> dict[str, Any]:
     """The credentials as plain JSON values, for the sync process's first line (a pipe)."""
     values = {item.name: getattr(credentials, item.name) for item in fields(credentials)}
+    values.pop("reload_kept", None)  # the keeper's own `load`, set again on the other side
     keeper = values.pop("on_tokens", None)
     if isinstance(keeper, KeepTokens):
         values["on_tokens"] = asdict(keeper)
@@ -197,8 +209,11 @@ def credentials_from_json(platform: str, values: dict[str, Any]) -> Credentials:
     if platform != TIKTOK:
         return ShopCredentials(**values)
     keeper = values.get("on_tokens")
-    rest = {name: value for name, value in values.items() if name != "on_tokens"}
-    return TikTokCredentials(**rest, on_tokens=KeepTokens(**keeper) if isinstance(keeper, dict) else None)
+    rest = {name: value for name, value in values.items() if name not in ("on_tokens", "reload_kept")}
+    if not isinstance(keeper, dict):
+        return TikTokCredentials(**rest)
+    keep = KeepTokens(**keeper)
+    return TikTokCredentials(**rest, on_tokens=keep, reload_kept=keep.load)
 
 
 def demo_tiktok_credentials(url: str, shop_id: str, tokens_path: Path) -> TikTokCredentials:
@@ -209,13 +224,15 @@ def demo_tiktok_credentials(url: str, shop_id: str, tokens_path: Path) -> TikTok
         kept: str | None = tokens_path.read_text(encoding="utf-8")
     except OSError:
         kept = None
+    keep = KeepTokens(DEMO_TIKTOK_APP_KEY, shop_id, demo_file=str(tokens_path))
     credentials = TikTokCredentials(
         url,
         DEMO_TIKTOK_APP_KEY,
         DEMO_TIKTOK_APP_SECRET,
         auth_code=DEMO_TIKTOK_AUTH_CODE,
         shop_id=shop_id,
-        on_tokens=KeepTokens(DEMO_TIKTOK_APP_KEY, shop_id, demo_file=str(tokens_path)),
+        on_tokens=keep,
+        reload_kept=keep.load,
     )
     return credentials.with_kept(kept)
 
@@ -225,8 +242,9 @@ def tiktok_credentials(entry: ShopEntry) -> TikTokCredentials:
     tokens are read when the sync first needs them (`ShopTarget.wait_credentials`), and
     every new pair a refresh brings is kept where the wizard kept the first."""
     app_key, shop_id = entry.app_key, entry.shop_id
+    keep = KeepTokens(app_key, shop_id)
     return TikTokCredentials(
-        entry.gateway, app_key, "", shop_id=shop_id, on_tokens=KeepTokens(app_key, shop_id)
+        entry.gateway, app_key, "", shop_id=shop_id, on_tokens=keep, reload_kept=keep.load
     )
 
 

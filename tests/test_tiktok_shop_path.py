@@ -177,12 +177,16 @@ def test_the_desk_hands_its_sync_process_the_tokens_and_where_renewed_ones_go(ap
         assert again.on_tokens is not None
         again.on_tokens('{"refresh_token": "R2"}')  # as the client calls it after a refresh
         assert secrets.load_shop_tokens("k1", "7494") == '{"refresh_token": "R2"}'
+        # ...and what the desk's own client renewed is read back there before renewing again
+        assert again.reload_kept is not None and credentials.reload_kept is not None
+        assert again.reload_kept() == credentials.reload_kept() == '{"refresh_token": "R2"}'
     demo = credentials_from_json(
         "tiktok", credentials_to_json(demo_tiktok_credentials("http://127.0.0.1:1", "9", app_home / "t"))
     )
     assert demo.on_tokens is not None
     demo.on_tokens("kept")
     assert (app_home / "t").read_text(encoding="utf-8") == "kept"
+    assert demo.reload_kept is not None and demo.reload_kept() == "kept"
 
 
 @pytest.mark.slow
