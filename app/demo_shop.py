@@ -29,9 +29,10 @@ from __future__ import annotations
 import logging
 import socket
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from app.core import own_program
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,6 @@ DEMO_TIKTOK_AUTH_CODE = "TTP_SANDBOX_AUTH_CODE"
 DEMO_TIKTOK_SHOP_ID = "7494000000000000001"
 DEMO_TIKTOK_SHOP_NAME = "Maple & Pine Home Goods"
 
-MAIN_PY = Path(__file__).resolve().parents[1] / "main.py"
 LISTENING = "sandbox store listening on "
 STOP_WAIT_S = 10.0
 
@@ -105,7 +105,7 @@ class SandboxProcess:
         self._log_path.parent.mkdir(parents=True, exist_ok=True)
         with self._log_path.open("ab") as log_file:  # the child keeps its own copy open
             self._process = subprocess.Popen(
-                [sys.executable, str(MAIN_PY), "sandbox", "--port", str(port), "--seed", str(self._seed)]
+                own_program.command(own_program.SANDBOX, "--port", str(port), "--seed", str(self._seed))
                 + ["--db", str(self.store_path), "--stop-with-stdin", *self._options],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,

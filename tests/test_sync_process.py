@@ -1,7 +1,7 @@
 """The desktop's sync in a process of its own: same signals as ever, and it survives dying.
 
 Real parts: the sandbox store over HTTP, a real SQLite file, a real child process
-(`python -m app.sync.child`) driven through QProcess.
+(`main.py sync-child`, app/core/own_program.py) driven through QProcess.
 """
 
 from __future__ import annotations

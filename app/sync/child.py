@@ -1,4 +1,4 @@
-"""The desktop's sync, in a process of its own: `python -m app.sync.child`.
+"""The desktop's sync, in a process of its own: `main.py sync-child` (or `python -m app.sync.child`).
 
 Owns the child side of `app/sync/sync_process.py`. Why a process: the sync parses
 pages and writes rows in Python, and every repaint of a big table enters Python once

@@ -2,7 +2,7 @@
 
 Owns `SyncProcess`, which the window uses exactly as it would the in-process
 `SyncWorker` (the same `status_changed` and `data_changed` signals, `sync_now`,
-`start`, `stop`) while the sync itself runs in `python -m app.sync.child`, so that it
+`start`, `stop`) while the sync itself runs in `main.py sync-child` (app/sync/child.py), so that it
 never competes with the window for Python's interpreter lock (see app/sync/child.py
 for why). Waiting for the shop's credentials (the demo shop's sandbox may still be
 starting) happens on a plain thread; everything else happens on the GUI thread
@@ -19,15 +19,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import os
-import sys
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal, Slot
 
+from app.core import own_program
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.platforms.registry import DOUYIN
 from app.services.sync_status import SyncState, SyncStatus
@@ -37,7 +35,6 @@ from app.sync.status import ShopNotReachable
 
 log = logging.getLogger(__name__)
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 STOP_WAIT_MS = 15_000  # the child finishes the step under way before it exits
 
 PROBLEM_SYNC_PROCESS_ENDED = QT_TRANSLATE_NOOP("sync", "The sync stopped unexpectedly and is starting again…")
@@ -151,15 +148,11 @@ class SyncProcess(QObject):
         if self._stopping:
             return
         process = QProcess(self)
-        environment = QProcessEnvironment.systemEnvironment()
-        # The child imports the app from where this process did.
-        paths = [str(PROJECT_ROOT), environment.value("PYTHONPATH", "")]
-        environment.insert("PYTHONPATH", os.pathsep.join(path for path in paths if path))
-        process.setProcessEnvironment(environment)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._on_finished)
-        process.start(sys.executable, ["-m", "app.sync.child"])
+        program, *arguments = own_program.command(own_program.SYNC_CHILD)
+        process.start(program, arguments)
         self._process = process
         if self._credentials is not None:  # a restart: they are known already
             self._send_first_line()

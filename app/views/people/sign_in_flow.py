@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
+from app.core import own_program
 from app.secrets import SecretStoreUnavailable
 from app.services.people import accounts
 from app.services.people import sign_in as sign_in_service
@@ -245,5 +246,6 @@ class WindowKeeper(QObject):
 
 def restart_application() -> None:
     """Start a fresh desk with the same command line, then quit this one."""
-    QProcess.startDetached(sys.executable, sys.argv)
+    program, *arguments = own_program.command(*sys.argv[1:])
+    QProcess.startDetached(program, arguments)
     QCoreApplication.quit()
