@@ -60,7 +60,7 @@ def ensure_python_packages() -> None:
         venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
     say("installing Python packages (first run only, about a minute)")
     subprocess.run(
-        [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", ".[test]"],
+        [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", ".[test,package]"],
         cwd=ROOT,
         check=True,
     )
