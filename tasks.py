@@ -3,6 +3,7 @@
     python3 tasks.py app      # set up, then launch the app (demo shop if none is configured)
     python3 tasks.py test     # set up, then run the whole test suite
     python3 tasks.py bench    # set up, then run the benchmarks (python -m tests.benchmarks)
+    python3 tasks.py release --notes "…"   # sign and write a release of dist/ (tools/release.py)
 
 Owns the project's set-up: a virtual environment in `.venv` with the packages of
 pyproject.toml (reinstalled only when pyproject.toml changes), and on Debian/Ubuntu
@@ -140,7 +141,7 @@ def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):  # noqa: UP036 - this file runs before anything checks
         say(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
         return 1
-    if not argv or argv[0] not in ("app", "test", "bench"):
+    if not argv or argv[0] not in ("app", "test", "bench", "release"):
         print(__doc__)
         return 2
     task, extra = argv[0], argv[1:]
@@ -150,6 +151,8 @@ def main(argv: list[str]) -> int:
         return run_tests(extra)
     if task == "bench":
         return subprocess.run([str(venv_python()), "-m", "tests.benchmarks", *extra], cwd=ROOT).returncode
+    if task == "release":
+        return subprocess.run([str(venv_python()), "-m", "tools.release", *extra], cwd=ROOT).returncode
     return subprocess.run([str(venv_python()), "main.py", *extra], cwd=ROOT).returncode
 
 
