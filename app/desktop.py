@@ -30,11 +30,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-after", choices=("first-window", "first-orders"), help=argparse.SUPPRESS)
     # For the long-running test: scroll through the orders for N seconds, then quit.
     parser.add_argument("--soak-s", type=float, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start offscreen on a throw-away data folder, use the demo shop once, say what was checked",
+    )
+    parser.add_argument("--self-test-in", metavar="FOLDER", help="where the throw-away folder is made")
+    # The self-test's watchdog: a first start on a slow, busy computer (the store's history,
+    # the first sync) takes 30 s here; past this it ends, saying what it waited for.
+    parser.add_argument("--self-test-timeout", type=float, default=300.0, help=argparse.SUPPRESS)
     return parser
 
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:  # app/self_test.py: its own data folder, before anything reads one
+        from app.self_test import run_self_test
+
+        return run_self_test(args)
     setup_logging(verbose=args.verbose)
     loaded = config.load_settings()
     demo_stores.launch_early(loaded.settings)
