@@ -31,6 +31,8 @@ DEBIAN_QT_OFFSCREEN = ["libglib2.0-0", "libgl1", "libegl1", "libxkbcommon0", "li
 DEBIAN_CJK_FONT = ["fonts-wqy-microhei"]
 # The tests read printed PDFs back (pdftotext, pdftoppm) to check what reached the page.
 DEBIAN_TEST_TOOLS = ["poppler-utils"]
+# tests/test_windows_installer.py compiles the Windows installer with Debian's makensis.
+DEBIAN_INSTALLER_TOOLS = ["nsis"]
 DEBIAN_QT_WINDOW = [
     "libxcb-cursor0",
     "libxkbcommon-x11-0",
@@ -107,7 +109,7 @@ def ensure_system_libraries(with_window: bool, for_tests: bool = False) -> None:
     if not sys.platform.startswith("linux") or shutil.which("dpkg-query") is None:
         return
     wanted = DEBIAN_QT_OFFSCREEN + DEBIAN_CJK_FONT + (DEBIAN_QT_WINDOW if with_window else [])
-    wanted += DEBIAN_TEST_TOOLS if for_tests else []
+    wanted += DEBIAN_TEST_TOOLS + DEBIAN_INSTALLER_TOOLS if for_tests else []
     missing = missing_debian_packages(wanted)
     if not missing:
         return
