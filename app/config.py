@@ -91,6 +91,10 @@ MSG_EXTRA_RESET = QT_TRANSLATE_NOOP(
 MSG_UNKNOWN_LEFT_OUT = QT_TRANSLATE_NOOP(
     "settings", "Entries this version does not know were left out: {names}."
 )
+MSG_UPDATE_URL_RESET = QT_TRANSLATE_NOOP(
+    "settings",
+    "The update address could not be read; the desk does not look for updates until it is set again.",
+)
 MSG_COPY_KEPT = QT_TRANSLATE_NOOP("settings", "The damaged file was kept as {path}.")
 MSG_SHARED_DATABASE_LOST = QT_TRANSLATE_NOOP(
     "settings",
@@ -176,6 +180,8 @@ class Settings:
     # Every shop this desk holds (app/shop_entries.py), and the one on screen (its key).
     shops: list[ShopEntry] = field(default_factory=lambda: [demo_entry()])
     current_shop: str = DOUYIN_DEMO_KEY
+    # Where the desk looks for its updates (app/services/updates); empty: it does not look.
+    update_url: str = ""
 
     def __init__(
         self,
@@ -187,12 +193,14 @@ class Settings:
         extra: dict[str, object] | None = None,
         shops: list[ShopEntry] | None = None,
         current_shop: str = "",
+        update_url: str = "",
     ) -> None:
         self.language, self.sync_interval_s, self.database_url = language, sync_interval_s, database_url
         self.stay_signed_in_user = stay_signed_in_user
         self.extra = {} if extra is None else extra
         self.shops = list(shops) if shops else [demo_entry()]
         self.current_shop = current_shop or self.shops[0].key
+        self.update_url = update_url
         if shop is not None:
             self.shop = shop
 
@@ -374,6 +382,13 @@ def _checked(raw: dict[str, object]) -> tuple[Settings, list[SettingsNote]]:
             unknown += [f"shop.{name}" for name in shop if name not in _SHOP_FIELDS]
         elif shop is not None:
             notes.append(SettingsNote(MSG_SHOP_RESET))
+    update_url = raw.get("update_url", "")
+    if isinstance(update_url, str) and (
+        not update_url.strip() or update_url.strip().startswith(("http://", "https://"))
+    ):
+        settings.update_url = update_url.strip()
+    else:
+        notes.append(SettingsNote(MSG_UPDATE_URL_RESET))
     user = raw.get("stay_signed_in_user", "")
     if isinstance(user, str):
         settings.stay_signed_in_user = user
