@@ -86,7 +86,7 @@ def run_self_test(args: argparse.Namespace) -> int:
         where = parent or tempfile.gettempdir()
         report.fail(
             f"the throw-away data folder could not be made in {where}: {error.strerror or error}. "
-            "Free some space or choose a folder that can be written with --self-test-in."
+            "Choose a folder that can be written with --self-test-in FOLDER (or free some space)."
         )
         return EXIT_FAILED
     os.environ[config.HOME_ENV] = str(home)  # for this process and every process it starts
@@ -169,7 +169,7 @@ def _prepare_home(report: Report) -> bool:
 def _timed_out(report: Report, home: Path, timeout_s: float) -> None:
     """The watchdog: whatever hangs, the self-test ends, saying what it was waiting for."""
     report.fail(
-        f"the self-test did not finish within {timeout_s:.0f} s; it was waiting for {report.waiting_for}"
+        f"the self-test did not finish within {timeout_s:g} s; it was waiting for {report.waiting_for}"
     )
     _show_logs(report, home)
     shutil.rmtree(home, ignore_errors=True)
