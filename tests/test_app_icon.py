@@ -11,7 +11,7 @@ import struct
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QImageReader
 
 from app.config import Settings
 from app.views.shell.app import ICON_FOLDER, ICON_SIZES, application_icon, build_application
@@ -84,3 +84,29 @@ def test_the_icon_script_writes_files_of_the_same_shape_as_the_committed_ones(qa
     committed = ico_entries(ICO.read_bytes())
     assert [size for size, _ in written] == [size for size, _ in committed]
     assert set(icns_entries(make_icons.icns_bytes())) == set(icns_entries(ICNS.read_bytes()))
+
+
+def images_read_by_qt(path: Path) -> dict[int, QImage]:
+    """Every image of an .ico or .icns as Qt's own readers of those formats see it."""
+    reader = QImageReader(str(path))
+    images: dict[int, QImage] = {}
+    while True:
+        image = reader.read()
+        assert not image.isNull(), reader.errorString()
+        images[image.width()] = image.convertToFormat(QImage.Format.Format_ARGB32)
+        if not reader.jumpToNextImage():
+            return images
+
+
+def test_an_icon_reader_sees_in_the_ico_the_same_pictures_as_the_pngs(qapp) -> None:
+    read = images_read_by_qt(ICO)
+    for size in (16, 32, 48, 256):
+        drawn = QImage(str(ICON_FOLDER / f"aftersales-desk-{size}.png"))
+        assert read[size] == drawn.convertToFormat(QImage.Format.Format_ARGB32), f"{size} px"
+
+
+def test_an_icon_reader_sees_in_the_icns_the_same_pictures_as_the_pngs(qapp) -> None:
+    read = images_read_by_qt(ICNS)
+    assert {16, 32, 64, 128, 256, 512, 1024} <= set(read)
+    drawn = QImage(str(ICON_FOLDER / "aftersales-desk-128.png"))
+    assert read[128] == drawn.convertToFormat(QImage.Format.Format_ARGB32)
