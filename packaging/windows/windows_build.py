@@ -8,6 +8,10 @@ folder (`makensis_command`, used by CI and by tests/test_windows_installer.py on
 where Debian's makensis builds the same installer). The version comes from app/version.py,
 read by path: this script runs before, and apart from, the app's packages.
 
+No .manifest of our own: PyInstaller's (run as invoker, never elevated; common controls)
+is what the desk needs, and Qt 6 declares per-monitor DPI awareness itself at start, which a
+manifest's setting would contradict.
+
 Standard library only.
 """
 
