@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import config
-from app.db import open_database
+from app.db import DatabaseTooNew, open_database
 from app.desktop import LAUNCHED_AT
 from app.running_shops import RunningShops
 from app.services.people.permissions import Actor
@@ -34,6 +34,8 @@ from app.views.common.people_words import refusal_text
 from app.views.people.sign_in_flow import OpenShop, WindowKeeper, first_run, needs_first_run, sign_in
 from app.views.shell.main_thread_gc import MainThreadGarbageCollector
 from app.views.shell.main_window import MainWindow
+from app.views.updates.checker import desk_updates
+from app.views.updates.update_notice import attach_update_notice
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +109,7 @@ def open_desk(args: argparse.Namespace, loaded: config.LoadedSettings) -> int:
                             shop_key=on_screen.key)  # fmt: skip
         # "Switch user…" asks who is next in the shop on screen: people are kept per shop.
         window.shop_switched.connect(lambda _key: keeper.use_sessions(on_screen_sessions(running)))
+        attach_update_notice(window, desk_updates(settings))  # and this run's check, in the background
         return window
 
     keeper = WindowKeeper(make_window, on_screen_sessions(running), settings, tasks, shop.test_connection)
@@ -202,6 +205,15 @@ def open_shop(settings: config.Settings, database_url: str | None) -> OpenShop |
     target = configured_shop(settings, database_url=database_url)
     try:
         _engine, sessions = open_database(target.database_url)
+    except DatabaseTooNew as newer:
+        # A newer release's database: nothing was written; this desk must not be used on it.
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("desktop", "This AfterSales Desk is older than the shop's database"),
+            refusal_text(newer),
+        )
+        target.stop()
+        return None
     except Exception as error:
         log.exception("cannot open the database %s", shown_url(target.database_url))
         # Plain words (server not answering, password refused, a newer app's schema, …),

@@ -49,6 +49,11 @@ def run(argv: list[str]) -> int:
 
         return run_self_test(args)
     setup_logging(verbose=args.verbose)
+    # An update the owner agreed to is installed now, before Qt loads, and the new version
+    # started in this one's place (an installed desk only; standard library, no Qt).
+    from app.services.updates.apply import apply_at_start
+
+    apply_at_start(config.data_dir())
     loaded = config.load_settings()
     demo_stores.launch_early(loaded.settings)
     # Only now the desk's modules (Qt, the screens, the sync engine: about 1.2 s), while

@@ -5,7 +5,8 @@ effect at once (the translators are swapped and every open widget retranslates
 itself) and is saved to the settings file straight away — and, for the owner, which
 shop this workstation works for (抖店 or TikTok Shop), with "Change shop…" (the window
 carries that out: the wizard, which offers either platform), and
-which database it keeps the shop's data in (`ShopDatabaseSection`).
+which database it keeps the shop's data in (`ShopDatabaseSection`); and the desk's updates
+(`UpdateSection`: the update address, "Check for updates", what changed).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from app.services.setup.connection_test import TIKTOK
 from app.views.common.background import BackgroundTasks
 from app.views.setup.shop_database_section import ShopDatabaseSection
 from app.views.shell.i18n import install_language
+from app.views.updates.checker import UpdateChecker
+from app.views.updates.settings_section import UpdateSection
 
 
 class SettingsDialog(QDialog):
@@ -52,6 +55,7 @@ class SettingsDialog(QDialog):
         waiting_count: int = 0,
         sessions: sessionmaker[Session] | None = None,
         actor: Actor | None = None,
+        updates: UpdateChecker | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -104,6 +108,12 @@ class SettingsDialog(QDialog):
             self.database_section.database_changed.connect(self.shop_database_changed)
             self.database_section.restart_requested.connect(self._on_restart)
             layout.addWidget(self.database_section)
+        self.update_section: UpdateSection | None = None
+        if updates is not None:
+            self.update_section = UpdateSection(
+                settings, updates, self, settings_path=settings_path, sessions=sessions, actor=actor
+            )
+            layout.addWidget(self.update_section)
         layout.addStretch(1)
         layout.addWidget(buttons)
         self.setMinimumWidth(460 if can_change_shop else 380)

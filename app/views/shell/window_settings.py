@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from app.services.people.permissions import Action
 from app.services.setup.settings_audit import record_setting_change
 from app.views.setup.settings_dialog import SettingsDialog
+from app.views.updates.checker import desk_updates
 
 if TYPE_CHECKING:
     from app.views.shell.main_window import MainWindow
@@ -31,7 +32,12 @@ def open_settings(window: MainWindow) -> None:
         waiting_count=window.waiting_count(),
         sessions=window.sessions(),
         actor=actor,
+        updates=desk_updates(settings),
     )
+    if dialog.update_section is not None:
+        dialog.update_section.address_changed.connect(
+            lambda before, after: audit_setting(window, "update_url", before, after)
+        )
     dialog.change_shop_requested.connect(window.shop_change_requested)
     # The URLs carry no password: the settings file never holds one, nor does the trail.
     dialog.shop_database_changed.connect(
