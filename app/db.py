@@ -8,9 +8,12 @@ and the dialect's `INSERT … ON CONFLICT DO UPDATE … WHERE` used by `upsert()
 
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
+import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.refusal import Refusal
 from app.core.translation import QT_TRANSLATE_NOOP
+from app.version import VERSION
 
 log = logging.getLogger(__name__)
 
@@ -35,14 +39,34 @@ MSG_NEWER_SCHEMA = QT_TRANSLATE_NOOP(
 )
 
 
+# What the desk, `main.py sync` and the sync process say when they find the database newer
+# than themselves: which release made it (`schema_versions`, migration 0027), when known.
+MSG_NEWER_DESK_NAMED = QT_TRANSLATE_NOOP(
+    "settings",
+    "AfterSales Desk {made_by} set this shop database up, and this desk is version {ours}, an older "
+    "one that cannot use it. Nothing in the database was changed. Install AfterSales Desk {made_by} "
+    "or newer on this computer, then start it again.",
+)
+MSG_NEWER_DESK_UNNAMED = QT_TRANSLATE_NOOP(
+    "settings",
+    "A newer AfterSales Desk than this one (version {ours}) set this shop database up, and this desk "
+    "cannot use it. Nothing in the database was changed. Install the newest AfterSales Desk on this "
+    "computer, then start it again.",
+)
+
+
 class DatabaseTooNew(Refusal):
-    """The database's schema is from a newer app: migrating would mean guessing, so we refuse."""
+    """The database's schema is from a newer app: migrating would mean guessing, so we refuse,
+    before anything in the database is written. `made_by`: that app's version, when known."""
 
     context = "settings"
 
-    def __init__(self, revision: str) -> None:
-        super().__init__(MSG_NEWER_SCHEMA)
-        self.revision = revision
+    def __init__(self, revision: str, made_by: str = "") -> None:
+        if made_by:
+            super().__init__(MSG_NEWER_DESK_NAMED, {"made_by": made_by, "ours": VERSION})
+        else:
+            super().__init__(MSG_NEWER_DESK_UNNAMED, {"ours": VERSION})
+        self.revision, self.made_by = revision, made_by
 
 
 def sqlite_url(path: Path) -> str:
@@ -113,21 +137,76 @@ def _alembic_config(connection: Connection) -> Any:
     return config
 
 
-def head_revision() -> str:
-    """The newest schema this app knows (the Alembic head shipped with it)."""
+@functools.cache
+def _scripts() -> Any:
+    """This app's migration scripts, read once a process (reading them takes 0.2 s)."""
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+    return ScriptDirectory(str(MIGRATIONS_DIR))
+
+
+def head_revision() -> str:
+    """The newest schema this app knows (the Alembic head shipped with it)."""
+    head = _scripts().get_current_head()
     assert head is not None, "the app ships its migrations"
-    return head
+    return str(head)
 
 
 def is_known_revision(revision: str) -> bool:
     """Whether `revision` is one of this app's migrations; an unknown one is a newer app's."""
-    from alembic.script import ScriptDirectory
+    return any(script.revision == revision for script in _scripts().walk_revisions())
 
-    scripts = ScriptDirectory(str(MIGRATIONS_DIR))
-    return any(script.revision == revision for script in scripts.walk_revisions())
+
+def _made_by(connection: Connection, revision: str) -> str:
+    """The desk version that upgraded the database to `revision` ("" when not recorded).
+    Only ever before a refusal: a failed query may leave the connection's transaction
+    unusable (PostgreSQL), and the caller gives it up anyway."""
+    try:
+        found = connection.execute(
+            text("SELECT app_version FROM schema_versions WHERE revision = :revision"),
+            {"revision": revision},
+        ).scalar()
+    except Exception:  # a release from before 0027, or a table of another shape: unnamed
+        return ""
+    return str(found or "")
+
+
+def _refuse_newer_sqlite_file(path: Path) -> None:
+    """Raises `DatabaseTooNew` for a SQLite file a newer app set up, read as it lies on disk:
+    opening it as the app does would already set its journal mode. Read-only and immutable,
+    so not even the side files of a connection appear. A newer desk writing it right now may
+    hold its revision in its log still: `upgrade_to_head` checks again through the engine."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return  # the ordinary opening says in its words what is wrong
+    try:
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.Error:
+            return  # not set up yet, or not ours: the ordinary opening decides
+        if row is None or row[0] == head_revision() or is_known_revision(row[0]):
+            return
+        try:
+            made = connection.execute(
+                "SELECT app_version FROM schema_versions WHERE revision = ?", (row[0],)
+            ).fetchone()
+        except sqlite3.Error:
+            made = None
+    finally:
+        connection.close()
+    log.error("the database %s is at schema %s, newer than this app's %s", path, row[0], head_revision())
+    raise DatabaseTooNew(row[0], str(made[0]) if made else "")
+
+
+def refuse_other_schema(engine: Engine, expected: str) -> None:
+    """For a process that never migrates (the sync process): raises `DatabaseTooNew` unless the
+    database is at `expected`, the schema of the desk that started it (which migrated it
+    first, so another schema is a newer desk's). One query, without Alembic's 0.7 s."""
+    with engine.connect() as connection:
+        found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if found != expected:
+            raise DatabaseTooNew(str(found or ""), _made_by(connection, str(found or "")))
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -145,25 +224,36 @@ def upgrade_to_head(engine: Engine) -> None:
 
     with engine.connect() as connection:
         current = current_revision(connection)
-    head = head_revision()
-    if current == head:
-        return
-    if current is not None and not is_known_revision(current):
-        log.error("the database is at schema %s, newer than this app's %s", current, head)
-        raise DatabaseTooNew(current)
+        head = head_revision()
+        if current == head:
+            return
+        if current is not None and not is_known_revision(current):
+            log.error("the database is at schema %s, newer than this app's %s", current, head)
+            raise DatabaseTooNew(current, _made_by(connection, current))
     if current is not None and engine.url.get_backend_name() == "sqlite" and engine.url.database:
         backup = Path(engine.url.database).with_suffix(f".before-{head}.sqlite")
         shutil.copyfile(engine.url.database, backup)
         log.info("backed up the database to %s before upgrading from %s", backup, current)
     with engine.begin() as connection:
         command.upgrade(_alembic_config(connection), "head")
+        # Which release did it: a desk older than this one names it when it refuses the database.
+        connection.execute(
+            text(
+                "INSERT INTO schema_versions (revision, app_version, upgraded_at) "
+                "VALUES (:revision, :version, :now) ON CONFLICT (revision) DO NOTHING"
+            ),
+            {"revision": head, "version": VERSION, "now": int(time.time())},
+        )
     log.info("database upgraded from %s to %s", current, head)
 
 
 def open_database(url: str) -> tuple[Engine, sessionmaker[Session]]:
     """Engine and session factory for `url`, migrated to the newest schema."""
     if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(url.removeprefix("sqlite:///"))
+        if path.is_file():
+            _refuse_newer_sqlite_file(path)  # before the engine's first connection writes anything
+        path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
     upgrade_to_head(engine)
     return engine, make_session_factory(engine)

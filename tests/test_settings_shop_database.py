@@ -22,6 +22,7 @@ from app import config, desk
 from app.db import open_database
 from app.models import AuditEvent
 from app.services.people.permissions import Action, Actor, Role, allowed
+from app.version import VERSION
 from app.views.common.background import BackgroundTasks
 from app.views.setup.settings_dialog import SettingsDialog
 from app.views.setup.shop_database_section import ShopDatabaseSection
@@ -306,17 +307,20 @@ def test_back_to_only_this_computer_forgets_the_password(
 
 
 @pytest.mark.parametrize(
-    ("spoil", "words"),
+    ("spoil", "title", "words"),
     [
         (
             "newer schema",
-            "A newer version of AfterSales Desk has set this shop database up. "
-            "Update AfterSales Desk on this computer first, then start it again.",
+            "This AfterSales Desk is older than the shop's database",
+            f"A newer AfterSales Desk than this one (version {VERSION}) set this shop database up, "
+            "and this desk cannot use it. Nothing in the database was changed. Install the newest "
+            "AfterSales Desk on this computer, then start it again.",
         ),
         (
             "no server",
-            "The database server did not answer. Check the server address and port, "
-            "that the server is running, and that no firewall is in the way.",
+            "Cannot open the database",
+            "The shop's database could not be opened:\nThe database server did not answer. Check the "
+            "server address and port, that the server is running, and that no firewall is in the way.",
         ),
     ],
 )
@@ -327,6 +331,7 @@ def test_the_desktop_start_says_in_plain_words_why_the_shared_database_cannot_op
     shop_database: str,
     english: None,
     spoil: str,
+    title: str,
     words: str,
 ) -> None:
     url = shop_database
@@ -345,4 +350,4 @@ def test_the_desktop_start_says_in_plain_words_why_the_shared_database_cannot_op
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, body: shown.append((title, body)))
 
     assert desk.open_shop(settings, None) is None
-    assert shown == [("Cannot open the database", f"The shop's database could not be opened:\n{words}")]
+    assert shown == [(title, words)]

@@ -39,6 +39,7 @@ from app.services.setup.connection_settings import (
 )
 from app.services.setup.shop_database import DatabaseStatus, check_database, classify_error
 from app.shop import configured_shop
+from app.version import VERSION
 from tests.fixtures_db import _psycopg_url, _reset_postgres_schema
 from tests.memory_keyring import MemoryKeyring, keyring_in_use
 
@@ -121,9 +122,10 @@ def test_a_newer_apps_schema_is_refused_by_the_test_and_at_start(shop_database: 
     assert check.message == MSG_NEWER_SCHEMA
     with pytest.raises(DatabaseTooNew) as refused:
         open_database(shop_database)
-    assert str(refused.value) == (
-        "A newer version of AfterSales Desk has set this shop database up. "
-        "Update AfterSales Desk on this computer first, then start it again."
+    assert str(refused.value) == (  # no desk version recorded for that revision: unnamed
+        f"A newer AfterSales Desk than this one (version {VERSION}) set this shop database up, and "
+        "this desk cannot use it. Nothing in the database was changed. Install the newest AfterSales "
+        "Desk on this computer, then start it again."
     )
     assert refused.value.revision == "9001_from_a_newer_desk"
     assert check_database(shop_database).revision == "9001_from_a_newer_desk"  # nothing touched

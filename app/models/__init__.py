@@ -10,6 +10,7 @@ from app.models.people import AuditEvent, User
 from app.models.platform_lists import PlatformList
 from app.models.quarantine import QuarantinedRecord
 from app.models.request_history import RequestHistory
+from app.models.schema_versions import SchemaVersion
 from app.models.sync_state import SyncCursor
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "PlatformList",
     "QuarantinedRecord",
     "RequestHistory",
+    "SchemaVersion",
     "SyncCursor",
     "User",
 ]

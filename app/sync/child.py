@@ -29,10 +29,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
-from app.db import make_engine, make_session_factory
+from app.core import problem_words
+from app.core.translation import QT_TRANSLATE_NOOP
+from app.db import DatabaseTooNew, make_engine, make_session_factory, refuse_other_schema
 from app.logging_setup import setup_logging
 from app.platforms.registry import DOUYIN
-from app.services.sync_status import SyncStatus
+from app.services.sync_status import SyncState, SyncStatus
 from app.shop import credentials_from_json, real_shop
 from app.sync.change_feed import ChangeFeed, listens
 from app.sync.worker import SyncWorker
@@ -40,6 +42,17 @@ from app.sync.worker import SyncWorker
 log = logging.getLogger(__name__)
 
 LOG_FILE = "sync.log"
+
+PROBLEM_DATABASE_NEWER = QT_TRANSLATE_NOOP(
+    "sync",
+    "AfterSales Desk {made_by} has set this shop's database up; this desk, version {ours}, is older "
+    "and does not sync it. Install AfterSales Desk {made_by} or newer.",
+)
+PROBLEM_DATABASE_NEWER_UNNAMED = QT_TRANSLATE_NOOP(
+    "sync",
+    "A newer AfterSales Desk has set this shop's database up; this desk, version {ours}, is older "
+    "and does not sync it. Install the newest AfterSales Desk.",
+)
 
 
 def status_to_json(status: SyncStatus) -> dict[str, Any]:
@@ -73,6 +86,22 @@ def _say(message: dict[str, Any]) -> None:
         sys.stdout.flush()
 
 
+def _refuse(refused: DatabaseTooNew) -> int:
+    """Say why nothing is synced, then wait to be stopped: exiting would have the desk start
+    this process again and again, and a newer desk's database is never written."""
+    log.error("not syncing: %s", refused)
+    ours = str(refused.params["ours"])
+    if refused.made_by:
+        problem = problem_words.with_values(PROBLEM_DATABASE_NEWER, made_by=refused.made_by, ours=ours)
+    else:
+        problem = problem_words.with_values(PROBLEM_DATABASE_NEWER_UNNAMED, ours=ours)
+    _say({"status": status_to_json(SyncStatus(SyncState.NEEDS_ATTENTION, last_error=problem))})
+    for line in sys.stdin:
+        if line.strip() == "stop":
+            break
+    return 0
+
+
 def main() -> int:
     setup_logging(file_name=LOG_FILE)
     first_line = sys.stdin.readline()
@@ -83,6 +112,11 @@ def main() -> int:
     # The desktop migrated the database before starting this process; skipping Alembic
     # here brings the first sync 0.3 s sooner.
     sessions = make_session_factory(make_engine(config["database_url"]))
+    if config.get("schema"):
+        try:
+            refuse_other_schema(sessions.kw["bind"], config["schema"])
+        except DatabaseTooNew as refused:
+            return _refuse(refused)
     credentials = credentials_from_json(config.get("platform", DOUYIN), config["credentials"])
     database = sessions.kw["bind"]
     shop = dataclasses.replace(

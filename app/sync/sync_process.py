@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QProcess, QTimer, Signal, Slot
 
 from app.core import own_program
 from app.core.translation import QT_TRANSLATE_NOOP
+from app.db import head_revision
 from app.platforms.registry import DOUYIN
 from app.services.sync_status import SyncState, SyncStatus
 from app.shop import Credentials, credentials_to_json
@@ -165,6 +166,9 @@ class SyncProcess(QObject):
             "credentials": credentials_to_json(self._credentials),
             "platform": self._platform,
             "interval_s": self._interval_s,
+            # The schema this desk migrated the database to: the child refuses any other (a
+            # newer desk's) without loading Alembic itself.
+            "schema": head_revision(),
         }
         # The secrets go down a pipe: never on a command line, which others can list.
         self._process.write((json.dumps(first_line) + "\n").encode())
