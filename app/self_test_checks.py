@@ -4,7 +4,7 @@ Owns what `--self-test` (app/self_test.py) checks once the desk is starting: one
 time, each polled on the GUI thread until it holds (a step that fails says why in plain
 words), in the order a person meets them:
 
-  the demo shop's store answers → the main window is open → the first sync filled the
+  the main window is open → the demo shop's store answers → the first sync filled the
   mirror → the orders screen shows the orders → one refund approved through the refund
   services lands in the outbox → the sync process pushes it and the platform applies it →
   after one more sync the store's ledger holds that approval exactly once.
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import func, select
 
 from app import config
+from app.core import problem_words
 from app.core.refusal import Refusal
 from app.core.vocabulary import Decision
 from app.models import AfterSale, Order
@@ -56,8 +57,8 @@ class DeskChecks(QObject):
         self._app, self._report = app, report
         self.done = False
         self._steps: list[tuple[str, Callable[[], bool]]] = [
-            ("the demo shop's store to answer", self._store_answers),
             ("the main window to open", self._window_open),
+            ("the demo shop's store to answer", self._store_answers),
             ("the first sync", self._first_sync),
             ("the orders screen to show the orders", self._orders_shown),
             ("a refund request to approve", self._queue_decision),
@@ -119,6 +120,7 @@ class DeskChecks(QObject):
 
     # --- the steps -----------------------------------------------------------------------------
     def _store_answers(self) -> bool:
+        self._refuse_needs_attention()  # the desk's own words when its store did not start
         # The store writes the port it listens on beside its file (app/demo_shop.py): the desk
         # started it, and this is how its address is known from outside the desk.
         port_file = config.sandbox_store_path().with_name(config.sandbox_store_path().name + ".port")
@@ -156,10 +158,15 @@ class DeskChecks(QObject):
         assert self._window is not None
         return self._window.sync_worker().last_status()  # type: ignore[union-attr]
 
-    def _first_sync(self) -> bool:
+    def _refuse_needs_attention(self) -> None:
         status = self._status()
         if status.state is SyncState.NEEDS_ATTENTION:
-            raise Failed(f"the sync needs a person: {status.last_error} {status.error_detail}".strip())
+            problem = problem_words.words(status.last_error, lambda source: source)
+            raise Failed(f"the sync needs a person: {problem} {status.error_detail}".strip())
+
+    def _first_sync(self) -> bool:
+        self._refuse_needs_attention()
+        status = self._status()
         if status.state is not SyncState.ONLINE:
             self._report.waiting_for = "the first sync" + (
                 f" (it last said: {status.last_error} {status.error_detail})" if status.last_error else ""

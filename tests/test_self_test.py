@@ -13,17 +13,28 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app.config import HOME_ENV
+from tests.full_disk import can_mount_a_small_disk
 
 REPO = Path(__file__).resolve().parents[1]
+# A small disk with room for the desk's database and logs, not for the demo store's 50 MB shop.
+SMALL_DISK = """
+set -e
+mount -t tmpfs -o size=8m tmpfs "$DISK"
+dd if=/dev/zero of="$DISK/filler" bs=4096 2>/dev/null || true
+truncate -s -3000000 "$DISK/filler"
+exec "$PYTHON" "$MAIN_PY" --self-test --self-test-in "$DISK"
+"""
 # Not a timing assertion: only so a broken watchdog cannot hang the test suite.
 NEVER_LONGER_THAN_S = 900
 
 CHECKS = (
     "throw-away data folder",
     "migrations ran: database at schema",
-    "the demo shop's store answers at http://127.0.0.1:",
     "the main window is open, signed in as selftest",
+    "the demo shop's store answers at http://127.0.0.1:",
     "the first sync brought",
     "the orders screen shows",
     "approved the refund of request",
@@ -82,4 +93,37 @@ def test_a_self_test_that_hangs_is_ended_by_its_watchdog_with_words(tmp_path: Pa
 
     assert run.returncode == 2
     assert "FAILED: the self-test did not finish within 0.5 s; it was waiting for " in run.stdout
+    assert not (tmp_path / "the-persons-data-folder").exists()
+
+
+def test_a_demo_store_that_cannot_start_fails_with_the_desks_own_words(tmp_path: Path) -> None:
+    if not can_mount_a_small_disk(tmp_path):
+        pytest.skip("this system lets no process mount a small disk of its own (user namespaces)")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    environment = dict(
+        os.environ,
+        **{HOME_ENV: str(tmp_path / "the-persons-data-folder")},
+        DISK=str(disk),
+        PYTHON=sys.executable,
+        MAIN_PY=str(REPO / "main.py"),
+    )
+
+    # The store cannot make its shop on the full disk, so it ends before it listens.
+    run = subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", SMALL_DISK],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=NEVER_LONGER_THAN_S,
+    )
+
+    assert run.returncode == 1, run.stdout + run.stderr
+    lines = run.stdout.splitlines()
+    assert any(line.startswith("ok 3: the main window is open") for line in lines), run.stdout
+    assert (
+        "FAILED: the sync needs a person: The demo shop could not start on this computer. "
+        "the sandbox store ended (exit code 1)"
+    ) in run.stdout
     assert not (tmp_path / "the-persons-data-folder").exists()
