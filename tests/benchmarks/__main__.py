@@ -30,7 +30,11 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
   `--orders`, so it compares with `sync_orders_per_s`) over loopback HTTP from the TikTok
   sandbox (tests/benchmarks/tiktok_sync.py)
 
-`--only SECTION …` runs some sections (sync queue metrics dashboard board switch launch shared tiktok).
+- `frozen_first_window_s`, `bundle_mb`: the frozen desk (`tasks.py package`) from its spawn to
+  its main window, and the size of the build (tests/benchmarks/frozen.py); skipped without a build
+
+`--only SECTION …` runs some sections (sync queue metrics dashboard board switch launch shared tiktok
+frozen).
 
 Prints a table, and as its last line one JSON object with every figure.
 """
@@ -64,6 +68,7 @@ from app.sync.engine import SyncEngine
 from app.sync.ingest import store_orders
 from app.sync.pull import ORDERS
 from tests.benchmarks.dashboard import measure_dashboard_update
+from tests.benchmarks.frozen import measure_frozen
 from tests.benchmarks.gui_block import measure_gui_block
 from tests.benchmarks.metrics import build as build_metrics_mirror
 from tests.benchmarks.metrics import measure_metrics
@@ -195,7 +200,10 @@ def measure_launch(milestone: str, runs: int) -> float:
     return statistics.median(figures) if figures else float("nan")
 
 
-SECTIONS = ("sync", "queue", "metrics", "dashboard", "board", "switch", "launch", "shared", "tiktok")
+SECTIONS = (
+    *("sync", "queue", "metrics", "dashboard", "board", "switch", "launch", "shared", "tiktok"),
+    "frozen",
+)
 
 
 def main() -> int:
@@ -247,6 +255,9 @@ def main() -> int:
         print("start-up", flush=True)
         figures["first_window_s"] = measure_launch("first-window", runs=3)
         figures["first_orders_s"] = measure_launch("first-orders", runs=1)
+    if "frozen" in wanted:
+        print("the frozen desk's start-up and size", flush=True)
+        figures.update(measure_frozen())
     if "shared" in wanted:
         print("three workstations on one PostgreSQL database", flush=True)
         with (

@@ -1,0 +1,73 @@
+"""The frozen desk's figures: how long its first window takes, and how big the build is.
+
+- `frozen_first_window_s`: from spawning the frozen executable (`tasks.py package`) to
+  its main window, on a one-person shop signed in (as `first_window_s` for `main.py`),
+  median of three. Counted here, from the spawn, not by the desk itself: the frozen
+  program's own start (the bootloader, unpacking nothing but loading Python and its
+  libraries from the folder) is part of what a person waits for. Target: 1.5 s.
+- `bundle_mb`: the size of the built folder (MiB), what a person downloads unpacked.
+
+Without a build in dist/ both are skipped, saying so.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tasks import DIST, frozen_program
+from tests.desk_home import prepare_signed_in_home
+
+MILESTONE = "first-window"
+
+
+def bundle_folder() -> Path:
+    """The folder a person gets: dist/AfterSalesDesk, or the .app bundle on macOS."""
+    return DIST / ("AfterSalesDesk.app" if sys.platform == "darwin" else "AfterSalesDesk")
+
+
+def folder_mb(folder: Path) -> float:
+    files = (path for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+    return sum(path.stat().st_size for path in files) / 1024 / 1024
+
+
+def first_window_s(program: Path, home: Path) -> float:
+    """Seconds from the spawn to the desk's line saying its first window is up."""
+    environment = {**os.environ, "AFTERSALES_DESK_HOME": str(home)}
+    environment.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [str(program), "--exit-after", MILESTONE],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    seconds = float("nan")
+    for line in process.stdout:  # the desk flushes the line as its window shows
+        if line.startswith(MILESTONE):
+            seconds = time.perf_counter() - started
+            break
+    process.stdout.close()
+    process.wait(timeout=120)
+    return seconds
+
+
+def measure_frozen(runs: int = 3) -> dict[str, float]:
+    program = frozen_program()
+    if not program.exists():
+        print(f"  no frozen build at {program}: run `python3 tasks.py package` first; skipped", flush=True)
+        return {}
+    figures = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as home:
+            prepare_signed_in_home(Path(home))  # a one-person shop: no wizard, no sign-in dialog
+            figures.append(first_window_s(program, Path(home)))
+    print(f"  frozen first window: {', '.join(f'{s:.2f} s' for s in figures)}", flush=True)
+    return {"frozen_first_window_s": statistics.median(figures), "bundle_mb": folder_mb(bundle_folder())}
