@@ -19,11 +19,8 @@ AUTO = ""  # the carrier list's first entry: recognise the carrier from the numb
 STYLES = {"ok": "color: #116329; font-weight: 600;", "problem": "color: #a40e26;", "hint": ""}
 
 
-# Each call names its context and text literally: lupdate reads the calls, not a helper's
-# argument, and words passed through a helper were dropped from the catalogue.
-_tr = QCoreApplication.translate
-
-
+# Each word is a literal QCoreApplication.translate call: lupdate reads only those (and
+# self.tr, QT_TRANSLATE_NOOP); words passed through a helper were dropped from the catalogue.
 def carrier_hint(
     typed: str, chosen: str | None, chosen_name: str, carriers: Sequence[Carrier]
 ) -> tuple[str, str]:
@@ -35,18 +32,22 @@ def carrier_hint(
     if chosen in (AUTO, None):
         fitting = carriers_fitting(number, list(carriers) or None)
         if len(fitting) == 1:
-            return "ok", _tr("ScanBar", "Recognised: {carrier}").format(carrier=fitting[0].name)
+            return "ok", QCoreApplication.translate("ScanBar", "Recognised: {carrier}").format(
+                carrier=fitting[0].name
+            )
         if fitting:
-            return "hint", _tr("ScanBar", "Could be {carriers}").format(
+            return "hint", QCoreApplication.translate("ScanBar", "Could be {carriers}").format(
                 carriers=" / ".join(c.name for c in fitting)
             )
-        return "problem", _tr("ScanBar", "No carrier recognised")
+        return "problem", QCoreApplication.translate("ScanBar", "No carrier recognised")
     carrier = known(str(chosen))
     if carrier is None:
         return "hint", ""
     if carriers_fitting(number, [carrier]):
-        return "ok", _tr("ScanBar", "Fits {carrier}").format(carrier=chosen_name)
-    return "problem", _tr("ScanBar", "Not a {carrier} number").format(carrier=chosen_name)
+        return "ok", QCoreApplication.translate("ScanBar", "Fits {carrier}").format(carrier=chosen_name)
+    return "problem", QCoreApplication.translate("ScanBar", "Not a {carrier} number").format(
+        carrier=chosen_name
+    )
 
 
 def show_carrier_hint(label: QLabel, kind: str, text: str) -> None:
