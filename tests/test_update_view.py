@@ -163,3 +163,31 @@ def test_settings_say_plainly_that_without_an_address_the_desk_does_not_look_and
     assert source_tree.update_section.status.text().startswith(
         "This copy of the desk runs from its source code"
     )
+
+
+def test_an_agreed_update_the_start_could_not_install_is_said_in_the_window(
+    qtbot,
+    english,
+    session_factory: sessionmaker[Session],
+    settings: Settings,
+    owner: Actor,
+    installed: Installation,
+    update_url: str,
+) -> None:
+    settings.update_url = update_url
+    folders = data_folders(installed.install_dir / "data")  # where no update may be installed over it
+    checker = UpdateChecker(settings, installed, folders)
+    window = window_of(qtbot, session_factory, settings, owner)
+    notice = attach_update_notice(window, checker)
+    qtbot.waitUntil(lambda: checker.state().stage == Stage.WAITING, timeout=20_000)
+    checker.agree(session_factory, owner)
+    qtbot.waitUntil(lambda: checker.state().stage == Stage.AGREED, timeout=10_000)
+
+    assert apply_agreed_update(installed.install_dir, folders) is None  # the next start
+    next_start = UpdateChecker(settings, installed, folders)
+    next_notice = attach_update_notice(window_of(qtbot, session_factory, settings, owner), next_start)
+    assert next_notice.toolTip() == (
+        f"Update 1.1.0 could not be installed (the data folder {folders.base} is inside the install "
+        f"folder {installed.install_dir}); the desk tries again at its next start"
+    )
+    assert notice.text() == "Update 1.1.0 is installed at the next start"

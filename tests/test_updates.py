@@ -191,7 +191,12 @@ def test_an_update_is_not_installed_over_a_data_folder_inside_the_install_folder
 
     assert apply_agreed_update(installed.install_dir, folders) is None
     assert installed_version(installed.install_dir) == "1.0.0"
-    assert folders.pending_file.exists()
+    waiting = read_pending(folders)  # still agreed, with why it was not installed, for the window
+    assert waiting is not None and waiting.agreed
+    assert (
+        waiting.not_installed
+        == f"the data folder {folders.base} is inside the install folder {installed.install_dir}"
+    )
 
 
 def test_the_release_tool_refuses_a_version_already_released_and_keys_it_does_not_have(

@@ -23,14 +23,17 @@ import os
 import shutil
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from app.services.updates.folders import Installation, UpdateFolders
 from app.services.updates.pending import (
     InstalledUpdate,
+    PendingUpdate,
     forget_pending,
     read_pending,
     write_installed,
+    write_pending,
 )
 
 log = logging.getLogger(__name__)
@@ -61,11 +64,8 @@ def apply_agreed_update(install_dir: Path, folders: UpdateFolders, *, now: int |
         forget_pending(folders)
         return None
     if folders.inside(install_dir):
-        log.error(
-            "the data folder %s is inside the install folder %s: no update installed",
-            folders.base,
-            install_dir,
-        )
+        reason = f"the data folder {folders.base} is inside the install folder {install_dir}"
+        _not_installed(folders, pending, reason)
         return None
     installed = InstalledUpdate(
         pending.version, pending.from_version, int(time.time()) if now is None else now
@@ -77,22 +77,26 @@ def apply_agreed_update(install_dir: Path, folders: UpdateFolders, *, now: int |
     try:
         install_dir.rename(previous)
     except OSError as error:
-        log.error(
-            "update %s not installed: %s could not be moved aside (%s)", pending.version, install_dir, error
-        )
+        _not_installed(folders, pending, f"{install_dir}: {error.strerror or error}")
         return None
     try:
         shutil.move(str(pending.staged), str(install_dir))
     except OSError as error:
-        log.error("update %s not installed: %s; the installed version is put back", pending.version, error)
         shutil.rmtree(install_dir, ignore_errors=True)
-        previous.rename(install_dir)
+        previous.rename(install_dir)  # the installed version back in its place
+        _not_installed(folders, pending, f"{pending.staged}: {error.strerror or error}")
         return None
     shutil.rmtree(previous, ignore_errors=True)
     write_installed(folders, installed)
     forget_pending(folders)
     log.info("update %s installed in %s (was %s)", pending.version, install_dir, pending.from_version)
     return pending.version
+
+
+def _not_installed(folders: UpdateFolders, pending: PendingUpdate, reason: str) -> None:
+    """Logged, and kept beside the agreed update for the window to say; tried again next start."""
+    log.error("update %s not installed: %s", pending.version, reason)
+    write_pending(folders, replace(pending, not_installed=reason))
 
 
 def apply_at_start(data_dir: Path) -> None:

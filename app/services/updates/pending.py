@@ -33,6 +33,8 @@ class PendingUpdate:
     from_version: str  # the version it was downloaded by
     agreed_by: str = ""  # the owner's user name once they agreed; "" waits
     agreed_at: int = 0
+    # Why the last start could not install it (an OS error, in its words); tried again next start.
+    not_installed: str = ""
 
     @property
     def agreed(self) -> bool:
@@ -56,6 +58,7 @@ def read_pending(folders: UpdateFolders) -> PendingUpdate | None:
             from_version=str(raw.get("from_version", "")),
             agreed_by=str(raw.get("agreed_by", "")),
             agreed_at=int(raw.get("agreed_at", 0)),
+            not_installed=str(raw.get("not_installed", "")),
         )
     except (KeyError, TypeError, ValueError):
         if raw:

@@ -114,6 +114,11 @@ class UpdateSection(QGroupBox):
             return self.tr("Version {version} is downloaded and waits for the owner's agreement.").format(
                 version=pending.version
             )
+        if state.stage == Stage.AGREED and pending is not None and pending.not_installed:
+            return self.tr(
+                "Version {version} could not be installed at the last start ({reason}); the desk tries "
+                "again at its next start."
+            ).format(version=pending.version, reason=pending.not_installed)
         if state.stage == Stage.AGREED and pending is not None:
             return self.tr("Version {version} is installed when the desk next starts.").format(
                 version=pending.version

@@ -61,6 +61,10 @@ class UpdateNotice(QPushButton):
             if may_agree(self._actor()):
                 return self.tr("Update {version} ready: what changed?").format(version=pending.version)
             return self.tr("Update {version} waits for the shop owner").format(version=pending.version)
+        if state.stage == Stage.AGREED and pending is not None and pending.not_installed:
+            return self.tr(
+                "Update {version} could not be installed ({reason}); the desk tries again at its next start"
+            ).format(version=pending.version, reason=pending.not_installed)
         if state.stage == Stage.AGREED and pending is not None:
             return self.tr("Update {version} is installed at the next start").format(version=pending.version)
         if state.stage == Stage.INSTALLED:
