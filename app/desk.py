@@ -128,6 +128,7 @@ def open_desk(args: argparse.Namespace, loaded: config.LoadedSettings) -> int:
         worker.stop()
         running.stop()  # every other shop's sync, each finishing its step
         tasks.shutdown()
+        desk_updates(settings).shutdown()  # a download under way stops rather than hold the quit up
         shop.stop()
 
 

@@ -7,6 +7,7 @@ words and nothing is installed. Releases are made by the release tool itself
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,13 @@ from app.models import AuditEvent
 from app.services.people.permissions import Actor, Role
 from app.services.updates.agreement import AgreementRefused, agree_to_install
 from app.services.updates.apply import apply_agreed_update
-from app.services.updates.check import MSG_REFUSED, MSG_UNREACHABLE, UpdateProblem, check_and_download
+from app.services.updates.check import (
+    MSG_REFUSED,
+    MSG_UNREACHABLE,
+    UpdateProblem,
+    UpdateStopped,
+    check_and_download,
+)
 from app.services.updates.folders import APP_NAME, ROOT_FILE, Installation
 from app.services.updates.pending import read_installed, read_pending
 from tests.fixtures_views import PEOPLE_NOW, actor_of, add_person
@@ -85,6 +92,7 @@ def test_an_installed_build_is_updated_from_n_to_n_plus_1_on_the_next_start_afte
         "1.1.0",
         "1.0.0",
     )
+    assert [path.name for path in folders.targets_dir.iterdir()] == [f"{APP_NAME}-1.1.0.tar.gz"]
     for name, content in kept.items():  # the data folder is untouched
         assert (data_dir / name).read_bytes() == content
 
@@ -179,6 +187,19 @@ def test_an_update_address_that_does_not_answer_is_said_plainly(
         check_and_download(installed, url, data_folders(tmp_path / "data"))
     assert refused.value.message == MSG_UNREACHABLE
     assert str(refused.value).startswith(f"The update address {url} could not be reached")
+
+
+def test_a_download_stops_when_the_desk_closes_and_leaves_nothing_half_done(
+    installed: Installation, shelf: ReleaseShelf, tmp_path: Path
+) -> None:
+    closing = threading.Event()
+    closing.set()
+    folders = data_folders(tmp_path / "data")
+    with serving(shelf.repository) as url, pytest.raises(UpdateStopped):
+        check_and_download(installed, url, folders, stop=closing)
+    assert read_pending(folders) is None
+    assert not any(folders.staged_dir.glob("*/*"))
+    assert not any(folders.targets_dir.glob("*.tar.gz"))
 
 
 def test_an_update_is_not_installed_over_a_data_folder_inside_the_install_folder(

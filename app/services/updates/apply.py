@@ -26,7 +26,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from app.services.updates.folders import Installation, UpdateFolders
+from app.services.updates.folders import APP_NAME, Installation, UpdateFolders
 from app.services.updates.pending import (
     InstalledUpdate,
     PendingUpdate,
@@ -89,8 +89,18 @@ def apply_agreed_update(install_dir: Path, folders: UpdateFolders, *, now: int |
     shutil.rmtree(previous, ignore_errors=True)
     write_installed(folders, installed)
     forget_pending(folders)
+    _keep_only_archive_of(folders, pending.version)
     log.info("update %s installed in %s (was %s)", pending.version, install_dir, pending.from_version)
     return pending.version
+
+
+def _keep_only_archive_of(folders: UpdateFolders, version: str) -> None:
+    """Older downloads go (a hundred megabytes each); the installed version's archive stays,
+    the base a later patch would apply to."""
+    kept = f"{APP_NAME}-{version}.tar.gz"
+    for archive in folders.targets_dir.glob("*"):
+        if archive.name != kept and archive.is_file():
+            archive.unlink(missing_ok=True)
 
 
 def _not_installed(folders: UpdateFolders, pending: PendingUpdate, reason: str) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +63,18 @@ class UpdateProblem(Refusal):
     context = "updates"
 
 
-def check_and_download(installation: Installation, url: str, folders: UpdateFolders) -> PendingUpdate | None:
+class UpdateStopped(Exception):
+    """The desk is closing: the download stops at its next chunk (the next check starts afresh)."""
+
+
+def check_and_download(
+    installation: Installation, url: str, folders: UpdateFolders, *, stop: threading.Event | None = None
+) -> PendingUpdate | None:
     """The newer release, downloaded, checked and unpacked, waiting for the owner; None
     when this is the newest. An update already waiting for that version is kept as it is
-    (with the owner's agreement, if given). Raises UpdateProblem in plain words."""
+    (with the owner's agreement, if given). Raises UpdateProblem in plain words, and
+    UpdateStopped once `stop` is set (a download of a hundred megabytes must not hold
+    the desk's quitting up)."""
     from tuf.api.exceptions import (
         DownloadError,
         DownloadLengthMismatchError,
@@ -100,10 +109,20 @@ def check_and_download(installation: Installation, url: str, folders: UpdateFold
     staged.mkdir(parents=True)
     client.extract_dir = staged
     unpacked: list[Path] = []
+
+    def progress(bytes_downloaded: int, bytes_expected: int) -> None:  # tufup calls it per chunk
+        if stop is not None and stop.is_set():
+            raise UpdateStopped
+
     try:
         client.download_and_apply_update(
-            skip_confirmation=True, install=lambda src_dir, dst_dir, **_: unpacked.append(Path(src_dir))
+            skip_confirmation=True,
+            install=lambda src_dir, dst_dir, **_: unpacked.append(Path(src_dir)),
+            progress_hook=progress,
         )
+    except UpdateStopped:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
     except (RepositoryError, DownloadLengthMismatchError) as error:
         shutil.rmtree(staged, ignore_errors=True)
         raise _problem(MSG_REFUSED, base, error) from error

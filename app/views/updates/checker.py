@@ -12,6 +12,7 @@ notice at once.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import config
 from app.services.people.permissions import Actor
 from app.services.updates.agreement import agree_to_install
-from app.services.updates.check import check_and_download
+from app.services.updates.check import UpdateStopped, check_and_download
 from app.services.updates.folders import Installation, UpdateFolders
 from app.services.updates.pending import PendingUpdate, read_installed, read_pending
 from app.views.common.background import NET_LANE, BackgroundTasks
@@ -65,6 +66,7 @@ class UpdateChecker(QObject):
         super().__init__(parent)
         self._settings, self._installation, self._folders = settings, installation, folders
         self._tasks = BackgroundTasks(self)
+        self._stop = threading.Event()
         self._started = False
         self._state = self._state_on_disk()
 
@@ -98,11 +100,14 @@ class UpdateChecker(QObject):
                 self._set(self._of_pending(pending))
 
         def failed(error: BaseException) -> None:
+            if isinstance(error, UpdateStopped):
+                return
             self._set(UpdateState(Stage.PROBLEM, installation.version, problem=refusal_text(error)))
 
+        stop = self._stop
         self._tasks.run(
             "updates.check",
-            lambda: check_and_download(installation, url, folders),
+            lambda: check_and_download(installation, url, folders, stop=stop),
             found,
             failed,
             lane=NET_LANE,
@@ -135,7 +140,9 @@ class UpdateChecker(QObject):
         )
 
     def shutdown(self) -> None:
-        self._tasks.shutdown(msecs=0)
+        """The desk is quitting: a download under way stops at its next chunk."""
+        self._stop.set()
+        self._tasks.shutdown()
 
     def _state_on_disk(self) -> UpdateState:
         if self._installation is None:
