@@ -7,6 +7,9 @@ words and nothing is installed. Releases are made by the release tool itself
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -99,6 +102,46 @@ def test_an_installed_build_is_updated_from_n_to_n_plus_1_on_the_next_start_afte
     # The new version finds nothing newer.
     with serving(shelf.repository) as url:
         assert check_and_download(Installation(installed.install_dir, "1.1.0"), url, folders) is None
+
+
+# The desk's first step (app/desktop.py), in a process that takes itself for the installed
+# program: a one-folder build is `sys.frozen`, and its `sys.executable` is its program file.
+START_AS_INSTALLED = """
+import sys
+from pathlib import Path
+sys.frozen, sys.executable = True, {program!r}
+from app.services.updates.apply import apply_at_start
+apply_at_start(Path({data_dir!r}))
+print("the old version kept running")
+"""
+
+
+def test_the_next_start_installs_the_agreed_update_and_runs_the_new_version_in_its_place(
+    installed: Installation,
+    shelf: ReleaseShelf,
+    tmp_path: Path,
+    session_factory: sessionmaker[Session],
+    owner: Actor,
+) -> None:
+    data_dir = tmp_path / "data"
+    folders = data_folders(data_dir)
+    with serving(shelf.repository) as url:
+        check_and_download(installed, url, folders)
+    agree_to_install(folders, session_factory, owner, now=PEOPLE_NOW)
+    program = str(installed.install_dir / APP_NAME)
+
+    start = subprocess.run(
+        [sys.executable, "-c", START_AS_INSTALLED.format(program=program, data_dir=str(data_dir))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )
+
+    assert start.returncode == 0, start.stderr
+    assert start.stdout == "1.1.0\n"  # the new program, started in the old one's place
+    assert installed_version(installed.install_dir) == "1.1.0"
+    assert read_pending(folders) is None
 
 
 def test_only_the_owner_may_agree_and_the_agreement_is_in_the_audit_trail(
