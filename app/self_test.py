@@ -26,6 +26,7 @@ import argparse
 import os
 import secrets
 import shutil
+import socket
 import sys
 import tempfile
 import threading
@@ -44,6 +45,10 @@ class Report:
     """The lines the self-test prints: one per check passed, or what failed."""
 
     def __init__(self) -> None:
+        # A console that cannot show a character (a Windows code page, a user name in its
+        # path) shows a replacement rather than ending the test.
+        if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="replace")
         self.started = time.monotonic()
         self.passed = 0
         self.failure = ""
@@ -136,7 +141,20 @@ def _run(args: argparse.Namespace, report: Report, home: Path) -> int:
     code = open_desk(args, loaded)
     if not report.failure and not checks.done:
         report.fail(f"the desk stopped before the checks were done (exit code {code})")
+    if not report.failure:
+        _stopped_cleanly(report, checks.store_port, time.monotonic() - checks.finished_at)
     return EXIT_FAILED if report.failure else code
+
+
+def _stopped_cleanly(report: Report, store_port: int, took_s: float) -> None:
+    """The desk's stop (its sync process finishing its step, then the store) ends the store."""
+    with socket.socket() as probe:
+        probe.settimeout(2)
+        listening = probe.connect_ex(("127.0.0.1", store_port)) == 0
+    if listening:
+        report.fail(f"the desk stopped, but its demo store still listens on port {store_port}")
+    else:
+        report.check(f"the desk stopped cleanly in {took_s:.1f} s, and its demo store with it")
 
 
 def _prepare_home(report: Report) -> bool:

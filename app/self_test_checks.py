@@ -56,6 +56,7 @@ class DeskChecks(QObject):
         super().__init__(app)
         self._app, self._report = app, report
         self.done = False
+        self.finished_at = 0.0  # monotonic: when the checks asked the desk to stop
         self._steps: list[tuple[str, Callable[[], bool]]] = [
             ("the main window to open", self._window_open),
             ("the demo shop's store to answer", self._store_answers),
@@ -70,6 +71,7 @@ class DeskChecks(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._poll)
         self._store_url = ""
+        self.store_port = 0  # the demo store's, for the check that it ends with the desk
         self._window: MainWindow | None = None
         self._online_runs = 0  # sync runs that ended online, counted from the window on
         self._runs_at_push = 0
@@ -99,7 +101,7 @@ class DeskChecks(QObject):
 
     def _finish(self, code: int) -> None:
         self._timer.stop()
-        self.done = not code
+        self.done, self.finished_at = not code, time.monotonic()
         for widget in QApplication.topLevelWidgets():  # a dialog's own loop would hold exit back
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
@@ -126,7 +128,8 @@ class DeskChecks(QObject):
         port_file = config.sandbox_store_path().with_name(config.sandbox_store_path().name + ".port")
         if not port_file.exists():
             return False
-        self._store_url = f"http://127.0.0.1:{port_file.read_text(encoding='utf-8').strip()}"
+        self.store_port = int(port_file.read_text(encoding="utf-8").strip())
+        self._store_url = f"http://127.0.0.1:{self.store_port}"
         stats = self._store_get("stats")
         self._report.check(
             f"the demo shop's store answers at {self._store_url} with {stats.get('orders', '?')} orders "

@@ -40,6 +40,7 @@ CHECKS = (
     "approved the refund of request",
     "the sync pushed the decision and the platform applied it",
     "the store's ledger holds the decision exactly once",
+    "the desk stopped cleanly in ",
 )
 
 
