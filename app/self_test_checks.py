@@ -73,8 +73,8 @@ class DeskChecks(QObject):
         self._store_url = ""
         self.store_port = 0  # the demo store's, for the check that it ends with the desk
         self._window: MainWindow | None = None
-        self._online_runs = 0  # sync runs that ended online, counted from the window on
-        self._runs_at_push = 0
+        # A whole sync run after the push was seen done: started (SYNCING) and ended online.
+        self._later_run_started = self._later_run_ended = False
         self._aftersale_id = ""
 
     def start(self) -> None:
@@ -146,16 +146,18 @@ class DeskChecks(QObject):
         worker = window.sync_worker()
         if actor is None or worker is None:
             raise Failed("the main window opened without a signed-in person or without its sync")
-        worker.status_changed.connect(self._count_runs)  # type: ignore[attr-defined]
+        worker.status_changed.connect(self._watch_runs)  # type: ignore[attr-defined]
         self._report.check(
             f"the main window is open, signed in as {actor.username} "
             f"({self._report.seconds():.1f} s after the start)"
         )
         return True
 
-    def _count_runs(self, status: SyncStatus) -> None:
-        if status.state is SyncState.ONLINE:
-            self._online_runs += 1
+    def _watch_runs(self, status: SyncStatus) -> None:
+        if status.state is SyncState.SYNCING:
+            self._later_run_started = True
+        elif status.state is SyncState.ONLINE and self._later_run_started:
+            self._later_run_ended = True
 
     def _status(self) -> SyncStatus:
         assert self._window is not None
@@ -225,7 +227,6 @@ class DeskChecks(QObject):
             f"approved the refund of request {self._aftersale_id} ({amount}) through the refund "
             "services: one decision waits in the outbox"
         )
-        self._runs_at_push = self._online_runs
         self._window.sync_worker().sync_now()  # type: ignore[union-attr]  # the window's "Sync now"
         return True
 
@@ -246,13 +247,13 @@ class DeskChecks(QObject):
         self._report.check(
             f"the sync pushed the decision and the platform applied it in {self._since_step():.1f} s"
         )
-        self._runs_at_push = self._online_runs
+        self._later_run_started = self._later_run_ended = False
         self._window.sync_worker().sync_now()  # type: ignore[union-attr]
         return True
 
     def _one_more_sync(self) -> bool:
-        # A decision sent twice would show after a later run: wait for one to end online.
-        return self._online_runs > self._runs_at_push
+        # A decision sent twice would show after a later run: wait for a whole one.
+        return self._later_run_ended
 
     def _sent_once(self) -> bool:
         entries: list[dict[str, Any]] = []
