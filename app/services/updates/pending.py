@@ -88,6 +88,13 @@ def read_installed(folders: UpdateFolders) -> InstalledUpdate | None:
         return None
 
 
+def take_installed(folders: UpdateFolders) -> InstalledUpdate | None:
+    """What the last start installed, said once: the file goes as it is read."""
+    installed = read_installed(folders)
+    folders.installed_file.unlink(missing_ok=True)
+    return installed
+
+
 def write_installed(folders: UpdateFolders, installed: InstalledUpdate) -> None:
     _write(folders.installed_file, asdict(installed))
 

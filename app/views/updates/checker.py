@@ -25,7 +25,7 @@ from app.services.people.permissions import Actor
 from app.services.updates.agreement import agree_to_install
 from app.services.updates.check import UpdateStopped, check_and_download
 from app.services.updates.folders import Installation, UpdateFolders
-from app.services.updates.pending import PendingUpdate, read_installed, read_pending
+from app.services.updates.pending import PendingUpdate, read_pending, take_installed
 from app.views.common.background import NET_LANE, BackgroundTasks
 from app.views.common.people_words import refusal_text
 
@@ -68,6 +68,11 @@ class UpdateChecker(QObject):
         self._tasks = BackgroundTasks(self)
         self._stop = threading.Event()
         self._started = False
+        # What the last start installed is said in this run's windows, and not again.
+        installed = take_installed(folders) if installation is not None else None
+        # Only when it is what runs (a Windows installer script that failed leaves the old one).
+        running = installation.version if installation is not None else ""
+        self._installed = installed.version if installed is not None and installed.version == running else ""
         self._state = self._state_on_disk()
 
     def state(self) -> UpdateState:
@@ -151,9 +156,8 @@ class UpdateChecker(QObject):
         pending = read_pending(self._folders)
         if pending is not None and pending.staged.is_dir():
             return self._of_pending(pending)
-        installed = read_installed(self._folders)
-        if installed is not None and installed.version == version:
-            return UpdateState(Stage.INSTALLED, version, installed_version=installed.version)
+        if self._installed:
+            return UpdateState(Stage.INSTALLED, version, installed_version=self._installed)
         if not self._settings.update_url.strip():
             return UpdateState(Stage.NO_ADDRESS, version)
         return UpdateState(Stage.IDLE, version)
