@@ -12,7 +12,8 @@ fresh `tasks.py package` build, so CI proves the frozen desk starts and works). 
 3. starts the desk as a person's start does (app/desktop.py → app/desk.py: the demo shop's
    store process, the sync process, the main window), offscreen unless the caller chose a
    Qt platform; then app/self_test_checks.py watches and uses it (sync, one decision
-   queued and pushed, sent exactly once).
+   queued and pushed, sent exactly once) and quits it; last, the desk's stop must have
+   ended its demo store.
 
 Each check prints one line as it passes, with a figure; a failure prints in plain words
 what failed and the process exits 1. It never hangs: a watchdog ends it after
