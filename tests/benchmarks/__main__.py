@@ -30,8 +30,9 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
   `--orders`, so it compares with `sync_orders_per_s`) over loopback HTTP from the TikTok
   sandbox (tests/benchmarks/tiktok_sync.py)
 
-- `frozen_first_window_s`, `bundle_mb`: the frozen desk (`tasks.py package`) from its spawn to
-  its main window, and the size of the build (tests/benchmarks/frozen.py); skipped without a build
+- `frozen_first_window_s`, `frozen_first_window_cpu_s`, `bundle_mb`: the frozen desk (`tasks.py
+  package`) from its spawn to its main window (and the processor time it took), and the size of
+  the build (tests/benchmarks/frozen.py); skipped without a build
 
 `--only SECTION …` runs some sections (sync queue metrics dashboard board switch launch shared tiktok
 frozen).
