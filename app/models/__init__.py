@@ -1,6 +1,7 @@
 """The local mirror's ORM models (SQLAlchemy only, no Qt)."""
 
 from app.models.after_sales import AfterSale, AfterSaleStatusChange
+from app.models.automation import AutomationEvaluation, AutomationRule, AutomationRuleVersion
 from app.models.base import Base
 from app.models.evidence import EvidencePicture
 from app.models.handover import OwnerHandover
@@ -17,6 +18,9 @@ __all__ = [
     "AfterSale",
     "AfterSaleStatusChange",
     "AuditEvent",
+    "AutomationEvaluation",
+    "AutomationRule",
+    "AutomationRuleVersion",
     "Base",
     "EvidencePicture",
     "Order",
