@@ -154,6 +154,9 @@ def main() -> int:
             with_dialog(window, wizard).save(str(path))  # type: ignore[attr-defined]
             print(path)
             wizard.close()
+        # The queued agreement still waits: closing would ask whether to quit, a modal
+        # question no one answers offscreen (the tool hung here).
+        window.confirm_quit = lambda waiting: True  # type: ignore[method-assign]
         window.close()
         engine.close()
     finally:
