@@ -305,15 +305,19 @@ def escalated_after_sales(scope: Scope) -> Select:
     escalation rate is "after-sales taken to platform arbitration ÷ after-sales"; a request
     counts in the window of its application, as the platform's arbitration stands now. One
     whose arbitration the platform never said (None) counts as not taken up."""
-    escalated = AfterSale.arbitration.in_([str(state) for state in ARBITRATION_ESCALATED])
     return select(
         AfterSale.aftersale_id.label("id"),
         AfterSale.order_id.label("order_id"),
         AfterSale.apply_time.label("moment"),
         AfterSale.kind.label("kind"),
         AfterSale.reason_text.label("reason"),
-        _flag(escalated).label("escalated"),
+        escalated_flag().label("escalated"),
     ).where(_between(AfterSale.apply_time, scope.start, scope.end), *_product_after_sales(scope))
+
+
+def escalated_flag() -> ColumnElement[int]:
+    """1 for a request the platform's arbitration took up (`escalated_after_sales`), else 0."""
+    return _flag(AfterSale.arbitration.in_([str(state) for state in ARBITRATION_ESCALATED]))
 
 
 def after_sale_changes(scope: Scope) -> Select:

@@ -131,7 +131,6 @@ def compute_metrics(
     results = {
         **_shipping_metrics(window),
         **_review_metrics(window),
-        "escalation_rate": _escalation_rate(window),
         **_after_sale_metrics(window),
         **_fulfilment_metrics(window),
     }
@@ -258,27 +257,33 @@ def _review_metrics(window: Window) -> dict[str, MetricResult]:
 
 
 def _after_sale_metrics(window: Window) -> dict[str, MetricResult]:
-    """The quality-return rate and the requests applied for, per kind."""
-    applied = window.grouped(q.applied_after_sales(window.scope), COUNT, summed("quality"), by="kind")
+    """The escalation rate (requests taken to the platform's arbitration ÷ requests applied
+    for, RULES.md), the quality-return rate and the requests applied for, per kind: the
+    requests applied for read once for all three."""
+    applied = window.grouped(
+        q.applied_after_sales(window.scope).add_columns(q.escalated_flag().label("escalated")),
+        COUNT,
+        summed("quality"),
+        summed("escalated"),
+        by="kind",
+    )
     delivered = {b: c for b, (c,) in window.grouped(q.delivered_orders(window.scope), COUNT).items()}
     by_kind: dict[int, dict[str | None, int]] = {}
     quality: dict[int, int] = {}
-    for (start_of_bucket, kind), (count, quality_count) in applied.items():
+    escalated: dict[int, tuple[int, int]] = {}  # bucket -> (taken up, applied for)
+    for (start_of_bucket, kind), (count, quality_count, up) in applied.items():
         by_kind.setdefault(start_of_bucket, {})[kind] = count
         quality[start_of_bucket] = quality.get(start_of_bucket, 0) + quality_count
+        so_far = escalated.get(start_of_bucket, (0, 0))
+        escalated[start_of_bucket] = (so_far[0] + up, so_far[1] + count)
     quality_and_delivered = {
         b: (quality.get(b, 0), delivered.get(b, 0)) for b in set(quality) | set(delivered)
     }
     return {
+        "escalation_rate": rate_of("escalation_rate", window.buckets, escalated),
         "quality_return_rate": rate_of("quality_return_rate", window.buckets, quality_and_delivered),
         "after_sales_by_type": _by_kind(window.buckets, by_kind),
     }
-
-
-def _escalation_rate(window: Window) -> MetricResult:
-    """Requests taken to the platform's arbitration ÷ requests applied for (RULES.md)."""
-    applied = window.grouped(q.escalated_after_sales(window.scope), COUNT, summed("escalated"))
-    return rate_of("escalation_rate", window.buckets, {b: (up, n) for b, (n, up) in applied.items()})
 
 
 def _add_experience_score(
