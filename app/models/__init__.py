@@ -12,6 +12,7 @@ from app.models.platform_lists import PlatformList
 from app.models.quarantine import QuarantinedRecord
 from app.models.request_history import RequestHistory
 from app.models.schema_versions import SchemaVersion
+from app.models.shop_rules import ShopRuleSetRow
 from app.models.sync_state import SyncCursor
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "QuarantinedRecord",
     "RequestHistory",
     "SchemaVersion",
+    "ShopRuleSetRow",
     "SyncCursor",
     "User",
 ]

@@ -17,7 +17,7 @@ it. The decisions built on these numbers are in `ship_deadlines.py`, `after_sale
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -28,9 +28,28 @@ from app.core import shop_time
 from app.services.metrics.targets import MetricRules, parse_metric_rules
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
-DEFAULT_RULES_FILE = RULES_DIR / "douyin.json"
-# A shop's platform (app/shop.py's names) -> its rule set; Douyin's is the default.
-RULE_FILES = {"douyin": DEFAULT_RULES_FILE, "tiktok": RULES_DIR / "tiktok.json"}
+# A shop's platform (app/shop.py's names); Douyin's rules are the default.
+PLATFORMS = ("douyin", "tiktok")
+
+
+def rule_files(platform: str, rules_dir: Path = RULES_DIR) -> tuple[Path, ...]:
+    """Every rule-set file of `platform`, in either layout: the history folder
+    (`<platform>/<name>.json`) and the single file of before it (`<platform>.json`)."""
+    folder = sorted((rules_dir / platform).glob("*.json"))
+    single = rules_dir / f"{platform}.json"
+    return (*folder, *((single,) if single.is_file() else ()))
+
+
+def _newest_file(platform: str) -> Path:
+    """The file of the platform's newest set (by its effective date), for the tests and the
+    one-file readers of before the history."""
+    files = rule_files(platform)
+    return max(files, key=lambda path: str(json.loads(path.read_text(encoding="utf-8"))["effective"]))
+
+
+DEFAULT_RULES_FILE = _newest_file("douyin")
+# A shop's platform -> the file of its newest rule set.
+RULE_FILES = {platform: _newest_file(platform) for platform in PLATFORMS}
 HOUR_S = 3600
 DAY_S = 24 * HOUR_S
 OTHER_CATEGORY = "other"
@@ -183,6 +202,28 @@ class RuleSet:
     # Whose rule set it is ("douyin", "tiktok": RULE_FILES' names): the platform's own moves
     # (app/services/refunds/outcomes.py) go with its rules.
     platform: str = "douyin"
+    # When it takes effect: 00:00 of `effective` in its own shipping.time_zone (the shop's
+    # calendar: Asia/Shanghai for Douyin, fixed UTC-8 for TikTok Shop US), UTC seconds.
+    starts_at: int = 0
+    # The sets in force before this one, newest first (rule_history.rules_in_force fills it),
+    # so a computation about an earlier event takes the set of that day: `at()`.
+    earlier: tuple[RuleSet, ...] = ()
+
+    def at(self, instant: int | None) -> RuleSet:
+        """The rule set in force at `instant` (UTC seconds): this one from its start on, else
+        the newest earlier set that had started; an event before the oldest set is judged by
+        the oldest. None or 0 (an event that has not happened, an order not paid) takes this one."""
+        if not instant or instant >= self.starts_at:
+            return self
+        for rules in self.earlier:
+            if instant >= rules.starts_at:
+                return rules
+        return self.earlier[-1] if self.earlier else self
+
+    @property
+    def label(self) -> str:
+        """What a screen names the set by ("douyin-2026-12", "douyin-2026-12+shop-2026-12")."""
+        return self.rule_set
 
     @property
     def default_ship_promise_s(self) -> int:
@@ -352,28 +393,45 @@ def parse_sources(raw: Any) -> tuple[tuple[str, Source], ...]:
     return tuple((str(path), parse_source(entry, f"sources.{path}")) for path, entry in raw.items())
 
 
-def parse_rules(raw: dict[str, Any]) -> RuleSet:
+def parse_rules(raw: dict[str, Any], platform: str = "douyin") -> RuleSet:
     after_sales = parse_after_sale_rules(raw["after_sales"])
+    shipping = parse_shipping_rules(raw.get("shipping"))
+    effective = date.fromisoformat(str(raw["effective"]))
     return RuleSet(
         rule_set=str(raw["rule_set"]),
-        effective=date.fromisoformat(str(raw["effective"])),
+        effective=effective,
         default_ship_promise_hours=_positive(raw, "default_ship_promise_hours"),
-        shipping=parse_shipping_rules(raw.get("shipping")),
+        shipping=shipping,
         after_sales=after_sales,
         metrics=parse_metric_rules(raw.get("metrics"), {kind for kind, _ in after_sales.reason_keywords}),
         sources=parse_sources(raw.get("sources")),
+        platform=platform,
+        starts_at=shop_time.midnight(effective, shipping.tz),
     )
 
 
+def platform_of_file(path: Path) -> str:
+    """Whose rule set the file is: its folder's name (resources/rules/<platform>/<name>.json),
+    else its own name (the one-file layout, resources/rules/<platform>.json); Douyin's else."""
+    for name in (path.parent.name, path.stem):
+        if name in PLATFORMS:
+            return name
+    return "douyin"
+
+
 @cache
-def load_rules(path: Path = DEFAULT_RULES_FILE) -> RuleSet:
-    """The rule set in `path` (cached: the file ships with the app and never changes
-    while it runs)."""
-    platform = next((name for name, file in RULE_FILES.items() if file == path), "douyin")
-    return replace(parse_rules(json.loads(path.read_text(encoding="utf-8"))), platform=platform)
+def load_rules(path: Path | None = None) -> RuleSet:
+    """The rule set in `path` alone, without the sets before it (cached: the file ships with
+    the app and never changes while it runs); Douyin's newest when None."""
+    path = path or DEFAULT_RULES_FILE
+    return parse_rules(json.loads(path.read_text(encoding="utf-8")), platform_of_file(path))
 
 
 def rules_for(platform: str | None) -> RuleSet:
-    """The rule set of a shop on `platform` ("douyin", "tiktok"); Douyin's for None or a
-    platform without a rule set of its own."""
-    return load_rules(RULE_FILES.get(platform or "", DEFAULT_RULES_FILE))
+    """The rule set in force now for a shop on `platform` ("douyin", "tiktok"), with the sets
+    before it; Douyin's for None or a platform without rule sets of its own. The app asks
+    `rule_history.rules_in_force`, which says when and with which shop's own set."""
+    # Imported here: rule_history builds on this module's parsing.
+    from app.services.rule_history.history import rules_in_force
+
+    return rules_in_force(platform)

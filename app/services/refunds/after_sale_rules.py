@@ -14,7 +14,8 @@ counts from receipt cannot be checked (`window_open` None), and a refund asked f
 shipped order not yet received is a refund in transit (在途).
 
 Approximations, because the dialect does not carry everything the rules count from:
-- Windows are judged at the buyer's application time (`apply_time`), not at `now`.
+- Windows are judged at the buyer's application time (`apply_time`), not at `now`, by
+  the rule set in force then.
 - Product category comes from keyword lists over the product name; the buyer's claim
   kind (no reason, allergy, visible rot…) from keyword lists over the reason text.
 - A fresh-produce refund is judged by its share of the line's paid value, since the
@@ -31,7 +32,7 @@ from app.core import shop_time
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import RequestKind, RequestState
 from app.services.refunds.rule_words import REASONS, RULE_TEXTS
-from app.services.rules import DAY_S, HOUR_S, OURS, RuleSet, load_rules
+from app.services.rules import DAY_S, HOUR_S, OURS, RuleSet, rules_for
 
 FRESH_CLAIMS = ("damaged", "visible_rot", "hidden_rot")
 SUGGESTIONS = ("approve", "refuse", "inspect", "review")
@@ -363,8 +364,10 @@ _STEPS: tuple[Callable[[_Judging], Assessment | None], ...] = (
 
 def assess(facts: RequestFacts, now: int, rules: RuleSet | None = None) -> Assessment:
     """The rule that applies to this request and what it suggests (pure): the first step
-    that answers, else the quality-or-general rule."""
-    judging = _Judging(facts, now, rules or load_rules())
+    that answers, else the quality-or-general rule. The rules are those in force when the
+    buyer applied (`RuleSet.at`; Douyin's now when None), so a later rule set never changes
+    what an earlier request's window was."""
+    judging = _Judging(facts, now, (rules or rules_for(None)).at(facts.apply_time))
     for step in _STEPS:
         found = step(judging)
         if found is not None:

@@ -33,11 +33,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, func, literal
 
 from app.core.shop_time import date_of, datetime_of, midnight
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.models import Order
+from app.services.rule_history.history import in_force_case
 from app.services.rules import HOUR_S, CompensationBand, RuleSet
 
 PROMISE_48H = "48h"
@@ -116,14 +117,17 @@ def platform_promise_column() -> ColumnElement[int | None]:
 
 def ship_by_column(rules: RuleSet) -> ColumnElement[int | None]:
     """`ship_by()` with the default promise, in SQL: the platform's promise when set, else
-    payment plus the rule set's default; NULL for an order not paid."""
+    payment plus the default of the rule set in force at payment; NULL for an order not paid."""
     paid = func.nullif(Order.pay_time, 0)
-    return func.coalesce(platform_promise_column(), paid + rules.default_ship_promise_s)
+    default = in_force_case(rules, Order.pay_time, lambda r: literal(r.default_ship_promise_s))
+    return func.coalesce(platform_promise_column(), paid + default)
 
 
 def promise_kind(pay_time: int, exp_ship_time: int | None, rules: RuleSet) -> str:
     """Which promise gave the platform's `exp_ship_time` for an order paid at `pay_time`
-    (one of PROMISE_KINDS); without `exp_ship_time`, the rule set's default promise."""
+    (one of PROMISE_KINDS); without `exp_ship_time`, the rule set's default promise (the
+    set in force at payment)."""
+    rules = rules.at(pay_time)
     deadline = platform_promise(exp_ship_time) or pay_time + rules.default_ship_promise_s
     if deadline - pay_time == rules.default_ship_promise_s:
         return PROMISE_48H
@@ -150,12 +154,14 @@ def ship_by(
     """The promised ship-by instant: the platform's `exp_ship_time` when it sent one,
     else what `promise` gives an order paid at `pay_time` (the default 48 h promise when
     None; a presale ships by the end of the day `presale_days` after payment, at most
-    `presale_max_days`); None for an order not paid yet."""
+    `presale_max_days`); None for an order not paid yet. The rules are those in force at
+    payment (`RuleSet.at`)."""
     promised = platform_promise(exp_ship_time)
     if promised is not None:
         return promised
     if not pay_time:
         return None
+    rules = rules.at(pay_time)
     if promise is None or promise == PROMISE_48H:
         return pay_time + rules.default_ship_promise_s
     if promise == PROMISE_SAME_DAY:
@@ -213,7 +219,9 @@ def compensation_fen(
     """The compensation owed for an order shipped at `shipped_at` (see
     `effective_ship_time`), or, with `shipped_at` None, what is owed at `now` if it stays
     unshipped: nothing before the deadline, "late" after it, "out of stock" once it is
-    more than `out_of_stock_after_hours` past."""
+    more than `out_of_stock_after_hours` past. Priced by the rule set in force at payment,
+    so a later rule set never re-prices an order paid before it."""
+    rules = rules.at(pay_time)
     stake = at_stake_if_late(pay_amount_fen, pay_time, ship_by, rules)
     late_s = (now if shipped_at is None else shipped_at) - ship_by
     if late_s <= 0:
@@ -226,7 +234,9 @@ def compensation_fen(
 
 
 def at_stake_if_late(pay_amount_fen: int, pay_time: int, ship_by: int, rules: RuleSet) -> AtStake:
-    """What missing the deadline would cost: the board's figure for orders not yet late."""
+    """What missing the deadline would cost: the board's figure for orders not yet late (by the
+    rule set in force at payment)."""
+    rules = rules.at(pay_time)
     shipping = rules.shipping
     band = shipping.band_for(ship_by - pay_time)
     unit = shipping.compensation_round_to_fen
