@@ -5,7 +5,9 @@ Owns the allowed moves of `OutboxState` (app/models/outbox.py) and every change 
 wrote "pending": the push engine
 marks an operation "sending" before it sends, puts it back to "pending" to try again,
 and finishes it as "done", "rejected" or "conflict"; a person drops a refused or
-conflicting one ("discarded"), or replaces it by a fresh operation (also "discarded").
+conflicting one ("discarded"), or replaces it by a fresh operation (also "discarded");
+and an operation never yet sent may be withdrawn ("discarded": `withdraw_unsent`, the undo
+of an automatic decision inside its window).
 A move the table does not allow raises `IllegalMove`: it is a bug, never a situation
 to carry on from, because an operation moved wrongly may be sent twice or never.
 
@@ -120,3 +122,30 @@ def discard(op: OutboxOperation, *, now: int) -> None:
     """A person drops a refused or conflicting operation, or replaces it by a fresh one."""
     _move(op, OutboxState.DISCARDED)
     op.finished_at = now
+
+
+def withdraw_unsent(session: Session, seq: int, *, now: int) -> bool:
+    """Withdraw operation `seq` while it has never been handed to the network (still
+    "pending", no attempt made): it goes to "discarded" and is never sent. Returns whether
+    this call withdrew it; False when the push got to it first (it is "sending" or has an
+    attempt behind it, and may have reached the platform) or it is already finished.
+
+    A compare-and-set like `mark_sending`, against the same columns: of the push marking
+    it and a person withdrawing it, exactly one succeeds. Used for the undo window of an
+    automatic decision (app/services/automation/pending.py)."""
+    never_sent = (
+        OutboxOperation.seq == seq,
+        OutboxOperation.state == OutboxState.PENDING,
+        OutboxOperation.attempts == 0,
+    )
+    lock_it = select(OutboxOperation.seq).where(*never_sent).with_for_update(skip_locked=True)
+    if session.scalar(lock_it) is None:
+        return False
+    withdrawn = session.execute(
+        update(OutboxOperation)
+        .where(*never_sent)
+        .values(state=OutboxState.DISCARDED, finished_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    assert isinstance(withdrawn, CursorResult)
+    return bool(withdrawn.rowcount == 1)
