@@ -3,7 +3,9 @@
 Owns the run (`SyncEngine.run_once`): push the outbox (`push.py`), then pull every
 stream (`pull.py`, which owns the paging and the cursor), then refresh the platform
 lists the app keeps a copy of, then a round of the history backfill
-(`history_backfill.py`); and what the run reports (`RunReport`). The first
+(`history_backfill.py`); and what the run reports (`RunReport`). The owner's automatic
+decision rules (`services/automation/evaluation.py`) run at the start of each run (so they
+decide offline too, from the mirror) and after each committed page of requests. The first
 problem stops the run and is recorded on the stream's cursor for the status screen.
 
 Given a sync lease (`lease.SyncLease`, ARCHITECTURE.md "Scale"), only its holder runs:
@@ -28,12 +30,13 @@ from app.db import refresh_statistics
 from app.models import SyncCursor
 from app.platforms.port import Outcome, PlatformError, ShopPlatform
 from app.services import platform_lists
+from app.services.automation.evaluation import evaluate_open_requests
 from app.services.platform_lists import LogisticsCompany, RejectReason
 from app.services.sync_status import PROBLEM_ANOTHER_WORKSTATION_SYNCING
 from app.sync.arbitration_deadlines import ArbitrationDeadlines
 from app.sync.history_backfill import HistoryBackfill
 from app.sync.lease import SyncLease
-from app.sync.pull import OVERLAP_S, PAGE_SIZE, STREAMS, Stream, StreamPull, SyncProblem
+from app.sync.pull import AFTER_SALES, OVERLAP_S, PAGE_SIZE, STREAMS, Stream, StreamPull, SyncProblem
 from app.sync.push import PushEngine
 
 log = logging.getLogger(__name__)
@@ -52,6 +55,7 @@ class RunReport:
     lists_refreshed: list[str] = field(default_factory=list)  # platform lists fetched anew
     arbitrations: int = 0  # requests whose arbitration deadline was read (arbitration_deadlines.py)
     histories: int = 0  # requests whose history the backfill settled (history_backfill.py)
+    automatic: dict[str, int] = field(default_factory=dict)  # what the owner's rules did, by outcome
     set_aside: dict[str, int] = field(default_factory=dict)  # stream -> records set aside
     standing_by: bool = False  # another process holds the sync lease; nothing was done
     # While standing by: when the lease holder last pulled successfully, if ever.
@@ -68,7 +72,7 @@ class RunReport:
             kinds.add("after_sales")
         if self.histories:
             kinds.add("after_sales")
-        if any(self.pushed.values()):
+        if any(self.pushed.values()) or any(self.automatic.values()):
             kinds.add("outbox")
         return frozenset(kinds)
 
@@ -130,6 +134,7 @@ class SyncEngine(StreamPull):
         self.push = PushEngine(platform, sessions, clock=clock, lease=lease)
         self.arbitration_deadlines = ArbitrationDeadlines(platform, sessions, clock)
         self.history = HistoryBackfill(platform, sessions, clock)
+        self._report: RunReport | None = None  # the run under way, for what the rules did per page
 
     def close(self) -> None:
         """Give up the sync lease (so another workstation takes over at once) and the connection."""
@@ -148,7 +153,8 @@ class SyncEngine(StreamPull):
             report = _standing_by()
             report.holder_last_success_at = self._last_success_at()
             return report
-        report = RunReport()
+        report = self._report = RunReport()
+        self._run_rules(report)
         pushed = self.push.push_once()
         report.pushed = pushed.counts
         if pushed.stopped is not None:
@@ -172,6 +178,7 @@ class SyncEngine(StreamPull):
                     "pull of %s stopped: %s %s", stream.name, problem.error.describe(), problem.detail
                 )
                 return report
+        self._run_rules(report)  # once more: a run whose pages held no request (rules just switched on)
         if sum(report.pulled.values()) >= BIG_LOAD_ROWS:
             refresh_statistics(self._sessions)
         report.lists_refreshed = self.refresh_lists()
@@ -181,6 +188,25 @@ class SyncEngine(StreamPull):
         if self.lease is None or self.lease.holds():
             self._backfill_history(report)
         return report
+
+    def _page_committed(self, stream_name: str) -> None:
+        if stream_name == AFTER_SALES.name:
+            self._run_rules(self._report)
+
+    def _run_rules(self, report: RunReport | None) -> None:
+        """The owner's rules over the requests waiting for the shop, in this process, off the
+        window's thread; only the lease holder runs them (and each request version is
+        claimed once in the database, whoever runs them). Never fails the run."""
+        if self.lease is not None and not self.lease.holds():
+            return
+        try:
+            done = evaluate_open_requests(self._sessions, now=int(self._clock()), platform=self.platform.name)
+        except Exception:  # a rule's trouble must not stop the sync; it is tried again next page
+            log.exception("the automatic decision rules could not run")
+            return
+        if report is not None:
+            for outcome, count in done.acted.items():
+                report.automatic[outcome] = report.automatic.get(outcome, 0) + count
 
     def _backfill_history(self, report: RunReport) -> None:
         """A round of the history backfill, after the fresh work (history_backfill.py); an

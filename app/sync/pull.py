@@ -252,9 +252,13 @@ class StreamPull:
             raise SyncProblem(RetryLater(PROBLEM_UNREADABLE), str(error)) from error
         if report is not None and page.set_aside:
             report.set_aside[stream.name] = report.set_aside.get(stream.name, 0) + page.set_aside
+        self._page_committed(stream.name)
         if self._on_page is not None:
             self._on_page(stream.name, len(records))
         return page
+
+    def _page_committed(self, stream_name: str) -> None:
+        """After a page is stored and committed (the engine runs the owner's rules here)."""
 
     def _record_success(self, stream: Stream) -> None:
         with self._sessions.begin() as session:

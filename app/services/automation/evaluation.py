@@ -133,12 +133,13 @@ def candidates(session: Session) -> list[AfterSale]:
 def evaluate_open_requests(sessions: sessionmaker[Session], *, now: int, platform: str) -> EvaluationReport:
     """Put every candidate request through the switched-on rules; see the module docstring."""
     report = EvaluationReport()
+    with sessions() as session:
+        if not rule_book.enabled_rules(session):
+            return report  # the common case: no rule is on, and nothing is written
     with sessions.begin() as session:
         report.stopped += stop_refused_rules(session, now=now)
     with sessions() as session:
         rules = rule_book.enabled_rules(session)
-        if not rules:
-            return report
         waiting = candidates(session)
         facts = facts_for(session, [subject_now(r, now) for r in waiting], platform)
         seen = [(r.aftersale_id, r.update_time) for r in waiting]
