@@ -1,7 +1,8 @@
-"""The shop platform's rule set, read from a versioned data file.
+"""A platform's rule set, read from a dated data file.
 
-Owns loading a platform's rule set (`resources/rules/douyin.json`, the default, and
-`tiktok.json`; `rules_for` picks a shop's by its platform) into a typed, immutable `RuleSet`, so
+Owns parsing one rule-set file (`resources/rules/<platform>/<name>.json`, or the single
+`resources/rules/<platform>.json` of before the history; `rule_files` finds either; Douyin's
+is the default) into a typed, immutable `RuleSet`, so
 numbers from RULES.md (the 48 h default ship promise, the shipping cut-offs, late and
 out-of-stock compensation bands and the shipping board's lanes, the after-sale windows,
 evidence tiers and fast-refund caps, and the keyword lists that map product names and
@@ -9,9 +10,11 @@ buyers' reasons to the categories those rules name, and the service metrics' tar
 and experience-score bands, parsed by `metric_rules.py`) live in one file that names its
 version and effective date, never as literals scattered through the code, each value with
 its source (`Source`: a public page or rule and its effective date, or "ours" for an
-estimate; `RuleSet.source_of`). Screens show `rule_set` next to anything computed from
-it. The decisions built on these numbers are in `ship_deadlines.py`, `after_sale_rules.py`,
-`metrics.py` and `experience_score.py`.
+estimate; `RuleSet.source_of`). Which set was in force when, and a shop's own sets on top,
+is `rule_history` (`rules_in_force`); a set carries the ones before it and `RuleSet.at(t)`
+gives the one of an event's day. Screens show `rule_set` next to anything computed from it.
+The decisions built on these numbers are in `shipping/deadlines.py`, `after_sale_rules.py`,
+`metrics/` and `experience_score.py`.
 """
 
 from __future__ import annotations

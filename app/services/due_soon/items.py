@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.money import CNY
 from app.services.refunds.queue import list_queue_keys, queue_rows
-from app.services.rules import HOUR_S, RuleSet, rules_for
+from app.services.rule_history.shop_sets import shop_rules_in_force
+from app.services.rules import HOUR_S, RuleSet
 from app.services.shipping.board import list_board
 
 REFUND = "refund"
@@ -142,4 +143,4 @@ def due_soon(
 
 def shop_source(key: str, sessions: sessionmaker[Session], platform: str) -> ShopSource:
     """The shop as `due_soon` reads it, with its platform's rule set (deadlines differ)."""
-    return ShopSource(key, sessions, rules_for(platform))
+    return ShopSource(key, sessions, shop_rules_in_force(sessions, platform))

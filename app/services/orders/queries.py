@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from app.core.money import CNY
 from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
-from app.services.rules import RuleSet, rules_for
+from app.services.rule_history import rules_in_force
+from app.services.rules import RuleSet
 from app.services.shipping.deadlines import platform_promise, platform_promise_column, ship_by, ship_by_column
 
 # States in the order a person reads them: what needs work first, finished last.
@@ -195,7 +196,7 @@ def list_order_ids(
     The screen keeps these and reads full rows (`order_rows`) a page at a time."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}; expected one of {SORT_KEYS}")
-    rules = rules or rules_for(None)
+    rules = rules or rules_in_force(None)
     sort_column = _sort_columns(sort, rules)[sort]
     ordered = sort_column.desc() if descending else sort_column.asc()
     tie_break = Order.order_id.desc() if descending else Order.order_id.asc()
@@ -219,7 +220,7 @@ ROWS_PER_QUERY = 500  # far below every database's limit on bound parameters
 
 def order_rows(session: Session, order_ids: Sequence[str], *, rules: RuleSet | None = None) -> list[OrderRow]:
     """The table rows of `order_ids`, in that order (unknown ids left out)."""
-    rules = rules or rules_for(None)
+    rules = rules or rules_in_force(None)
     found: dict[str, OrderRow] = {}
     for start in range(0, len(order_ids), ROWS_PER_QUERY):
         chunk = list(order_ids[start : start + ROWS_PER_QUERY])
@@ -233,7 +234,7 @@ def order_rows(session: Session, order_ids: Sequence[str], *, rules: RuleSet | N
 def list_orders(session: Session, *, rules: RuleSet | None = None, **filters: Any) -> list[OrderRow]:
     """Every matching row at once (`list_order_ids`'s filters and sort); for tests and
     small lists — the orders screen pages with `order_rows`."""
-    rules = rules or rules_for(None)
+    rules = rules or rules_in_force(None)
     return order_rows(session, list_order_ids(session, rules=rules, **filters), rules=rules)
 
 
@@ -251,7 +252,7 @@ def count_orders(session: Session) -> int:
 
 
 def order_detail(session: Session, order_id: str, *, rules: RuleSet | None = None) -> OrderDetail | None:
-    rules = rules or rules_for(None)
+    rules = rules or rules_in_force(None)
     order = session.get(Order, order_id)
     if order is None:
         return None

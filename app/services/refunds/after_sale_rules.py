@@ -32,7 +32,8 @@ from app.core import shop_time
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import RequestKind, RequestState
 from app.services.refunds.rule_words import REASONS, RULE_TEXTS
-from app.services.rules import DAY_S, HOUR_S, OURS, RuleSet, rules_for
+from app.services.rule_history import rules_in_force
+from app.services.rules import DAY_S, HOUR_S, OURS, RuleSet
 
 FRESH_CLAIMS = ("damaged", "visible_rot", "hidden_rot")
 SUGGESTIONS = ("approve", "refuse", "inspect", "review")
@@ -367,7 +368,7 @@ def assess(facts: RequestFacts, now: int, rules: RuleSet | None = None) -> Asses
     that answers, else the quality-or-general rule. The rules are those in force when the
     buyer applied (`RuleSet.at`; Douyin's now when None), so a later rule set never changes
     what an earlier request's window was."""
-    judging = _Judging(facts, now, (rules or rules_for(None)).at(facts.apply_time))
+    judging = _Judging(facts, now, (rules or rules_in_force(None)).at(facts.apply_time))
     for step in _STEPS:
         found = step(judging)
         if found is not None:

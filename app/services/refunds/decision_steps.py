@@ -49,6 +49,20 @@ class DecisionRefused(Refusal):
 
 
 @dataclass(frozen=True, slots=True)
+class Seen:
+    """What the person saw beside the request when deciding (the queue's row): the rule set
+    its suggestion came from (the one in force when the buyer applied), the rule and the
+    suggestion. The decision's audit event keeps it, so a later rule set never hides why."""
+
+    rule_set: str
+    rule_key: str
+    suggestion: str
+
+    def as_audit(self) -> dict[str, str]:
+        return {"rule_set": self.rule_set, "rule": self.rule_key, "suggestion": self.suggestion}
+
+
+@dataclass(frozen=True, slots=True)
 class Queued:
     """What a decision put in the outbox."""
 
@@ -157,12 +171,14 @@ def queue_decision(
     after: Mapping[str, Any] | None = None,
     note: str = "",
     refers_to: int | None = None,
+    seen: Seen | None = None,
 ) -> Queued:
     """Audit the decision and append its operation, in the caller's transaction.
 
     The one place a refund decision becomes an audit event plus an outbox operation;
     the caller has checked permission and state. `details` are the decision's
-    (`outbox.DECISION_DETAILS`), `after` what the audit event adds.
+    (`outbox.DECISION_DETAILS`), `after` what the audit event adds, `seen` the rule set and
+    suggestion the person decided beside (kept in the event as "seen").
     """
     event_id = audit.record(
         session,
@@ -183,6 +199,7 @@ def queue_decision(
             "refund_amount": request.refund_amount,
             "currency": request.currency,  # the amount's (a TikTok shop's: USD cents)
             **(after or {}),
+            **({"seen": seen.as_audit()} if seen is not None else {}),
         },
         refers_to=refers_to,
         note=note,

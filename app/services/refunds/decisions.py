@@ -42,6 +42,7 @@ from app.services.refunds.decision_steps import ENTITY, prepare
 from app.services.refunds.decision_steps import MSG_PENDING as MSG_PENDING
 from app.services.refunds.decision_steps import DecisionRefused as DecisionRefused
 from app.services.refunds.decision_steps import Queued as Queued
+from app.services.refunds.decision_steps import Seen as Seen
 from app.services.refunds.decision_steps import queue_decision as queue_decision
 from app.services.shipping import carriers
 
@@ -125,12 +126,16 @@ def _refusal_details(refusal: Mapping[str, Any]) -> dict[str, Any]:
 
 
 # --- the decisions --------------------------------------------------------------------------
-def approve_refund(session: Session, actor: Actor, aftersale_id: str, *, now: int) -> Queued:
+def approve_refund(
+    session: Session, actor: Actor, aftersale_id: str, *, now: int, seen: Seen | None = None
+) -> Queued:
     """Agree a refund-only request; money leaves the shop."""
     request, decision, target = prepare(
         session, actor, aftersale_id, (Decision.APPROVE_REFUND,), now=now, moves_money=True
     )
-    return queue_decision(session, actor, request, decision, target, action=REFUND_APPROVE, now=now)
+    return queue_decision(
+        session, actor, request, decision, target, action=REFUND_APPROVE, now=now, seen=seen
+    )
 
 
 def return_address(value: str | int | None) -> int:
@@ -166,6 +171,7 @@ def approve_return(
     return_address_id: str | int | None = None,
     now: int,
     platform: str | None = None,
+    seen: Seen | None = None,
 ) -> Queued:
     """Agree that the buyer returns the goods (for a refund, or a repair), to the shop's
     return address where the shop's `platform` takes one (None: Douyin, which does; TikTok
@@ -174,7 +180,9 @@ def approve_return(
         session, actor, aftersale_id, (Decision.AGREE_RETURN,), now=now, moves_money=False, platform=platform
     )
     if not names_return_address(platform):
-        return queue_decision(session, actor, request, decision, target, action=RETURN_APPROVE, now=now)
+        return queue_decision(
+            session, actor, request, decision, target, action=RETURN_APPROVE, now=now, seen=seen
+        )
     logistics = {"receiver_address_id": return_address(return_address_id)}
     return queue_decision(
         session,
@@ -186,6 +194,7 @@ def approve_return(
         now=now,
         details={"return_address_id": logistics["receiver_address_id"]},
         after={"logistics": logistics},
+        seen=seen,
     )
 
 
@@ -198,6 +207,7 @@ def refuse(
     remark: str,
     evidence_urls: Sequence[str] = (),
     now: int,
+    seen: Seen | None = None,
 ) -> Queued:
     """Refuse a request (the refund, the return request or the returned goods, as its state allows)."""
     request, decision, target = prepare(
@@ -215,6 +225,7 @@ def refuse(
         now=now,
         details=_refusal_details(item),
         after=item,
+        seen=seen,
     )
 
 
@@ -230,6 +241,7 @@ def inspect_return(
     remark: str = "",
     evidence_urls: Sequence[str] = (),
     now: int,
+    seen: Seen | None = None,
 ) -> Queued:
     """Record how the returned goods arrived, then accept them and refund, or refuse them."""
     if then not in ("refund", "refuse"):
@@ -265,6 +277,7 @@ def inspect_return(
         details={} if refund else _refusal_details(item),
         after={"inspection": outcome, **item},
         refers_to=inspection,
+        seen=seen,
     )
 
 
@@ -278,6 +291,7 @@ def approve_exchange(
     tracking_no: str = "",
     now: int,
     platform: str | None = None,
+    seen: Seen | None = None,
 ) -> Queued:
     """Agree an exchange (to the shop's return address) or a resend; or, once an
     exchange's or repair's goods came back, confirm them and send the new (or repaired)
@@ -313,4 +327,5 @@ def approve_exchange(
         now=now,
         details=details,
         after=after,
+        seen=seen,
     )

@@ -97,11 +97,11 @@ def shop_values_problem(platform: str, values: Sequence[tuple[str, int]]) -> str
     return ""
 
 
-def _laid_on(base: PlatformSet, shop_sets: Sequence[ShopRuleSet], starts_at: int) -> RuleSet:
+def _laid_on(base: PlatformSet, shop_sets: Sequence[ShopRuleSet], starts_at: int) -> PlatformSet:
     """The platform's set `base` with the shop's sets laid on it in date order (a later one's
     value wins), each value's source naming the shop's set."""
     if not shop_sets:
-        return replace(base.rules, starts_at=starts_at)
+        return replace(base, rules=replace(base.rules, starts_at=starts_at))
     raw = copy.deepcopy(json.loads(base.raw))
     sources = raw.setdefault("sources", {})
     for shop_set in shop_sets:
@@ -118,11 +118,14 @@ def _laid_on(base: PlatformSet, shop_sets: Sequence[ShopRuleSet], starts_at: int
             }
     raw["rule_set"] = "+".join([base.rules.rule_set, *(s.name for s in shop_sets)])
     parsed = parse_rules(raw, base.rules.platform)
-    return replace(parsed, effective=base.rules.effective, starts_at=starts_at)
+    rules = replace(parsed, effective=base.rules.effective, starts_at=starts_at)
+    return PlatformSet(rules, json.dumps(raw, ensure_ascii=False), base.path)
 
 
 @cache
-def _segments(platform: str, shop_overrides: tuple[ShopRuleSet, ...], rules_dir: Path) -> tuple[RuleSet, ...]:
+def _segments(
+    platform: str, shop_overrides: tuple[ShopRuleSet, ...], rules_dir: Path
+) -> tuple[PlatformSet, ...]:
     """Every set that was in force, oldest first: each platform set, and from each shop set's
     date the platform's set of that day with the shop's sets so far on top."""
     history = platform_history(platform, rules_dir)
@@ -131,7 +134,7 @@ def _segments(platform: str, shop_overrides: tuple[ShopRuleSet, ...], rules_dir:
     starts = sorted(
         {s.rules.starts_at for s in history} | {shop_time.midnight(s.effective, tz) for s in shop_sorted}
     )
-    segments: list[RuleSet] = []
+    segments: list[PlatformSet] = []
     for start in starts:
         base = next((s for s in reversed(history) if s.rules.starts_at <= start), history[0])
         on_top = [s for s in shop_sorted if shop_time.midnight(s.effective, tz) <= start]
@@ -142,7 +145,15 @@ def _segments(platform: str, shop_overrides: tuple[ShopRuleSet, ...], rules_dir:
 def rule_history(
     platform: str | None, shop_overrides: Sequence[ShopRuleSet] = (), *, rules_dir: Path = RULES_DIR
 ) -> tuple[RuleSet, ...]:
-    """Every set a shop on `platform` with `shop_overrides` has had, oldest first (the Rules screen)."""
+    """Every set a shop on `platform` with `shop_overrides` has had, oldest first."""
+    return tuple(s.rules for s in rule_history_texts(platform, shop_overrides, rules_dir=rules_dir))
+
+
+def rule_history_texts(
+    platform: str | None, shop_overrides: Sequence[ShopRuleSet] = (), *, rules_dir: Path = RULES_DIR
+) -> tuple[PlatformSet, ...]:
+    """`rule_history` with each set's values as its file writes them (the Rules screen's
+    comparison, `compare.py`)."""
     return _segments(platform or "douyin", tuple(shop_overrides), rules_dir)
 
 

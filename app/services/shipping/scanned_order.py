@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState
 from app.models import Order, OrderLogistics
-from app.services.rules import RuleSet, load_rules
+from app.services.rule_history import rules_in_force
+from app.services.rules import RuleSet
 from app.services.shipping import carriers
 from app.services.shipping.deadlines import shop_time
 from app.services.shipping.shipments import ShipmentRefused, pending_shipments
@@ -56,7 +57,7 @@ def not_waiting_reason(
     """Why a scanned order is not (or not shown) on the board, in plain words: shipped
     when and with which number, shipped from this desk and on its way, cancelled,
     unpaid, unknown here, or hidden by the board's filter (`filtered`)."""
-    rules = rules or load_rules()
+    rules = rules or rules_in_force(None)
 
     def when(instant: int | None) -> str:
         return shop_time(instant, rules).strftime("%Y-%m-%d %H:%M") if instant else "?"

@@ -39,7 +39,7 @@ from app.services.attention import needs_attention
 from app.services.attention.items import AttentionItem, attention_items
 from app.services.attention.needs_attention import SetAsideRecord
 from app.services.people.permissions import Actor
-from app.services.rules import rules_for
+from app.services.rule_history import rules_in_force
 from app.views.attention.rows import row_texts
 from app.views.attention.set_aside_table import SetAsideTable
 from app.views.common.background import BackgroundTasks
@@ -68,7 +68,7 @@ class NeedsAttentionView(SetAsideTable, QWidget):
     ) -> None:
         """`platform`: the shop's ("douyin", "tiktok"; None: Douyin), whose clock times show on."""
         super().__init__(parent)
-        self._platform, self._tz = platform, rules_for(platform).shipping.tz
+        self._platform, self._tz = platform, rules_in_force(platform).shipping.tz
         self._tasks, self._sessions, self._actor, self._clock = tasks, sessions, actor, clock
         self._items: list[AttentionItem] = []
         self._set_aside: list[SetAsideRecord] = []

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from app.core.translation import QT_TRANSLATE_NOOP
 from app.services.due_soon.items import DUE_SOON_S, REFUND, DueItem, due_soon, shop_source
-from app.services.rules import rules_for
+from app.services.rule_history import rules_in_force
 from app.views.common.background import BackgroundTasks
 from app.views.common.formatting import Urgency, countdown, now_utc, shop_time, urgency
 from app.views.common.table_model import ALIGN_RIGHT, ROW_ROLE, Column, ColumnTableModel
@@ -57,7 +57,7 @@ class DueSoonModel(ColumnTableModel):
     def _due_time(self, item: DueItem) -> str:
         """On the item's shop's clock (its rule set's: a TikTok shop's is US Pacific)."""
         shop = self._shops.shop(item.shop_key)
-        tz = rules_for(shop.entry.platform if shop is not None else None).shipping.tz
+        tz = rules_in_force(shop.entry.platform if shop is not None else None).shipping.tz
         return shop_time(item.due_at, with_year=False, tz=tz)
 
     def _shop_name(self, item: DueItem) -> str:

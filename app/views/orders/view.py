@@ -44,7 +44,7 @@ from app.services.orders.queries import (
     order_detail,
     order_rows,
 )
-from app.services.rules import rules_for
+from app.services.rule_history.shop_sets import shop_rules_in_force
 from app.services.sync_status import SyncState, SyncStatus
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
@@ -92,7 +92,9 @@ class OrdersView(OrderFilters, QWidget):
         """`platform`: the shop's ("douyin", "tiktok"; None: Douyin), whose rule set gives the
         default ship-by promise and the clock every time is shown on."""
         super().__init__(parent)
-        self._rules = rules_for(platform)
+        # The set in force now, with the shop's own on top and the sets before it: each
+        # order's promise is its payment day's (RuleSet.at).
+        self._rules = shop_rules_in_force(session_factory, platform, clock())
         self._tasks = tasks
         self._session_factory = session_factory
         self._sync_state: SyncState | None = None

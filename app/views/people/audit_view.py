@@ -39,7 +39,7 @@ from app.services.people import accounts, audit
 from app.services.people.audit import AuditFilter, AuditRow
 from app.services.people.audit_trail import AuditTrail, read_trail
 from app.services.people.permissions import Actor
-from app.services.rules import rules_for
+from app.services.rule_history import rules_in_force
 from app.views.common import formatting
 from app.views.common.background import WORK_LANE, BackgroundTasks
 from app.views.common.people_words import refusal_text
@@ -90,7 +90,7 @@ class AuditView(QWidget):
         platform: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self._tz = rules_for(platform).shipping.tz  # the shop's clock: its days and times
+        self._tz = rules_in_force(platform).shipping.tz  # the shop's clock: its days and times
         self._tasks = tasks
         self._sessions = sessions
         self._actor = actor

@@ -41,7 +41,7 @@ from app.services.orders.queries import shop_currency
 from app.services.people import accounts
 from app.services.people.accounts import UserRow
 from app.services.people.permissions import Actor
-from app.services.rules import rules_for
+from app.services.rule_history import rules_in_force
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
 from app.views.common.people_words import refusal_text, role_label
@@ -164,7 +164,7 @@ class UsersView(QWidget):
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.hide()
-        self.model = UserTableModel(self, clock=clock, tz=rules_for(platform).shipping.tz)
+        self.model = UserTableModel(self, clock=clock, tz=rules_in_force(platform).shipping.tz)
         self.table = QTableView(self)
         self.table.setObjectName("usersTable")
         self.table.setModel(self.model)

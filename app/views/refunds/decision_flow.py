@@ -34,7 +34,7 @@ from app.services.refunds.bulk import BulkResult, BulkSummary, bulk_approve, bul
 from app.services.refunds.decisions import DecisionRefused
 from app.services.refunds.queue import QueueRow
 from app.services.refunds.refusal_evidence import EarlierRefusal
-from app.services.rules import rules_for
+from app.services.rule_history import rules_in_force
 from app.services.shipping import carriers
 from app.services.shipping.refuse_by_shipping import refuse_by_shipping
 from app.services.shipping.shipments import ShipmentRefused
@@ -187,7 +187,7 @@ class DecisionFlow(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Information, self.tr("Nothing to decide here"), "", parent=self._parent
         )
-        box.setText(arbitration_marks.arbitration_line(row, rules_for(self._platform).shipping.tz))
+        box.setText(arbitration_marks.arbitration_line(row, rules_in_force(self._platform).shipping.tz))
         self._show(box)
         return True
 
@@ -237,7 +237,9 @@ class DecisionFlow(QObject):
         and tracking number, from the shipping board's carriers (read off the GUI thread)."""
 
         def opened(offered: list) -> None:
-            self._open(RefuseByShippingDialog(row, offered, self._parent), refuse_by_shipping)
+            self._open(
+                RefuseByShippingDialog(row, offered, self._parent), refuse_by_shipping, keeps_seen=False
+            )
 
         self._tasks.read("refunds.carriers", self._sessions, carriers.available, opened)
 
@@ -271,6 +273,7 @@ class DecisionFlow(QObject):
         self._open(
             dialog,
             lambda s, a, i, *, now: owner_handover.hand_to_owner(s, a, i, reason=dialog.note(), now=now),
+            keeps_seen=False,
         )
 
     def hand_back(self, row: QueueRow) -> None:
@@ -285,7 +288,9 @@ class DecisionFlow(QObject):
             parent=self._parent,
         )
         self._open(
-            dialog, lambda s, a, i, *, now: owner_handover.hand_back(s, a, i, note=dialog.note(), now=now)
+            dialog,
+            lambda s, a, i, *, now: owner_handover.hand_back(s, a, i, note=dialog.note(), now=now),
+            keeps_seen=False,
         )
 
     def bulk_approve(self, ids: Sequence[str]) -> None:
@@ -306,8 +311,10 @@ class DecisionFlow(QObject):
         self._tasks.read("refunds.bulk_summary", self._sessions, summarise, opened)
 
     # --- carrying it out ----------------------------------------------------------------
-    def _open(self, dialog: DecisionDialog, service: Callable[..., Any]) -> None:
-        dialog.submitted.connect(lambda: self._run(dialog, service))
+    def _open(self, dialog: DecisionDialog, service: Callable[..., Any], *, keeps_seen: bool = True) -> None:
+        """`keeps_seen`: the service takes `seen` (every refund decision; refusing by shipping,
+        a shipment, does not)."""
+        dialog.submitted.connect(lambda: self._run(dialog, service, keeps_seen))
         self._show(dialog)
 
     def _show(self, dialog: QDialog) -> None:
@@ -322,9 +329,12 @@ class DecisionFlow(QObject):
             self.dialog = None
         dialog.deleteLater()
 
-    def _run(self, dialog: DecisionDialog, service: Callable[..., Any]) -> None:
+    def _run(self, dialog: DecisionDialog, service: Callable[..., Any], keeps_seen: bool = True) -> None:
         actor, sessions, aftersale_id = self._actor, self._sessions, dialog.row.aftersale_id
         values, now = dialog.values(), int(self._clock())
+        if keeps_seen:  # the rule set and suggestion on screen go into the decision's audit event
+            row = dialog.row
+            values["seen"] = refund_decisions.Seen(row.rule_set, row.rule_key, row.suggestion)
         if actor is None:
             dialog.show_error(self.tr("Sign in to decide requests."))
             return

@@ -31,7 +31,8 @@ from app.core.vocabulary import (
 from app.services.refunds import refusal_evidence
 from app.services.refunds.detail import QueueDetail, queue_detail
 from app.services.refunds.queue import QueueRow
-from app.services.rules import RuleSet, rules_for
+from app.services.rule_history import rules_in_force
+from app.services.rules import RuleSet
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
 from app.views.common.formatting import refunds_text, word_label
@@ -68,7 +69,7 @@ class RefundDetailPane(QWidget):
         """`rules`: the shop's rule set (None: Douyin's)."""
         super().__init__(parent)
         self._tasks, self._sessions, self._rules = tasks, sessions, rules
-        self._tz = (rules or rules_for(None)).shipping.tz  # the shop's clock, the times are shown on
+        self._tz = (rules or rules_in_force(None)).shipping.tz  # the shop's clock, the times are shown on
         self._wanted: str | None = None  # the request last asked for with `load`
         self._clock = clock
         self._fetch = fetch

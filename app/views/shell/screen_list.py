@@ -18,13 +18,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from app.services.people.permissions import Action
-from app.services.rules import rules_for
+from app.services.rule_history import rules_in_force
 from app.views.attention.view import NeedsAttentionView
 from app.views.due_soon.view import DueSoonView
 from app.views.orders.view import OrdersView
 from app.views.people.audit_view import AuditView
 from app.views.people.users_view import UsersView
 from app.views.refunds.queue_view import RefundQueueView
+from app.views.rules.view import RulesView
 from app.views.shell.screen_wiring import dashboard_screen, open_due_item
 from app.views.shipping.board_view import ShippingBoardView
 
@@ -35,7 +36,9 @@ if TYPE_CHECKING:
 def add_screens(window: MainWindow) -> None:
     reading, actor, settings = window.reading_sessions, window.actor(), window.settings()
     session_factory, sync_worker, tasks = window.sessions(), window.sync_worker(), window.tasks
-    window.sync_status.set_zone(rules_for(shop_options(window)["platform"]).shipping.tz)  # the shop's clock
+    window.sync_status.set_zone(
+        rules_in_force(shop_options(window)["platform"]).shipping.tz
+    )  # the shop's clock
     window.add_screen(
         "orders",
         OrdersView(tasks, reading(Action.VIEW_ORDERS), **shop_options(window)),
@@ -95,6 +98,11 @@ def add_screens(window: MainWindow) -> None:
         "audit",
         lambda: AuditView(tasks, session_factory, actor, **shop_options(window)),
         requires=Action.VIEW_AUDIT,
+    )
+    window.add_screen(  # the rule sets by date and the shop's own (issue 18): the owner's
+        "rules",
+        lambda: RulesView(tasks, session_factory, actor, **shop_options(window)),
+        requires=Action.MANAGE_SETTINGS,
     )
 
 
