@@ -54,6 +54,8 @@ PARTS = {
     "limit": QT_TRANSLATE_NOOP("rules", "limit"),
 }
 METRIC_LABELS = {definition.key: definition.label for definition in METRICS}
+BAND_WORDS = QT_TRANSLATE_NOOP("rules", "Compensation band {band}: {rule}")
+FAKE_WORDS = QT_TRANSLATE_NOOP("rules", "Fake shipment: {part}")
 BAND = re.compile(r"^shipping\.compensation_bands\[(\d+)\]\.(\w+)(?:\.(\w+))?$")
 FAKE = re.compile(r"^shipping\.fake_shipment\.(\w+)$")
 TARGET = re.compile(r"^metrics\.targets\.(\w+)\.(target|limit)$")
@@ -73,10 +75,10 @@ def value_name(path: str) -> str:
         return _tr(NAMES[path])
     if band := BAND.match(path):
         number, rule, part = band.groups()
-        words = _tr("Compensation band {band}: {rule}").format(band=int(number) + 1, rule=_part(rule))
+        words = _tr(BAND_WORDS).format(band=int(number) + 1, rule=_part(rule))
         return f"{words} · {_part(part)}" if part else words
     if fake := FAKE.match(path):
-        return _tr("Fake shipment: {part}").format(part=_part(fake.group(1)))
+        return _tr(FAKE_WORDS).format(part=_part(fake.group(1)))
     if target := TARGET.match(path):
         metric, which = target.groups()
         label = _tr(METRIC_LABELS[metric], "metrics") if metric in METRIC_LABELS else metric

@@ -43,6 +43,7 @@ from app.views.rules.shop_set_dialog import ShopRuleSetDialog
 from app.views.rules.value_names import value_name
 
 SET_COLUMNS = 5
+VALUE_COLUMN_PX = 200
 
 
 class RulesView(QWidget):
@@ -79,6 +80,7 @@ class RulesView(QWidget):
         self.add_button.setVisible(allowed(actor, Action.MANAGE_SETTINGS))
         self.add_button.clicked.connect(self.open_add_dialog)
         self.sets = self._table("ruleSets", SET_COLUMNS)
+        self.sets.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.before_box, self.after_box = QComboBox(self), QComboBox(self)
         self.before_box.setObjectName("compareBefore")
         self.after_box.setObjectName("compareAfter")
@@ -86,6 +88,13 @@ class RulesView(QWidget):
         self.only_changes.setObjectName("onlyChanges")
         self.only_changes.setChecked(True)
         self.changes = self._table("ruleChanges", 5)
+        # The sources are sentences: they take the room and wrap; the values fit their words.
+        changes_header = self.changes.horizontalHeader()
+        for column in (1, 2):  # a keyword list is long: it wraps in a column of its own width
+            changes_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            changes_header.resizeSection(column, VALUE_COLUMN_PX)
+        self.changes.setWordWrap(True)
+        self.changes.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.changes_note = QLabel(self)
         self.changes_note.setObjectName("changesNote")
         self._with_label = QLabel(self)
@@ -199,7 +208,7 @@ class RulesView(QWidget):
         )
 
     def _show_change(self, row: int, change: ValueChange) -> None:
-        cells = (value_name(change.path), change.before, change.after)
+        cells = (value_name(change.path), self._value_words(change.before), self._value_words(change.after))
         sources = (self._source_words(change.source_before), self._source_words(change.source_after))
         for column, text in enumerate((*cells, *sources)):
             item = QTableWidgetItem(text)
@@ -209,6 +218,10 @@ class RulesView(QWidget):
                 font.setBold(True)
                 item.setFont(font)
             self.changes.setItem(row, column, item)
+
+    def _value_words(self, value: str) -> str:
+        """A value as the file writes it; "none" (a band where lateness costs nothing) in words."""
+        return self.tr("none") if value == "none" else value
 
     def _zone_words(self, zone: str) -> str:
         """The rule set's calendar in words (the zone's name in a tooltip-free table)."""
