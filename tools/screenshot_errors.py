@@ -156,7 +156,7 @@ def main() -> int:
             wizard.close()
         # The queued agreement still waits: closing would ask whether to quit, a modal
         # question no one answers offscreen (the tool hung here).
-        window.confirm_quit = lambda waiting: True  # type: ignore[method-assign]
+        window.confirm_quit = lambda count: True  # type: ignore[method-assign]
         window.close()
         engine.close()
     finally:
