@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core import shop_time
 from app.core.vocabulary import RequestKind, RequestState
 from app.services.orders.queries import list_orders, order_detail
 from app.services.refunds.after_sale_rules import Facts, assess
@@ -173,8 +174,36 @@ def test_a_shops_own_set_lies_on_top_and_names_itself_as_the_source(rules_dir: P
 
 
 def test_the_shipped_history_reads_in_either_layout() -> None:
-    # One set per platform today (resources/rules/<platform>/ or <platform>.json): no invented history.
+    # Douyin: one set (no earlier Douyin rule found in the public record); TikTok Shop US: the
+    # Late Dispatch Rate's enforcement line moved from 4 % to 10 % on 2026-03-02 (its guide's
+    # 01/09/2026 and 03/02/2026 versions), then the set read 2026-12-07.
+    assert [s.rule_set for s in rule_history("douyin")] == [load_rules(RULE_FILES["douyin"]).rule_set]
+    assert [s.rule_set for s in rule_history("tiktok")] == [
+        "tiktok-us-2026-01",
+        "tiktok-us-2026-03",
+        "tiktok-us-2026-12",
+    ]
     for platform in ("douyin", "tiktok"):
-        sets = rule_history(platform)
-        assert [s.rule_set for s in sets] == [load_rules(RULE_FILES[platform]).rule_set]
-        assert rules_for(platform) == load_rules(RULE_FILES[platform]) == rules_in_force(platform)
+        assert rules_for(platform).rule_set == load_rules(RULE_FILES[platform]).rule_set
+        assert rules_for(platform).earlier == rules_in_force(platform).earlier
+
+
+TIKTOK = shop_time.zone("Etc/GMT+8")  # TikTok Shop US sets start at 00:00 of fixed UTC-8
+LATE_DISPATCH_LINE = [
+    ("the 01/09 guide's first day", date(2026, 1, 9), 0, "tiktok-us-2026-01", 0.04),
+    ("the day before the 03/02 guide", date(2026, 3, 1), 86_399, "tiktok-us-2026-01", 0.04),
+    ("the 03/02 guide's first second", date(2026, 3, 2), 0, "tiktok-us-2026-03", 0.10),
+    ("the set read 2026-12-07", date(2026, 12, 7), 0, "tiktok-us-2026-12", 0.10),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "day", "second", "rule_set", "limit"), LATE_DISPATCH_LINE, ids=[c[0] for c in LATE_DISPATCH_LINE]
+)
+def test_tiktoks_late_dispatch_line_is_the_one_of_the_day_scored(
+    case: str, day: date, second: int, rule_set: str, limit: float
+) -> None:
+    scored = shop_time.midnight(day, TIKTOK) + second
+    rules = rules_in_force("tiktok", at=at(date(2026, 12, 20))).at(scored)
+    target = rules.metrics.target("late_dispatch_rate")
+    assert rules.rule_set == rule_set and target is not None and target.limit == limit

@@ -26,11 +26,21 @@ def test_the_sets_of_each_platform_with_their_day_zone_and_sources(
 ) -> None:
     view = RulesView(tasks, session_factory, owner, clock=lambda: NOW, platform="tiktok")
     qtbot.addWidget(view)
-    qtbot.waitUntil(lambda: view.sets.rowCount() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: view.sets.rowCount() == 3, timeout=5_000)
     assert view.platform() == "tiktok"  # the shop's own platform first
-    assert texts(view.sets, 0) == ["tiktok-us-2026-12"]
-    assert texts(view.sets, 1) == ["2026-12-07 00:00 (UTC-8, TikTok Shop's PST all year)"]
+    assert texts(view.sets, 0) == ["tiktok-us-2026-01", "tiktok-us-2026-03", "tiktok-us-2026-12"]
+    assert texts(view.sets, 1)[1] == "2026-03-02 00:00 (UTC-8, TikTok Shop's PST all year)"
     assert "with a public source" in texts(view.sets, 4)[0]
+    # The newest restates the one before it: it is compared with the last that changed a value.
+    assert (view.before_box.currentText(), view.after_box.currentText()) == (
+        "tiktok-us-2026-01",
+        "tiktok-us-2026-12",
+    )
+    assert texts(view.changes, 0) == ["Late dispatch rate · limit"]
+    assert (texts(view.changes, 1), texts(view.changes, 2)) == (["0.04"], ["0.1"])
+    assert texts(view.changes, 3)[0].endswith("(2026-01-09)") and texts(view.changes, 4)[0].endswith(
+        "(2026-03-02)"
+    )
     view.platform_box.setCurrentIndex(1)
     assert texts(view.sets, 0) == ["douyin-2026-12"] and texts(view.sets, 1) == [
         "2026-12-07 00:00 (Beijing time)"

@@ -177,7 +177,7 @@ class RulesView(QWidget):
             for column, text in enumerate(cells):
                 self.sets.setItem(row, column, QTableWidgetItem(text))
         names = [s.rule_set for s in self._summaries]
-        for box, chosen in ((self.before_box, max(len(names) - 2, 0)), (self.after_box, len(names) - 1)):
+        for box, chosen in ((self.before_box, self._last_change(names)), (self.after_box, len(names) - 1)):
             box.blockSignals(True)
             box.clear()
             box.addItems(names)
@@ -185,6 +185,15 @@ class RulesView(QWidget):
             box.blockSignals(False)
         self.show_changes()
         self.loaded.emit()
+
+    def _last_change(self, names: list[str]) -> int:
+        """The set the newest is first compared with: the latest earlier one that differs from
+        it in a value (a set may restate the one before it), else the one before it."""
+        platform = self.platform()
+        for index in range(len(names) - 2, -1, -1):
+            if any(c.changed for c in compare(platform, names[index], names[-1], self._own_for(platform))):
+                return index
+        return max(len(names) - 2, 0)
 
     @Slot()
     def show_changes(self) -> None:
