@@ -16,6 +16,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from app import config
@@ -180,6 +181,9 @@ def test_due_soon_lists_the_requests_and_shipments_of_every_shop_soonest_first(q
     # The shop's name on each line, as in the switcher.
     names = {view.model.index(n, 0).data() for n in range(view.model.rowCount())}
     assert names == {"Douyin · 小林的生活好物店", "Douyin · 小林的第二家店"}
+    # Each deadline names the rule set it came from (issue 18).
+    tips = {view.model.index(n, 4).data(Qt.ItemDataRole.ToolTipRole) for n in range(view.model.rowCount())}
+    assert tips == {"Rule set: douyin-2026-12"}
     tasks.shutdown()
 
 

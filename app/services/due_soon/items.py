@@ -42,6 +42,9 @@ class DueItem:
     amount: int  # minor units: the refund asked for, or the order's paid amount
     what: str  # the product (a request) or the items to pick (an order), for the eye
     currency: str = CNY  # of `amount` ("USD": cents)
+    # The rule set behind the deadline: a request's of its application, an order's of its
+    # payment (`RuleSet.at`); the screen names it beside the time.
+    rule_set: str = ""
 
     def seconds_left(self, now: int) -> int:
         return self.due_at - now
@@ -82,6 +85,7 @@ def shop_due_soon(
             row.refund_amount,
             row.product_name,
             row.currency,
+            row.rule_set,
         )  # fmt: skip
         for row in queue_rows(session, due_ids[:limit], now=now, rules=rules)
     ]
@@ -103,6 +107,7 @@ def shop_due_soon(
                     order.pay_amount,
                     order.items,
                     order.currency,
+                    rules.at(order.pay_time).rule_set,
                 )  # fmt: skip
             )
             shipments += 1

@@ -46,7 +46,7 @@ class DueSoonModel(ColumnTableModel):
             Column(lambda item: self.tr(KIND_WORDS.get(item.kind, item.kind))),
             Column(lambda item: item.order_id),
             Column(lambda item: item.what),
-            Column(self._due_time),
+            Column(self._due_time, tooltip=self._rule_set_words),
             Column(
                 lambda item: countdown(item.due_at, self.now),
                 align=ALIGN_RIGHT,
@@ -59,6 +59,9 @@ class DueSoonModel(ColumnTableModel):
         shop = self._shops.shop(item.shop_key)
         tz = rules_in_force(shop.entry.platform if shop is not None else None).shipping.tz
         return shop_time(item.due_at, with_year=False, tz=tz)
+
+    def _rule_set_words(self, item: DueItem) -> str:
+        return self.tr("Rule set: {name}").format(name=item.rule_set) if item.rule_set else ""
 
     def _shop_name(self, item: DueItem) -> str:
         shop = self._shops.shop(item.shop_key)
