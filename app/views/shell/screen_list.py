@@ -103,6 +103,7 @@ def add_screens(window: MainWindow) -> None:
         "rules",
         lambda: RulesView(tasks, session_factory, actor, **shop_options(window)),
         requires=Action.MANAGE_SETTINGS,
+        title=lambda: QCoreApplication.translate("RulesView", "Rules"),  # built when first shown
     )
 
 
