@@ -17,6 +17,8 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
   the whole shop (tests/benchmarks/gui_block.py)
 - `metrics_recompute_ms`: every service metric for the last 30 days per day over
   200k orders and their after-sales, median (tests/benchmarks/metrics.py)
+- `automation_eval_ms`, `dry_run_90d_s`: one request through twenty rules, and a dry run of a
+  rule over 90 days, on the same 200k-order mirror (tests/benchmarks/automation.py)
 - `dashboard_update_block_ms`: the longest the GUI thread is held applying one live
   update of the dashboard (90 days per day) (tests/benchmarks/dashboard.py)
 - `board_open_ms`, `board_regroup_ms`, `scan_to_shipped_ms`: the shipping board over
@@ -34,8 +36,8 @@ not in ours) with 100,000 orders and their after-sales, then measures in one run
   package`) from its spawn to its main window (and the processor time it took), and the size of
   the build (tests/benchmarks/frozen.py); skipped without a build
 
-`--only SECTION …` runs some sections (sync queue metrics dashboard board switch launch shared tiktok
-frozen).
+`--only SECTION …` runs some sections (sync queue metrics automation dashboard board switch launch
+shared tiktok frozen).
 
 Prints a table, and as its last line one JSON object with every figure.
 """
@@ -68,6 +70,7 @@ from app.platforms.douyin.parse import parse_orders
 from app.sync.engine import SyncEngine
 from app.sync.ingest import store_orders
 from app.sync.pull import ORDERS
+from tests.benchmarks.automation import measure_automation
 from tests.benchmarks.dashboard import measure_dashboard_update
 from tests.benchmarks.frozen import measure_frozen
 from tests.benchmarks.gui_block import measure_gui_block
@@ -202,7 +205,7 @@ def measure_launch(milestone: str, runs: int) -> float:
 
 
 SECTIONS = (
-    *("sync", "queue", "metrics", "dashboard", "board", "switch", "launch", "shared", "tiktok"),
+    *("sync", "queue", "metrics", "automation", "dashboard", "board", "switch", "launch", "shared", "tiktok"),
     "frozen",
 )
 
@@ -238,6 +241,10 @@ def main() -> int:
         print("service metrics over 200k orders", flush=True)
         with tempfile.TemporaryDirectory() as tmp:
             figures.update(measure_metrics(f"sqlite:///{Path(tmp) / 'metrics.sqlite'}"))
+    if "automation" in wanted:
+        print("automatic decisions over 200k orders", flush=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            figures.update(measure_automation(f"sqlite:///{Path(tmp) / 'automation.sqlite'}"))
     if "dashboard" in wanted:
         print("dashboard live updates", flush=True)
         with tempfile.TemporaryDirectory() as tmp:

@@ -137,23 +137,18 @@ class Facts:
     seconds_left: int | None  # before the platform's deadline; None: no deadline known
 
 
-def _any_word_in(words: tuple[str, ...], texts: tuple[str, ...]) -> bool:
-    return any(word.strip() and word.strip() in text for word in words for text in texts)
+def _any_word_in(words: tuple[str, ...], text: str) -> bool:
+    return any(word.strip() and word.strip() in text for word in words)
 
 
 def matches(c: Conditions, f: Facts) -> bool:
-    """Whether the request (its facts) satisfies every condition of the rule."""
+    """Whether the request (its facts) satisfies every condition of the rule; the cheap
+    comparisons first, the words last."""
     if c.platforms and f.platform not in c.platforms:
         return False
     if c.kinds and (f.kind is None or f.kind not in c.kinds):
         return False
-    if c.reason_words and not _any_word_in(c.reason_words, (f.reason,)):
-        return False
     if c.max_amount_fen is not None and f.amount_fen > c.max_amount_fen:
-        return False
-    if c.product_ids and not set(c.product_ids) & set(f.product_ids):
-        return False
-    if c.product_words and not _any_word_in(c.product_words, f.product_names):
         return False
     if c.unshipped_only and f.shipped:
         return False
@@ -163,10 +158,13 @@ def matches(c: Conditions, f: Facts) -> bool:
         return False
     if c.max_buyer_refusals is not None and f.buyer_refusals > c.max_buyer_refusals:
         return False
-    hours_short = c.min_hours_left is not None and (
-        f.seconds_left is None or f.seconds_left < c.min_hours_left * 3600
-    )
-    return not hours_short
+    if c.min_hours_left is not None and (f.seconds_left is None or f.seconds_left < c.min_hours_left * 3600):
+        return False
+    if c.product_ids and not set(c.product_ids) & set(f.product_ids):
+        return False
+    if c.reason_words and not _any_word_in(c.reason_words, f.reason):
+        return False
+    return not (c.product_words and not _any_word_in(c.product_words, "\n".join(f.product_names)))
 
 
 def kinds_known() -> tuple[str, ...]:
