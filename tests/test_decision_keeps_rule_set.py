@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.models import AuditEvent
+from app.services.refunds.bulk import bulk_approve
 from app.services.refunds.decisions import approve_refund
+from app.services.refunds.queue_rows import queue_rows
 from app.views.refunds.queue_model import QUEUE_ROW_ROLE
 from app.views.refunds.queue_view import RefundQueueView
 from tests.builders import NOW
-from tests.refund_shop import URGENT, seed_queue
+from tests.refund_shop import RETURN, URGENT, seed_queue
 
 
 def decision_event(session_factory, aftersale_id: str) -> dict:
@@ -49,3 +51,18 @@ def test_a_decision_made_without_a_screen_says_nothing_it_did_not_see(session_fa
     with session_factory.begin() as session:
         approve_refund(session, owner, URGENT, now=NOW)
     assert "seen" not in decision_event(session_factory, URGENT)
+
+
+def test_each_request_approved_together_keeps_what_the_queue_showed_for_it(session_factory, owner) -> None:
+    seed_queue(session_factory)
+    with session_factory() as session:
+        shown = {row.aftersale_id: row for row in queue_rows(session, [URGENT, RETURN], now=NOW)}
+    with session_factory.begin() as session:
+        result = bulk_approve(session, owner, [URGENT, RETURN], now=NOW, return_address_id="1")
+    assert set(result.approved) == {URGENT, RETURN}
+    for aftersale_id, row in shown.items():
+        assert decision_event(session_factory, aftersale_id)["seen"] == {
+            "rule_set": row.rule_set,
+            "rule": row.rule_key,
+            "suggestion": row.suggestion,
+        }

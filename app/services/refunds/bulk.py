@@ -5,7 +5,8 @@ refund (money leaves) or agreeing a return (the buyer sends the goods back; the 
 waits for the inspection), or skipped with the reason in plain words. `bulk_approve_summary`
 says what approving would do before anything is written, checking a clerk's limits as
 `bulk_approve` will; `bulk_approve` then makes each decision on its own through the
-single decisions of `refund_decisions`, in the caller's transaction.
+single decisions of `refund_decisions`, in the caller's transaction, each audit event
+keeping the rule set and suggestion the queue showed for that request (`Seen`).
 """
 
 from __future__ import annotations
@@ -28,9 +29,13 @@ from app.services.refunds.decision_steps import (
     MSG_UNKNOWN,
     MSG_WRONG_STATE,
     DecisionRefused,
+    Seen,
     has_open_operation,
 )
 from app.services.refunds.decisions import approve_refund, approve_return
+from app.services.refunds.queue_rows import queue_rows
+from app.services.rule_history import rules_in_force
+from app.services.rule_history.shop_sets import shop_rule_sets
 
 MSG_NOT_REFUND = QT_TRANSLATE_NOOP("refunds", "Not a refund request; decide it on its own.")
 MSG_INSPECT_ALONE = QT_TRANSLATE_NOOP(
@@ -140,7 +145,15 @@ def bulk_approve(
     refunds approved before it. `platform`: the shop's (None: Douyin), whose returns name the
     address or not (`available_decisions.names_return_address`)."""
     approved, refused = [], []
-    for aftersale_id in dict.fromkeys(ids):
+    wanted = list(dict.fromkeys(ids))
+    # What the queue showed beside each request: its rows, with the shop's rules of the day.
+    rules = rules_in_force(platform, now, shop_rule_sets(session))
+    shown = {
+        row.aftersale_id: Seen(row.rule_set, row.rule_key, row.suggestion)
+        for row in queue_rows(session, wanted, now=now, rules=rules)
+    }
+    for aftersale_id in wanted:
+        seen = shown.get(aftersale_id)
         try:
             if _bulk_kind(session, session.get(AfterSale, aftersale_id)) == BULK_RETURN:
                 approve_return(
@@ -150,9 +163,10 @@ def bulk_approve(
                     return_address_id=return_address_id,
                     now=now,
                     platform=platform,
+                    seen=seen,
                 )
             else:
-                approve_refund(session, actor, aftersale_id, now=now)
+                approve_refund(session, actor, aftersale_id, now=now, seen=seen)
         except (DecisionRefused, permissions.PermissionDenied) as error:
             refused.append((aftersale_id, error))
         else:
