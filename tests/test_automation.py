@@ -170,3 +170,17 @@ def test_an_undo_inside_the_window_withdraws_it_and_no_rule_takes_the_request_ag
         with pytest.raises(pending.TooLateToUndo):
             pending.undo(session, CLERK, aftersale_id, now=NOW + 61)
     assert evaluate(sessions, NOW + 120).acted == {}
+
+
+def test_a_dry_run_of_an_edit_stands_in_for_the_rule_at_its_place(database_url: str) -> None:
+    _, sessions = open_database(database_url)
+    requests_waiting(sessions, 40, seed=8)
+    rule_id = owner_rule(sessions, SMALL_UNSHIPPED)
+    owner_rule(sessions, RuleForm("after it", Conditions(), RuleAction.LEAVE_FOR_PERSON))
+    wider = RuleForm(**{**SMALL_UNSHIPPED.__dict__, "conditions": Conditions(max_amount_fen=50_000)})
+    with sessions() as session:
+        as_kept = dry_runs.dry_run(session, OWNER, rule_id, days=30, now=NOW, platform="douyin")
+        edited = dry_runs.dry_run(session, OWNER, wider, days=30, now=NOW, platform="douyin", rule_id=rule_id)
+        as_new = dry_runs.dry_run(session, OWNER, wider, days=30, now=NOW, platform="douyin")
+    assert edited.matched > as_kept.matched > 0
+    assert as_new.matched == 0  # a new rule comes last: "after it" takes everything first

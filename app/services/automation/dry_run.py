@@ -92,11 +92,18 @@ def dry_run(
     days: int,
     now: int,
     platform: str,
+    rule_id: int | None = None,
 ) -> DryRunReport:
-    """Run a kept rule (its id) or a form being edited over the last `days` days."""
+    """Run a kept rule (its id) or a form being edited over the last `days` days. A form
+    with `rule_id` is an edit of that rule: it stands in for the rule at its place in the
+    order (the rule's current version left out, what it decided today counted against the
+    cap); a form without one is a new rule, after every other."""
     permissions.authorise(session, actor, Action.MANAGE_SETTINGS)
     live = rule_book.enabled_rules(session)
-    if isinstance(rule, RuleForm):
+    if isinstance(rule, RuleForm) and rule_id is not None:
+        kept = rule_book.live_rule(session, rule_id)
+        tried = LiveRule(rule_id, kept.version + 1, kept.position, rule, kept.enabled_by, kept.enabled_at)
+    elif isinstance(rule, RuleForm):
         tried = LiveRule(DRAFT_ID, 0, 1 + max((r.position for r in live), default=0), rule, None, None)
     else:
         tried = rule_book.live_rule(session, rule)
