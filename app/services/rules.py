@@ -28,31 +28,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app.core import shop_time
+from app.services import rule_files as _files
 from app.services.metrics.targets import MetricRules, parse_metric_rules
 
-RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
-# A shop's platform (app/shop.py's names); Douyin's rules are the default.
-PLATFORMS = ("douyin", "tiktok")
-
-
-def rule_files(platform: str, rules_dir: Path = RULES_DIR) -> tuple[Path, ...]:
-    """Every rule-set file of `platform`, in either layout: the history folder
-    (`<platform>/<name>.json`) and the single file of before it (`<platform>.json`)."""
-    folder = sorted((rules_dir / platform).glob("*.json"))
-    single = rules_dir / f"{platform}.json"
-    return (*folder, *((single,) if single.is_file() else ()))
-
-
-def _newest_file(platform: str) -> Path:
-    """The file of the platform's newest set (by its effective date), for the tests and the
-    one-file readers of before the history."""
-    files = rule_files(platform)
-    return max(files, key=lambda path: str(json.loads(path.read_text(encoding="utf-8"))["effective"]))
-
-
-DEFAULT_RULES_FILE = _newest_file("douyin")
-# A shop's platform -> the file of its newest rule set.
-RULE_FILES = {platform: _newest_file(platform) for platform in PLATFORMS}
+# Where the files are (rule_files.py), named here too for the readers of one set and the tests.
+RULES_DIR = _files.RULES_DIR
+PLATFORMS = _files.PLATFORMS
+DEFAULT_RULES_FILE = _files.DEFAULT_RULES_FILE
+RULE_FILES = _files.RULE_FILES
 HOUR_S = 3600
 DAY_S = 24 * HOUR_S
 OTHER_CATEGORY = "other"
@@ -413,21 +396,12 @@ def parse_rules(raw: dict[str, Any], platform: str = "douyin") -> RuleSet:
     )
 
 
-def platform_of_file(path: Path) -> str:
-    """Whose rule set the file is: its folder's name (resources/rules/<platform>/<name>.json),
-    else its own name (the one-file layout, resources/rules/<platform>.json); Douyin's else."""
-    for name in (path.parent.name, path.stem):
-        if name in PLATFORMS:
-            return name
-    return "douyin"
-
-
 @cache
 def load_rules(path: Path | None = None) -> RuleSet:
     """The rule set in `path` alone, without the sets before it (cached: the file ships with
     the app and never changes while it runs); Douyin's newest when None."""
     path = path or DEFAULT_RULES_FILE
-    return parse_rules(json.loads(path.read_text(encoding="utf-8")), platform_of_file(path))
+    return parse_rules(json.loads(path.read_text(encoding="utf-8")), _files.platform_of_file(path))
 
 
 def rules_for(platform: str | None) -> RuleSet:

@@ -29,7 +29,8 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, SQLColumnExpression, case
 
 from app.core import shop_time
-from app.services.rules import PLATFORMS, RULES_DIR, RuleSet, parse_rules, rule_files
+from app.services.rule_files import PLATFORMS, RULES_DIR, rule_files
+from app.services.rules import RuleSet, parse_rules
 
 T = TypeVar("T")
 SHOP_SOURCE_PREFIX = "shop:"  # a value's source when the shop's own set gave it
