@@ -207,6 +207,8 @@ class SyncEngine(StreamPull):
         if report is not None:
             for outcome, count in done.acted.items():
                 report.automatic[outcome] = report.automatic.get(outcome, 0) + count
+            if done.stopped:  # a rule stopped itself: the owner's "needs attention" reads again
+                report.automatic["stopped"] = report.automatic.get("stopped", 0) + len(done.stopped)
 
     def _backfill_history(self, report: RunReport) -> None:
         """A round of the history backfill, after the fresh work (history_backfill.py); an

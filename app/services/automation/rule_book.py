@@ -196,7 +196,7 @@ def switch_on(session: Session, actor: Actor, rule_id: int, *, now: int) -> None
 def switch_off(session: Session, actor: Actor, rule_id: int, *, now: int) -> None:
     current = permissions.authorise(session, actor, Action.MANAGE_SETTINGS)
     rule = _rule(session, rule_id)
-    rule.enabled = False
+    rule.enabled, rule.stopped_reason = False, ""  # the owner has seen a stop: off is off
     _audit(session, current, RULE_OFF, rule_id, now, {"version": rule.version})
 
 

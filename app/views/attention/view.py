@@ -11,7 +11,8 @@ plain words. The navigation shows the count ("Needs attention (2)"); `title_chan
 tells the window when it moves.
 
 Below, when there are any, the records the platform sent that the sync could not keep:
-`SetAsideTable`, in `set_aside_table.py`.
+`SetAsideTable`, in `set_aside_table.py`. Above, for the owner, the automatic-decision
+rules that stopped themselves and why (`services.automation.stopped`), counted too.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,6 +39,7 @@ from app.services import outbox
 from app.services.attention import needs_attention
 from app.services.attention.items import AttentionItem, attention_items
 from app.services.attention.needs_attention import SetAsideRecord
+from app.services.automation.stopped import STOPPED_LINE, StoppedRule, stopped_rules
 from app.services.people.permissions import Actor
 from app.services.rule_history import rules_in_force
 from app.views.attention.rows import row_texts
@@ -72,6 +74,11 @@ class NeedsAttentionView(SetAsideTable, QWidget):
         self._tasks, self._sessions, self._actor, self._clock = tasks, sessions, actor, clock
         self._items: list[AttentionItem] = []
         self._set_aside: list[SetAsideRecord] = []
+        self._stopped: list[StoppedRule] = []
+        self.stopped_label = QLabel(self)  # the owner's rules that stopped themselves
+        self.stopped_label.setObjectName("stoppedRules")
+        self.stopped_label.setWordWrap(True)
+        self.stopped_label.hide()
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.empty_label = QLabel(self)  # nothing to resolve: say so, not an empty grid
@@ -111,6 +118,7 @@ class NeedsAttentionView(SetAsideTable, QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
+        layout.addWidget(self.stopped_label)
         layout.addWidget(self.intro)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.table, 1)
@@ -133,7 +141,7 @@ class NeedsAttentionView(SetAsideTable, QWidget):
 
     # --- what other parts of the app call ----------------------------------------------
     def screen_title(self) -> str:
-        count = len(self._items) + len(self._set_aside)
+        count = len(self._items) + len(self._set_aside) + len(self._stopped)
         if count:
             return self.tr("Needs attention ({count})").format(count=count)
         return self.tr("Needs attention")
@@ -152,6 +160,12 @@ class NeedsAttentionView(SetAsideTable, QWidget):
         )
         self._tasks.read(
             "attention.set_aside", self._sessions, needs_attention.set_aside_records, self._on_set_aside
+        )
+        self._tasks.read(
+            "attention.stopped_rules",
+            self._sessions,
+            partial(stopped_rules, actor=self._actor),
+            self._on_stopped,
         )
 
     def items(self) -> list[AttentionItem]:
@@ -182,12 +196,29 @@ class NeedsAttentionView(SetAsideTable, QWidget):
             self.title_changed.emit()
         self.rows_loaded.emit()
 
+    def _on_stopped(self, rules: list[StoppedRule]) -> None:
+        before = len(self._stopped)
+        self._stopped = rules
+        lines = [
+            QCoreApplication.translate("automation", STOPPED_LINE).format(
+                rule=rule.name,
+                version=rule.version,
+                reason=QCoreApplication.translate("automation", rule.reason_text),
+            )
+            for rule in rules
+        ]
+        self.stopped_label.setText("\n".join(lines))
+        self.stopped_label.setVisible(bool(rules))
+        self._show_what_is_there()
+        if before != len(rules):
+            self.title_changed.emit()
+
     def _show_what_is_there(self) -> None:
         """The decisions' table and its buttons only when there are decisions; the words
         "nothing needs you" when there is nothing at all."""
         for widget in (self.intro, self.table, self.words, self.discard_button, self.reapply_button):
             widget.setVisible(bool(self._items))
-        self.empty_label.setVisible(not self._items and not self._set_aside)
+        self.empty_label.setVisible(not self._items and not self._set_aside and not self._stopped)
 
     def _selected(self) -> AttentionItem | None:
         rows = self.table.selectionModel().selectedRows()
@@ -252,6 +283,8 @@ class NeedsAttentionView(SetAsideTable, QWidget):
             self._on_items(self._items)
         if self._set_aside:
             self._on_set_aside(self._set_aside)
+        if self._stopped:
+            self._on_stopped(self._stopped)
         self.title_changed.emit()
 
     def _retranslate_buttons(self, item: AttentionItem | None) -> None:
