@@ -174,7 +174,17 @@ def make_window_for(qtbot, session_factory, settings, actor) -> MainWindow:
     [
         (
             Role.OWNER,
-            ["Orders", "Refunds", "Shipping", "Dashboard", "Needs attention", "Users", "Audit log", "Rules"],
+            [
+                "Orders",
+                "Refunds",
+                "Shipping",
+                "Dashboard",
+                "Needs attention",
+                "Users",
+                "Audit log",
+                "Rules",
+                "Automatic decisions",
+            ],
             True,
         ),
         (Role.CLERK, ["Orders", "Refunds", "Dashboard", "Needs attention"], False),
@@ -231,7 +241,7 @@ def test_switch_user_from_the_button_and_the_shortcut(
 def test_the_people_screens_in_chinese(qtbot, session_factory, settings, owner, english) -> None:
     window = make_window_for(qtbot, session_factory, settings, owner)
     install_language("zh_CN")
-    expected = ["订单", "售后审核", "发货", "数据看板", "待处理异常", "用户", "操作记录", "规则"]
+    expected = ["订单", "售后审核", "发货", "数据看板", "待处理异常", "用户", "操作记录", "规则", "自动审核"]
     qtbot.waitUntil(lambda: navigation_texts(window) == expected, timeout=2_000)
     assert window.findChild(QPushButton, "switchUserButton").text() == "切换用户…"
     assert window.findChild(QLabel, "signedInPerson").text() == "小林\n店主"

@@ -9,6 +9,11 @@ refusal carries: the clerk's own, kept in the database while the refusal waits t
 sent, the platform's copies after). Evidence thumbnails, fetched off the GUI thread by
 `detail_evidence.py`, are put into the page as document resources; a picture that cannot
 be fetched shows a grey placeholder. The History section's lines are `detail_history.py`'s.
+
+Above the page, a request an owner's rule has decided, whose decision still waits out its
+undo window in the outbox, says so ("Will be approved at 14:32 by rule 'x' v3",
+`automation.pending`) with an Undo button for whoever may decide refunds; the undo runs
+off the GUI thread, nothing is sent, and `undone` tells the queue to read again.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.vocabulary import (
@@ -28,6 +33,8 @@ from app.core.vocabulary import (
     REQUEST_STATE_LABELS,
     RefundState,
 )
+from app.services.automation.pending import PendingAutomatic, describe, pending_for, undo
+from app.services.people.permissions import Action, Actor, allowed
 from app.services.refunds import refusal_evidence
 from app.services.refunds.detail import QueueDetail, queue_detail
 from app.services.refunds.queue import QueueRow
@@ -36,6 +43,7 @@ from app.services.rules import RuleSet
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
 from app.views.common.formatting import refunds_text, word_label
+from app.views.common.people_words import refusal_text, service_words
 from app.views.orders.detail_pane import CSS
 from app.views.refunds import arbitration_marks
 from app.views.refunds.detail_evidence import THUMB, fetch_image, image_urls, placeholder, request_picture
@@ -55,6 +63,7 @@ class RefundDetailPane(QWidget):
     """Shows one request (`load` reads it off the GUI thread), or a short sentence."""
 
     loaded = Signal()  # a request asked for with `load` was read and shown (or found gone)
+    undone = Signal(str)  # a rule's decision on this request was withdrawn before it went
 
     def __init__(
         self,
@@ -65,9 +74,13 @@ class RefundDetailPane(QWidget):
         clock: Callable[[], float] = formatting.now_utc,
         fetch: Callable[[str], bytes] = fetch_image,
         rules: RuleSet | None = None,
+        actor: Actor | None = None,
     ) -> None:
-        """`rules`: the shop's rule set (None: Douyin's)."""
+        """`rules`: the shop's rule set (None: Douyin's); `actor`: who may undo a rule's
+        decision (None: nobody here)."""
         super().__init__(parent)
+        self._actor = actor
+        self._pending: PendingAutomatic | None = None
         self._tasks, self._sessions, self._rules = tasks, sessions, rules
         self._tz = (rules or rules_in_force(None)).shipping.tz  # the shop's clock, the times are shown on
         self._wanted: str | None = None  # the request last asked for with `load`
@@ -83,8 +96,21 @@ class RefundDetailPane(QWidget):
         self._browser.document().setDefaultStyleSheet(
             CSS + ".note { background-color: #fff8c5; } " + ARBITRATION_CSS
         )
+        self.pending_bar = QFrame(self)
+        self.pending_bar.setObjectName("automaticPending")
+        self.pending_label = QLabel(self.pending_bar)
+        self.pending_label.setObjectName("automaticPendingText")
+        self.pending_label.setWordWrap(True)
+        self.undo_button = QPushButton(self.pending_bar)
+        self.undo_button.setObjectName("undoAutomatic")
+        self.undo_button.clicked.connect(self.undo_pending)
+        bar = QHBoxLayout(self.pending_bar)
+        bar.addWidget(self.pending_label, 1)
+        bar.addWidget(self.undo_button)
+        self.pending_bar.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pending_bar)
         layout.addWidget(self._browser)
         self.show_placeholder(None)
 
@@ -102,14 +128,20 @@ class RefundDetailPane(QWidget):
         """Read request `aftersale_id` on the database lane and show it (unless another
         request was asked for meanwhile)."""
         self._wanted, now = aftersale_id, int(self._clock())
-        read = lambda session: queue_detail(session, aftersale_id, now=now, rules=self._rules)  # noqa: E731
+
+        def read(session: Session) -> tuple[QueueDetail | None, PendingAutomatic | None]:
+            detail = queue_detail(session, aftersale_id, now=now, rules=self._rules)
+            return detail, pending_for(session, [aftersale_id]).get(aftersale_id)
+
         self._tasks.read("refunds.detail", self._sessions, read, self._on_loaded)
 
-    def _on_loaded(self, detail: QueueDetail | None) -> None:
+    def _on_loaded(self, answer: tuple[QueueDetail | None, PendingAutomatic | None]) -> None:
+        detail, pending = answer
         if detail is None:
             self.show_placeholder(self.tr("This request is no longer in the local copy."))
         elif detail.row.aftersale_id == self._wanted:
             self.show_detail(detail)
+            self._show_pending(pending)
         self.loaded.emit()
 
     def show_detail(self, detail: QueueDetail) -> None:
@@ -122,7 +154,45 @@ class RefundDetailPane(QWidget):
     def show_placeholder(self, text: str | None) -> None:
         self._detail = None
         self._placeholder_text = text
+        self._show_pending(None)
         self._render()
+
+    # --- a rule's decision waiting out its undo window ----------------------------------
+    def pending(self) -> PendingAutomatic | None:
+        return self._pending
+
+    def _show_pending(self, pending: PendingAutomatic | None) -> None:
+        self._pending = pending
+        self.pending_bar.setVisible(pending is not None)
+        if pending is not None:
+            template, params = describe(pending)
+            self.pending_label.setText(service_words("automation", template, params))
+            may_undo = self._actor is not None and allowed(self._actor, Action.DECIDE_REFUND)
+            self.undo_button.setVisible(may_undo)
+            self.undo_button.setEnabled(may_undo)
+        self.undo_button.setText(self.tr("Undo"))
+
+    def undo_pending(self) -> None:
+        """Withdraw the rule's decision before it goes; the pane and the queue read again."""
+        pending, actor = self._pending, self._actor
+        if pending is None or actor is None:
+            return
+        aftersale_id, now = pending.aftersale_id, int(self._clock())
+
+        def withdraw() -> None:
+            with self._sessions.begin() as session:
+                undo(session, actor, aftersale_id, now=now)
+
+        def done(_: None) -> None:
+            self.load(aftersale_id)
+            self.undone.emit(aftersale_id)
+
+        def refused(error: BaseException) -> None:
+            self.pending_label.setText(refusal_text(error))
+            self.undo_button.setEnabled(False)  # the queue's next reading shows where it went
+
+        self.undo_button.setEnabled(False)
+        self._tasks.run("refunds.undo_automatic", withdraw, done, refused)
 
     def refresh_countdown(self) -> None:
         if self._detail is not None:
@@ -130,6 +200,7 @@ class RefundDetailPane(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self._show_pending(self._pending)
             self._render()
         super().changeEvent(event)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from app.services.people.permissions import Action
 from app.services.rule_history import rules_in_force
 from app.views.attention.view import NeedsAttentionView
+from app.views.automation.view import AutomationView
 from app.views.due_soon.view import DueSoonView
 from app.views.orders.view import OrdersView
 from app.views.people.audit_view import AuditView
@@ -104,6 +105,12 @@ def add_screens(window: MainWindow) -> None:
         lambda: RulesView(tasks, session_factory, actor, **shop_options(window)),
         requires=Action.MANAGE_SETTINGS,
         title=lambda: QCoreApplication.translate("RulesView", "Rules"),  # built when first shown
+    )
+    window.add_screen(  # the owner's automatic decisions (issue 18 part 2), built when first shown
+        "automation",
+        lambda: AutomationView(tasks, session_factory, actor, **shop_options(window)),
+        requires=Action.MANAGE_SETTINGS,
+        title=lambda: QCoreApplication.translate("AutomationView", "Automatic decisions"),
     )
 
 
