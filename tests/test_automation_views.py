@@ -65,7 +65,10 @@ def test_the_rules_in_order_with_their_status_in_words_moved_and_switched(
         rule_book.stop_rule(session, first, evaluation.STOP_CAP, now=NOW)
     view = make_view(qtbot, tasks, session_factory)
     assert column(view, 1) == ["first-time buyers", "small unshipped refunds"]
-    assert column(view, 3) == ["Stopped itself: it reached its daily limit", "Off"]
+    assert column(view, 3) == [
+        "Stopped itself: it reached its daily limit of money decided automatically",
+        "Off",
+    ]
     assert column(view, 6)[1] == "Refund before shipment · up to ¥50.00 · not shipped yet"
     assert view.selected_rule().rule_id == first and not view.up_button.isEnabled()
 
@@ -162,6 +165,24 @@ def test_the_dry_run_from_the_editor_says_what_the_service_says_and_sends_nothin
     assert table.rowCount() == expected.disagreements
     assert all(table.index(r, 5).data().endswith("— differs") for r in range(table.rowCount()))
     assert dialog.isVisible()  # trying a rule keeps nothing and closes nothing
+
+
+def test_an_edit_of_a_rule_that_is_on_is_tried_in_its_own_place(
+    qtbot, tasks, session_factory, english
+) -> None:
+    requests_waiting(session_factory, 20, seed=6)
+    rule_id = owner_rule(session_factory, SMALL_UNSHIPPED)
+    view = make_view(qtbot, tasks, session_factory)
+    dialog = open_editor(qtbot, view, edit=True)
+    dialog.amount_edit.setText("100")
+    with qtbot.waitSignal(dialog.dry_run.shown, timeout=30_000):
+        dialog.dry_run.buttons[30].click()
+    with session_factory() as session:
+        expected = dry_runs.dry_run(
+            session, OWNER, dialog.rule_form(), days=30, now=NOW, platform="douyin", rule_id=rule_id
+        )
+    # Not shadowed by its own kept version, which would take every request it matches first.
+    assert dialog.dry_run.report() == expected and expected.matched > 0
 
 
 def test_only_the_owner_has_the_screen(qtbot, session_factory, settings) -> None:

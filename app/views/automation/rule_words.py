@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core.vocabulary import REQUEST_KIND_LABELS, RequestKind
 from app.services.automation.conditions import ACTION_LABELS, Conditions, RuleAction, RuleForm
-from app.services.automation.evaluation import STOP_CAP, STOP_REFUSED, STOP_RIGHTS
+from app.services.automation.stopped import REASON_WORDS
 from app.views.common import formatting
 
 SEPARATOR = " · "
@@ -43,15 +43,14 @@ def platform_label(platform: str) -> str:
 
 
 def status_words(enabled: bool, stopped_reason: str) -> str:
-    """On, off, or why the rule switched itself off (the owner switches it on again)."""
+    """On, off, or why the rule switched itself off (the owner switches it on again), in the
+    words the owner's "needs attention" uses (`stopped.REASON_WORDS`)."""
     if enabled:
         return _tr("Deciding")
-    stopped = {
-        STOP_CAP: _tr("Stopped itself: it reached its daily limit"),
-        STOP_REFUSED: _tr("Stopped itself: the platform refused its decisions"),
-        STOP_RIGHTS: _tr("Stopped itself: the owner who switched it on may no longer decide"),
-    }
-    return stopped.get(stopped_reason, _tr("Off"))
+    if stopped_reason:
+        reason = QCoreApplication.translate("automation", REASON_WORDS.get(stopped_reason, stopped_reason))
+        return _tr("Stopped itself: {reason}").format(reason=reason)
+    return _tr("Off")
 
 
 def delay_words(seconds: int) -> str:

@@ -11,7 +11,6 @@ words in the dialog that asked or in the banner, and the person's form is kept.
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from datetime import tzinfo
 from typing import Any
@@ -46,9 +45,6 @@ from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
 from app.views.common.people_words import refusal_text
 from app.views.common.table_model import ROW_ROLE
-
-# Whether this build's dry run can try a draft in a kept rule's place (see _dry_run).
-_DRAFT_IN_PLACE = "rule_id" in inspect.signature(dry_run).parameters
 
 
 class AutomationView(QWidget):
@@ -249,18 +245,13 @@ class AutomationView(QWidget):
         dialog.open()
 
     def _dry_run(self, dialog: RuleEditorDialog, rule: RuleRow | None, form: RuleForm, days: int) -> None:
-        """What the form would have done; an unchanged kept rule is tried as itself (in its
-        place in the order), a draft after the rules that are on."""
+        """What the form would have done: a new rule's after the rules that are on, an edit
+        in the kept rule's place in the order (its kept version left out)."""
         actor, now, platform = self._actor, self._clock(), self._platform
-        tried: int | RuleForm = form
-        extra: dict[str, Any] = {}
-        if rule is not None and _DRAFT_IN_PLACE:
-            extra["rule_id"] = rule.rule_id  # the draft stands in the kept rule's place
-        elif rule is not None and rule.form == form:
-            tried = rule.rule_id
+        rule_id = rule.rule_id if rule is not None else None
 
         def run(session: Session) -> DryRunReport:
-            return dry_run(session, actor, tried, days=days, now=now, platform=platform, **extra)
+            return dry_run(session, actor, form, days=days, now=now, platform=platform, rule_id=rule_id)
 
         def shown(report: DryRunReport) -> None:
             if shiboken6.isValid(dialog):
