@@ -101,6 +101,13 @@ def test_the_status_line_says_it_and_the_queue_waits(qtbot, sandbox_url, sqlite_
     assert bar.text() == f"Needs attention: {WORDS_WITH_ADDRESS}"
     words = bar.findChild(QLabel, "syncText")
     assert ADDRESS in words.toolTip() and "IP白名单" in words.toolTip()  # the platform's words too
+    # On a narrow window the line is cut short with "…", never mid-word at the edge; the
+    # whole sentence stays in the tooltip.
+    bar.resize(bar.fontMetrics().horizontalAdvance(bar.text()) // 2, bar.sizeHint().height())
+    bar.show()
+    qtbot.waitUntil(lambda: words.text().endswith("…"))
+    assert bar.text() == f"Needs attention: {WORDS_WITH_ADDRESS}"
+    assert words.toolTip().startswith(bar.text())
     with sessions() as session:
         op = session.get(OutboxOperation, seq)
         assert op is not None and op.state == state.PENDING  # kept, to go out once allowed

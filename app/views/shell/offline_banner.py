@@ -13,9 +13,8 @@ here: only a run that succeeds takes the banner away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.services.sync_status import (
     CAUSE_NETWORK,
@@ -25,6 +24,7 @@ from app.services.sync_status import (
     SyncState,
     SyncStatus,
 )
+from app.views.common.elided_label import ElidedLabel
 
 STYLE = "background: #fff1c2; color: #5c4400; padding: 8px; border-radius: 4px;"
 # The reserved line: the same colours, one line high, with no background while empty.
@@ -36,49 +36,36 @@ SHOWS = {SyncState.OFFLINE: True, SyncState.ONLINE: False, SyncState.STANDING_BY
          SyncState.NEEDS_ATTENTION: False}  # fmt: skip
 
 
-class BannerLine(QLabel):
+class BannerLine(ElidedLabel):
     """A banner's line, reserved whether it says something or not: one line high, cut
     short to the width it is given (the whole sentence in its tooltip)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(False)  # one line, always the same height
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        super().__init__(parent, inset_chars=1)  # the style's padding
         # The width is the screen's to give: a long sentence is cut short, never widens it.
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(1)
-        self._full = ""
         self._fit_height()
         self.show_words("")
 
     def show_words(self, words: str) -> None:
         """Say `words` on the banner; "" leaves its line empty (and still there)."""
-        self._full = words
+        self.set_full_text(words)
         self.setToolTip(words)
-        self._elide()
         background = "#fff1c2" if words else "transparent"
         if self.property("background") != background:  # re-polishing on every count is waste
             self.setProperty("background", background)
             self.setStyleSheet(LINE_STYLE.format(background=background))
 
     def words_shown(self) -> str | None:
-        return self._full or None
-
-    def _elide(self) -> None:
-        room = max(0, self.width() - 2 * self.fontMetrics().horizontalAdvance("M"))
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
+        return self.full_text() or None
 
     def _fit_height(self) -> None:
         self.setFixedHeight(self.fontMetrics().height() + 2 * VERTICAL_PADDING)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._fit_height()
-            self._elide()
         super().changeEvent(event)
 
 

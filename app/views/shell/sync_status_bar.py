@@ -32,6 +32,7 @@ from app.services.sync_status import (
     SyncStatus,
 )
 from app.views.common import formatting
+from app.views.common.elided_label import ElidedLabel
 
 REFRESH_MS = 1_000
 PROBLEMS = (SyncState.OFFLINE, SyncState.NEEDS_ATTENTION)
@@ -67,7 +68,9 @@ class SyncStatusBar(QWidget):
 
         self._dot = QLabel("●", self)
         self._dot.setObjectName("syncDot")
-        self._text = QLabel(self)
+        # A problem's sentence can be long (the whitelist error names the address and where
+        # to add it): cut short with "…" on a narrow window, whole in the tooltip.
+        self._text = ElidedLabel(self)
         self._text.setObjectName("syncText")
         self._button = QPushButton(self)
         self._button.setObjectName("syncNowButton")
@@ -104,7 +107,7 @@ class SyncStatusBar(QWidget):
         return self._status
 
     def text(self) -> str:
-        return self._text.text()
+        return self._text.full_text()
 
     def describe(self, status: SyncStatus) -> str:
         """The sentence for `status`, as of now."""
@@ -198,8 +201,10 @@ class SyncStatusBar(QWidget):
     @Slot()
     def _refresh(self) -> None:
         status = self._status
-        self._text.setText(self.describe(status))
-        details = []
+        sentence = self.describe(status)
+        self._text.set_full_text(sentence)
+        # A problem's sentence, when long, is cut short on the line: whole here.
+        details = [sentence] if status.state in PROBLEMS else []
         if status.last_success_at is not None:
             details.append(
                 self.tr("Last successful sync: {time}").format(
