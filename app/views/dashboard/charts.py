@@ -81,6 +81,7 @@ class ChartCard(QFrame):
         self._counts = all(words.unit_of(key) == "count" for key in spec.series)
         self._tick_step = 0.0
         self._drawn: dict[str, tuple[np.ndarray, ...]] = {}  # what each item shows now
+        self._ranges: dict[str, tuple[float, float]] = {}  # the x and y ranges last set
         self.setObjectName("chartCard")
         self.setProperty("chart", spec.name)
         self._report: MetricsReport | None = None
@@ -188,13 +189,7 @@ class ChartCard(QFrame):
         tops = np.zeros(len(buckets))
         highest = 0.0
         if self._bars:
-            first = report.metrics[self.spec.series[0]]
-            for kind, bars in self._bars.items():
-                if not kind:
-                    heights = np.nan_to_num(_array([first.series[b] for b in buckets]))
-                else:
-                    breakdowns = (first.series_breakdown.get(b, {}) for b in buckets)
-                    heights = np.array([float(counts.get(kind, 0)) for counts in breakdowns])
+            for (kind, bars), heights in zip(self._bars.items(), self._bar_heights(report), strict=True):
                 if self._changed(f"bars{kind}", centres, heights, tops):
                     bars.setOpts(x=centres, height=heights, y0=tops.copy(), width=size * BAR_SHARE)
                 tops = tops + heights
@@ -215,7 +210,7 @@ class ChartCard(QFrame):
         item = self.plot.getPlotItem()
         # Ranges move in steps (whole buckets, round tops): a live update that leaves them
         # where they were repaints the points only, not the axes (most of a repaint's cost).
-        item.setXRange(buckets[0], buckets[-1] + size, padding=0.01)
+        self._set_range("x", buckets[0], buckets[-1] + size, padding=0.01)
         top = round_up(highest * 1.1) if highest > self._floor else self._floor + 1
         if self._counts:
             top = max(top, 4.0)
@@ -225,7 +220,35 @@ class ChartCard(QFrame):
                 item.getAxis("left").setTickSpacing(step, step)  # a count has no halves
         if self._ceiling is not None:
             top = min(top, self._ceiling)
-        item.setYRange(self._floor, top, padding=0.03)  # a point on the edge is drawn whole
+        self._set_range("y", self._floor, top, padding=0.03)  # a point on the edge is drawn whole
+
+    def _bar_heights(self, report: MetricsReport) -> np.ndarray:
+        """Each bar item's heights per bucket (rows in `_bars` order): the first series, or
+        its requests per kind, read in one pass over the buckets' breakdowns."""
+        first = report.metrics[self.spec.series[0]]
+        buckets = report.buckets
+        if "" in self._bars:
+            return np.nan_to_num(_array([first.series[b] for b in buckets]))[np.newaxis]
+        row_of = {kind: row for row, kind in enumerate(self._bars)}
+        heights = np.zeros((len(self._bars), len(buckets)))
+        for column, bucket in enumerate(buckets):
+            for kind, count in first.series_breakdown.get(bucket, {}).items():
+                row = row_of.get(kind) if kind is not None else None  # None: a kind with no bars
+                if row is not None:
+                    heights[row, column] = count
+        return heights
+
+    def _set_range(self, axis: str, low: float, high: float, *, padding: float) -> None:
+        """Set the view's `axis` range, unless it is already that: asking pyqtgraph to set the
+        same range again cost as much as the rest of a live update's chart."""
+        if self._ranges.get(axis) == (low, high):
+            return
+        self._ranges[axis] = (low, high)
+        view = self.plot.getPlotItem()
+        if axis == "x":
+            view.setXRange(low, high, padding=padding)
+        else:
+            view.setYRange(low, high, padding=padding)
 
     def _show_lines(self, report: MetricsReport) -> float:
         """The first series' target and limit lines; returns the higher one drawn (or 0)."""

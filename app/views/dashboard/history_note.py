@@ -111,8 +111,13 @@ class HistoryNote(QLabel):
                     days=days_text(coverage.pending_days),
                 )
             )
-        self.setText("\n".join(lines))
-        self.setStyleSheet(MISSING_STYLE if coverage.missing_days else PENDING_STYLE)
+        # Every live recompute brings a coverage, mostly the same: setting the same style sheet
+        # again re-polishes the label on the GUI thread, so only a change is set.
+        text, style = "\n".join(lines), MISSING_STYLE if coverage.missing_days else PENDING_STYLE
+        if self.text() != text:
+            self.setText(text)
+        if self.styleSheet() != style:
+            self.setStyleSheet(style)
         self.setVisible(bool(lines))
 
     def changeEvent(self, event: QEvent) -> None:
