@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.vocabulary import RequestKind
 from app.db import open_database
-from app.models import AutomationEvaluation, OutboxOperation
+from app.models import AfterSale, AutomationEvaluation, OutboxOperation
 from app.models import outbox as state
 from app.services.automation import evaluation, pending
 from app.services.automation.conditions import Conditions, RuleAction, RuleForm
+from app.services.refunds import decisions
 from app.sync.engine import SyncEngine
 from tests.automation_shop import CLERK, owner_rule, requests_waiting
 from tests.builders import NOW
@@ -119,3 +120,41 @@ def test_two_workstations_on_one_postgresql_database_evaluate_each_request_once(
     assert operations == {key: 1 for key, _ in outcomes if key in operations}
     assert {outcome for _, outcome in outcomes} == {evaluation.QUEUED, evaluation.LEFT, evaluation.HANDED}
     assert set(evaluated) <= set(waiting)
+
+
+def test_a_person_and_a_rule_deciding_one_request_at_once_on_postgresql_decide_it_once(
+    postgres_database: str,
+) -> None:
+    _reset_postgres_schema(postgres_database)
+    _, desk = open_database(postgres_database)
+    _, sync = open_database(postgres_database)
+    everything = RuleForm(
+        "all refunds", Conditions(), RuleAction.APPROVE_REFUND, delay_s=0, daily_cap_fen=10**9
+    )
+    owner_rule(desk, everything)
+    waiting = requests_waiting(desk, 12, seed=7)
+    with desk() as session:  # a refund the clerk may approve alone (within ¥100)
+        aftersale_id = next(
+            r.aftersale_id
+            for r in session.scalars(select(AfterSale).where(AfterSale.aftersale_id.in_(waiting)))
+            if r.kind == RequestKind.REFUND_BEFORE_SHIPMENT and r.refund_amount <= 100_00
+        )
+    report: list[evaluation.EvaluationReport] = []
+    with desk.begin() as session:  # the clerk's decision, not yet committed
+        decisions.approve_refund(session, CLERK, aftersale_id, now=NOW)
+        rules = threading.Thread(
+            target=lambda: report.append(evaluation.evaluate_open_requests(sync, now=NOW, platform="douyin"))
+        )
+        rules.start()
+        with desk() as watcher:  # the rule's transaction now waits for the request's row
+            while rules.is_alive() and not watcher.scalar(
+                text("SELECT count(*) FROM pg_locks WHERE NOT granted")
+            ):
+                watcher.rollback()
+    rules.join()
+    with desk() as session:
+        operations = session.scalars(
+            select(OutboxOperation).where(OutboxOperation.entity_id == aftersale_id)
+        ).all()
+    assert [op.created_by for op in operations] == [CLERK.user_id]
+    assert report[0].acted  # the rule decided the others

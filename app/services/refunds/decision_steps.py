@@ -7,7 +7,8 @@ decision its kind and state allow (`outcomes.DECISION_OUTCOMES`); whether someth
 already queued for it (an open outbox operation, or a shipment that refuses its refund);
 the permission check on the person's record as it is now (money decisions against the
 clerk's single and daily limits, the record locked so two desks cannot both spend the last
-of a daily limit); and writing the decision as one audit event plus one outbox operation
+of a daily limit, and before it the request's own row, so two decisions on one request — two
+desks', or a desk's and an automatic rule's — are made one after the other); and writing the decision as one audit event plus one outbox operation
 in the caller's transaction (`queue_decision`). The decisions themselves, and their own
 validation, are in `decisions.py`.
 """
@@ -75,7 +76,12 @@ class Queued:
 
 # --- the shared steps ---------------------------------------------------------------------
 def _request(session: Session, aftersale_id: str) -> AfterSale:
-    request = session.get(AfterSale, aftersale_id)
+    """The request, its row locked until the caller's transaction ends (PostgreSQL; SQLite
+    writes one at a time anyway): of two desks, or a desk and an owner's automatic rule,
+    deciding it at once, the second waits and then finds the first's operation queued."""
+    request = session.scalar(
+        select(AfterSale).where(AfterSale.aftersale_id == aftersale_id).with_for_update()
+    )
     if request is None:
         raise DecisionRefused(MSG_UNKNOWN)
     return request
