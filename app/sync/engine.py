@@ -135,6 +135,7 @@ class SyncEngine(StreamPull):
         self.arbitration_deadlines = ArbitrationDeadlines(platform, sessions, clock)
         self.history = HistoryBackfill(platform, sessions, clock)
         self._report: RunReport | None = None  # the run under way, for what the rules did per page
+        self._run_started = 0  # when it began: a page's rules look at what the run stored
 
     def close(self) -> None:
         """Give up the sync lease (so another workstation takes over at once) and the connection."""
@@ -154,6 +155,7 @@ class SyncEngine(StreamPull):
             report.holder_last_success_at = self._last_success_at()
             return report
         report = self._report = RunReport()
+        self._run_started = int(self._clock())
         self._run_rules(report)
         pushed = self.push.push_once()
         report.pushed = pushed.counts
@@ -178,7 +180,6 @@ class SyncEngine(StreamPull):
                     "pull of %s stopped: %s %s", stream.name, problem.error.describe(), problem.detail
                 )
                 return report
-        self._run_rules(report)  # once more: a run whose pages held no request (rules just switched on)
         if sum(report.pulled.values()) >= BIG_LOAD_ROWS:
             refresh_statistics(self._sessions)
         report.lists_refreshed = self.refresh_lists()
@@ -190,17 +191,20 @@ class SyncEngine(StreamPull):
         return report
 
     def _page_committed(self, stream_name: str) -> None:
-        if stream_name == AFTER_SALES.name:
-            self._run_rules(self._report)
+        if stream_name == AFTER_SALES.name:  # what this run has stored so far
+            self._run_rules(self._report, synced_since=self._run_started)
 
-    def _run_rules(self, report: RunReport | None) -> None:
-        """The owner's rules over the requests waiting for the shop, in this process, off the
-        window's thread; only the lease holder runs them (and each request version is
-        claimed once in the database, whoever runs them). Never fails the run."""
+    def _run_rules(self, report: RunReport | None, synced_since: int | None = None) -> None:
+        """The owner's rules over the requests waiting for the shop (all of them, or those
+        stored since `synced_since`), in this process, off the window's thread; only the
+        lease holder runs them (and each request version is claimed once in the database,
+        whoever runs them). Never fails the run."""
         if self.lease is not None and not self.lease.holds():
             return
         try:
-            done = evaluate_open_requests(self._sessions, now=int(self._clock()), platform=self.platform.name)
+            done = evaluate_open_requests(
+                self._sessions, now=int(self._clock()), platform=self.platform.name, synced_since=synced_since
+            )
         except Exception:  # a rule's trouble must not stop the sync; it is tried again next page
             log.exception("the automatic decision rules could not run")
             return

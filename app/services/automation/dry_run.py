@@ -153,7 +153,8 @@ def dry_run(
 def _subjects(session: Session, since: int, now: int) -> tuple[list[Subject], dict[str, Any]]:
     """The requests of the period a rule would have looked at, in the order it would have,
     each with the moment and the deadline it would have been judged at."""
-    waiting = {r.aftersale_id: r for r in candidates(session) if r.apply_time >= since}
+    # Every request waiting now, however old: switching the rule on would look at each.
+    waiting = {r.aftersale_id: r for r in candidates(session)}
     # Columns, not mapped objects: ninety days are tens of thousands of requests.
     answered = {
         r.aftersale_id: r

@@ -1,11 +1,12 @@
 """Running the switched-on rules over the requests waiting for the shop: the live side.
 
-Owns `evaluate_open_requests()`, which the sync process calls after each committed page
-of requests and once per run (so decisions are made offline too, from the mirror; the
-outbox pushes them later). Each request waiting for the shop that no rule acted on in
-its current version, that nobody decided or took back from a rule, and that waits for
-no one, goes through the rules in the owner's order; the first that matches acts
-(`first_match`, on `facts.py`'s facts: the dry run calls the same two).
+Owns `evaluate_open_requests()`, which the sync process calls once per run over every
+waiting request (so decisions are made offline too, from the mirror; the outbox pushes
+them later) and after each committed page of requests over what the run stored. Each
+request waiting for the shop that no rule acted on in its current version, that nobody
+decided or took back from a rule, and that waits for no one, goes through the rules in
+the owner's order; the first that matches acts (`first_match`, on `facts.py`'s facts:
+the dry run calls the same two).
 
 Exactly once across workstations: acting begins by inserting the request's row in
 `automation_evaluations`, keyed by (request, request version), with INSERT … ON
@@ -102,8 +103,9 @@ def decided_today(session: Session, rule_id: int, now: int) -> int:
     )
 
 
-def candidates(session: Session) -> list[AfterSale]:
-    """Requests waiting for the shop's first answer that a rule may look at, oldest first."""
+def candidates(session: Session, *, synced_since: int | None = None) -> list[AfterSale]:
+    """Requests waiting for the shop's first answer that a rule may look at, oldest first
+    (only those the sync stored at or after `synced_since`, when given)."""
     evaluated = exists().where(
         AutomationEvaluation.aftersale_id == AfterSale.aftersale_id,
         or_(
@@ -121,17 +123,22 @@ def candidates(session: Session) -> list[AfterSale]:
         ),
     )
     handed = exists().where(OwnerHandover.aftersale_id == AfterSale.aftersale_id)
-    return list(
-        session.scalars(
-            select(AfterSale)
-            .where(AfterSale.state == RequestState.AWAITING_SHOP, ~evaluated, ~decided, ~handed)
-            .order_by(AfterSale.apply_time, AfterSale.aftersale_id)
-        )
+    statement = select(AfterSale).where(
+        AfterSale.state == RequestState.AWAITING_SHOP, ~evaluated, ~decided, ~handed
     )
+    if synced_since is not None:
+        statement = statement.where(AfterSale.synced_at >= synced_since)
+    return list(session.scalars(statement.order_by(AfterSale.apply_time, AfterSale.aftersale_id)))
 
 
-def evaluate_open_requests(sessions: sessionmaker[Session], *, now: int, platform: str) -> EvaluationReport:
-    """Put every candidate request through the switched-on rules; see the module docstring."""
+def evaluate_open_requests(
+    sessions: sessionmaker[Session], *, now: int, platform: str, synced_since: int | None = None
+) -> EvaluationReport:
+    """Put every candidate request through the switched-on rules (or only those the sync
+    stored since `synced_since`: after a page, what the page brought); see the module
+    docstring. A request no rule matched is not recorded: it is looked at again at the
+    next full pass, when time may have made a condition true (hours left) or the owner
+    switched a rule on."""
     report = EvaluationReport()
     with sessions() as session:
         if not rule_book.enabled_rules(session):
@@ -140,7 +147,7 @@ def evaluate_open_requests(sessions: sessionmaker[Session], *, now: int, platfor
         report.stopped += stop_refused_rules(session, now=now)
     with sessions() as session:
         rules = rule_book.enabled_rules(session)
-        waiting = candidates(session)
+        waiting = candidates(session, synced_since=synced_since)
         facts = facts_for(session, [subject_now(r, now) for r in waiting], platform)
         seen = [(r.aftersale_id, r.update_time) for r in waiting]
     report.looked_at = len(seen)
