@@ -2,7 +2,7 @@
 machinery (today's pace, the dashboard's alarm and its marker).
 
 Douyin's rule set has no such limit: no Douyin target or limit for the shop's late rate was
-found (docs/rules.md), so `resources/rules/douyin.json` carries none. TikTok Shop publishes
+found (docs/rules.md), so `resources/rules/douyin/douyin-2026-12.json` carries none. TikTok Shop publishes
 one, a late dispatch rate target of 4 % with enforcement above 10 % (RULES.md), the numbers
 its own rule set will carry (issue 16); these tests borrow them, named as TikTok Shop's.
 """

@@ -14,6 +14,7 @@ from app.core.vocabulary import RequestKind, RequestState
 from app.services.orders.queries import list_orders, order_detail
 from app.services.refunds.after_sale_rules import Facts, assess
 from app.services.rule_history import ShopRuleSet, rule_history, rules_in_force
+from app.services.rule_history.compare import compare
 from app.services.rules import HOUR_S, RULE_FILES, load_rules, rules_for
 from app.services.shipping.deadlines import compensation_fen, ship_by
 from tests.builders import order_row, seed
@@ -207,3 +208,10 @@ def test_tiktoks_late_dispatch_line_is_the_one_of_the_day_scored(
     rules = rules_in_force("tiktok", at=at(date(2026, 12, 20))).at(scored)
     target = rules.metrics.target("late_dispatch_rate")
     assert rules.rule_set == rule_set and target is not None and target.limit == limit
+
+
+@pytest.mark.parametrize("platform", ["douyin", "tiktok"])
+def test_every_value_of_every_set_in_the_history_names_its_source(platform: str) -> None:
+    for rules in rule_history(platform):
+        unsourced = [c.path for c in compare(platform, rules.rule_set, rules.rule_set) if not c.source_after]
+        assert unsourced == [], f"{rules.rule_set}: {unsourced}"

@@ -18,7 +18,15 @@ from app.services.rules import DEFAULT_RULES_FILE, OURS, load_rules, parse_sourc
 RAW = json.loads(DEFAULT_RULES_FILE.read_text(encoding="utf-8"))
 RULES = load_rules()
 # Keys that describe, not values: the notes beside the numbers and the file's own header.
-WORDS = {"note", "sources_note", "quality_reason_note", "fast_refund_note", "source", "effective"}
+WORDS = {
+    "note",
+    "sources_note",
+    "effective_note",
+    "quality_reason_note",
+    "fast_refund_note",
+    "source",
+    "effective",
+}
 
 
 def leaves(value: Any, path: str = "") -> list[tuple[str, Any]]:

@@ -1,6 +1,6 @@
 """TikTok Shop's rule set is truthful and is the one a TikTok shop gets (issue 16, part 3).
 
-`resources/rules/tiktok.json` parses; every value in it names where it comes from (a public
+`resources/rules/tiktok/tiktok-us-2026-12.json` parses; every value in it names where it comes from (a public
 page of TikTok Shop's Seller University with its date, or "ours" with a note saying what the
 record does and does not say); the thresholds TikTok judges a US shop by are the published
 ones; and a shop's platform chooses its rule set, Douyin's staying the default. The file is
@@ -22,7 +22,7 @@ TIKTOK_FILE = RULE_FILES["tiktok"]
 RAW = json.loads(TIKTOK_FILE.read_text(encoding="utf-8"))
 RULES = rules_for("tiktok")
 # Keys that describe, not values: the notes beside the numbers and the file's own header.
-WORDS = {"note", "sources_note", "window_note", "source", "effective"}
+WORDS = {"note", "sources_note", "effective_note", "window_note", "source", "effective"}
 # TikTok Shop's own pages: its Seller University (US) and its Partner Center.
 PUBLIC = ("https://seller-us.tiktok.com/university/", "https://partner.tiktokshop.com/docv2/")
 
