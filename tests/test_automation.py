@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.vocabulary import Decision, RequestKind
 from app.db import open_database
-from app.models import AuditEvent, AutomationEvaluation, AutomationRule, OutboxOperation
+from app.models import AuditEvent, AutomationEvaluation, AutomationRule, OutboxOperation, User
 from app.models import outbox as state
 from app.services import outbox_states
 from app.services.automation import dry_run as dry_runs
@@ -184,3 +184,40 @@ def test_a_dry_run_of_an_edit_stands_in_for_the_rule_at_its_place(database_url: 
         as_new = dry_runs.dry_run(session, OWNER, wider, days=30, now=NOW, platform="douyin")
     assert edited.matched > as_kept.matched > 0
     assert as_new.matched == 0  # a new rule comes last: "after it" takes everything first
+
+
+def test_a_return_is_agreed_to_the_rules_return_address_and_a_rule_without_one_stops(
+    database_url: str,
+) -> None:
+    _, sessions = open_database(database_url)
+    requests_waiting(sessions, 30, seed=10)
+    returns = Conditions(kinds=(RequestKind.RETURN_AND_REFUND,))
+    rule_id = owner_rule(
+        sessions, RuleForm("returns", returns, RuleAction.AGREE_RETURN, return_address_id="4321")
+    )
+    assert evaluate(sessions).acted.get(evaluation.QUEUED, 0) > 0
+    with sessions() as session:
+        ops = session.scalars(select(OutboxOperation)).all()
+        assert {op.decision for op in ops} == {Decision.AGREE_RETURN}
+        assert {json.loads(op.details)["return_address_id"] for op in ops} == {4321}
+        assert evaluation.decided_today(session, rule_id, NOW) == 0  # agreeing to a return pays nothing yet
+
+    # New returns come in; the owner replaces the rule by one that names no address.
+    requests_waiting(sessions, 30, seed=12)
+    with sessions.begin() as session:
+        rule_book.switch_off(session, OWNER, rule_id, now=NOW)
+    no_address = owner_rule(sessions, RuleForm("returns, no address", returns, RuleAction.AGREE_RETURN))
+    assert evaluate(sessions).stopped == [no_address]
+
+
+def test_a_rule_whose_owner_was_switched_off_stops_instead_of_deciding(database_url: str) -> None:
+    _, sessions = open_database(database_url)
+    requests_waiting(sessions, 20, seed=11)
+    rule_id = owner_rule(sessions, SMALL_UNSHIPPED)
+    with sessions.begin() as session:
+        session.execute(update(User).where(User.id == OWNER.user_id).values(active=False))
+    assert evaluate(sessions).stopped == [rule_id]
+    with sessions() as session:
+        assert session.scalars(select(OutboxOperation)).all() == []
+        rule = session.get(AutomationRule, rule_id)
+        assert rule is not None and rule.stopped_reason == evaluation.STOP_RIGHTS

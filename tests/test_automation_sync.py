@@ -16,6 +16,7 @@ from app.core.vocabulary import RequestKind
 from app.db import open_database
 from app.models import AfterSale, AutomationEvaluation, OutboxOperation
 from app.models import outbox as state
+from app.platforms.douyin.adapter import DouyinPlatform
 from app.services.automation import evaluation, pending
 from app.services.automation.conditions import Conditions, RuleAction, RuleForm
 from app.services.refunds import decisions
@@ -23,8 +24,9 @@ from app.sync.engine import SyncEngine
 from tests.automation_shop import CLERK, owner_rule, requests_waiting
 from tests.builders import NOW
 from tests.fixtures_db import _reset_postgres_schema
-from tests.sandbox_control import applied_by_client, demo_platform, new_refunds_after_shipment
+from tests.sandbox_control import applied_by_client, demo_client, demo_platform, new_refunds_after_shipment
 from tests.test_outbox_push import MovableClock
+from tests.test_outbox_state_machine import UNREACHABLE
 
 REFUNDS_AFTER_SHIPMENT = RuleForm(
     name="refunds after shipment",
@@ -158,3 +160,24 @@ def test_a_person_and_a_rule_deciding_one_request_at_once_on_postgresql_decide_i
         ).all()
     assert [op.created_by for op in operations] == [CLERK.user_id]
     assert report[0].acted  # the rule decided the others
+
+
+def test_rules_decide_offline_and_the_outbox_pushes_when_the_network_is_back(
+    sandbox_url: str, sqlite_url: str
+) -> None:
+    new_refunds_after_shipment(sandbox_url, 3)
+    _, sessions = open_database(sqlite_url)
+    clock = MovableClock()
+    client = demo_client(sandbox_url)
+    engine = SyncEngine(DouyinPlatform(client), sessions, clock=clock)
+    engine.run_once()
+    client.credentials.gateway = UNREACHABLE  # the shop's network goes
+    owner_rule(sessions, REFUNDS_AFTER_SHIPMENT, now=int(clock()))
+    offline = engine.run_once()
+    assert offline.outcome.value != "done" and offline.automatic.get(evaluation.QUEUED, 0) >= 2
+    with sessions() as session:
+        decided = list(session.scalars(select(OutboxOperation.entity_id)))
+    client.credentials.gateway = sandbox_url
+    clock.offset += 601
+    assert engine.run_once().outcome.value == "done"
+    assert [applied_by_client(sandbox_url, aftersale_id) for aftersale_id in decided] == [1] * len(decided)
