@@ -5,10 +5,11 @@ A Hypothesis state machine drives the real sync engine (which runs the owner's r
 against the real sandbox store over HTTP: the owner's rule approves refunds after
 shipment after a ten-minute undo window; people approve refunds through the refund
 decision service; someone undoes a rule's decision inside its window; the network goes
-and comes back; buyers ask for more; time passes; the app dies while pushing. Throughout,
-the platform's ledger never shows a request operated on twice by the shop; at the end,
-with the network back, nothing is left waiting, every decision not undone was applied
-once or shown to a person as a conflict, and an undone one never reached the platform.
+and comes back; buyers ask for more; time passes; the app dies while pushing or while a
+rule decides. Throughout, the platform's ledger never shows a request operated on twice
+by the shop; at the end, with the network back, nothing is left waiting, every decision
+not undone was applied once or shown to a person as a conflict, and an undone one never
+reached the platform.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from app.models import outbox as state
 from app.platforms.douyin.adapter import DouyinPlatform
 from app.platforms.douyin.codes import AfterSaleType
 from app.platforms.port import PlatformError
-from app.services.automation import pending
+from app.services.automation import evaluation, pending, rule_book
 from app.services.refunds import decisions
 from app.sync.engine import SyncEngine
 from app.sync.operation_to_send import OperationToSend
@@ -38,6 +39,10 @@ from tests.automation_shop import CLERK, OWNER, owner_rule
 from tests.sandbox_control import control, demo_client
 from tests.test_automation_sync import REFUNDS_AFTER_SHIPMENT
 from tests.test_outbox_state_machine import UNREACHABLE, client_operations
+
+
+class _Died(Exception):
+    """The process ends here: its open transaction is rolled back by the database."""
 
 
 def test_rules_and_people_decide_each_request_at_most_once_and_lose_none(
@@ -106,6 +111,26 @@ def test_rules_and_people_decide_each_request_at_most_once_and_lose_none(
             except pending.TooLateToUndo:
                 return
             self.undone.add(chosen)
+
+        @rule()
+        def the_app_dies_while_a_rule_decides(self) -> None:
+            """A rule's decision was written (claim, audit event, operation) but never committed."""
+            with self.sessions() as session:
+                rules = rule_book.enabled_rules(session)
+                waiting = evaluation.candidates(session)
+            if not rules or not waiting:
+                return
+            request = waiting[0]
+            with contextlib.suppress(_Died), self.sessions.begin() as session:
+                evaluation._act(
+                    session,
+                    rules[0],
+                    request.aftersale_id,
+                    request.update_time,
+                    now=int(self.now()),
+                    platform="douyin",
+                )
+                raise _Died
 
         @rule()
         def go_offline(self) -> None:
