@@ -5,7 +5,7 @@ screen for a dry run (`try_requested`; the screen runs `dry_run` off the GUI thr
 sends nothing and writes nothing), the answer in words — how many requests of how many,
 how much money in the shop's currency, how many people decided otherwise, where the
 daily limit would have stopped it — and the requests themselves in a table, those where
-people decided otherwise tinted, and shown alone on request.
+people decided otherwise in red, and shown alone on request.
 """
 
 from __future__ import annotations

@@ -126,6 +126,9 @@ class RuleEditorDialog(FormDialog):
         beside.addLayout(self.form, 0)
         beside.addWidget(self.dry_run, 1)
         self.main_layout.insertLayout(0, beside, 1)
+        for index in range(self.main_layout.count()):  # the base's stretch gives way to the table
+            if self.main_layout.itemAt(index).spacerItem() is not None:
+                self.main_layout.setStretch(index, 0)
         self.dry_run.try_requested.connect(self._try)
         self.action_box.currentIndexChanged.connect(self._on_action)
         for edit in (self.name_edit, self.amount_edit, self.cap_edit):

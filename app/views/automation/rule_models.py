@@ -3,7 +3,8 @@
 Owns `RuleListModel` (`RuleRow`s: position, name, version, on/off or why it stopped, who
 switched it on, what it does), `VersionModel` (`RuleVersionRow`s, oldest first: when, by
 whom, what each version said) and `DryRunModel` (`DryRunRow`s, the requests a rule would
-have decided; those where people decided otherwise are tinted and can be shown alone).
+have decided; those where people decided otherwise are in red, with the words "differs", and
+can be shown alone).
 Each is a `ColumnTableModel` over a plain list the screen sets after a read off the GUI thread.
 """
 
@@ -87,8 +88,8 @@ class RuleListModel(_ListModel):
 
     def retranslate(self) -> None:
         self.set_headers(
-            [self.tr("Order"), self.tr("Rule"), self.tr("Version"), self.tr("Status"),
-             self.tr("Switched on by"), self.tr("Action"), self.tr("When a request…")]
+            [self.tr("Place"), self.tr("Rule name"), self.tr("Version"), self.tr("State"),
+             self.tr("Switched on by"), self.tr("What it does"), self.tr("When a request…")]
         )  # fmt: skip
 
 
@@ -119,7 +120,7 @@ class VersionModel(_ListModel):
 
     def retranslate(self) -> None:
         self.set_headers(
-            [self.tr("Version"), self.tr("Kept at"), self.tr("By"), self.tr("Name"), self.tr("Action"),
+            [self.tr("Version"), self.tr("Kept at"), self.tr("By"), self.tr("Name"), self.tr("What it does"),
              self.tr("Undo window"), self.tr("Daily limit"), self.tr("When a request…")]
         )  # fmt: skip
 
@@ -141,11 +142,16 @@ class DryRunModel(_ListModel):
             return DISAGREES_FG if row.disagrees else None
 
         self.columns = [
-            Column(lambda r: r.aftersale_id, background=tint),
-            Column(lambda r: r.order_id, background=tint),
-            Column(lambda r: formatting.shop_time(r.at, tz=self._tz), background=tint),
-            Column(lambda r: formatting.money(r.amount_fen, self.currency), ALIGN_RIGHT, background=tint),
-            Column(lambda r: action_label(r.action), background=tint),
+            Column(lambda r: r.aftersale_id, background=tint, foreground=ink),
+            Column(lambda r: r.order_id, background=tint, foreground=ink),
+            Column(lambda r: formatting.shop_time(r.at, tz=self._tz), background=tint, foreground=ink),
+            Column(
+                lambda r: formatting.money(r.amount_fen, self.currency),
+                ALIGN_RIGHT,
+                background=tint,
+                foreground=ink,
+            ),
+            Column(lambda r: action_label(r.action), background=tint, foreground=ink),
             Column(self._people_words, background=tint, foreground=ink),
         ]
         self.retranslate()
@@ -170,6 +176,6 @@ class DryRunModel(_ListModel):
 
     def retranslate(self) -> None:
         self.set_headers(
-            [self.tr("Request"), self.tr("Order"), self.tr("Judged at"), self.tr("Amount"),
+            [self.tr("Request"), self.tr("Order ID"), self.tr("Judged at"), self.tr("Refund amount"),
              self.tr("The rule would"), self.tr("People decided")]
         )  # fmt: skip

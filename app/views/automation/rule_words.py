@@ -19,10 +19,6 @@ from app.views.common import formatting
 SEPARATOR = " · "
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AutomationWords", text)
-
-
 def action_label(action: RuleAction | str) -> str:
     try:
         return QCoreApplication.translate("automation", ACTION_LABELS[RuleAction(action)])
@@ -38,7 +34,10 @@ def _kind_label(kind: str) -> str:
 
 
 def platform_label(platform: str) -> str:
-    names = {"douyin": _tr("Douyin"), "tiktok": _tr("TikTok Shop")}
+    names = {
+        "douyin": QCoreApplication.translate("AutomationWords", "Douyin"),
+        "tiktok": QCoreApplication.translate("AutomationWords", "TikTok Shop"),
+    }
     return names.get(platform, platform)
 
 
@@ -46,20 +45,20 @@ def status_words(enabled: bool, stopped_reason: str) -> str:
     """On, off, or why the rule switched itself off (the owner switches it on again), in the
     words the owner's "needs attention" uses (`stopped.REASON_WORDS`)."""
     if enabled:
-        return _tr("Deciding")
+        return QCoreApplication.translate("AutomationWords", "Deciding")
     if stopped_reason:
         reason = QCoreApplication.translate("automation", REASON_WORDS.get(stopped_reason, stopped_reason))
-        return _tr("Stopped itself: {reason}").format(reason=reason)
-    return _tr("Off")
+        return QCoreApplication.translate("AutomationWords", "Stopped itself: {reason}").format(reason=reason)
+    return QCoreApplication.translate("AutomationWords", "Off")
 
 
 def delay_words(seconds: int) -> str:
-    return _tr("{minutes} min").format(minutes=seconds // 60)
+    return QCoreApplication.translate("AutomationWords", "{minutes} min").format(minutes=seconds // 60)
 
 
 def cap_words(form: RuleForm, currency: str) -> str:
     if form.daily_cap_fen is None:
-        return _tr("no limit")
+        return QCoreApplication.translate("AutomationWords", "no limit")
     return formatting.money(form.daily_cap_fen, currency)
 
 
@@ -71,19 +70,43 @@ def conditions_words(c: Conditions, currency: str) -> str:
     if c.kinds:
         parts.append("/".join(_kind_label(kind) for kind in c.kinds))
     if c.reason_words:
-        parts.append(_tr("reason mentions {words}").format(words="/".join(c.reason_words)))
+        parts.append(
+            QCoreApplication.translate("AutomationWords", "reason mentions {words}").format(
+                words="/".join(c.reason_words)
+            )
+        )
     if c.max_amount_fen is not None:
-        parts.append(_tr("up to {amount}").format(amount=formatting.money(c.max_amount_fen, currency)))
+        parts.append(
+            QCoreApplication.translate("AutomationWords", "up to {amount}").format(
+                amount=formatting.money(c.max_amount_fen, currency)
+            )
+        )
     if c.product_words or c.product_ids:
-        parts.append(_tr("product {words}").format(words="/".join(c.product_words + c.product_ids)))
+        parts.append(
+            QCoreApplication.translate("AutomationWords", "product {words}").format(
+                words="/".join(c.product_words + c.product_ids)
+            )
+        )
     if c.unshipped_only:
-        parts.append(_tr("not shipped yet"))
+        parts.append(QCoreApplication.translate("AutomationWords", "not shipped yet"))
     if c.not_picked_up_only:
-        parts.append(_tr("parcel not picked up yet"))
+        parts.append(QCoreApplication.translate("AutomationWords", "parcel not picked up yet"))
     if c.max_buyer_requests is not None:
-        parts.append(_tr("buyer's earlier requests ≤ {count}").format(count=c.max_buyer_requests))
+        parts.append(
+            QCoreApplication.translate("AutomationWords", "buyer's earlier requests ≤ {count}").format(
+                count=c.max_buyer_requests
+            )
+        )
     if c.max_buyer_refusals is not None:
-        parts.append(_tr("buyer's refused requests ≤ {count}").format(count=c.max_buyer_refusals))
+        parts.append(
+            QCoreApplication.translate("AutomationWords", "buyer's refused requests ≤ {count}").format(
+                count=c.max_buyer_refusals
+            )
+        )
     if c.min_hours_left is not None:
-        parts.append(_tr("at least {hours} h before the deadline").format(hours=f"{c.min_hours_left:g}"))
-    return SEPARATOR.join(parts) if parts else _tr("every request")
+        parts.append(
+            QCoreApplication.translate("AutomationWords", "at least {hours} h before the deadline").format(
+                hours=f"{c.min_hours_left:g}"
+            )
+        )
+    return SEPARATOR.join(parts) if parts else QCoreApplication.translate("AutomationWords", "every request")
