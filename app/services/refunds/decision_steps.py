@@ -8,9 +8,9 @@ already queued for it (an open outbox operation, or a shipment that refuses its 
 the permission check on the person's record as it is now (money decisions against the
 clerk's single and daily limits, the record locked so two desks cannot both spend the last
 of a daily limit, and before it the request's own row, so two decisions on one request — two
-desks', or a desk's and an automatic rule's — are made one after the other); and writing the decision as one audit event plus one outbox operation
-in the caller's transaction (`queue_decision`). The decisions themselves, and their own
-validation, are in `decisions.py`.
+desks', or a desk's and an automatic rule's — are made one after the other); and writing
+the decision as one audit event plus one outbox operation in the caller's transaction
+(`queue_decision`). The decisions themselves, and their own validation, are in `decisions.py`.
 """
 
 from __future__ import annotations
