@@ -5,8 +5,8 @@
 Builds a throw-away shop database with an owner who added the shop's own rule set (a
 30-day no-reason window from today, through the real service), and saves `widget.grab()`
 PNGs of the main window (1366×768) on the Rules screen: Douyin's set and the shop's on top
-compared (what changed), the form for another set of the shop's, and TikTok Shop's set with
-every value and its source. `--catalogue`: a folder with a newer aftersales_zh_CN.qm than
+compared (what changed), the form for another set of the shop's, and TikTok Shop's history
+(the late-dispatch line's change), then every value with its source. `--catalogue`: a folder with a newer aftersales_zh_CN.qm than
 resources/translations (a catalogue not merged yet).
 """
 
@@ -92,9 +92,11 @@ def main() -> int:
             save(dialog, args.out, f"rules_add_{language}")
             dialog.reject()
             rules.platform_box.setCurrentIndex(1)  # type: ignore[attr-defined]
+            pump(300)
+            save(window, args.out, f"rules_tiktok_{language}")  # its history: what changed
             rules.only_changes.setChecked(False)  # type: ignore[attr-defined]
             pump(300)
-            save(window, args.out, f"rules_tiktok_{language}")
+            save(window, args.out, f"rules_tiktok_all_{language}")  # every value and its source
         window.close()
     finally:
         window.tasks.shutdown()

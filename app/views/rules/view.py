@@ -84,6 +84,8 @@ class RulesView(QWidget):
         self.before_box, self.after_box = QComboBox(self), QComboBox(self)
         self.before_box.setObjectName("compareBefore")
         self.after_box.setObjectName("compareAfter")
+        for box in (self.before_box, self.after_box):  # a set's whole name, whatever the platform
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.only_changes = QCheckBox(self)
         self.only_changes.setObjectName("onlyChanges")
         self.only_changes.setChecked(True)
