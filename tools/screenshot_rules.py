@@ -6,8 +6,8 @@ Builds a throw-away shop database with an owner who added the shop's own rule se
 30-day no-reason window from today, through the real service), and saves `widget.grab()`
 PNGs of the main window (1366×768) on the Rules screen: Douyin's set and the shop's on top
 compared (what changed), the form for another set of the shop's, and TikTok Shop's history
-(the late-dispatch line's change), then every value with its source. `--catalogue`: a folder with a newer aftersales_zh_CN.qm than
-resources/translations (a catalogue not merged yet).
+(the late-dispatch line's change), then every value with its source. `--catalogue`: a folder
+with a newer aftersales_zh_CN.qm than resources/translations (a catalogue not merged yet).
 """
 
 from __future__ import annotations
