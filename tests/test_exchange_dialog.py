@@ -52,19 +52,25 @@ def test_the_new_goods_go_out_with_a_carrier_and_a_number_that_fits_it(
 
     dialog.carrier_combo.setCurrentIndex(dialog.carrier_combo.findData("zhongtong"))
     dialog.tracking_edit.clear()
-    qtbot.keyClicks(dialog.tracking_edit, "SF142035687012")  # a 顺丰 label, 中通 chosen
+    qtbot.keyClicks(dialog.tracking_edit, "SF1420356870125")  # a 顺丰 label, 中通 chosen
     assert dialog.recognised.text() == "Not a 中通快递 number"
     qtbot.keyClick(dialog.tracking_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.error_text() != "", timeout=5_000)
     assert dialog.error_text() == (
-        "This tracking number does not look like a 中通快递 number (for example 758120394756)."
+        "This tracking number does not look like a 中通快递 number (for example 75812039475601)."
     )  # the decision service's words, as the shipping board says them
-    assert dialog.tracking_edit.text() == "SF142035687012" and outbox_size(session_factory) == 0
+    assert dialog.tracking_edit.text() == "SF1420356870125" and outbox_size(session_factory) == 0
 
     dialog.carrier_combo.setCurrentIndex(0)  # recognise from the number
     dialog.tracking_edit.clear()
-    dialog.tracking_edit.insert("７５８１ ２０３９ ４７５６")  # full-width, as an input method commits it
-    assert dialog.recognised.text() == "Recognised: 中通快递"
+    dialog.tracking_edit.insert("７５８１ ２０３９ ４７５６ ０１")  # full-width, from an input method
+    # 14 digits are a 中通 shape and also one of 圆通's: both are named, none is picked.
+    assert dialog.recognised.text() == "Could be 中通快递 / 圆通速递"
+    qtbot.keyClick(dialog.tracking_edit, Qt.Key.Key_Return)
+    assert dialog.error_text() == "Choose the carrier: this number fits 中通快递, 圆通速递."
+    assert outbox_size(session_factory) == 0
+    dialog.carrier_combo.setCurrentIndex(dialog.carrier_combo.findData("zhongtong"))
+    assert dialog.recognised.text() == "Fits 中通快递"
     confirm(qtbot, view, dialog)  # Enter, as the scanner presses it
     assert written(session_factory, RETURNED) == (["exchange.send"], ["pending"])
     with session_factory() as session:
@@ -72,7 +78,7 @@ def test_the_new_goods_go_out_with_a_carrier_and_a_number_that_fits_it(
     assert op.decision == Decision.CONFIRM_EXCHANGE_RECEIPT
     assert json.loads(op.details) == {
         "carrier_code": "zhongtong",
-        "tracking_no": "758120394756",
+        "tracking_no": "75812039475601",
         "kind": "exchange",
     }
 
@@ -120,12 +126,12 @@ def test_goods_sent_that_the_platform_turned_down_show_which_parcel_in_needs_att
     an_exchange_whose_goods_came_back(session_factory)
     with session_factory.begin() as session:
         refund_decisions.approve_exchange(
-            session, owner, RETURNED, carrier_code="zhongtong", tracking_no="758120394756", now=NOW
+            session, owner, RETURNED, carrier_code="zhongtong", tracking_no="75812039475601", now=NOW
         )
         session.execute(
             update(OutboxOperation).values(state=state.REJECTED, platform_message="物流信息校验失败")
         )
     view = attention_view(qtbot, tasks, session_factory, owner, 1)
     assert attention_row(view)[1].startswith(
-        "Confirm the exchanged goods arrived\nShip with 中通快递, tracking 758120394756\nmade "
+        "Confirm the exchanged goods arrived\nShip with 中通快递, tracking 75812039475601\nmade "
     )

@@ -44,7 +44,7 @@ from tests.test_outbox_push import MovableClock, operation
 K, D, S = RequestKind, Decision, AfterSaleStatus
 OWNER = Actor(1, "boss", "Boss", Role.OWNER, None, None)
 ADDRESS = 7100000000000000001  # the shop's return address, as the platform's address list numbers it
-ZTO, ZTO_NUMBER = "zhongtong", "758120394756"  # a 中通 number that fits its format
+ZTO, ZTO_NUMBER = "zhongtong", "78812345678901"  # the contract fixtures' 中通 number (14 digits)
 HOUR = 3600
 ARRIVED = RequestState.RETURN_AWAITING_INSPECTION
 
@@ -221,7 +221,7 @@ def test_an_exchange_is_refused_with_302_and_its_returned_goods_with_312_or_conf
                     refund_decisions.approve_exchange,
                     aftersale_id,
                     carrier_code=ZTO,
-                    tracking_no=" 7581 2039 4756 ",  # as a scanner with spaces delivers it
+                    tracking_no=" 7881 2345 6789 01 ",  # as a scanner with spaces delivers it
                 )
                 decided[aftersale_id] = 311
             elif 312 not in decided.values():

@@ -44,7 +44,7 @@ SHIPPED = "6900000000000000202"  # left with SHIPPED_PARCEL
 UNKNOWN = "6900000000000000999"  # never synced here
 SHIPPED_PARCEL = "SF100000000202"
 SF1, SF2, SF3 = "SF142035687011", "SF142035687012", "SF142035687013"
-ZT1, ZT2 = "758120394756", "758120394757"
+ZT1, ZT2 = "75812039475601", "75812039475701"
 
 
 def seed_shop(sessions: sessionmaker[Session]) -> None:
@@ -224,7 +224,7 @@ MIXED_BATCH = [
     f"{FIRST},shunfeng,{SF1}",  # 9: row 2 twice
     f"{SIXTH},zhongtong,{ZT1}",  # 10: one order, two different parcels …
     f"{SIXTH},zhongtong,{ZT2}",  # 11: … which one is right is the person's call
-    f"{SEVENTH},中通快递,7581 2039 4758",  # 12: ready, number cleaned up
+    f"{SEVENTH},中通快递,7581 2039 4758 01",  # 12: ready, number cleaned up
 ]
 
 
@@ -243,7 +243,7 @@ def test_the_preview_says_per_row_in_plain_words_why_it_cannot_be_shipped(sessio
         2: None,
         3: "This order is not in the local copy; sync and try again.",
         4: "This order was cancelled. Do not send the parcel.",
-        5: "This tracking number does not look like a 顺丰速运 number (for example SF142035687012).",
+        5: "This tracking number does not look like a 顺丰速运 number (for example SF1420356870125).",
         6: 'Unknown carrier "闪电快递". Use a carrier name or code from the platform\'s list.',
         7: f"Tracking number {SF1} is used more than once in this batch.",
         8: f"Tracking number {SHIPPED_PARCEL} is already used for order {SHIPPED}.",
@@ -255,7 +255,7 @@ def test_the_preview_says_per_row_in_plain_words_why_it_cannot_be_shipped(sessio
     ready = [row for row in previews if row.ready]
     assert [(row.order_id, row.carrier_code, row.carrier_name, row.tracking_no) for row in ready] == [
         (FIRST, "shunfeng", "顺丰速运", SF1),
-        (SEVENTH, "zhongtong", "中通快递", "758120394758"),
+        (SEVENTH, "zhongtong", "中通快递", "75812039475801"),
     ]
     assert outbox_shipments(session_factory) == {}  # a preview writes nothing
 
@@ -337,7 +337,7 @@ def test_shipping_queues_one_operation_per_good_row_and_none_for_the_others(data
     assert shipped == [FIRST, SEVENTH]
     assert outbox_shipments(sessions) == {
         FIRST: {"carrier_code": "shunfeng", "tracking_no": SF1, "refuse_refund": False},
-        SEVENTH: {"carrier_code": "zhongtong", "tracking_no": "758120394758", "refuse_refund": False},
+        SEVENTH: {"carrier_code": "zhongtong", "tracking_no": "75812039475801", "refuse_refund": False},
     }
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(AuditEvent)) == 2

@@ -176,7 +176,7 @@ def test_orders_not_waiting_to_be_shipped_are_refused_in_plain_words(database_ur
     assert refused(sessions, OWNER, COMPLETED, number) == shipping.MSG_NOT_TO_SHIP[OrderState.COMPLETED]
     assert refused(sessions, OWNER, UNPAID, number) == shipping.MSG_NOT_TO_SHIP[OrderState.UNPAID]
     wrong = refused(sessions, OWNER, TO_SHIP, "SF12345")
-    assert "does not look like a 顺丰速运 number (for example SF142035687012)" in wrong
+    assert "does not look like a 顺丰速运 number (for example SF1420356870125)" in wrong
     assert written(sessions) == (0, 0)
 
 

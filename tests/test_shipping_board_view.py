@@ -137,10 +137,10 @@ def test_after_a_number_no_carrier_fits_the_cursor_stays_in_the_tracking_field_s
     orders = board_shop(session_factory)
     view = make_board(qtbot, tasks, session_factory, owner)
     bar = view.scan_bar
-    scan(qtbot, view, orders["soon"]["order_id"], "6901234567892")  # the product's barcode, not the label's
+    scan(qtbot, view, orders["soon"]["order_id"], "69012348")  # the product's EAN-8, not the label's
     assert bar.message_kind() == "problem" and "fits no carrier's format" in bar.message_text()
     assert shipments(session_factory) == []
-    assert bar.tracking_edit.hasFocus() and bar.tracking_edit.selectedText() == "6901234567892"
+    assert bar.tracking_edit.hasFocus() and bar.tracking_edit.selectedText() == "69012348"
 
     qtbot.keyClicks(bar.tracking_edit, SF_NUMBER)  # the right barcode, scanned over the wrong one
     assert bar.message_kind() == "hint" and "fits no carrier" not in bar.message_text()
@@ -169,8 +169,13 @@ def test_the_carrier_the_number_shows_is_named_as_it_is_scanned_before_enter(
     assert bar.recognised_text() == "Recognised: 顺丰速运" and bar.recognised.isVisible()
     bar.tracking_edit.setText("JT5402918376405")
     assert bar.recognised_text() == "Recognised: 极兔速递"
+    bar.tracking_edit.setText("78812345678901")  # 14 digits: a 中通 shape, and one of 圆通's
+    assert bar.recognised_text() == "Could be 中通快递 / 圆通速递"
+    bar.carrier_combo.setCurrentIndex(bar.carrier_combo.findData("zhongtong"))  # the person's choice
+    assert bar.recognised_text() == "Fits 中通快递"
+    bar.tracking_edit.setText("JT5402918376405")
     bar.carrier_combo.setCurrentIndex(bar.carrier_combo.findData("yuantong"))
-    assert bar.recognised_text() == "Not a 圆通速递 number"
+    assert bar.recognised_text() == "Not a 圆通速递 number"  # a J&T label, whatever 圆通's wider shape
     bar.tracking_edit.setText("YT6512083947261")
     assert bar.recognised_text() == "Fits 圆通速递"
     assert shipments(session_factory) == []  # nothing was sent: Enter was never pressed

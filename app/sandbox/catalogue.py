@@ -197,21 +197,50 @@ class Carrier:
     id: int
     code: str
     name: str
-    pattern: str  # a real-looking shape of the carrier's tracking numbers
+    pattern: str  # the shapes of the carrier's tracking numbers it accepts
     prefix: str
     digits: int
     weight: float  # share of the shop's parcels
 
 
+# The platform's own copy of the shapes it accepts (the public record's, see
+# docs/platforms/douyin.md "resources/rules/carriers.json"; the desk keeps its own copy
+# in carriers.json, so the two can disagree). Issued numbers take each carrier's newest shape.
 CARRIERS: tuple[Carrier, ...] = (
-    Carrier(7, "shunfeng", "顺丰速运", r"SF\d{12}", "SF", 12, 2),
-    Carrier(15, "zhongtong", "中通快递", r"7[3-8]\d{10}", "75", 10, 6),
-    Carrier(12, "yuantong", "圆通速递", r"YT\d{13}", "YT", 13, 5),
-    Carrier(16, "yunda", "韵达快递", r"(43|46|31)\d{11}", "43", 11, 4),
-    Carrier(14, "shentong", "申通快递", r"77\d{13}", "77", 13, 3),
-    Carrier(1003, "jtexpress", "极兔速递", r"JT\d{13}", "JT", 13, 4),
-    Carrier(10, "ems", "EMS", r"(1\d{12}|E[A-Z]\d{9}CN)", "11", 11, 1),
-    Carrier(44, "jd", "京东快递", r"JD\d{13}", "JD", 13, 1),
+    Carrier(7, "shunfeng", "顺丰速运", r"SF[0-9A-Z]?\d{12}|\d{12}", "SF", 13, 2),
+    Carrier(
+        15,
+        "zhongtong",
+        "中通快递",
+        r"\d{14}|(2[1-9]|3[679]|4\d|5[03-6]|6[348]|72|9[0-58])\d{10}|(120|66[56]|780|88[125]|960)\d{9}"
+        r"|(2008|2009|2010|2013|5711)\d{8}",
+        "75",
+        12,
+        6,
+    ),
+    Carrier(
+        12,
+        "yuantong",
+        "圆通速递",
+        r"[0-9A-Z]{2}(\d{8}|\d{10,13})|[6-9]\d{17}|DD[89]\d{15}|Y\d{12}",
+        "YT",
+        13,
+        5,
+    ),
+    Carrier(16, "yunda", "韵达快递", r"\d{13}|\d{15}", "43", 13, 4),
+    Carrier(
+        14,
+        "shentong",
+        "申通快递",
+        r"(77|43)\d{12,15}|(88|99)\d{13}|([2-9]68|588|688|773|888)\d{9,13}|(11|22|40)\d{10}|(33|55|66)\d{11}"
+        r"|4\d{12}|STO\d{10}",
+        "77",
+        13,
+        3,
+    ),
+    Carrier(1003, "jtexpress", "极兔速递", r"JT\d{12,13}", "JT", 13, 4),
+    Carrier(10, "ems", "EMS", r"[189]\d{12}|5[0-2]\d{11}|P[A-Z]\d{11}|[A-Z]{2}\d{9}[A-Z]{2}", "11", 11, 1),
+    Carrier(44, "jd", "京东快递", r"JD[0-9A-Z]{2}\d{11}", "JDX", 12, 1),
 )
 CARRIERS_BY_CODE: dict[str, Carrier] = {carrier.code: carrier for carrier in CARRIERS}
 _CARRIER_REGEX = {carrier.code: re.compile(carrier.pattern) for carrier in CARRIERS}

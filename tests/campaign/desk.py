@@ -42,7 +42,7 @@ CARRIER = "shunfeng"  # SF + 12 digits (resources/rules/carriers.json)
 TRACKING_BASE = 880_000_000_000  # far from the numbers the sandbox's history uses
 RETURN_ADDRESS = "7100000000000000001"  # the platform's address id: an integer (int64)
 # The new goods of an exchange or repair go out with a carrier and a number that fits it.
-GOODS_SENT = {"carrier_code": "zhongtong", "tracking_no": "758120394756"}
+GOODS_SENT = {"carrier_code": "zhongtong", "tracking_no": "75812039475601"}
 SHIP_SHARE = 0.4  # of the desk's actions
 RESOLVE_SHARE = 0.1  # of the desk's actions: something in "needs attention"; the rest decide refunds
 OWNER = ("campaign", "Campaign owner", "a campaign owner's password")

@@ -9,7 +9,16 @@ carrier's. The carriers a person chooses from are the platform's list as last fe
 
 A carrier the bundled file does not know is accepted without a format check, and
 `unchecked_note()` says so; the platform still checks the number, and its refusal
-would land in "needs attention".
+would land in "needs attention". That is also how a TikTok Shop shipment is treated: its
+carriers are the shop's shipping providers, named by TikTok's numeric ids, which the
+bundled (Chinese) carriers never match, so no Chinese number shape is applied to them.
+
+The formats are the public record's, the wider where sources disagree (a desk stricter
+than the platform would block real parcels), so several carriers share pure-digit shapes.
+`recognised()` therefore gives a number to one carrier only by a prefix that names it
+(`recognised_by`: SF…, JT…) or when no other carrier's shape fits; otherwise
+`carriers_fitting()` lists the candidates, and the screens ask, or keep the carrier the
+person chose.
 
 The names people write for a carrier in a shipping file (顺丰, 中通快递股份有限公司,
 J&T, 邮政…) are listed in the same file; `find()` understands them.
@@ -57,6 +66,9 @@ class Carrier:
     name: str  # the platform's words (Chinese), shown as sent
     pattern: str = ""  # the whole number must match; "" when no format is known
     example: str = ""
+    # Prefixes that name this carrier by themselves ("SF"): a number that fits several
+    # carriers' shapes is this carrier's when it starts with one of them.
+    recognised_by: tuple[str, ...] = ()
 
     @property
     def checks_format(self) -> bool:
@@ -86,7 +98,7 @@ def parse_formats(raw: dict[str, Any]) -> CarrierFormats:
     carriers = []
     for entry in raw["carriers"]:
         code, name, pattern, example = (str(entry[key]) for key in ("code", "name", "pattern", "example"))
-        carrier = Carrier(code, name, pattern, example)
+        carrier = Carrier(code, name, pattern, example, tuple(map(str, entry.get("recognised_by", ()))))
         if not re.fullmatch(carrier.pattern, carrier.example):
             raise ValueError(f"the example of carrier {carrier.code} does not match its own pattern")
         carriers.append(carrier)
@@ -135,18 +147,59 @@ def tracking_problem(carrier_code: str, tracking_no: str) -> TrackingProblem | N
         return TrackingProblem(MSG_NO_TRACKING)
     if len(number) > TRACKING_MAX_LENGTH:
         return TrackingProblem(MSG_TOO_LONG, {"max": TRACKING_MAX_LENGTH})
-    carrier, regex = known(carrier_code), _regex(carrier_code.strip())
-    if carrier is None or regex is None or regex.fullmatch(number):
+    carrier = known(carrier_code)
+    if carrier is None or fits(carrier.code, number):
         return None
     return TrackingProblem(MSG_DOES_NOT_FIT, {"carrier": carrier.name, "example": carrier.example})
 
 
+def fits(carrier_code: str, tracking_no: str) -> bool:
+    """Whether `tracking_no` is a number of the bundled carrier `carrier_code`'s shapes
+    (False for a carrier whose format is not known: nothing to fit). A number that starts
+    with another carrier's own prefix and fits that carrier's format is that carrier's
+    alone (SF…, JT…): it is no 圆通 number though 圆通's wider shape would take it."""
+    number = normalise_tracking(tracking_no)
+    regex = _regex(carrier_code.strip())
+    if regex is None or regex.fullmatch(number) is None:
+        return False
+    owner = _owner(number)
+    return owner is None or owner == carrier_code.strip()
+
+
+def _owner(number: str) -> str | None:
+    """The bundled carrier whose own prefix `number` starts with and whose format it fits."""
+    for carrier in bundled():
+        regex = _regex(carrier.code)
+        if (
+            carrier.recognised_by
+            and number.startswith(carrier.recognised_by)
+            and regex
+            and regex.fullmatch(number)
+        ):
+            return carrier.code
+    return None
+
+
 def carriers_fitting(tracking_no: str, among: Sequence[Carrier] | None = None) -> list[Carrier]:
-    """The carriers whose number format `tracking_no` fits: a scanned label usually names
-    its carrier by shape alone (SF…, JT…), so the warehouse need not pick one."""
+    """The carriers among `among` (the bundled ones by default) whose numbers `tracking_no`
+    may be (`fits`): one when it carries a carrier's own prefix (a scanned label then names
+    its carrier), often several for a pure-digit number, for the person to choose from."""
     number = normalise_tracking(tracking_no)
     candidates = bundled() if among is None else among
-    return [c for c in candidates if (regex := _regex(c.code)) is not None and regex.fullmatch(number)]
+    return [c for c in candidates if fits(c.code, number)]
+
+
+def recognised(tracking_no: str, among: Sequence[Carrier] | None = None) -> Carrier | None:
+    """The one carrier among `among` (the bundled ones by default) that `tracking_no` is
+    from, or None when its shape does not say: it starts with a carrier's own prefix, or
+    fits the format of no other carrier this app knows. "Fits only one of the offered
+    carriers" is not enough: a 中通 number also fits 圆通's wider shape, and a list that
+    offers 圆通 but not 中通 must not turn it into a 圆通 parcel."""
+    everywhere = carriers_fitting(tracking_no, [*bundled(), *(among or ())])
+    codes = {carrier.code for carrier in everywhere}
+    if len(codes) != 1:
+        return None
+    return next((c for c in (bundled() if among is None else among) if c.code in codes), None)
 
 
 def unchecked_note(carrier_code: str) -> str | None:
@@ -165,7 +218,7 @@ def available(session: Session) -> list[Carrier]:
         code, name = company.code, company.name
         carrier = known(code)
         pattern, example = (carrier.pattern, carrier.example) if carrier else ("", "")
-        chosen.append(Carrier(code, name, pattern, example))
+        chosen.append(Carrier(code, name, pattern, example, carrier.recognised_by if carrier else ()))
     return chosen
 
 

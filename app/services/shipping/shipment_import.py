@@ -170,9 +170,9 @@ def _recognise(
     """The carrier of a row whose carrier cell is empty or names no carrier on the list,
     from the number's shape when exactly one carrier's format fits:
     (carrier, problem, note, note params)."""
+    carrier = carriers.recognised(number, offered) if number else None
     fitting = carriers.carriers_fitting(number, offered) if number else []
-    if len(fitting) == 1:
-        carrier = fitting[0]
+    if carrier is not None:
         if not written:
             return carrier, None, MSG_RECOGNISED, {"carrier": carrier.name}
         return carrier, None, MSG_RECOGNISED_INSTEAD, {"written": written, "carrier": carrier.name}

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from app.core.vocabulary import Decision, RequestKind
 from app.services.refunds.queue import QueueRow
-from app.services.shipping.carriers import Carrier, carriers_fitting, normalise_tracking
+from app.services.shipping.carriers import Carrier, carriers_fitting, normalise_tracking, recognised
 from app.views.refunds.dialogs import DecisionDialog, request_sentence
 from app.views.shipping.carrier_hint import AUTO, carrier_hint, show_carrier_hint
 
@@ -69,8 +69,8 @@ class SendGoodsDialog(DecisionDialog):
         chosen = self.carrier_combo.currentData()
         if chosen not in (AUTO, None):
             return str(chosen)
-        fitting = carriers_fitting(self.tracking_edit.text(), self._carriers or None)
-        return fitting[0].code if len(fitting) == 1 else ""
+        found = recognised(self.tracking_edit.text(), self._carriers or None)
+        return found.code if found is not None else ""
 
     def local_problem(self) -> str:
         number = normalise_tracking(self.tracking_edit.text())

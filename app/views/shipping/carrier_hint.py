@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
-from app.services.shipping.carriers import Carrier, carriers_fitting, known, normalise_tracking
+from app.services.shipping.carriers import (
+    Carrier,
+    carriers_fitting,
+    fits,
+    known,
+    normalise_tracking,
+    recognised,
+)
 
 AUTO = ""  # the carrier list's first entry: recognise the carrier from the number
 STYLES = {"ok": "color: #116329; font-weight: 600;", "problem": "color: #a40e26;", "hint": ""}
@@ -30,20 +37,21 @@ def carrier_hint(
     if not number:
         return "hint", ""
     if chosen in (AUTO, None):
-        fitting = carriers_fitting(number, list(carriers) or None)
-        if len(fitting) == 1:
+        among = list(carriers) or None
+        carrier = recognised(number, among)
+        if carrier is not None:
             return "ok", QCoreApplication.translate("ScanBar", "Recognised: {carrier}").format(
-                carrier=fitting[0].name
+                carrier=carrier.name
             )
+        fitting = carriers_fitting(number, among)
         if fitting:
             return "hint", QCoreApplication.translate("ScanBar", "Could be {carriers}").format(
                 carriers=" / ".join(c.name for c in fitting)
             )
         return "problem", QCoreApplication.translate("ScanBar", "No carrier recognised")
-    carrier = known(str(chosen))
-    if carrier is None:
+    if known(str(chosen)) is None:
         return "hint", ""
-    if carriers_fitting(number, [carrier]):
+    if fits(str(chosen), number):
         return "ok", QCoreApplication.translate("ScanBar", "Fits {carrier}").format(carrier=chosen_name)
     return "problem", QCoreApplication.translate("ScanBar", "Not a {carrier} number").format(
         carrier=chosen_name

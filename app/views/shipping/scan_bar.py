@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.shipping.carriers import Carrier, carriers_fitting, normalise_tracking
+from app.services.shipping.carriers import Carrier, carriers_fitting, normalise_tracking, recognised
 from app.views.shipping.carrier_hint import AUTO, carrier_hint, show_carrier_hint
 
 STYLES = {
@@ -217,8 +217,9 @@ class ScanBar(QFrame):
             return
         carrier = self.carrier_combo.currentData()
         if carrier == AUTO:
-            fitting = carriers_fitting(tracking, self._carriers or None)
-            if len(fitting) != 1:
+            found = recognised(tracking, self._carriers or None)
+            if found is None:
+                fitting = carriers_fitting(tracking, self._carriers or None)
                 # The cursor stays in the tracking field, the number selected: most often
                 # the scanner read the wrong barcode, and the next scan replaces it.
                 self.show_problem(
@@ -232,7 +233,7 @@ class ScanBar(QFrame):
                     )
                 )
                 return
-            carrier = fitting[0].code
+            carrier = found.code
         self._show("hint", self.tr("Shipping {order}…").format(order=order_id))
         self.ship_requested.emit(order_id, carrier, tracking)
 

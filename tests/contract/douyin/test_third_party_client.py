@@ -244,11 +244,8 @@ def test_a_refund_before_shipment_is_refused_by_shipping_with_the_documented_fla
     else:
         pytest.fail("no refund before shipment was left waiting for the shop")
     order_id = item["order_info"]["shop_order_id"]
-    # The documented shipment (中通, is_refund_reject true) with a 12-digit 中通 number: the
-    # sandbox checks numbers against resources/rules/carriers.json, whose 中通 shape (ours)
-    # does not take the fixture's 14-digit one.
+    # The documented shipment (中通, is_refund_reject true), its 14-digit 中通 number as documented.
     shipment = {**documented("order.logisticsAdd.request.json"), "order_id": order_id}
-    shipment["logistics_code"] = "758120394756"
     ok(client.request("/order/logisticsAdd", shipment))
     assert listed(client, aftersale_id)["aftersale_info"]["aftersale_status"] == 27
     order = ok(client.request("/order/orderDetail", {"shop_order_id": order_id}))["shop_order_detail"]
