@@ -298,6 +298,23 @@ def test_the_carrier_names_people_write_are_understood_and_an_empty_or_unknown_o
     )
 
 
+def test_a_number_several_carriers_share_never_chooses_the_carrier_of_a_row(session_factory, tmp_path):
+    seed_shop(session_factory)
+    rows = [
+        "订单号,快递公司,运单号",
+        f"{FIRST},,78812345678901",  # 2: 中通's 14 digits, and a 圆通 shape too
+        f"{SECOND},小李的快递,78812345678902",  # 3: no carrier's name, and the number does not say
+        f"{THIRD},中通,78812345678903",  # 4: the person's carrier is kept
+    ]
+    previews = preview_file(session_factory, write_csv(tmp_path / "shared.csv", rows))
+    assert problems(previews) == {
+        2: "The carrier is empty, and the tracking number could be 中通快递, 圆通速递. Fill it in.",
+        3: 'Unknown carrier "小李的快递". Use a carrier name or code from the platform\'s list.',
+        4: None,
+    }
+    assert [(row.row_number, row.carrier_code) for row in previews if row.ready] == [(4, "zhongtong")]
+
+
 def test_an_unknown_order_id_ending_in_zeros_is_explained_as_excel_rounding(session_factory, tmp_path):
     seed_shop(session_factory)
     path = write_csv(

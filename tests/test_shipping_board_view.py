@@ -156,6 +156,26 @@ def test_after_a_number_no_carrier_fits_the_cursor_stays_in_the_tracking_field_s
     ]
 
 
+def test_a_number_several_carriers_share_is_not_shipped_until_the_person_chooses_the_carrier(
+    qtbot, english, tasks, session_factory, owner
+) -> None:
+    orders = board_shop(session_factory)
+    view = make_board(qtbot, tasks, session_factory, owner)
+    bar = view.scan_bar
+    scan(qtbot, view, orders["soon"]["order_id"], "78812345678901")  # 中通's 14 digits, a 圆通 shape too
+    assert bar.message_kind() == "problem"
+    assert bar.message_text() == "Choose the carrier: this number fits 中通快递, 圆通速递."
+    assert shipments(session_factory) == []  # no carrier was guessed
+    assert bar.tracking_edit.text() == "78812345678901"  # the number is kept
+
+    bar.carrier_combo.setCurrentIndex(bar.carrier_combo.findData("zhongtong"))
+    with qtbot.waitSignal(view.shipped, timeout=5_000):
+        qtbot.keyClick(bar.tracking_edit, Qt.Key.Key_Return)
+    assert [(s["carrier_code"], s["tracking_no"]) for s in shipments(session_factory)] == [
+        ("zhongtong", "78812345678901")
+    ]
+
+
 def test_the_carrier_the_number_shows_is_named_as_it_is_scanned_before_enter(
     qtbot, english, tasks, session_factory, owner
 ) -> None:
