@@ -186,7 +186,9 @@ def list_queue_keys(
                 )
             )
         )
-    return [QueueKey(i, int(d), i in pending) for i, d in session.execute(statement)]
+    # Read on the session's connection: plain rows, without the ORM's per-row step (a
+    # quarter of opening the queue at 20k requests); the session flushed for `pending`.
+    return [QueueKey(i, int(d), i in pending) for i, d in session.connection().execute(statement)]
 
 
 def list_queue(session: Session, *, now: int, rules: RuleSet | None = None, **filters: Any) -> list[QueueRow]:
