@@ -60,7 +60,7 @@ def first_seen_moved_on(request_id: SQLColumnExpression[str]) -> ColumnElement[b
     )
 
 
-def _first_seen_moved_on_since(start: int) -> Select[tuple[str]]:
+def _first_seen_moved_on_since(start: int) -> Select[str]:
     """The requests with a change since `start` from nothing into a state other than
     "awaiting the shop" (`first_seen_moved_on`'s change)."""
     change = aliased(AfterSaleStatusChange)
