@@ -234,12 +234,16 @@ class AutomationView(QWidget):
         dialog.dry_run_requested.connect(lambda form, days: self._dry_run(dialog, rule, form, days))
         actor, rule_id = self._actor, rule.rule_id if rule else None
 
+        def close() -> None:
+            if shiboken6.isValid(dialog):  # the person may have closed it meanwhile
+                dialog.accept()
+
         def keep() -> None:
             form, now = dialog.rule_form(), self._clock()
             if rule_id is None:
-                self._change(lambda s: rule_book.create_rule(s, actor, form, now=now), dialog.accept)
+                self._change(lambda s: rule_book.create_rule(s, actor, form, now=now), close)
             else:
-                self._change(lambda s: rule_book.edit_rule(s, actor, rule_id, form, now=now), dialog.accept)
+                self._change(lambda s: rule_book.edit_rule(s, actor, rule_id, form, now=now), close)
 
         dialog.submitted.connect(keep)
         dialog.open()
