@@ -11,7 +11,7 @@ import random
 import pytest
 
 from app.db import open_database
-from app.sandbox.catalogue import CARRIERS, new_tracking_no
+from app.sandbox.catalogue import CARRIERS, new_tracking_no, tracking_fits
 from app.services.platform_lists import LOGISTICS_COMPANIES_LIST, store_list
 from app.services.shipping import carriers
 from tests.builders import NOW
@@ -85,6 +85,15 @@ def test_the_contract_fixtures_number_is_a_zhongtong_number_and_the_examples_fit
     for carrier in carriers.bundled():
         assert carriers.tracking_problem(carrier.code, carrier.example) is None, carrier.code
     assert set(PUBLIC_EXAMPLES) == set(WRONG) == {carrier.code for carrier in carriers.bundled()}
+
+
+def test_the_sandbox_platform_accepts_the_public_records_numbers_too() -> None:
+    """The sandbox keeps its own copy of the shapes (it may disagree with the desk), but a
+    real number must not be turned down by it either."""
+    for code, numbers in PUBLIC_EXAMPLES.items():
+        for number in numbers:
+            assert tracking_fits(code, number), (code, number)
+    assert tracking_fits("zhongtong", CONTRACT_NUMBER) and not tracking_fits("zhongtong", "7881234567890")
 
 
 @pytest.mark.parametrize(("code", "wrong"), [(code, n) for code, ns in WRONG.items() for n in ns])
