@@ -6,7 +6,8 @@ the parcel's carrier and tracking number, as the shipping board does and with it
 parts: the carriers the board offers (`services/shipping/carriers.available`, read off
 the GUI thread by the flow), the number cleaned up as a scanner or a Chinese input
 method delivers it (`normalise_tracking`) and the carrier recognised from the number's
-shape while it is typed (`carriers_fitting`). A keyboard-wedge scanner types the
+shape while it is typed (`recognised`, else the candidates `carriers_fitting` names: a
+number several carriers share is never given to one). A keyboard-wedge scanner types the
 number and presses Enter, which confirms. Whether the number fits the carrier is the
 decision service's check (`decisions.goods_sent`), made before anything is queued; its
 words come back into the dialog, keeping what was typed.
