@@ -186,8 +186,8 @@ def list_queue_keys(
                 )
             )
         )
-    # Read on the session's connection: plain rows, without the ORM's per-row step (a
-    # quarter of opening the queue at 20k requests); the session flushed for `pending`.
+    # Read on the session's connection: plain rows, without the ORM's per-row step (an
+    # eighth of opening the queue at 20k requests); the session flushed for `pending`.
     return [QueueKey(i, int(d), i in pending) for i, d in session.connection().execute(statement)]
 
 
