@@ -18,6 +18,7 @@ from app.services.automation.conditions import Conditions, RuleAction, RuleForm
 from app.views.automation.rule_editor import RuleEditorDialog
 from app.views.automation.view import AutomationView
 from app.views.refunds.detail_pane import RefundDetailPane
+from app.views.refunds.queue_view import RefundQueueView
 from app.views.shell.main_window import MainWindow
 from tests.automation_shop import CLERK, OWNER, owner_rule, requests_waiting
 from tests.builders import NOW
@@ -251,3 +252,23 @@ def pending_request_of_another(sessions: sessionmaker[Session], besides: str) ->
     with sessions() as session:
         ids = [op.entity_id for op in session.scalars(select(OutboxOperation))]
         return sorted(set(pending.pending_for(session, ids)) - {besides})[0]
+
+
+def test_in_the_refund_queue_undo_withdraws_the_rules_decision_and_the_row_is_waiting_again(
+    qtbot, tasks, session_factory, english
+) -> None:
+    aftersale_id = pending_request(session_factory)
+    queue = RefundQueueView(tasks, session_factory, CLERK, clock=lambda: NOW + 60)
+    qtbot.addWidget(queue)
+    queue.resize(1400, 700)
+    queue.show()
+    qtbot.waitUntil(lambda: queue.model.rowCount() > 0, timeout=5_000)
+    with qtbot.waitSignal(queue.detail_loaded, timeout=5_000):
+        assert queue.select_request(aftersale_id)
+    pane = queue.detail_pane
+    assert pane.pending_label.text().endswith("by rule 'small unshipped refunds' v1")
+    assert queue.current_row().pending  # the row says a decision waits
+    with qtbot.waitSignal(queue.rows_loaded, timeout=5_000):
+        pane.undo_button.click()
+    qtbot.waitUntil(lambda: not pane.pending_bar.isVisibleTo(pane), timeout=5_000)
+    assert queue.current_row().aftersale_id == aftersale_id and not queue.current_row().pending

@@ -107,8 +107,11 @@ class RefundQueueView(QueueSelection, QWidget):
         self._pages = QStackedWidget(self)
         self._pages.addWidget(self._table)
         self._pages.addWidget(self._empty)
-        self.detail_pane = RefundDetailPane(tasks, sessions, self, clock=clock, rules=self._rules)
+        self.detail_pane = RefundDetailPane(
+            tasks, sessions, self, clock=clock, rules=self._rules, actor=actor
+        )
         self.detail_pane.loaded.connect(self.detail_loaded)
+        self.detail_pane.undone.connect(lambda _id: self.refresh())  # a rule's decision withdrawn
         self._splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self._splitter.setObjectName("refundsSplitter")
         self._splitter.addWidget(self._pages)
