@@ -20,11 +20,13 @@ TZ = shop_time.zone("Asia/Shanghai")  # Douyin's sets take effect at 00:00 Beiji
 
 def _earlier(raw: dict[str, Any]) -> dict[str, Any]:
     """The test's earlier set: a longer default promise, dearer late shipment, a 15-day
-    no-reason window and a looser ship-time target than the shipped set."""
+    no-reason window, 72 h to answer a request without the platform's deadline and a looser
+    ship-time target than the shipped set."""
     raw["rule_set"], raw["effective"] = EARLIER_NAME, EARLIER_EFFECTIVE.isoformat()
     raw["default_ship_promise_hours"] = 72
     raw["shipping"]["compensation_bands"][1]["late"] = {"percent": 5, "min_fen": 500, "max_fen": 8000}
     raw["after_sales"]["no_reason_window_hours"] = 360
+    raw["after_sales"]["status_deadline_fallback_hours"] = 72
     raw["metrics"]["targets"]["ship_time_h"]["target"] = 36
     return raw
 

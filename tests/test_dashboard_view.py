@@ -190,7 +190,9 @@ def test_a_burst_of_news_starts_one_recompute_a_second_after_the_last(
 def late_limit(monkeypatch) -> None:
     """The dashboard under a rule set with a 10% limit on the late rate (Douyin's has none:
     tests/late_limit_rules.py), for the alarm and its marker."""
-    monkeypatch.setattr(dashboard_view, "rules_for", lambda platform: rules_with_a_late_limit())
+    monkeypatch.setattr(
+        dashboard_view, "shop_rules_in_force", lambda sessions, platform, at=None: rules_with_a_late_limit()
+    )
 
 
 def test_the_late_rate_alarm_sounds_once_per_crossing(

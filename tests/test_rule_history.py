@@ -13,11 +13,12 @@ from app.core import shop_time
 from app.core.vocabulary import RequestKind, RequestState
 from app.services.orders.queries import list_orders, order_detail
 from app.services.refunds.after_sale_rules import Facts, assess
+from app.services.refunds.queue import list_queue_keys
 from app.services.rule_history import ShopRuleSet, rule_history, rules_in_force
 from app.services.rule_history.compare import compare
 from app.services.rules import HOUR_S, RULE_FILES, load_rules, rules_for
 from app.services.shipping.deadlines import compensation_fen, ship_by
-from tests.builders import order_row, seed
+from tests.builders import after_sale_row, order_row, seed
 from tests.rule_history_sets import EARLIER_EFFECTIVE, EARLIER_NAME, NEWER_EFFECTIVE, at, write_history
 
 NEWER_NAME = "douyin-2026-12"
@@ -215,3 +216,25 @@ def test_every_value_of_every_set_in_the_history_names_its_source(platform: str)
     for rules in rule_history(platform):
         unsourced = [c.path for c in compare(platform, rules.rule_set, rules.rule_set) if not c.source_after]
         assert unsourced == [], f"{rules.rule_set}: {unsourced}"
+
+
+def test_a_request_without_the_platforms_deadline_has_its_application_days_answer_time(
+    rules_dir: Path, session_factory
+) -> None:
+    # The fallback is 72 h under the earlier set, 48 h under the shipped one, by the application's day.
+    last_month, this_month = order_row(), order_row()
+    applied = {last_month["order_id"]: PAID_LAST_MONTH, this_month["order_id"]: PAID_THIS_MONTH}
+    requests = [
+        after_sale_row(order, apply_time=applied[order["order_id"]], status_deadline=0)
+        for order in (last_month, this_month)
+    ]
+    seed(session_factory, [last_month, this_month], after_sales=requests)
+    rules = rules_in_force("douyin", at=at(date(2026, 12, 15)), rules_dir=rules_dir)
+    with session_factory() as session:
+        deadlines = {
+            key.aftersale_id: key.status_deadline for key in list_queue_keys(session, now=0, rules=rules)
+        }
+    assert deadlines == {
+        requests[0]["aftersale_id"]: PAID_LAST_MONTH + 72 * HOUR_S,
+        requests[1]["aftersale_id"]: PAID_THIS_MONTH + 48 * HOUR_S,
+    }

@@ -111,7 +111,8 @@ def test_a_tiktok_shop_sees_tiktoks_figures_against_tiktoks_lines(
     ]
     assert view.score_panel.isHidden()
     # On the shop's clock: noon in Shanghai is 20:00 the day before at UTC-8.
-    assert "tiktok-us-2026-12" in view.rules_line.text() and "(UTC-8)" in view.rules_line.text()
+    # The set of the days scored (issue 18): November is under the late-dispatch line of 2026-03-02.
+    assert "tiktok-us-2026-03" in view.rules_line.text() and "(UTC-8)" in view.rules_line.text()
     assert "11-19 20:00" in view.status.state.text()
 
 

@@ -101,7 +101,8 @@ def test_a_tiktok_shop_is_judged_by_tiktoks_figures_and_targets(sessions) -> Non
     assert (late.target, late.limit, late.target_ours) == (0.04, 0.10, False)
     cancelled = report_.metrics["seller_fault_cancellation_rate"]
     assert (cancelled.target, cancelled.limit, cancelled.target_ours) == (0.025, 0.025, False)
-    assert report_.rule_set == "tiktok-us-2026-12" and report_.score.score is None
+    # The set of the days scored (issue 18): the one in force since 2026-03-02.
+    assert report_.rule_set == "tiktok-us-2026-03" and report_.score.score is None
 
 
 def test_late_dispatch_counts_orders_dispatched_in_the_window_after_their_ship_by(sessions) -> None:

@@ -27,7 +27,8 @@ from app.core import shop_time
 from app.core.vocabulary import RequestState
 from app.models import AfterSale, AfterSaleStatusChange, RequestHistory
 from app.models.request_history import HISTORY_READ, MISSING
-from app.services.rules import RuleSet, load_rules
+from app.services.rule_history import rules_in_force
+from app.services.rules import RuleSet
 
 # The figures counted from requests' state changes (queries.after_sale_changes).
 HISTORY_METRICS = ("review_time_h", "refund_time_h", "timeout_approvals", "rejection_rate")
@@ -73,7 +74,7 @@ def _first_seen_moved_on_since(start: int) -> Select[str]:
 
 def history_coverage(session: Session, start: int, end: int, rules: RuleSet | None = None) -> HistoryCoverage:
     """Which shop days of [start, end) lack requests' histories (see the module docstring)."""
-    tz = (rules or load_rules()).shipping.tz
+    tz = (rules or rules_in_force(None)).shipping.tz
     change = aliased(AfterSaleStatusChange)
     first_seen_at = (
         select(func.min(change.at))

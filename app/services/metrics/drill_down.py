@@ -28,7 +28,8 @@ from app.services.metrics.definitions import METRIC_KEYS, MONEY_METRICS
 from app.services.metrics.service_metrics import BUCKET_SECONDS
 from app.services.people.permissions import Action, Actor, authorise
 from app.services.refunds.after_sale_rules import yuan
-from app.services.rules import HOUR_S, RuleSet, load_rules
+from app.services.rule_history import rules_in_force
+from app.services.rules import HOUR_S, RuleSet
 
 ORDER, AFTER_SALE = "order", "after_sale"
 
@@ -166,7 +167,9 @@ def drill_down(
         start, end = max(start, bucket_start), min(end, bucket_start + BUCKET_SECONDS[bucket])
     if end <= start:
         return []
-    scope = q.Scope(start, end, int(time.time()) if now is None else now, rules or load_rules(), product_id)
+    scope = q.Scope(
+        start, end, int(time.time()) if now is None else now, rules or rules_in_force(None), product_id
+    )
     for_reporting(session)
     rows = drill.source(scope).subquery()
     statement = select(rows)

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from app.core import shop_time
 from app.services.metrics.definitions import METRICS, MetricResult, MetricsReport
-from app.services.rules import HOUR_S, RuleSet, load_rules
+from app.services.rule_history import rules_in_force
+from app.services.rules import HOUR_S, RuleSet
 
 DAY_S = 24 * HOUR_S
 MIN_ELAPSED_S = 6 * HOUR_S  # the day's first hours count as a quarter of it gone
@@ -28,7 +29,7 @@ LOWER_IS_BETTER = {definition.key: definition.lower_is_better for definition in 
 
 def today_start(now: int, rules: RuleSet | None = None) -> int:
     """00:00 of `now`'s shop day, in UTC seconds."""
-    start, _ = shop_time.day_bounds(now, (rules or load_rules()).shipping.tz)
+    start, _ = shop_time.day_bounds(now, (rules or rules_in_force(None)).shipping.tz)
     return start
 
 

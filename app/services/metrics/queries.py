@@ -46,6 +46,7 @@ from sqlalchemy.orm import aliased
 from app.core.vocabulary import ARBITRATION_ESCALATED, CancelFault, OrderState, RequestKind
 from app.models import AfterSale, AfterSaleStatusChange, Order, OrderLine, OrderLogistics
 from app.services.metrics import request_changes as changes
+from app.services.rule_history import in_force_case
 from app.services.rules import HOUR_S, CompensationRule, RuleSet
 from app.services.shipping.deadlines import ship_by_column
 
@@ -155,7 +156,12 @@ def due_orders(scope: Scope) -> Select:
         _flag(late_s > 0).label("late"),
         late_s.label("late_s"),
         _flag(shipped.is_(None)).label("unshipped"),
-        compensation_sql(Order.pay_amount, ship_by - paid, late_s, scope.rules).label("compensation_fen"),
+        # Priced by the rule set of each order's payment: a later set never re-prices it.
+        in_force_case(
+            scope.rules,
+            Order.pay_time,
+            lambda r: compensation_sql(Order.pay_amount, ship_by - paid, late_s, r),
+        ).label("compensation_fen"),
     ).where(
         paid.is_not(None),
         or_(_not_cancelled(), merchant_shipped.is_not(None)),

@@ -81,7 +81,8 @@ from app.services.metrics.definitions import (
 )
 from app.services.metrics.experience_score import ScoreEstimate, estimate, score_only
 from app.services.people.permissions import Action, Actor, allowed, authorise
-from app.services.rules import RuleSet, load_rules
+from app.services.rule_history import rules_in_force
+from app.services.rules import RuleSet
 
 KIND_ORDER = {kind.value: position for position, kind in enumerate(RequestKind)}
 MSG_NO_PICKUP_SCANS = QT_TRANSLATE_NOOP(
@@ -99,7 +100,7 @@ class ProductRow:
 def window_for(days: int, now: int, rules: RuleSet | None = None) -> tuple[int, int]:
     """The last `days` shop days up to and including the second `now`: from 00:00 shop
     time `days - 1` days before today, so every day bucket but today's is whole."""
-    tz = (rules or load_rules()).shipping.tz
+    tz = (rules or rules_in_force(None)).shipping.tz
     first = shop_time.date_of(now, tz) - timedelta(days=max(days, 1) - 1)
     return shop_time.midnight(first, tz), now + 1
 
@@ -124,7 +125,7 @@ def compute_metrics(
     left out unless it allows money too (PermissionDenied; see the module docstring)."""
     withheld = _withheld_from(session, viewer)
     _check_window(start, end, bucket)
-    rules = rules or load_rules()
+    rules = rules or rules_in_force(None)
     now = int(time.time()) if now is None else now
     window = Window.of(session, q.Scope(start, end, now, rules, product_id), bucket)
     for_reporting(session)
@@ -134,7 +135,10 @@ def compute_metrics(
         **_after_sale_metrics(window),
         **_fulfilment_metrics(window),
     }
-    score = _add_experience_score(results, window.buckets, rules, weights)
+    # Targets, the score's bands and the set named on screen: the set of the last day scored
+    # (each order and request inside the window was priced by its own day's, q.Scope's rules).
+    scored = rules.at(min(end, now) - 1)
+    score = _add_experience_score(results, window.buckets, scored, weights)
     return MetricsReport(
         start=start,
         end=end,
@@ -142,10 +146,10 @@ def compute_metrics(
         bucket=bucket,
         buckets=window.buckets,
         product_id=product_id,
-        rule_set=rules.rule_set,
-        rule_effective=rules.effective,
+        rule_set=scored.rule_set,
+        rule_effective=scored.effective,
         metrics={
-            d.key: _with_definition(results[d.key], d, rules)
+            d.key: _with_definition(results[d.key], d, scored)
             for d in METRICS
             if d.key in results and d.key not in withheld
         },

@@ -38,7 +38,8 @@ from app.services.refunds.queue_rows import (
     deadline_column,
     queue_rows,
 )
-from app.services.rules import HOUR_S, RuleSet, load_rules
+from app.services.rule_history import rules_in_force
+from app.services.rules import HOUR_S, RuleSet
 
 # Urgency buckets: "overdue" (deadline passed), else due within this many seconds.
 URGENCY_WINDOWS = {"1h": HOUR_S, "6h": 6 * HOUR_S, "24h": 24 * HOUR_S}
@@ -135,7 +136,7 @@ def list_queue_keys(
     "6h" or "24h" (due within, not yet overdue); amounts are refund fen, inclusive;
     `handed`: only the requests handed to the owner.
     """
-    rules = rules or load_rules()
+    rules = rules or rules_in_force(None)
     column, history = _sort_column(sort, now, rules)
     deadline = deadline_column(rules)
     statement = select(AfterSale.aftersale_id, deadline).where(_waiting_for_the_shop())
@@ -194,7 +195,7 @@ def list_queue_keys(
 def list_queue(session: Session, *, now: int, rules: RuleSet | None = None, **filters: Any) -> list[QueueRow]:
     """Every row of the queue at once (`list_queue_keys`'s filters and sort); for bulk
     work and tests — screens page with `queue_rows`."""
-    rules = rules or load_rules()
+    rules = rules or rules_in_force(None)
     keys = list_queue_keys(session, now=now, rules=rules, **filters)
     return queue_rows(session, [key.aftersale_id for key in keys], now=now, rules=rules)
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, RowMapping, String, and_, case, cast, exists, func, select
+from sqlalchemy import ColumnElement, RowMapping, String, and_, case, cast, exists, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.vocabulary import STATES_AWAITING_SHOP, ArbitrationState, Decision, RequestKind
@@ -25,7 +25,8 @@ from app.models import outbox as outbox_state
 from app.services import outbox
 from app.services.refunds.after_sale_rules import Assessment, assess
 from app.services.refunds.decision_steps import orders_shipping_to_refuse
-from app.services.rules import HOUR_S, RuleSet, load_rules
+from app.services.rule_history import in_force_case, rules_in_force
+from app.services.rules import HOUR_S, RuleSet
 
 BUYER_HISTORY_S = 90 * 24 * HOUR_S
 NEEDING_MERCHANT = tuple(str(state) for state in STATES_AWAITING_SHOP)
@@ -103,7 +104,10 @@ _FACT_NAMES = _ROW_FIELDS[: _ROW_FIELDS.index("rule_key")]
 
 
 def deadline_column(rules: RuleSet) -> ColumnElement[int]:
-    fallback = AfterSale.apply_time + rules.after_sales.status_deadline_fallback_s
+    # Without the platform's deadline: the fallback of the rule set in force when the buyer applied.
+    fallback = AfterSale.apply_time + in_force_case(
+        rules, AfterSale.apply_time, lambda r: literal(r.after_sales.status_deadline_fallback_s)
+    )
     own = func.coalesce(func.nullif(AfterSale.status_deadline, 0), fallback)
     # In the queue for its arbitration alone: the platform's deadline for the shop's evidence.
     for_evidence = and_(
@@ -283,7 +287,7 @@ def queue_rows(
 ) -> list[QueueRow]:
     """The full rows of `aftersale_ids`, in that order, whatever their status (unknown ids
     are left out). Meant for the rows on screen: cost grows with the ids asked for."""
-    rules = rules or load_rules()
+    rules = rules or rules_in_force(None)
     found: dict[str, QueueRow] = {}
     for start in range(0, len(aftersale_ids), ROWS_PER_QUERY):
         chunk = list(aftersale_ids[start : start + ROWS_PER_QUERY])

@@ -27,7 +27,8 @@ from app.core.vocabulary import ORDER_STATES_TO_SHIP, OrderState, RequestKind, R
 from app.models import AfterSale, Order, OrderLine, OrderLogistics
 from app.services.orders.queries import search_terms
 from app.services.people.permissions import Action, Actor, allowed, authorise
-from app.services.rules import HOUR_S, RuleSet, load_rules
+from app.services.rule_history import rules_in_force
+from app.services.rules import HOUR_S, RuleSet
 from app.services.shipping.deadlines import (
     LANES,
     lane,
@@ -134,7 +135,7 @@ def list_board(
     sees_money = viewer is None or allowed(
         authorise(session, viewer, Action.VIEW_SHIPPING_BOARD), Action.VIEW_MONEY
     )
-    rules = rules or load_rules()
+    rules = rules or rules_in_force(None)
     deadline = ship_by_column(rules)
     refund = (
         select(func.min(AfterSale.aftersale_id))
@@ -223,7 +224,7 @@ def board_lanes(
     """The lanes of `rows` (sorted by ship-by): (lane, first index, end index) for each
     lane in display order, empty lanes included. `lane()` only grows with the ship-by
     instant, so each boundary is one binary search."""
-    rules = rules or load_rules()
+    rules = rules or rules_in_force(None)
     rank = {name: index for index, name in enumerate(LANES)}
     bounds = [0]
     for next_lane in range(1, len(LANES)):
@@ -240,7 +241,7 @@ def pickup_overdue(
 ) -> list[PickupOverdue]:
     """Parcels the merchant shipped more than the pickup timeout ago with no carrier scan
     yet, on orders still shipped (not completed, cancelled or refunded), oldest first."""
-    rules = rules or load_rules()
+    rules = rules or rules_in_force(None)
     timeout = rules.shipping.pickup_timeout_hours * HOUR_S
     refund_after = rules.shipping.auto_refund_without_pickup_hours * HOUR_S
     statement = (
@@ -301,7 +302,7 @@ def packing_slips(
     session: Session, order_ids: Sequence[str], rules: RuleSet | None = None
 ) -> list[PackingSlip]:
     """The packing slips' contents for `order_ids`, in that order (unknown ids left out)."""
-    rules = rules or load_rules()
+    rules = rules or rules_in_force(None)
     orders = {o.order_id: o for o in session.scalars(select(Order).where(Order.order_id.in_(order_ids)))}
     lines: dict[str, list[tuple[str, str, int]]] = {}
     codes: dict[str, list[str]] = {}

@@ -44,7 +44,7 @@ from app.services.metrics.drill_down import ORDER, DrillRow
 from app.services.metrics.experience_score import effective_weights
 from app.services.metrics.pace import reaches_now
 from app.services.people.permissions import Action, Actor, allowed
-from app.services.rules import rules_for
+from app.services.rule_history.shop_sets import shop_rules_in_force
 from app.services.sync_status import SyncStatus
 from app.views.common.background import BackgroundTasks
 from app.views.dashboard import export as dashboard_export
@@ -98,7 +98,9 @@ class DashboardView(QWidget):
         self._tasks, self._sessions, self._actor, self._clock = tasks, sessions, actor, clock
         self._settings, self._settings_path = settings, settings_path
         del sync_worker  # taken like the other screens; the status bar's "Sync now" serves here
-        self._rules = rules_for(platform)
+        # In force now with the shop's own sets on top, carrying the sets before it: each order
+        # is priced by its payment day's set, the targets are the scored days' (service_metrics).
+        self._rules = shop_rules_in_force(sessions, platform, int(clock()))
         shown = self._rules.metrics.dashboard or DEFAULT_DASHBOARD
         self._weights = stored_weights(settings, self._rules)
         self._report: MetricsReport | None = None

@@ -27,7 +27,8 @@ from app.services import outbox
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor, allowed
 from app.services.refunds.queue import QueueKey, QueueRow, list_queue_keys, queue_rows
-from app.services.rules import RuleSet, rules_for
+from app.services.rule_history.shop_sets import shop_rules_in_force
+from app.services.rules import RuleSet
 from app.services.sync_status import SyncStatus
 from app.views.common import formatting
 from app.views.common.background import BackgroundTasks
@@ -82,7 +83,8 @@ class RefundQueueView(QueueSelection, QWidget):
         deadlines and suggestions follow."""
         super().__init__(parent)
         self._tasks, self._sessions, self._actor = tasks, sessions, actor
-        self._rules = rules_for(platform)
+        # In force now with the shop's own sets on top; each request takes its application day's.
+        self._rules = shop_rules_in_force(sessions, platform, int(clock()))
         self._tz = self._rules.shipping.tz  # the shop's clock: every time is shown on it
         self._sync_worker, self._clock = sync_worker, clock
         self._alarm = TrayAlarm(self)

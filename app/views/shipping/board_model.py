@@ -27,7 +27,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from app.services.rules import RuleSet, load_rules
+from app.services.rule_history import rules_in_force
+from app.services.rules import RuleSet
 from app.services.shipping.board import BoardOrder, board_lanes
 from app.services.shipping.deadlines import (
     LANE_LABELS,
@@ -87,7 +88,7 @@ class ShippingBoardModel(ColumnCells, OneCallPerCell, QAbstractItemModel):
         super().__init__(parent)
         self._clock = clock
         self.sees_money = sees_money
-        self._rules = rules or load_rules()
+        self._rules = rules or rules_in_force(None)
         self._tz = self._rules.shipping.tz  # the shop's clock: every time is shown on it
         self._now = int(clock())
         self._rows: list[BoardOrder] = []

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.services import outbox
 from app.services.people.permissions import Action, Actor, allowed
-from app.services.rules import rules_for
+from app.services.rule_history.shop_sets import shop_rules_in_force
 from app.services.shipping import carriers as carrier_service
 from app.services.shipping.board import BoardOrder, PickupOverdue, list_board, pickup_overdue
 from app.services.shipping.carriers import Carrier
@@ -107,7 +107,8 @@ class ShippingBoardView(BoardPaper, QWidget):
         (app/shop_labels.py), for "Print label" and print-and-ship (label_actions.py)."""
         super().__init__(parent)
         self._tasks, self._sessions, self._actor, self._clock = tasks, sessions, actor, clock
-        self._rules = rules_for(platform)
+        # In force now with the shop's own sets on top; each order takes its payment day's.
+        self._rules = shop_rules_in_force(sessions, platform, int(clock()))
         self._last_alarm_check: int | None = None
         self.last_query_seconds: float | None = None
         # Money at stake is the owner's (permissions.py "Who sees what"); the service sends none.
