@@ -339,6 +339,143 @@
     </message>
 </context>
 <context>
+    <name>AutomationView</name>
+    <message>
+        <location filename="../../app/views/automation/view.py" line="129" />
+        <location filename="../../app/views/shell/screen_list.py" line="113" />
+        <source>Automatic decisions</source>
+        <translation>自动审核</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/view.py" line="285" />
+        <source>Switch &amp;off</source>
+        <translation>停用(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/view.py" line="285" />
+        <source>Switch &amp;on</source>
+        <translation>启用(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/view.py" line="288" />
+        <source>Versions of “{name}”</source>
+        <translation>“{name}”的各个版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/view.py" line="288" />
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/view.py" line="295" />
+        <source>Each request waiting for the shop is looked at by these rules in order; the first that matches decides. A decision waits out its undo window in the outbox, and a rule acts with the rights of the owner who switched it on.</source>
+        <translation>每个等待店铺处理的售后申请会按顺序经过这些规则，由第一条符合的规则处理。处理结果先在待发送队列里等待撤销时间，规则以启用它的店主的权限行事。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/view.py" line="300" />
+        <source>&amp;New rule…</source>
+        <translation>新建规则(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/view.py" line="301" />
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/view.py" line="302" />
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/view.py" line="303" />
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationWords</name>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="38" />
+        <source>Douyin</source>
+        <translation>抖店</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="39" />
+        <source>TikTok Shop</source>
+        <translation>TikTok Shop</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="48" />
+        <source>Deciding</source>
+        <translation>自动处理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="51" />
+        <source>Stopped itself: {reason}</source>
+        <translation>已自动停用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="52" />
+        <source>Off</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="56" />
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="61" />
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="74" />
+        <source>reason mentions {words}</source>
+        <translation>原因含“{words}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="80" />
+        <source>up to {amount}</source>
+        <translation>金额不超过 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="86" />
+        <source>product {words}</source>
+        <translation>商品含“{words}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="91" />
+        <source>not shipped yet</source>
+        <translation>尚未发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="93" />
+        <source>parcel not picked up yet</source>
+        <translation>包裹尚未揽收</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="96" />
+        <source>buyer's earlier requests ≤ {count}</source>
+        <translation>买家此前申请 ≤ {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="102" />
+        <source>buyer's refused requests ≤ {count}</source>
+        <translation>买家被拒申请 ≤ {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="108" />
+        <source>at least {hours} h before the deadline</source>
+        <translation>距处理时限至少 {hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_words.py" line="112" />
+        <source>every request</source>
+        <translation>所有售后申请</translation>
+    </message>
+</context>
+<context>
     <name>BoardPaper</name>
     <message>
         <location filename="../../app/views/shipping/board_paper.py" line="32" />
@@ -455,12 +592,12 @@
 <context>
     <name>ChartCard</name>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="235" />
+        <location filename="../../app/views/dashboard/charts.py" line="258" />
         <source>target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/charts.py" line="236" />
+        <location filename="../../app/views/dashboard/charts.py" line="259" />
         <source>limit</source>
         <translation>限值</translation>
     </message>
@@ -718,13 +855,13 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../app/views/dashboard/view.py" line="190" />
-        <location filename="../../app/views/shell/screen_list.py" line="76" />
+        <location filename="../../app/views/dashboard/view.py" line="192" />
+        <location filename="../../app/views/shell/screen_list.py" line="80" />
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../app/views/dashboard/view.py" line="278" />
+        <location filename="../../app/views/dashboard/view.py" line="280" />
         <source>The figures could not be computed: {error}</source>
         <translation>无法计算指标：{error}</translation>
     </message>
@@ -798,40 +935,40 @@
         <translation>这个申请已同意，正等待你寄出商品；平台此时不接受拒绝。请用“同意”（A）寄出：填写快递公司和运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="264" />
-        <location filename="../../app/views/refunds/decision_flow.py" line="267" />
+        <location filename="../../app/views/refunds/decision_flow.py" line="266" />
+        <location filename="../../app/views/refunds/decision_flow.py" line="269" />
         <source>Hand to the owner</source>
         <translation>交给店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="266" />
+        <location filename="../../app/views/refunds/decision_flow.py" line="268" />
         <source>The owner sees it in their queue with your name and these words.</source>
         <translation>店主会在列表中看到这条售后，以及你的名字和这段说明。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="268" />
+        <location filename="../../app/views/refunds/decision_flow.py" line="270" />
         <source>Say in a few words why the owner should decide this request.</source>
         <translation>请简单说明为什么要由店主处理这条售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="280" />
-        <location filename="../../app/views/refunds/decision_flow.py" line="284" />
+        <location filename="../../app/views/refunds/decision_flow.py" line="283" />
+        <location filename="../../app/views/refunds/decision_flow.py" line="287" />
         <source>Hand back</source>
         <translation>退回客服</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="281" />
+        <location filename="../../app/views/refunds/decision_flow.py" line="284" />
         <source>Handed to you by {name}: {reason}</source>
         <translation>{name} 交给你处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="283" />
+        <location filename="../../app/views/refunds/decision_flow.py" line="286" />
         <source>It goes back to the queue undecided; your note is kept in the audit trail.</source>
         <translation>这条售后将不作处理退回列表；你的备注会记入操作记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/decision_flow.py" line="329" />
-        <location filename="../../app/views/refunds/decision_flow.py" line="346" />
+        <location filename="../../app/views/refunds/decision_flow.py" line="339" />
+        <location filename="../../app/views/refunds/decision_flow.py" line="356" />
         <source>Sign in to decide requests.</source>
         <translation>请先登录再处理售后。</translation>
     </message>
@@ -886,6 +1023,100 @@
     </message>
 </context>
 <context>
+    <name>DryRunModel</name>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="161" />
+        <source>not yet</source>
+        <translation>尚未处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="164" />
+        <source>{decided} — differs</source>
+        <translation>{decided}（不一致）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="179" />
+        <source>Request</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="179" />
+        <source>Order ID</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="179" />
+        <source>Judged at</source>
+        <translation>判断时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="179" />
+        <source>Refund amount</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="180" />
+        <source>The rule would</source>
+        <translation>规则将会</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="180" />
+        <source>People decided</source>
+        <translation>人工的处理</translation>
+    </message>
+</context>
+<context>
+    <name>DryRunPanel</name>
+    <message>
+        <location filename="../../app/views/automation/dry_run_panel.py" line="110" />
+        <source>Trying the rule on the last {days} days…</source>
+        <translation>正在用过去 {days} 天的申请试运行这条规则…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/dry_run_panel.py" line="112" />
+        <source>The dry run could not be done: {error}</source>
+        <translation>试运行未能完成：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/dry_run_panel.py" line="114" />
+        <source>See what this rule would have done before you switch it on.</source>
+        <translation>启用之前，先看看这条规则会怎样处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/dry_run_panel.py" line="121" />
+        <source>Over the last {days} days it would have decided {matched} of {looked} requests, {money} in all. People decided otherwise on {disagreements} of them.</source>
+        <translation>过去 {days} 天的 {looked} 个售后申请中，这条规则会处理 {matched} 个，共 {money}。其中 {disagreements} 个与人工的处理不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/dry_run_panel.py" line="128" />
+        <source>Its daily limit would have stopped it at {time}.</source>
+        <translation>它会在 {time} 达到每日上限而停止。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/dry_run_panel.py" line="136" />
+        <source>Try on the last {days} days</source>
+        <translation>用过去 {days} 天试运行</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/dry_run_panel.py" line="137" />
+        <source>Only where people decided otherwise</source>
+        <translation>只看与人工处理不一致的</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/dry_run_panel.py" line="138" />
+        <source>A dry run sends nothing to the platform and changes nothing in the shop.</source>
+        <translation>试运行不会向平台发送任何内容，也不会改动店铺的任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>DueSoonModel</name>
+    <message>
+        <location filename="../../app/views/due_soon/view.py" line="64" />
+        <source>Rule set: {name}</source>
+        <translation>规则版本：{name}</translation>
+    </message>
+</context>
+<context>
     <name>DueSoonView</name>
     <message>
         <location filename="../../app/views/due_soon/view.py" line="32" />
@@ -898,52 +1129,52 @@
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/due_soon/view.py" line="126" />
+        <location filename="../../app/views/due_soon/view.py" line="129" />
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../app/views/due_soon/view.py" line="151" />
+        <location filename="../../app/views/due_soon/view.py" line="154" />
         <source>{count} due within {hours} hours or overdue, across {shops} shops.</source>
         <translation>{shops} 家店铺共有 {count} 项已超时或将在 {hours} 小时内到期。</translation>
     </message>
     <message>
-        <location filename="../../app/views/due_soon/view.py" line="155" />
+        <location filename="../../app/views/due_soon/view.py" line="158" />
         <source>The {shown} soonest are listed.</source>
         <translation>列出最紧急的 {shown} 项。</translation>
     </message>
     <message>
-        <location filename="../../app/views/due_soon/view.py" line="159" />
+        <location filename="../../app/views/due_soon/view.py" line="162" />
         <source>{shop} could not be read.</source>
         <translation>{shop} 无法读取。</translation>
     </message>
     <message>
-        <location filename="../../app/views/due_soon/view.py" line="164" />
+        <location filename="../../app/views/due_soon/view.py" line="167" />
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/due_soon/view.py" line="164" />
+        <location filename="../../app/views/due_soon/view.py" line="167" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/views/due_soon/view.py" line="164" />
+        <location filename="../../app/views/due_soon/view.py" line="167" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/due_soon/view.py" line="164" />
+        <location filename="../../app/views/due_soon/view.py" line="167" />
         <source>About</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/views/due_soon/view.py" line="164" />
+        <location filename="../../app/views/due_soon/view.py" line="167" />
         <source>Due</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/due_soon/view.py" line="165" />
+        <location filename="../../app/views/due_soon/view.py" line="168" />
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
@@ -1627,12 +1858,12 @@
         <translation>确认换货商品已收到</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="138" />
+        <location filename="../../app/views/attention/view.py" line="146" />
         <source>Needs attention ({count})</source>
         <translation>待处理异常（{count}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="139" />
+        <location filename="../../app/views/attention/view.py" line="147" />
         <source>Needs attention</source>
         <translation>待处理异常</translation>
     </message>
@@ -1694,62 +1925,62 @@ made {time}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="232" />
+        <location filename="../../app/views/attention/view.py" line="263" />
         <source>The platform did not take these decisions and shipments. Look at what it says, then discard one or apply it again to the request or order as it is now.</source>
         <translation>平台没有接受下面这些处理和发货。请看平台的提示，然后放弃，或按售后单、订单的最新状态重新提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="238" />
+        <location filename="../../app/views/attention/view.py" line="269" />
         <source>Order or request</source>
         <translation>订单或售后单</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="239" />
+        <location filename="../../app/views/attention/view.py" line="270" />
         <source>Your decision</source>
         <translation>你的处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="240" />
+        <location filename="../../app/views/attention/view.py" line="271" />
         <source>Platform now</source>
         <translation>平台当前状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="241" />
+        <location filename="../../app/views/attention/view.py" line="272" />
         <source>What happened</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="244" />
+        <location filename="../../app/views/attention/view.py" line="275" />
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="245" />
+        <location filename="../../app/views/attention/view.py" line="276" />
         <source>Apply again</source>
         <translation>重新提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="247" />
+        <location filename="../../app/views/attention/view.py" line="278" />
         <source>Nothing needs you: every decision and shipment made here was taken by the platform.</source>
         <translation>没有需要处理的事项：这里做出的处理决定和发货都已被平台接受。</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="260" />
+        <location filename="../../app/views/attention/view.py" line="293" />
         <source>Drop this shipment; ship again from the shipping board if the parcel still goes.</source>
         <translation>放弃这次发货；如果包裹还要寄出，请在“发货”页面重新发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="263" />
+        <location filename="../../app/views/attention/view.py" line="296" />
         <source>Send the same shipment again, refusing the buyer's refund request.</source>
         <translation>再次提交同样的发货，并拒绝买家的退款申请。</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="267" />
+        <location filename="../../app/views/attention/view.py" line="300" />
         <source>Drop this decision; the request stays as the platform has it.</source>
         <translation>放弃这条处理，售后单保持平台上的状态。</translation>
     </message>
     <message>
-        <location filename="../../app/views/attention/view.py" line="270" />
+        <location filename="../../app/views/attention/view.py" line="303" />
         <source>Send the same decision again, based on the request as it is now.</source>
         <translation>按售后单的最新版本，再次提交同样的处理。</translation>
     </message>
@@ -1757,32 +1988,32 @@ made {time}</source>
 <context>
     <name>OfflineBanner</name>
     <message>
-        <location filename="../../app/views/shell/offline_banner.py" line="112" />
+        <location filename="../../app/views/shell/offline_banner.py" line="99" />
         <source>Offline: the platform cannot be reached — your work is saved here and will be sent when the connection returns.</source>
         <translation>网络已断开，无法连接到平台——你的操作已保存在本机，恢复连接后会自动提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/offline_banner.py" line="117" />
+        <location filename="../../app/views/shell/offline_banner.py" line="104" />
         <source>The platform is not answering — your work is saved here and will be sent when it does.</source>
         <translation>平台没有响应——你的操作已保存在本机，平台恢复响应后会自动提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/offline_banner.py" line="121" />
+        <location filename="../../app/views/shell/offline_banner.py" line="108" />
         <source>The platform is having trouble — your work is saved here and will be sent once it works again.</source>
         <translation>平台暂时出现故障——你的操作已保存在本机，平台恢复正常后会自动提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/offline_banner.py" line="126" />
+        <location filename="../../app/views/shell/offline_banner.py" line="113" />
         <source>The platform asked us to slow down — your work is saved here and will be sent in a moment.</source>
         <translation>平台要求降低请求频率——你的操作已保存在本机，稍后会自动提交。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/offline_banner.py" line="128" />
+        <location filename="../../app/views/shell/offline_banner.py" line="115" />
         <source>Offline — your work is saved here and will be sent when the connection returns.</source>
         <translation>网络已断开——你的操作已保存在本机，恢复连接后会自动提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/offline_banner.py" line="135" />
+        <location filename="../../app/views/shell/offline_banner.py" line="122" />
         <source>{count} waiting to be sent.</source>
         <translation>{count} 条待提交。</translation>
     </message>
@@ -2078,22 +2309,22 @@ made {time}</source>
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../app/views/orders/view.py" line="154" />
+        <location filename="../../app/views/orders/view.py" line="156" />
         <source>Loading orders…</source>
         <translation>正在加载订单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/view.py" line="182" />
+        <location filename="../../app/views/orders/view.py" line="184" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/view.py" line="291" />
+        <location filename="../../app/views/orders/view.py" line="293" />
         <source>The selected order is not in this list any more.</source>
         <translation>所选订单已不在当前列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/orders/view.py" line="321" />
+        <location filename="../../app/views/orders/view.py" line="323" />
         <source>This order is no longer in the local copy.</source>
         <translation>本地数据中已没有这个订单。</translation>
     </message>
@@ -2400,108 +2631,113 @@ made {time}</source>
 <context>
     <name>RefundDetailPane</name>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="109" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="141" />
         <source>This request is no longer in the local copy.</source>
         <translation>本机数据中已没有这条售后。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="155" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="173" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/detail_pane.py" line="227" />
         <source>Select a request to see the order, the buyer's evidence and its history.</source>
         <translation>选择一条售后，查看订单、买家凭证和处理记录。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="170" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="242" />
         <source>The buyer says</source>
         <translation>买家说明</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="171" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="243" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="172" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="244" />
         <source>Shipping and return</source>
         <translation>发货与退货物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="173" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="245" />
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="181" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="253" />
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="187" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="259" />
         <source>reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="192" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="264" />
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="197" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="269" />
         <source>Reply within</source>
         <translation>剩余处理时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="201" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="273" />
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="202" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="274" />
         <source>Source</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="204" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="276" />
         <source>Suggestion</source>
         <translation>处理建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="214" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="286" />
         <source>pending — waiting to be sent to the platform</source>
         <translation>待提交——等待发送给平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="234" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="306" />
         <source>refund status {code}, unknown to this app</source>
         <translation>退款状态 {code}，本应用无法识别</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="245" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="317" />
         <source>Note on the order: {words}</source>
         <translation>订单留言：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="254" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="326" />
         <source>No evidence images.</source>
         <translation>买家未上传凭证图片。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="276" />
-        <location filename="../../app/views/refunds/detail_pane.py" line="285" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="348" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="357" />
         <source>Carrier</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="283" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="355" />
         <source>Sent</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="283" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="355" />
         <source>Not shipped yet.</source>
         <translation>尚未发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="288" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="360" />
         <source>Return</source>
         <translation>退货</translation>
     </message>
@@ -2526,12 +2762,12 @@ made {time}</source>
         <translation>平台提示：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="300" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="372" />
         <source>ours: the project's estimate, not a published rule</source>
         <translation>本软件估算，非平台公布的规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_pane.py" line="301" />
+        <location filename="../../app/views/refunds/detail_pane.py" line="373" />
         <source>{source}, in force since {date}</source>
         <translation>{source}，自 {date} 起施行</translation>
     </message>
@@ -2798,32 +3034,32 @@ made {time}</source>
 <context>
     <name>RefundQueueView</name>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="172" />
+        <location filename="../../app/views/refunds/queue_view.py" line="177" />
         <source>Refunds</source>
         <translation>售后审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="316" />
+        <location filename="../../app/views/refunds/queue_view.py" line="321" />
         <source>The selected request is not in this list any more.</source>
         <translation>选中的售后已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="362" />
+        <location filename="../../app/views/refunds/queue_view.py" line="367" />
         <source>{id}: {product}, {amount} — reply by {time}</source>
         <translation>{id}：{product}，{amount}——请在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="367" />
+        <location filename="../../app/views/refunds/queue_view.py" line="372" />
         <source>Refund request due within the hour</source>
         <translation>售后即将超时（1 小时内）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="388" />
+        <location filename="../../app/views/refunds/queue_view.py" line="393" />
         <source>Nothing waits for a decision. New requests appear here as they sync.</source>
         <translation>暂无待处理售后。新的售后同步后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="391" />
+        <location filename="../../app/views/refunds/queue_view.py" line="396" />
         <source>No requests match these filters.</source>
         <translation>没有符合筛选条件的售后。</translation>
     </message>
@@ -2965,10 +3201,321 @@ Shipping sends the parcel out and closes the request as refused. Do it only if t
     </message>
 </context>
 <context>
+    <name>RuleEditorDialog</name>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="106" />
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="107" />
+        <source>Platform:</source>
+        <translation>平台：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="108" />
+        <source>Request kind:</source>
+        <translation>申请类型：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="109" />
+        <source>Reason &amp;mentions:</source>
+        <translation>原因包含(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="110" />
+        <source>&amp;Amount up to (¥):</source>
+        <translation>金额不超过(&amp;A)（¥）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="111" />
+        <source>&amp;Product name mentions:</source>
+        <translation>商品名称包含(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="112" />
+        <source>Goods:</source>
+        <translation>货物：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="113" />
+        <source>Buyer's earlier requests at most:</source>
+        <translation>买家此前申请最多：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="114" />
+        <source>Of them refused, at most:</source>
+        <translation>其中被拒最多：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="115" />
+        <source>&amp;Hours left before the deadline, at least:</source>
+        <translation>距处理时限至少(&amp;H)（小时）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="116" />
+        <source>&amp;Then:</source>
+        <translation>处理方式(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="117" />
+        <source>&amp;Undo window:</source>
+        <translation>撤销等待(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="118" />
+        <source>Daily &amp;limit (¥):</source>
+        <translation>每日上限(&amp;L)（¥）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="119" />
+        <source>Return address ID:</source>
+        <translation>退货地址 ID：</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="239" />
+        <source>“{text}” is not an amount. Write it like 50 or 49.90.</source>
+        <translation>“{text}”不是金额，请写成 50 或 49.90 这样。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="257" />
+        <source>Edit the rule</source>
+        <translation>编辑规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="257" />
+        <source>A new rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="262" />
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="264" />
+        <source>any (words separated by commas)</source>
+        <translation>不限（多个词用逗号隔开）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="268" />
+        <source>not shipped yet</source>
+        <translation>尚未发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="269" />
+        <source>parcel not picked up yet</source>
+        <translation>包裹尚未揽收</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="273" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="274" />
+        <source>needed for refunds</source>
+        <translation>同意退款时必填</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="275" />
+        <source>the shop's default address</source>
+        <translation>店铺默认退货地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="276" />
+        <source>Keep as a new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_editor.py" line="276" />
+        <source>Keep</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>RuleListModel</name>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="91" />
+        <source>Place</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="91" />
+        <source>Rule name</source>
+        <translation>规则名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="91" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="91" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="92" />
+        <source>Switched on by</source>
+        <translation>启用人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="92" />
+        <source>What it does</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="92" />
+        <source>When a request…</source>
+        <translation>适用的申请</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="142" />
+        <location filename="../../app/views/shell/screen_list.py" line="107" />
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="157" />
+        <source>The shop's own rule sets could not be read: {error}</source>
+        <translation>未能读取本店自定的规则集：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="169" />
+        <source>this shop, on the platform's</source>
+        <translation>本店自定（叠加在平台规则上）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="169" />
+        <source>the platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="172" />
+        <source>{day} 00:00 ({zone})</source>
+        <translation>{day} 00:00（{zone}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="177" />
+        <source>{sourced} with a public source; the others ours</source>
+        <translation>{sourced} 项有公开出处，其余为本项目估计</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="208" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="208" />
+        <location filename="../../app/views/rules/view.py" line="209" />
+        <source>Source in {name}</source>
+        <translation>{name} 的出处</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="216" />
+        <source>{changed} of {values} values differ.</source>
+        <translation>{values} 项中有 {changed} 项不同。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="218" />
+        <source>The same rule set on both sides: pick an earlier one to see what changed.</source>
+        <translation>两边是同一个规则集：选一个较早的规则集，才能看到改了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="235" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="240" />
+        <source>Beijing time</source>
+        <translation>北京时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="241" />
+        <source>UTC-8, TikTok Shop's PST all year</source>
+        <translation>西八区（太平洋标准时间，全年）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="247" />
+        <source>ours (the project's estimate)</source>
+        <translation>本项目估计</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="249" />
+        <source>the shop's own set {name}</source>
+        <translation>本店自定规则集「{name}」</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="286" />
+        <source>Each rule set is in force from 00:00 of its day in the shop's time zone until the next; every figure is worked out with the set in force when its event happened (an order's payment, a request's application, the day scored).</source>
+        <translation>每个规则集从生效日 00:00（店铺所在时区）起适用，直到下一个规则集生效；每个数字都按事情发生时适用的规则集计算（订单按付款时间，售后按申请时间，指标按所统计的那一天）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="291" />
+        <source>Douyin</source>
+        <translation>抖店</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="291" />
+        <source>TikTok Shop</source>
+        <translation>TikTok Shop</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="294" />
+        <source>Add the shop's own rule set…</source>
+        <translation>添加本店规则集…</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="296" />
+        <source>Rule set</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="296" />
+        <source>In force from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="296" />
+        <source>Whose</source>
+        <translation>制定方</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="296" />
+        <source>Values</source>
+        <translation>规则项数</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="297" />
+        <source>Sources</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="299" />
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="300" />
+        <source>with</source>
+        <translation>与</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/view.py" line="301" />
+        <source>Only what changed</source>
+        <translation>只看有改动的</translation>
+    </message>
+</context>
+<context>
     <name>ScanBar</name>
     <message>
         <location filename="../../app/views/shipping/scan_bar.py" line="124" />
-        <location filename="../../app/views/shipping/scan_bar.py" line="272" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="273" />
         <source>Recognise from the number</source>
         <translation>按运单号自动识别</translation>
     </message>
@@ -3003,93 +3550,93 @@ Shipping sends the parcel out and closes the request as refused. Do it only if t
         <translation>请扫运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="226" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="227" />
         <source>This number fits no carrier's format. Scan the parcel label's tracking barcode again, or choose the carrier.</source>
         <translation>这个单号不符合任何快递公司的格式。请重新扫描面单上的运单条码，或选择快递公司。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="230" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="231" />
         <source>Choose the carrier: this number fits {carriers}.</source>
         <translation>请选择快递公司：这个单号可能属于 {carriers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="236" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="237" />
         <source>Shipping {order}…</source>
         <translation>正在发货 {order}…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="243" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="244" />
         <source>Press Enter to ship {order}.</source>
         <translation>按 Enter 发货 {order}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="261" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="262" />
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="262" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="263" />
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="263" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="264" />
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="264" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="265" />
         <source>Scan the packing slip's barcode</source>
         <translation>扫发货单上的条码</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="265" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="266" />
         <source>Scan the parcel label</source>
         <translation>扫快递面单</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="266" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="267" />
         <source>Ship (Enter)</source>
         <translation>发货（Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="267" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="268" />
         <source>Print label and ship</source>
         <translation>打印面单并发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="269" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="270" />
         <source>TikTok Shipping: scan the order, its label prints and the order ships with its number.</source>
         <translation>TikTok 物流：扫描订单，面单自动打印，订单按面单上的运单号发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/scan_bar.py" line="274" />
-        <location filename="../../app/views/shipping/scan_bar.py" line="286" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="275" />
+        <location filename="../../app/views/shipping/scan_bar.py" line="287" />
         <source>Scan an order number to start.</source>
         <translation>扫订单号开始发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/carrier_hint.py" line="35" />
+        <location filename="../../app/views/shipping/carrier_hint.py" line="43" />
         <source>Recognised: {carrier}</source>
         <translation>识别为：{carrier}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/carrier_hint.py" line="39" />
+        <location filename="../../app/views/shipping/carrier_hint.py" line="48" />
         <source>Could be {carriers}</source>
         <translation>可能是 {carriers}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/carrier_hint.py" line="42" />
+        <location filename="../../app/views/shipping/carrier_hint.py" line="51" />
         <source>No carrier recognised</source>
         <translation>未识别出快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/carrier_hint.py" line="47" />
+        <location filename="../../app/views/shipping/carrier_hint.py" line="55" />
         <source>Fits {carrier}</source>
         <translation>符合{carrier}的单号格式</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/carrier_hint.py" line="48" />
+        <location filename="../../app/views/shipping/carrier_hint.py" line="56" />
         <source>Not a {carrier} number</source>
         <translation>不是{carrier}的单号</translation>
     </message>
@@ -3191,89 +3738,89 @@ Shipping sends the parcel out and closes the request as refused. Do it only if t
 <context>
     <name>SendGoodsDialog</name>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="58" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="59" />
         <source>&amp;Tracking number:</source>
         <translation>运单号(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="59" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="60" />
         <source>&amp;Carrier:</source>
         <translation>快递公司(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="78" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="79" />
         <source>Enter or scan the tracking number of the parcel you send.</source>
         <translation>请输入或扫描寄出包裹的运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="83" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="84" />
         <source>Choose the carrier: this number fits {carriers}.</source>
         <translation>请选择快递公司：这个单号可能属于 {carriers}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="86" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="87" />
         <source>No carrier's numbers look like this one. Check the number, or choose the carrier.</source>
         <translation>没有哪家快递的单号是这个样子。请检查单号，或选择快递公司。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="108" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="109" />
         <source>Confirm receipt and send the repaired goods</source>
         <translation>确认收货并寄回维修好的商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="110" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="111" />
         <source>The buyer's goods arrived. Send them back repaired and enter the parcel's carrier and tracking number: the platform passes them to the buyer.</source>
         <translation>买家寄回的商品已收到。维修后寄回，并填写包裹的快递公司和运单号：平台会告知买家。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="113" />
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="122" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="114" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="123" />
         <source>Confirm and send</source>
         <translation>确认并寄出</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="117" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="118" />
         <source>Confirm receipt and send the new goods</source>
         <translation>确认收货并寄出新商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="119" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="120" />
         <source>The goods the buyer sent back arrived. Send the new goods and enter the parcel's carrier and tracking number: the platform passes them to the buyer.</source>
         <translation>买家退回的商品已收到。请寄出新商品，并填写包裹的快递公司和运单号：平台会告知买家。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="126" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="127" />
         <source>Send the repaired goods</source>
         <translation>寄回维修好的商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="127" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="128" />
         <source>Enter the carrier and tracking number of the parcel with the repaired goods.</source>
         <translation>请填写寄回维修商品的包裹的快递公司和运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="128" />
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="135" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="129" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="136" />
         <source>Send</source>
         <translation>寄出</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="131" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="132" />
         <source>Send the resend</source>
         <translation>寄出补寄商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="133" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="134" />
         <source>Send the missing or replacement items and enter the parcel's carrier and tracking number.</source>
         <translation>寄出漏发或补寄的商品，并填写包裹的快递公司和运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="144" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="145" />
         <source>Recognise from the number</source>
         <translation>按运单号自动识别</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/exchange_dialogs.py" line="145" />
+        <location filename="../../app/views/refunds/exchange_dialogs.py" line="146" />
         <source>Scan the parcel label</source>
         <translation>扫快递面单</translation>
     </message>
@@ -3482,122 +4029,122 @@ As received: {raw}</source>
 <context>
     <name>ShippingBoardModel</name>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="212" />
+        <location filename="../../app/views/shipping/board_model.py" line="213" />
         <source>Ship within</source>
         <translation>发货剩余</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="213" />
+        <location filename="../../app/views/shipping/board_model.py" line="214" />
         <source>Order</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="214" />
+        <location filename="../../app/views/shipping/board_model.py" line="215" />
         <source>Promise</source>
         <translation>承诺时效</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="215" />
+        <location filename="../../app/views/shipping/board_model.py" line="216" />
         <source>To pick</source>
         <translation>待拣商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="216" />
+        <location filename="../../app/views/shipping/board_model.py" line="217" />
         <source>Pieces</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="217" />
+        <location filename="../../app/views/shipping/board_model.py" line="218" />
         <source>Buyer's note</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="218" />
+        <location filename="../../app/views/shipping/board_model.py" line="219" />
         <source>If late</source>
         <translation>超时赔付</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="219" />
+        <location filename="../../app/views/shipping/board_model.py" line="220" />
         <source>If not shipped</source>
         <translation>缺货赔付</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="220" />
+        <location filename="../../app/views/shipping/board_model.py" line="221" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="282" />
+        <location filename="../../app/views/shipping/board_model.py" line="283" />
         <source>{lane} · {count}</source>
         <translation>{lane} · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="365" />
+        <location filename="../../app/views/shipping/board_model.py" line="366" />
         <source>The buyer asked for a refund of {amount} before shipment (request {request}).</source>
         <translation>买家在发货前申请退款 {amount}（售后单 {request}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="367" />
+        <location filename="../../app/views/shipping/board_model.py" line="368" />
         <source>The buyer asked for a refund before shipment (request {request}).</source>
         <translation>买家在发货前申请了退款（售后单 {request}）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="373" />
+        <location filename="../../app/views/shipping/board_model.py" line="374" />
         <source>The platform takes no other refusal: shipping this order refuses the refund, the parcel goes out and the request closes as refused. Ship it only if the buyer should receive it; otherwise leave it to customer service, who may approve the refund instead.</source>
         <translation>平台不接受其他方式的拒绝：发出这笔订单即拒绝退款，包裹寄出，退款申请以“已拒绝”关闭。仅在买家应当收到包裹时才发货；否则交给客服处理，客服也可以同意退款。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="225" />
+        <location filename="../../app/views/shipping/board_model.py" line="226" />
         <source>Sending {tracking}</source>
         <translation>提交中：{tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="319" />
+        <location filename="../../app/views/shipping/board_model.py" line="320" />
         <source>Tomorrow · paid after {hour}:00</source>
         <translation>次日发 · {hour}点后付款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="332" />
+        <location filename="../../app/views/shipping/board_model.py" line="333" />
         <source>Paid {paid}, after the {hour}:00 same-day cut-off: a same-day order paid then ships by the end of the next day, {deadline}. A next-day order paid then has the same deadline.</source>
         <translation>{paid} 付款，晚于当日发 {hour}:00 的截单时间：此时付款的当日发订单须在次日结束前发货，即 {deadline}前。此时付款的次日发订单截止时间相同。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="336" />
+        <location filename="../../app/views/shipping/board_model.py" line="337" />
         <source>Same-day promise: paid {paid}, before {hour}:00, so it ships by {deadline}.</source>
         <translation>当日发：{paid} 付款，早于 {hour}:00，须在 {deadline}前发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="338" />
+        <location filename="../../app/views/shipping/board_model.py" line="339" />
         <source>Next-day promise: paid {paid}, it ships by the end of the next day, {deadline}.</source>
         <translation>次日发：{paid} 付款，须在次日结束前发货，即 {deadline}前。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="340" />
+        <location filename="../../app/views/shipping/board_model.py" line="341" />
         <source>Ships within 48 hours of payment ({paid}), by {deadline}.</source>
         <translation>付款（{paid}）后 48 小时内发货，即 {deadline}前。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="342" />
+        <location filename="../../app/views/shipping/board_model.py" line="343" />
         <source>Presale: ships by {deadline}, the date the product page promised.</source>
         <translation>预售：按商品页承诺，须在 {deadline}前发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="344" />
+        <location filename="../../app/views/shipping/board_model.py" line="345" />
         <source>The platform's ship-by time: {deadline}.</source>
         <translation>平台给出的最晚发货时间：{deadline}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="293" />
+        <location filename="../../app/views/shipping/board_model.py" line="294" />
         <source>Ship by {time}</source>
         <translation>发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="313" />
+        <location filename="../../app/views/shipping/board_model.py" line="314" />
         <source>Refund asked · shipping refuses it</source>
         <translation>买家申请退款 · 发货即拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_model.py" line="352" />
+        <location filename="../../app/views/shipping/board_model.py" line="353" />
         <source>Shipped late (up to 48 h): {late} to the buyer. Not shipped 48 h after the deadline: {out_of_stock}, counted as out of stock. Rule set: {rule_set}</source>
         <translation>延迟发货（48 小时内）：赔付买家 {late}。超过发货截止 48 小时仍未发货：按缺货赔付 {out_of_stock}。规则版本：{rule_set}</translation>
     </message>
@@ -3605,63 +4152,63 @@ As received: {raw}</source>
 <context>
     <name>ShippingBoardView</name>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="200" />
+        <location filename="../../app/views/shipping/board_view.py" line="201" />
         <source>Shipping</source>
         <translation>发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="269" />
-        <location filename="../../app/views/shipping/board_view.py" line="350" />
+        <location filename="../../app/views/shipping/board_view.py" line="270" />
+        <location filename="../../app/views/shipping/board_view.py" line="351" />
         <source>All carriers</source>
         <translation>全部快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="281" />
+        <location filename="../../app/views/shipping/board_view.py" line="282" />
         <source>{pieces} pcs: {items}</source>
         <translation>{pieces} 件：{items}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="283" />
+        <location filename="../../app/views/shipping/board_view.py" line="284" />
         <source>the buyer asked for a refund: shipping refuses it</source>
         <translation>买家已申请退款：发货即拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="338" />
+        <location filename="../../app/views/shipping/board_view.py" line="339" />
         <source>Order due to ship within 2 hours</source>
         <translation>订单需在 2 小时内发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="339" />
+        <location filename="../../app/views/shipping/board_view.py" line="340" />
         <source>{order}: {items} — ship by {time}</source>
         <translation>{order}：{items}——发货截止 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="348" />
+        <location filename="../../app/views/shipping/board_view.py" line="349" />
         <source>Filter by product or spec</source>
         <translation>按商品或规格筛选</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="351" />
+        <location filename="../../app/views/shipping/board_view.py" line="352" />
         <source>Pick list…</source>
         <translation>打印拣货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="352" />
+        <location filename="../../app/views/shipping/board_view.py" line="353" />
         <source>Packing slips…</source>
         <translation>打印发货单…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="353" />
+        <location filename="../../app/views/shipping/board_view.py" line="354" />
         <source>Ship from a file…</source>
         <translation>从文件批量发货…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="390" />
+        <location filename="../../app/views/shipping/board_view.py" line="391" />
         <source>To ship · {count}</source>
         <translation>待发货 · {count}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shipping/board_view.py" line="391" />
+        <location filename="../../app/views/shipping/board_view.py" line="392" />
         <source>No pickup scan · {count}</source>
         <translation>未揽收 · {count}</translation>
     </message>
@@ -4000,6 +4547,44 @@ As received: {raw}</source>
     </message>
 </context>
 <context>
+    <name>ShopRuleSetDialog</name>
+    <message>
+        <location filename="../../app/views/rules/shop_set_dialog.py" line="51" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/shop_set_dialog.py" line="52" />
+        <source>In force from (00:00, the shop's day)</source>
+        <translation>生效日期（店铺当地 00:00 起）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/shop_set_dialog.py" line="53" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/shop_set_dialog.py" line="54" />
+        <source>The shop's value</source>
+        <translation>本店的值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/shop_set_dialog.py" line="55" />
+        <source>Why (shown as its source)</source>
+        <translation>原因（作为出处显示）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/shop_set_dialog.py" line="66" />
+        <source>Give the shop's rule set a name.</source>
+        <translation>请给本店规则集起个名字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/shop_set_dialog.py" line="80" />
+        <source>The shop's own rule set</source>
+        <translation>本店规则集</translation>
+    </message>
+</context>
+<context>
     <name>ShopSwitcher</name>
     <message>
         <location filename="../../app/views/shell/shop_switcher.py" line="25" />
@@ -4189,127 +4774,127 @@ As received: {raw}</source>
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="115" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="118" />
         <source>Connecting to the shop…</source>
         <translation>正在连接店铺…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="119" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="122" />
         <source>Online · syncing…</source>
         <translation>在线 · 正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="120" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="123" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="123" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="126" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="125" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="128" />
         <source>Online · last synced {age}</source>
         <translation>在线 · 上次同步 {age}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/sync_status_bar.py" line="130" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="133" />
         <source>%n decision(s) reached the platform</source>
         <translation>
             <numerusform>%n 个处理已提交到平台</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/views/shell/sync_status_bar.py" line="132" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="135" />
         <source>%n decision(s) need attention</source>
         <translation>
             <numerusform>%n 个处理需要人工处理</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="138" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="141" />
         <source>Another sync is running</source>
         <translation>另一个同步正在进行</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="139" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="142" />
         <source>Another sync is running · last synced {age}</source>
         <translation>另一个同步正在进行 · 上次同步 {age}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="145" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="148" />
         <source>the shop connection needs a person</source>
         <translation>店铺连接需要人工处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="146" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="149" />
         <source>Needs attention: {reason}</source>
         <translation>需要处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="176" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="179" />
         <source>next try in {seconds} s</source>
         <translation>{seconds} 秒后重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="170" />
-        <location filename="../../app/views/shell/sync_status_bar.py" line="175" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="173" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="178" />
         <source>trying again now…</source>
         <translation>正在重试…</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="159" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="162" />
         <source>Offline: the platform cannot be reached</source>
         <translation>离线：无法连接到平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="160" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="163" />
         <source>The platform is not answering</source>
         <translation>平台没有响应</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="161" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="164" />
         <source>The platform is having trouble</source>
         <translation>平台暂时出现故障</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="162" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="165" />
         <source>The platform asked us to slow down</source>
         <translation>平台要求降低请求频率</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="163" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="166" />
         <source>The sync failed unexpectedly</source>
         <translation>同步意外失败</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="164" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="167" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="172" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="175" />
         <source>will try again by itself</source>
         <translation>稍后自动重试</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="184" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="187" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="185" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="188" />
         <source>Fetch new orders and after-sales from the shop now</source>
         <translation>现在从店铺拉取新的订单和售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="205" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="210" />
         <source>Last successful sync: {time}</source>
         <translation>上次成功同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../app/views/shell/sync_status_bar.py" line="212" />
+        <location filename="../../app/views/shell/sync_status_bar.py" line="217" />
         <source>The platform said: {words}</source>
         <translation>平台返回：{words}</translation>
     </message>
@@ -4568,6 +5153,49 @@ As received: {raw}</source>
         <location filename="../../app/views/people/users_view.py" line="366" />
         <source>Change &amp;role…</source>
         <translation>更改角色(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>VersionModel</name>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="123" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="123" />
+        <source>Kept at</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="123" />
+        <source>By</source>
+        <translation>保存人</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="123" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="123" />
+        <source>What it does</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="124" />
+        <source>Undo window</source>
+        <translation>撤销等待</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="124" />
+        <source>Daily limit</source>
+        <translation>每日上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/automation/rule_models.py" line="124" />
+        <source>When a request…</source>
+        <translation>适用的申请</translation>
     </message>
 </context>
 <context>
@@ -5351,6 +5979,94 @@ As received: {raw}</source>
     </message>
 </context>
 <context>
+    <name>automation</name>
+    <message>
+        <location filename="../../app/services/automation/conditions.py" line="37" />
+        <source>Approve the refund</source>
+        <translation>同意退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/conditions.py" line="38" />
+        <source>Agree to the return (default address)</source>
+        <translation>同意退货（默认退货地址）</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/conditions.py" line="39" />
+        <source>Hand to the owner</source>
+        <translation>交给店主</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/conditions.py" line="40" />
+        <source>Leave for a person</source>
+        <translation>留给人工处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/conditions.py" line="45" />
+        <source>Give the rule a name the audit trail can show.</source>
+        <translation>请给规则起一个名字，操作记录里会显示它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/conditions.py" line="46" />
+        <source>A rule that approves refunds needs a daily limit on the money it may approve.</source>
+        <translation>会同意退款的规则必须设置每日自动退款金额上限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/conditions.py" line="49" />
+        <source>The undo window must be between 0 minutes and 24 hours.</source>
+        <translation>撤销等待时间必须在 0 分钟到 24 小时之间。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/conditions.py" line="50" />
+        <source>Amounts, counts and hours in a rule cannot be negative.</source>
+        <translation>规则里的金额、次数和小时数不能是负数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/pending.py" line="33" />
+        <source>Will be approved at {time} by rule '{rule}' v{version}</source>
+        <translation>将于 {time} 由规则“{rule}”第 {version} 版自动同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/pending.py" line="34" />
+        <source>Return will be agreed at {time} by rule '{rule}' v{version}</source>
+        <translation>将于 {time} 由规则“{rule}”第 {version} 版自动同意退货</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/pending.py" line="37" />
+        <source>Too late to undo: the decision has already gone to the platform (or is going now). Its answer will show in the queue.</source>
+        <translation>来不及撤销了：这个处理已经发给平台（或正在发送）。平台的结果会显示在队列里。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/rule_book.py" line="36" />
+        <source>There is no such rule; it may have been removed. Refresh the list.</source>
+        <translation>没有这条规则，可能已被删除。请刷新列表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/stopped.py" line="23" />
+        <source>it reached its daily limit of money decided automatically</source>
+        <translation>当天自动处理的金额已达上限</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/stopped.py" line="24" />
+        <source>the platform refused one of its decisions</source>
+        <translation>平台拒绝了它做出的一个处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/stopped.py" line="25" />
+        <source>the owner who switched it on can no longer decide refunds</source>
+        <translation>启用它的店主已无权处理退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/stopped.py" line="26" />
+        <source>its return address is missing or not one the platform knows</source>
+        <translation>它的退货地址未填写，或平台不认识该地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/automation/stopped.py" line="28" />
+        <source>Rule '{rule}' v{version} stopped itself: {reason}. Switch it on again when it should go on.</source>
+        <translation>规则“{rule}”第 {version} 版已自动停用：{reason}。需要继续时请重新启用。</translation>
+    </message>
+</context>
+<context>
     <name>desktop</name>
     <message>
         <location filename="../../app/desk.py" line="49" />
@@ -5499,62 +6215,62 @@ As received: {raw}</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="35" />
+        <location filename="../../app/services/metrics/drill_down.py" line="36" />
         <source>Shipped {hours} h after payment</source>
         <translation>付款后 {hours} 小时发货</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="36" />
+        <location filename="../../app/services/metrics/drill_down.py" line="37" />
         <source>Shipped {hours} h after the promised time</source>
         <translation>超过承诺时间 {hours} 小时发货</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="37" />
+        <location filename="../../app/services/metrics/drill_down.py" line="38" />
         <source>Not shipped, {hours} h past the promised time</source>
         <translation>未发货，已超过承诺时间 {hours} 小时</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="38" />
+        <location filename="../../app/services/metrics/drill_down.py" line="39" />
         <source>{amount} to the buyer for shipping {hours} h late</source>
         <translation>延迟 {hours} 小时发货，赔付买家 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="39" />
+        <location filename="../../app/services/metrics/drill_down.py" line="40" />
         <source>Tracking number {tracking_no}: no pickup scan {hours} h after shipping</source>
         <translation>运单号 {tracking_no}：发货 {hours} 小时后仍无揽收</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="42" />
+        <location filename="../../app/services/metrics/drill_down.py" line="43" />
         <source>Tracking number {tracking_no}: picked up {hours} h after shipping</source>
         <translation>运单号 {tracking_no}：发货 {hours} 小时后揽收</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="45" />
+        <location filename="../../app/services/metrics/drill_down.py" line="46" />
         <source>Answered {hours} h after the buyer applied</source>
         <translation>买家申请后 {hours} 小时处理</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="46" />
+        <location filename="../../app/services/metrics/drill_down.py" line="47" />
         <source>Refunded {hours} h after the buyer applied</source>
         <translation>买家申请后 {hours} 小时退款</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="47" />
+        <location filename="../../app/services/metrics/drill_down.py" line="48" />
         <source>Agreed by the platform {hours} h after the buyer applied, without the shop's answer</source>
         <translation>商家未处理，买家申请 {hours} 小时后平台自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="50" />
+        <location filename="../../app/services/metrics/drill_down.py" line="51" />
         <source>Refused {hours} h after the buyer applied</source>
         <translation>买家申请后 {hours} 小时拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="51" />
+        <location filename="../../app/services/metrics/drill_down.py" line="52" />
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/drill_down.py" line="52" />
+        <location filename="../../app/services/metrics/drill_down.py" line="53" />
         <source>Cancelled for the seller's fault</source>
         <translation>因卖家责任取消</translation>
     </message>
@@ -5634,7 +6350,7 @@ As received: {raw}</source>
         <translation>各类型售后</translation>
     </message>
     <message>
-        <location filename="../../app/services/metrics/service_metrics.py" line="87" />
+        <location filename="../../app/services/metrics/service_metrics.py" line="88" />
         <source>The platform has reported no carrier pickup scans, so pickup timeouts cannot be told.</source>
         <translation>平台未提供任何揽收扫描记录，无法判断揽收超时。</translation>
     </message>
@@ -5970,17 +6686,17 @@ As received: {raw}</source>
         <translation>仅退款：对照买家的照片和投诉内容。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="54" />
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="56" />
         <source>photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="55" />
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="57" />
         <source>photos, one showing at least 80% left</source>
         <translation>照片，其中一张显示剩余量至少 80%</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/after_sale_rules.py" line="56" />
+        <location filename="../../app/services/refunds/after_sale_rules.py" line="58" />
         <source>photos and a hospital diagnosis</source>
         <translation>照片和医院诊断证明</translation>
     </message>
@@ -5995,67 +6711,67 @@ As received: {raw}</source>
         <translation>该售后单状态已变化，此处理不再适用，请改为放弃。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decision_steps.py" line="36" />
+        <location filename="../../app/services/refunds/decision_steps.py" line="37" />
         <source>This request is not in the local copy; sync and try again.</source>
         <translation>本地还没有这条售后单，请同步后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decision_steps.py" line="37" />
+        <location filename="../../app/services/refunds/decision_steps.py" line="38" />
         <source>This request can no longer be decided this way; its state has changed. Refresh the queue.</source>
         <translation>该售后单状态已变化，不能再这样处理。请刷新队列。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decision_steps.py" line="40" />
+        <location filename="../../app/services/refunds/decision_steps.py" line="41" />
         <source>A decision on this request is already waiting to be sent to the platform.</source>
         <translation>这条售后单已有一个处理正在等待提交到平台。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="57" />
+        <location filename="../../app/services/refunds/decisions.py" line="58" />
         <source>The platform's list of refusal reasons has not been fetched yet. Connect once, then try again.</source>
         <translation>还没有获取到平台的拒绝原因列表。请先联网同步一次再试。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="61" />
+        <location filename="../../app/services/refunds/decisions.py" line="62" />
         <source>Choose a refusal reason from the platform's list.</source>
         <translation>请从平台的拒绝原因列表中选择一个原因。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="62" />
+        <location filename="../../app/services/refunds/decisions.py" line="63" />
         <source>Write a remark for the buyer explaining the refusal.</source>
         <translation>请填写给买家的拒绝说明。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="63" />
+        <location filename="../../app/services/refunds/decisions.py" line="64" />
         <source>The reason “{reason}” needs evidence images. Add at least one.</source>
         <translation>拒绝原因“{reason}”需要上传凭证图片，请至少添加一张。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="66" />
+        <location filename="../../app/services/refunds/decisions.py" line="67" />
         <source>Choose the return address the buyer should send the goods to.</source>
         <translation>请选择买家寄回商品的退货地址。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="67" />
+        <location filename="../../app/services/refunds/decisions.py" line="68" />
         <source>Say how the returned goods arrived.</source>
         <translation>请填写退回商品的验收情况。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="68" />
+        <location filename="../../app/services/refunds/decisions.py" line="69" />
         <source>The return address “{address}” has no id the platform knows (the number of the address in the shop's address list on the platform). Choose another address, or ask the owner to enter the shop's return addresses with their platform ids.</source>
         <translation>退货地址“{address}”没有平台认识的 ID（平台上店铺地址列表里该地址的编号）。请选择其他地址，或请店主按平台 ID 填写店铺的退货地址。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/decisions.py" line="74" />
+        <location filename="../../app/services/refunds/decisions.py" line="75" />
         <source>Choose a carrier from the platform's list (the shipping board's carriers).</source>
         <translation>请从平台的快递公司列表中选择（与发货看板相同）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/bulk.py" line="35" />
+        <location filename="../../app/services/refunds/bulk.py" line="40" />
         <source>Not a refund request; decide it on its own.</source>
         <translation>这不是退款申请，请单独处理。</translation>
     </message>
     <message>
-        <location filename="../../app/services/refunds/bulk.py" line="36" />
+        <location filename="../../app/services/refunds/bulk.py" line="41" />
         <source>Returned goods are inspected one request at a time; open this one on its own.</source>
         <translation>退回的商品需逐单验收，请单独打开这条售后。</translation>
     </message>
@@ -6093,6 +6809,154 @@ As received: {raw}</source>
         <location filename="../../app/services/refunds/owner_handover.py" line="43" />
         <source>This request is not waiting for the owner.</source>
         <translation>这条售后没有在等店主处理。</translation>
+    </message>
+</context>
+<context>
+    <name>rules</name>
+    <message>
+        <location filename="../../app/services/rule_history/shop_sets.py" line="38" />
+        <source>Give the shop's rule set a name (at most 64 characters).</source>
+        <translation>请给本店规则集起个名字（最多 64 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/rule_history/shop_sets.py" line="39" />
+        <source>The shop already has a rule set called {name}.</source>
+        <translation>本店已有名为「{name}」的规则集。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/rule_history/shop_sets.py" line="40" />
+        <source>Set at least one value for the shop's rule set.</source>
+        <translation>本店规则集至少要设一项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/rule_history/shop_sets.py" line="41" />
+        <source>The rule set was not added: {problem}.</source>
+        <translation>规则集未添加：{problem}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/rule_history/shop_sets.py" line="42" />
+        <source>A shop's rule set starts today or later: the days already past keep the rules they had.</source>
+        <translation>本店规则集只能从今天或以后生效：已经过去的日子沿用当时的规则。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="19" />
+        <source>Default ship-by promise (hours after payment)</source>
+        <translation>默认发货时限（付款后小时数）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="20" />
+        <source>The shop's calendar (time zone)</source>
+        <translation>店铺日历（时区）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="21" />
+        <source>Same-day shipping cut-off (hour)</source>
+        <translation>当日发货截止（点）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="22" />
+        <source>Longest presale (days)</source>
+        <translation>预售最长（天）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="23" />
+        <source>Pickup scan due within (hours)</source>
+        <translation>揽收扫描时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="24" />
+        <source>Refund goes through without a pickup scan after (hours)</source>
+        <translation>无揽收扫描自动退款（小时后）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="27" />
+        <source>Counted out of stock after (hours late)</source>
+        <translation>超时多久算缺货（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="30" />
+        <source>Compensation rounded to (fen)</source>
+        <translation>赔付取整到（分）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="31" />
+        <source>Urgent notice before the deadline (hours)</source>
+        <translation>截止前提醒（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="32" />
+        <source>Answer a request within (hours, when the platform gives no deadline)</source>
+        <translation>售后处理时限（小时，平台未给截止时间时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="35" />
+        <source>No-reason return window (hours)</source>
+        <translation>无理由退货期（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="36" />
+        <source>Cosmetics allergy window (days)</source>
+        <translation>化妆品过敏退货期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="39" />
+        <source>Fast refund before shipment, up to (fen)</source>
+        <translation>未发货极速退上限（分）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="42" />
+        <source>Fast refund on pickup, up to (fen)</source>
+        <translation>取件极速退上限（分）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="47" />
+        <source>percent of the paid amount</source>
+        <translation>占实付金额百分比</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="48" />
+        <source>at least (fen)</source>
+        <translation>最低（分）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="49" />
+        <source>at most (fen)</source>
+        <translation>最高（分）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="50" />
+        <source>for promises up to (hours)</source>
+        <translation>适用于发货时限不超过（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="51" />
+        <source>shipped late</source>
+        <translation>延迟发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="52" />
+        <source>not shipped (out of stock)</source>
+        <translation>缺货不发</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="53" />
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="54" />
+        <source>limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="57" />
+        <source>Compensation band {band}: {rule}</source>
+        <translation>赔付档 {band}：{rule}</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/rules/value_names.py" line="58" />
+        <source>Fake shipment: {part}</source>
+        <translation>虚假发货：{part}</translation>
     </message>
 </context>
 <context>
@@ -6266,27 +7130,27 @@ As received: {raw}</source>
 <context>
     <name>shipping</name>
     <message>
-        <location filename="../../app/services/shipping/carriers.py" line="41" />
+        <location filename="../../app/services/shipping/carriers.py" line="50" />
         <source>Choose the carrier.</source>
         <translation>请选择快递公司。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/carriers.py" line="42" />
+        <location filename="../../app/services/shipping/carriers.py" line="51" />
         <source>Enter or scan the tracking number.</source>
         <translation>请输入或扫描运单号。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/carriers.py" line="43" />
+        <location filename="../../app/services/shipping/carriers.py" line="52" />
         <source>A tracking number has at most {max} characters.</source>
         <translation>运单号最多 {max} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/carriers.py" line="44" />
+        <location filename="../../app/services/shipping/carriers.py" line="53" />
         <source>This tracking number does not look like a {carrier} number (for example {example}).</source>
         <translation>这个运单号不符合{carrier}的单号格式（例如 {example}）。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/carriers.py" line="47" />
+        <location filename="../../app/services/shipping/carriers.py" line="56" />
         <source>This app does not know the number format of this carrier, so the tracking number was not checked here; the platform will check it.</source>
         <translation>本软件不知道这家快递公司的单号格式，所以这里没有检查运单号，平台会检查。</translation>
     </message>
@@ -6296,52 +7160,52 @@ As received: {raw}</source>
         <translation>只有因买家有待处理的退款申请而被平台拦下、且订单仍在待发货的发货，才能重新提交（同时拒绝这笔退款）。这条请放弃。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/deadlines.py" line="50" />
+        <location filename="../../app/services/shipping/deadlines.py" line="51" />
         <source>Same day</source>
         <translation>当日发</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/deadlines.py" line="51" />
+        <location filename="../../app/services/shipping/deadlines.py" line="52" />
         <source>Next day</source>
         <translation>次日发</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/deadlines.py" line="52" />
+        <location filename="../../app/services/shipping/deadlines.py" line="53" />
         <source>Within 48 h</source>
         <translation>48小时内发货</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/deadlines.py" line="53" />
+        <location filename="../../app/services/shipping/deadlines.py" line="54" />
         <source>Presale</source>
         <translation>预售</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/deadlines.py" line="54" />
+        <location filename="../../app/services/shipping/deadlines.py" line="55" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/deadlines.py" line="66" />
+        <location filename="../../app/services/shipping/deadlines.py" line="67" />
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/deadlines.py" line="67" />
+        <location filename="../../app/services/shipping/deadlines.py" line="68" />
         <source>Due within {hours} h</source>
         <translation>{hours} 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/deadlines.py" line="68" />
+        <location filename="../../app/services/shipping/deadlines.py" line="69" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/deadlines.py" line="69" />
+        <location filename="../../app/services/shipping/deadlines.py" line="70" />
         <source>Due tomorrow</source>
         <translation>明天到期</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/deadlines.py" line="70" />
+        <location filename="../../app/services/shipping/deadlines.py" line="71" />
         <source>Later</source>
         <translation>明天以后</translation>
     </message>
@@ -6536,47 +7400,47 @@ As received: {raw}</source>
         <translation>运单号 {tracking} 在这批中重复出现。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/scanned_order.py" line="25" />
+        <location filename="../../app/services/shipping/scanned_order.py" line="26" />
         <source>{order} is not among this shop's orders here. Check the number, or sync and scan it again.</source>
         <translation>本店订单中没有 {order}。请核对单号，或同步后再扫一次。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/scanned_order.py" line="28" />
+        <location filename="../../app/services/shipping/scanned_order.py" line="29" />
         <source>{order} was already shipped on {time} with {carrier} {tracking}. Do not send another parcel.</source>
         <translation>{order} 已于 {time} 发货，{carrier} {tracking}。请勿重复发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/scanned_order.py" line="31" />
+        <location filename="../../app/services/shipping/scanned_order.py" line="32" />
         <source>{order} was already shipped on {time}. Do not send another parcel.</source>
         <translation>{order} 已于 {time} 发货。请勿重复发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/scanned_order.py" line="34" />
+        <location filename="../../app/services/shipping/scanned_order.py" line="35" />
         <source>{order} was already shipped from this desk on {time} with {carrier} {tracking}; the shipment is on its way to the platform. Do not send another parcel.</source>
         <translation>{order} 已于 {time} 在本机发货，{carrier} {tracking}，正在提交到平台。请勿重复发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/scanned_order.py" line="39" />
+        <location filename="../../app/services/shipping/scanned_order.py" line="40" />
         <source>{order} is already completed: it was shipped on {time} with {carrier} {tracking}.</source>
         <translation>{order} 已完成：已于 {time} 发货，{carrier} {tracking}。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/scanned_order.py" line="42" />
+        <location filename="../../app/services/shipping/scanned_order.py" line="43" />
         <source>{order} was cancelled. Do not send the parcel.</source>
         <translation>{order} 已取消，请勿发出包裹。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/scanned_order.py" line="43" />
+        <location filename="../../app/services/shipping/scanned_order.py" line="44" />
         <source>{order} has not been paid yet. Do not send it.</source>
         <translation>{order} 尚未付款，请勿发货。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/scanned_order.py" line="44" />
+        <location filename="../../app/services/shipping/scanned_order.py" line="45" />
         <source>{order} is waiting to ship, but the board's filter hides it. Clear the filter and scan it again.</source>
         <translation>{order} 正在等待发货，但被看板的筛选条件隐藏了。请清除筛选后再扫一次。</translation>
     </message>
     <message>
-        <location filename="../../app/services/shipping/scanned_order.py" line="48" />
+        <location filename="../../app/services/shipping/scanned_order.py" line="49" />
         <source>{order} is waiting to ship; the board has just been brought up to date. Scan it again.</source>
         <translation>{order} 正在等待发货，看板刚刚已更新，请再扫一次。</translation>
     </message>
