@@ -2,13 +2,15 @@
 widgets over a real SQLite mirror: rules listed in order with their status in words, moved and
 switched; written in a form whose mistakes are said in plain words; every edit a version kept;
 a dry run from the editor that says what the service says and sends nothing; and a rule's
-decision waiting in the outbox shown with its Undo, which withdraws it."""
+decision waiting in the outbox shown in the queue's row and pane with its Undo, which withdraws it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core import shop_time
 from app.core.vocabulary import RequestKind
 from app.models import OutboxOperation
 from app.models import outbox as outbox_state
@@ -18,6 +20,7 @@ from app.services.automation.conditions import Conditions, RuleAction, RuleForm
 from app.views.automation.rule_editor import RuleEditorDialog
 from app.views.automation.view import AutomationView
 from app.views.refunds.detail_pane import RefundDetailPane
+from app.views.refunds.queue_columns import COL_PENDING
 from app.views.refunds.queue_view import RefundQueueView
 from app.views.shell.main_window import MainWindow
 from tests.automation_shop import CLERK, OWNER, owner_rule, requests_waiting
@@ -267,8 +270,13 @@ def test_in_the_refund_queue_undo_withdraws_the_rules_decision_and_the_row_is_wa
         assert queue.select_request(aftersale_id)
     pane = queue.detail_pane
     assert pane.pending_label.text().endswith("by rule 'small unshipped refunds' v1")
-    assert queue.current_row().pending  # the row says a decision waits
+    assert queue.current_row().pending  # the row says a decision waits, when it goes and which rule
+    cell = queue.model.index(queue.model.row_of(aftersale_id), COL_PENDING)
+    goes = pane.pending().not_before
+    assert cell.data() == "auto " + shop_time.datetime_of(goes).strftime("%H:%M")
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == pane.pending_label.text()
     with qtbot.waitSignal(queue.rows_loaded, timeout=5_000):
         pane.undo_button.click()
     qtbot.waitUntil(lambda: not pane.pending_bar.isVisibleTo(pane), timeout=5_000)
     assert queue.current_row().aftersale_id == aftersale_id and not queue.current_row().pending
+    assert queue.model.index(queue.model.row_of(aftersale_id), COL_PENDING).data() == ""

@@ -7,7 +7,8 @@ close it is (under an hour red and bold, under six hours amber; a deadline that
 passed while the mirror still shows the request open reads "expired — probably
 decided by the platform"), the request's type, reason, refund, product, the order's
 state and parcels, the buyer's history, the rule that applies and its suggestion,
-and the "pending" badge while a decision waits in the outbox; in the same column, a
+and the "pending" badge while a decision waits in the outbox (an owner's rule's says when it
+goes, and the tooltip which rule: `automatic`, read with the rows); in the same column, a
 request handed to the owner (who handed it and why in the tooltip) and, for a clerk,
 one beyond their refund limits, so they know before opening a dialog — and the
 widest words of each column, for sizing it without the data. `column_map()` hands
@@ -25,13 +26,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont
 
+from app.core import shop_time
 from app.core.vocabulary import ORDER_STATE_LABELS, REQUEST_KIND_LABELS
+from app.services.automation.pending import PendingAutomatic, describe
 from app.services.refunds.after_sale_rules import EVIDENCE_TIER_TEXTS
 from app.services.refunds.queue import QueueRow
 from app.services.refunds.refusal_evidence import PROBLEM_REVIEW_URGENT, in_picture_review
 from app.views.common import formatting
 from app.views.common.formatting import HOUR, refunds_text, word_label
-from app.views.common.people_words import refusal_text
+from app.views.common.people_words import refusal_text, service_words
 from app.views.common.table_model import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Column
 from app.views.refunds import arbitration_marks
 
@@ -74,6 +77,7 @@ class QueueColumns:
     """How the queue's cells read; the model holds the rows, the words and the shop's clock."""
 
     _tz: tzinfo  # the shop's clock (its rule set's), every time is shown on
+    automatic: dict[str, PendingAutomatic]  # a rule's decision waiting in the outbox, by request
 
     def column_map(self) -> list[Column]:
         """The queue's columns, in column-number order. The refund's header and cells are
@@ -117,6 +121,7 @@ class QueueColumns:
             COL_PENDING: [
                 self.headers[COL_PENDING],
                 *(words[key] for key in ("pending", "picture_review", "attention", "handed", "beyond")),
+                words["automatic"].format(time="23:59"),
                 *arbitration_marks.sample_marks(),
             ],
             COL_TYPE: [self.headers[COL_TYPE], *types],
@@ -141,6 +146,10 @@ class QueueColumns:
         return formatting.duration(self.seconds_left(row))
 
     def _pending_text(self, row: QueueRow) -> str:
+        if row.pending and (rule := self.automatic.get(row.aftersale_id)) is not None:
+            return self._words["automatic"].format(
+                time=shop_time.datetime_of(rule.not_before, self._tz).strftime("%H:%M")
+            )
         if row.pending:
             return self._words["picture_review" if in_picture_review(row.pending_problem) else "pending"]
         if row.needs_attention:
@@ -240,6 +249,8 @@ class QueueColumns:
     def _pending_tooltip(self, row: QueueRow) -> str | None:
         if row.pending and in_picture_review(row.pending_problem):  # the push's words: context "sync"
             return QCoreApplication.translate("sync", row.pending_problem or "")
+        if row.pending and (rule := self.automatic.get(row.aftersale_id)) is not None:
+            return service_words("automation", *describe(rule))  # when it goes, and which rule
         if row.pending:
             return self.tr("A decision made here is waiting to be sent to the platform.")
         if row.needs_attention:

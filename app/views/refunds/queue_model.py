@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from app.core.shop_time import SHOP_TZ
+from app.services.automation.pending import PendingAutomatic
 from app.services.people.permissions import Actor, PermissionDenied
 from app.services.refunds.owner_handover import beyond_limits
 from app.services.refunds.queue import QueueKey, QueueRow
@@ -62,6 +63,8 @@ class RefundQueueModel(QueueColumns, OneCallPerCell, ColumnTableModel):
         self._clock = clock
         self._now = int(clock())
         self._words: dict[str, str] = {}
+        # A rule's decision waiting out its undo window, by request (read with the rows).
+        self.automatic: dict[str, PendingAutomatic] = {}
         self._actor: Actor | None = None
         self._spent_today = 0
         self._bold = QFont()
@@ -137,6 +140,7 @@ class RefundQueueModel(QueueColumns, OneCallPerCell, ColumnTableModel):
         self._words = {
             "expired": self.tr("expired — probably decided by the platform"),
             "pending": self.tr("pending"),
+            "automatic": self.tr("auto {time}"),
             "picture_review": self.tr("picture review"),
             "attention": self.tr("needs attention"),
             "handed": self.tr("with the owner"),

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.services import outbox
+from app.services.automation.pending import PendingAutomatic, pending_for
 from app.services.people import permissions
 from app.services.people.permissions import Action, Actor, allowed
 from app.services.refunds.queue import QueueKey, QueueRow, list_queue_keys, queue_rows
@@ -57,6 +58,8 @@ class _Answer:
     waiting: int
     spent_today: int  # what the person approved today, for the marks of their limits
     seconds: float  # how long the query took on the database lane
+    # Of those rows, the owner's rules' decisions waiting out their undo window.
+    automatic: dict[str, PendingAutomatic]
 
 
 class RefundQueueView(QueueSelection, QWidget):
@@ -207,8 +210,9 @@ class RefundQueueView(QueueSelection, QWidget):
                 session, [*ids, keep] if keep and keep not in ids else ids, now=now, rules=rules
             )
             spent = permissions.refunds_approved_today(session, actor, now) if actor is not None else 0
+            automatic = pending_for(session, [row.aftersale_id for row in rows if row.pending])
             seconds = time.perf_counter() - started
-            return _Answer(filters, keys, rows, outbox.waiting_count(session), spent, seconds)
+            return _Answer(filters, keys, rows, outbox.waiting_count(session), spent, seconds, automatic)
 
         self._tasks.read("refunds.list", self._sessions, query, self._on_rows)
 
@@ -293,6 +297,7 @@ class RefundQueueView(QueueSelection, QWidget):
         self.banner.set_state(waiting=answer.waiting)
         self._loaded = True
         self.model.set_limits(self._actor, answer.spent_today)
+        self.model.automatic = answer.automatic
         self.model.set_keys(answer.keys, answer.rows)
         self.filters.set_currency(answer.rows[0].currency if answer.rows else None)  # the shop's
         current_id = current.aftersale_id if current else None
@@ -379,7 +384,11 @@ class RefundQueueView(QueueSelection, QWidget):
         """A page of full rows, read as the person scrolls to it (a primary-key read of
         100 rows, a few milliseconds: paging lazily is what keeps 20k rows cheap)."""
         with self._sessions() as session:
-            return queue_rows(session, aftersale_ids, now=int(self._clock()), rules=self._rules)
+            rows = queue_rows(session, aftersale_ids, now=int(self._clock()), rules=self._rules)
+            self.model.automatic.update(
+                pending_for(session, [row.aftersale_id for row in rows if row.pending])
+            )
+            return rows
 
     def _update_actions(self) -> None:
         self.actions.update_for(self.current_row(), len(self.selected_ids()), self.may_decide(), self._actor)
