@@ -17,11 +17,14 @@ from app.models import outbox as outbox_state
 from app.services.automation import dry_run as dry_runs
 from app.services.automation import evaluation, pending, rule_book
 from app.services.automation.conditions import Conditions, RuleAction, RuleForm
+from app.services.refunds.detail import queue_detail
 from app.views.automation.rule_editor import RuleEditorDialog
 from app.views.automation.view import AutomationView
+from app.views.refunds.detail_history import history_facts
 from app.views.refunds.detail_pane import RefundDetailPane
 from app.views.refunds.queue_columns import COL_PENDING
 from app.views.refunds.queue_view import RefundQueueView
+from app.views.shell.i18n import install_language
 from app.views.shell.main_window import MainWindow
 from tests.automation_shop import CLERK, OWNER, owner_rule, requests_waiting
 from tests.builders import NOW
@@ -280,3 +283,20 @@ def test_in_the_refund_queue_undo_withdraws_the_rules_decision_and_the_row_is_wa
     qtbot.waitUntil(lambda: not pane.pending_bar.isVisibleTo(pane), timeout=5_000)
     assert queue.current_row().aftersale_id == aftersale_id and not queue.current_row().pending
     assert queue.model.index(queue.model.row_of(aftersale_id), COL_PENDING).data() == ""
+
+
+def test_the_history_names_the_rule_that_decided_in_the_persons_language(
+    qtbot, tasks, session_factory, english
+) -> None:
+    """The rule's name and version come from the event's marker through translated words, so
+    the Chinese history reads as Chinese, not a stored English note."""
+    aftersale_id = pending_request(session_factory)
+    with session_factory() as session:
+        detail = queue_detail(session, aftersale_id, now=NOW + 60)
+    assert detail is not None
+    english_lines = [html for _when, html in history_facts(detail, shop_time.SHOP_TZ)]
+    assert any(line.endswith("by rule &#x27;small unshipped refunds&#x27; v1") for line in english_lines)
+    install_language("zh_CN")
+    chinese_lines = [html for _when, html in history_facts(detail, shop_time.SHOP_TZ)]
+    assert not any("by rule" in line for line in chinese_lines)
+    assert any("small unshipped refunds" in line for line in chinese_lines)

@@ -170,72 +170,72 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="241" />
+        <location filename="../../app/views/people/audit_table_model.py" line="243" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="242" />
+        <location filename="../../app/views/people/audit_table_model.py" line="244" />
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="243" />
+        <location filename="../../app/views/people/audit_table_model.py" line="245" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="244" />
+        <location filename="../../app/views/people/audit_table_model.py" line="246" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="245" />
+        <location filename="../../app/views/people/audit_table_model.py" line="247" />
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="201" />
+        <location filename="../../app/views/people/audit_table_model.py" line="202" />
         <source>Demo shop</source>
         <translation>演示店铺</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="203" />
+        <location filename="../../app/views/people/audit_table_model.py" line="204" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="211" />
+        <location filename="../../app/views/people/audit_table_model.py" line="212" />
         <source>{time} · {person} · {action}</source>
         <translation>{time} · {person} · {action}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="219" />
+        <location filename="../../app/views/people/audit_table_model.py" line="221" />
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="247" />
+        <location filename="../../app/views/people/audit_table_model.py" line="249" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="246" />
+        <location filename="../../app/views/people/audit_table_model.py" line="248" />
         <source>What was done</source>
         <translation>经过</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="175" />
+        <location filename="../../app/views/people/audit_table_model.py" line="176" />
         <source>the platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="177" />
+        <location filename="../../app/views/people/audit_table_model.py" line="178" />
         <source>the system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_table_model.py" line="177" />
+        <location filename="../../app/views/people/audit_table_model.py" line="178" />
         <source>nobody signed in</source>
         <translation>（未登录）</translation>
     </message>
@@ -1438,19 +1438,19 @@
         <translation>退货验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="162" />
+        <location filename="../../app/views/people/audit_words.py" line="164" />
         <location filename="../../app/views/refunds/refusal_dialogs.py" line="288" />
         <source>Good — as sent</source>
         <translation>完好——与发出时一致</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="163" />
+        <location filename="../../app/views/people/audit_words.py" line="165" />
         <location filename="../../app/views/refunds/refusal_dialogs.py" line="289" />
         <source>Damaged</source>
         <translation>有损坏</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="164" />
+        <location filename="../../app/views/people/audit_words.py" line="166" />
         <location filename="../../app/views/refunds/refusal_dialogs.py" line="290" />
         <source>Missing parts</source>
         <translation>缺少配件</translation>
@@ -2439,54 +2439,54 @@ made {time}</source>
 <context>
     <name>QueueColumns</name>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="127" />
-        <location filename="../../app/views/refunds/queue_columns.py" line="173" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="132" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="182" />
         <source>{count} requests in 90 days</source>
         <translation>90 天内 {count} 次售后</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="180" />
-        <location filename="../../app/views/refunds/queue_columns.py" line="187" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="189" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="196" />
         <source>return {tracking}</source>
         <translation>退货 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="196" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="205" />
         <source>evidence: {tier}</source>
         <translation>凭证：{tier}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="229" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="238" />
         <source>Reply by {time}</source>
         <translation>须在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="232" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="241" />
         <source>The deadline passed while this copy still shows the request open; the platform has probably agreed on the shop's behalf. Sync to be sure.</source>
         <translation>处理时限已过，但本机仍显示待处理；平台很可能已代商家自动同意。请同步确认。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="238" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="247" />
         <source>Rule set: {name}</source>
         <translation>规则版本：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="244" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="255" />
         <source>A decision made here is waiting to be sent to the platform.</source>
         <translation>本机的处理结果正等待提交给平台。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="246" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="257" />
         <source>The platform did not take a decision on this request; see Needs attention.</source>
         <translation>平台没有接受这条售后的处理结果，请到“待处理异常”查看。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="250" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="261" />
         <source>Handed to the owner by {name}: {reason}</source>
         <translation>{name} 交给店主处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_columns.py" line="254" />
+        <location filename="../../app/views/refunds/queue_columns.py" line="265" />
         <source>Hand it to the owner with H.</source>
         <translation>按 H 交给店主处理。</translation>
     </message>
@@ -2742,22 +2742,22 @@ made {time}</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="31" />
+        <location filename="../../app/views/refunds/detail_history.py" line="32" />
         <source>The buyer applied for {kind}</source>
         <translation>买家申请{kind}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="38" />
+        <location filename="../../app/views/refunds/detail_history.py" line="39" />
         <source>{who}: {action}</source>
         <translation>{who}：{action}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="44" />
+        <location filename="../../app/views/refunds/detail_history.py" line="46" />
         <source>Sent to the platform: {state}</source>
         <translation>提交平台：{state}</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="48" />
+        <location filename="../../app/views/refunds/detail_history.py" line="50" />
         <source>the platform said: {words}</source>
         <translation>平台提示：{words}</translation>
     </message>
@@ -2772,87 +2772,87 @@ made {time}</source>
         <translation>{source}，自 {date} 起施行</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="63" />
+        <location filename="../../app/views/refunds/detail_history.py" line="65" />
         <source>approved the refund</source>
         <translation>同意退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="64" />
+        <location filename="../../app/views/refunds/detail_history.py" line="66" />
         <source>refused the refund</source>
         <translation>拒绝退款</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="65" />
+        <location filename="../../app/views/refunds/detail_history.py" line="67" />
         <source>agreed to the return</source>
         <translation>同意退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="66" />
+        <location filename="../../app/views/refunds/detail_history.py" line="68" />
         <source>refused the return</source>
         <translation>拒绝退货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="67" />
+        <location filename="../../app/views/refunds/detail_history.py" line="69" />
         <source>inspected the returned goods</source>
         <translation>完成退货验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="68" />
+        <location filename="../../app/views/refunds/detail_history.py" line="70" />
         <source>agreed to the exchange</source>
         <translation>同意换货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="69" />
+        <location filename="../../app/views/refunds/detail_history.py" line="71" />
         <source>sent the goods</source>
         <translation>寄出了商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="70" />
+        <location filename="../../app/views/refunds/detail_history.py" line="72" />
         <source>discarded a decision</source>
         <translation>放弃了一条处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="71" />
+        <location filename="../../app/views/refunds/detail_history.py" line="73" />
         <source>applied a decision again</source>
         <translation>重新提交了处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="72" />
+        <location filename="../../app/views/refunds/detail_history.py" line="74" />
         <source>handed it to the owner</source>
         <translation>交给了店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="73" />
+        <location filename="../../app/views/refunds/detail_history.py" line="75" />
         <source>handed it back</source>
         <translation>退回了客服</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="81" />
+        <location filename="../../app/views/refunds/detail_history.py" line="83" />
         <source>waiting to be sent</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="82" />
+        <location filename="../../app/views/refunds/detail_history.py" line="84" />
         <source>sending</source>
         <translation>提交中</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="83" />
+        <location filename="../../app/views/refunds/detail_history.py" line="85" />
         <source>done</source>
         <translation>平台已确认</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="84" />
+        <location filename="../../app/views/refunds/detail_history.py" line="86" />
         <source>refused by the platform</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="85" />
+        <location filename="../../app/views/refunds/detail_history.py" line="87" />
         <source>the request had changed</source>
         <translation>售后单已变化</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/detail_history.py" line="86" />
+        <location filename="../../app/views/refunds/detail_history.py" line="88" />
         <source>discarded</source>
         <translation>已放弃</translation>
     </message>
@@ -2901,132 +2901,137 @@ made {time}</source>
 <context>
     <name>RefundQueueModel</name>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="156" />
+        <location filename="../../app/views/refunds/queue_model.py" line="160" />
         <source>Reply within</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="157" />
+        <location filename="../../app/views/refunds/queue_model.py" line="161" />
         <source>Sent</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="158" />
+        <location filename="../../app/views/refunds/queue_model.py" line="162" />
         <source>Type</source>
         <translation>售后类型</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="159" />
+        <location filename="../../app/views/refunds/queue_model.py" line="163" />
         <source>Reason</source>
         <translation>售后原因</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="160" />
+        <location filename="../../app/views/refunds/queue_model.py" line="164" />
         <source>Refund</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="162" />
+        <location filename="../../app/views/refunds/queue_model.py" line="166" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="163" />
+        <location filename="../../app/views/refunds/queue_model.py" line="167" />
         <source>Order</source>
         <translation>订单与物流</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="164" />
+        <location filename="../../app/views/refunds/queue_model.py" line="168" />
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="165" />
+        <location filename="../../app/views/refunds/queue_model.py" line="169" />
         <source>Rule</source>
         <translation>适用规则</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="161" />
+        <location filename="../../app/views/refunds/queue_model.py" line="165" />
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="138" />
+        <location filename="../../app/views/refunds/queue_model.py" line="141" />
         <source>expired — probably decided by the platform</source>
         <translation>已超时——平台可能已自动同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="139" />
+        <location filename="../../app/views/refunds/queue_model.py" line="142" />
         <source>pending</source>
         <translation>待提交</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="140" />
+        <location filename="../../app/views/refunds/queue_model.py" line="143" />
+        <source>auto {time}</source>
+        <translation>{time} 自动</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/refunds/queue_model.py" line="144" />
         <source>picture review</source>
         <translation>图片审核中</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="141" />
+        <location filename="../../app/views/refunds/queue_model.py" line="145" />
         <source>needs attention</source>
         <translation>需处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="142" />
+        <location filename="../../app/views/refunds/queue_model.py" line="146" />
         <source>with the owner</source>
         <translation>已交店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="143" />
+        <location filename="../../app/views/refunds/queue_model.py" line="147" />
         <source>owner decides</source>
         <translation>需店主处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="144" />
+        <location filename="../../app/views/refunds/queue_model.py" line="148" />
         <source>Approve</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="145" />
+        <location filename="../../app/views/refunds/queue_model.py" line="149" />
         <source>Refuse</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="146" />
+        <location filename="../../app/views/refunds/queue_model.py" line="150" />
         <source>Inspect</source>
         <translation>验货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="147" />
+        <location filename="../../app/views/refunds/queue_model.py" line="151" />
         <source>Review</source>
         <translation>人工审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="148" />
+        <location filename="../../app/views/refunds/queue_model.py" line="152" />
         <source>window open</source>
         <translation>在时限内</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="149" />
+        <location filename="../../app/views/refunds/queue_model.py" line="153" />
         <source>window closed</source>
         <translation>已过时限</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="150" />
+        <location filename="../../app/views/refunds/queue_model.py" line="154" />
         <source>not shipped</source>
         <translation>未发货</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="151" />
+        <location filename="../../app/views/refunds/queue_model.py" line="155" />
         <source>tracking uploaded</source>
         <translation>已上传单号</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="152" />
+        <location filename="../../app/views/refunds/queue_model.py" line="156" />
         <source>first request</source>
         <translation>首次申请</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_model.py" line="170" />
+        <location filename="../../app/views/refunds/queue_model.py" line="174" />
         <source>This column does not sort</source>
         <translation>此列不能排序</translation>
     </message>
@@ -3034,32 +3039,32 @@ made {time}</source>
 <context>
     <name>RefundQueueView</name>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="177" />
+        <location filename="../../app/views/refunds/queue_view.py" line="180" />
         <source>Refunds</source>
         <translation>售后审核</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="321" />
+        <location filename="../../app/views/refunds/queue_view.py" line="326" />
         <source>The selected request is not in this list any more.</source>
         <translation>选中的售后已不在列表中。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="367" />
+        <location filename="../../app/views/refunds/queue_view.py" line="372" />
         <source>{id}: {product}, {amount} — reply by {time}</source>
         <translation>{id}：{product}，{amount}——请在 {time} 前处理</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="372" />
+        <location filename="../../app/views/refunds/queue_view.py" line="377" />
         <source>Refund request due within the hour</source>
         <translation>售后即将超时（1 小时内）</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="393" />
+        <location filename="../../app/views/refunds/queue_view.py" line="402" />
         <source>Nothing waits for a decision. New requests appear here as they sync.</source>
         <translation>暂无待处理售后。新的售后同步后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../app/views/refunds/queue_view.py" line="396" />
+        <location filename="../../app/views/refunds/queue_view.py" line="405" />
         <source>No requests match these filters.</source>
         <translation>没有符合筛选条件的售后。</translation>
     </message>
@@ -5567,12 +5572,12 @@ As received: {raw}</source>
         <translation>金额未知</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="134" />
+        <location filename="../../app/views/people/audit_words.py" line="136" />
         <source> ({before} → {after})</source>
         <translation>（{before} → {after}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="137" />
+        <location filename="../../app/views/people/audit_words.py" line="139" />
         <source> (now {status})</source>
         <translation>（现为{status}）</translation>
     </message>
@@ -5772,210 +5777,275 @@ As received: {raw}</source>
         <translation>{who} 把这台电脑切换到{shop}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="52" />
+        <location filename="../../app/views/people/audit_words.py" line="54" />
         <source>{who} agreed to refund {amount} on {request}</source>
         <translation>{who} 同意了{request} 的退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="53" />
+        <location filename="../../app/views/people/audit_words.py" line="55" />
         <source>{who} refused the refund of {amount} on {request}</source>
         <translation>{who} 拒绝了{request} 的退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="56" />
+        <location filename="../../app/views/people/audit_words.py" line="58" />
         <source>{who} agreed to the return on {request} ({amount} once the goods are back)</source>
         <translation>{who} 同意了{request} 的退货（货到后退款 {amount}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="59" />
+        <location filename="../../app/views/people/audit_words.py" line="61" />
         <source>{who} refused the return on {request} ({amount})</source>
         <translation>{who} 拒绝了{request} 的退货申请（{amount}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="62" />
+        <location filename="../../app/views/people/audit_words.py" line="64" />
         <source>{who} received the returned goods and refunded {amount} on {request}</source>
         <translation>{who} 已收到{request} 的退货并退款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="65" />
+        <location filename="../../app/views/people/audit_words.py" line="67" />
         <source>{who} refused the returned goods on {request} ({amount})</source>
         <translation>{who} 拒收了{request} 的退回商品（{amount}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="68" />
+        <location filename="../../app/views/people/audit_words.py" line="70" />
         <source>{who} agreed to the exchange on {request}</source>
         <translation>{who} 同意了{request} 的换货</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="69" />
+        <location filename="../../app/views/people/audit_words.py" line="71" />
         <source>{who} received the goods to exchange on {request}</source>
         <translation>{who} 已收到{request} 待换货的商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="72" />
+        <location filename="../../app/views/people/audit_words.py" line="74" />
         <source>{who} sent the goods of {request}</source>
         <translation>{who} 寄出了 {request} 的商品</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="146" />
+        <location filename="../../app/views/people/audit_words.py" line="148" />
         <source> (tracking number {tracking})</source>
         <translation>（运单号 {tracking}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="150" />
+        <location filename="../../app/views/people/audit_words.py" line="152" />
         <source>, by shipping the order (tracking number {tracking})</source>
         <translation>，随订单发货一并拒绝（运单号 {tracking}）</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="153" />
-        <location filename="../../app/views/people/audit_words.py" line="194" />
+        <location filename="../../app/views/people/audit_words.py" line="155" />
+        <location filename="../../app/views/people/audit_words.py" line="196" />
         <source>.</source>
         <translation>。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="155" />
+        <location filename="../../app/views/people/audit_words.py" line="157" />
         <source> Reason: {reason}.</source>
         <translation>原因：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="172" />
+        <location filename="../../app/views/people/audit_words.py" line="174" />
         <source>{who} inspected the goods returned on {request}: {outcome}; to be refunded.</source>
         <translation>{who} 验收了{request} 的退货：{outcome}；决定退款。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="176" />
+        <location filename="../../app/views/people/audit_words.py" line="178" />
         <source>{who} inspected the goods returned on {request}: {outcome}; to be refused.</source>
         <translation>{who} 验收了{request} 的退货：{outcome}；决定拒收。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="185" />
+        <location filename="../../app/views/people/audit_words.py" line="187" />
         <source>{who} shipped {order} with {carrier}, tracking number {tracking}</source>
         <translation>{who} 已为{order} 发货：{carrier}，运单号 {tracking}</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="197" />
+        <location filename="../../app/views/people/audit_words.py" line="199" />
         <source> The waiting refund request {ids} was refused with it.</source>
         <translation>同时拒绝了待处理的退款申请 {ids}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="199" />
+        <location filename="../../app/views/people/audit_words.py" line="201" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="205" />
+        <location filename="../../app/views/people/audit_words.py" line="207" />
         <source>{who} dropped the shipment of {order} that the platform would not take.</source>
         <translation>{who} 放弃了平台未接受的{order} 发货。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="208" />
+        <location filename="../../app/views/people/audit_words.py" line="210" />
         <source>{who} dropped the decision on {request} that the platform would not take.</source>
         <translation>{who} 放弃了平台未接受的{request} 的处理决定。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="214" />
+        <location filename="../../app/views/people/audit_words.py" line="216" />
         <source>{who} shipped {order} again, this time refusing the waiting refund request.</source>
         <translation>{who} 重新为{order} 发货，并同时拒绝了待处理的退款申请。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="222" />
+        <location filename="../../app/views/people/audit_words.py" line="224" />
         <source>The platform had decided {thing} on its own; the shop's decision was not applied.</source>
         <translation>平台已自行处理{thing}，店铺的决定未生效。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="226" />
+        <location filename="../../app/views/people/audit_words.py" line="228" />
         <source>The platform applied the shop's decision on {thing}.</source>
         <translation>平台已执行店铺对{thing} 的决定。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="230" />
+        <location filename="../../app/views/people/audit_words.py" line="232" />
         <source>The platform refused the shop's decision on {thing}.</source>
         <translation>平台拒绝了店铺对{thing} 的决定。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="234" />
+        <location filename="../../app/views/people/audit_words.py" line="236" />
         <source>The platform could not apply the shop's decision on {thing}: its state had moved on.</source>
         <translation>平台无法执行店铺对{thing} 的决定：该单的状态已经变了。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="239" />
+        <location filename="../../app/views/people/audit_words.py" line="241" />
         <source>The platform answered about {thing}.</source>
         <translation>平台就{thing} 作出了答复。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="242" />
+        <location filename="../../app/views/people/audit_words.py" line="244" />
         <source> It said: “{message}”.</source>
         <translation>平台说明：“{message}”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="251" />
+        <location filename="../../app/views/people/audit_words.py" line="253" />
         <source>{who} dismissed the set-aside record of {thing} (set aside since {time}).</source>
         <translation>{who} 忽略了{thing} 的留存记录（自 {time} 起留存）。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="257" />
+        <location filename="../../app/views/people/audit_words.py" line="259" />
         <source>{who} handed {request} ({amount}) to the owner: “{reason}”.</source>
         <translation>{who} 把{request}（{amount}）转交给店主：“{reason}”。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="267" />
+        <location filename="../../app/views/people/audit_words.py" line="269" />
         <source>the person who handed it over</source>
         <translation>转交人</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="269" />
+        <location filename="../../app/views/people/audit_words.py" line="271" />
         <source>{who} handed {request} back to {clerk} undecided.</source>
         <translation>{who} 未作处理，把{request} 退回给 {clerk}。</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="333" />
+        <location filename="../../app/views/people/audit_words.py" line="336" />
         <source>The shop's first owner</source>
         <translation>店铺的第一位店主</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="334" />
+        <location filename="../../app/views/people/audit_words.py" line="337" />
         <source>Carried over from another shop's database</source>
         <translation>从另一家店铺的数据库带过来</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="337" />
+        <location filename="../../app/views/people/audit_words.py" line="340" />
         <source>Stayed signed in on this computer</source>
         <translation>在这台电脑上保持登录</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="340" />
+        <location filename="../../app/views/people/audit_words.py" line="343" />
         <source>Wrong password</source>
         <translation>密码错误</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="341" />
+        <location filename="../../app/views/people/audit_words.py" line="344" />
         <source>Unknown user name</source>
         <translation>用户名不存在</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="342" />
+        <location filename="../../app/views/people/audit_words.py" line="345" />
         <source>Waiting after too many wrong passwords</source>
         <translation>密码错误次数过多，等待中</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="345" />
+        <location filename="../../app/views/people/audit_words.py" line="348" />
         <source>Account switched off</source>
         <translation>账号已停用</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="346" />
+        <location filename="../../app/views/people/audit_words.py" line="349" />
         <source>Found already applied when read again</source>
         <translation>重新读取时发现已生效</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="347" />
+        <location filename="../../app/views/people/audit_words.py" line="350" />
         <source>An earlier attempt had applied it</source>
         <translation>之前的一次提交已经生效</translation>
     </message>
     <message>
-        <location filename="../../app/views/people/audit_words.py" line="350" />
+        <location filename="../../app/views/people/audit_words.py" line="353" />
         <source>The platform approved it on its own when the deadline passed</source>
         <translation>超过处理时限，平台已自动同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words.py" line="373" />
+        <source>by rule '{rule}' v{version}</source>
+        <translation>由规则“{rule}”第 {version} 版</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="38" />
+        <source>rule '{name}' v{version}</source>
+        <translation>规则“{name}”第 {version} 版</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="41" />
+        <source>rule '{name}'</source>
+        <translation>规则“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="42" />
+        <source>rule #{number}</source>
+        <translation>第 {number} 号规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="46" />
+        <source>{who} wrote the automatic-decision {rule}.</source>
+        <translation>{who} 新建了自动审核{rule}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="52" />
+        <source>{who} changed the automatic-decision {rule} (a new version; the old one is kept).</source>
+        <translation>{who} 修改了自动审核{rule}（生成新版本，旧版本保留）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="59" />
+        <source>{who} moved the automatic-decision {rule} to place {place}.</source>
+        <translation>{who} 把自动审核{rule}移到第 {place} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="65" />
+        <source>{who} switched the automatic-decision {rule} on: it decides with their rights.</source>
+        <translation>{who} 启用了自动审核{rule}：它以此人的权限处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="71" />
+        <source>{who} switched the automatic-decision {rule} off.</source>
+        <translation>{who} 停用了自动审核{rule}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="79" />
+        <source>The automatic-decision {rule} stopped itself: {reason}.</source>
+        <translation>自动审核{rule}已自行停用：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="85" />
+        <source>{who} undid the decision the {rule} had waiting for {request}: nothing was sent.</source>
+        <translation>{who} 撤销了{rule}为{request}排队的处理：没有发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="91" />
+        <source>The {rule} handed {request} ({amount}) to the owner.</source>
+        <translation>{rule}把{request}（{amount}）交给了店主。</translation>
+    </message>
+    <message>
+        <location filename="../../app/views/people/audit_words_rules.py" line="97" />
+        <source>{who} added the shop's own rule set '{name}', in force from {day}.</source>
+        <translation>{who} 添加了本店自定规则集“{name}”，自 {day} 起生效。</translation>
     </message>
 </context>
 <context>

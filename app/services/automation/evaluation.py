@@ -50,6 +50,7 @@ from app.services.people.permissions import PermissionDenied, actor_for
 from app.services.refunds import decisions
 from app.services.refunds.available_decisions import names_return_address
 from app.services.refunds.decision_steps import DecisionRefused, prepare, queue_decision
+from app.services.refunds.decisions import REFUND_APPROVE, RETURN_APPROVE
 
 log = logging.getLogger(__name__)
 
@@ -240,8 +241,8 @@ def _act(
         return "taken"
     queued = queue_decision(
         session, owner, request, decision, target,
-        action=decisions.REFUND_APPROVE if pays else decisions.RETURN_APPROVE, now=now, details=details,
-        after={"automation": rule_marker(rule)}, note=f"rule '{rule.form.name}' v{rule.version}",
+        action=REFUND_APPROVE if pays else RETURN_APPROVE, now=now, details=details,
+        after={"automation": rule_marker(rule)},  # the screens name the rule from it, in words
     )  # fmt: skip
     at = not_before(now, rule.form.delay_s, request.status_deadline)
     op = session.scalar(select(OutboxOperation).where(OutboxOperation.op_id == queued.op_id))
@@ -256,13 +257,13 @@ def _act(
 def _hand_to_owner(session: Session, rule: LiveRule, request: AfterSale, owner_id: int, *, now: int) -> str:
     if _claim(session, rule, request, HANDED, now) is None:
         return "taken"
-    words = f"rule '{rule.form.name}' v{rule.version}"
+    words = f"{rule.form.name} (v{rule.version})"  # the reason the owner sees: the rule, in no one language
     session.add(
         OwnerHandover(aftersale_id=request.aftersale_id, handed_by=owner_id, reason=words, handed_at=now)
     )
     audit.record(
         session, None, AUTOMATIC_HAND_TO_OWNER, entity_type="after_sale", entity_id=request.aftersale_id,
-        order_id=request.order_id, note=words, now=now,
+        order_id=request.order_id, now=now,
         after={"automation": rule_marker(rule), "refund_amount": request.refund_amount},
     )  # fmt: skip
     return HANDED

@@ -120,7 +120,8 @@ def change_summary(before: Any, after: Any) -> str:
 
 
 def _note(row: AuditRow) -> str:
-    return audit_words.note_text(row.note)
+    said = (audit_words.automation_text(row.after), audit_words.note_text(row.note))
+    return " — ".join(words for words in said if words)
 
 
 class AuditTableModel(ColumnTableModel):
@@ -215,8 +216,9 @@ class AuditTableModel(ColumnTableModel):
             ),
             self.sentence(row),
         ]
-        if row.note:
-            parts.append(self.tr("Note: {note}").format(note=audit_words.note_text(row.note)))
+        note = _note(row)
+        if note:
+            parts.append(self.tr("Note: {note}").format(note=note))
         return "\n".join(parts)
 
     def technical(self, row: AuditRow) -> str:

@@ -17,6 +17,7 @@ name the code base records and fails on one without words.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from datetime import tzinfo
 from typing import Any
@@ -46,6 +47,7 @@ from app.views.people.audit_words_people import (
     _signed_out,
     _switched_user,
 )
+from app.views.people.audit_words_rules import RULE_SENTENCES
 
 # --- refund decisions -----------------------------------------------------------------
 DECISIONS = {
@@ -299,6 +301,7 @@ SENTENCES: dict[str, Callable[[Event], str]] = {
     "set_aside.dismiss": _set_aside_dismissed,
     "request.hand_to_owner": _handed_to_owner,
     "request.hand_back": _handed_back,
+    **RULE_SENTENCES,
 }
 
 
@@ -356,3 +359,17 @@ DESK_NOTES = {
 def note_text(note: str) -> str:
     source = DESK_NOTES.get(note)
     return _t(source) if source else note
+
+
+def automation_text(after: str) -> str:
+    """ "by rule 'name' v3" for an event an automatic-decision rule recorded (its `after`
+    holds the rule's marker, app/services/automation/evaluation.py), else ""."""
+    try:
+        marker = json.loads(after or "{}").get("automation")
+    except (ValueError, AttributeError):
+        return ""
+    if not isinstance(marker, dict):
+        return ""
+    return _t(QT_TRANSLATE_NOOP("audit_words", "by rule '{rule}' v{version}")).format(
+        rule=marker.get("rule", ""), version=marker.get("version", "")
+    )

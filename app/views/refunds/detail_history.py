@@ -19,6 +19,7 @@ from app.services.refunds import refusal_evidence
 from app.services.refunds.detail import QueueDetail
 from app.views.common import formatting
 from app.views.common.formatting import word_label
+from app.views.people.audit_words import automation_text, note_text
 from app.views.refunds.detail_evidence import THUMB, image_urls
 
 
@@ -38,7 +39,8 @@ def history_facts(d: QueueDetail, tz: tzinfo) -> list[tuple[str, str]]:
         what = QCoreApplication.translate("RefundDetailPane", "{who}: {action}").format(
             who=event.actor_name, action=action_words(event.action)
         )
-        entries.append((event.at, escape(what + (f" — {event.note}" if event.note else ""))))
+        said = [words for words in (automation_text(event.after), note_text(event.note)) if words]
+        entries.append((event.at, escape(" — ".join([what, *said]))))
     images = image_urls(d)
     for op in d.operations:
         text = QCoreApplication.translate("RefundDetailPane", "Sent to the platform: {state}").format(
