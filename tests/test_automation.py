@@ -4,6 +4,7 @@ and a dry run says beforehand exactly what they will do (issue 18 part 2)."""
 from __future__ import annotations
 
 import json
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select, update
@@ -221,3 +222,14 @@ def test_a_rule_whose_owner_was_switched_off_stops_instead_of_deciding(database_
         assert session.scalars(select(OutboxOperation)).all() == []
         rule = session.get(AutomationRule, rule_id)
         assert rule is not None and rule.stopped_reason == evaluation.STOP_RIGHTS
+
+
+@pytest.mark.parametrize(
+    ("zone", "shown"),
+    [("Asia/Shanghai", "22:10"), ("Etc/GMT+8", "06:10")],  # a Douyin shop's clock; a TikTok Shop US one's
+)
+def test_the_time_a_rules_decision_goes_is_told_on_the_shops_own_clock(zone: str, shown: str) -> None:
+    goes_at = 1_796_652_600  # 2026-12-07 14:10 UTC
+    waiting = pending.PendingAutomatic("7001", 1, Decision.APPROVE_REFUND, goes_at, 3, "small refunds", 2)
+    words, params = pending.describe(waiting, ZoneInfo(zone))
+    assert words.format(**params) == f"Will be approved at {shown} by rule 'small refunds' v2"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -85,11 +86,11 @@ def pending_for(session: Session, aftersale_ids: Sequence[str]) -> dict[str, Pen
     }
 
 
-def describe(pending: PendingAutomatic) -> tuple[str, dict[str, object]]:
+def describe(pending: PendingAutomatic, tz: tzinfo = shop_time.SHOP_TZ) -> tuple[str, dict[str, object]]:
     """The queue's words for it (English source, context "automation") and their fields;
-    the time in the shop's zone, as "14:32"."""
+    the time on the shop's clock `tz` (its rule set's: a TikTok shop's is not Beijing's), as "14:32"."""
     template = WILL_APPROVE if pending.decision == Decision.APPROVE_REFUND else WILL_AGREE_RETURN
-    time = shop_time.datetime_of(pending.not_before).strftime("%H:%M")
+    time = shop_time.datetime_of(pending.not_before, tz).strftime("%H:%M")
     return template, {"time": time, "rule": pending.rule_name, "version": pending.rule_version}
 
 

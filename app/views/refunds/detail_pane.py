@@ -165,7 +165,7 @@ class RefundDetailPane(QWidget):
         self._pending = pending
         self.pending_bar.setVisible(pending is not None)
         if pending is not None:
-            template, params = describe(pending)
+            template, params = describe(pending, self._tz)
             self.pending_label.setText(service_words("automation", template, params))
             may_undo = self._actor is not None and allowed(self._actor, Action.DECIDE_REFUND)
             self.undo_button.setVisible(may_undo)

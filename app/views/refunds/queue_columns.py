@@ -250,7 +250,7 @@ class QueueColumns:
         if row.pending and in_picture_review(row.pending_problem):  # the push's words: context "sync"
             return QCoreApplication.translate("sync", row.pending_problem or "")
         if row.pending and (rule := self.automatic.get(row.aftersale_id)) is not None:
-            return service_words("automation", *describe(rule))  # when it goes, and which rule
+            return service_words("automation", *describe(rule, self._tz))  # when it goes, and which rule
         if row.pending:
             return self.tr("A decision made here is waiting to be sent to the platform.")
         if row.needs_attention:
