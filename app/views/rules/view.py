@@ -237,7 +237,7 @@ class RulesView(QWidget):
     def _zone_words(self, zone: str) -> str:
         """The rule set's calendar in words (the zone's name in a tooltip-free table)."""
         words = {
-            "Asia/Shanghai": self.tr("Beijing time"),
+            shop_time.SHOP_ZONE_NAME: self.tr("Beijing time"),
             "Etc/GMT+8": self.tr("UTC-8, TikTok Shop's PST all year"),
         }
         return words.get(zone, zone)
