@@ -244,7 +244,9 @@ def run_tests(extra: list[str]) -> int:
     # One worker per core (pytest-xdist); every worker has its own databases and data
     # folders, so the tests need not know. `-n 0` on the command line runs them in one process.
     parallel = [] if any(arg == "-n" or arg.startswith("-n") for arg in extra) else ["-n", "auto"]
-    command = [str(venv_python()), "-m", "pytest", *parallel, *extra]
+    # The slowest tests, printed at the end: the suite must stay under ten minutes on two cores.
+    durations = [] if any(arg.startswith("--durations") for arg in extra) else ["--durations=20"]
+    command = [str(venv_python()), "-m", "pytest", *parallel, *durations, *extra]
     code = subprocess.run(command, cwd=ROOT, env=environment).returncode
     if code == 5:
         say("pytest collected no tests: that is a failure")
