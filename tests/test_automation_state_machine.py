@@ -4,12 +4,14 @@ each request at most once and lose none.
 A Hypothesis state machine drives the real sync engine (which runs the owner's rules)
 against the real sandbox store over HTTP: the owner's rule approves refunds after
 shipment after a ten-minute undo window; people approve refunds through the refund
-decision service; someone undoes a rule's decision inside its window; the network goes
-and comes back; buyers ask for more; time passes; the app dies while pushing or while a
-rule decides. Throughout, the platform's ledger never shows a request operated on twice
-by the shop; at the end, with the network back, nothing is left waiting, every decision
-not undone was applied once or shown to a person as a conflict, and an undone one never
-reached the platform.
+decision service (one before the owner switches the rule on, so every example has a
+person's decision the rule must leave alone; later ones mostly meet the rule's claim and
+are refused, or decide what someone took back from it); someone undoes a rule's decision
+inside its window; the network goes and comes back; buyers ask for more; time passes; the
+app dies while pushing or while a rule decides. Throughout, the platform's ledger never
+shows a request operated on twice by the shop; at the end, with the network back, nothing
+is left waiting, every decision not undone was applied once or shown to a person as a
+conflict, and an undone one never reached the platform.
 """
 
 from __future__ import annotations
@@ -20,11 +22,17 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
 from sqlalchemy import select
 
 from app.core.refusal import Refusal
-from app.core.vocabulary import RequestState
+from app.core.vocabulary import RequestKind, RequestState
 from app.db import open_database
 from app.models import AfterSale, AutomationEvaluation, OutboxOperation
 from app.models import outbox as state
@@ -36,6 +44,7 @@ from app.services.refunds import decisions
 from app.sync.engine import SyncEngine
 from app.sync.operation_to_send import OperationToSend
 from tests.automation_shop import CLERK, OWNER, owner_rule
+from tests.people import seed_people
 from tests.sandbox_control import control, demo_client
 from tests.test_automation_sync import REFUNDS_AFTER_SHIPMENT
 from tests.test_outbox_state_machine import UNREACHABLE, client_operations
@@ -63,8 +72,30 @@ def test_rules_and_people_decide_each_request_at_most_once_and_lose_none(
             self.client = demo_client(sandbox_url)
             self.platform = DouyinPlatform(self.client)
             self.engine = SyncEngine(self.platform, self.sessions, clock=self.now)
-            owner_rule(self.sessions, REFUNDS_AFTER_SHIPMENT, now=int(self.now()))
             self.undone: set[str] = set()
+            seed_people(self.sessions, OWNER, CLERK)
+            self.engine.run_once()  # the mirror, before the owner's rule is switched on
+
+        @initialize(pick=st.integers(min_value=0, max_value=20))
+        def a_person_decides_one_then_the_owner_switches_the_rule_on(self, pick: int) -> None:
+            # Once the rule is on it claims every refund after shipment at each sync, so a
+            # later person's decision lands only on one someone undid: by construction, not
+            # by Hypothesis' draws, every example has a person's decision the rule must leave.
+            with self.sessions() as session:
+                refunds = list(
+                    session.scalars(
+                        select(AfterSale.aftersale_id)
+                        .where(
+                            AfterSale.state == RequestState.AWAITING_SHOP,
+                            AfterSale.kind == RequestKind.REFUND_AFTER_SHIPMENT,
+                        )
+                        .order_by(AfterSale.aftersale_id)
+                    )
+                )
+            assert refunds, "the buyers' refunds after shipment reached the mirror"
+            with self.sessions.begin() as session:
+                decisions.approve_refund(session, OWNER, refunds[pick % len(refunds)], now=int(self.now()))
+            owner_rule(self.sessions, REFUNDS_AFTER_SHIPMENT, now=int(self.now()))
             self.engine.run_once()
 
         def now(self) -> float:
